@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file cli.h
+ * @brief Parsed command line and the commands (core only).
+ *
+ * Exit codes (stable, documented in README): 0 success; 1 any other
+ * failure (files, renderers); 2 usage or configuration error; 3 a source
+ * failed (HTTP, network, malformed data, paging).
+ */
+#ifndef OR_CLI_H
+#define OR_CLI_H
+
+#include <glib.h>
+
+#include "config.h"
+#include "outreport/status.h"
+#include "plugin_loader.h"
+
+enum {
+    OR_EXIT_OK = 0,
+    OR_EXIT_FAILURE = 1,
+    OR_EXIT_USAGE = 2,
+    OR_EXIT_SOURCE = 3
+};
+
+/** Everything the command line said.  Strings borrowed from argv. */
+struct or_cli {
+    const char *config_path;
+    const char *plugin_dir;
+    int verbosity;              /**< -1 quiet .. 2 debug */
+    int json;                   /**< --json */
+    int help;                   /**< --help */
+    const char *output;         /**< -o FILE */
+    const char *period;         /**< --period */
+    const char *from, *to;      /**< --from / --to */
+    const char *tz;             /**< --tz */
+    GPtrArray *params;          /**< --param KEY=VALUE (char *, borrowed) */
+    GPtrArray *options;         /**< --option KEY=VALUE (char *, borrowed) */
+    const char *replay_dir;     /**< --replay */
+    const char *record_dir;     /**< --record */
+    int progress;               /**< 1 unless -q or stderr is not a terminal */
+    char **args;                /**< positional arguments after the command */
+    int nargs;
+};
+
+/** State shared by commands: config and plugins, loaded once. */
+struct or_app {
+    struct or_cli *cli;
+    struct or_config *cfg;
+    struct or_registry *reg;
+};
+
+/** @brief `outreport plugins [--json]`; returns an exit code. */
+int or_cmd_plugins(struct or_app *app);
+
+/** @brief `outreport fetch SOURCE -o FILE`; returns an exit code. */
+int or_cmd_fetch(struct or_app *app);
+
+/** @brief Map a status to the documented exit code. */
+int or_exit_code(or_status st);
+
+#endif

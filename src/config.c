@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+struct or_config {
+    char *path;
+    GHashTable *values; /* "section\x1fkey" -> value, both owned */
+};
+
+static char *
+make_key(const char *section, const char *key)
+{
+    return g_strconcat(section, "\x1f", key, NULL);
+}
+
+struct or_config *
+or_config_new_empty(void)
+{
+    struct or_config *cfg = g_new0(struct or_config, 1);
+    cfg->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    return cfg;
+}
+
+void
+or_config_free(struct or_config *cfg)
+{
+    if (cfg == NULL) {
+        return;
+    }
+    g_hash_table_destroy(cfg->values);
+    g_free(cfg->path);
+    g_free(cfg);
+}
+
+const char *
+or_config_get(const struct or_config *cfg, const char *section, const char *key)
+{
+    if (cfg == NULL) {
+        return NULL;
+    }
+    char *k = make_key(section, key);
+    const char *v = g_hash_table_lookup(cfg->values, k);
+    g_free(k);
+    return v;
+}
+
+void
+or_config_set(struct or_config *cfg, const char *section, const char *key, const char *value)
+{
+    g_hash_table_replace(cfg->values, make_key(section, key), g_strdup(value));
+}
+
+const char *
+or_config_path(const struct or_config *cfg)
+{
+    return cfg->path;
+}
+
+/* A key that looks like it holds a secret itself rather than naming the
+ * environment variable that does. */
+static int
+is_secret_key(const char *key)
+{
+    static const char *const names[] = {"api_key", "apikey", "key", "token", "password",
+                                        "secret", "jwt", "pass"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (g_ascii_strcasecmp(key, names[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static char *
+find_config(const char *explicit_path)
+{
+    if (explicit_path != NULL) {
+        return g_strdup(explicit_path);
+    }
+    const char *env = g_getenv("OUTREPORT_CONFIG");
+    if (env != NULL && *env != '\0') {
+        return g_strdup(env);
+    }
+    if (g_file_test("outreport.conf", G_FILE_TEST_IS_REGULAR)) {
+        return g_strdup("outreport.conf");
+    }
+    char *xdg = g_build_filename(g_get_user_config_dir(), "outreport", "outreport.conf", NULL);
+    if (g_file_test(xdg, G_FILE_TEST_IS_REGULAR)) {
+        return xdg;
+    }
+    g_free(xdg);
+    return NULL;
+}
+
+static or_status
+copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
+{
+    gsize ngroups = 0;
+    char **groups = g_key_file_get_groups(kf, &ngroups);
+    or_status st = OR_OK;
+
+    for (gsize g = 0; g < ngroups && st == OR_OK; g++) {
+        gsize nkeys = 0;
+        char **keys = g_key_file_get_keys(kf, groups[g], &nkeys, NULL);
+        for (gsize k = 0; keys != NULL && k < nkeys; k++) {
+            if (is_secret_key(keys[k])) {
+                snprintf(err, errlen,
+                         "%s: [%s] %s: a config file must not hold secrets; name the "
+                         "environment variable instead (e.g. %s_env = VARIABLE)",
+                         cfg->path, groups[g], keys[k], keys[k]);
+                st = OR_ERR_CONFIG;
+                break;
+            }
+            char *v = g_key_file_get_value(kf, groups[g], keys[k], NULL);
+            if (v != NULL) {
+                g_strstrip(v);
+                g_hash_table_replace(cfg->values, make_key(groups[g], keys[k]), v);
+            }
+        }
+        g_strfreev(keys);
+    }
+    g_strfreev(groups);
+    return st;
+}
+
+or_status
+or_config_load(const char *explicit_path, struct or_config **out, char *err, size_t errlen)
+{
+    struct or_config *cfg = or_config_new_empty();
+    GKeyFile *kf = NULL;
+    GError *gerr = NULL;
+    or_status st = OR_OK;
+
+    *out = NULL;
+    cfg->path = find_config(explicit_path);
+    if (cfg->path == NULL) {
+        *out = cfg;
+        return OR_OK;
+    }
+    kf = g_key_file_new();
+    if (!g_key_file_load_from_file(kf, cfg->path, G_KEY_FILE_NONE, &gerr)) {
+        snprintf(err, errlen, "config %s: %s", cfg->path, gerr->message);
+        g_error_free(gerr);
+        st = OR_ERR_CONFIG;
+        goto fail;
+    }
+    st = copy_values(cfg, kf, err, errlen);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    g_key_file_free(kf);
+    *out = cfg;
+    return OR_OK;
+
+fail:
+    if (kf != NULL) {
+        g_key_file_free(kf);
+    }
+    or_config_free(cfg);
+    return st;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file config.h
+ * @brief The INI configuration (DESIGN.md §5), read with GLib's GKeyFile.
+ *
+ * Core only.  Found via an explicit path, $OUTREPORT_CONFIG, ./outreport.conf,
+ * then $XDG_CONFIG_HOME/outreport/outreport.conf (~/.config when unset).
+ * No file at all is fine: every key has a default.  A config file never holds
+ * a secret: keys such as api_key, token or password are refused, naming the
+ * file, section and key and the *_env key to use instead.
+ */
+#ifndef OR_CONFIG_H
+#define OR_CONFIG_H
+
+#include <stddef.h>
+
+#include "outreport/status.h"
+
+struct or_config;
+
+/**
+ * @brief Load the configuration.
+ * @param explicit_path --config FILE, or NULL to search the usual places.
+ * @param out receives an owned config (free with or_config_free()).
+ * @return OR_OK, OR_ERR_CONFIG (syntax error, secret in file, explicit file
+ *         missing) with @p err naming the file and line or key.
+ */
+or_status or_config_load(const char *explicit_path, struct or_config **out, char *err,
+                         size_t errlen);
+
+/** @brief An empty configuration (all defaults).  Owned by the caller. */
+struct or_config *or_config_new_empty(void);
+
+/** @brief Free; NULL is a no-op. */
+void or_config_free(struct or_config *cfg);
+
+/**
+ * @brief Value of [section] key, or NULL when unset.  Borrowed; valid until
+ * or_config_free().  Surrounding whitespace is trimmed.
+ */
+const char *or_config_get(const struct or_config *cfg, const char *section, const char *key);
+
+/** @brief Set (or override) a value, e.g. from the command line.  Copies both. */
+void or_config_set(struct or_config *cfg, const char *section, const char *key,
+                   const char *value);
+
+/** @brief Path of the file that was loaded, or NULL when none. Borrowed. */
+const char *or_config_path(const struct or_config *cfg);
+
+#endif

@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: MIT */
+#include "dataset.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+
+struct or_dataset {
+    sqlite3 *db;
+};
+
+struct or_table_writer {
+    struct or_dataset *ds;
+    char *table;
+    struct or_schema *schema;
+    size_t ncols_in_table; /* columns the table and the statement have */
+    sqlite3_stmt *insert;
+    int64_t count;
+};
+
+struct or_cursor {
+    sqlite3_stmt *st;
+    size_t ncols;
+    enum or_type *types;
+    int done;
+};
+
+static const char *const sql_types[OR_TYPE_COUNT] = {
+    [OR_TYPE_TEXT] = "TEXT", [OR_TYPE_INT] = "INTEGER", [OR_TYPE_REAL] = "REAL",
+    [OR_TYPE_BOOL] = "BOOL", [OR_TYPE_TIME] = "TIME",
+};
+static const char *const type_names[OR_TYPE_COUNT] = {
+    [OR_TYPE_TEXT] = "text", [OR_TYPE_INT] = "int", [OR_TYPE_REAL] = "real",
+    [OR_TYPE_BOOL] = "bool", [OR_TYPE_TIME] = "time",
+};
+
+const char *
+or_type_sql(enum or_type t)
+{
+    return (unsigned)t < OR_TYPE_COUNT ? sql_types[t] : "TEXT";
+}
+
+const char *
+or_type_name(enum or_type t)
+{
+    return (unsigned)t < OR_TYPE_COUNT ? type_names[t] : "text";
+}
+
+enum or_type
+or_type_from_decl(const char *decl)
+{
+    if (decl == NULL) {
+        return OR_TYPE_TEXT;
+    }
+    for (int t = 0; t < OR_TYPE_COUNT; t++) {
+        if (g_ascii_strcasecmp(decl, sql_types[t]) == 0) {
+            return (enum or_type)t;
+        }
+    }
+    if (g_ascii_strcasecmp(decl, "INT") == 0) {
+        return OR_TYPE_INT;
+    }
+    return OR_TYPE_TEXT;
+}
+
+static or_status
+db_error(struct or_dataset *ds, const char *what, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "dataset: %s: %s", what, sqlite3_errmsg(ds->db));
+    return OR_ERR_DATASET;
+}
+
+static or_status
+exec(struct or_dataset *ds, const char *sql, char *err, size_t errlen)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(ds->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, errlen, "dataset: %s", msg != NULL ? msg : "error");
+        sqlite3_free(msg);
+        return OR_ERR_DATASET;
+    }
+    return OR_OK;
+}
+
+or_status
+or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
+{
+    struct or_dataset *ds = g_new0(struct or_dataset, 1);
+    if (sqlite3_open_v2(":memory:", &ds->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        snprintf(err, errlen, "dataset: cannot open SQLite: %s",
+                 ds->db ? sqlite3_errmsg(ds->db) : "out of memory");
+        or_dataset_free(ds);
+        return OR_ERR_DATASET;
+    }
+    *out = ds;
+    return OR_OK;
+}
+
+void
+or_dataset_free(struct or_dataset *ds)
+{
+    if (ds == NULL) {
+        return;
+    }
+    sqlite3_close_v2(ds->db);
+    g_free(ds);
+}
+
+sqlite3 *
+or_dataset_db(struct or_dataset *ds)
+{
+    return ds->db;
+}
+
+/* Identifiers come from plugins and data (dynamic columns): always quoted. */
+static void
+append_ident(GString *s, const char *name)
+{
+    g_string_append_c(s, '"');
+    for (const char *p = name; *p != '\0'; p++) {
+        if (*p == '"') {
+            g_string_append_c(s, '"');
+        }
+        g_string_append_c(s, *p);
+    }
+    g_string_append_c(s, '"');
+}
+
+static or_status
+prepare_insert(struct or_table_writer *w, char *err, size_t errlen)
+{
+    GString *sql = g_string_new("INSERT INTO ");
+    append_ident(sql, w->table);
+    g_string_append(sql, " VALUES (");
+    for (size_t i = 0; i < w->ncols_in_table; i++) {
+        g_string_append(sql, i ? ",?" : "?");
+    }
+    g_string_append(sql, ")");
+    sqlite3_finalize(w->insert);
+    w->insert = NULL;
+    int rc = sqlite3_prepare_v3(w->ds->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &w->insert,
+                                NULL);
+    g_string_free(sql, TRUE);
+    if (rc != SQLITE_OK) {
+        return db_error(w->ds, "prepare insert", err, errlen);
+    }
+    return OR_OK;
+}
+
+/* Adds the columns a dynamic schema gained since the last page. */
+static or_status
+add_new_columns(struct or_table_writer *w, char *err, size_t errlen)
+{
+    while (w->ncols_in_table < w->schema->ncols) {
+        const struct or_column *c = &w->schema->cols[w->ncols_in_table];
+        GString *sql = g_string_new("ALTER TABLE ");
+        append_ident(sql, w->table);
+        g_string_append(sql, " ADD COLUMN ");
+        append_ident(sql, c->name);
+        g_string_append_printf(sql, " %s", or_type_sql(c->type));
+        or_status st = exec(w->ds, sql->str, err, errlen);
+        g_string_free(sql, TRUE);
+        if (st != OR_OK) {
+            return st;
+        }
+        w->ncols_in_table++;
+    }
+    return prepare_insert(w, err, errlen);
+}
+
+or_status
+or_table_writer_open(struct or_dataset *ds, const char *table, struct or_schema *schema,
+                     struct or_table_writer **out, char *err, size_t errlen)
+{
+    struct or_table_writer *w = g_new0(struct or_table_writer, 1);
+    GString *sql = g_string_new("DROP TABLE IF EXISTS ");
+    or_status st;
+
+    w->ds = ds;
+    w->table = g_strdup(table);
+    w->schema = schema;
+    append_ident(sql, table);
+    g_string_append(sql, "; CREATE TABLE ");
+    append_ident(sql, table);
+    g_string_append(sql, " (");
+    for (size_t i = 0; i < schema->ncols; i++) {
+        if (i > 0) {
+            g_string_append(sql, ", ");
+        }
+        append_ident(sql, schema->cols[i].name);
+        g_string_append_printf(sql, " %s", or_type_sql(schema->cols[i].type));
+    }
+    g_string_append(sql, ")");
+    st = exec(ds, "BEGIN", err, errlen);
+    if (st == OR_OK) {
+        st = exec(ds, sql->str, err, errlen);
+    }
+    g_string_free(sql, TRUE);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    w->ncols_in_table = schema->ncols;
+    st = prepare_insert(w, err, errlen);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    *out = w;
+    return OR_OK;
+
+fail:
+    or_table_writer_close(w, 0, NULL, 0);
+    return st;
+}
+
+or_status
+or_table_writer_write(struct or_table_writer *w, const struct or_rows *rows, char *err,
+                      size_t errlen)
+{
+    if (w->ncols_in_table < w->schema->ncols) {
+        or_status st = add_new_columns(w, err, errlen);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    sqlite3_stmt *st = w->insert;
+    for (size_t r = 0; r < rows->nrows; r++) {
+        sqlite3_clear_bindings(st);
+        for (size_t c = rows->row_start[r]; c < rows->row_start[r + 1]; c++) {
+            const struct or_cell *cell = &rows->cells[c];
+            int idx = (int)cell->col + 1;
+            switch (cell->type) {
+            case OR_TYPE_TEXT:
+                sqlite3_bind_text(st, idx, rows->arena + cell->text_off, (int)cell->text_len,
+                                  SQLITE_STATIC);
+                break;
+            case OR_TYPE_REAL:
+                sqlite3_bind_double(st, idx, cell->r);
+                break;
+            default:
+                sqlite3_bind_int64(st, idx, cell->i);
+                break;
+            }
+        }
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            or_status res = db_error(w->ds, "insert", err, errlen);
+            sqlite3_reset(st);
+            return res;
+        }
+        sqlite3_reset(st);
+        w->count++;
+    }
+    return OR_OK;
+}
+
+int64_t
+or_table_writer_count(const struct or_table_writer *w)
+{
+    return w->count;
+}
+
+or_status
+or_table_writer_close(struct or_table_writer *w, int commit, char *err, size_t errlen)
+{
+    or_status st = OR_OK;
+    char ignored[OR_ERR_SIZE];
+
+    if (w == NULL) {
+        return OR_OK;
+    }
+    sqlite3_finalize(w->insert);
+    if (err == NULL) {
+        err = ignored;
+        errlen = sizeof(ignored);
+    }
+    if (sqlite3_get_autocommit(w->ds->db) == 0) {
+        st = exec(w->ds, commit ? "COMMIT" : "ROLLBACK", err, errlen);
+    }
+    g_free(w->table);
+    g_free(w);
+    return st;
+}
+
+or_status
+or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types, size_t ntypes,
+              struct or_cursor **out, char *err, size_t errlen)
+{
+    struct or_cursor *c = g_new0(struct or_cursor, 1);
+    if (sqlite3_prepare_v2(ds->db, sql, -1, &c->st, NULL) != SQLITE_OK) {
+        or_status st = db_error(ds, "query", err, errlen);
+        g_free(c);
+        return st;
+    }
+    c->ncols = (size_t)sqlite3_column_count(c->st);
+    c->types = g_new0(enum or_type, c->ncols > 0 ? c->ncols : 1);
+    for (size_t i = 0; i < c->ncols; i++) {
+        c->types[i] = (types != NULL && i < ntypes)
+                          ? types[i]
+                          : or_type_from_decl(sqlite3_column_decltype(c->st, (int)i));
+    }
+    *out = c;
+    return OR_OK;
+}
+
+sqlite3_stmt *
+or_cursor_stmt(struct or_cursor *c)
+{
+    return c->st;
+}
+
+size_t
+or_cursor_ncols(const struct or_cursor *c)
+{
+    return c->ncols;
+}
+
+enum or_type
+or_cursor_type(const struct or_cursor *c, size_t col)
+{
+    return c->types[col];
+}
+
+const char *
+or_cursor_name(const struct or_cursor *c, size_t col)
+{
+    return sqlite3_column_name(c->st, (int)col);
+}
+
+void
+or_cursor_free(struct or_cursor *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    sqlite3_finalize(c->st);
+    g_free(c->types);
+    g_free(c);
+}
+
+static int
+cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    if (c->done) {
+        return 0;
+    }
+    int rc = sqlite3_step(c->st);
+    if (rc == SQLITE_DONE) {
+        c->done = 1;
+        return 0;
+    }
+    if (rc != SQLITE_ROW) {
+        or_log(OR_LOG_ERROR, "dataset: query step: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        return -1;
+    }
+    for (size_t i = 0; i < c->ncols; i++) {
+        struct or_value *v = &row[i];
+        int ct = sqlite3_column_type(c->st, (int)i);
+        memset(v, 0, sizeof(*v));
+        v->type = c->types[i];
+        if (ct == SQLITE_NULL) {
+            v->is_null = 1;
+            continue;
+        }
+        switch (v->type) {
+        case OR_TYPE_TEXT:
+            v->s = (const char *)sqlite3_column_text(c->st, (int)i);
+            v->len = (size_t)sqlite3_column_bytes(c->st, (int)i);
+            break;
+        case OR_TYPE_REAL:
+            v->r = sqlite3_column_double(c->st, (int)i);
+            break;
+        default:
+            v->i = sqlite3_column_int64(c->st, (int)i);
+            v->r = (double)v->i;
+            break;
+        }
+    }
+    return 1;
+}
+
+static or_status
+cursor_rewind(struct or_cursor *c)
+{
+    c->done = 0;
+    return sqlite3_reset(c->st) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
+}
+
+void
+or_cursor_bind_host(struct or_host *h)
+{
+    h->cursor_next = cursor_next;
+    h->cursor_rewind = cursor_rewind;
+}
+
+int64_t
+or_dataset_count(struct or_dataset *ds, const char *table)
+{
+    GString *sql = g_string_new("SELECT count(*) FROM ");
+    append_ident(sql, table);
+    sqlite3_stmt *st = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(ds->db, sql->str, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    g_string_free(sql, TRUE);
+    return n;
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file http.h
+ * @brief The core's HTTP client on libcurl: concurrency, retries, record/replay.
+ *
+ * Core only; plugins never see it.  One ::or_http owns a curl multi handle
+ * with connection reuse (a share of DNS/connection/TLS session caches), TLS
+ * verification on, connect and total timeouts.  or_http_perform() runs a
+ * batch of requests with at most `max_parallel` transfers in flight, retries
+ * each one on 429, 5xx and connection errors with exponential backoff and
+ * full jitter, honouring Retry-After (seconds or HTTP-date, capped), and
+ * reports each completion through a callback in the calling thread.
+ *
+ * Record: each successful exchange is saved under `record_dir` as
+ * `<sha256 of key>.json` (method, path, query, body, status, content type)
+ * plus `<sha256 of key>.body` (raw response bytes).  Secret headers never
+ * reach the files.  Replay: the same key is served from `replay_dir` with no
+ * network; a missing entry is OR_ERR_REPLAY naming the request.
+ *
+ * Secrets: every value registered with or_redact_add() is replaced by "***"
+ * in every message and log line this module produces.
+ */
+#ifndef OR_HTTP_H
+#define OR_HTTP_H
+
+#include <stddef.h>
+
+#include "outreport/status.h"
+
+/** Options of a client.  Zero values mean the documented default. */
+struct or_http_options {
+    long connect_timeout_ms; /**< default 10000 */
+    long timeout_ms;         /**< whole-transfer timeout, default 120000 */
+    int max_retries;         /**< retries after the first try, default 5 */
+    long backoff_base_ms;    /**< first backoff, default 500; doubles each retry */
+    long backoff_max_ms;     /**< backoff cap, default 30000; also caps Retry-After */
+    int max_parallel;        /**< transfers in flight, default 6 */
+    const char *record_dir;  /**< save exchanges here, or NULL; borrowed */
+    const char *replay_dir;  /**< serve exchanges from here, or NULL; borrowed */
+    const char *ca_file;     /**< extra CA bundle (CURLOPT_CAINFO), or NULL */
+};
+
+/** One header of a request. */
+struct or_http_header {
+    const char *name;
+    const char *value;
+    int secret; /**< nonzero: redacted in logs, never recorded */
+};
+
+/** One request.  Everything is borrowed for the duration of or_http_perform(). */
+struct or_http_request {
+    const char *method;        /**< "GET" or "POST" */
+    const char *base_url;      /**< e.g. "https://client-api.salesfinity.co" (no trailing /) */
+    const char *path_query;    /**< e.g. "/v1/call-log?limit=100&page=2" (already encoded) */
+    const struct or_http_header *headers;
+    size_t nheaders;
+    const char *body;          /**< request body or NULL */
+    size_t body_len;
+    const char *content_type;  /**< of the body, or NULL */
+    const char *label;         /**< for messages, e.g. "salesfinity.call-log page 3" */
+};
+
+/** One response.  Owned by the callback's caller; the callback may steal `body`. */
+struct or_http_response {
+    long status;       /**< HTTP status; 0 when no response arrived */
+    char *body;        /**< NUL-terminated response body (malloc'd), may be NULL */
+    size_t len;        /**< body length in bytes, excluding the NUL */
+    int attempts;      /**< tries made (1 = no retry) */
+    int from_replay;   /**< nonzero: served from the replay directory */
+};
+
+/**
+ * Called once per request of a batch, in the thread that called
+ * or_http_perform(), in completion order.  @p status is OR_OK for a 2xx
+ * response, OR_ERR_HTTP / OR_ERR_AUTH for a final non-2xx status (the body
+ * is still there for the vendor's message), OR_ERR_NETWORK when no response
+ * arrived after the last try, OR_ERR_REPLAY when a replay lacks the request.
+ * @p errmsg is one redacted line naming the label and the status.
+ * Set *free_body = 0 to take ownership of resp->body (then free() it).
+ * Return nonzero to abort the batch (in-flight transfers are cancelled).
+ */
+typedef int or_http_done_fn(void *ud, size_t index, or_status status,
+                            struct or_http_response *resp, const char *errmsg,
+                            int *free_body);
+
+struct or_http;
+
+/** Statistics of a client since creation. */
+struct or_http_stats {
+    long requests;   /**< transfers started, retries included */
+    long retries;    /**< of which were retries */
+    long replayed;   /**< served from replay */
+    double bytes_in; /**< response bytes */
+};
+
+/**
+ * Create a client.  Returns OR_OK and an owned client in *out (free with
+ * or_http_free()), or an error with @p err filled.
+ */
+or_status or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
+                      size_t errlen);
+
+/** Free a client; NULL is a no-op. */
+void or_http_free(struct or_http *http);
+
+/**
+ * Perform @p n requests, at most max_parallel at once, each with retries.
+ * Returns OR_OK when every request was reported through @p done (whatever
+ * its status), or an error if the batch could not run or was aborted.
+ */
+or_status or_http_perform(struct or_http *http, const struct or_http_request *reqs, size_t n,
+                          or_http_done_fn *done, void *ud, char *err, size_t errlen);
+
+/** Copy the client's statistics. */
+void or_http_get_stats(const struct or_http *http, struct or_http_stats *out);
+
+/**
+ * Compute the record/replay key of a request: "METHOD path_query\n" + body,
+ * hashed with SHA-256 into 64 hex characters plus NUL in @p hex.
+ */
+void or_http_request_key(const struct or_http_request *req, char hex[65]);
+
+#endif /* OR_HTTP_H */

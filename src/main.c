@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * outreport: turns sales-engagement APIs into the documents managers read.
+ * This file parses the command line and dispatches to the commands.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "log.h"
+#include "or_config.h"
+#include "redact.h"
+
+static const char usage_main[] =
+    "usage: outreport [--config FILE] [--plugin-dir DIR] [-q|-v] COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  plugins [--json]          list plugins, endpoints, parameters and table schemas\n"
+    "  fetch SOURCE -o FILE      fetch one endpoint (provider.endpoint) into a .csv file\n"
+    "\n"
+    "common options:\n"
+    "  --config FILE             configuration (default: $OUTREPORT_CONFIG, ./outreport.conf,\n"
+    "                            $XDG_CONFIG_HOME/outreport/outreport.conf)\n"
+    "  --plugin-dir DIR          plugin directories, colon-separated ($OUTREPORT_PLUGIN_PATH)\n"
+    "  -q, --quiet               only errors\n"
+    "  -v, --verbose             more detail (twice: debug)\n"
+    "  --version                 print the version\n"
+    "\n"
+    "Run 'outreport COMMAND --help' for a command's options.\n";
+
+static const char usage_plugins[] =
+    "usage: outreport plugins [--json]\n"
+    "\n"
+    "Lists every loaded plugin: providers with their endpoints, parameters and table\n"
+    "schemas, renderers with their formats and options.  --json prints one JSON object.\n";
+
+static const char usage_fetch[] =
+    "usage: outreport fetch SOURCE -o FILE [options]\n"
+    "\n"
+    "Fetches one endpoint into one table and writes it to FILE; the format follows the\n"
+    "extension (.csv).  SOURCE is provider.endpoint, e.g. salesfinity.call-log.\n"
+    "\n"
+    "  -o, --output FILE         the file to write (written atomically)\n"
+    "  --period P                last-week, this-week, last-month, this-month, yesterday,\n"
+    "                            today, or YYYY-MM-DD..YYYY-MM-DD (inclusive)\n"
+    "  --from DATE --to DATE     the same as --period FROM..TO\n"
+    "  --tz ZONE                 IANA time zone for the period and for times in the file\n"
+    "                            (default: [report] timezone, else the system zone)\n"
+    "  --param KEY=VALUE         endpoint parameter, repeatable; lists comma-separated\n"
+    "  --option KEY=VALUE        renderer option, e.g. profile=excel-eu for CSV\n"
+    "  --record DIR              save every HTTP response to DIR (secrets stripped)\n"
+    "  --replay DIR              serve HTTP responses from DIR, no network\n"
+    "\n"
+    "Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 the source failed.\n";
+
+enum {
+    OPT_CONFIG = 256,
+    OPT_PLUGIN_DIR,
+    OPT_JSON,
+    OPT_PERIOD,
+    OPT_FROM,
+    OPT_TO,
+    OPT_TZ,
+    OPT_PARAM,
+    OPT_OPTION,
+    OPT_REPLAY,
+    OPT_RECORD,
+    OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"output", required_argument, NULL, 'o'},
+    {"period", required_argument, NULL, OPT_PERIOD},
+    {"from", required_argument, NULL, OPT_FROM},
+    {"to", required_argument, NULL, OPT_TO},
+    {"tz", required_argument, NULL, OPT_TZ},
+    {"param", required_argument, NULL, OPT_PARAM},
+    {"option", required_argument, NULL, OPT_OPTION},
+    {"replay", required_argument, NULL, OPT_REPLAY},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static int
+parse_args(int argc, char **argv, struct or_cli *cli, int *version)
+{
+    int c;
+    int verbose = 0, quiet = 0;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "qvho:", long_opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_CONFIG: cli->config_path = optarg; break;
+        case OPT_PLUGIN_DIR: cli->plugin_dir = optarg; break;
+        case 'q': quiet = 1; break;
+        case 'v': verbose++; break;
+        case 'h': cli->help = 1; break;
+        case OPT_JSON: cli->json = 1; break;
+        case 'o': cli->output = optarg; break;
+        case OPT_PERIOD: cli->period = optarg; break;
+        case OPT_FROM: cli->from = optarg; break;
+        case OPT_TO: cli->to = optarg; break;
+        case OPT_TZ: cli->tz = optarg; break;
+        case OPT_PARAM: g_ptr_array_add(cli->params, optarg); break;
+        case OPT_OPTION: g_ptr_array_add(cli->options, optarg); break;
+        case OPT_REPLAY: cli->replay_dir = optarg; break;
+        case OPT_RECORD: cli->record_dir = optarg; break;
+        case OPT_VERSION: *version = 1; break;
+        case ':':
+            fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
+            return -1;
+        default:
+            fprintf(stderr, "outreport: unknown option %s (see outreport --help)\n",
+                    argv[optind - 1]);
+            return -1;
+        }
+    }
+    cli->verbosity = quiet ? -1 : verbose;
+    cli->progress = !quiet && isatty(STDERR_FILENO);
+    cli->args = argv + optind;
+    cli->nargs = argc - optind;
+    return 0;
+}
+
+static int
+run_command(struct or_app *app, const char *cmd)
+{
+    struct or_cli *cli = app->cli;
+    char err[OR_ERR_SIZE];
+    int rc;
+
+    if (cli->help) {
+        fputs(strcmp(cmd, "plugins") == 0 ? usage_plugins : usage_fetch, stdout);
+        return OR_EXIT_OK;
+    }
+    if (or_config_load(cli->config_path, &app->cfg, err, sizeof(err)) != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", err);
+        return OR_EXIT_USAGE;
+    }
+    char *dirs = or_plugin_dirs(cli->plugin_dir);
+    or_registry_load(dirs, &app->reg, err, sizeof(err));
+    g_free(dirs);
+    rc = strcmp(cmd, "plugins") == 0 ? or_cmd_plugins(app) : or_cmd_fetch(app);
+    return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct or_cli cli;
+    struct or_app app;
+    int version = 0;
+    int rc;
+
+    memset(&cli, 0, sizeof(cli));
+    memset(&app, 0, sizeof(app));
+    cli.params = g_ptr_array_new();
+    cli.options = g_ptr_array_new();
+    app.cli = &cli;
+
+    if (parse_args(argc, argv, &cli, &version) != 0) {
+        rc = OR_EXIT_USAGE;
+        goto done;
+    }
+    or_log_set_verbosity(cli.verbosity);
+    if (version) {
+        printf("outreport %s (plugin ABI %d)\n", OR_VERSION, OR_ABI_VERSION);
+        rc = OR_EXIT_OK;
+        goto done;
+    }
+    if (cli.nargs == 0) {
+        fputs(usage_main, cli.help ? stdout : stderr);
+        rc = cli.help ? OR_EXIT_OK : OR_EXIT_USAGE;
+        goto done;
+    }
+    const char *cmd = cli.args[0];
+    cli.args++;
+    cli.nargs--;
+    if (strcmp(cmd, "help") == 0) {
+        fputs(usage_main, stdout);
+        rc = OR_EXIT_OK;
+    }
+    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0) {
+        rc = run_command(&app, cmd);
+    }
+    else {
+        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch; see --help)", cmd);
+        rc = OR_EXIT_USAGE;
+    }
+
+done:
+    or_registry_free(app.reg);
+    or_config_free(app.cfg);
+    g_ptr_array_free(cli.params, TRUE);
+    g_ptr_array_free(cli.options, TRUE);
+    or_redact_clear();
+    return rc;
+}

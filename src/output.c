@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+#include "output.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "redact.h"
+
+const char *
+or_output_extension(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    if (dot == NULL || (slash != NULL && dot < slash) || dot[1] == '\0') {
+        return "";
+    }
+    return dot + 1;
+}
+
+or_status
+or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
+                 const struct or_report *report, const char *path, const struct or_option *opts,
+                 size_t nopts, char *err, size_t errlen)
+{
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    char *tmp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+    struct or_host host;
+    char rerr[OR_ERR_SIZE] = "";
+    or_status st = OR_OK;
+
+    int fd = g_mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
+        st = OR_ERR_IO;
+        goto done;
+    }
+    /* mkstemp makes 0600; documents get the usual umask-governed mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        /* Not fatal: the file is merely private. */
+    }
+    close(fd);
+
+    or_host_init(&host, ctx);
+    st = renderer->desc->renderer->render(&host, report, tmp, opts, nopts, rerr, sizeof(rerr));
+    if (st != OR_OK) {
+        snprintf(err, errlen, "%s: %s", path, rerr[0] ? rerr : "renderer failed");
+        unlink(tmp);
+        goto done;
+    }
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        unlink(tmp);
+        st = OR_ERR_IO;
+    }
+
+done:
+    or_redact_inplace(err, errlen);
+    g_free(tmp);
+    g_free(dir);
+    g_free(base);
+    return st;
+}

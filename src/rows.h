@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file rows.h
+ * @brief The row buffer behind the host's table sink (struct or_rows).
+ *
+ * Core only.  A provider's parse_page fills one ::or_rows per page through
+ * the host functions (row_begin, set_*, row_end); the fetch loop then
+ * inserts the buffered rows into the dataset in page order, so pages can be
+ * parsed out of order or on other threads.  Values are stored as (column,
+ * value) entries, text in one arena, so a page costs a handful of
+ * allocations whatever its size.  NULL rules (DESIGN.md §6) live here:
+ * NULL or empty text is stored as NULL.
+ */
+#ifndef OR_ROWS_H
+#define OR_ROWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "outreport/plugin.h"
+
+struct or_schema;
+
+/** One set value of a row. */
+struct or_cell {
+    uint32_t col;      /**< column index */
+    uint8_t type;      /**< enum or_type of the value */
+    int64_t i;         /**< INT, BOOL, TIME */
+    double r;          /**< REAL */
+    size_t text_off;   /**< TEXT: offset into the arena */
+    size_t text_len;   /**< TEXT: length, excluding the NUL kept after it */
+};
+
+/** A page worth of rows. */
+struct or_rows {
+    struct or_cell *cells;
+    size_t ncells, cap_cells;
+    size_t *row_start; /**< index of each row's first cell; row r spans [row_start[r], row_start[r+1]) */
+    size_t nrows, cap_rows;
+    char *arena;
+    size_t arena_len, arena_cap;
+    int in_row;
+    int failed;                /**< an allocation failed: the page is lost */
+    struct or_schema *schema;  /**< borrowed: the table's (possibly growing) schema */
+};
+
+/** Schema of a table being fetched: fixed columns plus discovered ones. */
+struct or_schema {
+    struct or_column *cols; /**< names owned (strdup'd) */
+    size_t ncols;
+    size_t fixed;           /**< columns declared by the endpoint */
+    int dynamic;            /**< columns may be added */
+};
+
+/** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free(). */
+struct or_schema *or_schema_new(const struct or_column *cols, size_t ncols, int dynamic);
+
+/** @brief Free; NULL is a no-op. */
+void or_schema_free(struct or_schema *s);
+
+/** @brief Find a column by name; -1 if absent. */
+long or_schema_find(const struct or_schema *s, const char *name);
+
+/** @brief Initialise an empty buffer bound to @p schema. */
+void or_rows_init(struct or_rows *rows, struct or_schema *schema);
+
+/** @brief Release the buffer's memory (the struct itself is the caller's). */
+void or_rows_release(struct or_rows *rows);
+
+/** @brief Empty the buffer, keeping its memory for the next page. */
+void or_rows_reset(struct or_rows *rows);
+
+/** @brief Fill the row-sink members of a host table. */
+void or_rows_bind_host(struct or_host *h);
+
+#endif
