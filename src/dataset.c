@@ -24,6 +24,7 @@ struct or_cursor {
     sqlite3_stmt *st;
     size_t ncols;
     enum or_type *types;
+    unsigned char *untyped; /* expression columns: type follows each value */
     int done;
 };
 
@@ -295,10 +296,18 @@ or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types,
     }
     c->ncols = (size_t)sqlite3_column_count(c->st);
     c->types = g_new0(enum or_type, c->ncols > 0 ? c->ncols : 1);
+    c->untyped = g_new0(unsigned char, c->ncols > 0 ? c->ncols : 1);
     for (size_t i = 0; i < c->ncols; i++) {
-        c->types[i] = (types != NULL && i < ntypes)
-                          ? types[i]
-                          : or_type_from_decl(sqlite3_column_decltype(c->st, (int)i));
+        const char *decl = sqlite3_column_decltype(c->st, (int)i);
+        if (types != NULL && i < ntypes) {
+            c->types[i] = types[i];
+        }
+        else if (decl != NULL) {
+            c->types[i] = or_type_from_decl(decl);
+        }
+        else {
+            c->untyped[i] = 1;
+        }
     }
     *out = c;
     return OR_OK;
@@ -336,6 +345,7 @@ or_cursor_free(struct or_cursor *c)
     }
     sqlite3_finalize(c->st);
     g_free(c->types);
+    g_free(c->untyped);
     g_free(c);
 }
 
@@ -358,6 +368,12 @@ cursor_next(struct or_cursor *c, struct or_value *row)
         struct or_value *v = &row[i];
         int ct = sqlite3_column_type(c->st, (int)i);
         memset(v, 0, sizeof(*v));
+        if (c->untyped[i]) {
+            /* count(*), sums, expressions: no declared type, so the value's own. */
+            c->types[i] = ct == SQLITE_INTEGER ? OR_TYPE_INT
+                          : ct == SQLITE_FLOAT ? OR_TYPE_REAL
+                                               : OR_TYPE_TEXT;
+        }
         v->type = c->types[i];
         if (ct == SQLITE_NULL) {
             v->is_null = 1;

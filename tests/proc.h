@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file proc.h
+ * @brief Test helpers: run the real binary, start and stop the mock API server.
+ *
+ * Paths come from the environment meson sets: OR_BUILD_ROOT (binary, mock
+ * server), OR_SOURCE_ROOT (samples, fixtures).
+ */
+#ifndef OR_TEST_PROC_H
+#define OR_TEST_PROC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/** Result of running a command. */
+struct proc_result {
+    int status;   /**< exit code, or 128+signal */
+    char *out;    /**< captured stdout (malloc'd, NUL-terminated) */
+    char *err;    /**< captured stderr (malloc'd, NUL-terminated) */
+};
+
+/**
+ * Run argv (argv[0] a path) with extra environment entries "K=V" (NULL-terminated,
+ * may be NULL), capturing output; kill after @p timeout_s seconds.
+ */
+int proc_run(const char *const *argv, const char *const *env, int timeout_s,
+             struct proc_result *res);
+
+/** Free the captured output. */
+void proc_result_free(struct proc_result *res);
+
+/** Path of the outreport binary in the build tree (static buffer). */
+const char *proc_outreport(void);
+
+/** A running mock API server. */
+struct mockapi {
+    pid_t pid;
+    int port;
+    char base[64];  /**< "http://127.0.0.1:PORT" */
+    char dir[256];  /**< temporary folder for its files */
+};
+
+/**
+ * Start tests/mockapi with the extra arguments (NULL-terminated list, may be
+ * NULL) on a free loopback port and wait until it listens.  Returns 0 or -1.
+ */
+int mockapi_start(struct mockapi *m, const char *const *args);
+
+/** Stop it (SIGTERM, wait) and remove its folder. */
+void mockapi_stop(struct mockapi *m);
+
+/** GET /__stats and return the value of "requests" (-1 on error). */
+long mockapi_requests(const struct mockapi *m);
+
+/** Make a fresh temporary directory; returns a malloc'd path. */
+char *test_tmpdir(void);
+
+/** Remove a directory tree (rm -rf). */
+void test_rmtree(const char *dir);
+
+/** Read a whole file (malloc'd, NUL-terminated), or NULL. */
+char *test_read_file(const char *path, size_t *len);
+
+/** Count lines of a text that contain @p needle. */
+int test_count_lines_with(const char *text, const char *needle);
+
+#endif

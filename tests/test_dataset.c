@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/* The dataset: typed tables, NULL rules, dynamic columns, transactions, cursors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "host.h"
+#include "rows.h"
+
+static const struct or_column cols[] = {
+    {"id", OR_TYPE_TEXT, "id"},    {"n", OR_TYPE_INT, "count"},
+    {"r", OR_TYPE_REAL, "ratio"},  {"ok", OR_TYPE_BOOL, "flag"},
+    {"at", OR_TYPE_TIME, "instant"},
+};
+
+struct fixture {
+    struct or_dataset *ds;
+    struct or_schema *schema;
+    struct or_host host;
+    struct or_host_ctx ctx;
+    struct or_rows rows;
+};
+
+static int
+setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_dataset_new(&f->ds, err, sizeof(err)), OR_OK);
+    f->schema = or_schema_new(cols, 5, 1);
+    f->ctx.plugin_name = "test";
+    or_host_init(&f->host, &f->ctx);
+    or_rows_init(&f->rows, f->schema);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fixture *f = *state;
+    or_rows_release(&f->rows);
+    or_schema_free(f->schema);
+    or_dataset_free(f->ds);
+    free(f);
+    return 0;
+}
+
+static void
+add_row(struct fixture *f, const char *id, int64_t n, double r, int ok, int64_t at)
+{
+    const struct or_host *h = &f->host;
+    assert_int_equal(h->row_begin(&f->rows), OR_OK);
+    h->set_text(&f->rows, 0, id, id ? strlen(id) : 0);
+    h->set_int(&f->rows, 1, n);
+    h->set_real(&f->rows, 2, r);
+    h->set_int(&f->rows, 3, ok);
+    h->set_time(&f->rows, 4, at);
+    assert_int_equal(h->row_end(&f->rows), OR_OK);
+}
+
+static void
+typed_values_round_trip_with_declared_types(void **state)
+{
+    struct fixture *f = *state;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    add_row(f, "a", 42, 0.25, 1, 1700000000);
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+
+    struct or_cursor *c = NULL;
+    assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_type(c, 0), OR_TYPE_TEXT);
+    assert_int_equal(or_cursor_type(c, 1), OR_TYPE_INT);
+    assert_int_equal(or_cursor_type(c, 2), OR_TYPE_REAL);
+    assert_int_equal(or_cursor_type(c, 3), OR_TYPE_BOOL);
+    assert_int_equal(or_cursor_type(c, 4), OR_TYPE_TIME);
+    struct or_value v[5];
+    assert_int_equal(f->host.cursor_next(c, v), 1);
+    assert_string_equal(v[0].s, "a");
+    assert_int_equal(v[1].i, 42);
+    assert_true(v[2].r == 0.25);
+    assert_int_equal(v[3].i, 1);
+    assert_int_equal(v[4].i, 1700000000);
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    or_cursor_free(c);
+}
+
+static void
+empty_text_and_unset_columns_are_null(void **state)
+{
+    struct fixture *f = *state;
+    const struct or_host *h = &f->host;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    h->row_begin(&f->rows);
+    h->set_text(&f->rows, 0, "", 0);
+    h->set_text(&f->rows, 0, NULL, 0);
+    h->row_end(&f->rows);
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+    struct or_cursor *c = NULL;
+    assert_int_equal(or_cursor_new(f->ds, "SELECT count(*) FROM t WHERE id IS NULL AND n IS NULL "
+                                          "AND r IS NULL AND ok IS NULL AND at IS NULL",
+                                   NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    struct or_value v[1];
+    assert_int_equal(h->cursor_next(c, v), 1);
+    assert_int_equal(v[0].i, 1);
+    or_cursor_free(c);
+}
+
+static void
+discovered_columns_are_added_to_the_table(void **state)
+{
+    struct fixture *f = *state;
+    const struct or_host *h = &f->host;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    add_row(f, "a", 1, 1, 0, 0);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    or_rows_reset(&f->rows);
+    h->row_begin(&f->rows);
+    long col = h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT);
+    assert_int_equal(col, 5);
+    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT), 5);
+    h->set_int(&f->rows, (size_t)col, 7);
+    h->row_end(&f->rows);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+    struct or_cursor *c = NULL;
+    assert_int_equal(or_cursor_new(f->ds, "SELECT sum(meeting_booked), count(*) FROM t", NULL, 0,
+                                   &c, err, sizeof(err)),
+                     OR_OK);
+    struct or_value v[2];
+    assert_int_equal(h->cursor_next(c, v), 1);
+    assert_int_equal(v[0].i, 7);
+    assert_int_equal(v[1].i, 2);
+    or_cursor_free(c);
+}
+
+static void
+rolled_back_table_has_no_rows(void **state)
+{
+    struct fixture *f = *state;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    add_row(f, "a", 1, 1, 0, 0);
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_count(w), 1);
+    assert_int_equal(or_table_writer_close(w, 0, err, sizeof(err)), OR_OK);
+    assert_true(or_dataset_count(f->ds, "t") <= 0);
+}
+
+static void
+identifiers_with_quotes_are_safe(void **state)
+{
+    struct fixture *f = *state;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    const struct or_column odd[] = {{"we\"ird; DROP TABLE x", OR_TYPE_TEXT, NULL}};
+    struct or_schema *s = or_schema_new(odd, 1, 0);
+    assert_int_equal(or_table_writer_open(f->ds, "t\"2", s, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_count(f->ds, "t\"2"), 0);
+    or_schema_free(s);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(typed_values_round_trip_with_declared_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(empty_text_and_unset_columns_are_null, setup, teardown),
+        cmocka_unit_test_setup_teardown(discovered_columns_are_added_to_the_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(rolled_back_table_has_no_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(identifiers_with_quotes_are_safe, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
+}
