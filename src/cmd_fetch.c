@@ -167,6 +167,58 @@ free_options(struct or_option *opts, size_t n)
     g_free(opts);
 }
 
+static or_status
+config_long(const struct or_config *cfg, const char *key, long min, long max, long scale,
+            long *out, char *err, size_t errlen)
+{
+    const char *v = or_config_get(cfg, "http", key);
+    if (v == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
+        snprintf(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v,
+                 min, max);
+        return OR_ERR_CONFIG;
+    }
+    *out = n * scale;
+    return OR_OK;
+}
+
+/* [http] retries, backoff_ms, backoff_max_ms, timeout_s, connect_timeout_s,
+ * parallel, ca_file. */
+static or_status
+http_options(const struct or_config *cfg, struct or_http_options *ho, char *err, size_t errlen)
+{
+    long retries = -1, parallel = 0;
+    or_status st = config_long(cfg, "retries", 0, 20, 1, &retries, err, errlen);
+    if (st == OR_OK) {
+        st = config_long(cfg, "backoff_ms", 1, 600000, 1, &ho->backoff_base_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "backoff_max_ms", 1, 3600000, 1, &ho->backoff_max_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "timeout_s", 1, 86400, 1000, &ho->timeout_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "connect_timeout_s", 1, 600, 1000, &ho->connect_timeout_ms, err,
+                         errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "parallel", 1, 64, 1, &parallel, err, errlen);
+    }
+    if (retries >= 0) {
+        /* 0 retries is meaningful, so it cannot ride on the zero-means-default rule. */
+        ho->max_retries = retries == 0 ? -1 : (int)retries;
+    }
+    ho->max_parallel = (int)parallel;
+    ho->ca_file = or_config_get(cfg, "http", "ca_file");
+    return st;
+}
+
 /* Checks before any network traffic that the output can be written. */
 static or_status
 check_output(const struct or_app *app, const struct or_loaded_plugin **renderer, char *err,
@@ -303,7 +355,10 @@ or_cmd_fetch(struct or_app *app)
     if (st == OR_OK) {
         struct or_http_options ho = {.record_dir = cli->record_dir,
                                      .replay_dir = cli->replay_dir};
-        st = or_http_new(&ho, &http, err, sizeof(err));
+        st = http_options(app->cfg, &ho, err, sizeof(err));
+        if (st == OR_OK) {
+            st = or_http_new(&ho, &http, err, sizeof(err));
+        }
     }
     if (st == OR_OK) {
         st = or_dataset_new(&ds, err, sizeof(err));
