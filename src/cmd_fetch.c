@@ -301,7 +301,7 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
     if (st != OR_OK) {
         goto done;
     }
-    struct or_host_ctx ctx = {renderer->desc->name, app->cfg, tz};
+    struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = tz};
     st = or_output_render(renderer, &ctx, &report, app->cli->output, opts, nopts, err, errlen);
 
 done:
@@ -376,6 +376,7 @@ or_cmd_fetch(struct or_app *app)
             .http = http,
             .ds = ds,
             .progress = cli->progress,
+            .replay = cli->replay_dir != NULL,
         };
         st = or_fetch_run(&fr, &stats, err, sizeof(err));
     }

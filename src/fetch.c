@@ -477,6 +477,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.hctx.plugin_name = req->plugin->desc->name;
     L.hctx.cfg = req->cfg;
     L.hctx.tz = req->tz;
+    L.hctx.replay = req->replay;
     or_host_init(&L.host, &L.hctx);
     L.q.tz = req->tz_name;
     if (req->period != NULL) {

@@ -39,6 +39,7 @@ struct or_fetch_request {
     struct or_dataset *ds;
     const char *table;                    /**< table name; NULL = the endpoint's */
     int progress;                         /**< nonzero: a progress line on stderr */
+    int replay;                           /**< serving from a recording */
     long max_pages;                       /**< runaway guard; 0 = 100000 */
 };
 

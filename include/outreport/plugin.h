@@ -273,7 +273,11 @@ struct or_host {
 
     /** Start a new row; every column starts NULL. */
     or_status (*row_begin)(struct or_rows *rows);
-    /** Set a text column (copied).  NULL, "" map to NULL per DESIGN.md §6. */
+    /**
+     * Set a text column: @p len bytes from @p s are copied (s need not be
+     * NUL-terminated, so a slice of a longer string is fine).  NULL and ""
+     * map to NULL per DESIGN.md §6.
+     */
     void (*set_text)(struct or_rows *rows, size_t col, const char *s, size_t len);
     /** Set an int or bool column. */
     void (*set_int)(struct or_rows *rows, size_t col, int64_t v);

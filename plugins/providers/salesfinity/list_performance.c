@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Endpoint list-performance: GET /v1/analytics/list-performance into table
+ * `list_performance` (DESIGN.md §6).  The analytics API takes local dates
+ * plus a time zone, unlike call-log's UTC instants, and pages with
+ * totalCount/next instead of a pagination object.
+ */
+#include <stdio.h>
+
+#include "salesfinity.h"
+
+#define ENDPOINT "list-performance"
+
+/* Column indices: must follow sf_list_perf_columns[] below. */
+enum col {
+    COL_LIST_ID,
+    COL_LIST_NAME,
+    COL_LIST_SOURCE,
+    COL_TOTAL_CALLS,
+    COL_CONNECTED_CALLS,
+    COL_CONVERSATIONS,
+    COL_MEETINGS_SET,
+    COL_GOOD_QUALITY_CONTACTS,
+    COL_DATA_QUALITY,
+    COL_OWNER_ID,
+    COL_OWNER_NAME,
+    COL_OWNER_EMAIL,
+    NCOLS
+};
+
+_Static_assert(NCOLS == SF_LIST_PERF_NCOLUMNS, "enum col must match the schema");
+
+const struct or_column sf_list_perf_columns[] = {
+    [COL_LIST_ID] = {"list_id", OR_TYPE_TEXT, "contact list id (_id)"},
+    [COL_LIST_NAME] = {"list_name", OR_TYPE_TEXT, "contact list name"},
+    [COL_LIST_SOURCE] = {"list_source", OR_TYPE_TEXT, "where the list came from, e.g. csv, crm"},
+    [COL_TOTAL_CALLS] = {"total_calls", OR_TYPE_INT, "calls made to contacts of the list"},
+    [COL_CONNECTED_CALLS] = {"connected_calls", OR_TYPE_INT, "calls that connected"},
+    [COL_CONVERSATIONS] = {"conversations", OR_TYPE_INT, "meaningful conversations"},
+    [COL_MEETINGS_SET] = {"meetings_set", OR_TYPE_INT, "meetings set from the list"},
+    [COL_GOOD_QUALITY_CONTACTS] = {"good_quality_contacts", OR_TYPE_INT,
+                                   "contacts with valid phone numbers"},
+    [COL_DATA_QUALITY] = {"data_quality", OR_TYPE_REAL, "ratio of good quality contacts"},
+    [COL_OWNER_ID] = {"owner_id", OR_TYPE_TEXT, "id of the list owner"},
+    [COL_OWNER_NAME] = {"owner_name", OR_TYPE_TEXT, "list owner's first and last name"},
+    [COL_OWNER_EMAIL] = {"owner_email", OR_TYPE_TEXT, "list owner's e-mail address, lower-case"},
+};
+
+const struct or_param sf_list_perf_params[] = {
+    {"start_date", OR_PARAM_DATE, 0, "first day of the analytics period (default: the period's)",
+     NULL},
+    {"end_date", OR_PARAM_DATE, 0, "last day of the analytics period (default: the period's)",
+     NULL},
+    {"user_ids", OR_PARAM_STRING_LIST, 0, "only calls of these users (reps)", NULL},
+    {"disposition_ids", OR_PARAM_INT_LIST, 0, "only calls with these disposition ids", NULL},
+    {"timezone", OR_PARAM_STRING, 0, "IANA zone of the dates (default: the report's zone)",
+     NULL},
+    {"search", OR_PARAM_STRING, 0, "only lists whose name matches", NULL},
+    {"limit", OR_PARAM_INT, 0, "lists per page, 1 to 100 (default 100)", NULL},
+};
+
+/* Warning bits beyond the columns. */
+enum bit {
+    BIT_OWNER = NCOLS,
+    BIT_ROW,
+    NBITS
+};
+
+static const char *const fields[NBITS] = {
+    [COL_LIST_ID] = "_id",
+    [COL_LIST_NAME] = "name",
+    [COL_LIST_SOURCE] = "source",
+    [COL_TOTAL_CALLS] = "total_calls",
+    [COL_CONNECTED_CALLS] = "connected_calls",
+    [COL_CONVERSATIONS] = "conversations",
+    [COL_MEETINGS_SET] = "meetings_set",
+    [COL_GOOD_QUALITY_CONTACTS] = "good_quality_contacts",
+    [COL_DATA_QUALITY] = "data_quality",
+    [COL_OWNER_ID] = "owner._id",
+    [COL_OWNER_NAME] = "owner.first_name/last_name",
+    [COL_OWNER_EMAIL] = "owner.email",
+    [BIT_OWNER] = "owner",
+    [BIT_ROW] = "data[] (row not an object, skipped)",
+};
+
+/* Parameters sent under their own rules before the rest. */
+static const char *const own_rules[] = {"limit", "start_date", "end_date", "timezone", NULL};
+
+or_status sf_list_perf_check(const struct or_host *h, const struct or_query *q, char *err,
+                             size_t errlen)
+{
+    (void)h;
+    long limit = 0;
+    return sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err,
+                        errlen);
+}
+
+/* Parameter @p name, else @p dflt (e.g. a field of the query), as one pair. */
+static or_status query_or(const struct or_host *h, const struct or_query *q,
+                          struct or_request *req, const char *name, const char *dflt, char *err,
+                          size_t errlen)
+{
+    const char *v = sf_param(q, name);
+    if (v == NULL) {
+        v = dflt;
+    }
+    if (v == NULL || v[0] == '\0') {
+        return OR_OK;
+    }
+    return sf_query(h, req, name, v, err, errlen);
+}
+
+or_status sf_list_perf_build(const struct or_host *h, const struct or_query *q, long page,
+                             struct or_request *req, char *err, size_t errlen)
+{
+    long limit = 0;
+    or_status st = sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit,
+                                err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    st = sf_request_start(h, req, "/v1/analytics/list-performance", err, errlen);
+    if (st == OR_OK) {
+        st = sf_query_long(h, req, "page", page, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query_long(h, req, "limit", limit, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = query_or(h, q, req, "start_date", q->first_day, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = query_or(h, q, req, "end_date", q->last_day, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = query_or(h, q, req, "timezone", q->tz, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query_params(h, q, req, sf_list_perf_params, SF_ARRAY_LEN(sf_list_perf_params),
+                             own_rules, SF_PARAM_PLAIN, err, errlen);
+    }
+    return st;
+}
+
+static const json_t *first_of(const json_t *obj, const char *a, const char *b)
+{
+    const json_t *v = json_object_get(obj, a);
+    return sf_is_empty(v) ? json_object_get(obj, b) : v;
+}
+
+static void parse_list(struct sf_cells *c, const json_t *list)
+{
+    sf_id(c, COL_LIST_ID, first_of(list, "_id", "id"), COL_LIST_ID);
+    sf_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
+    sf_text(c, COL_LIST_SOURCE, json_object_get(list, "source"), COL_LIST_SOURCE);
+    sf_int(c, COL_TOTAL_CALLS, json_object_get(list, "total_calls"), COL_TOTAL_CALLS);
+    sf_int(c, COL_CONNECTED_CALLS, json_object_get(list, "connected_calls"),
+           COL_CONNECTED_CALLS);
+    sf_int(c, COL_CONVERSATIONS, json_object_get(list, "conversations"), COL_CONVERSATIONS);
+    sf_int(c, COL_MEETINGS_SET, json_object_get(list, "meetings_set"), COL_MEETINGS_SET);
+    sf_int(c, COL_GOOD_QUALITY_CONTACTS, json_object_get(list, "good_quality_contacts"),
+           COL_GOOD_QUALITY_CONTACTS);
+    sf_real(c, COL_DATA_QUALITY, json_object_get(list, "data_quality"), COL_DATA_QUALITY);
+
+    /* The prose documents the owner as (id, name, email); the example as _id, first/last. */
+    const json_t *owner = sf_object(c, list, "owner", BIT_OWNER);
+    sf_id(c, COL_OWNER_ID, first_of(owner, "_id", "id"), COL_OWNER_ID);
+    sf_person_name(c, COL_OWNER_NAME, owner, COL_OWNER_NAME);
+    sf_text_lower(c, COL_OWNER_EMAIL, json_object_get(owner, "email"), COL_OWNER_EMAIL);
+}
+
+/* {totalCount, page, limit, next, prev}: next is null on the last page. */
+static void read_paging(const json_t *root, long page, long limit, struct or_page_info *info)
+{
+    long n = 0;
+    if (sf_page_count(json_object_get(root, "page"), &n)) {
+        info->page = n;
+    }
+    long per_page = limit;
+    if (sf_page_count(json_object_get(root, "limit"), &n) && n > 0) {
+        per_page = n;
+    }
+    if (sf_page_count(json_object_get(root, "totalCount"), &n)) {
+        info->total_rows = n;
+        info->total_pages = (n + per_page - 1) / per_page;
+    }
+    const json_t *next = json_object_get(root, "next");
+    if (next == NULL || json_is_null(next) || json_is_false(next)) {
+        return;
+    }
+    info->has_more = 1;
+    if (sf_page_count(next, &n)) {
+        info->next_page = n;
+    }
+    else {
+        info->next_page = (info->page >= 0 ? info->page : page) + 1;
+    }
+}
+
+or_status sf_list_perf_parse(const struct or_host *h, const struct or_query *q, long page,
+                             const char *body, size_t len, struct or_rows *rows,
+                             struct or_page_info *info, char *err, size_t errlen)
+{
+    info->total_pages = -1;
+    info->total_rows = -1;
+    info->has_more = 0;
+    info->next_page = -1;
+    info->page = -1;
+
+    json_t *root = NULL;
+    struct sf_cells cells;
+    int cells_live = 0;
+    or_status st = sf_page_load(ENDPOINT, page, body, len, &root, err, errlen);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    json_t *data = sf_page_array(ENDPOINT, page, root, "data", err, errlen);
+    if (data == NULL) {
+        st = OR_ERR_PARSE;
+        goto fail;
+    }
+    long limit = SF_PAGE_LIMIT;
+    char unused[OR_ERR_SIZE];
+    (void)sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, unused,
+                       sizeof(unused));
+    read_paging(root, page, limit, info);
+
+    sf_cells_init(&cells, h, rows, ENDPOINT, page, fields, NBITS);
+    cells_live = 1;
+    size_t i = 0;
+    const json_t *list = NULL;
+    json_array_foreach(data, i, list) {
+        if (!json_is_object(list)) {
+            sf_cells_bad(&cells, BIT_ROW);
+            continue;
+        }
+        st = h->row_begin(rows);
+        if (st != OR_OK) {
+            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            goto fail;
+        }
+        parse_list(&cells, list);
+        st = h->row_end(rows);
+        if (st != OR_OK) {
+            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            goto fail;
+        }
+    }
+    cells_live = 0;
+    st = sf_cells_finish(&cells, err, errlen);
+
+fail:
+    if (cells_live) {
+        char ignored[8];
+        (void)sf_cells_finish(&cells, ignored, sizeof(ignored));
+    }
+    json_decref(root);
+    return st;
+}

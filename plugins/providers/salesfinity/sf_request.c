@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Request building shared by both endpoints: the API key header, query
+ * pairs, endpoint parameters in a stable order (so recordings replay), and
+ * the range checks of check_query.  No state outlives a call.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "salesfinity.h"
+
+const char *sf_param(const struct or_query *q, const char *name)
+{
+    const char *found = NULL;
+    for (size_t i = 0; q != NULL && i < q->nparams; i++) {
+        const struct or_param_value *p = &q->params[i];
+        if (p->name != NULL && strcmp(p->name, name) == 0) {
+            found = p->value;
+        }
+    }
+    if (found != NULL && found[0] == '\0') {
+        return NULL;
+    }
+    return found;
+}
+
+int sf_parse_bool(const char *s)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1"};
+    static const char *const no[] = {"false", "no", "off", "0"};
+    for (size_t i = 0; i < SF_ARRAY_LEN(yes); i++) {
+        if (strcasecmp(s, yes[i]) == 0) {
+            return 1;
+        }
+        if (strcasecmp(s, no[i]) == 0) {
+            return 0;
+        }
+    }
+    return -1;
+}
+
+or_status sf_request_start(const struct or_host *h, struct or_request *req, const char *path,
+                           char *err, size_t errlen)
+{
+    or_status st = h->req_set(req, "GET", path);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "salesfinity: could not set request GET %s", path);
+        return st;
+    }
+    const char *key = h->secret_get(h, "api_key_env", "SALESFINITY_API_KEY", err, errlen);
+    if (key == NULL) {
+        /* The host has named the variable to set in err. */
+        return OR_ERR_AUTH;
+    }
+    st = h->req_header(req, "x-api-key", key, 1);
+    if (st == OR_OK) {
+        st = h->req_header(req, "Accept", "application/json", 0);
+    }
+    if (st != OR_OK) {
+        snprintf(err, errlen, "salesfinity: could not add request headers for %s", path);
+    }
+    return st;
+}
+
+or_status sf_query(const struct or_host *h, struct or_request *req, const char *key,
+                   const char *value, char *err, size_t errlen)
+{
+    or_status st = h->req_query(req, key, value);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "salesfinity: could not add query parameter %s", key);
+    }
+    return st;
+}
+
+or_status sf_query_long(const struct or_host *h, struct or_request *req, const char *key,
+                        long value, char *err, size_t errlen)
+{
+    char num[32];
+    snprintf(num, sizeof(num), "%ld", value);
+    return sf_query(h, req, key, num, err, errlen);
+}
+
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* One `key=item` pair per comma-separated, trimmed, non-empty item. */
+static or_status query_list(const struct or_host *h, struct or_request *req, const char *key,
+                            const char *list, char *err, size_t errlen)
+{
+    size_t n = strlen(list);
+    char *copy = malloc(n + 1);
+    if (copy == NULL) {
+        snprintf(err, errlen, "salesfinity: out of memory for query parameter %s", key);
+        return OR_ERR_NOMEM;
+    }
+    memcpy(copy, list, n + 1);
+    or_status st = OR_OK;
+    char *item = copy;
+    while (item != NULL) {
+        char *comma = strchr(item, ',');
+        if (comma != NULL) {
+            *comma = '\0';
+        }
+        while (is_space(*item)) {
+            item++;
+        }
+        size_t len = strlen(item);
+        while (len > 0 && is_space(item[len - 1])) {
+            item[--len] = '\0';
+        }
+        if (len > 0) {
+            st = sf_query(h, req, key, item, err, errlen);
+            if (st != OR_OK) {
+                goto fail;
+            }
+        }
+        item = comma != NULL ? comma + 1 : NULL;
+    }
+fail:
+    free(copy);
+    return st;
+}
+
+static int skipped(const char *name, const char *const *skip)
+{
+    for (size_t i = 0; skip != NULL && skip[i] != NULL; i++) {
+        if (strcmp(name, skip[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+or_status sf_query_params(const struct or_host *h, const struct or_query *q,
+                          struct or_request *req, const struct or_param *params,
+                          size_t nparams, const char *const *skip, enum sf_param_style style,
+                          char *err, size_t errlen)
+{
+    for (size_t i = 0; i < nparams; i++) {
+        const struct or_param *p = &params[i];
+        const char *value = sf_param(q, p->name);
+        if (value == NULL || skipped(p->name, skip)) {
+            continue;
+        }
+        int list = p->type == OR_PARAM_STRING_LIST || p->type == OR_PARAM_INT_LIST;
+        char key[128];
+        int len = 0;
+        if (style == SF_PARAM_FILTERS) {
+            len = snprintf(key, sizeof(key), list ? "filters[%s][]" : "filters[%s]", p->name);
+        }
+        else {
+            len = snprintf(key, sizeof(key), list ? "%s[]" : "%s", p->name);
+        }
+        if (len < 0 || (size_t)len >= sizeof(key)) {
+            snprintf(err, errlen, "salesfinity: parameter name %s is too long", p->name);
+            return OR_ERR_INVALID;
+        }
+        or_status st = OR_OK;
+        if (list) {
+            st = query_list(h, req, key, value, err, errlen);
+        }
+        else if (p->type == OR_PARAM_BOOL) {
+            int b = sf_parse_bool(value);
+            if (b < 0) {
+                snprintf(err, errlen, "salesfinity: parameter %s must be true or false, not "
+                         "\"%s\"", p->name, value);
+                return OR_ERR_INVALID;
+            }
+            st = sf_query(h, req, key, b ? "true" : "false", err, errlen);
+        }
+        else {
+            st = sf_query(h, req, key, value, err, errlen);
+        }
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+or_status sf_check_int(const struct or_query *q, const char *endpoint, const char *name,
+                       long lo, long hi, long dflt, long *out, char *err, size_t errlen)
+{
+    *out = dflt;
+    const char *s = sf_param(q, name);
+    if (s == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        snprintf(err, errlen, "%s: parameter %s must be an integer from %ld to %ld, not \"%s\"",
+                 endpoint, name, lo, hi, s);
+        return OR_ERR_INVALID;
+    }
+    *out = v;
+    return OR_OK;
+}
+
+or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name,
+                          double *out, int *given, char *err, size_t errlen)
+{
+    *given = 0;
+    *out = 0.0;
+    const char *s = sf_param(q, name);
+    if (s == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < 0.0) {
+        snprintf(err, errlen, "%s: parameter %s must be a number >= 0, not \"%s\"", endpoint,
+                 name, s);
+        return OR_ERR_INVALID;
+    }
+    *out = v;
+    *given = 1;
+    return OR_OK;
+}
+
+or_status sf_check_bools(const struct or_query *q, const char *endpoint,
+                         const struct or_param *params, size_t nparams, char *err,
+                         size_t errlen)
+{
+    for (size_t i = 0; i < nparams; i++) {
+        if (params[i].type != OR_PARAM_BOOL) {
+            continue;
+        }
+        const char *s = sf_param(q, params[i].name);
+        if (s != NULL && sf_parse_bool(s) < 0) {
+            snprintf(err, errlen, "%s: parameter %s must be true or false, not \"%s\"",
+                     endpoint, params[i].name, s);
+            return OR_ERR_INVALID;
+        }
+    }
+    return OR_OK;
+}

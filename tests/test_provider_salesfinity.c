@@ -1,0 +1,1556 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tests of the salesfinity provider plugin through its ABI only: the real
+ * provider_salesfinity.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and
+ * driven with a fake host defined here, which records requests, stores the
+ * typed cells of each row and checks the plugin keeps the sink's contract
+ * (setters inside a row, the setter matching the column type, bools 0/1).
+ *
+ * Fixtures are read from tests/fixtures/salesfinity (see its README.md),
+ * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, the SF_FIXTURES_DIR macro,
+ * next to __FILE__, or by walking up from the working directory.
+ */
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "outreport/plugin.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_PAIRS 128
+#define MAX_HEADERS 16
+#define TEST_KEY "sf-test-key-3f9a"
+
+/* ------------------------------------------------------------------------- */
+/* Fake host                                                                  */
+/* ------------------------------------------------------------------------- */
+
+struct or_request {
+    int nset;
+    char method[16];
+    char path[256];
+    size_t nquery;
+    char *qkey[MAX_PAIRS];
+    char *qval[MAX_PAIRS];
+    size_t nheader;
+    char *hname[MAX_HEADERS];
+    char *hval[MAX_HEADERS];
+    int hsecret[MAX_HEADERS];
+    char *body;
+    size_t body_len;
+};
+
+struct cell {
+    int set;
+    int64_t i;
+    double r;
+    char *s;
+    size_t len;
+};
+
+struct or_rows {
+    const struct or_endpoint *ep;
+    size_t nrows;
+    size_t cap;
+    struct cell *cells; /* nrows * ep->ncolumns */
+    int open;
+    int misuse;         /* contract violations by the plugin */
+    char misuse_what[256];
+};
+
+struct fake {
+    struct or_request req;
+    struct or_rows rows;
+    int nwarn;
+    int nlog;
+    char last_warn[1024];
+};
+
+static struct fake g;
+
+static char *dup_bytes(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    assert_non_null(p);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
+                                                           enum or_log_level level,
+                                                           const char *fmt, ...)
+{
+    (void)h;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    g.nlog++;
+    if (level == OR_LOG_WARN) {
+        g.nwarn++;
+        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
+    }
+}
+
+static const char *fake_config_get(const struct or_host *h, const char *key)
+{
+    (void)h;
+    (void)key;
+    return NULL;
+}
+
+static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
+                                   const char *default_env, char *err, size_t errlen)
+{
+    (void)h;
+    (void)env_key_name;
+    const char *v = getenv(default_env);
+    if (v == NULL || v[0] == '\0') {
+        snprintf(err, errlen, "set the environment variable %s", default_env);
+        return NULL;
+    }
+    return v;
+}
+
+static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+{
+    r->nset++;
+    snprintf(r->method, sizeof(r->method), "%s", method);
+    snprintf(r->path, sizeof(r->path), "%s", path);
+    return OR_OK;
+}
+
+static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+{
+    if (r->nquery == MAX_PAIRS) {
+        return OR_ERR_NOMEM;
+    }
+    r->qkey[r->nquery] = dup_bytes(key, strlen(key));
+    r->qval[r->nquery] = dup_bytes(value, strlen(value));
+    r->nquery++;
+    return OR_OK;
+}
+
+static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
+                                 int secret)
+{
+    if (r->nheader == MAX_HEADERS) {
+        return OR_ERR_NOMEM;
+    }
+    r->hname[r->nheader] = dup_bytes(name, strlen(name));
+    r->hval[r->nheader] = dup_bytes(value, strlen(value));
+    r->hsecret[r->nheader] = secret;
+    r->nheader++;
+    return OR_OK;
+}
+
+static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
+                               const char *content_type)
+{
+    (void)content_type;
+    free(r->body);
+    r->body = dup_bytes(body, len);
+    r->body_len = len;
+    return OR_OK;
+}
+
+static void misuse(struct or_rows *rows, const char *what)
+{
+    if (rows->misuse == 0) {
+        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
+    }
+    rows->misuse++;
+}
+
+static or_status fake_row_begin(struct or_rows *rows)
+{
+    if (rows->open) {
+        misuse(rows, "row_begin inside a row");
+    }
+    size_t ncols = rows->ep->ncolumns;
+    if (rows->nrows == rows->cap) {
+        size_t cap = rows->cap ? rows->cap * 2 : 16;
+        struct cell *p = realloc(rows->cells, cap * ncols * sizeof(*p));
+        if (p == NULL) {
+            return OR_ERR_NOMEM;
+        }
+        rows->cells = p;
+        rows->cap = cap;
+    }
+    memset(&rows->cells[rows->nrows * ncols], 0, ncols * sizeof(struct cell));
+    rows->nrows++;
+    rows->open = 1;
+    return OR_OK;
+}
+
+/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
+static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
+{
+    if (!rows->open) {
+        misuse(rows, "setter outside a row");
+        return NULL;
+    }
+    if (col >= rows->ep->ncolumns) {
+        misuse(rows, "column index out of range");
+        return NULL;
+    }
+    enum or_type type = rows->ep->columns[col].type;
+    if (type != t1 && type != t2) {
+        misuse(rows, rows->ep->columns[col].name);
+        return NULL;
+    }
+    struct cell *c = &rows->cells[(rows->nrows - 1) * rows->ep->ncolumns + col];
+    if (c->set) {
+        misuse(rows, "column set twice in one row");
+    }
+    return c;
+}
+
+static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
+    if (c == NULL || s == NULL || len == 0) {
+        return; /* "" is NULL, as in the real host */
+    }
+    free(c->s);
+    c->s = dup_bytes(s, len);
+    c->len = len;
+    c->set = 1;
+}
+
+static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
+    if (c == NULL) {
+        return;
+    }
+    if (rows->ep->columns[col].type == OR_TYPE_BOOL && v != 0 && v != 1) {
+        misuse(rows, "bool not 0 or 1");
+    }
+    c->i = v;
+    c->set = 1;
+}
+
+static void fake_set_real(struct or_rows *rows, size_t col, double v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
+    if (c != NULL) {
+        c->r = v;
+        c->set = 1;
+    }
+}
+
+static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
+    if (c != NULL) {
+        c->i = t;
+        c->set = 1;
+    }
+}
+
+static or_status fake_row_end(struct or_rows *rows)
+{
+    if (!rows->open) {
+        misuse(rows, "row_end outside a row");
+    }
+    rows->open = 0;
+    return OR_OK;
+}
+
+static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+{
+    (void)name;
+    (void)type;
+    misuse(rows, "rows_column on a fixed schema");
+    return -1;
+}
+
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int digits(const char *p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') {
+            return 0;
+        }
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* YYYY-MM-DD[THH:MM:SS[.f+](Z|+HH:MM|-HH:MM)]; a date alone is UTC midnight. */
+static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+{
+    (void)h;
+    int y = 0;
+    int mo = 0;
+    int d = 0;
+    int hh = 0;
+    int mi = 0;
+    int ss = 0;
+    if (strlen(s) < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) ||
+        s[7] != '-' || !digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31) {
+        return OR_ERR_PARSE;
+    }
+    const char *p = s + 10;
+    int64_t off = 0;
+    if (*p == 'T') {
+        if (strlen(p) < 9 || !digits(p + 1, 2, &hh) || p[3] != ':' || !digits(p + 4, 2, &mi) ||
+            p[6] != ':' || !digits(p + 7, 2, &ss)) {
+            return OR_ERR_PARSE;
+        }
+        p += 9;
+        if (*p == '.') {
+            p++;
+            while (*p >= '0' && *p <= '9') {
+                p++;
+            }
+        }
+        if (*p == 'Z') {
+            p++;
+        }
+        else if (*p == '+' || *p == '-') {
+            int oh = 0;
+            int om = 0;
+            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' ||
+                !digits(p + 4, 2, &om)) {
+                return OR_ERR_PARSE;
+            }
+            off = (*p == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
+            p += 6;
+        }
+        else {
+            return OR_ERR_PARSE;
+        }
+    }
+    if (*p != '\0') {
+        return OR_ERR_PARSE;
+    }
+    *out = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
+    return OR_OK;
+}
+
+static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+{
+    (void)h;
+    int len = snprintf(buf, n, "@%lld", (long long)t);
+    return len > 0 && (size_t)len < n ? (size_t)len : 0;
+}
+
+static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
+                            int32_t *utc_offset)
+{
+    (void)h;
+    (void)t;
+    memset(parts, 0, 6 * sizeof(int));
+    *utc_offset = 0;
+}
+
+static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    (void)c;
+    (void)row;
+    return -1;
+}
+
+static or_status fake_cursor_rewind(struct or_cursor *c)
+{
+    (void)c;
+    return OR_ERR_UNSUPPORTED;
+}
+
+static const struct or_host host = {
+    .size = sizeof(struct or_host),
+    .abi = OR_ABI_VERSION,
+    .log = fake_log,
+    .config_get = fake_config_get,
+    .secret_get = fake_secret_get,
+    .req_set = fake_req_set,
+    .req_query = fake_req_query,
+    .req_header = fake_req_header,
+    .req_body = fake_req_body,
+    .row_begin = fake_row_begin,
+    .set_text = fake_set_text,
+    .set_int = fake_set_int,
+    .set_real = fake_set_real,
+    .set_time = fake_set_time,
+    .row_end = fake_row_end,
+    .rows_column = fake_rows_column,
+    .parse_iso8601 = fake_parse_iso8601,
+    .format_time = fake_format_time,
+    .local_time = fake_local_time,
+    .cursor_next = fake_cursor_next,
+    .cursor_rewind = fake_cursor_rewind,
+};
+
+static void fake_reset(void)
+{
+    struct or_request *r = &g.req;
+    for (size_t i = 0; i < r->nquery; i++) {
+        free(r->qkey[i]);
+        free(r->qval[i]);
+    }
+    for (size_t i = 0; i < r->nheader; i++) {
+        free(r->hname[i]);
+        free(r->hval[i]);
+    }
+    free(r->body);
+    if (g.rows.ep != NULL) {
+        for (size_t i = 0; i < g.rows.nrows * g.rows.ep->ncolumns; i++) {
+            free(g.rows.cells[i].s);
+        }
+    }
+    free(g.rows.cells);
+    memset(&g, 0, sizeof(g));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Plugin, fixtures and helpers                                               */
+/* ------------------------------------------------------------------------- */
+
+static void *plugin_handle;
+static const struct or_plugin *plugin;
+
+static int load_plugin(void **state)
+{
+    (void)state;
+    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
+    if (path == NULL) {
+        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
+        return -1;
+    }
+    /* A colon-separated list of directories, like PATH. */
+    const char *dir = path;
+    while (plugin_handle == NULL && *dir != '\0') {
+        const char *colon = strchr(dir, ':');
+        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
+        char file[4200];
+        snprintf(file, sizeof(file), "%.*s/provider_salesfinity.so", (int)len, dir);
+        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        if (plugin_handle == NULL) {
+            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
+        }
+        dir += len + (colon != NULL ? 1 : 0);
+    }
+    if (plugin_handle == NULL) {
+        return -1;
+    }
+    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
+    if (sym == NULL) {
+        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
+        return -1;
+    }
+    or_plugin_entry_fn *entry = NULL;
+    memcpy(&entry, &sym, sizeof(entry));
+    plugin = entry();
+    return plugin != NULL ? 0 : -1;
+}
+
+static int unload_plugin(void **state)
+{
+    (void)state;
+    if (plugin_handle != NULL) {
+        dlclose(plugin_handle);
+    }
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    setenv("SALESFINITY_API_KEY", TEST_KEY, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fake_reset();
+    return 0;
+}
+
+static const struct or_endpoint *endpoint(const char *name)
+{
+    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
+        if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
+            return &plugin->provider->endpoints[i];
+        }
+    }
+    fail_msg("endpoint %s not found", name);
+    return NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096;
+    size_t n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        buf = realloc(buf, cap);
+        assert_non_null(buf);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static char *fixture(const char *name, size_t *len)
+{
+    char path[4096];
+    const char *env = getenv("OR_FIXTURES_DIR");
+    if (env != NULL) {
+        snprintf(path, sizeof(path), "%s/%s", env, name);
+        return read_file(path, len);
+    }
+    const char *root = getenv("OR_SOURCE_ROOT");
+    if (root != NULL) {
+        snprintf(path, sizeof(path), "%s/tests/fixtures/salesfinity/%s", root, name);
+        char *in_root = read_file(path, len);
+        if (in_root != NULL) {
+            return in_root;
+        }
+    }
+#ifdef SF_FIXTURES_DIR
+    snprintf(path, sizeof(path), "%s/%s", SF_FIXTURES_DIR, name);
+    char *direct = read_file(path, len);
+    if (direct != NULL) {
+        return direct;
+    }
+#endif
+    /* Next to this source file: meson passes __FILE__ relative to the build dir it runs in. */
+    const char *slash = strrchr(__FILE__, '/');
+    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
+    snprintf(path, sizeof(path), "%.*s/fixtures/salesfinity/%s", dirlen,
+             slash != NULL ? __FILE__ : ".", name);
+    char *beside = read_file(path, len);
+    if (beside != NULL) {
+        return beside;
+    }
+    char up[64] = "";
+    for (int depth = 0; depth < 6; depth++) {
+        snprintf(path, sizeof(path), "%stests/fixtures/salesfinity/%s", up, name);
+        char *body = read_file(path, len);
+        if (body != NULL) {
+            return body;
+        }
+        size_t used = strlen(up);
+        snprintf(up + used, sizeof(up) - used, "../");
+    }
+    fail_msg("fixture %s not found (set OR_FIXTURES_DIR)", name);
+    return NULL;
+}
+
+static or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, long page,
+                            const char *body, size_t len, struct or_page_info *info, char *err)
+{
+    g.rows.ep = ep;
+    memset(info, 0x5a, sizeof(*info));
+    err[0] = '\0';
+    or_status st = ep->parse_page(&host, q, page, body, len, &g.rows, info, err, OR_ERR_SIZE);
+    if (g.rows.misuse != 0) {
+        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
+                 g.rows.misuse_what);
+    }
+    assert_false(g.rows.open);
+    return st;
+}
+
+static or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q,
+                               long page, const char *name, struct or_page_info *info,
+                               char *err)
+{
+    size_t len = 0;
+    char *body = fixture(name, &len);
+    or_status st = parse_body(ep, q, page, body, len, info, err);
+    free(body);
+    return st;
+}
+
+static or_status build(const struct or_endpoint *ep, const struct or_query *q, long page,
+                       char *err)
+{
+    err[0] = '\0';
+    return ep->build_request(&host, q, page, &g.req, err, OR_ERR_SIZE);
+}
+
+static size_t query_count(const char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g.req.nquery; i++) {
+        n += strcmp(g.req.qkey[i], key) == 0;
+    }
+    return n;
+}
+
+/* The nth (0-based) value of query key @p key, or NULL. */
+static const char *query_value(const char *key, size_t nth)
+{
+    for (size_t i = 0; i < g.req.nquery; i++) {
+        if (strcmp(g.req.qkey[i], key) == 0) {
+            if (nth == 0) {
+                return g.req.qval[i];
+            }
+            nth--;
+        }
+    }
+    return NULL;
+}
+
+static void expect_query(const char *key, const char *want)
+{
+    const char *got = query_value(key, 0);
+    if (got == NULL) {
+        fail_msg("query key %s missing", key);
+    }
+    if (strcmp(got, want) != 0) {
+        fail_msg("query %s = \"%s\", want \"%s\"", key, got, want);
+    }
+    assert_int_equal(query_count(key), 1);
+}
+
+static const struct or_query plain_query = {.tz = "UTC"};
+
+/* ------------------------------------------------------------------------- */
+/* Cell checks by column name; `checked` proves a test covered every column   */
+/* ------------------------------------------------------------------------- */
+
+static uint64_t checked;
+
+static const struct cell *cell_at(size_t row, const char *name, size_t *col_out)
+{
+    const struct or_endpoint *ep = g.rows.ep;
+    if (row >= g.rows.nrows) {
+        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
+    }
+    for (size_t col = 0; col < ep->ncolumns; col++) {
+        if (strcmp(ep->columns[col].name, name) == 0) {
+            checked |= (uint64_t)1 << col;
+            if (col_out != NULL) {
+                *col_out = col;
+            }
+            return &g.rows.cells[row * ep->ncolumns + col];
+        }
+    }
+    fail_msg("no column %s in table %s", name, ep->table);
+    return NULL;
+}
+
+static void expect_text(size_t row, const char *name, const char *want)
+{
+    const struct cell *c = cell_at(row, name, NULL);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
+    }
+    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
+        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
+    }
+}
+
+static void expect_int(size_t row, const char *name, int64_t want)
+{
+    const struct cell *c = cell_at(row, name, NULL);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
+    }
+    if (c->i != want) {
+        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
+    }
+}
+
+static void expect_real(size_t row, const char *name, double want)
+{
+    const struct cell *c = cell_at(row, name, NULL);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %g", row, name, want);
+    }
+    if (c->r != want) {
+        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
+    }
+}
+
+static void expect_null(size_t row, const char *name)
+{
+    const struct cell *c = cell_at(row, name, NULL);
+    if (c->set) {
+        fail_msg("row %zu %s is set (\"%s\" / %lld), want NULL", row, name,
+                 c->s != NULL ? c->s : "", (long long)c->i);
+    }
+}
+
+static void expect_all_checked(void)
+{
+    size_t n = g.rows.ep->ncolumns;
+    uint64_t all = n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
+    for (size_t col = 0; col < n; col++) {
+        if ((checked & ((uint64_t)1 << col)) == 0) {
+            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
+        }
+    }
+    assert_true((checked & all) == all);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Descriptor and schema                                                      */
+/* ------------------------------------------------------------------------- */
+
+static void descriptor_is_a_salesfinity_provider(void **state)
+{
+    (void)state;
+    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
+    assert_string_equal(plugin->name, "salesfinity");
+    assert_non_null(plugin->version);
+    assert_non_null(plugin->description);
+    assert_null(plugin->renderer);
+    assert_non_null(plugin->provider);
+    assert_string_equal(plugin->provider->default_base_url, "https://client-api.salesfinity.co");
+    assert_int_equal(plugin->provider->nendpoints, 2);
+    const char *names[] = {"call-log", "list-performance"};
+    const char *tables[] = {"calls", "list_performance"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        const struct or_endpoint *ep = endpoint(names[i]);
+        assert_string_equal(ep->table, tables[i]);
+        assert_int_equal(ep->paging, OR_PAGING_PAGES);
+        assert_false(ep->dynamic_columns);
+        assert_non_null(ep->build_request);
+        assert_non_null(ep->parse_page);
+        assert_non_null(ep->check_query);
+        assert_non_null(ep->error_message);
+        assert_null(ep->instances_key);
+        assert_non_null(strstr(ep->auth_hint, "SALESFINITY_API_KEY"));
+        for (size_t p = 0; p < ep->nparams; p++) {
+            assert_non_null(ep->params[p].description);
+            assert_int_equal(ep->params[p].choices != NULL,
+                             ep->params[p].type == OR_PARAM_ENUM);
+        }
+    }
+}
+
+static void only_the_entry_symbol_is_exported(void **state)
+{
+    (void)state;
+    assert_null(dlsym(plugin_handle, "sf_call_log_build"));
+    assert_null(dlsym(plugin_handle, "sf_calls_columns"));
+    assert_null(dlsym(plugin_handle, "sf_error_message"));
+    assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
+}
+
+struct want_column {
+    const char *name;
+    enum or_type type;
+};
+
+static void expect_schema(const struct or_endpoint *ep, const struct want_column *want,
+                          size_t n)
+{
+    assert_int_equal(ep->ncolumns, n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
+            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i].name,
+                     ep->columns[i].type, want[i].name, want[i].type);
+        }
+        assert_non_null(ep->columns[i].description);
+        assert_true(strlen(ep->columns[i].description) > 0);
+    }
+}
+
+static void calls_schema_matches_design_column_for_column(void **state)
+{
+    (void)state;
+    static const struct want_column want[] = {
+        {"id", OR_TYPE_TEXT},           {"call_id", OR_TYPE_TEXT},
+        {"started_at", OR_TYPE_TIME},   {"ended_at", OR_TYPE_TIME},
+        {"created_at", OR_TYPE_TIME},   {"updated_at", OR_TYPE_TIME},
+        {"duration_s", OR_TYPE_INT},    {"outcome", OR_TYPE_TEXT},
+        {"direction", OR_TYPE_TEXT},    {"answered_by", OR_TYPE_TEXT},
+        {"is_completed", OR_TYPE_BOOL}, {"disposition_id", OR_TYPE_INT},
+        {"disposition", OR_TYPE_TEXT},  {"disposition_key", OR_TYPE_TEXT},
+        {"rep_id", OR_TYPE_TEXT},       {"rep_name", OR_TYPE_TEXT},
+        {"rep_email", OR_TYPE_TEXT},    {"contact_name", OR_TYPE_TEXT},
+        {"contact_company", OR_TYPE_TEXT}, {"contact_email", OR_TYPE_TEXT},
+        {"contact_title", OR_TYPE_TEXT}, {"list_id", OR_TYPE_TEXT},
+        {"list_name", OR_TYPE_TEXT},    {"from_number", OR_TYPE_TEXT},
+        {"to_number", OR_TYPE_TEXT},    {"recording_url", OR_TYPE_TEXT},
+        {"has_recording", OR_TYPE_BOOL}, {"notes", OR_TYPE_TEXT},
+        {"summary", OR_TYPE_TEXT},      {"transcription", OR_TYPE_TEXT},
+    };
+    expect_schema(endpoint("call-log"), want, ARRAY_LEN(want));
+}
+
+static void list_performance_schema_matches_design_column_for_column(void **state)
+{
+    (void)state;
+    static const struct want_column want[] = {
+        {"list_id", OR_TYPE_TEXT},         {"list_name", OR_TYPE_TEXT},
+        {"list_source", OR_TYPE_TEXT},     {"total_calls", OR_TYPE_INT},
+        {"connected_calls", OR_TYPE_INT},  {"conversations", OR_TYPE_INT},
+        {"meetings_set", OR_TYPE_INT},     {"good_quality_contacts", OR_TYPE_INT},
+        {"data_quality", OR_TYPE_REAL},    {"owner_id", OR_TYPE_TEXT},
+        {"owner_name", OR_TYPE_TEXT},      {"owner_email", OR_TYPE_TEXT},
+    };
+    expect_schema(endpoint("list-performance"), want, ARRAY_LEN(want));
+}
+
+/* ------------------------------------------------------------------------- */
+/* call-log parsing                                                           */
+/* ------------------------------------------------------------------------- */
+
+static void documented_example_maps_every_calls_column(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 1,
+                                   "call_log_documented.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_text(0, "id", "507f1f77bcf86cd799439011");
+    expect_text(0, "call_id", "call_abc123");
+    expect_int(0, "started_at", 1705329000); /* 2024-01-15T14:30:00.000Z */
+    expect_int(0, "ended_at", 1705329180);   /* 2024-01-15T14:33:00.000Z */
+    expect_int(0, "created_at", 1705329180);
+    expect_int(0, "updated_at", 1705329180);
+    expect_int(0, "duration_s", 180);
+    expect_text(0, "outcome", "answered");
+    expect_text(0, "direction", "outbound");
+    expect_text(0, "answered_by", "human");
+    expect_int(0, "is_completed", 1);
+    expect_int(0, "disposition_id", 1);
+    expect_text(0, "disposition", "Meeting Set");
+    expect_text(0, "disposition_key", "meeting_set");
+    expect_text(0, "rep_id", "507f1f77bcf86cd799439033");
+    expect_text(0, "rep_name", "Jane Smith");
+    expect_text(0, "rep_email", "jane.smith@salesfinity.example");
+    expect_text(0, "contact_name", "John Doe");
+    expect_text(0, "contact_company", "Acme Corp");
+    expect_text(0, "contact_email", "john.doe@acme.example");
+    expect_text(0, "contact_title", "VP of Sales");
+    expect_text(0, "list_id", "507f1f77bcf86cd799439022");
+    expect_text(0, "list_name", "Q1 Prospects");
+    expect_text(0, "from_number", "+1987654321");
+    expect_text(0, "to_number", "+1234567890");
+    expect_text(0, "recording_url", "https://recordings.example.com/call_abc123.mp3");
+    expect_int(0, "has_recording", 1);
+    expect_text(0, "notes", "Great conversation, follow up next week");
+    expect_null(0, "summary");       /* not in the documented example */
+    expect_null(0, "transcription"); /* not in the documented example */
+    expect_all_checked();
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void expect_call_row_all_null(size_t row)
+{
+    const struct or_endpoint *ep = g.rows.ep;
+    for (size_t col = 0; col < ep->ncolumns; col++) {
+        if (strcmp(ep->columns[col].name, "has_recording") == 0) {
+            expect_int(row, "has_recording", 0);
+        }
+        else {
+            expect_null(row, ep->columns[col].name);
+        }
+    }
+}
+
+static void missing_null_empty_object_and_empty_string_become_null(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 1,
+                                   "call_log_empty_values.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 4);
+    for (size_t row = 0; row < 4; row++) {
+        expect_call_row_all_null(row);
+    }
+    /* Absence is not a type error: nothing to warn about. */
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void schema_example_empty_objects_become_null(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 123,
+                                   "call_log_schema_example.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_null(0, "contact_name"); /* "contact": {} */
+    expect_null(0, "contact_company");
+    expect_null(0, "contact_email");
+    expect_null(0, "contact_title");
+    expect_null(0, "list_id"); /* "contact_list": {} */
+    expect_null(0, "list_name");
+    expect_text(0, "rep_name", "<string> <string>");
+    expect_text(0, "transcription", "<string>");
+    expect_text(0, "summary", "<string>");
+    expect_int(0, "duration_s", 123);
+    expect_int(0, "disposition_id", 123);
+    expect_int(0, "started_at", 1699335116); /* 2023-11-07T05:31:56Z */
+    expect_int(0, "has_recording", 1);
+    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(info.total_pages, 123);
+    assert_int_equal(info.has_more, 0);
+}
+
+static void wrong_types_become_null_without_crash(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 4,
+                                   "call_log_wrong_types.json", &info, err),
+                     OR_OK);
+    /* The string element of data[] is skipped; the four objects are rows. */
+    assert_int_equal(g.rows.nrows, 4);
+
+    expect_text(0, "id", "wrong-1");
+    const char *null_in_row0[] = {
+        "call_id",       "outcome",         "direction",      "duration_s",
+        "is_completed",  "started_at",      "ended_at",       "disposition_id",
+        "disposition",   "disposition_key", "contact_name",   "contact_company",
+        "contact_email", "list_id",         "list_name",      "rep_id",
+        "rep_name",      "rep_email",       "recording_url",  "notes",
+        "summary",       "transcription",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(null_in_row0); i++) {
+        expect_null(0, null_in_row0[i]);
+    }
+    expect_int(0, "has_recording", 0); /* recording_url 5 is not a URL */
+
+    expect_int(1, "duration_s", 180);  /* "180" accepted */
+    expect_int(1, "is_completed", 1);  /* 1 accepted */
+    expect_null(1, "disposition_id");  /* "four" */
+    expect_text(1, "disposition_key", "4");
+    expect_null(1, "disposition");     /* ["x"] */
+    expect_text(1, "rep_id", "17");
+    expect_text(1, "rep_name", "Smith"); /* first_name 5 ignored */
+    expect_null(1, "rep_email");         /* 99 */
+    expect_text(1, "contact_name", "Ann");
+    expect_null(1, "contact_company");
+    expect_null(1, "contact_email");
+    expect_text(1, "to_number", "15551234567");
+
+    expect_int(2, "duration_s", 180); /* 179.6 rounded */
+    expect_int(2, "is_completed", 0); /* "false" */
+    expect_int(2, "disposition_id", 4);
+    expect_text(2, "rep_name", "Jane"); /* trimmed, no trailing space */
+
+    expect_null(3, "duration_s");   /* 1e300 does not fit */
+    expect_null(3, "is_completed"); /* 2 is not a boolean */
+
+    /* One warning for the page, naming the fields, not one per row. */
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "page 4"));
+    assert_non_null(strstr(g.last_warn, "duration"));
+    assert_non_null(strstr(g.last_warn, "user"));
+    assert_non_null(strstr(g.last_warn, "is_completed"));
+    assert_non_null(strstr(g.last_warn, "data[]"));
+}
+
+static void huge_string_field_is_kept_whole(void **state)
+{
+    (void)state;
+    const size_t n = (size_t)1 << 20;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz 0123456789.,"
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (size_t i = 0; i < n; i++) {
+        text[i] = alphabet[(i * 7 + i / 1000) % (sizeof(alphabet) - 1)];
+    }
+    memcpy(text + n - 4, "\xc3\xa9nd", 4); /* multi-byte UTF-8 at the very end */
+    text[n] = '\0';
+    size_t cap = n + 256;
+    char *body = malloc(cap);
+    assert_non_null(body);
+    int len = snprintf(body, cap,
+                       "{\"data\":[{\"_id\":\"big\",\"transcription\":\"%s\"}],"
+                       "\"pagination\":{\"total\":1,\"page\":1,\"limit\":100,\"pages\":1}}",
+                       text);
+    assert_true(len > 0 && (size_t)len < cap);
+
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    or_status st = parse_body(endpoint("call-log"), &plain_query, 1, body, (size_t)len, &info,
+                              err);
+    assert_int_equal(st, OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    const struct cell *c = cell_at(0, "transcription", NULL);
+    assert_true(c->set);
+    assert_int_equal(c->len, n);
+    assert_memory_equal(c->s, text, n);
+    free(body);
+    free(text);
+}
+
+/* ------------------------------------------------------------------------- */
+/* call-log paging and malformed bodies                                       */
+/* ------------------------------------------------------------------------- */
+
+static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("call-log");
+    assert_int_equal(ep->paging, OR_PAGING_PAGES);
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "call_log_documented.json", &info, err),
+                     OR_OK);
+    assert_int_equal(info.total_pages, 15);
+    assert_int_equal(info.total_rows, 150);
+    assert_int_equal(info.page, 1);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 15, "call_log_last_page.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(info.total_pages, 15);
+    assert_int_equal(info.total_rows, 1402);
+    assert_int_equal(info.page, 15);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+
+    /* No "pages": derived from total and limit. */
+    fake_reset();
+    static const char derived[] =
+        "{\"data\":[],\"pagination\":{\"total\":201,\"page\":1,\"limit\":100}}";
+    assert_int_equal(parse_body(ep, &plain_query, 1, derived, strlen(derived), &info, err),
+                     OR_OK);
+    assert_int_equal(info.total_pages, 3);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+
+    /* An empty result: zero pages, nothing more. */
+    fake_reset();
+    static const char empty[] =
+        "{\"data\":[],\"pagination\":{\"total\":0,\"page\":1,\"limit\":100,\"pages\":0}}";
+    assert_int_equal(parse_body(ep, &plain_query, 1, empty, strlen(empty), &info, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(info.total_pages, 0);
+    assert_int_equal(info.total_rows, 0);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+}
+
+static void malformed_json_is_parse_error_naming_page(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("call-log");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+
+    assert_int_equal(parse_fixture(ep, &plain_query, 7, "call_log_truncated.json", &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 7: invalid JSON at line "));
+    assert_non_null(strstr(err, " column "));
+    assert_int_equal(g.rows.nrows, 0);
+
+    assert_int_equal(parse_fixture(ep, &plain_query, 2, "call_log_no_data.json", &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 2"));
+    assert_non_null(strstr(err, "\"data\""));
+
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 3, "call_log_no_pagination.json", &info, err),
+        OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 3"));
+    assert_non_null(strstr(err, "pagination"));
+
+    static const char not_array[] = "{\"data\":{\"_id\":\"x\"},\"pagination\":{}}";
+    assert_int_equal(parse_body(ep, &plain_query, 4, not_array, strlen(not_array), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "\"data\" is not an array"));
+
+    assert_int_equal(parse_body(ep, &plain_query, 5, "[1,2]", 5, &info, err), OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 5: response is not a JSON object"));
+
+    assert_int_equal(parse_body(ep, &plain_query, 6, "", 0, &info, err), OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 6"));
+
+    static const char trailing[] = "{\"data\":[],\"pagination\":{\"pages\":1}} garbage";
+    assert_int_equal(parse_body(ep, &plain_query, 8, trailing, strlen(trailing), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 8: invalid JSON"));
+    assert_int_equal(g.rows.nrows, 0);
+}
+
+static void non_utf8_body_is_rejected_cleanly(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("call-log");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 9, "call_log_non_utf8.json", &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 9: invalid JSON"));
+    assert_int_equal(g.rows.nrows, 0);
+
+    /* An escaped NUL would truncate text downstream: refused too. */
+    static const char nul[] = "{\"data\":[{\"notes\":\"a\\u0000b\"}],\"pagination\":{}}";
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "call-log page 10"));
+
+    /* A raw NUL byte inside the body. */
+    static const char raw[] = "{\"data\":[],\"pagi\0nation\":{}}";
+    assert_int_equal(parse_body(ep, &plain_query, 11, raw, sizeof(raw) - 1, &info, err),
+                     OR_ERR_PARSE);
+    assert_int_equal(g.rows.nrows, 0);
+}
+
+/* ------------------------------------------------------------------------- */
+/* call-log requests                                                          */
+/* ------------------------------------------------------------------------- */
+
+static void request_has_path_paging_and_default_sort(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(endpoint("call-log"), &plain_query, 3, err), OR_OK);
+    assert_int_equal(g.req.nset, 1);
+    assert_string_equal(g.req.method, "GET");
+    assert_string_equal(g.req.path, "/v1/call-log");
+    expect_query("limit", "100");
+    expect_query("page", "3");
+    expect_query("sort", "-createdAt");
+    assert_int_equal(g.req.nquery, 3); /* no period, no filters */
+    assert_null(g.req.body);
+
+    fake_reset();
+    static const struct or_param_value p[] = {{"sort", "started_at"}, {"limit", "25"}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
+    expect_query("sort", "started_at");
+    expect_query("limit", "25");
+}
+
+static void array_filters_become_repeated_bracket_params(void **state)
+{
+    (void)state;
+    static const struct or_param_value p[] = {
+        {"disposition_ids", "1,4"},
+        {"user_ids", " u1 , u2,,"},
+        {"sequences", "seq_12345,seq_67890"},
+        {"from", "+1987654321"},
+        {"has_recording", "1"},
+        {"is_completed", "FALSE"},
+        {"exclude_negative_dispositions", "yes"},
+        {"outcome", "answered"},
+        {"answered_by", "machine_start"},
+        {"min_duration", "60"},
+        {"search", "Acme Corp"},
+    };
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
+
+    assert_int_equal(query_count("filters[disposition_ids][]"), 2);
+    assert_string_equal(query_value("filters[disposition_ids][]", 0), "1");
+    assert_string_equal(query_value("filters[disposition_ids][]", 1), "4");
+    assert_int_equal(query_count("filters[user_ids][]"), 2);
+    assert_string_equal(query_value("filters[user_ids][]", 0), "u1");
+    assert_string_equal(query_value("filters[user_ids][]", 1), "u2");
+    assert_int_equal(query_count("filters[sequences][]"), 2);
+    assert_string_equal(query_value("filters[sequences][]", 1), "seq_67890");
+    assert_int_equal(query_count("filters[from][]"), 1);
+    assert_string_equal(query_value("filters[from][]", 0), "+1987654321");
+    expect_query("filters[has_recording]", "true");
+    expect_query("filters[is_completed]", "false");
+    expect_query("filters[exclude_negative_dispositions]", "true");
+    expect_query("filters[outcome]", "answered");
+    expect_query("filters[answered_by]", "machine_start");
+    expect_query("filters[min_duration]", "60");
+    expect_query("filters[search]", "Acme Corp");
+    /* Lists never go out unbracketed or comma-joined. */
+    assert_int_equal(query_count("filters[disposition_ids]"), 0);
+    assert_int_equal(query_count("disposition_ids"), 0);
+    assert_int_equal(query_count("filters[limit]"), 0);
+    assert_int_equal(query_count("filters[sort]"), 0);
+}
+
+static void period_becomes_utc_start_and_end_filters(void **state)
+{
+    (void)state;
+    /* A far-off zone proves the plugin does not use the C library's zone. */
+    setenv("TZ", "Pacific/Kiritimati", 1);
+    tzset();
+    char err[OR_ERR_SIZE];
+    struct or_query q = {.tz = "UTC",
+                         .period_start = 1794787200,  /* 2026-11-16T00:00:00Z */
+                         .period_end = 1795392000};   /* 2026-11-23T00:00:00Z */
+    assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
+    expect_query("filters[start_date]", "2026-11-16T00:00:00.000Z");
+    expect_query("filters[end_date]", "2026-11-22T23:59:59.999Z");
+
+    /* Midnight in Berlin, a leap day, and a pre-1970 end. */
+    fake_reset();
+    struct or_query berlin = {.tz = "Europe/Berlin",
+                              .period_start = 1794783600, /* 2026-11-15T23:00:00Z */
+                              .period_end = 1709210096};  /* 2024-02-29T12:34:56Z */
+    assert_int_equal(build(endpoint("call-log"), &berlin, 1, err), OR_OK);
+    expect_query("filters[start_date]", "2026-11-15T23:00:00.000Z");
+    expect_query("filters[end_date]", "2024-02-29T12:34:55.999Z");
+
+    fake_reset();
+    struct or_query old = {.tz = "UTC", .period_start = -86400, .period_end = 1};
+    assert_int_equal(build(endpoint("call-log"), &old, 1, err), OR_OK);
+    expect_query("filters[start_date]", "1969-12-31T00:00:00.000Z");
+    expect_query("filters[end_date]", "1970-01-01T00:00:00.999Z");
+
+    /* Explicit parameters win over the period. */
+    fake_reset();
+    static const struct or_param_value p[] = {{"start_date", "2026-01-01"},
+                                              {"end_date", "2026-01-31T23:59:59-05:00"}};
+    q.params = p;
+    q.nparams = ARRAY_LEN(p);
+    assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
+    expect_query("filters[start_date]", "2026-01-01");
+    expect_query("filters[end_date]", "2026-01-31T23:59:59-05:00");
+
+    /* No period, no parameters: no date filters at all. */
+    fake_reset();
+    assert_int_equal(build(endpoint("call-log"), &plain_query, 1, err), OR_OK);
+    assert_int_equal(query_count("filters[start_date]"), 0);
+    assert_int_equal(query_count("filters[end_date]"), 0);
+    unsetenv("TZ");
+    tzset();
+}
+
+static void api_key_header_is_marked_secret(void **state)
+{
+    (void)state;
+    const char *names[] = {"call-log", "list-performance"};
+    for (size_t e = 0; e < ARRAY_LEN(names); e++) {
+        fake_reset();
+        setenv("SALESFINITY_API_KEY", TEST_KEY, 1);
+        char err[OR_ERR_SIZE];
+        assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_OK);
+        int found = 0;
+        for (size_t i = 0; i < g.req.nheader; i++) {
+            if (strcmp(g.req.hname[i], "x-api-key") == 0) {
+                found++;
+                assert_string_equal(g.req.hval[i], TEST_KEY);
+                assert_int_equal(g.req.hsecret[i], 1);
+            }
+            else {
+                assert_null(strstr(g.req.hval[i], TEST_KEY));
+            }
+        }
+        assert_int_equal(found, 1);
+        for (size_t i = 0; i < g.req.nquery; i++) {
+            assert_null(strstr(g.req.qval[i], TEST_KEY));
+        }
+
+        /* No key: OR_ERR_AUTH with the host's message naming the variable. */
+        fake_reset();
+        unsetenv("SALESFINITY_API_KEY");
+        assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_ERR_AUTH);
+        assert_non_null(strstr(err, "SALESFINITY_API_KEY"));
+        assert_int_equal(g.req.nheader, 0);
+    }
+}
+
+static void expect_invalid(const struct or_endpoint *ep, const char *name, const char *value,
+                           const char *named)
+{
+    struct or_param_value p[] = {{name, value}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(ep->check_query(&host, &q, err, sizeof(err)), OR_ERR_INVALID);
+    if (strstr(err, named) == NULL) {
+        fail_msg("%s=%s: message \"%s\" does not name %s", name, value, err, named);
+    }
+    /* build_request refuses it too, before building anything. */
+    fake_reset();
+    err[0] = '\0';
+    assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, named));
+    assert_int_equal(g.req.nset, 0);
+    assert_int_equal(g.req.nquery, 0);
+}
+
+static void expect_valid(const struct or_endpoint *ep, const struct or_param_value *p,
+                         size_t n)
+{
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = n};
+    char err[OR_ERR_SIZE] = "";
+    or_status st = ep->check_query(&host, &q, err, sizeof(err));
+    if (st != OR_OK) {
+        fail_msg("%s=%s refused: %s", p[0].name, p[0].value, err);
+    }
+}
+
+static void limit_out_of_range_is_rejected_naming_limit(void **state)
+{
+    (void)state;
+    const char *names[] = {"call-log", "list-performance"};
+    for (size_t e = 0; e < ARRAY_LEN(names); e++) {
+        const struct or_endpoint *ep = endpoint(names[e]);
+        expect_invalid(ep, "limit", "0", "limit");
+        expect_invalid(ep, "limit", "101", "limit");
+        expect_invalid(ep, "limit", "-5", "limit");
+        expect_invalid(ep, "limit", "ten", "limit");
+        static const struct or_param_value one[] = {{"limit", "1"}};
+        static const struct or_param_value hundred[] = {{"limit", "100"}};
+        expect_valid(ep, one, 1);
+        expect_valid(ep, hundred, 1);
+    }
+    const struct or_endpoint *calls = endpoint("call-log");
+    expect_invalid(calls, "min_duration", "-1", "min_duration");
+    expect_invalid(calls, "max_duration", "-0.5", "max_duration");
+    expect_invalid(calls, "has_recording", "maybe", "has_recording");
+
+    static const struct or_param_value crossed[] = {{"min_duration", "90"},
+                                                    {"max_duration", "60"}};
+    struct or_query q = {.tz = "UTC", .params = crossed, .nparams = 2};
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(calls->check_query(&host, &q, err, sizeof(err)), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "min_duration"));
+    assert_non_null(strstr(err, "max_duration"));
+
+    static const struct or_param_value fine[] = {{"min_duration", "0"},
+                                                 {"max_duration", "60.5"}};
+    expect_valid(calls, fine, 2);
+}
+
+/* ------------------------------------------------------------------------- */
+/* list-performance                                                           */
+/* ------------------------------------------------------------------------- */
+
+static void list_performance_maps_every_column(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(parse_fixture(endpoint("list-performance"), &plain_query, 1,
+                                   "list_performance_page1.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_text(0, "list_id", "64d2b3f2c4e3a6b8f2d9e1b0");
+    expect_text(0, "list_name", "Q1 Prospects");
+    expect_text(0, "list_source", "csv");
+    expect_int(0, "total_calls", 412);
+    expect_int(0, "connected_calls", 97);
+    expect_int(0, "conversations", 41);
+    expect_int(0, "meetings_set", 6);
+    expect_int(0, "good_quality_contacts", 380);
+    expect_real(0, "data_quality", 0.92);
+    expect_text(0, "owner_id", "64d2b3f2c4e3a6b8f2d9e1a7");
+    expect_text(0, "owner_name", "Jane Smith");
+    expect_text(0, "owner_email", "jane.smith@salesfinity.example");
+    expect_all_checked();
+
+    expect_text(1, "list_name", "CRM import");
+    expect_null(1, "list_source");    /* "" */
+    expect_int(1, "total_calls", 0);  /* a real zero stays zero */
+    expect_null(1, "connected_calls"); /* null */
+    expect_null(1, "conversations");   /* missing */
+    expect_real(1, "data_quality", 1.0);
+    expect_null(1, "owner_id"); /* owner {} */
+    expect_null(1, "owner_name");
+    expect_null(1, "owner_email");
+    assert_int_equal(g.nwarn, 0);
+
+    /* The vendor's own example, verbatim. */
+    fake_reset();
+    assert_int_equal(parse_fixture(endpoint("list-performance"), &plain_query, 1,
+                                   "list_performance_schema_example.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_real(0, "data_quality", 123.0);
+    expect_text(0, "owner_name", "<string> <string>");
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 123);
+}
+
+static void list_performance_next_null_means_last_page(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("list-performance");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "list_performance_page1.json", &info,
+                                   err),
+                     OR_OK);
+    assert_int_equal(info.total_rows, 250);
+    assert_int_equal(info.total_pages, 3);
+    assert_int_equal(info.page, 1);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 3, "list_performance_last_page.json",
+                                   &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(info.total_pages, 3);
+    assert_int_equal(info.page, 3);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+
+    /* next missing altogether is the last page too; no totalCount: unknown. */
+    fake_reset();
+    static const char bare[] = "{\"data\":[]}";
+    assert_int_equal(parse_body(ep, &plain_query, 1, bare, strlen(bare), &info, err), OR_OK);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+    assert_int_equal(info.total_pages, -1);
+
+    static const char no_data[] = "{\"totalCount\":3}";
+    assert_int_equal(parse_body(ep, &plain_query, 2, no_data, strlen(no_data), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "list-performance page 2"));
+    assert_non_null(strstr(err, "\"data\""));
+}
+
+static void list_performance_request_uses_local_days_and_zone(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("list-performance");
+    static const struct or_param_value p[] = {
+        {"user_ids", "64d2b3f2c4e3a6b8f2d9e1a7,64d2b3f2c4e3a6b8f2d9e1a8"},
+        {"disposition_ids", "1,2,3"},
+        {"search", "sales"},
+    };
+    struct or_query q = {.tz = "Europe/Berlin",
+                         .period_start = 1794783600,
+                         .period_end = 1795388400,
+                         .first_day = "2026-11-16",
+                         .last_day = "2026-11-22",
+                         .params = p,
+                         .nparams = ARRAY_LEN(p)};
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(ep, &q, 2, err), OR_OK);
+    assert_string_equal(g.req.method, "GET");
+    assert_string_equal(g.req.path, "/v1/analytics/list-performance");
+    expect_query("page", "2");
+    expect_query("limit", "100");
+    expect_query("start_date", "2026-11-16");
+    expect_query("end_date", "2026-11-22");
+    expect_query("timezone", "Europe/Berlin");
+    expect_query("search", "sales");
+    assert_int_equal(query_count("user_ids[]"), 2);
+    assert_string_equal(query_value("user_ids[]", 1), "64d2b3f2c4e3a6b8f2d9e1a8");
+    assert_int_equal(query_count("disposition_ids[]"), 3);
+    assert_string_equal(query_value("disposition_ids[]", 2), "3");
+    assert_int_equal(query_count("filters[start_date]"), 0);
+
+    fake_reset();
+    static const struct or_param_value over[] = {
+        {"start_date", "2026-01-01"}, {"timezone", "America/New_York"}, {"limit", "10"}};
+    q.params = over;
+    q.nparams = ARRAY_LEN(over);
+    assert_int_equal(build(ep, &q, 1, err), OR_OK);
+    expect_query("start_date", "2026-01-01");
+    expect_query("end_date", "2026-11-22");
+    expect_query("timezone", "America/New_York");
+    expect_query("limit", "10");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Error bodies                                                               */
+/* ------------------------------------------------------------------------- */
+
+static void error_body_message_is_extracted(void **state)
+{
+    (void)state;
+    or_error_message_fn *fn = endpoint("call-log")->error_message;
+    char buf[256];
+    static const char nest[] =
+        "{\"statusCode\":401,\"message\":\"Invalid API key\",\"error\":\"Unauthorized\"}";
+    assert_true(fn(nest, strlen(nest), buf, sizeof(buf)));
+    assert_string_equal(buf, "Invalid API key");
+
+    static const char list[] =
+        "{\"message\":[\"limit must not be greater than 100\",\"page must be positive\"]}";
+    assert_true(fn(list, strlen(list), buf, sizeof(buf)));
+    assert_string_equal(buf, "limit must not be greater than 100; page must be positive");
+
+    static const char err_only[] = "{\"error\":\"Forbidden\\nreally\"}";
+    assert_true(fn(err_only, strlen(err_only), buf, sizeof(buf)));
+    assert_string_equal(buf, "Forbidden really");
+
+    static const char nested[] = "{\"error\":{\"message\":\"rate limited\"}}";
+    assert_true(fn(nested, strlen(nested), buf, sizeof(buf)));
+    assert_string_equal(buf, "rate limited");
+
+    char tiny[8];
+    assert_true(fn(nest, strlen(nest), tiny, sizeof(tiny)));
+    assert_string_equal(tiny, "Invalid");
+
+    static const char html[] = "<html>502 Bad Gateway</html>";
+    assert_false(fn(html, strlen(html), buf, sizeof(buf)));
+    assert_false(fn("{}", 2, buf, sizeof(buf)));
+    assert_false(fn("", 0, buf, sizeof(buf)));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+        T(descriptor_is_a_salesfinity_provider),
+        T(only_the_entry_symbol_is_exported),
+        T(calls_schema_matches_design_column_for_column),
+        T(list_performance_schema_matches_design_column_for_column),
+        T(documented_example_maps_every_calls_column),
+        T(missing_null_empty_object_and_empty_string_become_null),
+        T(schema_example_empty_objects_become_null),
+        T(wrong_types_become_null_without_crash),
+        T(huge_string_field_is_kept_whole),
+        T(pagination_gives_total_pages_for_concurrent_fetch),
+        T(malformed_json_is_parse_error_naming_page),
+        T(non_utf8_body_is_rejected_cleanly),
+        T(request_has_path_paging_and_default_sort),
+        T(array_filters_become_repeated_bracket_params),
+        T(period_becomes_utc_start_and_end_filters),
+        T(api_key_header_is_marked_secret),
+        T(limit_out_of_range_is_rejected_naming_limit),
+        T(list_performance_maps_every_column),
+        T(list_performance_next_null_means_last_page),
+        T(list_performance_request_uses_local_days_and_zone),
+        T(error_body_message_is_extracted),
+#undef T
+    };
+    return cmocka_run_group_tests_name("provider_salesfinity", tests, load_plugin,
+                                       unload_plugin);
+}
