@@ -428,20 +428,9 @@ base_url_of(const struct or_fetch_request *req)
 }
 
 static char **
-instances_of(const struct or_fetch_request *req)
+split_instances(const char *v, const char *sep)
 {
-    const char *key = req->endpoint->instances_key;
-    if (key == NULL) {
-        return NULL;
-    }
-    const char *v = or_params_get(req->params, key);
-    if (v == NULL) {
-        v = or_config_get(req->cfg, req->plugin->desc->name, key);
-    }
-    if (v == NULL || *v == '\0') {
-        return NULL;
-    }
-    char **parts = g_strsplit(v, ",", -1);
+    char **parts = g_strsplit(v, sep, -1);
     size_t o = 0;
     for (size_t i = 0; parts[i] != NULL; i++) {
         g_strstrip(parts[i]);
@@ -458,6 +447,38 @@ instances_of(const struct or_fetch_request *req)
         return NULL;
     }
     return parts;
+}
+
+static or_status
+instances_of(struct loop *L, char ***out)
+{
+    const struct or_fetch_request *req = L->req;
+    *out = NULL;
+    if (req->endpoint->instances != NULL) {
+        char buf[8192] = "";
+        char ierr[OR_ERR_SIZE] = "";
+        or_status st = req->endpoint->instances(&L->host, &L->q, buf, sizeof(buf), ierr,
+                                                sizeof(ierr));
+        if (st != OR_OK) {
+            snprintf(L->err, sizeof(L->err), "%s: %s", req->source, ierr);
+            L->st = st;
+            return st;
+        }
+        *out = split_instances(buf, "\n");
+        return OR_OK;
+    }
+    const char *key = req->endpoint->instances_key;
+    if (key == NULL) {
+        return OR_OK;
+    }
+    const char *v = or_params_get(req->params, key);
+    if (v == NULL) {
+        v = or_config_get(req->cfg, req->plugin->desc->name, key);
+    }
+    if (v != NULL) {
+        *out = split_instances(v, ",");
+    }
+    return OR_OK;
 }
 
 or_status
@@ -500,8 +521,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
     L.st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L.schema, &L.w,
                                 L.err, sizeof(L.err));
-    if (L.st == OR_OK) {
-        instances = instances_of(req);
+    if (L.st == OR_OK && instances_of(&L, &instances) == OR_OK) {
         if (instances == NULL) {
             fetch_instance(&L);
         }

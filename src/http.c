@@ -582,7 +582,7 @@ static void record_success(struct batch *b, struct job *j, long status)
     struct or_http *http = b->http;
     char msg[OR_ERR_SIZE];
     char key[65];
-    char err[OR_ERR_SIZE];
+    char err[OR_ERR_SIZE / 2]; /* leaves room for the label in msg */
     const char *ctype = NULL;
     if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype) != CURLE_OK) {
         ctype = NULL;
@@ -821,7 +821,7 @@ static or_status run_replay(struct or_http *http, const struct or_http_request *
         const char *label = label_of(req);
         char key[65];
         char msg[OR_ERR_SIZE];
-        char why[OR_ERR_SIZE];
+        char why[OR_ERR_SIZE / 2]; /* leaves room for the label in msg */
         struct or_http_response resp = {
             .attempts = 1,
             .from_replay = 1,

@@ -363,6 +363,16 @@ typedef int or_error_message_fn(const char *body, size_t len, char *buf, size_t 
 typedef or_status or_check_query_fn(const struct or_host *h, const struct or_query *q,
                                     char *err, size_t errlen);
 
+/**
+ * Split one fetch into several instances (e.g. one per space token, or date
+ * windows of at most a year).  MAY be set.  Writes the instances, one per
+ * line ('\n'-separated), into @p buf; the host then runs the paging loop
+ * once per instance with q->instance set, and all rows go into one table.
+ * Writing an empty string means one fetch with q->instance NULL.
+ */
+typedef or_status or_instances_fn(const struct or_host *h, const struct or_query *q, char *buf,
+                                  size_t buflen, char *err, size_t errlen);
+
 /** One endpoint of a provider: a table, its schema, its parameters, its callbacks. */
 struct or_endpoint {
     const char *name;                 /**< e.g. "call-log"; SOURCE is provider.name */
@@ -381,6 +391,7 @@ struct or_endpoint {
     const char *instances_key;        /**< MAY: config key or param listing instances
                                            (comma-separated); one fetch per instance */
     const char *auth_hint;            /**< MAY: config key naming the credential, for 401 messages */
+    or_instances_fn *instances;       /**< MAY: computes instances; wins over instances_key */
 };
 
 /** Provider part of a descriptor. */
