@@ -221,9 +221,11 @@ fetch_page(struct loop *L, long page, struct or_page_info *info, char digest[65]
     }
     page_label(L, page, label, sizeof(label));
     or_request_to_http(r, L->base_url, label, pq, &hr);
-    st = or_http_perform(L->req->http, &hr, 1, single_done, &s, L->err, sizeof(L->err));
+    char herr[OR_ERR_SIZE] = "";
+    st = or_http_perform(L->req->http, &hr, 1, single_done, &s, herr, sizeof(herr));
     if (st != OR_OK) {
         L->st = st;
+        snprintf(L->err, sizeof(L->err), "%s", herr);
         goto done;
     }
     if (s.st != OR_OK) {
@@ -310,10 +312,13 @@ fetch_range(struct loop *L, long first, long last)
             or_request_to_http(reqs[i], L->base_url, labels[i], pqs[i], &hreqs[i]);
         }
         if (L->st == OR_OK) {
-            or_status st = or_http_perform(L->req->http, hreqs, n, batch_done, L, L->err,
-                                           sizeof(L->err));
+            char herr[OR_ERR_SIZE] = "";
+            or_status st = or_http_perform(L->req->http, hreqs, n, batch_done, L, herr,
+                                           sizeof(herr));
+            /* An abort we asked for keeps our own, more precise message. */
             if (st != OR_OK && L->st == OR_OK) {
                 L->st = st;
+                snprintf(L->err, sizeof(L->err), "%s", herr);
             }
             if (L->st == OR_OK && L->next_write != n) {
                 snprintf(L->err, sizeof(L->err), "%s: %zu of %zu pages did not arrive",
