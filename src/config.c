@@ -95,6 +95,41 @@ find_config(const char *explicit_path)
     return NULL;
 }
 
+/* GKeyFile knows only '#' comments at the start of a line; INI users write
+ * ';' too, and comments after a value ("timezone = UTC   ; default").  Turn
+ * both into something GKeyFile reads. */
+static char *
+normalise_comments(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text) + 1);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l != NULL; l++) {
+        const char *p = *l;
+        while (*p == ' ' || *p == '\t') {
+            p++;
+        }
+        if (*p == ';' || *p == '#') {
+            g_string_append_c(out, '#');
+            g_string_append(out, p + 1);
+        }
+        else {
+            size_t n = strlen(*l);
+            for (size_t i = 1; i < n; i++) {
+                if (((*l)[i] == ';' || (*l)[i] == '#') && ((*l)[i - 1] == ' ' || (*l)[i - 1] == '\t')) {
+                    n = i;
+                    break;
+                }
+            }
+            g_string_append_len(out, *l, (gssize)n);
+        }
+        if (l[1] != NULL) {
+            g_string_append_c(out, '\n');
+        }
+    }
+    g_strfreev(lines);
+    return g_string_free(out, FALSE);
+}
+
 static or_status
 copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
 {
@@ -141,7 +176,18 @@ or_config_load(const char *explicit_path, struct or_config **out, char *err, siz
         return OR_OK;
     }
     kf = g_key_file_new();
-    if (!g_key_file_load_from_file(kf, cfg->path, G_KEY_FILE_NONE, &gerr)) {
+    char *text = NULL;
+    if (!g_file_get_contents(cfg->path, &text, NULL, &gerr)) {
+        snprintf(err, errlen, "config %s: %s", cfg->path, gerr->message);
+        g_error_free(gerr);
+        st = OR_ERR_CONFIG;
+        goto fail;
+    }
+    char *clean = normalise_comments(text);
+    g_free(text);
+    gboolean ok = g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &gerr);
+    g_free(clean);
+    if (!ok) {
         snprintf(err, errlen, "config %s: %s", cfg->path, gerr->message);
         g_error_free(gerr);
         st = OR_ERR_CONFIG;

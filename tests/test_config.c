@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/* The INI configuration: lookup, comments, and the refusal to hold secrets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "params.h"
+#include "proc.h"
+
+static char *
+write_conf(const char *dir, const char *text)
+{
+    char *path = g_build_filename(dir, "outreport.conf", NULL);
+    assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+static void
+values_are_read_with_semicolon_and_hash_comments(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *path = write_conf(dir, "; a comment\n# another\n[report]\ntimezone = Europe/Berlin   ; zone\n"
+                                 "week_start = sunday # first day\n[salesfinity]\n"
+                                 "base_url = http://127.0.0.1:9/x;y\n");
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_string_equal(or_config_get(cfg, "report", "timezone"), "Europe/Berlin");
+    assert_string_equal(or_config_get(cfg, "report", "week_start"), "sunday");
+    /* a ';' inside a value, not after a space, stays */
+    assert_string_equal(or_config_get(cfg, "salesfinity", "base_url"), "http://127.0.0.1:9/x;y");
+    assert_null(or_config_get(cfg, "report", "missing"));
+    assert_string_equal(or_config_path(cfg), path);
+    or_config_free(cfg);
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void
+secret_in_config_file_is_refused_naming_file_section_and_key(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *path = write_conf(dir, "[saleshandy]\napi_key = sh-live-123456\n");
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_null(cfg);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "[saleshandy] api_key"));
+    assert_non_null(strstr(err, "api_key_env"));
+    assert_null(strstr(err, "sh-live-123456"));
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void
+syntax_error_names_the_file(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *path = write_conf(dir, "[report\ntimezone\n");
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, path));
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void
+explicit_missing_file_is_an_error_but_no_file_at_all_is_fine(void **state)
+{
+    (void)state;
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_config_load("/nonexistent/outreport.conf", &cfg, err, sizeof(err)),
+                     OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "/nonexistent/outreport.conf"));
+    /* meson points XDG_CONFIG_HOME at an empty place and runs in the build dir */
+    g_unsetenv("OUTREPORT_CONFIG");
+    assert_int_equal(or_config_load(NULL, &cfg, err, sizeof(err)), OR_OK);
+    assert_null(or_config_path(cfg));
+    assert_null(or_config_get(cfg, "report", "timezone"));
+    or_config_free(cfg);
+}
+
+static void
+environment_variable_names_the_config(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *path = write_conf(dir, "[report]\ntimezone = Asia/Kolkata\n");
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    g_setenv("OUTREPORT_CONFIG", path, TRUE);
+    assert_int_equal(or_config_load(NULL, &cfg, err, sizeof(err)), OR_OK);
+    g_unsetenv("OUTREPORT_CONFIG");
+    assert_string_equal(or_config_get(cfg, "report", "timezone"), "Asia/Kolkata");
+    or_config_free(cfg);
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static const struct or_param params[] = {
+    {"outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"},
+    {"ids", OR_PARAM_INT_LIST, 0, "ids", NULL},
+    {"flag", OR_PARAM_BOOL, 0, "flag", NULL},
+    {"day", OR_PARAM_DATE, 0, "day", NULL},
+    {"org", OR_PARAM_STRING, 1, "org", NULL},
+};
+static const struct or_column one_col[] = {{"x", OR_TYPE_TEXT, NULL}};
+static const struct or_endpoint ep = {.name = "e", .table = "t", .columns = one_col,
+                                      .ncolumns = 1, .params = params, .nparams = 5};
+
+static or_status
+parse(const char *const *kv, size_t n, char *err)
+{
+    struct or_params p;
+    or_status st = or_params_parse("p.e", &ep, kv, n, &p, err, OR_ERR_SIZE);
+    if (st == OR_OK) {
+        or_params_release(&p);
+    }
+    return st;
+}
+
+static void
+params_are_checked_against_their_declared_types(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    const char *ok[] = {"org=x", "outcome=answered", "ids=1, 4,7", "flag=false", "day=2024-02-29"};
+    assert_int_equal(parse(ok, 5, err), OR_OK);
+    const char *bad_enum[] = {"org=x", "outcome=maybe"};
+    assert_int_equal(parse(bad_enum, 2, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "one of answered,no-answer"));
+    const char *bad_list[] = {"org=x", "ids=1,x"};
+    assert_int_equal(parse(bad_list, 2, err), OR_ERR_INVALID);
+    const char *bad_bool[] = {"org=x", "flag=yes"};
+    assert_int_equal(parse(bad_bool, 2, err), OR_ERR_INVALID);
+    const char *bad_date[] = {"org=x", "day=2023-02-29"};
+    assert_int_equal(parse(bad_date, 2, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "day"));
+    const char *missing[] = {"outcome=answered"};
+    assert_int_equal(parse(missing, 1, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "missing required parameter org"));
+    const char *no_eq[] = {"org"};
+    assert_int_equal(parse(no_eq, 1, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "KEY=VALUE"));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(values_are_read_with_semicolon_and_hash_comments),
+        cmocka_unit_test(secret_in_config_file_is_refused_naming_file_section_and_key),
+        cmocka_unit_test(syntax_error_names_the_file),
+        cmocka_unit_test(explicit_missing_file_is_an_error_but_no_file_at_all_is_fine),
+        cmocka_unit_test(environment_variable_names_the_config),
+        cmocka_unit_test(params_are_checked_against_their_declared_types),
+    };
+    return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}
