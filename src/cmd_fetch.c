@@ -281,7 +281,8 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
         cols[i].type = or_cursor_type(cur, i);
     }
     struct or_result result = {ncols, cols, stats->rows, cur};
-    struct or_section section = {OR_SECTION_TABLE, table, source, NULL, &result};
+    struct or_section section = {
+        .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &result};
     struct or_source_status src = {source, stats->retries > 0 ? "retried" : "ok", NULL,
                                    stats->rows};
     struct or_report report = {

@@ -784,9 +784,15 @@ static or_status run_network(struct or_http *http, const struct or_http_request 
         int64_t now = now_ms();
         int64_t wake = next_wake(&b);
         int timeout = 1000;
-        if (b.running < (size_t)http->max_parallel && wake != INT64_MAX) {
-            int64_t until = wake - now;
-            timeout = until <= 0 ? 0 : until < timeout ? (int)until : timeout;
+        if (b.running < (size_t)http->max_parallel) {
+            if (b.next_new < n) {
+                /* A slot just came free and a request waits for it. */
+                timeout = 0;
+            }
+            else if (wake != INT64_MAX) {
+                int64_t until = wake - now;
+                timeout = until <= 0 ? 0 : until < timeout ? (int)until : timeout;
+            }
         }
         if (timeout > 0) {
             mc = curl_multi_poll(http->multi, NULL, 0, timeout, NULL);

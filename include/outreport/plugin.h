@@ -187,13 +187,55 @@ enum or_section_kind {
     OR_SECTION_KIND_COUNT
 };
 
+/** Chart kinds (DESIGN.md §8; templates issue). */
+enum or_chart_kind {
+    OR_CHART_BAR = 0,      /**< one series, vertical bars */
+    OR_CHART_GROUPED_BAR,  /**< several series side by side per category */
+    OR_CHART_STACKED_BAR,  /**< several series stacked per category */
+    OR_CHART_LINE,         /**< one or more series as lines over the categories */
+    OR_CHART_DONUT,        /**< one series as shares of a ring */
+    OR_CHART_FUNNEL,       /**< one series of decreasing stages */
+    OR_CHART_KIND_COUNT
+};
+
+/**
+ * A chart over a section's result: the category column and the value
+ * columns (series) by index into the result's columns.
+ */
+struct or_chart {
+    enum or_chart_kind kind;   /**< what to draw */
+    size_t x_col;              /**< category (label) column */
+    size_t nseries;            /**< number of value columns */
+    const size_t *series_cols; /**< value columns; their labels name the series */
+    const char *x_label;       /**< axis title or NULL */
+    const char *y_label;       /**< axis title or NULL */
+    int horizontal;            /**< bars grow to the right (long category names) */
+};
+
+/** One KPI tile: a value, the previous period's value, and how to show them. */
+struct or_kpi {
+    const char *label;      /**< e.g. "Calls" */
+    enum or_format format;  /**< integer, percent (value 0.25 = 25 %), duration, ... */
+    int has_value;          /**< zero: no data (shown as "–") */
+    double value;           /**< this period */
+    int has_previous;       /**< zero: no comparison */
+    double previous;        /**< the comparison period */
+    int lower_is_better;    /**< nonzero: a fall is good news (e.g. bounce rate) */
+};
+
 /** One evaluated section of a report. */
 struct or_section {
     enum or_section_kind kind;  /**< what it is */
     const char *id;             /**< stable identifier (file and sheet names) */
     const char *title;          /**< heading shown in documents */
     const char *unavailable;    /**< non-NULL: "data unavailable: <reason>" */
-    struct or_result *result;   /**< the data, or NULL */
+    struct or_result *result;   /**< the data (TABLE, CHART), or NULL */
+    const char *description;    /**< subtitle under the heading, or NULL */
+    const char *text;           /**< TEXT: the evaluated paragraph(s), '\n' separates */
+    const struct or_chart *chart; /**< CHART: what to draw from result */
+    size_t nkpis;               /**< KPIS: number of tiles */
+    const struct or_kpi *kpis;  /**< KPIS: the tiles */
+    int landscape;              /**< a wide table: its pages go landscape */
 };
 
 /** Status of one source of the report, for the first page of every document. */
