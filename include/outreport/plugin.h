@@ -259,6 +259,8 @@ struct or_report {
     const struct or_section *sections; /**< in document order */
     size_t nsources;           /**< number of sources */
     const struct or_source_status *sources; /**< per-source status */
+    const char *description;   /**< one paragraph under the title, or NULL */
+    const char *author;        /**< document author ([report] author), or NULL */
 };
 
 /** A renderer option after validation (`--option KEY=VALUE`, config). */
