@@ -39,6 +39,9 @@ struct or_cli {
     const char *replay_dir;     /**< --replay */
     const char *record_dir;     /**< --record */
     int progress;               /**< 1 unless -q or stderr is not a terminal */
+    const char *formats;        /**< --format pdf,xlsx,csv */
+    const char *out_dir;        /**< --out DIR */
+    int strict;                 /**< --strict */
     char **args;                /**< positional arguments after the command */
     int nargs;
 };
@@ -55,6 +58,12 @@ int or_cmd_plugins(struct or_app *app);
 
 /** @brief `outreport fetch SOURCE -o FILE`; returns an exit code. */
 int or_cmd_fetch(struct or_app *app);
+
+/** @brief `outreport run TEMPLATE`; returns an exit code. */
+int or_cmd_run(struct or_app *app);
+
+/** @brief `outreport validate TEMPLATE`; returns an exit code. */
+int or_cmd_validate(struct or_app *app);
 
 /** @brief Map a status to the documented exit code. */
 int or_exit_code(or_status st);

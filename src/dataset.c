@@ -289,10 +289,21 @@ or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types,
               struct or_cursor **out, char *err, size_t errlen)
 {
     struct or_cursor *c = g_new0(struct or_cursor, 1);
-    if (sqlite3_prepare_v2(ds->db, sql, -1, &c->st, NULL) != SQLITE_OK) {
+    const char *tail = NULL;
+    if (sqlite3_prepare_v2(ds->db, sql, -1, &c->st, &tail) != SQLITE_OK) {
         or_status st = db_error(ds, "query", err, errlen);
         g_free(c);
         return st;
+    }
+    while (tail != NULL && (g_ascii_isspace(*tail) || *tail == ';')) {
+        tail++;
+    }
+    if (c->st == NULL || (tail != NULL && *tail != '\0')) {
+        snprintf(err, errlen, "dataset: query: %s",
+                 c->st == NULL ? "no SQL statement" : "one SQL statement only");
+        sqlite3_finalize(c->st);
+        g_free(c);
+        return OR_ERR_DATASET;
     }
     c->ncols = (size_t)sqlite3_column_count(c->st);
     c->types = g_new0(enum or_type, c->ncols > 0 ? c->ncols : 1);

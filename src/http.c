@@ -83,6 +83,16 @@ static char *dup_or_null(const char *s)
     return s != NULL ? strdup(s) : NULL;
 }
 
+/* Zero means "the default", so "none at all" (no retry, no wait) is spelt
+ * with a negative value. */
+static long value_or(long value, long fallback)
+{
+    if (value < 0) {
+        return 0;
+    }
+    return value > 0 ? value : fallback;
+}
+
 static void report(char *err, size_t errlen, const char *msg)
 {
     if (err != NULL && errlen > 0) {
@@ -121,13 +131,9 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
     }
     http->connect_timeout_ms = opts->connect_timeout_ms > 0 ? opts->connect_timeout_ms : 10000;
     http->timeout_ms = opts->timeout_ms > 0 ? opts->timeout_ms : 120000;
-    /* Zero means "the default", so "no retries at all" is spelt negative. */
-    http->max_retries = opts->max_retries > 0 ? opts->max_retries
-                        : opts->max_retries < 0 ? 0 : 5;
-    http->backoff_base_ms = opts->backoff_base_ms > 0 ? opts->backoff_base_ms
-                            : opts->backoff_base_ms < 0 ? 0 : 500;
-    http->backoff_max_ms = opts->backoff_max_ms > 0 ? opts->backoff_max_ms
-                           : opts->backoff_max_ms < 0 ? 0 : 30000;
+    http->max_retries = (int)value_or(opts->max_retries, 5);
+    http->backoff_base_ms = value_or(opts->backoff_base_ms, 500);
+    http->backoff_max_ms = value_or(opts->backoff_max_ms, 30000);
     http->max_parallel = opts->max_parallel > 0 ? opts->max_parallel : 6;
 
     http->record_dir = dup_or_null(opts->record_dir);
@@ -366,9 +372,7 @@ nomem:
 static CURL *take_easy(struct or_http *http)
 {
     if (http->nidle > 0) {
-        CURL *easy = http->idle[--http->nidle];
-        curl_easy_reset(easy);
-        return easy;
+        return http->idle[--http->nidle];
     }
     return curl_easy_init();
 }
@@ -379,6 +383,9 @@ static void give_back_easy(struct or_http *http, CURL *easy)
         return;
     }
     if (http->nidle < (size_t)http->max_parallel) {
+        /* Reset now, not on reuse: an idle handle must not keep pointers
+         * into a job (error buffer, callbacks' data) that is about to go. */
+        curl_easy_reset(easy);
         http->idle[http->nidle++] = easy;
     }
     else {
@@ -386,11 +393,11 @@ static void give_back_easy(struct or_http *http, CURL *easy)
     }
 }
 
-#define SETOPT(h, opt, val)                                  \
-    do {                                                     \
+#define SETOPT(h, opt, val)                                    \
+    do {                                                       \
         if (curl_easy_setopt((h), (opt), (val)) != CURLE_OK) { \
-            goto fail;                                       \
-        }                                                    \
+            goto fail;                                         \
+        }                                                      \
     } while (0)
 
 static or_status configure(struct or_http *http, struct job *j, CURL *easy)

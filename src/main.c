@@ -18,7 +18,9 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  plugins [--json]          list plugins, endpoints, parameters and table schemas\n"
-    "  fetch SOURCE -o FILE      fetch one endpoint (provider.endpoint) into a .csv file\n"
+    "  fetch SOURCE -o FILE      fetch one endpoint (provider.endpoint) into a .csv/.xlsx file\n"
+    "  run TEMPLATE              fetch a template's sources and write its documents\n"
+    "  validate TEMPLATE         check a template: JSON, sections, formats and every SQL\n"
     "\n"
     "common options:\n"
     "  --config FILE             configuration (default: $OUTREPORT_CONFIG, ./outreport.conf,\n"
@@ -35,6 +37,32 @@ static const char usage_plugins[] =
     "\n"
     "Lists every loaded plugin: providers with their endpoints, parameters and table\n"
     "schemas, renderers with their formats and options.  --json prints one JSON object.\n";
+
+static const char usage_run[] =
+    "usage: outreport run TEMPLATE [--format pdf,xlsx,csv] [--out DIR] [options]\n"
+    "\n"
+    "Fetches every source the template declares, evaluates its sections as SQL over\n"
+    "the dataset and writes the documents to DIR (default: the current folder):\n"
+    "TEMPLATE.pdf, TEMPLATE.xlsx, one TEMPLATE-SECTION.csv per table, and manifest.json.\n"
+    "TEMPLATE is a file path or the name of a shipped template (e.g. weekly-manager).\n"
+    "\n"
+    "  --format LIST             documents to write (default: every available of pdf,xlsx,csv)\n"
+    "  --out DIR                 output folder (created if missing)\n"
+    "  --period P, --from/--to   the report period (default: the template's, else last-week)\n"
+    "  --tz ZONE                 IANA zone of the report\n"
+    "  --strict                  any failed source fails the run: no documents\n"
+    "  --option KEY=VALUE        renderer option (e.g. paper=letter, profile=excel)\n"
+    "  --record DIR / --replay DIR  save / serve HTTP responses\n"
+    "\n"
+    "Exit status: 0 ok, 1 failure, 2 usage, configuration or template error,\n"
+    "3 a source failed (its sections say 'data unavailable'; with --strict: no documents).\n";
+
+static const char usage_validate[] =
+    "usage: outreport validate TEMPLATE\n"
+    "\n"
+    "Checks a template without fetching anything: the JSON, section kinds, chart kinds,\n"
+    "column formats, and every SQL statement against the tables its sources declare.\n"
+    "Errors name the template file, the section and the problem.\n";
 
 static const char usage_fetch[] =
     "usage: outreport fetch SOURCE -o FILE [options]\n"
@@ -67,7 +95,10 @@ enum {
     OPT_OPTION,
     OPT_REPLAY,
     OPT_RECORD,
-    OPT_VERSION
+    OPT_VERSION,
+    OPT_FORMAT,
+    OPT_OUT,
+    OPT_STRICT
 };
 
 static const struct option long_opts[] = {
@@ -87,6 +118,9 @@ static const struct option long_opts[] = {
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"record", required_argument, NULL, OPT_RECORD},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"out", required_argument, NULL, OPT_OUT},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {NULL, 0, NULL, 0},
 };
 
@@ -115,6 +149,9 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version)
         case OPT_REPLAY: cli->replay_dir = optarg; break;
         case OPT_RECORD: cli->record_dir = optarg; break;
         case OPT_VERSION: *version = 1; break;
+        case OPT_FORMAT: cli->formats = optarg; break;
+        case OPT_OUT: cli->out_dir = optarg; break;
+        case OPT_STRICT: cli->strict = 1; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return -1;
@@ -139,7 +176,11 @@ run_command(struct or_app *app, const char *cmd)
     int rc;
 
     if (cli->help) {
-        fputs(strcmp(cmd, "plugins") == 0 ? usage_plugins : usage_fetch, stdout);
+        fputs(strcmp(cmd, "plugins") == 0    ? usage_plugins
+              : strcmp(cmd, "run") == 0      ? usage_run
+              : strcmp(cmd, "validate") == 0 ? usage_validate
+                                             : usage_fetch,
+              stdout);
         return OR_EXIT_OK;
     }
     if (or_config_load(cli->config_path, &app->cfg, err, sizeof(err)) != OR_OK) {
@@ -149,7 +190,18 @@ run_command(struct or_app *app, const char *cmd)
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
     g_free(dirs);
-    rc = strcmp(cmd, "plugins") == 0 ? or_cmd_plugins(app) : or_cmd_fetch(app);
+    if (strcmp(cmd, "plugins") == 0) {
+        rc = or_cmd_plugins(app);
+    }
+    else if (strcmp(cmd, "run") == 0) {
+        rc = or_cmd_run(app);
+    }
+    else if (strcmp(cmd, "validate") == 0) {
+        rc = or_cmd_validate(app);
+    }
+    else {
+        rc = or_cmd_fetch(app);
+    }
     return rc;
 }
 
@@ -189,11 +241,12 @@ main(int argc, char **argv)
         fputs(usage_main, stdout);
         rc = OR_EXIT_OK;
     }
-    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0) {
+    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 ||
+             strcmp(cmd, "run") == 0 || strcmp(cmd, "validate") == 0) {
         rc = run_command(&app, cmd);
     }
     else {
-        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch; see --help)", cmd);
+        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch, run, validate; see --help)", cmd);
         rc = OR_EXIT_USAGE;
     }
 

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: MIT */
+/* `outreport run TEMPLATE` and `outreport validate TEMPLATE`. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "dataset.h"
+#include "evaluate.h"
+#include "fetch.h"
+#include "jobctx.h"
+#include "log.h"
+#include "manifest.h"
+#include "or_config.h"
+#include "output.h"
+#include "sqlfuncs.h"
+#include "template.h"
+#include "timeutil.h"
+
+struct run_source {
+    const struct or_tpl_source *ts;
+    const struct or_loaded_plugin *plugin;
+    const struct or_endpoint *ep;
+    struct or_params params;
+    struct or_fetch_stats stats;
+    const char *status; /* ok, retried, failed, skipped */
+    char *detail;
+};
+
+struct run {
+    struct or_app *app;
+    struct or_template *tpl;
+    struct run_source *src;
+    size_t nsrc;
+    GTimeZone *tz;
+    char *tz_name;
+    struct or_period period, previous;
+    int have_period;
+    struct or_dataset *ds;
+    char err[OR_ERR_SIZE];
+};
+
+/* Resolves every source of the template and checks its parameters. */
+static or_status
+resolve_sources(struct run *R)
+{
+    R->src = g_new0(struct run_source, R->tpl->nsources);
+    R->nsrc = R->tpl->nsources;
+    for (size_t i = 0; i < R->nsrc; i++) {
+        struct run_source *s = &R->src[i];
+        char inner[OR_ERR_SIZE];
+        s->ts = &R->tpl->sources[i];
+        or_status st = or_registry_source(R->app->reg, s->ts->source, &s->plugin, &s->ep, inner,
+                                          sizeof(inner));
+        if (st == OR_OK) {
+            st = or_params_parse(s->ts->source, s->ep, (const char *const *)s->ts->params,
+                                 g_strv_length(s->ts->params), &s->params, inner, sizeof(inner));
+        }
+        if (st != OR_OK) {
+            snprintf(R->err, sizeof(R->err), "%s: source '%s': %s", R->tpl->path, s->ts->alias,
+                     inner);
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
+create_empty_table(struct run *R, const struct run_source *s)
+{
+    struct or_schema *schema = or_schema_new(s->ep->columns, s->ep->ncolumns, 0);
+    struct or_table_writer *w = NULL;
+    or_status st = or_table_writer_open(R->ds, s->ts->alias, schema, &w, R->err, sizeof(R->err));
+    if (st == OR_OK) {
+        st = or_table_writer_close(w, 1, R->err, sizeof(R->err));
+    }
+    or_schema_free(schema);
+    return st;
+}
+
+static void
+run_free(struct run *R)
+{
+    for (size_t i = 0; i < R->nsrc; i++) {
+        or_params_release(&R->src[i].params);
+        g_free(R->src[i].detail);
+    }
+    g_free(R->src);
+    or_dataset_free(R->ds);
+    if (R->tz != NULL) {
+        g_time_zone_unref(R->tz);
+    }
+    g_free(R->tz_name);
+    or_template_free(R->tpl);
+}
+
+static or_status
+start(struct or_app *app, struct run *R)
+{
+    memset(R, 0, sizeof(*R));
+    R->app = app;
+    if (app->cli->nargs != 1) {
+        snprintf(R->err, sizeof(R->err), "expected exactly one TEMPLATE (a file or a shipped name)");
+        return OR_ERR_INVALID;
+    }
+    or_status st = or_template_load(app->cli->args[0], &R->tpl, R->err, sizeof(R->err));
+    if (st == OR_OK) {
+        st = resolve_sources(R);
+    }
+    if (st == OR_OK) {
+        st = or_job_zone(app, &R->tz, &R->tz_name, R->err, sizeof(R->err));
+    }
+    if (st == OR_OK) {
+        st = or_dataset_new(&R->ds, R->err, sizeof(R->err));
+    }
+    if (st == OR_OK) {
+        st = or_sql_register(or_dataset_db(R->ds), R->tz, R->err, sizeof(R->err));
+    }
+    return st;
+}
+
+int
+or_cmd_validate(struct or_app *app)
+{
+    struct run R;
+    or_status st = start(app, &R);
+    GPtrArray *lenient = g_ptr_array_new();
+    for (size_t i = 0; st == OR_OK && i < R.nsrc; i++) {
+        st = create_empty_table(&R, &R.src[i]);
+        if (R.src[i].ep->dynamic_columns) {
+            g_ptr_array_add(lenient, R.src[i].ts->alias);
+        }
+    }
+    g_ptr_array_add(lenient, NULL);
+    if (st == OR_OK) {
+        st = or_eval_check(R.tpl, R.ds, R.tz, (const char *const *)lenient->pdata, R.err,
+                           sizeof(R.err));
+    }
+    if (st == OR_OK) {
+        printf("%s: ok: %zu sources, %zu sections\n", R.tpl->path, R.tpl->nsources,
+               R.tpl->nsections);
+    }
+    else {
+        or_log(OR_LOG_ERROR, "%s", R.err);
+    }
+    g_ptr_array_free(lenient, TRUE);
+    run_free(&R);
+    return st == OR_OK ? OR_EXIT_OK : or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st);
+}
+
+/* ---- run ------------------------------------------------------------------ */
+
+static int
+fetch_sources(struct run *R, struct or_http *http, GArray *failed)
+{
+    int any_failed = 0;
+    for (size_t i = 0; i < R->nsrc; i++) {
+        struct run_source *s = &R->src[i];
+        char ferr[OR_ERR_SIZE] = "";
+        const struct or_period *p = NULL;
+        if (R->have_period) {
+            p = s->ts->previous ? &R->previous : &R->period;
+        }
+        struct or_fetch_request fr = {
+            .source = s->ts->source,
+            .plugin = s->plugin,
+            .endpoint = s->ep,
+            .cfg = R->app->cfg,
+            .tz = R->tz,
+            .tz_name = R->tz_name,
+            .period = p,
+            .params = &s->params,
+            .http = http,
+            .ds = R->ds,
+            .table = s->ts->alias,
+            .progress = R->app->cli->progress,
+            .replay = R->app->cli->replay_dir != NULL,
+        };
+        or_status st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
+        if (st == OR_OK) {
+            s->status = s->stats.retries > 0 ? "retried" : "ok";
+            continue;
+        }
+        /* An optional source whose credentials are not set up is skipped:
+         * the team does not have that vendor. */
+        int not_configured = st == OR_ERR_AUTH && s->stats.requests == 0;
+        s->status = (!s->ts->required && not_configured) ? "skipped" : "failed";
+        s->detail = g_strdup(ferr);
+        if (strcmp(s->status, "failed") == 0) {
+            any_failed = 1;
+            or_log(OR_LOG_WARN, "source %s (%s) failed: %s", s->ts->alias, s->ts->source, ferr);
+        }
+        else {
+            or_log(OR_LOG_INFO, "source %s (%s) skipped: %s", s->ts->alias, s->ts->source, ferr);
+        }
+        struct or_failed_source f = {s->ts->alias, s->detail};
+        g_array_append_val(failed, f);
+        if (create_empty_table(R, s) != OR_OK) {
+            or_log(OR_LOG_ERROR, "%s", R->err);
+        }
+    }
+    return any_failed;
+}
+
+/* Formats to write: --format, else every loaded renderer among pdf, xlsx, csv. */
+static or_status
+pick_formats(struct run *R, char ***out)
+{
+    const char *want = R->app->cli->formats;
+    char **list = g_strsplit(want != NULL ? want : "pdf,xlsx,csv", ",", -1);
+    GPtrArray *ok = g_ptr_array_new();
+    or_status st = OR_OK;
+    for (char **f = list; *f != NULL; f++) {
+        g_strstrip(*f);
+        if (**f == '\0') {
+            continue;
+        }
+        if (or_registry_renderer(R->app->reg, *f) != NULL) {
+            g_ptr_array_add(ok, g_strdup(*f));
+        }
+        else if (want != NULL) {
+            snprintf(R->err, sizeof(R->err), "--format %s: no renderer plugin for it is loaded", *f);
+            st = OR_ERR_NOT_FOUND;
+        }
+    }
+    g_strfreev(list);
+    if (st == OR_OK && ok->len == 0) {
+        snprintf(R->err, sizeof(R->err), "no renderer plugin loaded; check --plugin-dir");
+        st = OR_ERR_NOT_FOUND;
+    }
+    g_ptr_array_add(ok, NULL);
+    *out = (char **)g_ptr_array_free(ok, FALSE);
+    return st;
+}
+
+static or_status
+render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, json_t *files)
+{
+    struct or_option *opts = NULL;
+    size_t nopts = 0;
+    or_status st = or_job_options(R->app->cli->options, &opts, &nopts, R->err, sizeof(R->err));
+    for (char **f = formats; st == OR_OK && *f != NULL; f++) {
+        const struct or_loaded_plugin *rp = or_registry_renderer(R->app->reg, *f);
+        struct or_host_ctx ctx = {.plugin_name = rp->desc->name, .cfg = R->app->cfg, .tz = R->tz};
+        const struct or_report *rep = or_eval_report(ev, *f);
+        if (strcmp(*f, "csv") != 0) {
+            char *path = g_strdup_printf("%s/%s.%s", dir, R->tpl->name, *f);
+            st = or_output_render(rp, &ctx, rep, path, opts, nopts, R->err, sizeof(R->err));
+            if (st == OR_OK) {
+                json_array_append_new(files, or_manifest_file(path, *f));
+            }
+            g_free(path);
+            continue;
+        }
+        /* CSV holds one table: one file per table section. */
+        for (size_t i = 0; st == OR_OK && i < rep->nsections; i++) {
+            const struct or_section *sec = &rep->sections[i];
+            if (sec->kind != OR_SECTION_TABLE || sec->unavailable != NULL) {
+                continue;
+            }
+            struct or_report one = *rep;
+            one.sections = sec;
+            one.nsections = 1;
+            char *path = g_strdup_printf("%s/%s-%s.csv", dir, R->tpl->name, sec->id);
+            st = or_output_render(rp, &ctx, &one, path, opts, nopts, R->err, sizeof(R->err));
+            if (st == OR_OK) {
+                json_array_append_new(files, or_manifest_file(path, "csv"));
+            }
+            g_free(path);
+        }
+    }
+    or_job_options_free(opts, nopts);
+    return st;
+}
+
+static json_t *
+manifest_root(struct run *R, const char *status)
+{
+    char gen[40];
+    json_t *sources = json_array();
+    for (size_t i = 0; i < R->nsrc; i++) {
+        struct run_source *s = &R->src[i];
+        json_array_append_new(sources, or_manifest_source(s->ts->alias, s->ts->source,
+                                                          s->ts->params, s->ts->previous,
+                                                          s->status ? s->status : "not run",
+                                                          s->detail, &s->stats));
+    }
+    or_time_format_iso(or_job_generated_at(), R->tz, gen, sizeof(gen));
+    json_t *root = json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:s, s:s}", "outreport",
+                             OR_VERSION, "status", status, "template", "name", R->tpl->name,
+                             "path", R->tpl->path, "title", R->tpl->title, "config",
+                             or_config_path(R->app->cfg) ? json_string(or_config_path(R->app->cfg))
+                                                         : json_null(),
+                             "timezone", R->tz_name, "generated_at", gen);
+    json_object_set_new(root, "period",
+                        R->have_period ? or_manifest_period(&R->period, R->tz) : json_null());
+    json_object_set_new(root, "previous_period",
+                        R->have_period ? or_manifest_period(&R->previous, R->tz) : json_null());
+    json_object_set_new(root, "sources", sources);
+    return root;
+}
+
+static or_status
+make_dir(const char *dir, char *err, size_t errlen)
+{
+    if (g_mkdir_with_parents(dir, 0777) != 0) {
+        snprintf(err, errlen, "--out %s: cannot create the folder: %s", dir, strerror(errno));
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
+int
+or_cmd_run(struct or_app *app)
+{
+    struct run R;
+    struct or_http *http = NULL;
+    struct or_eval *ev = NULL;
+    char **formats = NULL;
+    GArray *failed = g_array_new(FALSE, TRUE, sizeof(struct or_failed_source));
+    struct or_source_status *status = NULL;
+    json_t *files = json_array();
+    const char *dir = app->cli->out_dir != NULL ? app->cli->out_dir : ".";
+    int any_failed = 0;
+    int rc;
+
+    or_status st = start(app, &R);
+    if (st == OR_OK) {
+        st = pick_formats(&R, &formats);
+    }
+    if (st == OR_OK) {
+        st = or_job_period(app, R.tz, R.tpl->period ? R.tpl->period : "last-week", &R.period,
+                           &R.have_period, R.err, sizeof(R.err));
+    }
+    if (st == OR_OK && R.have_period) {
+        const char *ws = or_config_get(app->cfg, "report", "week_start");
+        or_period_previous(&R.period, R.tz, or_week_start_parse(ws ? ws : "monday"), &R.previous);
+    }
+    if (st == OR_OK) {
+        st = make_dir(dir, R.err, sizeof(R.err));
+    }
+    if (st == OR_OK) {
+        struct or_http_options ho = {.record_dir = app->cli->record_dir,
+                                     .replay_dir = app->cli->replay_dir};
+        st = or_job_http_options(app->cfg, &ho, R.err, sizeof(R.err));
+        if (st == OR_OK) {
+            st = or_http_new(&ho, &http, R.err, sizeof(R.err));
+        }
+    }
+    if (st != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", R.err);
+        rc = or_exit_code(st);
+        goto done;
+    }
+    any_failed = fetch_sources(&R, http, failed);
+    if (any_failed && app->cli->strict) {
+        json_t *root = manifest_root(&R, "refused");
+        json_object_set_new(root, "files", json_array());
+        char *mpath = g_strdup_printf("%s/manifest.json", dir);
+        or_manifest_write(root, mpath, R.err, sizeof(R.err));
+        g_free(mpath);
+        json_decref(root);
+        or_log(OR_LOG_ERROR, "--strict: a source failed, so no documents were written (see %s/"
+                             "manifest.json)", dir);
+        rc = OR_EXIT_SOURCE;
+        goto done;
+    }
+    status = g_new0(struct or_source_status, R.nsrc > 0 ? R.nsrc : 1);
+    for (size_t i = 0; i < R.nsrc; i++) {
+        status[i].name = R.src[i].ts->alias;
+        status[i].status = R.src[i].status;
+        status[i].detail = R.src[i].detail;
+        status[i].rows = R.src[i].stats.rows;
+    }
+    struct or_eval_input in = {
+        .tpl = R.tpl,
+        .ds = R.ds,
+        .tz = R.tz,
+        .tz_name = R.tz_name,
+        .period = R.have_period ? &R.period : NULL,
+        .previous = R.have_period ? &R.previous : NULL,
+        .failed = (const struct or_failed_source *)(void *)failed->data,
+        .nfailed = failed->len,
+        .sources = status,
+        .nsources = R.nsrc,
+        .generated_at = or_job_generated_at(),
+        .author = or_config_get(app->cfg, "report", "author"),
+    };
+    st = or_eval_new(&in, &ev, R.err, sizeof(R.err));
+    if (st == OR_OK) {
+        st = render_all(&R, ev, formats, dir, files);
+    }
+    json_t *root = manifest_root(&R, st != OR_OK ? "failed" : any_failed ? "partial" : "ok");
+    json_object_set_new(root, "files", files);
+    files = NULL;
+    char *mpath = g_strdup_printf("%s/manifest.json", dir);
+    char merr[OR_ERR_SIZE];
+    if (or_manifest_write(root, mpath, merr, sizeof(merr)) != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", merr);
+        if (st == OR_OK) {
+            st = OR_ERR_IO;
+        }
+    }
+    g_free(mpath);
+    json_decref(root);
+    if (st != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", R.err);
+        rc = or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st);
+    }
+    else {
+        rc = any_failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
+    }
+
+done:
+    json_decref(files);
+    or_eval_free(ev);
+    g_free(status);
+    g_strfreev(formats);
+    g_array_free(failed, TRUE);
+    or_http_free(http);
+    run_free(&R);
+    return rc;
+}

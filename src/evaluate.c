@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: MIT */
+#include "evaluate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "host.h"
+#include "sqlfuncs.h"
+#include "valuefmt.h"
+
+/* What one section owns besides struct or_section itself. */
+struct section_state {
+    struct or_result result;
+    struct or_result_column *cols;
+    char **labels;
+    struct or_cursor *cursor;
+    struct or_chart chart;
+    size_t *series;
+    struct or_kpi *kpis;
+    char *unavailable;
+    char *text;
+};
+
+struct or_eval {
+    const struct or_eval_input *in;
+    struct or_section *sections;
+    struct section_state *state;
+    size_t n;
+    GHashTable *reports; /* format -> struct or_report * (sections array owned) */
+    char *err;
+    size_t errlen;
+    const struct or_tpl_section *cur; /* for messages */
+    const char *const *lenient;       /* or_eval_check: tables with discovered columns */
+};
+
+static or_status
+fail(struct or_eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static or_status
+fail(struct or_eval *ev, const char *fmt, ...)
+{
+    char msg[OR_ERR_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (ev->cur != NULL) {
+        snprintf(ev->err, ev->errlen, "%s: section '%s': %s", ev->in->tpl->path, ev->cur->id, msg);
+    }
+    else {
+        snprintf(ev->err, ev->errlen, "%s: %s", ev->in->tpl->path, msg);
+    }
+    return OR_ERR_INVALID;
+}
+
+/* "rep_name" -> "Rep name": a readable default header. */
+static char *
+pretty_label(const char *name)
+{
+    char *s = g_strdup(name);
+    for (char *p = s; *p != '\0'; p++) {
+        if (*p == '_') {
+            *p = ' ';
+        }
+    }
+    if (s[0] != '\0') {
+        s[0] = g_ascii_toupper(s[0]);
+    }
+    return s;
+}
+
+static const struct or_tpl_column *
+tpl_column(const struct or_tpl_section *s, const char *name)
+{
+    for (size_t i = 0; i < s->ncolumns; i++) {
+        if (strcmp(s->columns[i].name, name) == 0) {
+            return &s->columns[i];
+        }
+    }
+    return NULL;
+}
+
+/* The SQL without trailing semicolons and blanks, so it can be wrapped. */
+static char *
+trimmed_sql(const char *sql)
+{
+    char *s = g_strdup(sql);
+    size_t n = strlen(s);
+    while (n > 0 && (g_ascii_isspace(s[n - 1]) || s[n - 1] == ';')) {
+        s[--n] = '\0';
+    }
+    return s;
+}
+
+static or_status
+bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
+{
+    const struct or_eval_input *in = ev->in;
+    int n = sqlite3_bind_parameter_count(st);
+    for (int i = 1; i <= n; i++) {
+        const char *name = sqlite3_bind_parameter_name(st, i);
+        if (name == NULL) {
+            return fail(ev, "%s: use named parameters (:period_start ...), not '?'", what);
+        }
+        const char *nm = name + 1;
+        if (strcmp(nm, "tz") == 0) {
+            sqlite3_bind_text(st, i, in->tz_name, -1, SQLITE_STATIC);
+        }
+        else if (strcmp(nm, "period_start") == 0 || strcmp(nm, "period_end") == 0) {
+            if (in->period == NULL) {
+                sqlite3_bind_null(st, i);
+            }
+            else {
+                sqlite3_bind_int64(st, i, nm[7] == 's' ? in->period->start : in->period->end);
+            }
+        }
+        else if (strcmp(nm, "prev_start") == 0 || strcmp(nm, "prev_end") == 0) {
+            if (in->previous == NULL) {
+                sqlite3_bind_null(st, i);
+            }
+            else {
+                sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
+            }
+        }
+        else {
+            return fail(ev, "%s: unknown parameter %s (available: :period_start, :period_end, "
+                            ":prev_start, :prev_end, :tz)",
+                        what, name);
+        }
+    }
+    return OR_OK;
+}
+
+/* While checking a template, a column missing from a table whose columns
+ * come from the data (team_stats) is not an error yet: it may arrive. */
+static int
+lenient_miss(struct or_eval *ev, const char *sql, const char *msg)
+{
+    if (ev->lenient == NULL || strstr(msg, "no such column") == NULL) {
+        return 0;
+    }
+    for (const char *const *l = ev->lenient; *l != NULL; l++) {
+        if (strstr(sql, *l) != NULL) {
+            fprintf(stderr, "outreport: warning: %s: section '%s': %s (table %s gets its columns "
+                            "from the data; checked when the report runs)\n",
+                    ev->in->tpl->path, ev->cur ? ev->cur->id : "?", msg, *l);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Prepares one statement in the sandbox, checking it is a single read. */
+static or_status
+prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
+        struct or_cursor **out)
+{
+    sqlite3 *db = or_dataset_db(ev->in->ds);
+    char cerr[OR_ERR_SIZE];
+    or_sql_sandbox_on(db, tables);
+    or_status st = or_cursor_new(ev->in->ds, sql, NULL, 0, out, cerr, sizeof(cerr));
+    or_sql_sandbox_off(db);
+    if (st != OR_OK) {
+        const char *msg = strncmp(cerr, "dataset: query: ", 16) == 0 ? cerr + 16 : cerr;
+        if (lenient_miss(ev, sql, msg)) {
+            return OR_ERR_UNSUPPORTED;
+        }
+        if (strstr(msg, "not authorized") != NULL) {
+            return fail(ev, "%s: refused: template SQL may only read the dataset (%s)", what, msg);
+        }
+        return fail(ev, "%s: %s", what, msg);
+    }
+    sqlite3_stmt *stmt = or_cursor_stmt(*out);
+    if (!sqlite3_stmt_readonly(stmt)) {
+        or_cursor_free(*out);
+        *out = NULL;
+        return fail(ev, "%s: refused: template SQL may only read the dataset", what);
+    }
+    st = bind_params(ev, stmt, what);
+    if (st != OR_OK) {
+        or_cursor_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+/* Marks the section unavailable when it reads a table whose source failed. */
+static void
+check_failed_tables(struct or_eval *ev, GPtrArray *tables, struct section_state *ss)
+{
+    for (guint i = 0; i < tables->len && ss->unavailable == NULL; i++) {
+        for (size_t f = 0; f < ev->in->nfailed; f++) {
+            if (strcmp(g_ptr_array_index(tables, i), ev->in->failed[f].alias) == 0) {
+                ss->unavailable = g_strdup_printf("data unavailable: %s: %s",
+                                                  ev->in->failed[f].alias,
+                                                  ev->in->failed[f].reason);
+            }
+        }
+    }
+}
+
+static or_status
+single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
+             int *has, double *value)
+{
+    struct or_cursor *c = NULL;
+    struct or_host h;
+    struct or_host_ctx ctx = {.plugin_name = "report"};
+    or_status st = prepare(ev, sql, what, tables, &c);
+    if (st != OR_OK) {
+        return st;
+    }
+    or_host_init(&h, &ctx);
+    *has = 0;
+    *value = 0;
+    size_t n = or_cursor_ncols(c);
+    struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
+    int r = h.cursor_next(c, row);
+    if (r < 0) {
+        st = fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
+    }
+    else if (r == 1 && n > 0 && !row[0].is_null) {
+        if (row[0].type == OR_TYPE_TEXT) {
+            char *end = NULL;
+            double d = g_ascii_strtod(row[0].s, &end);
+            if (end != NULL && *end == '\0') {
+                *has = 1;
+                *value = d;
+            }
+        }
+        else {
+            *has = 1;
+            *value = row[0].type == OR_TYPE_REAL ? row[0].r : (double)row[0].i;
+        }
+    }
+    g_free(row);
+    or_cursor_free(c);
+    return st;
+}
+
+static or_status
+eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss,
+          struct or_section *s, GPtrArray *tables)
+{
+    ss->kpis = g_new0(struct or_kpi, ts->nkpis);
+    for (size_t k = 0; k < ts->nkpis; k++) {
+        const struct or_tpl_kpi *tk = &ts->kpis[k];
+        struct or_kpi *kpi = &ss->kpis[k];
+        char what[160];
+        kpi->label = tk->label;
+        kpi->format = tk->format;
+        kpi->lower_is_better = tk->lower_is_better;
+        snprintf(what, sizeof(what), "kpi '%s' value", tk->label);
+        or_status st = single_value(ev, tk->value_sql, what, tables, &kpi->has_value, &kpi->value);
+        if (st == OR_OK && tk->previous_sql != NULL) {
+            snprintf(what, sizeof(what), "kpi '%s' previous", tk->label);
+            st = single_value(ev, tk->previous_sql, what, tables, &kpi->has_previous,
+                              &kpi->previous);
+        }
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    s->kpis = ss->kpis;
+    s->nkpis = ts->nkpis;
+    return OR_OK;
+}
+
+/* Learns the types of expression columns from the first rows, then rewinds. */
+static void
+settle_types(struct or_cursor *c, const struct or_host *h)
+{
+    size_t n = or_cursor_ncols(c);
+    struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
+    for (int i = 0; i < 64 && h->cursor_next(c, row) == 1; i++) {
+    }
+    h->cursor_rewind(c);
+    g_free(row);
+}
+
+static long
+column_index(const struct or_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->ncols; i++) {
+        if (strcmp(r->cols[i].name, name) == 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+static or_status
+eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss,
+            struct or_section *s, GPtrArray *tables)
+{
+    struct or_host h;
+    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
+    or_host_init(&h, &ctx);
+    or_status st = prepare(ev, ts->sql, "sql", tables, &ss->cursor);
+    if (st != OR_OK) {
+        return st;
+    }
+    /* Rows in all, known before rendering: documents state their counts. */
+    char *inner = trimmed_sql(ts->sql);
+    char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s)", inner);
+    int has = 0;
+    double rows = 0;
+    st = single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+    g_free(count_sql);
+    g_free(inner);
+    if (st != OR_OK) {
+        return st;
+    }
+    settle_types(ss->cursor, &h);
+    size_t n = or_cursor_ncols(ss->cursor);
+    ss->cols = g_new0(struct or_result_column, n > 0 ? n : 1);
+    ss->labels = g_new0(char *, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = or_cursor_name(ss->cursor, i);
+        const struct or_tpl_column *tc = tpl_column(ts, name);
+        ss->labels[i] = tc != NULL && tc->label != NULL ? g_strdup(tc->label) : pretty_label(name);
+        ss->cols[i].name = name;
+        ss->cols[i].label = ss->labels[i];
+        ss->cols[i].type = or_cursor_type(ss->cursor, i);
+        ss->cols[i].format = tc != NULL ? tc->format : OR_FMT_AUTO;
+        ss->cols[i].align = tc != NULL ? tc->align : 0;
+    }
+    for (size_t i = 0; i < ts->ncolumns; i++) {
+        int found = 0;
+        for (size_t c = 0; c < n; c++) {
+            found = found || strcmp(ss->cols[c].name, ts->columns[i].name) == 0;
+        }
+        if (!found) {
+            return fail(ev, "columns: '%s' is not a column of the query", ts->columns[i].name);
+        }
+    }
+    ss->result.ncols = n;
+    ss->result.cols = ss->cols;
+    ss->result.nrows = has ? (int64_t)rows : 0;
+    ss->result.cursor = ss->cursor;
+    s->result = &ss->result;
+    if (ts->kind != OR_SECTION_CHART) {
+        return OR_OK;
+    }
+    long x = column_index(&ss->result, ts->x);
+    if (x < 0) {
+        return fail(ev, "x: '%s' is not a column of the query", ts->x);
+    }
+    size_t ns = g_strv_length(ts->series);
+    ss->series = g_new0(size_t, ns);
+    for (size_t i = 0; i < ns; i++) {
+        long c = column_index(&ss->result, ts->series[i]);
+        if (c < 0) {
+            return fail(ev, "series: '%s' is not a column of the query", ts->series[i]);
+        }
+        ss->series[i] = (size_t)c;
+    }
+    ss->chart.kind = ts->chart;
+    ss->chart.x_col = (size_t)x;
+    ss->chart.nseries = ns;
+    ss->chart.series_cols = ss->series;
+    ss->chart.x_label = ts->x_label;
+    ss->chart.y_label = ts->y_label;
+    ss->chart.horizontal = ts->horizontal;
+    s->chart = &ss->chart;
+    return OR_OK;
+}
+
+/* "{calls} calls, {rate} answered": placeholders name columns of the first row. */
+static or_status
+eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss,
+          struct or_section *s, GPtrArray *tables)
+{
+    struct or_cursor *c = NULL;
+    struct or_value *row = NULL;
+    int have_row = 0;
+    size_t n = 0;
+    struct or_host h;
+    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
+    or_host_init(&h, &ctx);
+    if (ts->sql != NULL) {
+        or_status st = prepare(ev, ts->sql, "sql", tables, &c);
+        if (st != OR_OK) {
+            return st;
+        }
+        n = or_cursor_ncols(c);
+        row = g_new0(struct or_value, n > 0 ? n : 1);
+        have_row = h.cursor_next(c, row) == 1;
+    }
+    GString *out = g_string_new(NULL);
+    or_status st = OR_OK;
+    for (const char *p = ts->text; *p != '\0'; p++) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        if (close == NULL) {
+            g_string_append_c(out, *p);
+            continue;
+        }
+        char *name = g_strndup(p + 1, (gsize)(close - p - 1));
+        long idx = -1;
+        for (size_t i = 0; c != NULL && i < n; i++) {
+            if (strcmp(or_cursor_name(c, i), name) == 0) {
+                idx = (long)i;
+            }
+        }
+        if (idx < 0) {
+            st = fail(ev, "text: placeholder {%s} is not a column of the query", name);
+            g_free(name);
+            break;
+        }
+        char buf[256];
+        const struct or_tpl_column *tc = tpl_column(ts, name);
+        struct or_value nullv = {.is_null = 1};
+        or_value_format(have_row ? &row[idx] : &nullv, tc != NULL ? tc->format : OR_FMT_AUTO,
+                        ev->in->tz, buf, sizeof(buf));
+        g_string_append(out, buf);
+        g_free(name);
+        p = close;
+    }
+    g_free(row);
+    or_cursor_free(c);
+    ss->text = g_string_free(out, FALSE);
+    s->text = ss->text;
+    return st;
+}
+
+static or_status
+eval_section(struct or_eval *ev, size_t i)
+{
+    const struct or_tpl_section *ts = &ev->in->tpl->sections[i];
+    struct or_section *s = &ev->sections[i];
+    struct section_state *ss = &ev->state[i];
+    GPtrArray *tables = g_ptr_array_new_with_free_func(g_free);
+    or_status st = OR_OK;
+
+    ev->cur = ts;
+    s->kind = ts->kind;
+    s->id = ts->id;
+    s->title = ts->title;
+    s->description = ts->description;
+    s->landscape = ts->landscape;
+    switch (ts->kind) {
+    case OR_SECTION_KPIS:
+        st = eval_kpis(ev, ts, ss, s, tables);
+        break;
+    case OR_SECTION_TABLE:
+    case OR_SECTION_CHART:
+        st = eval_result(ev, ts, ss, s, tables);
+        break;
+    case OR_SECTION_TEXT:
+        st = eval_text(ev, ts, ss, s, tables);
+        break;
+    default:
+        break;
+    }
+    if (st == OR_ERR_UNSUPPORTED) {
+        st = OR_OK; /* skipped by a lenient check */
+    }
+    check_failed_tables(ev, tables, ss);
+    s->unavailable = ss->unavailable;
+    g_ptr_array_free(tables, TRUE);
+    return st;
+}
+
+static void
+free_report(gpointer p)
+{
+    struct or_report *r = p;
+    g_free((void *)r->sections);
+    g_free(r);
+}
+
+static or_status
+eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_eval **out,
+         char *err, size_t errlen)
+{
+    struct or_eval *ev = g_new0(struct or_eval, 1);
+    ev->in = in;
+    ev->n = in->tpl->nsections;
+    ev->sections = g_new0(struct or_section, ev->n);
+    ev->state = g_new0(struct section_state, ev->n);
+    ev->reports = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_report);
+    ev->err = err;
+    ev->errlen = errlen;
+    ev->lenient = lenient;
+    *out = NULL;
+    for (size_t i = 0; i < ev->n; i++) {
+        or_status st = eval_section(ev, i);
+        if (st != OR_OK) {
+            or_eval_free(ev);
+            return st;
+        }
+    }
+    ev->cur = NULL;
+    *out = ev;
+    return OR_OK;
+}
+
+or_status
+or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err, size_t errlen)
+{
+    return eval_run(in, NULL, out, err, errlen);
+}
+
+const struct or_report *
+or_eval_report(struct or_eval *ev, const char *format)
+{
+    struct or_report *r = g_hash_table_lookup(ev->reports, format);
+    if (r != NULL) {
+        return r;
+    }
+    const struct or_eval_input *in = ev->in;
+    struct or_section *secs = g_new0(struct or_section, ev->n > 0 ? ev->n : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < ev->n; i++) {
+        if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
+            secs[n++] = ev->sections[i];
+        }
+    }
+    r = g_new0(struct or_report, 1);
+    r->title = in->tpl->title;
+    r->description = in->tpl->description;
+    r->tz = in->tz_name;
+    r->period_label = in->period != NULL ? in->period->label : "all data";
+    r->period_start = in->period != NULL ? in->period->start : 0;
+    r->period_end = in->period != NULL ? in->period->end : 0;
+    r->partial = in->period != NULL ? in->period->partial : 0;
+    r->generated_at = in->generated_at;
+    r->nsections = n;
+    r->sections = secs;
+    r->nsources = in->nsources;
+    r->sources = in->sources;
+    r->author = in->author;
+    g_hash_table_insert(ev->reports, g_strdup(format), r);
+    return r;
+}
+
+void
+or_eval_free(struct or_eval *ev)
+{
+    if (ev == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < ev->n; i++) {
+        struct section_state *ss = &ev->state[i];
+        or_cursor_free(ss->cursor);
+        g_free(ss->cols);
+        g_strfreev(ss->labels);
+        g_free(ss->series);
+        g_free(ss->kpis);
+        g_free(ss->unavailable);
+        g_free(ss->text);
+    }
+    g_hash_table_destroy(ev->reports);
+    g_free(ev->state);
+    g_free(ev->sections);
+    g_free(ev);
+}
+
+or_status
+or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
+              const char *const *lenient, char *err, size_t errlen)
+{
+    struct or_eval_input in = {.tpl = tpl, .ds = ds, .tz = tz, .tz_name = "UTC"};
+    struct or_eval *ev = NULL;
+    or_status st = eval_run(&in, lenient, &ev, err, errlen);
+    or_eval_free(ev);
+    return st;
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file evaluate.h
+ * @brief Evaluates a template's sections as SQL over the dataset into the
+ * report model (struct or_report) that renderers receive.
+ *
+ * Core only.  Every statement is prepared inside the read-only sandbox
+ * (sqlfuncs.h), must be exactly one read-only statement, and gets its
+ * values only through bound parameters: :period_start, :period_end,
+ * :prev_start, :prev_end (Unix seconds) and :tz (zone name).  A section
+ * reading a table whose source failed is marked "data unavailable".
+ */
+#ifndef OR_EVALUATE_H
+#define OR_EVALUATE_H
+
+#include <glib.h>
+
+#include "dataset.h"
+#include "outreport/plugin.h"
+#include "period.h"
+#include "template.h"
+
+/** A source that could not be fetched: its alias and why. */
+struct or_failed_source {
+    const char *alias;
+    const char *reason;
+};
+
+/** Inputs of an evaluation.  All borrowed; must outlive the evaluation. */
+struct or_eval_input {
+    const struct or_template *tpl;
+    struct or_dataset *ds;
+    GTimeZone *tz;
+    const char *tz_name;
+    const struct or_period *period;   /**< NULL: no period */
+    const struct or_period *previous; /**< NULL: no comparison period */
+    const struct or_failed_source *failed;
+    size_t nfailed;
+    const struct or_source_status *sources;
+    size_t nsources;
+    int64_t generated_at;
+    const char *author;
+};
+
+struct or_eval;
+
+/**
+ * @brief Prepare and evaluate every section.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the template file, the
+ *         section and the SQL problem.
+ */
+or_status or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err,
+                      size_t errlen);
+
+/**
+ * @brief The report with only the sections shown in @p format ("pdf", "xlsx",
+ * "csv").  Owned by the evaluation; valid until or_eval_free().
+ */
+const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
+
+/** @brief Free; NULL is a no-op. */
+void or_eval_free(struct or_eval *ev);
+
+/**
+ * @brief Check every SQL statement of @p tpl against the dataset's tables
+ * without running it (prepare only).  Tables listed in @p lenient (NULL-
+ * terminated, may be NULL) have columns discovered at run time: unknown
+ * columns there are not errors.
+ */
+or_status or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
+                        const char *const *lenient, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file manifest.h
+ * @brief manifest.json: what a run did, for people and scripts (core only).
+ *
+ * Inputs (template, config, period, zone), every source with its status,
+ * pages, rows, requests, retries and time, and every output file with its
+ * size and SHA-256.  Written atomically.
+ */
+#ifndef OR_MANIFEST_H
+#define OR_MANIFEST_H
+
+#include <glib.h>
+#include <jansson.h>
+
+#include "fetch.h"
+#include "outreport/status.h"
+#include "period.h"
+
+/** @brief A JSON object describing @p p in @p tz (label, first/last day, start/end ISO, partial). */
+json_t *or_manifest_period(const struct or_period *p, GTimeZone *tz);
+
+/** @brief A JSON object for one fetched source. */
+json_t *or_manifest_source(const char *alias, const char *source, char *const *params,
+                           int previous, const char *status, const char *detail,
+                           const struct or_fetch_stats *st);
+
+/** @brief A JSON object for an output file: path, format, bytes, sha256. */
+json_t *or_manifest_file(const char *path, const char *format);
+
+/** @brief Write @p root as pretty JSON to @p path atomically. */
+or_status or_manifest_write(json_t *root, const char *path, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+#include "sqlfuncs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "timeutil.h"
+
+static int
+local_of(sqlite3_context *ctx, sqlite3_value *v, struct or_local_time *lt)
+{
+    if (sqlite3_value_type(v) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return 0;
+    }
+    or_time_local(sqlite3_value_int64(v), sqlite3_user_data(ctx), lt);
+    return 1;
+}
+
+static void
+fn_local_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct or_local_time lt;
+    char buf[16];
+    (void)argc;
+    if (local_of(ctx, argv[0], &lt)) {
+        snprintf(buf, sizeof(buf), "%04d-%02d-%02d", lt.year, lt.month, lt.day);
+        sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+    }
+}
+
+static void
+fn_local_datetime(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct or_local_time lt;
+    char buf[24];
+    (void)argc;
+    if (local_of(ctx, argv[0], &lt)) {
+        snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day,
+                 lt.hour, lt.minute);
+        sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+    }
+}
+
+/* ISO 8601 week: the week belongs to the year of its Thursday. */
+static void
+fn_local_week(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct or_local_time lt;
+    char buf[16];
+    (void)argc;
+    if (!local_of(ctx, argv[0], &lt)) {
+        return;
+    }
+    int64_t day = or_days_from_civil(lt.year, lt.month, lt.day);
+    int64_t thursday = day - (lt.weekday - 1) + 3;
+    int y, m, d;
+    or_civil_from_days(thursday, &y, &m, &d);
+    int64_t jan1 = or_days_from_civil(y, 1, 1);
+    int week = (int)((thursday - jan1) / 7) + 1;
+    snprintf(buf, sizeof(buf), "%04d-W%02d", y, week);
+    sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void
+fn_local_hour(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct or_local_time lt;
+    (void)argc;
+    if (local_of(ctx, argv[0], &lt)) {
+        sqlite3_result_int(ctx, lt.hour);
+    }
+}
+
+static void
+fn_weekday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct or_local_time lt;
+    (void)argc;
+    if (local_of(ctx, argv[0], &lt)) {
+        sqlite3_result_int(ctx, lt.weekday);
+    }
+}
+
+static void
+fn_weekday_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    static const char *const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    struct or_local_time lt;
+    (void)argc;
+    if (local_of(ctx, argv[0], &lt) && lt.weekday >= 1 && lt.weekday <= 7) {
+        sqlite3_result_text(ctx, names[lt.weekday - 1], -1, SQLITE_STATIC);
+    }
+}
+
+static void
+unref_zone(void *p)
+{
+    g_time_zone_unref(p);
+}
+
+or_status
+or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen)
+{
+    static const struct {
+        const char *name;
+        void (*fn)(sqlite3_context *, int, sqlite3_value **);
+    } fns[] = {
+        {"local_date", fn_local_date}, {"local_datetime", fn_local_datetime},
+        {"local_week", fn_local_week}, {"local_hour", fn_local_hour},
+        {"weekday", fn_weekday},       {"weekday_name", fn_weekday_name},
+    };
+    for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+        int rc = sqlite3_create_function_v2(db, fns[i].name, 1,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, g_time_zone_ref(tz),
+                                            fns[i].fn, NULL, NULL, unref_zone);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errlen, "dataset: cannot register %s(): %s", fns[i].name,
+                     sqlite3_errmsg(db));
+            return OR_ERR_DATASET;
+        }
+    }
+    return OR_OK;
+}
+
+static int
+authorize(void *ud, int action, const char *a1, const char *a2, const char *db,
+          const char *trigger)
+{
+    GPtrArray *tables = ud;
+    (void)db;
+    (void)trigger;
+    switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_RECURSIVE:
+        return SQLITE_OK;
+    case SQLITE_READ:
+        if (a1 != NULL && strncmp(a1, "sqlite_", 7) == 0 && strcmp(a1, "sqlite_master") != 0 &&
+            strcmp(a1, "sqlite_schema") != 0) {
+            return SQLITE_DENY;
+        }
+        if (tables != NULL && a1 != NULL) {
+            for (guint i = 0; i < tables->len; i++) {
+                if (strcmp(g_ptr_array_index(tables, i), a1) == 0) {
+                    return SQLITE_OK;
+                }
+            }
+            g_ptr_array_add(tables, g_strdup(a1));
+        }
+        return SQLITE_OK;
+    case SQLITE_FUNCTION:
+        /* Functions that reach outside the dataset. */
+        if (a2 != NULL && (g_ascii_strcasecmp(a2, "load_extension") == 0 ||
+                           g_ascii_strcasecmp(a2, "readfile") == 0 ||
+                           g_ascii_strcasecmp(a2, "writefile") == 0 ||
+                           g_ascii_strcasecmp(a2, "edit") == 0 ||
+                           g_ascii_strcasecmp(a2, "fts3_tokenizer") == 0)) {
+            return SQLITE_DENY;
+        }
+        return SQLITE_OK;
+    default:
+        /* ATTACH, DETACH, INSERT, UPDATE, DELETE, CREATE*, DROP*, ALTER,
+         * PRAGMA, TRANSACTION, SAVEPOINT, ANALYZE, REINDEX, VACUUM ... */
+        return SQLITE_DENY;
+    }
+}
+
+void
+or_sql_sandbox_on(sqlite3 *db, GPtrArray *tables_read)
+{
+    sqlite3_set_authorizer(db, authorize, tables_read);
+}
+
+void
+or_sql_sandbox_off(sqlite3 *db)
+{
+    sqlite3_set_authorizer(db, NULL, NULL);
+}

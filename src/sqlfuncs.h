@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file sqlfuncs.h
+ * @brief What template SQL may use and do: zone-aware functions, a sandbox.
+ *
+ * Core only.  Functions registered on the dataset, all in the report's zone:
+ * local_date(t) 'YYYY-MM-DD', local_datetime(t) 'YYYY-MM-DD HH:MM',
+ * local_week(t) ISO week 'YYYY-Www', local_hour(t) 0..23, weekday(t) 1..7
+ * (Monday = 1), weekday_name(t) 'Mon'..'Sun'.  The sandbox is an SQLite
+ * authorizer allowing only reading: ATTACH, writes, schema changes, PRAGMA,
+ * transactions and extension loading are denied.  While it is on it also
+ * records which tables a statement reads.
+ */
+#ifndef OR_SQLFUNCS_H
+#define OR_SQLFUNCS_H
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "outreport/status.h"
+
+/** @brief Register the zone functions; @p tz is referenced until the db closes. */
+or_status or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen);
+
+/**
+ * @brief Turn the read-only sandbox on.  @p tables_read (may be NULL) receives
+ * the name of every table a prepared statement reads (owned strings).
+ */
+void or_sql_sandbox_on(sqlite3 *db, GPtrArray *tables_read);
+
+/** @brief Turn the sandbox off (for the host's own writes). */
+void or_sql_sandbox_off(sqlite3 *db);
+
+#endif

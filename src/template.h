@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file template.h
+ * @brief Report templates: JSON files declaring sources and SQL sections.
+ *
+ * Core only.  The format is documented in docs/templates.md.  Loading checks
+ * the structure strictly (unknown keys, kinds, formats, chart kinds, missing
+ * SQL) and reports the first problem naming the file, the section and the
+ * key; SQL is checked later against the real table schemas by or_validate.
+ */
+#ifndef OR_TEMPLATE_H
+#define OR_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "outreport/plugin.h"
+
+/** A source of a template: an alias (the table name in SQL) for an endpoint. */
+struct or_tpl_source {
+    char *alias;      /**< table name the sections query */
+    char *source;     /**< provider.endpoint */
+    char **params;    /**< "KEY=VALUE" strings (NULL-terminated, may be empty) */
+    int previous;     /**< 1: fetched for the comparison period */
+    int required;     /**< 0: a team may not have it; missing credentials skip it */
+};
+
+/** Presentation of one result column. */
+struct or_tpl_column {
+    char *name;            /**< result column name */
+    char *label;           /**< header text, or NULL for the name */
+    enum or_format format; /**< display format */
+    int align;             /**< 0 auto, 1 left, 2 right, 3 centre */
+};
+
+/** A KPI tile: two single-value queries. */
+struct or_tpl_kpi {
+    char *label;
+    char *value_sql;       /**< one row, one column */
+    char *previous_sql;    /**< or NULL */
+    enum or_format format;
+    int lower_is_better;
+};
+
+/** One section as declared. */
+struct or_tpl_section {
+    enum or_section_kind kind;
+    char *id;
+    char *title;
+    char *description;
+    char *sql;                     /**< TABLE, CHART, TEXT (values for placeholders) */
+    char *text;                    /**< TEXT: "Calls: {calls}" placeholders name columns */
+    struct or_tpl_column *columns; /**< presentation by column name */
+    size_t ncolumns;
+    struct or_tpl_kpi *kpis;
+    size_t nkpis;
+    enum or_chart_kind chart;      /**< CHART */
+    char *x;                       /**< CHART: category column */
+    char **series;                 /**< CHART: value columns (NULL-terminated) */
+    char *x_label, *y_label;
+    int horizontal;
+    char **formats;                /**< formats that show it (NULL-terminated), NULL = all */
+    int landscape;
+};
+
+/** A loaded template.  Owned; free with or_template_free(). */
+struct or_template {
+    char *path;            /**< file it came from */
+    char *name;            /**< base name without .json */
+    char *title;
+    char *description;
+    char *period;          /**< default period, or NULL */
+    struct or_tpl_source *sources;
+    size_t nsources;
+    struct or_tpl_section *sections;
+    size_t nsections;
+};
+
+/**
+ * @brief Find a template: an existing file path as given, else NAME.json in
+ * $OUTREPORT_TEMPLATE_PATH (colon-separated), the installed template folder,
+ * and the source tree's templates/ (a build tree).  Returns a new string or NULL.
+ */
+char *or_template_find(const char *name_or_path);
+
+/**
+ * @brief Load and structurally check a template file.
+ * @return OR_OK, OR_ERR_NOT_FOUND, OR_ERR_PARSE (JSON, with line and column) or
+ *         OR_ERR_INVALID (structure), with @p err naming file, section and key.
+ */
+or_status or_template_load(const char *name_or_path, struct or_template **out, char *err,
+                           size_t errlen);
+
+/** @brief Free; NULL is a no-op. */
+void or_template_free(struct or_template *t);
+
+/** @brief Whether section @p s shows in @p format ("pdf", "xlsx", "csv"). */
+int or_tpl_section_shows_in(const struct or_tpl_section *s, const char *format);
+
+/** @brief Parse a format name ("integer", "percent", ...); -1 if unknown. */
+int or_format_parse(const char *s);
+
+#endif
