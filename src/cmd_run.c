@@ -109,6 +109,9 @@ start(struct or_app *app, struct run *R)
     if (st == OR_OK) {
         st = resolve_sources(R);
     }
+    if (st != OR_OK) {
+        return OR_ERR_CONFIG; /* a template problem is a usage error (exit 2) */
+    }
     if (st == OR_OK) {
         st = or_job_zone(app, &R->tz, &R->tz_name, R->err, sizeof(R->err));
     }
@@ -393,6 +396,11 @@ or_cmd_run(struct or_app *app)
         st = render_all(&R, ev, formats, dir, files);
     }
     json_t *root = manifest_root(&R, st != OR_OK ? "failed" : any_failed ? "partial" : "ok");
+    if (ev != NULL) {
+        size_t nsec = 0;
+        const struct or_section *secs = or_eval_sections(ev, &nsec);
+        json_object_set_new(root, "sections", or_manifest_sections(secs, nsec));
+    }
     json_object_set_new(root, "files", files);
     files = NULL;
     char *mpath = g_strdup_printf("%s/manifest.json", dir);

@@ -25,6 +25,7 @@ struct or_cursor {
     size_t ncols;
     enum or_type *types;
     unsigned char *untyped; /* expression columns: type follows each value */
+    char **names;           /* copies: SQLite frees its own when it re-prepares */
     int done;
 };
 
@@ -308,7 +309,9 @@ or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types,
     c->ncols = (size_t)sqlite3_column_count(c->st);
     c->types = g_new0(enum or_type, c->ncols > 0 ? c->ncols : 1);
     c->untyped = g_new0(unsigned char, c->ncols > 0 ? c->ncols : 1);
+    c->names = g_new0(char *, c->ncols + 1);
     for (size_t i = 0; i < c->ncols; i++) {
+        c->names[i] = g_strdup(sqlite3_column_name(c->st, (int)i));
         const char *decl = sqlite3_column_decltype(c->st, (int)i);
         if (types != NULL && i < ntypes) {
             c->types[i] = types[i];
@@ -345,7 +348,7 @@ or_cursor_type(const struct or_cursor *c, size_t col)
 const char *
 or_cursor_name(const struct or_cursor *c, size_t col)
 {
-    return sqlite3_column_name(c->st, (int)col);
+    return c->names[col];
 }
 
 void
@@ -357,6 +360,7 @@ or_cursor_free(struct or_cursor *c)
     sqlite3_finalize(c->st);
     g_free(c->types);
     g_free(c->untyped);
+    g_strfreev(c->names);
     g_free(c);
 }
 

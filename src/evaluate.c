@@ -32,6 +32,7 @@ struct or_eval {
     size_t errlen;
     const struct or_tpl_section *cur; /* for messages */
     const char *const *lenient;       /* or_eval_check: tables with discovered columns */
+    struct or_sandbox sandbox;        /* on from the first prepare until or_eval_free() */
 };
 
 static or_status
@@ -156,11 +157,10 @@ static or_status
 prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
         struct or_cursor **out)
 {
-    sqlite3 *db = or_dataset_db(ev->in->ds);
     char cerr[OR_ERR_SIZE];
-    or_sql_sandbox_on(db, tables);
+    ev->sandbox.tables = tables;
     or_status st = or_cursor_new(ev->in->ds, sql, NULL, 0, out, cerr, sizeof(cerr));
-    or_sql_sandbox_off(db);
+    ev->sandbox.tables = NULL;
     if (st != OR_OK) {
         const char *msg = strncmp(cerr, "dataset: query: ", 16) == 0 ? cerr + 16 : cerr;
         if (lenient_miss(ev, sql, msg)) {
@@ -483,6 +483,7 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_e
     ev->err = err;
     ev->errlen = errlen;
     ev->lenient = lenient;
+    or_sql_sandbox_on(or_dataset_db(in->ds), &ev->sandbox);
     *out = NULL;
     for (size_t i = 0; i < ev->n; i++) {
         or_status st = eval_section(ev, i);
@@ -535,6 +536,13 @@ or_eval_report(struct or_eval *ev, const char *format)
     return r;
 }
 
+const struct or_section *
+or_eval_sections(const struct or_eval *ev, size_t *n)
+{
+    *n = ev->n;
+    return ev->sections;
+}
+
 void
 or_eval_free(struct or_eval *ev)
 {
@@ -552,6 +560,7 @@ or_eval_free(struct or_eval *ev)
         g_free(ss->text);
     }
     g_hash_table_destroy(ev->reports);
+    or_sql_sandbox_off(or_dataset_db(ev->in->ds));
     g_free(ev->state);
     g_free(ev->sections);
     g_free(ev);

@@ -58,6 +58,9 @@ or_status or_eval_new(const struct or_eval_input *in, struct or_eval **out, char
  */
 const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
 
+/** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
+const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
+
 /** @brief Free; NULL is a no-op. */
 void or_eval_free(struct or_eval *ev);
 

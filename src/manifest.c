@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "manifest.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ or_manifest_source(const char *alias, const char *source, char *const *params, i
                           previous ? "previous" : "current", "status", status, "pages",
                           (json_int_t)st->pages, "rows", (json_int_t)st->rows, "requests",
                           (json_int_t)st->requests, "retries", (json_int_t)st->retries,
-                          "seconds", st->seconds);
+                          "seconds", round(st->seconds * 1000.0) / 1000.0);
     json_object_set_new(o, "detail", detail != NULL ? json_string(detail) : json_null());
     return o;
 }
@@ -51,10 +52,42 @@ or_manifest_file(const char *path, const char *format)
     return o;
 }
 
+json_t *
+or_manifest_sections(const struct or_section *secs, size_t n)
+{
+    static const char *const kinds[] = {"table", "kpis", "chart", "text", "page_break"};
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const struct or_section *s = &secs[i];
+        json_t *o = json_pack("{s:s, s:s, s:s}", "id", s->id, "kind",
+                              (unsigned)s->kind < 5 ? kinds[s->kind] : "?", "status",
+                              s->unavailable != NULL ? "unavailable" : "ok");
+        json_object_set_new(o, "reason",
+                            s->unavailable != NULL ? json_string(s->unavailable) : json_null());
+        if (s->result != NULL) {
+            json_object_set_new(o, "rows", json_integer((json_int_t)s->result->nrows));
+        }
+        if (s->kind == OR_SECTION_KPIS) {
+            json_t *kpis = json_array();
+            for (size_t k = 0; k < s->nkpis; k++) {
+                const struct or_kpi *kp = &s->kpis[k];
+                json_array_append_new(
+                    kpis, json_pack("{s:s, s:o, s:o}", "label", kp->label, "value",
+                                    kp->has_value ? json_real(kp->value) : json_null(),
+                                    "previous",
+                                    kp->has_previous ? json_real(kp->previous) : json_null()));
+            }
+            json_object_set_new(o, "kpis", kpis);
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 or_status
 or_manifest_write(json_t *root, const char *path, char *err, size_t errlen)
 {
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     GError *gerr = NULL;
     or_status st = OR_OK;
     if (text == NULL) {

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "fetch.h"
+#include "outreport/plugin.h"
 #include "outreport/status.h"
 #include "period.h"
 
@@ -27,6 +28,13 @@ json_t *or_manifest_source(const char *alias, const char *source, char *const *p
 
 /** @brief A JSON object for an output file: path, format, bytes, sha256. */
 json_t *or_manifest_file(const char *path, const char *format);
+
+/**
+ * @brief A JSON array describing evaluated sections: id, kind, status
+ * ("ok" or "unavailable"), reason, rows, and for KPI sections every tile's
+ * label, value and previous value (the headline numbers, for scripts).
+ */
+json_t *or_manifest_sections(const struct or_section *secs, size_t n);
 
 /** @brief Write @p root as pretty JSON to @p path atomically. */
 or_status or_manifest_write(json_t *root, const char *path, char *err, size_t errlen);

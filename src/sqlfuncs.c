@@ -127,7 +127,7 @@ static int
 authorize(void *ud, int action, const char *a1, const char *a2, const char *db,
           const char *trigger)
 {
-    GPtrArray *tables = ud;
+    GPtrArray *tables = ((struct or_sandbox *)ud)->tables;
     (void)db;
     (void)trigger;
     switch (action) {
@@ -166,9 +166,9 @@ authorize(void *ud, int action, const char *a1, const char *a2, const char *db,
 }
 
 void
-or_sql_sandbox_on(sqlite3 *db, GPtrArray *tables_read)
+or_sql_sandbox_on(sqlite3 *db, struct or_sandbox *sb)
 {
-    sqlite3_set_authorizer(db, authorize, tables_read);
+    sqlite3_set_authorizer(db, authorize, sb);
 }
 
 void

@@ -23,10 +23,16 @@
 or_status or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen);
 
 /**
- * @brief Turn the read-only sandbox on.  @p tables_read (may be NULL) receives
- * the name of every table a prepared statement reads (owned strings).
+ * The sandbox's state.  Changing the authorizer expires every prepared
+ * statement (SQLite re-prepares them, freeing their column names), so the
+ * sandbox is switched on once and only `tables` changes between statements.
  */
-void or_sql_sandbox_on(sqlite3 *db, GPtrArray *tables_read);
+struct or_sandbox {
+    GPtrArray *tables; /**< receives each table a statement reads (owned strings), or NULL */
+};
+
+/** @brief Turn the read-only sandbox on; @p sb must outlive it. */
+void or_sql_sandbox_on(sqlite3 *db, struct or_sandbox *sb);
 
 /** @brief Turn the sandbox off (for the host's own writes). */
 void or_sql_sandbox_off(sqlite3 *db);
