@@ -14,10 +14,21 @@
  * max_parallel does that). */
 #define BATCH_PAGES 512
 
+/* Pages parsed on worker threads and waiting to be inserted: bounds memory
+ * when parsing is slower than downloading. */
+#define MAX_PARSING 16
+
+enum slot_state { SLOT_WAITING = 0, SLOT_PARSED, SLOT_FAILED };
+
 struct slot {
     long page;
-    int ready;
+    enum slot_state state; /* guarded by loop.lock */
     struct or_rows rows;
+    char *body;            /* owned until parsed */
+    size_t len;
+    const struct loop *L;
+    or_status st;
+    char err[OR_ERR_SIZE];
 };
 
 struct loop {
@@ -36,6 +47,10 @@ struct loop {
     struct slot *slots;
     size_t nslots;
     size_t next_write;
+    GThreadPool *pool; /* parses pages while the main thread keeps downloading */
+    GMutex lock;
+    GCond cond;
+    int parsing;       /* pages handed to the pool and not parsed yet */
     or_status st;
     char err[OR_ERR_SIZE];
 };
@@ -127,9 +142,11 @@ build(struct loop *L, long page, struct or_request **out)
     return OR_OK;
 }
 
+/* Parses one page into @p rows.  Thread-safe: touches only its arguments
+ * and writes its message into @p err (of OR_ERR_SIZE bytes). */
 static or_status
-parse(struct loop *L, long page, const struct or_http_response *resp, struct or_rows *rows,
-      struct or_page_info *info)
+parse_into(const struct loop *L, long page, const char *body, size_t len, struct or_rows *rows,
+           struct or_page_info *info, char *err)
 {
     char perr[OR_ERR_SIZE] = "";
     info->total_pages = -1;
@@ -137,30 +154,37 @@ parse(struct loop *L, long page, const struct or_http_response *resp, struct or_
     info->has_more = 0;
     info->next_page = -1;
     info->page = -1;
-    or_status st = L->req->endpoint->parse_page(&L->host, &L->q, page, resp->body ? resp->body : "",
-                                                resp->len, rows, info, perr, sizeof(perr));
+    or_status st = L->req->endpoint->parse_page(&L->host, &L->q, page, body ? body : "", len, rows,
+                                                info, perr, sizeof(perr));
     if (st == OR_OK && rows->failed) {
         st = OR_ERR_NOMEM;
         snprintf(perr, sizeof(perr), "out of memory");
     }
+    char label[256];
+    page_label(L, page, label, sizeof(label));
     if (st != OR_OK) {
-        char label[256];
-        page_label(L, page, label, sizeof(label));
-        snprintf(L->err, sizeof(L->err), "%s: %s", label, perr[0] ? perr : "cannot parse response");
-        or_redact_inplace(L->err, sizeof(L->err));
-        L->st = st;
+        snprintf(err, OR_ERR_SIZE, "%s: %s", label, perr[0] ? perr : "cannot parse response");
+        or_redact_inplace(err, OR_ERR_SIZE);
         return st;
     }
     if (info->page > 0 && info->page != page) {
-        char label[256];
-        page_label(L, page, label, sizeof(label));
-        snprintf(L->err, sizeof(L->err),
-                 "%s: the server answered with page %ld instead (repeated page); stopping",
-                 label, info->page);
-        L->st = OR_ERR_PAGING;
-        return L->st;
+        snprintf(err, OR_ERR_SIZE,
+                 "%s: the server answered with page %ld instead (repeated page); stopping", label,
+                 info->page);
+        return OR_ERR_PAGING;
     }
     return OR_OK;
+}
+
+static or_status
+parse(struct loop *L, long page, const struct or_http_response *resp, struct or_rows *rows,
+      struct or_page_info *info)
+{
+    or_status st = parse_into(L, page, resp->body, resp->len, rows, info, L->err);
+    if (st != OR_OK) {
+        L->st = st;
+    }
+    return st;
 }
 
 static or_status
@@ -252,10 +276,39 @@ done:
 /* ---- many pages at once ------------------------------------------------- */
 
 static void
+parse_task(gpointer data, gpointer user_data)
+{
+    struct slot *sl = data;
+    struct loop *L = user_data;
+    struct or_page_info info;
+    or_status st = parse_into(L, sl->page, sl->body, sl->len, &sl->rows, &info, sl->err);
+    g_free(sl->body);
+    sl->body = NULL;
+    g_mutex_lock(&L->lock);
+    sl->st = st;
+    sl->state = st == OR_OK ? SLOT_PARSED : SLOT_FAILED;
+    L->parsing--;
+    g_cond_broadcast(&L->cond);
+    g_mutex_unlock(&L->lock);
+}
+
+/* Inserts the parsed pages that are next in page order (main thread). */
+static void
 flush_ready(struct loop *L)
 {
-    while (L->st == OR_OK && L->next_write < L->nslots && L->slots[L->next_write].ready) {
+    while (L->st == OR_OK && L->next_write < L->nslots) {
         struct slot *sl = &L->slots[L->next_write];
+        g_mutex_lock(&L->lock);
+        enum slot_state state = sl->state;
+        g_mutex_unlock(&L->lock);
+        if (state == SLOT_WAITING) {
+            return;
+        }
+        if (state == SLOT_FAILED) {
+            L->st = sl->st;
+            snprintf(L->err, sizeof(L->err), "%s", sl->err);
+            return;
+        }
         write_rows(L, &sl->rows);
         or_rows_release(&sl->rows);
         L->next_write++;
@@ -268,9 +321,8 @@ batch_done(void *ud, size_t index, or_status status, struct or_http_response *re
 {
     struct loop *L = ud;
     struct slot *sl = &L->slots[index];
-    struct or_page_info info;
-    (void)free_body;
 
+    flush_ready(L);
     if (L->st != OR_OK) {
         return 1;
     }
@@ -278,12 +330,29 @@ batch_done(void *ud, size_t index, or_status status, struct or_http_response *re
         http_failure(L, status, resp, errmsg);
         return 1;
     }
-    if (parse(L, sl->page, resp, &sl->rows, &info) != OR_OK) {
-        return 1;
+    sl->body = resp->body;
+    sl->len = resp->len;
+    *free_body = 0;
+    g_mutex_lock(&L->lock);
+    while (L->parsing >= MAX_PARSING) {
+        g_cond_wait(&L->cond, &L->lock);
     }
-    sl->ready = 1;
+    L->parsing++;
+    g_mutex_unlock(&L->lock);
+    g_thread_pool_push(L->pool, sl, NULL);
     flush_ready(L);
     return L->st != OR_OK;
+}
+
+/* Waits until the pool has parsed everything it was given. */
+static void
+wait_parsed(struct loop *L)
+{
+    g_mutex_lock(&L->lock);
+    while (L->parsing > 0) {
+        g_cond_wait(&L->cond, &L->lock);
+    }
+    g_mutex_unlock(&L->lock);
 }
 
 static or_status
@@ -315,11 +384,13 @@ fetch_range(struct loop *L, long first, long last)
             char herr[OR_ERR_SIZE] = "";
             or_status st = or_http_perform(L->req->http, hreqs, n, batch_done, L, herr,
                                            sizeof(herr));
+            wait_parsed(L);
             /* An abort we asked for keeps our own, more precise message. */
             if (st != OR_OK && L->st == OR_OK) {
                 L->st = st;
                 snprintf(L->err, sizeof(L->err), "%s", herr);
             }
+            flush_ready(L);
             if (L->st == OR_OK && L->next_write != n) {
                 snprintf(L->err, sizeof(L->err), "%s: %zu of %zu pages did not arrive",
                          L->req->source, n - L->next_write, n);
@@ -328,6 +399,7 @@ fetch_range(struct loop *L, long first, long last)
         }
         for (size_t i = 0; i < n; i++) {
             or_rows_release(&L->slots[i].rows);
+            g_free(L->slots[i].body);
             or_request_free(reqs[i]);
             if (pqs[i] != NULL) {
                 g_string_free(pqs[i], TRUE);
@@ -373,8 +445,17 @@ fetch_instance(struct loop *L)
             return L->st;
         }
         L->total_pages = info.total_pages;
-        if (info.total_pages > 1 && fetch_range(L, 2, info.total_pages) != OR_OK) {
-            return L->st;
+        if (info.total_pages > 1) {
+            /* Parse on every core but one's worth of threads: the main thread
+             * drives the transfers and the inserts. */
+            guint workers = g_get_num_processors() > 1 ? g_get_num_processors() : 1;
+            L->pool = g_thread_pool_new(parse_task, L, (gint)workers, FALSE, NULL);
+            fetch_range(L, 2, info.total_pages);
+            g_thread_pool_free(L->pool, FALSE, TRUE);
+            L->pool = NULL;
+            if (L->st != OR_OK) {
+                return L->st;
+            }
         }
         if (info.total_rows >= 0 && L->stats->rows - L->rows_before != info.total_rows) {
             /* Not fatal: the data changed while paging; the document states its counts. */
@@ -498,6 +579,8 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
 
     memset(&L, 0, sizeof(L));
     memset(stats, 0, sizeof(*stats));
+    g_mutex_init(&L.lock);
+    g_cond_init(&L.cond);
     L.req = req;
     L.stats = stats;
     L.hctx.plugin_name = req->plugin->desc->name;
@@ -555,5 +638,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     g_strfreev(instances);
     or_schema_free(L.schema);
     g_free(L.base_url);
+    g_mutex_clear(&L.lock);
+    g_cond_clear(&L.cond);
     return L.st;
 }

@@ -387,7 +387,9 @@ typedef or_status or_build_request_fn(const struct or_host *h, const struct or_q
  * Parse one page response body into rows.  MUST be set.  Called by the
  * host once per page, possibly from several threads at once (each with its
  * own @p rows).  Fills @p info with what the page says about paging.
- * Returns OR_ERR_PARSE with a message naming the field on malformed input.
+ * Returns OR_ERR_PARSE with a message naming the field on malformed input;
+ * the host prefixes messages with the source and page, so they say only what
+ * is wrong ("invalid JSON at line 1 column 5: ...").
  */
 typedef or_status or_parse_page_fn(const struct or_host *h, const struct or_query *q,
                                    long page, const char *body, size_t len,

@@ -311,8 +311,7 @@ static or_status read_pagination(const json_t *root, long page, size_t nrows, lo
 {
     const json_t *pg = json_object_get(root, "pagination");
     if (!json_is_object(pg)) {
-        snprintf(err, errlen, "%s page %ld: response has no object \"pagination\"", ENDPOINT,
-                 page);
+        snprintf(err, errlen, "response has no object \"pagination\"");
         return OR_ERR_PARSE;
     }
     long n = 0;
@@ -355,11 +354,11 @@ or_status sf_call_log_parse(const struct or_host *h, const struct or_query *q, l
     json_t *root = NULL;
     struct sf_cells cells;
     int cells_live = 0;
-    or_status st = sf_page_load(ENDPOINT, page, body, len, &root, err, errlen);
+    or_status st = sf_page_load(body, len, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
-    json_t *data = sf_page_array(ENDPOINT, page, root, "data", err, errlen);
+    json_t *data = sf_page_array(root, "data", err, errlen);
     if (data == NULL) {
         st = OR_ERR_PARSE;
         goto fail;
@@ -384,13 +383,13 @@ or_status sf_call_log_parse(const struct or_host *h, const struct or_query *q, l
         }
         st = h->row_begin(rows);
         if (st != OR_OK) {
-            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            snprintf(err, errlen, "row sink refused row %zu", i);
             goto fail;
         }
         parse_call(&cells, call);
         st = h->row_end(rows);
         if (st != OR_OK) {
-            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            snprintf(err, errlen, "row sink refused row %zu", i);
             goto fail;
         }
     }

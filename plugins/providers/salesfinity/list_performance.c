@@ -210,11 +210,11 @@ or_status sf_list_perf_parse(const struct or_host *h, const struct or_query *q, 
     json_t *root = NULL;
     struct sf_cells cells;
     int cells_live = 0;
-    or_status st = sf_page_load(ENDPOINT, page, body, len, &root, err, errlen);
+    or_status st = sf_page_load(body, len, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
-    json_t *data = sf_page_array(ENDPOINT, page, root, "data", err, errlen);
+    json_t *data = sf_page_array(root, "data", err, errlen);
     if (data == NULL) {
         st = OR_ERR_PARSE;
         goto fail;
@@ -236,13 +236,13 @@ or_status sf_list_perf_parse(const struct or_host *h, const struct or_query *q, 
         }
         st = h->row_begin(rows);
         if (st != OR_OK) {
-            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            snprintf(err, errlen, "row sink refused row %zu", i);
             goto fail;
         }
         parse_list(&cells, list);
         st = h->row_end(rows);
         if (st != OR_OK) {
-            snprintf(err, errlen, "%s page %ld: row sink refused row %zu", ENDPOINT, page, i);
+            snprintf(err, errlen, "row sink refused row %zu", i);
             goto fail;
         }
     }

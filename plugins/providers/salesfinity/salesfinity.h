@@ -86,19 +86,17 @@ int sf_error_message(const char *body, size_t len, char *buf, size_t n);
 
 /**
  * @brief Decode one page body that must be a JSON object.
- * @param endpoint endpoint name for messages, e.g. "call-log".
  * @param out receives a new reference owned by the caller (json_decref).
- * @return OR_OK, or OR_ERR_PARSE with "ENDPOINT page N: ..." in @p err.
+ * @return OR_OK, or OR_ERR_PARSE with what is wrong in @p err (the host
+ *         prefixes the source and page).
  */
-or_status sf_page_load(const char *endpoint, long page, const char *body, size_t len,
-                       json_t **out, char *err, size_t errlen);
+or_status sf_page_load(const char *body, size_t len, json_t **out, char *err, size_t errlen);
 
 /**
  * @brief The array member @p key of @p root, or NULL with OR_ERR_PARSE in
  * @p err naming the field.  The array is borrowed from @p root.
  */
-json_t *sf_page_array(const char *endpoint, long page, json_t *root, const char *key,
-                      char *err, size_t errlen);
+json_t *sf_page_array(json_t *root, const char *key, char *err, size_t errlen);
 
 /**
  * @brief A non-negative whole number from a JSON integer, integral real or

@@ -10,15 +10,30 @@
 #include "salesfinity.h"
 
 /* Append @p s to buf (used bytes in *used), keeping it one line. */
+/* Bytes in the UTF-8 sequence that starts with @p c (jansson strings are valid UTF-8). */
+static size_t utf8_length(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+/* Appends @p s on one line, never splitting a character when the buffer fills. */
 static void append_line(char *buf, size_t n, size_t *used, const char *s)
 {
-    for (const char *p = s; *p != '\0' && *used + 1 < n; p++) {
-        char ch = *p;
-        if (ch == '\n' || ch == '\r' || ch == '\t') {
-            ch = ' ';
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0') {
+        size_t k = utf8_length(*p);
+        if (*used + k + 1 > n) {
+            break;
         }
-        buf[*used] = ch;
-        *used += 1;
+        for (size_t j = 0; j < k; j++) {
+            if (p[j] == '\0') {
+                buf[*used] = '\0';
+                return;
+            }
+            buf[*used + j] = (char)((p[j] < 0x20 || p[j] == 0x7f) ? ' ' : p[j]);
+        }
+        *used += k;
+        p += k;
     }
     buf[*used] = '\0';
 }

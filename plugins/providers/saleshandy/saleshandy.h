@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file saleshandy.h
+ * @brief Private declarations shared by the files of the saleshandy provider.
+ *
+ * Nothing here is exported: the plugin is built with hidden visibility and
+ * the pragma below keeps these symbols hidden even without that flag.  The
+ * one exported symbol is `outreport_plugin` in saleshandy.c.
+ *
+ * Every function is reentrant (build_request and parse_page may run on
+ * several threads at once): state lives in caller-owned structs, never in
+ * globals.
+ */
+#ifndef SALESHANDY_H
+#define SALESHANDY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "outreport/plugin.h"
+
+#pragma GCC visibility push(hidden)
+
+/** Number of elements of a static array. */
+#define SH_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------------- */
+/* Endpoint consolidated-stats (consolidated_stats.c, cs_range.c)             */
+/* ------------------------------------------------------------------------- */
+
+/** Columns of table `email_activity` (DESIGN.md §6), in order. */
+#define SH_ACTIVITY_NCOLUMNS 26
+extern const struct or_column sh_activity_columns[SH_ACTIVITY_NCOLUMNS];
+
+/** Parameters of consolidated-stats. */
+#define SH_CS_NPARAMS 4
+extern const struct or_param sh_cs_params[SH_CS_NPARAMS];
+
+/** consolidated-stats: POST /v1/analytics/consolidated-stats with a JSON body. */
+or_build_request_fn sh_cs_build;
+/** consolidated-stats: {message, payload: {data: [...], hasMore, nextPageNumber}}. */
+or_parse_page_fn sh_cs_parse;
+/** consolidated-stats: dates given, start within 2 years, end >= start, page_limit 10..500. */
+or_check_query_fn sh_cs_check;
+/** consolidated-stats: year windows "YYYY-MM-DD..YYYY-MM-DD" for ranges over a year. */
+or_instances_fn sh_cs_instances;
+
+/** An inclusive range of days, as days since 1970-01-01. */
+struct sh_range {
+    int64_t first; /**< first day */
+    int64_t last;  /**< last day, inclusive */
+};
+
+/**
+ * @brief The day range of a consolidated-stats fetch: start_date/end_date
+ * parameters, else the period's first/last day; checked against the rules
+ * of the API (start at most 2 years before @p today, end not before start).
+ * @param today days since 1970-01-01 of the current UTC date.
+ * @return OR_OK, or OR_ERR_INVALID with the message in @p err.
+ */
+or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *r, char *err,
+                      size_t errlen);
+
+/**
+ * @brief Write the year windows of @p r, one "YYYY-MM-DD..YYYY-MM-DD" per
+ * line, or "" when the range fits in one window.  A window runs from its
+ * first day to the day before the same date a year later.
+ * @return OR_OK, or OR_ERR_INVALID when @p buf is too small.
+ */
+or_status sh_cs_windows(const struct sh_range *r, char *buf, size_t buflen, char *err,
+                        size_t errlen);
+
+/** @brief Parse one window "YYYY-MM-DD..YYYY-MM-DD".  @return 1 on success. */
+int sh_cs_parse_window(const char *s, struct sh_range *r);
+
+/* ------------------------------------------------------------------------- */
+/* Endpoint team-stats (team_stats.c, ts_records.c, sh_snake.c)               */
+/* ------------------------------------------------------------------------- */
+
+/** Fixed columns of table `team_stats`; the rest are discovered from the data. */
+#define SH_TEAM_NCOLUMNS 3
+extern const struct or_column sh_team_columns[SH_TEAM_NCOLUMNS];
+
+/** Parameters of team-stats. */
+#define SH_TS_NPARAMS 8
+extern const struct or_param sh_ts_params[SH_TS_NPARAMS];
+
+/** team-stats: POST /v1/analytics/team/stats with a JSON body. */
+or_build_request_fn sh_ts_build;
+/** team-stats: whatever list of records comes back (the vendor documents none). */
+or_parse_page_fn sh_ts_parse;
+/** team-stats: enums, limit, dates. */
+or_check_query_fn sh_ts_check;
+
+/**
+ * @brief The list of records of a team-stats body: payload.data, data,
+ * payload (when an array) or the top-level array.  Borrowed from @p root;
+ * NULL when there is none.
+ */
+json_t *sh_ts_records(json_t *root);
+
+/**
+ * @brief Write the records of @p list as rows: user_id/user_name/user_email
+ * from the usual keys, every other key as a column found or added with
+ * rows_column.  Values of unexpected type are NULL with one warning per page.
+ * @return OR_OK, or the sink's error with a message in @p err.
+ */
+or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
+                      const json_t *list, char *err, size_t errlen);
+
+/** Longest column name sh_snake_case() writes, in bytes. */
+#define SH_SNAKE_MAX 128
+
+/**
+ * @brief snake_case of a JSON key: camelCase humps and runs of
+ * non-alphanumerics become single underscores, ASCII lower-case, no leading
+ * or trailing underscore, at most SH_SNAKE_MAX bytes.
+ * @param out at least SH_SNAKE_MAX + 1 bytes.
+ * @return the length written; 0 when nothing alphanumeric is left.
+ */
+size_t sh_snake_case(const char *in, size_t inlen, char *out);
+
+/* ------------------------------------------------------------------------- */
+/* Dates (sh_date.c, sh_jsdate.c): integer arithmetic, never the C library's   */
+/* time zones                                                                  */
+/* ------------------------------------------------------------------------- */
+
+/** @brief Days since 1970-01-01 of a proleptic Gregorian date (d may overflow the month). */
+int64_t sh_days_from_civil(int64_t y, int m, int d);
+
+/** @brief Year, month (1..12) and day of @p days since 1970-01-01. */
+void sh_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+
+/** @brief Days in month @p m of year @p y. */
+int sh_days_in_month(int64_t y, int m);
+
+/**
+ * @brief Parse "YYYY-MM-DD", optionally followed by 'T' or ' ' and a time
+ * (ignored), into days since 1970-01-01.  @return 1 on success.
+ */
+int sh_parse_day(const char *s, int64_t *days);
+
+/** @brief Write @p days as "YYYY-MM-DD".  @return the length, or 0 if @p n is too small. */
+size_t sh_format_day(int64_t days, char *buf, size_t n);
+
+/** @brief The same date @p years later (29 February becomes 1 March). */
+int64_t sh_add_years(int64_t days, int years);
+
+/** @brief Today's date in UTC, as days since 1970-01-01. */
+int64_t sh_today_utc(void);
+
+/**
+ * @brief Write instant @p t plus @p ms milliseconds as
+ * "YYYY-MM-DDTHH:MM:SS.mmm+00:00" (UTC).
+ * @return the length, or 0 if @p n is too small.
+ */
+size_t sh_format_utc(int64_t t, int ms, char *buf, size_t n);
+
+/**
+ * @brief Parse JavaScript Date.toString() text, e.g. "Thu Dec 18 2024
+ * 10:59:29 GMT+5:30 (Asia/Kolkata)": optional weekday, month name, day,
+ * year, HH:MM:SS, GMT with an offset (+0530, +5:30, +05:30, +5, -0500, or
+ * none), optional "(zone name)".  @p s need not be NUL-terminated.
+ * @return 1 and the instant (Unix seconds) in @p out, or 0.
+ */
+int sh_parse_js_date(const char *s, size_t len, int64_t *out);
+
+/* ------------------------------------------------------------------------- */
+/* Cells (sh_cells.c): JSON values to typed columns under DESIGN.md §6 rules  */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * Per-page state of the row writer: the sink, the fields of unexpected type
+ * seen on this page (one warning per page, not per row) and a scratch
+ * buffer that grows once and is reused for every row.  Lives on the stack
+ * of parse_page.
+ */
+struct sh_cells {
+    const struct or_host *h;    /**< borrowed host */
+    struct or_rows *rows;       /**< borrowed sink of this page */
+    const char *endpoint;       /**< endpoint name for the warning */
+    long page;                  /**< page number for the warning */
+    const char *const *fields;  /**< JSON field name of each warning bit */
+    size_t nfields;             /**< number of entries in fields (at most 64) */
+    uint64_t bad;               /**< bit i set: fields[i] had an unexpected type */
+    long nbad;                  /**< number of values of unexpected type */
+    int nomem;                  /**< nonzero: scratch space could not grow */
+    char names[400];            /**< other field names to warn about, ", "-separated */
+    char *heap;                 /**< owned scratch buffer, or NULL */
+    size_t heapcap;             /**< capacity of heap */
+    char small[512];            /**< scratch used while values are short */
+};
+
+/** @brief Start a page; @p fields names the warning bits (borrowed, static). */
+void sh_cells_init(struct sh_cells *c, const struct or_host *h, struct or_rows *rows,
+                   const char *endpoint, long page, const char *const *fields, size_t nfields);
+
+/**
+ * @brief End a page: log the one warning if any value had an unexpected
+ * type and free the scratch buffer.  Safe to call twice.
+ * @return OR_OK, or OR_ERR_NOMEM (message in @p err) if scratch space ran out.
+ */
+or_status sh_cells_finish(struct sh_cells *c, char *err, size_t errlen);
+
+/** @brief Record a value of unexpected type for warning bit @p bit. */
+void sh_cells_bad(struct sh_cells *c, unsigned bit);
+
+/** @brief Record a value of unexpected type in the field named @p name. */
+void sh_cells_bad_name(struct sh_cells *c, const char *name);
+
+/** @brief A buffer of at least @p n bytes, valid until the next call; NULL when out of memory. */
+char *sh_cells_scratch(struct sh_cells *c, size_t n);
+
+/** @brief Nonzero if @p v counts as absent: missing, null, {}, [] or "". */
+int sh_is_empty(const json_t *v);
+
+/**
+ * @brief Member @p key of @p obj; when there is none, the first member whose
+ * name matches @p key ignoring ASCII case.  NULL if @p obj is not an object.
+ */
+const json_t *sh_field(const json_t *obj, const char *key);
+
+/**
+ * @brief Member @p key of @p obj when it is a non-empty object; NULL when
+ * absent or empty, and NULL plus a warning on bit @p bit when of another type.
+ */
+const json_t *sh_object(struct sh_cells *c, const json_t *obj, const char *key, unsigned bit);
+
+/** @brief Text column from a string. */
+void sh_text(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/** @brief Text column for identifiers: a string, or an integer in decimal. */
+void sh_id(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/** @brief Text column from a string, ASCII lower-cased (e-mail addresses). */
+void sh_text_lower(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/** @brief Int column from an integer, an integral real or a decimal string. */
+void sh_int(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/** @brief Bool column from "Yes"/"No" (any case, trimmed) or true/false. */
+void sh_yes_no(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/** @brief Time column from Date.toString() text, else ISO 8601 via the host. */
+void sh_time(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+
+/**
+ * @brief Text column "first last" from two name parts (each trimmed; one
+ * alone is fine).  Parts of unexpected type warn on bit @p bit.
+ */
+void sh_full_name(struct sh_cells *c, size_t col, const json_t *first, const json_t *last,
+                  unsigned bit);
+
+/* ------------------------------------------------------------------------- */
+/* Page bodies (sh_page.c)                                                    */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * @brief Decode one page body (any JSON value).
+ * @param out receives a new reference owned by the caller (json_decref).
+ * @return OR_OK, or OR_ERR_PARSE with "invalid JSON at
+ * line L column C: ..." in @p err.
+ */
+or_status sh_page_load(const char *body, size_t len,
+                       json_t **out, char *err, size_t errlen);
+
+/**
+ * @brief A non-negative whole number from a JSON integer, integral real or
+ * decimal string.  @return 1 and sets @p out, or 0 when absent or unusable.
+ */
+int sh_page_count(const json_t *v, long *out);
+
+/** @brief Reset @p info to "nothing known": -1 everywhere, has_more 0. */
+void sh_page_info_reset(struct or_page_info *info);
+
+/* ------------------------------------------------------------------------- */
+/* Parameters (sh_params.c)                                                   */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * @brief The value of parameter @p name in @p q (the last one wins), or NULL
+ * when it is not given or empty.  Borrowed from @p q.
+ */
+const char *sh_param(const struct or_query *q, const char *name);
+
+/**
+ * @brief Check that integer parameter @p name, when given, lies in
+ * [@p lo, @p hi]; stores it (or @p dflt) in @p out.
+ * @return OR_OK or OR_ERR_INVALID naming the parameter.
+ */
+or_status sh_check_int(const struct or_query *q, const char *endpoint, const char *name,
+                       long lo, long hi, long dflt, long *out, char *err, size_t errlen);
+
+/** @brief Check that every OR_PARAM_ENUM parameter given is one of its choices. */
+or_status sh_check_enums(const struct or_query *q, const char *endpoint,
+                         const struct or_param *params, size_t nparams, char *err,
+                         size_t errlen);
+
+/**
+ * @brief Set member @p key of @p body to the array of the trimmed, non-empty
+ * items of comma-separated parameter @p name, when it is given.
+ * @return OR_OK, or OR_ERR_NOMEM.
+ */
+or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
+                       const char *name, char *err, size_t errlen);
+
+/** @brief Set member @p key of @p body to a string.  @return OR_OK or OR_ERR_NOMEM. */
+or_status sh_body_string(json_t *body, const char *key, const char *value, char *err,
+                         size_t errlen);
+
+/** @brief Set member @p key of @p body to an integer.  @return OR_OK or OR_ERR_NOMEM. */
+or_status sh_body_int(json_t *body, const char *key, long value, char *err, size_t errlen);
+
+/* ------------------------------------------------------------------------- */
+/* Requests (sh_request.c) and error bodies (sh_error.c)                      */
+/* ------------------------------------------------------------------------- */
+
+/** Config key choosing the authentication header, and its accepted values. */
+#define SH_AUTH_KEY "auth"
+#define SH_AUTH_VALUES "x-api-key (default) or bearer"
+
+/**
+ * @brief Check the `auth` config value: unset, "x-api-key" or "bearer".
+ * @param bearer set to 1 for "bearer", else 0.
+ * @return OR_OK, or OR_ERR_INVALID naming "[saleshandy] auth" and the accepted values.
+ */
+or_status sh_auth_mode(const struct or_host *h, int *bearer, char *err, size_t errlen);
+
+/**
+ * @brief Start a POST to @p path: the authentication header (marked
+ * secret), Accept, and @p body serialised as compact JSON.
+ * @return OR_OK; OR_ERR_INVALID for a bad `auth`; OR_ERR_AUTH with the
+ * host's message when the key is unset; OR_ERR_NOMEM.
+ */
+or_status sh_request_post(const struct or_host *h, struct or_request *req, const char *path,
+                          const json_t *body, char *err, size_t errlen);
+
+/**
+ * @brief or_error_message_fn of both endpoints: the vendor's `message`
+ * (string or list of strings), else `error` (string, or object with
+ * `message`), as one line in @p buf.
+ * @return nonzero if a message was found.
+ */
+int sh_error_message(const char *body, size_t len, char *buf, size_t n);
+
+#pragma GCC visibility pop
+
+#endif /* SALESHANDY_H */

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Endpoint parameters: lookup, range and choice checks, and the pieces of
+ * the JSON request bodies built from them.  No state outlives a call.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "saleshandy.h"
+
+const char *sh_param(const struct or_query *q, const char *name)
+{
+    const char *found = NULL;
+    for (size_t i = 0; q != NULL && i < q->nparams; i++) {
+        const struct or_param_value *p = &q->params[i];
+        if (p->name != NULL && strcmp(p->name, name) == 0) {
+            found = p->value;
+        }
+    }
+    if (found != NULL && found[0] == '\0') {
+        return NULL;
+    }
+    return found;
+}
+
+or_status sh_check_int(const struct or_query *q, const char *endpoint, const char *name,
+                       long lo, long hi, long dflt, long *out, char *err, size_t errlen)
+{
+    *out = dflt;
+    const char *s = sh_param(q, name);
+    if (s == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        snprintf(err, errlen, "%s: parameter %s must be an integer from %ld to %ld, not \"%s\"",
+                 endpoint, name, lo, hi, s);
+        return OR_ERR_INVALID;
+    }
+    *out = v;
+    return OR_OK;
+}
+
+/* Is @p v one of the comma-separated @p choices (exactly, as the host checks)? */
+static int in_choices(const char *choices, const char *v)
+{
+    size_t n = strlen(v);
+    const char *p = choices;
+    while (p != NULL && *p != '\0') {
+        const char *comma = strchr(p, ',');
+        size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+        if (len == n && memcmp(p, v, n) == 0) {
+            return 1;
+        }
+        p = comma != NULL ? comma + 1 : NULL;
+    }
+    return 0;
+}
+
+or_status sh_check_enums(const struct or_query *q, const char *endpoint,
+                         const struct or_param *params, size_t nparams, char *err,
+                         size_t errlen)
+{
+    for (size_t i = 0; i < nparams; i++) {
+        if (params[i].type != OR_PARAM_ENUM) {
+            continue;
+        }
+        const char *s = sh_param(q, params[i].name);
+        if (s != NULL && !in_choices(params[i].choices, s)) {
+            snprintf(err, errlen, "%s: parameter %s must be one of %s, not \"%s\"", endpoint,
+                     params[i].name, params[i].choices, s);
+            return OR_ERR_INVALID;
+        }
+    }
+    return OR_OK;
+}
+
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
+                       const char *name, char *err, size_t errlen)
+{
+    const char *list = sh_param(q, name);
+    if (list == NULL) {
+        return OR_OK;
+    }
+    json_t *arr = json_array();
+    if (arr == NULL) {
+        goto nomem;
+    }
+    const char *item = list;
+    while (item != NULL) {
+        const char *comma = strchr(item, ',');
+        const char *end = comma != NULL ? comma : item + strlen(item);
+        while (item < end && is_space(*item)) {
+            item++;
+        }
+        while (end > item && is_space(end[-1])) {
+            end--;
+        }
+        if (end > item && json_array_append_new(arr, json_stringn(item, (size_t)(end - item)))) {
+            json_decref(arr);
+            snprintf(err, errlen, "parameter %s: an item is not valid UTF-8 or memory ran out",
+                     name);
+            return OR_ERR_INVALID;
+        }
+        item = comma != NULL ? comma + 1 : NULL;
+    }
+    /* Only separators: nothing to filter by. */
+    if (json_array_size(arr) == 0) {
+        json_decref(arr);
+        return OR_OK;
+    }
+    if (json_object_set_new(body, key, arr) != 0) {
+        goto nomem;
+    }
+    return OR_OK;
+nomem:
+    snprintf(err, errlen, "out of memory building the request body (%s)", key);
+    return OR_ERR_NOMEM;
+}
+
+or_status sh_body_string(json_t *body, const char *key, const char *value, char *err,
+                         size_t errlen)
+{
+    if (json_object_set_new(body, key, json_string(value)) != 0) {
+        snprintf(err, errlen, "could not put %s into the request body (not UTF-8, or out of "
+                 "memory)", key);
+        return OR_ERR_INVALID;
+    }
+    return OR_OK;
+}
+
+or_status sh_body_int(json_t *body, const char *key, long value, char *err, size_t errlen)
+{
+    if (json_object_set_new(body, key, json_integer(value)) != 0) {
+        snprintf(err, errlen, "out of memory building the request body (%s)", key);
+        return OR_ERR_NOMEM;
+    }
+    return OR_OK;
+}

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Endpoint analytics: GET /api/v2/platform/organisation/analytics/ into
+ * table `agent_calls` (DESIGN.md §6), one row per response.  The row of a
+ * space carries its token; the organisation-wide row has space_token NULL.
+ * The API wraps its answer in {status_code, message, data}: a status_code
+ * other than 200 inside an HTTP 200 response is an error, with the
+ * vendor's message.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "unpod.h"
+
+/* Column indices: must follow up_agent_calls_columns[] below. */
+enum col {
+    COL_SPACE_TOKEN,
+    COL_TOTAL_CALLS,
+    COL_INTERESTED,
+    COL_CALL_BACK,
+    COL_SEND_DETAILS,
+    COL_NOT_INTERESTED,
+    COL_NOT_CONNECTED,
+    COL_FAILED_CALLS,
+    COL_AVG_SUCCESS_SCORE,
+    COL_TOTAL_TASKS,
+    COL_TASKS_COMPLETED,
+    COL_TASKS_FAILED,
+    COL_TASKS_PENDING,
+    COL_TASKS_IN_PROGRESS,
+    COL_SUCCESS_RATE,
+    NCOLS
+};
+
+_Static_assert(NCOLS == UP_AGENT_CALLS_NCOLUMNS, "enum col must match the schema");
+
+const struct or_column up_agent_calls_columns[] = {
+    [COL_SPACE_TOKEN] = {"space_token", OR_TYPE_TEXT,
+                         "space the row is about; NULL for the whole organisation"},
+    [COL_TOTAL_CALLS] = {"total_calls", OR_TYPE_INT, "calls made by the AI agent"},
+    [COL_INTERESTED] = {"interested", OR_TYPE_INT, "calls ending with an interested contact"},
+    [COL_CALL_BACK] = {"call_back", OR_TYPE_INT, "calls ending with a callback request"},
+    [COL_SEND_DETAILS] = {"send_details", OR_TYPE_INT, "calls ending with a send-details request"},
+    [COL_NOT_INTERESTED] = {"not_interested", OR_TYPE_INT, "calls ending not interested"},
+    [COL_NOT_CONNECTED] = {"not_connected", OR_TYPE_INT, "calls that did not connect"},
+    [COL_FAILED_CALLS] = {"failed_calls", OR_TYPE_INT, "failed calls (call_analytics.failed)"},
+    [COL_AVG_SUCCESS_SCORE] = {"avg_success_score", OR_TYPE_REAL, "average success score"},
+    [COL_TOTAL_TASKS] = {"total_tasks", OR_TYPE_INT, "call tasks in all"},
+    [COL_TASKS_COMPLETED] = {"tasks_completed", OR_TYPE_INT, "tasks completed"},
+    [COL_TASKS_FAILED] = {"tasks_failed", OR_TYPE_INT, "tasks failed (call_status.failed)"},
+    [COL_TASKS_PENDING] = {"tasks_pending", OR_TYPE_INT, "tasks pending"},
+    [COL_TASKS_IN_PROGRESS] = {"tasks_in_progress", OR_TYPE_INT, "tasks in progress"},
+    [COL_SUCCESS_RATE] = {"success_rate", OR_TYPE_REAL,
+                          "task success rate in percent, as the API gives it (72.08 = 72.08 %)"},
+};
+
+const struct or_param up_analytics_params[] = {
+    {"space_token", OR_PARAM_STRING_LIST, 0,
+     "spaces to report, one row each (default: config space_tokens; none: the whole "
+     "organisation in one row)",
+     NULL},
+};
+
+/* Warning bits beyond the columns. */
+enum bit {
+    BIT_CALL_ANALYTICS = NCOLS,
+    BIT_CALL_STATUS,
+    BIT_STATUS_CODE,
+    NBITS
+};
+
+static const char *const fields[NBITS] = {
+    [COL_SPACE_TOKEN] = "space_token",
+    [COL_TOTAL_CALLS] = "data.call_analytics.total_calls",
+    [COL_INTERESTED] = "data.call_analytics.interested",
+    [COL_CALL_BACK] = "data.call_analytics.call_back",
+    [COL_SEND_DETAILS] = "data.call_analytics.send_details",
+    [COL_NOT_INTERESTED] = "data.call_analytics.not_interested",
+    [COL_NOT_CONNECTED] = "data.call_analytics.not_connected",
+    [COL_FAILED_CALLS] = "data.call_analytics.failed",
+    [COL_AVG_SUCCESS_SCORE] = "data.call_analytics.avg_success_score",
+    [COL_TOTAL_TASKS] = "data.call_status.total_tasks",
+    [COL_TASKS_COMPLETED] = "data.call_status.completed",
+    [COL_TASKS_FAILED] = "data.call_status.failed",
+    [COL_TASKS_PENDING] = "data.call_status.pending",
+    [COL_TASKS_IN_PROGRESS] = "data.call_status.in_progress",
+    [COL_SUCCESS_RATE] = "data.call_status.success_rate",
+    [BIT_CALL_ANALYTICS] = "data.call_analytics (not an object)",
+    [BIT_CALL_STATUS] = "data.call_status (not an object)",
+    [BIT_STATUS_CODE] = "status_code (ignored)",
+};
+
+/* A JSON member and the column it fills. */
+struct member {
+    const char *key;
+    enum col col;
+};
+
+static const struct member call_analytics[] = {
+    {"total_calls", COL_TOTAL_CALLS},       {"interested", COL_INTERESTED},
+    {"call_back", COL_CALL_BACK},           {"send_details", COL_SEND_DETAILS},
+    {"not_interested", COL_NOT_INTERESTED}, {"not_connected", COL_NOT_CONNECTED},
+    {"failed", COL_FAILED_CALLS},           {"avg_success_score", COL_AVG_SUCCESS_SCORE},
+};
+
+static const struct member call_status[] = {
+    {"total_tasks", COL_TOTAL_TASKS},         {"completed", COL_TASKS_COMPLETED},
+    {"failed", COL_TASKS_FAILED},             {"pending", COL_TASKS_PENDING},
+    {"in_progress", COL_TASKS_IN_PROGRESS},   {"success_rate", COL_SUCCESS_RATE},
+};
+
+static void fill(struct up_cells *c, const json_t *obj, const struct member *m, size_t n)
+{
+    for (size_t i = 0; obj != NULL && i < n; i++) {
+        const json_t *v = json_object_get(obj, m[i].key);
+        if (up_agent_calls_columns[m[i].col].type == OR_TYPE_REAL) {
+            up_real(c, m[i].col, v, m[i].col);
+        }
+        else {
+            up_int(c, m[i].col, v, m[i].col);
+        }
+    }
+}
+
+/*
+ * OR_ERR_HTTP when the body's status_code says the request failed.  A
+ * status_code of unexpected type is ignored (with a warning bit): `data`
+ * decides then.
+ */
+static or_status check_status_code(struct up_cells *c, const json_t *root, char *err,
+                                   size_t errlen)
+{
+    const json_t *v = json_object_get(root, "status_code");
+    if (up_is_empty(v)) {
+        return OR_OK;
+    }
+    int64_t code = 0;
+    if (!up_int_value(v, &code)) {
+        up_cells_bad(c, BIT_STATUS_CODE);
+        return OR_OK;
+    }
+    if (code == 200) {
+        return OR_OK;
+    }
+    char message[256];
+    if (!up_vendor_message(root, message, sizeof(message))) {
+        snprintf(message, sizeof(message), "(no message)");
+    }
+    const char *hint = code == 401 || code == 403 ? " (check " UP_AUTH_HINT ")" : "";
+    snprintf(err, errlen, "the response says status_code %lld: %s%s", (long long)code,
+             message, hint);
+    return OR_ERR_HTTP;
+}
+
+/* The `data` object, or NULL with OR_ERR_PARSE naming the field in @p err. */
+static const json_t *data_object(const json_t *root, char *err, size_t errlen)
+{
+    const json_t *data = json_object_get(root, "data");
+    if (data == NULL || json_is_null(data)) {
+        snprintf(err, errlen, "response has no \"data\" object");
+        return NULL;
+    }
+    if (!json_is_object(data)) {
+        snprintf(err, errlen, "field \"data\" is not an object");
+        return NULL;
+    }
+    return data;
+}
+
+or_status up_analytics_parse(const struct or_host *h, const struct or_query *q, long page,
+                             const char *body, size_t len, struct or_rows *rows,
+                             struct or_page_info *info, char *err, size_t errlen)
+{
+    (void)page;
+    info->total_pages = -1;
+    info->total_rows = -1;
+    info->has_more = 0;
+    info->next_page = -1;
+    info->page = -1;
+
+    json_t *root = NULL;
+    struct up_cells cells;
+    up_cells_init(&cells, h, rows, q->instance, fields, NBITS);
+    or_status st = up_body_load(body, len, &root, err, errlen);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    st = check_status_code(&cells, root, err, errlen);
+    if (st != OR_OK) {
+        goto fail;
+    }
+    const json_t *data = data_object(root, err, errlen);
+    if (data == NULL) {
+        st = OR_ERR_PARSE;
+        goto fail;
+    }
+    st = h->row_begin(rows);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "row sink refused the row");
+        goto fail;
+    }
+    if (q->instance != NULL) {
+        h->set_text(rows, COL_SPACE_TOKEN, q->instance, strlen(q->instance));
+    }
+    fill(&cells, up_object(&cells, data, "call_analytics", BIT_CALL_ANALYTICS), call_analytics,
+         UP_ARRAY_LEN(call_analytics));
+    fill(&cells, up_object(&cells, data, "call_status", BIT_CALL_STATUS), call_status,
+         UP_ARRAY_LEN(call_status));
+    st = h->row_end(rows);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "row sink refused the row");
+        goto fail;
+    }
+    up_cells_finish(&cells);
+
+fail:
+    json_decref(root);
+    return st;
+}

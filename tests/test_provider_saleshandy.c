@@ -1,0 +1,2346 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tests of the saleshandy provider plugin through its ABI only: the real
+ * provider_saleshandy.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and
+ * driven with a fake host defined here, which records requests, stores the
+ * typed cells of each row, really adds the columns rows_column asks for
+ * (returning an existing column whatever the type, as the real host does)
+ * and checks the plugin keeps the sink's contract: setters inside a row,
+ * the setter matching the column's type, bools 0/1, a column set at most
+ * once per row, snake_case names.
+ *
+ * Fixtures are read from tests/fixtures/saleshandy (see its README.md),
+ * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to __FILE__, or by
+ * walking up from the working directory.
+ */
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "outreport/plugin.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_HEADERS 16
+#define MAX_COLS 256
+#define TEST_KEY "sh-test-key-7c21"
+
+/* ------------------------------------------------------------------------- */
+/* Fake host                                                                  */
+/* ------------------------------------------------------------------------- */
+
+struct or_request {
+    int nset;
+    char method[16];
+    char path[256];
+    size_t nquery;
+    size_t nheader;
+    char *hname[MAX_HEADERS];
+    char *hval[MAX_HEADERS];
+    int hsecret[MAX_HEADERS];
+    char *body;
+    size_t body_len;
+    char content_type[64];
+};
+
+struct cell {
+    int set;
+    int64_t i;
+    double r;
+    char *s;
+    size_t len;
+};
+
+struct or_rows {
+    const struct or_endpoint *ep;
+    size_t ncols;                /* fixed columns, then those rows_column added */
+    char *names[MAX_COLS];
+    enum or_type types[MAX_COLS];
+    size_t nadded;               /* columns added by rows_column */
+    size_t nrows;
+    size_t cap;
+    struct cell *cells;          /* nrows * MAX_COLS */
+    int open;
+    int misuse;                  /* contract violations by the plugin */
+    char misuse_what[256];
+};
+
+struct fake {
+    struct or_request req;
+    struct or_rows rows;
+    int nwarn;
+    int nlog;
+    char last_warn[2048];
+    const char *auth;            /* config value of "auth", or NULL */
+    char secret_key_name[64];    /* env_key_name secret_get was asked for */
+    int nsecret;
+    int64_t zone_offset;         /* seconds east of UTC of the "report zone" */
+};
+
+static struct fake g;
+
+static char *dup_bytes(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    assert_non_null(p);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
+                                                           enum or_log_level level,
+                                                           const char *fmt, ...)
+{
+    (void)h;
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    g.nlog++;
+    if (level == OR_LOG_WARN) {
+        g.nwarn++;
+        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
+    }
+}
+
+static const char *fake_config_get(const struct or_host *h, const char *key)
+{
+    (void)h;
+    if (strcmp(key, "auth") == 0) {
+        return g.auth;
+    }
+    return NULL;
+}
+
+static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
+                                   const char *default_env, char *err, size_t errlen)
+{
+    (void)h;
+    g.nsecret++;
+    snprintf(g.secret_key_name, sizeof(g.secret_key_name), "%s", env_key_name);
+    const char *v = getenv(default_env);
+    if (v == NULL || v[0] == '\0') {
+        snprintf(err, errlen, "set the environment variable %s", default_env);
+        return NULL;
+    }
+    return v;
+}
+
+static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+{
+    r->nset++;
+    snprintf(r->method, sizeof(r->method), "%s", method);
+    snprintf(r->path, sizeof(r->path), "%s", path);
+    return OR_OK;
+}
+
+static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+{
+    (void)key;
+    (void)value;
+    r->nquery++;
+    return OR_OK;
+}
+
+static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
+                                 int secret)
+{
+    if (r->nheader == MAX_HEADERS) {
+        return OR_ERR_NOMEM;
+    }
+    r->hname[r->nheader] = dup_bytes(name, strlen(name));
+    r->hval[r->nheader] = dup_bytes(value, strlen(value));
+    r->hsecret[r->nheader] = secret;
+    r->nheader++;
+    return OR_OK;
+}
+
+static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
+                               const char *content_type)
+{
+    free(r->body);
+    r->body = dup_bytes(body, len);
+    r->body_len = len;
+    snprintf(r->content_type, sizeof(r->content_type), "%s", content_type);
+    return OR_OK;
+}
+
+static void misuse(struct or_rows *rows, const char *what)
+{
+    if (rows->misuse == 0) {
+        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
+    }
+    rows->misuse++;
+}
+
+static or_status fake_row_begin(struct or_rows *rows)
+{
+    if (rows->open) {
+        misuse(rows, "row_begin inside a row");
+    }
+    if (rows->nrows == rows->cap) {
+        size_t cap = rows->cap ? rows->cap * 2 : 8;
+        struct cell *p = realloc(rows->cells, cap * MAX_COLS * sizeof(*p));
+        if (p == NULL) {
+            return OR_ERR_NOMEM;
+        }
+        rows->cells = p;
+        rows->cap = cap;
+    }
+    memset(&rows->cells[rows->nrows * MAX_COLS], 0, MAX_COLS * sizeof(struct cell));
+    rows->nrows++;
+    rows->open = 1;
+    return OR_OK;
+}
+
+/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
+static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
+{
+    if (!rows->open) {
+        misuse(rows, "setter outside a row");
+        return NULL;
+    }
+    if (col >= rows->ncols) {
+        misuse(rows, "column index out of range");
+        return NULL;
+    }
+    enum or_type type = rows->types[col];
+    if (type != t1 && type != t2) {
+        char what[256];
+        snprintf(what, sizeof(what), "setter of the wrong type for column %s", rows->names[col]);
+        misuse(rows, what);
+        return NULL;
+    }
+    struct cell *c = &rows->cells[(rows->nrows - 1) * MAX_COLS + col];
+    if (c->set) {
+        char what[256];
+        snprintf(what, sizeof(what), "column %s set twice in one row", rows->names[col]);
+        misuse(rows, what);
+    }
+    return c;
+}
+
+static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
+    if (c == NULL || s == NULL || len == 0) {
+        return; /* "" is NULL, as in the real host */
+    }
+    free(c->s);
+    c->s = dup_bytes(s, len);
+    c->len = len;
+    c->set = 1;
+}
+
+static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
+    if (c == NULL) {
+        return;
+    }
+    if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
+        misuse(rows, "bool not 0 or 1");
+    }
+    c->i = v;
+    c->set = 1;
+}
+
+static void fake_set_real(struct or_rows *rows, size_t col, double v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
+    if (c != NULL) {
+        c->r = v;
+        c->set = 1;
+    }
+}
+
+static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
+    if (c != NULL) {
+        c->i = t;
+        c->set = 1;
+    }
+}
+
+static or_status fake_row_end(struct or_rows *rows)
+{
+    if (!rows->open) {
+        misuse(rows, "row_end outside a row");
+    }
+    rows->open = 0;
+    return OR_OK;
+}
+
+/* [a-z0-9] words joined by single underscores, at most 128 bytes. */
+static int is_snake_case(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 128 || s[0] == '_' || s[n - 1] == '_') {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+        if (!ok || (ch == '_' && s[i + 1] == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Like the real host: an existing column is returned whatever its type. */
+static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+{
+    if (!rows->ep->dynamic_columns) {
+        misuse(rows, "rows_column on a fixed schema");
+        return -1;
+    }
+    if (name == NULL || !is_snake_case(name)) {
+        misuse(rows, "rows_column with a name that is not snake_case");
+        return -1;
+    }
+    for (size_t i = 0; i < rows->ncols; i++) {
+        if (strcmp(rows->names[i], name) == 0) {
+            return (long)i;
+        }
+    }
+    if (rows->ncols == MAX_COLS) {
+        return -1;
+    }
+    rows->names[rows->ncols] = dup_bytes(name, strlen(name));
+    rows->types[rows->ncols] = type;
+    rows->nadded++;
+    return (long)rows->ncols++;
+}
+
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
+}
+
+static int digits(const char *p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') {
+            return 0;
+        }
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/*
+ * YYYY-MM-DD[THH:MM:SS[.f+](Z|+HH:MM|-HH:MM)]; a date alone is midnight in
+ * the "report zone" (UTC + g.zone_offset).
+ */
+static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+{
+    (void)h;
+    int y = 0;
+    int mo = 0;
+    int d = 0;
+    int hh = 0;
+    int mi = 0;
+    int ss = 0;
+    if (strlen(s) < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) ||
+        s[7] != '-' || !digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31) {
+        return OR_ERR_PARSE;
+    }
+    const char *p = s + 10;
+    int64_t off = g.zone_offset;
+    if (*p == 'T') {
+        if (strlen(p) < 9 || !digits(p + 1, 2, &hh) || p[3] != ':' || !digits(p + 4, 2, &mi) ||
+            p[6] != ':' || !digits(p + 7, 2, &ss)) {
+            return OR_ERR_PARSE;
+        }
+        p += 9;
+        if (*p == '.') {
+            p++;
+            while (*p >= '0' && *p <= '9') {
+                p++;
+            }
+        }
+        if (*p == 'Z') {
+            off = 0;
+            p++;
+        }
+        else if (*p == '+' || *p == '-') {
+            int oh = 0;
+            int om = 0;
+            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' ||
+                !digits(p + 4, 2, &om)) {
+                return OR_ERR_PARSE;
+            }
+            off = (*p == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
+            p += 6;
+        }
+        else {
+            return OR_ERR_PARSE;
+        }
+    }
+    if (*p != '\0') {
+        return OR_ERR_PARSE;
+    }
+    *out = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
+    return OR_OK;
+}
+
+static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+{
+    (void)h;
+    int len = snprintf(buf, n, "@%lld", (long long)t);
+    return len > 0 && (size_t)len < n ? (size_t)len : 0;
+}
+
+static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
+                            int32_t *utc_offset)
+{
+    (void)h;
+    (void)t;
+    memset(parts, 0, 6 * sizeof(int));
+    *utc_offset = 0;
+}
+
+static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    (void)c;
+    (void)row;
+    return -1;
+}
+
+static or_status fake_cursor_rewind(struct or_cursor *c)
+{
+    (void)c;
+    return OR_ERR_UNSUPPORTED;
+}
+
+static const struct or_host host = {
+    .size = sizeof(struct or_host),
+    .abi = OR_ABI_VERSION,
+    .log = fake_log,
+    .config_get = fake_config_get,
+    .secret_get = fake_secret_get,
+    .req_set = fake_req_set,
+    .req_query = fake_req_query,
+    .req_header = fake_req_header,
+    .req_body = fake_req_body,
+    .row_begin = fake_row_begin,
+    .set_text = fake_set_text,
+    .set_int = fake_set_int,
+    .set_real = fake_set_real,
+    .set_time = fake_set_time,
+    .row_end = fake_row_end,
+    .rows_column = fake_rows_column,
+    .parse_iso8601 = fake_parse_iso8601,
+    .format_time = fake_format_time,
+    .local_time = fake_local_time,
+    .cursor_next = fake_cursor_next,
+    .cursor_rewind = fake_cursor_rewind,
+};
+
+static void rows_free(struct or_rows *rows)
+{
+    for (size_t r = 0; r < rows->nrows; r++) {
+        for (size_t col = 0; col < MAX_COLS; col++) {
+            free(rows->cells[r * MAX_COLS + col].s);
+        }
+    }
+    free(rows->cells);
+    for (size_t i = 0; i < rows->ncols; i++) {
+        free(rows->names[i]);
+    }
+    memset(rows, 0, sizeof(*rows));
+}
+
+/* Forget the rows of the last page but keep the table's columns (a new page). */
+static void rows_next_page(struct or_rows *rows)
+{
+    for (size_t r = 0; r < rows->nrows; r++) {
+        for (size_t col = 0; col < MAX_COLS; col++) {
+            free(rows->cells[r * MAX_COLS + col].s);
+        }
+    }
+    rows->nrows = 0;
+}
+
+static void fake_reset(void)
+{
+    struct or_request *r = &g.req;
+    for (size_t i = 0; i < r->nheader; i++) {
+        free(r->hname[i]);
+        free(r->hval[i]);
+    }
+    free(r->body);
+    rows_free(&g.rows);
+    memset(&g, 0, sizeof(g));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Plugin, fixtures and helpers                                               */
+/* ------------------------------------------------------------------------- */
+
+static void *plugin_handle;
+static const struct or_plugin *plugin;
+
+static int load_plugin(void **state)
+{
+    (void)state;
+    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
+    if (path == NULL) {
+        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
+        return -1;
+    }
+    /* A colon-separated list of directories, like PATH. */
+    const char *dir = path;
+    while (plugin_handle == NULL && *dir != '\0') {
+        const char *colon = strchr(dir, ':');
+        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
+        char file[4200];
+        snprintf(file, sizeof(file), "%.*s/provider_saleshandy.so", (int)len, dir);
+        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        if (plugin_handle == NULL) {
+            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
+        }
+        dir += len + (colon != NULL ? 1 : 0);
+    }
+    if (plugin_handle == NULL) {
+        return -1;
+    }
+    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
+    if (sym == NULL) {
+        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
+        return -1;
+    }
+    or_plugin_entry_fn *entry = NULL;
+    memcpy(&entry, &sym, sizeof(entry));
+    plugin = entry();
+    return plugin != NULL ? 0 : -1;
+}
+
+static int unload_plugin(void **state)
+{
+    (void)state;
+    if (plugin_handle != NULL) {
+        dlclose(plugin_handle);
+    }
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    setenv("SALESHANDY_API_KEY", TEST_KEY, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fake_reset();
+    return 0;
+}
+
+static const struct or_endpoint *endpoint(const char *name)
+{
+    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
+        if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
+            return &plugin->provider->endpoints[i];
+        }
+    }
+    fail_msg("endpoint %s not found", name);
+    return NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096;
+    size_t n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        buf = realloc(buf, cap);
+        assert_non_null(buf);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static char *fixture(const char *name, size_t *len)
+{
+    char path[4096];
+    const char *env = getenv("OR_FIXTURES_DIR");
+    if (env != NULL) {
+        snprintf(path, sizeof(path), "%s/%s", env, name);
+        return read_file(path, len);
+    }
+    const char *root = getenv("OR_SOURCE_ROOT");
+    if (root != NULL) {
+        snprintf(path, sizeof(path), "%s/tests/fixtures/saleshandy/%s", root, name);
+        char *in_root = read_file(path, len);
+        if (in_root != NULL) {
+            return in_root;
+        }
+    }
+    /* Next to this source file: meson passes __FILE__ relative to the build dir it runs in. */
+    const char *slash = strrchr(__FILE__, '/');
+    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
+    snprintf(path, sizeof(path), "%.*s/fixtures/saleshandy/%s", dirlen,
+             slash != NULL ? __FILE__ : ".", name);
+    char *beside = read_file(path, len);
+    if (beside != NULL) {
+        return beside;
+    }
+    char up[64] = "";
+    for (int depth = 0; depth < 6; depth++) {
+        snprintf(path, sizeof(path), "%stests/fixtures/saleshandy/%s", up, name);
+        char *body = read_file(path, len);
+        if (body != NULL) {
+            return body;
+        }
+        size_t used = strlen(up);
+        snprintf(up + used, sizeof(up) - used, "../");
+    }
+    fail_msg("fixture %s not found (set OR_FIXTURES_DIR)", name);
+    return NULL;
+}
+
+/* Bind the sink to @p ep: its declared columns first, as the host's schema does. */
+static void rows_bind(const struct or_endpoint *ep)
+{
+    if (g.rows.ep == ep) {
+        return;
+    }
+    rows_free(&g.rows);
+    g.rows.ep = ep;
+    for (size_t i = 0; i < ep->ncolumns; i++) {
+        g.rows.names[i] = dup_bytes(ep->columns[i].name, strlen(ep->columns[i].name));
+        g.rows.types[i] = ep->columns[i].type;
+    }
+    g.rows.ncols = ep->ncolumns;
+}
+
+static or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, long page,
+                            const char *body, size_t len, struct or_page_info *info, char *err)
+{
+    rows_bind(ep);
+    memset(info, 0x5a, sizeof(*info));
+    err[0] = '\0';
+    or_status st = ep->parse_page(&host, q, page, body, len, &g.rows, info, err, OR_ERR_SIZE);
+    if (g.rows.misuse != 0) {
+        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
+                 g.rows.misuse_what);
+    }
+    assert_false(g.rows.open);
+    return st;
+}
+
+static or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q,
+                               long page, const char *name, struct or_page_info *info,
+                               char *err)
+{
+    size_t len = 0;
+    char *body = fixture(name, &len);
+    or_status st = parse_body(ep, q, page, body, len, info, err);
+    free(body);
+    return st;
+}
+
+static or_status build(const struct or_endpoint *ep, const struct or_query *q, long page,
+                       char *err)
+{
+    err[0] = '\0';
+    return ep->build_request(&host, q, page, &g.req, err, OR_ERR_SIZE);
+}
+
+static or_status check(const struct or_endpoint *ep, const struct or_query *q, char *err)
+{
+    err[0] = '\0';
+    return ep->check_query(&host, q, err, OR_ERR_SIZE);
+}
+
+/* The value of header @p name (case-sensitive), or NULL; *secret tells how it was marked. */
+static const char *header(const char *name, int *secret)
+{
+    for (size_t i = 0; i < g.req.nheader; i++) {
+        if (strcmp(g.req.hname[i], name) == 0) {
+            if (secret != NULL) {
+                *secret = g.req.hsecret[i];
+            }
+            return g.req.hval[i];
+        }
+    }
+    return NULL;
+}
+
+static const struct or_query plain_query = {.tz = "UTC"};
+
+/* The request body as JSON; the caller json_decref()s it. */
+static json_t *body_json(void)
+{
+    assert_non_null(g.req.body);
+    json_error_t jerr;
+    json_t *root = json_loads(g.req.body, 0, &jerr);
+    if (root == NULL) {
+        fail_msg("request body is not JSON: %s (%s)", jerr.text, g.req.body);
+    }
+    assert_true(json_is_object(root));
+    return root;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Days relative to today (UTC), so date rules hold whenever the tests run    */
+/* ------------------------------------------------------------------------- */
+
+static int64_t today(void)
+{
+    int64_t t = (int64_t)time(NULL);
+    return t / 86400 - (t % 86400 < 0);
+}
+
+static int64_t add_years(int64_t days, int years)
+{
+    int64_t y = 0;
+    int m = 0;
+    int d = 0;
+    civil_from_days(days, &y, &m, &d);
+    return days_from_civil(y + years, m, d);
+}
+
+/* "YYYY-MM-DD" of @p days in a static ring of buffers (several per expression). */
+static const char *day_text(int64_t days)
+{
+    static char ring[8][16];
+    static unsigned next;
+    char *buf = ring[next++ % ARRAY_LEN(ring)];
+    int64_t y = 0;
+    int m = 0;
+    int d = 0;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(buf, 16, "%04lld-%02d-%02d", (long long)y, m, d);
+    return buf;
+}
+
+static int64_t day_of(const char *s)
+{
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    assert_true(strlen(s) == 10 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m) &&
+                s[7] == '-' && digits(s + 8, 2, &d));
+    return days_from_civil(y, m, d);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Cell checks by column name; `checked` proves a test covered every column   */
+/* ------------------------------------------------------------------------- */
+
+static uint64_t checked;
+
+static long column_index(const char *name)
+{
+    for (size_t col = 0; col < g.rows.ncols; col++) {
+        if (strcmp(g.rows.names[col], name) == 0) {
+            return (long)col;
+        }
+    }
+    return -1;
+}
+
+static const struct cell *cell_at(size_t row, const char *name)
+{
+    if (row >= g.rows.nrows) {
+        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
+    }
+    long col = column_index(name);
+    if (col < 0) {
+        fail_msg("no column %s in table %s", name, g.rows.ep->table);
+    }
+    if (col < 64) {
+        checked |= (uint64_t)1 << col;
+    }
+    return &g.rows.cells[row * MAX_COLS + (size_t)col];
+}
+
+static void expect_type(const char *name, enum or_type type)
+{
+    long col = column_index(name);
+    if (col < 0) {
+        fail_msg("no column %s in table %s", name, g.rows.ep->table);
+    }
+    if (g.rows.types[col] != type) {
+        fail_msg("column %s has type %d, want %d", name, g.rows.types[col], type);
+    }
+}
+
+static void expect_no_column(const char *name)
+{
+    if (column_index(name) >= 0) {
+        fail_msg("column %s should not exist", name);
+    }
+}
+
+static void expect_text(size_t row, const char *name, const char *want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
+    }
+    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
+        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
+    }
+}
+
+static void expect_int(size_t row, const char *name, int64_t want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
+    }
+    if (c->i != want) {
+        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
+    }
+}
+
+static void expect_real(size_t row, const char *name, double want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %g", row, name, want);
+    }
+    if (c->r != want) {
+        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
+    }
+}
+
+static void expect_null(size_t row, const char *name)
+{
+    const struct cell *c = cell_at(row, name);
+    if (c->set) {
+        fail_msg("row %zu %s is set (\"%s\" / %lld / %g), want NULL", row, name,
+                 c->s != NULL ? c->s : "", (long long)c->i, c->r);
+    }
+}
+
+static void expect_all_checked(void)
+{
+    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
+        if ((checked & ((uint64_t)1 << col)) == 0) {
+            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
+        }
+    }
+}
+
+static void expect_row_all_null(size_t row)
+{
+    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
+        expect_null(row, g.rows.ep->columns[col].name);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Descriptor and schema                                                      */
+/* ------------------------------------------------------------------------- */
+
+static void descriptor_is_a_saleshandy_provider(void **state)
+{
+    (void)state;
+    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
+    assert_string_equal(plugin->name, "saleshandy");
+    assert_non_null(plugin->version);
+    assert_non_null(plugin->description);
+    assert_null(plugin->renderer);
+    assert_non_null(plugin->provider);
+    assert_string_equal(plugin->provider->default_base_url, "https://open-api.saleshandy.com");
+    assert_int_equal(plugin->provider->nendpoints, 2);
+    const char *names[] = {"consolidated-stats", "team-stats"};
+    const char *tables[] = {"email_activity", "team_stats"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        const struct or_endpoint *ep = endpoint(names[i]);
+        assert_string_equal(ep->table, tables[i]);
+        assert_int_equal(ep->paging, OR_PAGING_MARKER);
+        assert_int_equal(ep->dynamic_columns != 0, i == 1);
+        assert_non_null(ep->build_request);
+        assert_non_null(ep->parse_page);
+        assert_non_null(ep->check_query);
+        assert_non_null(ep->error_message);
+        assert_null(ep->instances_key);
+        assert_string_equal(ep->auth_hint,
+                            "[saleshandy] api_key_env (default SALESHANDY_API_KEY)");
+        for (size_t p = 0; p < ep->nparams; p++) {
+            assert_non_null(ep->params[p].description);
+            assert_int_equal(ep->params[p].choices != NULL,
+                             ep->params[p].type == OR_PARAM_ENUM);
+            assert_false(ep->params[p].required);
+        }
+    }
+    assert_non_null(endpoint("consolidated-stats")->instances);
+    assert_null(endpoint("team-stats")->instances);
+}
+
+static void only_the_entry_symbol_is_exported(void **state)
+{
+    (void)state;
+    assert_null(dlsym(plugin_handle, "sh_cs_build"));
+    assert_null(dlsym(plugin_handle, "sh_activity_columns"));
+    assert_null(dlsym(plugin_handle, "sh_parse_js_date"));
+    assert_null(dlsym(plugin_handle, "sh_error_message"));
+    assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
+}
+
+struct want_column {
+    const char *name;
+    enum or_type type;
+};
+
+static void expect_schema(const struct or_endpoint *ep, const struct want_column *want,
+                          size_t n)
+{
+    assert_int_equal(ep->ncolumns, n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
+            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i].name,
+                     ep->columns[i].type, want[i].name, want[i].type);
+        }
+        assert_non_null(ep->columns[i].description);
+        assert_true(strlen(ep->columns[i].description) > 0);
+    }
+}
+
+static void email_activity_schema_matches_design_column_for_column(void **state)
+{
+    (void)state;
+    static const struct want_column want[] = {
+        {"sequence_id", OR_TYPE_TEXT},      {"sequence_title", OR_TYPE_TEXT},
+        {"sequence_owner", OR_TYPE_TEXT},   {"step", OR_TYPE_INT},
+        {"sender_email", OR_TYPE_TEXT},     {"recipient_email", OR_TYPE_TEXT},
+        {"recipient_name", OR_TYPE_TEXT},   {"sent_at", OR_TYPE_TIME},
+        {"open_count", OR_TYPE_INT},        {"last_opened_at", OR_TYPE_TIME},
+        {"replied", OR_TYPE_BOOL},          {"replied_at", OR_TYPE_TIME},
+        {"conversation_id", OR_TYPE_TEXT},  {"sentiment", OR_TYPE_TEXT},
+        {"click_count", OR_TYPE_INT},       {"last_clicked_at", OR_TYPE_TIME},
+        {"last_link_clicked", OR_TYPE_TEXT}, {"bounced", OR_TYPE_BOOL},
+        {"bounced_at", OR_TYPE_TIME},       {"unsubscribed", OR_TYPE_BOOL},
+        {"deleted", OR_TYPE_BOOL},          {"client_id", OR_TYPE_TEXT},
+        {"client_name", OR_TYPE_TEXT},      {"client_email", OR_TYPE_TEXT},
+        {"client_company", OR_TYPE_TEXT},   {"client_status", OR_TYPE_TEXT},
+    };
+    expect_schema(endpoint("consolidated-stats"), want, ARRAY_LEN(want));
+}
+
+static void team_stats_fixed_columns_are_user_id_name_email(void **state)
+{
+    (void)state;
+    static const struct want_column want[] = {
+        {"user_id", OR_TYPE_TEXT},
+        {"user_name", OR_TYPE_TEXT},
+        {"user_email", OR_TYPE_TEXT},
+    };
+    expect_schema(endpoint("team-stats"), want, ARRAY_LEN(want));
+}
+
+/* ------------------------------------------------------------------------- */
+/* consolidated-stats parsing                                                 */
+/* ------------------------------------------------------------------------- */
+
+static void documented_example_maps_every_email_activity_column(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 1,
+                                   "consolidated_stats_documented.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 3);
+    expect_text(0, "sequence_id", "8Jwomvq5aO");
+    expect_text(0, "sequence_title", "Welcome Campaign");
+    expect_text(0, "sequence_owner", "John Doe");
+    expect_int(0, "step", 1);
+    expect_text(0, "sender_email", "john.doe@sender.example");
+    expect_text(0, "recipient_email", "jane.smith@prospect.example");
+    expect_text(0, "recipient_name", "Jane Smith");
+    expect_int(0, "sent_at", 1734499769);        /* 2024-12-18T05:29:29Z */
+    expect_int(0, "open_count", 2);
+    expect_int(0, "last_opened_at", 1731911680); /* 2024-11-18T06:34:40Z */
+    expect_int(0, "replied", 1);
+    expect_null(0, "replied_at");                /* "" */
+    expect_null(0, "conversation_id");           /* "" */
+    expect_text(0, "sentiment", "Positive");
+    expect_int(0, "click_count", 3);
+    expect_int(0, "last_clicked_at", 1732244080); /* 2024-11-22T02:54:40Z */
+    expect_text(0, "last_link_clicked", "https://example.com/offer");
+    expect_int(0, "bounced", 0);
+    expect_null(0, "bounced_at");
+    expect_int(0, "unsubscribed", 0);
+    expect_int(0, "deleted", 0);
+    expect_text(0, "client_id", "g9bzZq4aMd");
+    expect_text(0, "client_name", "john doe");
+    expect_text(0, "client_email", "john@demo.example");
+    expect_text(0, "client_company", "Demo");
+    expect_text(0, "client_status", "active");
+    expect_all_checked();
+
+    expect_text(1, "client_company", "TechCorp");
+    expect_int(1, "sent_at", 1734668100); /* Fri Dec 20 2024 09:45:00 GMT+5:30 */
+
+    /* Row 3: "Client": {} gives NULL client columns; its reply is set. */
+    expect_text(2, "sequence_id", "5QwoKv8aBn");
+    expect_int(2, "replied_at", 1734953400); /* 2024-12-23T11:30:00Z */
+    expect_text(2, "conversation_id", "8aJq9W4oBv");
+    expect_int(2, "unsubscribed", 1);
+    expect_null(2, "client_id");
+    expect_null(2, "client_name");
+    expect_null(2, "client_email");
+    expect_null(2, "client_company");
+    expect_null(2, "client_status");
+
+    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+    assert_int_equal(info.page, -1);
+    assert_int_equal(info.total_pages, -1);
+    assert_int_equal(info.total_rows, -1);
+}
+
+static void missing_null_empty_object_and_empty_string_become_null(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 1,
+                                   "consolidated_stats_empty_values.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 4);
+    for (size_t row = 0; row < 4; row++) {
+        expect_row_all_null(row);
+    }
+    /* Absence is not a type error: nothing to warn about. */
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void wrong_types_become_null_with_one_warning_per_page(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 4,
+                                   "consolidated_stats_wrong_types.json", &info, err),
+                     OR_OK);
+    /* The string element of data[] is skipped; the three objects are rows. */
+    assert_int_equal(g.rows.nrows, 3);
+
+    expect_text(0, "sequence_id", "wrong-1");
+    static const char *const null_in_row0[] = {
+        "sequence_title", "sequence_owner", "step",        "sender_email",
+        "recipient_email", "recipient_name", "sent_at",    "open_count",
+        "last_opened_at", "replied",         "replied_at", "conversation_id",
+        "sentiment",      "click_count",     "last_clicked_at", "last_link_clicked",
+        "bounced",        "bounced_at",      "unsubscribed", "deleted",
+        "client_id",      "client_name",     "client_email", "client_company",
+        "client_status",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(null_in_row0); i++) {
+        expect_null(0, null_in_row0[i]);
+    }
+
+    expect_text(1, "sequence_id", "12345");  /* an integer id is written in decimal */
+    expect_int(1, "step", 3);                /* "3" */
+    expect_int(1, "open_count", 4);          /* 4.0 */
+    expect_int(1, "click_count", 7);         /* " 7 " */
+    expect_int(1, "replied", 1);             /* " yes " */
+    expect_int(1, "bounced", 0);             /* "NO" */
+    expect_int(1, "unsubscribed", 1);        /* true */
+    expect_int(1, "deleted", 0);             /* false */
+    expect_int(1, "sent_at", 1734668100);    /* ISO 8601 fallback */
+    expect_text(1, "conversation_id", "998877");
+    expect_text(1, "client_id", "42");
+    expect_text(1, "client_name", "Lee");    /* firstName 5 ignored, lastName trimmed */
+    expect_null(1, "client_email");          /* ["a@b.example"] */
+    expect_null(1, "client_status");         /* {"code": 1} */
+    expect_text(1, "client_company", "Nested Co");
+
+    expect_null(2, "step");        /* 1e300 does not fit */
+    expect_int(2, "open_count", -3);
+    expect_text(2, "client_name", "Ann");
+
+    /* One warning for the page, naming the fields, not one per row. */
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "consolidated-stats page 4"));
+    static const char *const named[] = {
+        "Sequence Title", "Step Number", "Sender Email", "Email Sent At", "Open Count",
+        "Last Opened At", "Replied", "Client.firstName/lastName", "Client.email",
+        "Client.status", "Client", "payload.data[]",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(named); i++) {
+        if (strstr(g.last_warn, named[i]) == NULL) {
+            fail_msg("warning does not name %s: %s", named[i], g.last_warn);
+        }
+    }
+    assert_null(strstr(g.last_warn, "Sequence Id"));
+}
+
+static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
+{
+    (void)state;
+    const size_t n = (size_t)1 << 20;
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz 0123456789.,/ABCDEFGHIJKLMNOP";
+    for (size_t i = 0; i < n; i++) {
+        text[i] = alphabet[(i * 7 + i / 1000) % (sizeof(alphabet) - 1)];
+    }
+    memcpy(text + n - 4, "\xc3\xa9nd", 4); /* multi-byte UTF-8 at the very end */
+    text[n] = '\0';
+    size_t cap = 3 * n + 512;
+    char *body = malloc(cap);
+    assert_non_null(body);
+    int len = snprintf(body, cap,
+                       "{\"payload\":{\"data\":[{\"Sequence Id\":\"big\","
+                       "\"Last Link Clicked\":\"%s\",\"Email Sent At\":\"Thu Dec 18 2024 "
+                       "10:59:29 GMT+5:30 (%s)\",\"Last Opened At\":\"%s\"}],"
+                       "\"hasMore\":false}}",
+                       text, text, text);
+    assert_true(len > 0 && (size_t)len < cap);
+
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    or_status st = parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
+                              (size_t)len, &info, err);
+    assert_int_equal(st, OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    const struct cell *c = cell_at(0, "last_link_clicked");
+    assert_true(c->set);
+    assert_int_equal(c->len, n);
+    assert_memory_equal(c->s, text, n);
+    /* A megabyte zone name is still only a zone name. */
+    expect_int(0, "sent_at", 1734499769);
+    /* A megabyte of text is no date. */
+    expect_null(0, "last_opened_at");
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "Last Opened At"));
+    free(body);
+    free(text);
+}
+
+static void js_date_offsets_parse_exactly(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 2,
+                                   "consolidated_stats_js_dates.json", &info, err),
+                     OR_OK);
+    static const struct {
+        const char *id;
+        int64_t want; /* -1: NULL */
+    } rows[] = {
+        {"colon-short", 1734499769},  /* GMT+5:30 (Asia/Kolkata) */
+        {"four-digits", 1734499769},  /* GMT+0530 (India Standard Time) */
+        {"colon-padded", 1734499769}, /* GMT+05:30 */
+        {"no-zone-name", 1734499769}, /* GMT+0530 */
+        {"newfoundland", 1710084600}, /* 12:00 GMT-3:30 = 15:30Z */
+        {"utc", 1710072000},          /* GMT+0000 */
+        {"eastern", 1710054000},      /* 02:00 GMT-0500 = 07:00Z */
+        {"hours-only", 1710072000},   /* 17:00 GMT+5 = 12:00Z */
+        {"leap-day", 1709251199},     /* Mar 01 01:29:59 GMT+0130 = Feb 29 23:59:59Z */
+        {"no-weekday", 1734499769},
+        {"iso-fallback", 1734499769},
+        {"odd-digits", -1},     /* GMT+530 is ambiguous */
+        {"trailing-junk", -1},
+        {"no-close-paren", -1},
+        {"feb-30", -1},
+        {"hour-25", -1},
+        {"not-a-month", -1},
+    };
+    assert_int_equal(g.rows.nrows, ARRAY_LEN(rows));
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
+        expect_text(i, "sequence_id", rows[i].id);
+        if (rows[i].want < 0) {
+            expect_null(i, "sent_at");
+        }
+        else {
+            expect_int(i, "sent_at", rows[i].want);
+        }
+    }
+    /* The six unparseable dates make one warning naming the field. */
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "6 value(s)"));
+    assert_non_null(strstr(g.last_warn, "Email Sent At"));
+}
+
+static void empty_date_string_is_null(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char body[] =
+        "{\"payload\":{\"data\":[{\"Sequence Id\":\"e\",\"Email Sent At\":\"\","
+        "\"Replied At\":\"\",\"Bounced At\":\"\",\"Last Opened At\":\"\","
+        "\"Last Clicked At\":\"\"}],\"hasMore\":false}}";
+    assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
+                                strlen(body), &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_null(0, "sent_at");
+    expect_null(0, "replied_at");
+    expect_null(0, "bounced_at");
+    expect_null(0, "last_opened_at");
+    expect_null(0, "last_clicked_at");
+    assert_int_equal(g.nwarn, 0); /* "" is absence, not a bad date */
+}
+
+static void yes_no_are_booleans(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char body[] =
+        "{\"payload\":{\"data\":["
+        "{\"Replied\":\"Yes\",\"Bounced\":\"No\",\"Unsubscribed\":\"YES\",\"Deleted\":\"no\"},"
+        "{\"Replied\":\"yEs\",\"Bounced\":\"nO\",\"Unsubscribed\":true,\"Deleted\":false},"
+        "{\"Replied\":\"Y\",\"Bounced\":\"1\",\"Unsubscribed\":\"true\",\"Deleted\":0}"
+        "],\"hasMore\":false}}";
+    assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
+                                strlen(body), &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 3);
+    expect_int(0, "replied", 1);
+    expect_int(0, "bounced", 0);
+    expect_int(0, "unsubscribed", 1);
+    expect_int(0, "deleted", 0);
+    expect_int(1, "replied", 1);
+    expect_int(1, "bounced", 0);
+    expect_int(1, "unsubscribed", 1);
+    expect_int(1, "deleted", 0);
+    /* Anything but yes/no is NULL, never a guess. */
+    expect_null(2, "replied");
+    expect_null(2, "bounced");
+    expect_null(2, "unsubscribed");
+    expect_null(2, "deleted");
+    assert_int_equal(g.nwarn, 1);
+}
+
+static void has_more_and_next_page_number_drive_paging(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "consolidated_stats_has_more.json",
+                                   &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+    assert_int_equal(info.page, -1);
+    assert_int_equal(info.total_pages, -1);
+
+    /* hasMore false wins over a nextPageNumber (the docs' example says 1). */
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "consolidated_stats_documented.json",
+                                   &info, err),
+                     OR_OK);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+
+    /* hasMore without nextPageNumber: the next page. */
+    fake_reset();
+    static const char no_next[] = "{\"payload\":{\"data\":[],\"hasMore\":true}}";
+    assert_int_equal(parse_body(ep, &plain_query, 7, no_next, strlen(no_next), &info, err),
+                     OR_OK);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 8);
+
+    /* No hasMore at all: a full page (page_limit rows) suggests another. */
+    fake_reset();
+    static const struct or_param_value p[] = {{"page_limit", "10"}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    char full[2048];
+    size_t used = (size_t)snprintf(full, sizeof(full), "{\"payload\":{\"data\":[");
+    for (int i = 0; i < 10; i++) {
+        used += (size_t)snprintf(full + used, sizeof(full) - used, "%s{\"Step Number\":%d}",
+                                 i ? "," : "", i);
+    }
+    snprintf(full + used, sizeof(full) - used, "]}}");
+    assert_int_equal(parse_body(ep, &q, 3, full, strlen(full), &info, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 10);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 4);
+    fake_reset();
+    assert_int_equal(parse_body(ep, &plain_query, 3, full, strlen(full), &info, err), OR_OK);
+    assert_int_equal(info.has_more, 0); /* 10 of the default 500 */
+}
+
+static void missing_payload_or_data_is_a_parse_error_naming_the_field(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 2, "consolidated_stats_no_payload.json",
+                                   &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "\"payload\""));
+
+    assert_int_equal(parse_fixture(ep, &plain_query, 3, "consolidated_stats_no_data.json",
+                                   &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "\"payload.data\""));
+
+    static const char not_array[] = "{\"payload\":{\"data\":{\"Sequence Id\":\"x\"}}}";
+    assert_int_equal(parse_body(ep, &plain_query, 4, not_array, strlen(not_array), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "\"payload.data\""));
+
+    static const char null_payload[] = "{\"message\":\"x\",\"payload\":null}";
+    assert_int_equal(
+        parse_body(ep, &plain_query, 5, null_payload, strlen(null_payload), &info, err),
+        OR_ERR_PARSE);
+    assert_non_null(strstr(err, "\"payload\""));
+
+    assert_int_equal(parse_body(ep, &plain_query, 6, "[1,2]", 5, &info, err), OR_ERR_PARSE);
+    assert_non_null(strstr(err, "response is not a JSON object"));
+    assert_int_equal(g.rows.nrows, 0);
+}
+
+static void malformed_json_is_parse_error_with_line_and_column(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 7, "consolidated_stats_truncated.json",
+                                   &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "invalid JSON at line "));
+    assert_non_null(strstr(err, " column "));
+    assert_int_equal(g.rows.nrows, 0);
+
+    assert_int_equal(parse_body(ep, &plain_query, 8, "", 0, &info, err), OR_ERR_PARSE);
+
+    static const char trailing[] = "{\"payload\":{\"data\":[]}} garbage";
+    assert_int_equal(parse_body(ep, &plain_query, 9, trailing, strlen(trailing), &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "invalid JSON at line 1 column"));
+
+    /* Team-stats reports malformed bodies the same way. */
+    assert_int_equal(parse_body(endpoint("team-stats"), &plain_query, 2, "[{\"a\":", 6, &info,
+                                err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "invalid JSON at line 1 column"));
+}
+
+static void non_utf8_body_is_rejected_cleanly(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 9, "consolidated_stats_non_utf8.json",
+                                   &info, err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, "invalid JSON"));
+    assert_int_equal(g.rows.nrows, 0);
+
+    /* An escaped NUL would truncate text downstream: refused too. */
+    static const char nul[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"a\\u0000b\"}]}}";
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err),
+                     OR_ERR_PARSE);
+
+    /* A raw NUL byte inside the body. */
+    static const char raw[] = "{\"payload\":{\"da\0ta\":[]}}";
+    assert_int_equal(parse_body(ep, &plain_query, 11, raw, sizeof(raw) - 1, &info, err),
+                     OR_ERR_PARSE);
+    assert_int_equal(g.rows.nrows, 0);
+}
+
+/* ------------------------------------------------------------------------- */
+/* consolidated-stats requests and date rules                                 */
+/* ------------------------------------------------------------------------- */
+
+/* A query over [first, last] days given as a period (first_day/last_day). */
+static struct or_query period_query(int64_t first, int64_t last,
+                                    const struct or_param_value *p, size_t n)
+{
+    struct or_query q = {
+        .tz = "UTC",
+        .period_start = first * 86400,
+        .period_end = (last + 1) * 86400,
+        .first_day = day_text(first),
+        .last_day = day_text(last),
+        .params = p,
+        .nparams = n,
+    };
+    return q;
+}
+
+static void body_carries_dates_paging_and_sequence_ids(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    static const struct or_param_value p[] = {
+        {"sequence_ids", " 2dP27N0gZ4, 2dP27NugZ3 ,,2dP27NrgZ3"},
+        {"page_limit", "25"},
+    };
+    struct or_query q = period_query(t - 30, t - 1, p, ARRAY_LEN(p));
+    char err[OR_ERR_SIZE];
+    assert_int_equal(check(ep, &q, err), OR_OK);
+    assert_int_equal(build(ep, &q, 3, err), OR_OK);
+    assert_int_equal(g.req.nset, 1);
+    assert_string_equal(g.req.method, "POST");
+    assert_string_equal(g.req.path, "/v1/analytics/consolidated-stats");
+    assert_string_equal(g.req.content_type, "application/json");
+    assert_int_equal(g.req.nquery, 0);
+    assert_string_equal(header("Accept", NULL), "application/json");
+    char want[512];
+    snprintf(want, sizeof(want),
+             "{\"sequenceIds\":[\"2dP27N0gZ4\",\"2dP27NugZ3\",\"2dP27NrgZ3\"],"
+             "\"startDate\":\"%s\",\"endDate\":\"%s\",\"pageNum\":3,\"pageLimit\":25}",
+             day_text(t - 30), day_text(t - 1));
+    assert_string_equal(g.req.body, want);
+
+    /* start_date/end_date override the period; no sequence ids, no sequenceIds. */
+    fake_reset();
+    const char *s = day_text(t - 10);
+    const char *e = day_text(t - 5);
+    const struct or_param_value over[] = {{"start_date", s}, {"end_date", e}};
+    q = period_query(t - 30, t - 1, over, ARRAY_LEN(over));
+    assert_int_equal(build(ep, &q, 1, err), OR_OK);
+    snprintf(want, sizeof(want),
+             "{\"startDate\":\"%s\",\"endDate\":\"%s\",\"pageNum\":1,\"pageLimit\":500}", s, e);
+    assert_string_equal(g.req.body, want);
+
+    /* Without a period, the parameters alone are enough. */
+    fake_reset();
+    struct or_query bare = {.tz = "UTC", .params = over, .nparams = ARRAY_LEN(over)};
+    assert_int_equal(check(ep, &bare, err), OR_OK);
+    assert_int_equal(build(ep, &bare, 2, err), OR_OK);
+    json_t *body = body_json();
+    assert_string_equal(json_string_value(json_object_get(body, "startDate")), s);
+    assert_string_equal(json_string_value(json_object_get(body, "endDate")), e);
+    assert_int_equal(json_integer_value(json_object_get(body, "pageNum")), 2);
+    json_decref(body);
+}
+
+static void period_or_dates_are_required(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    char err[OR_ERR_SIZE];
+    assert_int_equal(check(ep, &plain_query, err), OR_ERR_INVALID);
+    assert_string_equal(err, "saleshandy.consolidated-stats needs a period (--period) or "
+                             "start_date/end_date");
+    assert_int_equal(build(ep, &plain_query, 1, err), OR_ERR_INVALID);
+    assert_int_equal(g.req.nset, 0);
+    assert_null(g.req.body);
+
+    /* Half a range is no range. */
+    const struct or_param_value p[] = {{"start_date", day_text(today() - 3)}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "needs a period"));
+
+    static const struct or_param_value bad[] = {{"start_date", "2024-02-30"},
+                                                {"end_date", "2024-03-01"}};
+    q.params = bad;
+    q.nparams = ARRAY_LEN(bad);
+    assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "start_date \"2024-02-30\" is not a date"));
+}
+
+static void start_older_than_two_years_is_refused_before_any_request(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    char err[OR_ERR_SIZE];
+    static const struct or_param_value old[] = {{"start_date", "2022-01-01"},
+                                                {"end_date", "2022-06-30"}};
+    struct or_query q = {.tz = "UTC", .params = old, .nparams = ARRAY_LEN(old)};
+    assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+    assert_string_equal(err, "start_date 2022-01-01 is older than 2 years: Saleshandy keeps 2 "
+                             "years of statistics");
+    /* build_request and instances refuse it too, without touching the request. */
+    assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "older than 2 years"));
+    assert_int_equal(g.req.nset, 0);
+    assert_int_equal(g.req.nheader, 0);
+    assert_null(g.req.body);
+    assert_int_equal(g.nsecret, 0);
+    char buf[256] = "x";
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE),
+                     OR_ERR_INVALID);
+
+    /* The boundary: exactly two years back is kept, one day more is refused. */
+    int64_t t = today();
+    int64_t oldest = add_years(t, -2);
+    struct or_query ok = period_query(oldest, t - 1, NULL, 0);
+    assert_int_equal(check(ep, &ok, err), OR_OK);
+    struct or_query too_old = period_query(oldest - 1, t - 1, NULL, 0);
+    assert_int_equal(check(ep, &too_old, err), OR_ERR_INVALID);
+    char want[OR_ERR_SIZE];
+    snprintf(want, sizeof(want),
+             "start_date %s is older than 2 years: Saleshandy keeps 2 years of statistics",
+             day_text(oldest - 1));
+    assert_string_equal(err, want);
+}
+
+static void end_before_start_is_refused(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    const struct or_param_value p[] = {{"start_date", day_text(t - 5)},
+                                       {"end_date", day_text(t - 10)}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    char err[OR_ERR_SIZE];
+    assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+    char want[OR_ERR_SIZE];
+    snprintf(want, sizeof(want), "end_date %s is before start_date %s", day_text(t - 10),
+             day_text(t - 5));
+    assert_string_equal(err, want);
+    assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+    assert_int_equal(g.req.nset, 0);
+}
+
+static void page_limit_outside_10_to_500_is_refused(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    static const char *const bad[] = {"9", "501", "0", "-5", "ten", "50x"};
+    char err[OR_ERR_SIZE];
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        const struct or_param_value p[] = {{"page_limit", bad[i]}};
+        struct or_query q = period_query(t - 3, t - 1, p, 1);
+        assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+        assert_non_null(strstr(err, "page_limit must be an integer from 10 to 500"));
+    }
+    static const char *const good[] = {"10", "500", "77"};
+    for (size_t i = 0; i < ARRAY_LEN(good); i++) {
+        const struct or_param_value p[] = {{"page_limit", good[i]}};
+        struct or_query q = period_query(t - 3, t - 1, p, 1);
+        assert_int_equal(check(ep, &q, err), OR_OK);
+    }
+}
+
+/* Checks @p buf holds consecutive windows of at most a year covering [s, e]; returns how many. */
+static size_t expect_windows_cover(const char *buf, int64_t s, int64_t e)
+{
+    int64_t next = s;
+    size_t n = 0;
+    const char *p = buf;
+    while (*p != '\0') {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+        if (len != 22 || p[10] != '.' || p[11] != '.') {
+            fail_msg("window line %zu is not YYYY-MM-DD..YYYY-MM-DD: %.*s", n, (int)len, p);
+        }
+        char a[11];
+        char b[11];
+        memcpy(a, p, 10);
+        a[10] = '\0';
+        memcpy(b, p + 12, 10);
+        b[10] = '\0';
+        int64_t first = day_of(a);
+        int64_t last = day_of(b);
+        if (first != next) {
+            fail_msg("window %zu starts %s, want %s (gap or overlap)", n, a, day_text(next));
+        }
+        assert_true(last >= first);
+        if (last >= add_years(first, 1)) {
+            fail_msg("window %zu (%s..%s) is longer than a year", n, a, b);
+        }
+        next = last + 1;
+        n++;
+        p += len;
+        if (*p == '\n') {
+            p++;
+            assert_true(*p != '\0'); /* no trailing empty line */
+        }
+    }
+    if (next != e + 1) {
+        fail_msg("windows end %s, want %s", day_text(next - 1), day_text(e));
+    }
+    return n;
+}
+
+static void range_over_one_year_is_split_into_year_windows(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    int64_t s = t - 700;
+    int64_t e = t - 1;
+    const struct or_param_value p[] = {{"start_date", day_text(s)}, {"end_date", day_text(e)}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    char buf[8192];
+    char err[OR_ERR_SIZE];
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    int64_t split = add_years(s, 1);
+    char want[128];
+    snprintf(want, sizeof(want), "%s..%s\n%s..%s", day_text(s), day_text(split - 1),
+             day_text(split), day_text(e));
+    assert_string_equal(buf, want);
+    assert_int_equal(expect_windows_cover(buf, s, e), 2);
+
+    /* Into the future, over three years: four windows, the last one short. */
+    s = t - 10;
+    e = add_years(s, 3) + 40;
+    const struct or_param_value far[] = {{"start_date", day_text(s)}, {"end_date", day_text(e)}};
+    q.params = far;
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(expect_windows_cover(buf, s, e), 4);
+
+    /* A range that needs more windows than the host's buffer holds is refused, not cut. */
+    assert_int_equal(ep->instances(&host, &q, buf, 30, err, OR_ERR_SIZE), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "shorten the range"));
+    assert_string_equal(buf, "");
+}
+
+static void range_within_a_year_is_one_fetch(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    struct or_query q = period_query(t - 100, t - 1, NULL, 0);
+    snprintf(buf, sizeof(buf), "x");
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_string_equal(buf, "");
+
+    /* Exactly a year (365 or 366 days) is still one request... */
+    int64_t s = t - 500;
+    q = period_query(s, add_years(s, 1) - 1, NULL, 0);
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_string_equal(buf, "");
+    /* ...and one day more makes two windows, the second a single day. */
+    q = period_query(s, add_years(s, 1), NULL, 0);
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(expect_windows_cover(buf, s, add_years(s, 1)), 2);
+    char last[32];
+    snprintf(last, sizeof(last), "\n%s..%s", day_text(add_years(s, 1)), day_text(add_years(s, 1)));
+    assert_non_null(strstr(buf, last));
+}
+
+static void instance_window_dates_go_into_the_body(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    int64_t t = today();
+    int64_t s = t - 700;
+    const struct or_param_value p[] = {{"start_date", day_text(s)},
+                                       {"end_date", day_text(t - 1)}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    const char *second = strchr(buf, '\n');
+    assert_non_null(second);
+    q.instance = second + 1;
+    assert_int_equal(build(ep, &q, 4, err), OR_OK);
+    json_t *body = body_json();
+    char want_start[16];
+    snprintf(want_start, sizeof(want_start), "%.10s", second + 1);
+    assert_string_equal(json_string_value(json_object_get(body, "startDate")), want_start);
+    assert_string_equal(json_string_value(json_object_get(body, "endDate")), second + 13);
+    assert_int_equal(json_integer_value(json_object_get(body, "pageNum")), 4);
+    json_decref(body);
+
+    fake_reset();
+    q.instance = "not a window";
+    assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "not a window"));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Authentication and error bodies                                            */
+/* ------------------------------------------------------------------------- */
+
+static void x_api_key_is_default_and_secret(void **state)
+{
+    (void)state;
+    static const char *const modes[] = {NULL, "x-api-key", "X-API-KEY", ""};
+    int64_t t = today();
+    for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
+        for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
+            fake_reset();
+            g.auth = modes[i];
+            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            struct or_query q = period_query(t - 3, t - 1, NULL, 0);
+            char err[OR_ERR_SIZE];
+            assert_int_equal(build(ep, &q, 1, err), OR_OK);
+            int secret = 0;
+            const char *v = header("x-api-key", &secret);
+            assert_non_null(v);
+            assert_string_equal(v, TEST_KEY);
+            assert_int_equal(secret, 1);
+            assert_null(header("Authorization", NULL));
+            assert_string_equal(g.secret_key_name, "api_key_env");
+            /* The key appears in no other header and not in the body. */
+            for (size_t h = 0; h < g.req.nheader; h++) {
+                if (strcmp(g.req.hname[h], "x-api-key") != 0) {
+                    assert_null(strstr(g.req.hval[h], TEST_KEY));
+                }
+            }
+            assert_null(strstr(g.req.body, TEST_KEY));
+        }
+    }
+}
+
+static void bearer_auth_from_config(void **state)
+{
+    (void)state;
+    int64_t t = today();
+    static const char *const modes[] = {"bearer", "Bearer"};
+    for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
+        for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
+            fake_reset();
+            g.auth = modes[i];
+            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            struct or_query q = period_query(t - 3, t - 1, NULL, 0);
+            char err[OR_ERR_SIZE];
+            assert_int_equal(check(ep, &q, err), OR_OK);
+            assert_int_equal(build(ep, &q, 1, err), OR_OK);
+            int secret = 0;
+            const char *v = header("Authorization", &secret);
+            assert_non_null(v);
+            assert_string_equal(v, "Bearer " TEST_KEY);
+            assert_int_equal(secret, 1);
+            assert_null(header("x-api-key", NULL));
+        }
+    }
+}
+
+static void unknown_auth_value_is_refused(void **state)
+{
+    (void)state;
+    int64_t t = today();
+    static const char *const modes[] = {"basic", "apikey", "bearer "};
+    for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
+        for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
+            fake_reset();
+            g.auth = modes[i];
+            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            struct or_query q = period_query(t - 3, t - 1, NULL, 0);
+            char err[OR_ERR_SIZE];
+            assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+            assert_non_null(strstr(err, "[saleshandy] auth"));
+            assert_non_null(strstr(err, "x-api-key"));
+            assert_non_null(strstr(err, "bearer"));
+            assert_non_null(strstr(err, modes[i]));
+            assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+            assert_non_null(strstr(err, "[saleshandy] auth"));
+            assert_int_equal(g.req.nset, 0);
+            assert_int_equal(g.req.nheader, 0);
+            assert_int_equal(g.nsecret, 0);
+        }
+    }
+}
+
+static void missing_api_key_is_an_auth_error_naming_the_variable(void **state)
+{
+    (void)state;
+    unsetenv("SALESHANDY_API_KEY");
+    int64_t t = today();
+    struct or_query q = period_query(t - 3, t - 1, NULL, 0);
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(endpoint("consolidated-stats"), &q, 1, err), OR_ERR_AUTH);
+    assert_non_null(strstr(err, "SALESHANDY_API_KEY"));
+    assert_null(header("x-api-key", NULL));
+    assert_null(g.req.body);
+}
+
+static void error_body_message_is_extracted(void **state)
+{
+    (void)state;
+    or_error_message_fn *fn = endpoint("consolidated-stats")->error_message;
+    assert_ptr_equal(fn, endpoint("team-stats")->error_message);
+    char buf[256];
+    static const char plain[] = "{\"message\":\"Start Date must not be older than 2 years\"}";
+    assert_true(fn(plain, strlen(plain), buf, sizeof(buf)));
+    assert_string_equal(buf, "Start Date must not be older than 2 years");
+
+    static const char list[] =
+        "{\"statusCode\":400,\"message\":[\"pageLimit must not be greater than 500\","
+        "\"endDate must be a valid date\"],\"error\":\"Bad Request\"}";
+    assert_true(fn(list, strlen(list), buf, sizeof(buf)));
+    assert_string_equal(buf, "pageLimit must not be greater than 500; endDate must be a valid "
+                             "date");
+
+    static const char err_only[] = "{\"error\":\"Unauthorized\\nkey\"}";
+    assert_true(fn(err_only, strlen(err_only), buf, sizeof(buf)));
+    assert_string_equal(buf, "Unauthorized key");
+
+    static const char nested[] = "{\"error\":{\"message\":\"rate limited\"}}";
+    assert_true(fn(nested, strlen(nested), buf, sizeof(buf)));
+    assert_string_equal(buf, "rate limited");
+
+    char tiny[6];
+    assert_true(fn(plain, strlen(plain), tiny, sizeof(tiny)));
+    assert_string_equal(tiny, "Start");
+
+    static const char html[] = "<html>502 Bad Gateway</html>";
+    assert_false(fn(html, strlen(html), buf, sizeof(buf)));
+    assert_false(fn("{}", 2, buf, sizeof(buf)));
+    assert_false(fn("{\"message\":42}", 14, buf, sizeof(buf)));
+    assert_false(fn("", 0, buf, sizeof(buf)));
+}
+
+/* ------------------------------------------------------------------------- */
+/* team-stats                                                                 */
+/* ------------------------------------------------------------------------- */
+
+static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+
+    /* payload.data */
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
+                                   err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_text(0, "user_id", "abc123xyz");
+    expect_text(0, "user_name", "Jane Smith");
+    expect_text(0, "user_email", "jane.smith@agency.example");
+    expect_text(1, "user_id", "def456uvw");
+    expect_text(1, "user_name", "Omar Haddad"); /* firstName + lastName */
+    expect_text(1, "user_email", "omar@agency.example"); /* userEmail */
+    /* Keys read into the fixed columns do not come back as columns of their own. */
+    expect_no_column("first_name");
+    expect_no_column("last_name");
+    expect_no_column("email");
+    expect_no_column("user_name_2");
+    assert_int_equal(g.nwarn, 0);
+
+    /* data */
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_data.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_text(0, "user_id", "u-1");
+    expect_text(0, "user_name", "Ann Lee");
+    expect_text(0, "user_email", "ann@agency.example");
+    expect_int(0, "email_sent", 10);
+    expect_text(1, "user_id", "77"); /* _id as a number */
+    expect_text(1, "user_name", "Bo Chen");
+    expect_null(1, "user_email");
+    expect_int(1, "replied", 0);
+
+    /* payload as an array */
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_array.json", &info,
+                                   err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_text(0, "user_id", "p-1");
+    expect_text(0, "user_name", "Cy Diaz");
+    expect_int(0, "email_sent", 3);
+
+    /* a top-level array; its non-object element is skipped with a warning */
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 5, "team_stats_top_level_array.json",
+                                   &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_text(0, "user_id", "t-1");
+    expect_text(0, "user_email", "di@agency.example");
+    expect_int(0, "opened", 4);
+    expect_text(1, "user_name", "Ed Fox");
+    expect_null(1, "user_email");
+    expect_int(1, "opened", 0);
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "team-stats page 5"));
+    assert_non_null(strstr(g.last_warn, "records[]"));
+
+    /* An empty list is an empty page, not an error. */
+    fake_reset();
+    assert_int_equal(parse_body(ep, &plain_query, 1, "[]", 2, &info, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(info.has_more, 0);
+}
+
+static void team_stats_metric_names_become_snake_case_columns(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
+                                   err),
+                     OR_OK);
+    static const struct {
+        const char *name;
+        int64_t row0;
+        int64_t row1;
+    } ints[] = {
+        {"prospect_added", 120, 80}, {"prospect_contacted", 98, 75}, {"email_sent", 240, 160},
+        {"opened", 150, 90},         {"clicked", 22, 10},            {"replied", 14, 9},
+        {"un_subscribed", 2, 0},     {"bounced", 3, 1},              {"uncategorized", 1, 0},
+        {"interested", 6, 3},        {"not_interested", 4, 2},       {"meeting_booked", 3, 1},
+        {"out_of_office", 2, 0},     {"closed", 1, 0},               {"not_now", 0, 1},
+        {"do_not_contact", 0, 0},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(ints); i++) {
+        expect_type(ints[i].name, OR_TYPE_INT);
+        expect_int(0, ints[i].name, ints[i].row0);
+        expect_int(1, ints[i].name, ints[i].row1);
+    }
+    expect_type("open_rate", OR_TYPE_REAL);
+    expect_real(0, "open_rate", 62.5);
+    expect_real(1, "open_rate", 56.25);
+    /* Three fixed columns, sixteen counts and one rate; nothing else. */
+    assert_int_equal(g.rows.ncols, 3 + ARRAY_LEN(ints) + 1);
+    /* Discovered columns come in the order of the keys. */
+    assert_string_equal(g.rows.names[3], "prospect_added");
+    assert_string_equal(g.rows.names[g.rows.ncols - 1], "open_rate");
+}
+
+static void team_stats_unknown_keys_are_kept_as_columns(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 3, "team_stats_unknown_keys.json", &info,
+                                   err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_text(0, "user_id", "k-1");
+    expect_type("brand_new_metric", OR_TYPE_INT);
+    expect_int(0, "brand_new_metric", 5);
+    expect_type("some_label", OR_TYPE_TEXT);
+    expect_text(0, "some_label", "x");
+    expect_type("weird_key", OR_TYPE_INT);
+    expect_int(0, "weird_key", 1);
+    expect_int(0, "html_links_clicked", 2);
+    expect_type("reply_rate", OR_TYPE_REAL);
+    expect_real(0, "reply_rate", 0.25);
+    expect_type("is_team_lead", OR_TYPE_BOOL);
+    expect_int(0, "is_team_lead", 0);
+    expect_int(0, "count", 3);
+    /* Nothing alphanumeric, an empty name, null and "" make no column. */
+    expect_no_column("nothing");
+    expect_no_column("blank");
+    assert_int_equal(g.rows.ncols, 3 + 9);
+
+    /* A key first seen on row 2 is a column too; row 1 has NULL there. */
+    expect_int(1, "late_arrival", 9);
+    expect_null(0, "late_arrival");
+    expect_null(1, "some_label");
+    /* open_rate and openRate are one column: the first wins, the second is reported. */
+    expect_int(1, "open_rate", 1);
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "open_rate (duplicate key)"));
+
+    /* A megabyte-long key becomes a column name of 128 bytes. */
+    fake_reset();
+    const size_t n = (size_t)1 << 20;
+    char *body = malloc(n + 64);
+    assert_non_null(body);
+    memcpy(body, "[{\"", 3);
+    memset(body + 3, 'A', n);
+    snprintf(body + 3 + n, 61, "\":1}]");
+    assert_int_equal(parse_body(ep, &plain_query, 1, body, strlen(body), &info, err), OR_OK);
+    free(body);
+    assert_int_equal(g.rows.ncols, 4);
+    assert_int_equal(strlen(g.rows.names[3]), 128);
+    assert_int_equal(strspn(g.rows.names[3], "a"), 128);
+}
+
+static void team_stats_conflicting_types_convert_or_become_null(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char body[] =
+        "{\"data\":["
+        "{\"ratio\":0.5,\"score\":1,\"label\":\"x\",\"flag\":true,\"count\":2},"
+        "{\"ratio\":2,\"score\":1.5,\"label\":5,\"flag\":\"yes\",\"count\":3.0},"
+        "{\"ratio\":\"n/a\",\"score\":{\"a\":1},\"label\":[1,2],\"flag\":1,\"count\":false}"
+        "]}";
+    assert_int_equal(parse_body(ep, &plain_query, 6, body, strlen(body), &info, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 3);
+    expect_type("ratio", OR_TYPE_REAL);
+    expect_type("score", OR_TYPE_INT);
+    expect_type("label", OR_TYPE_TEXT);
+    expect_type("flag", OR_TYPE_BOOL);
+    expect_type("count", OR_TYPE_INT);
+
+    expect_real(1, "ratio", 2.0);       /* int into real */
+    expect_null(1, "score");            /* 1.5 does not fit an int */
+    expect_text(1, "label", "5");       /* anything into text */
+    expect_null(1, "flag");             /* "yes" is no JSON boolean */
+    expect_int(1, "count", 3);          /* 3.0 is a whole number */
+
+    expect_null(2, "ratio");
+    expect_null(2, "score");
+    expect_text(2, "label", "[1,2]");
+    expect_int(2, "flag", 1);           /* 0/1 into a bool */
+    expect_null(2, "count");
+
+    assert_int_equal(g.nwarn, 1);
+    assert_non_null(strstr(g.last_warn, "team-stats page 6"));
+    assert_non_null(strstr(g.last_warn, "5 value(s)"));
+    assert_non_null(strstr(g.last_warn, "score"));
+    assert_non_null(strstr(g.last_warn, "flag"));
+    assert_non_null(strstr(g.last_warn, "ratio"));
+    assert_non_null(strstr(g.last_warn, "count"));
+    assert_null(strstr(g.last_warn, "label"));
+}
+
+static void team_stats_shape_without_records_is_a_clear_parse_error(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char msg[] = "team-stats: no list of records in the response (looked for "
+                              "payload.data, data, payload, top-level array)";
+    assert_int_equal(parse_fixture(ep, &plain_query, 4, "team_stats_no_records.json", &info,
+                                   err),
+                     OR_ERR_PARSE);
+    assert_non_null(strstr(err, msg));
+    assert_non_null(strstr(err, "page 4"));
+    static const char *const shapes[] = {
+        "{}", "\"text\"", "42", "null", "{\"payload\":{\"data\":null}}",
+        "{\"data\":{\"rows\":[]}}", "{\"payload\":\"[]\"}",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(shapes); i++) {
+        assert_int_equal(parse_body(ep, &plain_query, 1, shapes[i], strlen(shapes[i]), &info,
+                                    err),
+                         OR_ERR_PARSE);
+        if (strstr(err, msg) == NULL) {
+            fail_msg("shape %s gave: %s", shapes[i], err);
+        }
+    }
+    assert_int_equal(g.rows.nrows, 0);
+}
+
+static void team_stats_nested_values_become_json_text(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_nested.json", &info, err),
+                     OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_text(0, "user_id", "n-1");
+    expect_type("user", OR_TYPE_TEXT);
+    expect_text(0, "user", "{\"id\":\"n-1\",\"roles\":[\"admin\",\"sender\"]}");
+    expect_text(0, "sequences", "[{\"id\":\"s1\",\"sent\":4},{\"id\":\"s2\",\"sent\":6}]");
+    expect_text(0, "by_day", "{\"2024-01-01\":3,\"2024-01-02\":7}");
+    expect_text(0, "label", "J\xc3\xbcrgen's team");
+    expect_int(0, "active", 1);
+    expect_type("active", OR_TYPE_BOOL);
+    /* {} and [] are NULL (DESIGN.md §6): no value, so no column. */
+    expect_no_column("empty_object");
+    expect_no_column("empty_list");
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+
+    /* total 2 at 100 a page: one page. */
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
+                                   err),
+                     OR_OK);
+    assert_int_equal(info.total_rows, 2);
+    assert_int_equal(info.total_pages, 1);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+    assert_int_equal(info.page, -1);
+
+    /* hasMore true */
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 2, "team_stats_data.json", &info, err),
+                     OR_OK);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 3);
+    assert_int_equal(info.total_pages, -1);
+
+    /* No marker: a full page (limit records) means another page. */
+    fake_reset();
+    static const struct or_param_value three[] = {{"limit", "3"}};
+    struct or_query q = {.tz = "UTC", .params = three, .nparams = 1};
+    assert_int_equal(parse_fixture(ep, &q, 1, "team_stats_top_level_array.json", &info, err),
+                     OR_OK);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+    fake_reset();
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_top_level_array.json",
+                                   &info, err),
+                     OR_OK);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+
+    /* total: more while page * limit < total. */
+    static const struct or_param_value two[] = {{"limit", "2"}};
+    q.params = two;
+    static const char five[] =
+        "{\"payload\":{\"data\":[{\"userId\":\"a\"},{\"userId\":\"b\"}],\"total\":5}}";
+    fake_reset();
+    assert_int_equal(parse_body(ep, &q, 2, five, strlen(five), &info, err), OR_OK);
+    assert_int_equal(info.total_rows, 5);
+    assert_int_equal(info.total_pages, 3);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 3);
+    fake_reset();
+    assert_int_equal(parse_body(ep, &q, 3, five, strlen(five), &info, err), OR_OK);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+
+    static const char none[] = "{\"data\":[],\"totalCount\":0}";
+    fake_reset();
+    assert_int_equal(parse_body(ep, &q, 1, none, strlen(none), &info, err), OR_OK);
+    assert_int_equal(info.total_pages, 0);
+    assert_int_equal(info.has_more, 0);
+}
+
+static void team_stats_columns_persist_across_pages(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char page1[] = "[{\"userId\":\"a\",\"emailSent\":3,\"openRate\":0.5}]";
+    static const char page2[] =
+        "[{\"userId\":\"b\",\"openRate\":0.25,\"emailSent\":4,\"meetingBooked\":1}]";
+    assert_int_equal(parse_body(ep, &plain_query, 1, page1, strlen(page1), &info, err), OR_OK);
+    assert_int_equal(g.rows.ncols, 5);
+    rows_next_page(&g.rows);
+    assert_int_equal(parse_body(ep, &plain_query, 2, page2, strlen(page2), &info, err), OR_OK);
+    /* The host's table keeps its columns: page 2 finds them and adds only the new one. */
+    assert_int_equal(g.rows.ncols, 6);
+    assert_int_equal(g.rows.nadded, 3);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_text(0, "user_id", "b");
+    expect_int(0, "email_sent", 4);
+    expect_real(0, "open_rate", 0.25);
+    expect_int(0, "meeting_booked", 1);
+    assert_string_equal(g.rows.names[5], "meeting_booked");
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void team_stats_body_has_iso_dates_and_defaults(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    char err[OR_ERR_SIZE];
+    /* January 2024 in UTC: the dates of the vendor's own example. */
+    struct or_query q = {.tz = "UTC",
+                         .period_start = 1704067200,
+                         .period_end = 1706745600,
+                         .first_day = "2024-01-01",
+                         .last_day = "2024-01-31"};
+    assert_int_equal(check(ep, &q, err), OR_OK);
+    assert_int_equal(build(ep, &q, 1, err), OR_OK);
+    assert_string_equal(g.req.method, "POST");
+    assert_string_equal(g.req.path, "/v1/analytics/team/stats");
+    assert_string_equal(g.req.content_type, "application/json");
+    assert_string_equal(g.req.body,
+                        "{\"startDate\":\"2024-01-01T00:00:00.000+00:00\","
+                        "\"endDate\":\"2024-01-31T23:59:59.999+00:00\",\"countBy\":\"absolute\","
+                        "\"limit\":100,\"page\":1,\"sortOrder\":\"desc\",\"type\":\"prospect\"}");
+
+    /* January 2024 in Berlin starts at 23:00 UTC the day before. */
+    fake_reset();
+    q.tz = "Europe/Berlin";
+    q.period_start = 1704063600;
+    q.period_end = 1706742000;
+    assert_int_equal(build(ep, &q, 2, err), OR_OK);
+    json_t *body = body_json();
+    assert_string_equal(json_string_value(json_object_get(body, "startDate")),
+                        "2023-12-31T23:00:00.000+00:00");
+    assert_string_equal(json_string_value(json_object_get(body, "endDate")),
+                        "2024-01-31T22:59:59.999+00:00");
+    assert_int_equal(json_integer_value(json_object_get(body, "page")), 2);
+    json_decref(body);
+
+    /* No period and no dates: the vendor's default range, no dates sent. */
+    fake_reset();
+    assert_int_equal(check(ep, &plain_query, err), OR_OK);
+    assert_int_equal(build(ep, &plain_query, 1, err), OR_OK);
+    body = body_json();
+    assert_null(json_object_get(body, "startDate"));
+    assert_null(json_object_get(body, "endDate"));
+    assert_null(json_object_get(body, "userIds"));
+    assert_null(json_object_get(body, "orderBy"));
+    json_decref(body);
+}
+
+static void team_stats_params_override_and_are_checked(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("team-stats");
+    char err[OR_ERR_SIZE];
+    static const struct or_param_value p[] = {
+        {"user_ids", "abc123xyz, def456uvw"}, {"count_by", "relative"},
+        {"limit", "10"},                      {"sort_order", "asc"},
+        {"order_by", "Meeting Booked"},       {"type", "email"},
+        {"start_date", "2024-01-01"},         {"end_date", "2024-01-31"},
+    };
+    struct or_query q = {.tz = "Europe/Berlin",
+                         .period_start = 1,
+                         .period_end = 2,
+                         .params = p,
+                         .nparams = ARRAY_LEN(p)};
+    g.zone_offset = 3600; /* the report zone is UTC+1 */
+    assert_int_equal(check(ep, &q, err), OR_OK);
+    assert_int_equal(build(ep, &q, 2, err), OR_OK);
+    assert_string_equal(g.req.body,
+                        "{\"userIds\":[\"abc123xyz\",\"def456uvw\"],"
+                        "\"startDate\":\"2023-12-31T23:00:00.000+00:00\","
+                        "\"endDate\":\"2024-01-31T22:59:59.999+00:00\",\"countBy\":\"relative\","
+                        "\"limit\":10,\"page\":2,\"sortOrder\":\"asc\","
+                        "\"orderBy\":\"Meeting Booked\",\"type\":\"email\"}");
+
+    /* A date-time is sent as given. */
+    fake_reset();
+    static const struct or_param_value dt[] = {{"start_date", "2024-01-01T00:00:00.000+05:30"},
+                                               {"end_date", "2024-01-31T23:59:59.999+05:30"}};
+    q.params = dt;
+    q.nparams = ARRAY_LEN(dt);
+    assert_int_equal(build(ep, &q, 1, err), OR_OK);
+    json_t *body = body_json();
+    assert_string_equal(json_string_value(json_object_get(body, "startDate")),
+                        "2024-01-01T00:00:00.000+05:30");
+    assert_string_equal(json_string_value(json_object_get(body, "endDate")),
+                        "2024-01-31T23:59:59.999+05:30");
+    json_decref(body);
+
+    static const struct {
+        const char *name;
+        const char *value;
+        const char *says;
+    } bad[] = {
+        {"count_by", "sum", "count_by must be one of relative,absolute"},
+        {"sort_order", "up", "sort_order must be one of asc,desc"},
+        {"type", "call", "type must be one of prospect,email"},
+        {"order_by", "meeting booked", "order_by must be one of"},
+        {"limit", "0", "limit must be an integer from 1 to 10000"},
+        {"limit", "many", "limit must be an integer"},
+        {"start_date", "yesterday", "start_date must be YYYY-MM-DD or an ISO 8601"},
+        {"end_date", "2024-13-01", "end_date must be YYYY-MM-DD or an ISO 8601"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        fake_reset();
+        const struct or_param_value one[] = {{bad[i].name, bad[i].value}};
+        struct or_query b = {.tz = "UTC", .params = one, .nparams = 1};
+        assert_int_equal(check(ep, &b, err), OR_ERR_INVALID);
+        if (strstr(err, bad[i].says) == NULL) {
+            fail_msg("%s=%s gave: %s", bad[i].name, bad[i].value, err);
+        }
+        assert_int_equal(build(ep, &b, 1, err), OR_ERR_INVALID);
+        assert_int_equal(g.req.nset, 0);
+    }
+
+    static const struct or_param_value backwards[] = {{"start_date", "2024-02-01"},
+                                                      {"end_date", "2024-01-01"}};
+    struct or_query b = {.tz = "UTC", .params = backwards, .nparams = 2};
+    assert_int_equal(check(ep, &b, err), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "is before start_date"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+        T(descriptor_is_a_saleshandy_provider),
+        T(only_the_entry_symbol_is_exported),
+        T(email_activity_schema_matches_design_column_for_column),
+        T(team_stats_fixed_columns_are_user_id_name_email),
+        T(documented_example_maps_every_email_activity_column),
+        T(missing_null_empty_object_and_empty_string_become_null),
+        T(wrong_types_become_null_with_one_warning_per_page),
+        T(huge_strings_are_kept_whole_and_huge_dates_are_null),
+        T(js_date_offsets_parse_exactly),
+        T(empty_date_string_is_null),
+        T(yes_no_are_booleans),
+        T(has_more_and_next_page_number_drive_paging),
+        T(missing_payload_or_data_is_a_parse_error_naming_the_field),
+        T(malformed_json_is_parse_error_with_line_and_column),
+        T(non_utf8_body_is_rejected_cleanly),
+        T(body_carries_dates_paging_and_sequence_ids),
+        T(period_or_dates_are_required),
+        T(start_older_than_two_years_is_refused_before_any_request),
+        T(end_before_start_is_refused),
+        T(page_limit_outside_10_to_500_is_refused),
+        T(range_over_one_year_is_split_into_year_windows),
+        T(range_within_a_year_is_one_fetch),
+        T(instance_window_dates_go_into_the_body),
+        T(x_api_key_is_default_and_secret),
+        T(bearer_auth_from_config),
+        T(unknown_auth_value_is_refused),
+        T(missing_api_key_is_an_auth_error_naming_the_variable),
+        T(error_body_message_is_extracted),
+        T(team_stats_reads_payload_data_data_and_top_level_array_shapes),
+        T(team_stats_metric_names_become_snake_case_columns),
+        T(team_stats_unknown_keys_are_kept_as_columns),
+        T(team_stats_conflicting_types_convert_or_become_null),
+        T(team_stats_shape_without_records_is_a_clear_parse_error),
+        T(team_stats_nested_values_become_json_text),
+        T(team_stats_paging_follows_has_more_total_or_full_pages),
+        T(team_stats_columns_persist_across_pages),
+        T(team_stats_body_has_iso_dates_and_defaults),
+        T(team_stats_params_override_and_are_checked),
+#undef T
+    };
+    return cmocka_run_group_tests_name("provider_saleshandy", tests, load_plugin,
+                                       unload_plugin);
+}

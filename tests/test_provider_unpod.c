@@ -1,0 +1,1418 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tests of the unpod provider plugin through its ABI only: the real
+ * provider_unpod.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and driven
+ * with a fake host defined here, which serves config from a table, records
+ * requests, stores the typed cells of each row and checks the plugin keeps
+ * the sink's contract (setters inside a row, the setter matching the column
+ * type, no column set twice).
+ *
+ * Fixtures are read from tests/fixtures/unpod (see its README.md), found
+ * via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to __FILE__, or by walking up
+ * from the working directory.
+ */
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "outreport/plugin.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_PAIRS 16
+#define MAX_HEADERS 16
+#define MAX_CONFIG 16
+#define TEST_TOKEN "eyJhbGciOiJIUzI1NiJ9.unpod-test.c2lnbmF0dXJl"
+#define DOC_SPACE "F1O3QJM1Y7Q1AVVUYNV4VPRB"
+#define DOC_PATH "/api/v2/platform/organisation/analytics/"
+
+/* ------------------------------------------------------------------------- */
+/* Fake host                                                                  */
+/* ------------------------------------------------------------------------- */
+
+struct or_request {
+    int nset;
+    char method[16];
+    char path[256];
+    size_t nquery;
+    char *qkey[MAX_PAIRS];
+    char *qval[MAX_PAIRS];
+    size_t nheader;
+    char *hname[MAX_HEADERS];
+    char *hval[MAX_HEADERS];
+    int hsecret[MAX_HEADERS];
+};
+
+struct cell {
+    int set;
+    int64_t i;
+    double r;
+    char *s;
+    size_t len;
+};
+
+struct or_rows {
+    const struct or_endpoint *ep;
+    size_t nrows;
+    size_t cap;
+    struct cell *cells; /* nrows * ep->ncolumns */
+    int open;
+    int misuse;         /* contract violations by the plugin */
+    char misuse_what[256];
+};
+
+struct fake {
+    struct or_request req;
+    struct or_rows rows;
+    size_t nconfig;
+    const char *config_key[MAX_CONFIG];
+    const char *config_value[MAX_CONFIG];
+    int nwarn;
+    int nlog;
+    char last_warn[1024];
+};
+
+static struct fake g;
+
+static char *dup_bytes(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    assert_non_null(p);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
+                                                           enum or_log_level level,
+                                                           const char *fmt, ...)
+{
+    (void)h;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    g.nlog++;
+    if (level == OR_LOG_WARN) {
+        g.nwarn++;
+        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
+    }
+}
+
+/* Set config key @p key of section [unpod]; NULL removes it.  Strings are static. */
+static void set_config(const char *key, const char *value)
+{
+    for (size_t i = 0; i < g.nconfig; i++) {
+        if (strcmp(g.config_key[i], key) == 0) {
+            g.config_value[i] = value;
+            return;
+        }
+    }
+    assert_true(g.nconfig < MAX_CONFIG);
+    g.config_key[g.nconfig] = key;
+    g.config_value[g.nconfig] = value;
+    g.nconfig++;
+}
+
+static const char *fake_config_get(const struct or_host *h, const char *key)
+{
+    (void)h;
+    for (size_t i = 0; i < g.nconfig; i++) {
+        if (strcmp(g.config_key[i], key) == 0) {
+            return g.config_value[i];
+        }
+    }
+    return NULL;
+}
+
+/* Like the real host: config key @p env_key_name names the variable, else @p default_env. */
+static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
+                                   const char *default_env, char *err, size_t errlen)
+{
+    const char *var = fake_config_get(h, env_key_name);
+    if (var == NULL || var[0] == '\0') {
+        var = default_env;
+    }
+    const char *v = getenv(var);
+    if (v == NULL || v[0] == '\0') {
+        snprintf(err, errlen, "unpod: environment variable %s is not set", var);
+        return NULL;
+    }
+    return v;
+}
+
+static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+{
+    r->nset++;
+    snprintf(r->method, sizeof(r->method), "%s", method);
+    snprintf(r->path, sizeof(r->path), "%s", path);
+    return OR_OK;
+}
+
+static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+{
+    if (r->nquery == MAX_PAIRS) {
+        return OR_ERR_NOMEM;
+    }
+    r->qkey[r->nquery] = dup_bytes(key, strlen(key));
+    r->qval[r->nquery] = dup_bytes(value, strlen(value));
+    r->nquery++;
+    return OR_OK;
+}
+
+static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
+                                 int secret)
+{
+    if (r->nheader == MAX_HEADERS) {
+        return OR_ERR_NOMEM;
+    }
+    r->hname[r->nheader] = dup_bytes(name, strlen(name));
+    r->hval[r->nheader] = dup_bytes(value, strlen(value));
+    r->hsecret[r->nheader] = secret;
+    r->nheader++;
+    return OR_OK;
+}
+
+static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
+                               const char *content_type)
+{
+    (void)r;
+    (void)body;
+    (void)len;
+    (void)content_type;
+    fail_msg("a GET request got a body");
+    return OR_ERR_INVALID;
+}
+
+static void misuse(struct or_rows *rows, const char *what)
+{
+    if (rows->misuse == 0) {
+        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
+    }
+    rows->misuse++;
+}
+
+static or_status fake_row_begin(struct or_rows *rows)
+{
+    if (rows->open) {
+        misuse(rows, "row_begin inside a row");
+    }
+    size_t ncols = rows->ep->ncolumns;
+    if (rows->nrows == rows->cap) {
+        size_t cap = rows->cap ? rows->cap * 2 : 4;
+        struct cell *p = realloc(rows->cells, cap * ncols * sizeof(*p));
+        if (p == NULL) {
+            return OR_ERR_NOMEM;
+        }
+        rows->cells = p;
+        rows->cap = cap;
+    }
+    memset(&rows->cells[rows->nrows * ncols], 0, ncols * sizeof(struct cell));
+    rows->nrows++;
+    rows->open = 1;
+    return OR_OK;
+}
+
+/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
+static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
+{
+    if (!rows->open) {
+        misuse(rows, "setter outside a row");
+        return NULL;
+    }
+    if (col >= rows->ep->ncolumns) {
+        misuse(rows, "column index out of range");
+        return NULL;
+    }
+    enum or_type type = rows->ep->columns[col].type;
+    if (type != t1 && type != t2) {
+        misuse(rows, rows->ep->columns[col].name);
+        return NULL;
+    }
+    struct cell *c = &rows->cells[(rows->nrows - 1) * rows->ep->ncolumns + col];
+    if (c->set) {
+        misuse(rows, "column set twice in one row");
+    }
+    return c;
+}
+
+static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
+    if (c == NULL || s == NULL || len == 0) {
+        return; /* "" is NULL, as in the real host */
+    }
+    free(c->s);
+    c->s = dup_bytes(s, len);
+    c->len = len;
+    c->set = 1;
+}
+
+static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
+    if (c != NULL) {
+        c->i = v;
+        c->set = 1;
+    }
+}
+
+static void fake_set_real(struct or_rows *rows, size_t col, double v)
+{
+    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
+    if (c != NULL) {
+        c->r = v;
+        c->set = 1;
+    }
+}
+
+static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+{
+    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
+    if (c != NULL) {
+        c->i = t;
+        c->set = 1;
+    }
+}
+
+static or_status fake_row_end(struct or_rows *rows)
+{
+    if (!rows->open) {
+        misuse(rows, "row_end outside a row");
+    }
+    rows->open = 0;
+    return OR_OK;
+}
+
+static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+{
+    (void)name;
+    (void)type;
+    misuse(rows, "rows_column on a fixed schema");
+    return -1;
+}
+
+static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+{
+    (void)h;
+    (void)s;
+    (void)out;
+    fail_msg("unpod has no time columns but parsed a time");
+    return OR_ERR_PARSE;
+}
+
+static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+{
+    (void)h;
+    int len = snprintf(buf, n, "@%lld", (long long)t);
+    return len > 0 && (size_t)len < n ? (size_t)len : 0;
+}
+
+static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
+                            int32_t *utc_offset)
+{
+    (void)h;
+    (void)t;
+    memset(parts, 0, 6 * sizeof(int));
+    *utc_offset = 0;
+}
+
+static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    (void)c;
+    (void)row;
+    return -1;
+}
+
+static or_status fake_cursor_rewind(struct or_cursor *c)
+{
+    (void)c;
+    return OR_ERR_UNSUPPORTED;
+}
+
+static const struct or_host host = {
+    .size = sizeof(struct or_host),
+    .abi = OR_ABI_VERSION,
+    .log = fake_log,
+    .config_get = fake_config_get,
+    .secret_get = fake_secret_get,
+    .req_set = fake_req_set,
+    .req_query = fake_req_query,
+    .req_header = fake_req_header,
+    .req_body = fake_req_body,
+    .row_begin = fake_row_begin,
+    .set_text = fake_set_text,
+    .set_int = fake_set_int,
+    .set_real = fake_set_real,
+    .set_time = fake_set_time,
+    .row_end = fake_row_end,
+    .rows_column = fake_rows_column,
+    .parse_iso8601 = fake_parse_iso8601,
+    .format_time = fake_format_time,
+    .local_time = fake_local_time,
+    .cursor_next = fake_cursor_next,
+    .cursor_rewind = fake_cursor_rewind,
+};
+
+/* Forget the recorded request. */
+static void fake_reset_request(void)
+{
+    struct or_request *r = &g.req;
+    for (size_t i = 0; i < r->nquery; i++) {
+        free(r->qkey[i]);
+        free(r->qval[i]);
+    }
+    for (size_t i = 0; i < r->nheader; i++) {
+        free(r->hname[i]);
+        free(r->hval[i]);
+    }
+    memset(r, 0, sizeof(*r));
+}
+
+/* Forget the request, rows and log counts; config stays. */
+static void fake_reset_io(void)
+{
+    fake_reset_request();
+    if (g.rows.ep != NULL) {
+        for (size_t i = 0; i < g.rows.nrows * g.rows.ep->ncolumns; i++) {
+            free(g.rows.cells[i].s);
+        }
+    }
+    free(g.rows.cells);
+    memset(&g.rows, 0, sizeof(g.rows));
+    g.nwarn = 0;
+    g.nlog = 0;
+    g.last_warn[0] = '\0';
+}
+
+static void fake_reset(void)
+{
+    fake_reset_io();
+    memset(&g, 0, sizeof(g));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Plugin, fixtures and helpers                                               */
+/* ------------------------------------------------------------------------- */
+
+static void *plugin_handle;
+static const struct or_plugin *plugin;
+
+static int load_plugin(void **state)
+{
+    (void)state;
+    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
+    if (path == NULL) {
+        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
+        return -1;
+    }
+    /* A colon-separated list of directories, like PATH. */
+    const char *dir = path;
+    while (plugin_handle == NULL && *dir != '\0') {
+        const char *colon = strchr(dir, ':');
+        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
+        char file[4200];
+        snprintf(file, sizeof(file), "%.*s/provider_unpod.so", (int)len, dir);
+        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        if (plugin_handle == NULL) {
+            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
+        }
+        dir += len + (colon != NULL ? 1 : 0);
+    }
+    if (plugin_handle == NULL) {
+        return -1;
+    }
+    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
+    if (sym == NULL) {
+        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
+        return -1;
+    }
+    or_plugin_entry_fn *entry = NULL;
+    memcpy(&entry, &sym, sizeof(entry));
+    plugin = entry();
+    return plugin != NULL ? 0 : -1;
+}
+
+static int unload_plugin(void **state)
+{
+    (void)state;
+    if (plugin_handle != NULL) {
+        dlclose(plugin_handle);
+    }
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_reset();
+    set_config("base_url", "http://127.0.0.1:8000");
+    set_config("org_handle", "recalll.co");
+    setenv("UNPOD_TOKEN", TEST_TOKEN, 1);
+    unsetenv("UNPOD_OTHER_TOKEN");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fake_reset();
+    return 0;
+}
+
+static const struct or_endpoint *analytics(void)
+{
+    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
+        if (strcmp(plugin->provider->endpoints[i].name, "analytics") == 0) {
+            return &plugin->provider->endpoints[i];
+        }
+    }
+    fail_msg("endpoint analytics not found");
+    return NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096;
+    size_t n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap) {
+            break;
+        }
+        cap *= 2;
+        buf = realloc(buf, cap);
+        assert_non_null(buf);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static char *fixture(const char *name, size_t *len)
+{
+    char path[4096];
+    const char *env = getenv("OR_FIXTURES_DIR");
+    if (env != NULL) {
+        snprintf(path, sizeof(path), "%s/%s", env, name);
+        char *in_env = read_file(path, len);
+        if (in_env != NULL) {
+            return in_env;
+        }
+    }
+    const char *root = getenv("OR_SOURCE_ROOT");
+    if (root != NULL) {
+        snprintf(path, sizeof(path), "%s/tests/fixtures/unpod/%s", root, name);
+        char *in_root = read_file(path, len);
+        if (in_root != NULL) {
+            return in_root;
+        }
+    }
+    const char *slash = strrchr(__FILE__, '/');
+    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
+    snprintf(path, sizeof(path), "%.*s/fixtures/unpod/%s", dirlen,
+             slash != NULL ? __FILE__ : ".", name);
+    char *beside = read_file(path, len);
+    if (beside != NULL) {
+        return beside;
+    }
+    char up[64] = "";
+    for (int depth = 0; depth < 6; depth++) {
+        snprintf(path, sizeof(path), "%stests/fixtures/unpod/%s", up, name);
+        char *body = read_file(path, len);
+        if (body != NULL) {
+            return body;
+        }
+        size_t used = strlen(up);
+        snprintf(up + used, sizeof(up) - used, "../");
+    }
+    fail_msg("fixture %s not found (set OR_FIXTURES_DIR or OR_SOURCE_ROOT)", name);
+    return NULL;
+}
+
+static const struct or_query org_query = {.tz = "UTC"};
+
+/* A query for one space token (NULL: the whole organisation). */
+static struct or_query space_query(const char *instance)
+{
+    struct or_query q = {.tz = "UTC", .instance = instance};
+    return q;
+}
+
+/* Parse into g.rows, appending; checks the sink contract. */
+static or_status parse_body(const struct or_query *q, const char *body, size_t len,
+                            struct or_page_info *info, char *err)
+{
+    const struct or_endpoint *ep = analytics();
+    g.rows.ep = ep;
+    memset(info, 0x5a, sizeof(*info));
+    err[0] = '\0';
+    or_status st = ep->parse_page(&host, q, 1, body, len, &g.rows, info, err, OR_ERR_SIZE);
+    if (g.rows.misuse != 0) {
+        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
+                 g.rows.misuse_what);
+    }
+    assert_false(g.rows.open);
+    if (st != OR_OK && err[0] == '\0') {
+        fail_msg("status %d without a message", st);
+    }
+    return st;
+}
+
+static or_status parse_fixture(const struct or_query *q, const char *name, char *err)
+{
+    size_t len = 0;
+    struct or_page_info info;
+    char *body = fixture(name, &len);
+    or_status st = parse_body(q, body, len, &info, err);
+    free(body);
+    return st;
+}
+
+static or_status parse_text(const struct or_query *q, const char *text, char *err)
+{
+    struct or_page_info info;
+    return parse_body(q, text, strlen(text), &info, err);
+}
+
+static or_status build(const struct or_query *q, char *err)
+{
+    err[0] = '\0';
+    return analytics()->build_request(&host, q, 1, &g.req, err, OR_ERR_SIZE);
+}
+
+static or_status instances(const struct or_query *q, char *buf, size_t buflen, char *err)
+{
+    err[0] = '\0';
+    memset(buf, 'x', buflen);
+    buf[buflen - 1] = '\0';
+    return analytics()->instances(&host, q, buf, buflen, err, OR_ERR_SIZE);
+}
+
+static size_t query_count(const char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g.req.nquery; i++) {
+        n += strcmp(g.req.qkey[i], key) == 0;
+    }
+    return n;
+}
+
+static const char *header(const char *name, int *secret)
+{
+    const char *found = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < g.req.nheader; i++) {
+        if (strcmp(g.req.hname[i], name) == 0) {
+            found = g.req.hval[i];
+            if (secret != NULL) {
+                *secret = g.req.hsecret[i];
+            }
+            n++;
+        }
+    }
+    if (n > 1) {
+        fail_msg("header %s sent %zu times", name, n);
+    }
+    return found;
+}
+
+static void expect_header(const char *name, const char *want, int want_secret)
+{
+    int secret = -1;
+    const char *got = header(name, &secret);
+    if (got == NULL) {
+        fail_msg("header %s missing", name);
+    }
+    if (strcmp(got, want) != 0) {
+        fail_msg("header %s = \"%s\", want \"%s\"", name, got, want);
+    }
+    if (secret != want_secret) {
+        fail_msg("header %s secret = %d, want %d", name, secret, want_secret);
+    }
+}
+
+static void expect_contains(const char *haystack, const char *needle)
+{
+    if (strstr(haystack, needle) == NULL) {
+        fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
+    }
+}
+
+static void expect_nothing_built(void)
+{
+    assert_int_equal(g.req.nset, 0);
+    assert_int_equal(g.req.nquery, 0);
+    assert_int_equal(g.req.nheader, 0);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Cell checks by column name; `checked` proves a test covered every column   */
+/* ------------------------------------------------------------------------- */
+
+static uint64_t checked;
+
+static const struct cell *cell_at(size_t row, const char *name)
+{
+    const struct or_endpoint *ep = g.rows.ep;
+    if (row >= g.rows.nrows) {
+        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
+    }
+    for (size_t col = 0; col < ep->ncolumns; col++) {
+        if (strcmp(ep->columns[col].name, name) == 0) {
+            checked |= (uint64_t)1 << col;
+            return &g.rows.cells[row * ep->ncolumns + col];
+        }
+    }
+    fail_msg("no column %s in table %s", name, ep->table);
+    return NULL;
+}
+
+static void expect_text(size_t row, const char *name, const char *want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
+    }
+    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
+        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
+    }
+}
+
+static void expect_int(size_t row, const char *name, int64_t want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
+    }
+    if (c->i != want) {
+        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
+    }
+}
+
+static void expect_real(size_t row, const char *name, double want)
+{
+    const struct cell *c = cell_at(row, name);
+    if (!c->set) {
+        fail_msg("row %zu %s is NULL, want %g", row, name, want);
+    }
+    if (c->r != want) {
+        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
+    }
+}
+
+static void expect_null(size_t row, const char *name)
+{
+    const struct cell *c = cell_at(row, name);
+    if (c->set) {
+        fail_msg("row %zu %s is set (\"%s\" / %lld / %g), want NULL", row, name,
+                 c->s != NULL ? c->s : "", (long long)c->i, c->r);
+    }
+}
+
+static void expect_all_checked(void)
+{
+    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
+        if ((checked & ((uint64_t)1 << col)) == 0) {
+            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
+        }
+    }
+}
+
+/* Every column of @p row NULL except those named in @p except (NULL-terminated). */
+static void expect_row_null_except(size_t row, const char *const *except)
+{
+    const struct or_endpoint *ep = g.rows.ep;
+    for (size_t col = 0; col < ep->ncolumns; col++) {
+        int skip = 0;
+        for (size_t i = 0; except != NULL && except[i] != NULL; i++) {
+            skip |= strcmp(except[i], ep->columns[col].name) == 0;
+        }
+        if (!skip) {
+            expect_null(row, ep->columns[col].name);
+        }
+    }
+}
+
+/* The documented numbers, in row @p row. */
+static void expect_documented_numbers(size_t row)
+{
+    expect_int(row, "total_calls", 419);
+    expect_int(row, "interested", 77);
+    expect_int(row, "call_back", 13);
+    expect_int(row, "send_details", 1);
+    expect_int(row, "not_interested", 20);
+    expect_int(row, "not_connected", 35);
+    expect_int(row, "failed_calls", 200);
+    expect_real(row, "avg_success_score", 467.0);
+    expect_int(row, "total_tasks", 419);
+    expect_int(row, "tasks_completed", 302);
+    expect_int(row, "tasks_failed", 109);
+    expect_int(row, "tasks_pending", 2);
+    expect_int(row, "tasks_in_progress", 1);
+    expect_real(row, "success_rate", 72.08);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Descriptor and schema                                                      */
+/* ------------------------------------------------------------------------- */
+
+static void descriptor_is_an_unpod_provider(void **state)
+{
+    (void)state;
+    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
+    assert_string_equal(plugin->name, "unpod");
+    assert_non_null(plugin->version);
+    assert_non_null(plugin->description);
+    assert_null(plugin->renderer);
+    assert_non_null(plugin->provider);
+    assert_null(plugin->provider->default_base_url); /* none is documented */
+    assert_int_equal(plugin->provider->nendpoints, 1);
+    const struct or_endpoint *ep = analytics();
+    assert_string_equal(ep->table, "agent_calls");
+    assert_int_equal(ep->paging, OR_PAGING_NONE);
+    assert_false(ep->dynamic_columns);
+    assert_non_null(ep->build_request);
+    assert_non_null(ep->parse_page);
+    assert_non_null(ep->error_message);
+    assert_non_null(ep->instances);
+    assert_string_equal(ep->auth_hint, "[unpod] api_key_env (default UNPOD_TOKEN)");
+    assert_int_equal(ep->nparams, 1);
+    assert_string_equal(ep->params[0].name, "space_token");
+    assert_int_equal(ep->params[0].type, OR_PARAM_STRING_LIST);
+    assert_false(ep->params[0].required);
+    assert_non_null(ep->params[0].description);
+    assert_null(ep->params[0].choices);
+}
+
+static void only_the_entry_symbol_is_exported(void **state)
+{
+    (void)state;
+    assert_null(dlsym(plugin_handle, "up_analytics_build"));
+    assert_null(dlsym(plugin_handle, "up_agent_calls_columns"));
+    assert_null(dlsym(plugin_handle, "up_error_message"));
+    assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
+}
+
+static void agent_calls_schema_matches_design_column_for_column(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        enum or_type type;
+    } want[] = {
+        {"space_token", OR_TYPE_TEXT},      {"total_calls", OR_TYPE_INT},
+        {"interested", OR_TYPE_INT},        {"call_back", OR_TYPE_INT},
+        {"send_details", OR_TYPE_INT},      {"not_interested", OR_TYPE_INT},
+        {"not_connected", OR_TYPE_INT},     {"failed_calls", OR_TYPE_INT},
+        {"avg_success_score", OR_TYPE_REAL}, {"total_tasks", OR_TYPE_INT},
+        {"tasks_completed", OR_TYPE_INT},   {"tasks_failed", OR_TYPE_INT},
+        {"tasks_pending", OR_TYPE_INT},     {"tasks_in_progress", OR_TYPE_INT},
+        {"success_rate", OR_TYPE_REAL},
+    };
+    const struct or_endpoint *ep = analytics();
+    assert_int_equal(ep->ncolumns, ARRAY_LEN(want));
+    for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+        if (strcmp(ep->columns[i].name, want[i].name) != 0 ||
+            ep->columns[i].type != want[i].type) {
+            fail_msg("column %zu is %s/%d, want %s/%d", i, ep->columns[i].name,
+                     ep->columns[i].type, want[i].name, want[i].type);
+        }
+        assert_non_null(ep->columns[i].description);
+        assert_true(strlen(ep->columns[i].description) > 0);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Parsing                                                                    */
+/* ------------------------------------------------------------------------- */
+
+static void documented_example_maps_every_agent_calls_column(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    struct or_page_info info;
+    size_t len = 0;
+    char *body = fixture("analytics_documented.json", &len);
+    struct or_query q = space_query(DOC_SPACE);
+    checked = 0;
+    assert_int_equal(parse_body(&q, body, len, &info, err), OR_OK);
+    free(body);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_text(0, "space_token", DOC_SPACE);
+    expect_documented_numbers(0);
+    expect_all_checked();
+    assert_int_equal(g.nwarn, 0);
+    /* One request per instance: the page tells nothing about more pages. */
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.next_page, -1);
+    assert_int_equal(info.total_pages, -1);
+    assert_int_equal(info.page, -1);
+}
+
+static void space_token_instance_fills_column_and_query(void **state)
+{
+    (void)state;
+    static const char *const spaces[] = {DOC_SPACE, "space_2-b"};
+    for (size_t i = 0; i < ARRAY_LEN(spaces); i++) {
+        fake_reset_io();
+        struct or_query q = space_query(spaces[i]);
+        char err[OR_ERR_SIZE];
+        assert_int_equal(build(&q, err), OR_OK);
+        assert_int_equal(g.req.nquery, 1);
+        assert_string_equal(g.req.qkey[0], "space_token");
+        assert_string_equal(g.req.qval[0], spaces[i]);
+
+        assert_int_equal(parse_fixture(&q, "analytics_documented.json", err), OR_OK);
+        assert_int_equal(g.rows.nrows, 1);
+        expect_text(0, "space_token", spaces[i]);
+        expect_int(0, "total_calls", 419);
+    }
+}
+
+static void no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
+{
+    (void)state;
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    assert_int_equal(instances(&org_query, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "");
+
+    /* Blank values count as unset, in config and in the parameter alike. */
+    set_config("space_tokens", "");
+    static const struct or_param_value blank[] = {{"space_token", " , ,"}};
+    struct or_query q = {.tz = "UTC", .params = blank, .nparams = 1};
+    assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "");
+
+    assert_int_equal(build(&org_query, err), OR_OK);
+    assert_string_equal(g.req.path, DOC_PATH);
+    assert_int_equal(g.req.nquery, 0);
+    assert_int_equal(query_count("space_token"), 0);
+
+    assert_int_equal(parse_fixture(&org_query, "analytics_documented.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_null(0, "space_token");
+    expect_documented_numbers(0);
+}
+
+static void config_space_tokens_give_one_instance_each(void **state)
+{
+    (void)state;
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    set_config("space_tokens", " AAA1, BBB_2 ,,\tCCC-3,AAA1 ");
+    assert_int_equal(instances(&org_query, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "AAA1\nBBB_2\nCCC-3"); /* trimmed, blanks and repeats dropped */
+
+    /* The host's loop: one request and one row per instance, no invented total row. */
+    static const char *const each[] = {"AAA1", "BBB_2", "CCC-3"};
+    for (size_t i = 0; i < ARRAY_LEN(each); i++) {
+        struct or_query q = space_query(each[i]);
+        fake_reset_request();
+        assert_int_equal(build(&q, err), OR_OK);
+        assert_int_equal(g.req.nquery, 1);
+        assert_string_equal(g.req.qval[0], each[i]);
+        assert_int_equal(parse_fixture(&q, "analytics_documented.json", err), OR_OK);
+    }
+    assert_int_equal(g.rows.nrows, 3);
+    for (size_t i = 0; i < ARRAY_LEN(each); i++) {
+        expect_text(i, "space_token", each[i]);
+        expect_int(i, "total_calls", 419);
+    }
+
+    /* More tokens than the host's buffer holds: refused, not cut. */
+    char tiny[8];
+    assert_int_equal(instances(&org_query, tiny, sizeof(tiny), err), OR_ERR_INVALID);
+    expect_contains(err, "too many space tokens");
+    assert_string_equal(tiny, "");
+}
+
+static void param_space_token_wins_over_config(void **state)
+{
+    (void)state;
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    set_config("space_tokens", "AAA,BBB");
+    static const struct or_param_value p[] = {{"space_token", "ZZZ,YYY"}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "ZZZ\nYYY");
+
+    /* Given twice, the last one wins, as with every parameter. */
+    static const struct or_param_value twice[] = {{"space_token", "ZZZ"},
+                                                  {"space_token", "QQQ"}};
+    q.params = twice;
+    q.nparams = 2;
+    assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "QQQ");
+
+    /* An empty parameter is not given: config applies. */
+    static const struct or_param_value empty[] = {{"space_token", ""}};
+    q.params = empty;
+    q.nparams = 1;
+    assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
+    assert_string_equal(buf, "AAA\nBBB");
+}
+
+static void expect_refused_instances(const struct or_query *q, const char *shown,
+                                     const char *where)
+{
+    char buf[256];
+    char err[OR_ERR_SIZE];
+    assert_int_equal(instances(q, buf, sizeof(buf), err), OR_ERR_INVALID);
+    expect_contains(err, "[unpod] space token \"");
+    expect_contains(err, shown);
+    expect_contains(err, where);
+    assert_string_equal(buf, "");
+}
+
+static void invalid_space_token_is_refused(void **state)
+{
+    (void)state;
+    static const struct or_param_value p[] = {{"space_token", "GOOD1,bad token!"}};
+    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    expect_refused_instances(&q, "\"bad token!\"", "space_token");
+
+    static const struct or_param_value inject[] = {{"space_token", "A&space_token=B"}};
+    q.params = inject;
+    expect_refused_instances(&q, "\"A&space_token=B\"", "space_token");
+
+    /* Control characters are not echoed into the message. */
+    static const struct or_param_value nl[] = {{"space_token", "AB\ninjected"}};
+    q.params = nl;
+    expect_refused_instances(&q, "\"AB?injected\"", "space_token");
+
+    set_config("space_tokens", "OK_1,sp/ace");
+    expect_refused_instances(&org_query, "\"sp/ace\"", "space_tokens");
+
+    static char long_token[201];
+    memset(long_token, 'A', sizeof(long_token) - 1);
+    set_config("space_tokens", long_token);
+    expect_refused_instances(&org_query, "AAAA...\"", "longer than 128");
+
+    /* build_request checks the instance too, before building anything. */
+    struct or_query bad = space_query("x y");
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(&bad, err), OR_ERR_INVALID);
+    expect_contains(err, "\"x y\"");
+    expect_nothing_built();
+}
+
+/* ------------------------------------------------------------------------- */
+/* Requests                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static void headers_are_org_handle_product_id_and_jwt_authorization(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    set_config("product_id", "unpod.ai");
+    struct or_query q = space_query(DOC_SPACE);
+    assert_int_equal(build(&q, err), OR_OK);
+    assert_int_equal(g.req.nset, 1);
+    assert_string_equal(g.req.method, "GET");
+    assert_string_equal(g.req.path, DOC_PATH);
+    expect_header("accept", "application/json", 0);
+    expect_header("Org-Handle", "recalll.co", 0);
+    expect_header("Product-Id", "unpod.ai", 0);
+    expect_header("Authorization", "jwt " TEST_TOKEN, 1);
+    assert_int_equal(g.req.nheader, 4);
+
+    /* api_key_env names another variable. */
+    fake_reset_io();
+    set_config("api_key_env", "UNPOD_OTHER_TOKEN");
+    setenv("UNPOD_OTHER_TOKEN", "other-token", 1);
+    assert_int_equal(build(&q, err), OR_OK);
+    expect_header("Authorization", "jwt other-token", 1);
+    unsetenv("UNPOD_OTHER_TOKEN");
+
+    /* A header value with a line break is refused with a message, not sent. */
+    fake_reset_io();
+    set_config("org_handle", "acme.example\r\nX-Evil: 1");
+    assert_int_equal(build(&q, err), OR_ERR_INVALID);
+    expect_contains(err, "org_handle");
+    expect_nothing_built();
+}
+
+static void product_id_defaults_to_unpod_dev(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(&org_query, err), OR_OK);
+    expect_header("Product-Id", "unpod.dev", 0);
+
+    fake_reset_io();
+    set_config("product_id", "");
+    assert_int_equal(build(&org_query, err), OR_OK);
+    expect_header("Product-Id", "unpod.dev", 0);
+}
+
+static void missing_org_handle_is_a_clear_error(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    set_config("org_handle", NULL);
+    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    assert_string_equal(err, "[unpod] org_handle is not set (the organisation's domain "
+                             "handle, e.g. acme.example)");
+    expect_nothing_built();
+
+    set_config("org_handle", "");
+    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    expect_contains(err, "org_handle is not set");
+    expect_nothing_built();
+}
+
+static void missing_base_url_is_a_clear_error(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    set_config("base_url", NULL);
+    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    assert_string_equal(err, "[unpod] base_url is not set (the API's address, e.g. "
+                             "https://unpod.example)");
+    expect_nothing_built();
+}
+
+static void jwt_header_is_secret(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    struct or_query q = space_query(DOC_SPACE);
+    assert_int_equal(build(&q, err), OR_OK);
+    int found = 0;
+    for (size_t i = 0; i < g.req.nheader; i++) {
+        if (strstr(g.req.hval[i], TEST_TOKEN) != NULL) {
+            found++;
+            assert_string_equal(g.req.hname[i], "Authorization");
+            assert_int_equal(g.req.hsecret[i], 1);
+        }
+        else {
+            assert_int_equal(g.req.hsecret[i], 0);
+        }
+    }
+    assert_int_equal(found, 1);
+    for (size_t i = 0; i < g.req.nquery; i++) {
+        assert_null(strstr(g.req.qval[i], TEST_TOKEN));
+    }
+    assert_null(strstr(g.req.path, TEST_TOKEN));
+
+    /* A token pasted with its scheme is not sent as "jwt jwt ...". */
+    fake_reset_io();
+    setenv("UNPOD_TOKEN", "JWT " TEST_TOKEN, 1);
+    assert_int_equal(build(&q, err), OR_OK);
+    expect_header("Authorization", "jwt " TEST_TOKEN, 1);
+
+    /* No token: OR_ERR_AUTH with the host's message naming the variable. */
+    fake_reset_io();
+    unsetenv("UNPOD_TOKEN");
+    assert_int_equal(build(&q, err), OR_ERR_AUTH);
+    expect_contains(err, "UNPOD_TOKEN");
+    expect_nothing_built();
+}
+
+/* ------------------------------------------------------------------------- */
+/* Errors                                                                     */
+/* ------------------------------------------------------------------------- */
+
+static void status_code_not_200_in_body_is_an_error_with_vendor_message(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    struct or_query q = space_query(DOC_SPACE);
+    assert_int_equal(parse_fixture(&q, "error_401.json", err), OR_ERR_HTTP);
+    expect_contains(err, "status_code 401");
+    expect_contains(err, "Authentication credentials were not provided.");
+    expect_contains(err, "api_key_env"); /* 401/403 point at the credential */
+    assert_int_equal(g.rows.nrows, 0);
+
+    assert_int_equal(parse_fixture(&org_query, "error_404.json", err), OR_ERR_HTTP);
+    expect_contains(err, "status_code 404: Organization not found.");
+    assert_null(strstr(err, "api_key_env"));
+    assert_int_equal(g.rows.nrows, 0);
+
+    /* Even with data present, and with the code as text; no message at all. */
+    static const char with_data[] =
+        "{\"status_code\":\"500\",\"data\":{\"call_analytics\":{\"total_calls\":1}}}";
+    assert_int_equal(parse_text(&org_query, with_data, err), OR_ERR_HTTP);
+    expect_contains(err, "status_code 500");
+    expect_contains(err, "(no message)");
+    assert_int_equal(g.rows.nrows, 0);
+
+    /* 200 as text is fine; a status_code of odd type is ignored with a warning. */
+    static const char ok_text[] = "{\"status_code\":\"200\",\"data\":{}}";
+    assert_int_equal(parse_text(&org_query, ok_text, err), OR_OK);
+    static const char odd[] = "{\"status_code\":[200],\"data\":{}}";
+    assert_int_equal(parse_text(&org_query, odd, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(g.nwarn, 1);
+    expect_contains(g.last_warn, "status_code");
+}
+
+static void expect_message(const char *body, size_t len, const char *want)
+{
+    char buf[256];
+    or_error_message_fn *fn = analytics()->error_message;
+    memset(buf, 'x', sizeof(buf));
+    if (!fn(body, len, buf, sizeof(buf))) {
+        fail_msg("no message found in %.*s", (int)len, body);
+    }
+    if (strcmp(buf, want) != 0) {
+        fail_msg("message \"%s\", want \"%s\"", buf, want);
+    }
+}
+
+static void expect_message_fixture(const char *name, const char *want)
+{
+    size_t len = 0;
+    char *body = fixture(name, &len);
+    expect_message(body, len, want);
+    free(body);
+}
+
+static void vendor_messages_are_extracted_from_400_401_404_bodies(void **state)
+{
+    (void)state;
+    expect_message_fixture("error_400.json", "Org-Handle header is required.");
+    expect_message_fixture("error_401.json", "Authentication credentials were not provided.");
+    expect_message_fixture("error_404.json", "Organization not found.");
+    expect_message_fixture("error_401_detail.json",
+                           "Authentication credentials were not provided.");
+
+    static const char err_only[] = "{\"error\":\"Forbidden\\nreally\"}";
+    expect_message(err_only, strlen(err_only), "Forbidden really");
+    static const char nested[] = "{\"error\":{\"detail\":\"rate limited\"}}";
+    expect_message(nested, strlen(nested), "rate limited");
+    static const char list[] = "{\"message\":[\"Org-Handle is required\",\"Bad product\"]}";
+    expect_message(list, strlen(list), "Org-Handle is required; Bad product");
+    static const char empty_first[] = "{\"message\":\"\",\"detail\":\"Not found.\"}";
+    expect_message(empty_first, strlen(empty_first), "Not found.");
+    static const char huge[] = "{\"status_code\":99999999999999999999999,\"message\":\"odd\"}";
+    expect_message(huge, strlen(huge), "odd");
+
+    /* Truncation keeps whole UTF-8 characters: "Ü" is two bytes. */
+    static const char utf8[] = "{\"message\":\"Org \\u00dcber\"}";
+    char tiny[7];
+    assert_true(analytics()->error_message(utf8, strlen(utf8), tiny, sizeof(tiny)));
+    assert_string_equal(tiny, "Org \xc3\x9c");
+    char tinier[6];
+    assert_true(analytics()->error_message(utf8, strlen(utf8), tinier, sizeof(tinier)));
+    assert_string_equal(tinier, "Org ");
+
+    char buf[64];
+    static const char html[] = "<html>502 Bad Gateway</html>";
+    assert_false(analytics()->error_message(html, strlen(html), buf, sizeof(buf)));
+    assert_false(analytics()->error_message("{}", 2, buf, sizeof(buf)));
+    assert_false(analytics()->error_message("{\"message\":42}", 14, buf, sizeof(buf)));
+    assert_false(analytics()->error_message("", 0, buf, sizeof(buf)));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Hostile bodies                                                             */
+/* ------------------------------------------------------------------------- */
+
+static void missing_fields_and_nulls_become_null(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(&org_query, "analytics_nulls.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_int(0, "not_interested", 0);   /* a real zero stays zero */
+    expect_int(0, "tasks_in_progress", 0);
+    static const char *const zeros[] = {"not_interested", "tasks_in_progress", NULL};
+    expect_row_null_except(0, zeros);
+
+    assert_int_equal(parse_fixture(&org_query, "analytics_missing_sections.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 2);
+    expect_int(1, "total_tasks", 5);
+    expect_int(1, "tasks_completed", 0);
+    static const char *const given[] = {"total_tasks", "tasks_completed", NULL};
+    expect_row_null_except(1, given);
+
+    /* data {} and sections null or {}: one row, all NULL. */
+    static const char empty[] = "{\"status_code\":200,\"data\":{}}";
+    assert_int_equal(parse_text(&org_query, empty, err), OR_OK);
+    static const char null_sections[] =
+        "{\"data\":{\"call_analytics\":null,\"call_status\":{}}}";
+    assert_int_equal(parse_text(&org_query, null_sections, err), OR_OK);
+    assert_int_equal(g.rows.nrows, 4);
+    expect_row_null_except(2, NULL);
+    expect_row_null_except(3, NULL);
+
+    /* Absence is not a type error: nothing to warn about. */
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void numeric_strings_are_numbers(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(&org_query, "analytics_numeric_strings.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_int(0, "total_calls", 419);
+    expect_int(0, "interested", 77);
+    expect_int(0, "call_back", 13);
+    expect_int(0, "send_details", 1);
+    expect_int(0, "not_interested", 20);
+    expect_int(0, "not_connected", 35);
+    expect_int(0, "failed_calls", -200);
+    expect_real(0, "avg_success_score", 467.5);
+    expect_int(0, "total_tasks", 419);
+    expect_int(0, "tasks_completed", 302);
+    expect_int(0, "tasks_failed", 109);
+    expect_int(0, "tasks_pending", 2);
+    expect_int(0, "tasks_in_progress", 1);
+    expect_real(0, "success_rate", 72.08);
+    assert_int_equal(g.nwarn, 0);
+}
+
+static void wrong_types_become_null_with_one_warning(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    struct or_query q = space_query(DOC_SPACE);
+    assert_int_equal(parse_fixture(&q, "analytics_wrong_types.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_int(0, "total_tasks", 419);
+    static const char *const usable[] = {"space_token", "total_tasks", NULL};
+    expect_row_null_except(0, usable);
+    assert_int_equal(g.nwarn, 1);
+    static const char *const named[] = {
+        "data.call_analytics.total_calls", "data.call_analytics.interested",
+        "data.call_analytics.call_back", "data.call_analytics.send_details",
+        "data.call_analytics.not_interested", "data.call_analytics.not_connected",
+        "data.call_analytics.failed", "data.call_analytics.avg_success_score",
+        "data.call_status.completed", "data.call_status.failed",
+        "data.call_status.success_rate", "status_code", DOC_SPACE,
+    };
+    for (size_t i = 0; i < ARRAY_LEN(named); i++) {
+        expect_contains(g.last_warn, named[i]);
+    }
+    /* pending "" and in_progress null are absent, not wrong. */
+    assert_null(strstr(g.last_warn, "pending"));
+    assert_null(strstr(g.last_warn, "in_progress"));
+
+    /* Sections of the wrong shape: NULL, one more warning naming them. */
+    fake_reset_io();
+    assert_int_equal(parse_fixture(&org_query, "analytics_nested_junk.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_row_null_except(0, NULL);
+    assert_int_equal(g.nwarn, 1);
+    expect_contains(g.last_warn, "data.call_analytics");
+    expect_contains(g.last_warn, "data.call_status");
+}
+
+static void huge_numbers_become_null_and_the_rest_is_kept(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_fixture(&org_query, "analytics_huge_numbers.json", err), OR_OK);
+    assert_int_equal(g.rows.nrows, 1);
+    expect_null(0, "total_calls");             /* beyond 64 bits */
+    expect_int(0, "interested", 77);           /* the rest of the body survives */
+    expect_int(0, "call_back", INT64_MAX);     /* "9223372036854775807" */
+    expect_null(0, "send_details");            /* "9223372036854775808" */
+    expect_null(0, "not_interested");          /* below INT64_MIN */
+    expect_null(0, "not_connected");           /* 2^53 + 1 cannot be kept exactly */
+    expect_null(0, "failed_calls");            /* 1e300 */
+    expect_real(0, "avg_success_score", 1.7976931348623157e308);
+    expect_int(0, "total_tasks", 419);
+    expect_int(0, "tasks_in_progress", 1);
+    expect_real(0, "success_rate", 1e29);
+    assert_int_equal(g.nwarn, 1);
+    expect_contains(g.last_warn, "total_calls");
+    expect_contains(g.last_warn, "send_details");
+    expect_contains(g.last_warn, "not_connected");
+
+    /* Without an overflowing neighbour, a big exact integer is kept exactly. */
+    static const char exact[] =
+        "{\"data\":{\"call_analytics\":{\"total_calls\":9007199254740993}}}";
+    assert_int_equal(parse_text(&org_query, exact, err), OR_OK);
+    expect_int(1, "total_calls", 9007199254740993LL);
+}
+
+static void expect_parse_error(const char *body, size_t len, const char *named)
+{
+    char err[OR_ERR_SIZE];
+    struct or_page_info info;
+    size_t before = g.rows.nrows;
+    assert_int_equal(parse_body(&org_query, body, len, &info, err), OR_ERR_PARSE);
+    expect_contains(err, named);
+    assert_int_equal(g.rows.nrows, before);
+}
+
+static void malformed_json_is_a_parse_error(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *body = fixture("analytics_truncated.json", &len);
+    expect_parse_error(body, len, "invalid JSON at line ");
+    expect_parse_error(body, len, " column ");
+    free(body);
+
+    body = fixture("analytics_non_utf8.json", &len);
+    expect_parse_error(body, len, "invalid JSON at line 3 column");
+    free(body);
+
+    body = fixture("analytics_no_data.json", &len);
+    expect_parse_error(body, len, "\"data\"");
+    free(body);
+
+    static const char data_list[] = "{\"status_code\":200,\"data\":[]}";
+    expect_parse_error(data_list, strlen(data_list), "\"data\" is not an object");
+    static const char data_null[] = "{\"data\":null}";
+    expect_parse_error(data_null, strlen(data_null), "\"data\"");
+    expect_parse_error("[1,2]", 5, "not a JSON object");
+    expect_parse_error("", 0, "empty");
+    expect_parse_error("{\"data\":{}} trailing", 20, "invalid JSON at line 1 column");
+    static const char nul[] = "{\"data\":{\"call_analytics\":{\"total_calls\":\"4\\u00001\"}}}";
+    expect_parse_error(nul, strlen(nul), "invalid JSON");
+    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(g.nwarn, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+        T(descriptor_is_an_unpod_provider),
+        T(only_the_entry_symbol_is_exported),
+        T(agent_calls_schema_matches_design_column_for_column),
+        T(documented_example_maps_every_agent_calls_column),
+        T(space_token_instance_fills_column_and_query),
+        T(no_space_tokens_means_one_org_wide_row_with_null_token),
+        T(config_space_tokens_give_one_instance_each),
+        T(param_space_token_wins_over_config),
+        T(invalid_space_token_is_refused),
+        T(headers_are_org_handle_product_id_and_jwt_authorization),
+        T(product_id_defaults_to_unpod_dev),
+        T(missing_org_handle_is_a_clear_error),
+        T(missing_base_url_is_a_clear_error),
+        T(jwt_header_is_secret),
+        T(status_code_not_200_in_body_is_an_error_with_vendor_message),
+        T(vendor_messages_are_extracted_from_400_401_404_bodies),
+        T(missing_fields_and_nulls_become_null),
+        T(numeric_strings_are_numbers),
+        T(wrong_types_become_null_with_one_warning),
+        T(huge_numbers_become_null_and_the_rest_is_kept),
+        T(malformed_json_is_a_parse_error),
+#undef T
+    };
+    return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin, unload_plugin);
+}
