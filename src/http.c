@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The HTTP client: a curl multi loop with a bounded number of transfers in
- * flight, per-request retries scheduled by wake-up time, record and replay. */
+ * flight, per-request retries scheduled by wake-up time, record and replay,
+ * and a response cache consulted before a request's first try. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@ struct job {
     size_t index;
     enum job_state state;
     int attempts;
+    int from_cache;               /* served from the cache, no transfer */
     int64_t wake_ms;              /* JOB_WAITING: monotonic time of the next try */
     CURL *easy;                   /* JOB_RUNNING only */
     struct curl_slist *headers;
@@ -117,6 +119,10 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
         report(err, errlen, "--record and --replay cannot be used together");
         return OR_ERR_INVALID;
     }
+    if (opts->cache_ttl_s < 0) {
+        report(err, errlen, "the HTTP cache time to live cannot be negative");
+        return OR_ERR_INVALID;
+    }
     if (global_init() != CURLE_OK) {
         report(err, errlen, "libcurl could not be initialised");
         return OR_ERR_NETWORK;
@@ -135,13 +141,20 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
     http->backoff_base_ms = value_or(opts->backoff_base_ms, 500);
     http->backoff_max_ms = value_or(opts->backoff_max_ms, 30000);
     http->max_parallel = opts->max_parallel > 0 ? opts->max_parallel : 6;
+    http->cache_ttl_s = opts->cache_ttl_s > 0 ? opts->cache_ttl_s : 900;
 
     http->record_dir = dup_or_null(opts->record_dir);
     http->replay_dir = dup_or_null(opts->replay_dir);
     http->ca_file = dup_or_null(opts->ca_file);
+    /* A recording must hold real exchanges, and a replay must not look
+     * anywhere else, so either turns the cache off. */
+    int use_cache = opts->cache_dir != NULL && opts->record_dir == NULL &&
+                    opts->replay_dir == NULL;
+    http->cache_dir = use_cache ? strdup(opts->cache_dir) : NULL;
     if ((opts->record_dir != NULL && http->record_dir == NULL) ||
         (opts->replay_dir != NULL && http->replay_dir == NULL) ||
-        (opts->ca_file != NULL && http->ca_file == NULL)) {
+        (opts->ca_file != NULL && http->ca_file == NULL) ||
+        (use_cache && http->cache_dir == NULL)) {
         goto fail;
     }
     http->idle = calloc((size_t)http->max_parallel, sizeof(*http->idle));
@@ -161,6 +174,13 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
                  http->replay_dir);
         st = OR_ERR_IO;
         goto fail;
+    }
+    if (http->cache_dir != NULL) {
+        or_status cs = or_http_cache_open(http->cache_dir, msg, sizeof(msg));
+        if (cs != OR_OK) {
+            st = cs;
+            goto fail;
+        }
     }
 
     http->multi = curl_multi_init();
@@ -207,6 +227,7 @@ void or_http_free(struct or_http *http)
     if (http->rand != NULL) {
         g_rand_free(http->rand);
     }
+    free(http->cache_dir);
     free(http->ca_file);
     free(http->replay_dir);
     free(http->record_dir);
@@ -465,6 +486,7 @@ static void finish(struct batch *b, struct job *j, or_status st, long status, in
     struct or_http_response resp = {
         .status = status,
         .attempts = j->attempts,
+        .from_cache = j->from_cache,
     };
     if (with_body) {
         if (j->body == NULL) {
@@ -499,11 +521,39 @@ static void finish(struct batch *b, struct job *j, or_status st, long status, in
     }
 }
 
+/* Serve a fresh cache entry in place of the request's first try; zero on a
+ * miss (expired and broken entries are deleted by the lookup). */
+static int serve_cached(struct batch *b, struct job *j)
+{
+    struct or_http *http = b->http;
+    char key[65];
+    long status = 0;
+    char *body = NULL;
+    size_t len = 0;
+    or_http_cache_key(j->req, key);
+    if (or_http_cache_load(http->cache_dir, key, http->cache_ttl_s,
+                           (int64_t)(g_get_real_time() / G_USEC_PER_SEC), &status, &body,
+                           &len) != OR_OK) {
+        return 0;
+    }
+    free(j->body);
+    j->body = body;
+    j->len = len;
+    j->cap = len + 1;
+    j->from_cache = 1;
+    http->stats.cached++;
+    finish(b, j, OR_OK, status, 1, "");
+    return 1;
+}
+
 static void start(struct batch *b, struct job *j)
 {
     struct or_http *http = b->http;
     char msg[OR_ERR_SIZE];
     or_status st = OR_OK;
+    if (j->attempts == 0 && http->cache_dir != NULL && serve_cached(b, j)) {
+        return;
+    }
     if (j->url == NULL) {
         st = prepare(j, msg, sizeof(msg));
         if (st != OR_OK) {
@@ -584,6 +634,23 @@ static void schedule_retry(struct batch *b, struct job *j)
     b->waiting++;
 }
 
+/* Keep a 2xx response for later runs.  The cache only saves work: an entry
+ * that cannot be written is simply not there next time. */
+static void cache_success(struct batch *b, struct job *j, long status)
+{
+    struct or_http *http = b->http;
+    char key[65];
+    char err[OR_ERR_SIZE];
+    const char *ctype = NULL;
+    if (curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype) != CURLE_OK) {
+        ctype = NULL;
+    }
+    or_http_cache_key(j->req, key);
+    (void)or_http_cache_store(http->cache_dir, j->req, key,
+                              (int64_t)(g_get_real_time() / G_USEC_PER_SEC), status, ctype,
+                              j->body, j->len, err, sizeof(err));
+}
+
 static void record_success(struct batch *b, struct job *j, long status)
 {
     struct or_http *http = b->http;
@@ -644,6 +711,9 @@ static void completed(struct batch *b, struct job *j, CURLcode rc)
         return;
     }
     if (status >= 200 && status < 300) {
+        if (http->cache_dir != NULL) {
+            cache_success(b, j, status);
+        }
         if (http->record_dir != NULL) {
             record_success(b, j, status);
             return;

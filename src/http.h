@@ -17,6 +17,14 @@
  * reach the files.  Replay: the same key is served from `replay_dir` with no
  * network; a missing entry is OR_ERR_REPLAY naming the request.
  *
+ * Cache: with `cache_dir` set (and neither record nor replay active), every
+ * final 2xx response is kept on disk for `cache_ttl_s` seconds and served
+ * again, with no request at all, while it is younger than that.  The key
+ * covers the base URL, method, path and query, body and (hashed twice) the
+ * values of the secret headers, so two accounts or hosts never share an
+ * entry.  The directory is private (0700, tightened if needed), its files
+ * 0600 and written atomically; no plain secret is ever written to it.
+ *
  * Secrets: every value registered with or_redact_add() is replaced by "***"
  * in every message and log line this module produces.
  */
@@ -38,6 +46,30 @@ struct or_http_options {
     const char *record_dir;  /**< save exchanges here, or NULL; borrowed */
     const char *replay_dir;  /**< serve exchanges from here, or NULL; borrowed */
     const char *ca_file;     /**< extra CA bundle (CURLOPT_CAINFO), or NULL */
+    /**
+     * Response cache directory, or NULL for no cache; borrowed.  Created
+     * with mode 0700 (parents too) by or_http_new(); an existing directory
+     * open to group or others is tightened to 0700, and one owned by another
+     * user is refused (OR_ERR_IO).  Ignored, and not touched, while
+     * `record_dir` or `replay_dir` is set: a recording holds real exchanges
+     * only and a replay never looks elsewhere.
+     *
+     * Entries are `<key>.body` (the response bytes as received) and
+     * `<key>.meta` (JSON: created, status, content_type, method, path_query
+     * with registered secrets as "***", body_size, body_sha256), files of
+     * mode 0600 each written to a temporary file and renamed.  Only final 2xx
+     * responses are stored, and never one whose body contains a registered
+     * secret; failing to store an entry does not fail the request.  Missing,
+     * corrupt or partial entries are misses.
+     */
+    const char *cache_dir;
+    /**
+     * Time to live of a cache entry in seconds, by the `created` time in its
+     * metadata (not the file's mtime): default 900 when 0, negative values
+     * are OR_ERR_INVALID.  An entry created in the future counts as expired.
+     * Expired entries are deleted when met and replaced after the refetch.
+     */
+    long cache_ttl_s;
 };
 
 /** One header of a request. */
@@ -67,6 +99,7 @@ struct or_http_response {
     size_t len;        /**< body length in bytes, excluding the NUL */
     int attempts;      /**< tries made (1 = no retry) */
     int from_replay;   /**< nonzero: served from the replay directory */
+    int from_cache;    /**< nonzero: served from the cache directory (then attempts is 0) */
 };
 
 /**
@@ -75,6 +108,7 @@ struct or_http_response {
  * response, OR_ERR_HTTP / OR_ERR_AUTH for a final non-2xx status (the body
  * is still there for the vendor's message), OR_ERR_NETWORK when no response
  * arrived after the last try, OR_ERR_REPLAY when a replay lacks the request.
+ * A response served from the cache is OR_OK with resp->from_cache set.
  * @p errmsg is one redacted line naming the label and the status.
  * Set *free_body = 0 to take ownership of resp->body (then free() it).
  * Return nonzero to abort the batch (in-flight transfers are cancelled).
@@ -91,6 +125,7 @@ struct or_http_stats {
     long retries;    /**< of which were retries */
     long replayed;   /**< served from replay */
     double bytes_in; /**< response bytes */
+    long cached;     /**< served from the cache (not counted in requests) */
 };
 
 /**

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file http_private.h
- * @brief Internals shared by http.c, http_retry.c and http_record.c.
+ * @brief Internals shared by http.c, http_retry.c, http_record.c and
+ * http_cache.c.
  *
- * Not part of any API: only the three files of the HTTP client (and its unit
- * test) include this header.  The retry and record helpers are pure or
+ * Not part of any API: only the files of the HTTP client (and its unit
+ * tests) include this header.  The retry and record helpers are pure or
  * file-system-only functions so that tests can drive them directly.
  */
 #ifndef OR_HTTP_PRIVATE_H
@@ -29,6 +30,8 @@ struct or_http {
     char *record_dir;         /**< owned, or NULL */
     char *replay_dir;         /**< owned, or NULL */
     char *ca_file;            /**< owned, or NULL */
+    char *cache_dir;          /**< owned, or NULL when the cache is off (or bypassed) */
+    long cache_ttl_s;         /**< >= 1 */
     CURLM *multi;
     CURLSH *share;
     CURL **idle;              /**< easy handles kept for reuse; max_parallel slots */
@@ -100,5 +103,75 @@ or_status or_http_record_save(const char *dir, const struct or_http_request *req
  */
 or_status or_http_replay_load(const char *dir, const char *key, long *status, char **body,
                               size_t *len, char *err, size_t errlen);
+
+/**
+ * @brief Write @p len bytes to `<dir>/<name><suffix>` through a temporary
+ * file (mode 0600, from mkstemp) in the same directory, renamed into place,
+ * so that readers never see a half-written file.
+ *
+ * @return OR_OK; OR_ERR_IO or OR_ERR_NOMEM with @p err filled.
+ */
+or_status or_http_write_atomic(const char *dir, const char *name, const char *suffix,
+                               const char *data, size_t len, char *err, size_t errlen);
+
+/**
+ * @brief Read a whole file.
+ *
+ * @param out  Receives a malloc'd buffer, NUL-terminated after @p out_len
+ *             bytes, on success.
+ * @return 0, or -1 with errno set (ENOENT, ENOMEM, EIO, ...).
+ */
+int or_http_read_file(const char *path, char **out, size_t *out_len);
+
+/**
+ * @brief Compute the cache key of a request into 64 hex characters plus NUL.
+ *
+ * SHA-256 over a format tag, the base URL, method, path and query and body
+ * (each length-prefixed, so no two requests run together into one key), and
+ * the hex SHA-256 of the names and values of the request's secret headers.
+ * Unlike or_http_request_key() the base URL and credentials matter: two
+ * hosts or two accounts never share an entry.
+ */
+void or_http_cache_key(const struct or_http_request *req, char hex[65]);
+
+/**
+ * @brief Create the cache directory @p dir (mode 0700, parents too), or
+ * check an existing one: it must be a directory owned by the effective user;
+ * group and other permissions are removed.
+ *
+ * @return OR_OK; OR_ERR_IO with @p err filled (naming @p dir).
+ */
+or_status or_http_cache_open(const char *dir, char *err, size_t errlen);
+
+/**
+ * @brief Look an entry up.
+ *
+ * An entry is served when its metadata is valid, its status 2xx, its
+ * `created` time in [now_s - ttl_s + 1, now_s] and its body file matches the
+ * size and SHA-256 recorded in the metadata.  Expired and broken entries are
+ * deleted.
+ *
+ * @param body  Receives a malloc'd, NUL-terminated body on OR_OK.
+ * @return OR_OK on a hit; OR_ERR_NOT_FOUND on a miss (absent, expired or
+ *         broken entry); OR_ERR_NOMEM.
+ */
+or_status or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s,
+                             long *status, char **body, size_t *len);
+
+/**
+ * @brief Store a 2xx response as `<key>.body` and `<key>.meta` in @p dir,
+ * replacing any entry of that key.
+ *
+ * Nothing is stored (and OR_OK returned) for a status outside 2xx or a body
+ * that contains a registered secret: the cache serves bodies unchanged, so a
+ * secret in one could only be kept by writing it.
+ *
+ * @param now_s  The entry's `created` time, in seconds since the epoch.
+ * @return OR_OK; OR_ERR_IO or OR_ERR_NOMEM with @p err filled.
+ */
+or_status or_http_cache_store(const char *dir, const struct or_http_request *req,
+                              const char *key, int64_t now_s, long status,
+                              const char *content_type, const char *body, size_t len,
+                              char *err, size_t errlen);
 
 #endif /* OR_HTTP_PRIVATE_H */

@@ -81,10 +81,11 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* Readers of a recording never see a half-written file: the data goes to a
- * temporary file in the same directory, renamed over the final name. */
-static or_status write_atomic(const char *dir, const char *name, const char *suffix,
-                              const char *data, size_t len, char *err, size_t errlen)
+/* Readers of a recording or cache never see a half-written file: the data
+ * goes to a temporary file in the same directory, renamed over the final
+ * name. */
+or_status or_http_write_atomic(const char *dir, const char *name, const char *suffix,
+                               const char *data, size_t len, char *err, size_t errlen)
 {
     or_status st = OR_ERR_IO;
     char *final_path = join_path(dir, name, suffix);
@@ -92,14 +93,14 @@ static or_status write_atomic(const char *dir, const char *name, const char *suf
     char *tmp_path = malloc(tmp_len);
     int fd = -1;
     if (final_path == NULL || tmp_path == NULL) {
-        snprintf(err, errlen, "out of memory writing the recording");
+        snprintf(err, errlen, "out of memory writing in %s", dir);
         st = OR_ERR_NOMEM;
         goto fail;
     }
     snprintf(tmp_path, tmp_len, "%s/.%s%s.XXXXXX", dir, name, suffix);
     fd = mkstemp(tmp_path);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create a file in the recording %s: %s", dir,
+        snprintf(err, errlen, "cannot create a file in %s: %s", dir,
                  strerror(errno));
         goto fail;
     }
@@ -210,7 +211,7 @@ or_status or_http_record_save(const char *dir, const struct or_http_request *req
         goto done;
     }
     /* Body first: a .json on disk then always has its .body beside it. */
-    st = write_atomic(dir, key, ".body", saved, saved_len, err, errlen);
+    st = or_http_write_atomic(dir, key, ".body", saved, saved_len, err, errlen);
     if (st != OR_OK) {
         goto done;
     }
@@ -224,7 +225,7 @@ or_status or_http_record_save(const char *dir, const struct or_http_request *req
     meta = meta_nl;
     meta[meta_len] = '\n';
     meta[meta_len + 1] = '\0';
-    st = write_atomic(dir, key, ".json", meta, meta_len + 1, err, errlen);
+    st = or_http_write_atomic(dir, key, ".json", meta, meta_len + 1, err, errlen);
 
 done:
     free(meta);
@@ -232,8 +233,7 @@ done:
     return st;
 }
 
-/* Whole file into a malloc'd NUL-terminated buffer; errno set on failure. */
-static int read_all(const char *path, char **out, size_t *out_len)
+int or_http_read_file(const char *path, char **out, size_t *out_len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -308,7 +308,7 @@ or_status or_http_replay_load(const char *dir, const char *key, long *status, ch
         st = OR_ERR_REPLAY;
         goto done;
     }
-    if (read_all(body_path, body, len) != 0) {
+    if (or_http_read_file(body_path, body, len) != 0) {
         snprintf(err, errlen, "recording entry %s: %s", body_path, strerror(errno));
         st = errno == ENOMEM ? OR_ERR_NOMEM : OR_ERR_REPLAY;
         goto done;
