@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/* KPI tables on the Summary sheet: see xlsx_kpi.h. */
+#include "xlsx_kpi.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define NO_VALUE "\xE2\x80\x93" /* "–" */
+
+/* Changes are derived numbers: drop binary noise such as 4.999999999999999 pp. */
+static double tidy(double v)
+{
+    return round(v * 1e10) / 1e10;
+}
+
+/* The value as stored in the cell: durations are day fractions. */
+static double cell_value(const struct or_kpi *k, double v)
+{
+    return k->format == OR_FMT_DURATION ? v / 86400.0 : v;
+}
+
+static lxw_format *value_format(const struct xlsx_formats *f, const struct or_kpi *k)
+{
+    switch (k->format) {
+    case OR_FMT_INTEGER:
+        return f->integer;
+    case OR_FMT_DECIMAL:
+        return f->decimal;
+    case OR_FMT_PERCENT:
+        return f->percent;
+    case OR_FMT_DURATION:
+        return f->duration;
+    default:
+        /* Whole numbers with separators, fractions with two decimals. */
+        if (k->has_value && k->value == floor(k->value) && fabs(k->value) < 1e15) {
+            return f->integer;
+        }
+        return f->decimal;
+    }
+}
+
+static or_status write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+{
+    double diff = k->value - k->previous;
+    enum xlsx_tone tone = XLSX_TONE_PLAIN;
+    enum xlsx_change kind;
+    double shown;
+
+    if (diff > 0) {
+        tone = k->lower_is_better ? XLSX_TONE_BAD : XLSX_TONE_GOOD;
+    }
+    else if (diff < 0) {
+        tone = k->lower_is_better ? XLSX_TONE_GOOD : XLSX_TONE_BAD;
+    }
+    if (k->format == OR_FMT_PERCENT) {
+        kind = XLSX_CHANGE_POINTS;
+        shown = tidy(diff * 100.0);
+    }
+    else if (k->previous != 0.0) {
+        kind = XLSX_CHANGE_RELATIVE;
+        shown = tidy(diff / fabs(k->previous));
+    }
+    else if (k->format == OR_FMT_DURATION) {
+        kind = XLSX_CHANGE_DURATION;
+        shown = diff / 86400.0;
+    }
+    else if (k->format == OR_FMT_INTEGER || value_format(&x->fmt, k) == x->fmt.integer) {
+        kind = XLSX_CHANGE_INTEGER;
+        shown = diff;
+    }
+    else {
+        kind = XLSX_CHANGE_DECIMAL;
+        shown = diff;
+    }
+    if (!isfinite(shown)) {
+        return xlsx_summary_text(x, sum, 3, NO_VALUE, NULL, 1);
+    }
+    return xlsx_summary_number(x, sum, 3, shown, x->fmt.change[kind][tone]);
+}
+
+static or_status write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+{
+    lxw_format *format = value_format(&x->fmt, k);
+    or_status st = xlsx_summary_text(x, sum, 0, xlsx_str(k->label), NULL, 1);
+
+    if (st == OR_OK) {
+        if (k->has_value && isfinite(k->value)) {
+            st = xlsx_summary_number(x, sum, 1, cell_value(k, k->value), format);
+        }
+        else {
+            st = xlsx_summary_text(x, sum, 1, NO_VALUE, NULL, 1);
+        }
+    }
+    if (st == OR_OK && k->has_previous && isfinite(k->previous)) {
+        st = xlsx_summary_number(x, sum, 2, cell_value(k, k->previous), format);
+        if (st == OR_OK && k->has_value && isfinite(k->value)) {
+            st = write_change(x, sum, k);
+        }
+    }
+    sum->row++;
+    return st;
+}
+
+or_status xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
+{
+    static const char *const labels[] = { "KPI", "Value", "Previous", "Change" };
+    or_status st = OR_OK;
+
+    if (sec->title != NULL && sec->title[0] != '\0') {
+        st = xlsx_summary_text(x, sum, 0, sec->title, x->fmt.heading, 0);
+        sum->row++;
+    }
+    if (st == OR_OK && sec->description != NULL && sec->description[0] != '\0') {
+        st = xlsx_summary_text(x, sum, 0, sec->description, x->fmt.note, 0);
+        sum->row++;
+    }
+    if (st != OR_OK) {
+        return st;
+    }
+    if (sec->unavailable != NULL) {
+        char line[1024];
+        snprintf(line, sizeof(line), "data unavailable: %s", sec->unavailable);
+        st = xlsx_summary_text(x, sum, 0, line, x->fmt.error, 0);
+        sum->row += 2;
+        return st;
+    }
+    st = xlsx_summary_header(x, sum, labels, 4);
+    for (size_t i = 0; st == OR_OK && i < sec->nkpis; i++) {
+        st = write_kpi(x, sum, &sec->kpis[i]);
+    }
+    sum->row++;
+    return st;
+}
