@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file mail_body.h
+ * @brief The report e-mail's subject and bodies, summarising a report model.
+ *
+ * Core only.  The bodies carry what a reader needs without opening the
+ * attachments: the title, the period (and whether it is partial), the time
+ * zone, every KPI tile of every KPI section (value, previous value, change
+ * with ▲/▼), the status of each source with failed sources called out first,
+ * and the names of the attached files.
+ *
+ * Changes follow the documents: percent KPIs change in percentage points
+ * ("+2.1 pp"), others relative to the previous value ("+3.0 %"), or by the
+ * absolute difference when the previous value is zero ("+5"); "±0.0 %" when
+ * nothing changed.  In HTML a change is green when it is good news and red
+ * when bad, honouring lower_is_better.
+ *
+ * The HTML is a table layout with inline styles only (no external CSS, no
+ * images, no scripts), so mail clients render it as intended; every value
+ * is HTML-escaped.
+ */
+#ifndef OR_MAIL_BODY_H
+#define OR_MAIL_BODY_H
+
+#include <glib.h>
+
+#include "outreport/plugin.h"
+
+/** Default subject pattern of or_mail_subject(). */
+#define OR_MAIL_SUBJECT_DEFAULT "{title} — {period}"
+
+/**
+ * @brief Plain-text and HTML bodies summarising @p r.
+ *
+ * @param r                the evaluated report; borrowed.
+ * @param tz               the report's zone for date-formatted values and the
+ *                         generation time; borrowed; NULL opens the report's own
+ *                         zone (r->tz), UTC when that is unknown.
+ * @param attachment_names NULL-terminated file names listed as attached, or
+ *                         NULL for none; borrowed.
+ * @param text             receives the plain-text body; owned, g_free().
+ * @param html             receives the HTML document; owned, g_free().
+ */
+void or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
+                  char **text, char **html);
+
+/**
+ * @brief A subject line from @p pattern.
+ *
+ * `{title}` becomes the report title ("Report" when it has none) and
+ * `{period}` the period label, followed by " (partial)" when the period is
+ * not over yet.  Other text, unknown placeholders included, is kept as is;
+ * line breaks become spaces so the result is one header line.
+ *
+ * @param pattern the pattern; NULL uses ::OR_MAIL_SUBJECT_DEFAULT.
+ * @param r       the report; borrowed.
+ * @return an owned string (g_free()).
+ */
+char *or_mail_subject(const char *pattern, const struct or_report *r);
+
+#endif /* OR_MAIL_BODY_H */
