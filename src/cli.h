@@ -42,6 +42,14 @@ struct or_cli {
     const char *formats;        /**< --format pdf,xlsx,csv */
     const char *out_dir;        /**< --out DIR */
     int strict;                 /**< --strict */
+    const char *split_by;       /**< --split-by COLUMN[,COLUMN...] */
+    GPtrArray *mail_to;         /**< --mail-to ADDRESS, repeatable; {COLUMN} for splits */
+    GPtrArray *mail_cc;         /**< --mail-cc ADDRESS, repeatable */
+    const char *mail_subject;   /**< --mail-subject PATTERN ({title}, {period}) */
+    int dry_run;                /**< --dry-run: write files, send nothing */
+    int no_cache;               /**< --no-cache */
+    const char *cache_dir;      /**< batch: a private response cache shared by its jobs */
+    int fetch_only;             /**< batch: fetch the sources (filling the cache), render nothing */
     char **args;                /**< positional arguments after the command */
     int nargs;
 };
@@ -61,6 +69,9 @@ int or_cmd_fetch(struct or_app *app);
 
 /** @brief `outreport run TEMPLATE`; returns an exit code. */
 int or_cmd_run(struct or_app *app);
+
+/** @brief `outreport batch JOBS.ini`; returns an exit code. */
+int or_cmd_batch(struct or_app *app);
 
 /** @brief `outreport validate TEMPLATE`; returns an exit code. */
 int or_cmd_validate(struct or_app *app);

@@ -156,7 +156,9 @@ or_cmd_fetch(struct or_app *app)
                                      .replay_dir = cli->replay_dir};
         st = or_job_http_options(app->cfg, &ho, err, sizeof(err));
         if (st == OR_OK) {
+            or_job_cache_options(app, &ho);
             st = or_http_new(&ho, &http, err, sizeof(err));
+            g_free((char *)ho.cache_dir);
         }
     }
     if (st == OR_OK) {

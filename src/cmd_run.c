@@ -15,6 +15,9 @@
 #include "manifest.h"
 #include "or_config.h"
 #include "output.h"
+#include "mail.h"
+#include "mail_body.h"
+#include "split.h"
 #include "sqlfuncs.h"
 #include "template.h"
 #include "timeutil.h"
@@ -238,21 +241,47 @@ pick_formats(struct run *R, char ***out)
     return st;
 }
 
+/* One written document. */
+struct doc {
+    char *path;
+    char *format;
+    const char *mime; /* borrowed from the renderer's descriptor */
+};
+
+static void
+doc_clear(gpointer p)
+{
+    struct doc *d = p;
+    g_free(d->path);
+    g_free(d->format);
+}
+
+static void
+add_doc(GArray *docs, json_t *files, const char *path, const char *format, const char *mime)
+{
+    struct doc d = {g_strdup(path), g_strdup(format), mime};
+    g_array_append_val(docs, d);
+    json_array_append_new(files, or_manifest_file(path, format));
+}
+
+/* Renders every format; file names get @p suffix ("" for the roll-up). */
 static or_status
-render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, json_t *files)
+render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, const char *suffix,
+           json_t *files, GArray *docs)
 {
     struct or_option *opts = NULL;
     size_t nopts = 0;
     or_status st = or_job_options(R->app->cli->options, &opts, &nopts, R->err, sizeof(R->err));
     for (char **f = formats; st == OR_OK && *f != NULL; f++) {
         const struct or_loaded_plugin *rp = or_registry_renderer(R->app->reg, *f);
+        const char *mime = rp->desc->renderer->mime_type;
         struct or_host_ctx ctx = {.plugin_name = rp->desc->name, .cfg = R->app->cfg, .tz = R->tz};
         const struct or_report *rep = or_eval_report(ev, *f);
         if (strcmp(*f, "csv") != 0) {
-            char *path = g_strdup_printf("%s/%s.%s", dir, R->tpl->name, *f);
+            char *path = g_strdup_printf("%s/%s%s.%s", dir, R->tpl->name, suffix, *f);
             st = or_output_render(rp, &ctx, rep, path, opts, nopts, R->err, sizeof(R->err));
             if (st == OR_OK) {
-                json_array_append_new(files, or_manifest_file(path, *f));
+                add_doc(docs, files, path, *f, mime);
             }
             g_free(path);
             continue;
@@ -266,15 +295,123 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, j
             struct or_report one = *rep;
             one.sections = sec;
             one.nsections = 1;
-            char *path = g_strdup_printf("%s/%s-%s.csv", dir, R->tpl->name, sec->id);
+            char *path = g_strdup_printf("%s/%s%s-%s.csv", dir, R->tpl->name, suffix, sec->id);
             st = or_output_render(rp, &ctx, &one, path, opts, nopts, R->err, sizeof(R->err));
             if (st == OR_OK) {
-                json_array_append_new(files, or_manifest_file(path, "csv"));
+                add_doc(docs, files, path, "csv", mime);
             }
             g_free(path);
         }
     }
     or_job_options_free(opts, nopts);
+    return st;
+}
+
+/* Recipients of one document set: --mail-to entries without a placeholder
+ * get the roll-up (@p value NULL); entries with {COLUMN} get the split for
+ * @p value, with the placeholder replaced by it. */
+static char **
+recipients(GPtrArray *list, const char *value)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; list != NULL && i < list->len; i++) {
+        const char *item = g_ptr_array_index(list, i);
+        const char *open = strchr(item, '{');
+        const char *close = open != NULL ? strchr(open, '}') : NULL;
+        if (value == NULL && open == NULL) {
+            g_ptr_array_add(out, g_strdup(item));
+        }
+        else if (value != NULL && open != NULL && close != NULL) {
+            g_ptr_array_add(out, g_strdup_printf("%.*s%s%s", (int)(open - item), item, value,
+                                                 close + 1));
+        }
+    }
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/* Mails one document set (or says what it would send with --dry-run). */
+static or_status
+deliver(struct run *R, const struct or_mail_server *srv, struct or_eval *ev, GArray *docs,
+        size_t first_doc, const char *value, json_t *mails)
+{
+    struct or_cli *cli = R->app->cli;
+    char **to = recipients(cli->mail_to, value);
+    char **cc = value == NULL ? recipients(cli->mail_cc, NULL) : NULL;
+    or_status st = OR_OK;
+    if (to[0] == NULL) {
+        g_strfreev(to);
+        g_strfreev(cc);
+        return OR_OK;
+    }
+    size_t n = docs->len - first_doc;
+    struct or_mail_attachment *att = g_new0(struct or_mail_attachment, n > 0 ? n : 1);
+    char **names = g_new0(char *, n + 1);
+    json_t *jatt = json_array();
+    for (size_t i = 0; i < n; i++) {
+        struct doc *d = &g_array_index(docs, struct doc, first_doc + i);
+        names[i] = g_path_get_basename(d->path);
+        att[i].path = d->path;
+        att[i].filename = names[i];
+        att[i].mime_type = d->mime != NULL ? d->mime : "application/octet-stream";
+        json_array_append_new(jatt, json_string(names[i]));
+    }
+    const struct or_report *rep = or_eval_report(ev, "pdf");
+    char *subject = or_mail_subject(cli->mail_subject, rep);
+    if (value != NULL) {
+        char *s2 = g_strdup_printf("%s (%s)", subject, value);
+        g_free(subject);
+        subject = s2;
+    }
+    char *text = NULL, *html = NULL;
+    or_mail_body(rep, R->tz, (const char *const *)names, &text, &html);
+    struct or_mail_message msg = {
+        .from = srv->from,
+        .to = (const char *const *)to,
+        .cc = (const char *const *)cc,
+        .subject = subject,
+        .text = text,
+        .html = html,
+        .attachments = att,
+        .nattachments = n,
+    };
+    const char *status = "sent";
+    char merr[OR_ERR_SIZE] = "";
+    if (cli->dry_run) {
+        status = "dry-run";
+        char *who = g_strjoinv(", ", to);
+        char *what = g_strjoinv(", ", names);
+        printf("would mail %s: \"%s\" with %s\n", who, subject, what);
+        g_free(who);
+        g_free(what);
+    }
+    else {
+        st = or_mail_send(srv, &msg, merr, sizeof(merr));
+        if (st != OR_OK) {
+            status = "failed";
+            or_log(OR_LOG_ERROR, "%s", merr);
+        }
+    }
+    json_t *jto = json_array();
+    for (char **t = to; *t != NULL; t++) {
+        json_array_append_new(jto, json_string(*t));
+    }
+    json_t *jcc = json_array();
+    for (char **c = cc; c != NULL && *c != NULL; c++) {
+        json_array_append_new(jcc, json_string(*c));
+    }
+    json_t *m = json_pack("{s:o, s:o, s:s, s:o, s:s}", "to", jto, "cc", jcc, "subject", subject,
+                          "attachments", jatt, "status", status);
+    json_object_set_new(m, "error", merr[0] ? json_string(merr) : json_null());
+    json_object_set_new(m, "split", value != NULL ? json_string(value) : json_null());
+    json_array_append_new(mails, m);
+    g_free(text);
+    g_free(html);
+    g_free(subject);
+    g_strfreev(names);
+    g_free(att);
+    g_strfreev(to);
+    g_strfreev(cc);
     return st;
 }
 
@@ -315,20 +452,112 @@ make_dir(const char *dir, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* Everything a run decided, for the manifest and --json. */
+struct outcome {
+    json_t *files;
+    json_t *splits;
+    json_t *mails;
+    json_t *sections;
+    GArray *docs;
+};
+
+/* Evaluates the template (over the filtered views for a split), renders it,
+ * and mails it.  @p value is the split value, NULL for the roll-up. */
+static or_status
+produce(struct run *R, const struct or_eval_input *in, char **formats, const char *dir,
+        const char *value, const struct or_mail_server *srv, struct outcome *o)
+{
+    struct or_eval *ev = NULL;
+    size_t first = o->docs->len;
+    json_t *files = value != NULL ? json_array() : json_incref(o->files);
+    char *slug = value != NULL ? or_split_slug(value) : NULL;
+    char *suffix = value != NULL ? g_strdup_printf("-%s", slug) : g_strdup("");
+    or_status st = or_eval_new(in, &ev, R->err, sizeof(R->err));
+    if (st == OR_OK) {
+        st = render_all(R, ev, formats, dir, suffix, files, o->docs);
+    }
+    if (st == OR_OK && value == NULL) {
+        size_t nsec = 0;
+        const struct or_section *secs = or_eval_sections(ev, &nsec);
+        o->sections = or_manifest_sections(secs, nsec);
+    }
+    if (st == OR_OK && srv != NULL) {
+        st = deliver(R, srv, ev, o->docs, first, value, o->mails);
+    }
+    if (value != NULL) {
+        json_t *paths = json_array();
+        size_t i;
+        json_t *f;
+        json_array_foreach(files, i, f) {
+            json_array_append(o->files, f);
+            json_array_append(paths, json_object_get(f, "path"));
+        }
+        json_array_append_new(o->splits, json_pack("{s:s, s:o}", "value", value, "files", paths));
+    }
+    json_decref(files);
+    or_eval_free(ev);
+    g_free(slug);
+    g_free(suffix);
+    return st;
+}
+
+static or_status
+produce_splits(struct run *R, const struct or_eval_input *in, char **formats, const char *dir,
+               const struct or_mail_server *srv, struct outcome *o)
+{
+    char **cols = g_strsplit(R->app->cli->split_by, ",", -1);
+    GPtrArray *values = NULL;
+    for (char **c = cols; *c != NULL; c++) {
+        g_strstrip(*c);
+    }
+    or_status st = or_split_values(R->ds, R->tpl, cols, &values, R->err, sizeof(R->err));
+    for (guint i = 0; st == OR_OK && i < values->len; i++) {
+        const char *v = g_ptr_array_index(values, i);
+        st = or_split_apply(R->ds, R->tpl, cols, v, R->err, sizeof(R->err));
+        if (st == OR_OK) {
+            st = produce(R, in, formats, dir, v, srv, o);
+        }
+    }
+    or_split_clear(R->ds, R->tpl);
+    if (values != NULL) {
+        g_ptr_array_free(values, TRUE);
+    }
+    g_strfreev(cols);
+    return st;
+}
+
+static int
+print_json_summary(json_t *manifest, int rc)
+{
+    json_t *jobs = json_array();
+    json_array_append(jobs, manifest);
+    json_t *root = json_pack("{s:s, s:i, s:o}", "status", rc == 0 ? "ok" : "failed", "exit_code",
+                             rc, "jobs", jobs);
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    fputc('\n', stdout);
+    json_decref(root);
+    return rc;
+}
+
 int
 or_cmd_run(struct or_app *app)
 {
     struct run R;
     struct or_http *http = NULL;
-    struct or_eval *ev = NULL;
     char **formats = NULL;
     GArray *failed = g_array_new(FALSE, TRUE, sizeof(struct or_failed_source));
     struct or_source_status *status = NULL;
-    json_t *files = json_array();
+    struct or_mail_server srv;
+    int have_srv = 0;
+    struct outcome o = {json_array(), json_array(), json_array(), NULL,
+                        g_array_new(FALSE, TRUE, sizeof(struct doc))};
     const char *dir = app->cli->out_dir != NULL ? app->cli->out_dir : ".";
     int any_failed = 0;
     int rc;
+    json_t *root = NULL;
 
+    g_array_set_clear_func(o.docs, doc_clear);
+    memset(&srv, 0, sizeof(srv));
     or_status st = start(app, &R);
     if (st == OR_OK) {
         st = pick_formats(&R, &formats);
@@ -341,6 +570,17 @@ or_cmd_run(struct or_app *app)
         const char *ws = or_config_get(app->cfg, "report", "week_start");
         or_period_previous(&R.period, R.tz, or_week_start_parse(ws ? ws : "monday"), &R.previous);
     }
+    if (st == OR_OK && app->cli->mail_to != NULL && app->cli->mail_to->len > 0) {
+        /* Mail settings are checked before anything is fetched. */
+        st = or_mail_server_from_config(app->cfg, &srv, R.err, sizeof(R.err));
+        have_srv = st == OR_OK;
+        if (st != OR_OK && app->cli->dry_run) {
+            or_log(OR_LOG_WARN, "%s (--dry-run goes on)", R.err);
+            st = OR_OK;
+            srv.from = g_strdup("outreport@localhost");
+            have_srv = 1;
+        }
+    }
     if (st == OR_OK) {
         st = make_dir(dir, R.err, sizeof(R.err));
     }
@@ -349,7 +589,9 @@ or_cmd_run(struct or_app *app)
                                      .replay_dir = app->cli->replay_dir};
         st = or_job_http_options(app->cfg, &ho, R.err, sizeof(R.err));
         if (st == OR_OK) {
+            or_job_cache_options(app, &ho);
             st = or_http_new(&ho, &http, R.err, sizeof(R.err));
+            g_free((char *)ho.cache_dir);
         }
     }
     if (st != OR_OK) {
@@ -358,13 +600,16 @@ or_cmd_run(struct or_app *app)
         goto done;
     }
     any_failed = fetch_sources(&R, http, failed);
+    if (app->cli->fetch_only) {
+        rc = any_failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
+        goto done;
+    }
     if (any_failed && app->cli->strict) {
-        json_t *root = manifest_root(&R, "refused");
+        root = manifest_root(&R, "refused");
         json_object_set_new(root, "files", json_array());
         char *mpath = g_strdup_printf("%s/manifest.json", dir);
         or_manifest_write(root, mpath, R.err, sizeof(R.err));
         g_free(mpath);
-        json_decref(root);
         or_log(OR_LOG_ERROR, "--strict: a source failed, so no documents were written (see %s/"
                              "manifest.json)", dir);
         rc = OR_EXIT_SOURCE;
@@ -391,28 +636,31 @@ or_cmd_run(struct or_app *app)
         .generated_at = or_job_generated_at(),
         .author = or_config_get(app->cfg, "report", "author"),
     };
-    st = or_eval_new(&in, &ev, R.err, sizeof(R.err));
-    if (st == OR_OK) {
-        st = render_all(&R, ev, formats, dir, files);
+    const struct or_mail_server *mail = have_srv ? &srv : NULL;
+    st = produce(&R, &in, formats, dir, NULL, mail, &o);
+    if (st == OR_OK && app->cli->split_by != NULL) {
+        st = produce_splits(&R, &in, formats, dir, mail, &o);
     }
-    json_t *root = manifest_root(&R, st != OR_OK ? "failed" : any_failed ? "partial" : "ok");
-    if (ev != NULL) {
-        size_t nsec = 0;
-        const struct or_section *secs = or_eval_sections(ev, &nsec);
-        json_object_set_new(root, "sections", or_manifest_sections(secs, nsec));
+    root = manifest_root(&R, st != OR_OK ? "failed" : any_failed ? "partial" : "ok");
+    json_object_set_new(root, "sections", o.sections != NULL ? o.sections : json_array());
+    o.sections = NULL;
+    json_object_set(root, "files", o.files);
+    if (app->cli->split_by != NULL) {
+        json_object_set_new(root, "split_by", json_string(app->cli->split_by));
+        json_object_set(root, "splits", o.splits);
     }
-    json_object_set_new(root, "files", files);
-    files = NULL;
+    json_object_set(root, "mails", o.mails);
+    json_object_set_new(root, "dry_run", json_boolean(app->cli->dry_run));
     char *mpath = g_strdup_printf("%s/manifest.json", dir);
     char merr[OR_ERR_SIZE];
     if (or_manifest_write(root, mpath, merr, sizeof(merr)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", merr);
         if (st == OR_OK) {
             st = OR_ERR_IO;
+            snprintf(R.err, sizeof(R.err), "%s", merr);
         }
     }
     g_free(mpath);
-    json_decref(root);
     if (st != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", R.err);
         rc = or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st);
@@ -422,8 +670,22 @@ or_cmd_run(struct or_app *app)
     }
 
 done:
-    json_decref(files);
-    or_eval_free(ev);
+    if (app->cli->json && !app->cli->fetch_only) {
+        if (root == NULL) {
+            root = json_pack("{s:s, s:s}", "status", "failed", "error", R.err);
+        }
+        json_object_set_new(root, "exit_code", json_integer(rc));
+        print_json_summary(root, rc);
+    }
+    json_decref(root);
+    json_decref(o.files);
+    json_decref(o.splits);
+    json_decref(o.mails);
+    json_decref(o.sections);
+    g_array_free(o.docs, TRUE);
+    if (have_srv) {
+        or_mail_server_release(&srv);
+    }
     g_free(status);
     g_strfreev(formats);
     g_array_free(failed, TRUE);

@@ -8,6 +8,7 @@
 struct or_config {
     char *path;
     GHashTable *values; /* "section\x1fkey" -> value, both owned */
+    GPtrArray *sections; /* section names in file order, owned */
 };
 
 static char *
@@ -21,6 +22,7 @@ or_config_new_empty(void)
 {
     struct or_config *cfg = g_new0(struct or_config, 1);
     cfg->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    cfg->sections = g_ptr_array_new_with_free_func(g_free);
     return cfg;
 }
 
@@ -31,6 +33,7 @@ or_config_free(struct or_config *cfg)
         return;
     }
     g_hash_table_destroy(cfg->values);
+    g_ptr_array_free(cfg->sections, TRUE);
     g_free(cfg->path);
     g_free(cfg);
 }
@@ -138,6 +141,7 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
     or_status st = OR_OK;
 
     for (gsize g = 0; g < ngroups && st == OR_OK; g++) {
+        g_ptr_array_add(cfg->sections, g_strdup(groups[g]));
         gsize nkeys = 0;
         char **keys = g_key_file_get_keys(kf, groups[g], &nkeys, NULL);
         for (gsize k = 0; keys != NULL && k < nkeys; k++) {
@@ -207,4 +211,29 @@ fail:
     }
     or_config_free(cfg);
     return st;
+}
+
+const char *const *
+or_config_sections(const struct or_config *cfg, size_t *n)
+{
+    *n = cfg->sections->len;
+    return (const char *const *)cfg->sections->pdata;
+}
+
+char **
+or_config_keys(const struct or_config *cfg, const char *section)
+{
+    GPtrArray *out = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer k, v;
+    size_t plen = strlen(section);
+    g_hash_table_iter_init(&it, cfg->values);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const char *key = k;
+        if (strncmp(key, section, plen) == 0 && key[plen] == '\x1f') {
+            g_ptr_array_add(out, g_strdup(key + plen + 1));
+        }
+    }
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
 }

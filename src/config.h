@@ -44,6 +44,12 @@ const char *or_config_get(const struct or_config *cfg, const char *section, cons
 void or_config_set(struct or_config *cfg, const char *section, const char *key,
                    const char *value);
 
+/** @brief Section names in file order.  Borrowed; @p n receives the count. */
+const char *const *or_config_sections(const struct or_config *cfg, size_t *n);
+
+/** @brief The keys of @p section, newly allocated (g_strfreev), in no order. */
+char **or_config_keys(const struct or_config *cfg, const char *section);
+
 /** @brief Path of the file that was loaded, or NULL when none. Borrowed. */
 const char *or_config_path(const struct or_config *cfg);
 

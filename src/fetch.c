@@ -47,10 +47,12 @@ struct loop {
     struct slot *slots;
     size_t nslots;
     size_t next_write;
-    GThreadPool *pool; /* parses pages while the main thread keeps downloading */
+    GAsyncQueue *queue; /* pages to parse, for the workers below */
+    GThread *workers[16];
+    guint nworkers;
     GMutex lock;
     GCond cond;
-    int parsing;       /* pages handed to the pool and not parsed yet */
+    int parsing;       /* pages handed to the workers and not parsed yet */
     or_status st;
     char err[OR_ERR_SIZE];
 };
@@ -276,10 +278,8 @@ done:
 /* ---- many pages at once ------------------------------------------------- */
 
 static void
-parse_task(gpointer data, gpointer user_data)
+parse_task(struct slot *sl, struct loop *L)
 {
-    struct slot *sl = data;
-    struct loop *L = user_data;
     struct or_page_info info;
     or_status st = parse_into(L, sl->page, sl->body, sl->len, &sl->rows, &info, sl->err);
     g_free(sl->body);
@@ -339,12 +339,53 @@ batch_done(void *ud, size_t index, or_status status, struct or_http_response *re
     }
     L->parsing++;
     g_mutex_unlock(&L->lock);
-    g_thread_pool_push(L->pool, sl, NULL);
+    g_async_queue_push(L->queue, sl);
     flush_ready(L);
     return L->st != OR_OK;
 }
 
-/* Waits until the pool has parsed everything it was given. */
+/* The workers: plain threads owned by one fetch, so that nothing of them
+ * outlives it (batch jobs fork; a process-wide thread pool would not survive
+ * that).  The loop itself is the stop sentinel. */
+static gpointer
+worker_main(gpointer data)
+{
+    struct loop *L = data;
+    for (;;) {
+        gpointer item = g_async_queue_pop(L->queue);
+        if (item == (gpointer)L) {
+            return NULL;
+        }
+        parse_task(item, L);
+    }
+}
+
+static void
+workers_start(struct loop *L)
+{
+    guint n = g_get_num_processors();
+    L->nworkers = n < 1 ? 1 : n > G_N_ELEMENTS(L->workers) ? G_N_ELEMENTS(L->workers) : n;
+    L->queue = g_async_queue_new();
+    for (guint i = 0; i < L->nworkers; i++) {
+        L->workers[i] = g_thread_new("or-parse", worker_main, L);
+    }
+}
+
+static void
+workers_stop(struct loop *L)
+{
+    for (guint i = 0; i < L->nworkers; i++) {
+        g_async_queue_push(L->queue, L);
+    }
+    for (guint i = 0; i < L->nworkers; i++) {
+        g_thread_join(L->workers[i]);
+    }
+    g_async_queue_unref(L->queue);
+    L->queue = NULL;
+    L->nworkers = 0;
+}
+
+/* Waits until the workers have parsed everything they were given. */
 static void
 wait_parsed(struct loop *L)
 {
@@ -446,13 +487,11 @@ fetch_instance(struct loop *L)
         }
         L->total_pages = info.total_pages;
         if (info.total_pages > 1) {
-            /* Parse on every core but one's worth of threads: the main thread
-             * drives the transfers and the inserts. */
-            guint workers = g_get_num_processors() > 1 ? g_get_num_processors() : 1;
-            L->pool = g_thread_pool_new(parse_task, L, (gint)workers, FALSE, NULL);
+            /* Parse on every core while the main thread drives the transfers
+             * and the inserts. */
+            workers_start(L);
             fetch_range(L, 2, info.total_pages);
-            g_thread_pool_free(L->pool, FALSE, TRUE);
-            L->pool = NULL;
+            workers_stop(L);
             if (L->st != OR_OK) {
                 return L->st;
             }

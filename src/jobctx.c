@@ -216,3 +216,30 @@ or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, cha
     return st;
 }
 
+
+void
+or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
+{
+    const char *off = or_config_get(app->cfg, "http", "cache");
+    const char *env = getenv("OUTREPORT_NO_CACHE");
+    ho->cache_dir = NULL;
+    if (app->cli->cache_dir != NULL && app->cli->replay_dir == NULL) {
+        ho->cache_dir = g_strdup(app->cli->cache_dir);
+        ho->cache_ttl_s = 86400;
+        return;
+    }
+    if (app->cli->no_cache || (env != NULL && *env != '\0' && strcmp(env, "0") != 0) ||
+        app->cli->record_dir != NULL || app->cli->replay_dir != NULL ||
+        (off != NULL && (g_ascii_strcasecmp(off, "off") == 0 || g_ascii_strcasecmp(off, "no") == 0 ||
+                         g_ascii_strcasecmp(off, "false") == 0))) {
+        return;
+    }
+    long ttl = 900;
+    char err[OR_ERR_SIZE];
+    if (config_long(app->cfg, "cache_ttl_s", 1, 86400 * 30, 1, &ttl, err, sizeof(err)) != OR_OK) {
+        fprintf(stderr, "outreport: warning: %s; using 900\n", err);
+        ttl = 900;
+    }
+    ho->cache_ttl_s = ttl;
+    ho->cache_dir = g_build_filename(g_get_user_cache_dir(), "outreport", "http", NULL);
+}

@@ -45,4 +45,12 @@ void or_job_options_free(struct or_option *opts, size_t n);
 or_status or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, char *err,
                               size_t errlen);
 
+/**
+ * @brief Turn the HTTP response cache on unless --no-cache,
+ * $OUTREPORT_NO_CACHE, --record/--replay or [http] cache = off say otherwise:
+ * folder $XDG_CACHE_HOME/outreport/http, TTL [http] cache_ttl_s (default 900).
+ * Sets ho->cache_dir to an owned string (g_free) or leaves it NULL.
+ */
+void or_job_cache_options(const struct or_app *app, struct or_http_options *ho);
+
 #endif

@@ -7,6 +7,13 @@
 #include "redact.h"
 
 static int verbosity;
+static char context[64];
+
+void
+or_log_set_context(const char *ctx)
+{
+    snprintf(context, sizeof(context), "%s", ctx != NULL ? ctx : "");
+}
 
 void
 or_log_set_verbosity(int v)
@@ -46,11 +53,15 @@ or_logv(enum or_log_level level, const char *prefix, const char *fmt, va_list ap
     if (!level_shown(level)) {
         return;
     }
+    char ctx[80] = "";
+    if (context[0] != '\0') {
+        snprintf(ctx, sizeof(ctx), "%s: ", context);
+    }
     if (prefix != NULL) {
-        n = snprintf(line, sizeof(line), "outreport: %s: [%s] ", names[level], prefix);
+        n = snprintf(line, sizeof(line), "outreport: %s%s: [%s] ", ctx, names[level], prefix);
     }
     else {
-        n = snprintf(line, sizeof(line), "outreport: %s: ", names[level]);
+        n = snprintf(line, sizeof(line), "outreport: %s%s: ", ctx, names[level]);
     }
     if (n < 0 || (size_t)n >= sizeof(line)) {
         return;

@@ -17,6 +17,9 @@
 /** Set verbosity: -1 quiet, 0 default, 1 verbose, 2 debug. */
 void or_log_set_verbosity(int v);
 
+/** A context shown in every line, e.g. "job weekly" in a batch (copied; NULL clears). */
+void or_log_set_context(const char *ctx);
+
 /** Current verbosity. */
 int or_log_verbosity(void);
 

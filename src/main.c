@@ -20,6 +20,7 @@ static const char usage_main[] =
     "  plugins [--json]          list plugins, endpoints, parameters and table schemas\n"
     "  fetch SOURCE -o FILE      fetch one endpoint (provider.endpoint) into a .csv/.xlsx file\n"
     "  run TEMPLATE              fetch a template's sources and write its documents\n"
+    "  batch JOBS.ini            many report jobs in one run; shared fetches, parallel jobs\n"
     "  validate TEMPLATE         check a template: JSON, sections, formats and every SQL\n"
     "\n"
     "common options:\n"
@@ -53,9 +54,32 @@ static const char usage_run[] =
     "  --strict                  any failed source fails the run: no documents\n"
     "  --option KEY=VALUE        renderer option (e.g. paper=letter, profile=excel)\n"
     "  --record DIR / --replay DIR  save / serve HTTP responses\n"
+    "  --no-cache                do not use the HTTP response cache\n"
+    "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
+    "                            the roll-up; further columns filter other tables by the\n"
+    "                            same value (rep_email,sender_email)\n"
+    "  --mail-to ADDR            mail the documents (repeatable, comma-separated); an\n"
+    "                            address {COL} mails each split to its own value\n"
+    "  --mail-cc ADDR            copy the roll-up mail to ADDR\n"
+    "  --mail-subject PATTERN    subject; {title} and {period} are filled in\n"
+    "  --dry-run                 fetch and render, write the files, print who would get\n"
+    "                            what, send nothing\n"
+    "  --json                    print one JSON object saying what happened\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage, configuration or template error,\n"
     "3 a source failed (its sections say 'data unavailable'; with --strict: no documents).\n";
+
+static const char usage_batch[] =
+    "usage: outreport batch JOBS.ini [--out DIR] [--dry-run] [--json] [options]\n"
+    "\n"
+    "Runs every job of JOBS.ini: one [section] per job, [defaults] for keys they share.\n"
+    "Job keys: template (required), period, from, to, tz, formats, out (default DIR/JOB),\n"
+    "mail_to, mail_cc, mail_subject, split_by, strict, options (KEY=VALUE,...).\n"
+    "Sources with the same endpoint, parameters and period are fetched once and shared;\n"
+    "jobs render in parallel, one process per core; a failing job never stops the others.\n"
+    "Command-line options (--config, --replay, --dry-run, --option ...) apply to all jobs.\n"
+    "\n"
+    "Exit status: 0 every job ok, 3 some job failed, 2 JOBS.ini or usage error.\n";
 
 static const char usage_validate[] =
     "usage: outreport validate TEMPLATE\n"
@@ -98,7 +122,13 @@ enum {
     OPT_VERSION,
     OPT_FORMAT,
     OPT_OUT,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_SPLIT_BY,
+    OPT_MAIL_TO,
+    OPT_MAIL_CC,
+    OPT_MAIL_SUBJECT,
+    OPT_DRY_RUN,
+    OPT_NO_CACHE
 };
 
 static const struct option long_opts[] = {
@@ -121,8 +151,28 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"out", required_argument, NULL, OPT_OUT},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"split-by", required_argument, NULL, OPT_SPLIT_BY},
+    {"mail-to", required_argument, NULL, OPT_MAIL_TO},
+    {"mail-cc", required_argument, NULL, OPT_MAIL_CC},
+    {"mail-subject", required_argument, NULL, OPT_MAIL_SUBJECT},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {NULL, 0, NULL, 0},
 };
+
+/* "a@x, b@y" and repeated options both add addresses. */
+static void
+add_addresses(GPtrArray *list, const char *arg)
+{
+    char **parts = g_strsplit(arg, ",", -1);
+    for (char **p = parts; *p != NULL; p++) {
+        g_strstrip(*p);
+        if (**p != '\0') {
+            g_ptr_array_add(list, g_strdup(*p));
+        }
+    }
+    g_strfreev(parts);
+}
 
 static int
 parse_args(int argc, char **argv, struct or_cli *cli, int *version)
@@ -152,6 +202,12 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version)
         case OPT_FORMAT: cli->formats = optarg; break;
         case OPT_OUT: cli->out_dir = optarg; break;
         case OPT_STRICT: cli->strict = 1; break;
+        case OPT_SPLIT_BY: cli->split_by = optarg; break;
+        case OPT_MAIL_TO: add_addresses(cli->mail_to, optarg); break;
+        case OPT_MAIL_CC: add_addresses(cli->mail_cc, optarg); break;
+        case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
+        case OPT_DRY_RUN: cli->dry_run = 1; break;
+        case OPT_NO_CACHE: cli->no_cache = 1; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return -1;
@@ -179,6 +235,7 @@ run_command(struct or_app *app, const char *cmd)
         fputs(strcmp(cmd, "plugins") == 0    ? usage_plugins
               : strcmp(cmd, "run") == 0      ? usage_run
               : strcmp(cmd, "validate") == 0 ? usage_validate
+              : strcmp(cmd, "batch") == 0    ? usage_batch
                                              : usage_fetch,
               stdout);
         return OR_EXIT_OK;
@@ -199,6 +256,9 @@ run_command(struct or_app *app, const char *cmd)
     else if (strcmp(cmd, "validate") == 0) {
         rc = or_cmd_validate(app);
     }
+    else if (strcmp(cmd, "batch") == 0) {
+        rc = or_cmd_batch(app);
+    }
     else {
         rc = or_cmd_fetch(app);
     }
@@ -217,6 +277,8 @@ main(int argc, char **argv)
     memset(&app, 0, sizeof(app));
     cli.params = g_ptr_array_new();
     cli.options = g_ptr_array_new();
+    cli.mail_to = g_ptr_array_new_with_free_func(g_free);
+    cli.mail_cc = g_ptr_array_new_with_free_func(g_free);
     app.cli = &cli;
 
     if (parse_args(argc, argv, &cli, &version) != 0) {
@@ -242,11 +304,12 @@ main(int argc, char **argv)
         rc = OR_EXIT_OK;
     }
     else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 ||
-             strcmp(cmd, "run") == 0 || strcmp(cmd, "validate") == 0) {
+             strcmp(cmd, "run") == 0 || strcmp(cmd, "validate") == 0 ||
+             strcmp(cmd, "batch") == 0) {
         rc = run_command(&app, cmd);
     }
     else {
-        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch, run, validate; see --help)", cmd);
+        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch, run, batch, validate; see --help)", cmd);
         rc = OR_EXIT_USAGE;
     }
 
@@ -255,6 +318,8 @@ done:
     or_config_free(app.cfg);
     g_ptr_array_free(cli.params, TRUE);
     g_ptr_array_free(cli.options, TRUE);
+    g_ptr_array_free(cli.mail_to, TRUE);
+    g_ptr_array_free(cli.mail_cc, TRUE);
     or_redact_clear();
     return rc;
 }

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Delivery and automation through the real binary: batch runs share fetches
+ * and survive a broken job, --split-by gives one correct document per rep,
+ * the HTTP cache serves within its TTL and refetches after, --json tells a
+ * script what happened, --dry-run sends nothing, and mail reaches a real SMTP
+ * server on loopback with byte-identical attachments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "proc.h"
+
+static char *
+src_path(const char *rel)
+{
+    const char *root = getenv("OR_SOURCE_ROOT");
+    return g_build_filename(root ? root : ".", rel, NULL);
+}
+
+static void
+run(const char *const *argv, const char *const *env, struct proc_result *r)
+{
+    assert_int_equal(proc_run(argv, env, 180, r), 0);
+}
+
+/* A mock server and a config pointing every vendor at it. */
+struct live {
+    struct mockapi mock;
+    char *dir;
+    char conf[600];
+};
+
+static void
+live_start(struct live *L, const char *extra_conf)
+{
+    const char *args[] = {"--calls", "600", "--emails", "300", NULL};
+    assert_int_equal(mockapi_start(&L->mock, args), 0);
+    L->dir = test_tmpdir();
+    snprintf(L->conf, sizeof(L->conf), "%s/outreport.conf", L->dir);
+    FILE *f = fopen(L->conf, "w");
+    fprintf(f,
+            "[report]\ntimezone = UTC\n[salesfinity]\nbase_url = %s\n[saleshandy]\nbase_url = %s\n"
+            "[unpod]\nbase_url = %s\norg_handle = acme.example\n"
+            "space_tokens = SPACE1NORTHTEAM00000000A,SPACE2SOUTHTEAM00000000B\n"
+            "[http]\nretries = 1\nbackoff_ms = 10\n%s",
+            L->mock.base, L->mock.base, L->mock.base, extra_conf ? extra_conf : "");
+    fclose(f);
+}
+
+static void
+live_stop(struct live *L)
+{
+    mockapi_stop(&L->mock);
+    test_rmtree(L->dir);
+    free(L->dir);
+}
+
+static const char *const keys_env[] = {"SALESFINITY_API_KEY=test-sf-key",
+                                       "SALESHANDY_API_KEY=test-sh-key",
+                                       "UNPOD_TOKEN=test-unpod-token", NULL};
+
+static int
+file_exists(const char *dir, const char *name)
+{
+    char *p = g_build_filename(dir, name, NULL);
+    struct stat sb;
+    int ok = stat(p, &sb) == 0 && sb.st_size > 0;
+    g_free(p);
+    return ok;
+}
+
+static void
+batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
+{
+    (void)state;
+    struct live L;
+    struct proc_result r;
+    live_start(&L, NULL);
+
+    /* What one job costs alone. */
+    char *solo = g_build_filename(L.dir, "solo", NULL);
+    const char *argv1[] = {proc_outreport(), "--config", L.conf, "run", "weekly-manager",
+                           "--period", "2026-11-09..2026-11-15", "--format", "csv", "--out",
+                           solo, NULL};
+    run(argv1, keys_env, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    long one_job = mockapi_requests(&L.mock);
+    assert_true(one_job > 0);
+
+    /* Three jobs over the same sources and period, one broken. */
+    char *bad_tpl = g_build_filename(L.dir, "broken.json", NULL);
+    assert_true(g_file_set_contents(
+        bad_tpl,
+        "{\"title\": \"b\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},"
+        " \"sections\": [{\"kind\": \"table\", \"sql\": \"SELECT nonexistent FROM calls\"}]}",
+        -1, NULL));
+    char *jobs = g_build_filename(L.dir, "jobs.ini", NULL);
+    char *text = g_strdup_printf("[defaults]\nperiod = 2026-11-09..2026-11-15\nformats = csv\n\n"
+                                 "[weekly]\ntemplate = weekly-manager\n\n"
+                                 "[again]\ntemplate = weekly-manager\n\n"
+                                 "[broken]\ntemplate = %s\n",
+                                 bad_tpl);
+    assert_true(g_file_set_contents(jobs, text, -1, NULL));
+    char *out = g_build_filename(L.dir, "batch", NULL);
+    const char *argv2[] = {proc_outreport(), "--config", L.conf, "batch", jobs, "--out", out,
+                           "--json", NULL};
+    run(argv2, keys_env, &r);
+    assert_int_equal(r.status, 3);
+    /* fetched once, shared: no more requests than one job alone */
+    assert_int_equal(mockapi_requests(&L.mock) - one_job, one_job);
+    char *weekly = g_build_filename(out, "weekly", NULL);
+    char *again = g_build_filename(out, "again", NULL);
+    assert_true(file_exists(weekly, "weekly-manager-reps.csv"));
+    assert_true(file_exists(again, "weekly-manager-reps.csv"));
+    assert_non_null(strstr(r.out, "\"jobs_failed\": 1"));
+    assert_non_null(strstr(r.out, "\"job\": \"broken\""));
+    assert_non_null(strstr(r.err, "job broken"));
+    assert_non_null(strstr(r.err, "no such column: nonexistent"));
+    /* identical inputs give identical files */
+    char *a = g_build_filename(weekly, "weekly-manager-reps.csv", NULL);
+    char *b = g_build_filename(again, "weekly-manager-reps.csv", NULL);
+    size_t la, lb;
+    char *ta = test_read_file(a, &la), *tb = test_read_file(b, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(ta, tb, la);
+    free(ta);
+    free(tb);
+    g_free(a);
+    g_free(b);
+    proc_result_free(&r);
+    g_free(weekly);
+    g_free(again);
+    g_free(out);
+    g_free(jobs);
+    g_free(text);
+    g_free(bad_tpl);
+    g_free(solo);
+    live_stop(&L);
+}
+
+static void
+batch_rejects_a_jobs_file_with_unknown_keys(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *jobs = g_build_filename(dir, "jobs.ini", NULL);
+    assert_true(g_file_set_contents(jobs, "[weekly]\ntemplate = weekly-manager\nperiode = x\n",
+                                    -1, NULL));
+    const char *argv[] = {proc_outreport(), "batch", jobs, NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "[weekly] periode: unknown key"));
+    proc_result_free(&r);
+    g_free(jobs);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void
+split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "weekly-manager", "--replay",
+                          rec, "--period", "2026-11-16..2026-11-22", "--format", "csv",
+                          "--split-by", "rep_email,sender_email", "--out", dir, NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    /* The roll-up lists every rep; each rep's own file lists only that rep,
+     * with the same numbers as the rep's row in the roll-up. */
+    char *rollup = g_build_filename(dir, "weekly-manager-reps.csv", NULL);
+    char *all = test_read_file(rollup, NULL);
+    assert_non_null(all);
+    int reps = 0;
+    char **lines = g_strsplit(all, "\r\n", -1);
+    for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
+        char **f = g_strsplit(*l, ",", -1);
+        char *email = f[1];
+        char *slug = g_strdup(email);
+        char *name = g_strdup_printf("weekly-manager-%s-reps.csv", slug);
+        char *path = g_build_filename(dir, name, NULL);
+        char *mine = test_read_file(path, NULL);
+        if (mine == NULL) {
+            fprintf(stderr, "missing %s\n", path);
+        }
+        assert_non_null(mine);
+        char **ml = g_strsplit(mine, "\r\n", -1);
+        assert_string_equal(ml[1], *l); /* the same row, and ... */
+        assert_true(ml[2] == NULL || ml[2][0] == '\0'); /* ... nothing else */
+        /* e-mails were filtered by sender_email with the same value */
+        char *seq_name = g_strdup_printf("weekly-manager-%s-sequences.csv", slug);
+        char *seq_path = g_build_filename(dir, seq_name, NULL);
+        char *seq = test_read_file(seq_path, NULL);
+        assert_non_null(seq);
+        free(seq);
+        g_free(seq_name);
+        g_free(seq_path);
+        g_strfreev(ml);
+        free(mine);
+        g_free(path);
+        g_free(name);
+        g_free(slug);
+        g_strfreev(f);
+        reps++;
+    }
+    assert_int_equal(reps, 12);
+    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    char *m = test_read_file(mpath, NULL);
+    assert_non_null(strstr(m, "\"split_by\": \"rep_email,sender_email\""));
+    assert_non_null(strstr(m, "\"value\": \"zoe.mueller@acme-sales.example\""));
+    free(m);
+    g_free(mpath);
+    g_strfreev(lines);
+    free(all);
+    g_free(rollup);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
+static void
+cache_serves_within_ttl_and_refetches_after(void **state)
+{
+    (void)state;
+    struct live L;
+    struct proc_result r;
+    live_start(&L, "cache_ttl_s = 2\n");
+    char *cache_env = g_strdup_printf("XDG_CACHE_HOME=%s/cache", L.dir);
+    const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", "OUTREPORT_NO_CACHE=", cache_env,
+                         NULL};
+    char *out = g_build_filename(L.dir, "calls.csv", NULL);
+    const char *argv[] = {proc_outreport(), "--config", L.conf, "fetch", "salesfinity.call-log",
+                          "--period", "2026-11-09..2026-11-15", "-o", out, NULL};
+    run(argv, env, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    long first = mockapi_requests(&L.mock);
+    assert_true(first > 0);
+    run(argv, env, &r); /* within the TTL: no request at all */
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_int_equal(mockapi_requests(&L.mock), first);
+    const char *nocache[] = {proc_outreport(), "--config", L.conf, "fetch", "salesfinity.call-log",
+                             "--period", "2026-11-09..2026-11-15", "-o", out, "--no-cache", NULL};
+    run(nocache, env, &r); /* --no-cache goes to the server */
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_int_equal(mockapi_requests(&L.mock), 2 * first);
+    sleep(3); /* past the TTL: fetched again */
+    run(argv, env, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_int_equal(mockapi_requests(&L.mock), 3 * first);
+    /* the cache folder is private */
+    char *cdir = g_strdup_printf("%s/cache/outreport/http", L.dir);
+    struct stat sb;
+    assert_int_equal(stat(cdir, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    g_free(cdir);
+    g_free(out);
+    g_free(cache_env);
+    live_stop(&L);
+}
+
+static void
+json_summary_tells_scripts_files_sources_and_exit_code(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
+                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "csv", "--out", dir, "--json", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    char *js = g_build_filename(dir, "summary.json", NULL);
+    assert_true(g_file_set_contents(js, r.out, -1, NULL));
+    char *script = g_strdup_printf(
+        "import json,hashlib,sys\n"
+        "s=json.load(open(sys.argv[1]))\n"
+        "assert s['exit_code']==0 and s['status']=='ok', s\n"
+        "job=s['jobs'][0]\n"
+        "assert job['sources'][0]['status']=='ok' and job['sources'][0]['rows']>0\n"
+        "assert job['files'], job\n"
+        "for f in job['files']:\n"
+        "    d=open(f['path'],'rb').read()\n"
+        "    assert len(d)==f['bytes'] and hashlib.sha256(d).hexdigest()==f['sha256'], f\n"
+        "print('ok', len(job['files']))\n");
+    const char *py[] = {"/usr/bin/python3", "-c", script, js, NULL};
+    proc_result_free(&r);
+    run(py, NULL, &r);
+    if (r.status != 0) {
+        fprintf(stderr, "%s", r.err);
+    }
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "ok 1"));
+    proc_result_free(&r);
+    g_free(script);
+    g_free(js);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
+static void
+dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "weekly-manager",
+                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "csv", "--out", dir, "--split-by", "rep_email", "--mail-to",
+                          "boss@acme.example", "--mail-to", "{rep_email}", "--dry-run", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "would mail boss@acme.example"));
+    assert_non_null(strstr(r.out, "would mail zoe.mueller@acme-sales.example"));
+    assert_int_equal(test_count_lines_with(r.out, "would mail"), 13);
+    assert_true(file_exists(dir, "weekly-manager-reps.csv"));
+    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    char *m = test_read_file(mpath, NULL);
+    assert_non_null(strstr(m, "\"status\": \"dry-run\""));
+    assert_null(strstr(m, "\"status\": \"sent\""));
+    free(m);
+    g_free(mpath);
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(batch_shares_fetches_and_a_broken_job_does_not_stop_the_others),
+        cmocka_unit_test(batch_rejects_a_jobs_file_with_unknown_keys),
+        cmocka_unit_test(split_by_rep_gives_one_correct_document_per_rep_plus_rollup),
+        cmocka_unit_test(cache_serves_within_ttl_and_refetches_after),
+        cmocka_unit_test(json_summary_tells_scripts_files_sources_and_exit_code),
+        cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
+    };
+    return cmocka_run_group_tests_name("delivery", tests, NULL, NULL);
+}
