@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/* The numbers behind a chart: see pdf_chart_data.h. */
+#include "pdf_chart_data.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_format.h"
+#include "pdf_utf8.h"
+
+#define LABEL_CAP 256
+#define VALUE_LIMIT 1e300
+
+static const char *or_str(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static char *dup_or_null(const char *s, int *nomem)
+{
+    if (s == NULL || s[0] == '\0') {
+        return NULL;
+    }
+    char *out = pdf_utf8_dup(s);
+    if (out == NULL) {
+        *nomem = 1;
+    }
+    return out;
+}
+
+static or_status check_columns(const struct or_section *sec, char *err, size_t errlen)
+{
+    const struct or_chart *ch = sec->chart;
+    const struct or_result *res = sec->result;
+
+    if (ch == NULL || res == NULL) {
+        snprintf(err, errlen, "pdf: chart section '%s' has no %s", or_str(sec->id),
+                 ch == NULL ? "chart description" : "result");
+        return OR_ERR_RENDER;
+    }
+    if ((unsigned)ch->kind >= OR_CHART_KIND_COUNT) {
+        snprintf(err, errlen, "pdf: chart section '%s': unknown chart kind %d", or_str(sec->id),
+                 (int)ch->kind);
+        return OR_ERR_RENDER;
+    }
+    if (ch->nseries == 0 || ch->series_cols == NULL || ch->x_col >= res->ncols) {
+        snprintf(err, errlen, "pdf: chart section '%s' needs a category column and at least "
+                              "one series among its %zu columns", or_str(sec->id), res->ncols);
+        return OR_ERR_RENDER;
+    }
+    for (size_t s = 0; s < ch->nseries; s++) {
+        if (ch->series_cols[s] >= res->ncols) {
+            snprintf(err, errlen, "pdf: chart section '%s': series column %zu of %zu columns",
+                     or_str(sec->id), ch->series_cols[s], res->ncols);
+            return OR_ERR_RENDER;
+        }
+    }
+    return OR_OK;
+}
+
+static int alloc_arrays(struct pdf_chart_data *cd, size_t cap)
+{
+    cd->cat = calloc(cap, sizeof(*cd->cat));
+    cd->series = calloc(cd->nseries, sizeof(*cd->series));
+    cd->format = calloc(cd->nseries, sizeof(*cd->format));
+    cd->value = calloc(cd->nseries * cap, sizeof(*cd->value));
+    cd->missing = calloc(cd->nseries * cap, sizeof(*cd->missing));
+    return cd->cat != NULL && cd->series != NULL && cd->format != NULL && cd->value != NULL &&
+           cd->missing != NULL;
+}
+
+static void store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c,
+                  const struct or_value *v)
+{
+    double x = 0.0;
+    int missing = 1;
+    if (!v->is_null) {
+        if (v->type == OR_TYPE_INT || v->type == OR_TYPE_BOOL) {
+            x = (double)v->i;
+            missing = 0;
+        }
+        else if (v->type == OR_TYPE_REAL) {
+            x = v->r;
+            missing = !isfinite(x);
+        }
+    }
+    /* Sums of up to PDF_CHART_MAX_CATEGORIES values must stay finite. */
+    cd->value[s * cap + c] = missing ? 0.0 : fmax(fmin(x, VALUE_LIMIT), -VALUE_LIMIT);
+    cd->missing[s * cap + c] = (unsigned char)missing;
+}
+
+/* Rows were stored with a stride of cap; close the gap to a stride of ncat. */
+static void compact(struct pdf_chart_data *cd, size_t cap)
+{
+    for (size_t s = 1; s < cd->nseries; s++) {
+        memmove(cd->value + s * cd->ncat, cd->value + s * cap, cd->ncat * sizeof(*cd->value));
+        memmove(cd->missing + s * cd->ncat, cd->missing + s * cap, cd->ncat);
+    }
+}
+
+static or_status read_rows(const struct or_host *h, const struct or_section *sec,
+                           struct pdf_chart_data *cd, size_t cap, char *err, size_t errlen)
+{
+    const struct or_result *res = sec->result;
+    const struct or_chart *ch = sec->chart;
+    struct or_value *row = calloc(res->ncols, sizeof(*row));
+    char label[LABEL_CAP];
+
+    if (row == NULL) {
+        return OR_ERR_NOMEM;
+    }
+    for (;;) {
+        int more = h->cursor_next(res->cursor, row);
+        if (more < 0) {
+            free(row);
+            snprintf(err, errlen, "pdf: cannot read row %zu of section '%s'", cd->ncat + 1,
+                     or_str(sec->id));
+            return OR_ERR_RENDER;
+        }
+        if (more == 0) {
+            break;
+        }
+        if (cd->ncat == cap) {
+            cd->truncated = 1;
+            break;
+        }
+        int numeric = 0;
+        pdf_fmt_cell(h, &res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
+        cd->cat[cd->ncat] = pdf_utf8_dup(label);
+        if (cd->cat[cd->ncat] == NULL) {
+            free(row);
+            return OR_ERR_NOMEM;
+        }
+        for (size_t s = 0; s < cd->nseries; s++) {
+            store(cd, cap, s, cd->ncat, &row[ch->series_cols[s]]);
+        }
+        cd->ncat++;
+    }
+    free(row);
+    compact(cd, cap);
+    return OR_OK;
+}
+
+or_status pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
+                              struct pdf_chart_data *out, char *err, size_t errlen)
+{
+    or_status st = check_columns(sec, err, errlen);
+    const struct or_chart *ch = sec->chart;
+    const struct or_result *res = sec->result;
+    int nomem = 0;
+
+    memset(out, 0, sizeof(*out));
+    if (st != OR_OK) {
+        return st;
+    }
+    out->kind = ch->kind;
+    out->horizontal = ch->horizontal;
+    out->nseries = ch->nseries;
+    out->total_rows = res->nrows;
+    size_t cap = res->nrows > 0 && res->nrows < PDF_CHART_MAX_CATEGORIES
+                     ? (size_t)res->nrows
+                     : PDF_CHART_MAX_CATEGORIES;
+    if (!alloc_arrays(out, cap)) {
+        nomem = 1;
+        goto fail;
+    }
+    for (size_t s = 0; s < out->nseries; s++) {
+        const struct or_result_column *col = &res->cols[ch->series_cols[s]];
+        const char *name = col->label != NULL && col->label[0] != '\0' ? col->label : col->name;
+        out->series[s] = pdf_utf8_dup(or_str(name));
+        out->format[s] = col->format;
+        if (out->series[s] == NULL) {
+            nomem = 1;
+            goto fail;
+        }
+    }
+    out->x_label = dup_or_null(ch->x_label, &nomem);
+    out->y_label = dup_or_null(ch->y_label, &nomem);
+    if (nomem) {
+        goto fail;
+    }
+    if (h->cursor_rewind(res->cursor) != OR_OK) {
+        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s'", or_str(sec->id));
+        st = OR_ERR_RENDER;
+        goto fail;
+    }
+    st = read_rows(h, sec, out, cap, err, errlen);
+    if (st == OR_ERR_NOMEM) {
+        nomem = 1;
+    }
+    if (st != OR_OK) {
+        goto fail;
+    }
+    return OR_OK;
+
+fail:
+    if (nomem) {
+        snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(sec->id));
+        st = OR_ERR_NOMEM;
+    }
+    pdf_chart_data_free(out);
+    return st;
+}
+
+void pdf_chart_data_free(struct pdf_chart_data *cd)
+{
+    if (cd->cat != NULL) {
+        for (size_t i = 0; i < cd->ncat; i++) {
+            free(cd->cat[i]);
+        }
+    }
+    if (cd->series != NULL) {
+        for (size_t s = 0; s < cd->nseries; s++) {
+            free(cd->series[s]);
+        }
+    }
+    free(cd->cat);
+    free(cd->series);
+    free(cd->format);
+    free(cd->value);
+    free(cd->missing);
+    free(cd->x_label);
+    free(cd->y_label);
+    memset(cd, 0, sizeof(*cd));
+}

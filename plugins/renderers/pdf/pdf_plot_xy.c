@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Cartesian charts: bars (single, grouped, stacked; vertical or horizontal)
+ * and lines.  Layout first reserves the legend, axis titles, tick labels and
+ * category labels, then the plot area takes what is left.
+ */
+#include <math.h>
+
+#include "pdf_plot_util.h"
+#include "pdf_plot_xy.h"
+
+#define PAD 4.0
+#define TITLE_ROOM 14.0
+#define LABEL_MAX 95.0
+#define HEADROOM 10.0
+#define TICK_GAP 6.0
+#define LABEL_CAP 256
+
+double xy_vpos(const struct plot_xy *p, double v)
+{
+    /* Values beyond the axis (only possible for absurd magnitudes) stop at its end. */
+    double f = fmin(fmax((v - p->ticks.lo) / (p->ticks.hi - p->ticks.lo), -0.02), 1.02);
+    return p->horizontal ? p->l + f * (p->r - p->l) : p->b - f * (p->b - p->t);
+}
+
+double xy_band(const struct plot_xy *p)
+{
+    double len = p->horizontal ? p->b - p->t : p->r - p->l;
+    return len / (double)p->cd->ncat;
+}
+
+/* Start of category c's band along the category axis. */
+double xy_cpos(const struct plot_xy *p, size_t c)
+{
+    return (p->horizontal ? p->t : p->l) + xy_band(p) * (double)c;
+}
+
+/* A value label just beyond the end of a bar (or line point). */
+void xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold)
+{
+    char buf[PLOT_VALUE_CAP];
+    plot_value_label(v, fmt, p->value_labels == 2, buf, sizeof(buf));
+    plot_font(p->cr, PLOT_SIZE_VALUE, bold);
+    plot_rgb(p->cr, PLOT_C_TEXT);
+    double at = xy_vpos(p, v);
+    if (p->horizontal) {
+        if (v >= 0) {
+            plot_text(p->cr, at + 3.0, mid + 2.4, PLOT_LEFT, buf);
+        }
+        else {
+            plot_text(p->cr, at - 3.0, mid + 2.4, PLOT_RIGHT, buf);
+        }
+    }
+    else {
+        plot_text(p->cr, mid, v >= 0 ? at - 3.0 : at + 8.0, PLOT_CENTER, buf);
+    }
+}
+
+static void value_range(const struct plot_xy *p, double *lo, double *hi)
+{
+    const struct pdf_chart_data *cd = p->cd;
+    *lo = 0.0;
+    *hi = 0.0;
+    for (size_t c = 0; c < cd->ncat; c++) {
+        double pos = 0.0;
+        double neg = 0.0;
+        for (size_t s = 0; s < cd->nseries; s++) {
+            if (pdf_chart_missing(cd, s, c)) {
+                continue;
+            }
+            double v = pdf_chart_value(cd, s, c);
+            if (p->stacked) {
+                if (v > 0) {
+                    pos += v;
+                }
+                else {
+                    neg += v;
+                }
+            }
+            else {
+                *lo = fmin(*lo, v);
+                *hi = fmax(*hi, v);
+            }
+        }
+        if (p->stacked) {
+            *lo = fmin(*lo, neg);
+            *hi = fmax(*hi, pos);
+        }
+    }
+}
+
+static double max_label_w(const struct plot_xy *p)
+{
+    double w = 0.0;
+    plot_font(p->cr, PLOT_SIZE_TICK, 0);
+    for (size_t c = 0; c < p->cd->ncat; c++) {
+        w = fmax(w, plot_text_w(p->cr, p->cd->cat[c]));
+    }
+    return fmin(w, LABEL_MAX);
+}
+
+static double max_tick_w(const struct plot_xy *p)
+{
+    char buf[PLOT_VALUE_CAP];
+    double w = 0.0;
+    plot_font(p->cr, PLOT_SIZE_TICK, 0);
+    for (int i = 0; i < plot_tick_count(&p->ticks); i++) {
+        double v = p->ticks.lo + p->ticks.step * (double)i;
+        plot_tick_label(v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        w = fmax(w, plot_text_w(p->cr, buf));
+    }
+    return w;
+}
+
+/* Total of category c (stacked) or the series value (others). */
+static double shown_value(const struct plot_xy *p, size_t s, size_t c)
+{
+    if (!p->stacked) {
+        return pdf_chart_value(p->cd, s, c);
+    }
+    double sum = 0.0;
+    for (size_t k = 0; k < p->cd->nseries; k++) {
+        if (!pdf_chart_missing(p->cd, k, c)) {
+            sum += pdf_chart_value(p->cd, k, c);
+        }
+    }
+    return sum;
+}
+
+/* Widest value label in full (compact = 0) or short form. */
+static double widest_value(const struct plot_xy *p, int compact)
+{
+    char buf[PLOT_VALUE_CAP];
+    double w = 0.0;
+    size_t ns = p->stacked ? 1 : p->cd->nseries;
+    plot_font(p->cr, PLOT_SIZE_VALUE, p->stacked);
+    for (size_t s = 0; s < ns; s++) {
+        for (size_t c = 0; c < p->cd->ncat; c++) {
+            if (!p->stacked && pdf_chart_missing(p->cd, s, c)) {
+                continue;
+            }
+            plot_value_label(shown_value(p, s, c), p->cd->format[s], compact, buf, sizeof(buf));
+            w = fmax(w, plot_text_w(p->cr, buf));
+        }
+    }
+    return w;
+}
+
+/* Room each value label has across the category axis (vertical charts). */
+static double label_room(const struct plot_xy *p)
+{
+    double bw = xy_band(p);
+    if (p->grouped) {
+        return bw * 0.8 / (double)p->cd->nseries + 2.0;
+    }
+    return bw - 3.0;
+}
+
+static void choose_value_labels(struct plot_xy *p)
+{
+    p->value_labels = 0;
+    if (p->line && (p->cd->nseries > 1 || p->cd->ncat > 14)) {
+        return;
+    }
+    if (p->horizontal) {
+        p->value_labels = xy_band(p) / (p->grouped ? (double)p->cd->nseries : 1.0) >= 7.0 ? 1 : 0;
+        return;
+    }
+    double room = label_room(p);
+    if (widest_value(p, 0) <= room) {
+        p->value_labels = 1;
+    }
+    else if (widest_value(p, 1) <= room) {
+        p->value_labels = 2;
+    }
+}
+
+static void draw_grid(const struct plot_xy *p)
+{
+    cairo_t *cr = p->cr;
+    char buf[PLOT_VALUE_CAP];
+    plot_font(cr, PLOT_SIZE_TICK, 0);
+    cairo_set_line_width(cr, 0.6);
+    for (int i = 0; i < plot_tick_count(&p->ticks); i++) {
+        double v = p->ticks.lo + p->ticks.step * (double)i;
+        double at = xy_vpos(p, v);
+        plot_rgb(cr, PLOT_C_GRID);
+        if (p->horizontal) {
+            cairo_move_to(cr, at, p->t);
+            cairo_line_to(cr, at, p->b);
+        }
+        else {
+            cairo_move_to(cr, p->l, at);
+            cairo_line_to(cr, p->r, at);
+        }
+        cairo_stroke(cr);
+        plot_tick_label(v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        plot_rgb(cr, PLOT_C_MUTED);
+        if (p->horizontal) {
+            plot_text(cr, at, p->b + 10.0, PLOT_CENTER, buf);
+        }
+        else {
+            plot_text(cr, p->l - TICK_GAP, at + 2.5, PLOT_RIGHT, buf);
+        }
+    }
+    /* The zero line, darker than the grid. */
+    double zero = xy_vpos(p, fmin(fmax(0.0, p->ticks.lo), p->ticks.hi));
+    plot_rgb(cr, PLOT_C_AXIS);
+    cairo_set_line_width(cr, 0.9);
+    if (p->horizontal) {
+        cairo_move_to(cr, zero, p->t);
+        cairo_line_to(cr, zero, p->b);
+    }
+    else {
+        cairo_move_to(cr, p->l, zero);
+        cairo_line_to(cr, p->r, zero);
+    }
+    cairo_stroke(cr);
+}
+
+static void draw_category_labels(const struct plot_xy *p)
+{
+    cairo_t *cr = p->cr;
+    char buf[LABEL_CAP];
+    double bw = xy_band(p);
+    plot_font(cr, PLOT_SIZE_TICK, 0);
+    plot_rgb(cr, PLOT_C_TEXT);
+    for (size_t c = 0; c < p->cd->ncat; c += p->thin) {
+        double mid = xy_cpos(p, c) + bw / 2.0;
+        if (p->horizontal) {
+            plot_fit(cr, p->cd->cat[c], p->l - TICK_GAP - PAD, buf, sizeof(buf));
+            plot_text(cr, p->l - TICK_GAP, mid + 2.5, PLOT_RIGHT, buf);
+        }
+        else if (p->rotate) {
+            plot_fit(cr, p->cd->cat[c], LABEL_MAX, buf, sizeof(buf));
+            cairo_save(cr);
+            cairo_translate(cr, mid + 2.0, p->b + 7.0);
+            cairo_rotate(cr, -M_PI / 4.0);
+            plot_text(cr, 0.0, 0.0, PLOT_RIGHT, buf);
+            cairo_restore(cr);
+        }
+        else {
+            double room = p->thin > 1 ? bw * (double)p->thin - 4.0 : bw - 2.0;
+            plot_fit(cr, p->cd->cat[c], fmin(room, LABEL_MAX), buf, sizeof(buf));
+            plot_text(cr, mid, p->b + 10.0, PLOT_CENTER, buf);
+        }
+    }
+}
+
+static void axis_titles(const struct plot_xy *p, double w, double h, double left)
+{
+    cairo_t *cr = p->cr;
+    const char *cat_title = p->cd->x_label;
+    const char *val_title = p->cd->y_label;
+    const char *bottom = p->horizontal ? val_title : cat_title;
+    const char *side = p->horizontal ? cat_title : val_title;
+    char buf[LABEL_CAP];
+
+    plot_font(cr, PLOT_SIZE_TICK + 0.5, 1);
+    plot_rgb(cr, PLOT_C_MUTED);
+    if (bottom != NULL) {
+        plot_fit(cr, bottom, p->r - p->l, buf, sizeof(buf));
+        plot_text(cr, (p->l + p->r) / 2.0, h - PAD - 1.0, PLOT_CENTER, buf);
+    }
+    if (side != NULL) {
+        plot_fit(cr, side, p->b - p->t, buf, sizeof(buf));
+        cairo_save(cr);
+        cairo_translate(cr, left + 7.0, (p->t + p->b) / 2.0);
+        cairo_rotate(cr, -M_PI / 2.0);
+        plot_text(cr, 0.0, 0.0, PLOT_CENTER, buf);
+        cairo_restore(cr);
+    }
+    (void)w;
+}
+
+/* Reserve room for category labels under a vertical plot; returns its height. */
+static double category_room(struct plot_xy *p)
+{
+    double maxw = max_label_w(p);
+    double bw = xy_band(p);
+    p->thin = 1;
+    p->rotate = 0;
+    if (maxw <= bw - 3.0) {
+        return 14.0;
+    }
+    if (p->line || bw < 9.0) {
+        double need = p->line ? maxw + 8.0 : 11.0;
+        p->thin = (size_t)ceil(need / bw);
+        if (p->line) {
+            return 14.0;
+        }
+    }
+    p->rotate = 1;
+    return maxw * sin(M_PI / 4.0) + 12.0;
+}
+
+void plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+{
+    struct plot_xy p = { .cr = cr, .cd = cd };
+    double lo;
+    double hi;
+    double left = PAD;
+    double top = PAD;
+    double bottom = h - PAD;
+
+    p.horizontal = cd->horizontal && cd->kind != OR_CHART_LINE;
+    p.stacked = cd->kind == OR_CHART_STACKED_BAR && cd->nseries > 1;
+    p.line = cd->kind == OR_CHART_LINE;
+    p.grouped = !p.stacked && !p.line && cd->nseries > 1;
+    if (cd->ncat == 0) {
+        return;
+    }
+    value_range(&p, &lo, &hi);
+    plot_nice(lo, hi, p.horizontal ? 5 : 5, &p.ticks);
+    if (cd->nseries > 1) {
+        top += plot_legend(cr, cd, PAD, top, w - 2.0 * PAD) + 6.0;
+    }
+    int side_title = (p.horizontal ? cd->x_label : cd->y_label) != NULL;
+    int bottom_title = (p.horizontal ? cd->y_label : cd->x_label) != NULL;
+    double side = left + (side_title ? TITLE_ROOM : 0.0);
+    if (bottom_title) {
+        bottom -= TITLE_ROOM;
+    }
+    if (p.horizontal) {
+        p.l = side + fmin(max_label_w(&p), w * 0.32) + TICK_GAP;
+        p.t = top;
+        p.b = bottom - 14.0;
+        p.r = w - PAD;
+        p.thin = 1;
+        /* Keep room for the value label after the longest bar. */
+        choose_value_labels(&p);
+        if (p.value_labels) {
+            p.r -= widest_value(&p, 0) + 5.0;
+        }
+    }
+    else {
+        p.l = side + max_tick_w(&p) + TICK_GAP;
+        p.r = w - PAD;
+        p.t = top + HEADROOM;
+        p.b = bottom;
+        p.b -= category_room(&p);
+        choose_value_labels(&p);
+    }
+    draw_grid(&p);
+    if (p.line) {
+        xy_draw_lines(&p);
+    }
+    else if (p.stacked) {
+        xy_draw_stacked(&p);
+    }
+    else {
+        xy_draw_bars(&p);
+    }
+    draw_category_labels(&p);
+    axis_titles(&p, w, h, left);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The PDF renderer plugin: one document per report with page furniture,
+ * KPI tiles, streamed tables and cairo charts (DESIGN.md §8).  This file
+ * holds only the descriptor and the one exported symbol.
+ */
+#include "outreport/plugin.h"
+
+#include "pdf_options.h"
+#include "pdf_render.h"
+
+static const struct or_param pdf_params[] = {
+    {
+        .name = PDF_OPTION_PAPER,
+        .type = OR_PARAM_ENUM,
+        .required = 0,
+        .description = "paper size: a4 (default) or letter; wide sections turn landscape",
+        .choices = PDF_PAPER_CHOICES,
+    },
+    {
+        .name = PDF_OPTION_FONT_DIR,
+        .type = OR_PARAM_STRING,
+        .required = 0,
+        .description = "folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf "
+                       "(default " PDF_DEFAULT_FONT_DIR ")",
+    },
+};
+
+static const struct or_renderer pdf_renderer = {
+    .format = "pdf",
+    .mime_type = "application/pdf",
+    .options = pdf_params,
+    .noptions = sizeof(pdf_params) / sizeof(pdf_params[0]),
+    .render = pdf_render,
+};
+
+static const struct or_plugin pdf_plugin = {
+    .abi = OR_ABI_VERSION,
+    .kind = OR_PLUGIN_RENDERER,
+    .name = "pdf",
+    .version = "0.1.0",
+    .description = "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans",
+    .renderer = &pdf_renderer,
+};
+
+OR_EXPORT or_plugin_entry_fn outreport_plugin;
+
+OR_EXPORT const struct or_plugin *outreport_plugin(void)
+{
+    return &pdf_plugin;
+}

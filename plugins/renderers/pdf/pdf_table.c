@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: MIT */
+/* TABLE sections: see pdf_table.h. */
+#include "pdf_table.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_colwidth.h"
+#include "pdf_draw.h"
+#include "pdf_format.h"
+#include "pdf_section.h"
+#include "pdf_theme.h"
+#include "pdf_utf8.h"
+
+#define CELL_CAP 1024
+#define ROW_H 15.5f
+#define HEAD_LINE 9.5f
+#define HEAD_PAD 6.0f
+#define RANGE_H 16.0f
+#define KEEP_ROWS 3
+#define HEAD_RULE 0xAFB8C1u
+
+static const char *or_str(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+/* Everything a part of the table needs to draw itself. */
+struct table {
+    struct pdf_doc *d;
+    const struct or_section *sec;
+    struct pdf_columns cols;
+    float head_h;
+    int two_line_head;
+};
+
+static float cell_x(const struct table *t, size_t c, float x, float inner_w)
+{
+    switch (t->cols.align[c]) {
+    case 2:
+        return x + PDF_CELL_PAD + inner_w;
+    case 3:
+        return x + PDF_CELL_PAD + inner_w / 2.0f;
+    default:
+        return x + PDF_CELL_PAD;
+    }
+}
+
+static enum pdf_align cell_align(const struct table *t, size_t c)
+{
+    switch (t->cols.align[c]) {
+    case 2:
+        return PDF_RIGHT;
+    case 3:
+        return PDF_CENTER;
+    default:
+        return PDF_LEFT;
+    }
+}
+
+static void header_layout(struct table *t)
+{
+    t->two_line_head = 0;
+    for (size_t c = 0; c < t->cols.n; c++) {
+        float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
+        if (pdf_width(t->d->bold, PDF_SIZE_TABLE, t->cols.label[c]) > inner) {
+            t->two_line_head = 1;
+        }
+    }
+    t->head_h = (t->two_line_head ? 2.0f * HEAD_LINE : HEAD_LINE) + 2.0f * HEAD_PAD;
+}
+
+static void draw_label(const struct table *t, size_t c, float x, float bottom_base)
+{
+    struct pdf_doc *d = t->d;
+    const char *label = t->cols.label[c];
+    float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
+    float tx = cell_x(t, c, x, inner);
+    char line[CELL_CAP];
+    char rest[CELL_CAP];
+
+    if (pdf_width(d->bold, PDF_SIZE_TABLE, label) <= inner) {
+        pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
+                 label);
+        return;
+    }
+    size_t next = 0;
+    size_t n = pdf_wrap(d->bold, PDF_SIZE_TABLE, label, inner, &next);
+    if (n >= sizeof(line)) {
+        n = pdf_utf8_floor(label, sizeof(line) - 1);
+    }
+    memcpy(line, label, n);
+    line[n] = '\0';
+    pdf_fit(d->bold, PDF_SIZE_TABLE, line, inner, rest, sizeof(rest));
+    pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base + HEAD_LINE,
+             cell_align(t, c), rest);
+    pdf_fit(d->bold, PDF_SIZE_TABLE, label + next, inner, rest, sizeof(rest));
+    pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
+             rest);
+}
+
+static void draw_header(struct table *t)
+{
+    struct pdf_doc *d = t->d;
+    float y0 = d->y - t->head_h;
+    float x = d->left;
+
+    pdf_fill_rect(d->page, d->left, y0, d->right - d->left, t->head_h, PDF_C_HEAD_BG);
+    pdf_line(d->page, d->left, y0, d->right, y0, HEAD_RULE, 0.8f);
+    for (size_t c = 0; c < t->cols.n; c++) {
+        draw_label(t, c, x, y0 + HEAD_PAD + 1.5f);
+        x += t->cols.width[c];
+    }
+    pdf_doc_advance(d, t->head_h);
+}
+
+static void draw_row(struct table *t, const struct or_value *row, int64_t index)
+{
+    struct pdf_doc *d = t->d;
+    const struct or_result *res = t->sec->result;
+    float y0 = d->y - ROW_H;
+    float x = d->left;
+    char cell[CELL_CAP];
+    char fitted[CELL_CAP];
+
+    if (index % 2 == 1) {
+        pdf_fill_rect(d->page, d->left, y0, d->right - d->left, ROW_H, PDF_C_ZEBRA);
+    }
+    for (size_t c = 0; c < t->cols.n; c++) {
+        int numeric = 0;
+        float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
+        pdf_fmt_cell(d->h, &res->cols[c], &row[c], cell, sizeof(cell), &numeric);
+        pdf_fit(d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
+        pdf_text(d->page, d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
+                 cell_x(t, c, x, inner), y0 + 5.0f, cell_align(t, c), fitted);
+        x += t->cols.width[c];
+    }
+    pdf_doc_advance(d, ROW_H);
+}
+
+/* Close a part: bottom rule and the "rows i–j of N" line. */
+static void end_part(struct table *t, int64_t first, int64_t last, int64_t total)
+{
+    struct pdf_doc *d = t->d;
+    char line[3 * PDF_FMT_BUFSIZE + 24];
+    char a[PDF_FMT_BUFSIZE];
+    char b[PDF_FMT_BUFSIZE];
+    char n[PDF_FMT_BUFSIZE];
+
+    pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
+    if (total < last) {
+        total = last;
+    }
+    pdf_fmt_grouped(n, sizeof(n), (double)total, 0);
+    if (last == 0) {
+        snprintf(line, sizeof(line), "0 rows");
+    }
+    else {
+        pdf_fmt_grouped(a, sizeof(a), (double)first, 0);
+        pdf_fmt_grouped(b, sizeof(b), (double)last, 0);
+        snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
+    }
+    pdf_text(d->page, d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
+    pdf_doc_advance(d, RANGE_H);
+}
+
+static void draw_no_rows(struct table *t)
+{
+    struct pdf_doc *d = t->d;
+    pdf_text(d->page, d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
+             d->y - ROW_H + 5.0f, PDF_LEFT, "No rows in this period.");
+    pdf_doc_advance(d, ROW_H);
+}
+
+static or_status stream_rows(struct table *t, char *err, size_t errlen)
+{
+    struct pdf_doc *d = t->d;
+    const struct or_result *res = t->sec->result;
+    struct or_value *row = calloc(res->ncols, sizeof(*row));
+    int64_t n = 0;
+    int64_t first = 1;
+
+    if (row == NULL) {
+        snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(t->sec->id));
+        return OR_ERR_NOMEM;
+    }
+    draw_header(t);
+    while (pdf_doc_ok(d)) {
+        int more = d->h->cursor_next(res->cursor, row);
+        if (more < 0) {
+            free(row);
+            snprintf(err, errlen, "pdf: cannot read row %" PRId64 " of section '%s'", n + 1,
+                     or_str(t->sec->id));
+            return OR_ERR_RENDER;
+        }
+        if (more == 0) {
+            break;
+        }
+        if (pdf_doc_room(d) < ROW_H + RANGE_H) {
+            end_part(t, first, n, res->nrows);
+            pdf_doc_page(d, d->landscape);
+            draw_header(t);
+            first = n + 1;
+        }
+        draw_row(t, row, n);
+        n++;
+    }
+    free(row);
+    if (n == 0) {
+        draw_no_rows(t);
+    }
+    end_part(t, first, n, res->nrows);
+    return OR_OK;
+}
+
+or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
+                         size_t errlen)
+{
+    const struct or_result *res = sec->result;
+    struct table t = { .d = d, .sec = sec };
+
+    if (res == NULL || res->ncols == 0) {
+        pdf_section_heading(d, sec, ROW_H);
+        draw_no_rows(&t);
+        return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
+    }
+    or_status st = pdf_colwidth_measure(d->h, sec, d->regular, d->bold, PDF_SIZE_TABLE,
+                                        d->right - d->left, &t.cols, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    header_layout(&t);
+    int64_t keep_rows = res->nrows < KEEP_ROWS ? (res->nrows < 1 ? 1 : res->nrows) : KEEP_ROWS;
+    pdf_section_heading(d, sec, t.head_h + (float)keep_rows * ROW_H + RANGE_H);
+    st = stream_rows(&t, err, errlen);
+    pdf_colwidth_free(&t.cols);
+    if (st == OR_OK && !pdf_doc_ok(d)) {
+        st = pdf_doc_failure(d, err, errlen);
+    }
+    return st;
+}
