@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "proc.h"
+#include "smtp_sink.h"
 
 static char *
 src_path(const char *rel)
@@ -355,6 +356,124 @@ dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
     g_free(rec);
 }
 
+
+/* SHA-256 of a file, hex. */
+static char *
+file_sha256(const char *path)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    assert_true(g_file_get_contents(path, &data, &len, NULL));
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    g_free(data);
+    return sum;
+}
+
+static void
+mail_reaches_a_real_smtp_server_with_identical_attachments(void **state)
+{
+    (void)state;
+    struct sink sk;
+    sink_start(&sk, NULL);
+    char *dir = test_tmpdir();
+    char *samples = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    gchar *base = NULL;
+    assert_true(g_file_get_contents(samples, &base, NULL, NULL));
+    char *conf_text = g_strdup_printf("%s\n[smtp]\nurl = %s\nfrom = Reports <reports@acme.example>\n"
+                                      "retries = 1\n", base, sk.url);
+    char *conf = g_build_filename(dir, "outreport.conf", NULL);
+    assert_true(g_file_set_contents(conf, conf_text, -1, NULL));
+    char *out = g_build_filename(dir, "out", NULL);
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
+                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "pdf,xlsx", "--out", out, "--mail-to", "boss@acme.example",
+                          "--mail-cc", "ops@acme.example", "--mail-subject",
+                          "Lists: {title}, {period}", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    if (r.status != 0) {
+        fprintf(stderr, "%s", r.err);
+    }
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_int_equal(sink_stat(&sk, "delivered"), 1);
+
+    json_t *env = sink_envelope(&sk, 1);
+    char *env_text = json_dumps(env, 0);
+    assert_non_null(strstr(env_text, "boss@acme.example"));
+    assert_non_null(strstr(env_text, "ops@acme.example"));
+    free(env_text);
+    json_decref(env);
+
+    json_t *msg = sink_parsed(&sk, 1);
+    assert_string_equal(json_string_value(json_object_get(msg, "subject")),
+                        "Lists: Contact list performance, 16–22 Nov 2026");
+    const char *want[] = {"list-performance.pdf", "list-performance.xlsx"};
+    const char *types[] = {"application/pdf",
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+    for (size_t w = 0; w < 2; w++) {
+        char *path = g_build_filename(out, want[w], NULL);
+        char *sum = file_sha256(path);
+        int found = 0;
+        size_t i;
+        json_t *part;
+        json_array_foreach(json_object_get(msg, "parts"), i, part) {
+            const char *fn = json_string_value(json_object_get(part, "filename"));
+            if (fn != NULL && strcmp(fn, want[w]) == 0) {
+                found = 1;
+                assert_string_equal(json_string_value(json_object_get(part, "sha256")), sum);
+                assert_string_equal(json_string_value(json_object_get(part, "content_type")),
+                                    types[w]);
+            }
+        }
+        assert_true(found);
+        g_free(sum);
+        g_free(path);
+    }
+    /* the body summarises the KPIs */
+    char *dump = json_dumps(msg, 0);
+    assert_non_null(strstr(dump, "Meetings set"));
+    assert_non_null(strstr(dump, "text/html"));
+    free(dump);
+    json_decref(msg);
+    char *mpath = g_build_filename(out, "manifest.json", NULL);
+    char *m = test_read_file(mpath, NULL);
+    assert_non_null(strstr(m, "\"status\": \"sent\""));
+    free(m);
+    g_free(mpath);
+    sink_stop(&sk);
+    g_free(out);
+    g_free(conf);
+    g_free(conf_text);
+    g_free(base);
+    g_free(samples);
+    g_free(rec);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void
+mail_config_errors_are_found_before_fetching(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
+                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "csv", "--out", "/tmp/outreport-never-written", "--mail-to",
+                          "boss@acme.example", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "[smtp] url"));
+    struct stat sb;
+    assert_int_not_equal(stat("/tmp/outreport-never-written", &sb), 0);
+    proc_result_free(&r);
+    g_free(conf);
+    g_free(rec);
+}
+
 int
 main(void)
 {
@@ -365,6 +484,9 @@ main(void)
         cmocka_unit_test(cache_serves_within_ttl_and_refetches_after),
         cmocka_unit_test(json_summary_tells_scripts_files_sources_and_exit_code),
         cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
+        cmocka_unit_test_teardown(mail_reaches_a_real_smtp_server_with_identical_attachments,
+                                  stop_sinks),
+        cmocka_unit_test(mail_config_errors_are_found_before_fetching),
     };
     return cmocka_run_group_tests_name("delivery", tests, NULL, NULL);
 }
