@@ -87,7 +87,10 @@ static int
 load_one(struct or_registry *reg, const char *path)
 {
     char err[OR_ERR_SIZE];
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    /* NODELETE: a plugin's libraries (cairo, fontconfig, libharu) keep
+     * process-wide state; unmapping them on dlclose would turn that state
+     * into leaks and leave leak reports without symbols. */
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (h == NULL) {
         const char *why = dlerror();
         /* dlerror() repeats the path first; say it once. */
@@ -189,10 +192,7 @@ or_registry_free(struct or_registry *reg)
         return;
     }
     for (size_t i = 0; i < reg->nplugins; i++) {
-        /* Leave plugins mapped under valgrind/ASan so leak reports keep symbols. */
-        if (getenv("OUTREPORT_NO_DLCLOSE") == NULL) {
-            dlclose(reg->plugins[i].handle);
-        }
+        dlclose(reg->plugins[i].handle);
         g_free(reg->plugins[i].path);
     }
     g_free(reg->plugins);

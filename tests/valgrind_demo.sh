@@ -6,7 +6,6 @@ src=$1 bin=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 vg="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 --suppressions=$src/tests/valgrind.supp"
-export OUTREPORT_NO_DLCLOSE=1
 $vg "$bin" --config "$src/samples/outreport.conf" run weekly-manager \
     --replay "$src/samples/recording" --period 2026-11-16..2026-11-22 --out "$out"
 test -s "$out/manifest.json"
