@@ -528,7 +528,7 @@ static int load_plugin(void **state)
         size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
         char file[4200];
         snprintf(file, sizeof(file), "%.*s/provider_saleshandy.so", (int)len, dir);
-        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
         if (plugin_handle == NULL) {
             fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
         }

@@ -307,7 +307,7 @@ static int suite_setup(void **state)
         return -1;
     }
     snprintf(so, sizeof(so), "%s/renderer_csv.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
     if (s.dl == NULL) {
         fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
         return -1;

@@ -10,7 +10,6 @@
  *
  * OR_PDF_KEEP=DIR keeps every rendered PDF in DIR for a look;
  * OR_UPDATE_REFERENCE=1 rewrites the reference image instead of comparing;
- * OR_KEEP_PLUGIN_LOADED=1 skips dlclose() so leak reports have symbols.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -606,7 +605,7 @@ static int suite_setup(void **state)
         return -1;
     }
     snprintf(so, sizeof(so), "%s/renderer_pdf.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
     if (s.dl == NULL) {
         fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
         return -1;
@@ -631,11 +630,9 @@ static int suite_teardown(void **state)
     struct suite *s = *state;
     test_rmtree(s->dir);
     free(s->dir);
-    /* Leak checkers need the plugin (and cairo, fontconfig) still mapped to
-     * name the frames of what they report. */
-    if (getenv("OR_KEEP_PLUGIN_LOADED") == NULL) {
-        dlclose(s->dl);
-    }
+    /* Loaded with RTLD_NODELETE, as the host does: cairo and fontconfig stay
+     * mapped, so leak checkers can name the frames of what they report. */
+    dlclose(s->dl);
     return 0;
 }
 

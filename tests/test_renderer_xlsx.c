@@ -333,7 +333,7 @@ static int suite_setup(void **state)
     }
     snprintf(s.script, sizeof(s.script), "%s/tests/check_xlsx.py", src);
     snprintf(so, sizeof(so), "%s/renderer_xlsx.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
     if (s.dl == NULL) {
         fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
         return -1;
