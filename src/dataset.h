@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file dataset.h
- * @brief The dataset: an in-memory SQLite database, one table per source.
+ * @brief The dataset: a private temporary SQLite database, one table per source.
  *
  * Core only.  Column types map to declared SQL types TEXT, INTEGER, REAL,
  * BOOL (0/1) and TIME (Unix seconds, UTC); the declared type is how a result
