@@ -94,7 +94,8 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
     /* A private temporary database: it lives in SQLite's page cache like a
      * ":memory:" one, but pages beyond the cache size spill to an unnamed
      * temporary file, so a million-row fetch does not need a gigabyte of RAM.
-     * Nothing needs durability: no journal, no syncs. */
+     * Nothing needs durability (no syncs), but a failed fetch rolls back:
+     * the journal stays in memory. */
     if (sqlite3_open_v2("", &ds->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
         snprintf(err, errlen, "dataset: cannot open SQLite: %s",
@@ -103,7 +104,7 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
         return OR_ERR_DATASET;
     }
     if (sqlite3_exec(ds->db,
-                     "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                     "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; "
                      "PRAGMA cache_size = -65536; PRAGMA temp_store = FILE;",
                      NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(err, errlen, "dataset: cannot configure SQLite: %s", msg ? msg : "?");
