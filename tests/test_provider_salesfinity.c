@@ -2,13 +2,14 @@
 /*
  * Tests of the salesfinity provider plugin through its ABI only: the real
  * provider_salesfinity.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and
- * driven with a fake host defined here, which records requests, stores the
- * typed cells of each row and checks the plugin keeps the sink's contract
- * (setters inside a row, the setter matching the column type, bools 0/1).
+ * driven with the fake host of fake_provider_host.h, which records requests,
+ * stores the typed cells of each row and checks the plugin keeps the sink's
+ * contract (setters inside a row, the setter matching the column type, bools
+ * 0/1).
  *
  * Fixtures are read from tests/fixtures/salesfinity (see its README.md),
- * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, the SF_FIXTURES_DIR macro,
- * next to __FILE__, or by walking up from the working directory.
+ * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to the fake host's
+ * source, or by walking up from the working directory.
  */
 #include <dlfcn.h>
 #include <setjmp.h>
@@ -22,458 +23,20 @@
 
 #include <cmocka.h>
 
+#include "fake_provider_host.h"
 #include "outreport/plugin.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_PAIRS 128
-#define MAX_HEADERS 16
 #define TEST_KEY "sf-test-key-3f9a"
 
 /* ------------------------------------------------------------------------- */
-/* Fake host                                                                  */
+/* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
-
-struct or_request {
-    int nset;
-    char method[16];
-    char path[256];
-    size_t nquery;
-    char *qkey[MAX_PAIRS];
-    char *qval[MAX_PAIRS];
-    size_t nheader;
-    char *hname[MAX_HEADERS];
-    char *hval[MAX_HEADERS];
-    int hsecret[MAX_HEADERS];
-    char *body;
-    size_t body_len;
-};
-
-struct cell {
-    int set;
-    int64_t i;
-    double r;
-    char *s;
-    size_t len;
-};
-
-struct or_rows {
-    const struct or_endpoint *ep;
-    size_t nrows;
-    size_t cap;
-    struct cell *cells; /* nrows * ep->ncolumns */
-    int open;
-    int misuse;         /* contract violations by the plugin */
-    char misuse_what[256];
-};
-
-struct fake {
-    struct or_request req;
-    struct or_rows rows;
-    int nwarn;
-    int nlog;
-    char last_warn[1024];
-};
-
-static struct fake g;
-
-static char *dup_bytes(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    assert_non_null(p);
-    memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
-                                                           enum or_log_level level,
-                                                           const char *fmt, ...)
-{
-    (void)h;
-    char line[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    g.nlog++;
-    if (level == OR_LOG_WARN) {
-        g.nwarn++;
-        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
-    }
-}
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    (void)key;
-    return NULL;
-}
-
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    (void)h;
-    (void)env_key_name;
-    const char *v = getenv(default_env);
-    if (v == NULL || v[0] == '\0') {
-        snprintf(err, errlen, "set the environment variable %s", default_env);
-        return NULL;
-    }
-    return v;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    r->nset++;
-    snprintf(r->method, sizeof(r->method), "%s", method);
-    snprintf(r->path, sizeof(r->path), "%s", path);
-    return OR_OK;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    if (r->nquery == MAX_PAIRS) {
-        return OR_ERR_NOMEM;
-    }
-    r->qkey[r->nquery] = dup_bytes(key, strlen(key));
-    r->qval[r->nquery] = dup_bytes(value, strlen(value));
-    r->nquery++;
-    return OR_OK;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    if (r->nheader == MAX_HEADERS) {
-        return OR_ERR_NOMEM;
-    }
-    r->hname[r->nheader] = dup_bytes(name, strlen(name));
-    r->hval[r->nheader] = dup_bytes(value, strlen(value));
-    r->hsecret[r->nheader] = secret;
-    r->nheader++;
-    return OR_OK;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    (void)content_type;
-    free(r->body);
-    r->body = dup_bytes(body, len);
-    r->body_len = len;
-    return OR_OK;
-}
-
-static void misuse(struct or_rows *rows, const char *what)
-{
-    if (rows->misuse == 0) {
-        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
-    }
-    rows->misuse++;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    if (rows->open) {
-        misuse(rows, "row_begin inside a row");
-    }
-    size_t ncols = rows->ep->ncolumns;
-    if (rows->nrows == rows->cap) {
-        size_t cap = rows->cap ? rows->cap * 2 : 16;
-        struct cell *p = realloc(rows->cells, cap * ncols * sizeof(*p));
-        if (p == NULL) {
-            return OR_ERR_NOMEM;
-        }
-        rows->cells = p;
-        rows->cap = cap;
-    }
-    memset(&rows->cells[rows->nrows * ncols], 0, ncols * sizeof(struct cell));
-    rows->nrows++;
-    rows->open = 1;
-    return OR_OK;
-}
-
-/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
-static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
-{
-    if (!rows->open) {
-        misuse(rows, "setter outside a row");
-        return NULL;
-    }
-    if (col >= rows->ep->ncolumns) {
-        misuse(rows, "column index out of range");
-        return NULL;
-    }
-    enum or_type type = rows->ep->columns[col].type;
-    if (type != t1 && type != t2) {
-        misuse(rows, rows->ep->columns[col].name);
-        return NULL;
-    }
-    struct cell *c = &rows->cells[(rows->nrows - 1) * rows->ep->ncolumns + col];
-    if (c->set) {
-        misuse(rows, "column set twice in one row");
-    }
-    return c;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
-    if (c == NULL || s == NULL || len == 0) {
-        return; /* "" is NULL, as in the real host */
-    }
-    free(c->s);
-    c->s = dup_bytes(s, len);
-    c->len = len;
-    c->set = 1;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
-    if (c == NULL) {
-        return;
-    }
-    if (rows->ep->columns[col].type == OR_TYPE_BOOL && v != 0 && v != 1) {
-        misuse(rows, "bool not 0 or 1");
-    }
-    c->i = v;
-    c->set = 1;
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
-    if (c != NULL) {
-        c->r = v;
-        c->set = 1;
-    }
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
-    if (c != NULL) {
-        c->i = t;
-        c->set = 1;
-    }
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    if (!rows->open) {
-        misuse(rows, "row_end outside a row");
-    }
-    rows->open = 0;
-    return OR_OK;
-}
-
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    (void)name;
-    (void)type;
-    misuse(rows, "rows_column on a fixed schema");
-    return -1;
-}
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int digits(const char *p, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9') {
-            return 0;
-        }
-        v = v * 10 + (p[i] - '0');
-    }
-    *out = v;
-    return 1;
-}
-
-/* YYYY-MM-DD[THH:MM:SS[.f+](Z|+HH:MM|-HH:MM)]; a date alone is UTC midnight. */
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    int y = 0;
-    int mo = 0;
-    int d = 0;
-    int hh = 0;
-    int mi = 0;
-    int ss = 0;
-    if (strlen(s) < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) ||
-        s[7] != '-' || !digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31) {
-        return OR_ERR_PARSE;
-    }
-    const char *p = s + 10;
-    int64_t off = 0;
-    if (*p == 'T') {
-        if (strlen(p) < 9 || !digits(p + 1, 2, &hh) || p[3] != ':' || !digits(p + 4, 2, &mi) ||
-            p[6] != ':' || !digits(p + 7, 2, &ss)) {
-            return OR_ERR_PARSE;
-        }
-        p += 9;
-        if (*p == '.') {
-            p++;
-            while (*p >= '0' && *p <= '9') {
-                p++;
-            }
-        }
-        if (*p == 'Z') {
-            p++;
-        }
-        else if (*p == '+' || *p == '-') {
-            int oh = 0;
-            int om = 0;
-            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' ||
-                !digits(p + 4, 2, &om)) {
-                return OR_ERR_PARSE;
-            }
-            off = (*p == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
-            p += 6;
-        }
-        else {
-            return OR_ERR_PARSE;
-        }
-    }
-    if (*p != '\0') {
-        return OR_ERR_PARSE;
-    }
-    *out = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
-    return OR_OK;
-}
-
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    (void)h;
-    int len = snprintf(buf, n, "@%lld", (long long)t);
-    return len > 0 && (size_t)len < n ? (size_t)len : 0;
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    (void)t;
-    memset(parts, 0, 6 * sizeof(int));
-    *utc_offset = 0;
-}
-
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    (void)c;
-    (void)row;
-    return -1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    (void)c;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static const struct or_host host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-};
-
-static void fake_reset(void)
-{
-    struct or_request *r = &g.req;
-    for (size_t i = 0; i < r->nquery; i++) {
-        free(r->qkey[i]);
-        free(r->qval[i]);
-    }
-    for (size_t i = 0; i < r->nheader; i++) {
-        free(r->hname[i]);
-        free(r->hval[i]);
-    }
-    free(r->body);
-    if (g.rows.ep != NULL) {
-        for (size_t i = 0; i < g.rows.nrows * g.rows.ep->ncolumns; i++) {
-            free(g.rows.cells[i].s);
-        }
-    }
-    free(g.rows.cells);
-    memset(&g, 0, sizeof(g));
-}
-
-/* ------------------------------------------------------------------------- */
-/* Plugin, fixtures and helpers                                               */
-/* ------------------------------------------------------------------------- */
-
-static void *plugin_handle;
-static const struct or_plugin *plugin;
 
 static int load_plugin(void **state)
 {
     (void)state;
-    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
-    if (path == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
-        return -1;
-    }
-    /* A colon-separated list of directories, like PATH. */
-    const char *dir = path;
-    while (plugin_handle == NULL && *dir != '\0') {
-        const char *colon = strchr(dir, ':');
-        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
-        char file[4200];
-        snprintf(file, sizeof(file), "%.*s/provider_salesfinity.so", (int)len, dir);
-        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-        if (plugin_handle == NULL) {
-            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
-        }
-        dir += len + (colon != NULL ? 1 : 0);
-    }
-    if (plugin_handle == NULL) {
-        return -1;
-    }
-    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
-    if (sym == NULL) {
-        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
-        return -1;
-    }
-    or_plugin_entry_fn *entry = NULL;
-    memcpy(&entry, &sym, sizeof(entry));
-    plugin = entry();
-    return plugin != NULL ? 0 : -1;
-}
-
-static int unload_plugin(void **state)
-{
-    (void)state;
-    if (plugin_handle != NULL) {
-        dlclose(plugin_handle);
-    }
-    return 0;
+    return fake_plugin_load("salesfinity");
 }
 
 static int setup(void **state)
@@ -484,243 +47,7 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    fake_reset();
-    return 0;
-}
-
-static const struct or_endpoint *endpoint(const char *name)
-{
-    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
-        if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
-            return &plugin->provider->endpoints[i];
-        }
-    }
-    fail_msg("endpoint %s not found", name);
-    return NULL;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        buf = realloc(buf, cap);
-        assert_non_null(buf);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-static char *fixture(const char *name, size_t *len)
-{
-    char path[4096];
-    const char *env = getenv("OR_FIXTURES_DIR");
-    if (env != NULL) {
-        snprintf(path, sizeof(path), "%s/%s", env, name);
-        return read_file(path, len);
-    }
-    const char *root = getenv("OR_SOURCE_ROOT");
-    if (root != NULL) {
-        snprintf(path, sizeof(path), "%s/tests/fixtures/salesfinity/%s", root, name);
-        char *in_root = read_file(path, len);
-        if (in_root != NULL) {
-            return in_root;
-        }
-    }
-#ifdef SF_FIXTURES_DIR
-    snprintf(path, sizeof(path), "%s/%s", SF_FIXTURES_DIR, name);
-    char *direct = read_file(path, len);
-    if (direct != NULL) {
-        return direct;
-    }
-#endif
-    /* Next to this source file: meson passes __FILE__ relative to the build dir it runs in. */
-    const char *slash = strrchr(__FILE__, '/');
-    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
-    snprintf(path, sizeof(path), "%.*s/fixtures/salesfinity/%s", dirlen,
-             slash != NULL ? __FILE__ : ".", name);
-    char *beside = read_file(path, len);
-    if (beside != NULL) {
-        return beside;
-    }
-    char up[64] = "";
-    for (int depth = 0; depth < 6; depth++) {
-        snprintf(path, sizeof(path), "%stests/fixtures/salesfinity/%s", up, name);
-        char *body = read_file(path, len);
-        if (body != NULL) {
-            return body;
-        }
-        size_t used = strlen(up);
-        snprintf(up + used, sizeof(up) - used, "../");
-    }
-    fail_msg("fixture %s not found (set OR_FIXTURES_DIR)", name);
-    return NULL;
-}
-
-static or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, long page,
-                            const char *body, size_t len, struct or_page_info *info, char *err)
-{
-    g.rows.ep = ep;
-    memset(info, 0x5a, sizeof(*info));
-    err[0] = '\0';
-    or_status st = ep->parse_page(&host, q, page, body, len, &g.rows, info, err, OR_ERR_SIZE);
-    if (g.rows.misuse != 0) {
-        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
-                 g.rows.misuse_what);
-    }
-    assert_false(g.rows.open);
-    return st;
-}
-
-static or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q,
-                               long page, const char *name, struct or_page_info *info,
-                               char *err)
-{
-    size_t len = 0;
-    char *body = fixture(name, &len);
-    or_status st = parse_body(ep, q, page, body, len, info, err);
-    free(body);
-    return st;
-}
-
-static or_status build(const struct or_endpoint *ep, const struct or_query *q, long page,
-                       char *err)
-{
-    err[0] = '\0';
-    return ep->build_request(&host, q, page, &g.req, err, OR_ERR_SIZE);
-}
-
-static size_t query_count(const char *key)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < g.req.nquery; i++) {
-        n += strcmp(g.req.qkey[i], key) == 0;
-    }
-    return n;
-}
-
-/* The nth (0-based) value of query key @p key, or NULL. */
-static const char *query_value(const char *key, size_t nth)
-{
-    for (size_t i = 0; i < g.req.nquery; i++) {
-        if (strcmp(g.req.qkey[i], key) == 0) {
-            if (nth == 0) {
-                return g.req.qval[i];
-            }
-            nth--;
-        }
-    }
-    return NULL;
-}
-
-static void expect_query(const char *key, const char *want)
-{
-    const char *got = query_value(key, 0);
-    if (got == NULL) {
-        fail_msg("query key %s missing", key);
-    }
-    if (strcmp(got, want) != 0) {
-        fail_msg("query %s = \"%s\", want \"%s\"", key, got, want);
-    }
-    assert_int_equal(query_count(key), 1);
-}
-
 static const struct or_query plain_query = {.tz = "UTC"};
-
-/* ------------------------------------------------------------------------- */
-/* Cell checks by column name; `checked` proves a test covered every column   */
-/* ------------------------------------------------------------------------- */
-
-static uint64_t checked;
-
-static const struct cell *cell_at(size_t row, const char *name, size_t *col_out)
-{
-    const struct or_endpoint *ep = g.rows.ep;
-    if (row >= g.rows.nrows) {
-        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
-    }
-    for (size_t col = 0; col < ep->ncolumns; col++) {
-        if (strcmp(ep->columns[col].name, name) == 0) {
-            checked |= (uint64_t)1 << col;
-            if (col_out != NULL) {
-                *col_out = col;
-            }
-            return &g.rows.cells[row * ep->ncolumns + col];
-        }
-    }
-    fail_msg("no column %s in table %s", name, ep->table);
-    return NULL;
-}
-
-static void expect_text(size_t row, const char *name, const char *want)
-{
-    const struct cell *c = cell_at(row, name, NULL);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
-    }
-    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
-        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
-    }
-}
-
-static void expect_int(size_t row, const char *name, int64_t want)
-{
-    const struct cell *c = cell_at(row, name, NULL);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
-    }
-    if (c->i != want) {
-        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
-    }
-}
-
-static void expect_real(size_t row, const char *name, double want)
-{
-    const struct cell *c = cell_at(row, name, NULL);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %g", row, name, want);
-    }
-    if (c->r != want) {
-        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
-    }
-}
-
-static void expect_null(size_t row, const char *name)
-{
-    const struct cell *c = cell_at(row, name, NULL);
-    if (c->set) {
-        fail_msg("row %zu %s is set (\"%s\" / %lld), want NULL", row, name,
-                 c->s != NULL ? c->s : "", (long long)c->i);
-    }
-}
-
-static void expect_all_checked(void)
-{
-    size_t n = g.rows.ep->ncolumns;
-    uint64_t all = n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
-    for (size_t col = 0; col < n; col++) {
-        if ((checked & ((uint64_t)1 << col)) == 0) {
-            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
-        }
-    }
-    assert_true((checked & all) == all);
-}
 
 /* ------------------------------------------------------------------------- */
 /* Descriptor and schema                                                      */
@@ -766,25 +93,6 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_null(dlsym(plugin_handle, "sf_calls_columns"));
     assert_null(dlsym(plugin_handle, "sf_error_message"));
     assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
-}
-
-struct want_column {
-    const char *name;
-    enum or_type type;
-};
-
-static void expect_schema(const struct or_endpoint *ep, const struct want_column *want,
-                          size_t n)
-{
-    assert_int_equal(ep->ncolumns, n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
-            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i].name,
-                     ep->columns[i].type, want[i].name, want[i].type);
-        }
-        assert_non_null(ep->columns[i].description);
-        assert_true(strlen(ep->columns[i].description) > 0);
-    }
 }
 
 static void calls_schema_matches_design_column_for_column(void **state)
@@ -837,7 +145,7 @@ static void documented_example_maps_every_calls_column(void **state)
     assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 1,
                                    "call_log_documented.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "id", "507f1f77bcf86cd799439011");
     expect_text(0, "call_id", "call_abc123");
     expect_int(0, "started_at", 1705329000); /* 2024-01-15T14:30:00.000Z */
@@ -869,12 +177,12 @@ static void documented_example_maps_every_calls_column(void **state)
     expect_null(0, "summary");       /* not in the documented example */
     expect_null(0, "transcription"); /* not in the documented example */
     expect_all_checked();
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void expect_call_row_all_null(size_t row)
 {
-    const struct or_endpoint *ep = g.rows.ep;
+    const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
         if (strcmp(ep->columns[col].name, "has_recording") == 0) {
             expect_int(row, "has_recording", 0);
@@ -893,12 +201,12 @@ static void missing_null_empty_object_and_empty_string_become_null(void **state)
     assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 1,
                                    "call_log_empty_values.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 4);
+    assert_int_equal(fake.rows.nrows, 4);
     for (size_t row = 0; row < 4; row++) {
         expect_call_row_all_null(row);
     }
     /* Absence is not a type error: nothing to warn about. */
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void schema_example_empty_objects_become_null(void **state)
@@ -909,7 +217,7 @@ static void schema_example_empty_objects_become_null(void **state)
     assert_int_equal(parse_fixture(endpoint("call-log"), &plain_query, 123,
                                    "call_log_schema_example.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_null(0, "contact_name"); /* "contact": {} */
     expect_null(0, "contact_company");
     expect_null(0, "contact_email");
@@ -923,7 +231,7 @@ static void schema_example_empty_objects_become_null(void **state)
     expect_int(0, "disposition_id", 123);
     expect_int(0, "started_at", 1699335116); /* 2023-11-07T05:31:56Z */
     expect_int(0, "has_recording", 1);
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
     assert_int_equal(info.total_pages, 123);
     assert_int_equal(info.has_more, 0);
 }
@@ -937,7 +245,7 @@ static void wrong_types_become_null_without_crash(void **state)
                                    "call_log_wrong_types.json", &info, err),
                      OR_OK);
     /* The string element of data[] is skipped; the four objects are rows. */
-    assert_int_equal(g.rows.nrows, 4);
+    assert_int_equal(fake.rows.nrows, 4);
 
     expect_text(0, "id", "wrong-1");
     const char *null_in_row0[] = {
@@ -975,12 +283,12 @@ static void wrong_types_become_null_without_crash(void **state)
     expect_null(3, "is_completed"); /* 2 is not a boolean */
 
     /* One warning for the page, naming the fields, not one per row. */
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "page 4"));
-    assert_non_null(strstr(g.last_warn, "duration"));
-    assert_non_null(strstr(g.last_warn, "user"));
-    assert_non_null(strstr(g.last_warn, "is_completed"));
-    assert_non_null(strstr(g.last_warn, "data[]"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "page 4"));
+    assert_non_null(strstr(fake.last_warn, "duration"));
+    assert_non_null(strstr(fake.last_warn, "user"));
+    assert_non_null(strstr(fake.last_warn, "is_completed"));
+    assert_non_null(strstr(fake.last_warn, "data[]"));
 }
 
 static void huge_string_field_is_kept_whole(void **state)
@@ -1010,8 +318,8 @@ static void huge_string_field_is_kept_whole(void **state)
     or_status st = parse_body(endpoint("call-log"), &plain_query, 1, body, (size_t)len, &info,
                               err);
     assert_int_equal(st, OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
-    const struct cell *c = cell_at(0, "transcription", NULL);
+    assert_int_equal(fake.rows.nrows, 1);
+    const struct fake_cell *c = cell_at(0, "transcription");
     assert_true(c->set);
     assert_int_equal(c->len, n);
     assert_memory_equal(c->s, text, n);
@@ -1042,7 +350,7 @@ static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
     fake_reset();
     assert_int_equal(parse_fixture(ep, &plain_query, 15, "call_log_last_page.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     assert_int_equal(info.total_pages, 15);
     assert_int_equal(info.total_rows, 1402);
     assert_int_equal(info.page, 15);
@@ -1064,7 +372,7 @@ static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
     static const char empty[] =
         "{\"data\":[],\"pagination\":{\"total\":0,\"page\":1,\"limit\":100,\"pages\":0}}";
     assert_int_equal(parse_body(ep, &plain_query, 1, empty, strlen(empty), &info, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
     assert_int_equal(info.total_pages, 0);
     assert_int_equal(info.total_rows, 0);
     assert_int_equal(info.has_more, 0);
@@ -1082,7 +390,7 @@ static void malformed_json_is_parse_error_naming_page(void **state)
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON at line "));
     assert_non_null(strstr(err, " column "));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     assert_int_equal(parse_fixture(ep, &plain_query, 2, "call_log_no_data.json", &info, err),
                      OR_ERR_PARSE);
@@ -1107,7 +415,7 @@ static void malformed_json_is_parse_error_naming_page(void **state)
     assert_int_equal(parse_body(ep, &plain_query, 8, trailing, strlen(trailing), &info, err),
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON"));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 }
 
 static void non_utf8_body_is_rejected_cleanly(void **state)
@@ -1119,7 +427,7 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
     assert_int_equal(parse_fixture(ep, &plain_query, 9, "call_log_non_utf8.json", &info, err),
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON"));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     /* An escaped NUL would truncate text downstream: refused too. */
     static const char nul[] = "{\"data\":[{\"notes\":\"a\\u0000b\"}],\"pagination\":{}}";
@@ -1130,7 +438,7 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
     static const char raw[] = "{\"data\":[],\"pagi\0nation\":{}}";
     assert_int_equal(parse_body(ep, &plain_query, 11, raw, sizeof(raw) - 1, &info, err),
                      OR_ERR_PARSE);
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -1142,14 +450,14 @@ static void request_has_path_paging_and_default_sort(void **state)
     (void)state;
     char err[OR_ERR_SIZE];
     assert_int_equal(build(endpoint("call-log"), &plain_query, 3, err), OR_OK);
-    assert_int_equal(g.req.nset, 1);
-    assert_string_equal(g.req.method, "GET");
-    assert_string_equal(g.req.path, "/v1/call-log");
+    assert_int_equal(fake.req.nset, 1);
+    assert_string_equal(fake.req.method, "GET");
+    assert_string_equal(fake.req.path, "/v1/call-log");
     expect_query("limit", "100");
     expect_query("page", "3");
     expect_query("sort", "-createdAt");
-    assert_int_equal(g.req.nquery, 3); /* no period, no filters */
-    assert_null(g.req.body);
+    assert_int_equal(fake.req.nquery, 3); /* no period, no filters */
+    assert_null(fake.req.body);
 
     fake_reset();
     static const struct or_param_value p[] = {{"sort", "started_at"}, {"limit", "25"}};
@@ -1261,19 +569,19 @@ static void api_key_header_is_marked_secret(void **state)
         char err[OR_ERR_SIZE];
         assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_OK);
         int found = 0;
-        for (size_t i = 0; i < g.req.nheader; i++) {
-            if (strcmp(g.req.hname[i], "x-api-key") == 0) {
+        for (size_t i = 0; i < fake.req.nheader; i++) {
+            if (strcmp(fake.req.hname[i], "x-api-key") == 0) {
                 found++;
-                assert_string_equal(g.req.hval[i], TEST_KEY);
-                assert_int_equal(g.req.hsecret[i], 1);
+                assert_string_equal(fake.req.hval[i], TEST_KEY);
+                assert_int_equal(fake.req.hsecret[i], 1);
             }
             else {
-                assert_null(strstr(g.req.hval[i], TEST_KEY));
+                assert_null(strstr(fake.req.hval[i], TEST_KEY));
             }
         }
         assert_int_equal(found, 1);
-        for (size_t i = 0; i < g.req.nquery; i++) {
-            assert_null(strstr(g.req.qval[i], TEST_KEY));
+        for (size_t i = 0; i < fake.req.nquery; i++) {
+            assert_null(strstr(fake.req.qval[i], TEST_KEY));
         }
 
         /* No key: OR_ERR_AUTH with the host's message naming the variable. */
@@ -1281,7 +589,7 @@ static void api_key_header_is_marked_secret(void **state)
         unsetenv("SALESFINITY_API_KEY");
         assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_ERR_AUTH);
         assert_non_null(strstr(err, "SALESFINITY_API_KEY"));
-        assert_int_equal(g.req.nheader, 0);
+        assert_int_equal(fake.req.nheader, 0);
     }
 }
 
@@ -1291,7 +599,7 @@ static void expect_invalid(const struct or_endpoint *ep, const char *name, const
     struct or_param_value p[] = {{name, value}};
     struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
     char err[OR_ERR_SIZE] = "";
-    assert_int_equal(ep->check_query(&host, &q, err, sizeof(err)), OR_ERR_INVALID);
+    assert_int_equal(ep->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     if (strstr(err, named) == NULL) {
         fail_msg("%s=%s: message \"%s\" does not name %s", name, value, err, named);
     }
@@ -1300,8 +608,8 @@ static void expect_invalid(const struct or_endpoint *ep, const char *name, const
     err[0] = '\0';
     assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, named));
-    assert_int_equal(g.req.nset, 0);
-    assert_int_equal(g.req.nquery, 0);
+    assert_int_equal(fake.req.nset, 0);
+    assert_int_equal(fake.req.nquery, 0);
 }
 
 static void expect_valid(const struct or_endpoint *ep, const struct or_param_value *p,
@@ -1309,7 +617,7 @@ static void expect_valid(const struct or_endpoint *ep, const struct or_param_val
 {
     struct or_query q = {.tz = "UTC", .params = p, .nparams = n};
     char err[OR_ERR_SIZE] = "";
-    or_status st = ep->check_query(&host, &q, err, sizeof(err));
+    or_status st = ep->check_query(&fake_host, &q, err, sizeof(err));
     if (st != OR_OK) {
         fail_msg("%s=%s refused: %s", p[0].name, p[0].value, err);
     }
@@ -1339,7 +647,7 @@ static void limit_out_of_range_is_rejected_naming_limit(void **state)
                                                     {"max_duration", "60"}};
     struct or_query q = {.tz = "UTC", .params = crossed, .nparams = 2};
     char err[OR_ERR_SIZE] = "";
-    assert_int_equal(calls->check_query(&host, &q, err, sizeof(err)), OR_ERR_INVALID);
+    assert_int_equal(calls->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     assert_non_null(strstr(err, "min_duration"));
     assert_non_null(strstr(err, "max_duration"));
 
@@ -1361,7 +669,7 @@ static void list_performance_maps_every_column(void **state)
     assert_int_equal(parse_fixture(endpoint("list-performance"), &plain_query, 1,
                                    "list_performance_page1.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "list_id", "64d2b3f2c4e3a6b8f2d9e1b0");
     expect_text(0, "list_name", "Q1 Prospects");
     expect_text(0, "list_source", "csv");
@@ -1385,14 +693,14 @@ static void list_performance_maps_every_column(void **state)
     expect_null(1, "owner_id"); /* owner {} */
     expect_null(1, "owner_name");
     expect_null(1, "owner_email");
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 
     /* The vendor's own example, verbatim. */
     fake_reset();
     assert_int_equal(parse_fixture(endpoint("list-performance"), &plain_query, 1,
                                    "list_performance_schema_example.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_real(0, "data_quality", 123.0);
     expect_text(0, "owner_name", "<string> <string>");
     assert_int_equal(info.has_more, 1);
@@ -1418,7 +726,7 @@ static void list_performance_next_null_means_last_page(void **state)
     assert_int_equal(parse_fixture(ep, &plain_query, 3, "list_performance_last_page.json",
                                    &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     assert_int_equal(info.total_pages, 3);
     assert_int_equal(info.page, 3);
     assert_int_equal(info.has_more, 0);
@@ -1456,8 +764,8 @@ static void list_performance_request_uses_local_days_and_zone(void **state)
                          .nparams = ARRAY_LEN(p)};
     char err[OR_ERR_SIZE];
     assert_int_equal(build(ep, &q, 2, err), OR_OK);
-    assert_string_equal(g.req.method, "GET");
-    assert_string_equal(g.req.path, "/v1/analytics/list-performance");
+    assert_string_equal(fake.req.method, "GET");
+    assert_string_equal(fake.req.path, "/v1/analytics/list-performance");
     expect_query("page", "2");
     expect_query("limit", "100");
     expect_query("start_date", "2026-11-16");
@@ -1522,7 +830,7 @@ static void error_body_message_is_extracted(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)
         T(descriptor_is_a_salesfinity_provider),
         T(only_the_entry_symbol_is_exported),
         T(calls_schema_matches_design_column_for_column),
@@ -1547,5 +855,5 @@ int main(void)
 #undef T
     };
     return cmocka_run_group_tests_name("provider_salesfinity", tests, load_plugin,
-                                       unload_plugin);
+                                       fake_group_teardown);
 }

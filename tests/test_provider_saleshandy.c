@@ -2,16 +2,16 @@
 /*
  * Tests of the saleshandy provider plugin through its ABI only: the real
  * provider_saleshandy.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and
- * driven with a fake host defined here, which records requests, stores the
- * typed cells of each row, really adds the columns rows_column asks for
- * (returning an existing column whatever the type, as the real host does)
- * and checks the plugin keeps the sink's contract: setters inside a row,
- * the setter matching the column's type, bools 0/1, a column set at most
- * once per row, snake_case names.
+ * driven with the fake host of fake_provider_host.h, which records requests,
+ * stores the typed cells of each row, really adds the columns rows_column
+ * asks for (returning an existing column whatever the type, as the real host
+ * does) and checks the plugin keeps the sink's contract: setters inside a
+ * row, the setter matching the column's type, bools 0/1, a column set at
+ * most once per row, snake_case names.
  *
  * Fixtures are read from tests/fixtures/saleshandy (see its README.md),
- * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to __FILE__, or by
- * walking up from the working directory.
+ * found via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to the fake host's
+ * source, or by walking up from the working directory.
  */
 #include <dlfcn.h>
 #include <setjmp.h>
@@ -26,535 +26,20 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "fake_provider_host.h"
 #include "outreport/plugin.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_HEADERS 16
-#define MAX_COLS 256
 #define TEST_KEY "sh-test-key-7c21"
 
 /* ------------------------------------------------------------------------- */
-/* Fake host                                                                  */
+/* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
-
-struct or_request {
-    int nset;
-    char method[16];
-    char path[256];
-    size_t nquery;
-    size_t nheader;
-    char *hname[MAX_HEADERS];
-    char *hval[MAX_HEADERS];
-    int hsecret[MAX_HEADERS];
-    char *body;
-    size_t body_len;
-    char content_type[64];
-};
-
-struct cell {
-    int set;
-    int64_t i;
-    double r;
-    char *s;
-    size_t len;
-};
-
-struct or_rows {
-    const struct or_endpoint *ep;
-    size_t ncols;                /* fixed columns, then those rows_column added */
-    char *names[MAX_COLS];
-    enum or_type types[MAX_COLS];
-    size_t nadded;               /* columns added by rows_column */
-    size_t nrows;
-    size_t cap;
-    struct cell *cells;          /* nrows * MAX_COLS */
-    int open;
-    int misuse;                  /* contract violations by the plugin */
-    char misuse_what[256];
-};
-
-struct fake {
-    struct or_request req;
-    struct or_rows rows;
-    int nwarn;
-    int nlog;
-    char last_warn[2048];
-    const char *auth;            /* config value of "auth", or NULL */
-    char secret_key_name[64];    /* env_key_name secret_get was asked for */
-    int nsecret;
-    int64_t zone_offset;         /* seconds east of UTC of the "report zone" */
-};
-
-static struct fake g;
-
-static char *dup_bytes(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    assert_non_null(p);
-    memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
-                                                           enum or_log_level level,
-                                                           const char *fmt, ...)
-{
-    (void)h;
-    char line[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    g.nlog++;
-    if (level == OR_LOG_WARN) {
-        g.nwarn++;
-        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
-    }
-}
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    if (strcmp(key, "auth") == 0) {
-        return g.auth;
-    }
-    return NULL;
-}
-
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    (void)h;
-    g.nsecret++;
-    snprintf(g.secret_key_name, sizeof(g.secret_key_name), "%s", env_key_name);
-    const char *v = getenv(default_env);
-    if (v == NULL || v[0] == '\0') {
-        snprintf(err, errlen, "set the environment variable %s", default_env);
-        return NULL;
-    }
-    return v;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    r->nset++;
-    snprintf(r->method, sizeof(r->method), "%s", method);
-    snprintf(r->path, sizeof(r->path), "%s", path);
-    return OR_OK;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    (void)key;
-    (void)value;
-    r->nquery++;
-    return OR_OK;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    if (r->nheader == MAX_HEADERS) {
-        return OR_ERR_NOMEM;
-    }
-    r->hname[r->nheader] = dup_bytes(name, strlen(name));
-    r->hval[r->nheader] = dup_bytes(value, strlen(value));
-    r->hsecret[r->nheader] = secret;
-    r->nheader++;
-    return OR_OK;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    free(r->body);
-    r->body = dup_bytes(body, len);
-    r->body_len = len;
-    snprintf(r->content_type, sizeof(r->content_type), "%s", content_type);
-    return OR_OK;
-}
-
-static void misuse(struct or_rows *rows, const char *what)
-{
-    if (rows->misuse == 0) {
-        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
-    }
-    rows->misuse++;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    if (rows->open) {
-        misuse(rows, "row_begin inside a row");
-    }
-    if (rows->nrows == rows->cap) {
-        size_t cap = rows->cap ? rows->cap * 2 : 8;
-        struct cell *p = realloc(rows->cells, cap * MAX_COLS * sizeof(*p));
-        if (p == NULL) {
-            return OR_ERR_NOMEM;
-        }
-        rows->cells = p;
-        rows->cap = cap;
-    }
-    memset(&rows->cells[rows->nrows * MAX_COLS], 0, MAX_COLS * sizeof(struct cell));
-    rows->nrows++;
-    rows->open = 1;
-    return OR_OK;
-}
-
-/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
-static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
-{
-    if (!rows->open) {
-        misuse(rows, "setter outside a row");
-        return NULL;
-    }
-    if (col >= rows->ncols) {
-        misuse(rows, "column index out of range");
-        return NULL;
-    }
-    enum or_type type = rows->types[col];
-    if (type != t1 && type != t2) {
-        char what[256];
-        snprintf(what, sizeof(what), "setter of the wrong type for column %s", rows->names[col]);
-        misuse(rows, what);
-        return NULL;
-    }
-    struct cell *c = &rows->cells[(rows->nrows - 1) * MAX_COLS + col];
-    if (c->set) {
-        char what[256];
-        snprintf(what, sizeof(what), "column %s set twice in one row", rows->names[col]);
-        misuse(rows, what);
-    }
-    return c;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
-    if (c == NULL || s == NULL || len == 0) {
-        return; /* "" is NULL, as in the real host */
-    }
-    free(c->s);
-    c->s = dup_bytes(s, len);
-    c->len = len;
-    c->set = 1;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
-    if (c == NULL) {
-        return;
-    }
-    if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
-        misuse(rows, "bool not 0 or 1");
-    }
-    c->i = v;
-    c->set = 1;
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
-    if (c != NULL) {
-        c->r = v;
-        c->set = 1;
-    }
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
-    if (c != NULL) {
-        c->i = t;
-        c->set = 1;
-    }
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    if (!rows->open) {
-        misuse(rows, "row_end outside a row");
-    }
-    rows->open = 0;
-    return OR_OK;
-}
-
-/* [a-z0-9] words joined by single underscores, at most 128 bytes. */
-static int is_snake_case(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 128 || s[0] == '_' || s[n - 1] == '_') {
-        return 0;
-    }
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
-        if (!ok || (ch == '_' && s[i + 1] == '_')) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* Like the real host: an existing column is returned whatever its type. */
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    if (!rows->ep->dynamic_columns) {
-        misuse(rows, "rows_column on a fixed schema");
-        return -1;
-    }
-    if (name == NULL || !is_snake_case(name)) {
-        misuse(rows, "rows_column with a name that is not snake_case");
-        return -1;
-    }
-    for (size_t i = 0; i < rows->ncols; i++) {
-        if (strcmp(rows->names[i], name) == 0) {
-            return (long)i;
-        }
-    }
-    if (rows->ncols == MAX_COLS) {
-        return -1;
-    }
-    rows->names[rows->ncols] = dup_bytes(name, strlen(name));
-    rows->types[rows->ncols] = type;
-    rows->nadded++;
-    return (long)rows->ncols++;
-}
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
-}
-
-static int digits(const char *p, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9') {
-            return 0;
-        }
-        v = v * 10 + (p[i] - '0');
-    }
-    *out = v;
-    return 1;
-}
-
-/*
- * YYYY-MM-DD[THH:MM:SS[.f+](Z|+HH:MM|-HH:MM)]; a date alone is midnight in
- * the "report zone" (UTC + g.zone_offset).
- */
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    int y = 0;
-    int mo = 0;
-    int d = 0;
-    int hh = 0;
-    int mi = 0;
-    int ss = 0;
-    if (strlen(s) < 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) ||
-        s[7] != '-' || !digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31) {
-        return OR_ERR_PARSE;
-    }
-    const char *p = s + 10;
-    int64_t off = g.zone_offset;
-    if (*p == 'T') {
-        if (strlen(p) < 9 || !digits(p + 1, 2, &hh) || p[3] != ':' || !digits(p + 4, 2, &mi) ||
-            p[6] != ':' || !digits(p + 7, 2, &ss)) {
-            return OR_ERR_PARSE;
-        }
-        p += 9;
-        if (*p == '.') {
-            p++;
-            while (*p >= '0' && *p <= '9') {
-                p++;
-            }
-        }
-        if (*p == 'Z') {
-            off = 0;
-            p++;
-        }
-        else if (*p == '+' || *p == '-') {
-            int oh = 0;
-            int om = 0;
-            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' ||
-                !digits(p + 4, 2, &om)) {
-                return OR_ERR_PARSE;
-            }
-            off = (*p == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
-            p += 6;
-        }
-        else {
-            return OR_ERR_PARSE;
-        }
-    }
-    if (*p != '\0') {
-        return OR_ERR_PARSE;
-    }
-    *out = days_from_civil(y, mo, d) * 86400 + hh * 3600 + mi * 60 + ss - off;
-    return OR_OK;
-}
-
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    (void)h;
-    int len = snprintf(buf, n, "@%lld", (long long)t);
-    return len > 0 && (size_t)len < n ? (size_t)len : 0;
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    (void)t;
-    memset(parts, 0, 6 * sizeof(int));
-    *utc_offset = 0;
-}
-
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    (void)c;
-    (void)row;
-    return -1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    (void)c;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static const struct or_host host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-};
-
-static void rows_free(struct or_rows *rows)
-{
-    for (size_t r = 0; r < rows->nrows; r++) {
-        for (size_t col = 0; col < MAX_COLS; col++) {
-            free(rows->cells[r * MAX_COLS + col].s);
-        }
-    }
-    free(rows->cells);
-    for (size_t i = 0; i < rows->ncols; i++) {
-        free(rows->names[i]);
-    }
-    memset(rows, 0, sizeof(*rows));
-}
-
-/* Forget the rows of the last page but keep the table's columns (a new page). */
-static void rows_next_page(struct or_rows *rows)
-{
-    for (size_t r = 0; r < rows->nrows; r++) {
-        for (size_t col = 0; col < MAX_COLS; col++) {
-            free(rows->cells[r * MAX_COLS + col].s);
-        }
-    }
-    rows->nrows = 0;
-}
-
-static void fake_reset(void)
-{
-    struct or_request *r = &g.req;
-    for (size_t i = 0; i < r->nheader; i++) {
-        free(r->hname[i]);
-        free(r->hval[i]);
-    }
-    free(r->body);
-    rows_free(&g.rows);
-    memset(&g, 0, sizeof(g));
-}
-
-/* ------------------------------------------------------------------------- */
-/* Plugin, fixtures and helpers                                               */
-/* ------------------------------------------------------------------------- */
-
-static void *plugin_handle;
-static const struct or_plugin *plugin;
 
 static int load_plugin(void **state)
 {
     (void)state;
-    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
-    if (path == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
-        return -1;
-    }
-    /* A colon-separated list of directories, like PATH. */
-    const char *dir = path;
-    while (plugin_handle == NULL && *dir != '\0') {
-        const char *colon = strchr(dir, ':');
-        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
-        char file[4200];
-        snprintf(file, sizeof(file), "%.*s/provider_saleshandy.so", (int)len, dir);
-        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-        if (plugin_handle == NULL) {
-            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
-        }
-        dir += len + (colon != NULL ? 1 : 0);
-    }
-    if (plugin_handle == NULL) {
-        return -1;
-    }
-    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
-    if (sym == NULL) {
-        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
-        return -1;
-    }
-    or_plugin_entry_fn *entry = NULL;
-    memcpy(&entry, &sym, sizeof(entry));
-    plugin = entry();
-    return plugin != NULL ? 0 : -1;
-}
-
-static int unload_plugin(void **state)
-{
-    (void)state;
-    if (plugin_handle != NULL) {
-        dlclose(plugin_handle);
-    }
-    return 0;
+    return fake_plugin_load("saleshandy");
 }
 
 static int setup(void **state)
@@ -565,166 +50,16 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    fake_reset();
-    return 0;
-}
-
-static const struct or_endpoint *endpoint(const char *name)
-{
-    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
-        if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
-            return &plugin->provider->endpoints[i];
-        }
-    }
-    fail_msg("endpoint %s not found", name);
-    return NULL;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        buf = realloc(buf, cap);
-        assert_non_null(buf);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-static char *fixture(const char *name, size_t *len)
-{
-    char path[4096];
-    const char *env = getenv("OR_FIXTURES_DIR");
-    if (env != NULL) {
-        snprintf(path, sizeof(path), "%s/%s", env, name);
-        return read_file(path, len);
-    }
-    const char *root = getenv("OR_SOURCE_ROOT");
-    if (root != NULL) {
-        snprintf(path, sizeof(path), "%s/tests/fixtures/saleshandy/%s", root, name);
-        char *in_root = read_file(path, len);
-        if (in_root != NULL) {
-            return in_root;
-        }
-    }
-    /* Next to this source file: meson passes __FILE__ relative to the build dir it runs in. */
-    const char *slash = strrchr(__FILE__, '/');
-    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
-    snprintf(path, sizeof(path), "%.*s/fixtures/saleshandy/%s", dirlen,
-             slash != NULL ? __FILE__ : ".", name);
-    char *beside = read_file(path, len);
-    if (beside != NULL) {
-        return beside;
-    }
-    char up[64] = "";
-    for (int depth = 0; depth < 6; depth++) {
-        snprintf(path, sizeof(path), "%stests/fixtures/saleshandy/%s", up, name);
-        char *body = read_file(path, len);
-        if (body != NULL) {
-            return body;
-        }
-        size_t used = strlen(up);
-        snprintf(up + used, sizeof(up) - used, "../");
-    }
-    fail_msg("fixture %s not found (set OR_FIXTURES_DIR)", name);
-    return NULL;
-}
-
-/* Bind the sink to @p ep: its declared columns first, as the host's schema does. */
-static void rows_bind(const struct or_endpoint *ep)
-{
-    if (g.rows.ep == ep) {
-        return;
-    }
-    rows_free(&g.rows);
-    g.rows.ep = ep;
-    for (size_t i = 0; i < ep->ncolumns; i++) {
-        g.rows.names[i] = dup_bytes(ep->columns[i].name, strlen(ep->columns[i].name));
-        g.rows.types[i] = ep->columns[i].type;
-    }
-    g.rows.ncols = ep->ncolumns;
-}
-
-static or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, long page,
-                            const char *body, size_t len, struct or_page_info *info, char *err)
-{
-    rows_bind(ep);
-    memset(info, 0x5a, sizeof(*info));
-    err[0] = '\0';
-    or_status st = ep->parse_page(&host, q, page, body, len, &g.rows, info, err, OR_ERR_SIZE);
-    if (g.rows.misuse != 0) {
-        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
-                 g.rows.misuse_what);
-    }
-    assert_false(g.rows.open);
-    return st;
-}
-
-static or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q,
-                               long page, const char *name, struct or_page_info *info,
-                               char *err)
-{
-    size_t len = 0;
-    char *body = fixture(name, &len);
-    or_status st = parse_body(ep, q, page, body, len, info, err);
-    free(body);
-    return st;
-}
-
-static or_status build(const struct or_endpoint *ep, const struct or_query *q, long page,
-                       char *err)
-{
-    err[0] = '\0';
-    return ep->build_request(&host, q, page, &g.req, err, OR_ERR_SIZE);
-}
-
-static or_status check(const struct or_endpoint *ep, const struct or_query *q, char *err)
-{
-    err[0] = '\0';
-    return ep->check_query(&host, q, err, OR_ERR_SIZE);
-}
-
-/* The value of header @p name (case-sensitive), or NULL; *secret tells how it was marked. */
-static const char *header(const char *name, int *secret)
-{
-    for (size_t i = 0; i < g.req.nheader; i++) {
-        if (strcmp(g.req.hname[i], name) == 0) {
-            if (secret != NULL) {
-                *secret = g.req.hsecret[i];
-            }
-            return g.req.hval[i];
-        }
-    }
-    return NULL;
-}
-
 static const struct or_query plain_query = {.tz = "UTC"};
 
 /* The request body as JSON; the caller json_decref()s it. */
 static json_t *body_json(void)
 {
-    assert_non_null(g.req.body);
+    assert_non_null(fake.req.body);
     json_error_t jerr;
-    json_t *root = json_loads(g.req.body, 0, &jerr);
+    json_t *root = json_loads(fake.req.body, 0, &jerr);
     if (root == NULL) {
-        fail_msg("request body is not JSON: %s (%s)", jerr.text, g.req.body);
+        fail_msg("request body is not JSON: %s (%s)", jerr.text, fake.req.body);
     }
     assert_true(json_is_object(root));
     return root;
@@ -771,113 +106,6 @@ static int64_t day_of(const char *s)
     assert_true(strlen(s) == 10 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m) &&
                 s[7] == '-' && digits(s + 8, 2, &d));
     return days_from_civil(y, m, d);
-}
-
-/* ------------------------------------------------------------------------- */
-/* Cell checks by column name; `checked` proves a test covered every column   */
-/* ------------------------------------------------------------------------- */
-
-static uint64_t checked;
-
-static long column_index(const char *name)
-{
-    for (size_t col = 0; col < g.rows.ncols; col++) {
-        if (strcmp(g.rows.names[col], name) == 0) {
-            return (long)col;
-        }
-    }
-    return -1;
-}
-
-static const struct cell *cell_at(size_t row, const char *name)
-{
-    if (row >= g.rows.nrows) {
-        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
-    }
-    long col = column_index(name);
-    if (col < 0) {
-        fail_msg("no column %s in table %s", name, g.rows.ep->table);
-    }
-    if (col < 64) {
-        checked |= (uint64_t)1 << col;
-    }
-    return &g.rows.cells[row * MAX_COLS + (size_t)col];
-}
-
-static void expect_type(const char *name, enum or_type type)
-{
-    long col = column_index(name);
-    if (col < 0) {
-        fail_msg("no column %s in table %s", name, g.rows.ep->table);
-    }
-    if (g.rows.types[col] != type) {
-        fail_msg("column %s has type %d, want %d", name, g.rows.types[col], type);
-    }
-}
-
-static void expect_no_column(const char *name)
-{
-    if (column_index(name) >= 0) {
-        fail_msg("column %s should not exist", name);
-    }
-}
-
-static void expect_text(size_t row, const char *name, const char *want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
-    }
-    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
-        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
-    }
-}
-
-static void expect_int(size_t row, const char *name, int64_t want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
-    }
-    if (c->i != want) {
-        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
-    }
-}
-
-static void expect_real(size_t row, const char *name, double want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %g", row, name, want);
-    }
-    if (c->r != want) {
-        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
-    }
-}
-
-static void expect_null(size_t row, const char *name)
-{
-    const struct cell *c = cell_at(row, name);
-    if (c->set) {
-        fail_msg("row %zu %s is set (\"%s\" / %lld / %g), want NULL", row, name,
-                 c->s != NULL ? c->s : "", (long long)c->i, c->r);
-    }
-}
-
-static void expect_all_checked(void)
-{
-    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
-        if ((checked & ((uint64_t)1 << col)) == 0) {
-            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
-        }
-    }
-}
-
-static void expect_row_all_null(size_t row)
-{
-    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
-        expect_null(row, g.rows.ep->columns[col].name);
-    }
 }
 
 /* ------------------------------------------------------------------------- */
@@ -931,25 +159,6 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
 }
 
-struct want_column {
-    const char *name;
-    enum or_type type;
-};
-
-static void expect_schema(const struct or_endpoint *ep, const struct want_column *want,
-                          size_t n)
-{
-    assert_int_equal(ep->ncolumns, n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
-            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i].name,
-                     ep->columns[i].type, want[i].name, want[i].type);
-        }
-        assert_non_null(ep->columns[i].description);
-        assert_true(strlen(ep->columns[i].description) > 0);
-    }
-}
-
 static void email_activity_schema_matches_design_column_for_column(void **state)
 {
     (void)state;
@@ -995,7 +204,7 @@ static void documented_example_maps_every_email_activity_column(void **state)
     assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 1,
                                    "consolidated_stats_documented.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 3);
+    assert_int_equal(fake.rows.nrows, 3);
     expect_text(0, "sequence_id", "8Jwomvq5aO");
     expect_text(0, "sequence_title", "Welcome Campaign");
     expect_text(0, "sequence_owner", "John Doe");
@@ -1038,7 +247,7 @@ static void documented_example_maps_every_email_activity_column(void **state)
     expect_null(2, "client_company");
     expect_null(2, "client_status");
 
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
     assert_int_equal(info.has_more, 0);
     assert_int_equal(info.next_page, -1);
     assert_int_equal(info.page, -1);
@@ -1054,12 +263,12 @@ static void missing_null_empty_object_and_empty_string_become_null(void **state)
     assert_int_equal(parse_fixture(endpoint("consolidated-stats"), &plain_query, 1,
                                    "consolidated_stats_empty_values.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 4);
+    assert_int_equal(fake.rows.nrows, 4);
     for (size_t row = 0; row < 4; row++) {
         expect_row_all_null(row);
     }
     /* Absence is not a type error: nothing to warn about. */
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void wrong_types_become_null_with_one_warning_per_page(void **state)
@@ -1071,7 +280,7 @@ static void wrong_types_become_null_with_one_warning_per_page(void **state)
                                    "consolidated_stats_wrong_types.json", &info, err),
                      OR_OK);
     /* The string element of data[] is skipped; the three objects are rows. */
-    assert_int_equal(g.rows.nrows, 3);
+    assert_int_equal(fake.rows.nrows, 3);
 
     expect_text(0, "sequence_id", "wrong-1");
     static const char *const null_in_row0[] = {
@@ -1108,19 +317,19 @@ static void wrong_types_become_null_with_one_warning_per_page(void **state)
     expect_text(2, "client_name", "Ann");
 
     /* One warning for the page, naming the fields, not one per row. */
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "consolidated-stats page 4"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "consolidated-stats page 4"));
     static const char *const named[] = {
         "Sequence Title", "Step Number", "Sender Email", "Email Sent At", "Open Count",
         "Last Opened At", "Replied", "Client.firstName/lastName", "Client.email",
         "Client.status", "Client", "payload.data[]",
     };
     for (size_t i = 0; i < ARRAY_LEN(named); i++) {
-        if (strstr(g.last_warn, named[i]) == NULL) {
-            fail_msg("warning does not name %s: %s", named[i], g.last_warn);
+        if (strstr(fake.last_warn, named[i]) == NULL) {
+            fail_msg("warning does not name %s: %s", named[i], fake.last_warn);
         }
     }
-    assert_null(strstr(g.last_warn, "Sequence Id"));
+    assert_null(strstr(fake.last_warn, "Sequence Id"));
 }
 
 static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
@@ -1151,8 +360,8 @@ static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
     or_status st = parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
                               (size_t)len, &info, err);
     assert_int_equal(st, OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
-    const struct cell *c = cell_at(0, "last_link_clicked");
+    assert_int_equal(fake.rows.nrows, 1);
+    const struct fake_cell *c = cell_at(0, "last_link_clicked");
     assert_true(c->set);
     assert_int_equal(c->len, n);
     assert_memory_equal(c->s, text, n);
@@ -1160,8 +369,8 @@ static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
     expect_int(0, "sent_at", 1734499769);
     /* A megabyte of text is no date. */
     expect_null(0, "last_opened_at");
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "Last Opened At"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "Last Opened At"));
     free(body);
     free(text);
 }
@@ -1196,7 +405,7 @@ static void js_date_offsets_parse_exactly(void **state)
         {"hour-25", -1},
         {"not-a-month", -1},
     };
-    assert_int_equal(g.rows.nrows, ARRAY_LEN(rows));
+    assert_int_equal(fake.rows.nrows, ARRAY_LEN(rows));
     for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
         expect_text(i, "sequence_id", rows[i].id);
         if (rows[i].want < 0) {
@@ -1207,9 +416,9 @@ static void js_date_offsets_parse_exactly(void **state)
         }
     }
     /* The six unparseable dates make one warning naming the field. */
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "6 value(s)"));
-    assert_non_null(strstr(g.last_warn, "Email Sent At"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "6 value(s)"));
+    assert_non_null(strstr(fake.last_warn, "Email Sent At"));
 }
 
 static void empty_date_string_is_null(void **state)
@@ -1224,13 +433,13 @@ static void empty_date_string_is_null(void **state)
     assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
                                 strlen(body), &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_null(0, "sent_at");
     expect_null(0, "replied_at");
     expect_null(0, "bounced_at");
     expect_null(0, "last_opened_at");
     expect_null(0, "last_clicked_at");
-    assert_int_equal(g.nwarn, 0); /* "" is absence, not a bad date */
+    assert_int_equal(fake.nwarn, 0); /* "" is absence, not a bad date */
 }
 
 static void yes_no_are_booleans(void **state)
@@ -1247,7 +456,7 @@ static void yes_no_are_booleans(void **state)
     assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
                                 strlen(body), &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 3);
+    assert_int_equal(fake.rows.nrows, 3);
     expect_int(0, "replied", 1);
     expect_int(0, "bounced", 0);
     expect_int(0, "unsubscribed", 1);
@@ -1261,7 +470,7 @@ static void yes_no_are_booleans(void **state)
     expect_null(2, "bounced");
     expect_null(2, "unsubscribed");
     expect_null(2, "deleted");
-    assert_int_equal(g.nwarn, 1);
+    assert_int_equal(fake.nwarn, 1);
 }
 
 static void has_more_and_next_page_number_drive_paging(void **state)
@@ -1273,7 +482,7 @@ static void has_more_and_next_page_number_drive_paging(void **state)
     assert_int_equal(parse_fixture(ep, &plain_query, 1, "consolidated_stats_has_more.json",
                                    &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 2);
     assert_int_equal(info.page, -1);
@@ -1307,7 +516,7 @@ static void has_more_and_next_page_number_drive_paging(void **state)
     }
     snprintf(full + used, sizeof(full) - used, "]}}");
     assert_int_equal(parse_body(ep, &q, 3, full, strlen(full), &info, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 10);
+    assert_int_equal(fake.rows.nrows, 10);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 4);
     fake_reset();
@@ -1344,7 +553,7 @@ static void missing_payload_or_data_is_a_parse_error_naming_the_field(void **sta
 
     assert_int_equal(parse_body(ep, &plain_query, 6, "[1,2]", 5, &info, err), OR_ERR_PARSE);
     assert_non_null(strstr(err, "response is not a JSON object"));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 }
 
 static void malformed_json_is_parse_error_with_line_and_column(void **state)
@@ -1358,7 +567,7 @@ static void malformed_json_is_parse_error_with_line_and_column(void **state)
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON at line "));
     assert_non_null(strstr(err, " column "));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     assert_int_equal(parse_body(ep, &plain_query, 8, "", 0, &info, err), OR_ERR_PARSE);
 
@@ -1384,7 +593,7 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
                                    &info, err),
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON"));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     /* An escaped NUL would truncate text downstream: refused too. */
     static const char nul[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"a\\u0000b\"}]}}";
@@ -1395,7 +604,7 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
     static const char raw[] = "{\"payload\":{\"da\0ta\":[]}}";
     assert_int_equal(parse_body(ep, &plain_query, 11, raw, sizeof(raw) - 1, &info, err),
                      OR_ERR_PARSE);
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -1431,18 +640,18 @@ static void body_carries_dates_paging_and_sequence_ids(void **state)
     char err[OR_ERR_SIZE];
     assert_int_equal(check(ep, &q, err), OR_OK);
     assert_int_equal(build(ep, &q, 3, err), OR_OK);
-    assert_int_equal(g.req.nset, 1);
-    assert_string_equal(g.req.method, "POST");
-    assert_string_equal(g.req.path, "/v1/analytics/consolidated-stats");
-    assert_string_equal(g.req.content_type, "application/json");
-    assert_int_equal(g.req.nquery, 0);
+    assert_int_equal(fake.req.nset, 1);
+    assert_string_equal(fake.req.method, "POST");
+    assert_string_equal(fake.req.path, "/v1/analytics/consolidated-stats");
+    assert_string_equal(fake.req.content_type, "application/json");
+    assert_int_equal(fake.req.nquery, 0);
     assert_string_equal(header("Accept", NULL), "application/json");
     char want[512];
     snprintf(want, sizeof(want),
              "{\"sequenceIds\":[\"2dP27N0gZ4\",\"2dP27NugZ3\",\"2dP27NrgZ3\"],"
              "\"startDate\":\"%s\",\"endDate\":\"%s\",\"pageNum\":3,\"pageLimit\":25}",
              day_text(t - 30), day_text(t - 1));
-    assert_string_equal(g.req.body, want);
+    assert_string_equal(fake.req.body, want);
 
     /* start_date/end_date override the period; no sequence ids, no sequenceIds. */
     fake_reset();
@@ -1453,7 +662,7 @@ static void body_carries_dates_paging_and_sequence_ids(void **state)
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
     snprintf(want, sizeof(want),
              "{\"startDate\":\"%s\",\"endDate\":\"%s\",\"pageNum\":1,\"pageLimit\":500}", s, e);
-    assert_string_equal(g.req.body, want);
+    assert_string_equal(fake.req.body, want);
 
     /* Without a period, the parameters alone are enough. */
     fake_reset();
@@ -1476,8 +685,8 @@ static void period_or_dates_are_required(void **state)
     assert_string_equal(err, "saleshandy.consolidated-stats needs a period (--period) or "
                              "start_date/end_date");
     assert_int_equal(build(ep, &plain_query, 1, err), OR_ERR_INVALID);
-    assert_int_equal(g.req.nset, 0);
-    assert_null(g.req.body);
+    assert_int_equal(fake.req.nset, 0);
+    assert_null(fake.req.body);
 
     /* Half a range is no range. */
     const struct or_param_value p[] = {{"start_date", day_text(today() - 3)}};
@@ -1507,12 +716,12 @@ static void start_older_than_two_years_is_refused_before_any_request(void **stat
     /* build_request and instances refuse it too, without touching the request. */
     assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, "older than 2 years"));
-    assert_int_equal(g.req.nset, 0);
-    assert_int_equal(g.req.nheader, 0);
-    assert_null(g.req.body);
-    assert_int_equal(g.nsecret, 0);
+    assert_int_equal(fake.req.nset, 0);
+    assert_int_equal(fake.req.nheader, 0);
+    assert_null(fake.req.body);
+    assert_int_equal(fake.nsecret, 0);
     char buf[256] = "x";
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE),
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE),
                      OR_ERR_INVALID);
 
     /* The boundary: exactly two years back is kept, one day more is refused. */
@@ -1544,7 +753,7 @@ static void end_before_start_is_refused(void **state)
              day_text(t - 5));
     assert_string_equal(err, want);
     assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
-    assert_int_equal(g.req.nset, 0);
+    assert_int_equal(fake.req.nset, 0);
 }
 
 static void page_limit_outside_10_to_500_is_refused(void **state)
@@ -1620,7 +829,7 @@ static void range_over_one_year_is_split_into_year_windows(void **state)
     struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
     char buf[8192];
     char err[OR_ERR_SIZE];
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     int64_t split = add_years(s, 1);
     char want[128];
     snprintf(want, sizeof(want), "%s..%s\n%s..%s", day_text(s), day_text(split - 1),
@@ -1633,11 +842,11 @@ static void range_over_one_year_is_split_into_year_windows(void **state)
     e = add_years(s, 3) + 40;
     const struct or_param_value far[] = {{"start_date", day_text(s)}, {"end_date", day_text(e)}};
     q.params = far;
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     assert_int_equal(expect_windows_cover(buf, s, e), 4);
 
     /* A range that needs more windows than the host's buffer holds is refused, not cut. */
-    assert_int_equal(ep->instances(&host, &q, buf, 30, err, OR_ERR_SIZE), OR_ERR_INVALID);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, 30, err, OR_ERR_SIZE), OR_ERR_INVALID);
     assert_non_null(strstr(err, "shorten the range"));
     assert_string_equal(buf, "");
 }
@@ -1651,17 +860,17 @@ static void range_within_a_year_is_one_fetch(void **state)
     char err[OR_ERR_SIZE];
     struct or_query q = period_query(t - 100, t - 1, NULL, 0);
     snprintf(buf, sizeof(buf), "x");
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     assert_string_equal(buf, "");
 
     /* Exactly a year (365 or 366 days) is still one request... */
     int64_t s = t - 500;
     q = period_query(s, add_years(s, 1) - 1, NULL, 0);
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     assert_string_equal(buf, "");
     /* ...and one day more makes two windows, the second a single day. */
     q = period_query(s, add_years(s, 1), NULL, 0);
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     assert_int_equal(expect_windows_cover(buf, s, add_years(s, 1)), 2);
     char last[32];
     snprintf(last, sizeof(last), "\n%s..%s", day_text(add_years(s, 1)), day_text(add_years(s, 1)));
@@ -1679,7 +888,7 @@ static void instance_window_dates_go_into_the_body(void **state)
     struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
     char buf[256];
     char err[OR_ERR_SIZE];
-    assert_int_equal(ep->instances(&host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
+    assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     const char *second = strchr(buf, '\n');
     assert_non_null(second);
     q.instance = second + 1;
@@ -1710,7 +919,7 @@ static void x_api_key_is_default_and_secret(void **state)
     for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
-            g.auth = modes[i];
+            fake_set_config("auth", modes[i]);
             const struct or_endpoint *ep = &plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
@@ -1721,14 +930,14 @@ static void x_api_key_is_default_and_secret(void **state)
             assert_string_equal(v, TEST_KEY);
             assert_int_equal(secret, 1);
             assert_null(header("Authorization", NULL));
-            assert_string_equal(g.secret_key_name, "api_key_env");
+            assert_string_equal(fake.secret_key_name, "api_key_env");
             /* The key appears in no other header and not in the body. */
-            for (size_t h = 0; h < g.req.nheader; h++) {
-                if (strcmp(g.req.hname[h], "x-api-key") != 0) {
-                    assert_null(strstr(g.req.hval[h], TEST_KEY));
+            for (size_t h = 0; h < fake.req.nheader; h++) {
+                if (strcmp(fake.req.hname[h], "x-api-key") != 0) {
+                    assert_null(strstr(fake.req.hval[h], TEST_KEY));
                 }
             }
-            assert_null(strstr(g.req.body, TEST_KEY));
+            assert_null(strstr(fake.req.body, TEST_KEY));
         }
     }
 }
@@ -1741,7 +950,7 @@ static void bearer_auth_from_config(void **state)
     for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
-            g.auth = modes[i];
+            fake_set_config("auth", modes[i]);
             const struct or_endpoint *ep = &plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
@@ -1765,7 +974,7 @@ static void unknown_auth_value_is_refused(void **state)
     for (size_t i = 0; i < ARRAY_LEN(modes); i++) {
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
-            g.auth = modes[i];
+            fake_set_config("auth", modes[i]);
             const struct or_endpoint *ep = &plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
@@ -1776,9 +985,9 @@ static void unknown_auth_value_is_refused(void **state)
             assert_non_null(strstr(err, modes[i]));
             assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
             assert_non_null(strstr(err, "[saleshandy] auth"));
-            assert_int_equal(g.req.nset, 0);
-            assert_int_equal(g.req.nheader, 0);
-            assert_int_equal(g.nsecret, 0);
+            assert_int_equal(fake.req.nset, 0);
+            assert_int_equal(fake.req.nheader, 0);
+            assert_int_equal(fake.nsecret, 0);
         }
     }
 }
@@ -1793,7 +1002,7 @@ static void missing_api_key_is_an_auth_error_naming_the_variable(void **state)
     assert_int_equal(build(endpoint("consolidated-stats"), &q, 1, err), OR_ERR_AUTH);
     assert_non_null(strstr(err, "SALESHANDY_API_KEY"));
     assert_null(header("x-api-key", NULL));
-    assert_null(g.req.body);
+    assert_null(fake.req.body);
 }
 
 static void error_body_message_is_extracted(void **state)
@@ -1847,7 +1056,7 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
                                    err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "abc123xyz");
     expect_text(0, "user_name", "Jane Smith");
     expect_text(0, "user_email", "jane.smith@agency.example");
@@ -1859,13 +1068,13 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     expect_no_column("last_name");
     expect_no_column("email");
     expect_no_column("user_name_2");
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 
     /* data */
     fake_reset();
     assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_data.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "u-1");
     expect_text(0, "user_name", "Ann Lee");
     expect_text(0, "user_email", "ann@agency.example");
@@ -1880,7 +1089,7 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_array.json", &info,
                                    err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "user_id", "p-1");
     expect_text(0, "user_name", "Cy Diaz");
     expect_int(0, "email_sent", 3);
@@ -1890,21 +1099,21 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     assert_int_equal(parse_fixture(ep, &plain_query, 5, "team_stats_top_level_array.json",
                                    &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "t-1");
     expect_text(0, "user_email", "di@agency.example");
     expect_int(0, "opened", 4);
     expect_text(1, "user_name", "Ed Fox");
     expect_null(1, "user_email");
     expect_int(1, "opened", 0);
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "team-stats page 5"));
-    assert_non_null(strstr(g.last_warn, "records[]"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "team-stats page 5"));
+    assert_non_null(strstr(fake.last_warn, "records[]"));
 
     /* An empty list is an empty page, not an error. */
     fake_reset();
     assert_int_equal(parse_body(ep, &plain_query, 1, "[]", 2, &info, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
     assert_int_equal(info.has_more, 0);
 }
 
@@ -1938,10 +1147,10 @@ static void team_stats_metric_names_become_snake_case_columns(void **state)
     expect_real(0, "open_rate", 62.5);
     expect_real(1, "open_rate", 56.25);
     /* Three fixed columns, sixteen counts and one rate; nothing else. */
-    assert_int_equal(g.rows.ncols, 3 + ARRAY_LEN(ints) + 1);
+    assert_int_equal(fake.rows.ncols, 3 + ARRAY_LEN(ints) + 1);
     /* Discovered columns come in the order of the keys. */
-    assert_string_equal(g.rows.names[3], "prospect_added");
-    assert_string_equal(g.rows.names[g.rows.ncols - 1], "open_rate");
+    assert_string_equal(fake.rows.names[3], "prospect_added");
+    assert_string_equal(fake.rows.names[fake.rows.ncols - 1], "open_rate");
 }
 
 static void team_stats_unknown_keys_are_kept_as_columns(void **state)
@@ -1953,7 +1162,7 @@ static void team_stats_unknown_keys_are_kept_as_columns(void **state)
     assert_int_equal(parse_fixture(ep, &plain_query, 3, "team_stats_unknown_keys.json", &info,
                                    err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "k-1");
     expect_type("brand_new_metric", OR_TYPE_INT);
     expect_int(0, "brand_new_metric", 5);
@@ -1970,7 +1179,7 @@ static void team_stats_unknown_keys_are_kept_as_columns(void **state)
     /* Nothing alphanumeric, an empty name, null and "" make no column. */
     expect_no_column("nothing");
     expect_no_column("blank");
-    assert_int_equal(g.rows.ncols, 3 + 9);
+    assert_int_equal(fake.rows.ncols, 3 + 9);
 
     /* A key first seen on row 2 is a column too; row 1 has NULL there. */
     expect_int(1, "late_arrival", 9);
@@ -1978,8 +1187,8 @@ static void team_stats_unknown_keys_are_kept_as_columns(void **state)
     expect_null(1, "some_label");
     /* open_rate and openRate are one column: the first wins, the second is reported. */
     expect_int(1, "open_rate", 1);
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "open_rate (duplicate key)"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "open_rate (duplicate key)"));
 
     /* A megabyte-long key becomes a column name of 128 bytes. */
     fake_reset();
@@ -1994,9 +1203,9 @@ static void team_stats_unknown_keys_are_kept_as_columns(void **state)
     snprintf(body + 3 + n, 61, "\":1}]");
     assert_int_equal(parse_body(ep, &plain_query, 1, body, strlen(body), &info, err), OR_OK);
     free(body);
-    assert_int_equal(g.rows.ncols, 4);
-    assert_int_equal(strlen(g.rows.names[3]), 128);
-    assert_int_equal(strspn(g.rows.names[3], "a"), 128);
+    assert_int_equal(fake.rows.ncols, 4);
+    assert_int_equal(strlen(fake.rows.names[3]), 128);
+    assert_int_equal(strspn(fake.rows.names[3], "a"), 128);
 }
 
 static void team_stats_conflicting_types_convert_or_become_null(void **state)
@@ -2012,7 +1221,7 @@ static void team_stats_conflicting_types_convert_or_become_null(void **state)
         "{\"ratio\":\"n/a\",\"score\":{\"a\":1},\"label\":[1,2],\"flag\":1,\"count\":false}"
         "]}";
     assert_int_equal(parse_body(ep, &plain_query, 6, body, strlen(body), &info, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 3);
+    assert_int_equal(fake.rows.nrows, 3);
     expect_type("ratio", OR_TYPE_REAL);
     expect_type("score", OR_TYPE_INT);
     expect_type("label", OR_TYPE_TEXT);
@@ -2031,14 +1240,14 @@ static void team_stats_conflicting_types_convert_or_become_null(void **state)
     expect_int(2, "flag", 1);           /* 0/1 into a bool */
     expect_null(2, "count");
 
-    assert_int_equal(g.nwarn, 1);
-    assert_non_null(strstr(g.last_warn, "team-stats page 6"));
-    assert_non_null(strstr(g.last_warn, "5 value(s)"));
-    assert_non_null(strstr(g.last_warn, "score"));
-    assert_non_null(strstr(g.last_warn, "flag"));
-    assert_non_null(strstr(g.last_warn, "ratio"));
-    assert_non_null(strstr(g.last_warn, "count"));
-    assert_null(strstr(g.last_warn, "label"));
+    assert_int_equal(fake.nwarn, 1);
+    assert_non_null(strstr(fake.last_warn, "team-stats page 6"));
+    assert_non_null(strstr(fake.last_warn, "5 value(s)"));
+    assert_non_null(strstr(fake.last_warn, "score"));
+    assert_non_null(strstr(fake.last_warn, "flag"));
+    assert_non_null(strstr(fake.last_warn, "ratio"));
+    assert_non_null(strstr(fake.last_warn, "count"));
+    assert_null(strstr(fake.last_warn, "label"));
 }
 
 static void team_stats_shape_without_records_is_a_clear_parse_error(void **state)
@@ -2066,7 +1275,7 @@ static void team_stats_shape_without_records_is_a_clear_parse_error(void **state
             fail_msg("shape %s gave: %s", shapes[i], err);
         }
     }
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 }
 
 static void team_stats_nested_values_become_json_text(void **state)
@@ -2077,7 +1286,7 @@ static void team_stats_nested_values_become_json_text(void **state)
     char err[OR_ERR_SIZE];
     assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_nested.json", &info, err),
                      OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "user_id", "n-1");
     expect_type("user", OR_TYPE_TEXT);
     expect_text(0, "user", "{\"id\":\"n-1\",\"roles\":[\"admin\",\"sender\"]}");
@@ -2089,7 +1298,7 @@ static void team_stats_nested_values_become_json_text(void **state)
     /* {} and [] are NULL (DESIGN.md §6): no value, so no column. */
     expect_no_column("empty_object");
     expect_no_column("empty_list");
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
@@ -2165,19 +1374,19 @@ static void team_stats_columns_persist_across_pages(void **state)
     static const char page2[] =
         "[{\"userId\":\"b\",\"openRate\":0.25,\"emailSent\":4,\"meetingBooked\":1}]";
     assert_int_equal(parse_body(ep, &plain_query, 1, page1, strlen(page1), &info, err), OR_OK);
-    assert_int_equal(g.rows.ncols, 5);
-    rows_next_page(&g.rows);
+    assert_int_equal(fake.rows.ncols, 5);
+    rows_next_page(&fake.rows);
     assert_int_equal(parse_body(ep, &plain_query, 2, page2, strlen(page2), &info, err), OR_OK);
     /* The host's table keeps its columns: page 2 finds them and adds only the new one. */
-    assert_int_equal(g.rows.ncols, 6);
-    assert_int_equal(g.rows.nadded, 3);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.ncols, 6);
+    assert_int_equal(fake.rows.nadded, 3);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "user_id", "b");
     expect_int(0, "email_sent", 4);
     expect_real(0, "open_rate", 0.25);
     expect_int(0, "meeting_booked", 1);
-    assert_string_equal(g.rows.names[5], "meeting_booked");
-    assert_int_equal(g.nwarn, 0);
+    assert_string_equal(fake.rows.names[5], "meeting_booked");
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void team_stats_body_has_iso_dates_and_defaults(void **state)
@@ -2193,10 +1402,10 @@ static void team_stats_body_has_iso_dates_and_defaults(void **state)
                          .last_day = "2024-01-31"};
     assert_int_equal(check(ep, &q, err), OR_OK);
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
-    assert_string_equal(g.req.method, "POST");
-    assert_string_equal(g.req.path, "/v1/analytics/team/stats");
-    assert_string_equal(g.req.content_type, "application/json");
-    assert_string_equal(g.req.body,
+    assert_string_equal(fake.req.method, "POST");
+    assert_string_equal(fake.req.path, "/v1/analytics/team/stats");
+    assert_string_equal(fake.req.content_type, "application/json");
+    assert_string_equal(fake.req.body,
                         "{\"startDate\":\"2024-01-01T00:00:00.000+00:00\","
                         "\"endDate\":\"2024-01-31T23:59:59.999+00:00\",\"countBy\":\"absolute\","
                         "\"limit\":100,\"page\":1,\"sortOrder\":\"desc\",\"type\":\"prospect\"}");
@@ -2243,10 +1452,10 @@ static void team_stats_params_override_and_are_checked(void **state)
                          .period_end = 2,
                          .params = p,
                          .nparams = ARRAY_LEN(p)};
-    g.zone_offset = 3600; /* the report zone is UTC+1 */
+    fake.zone_offset = 3600; /* the report zone is UTC+1 */
     assert_int_equal(check(ep, &q, err), OR_OK);
     assert_int_equal(build(ep, &q, 2, err), OR_OK);
-    assert_string_equal(g.req.body,
+    assert_string_equal(fake.req.body,
                         "{\"userIds\":[\"abc123xyz\",\"def456uvw\"],"
                         "\"startDate\":\"2023-12-31T23:00:00.000+00:00\","
                         "\"endDate\":\"2024-01-31T22:59:59.999+00:00\",\"countBy\":\"relative\","
@@ -2290,7 +1499,7 @@ static void team_stats_params_override_and_are_checked(void **state)
             fail_msg("%s=%s gave: %s", bad[i].name, bad[i].value, err);
         }
         assert_int_equal(build(ep, &b, 1, err), OR_ERR_INVALID);
-        assert_int_equal(g.req.nset, 0);
+        assert_int_equal(fake.req.nset, 0);
     }
 
     static const struct or_param_value backwards[] = {{"start_date", "2024-02-01"},
@@ -2303,7 +1512,7 @@ static void team_stats_params_override_and_are_checked(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)
         T(descriptor_is_a_saleshandy_provider),
         T(only_the_entry_symbol_is_exported),
         T(email_activity_schema_matches_design_column_for_column),
@@ -2345,5 +1554,5 @@ int main(void)
 #undef T
     };
     return cmocka_run_group_tests_name("provider_saleshandy", tests, load_plugin,
-                                       unload_plugin);
+                                       fake_group_teardown);
 }

@@ -2,14 +2,15 @@
 /*
  * Tests of the unpod provider plugin through its ABI only: the real
  * provider_unpod.so is dlopen()ed from $OUTREPORT_PLUGIN_PATH and driven
- * with a fake host defined here, which serves config from a table, records
- * requests, stores the typed cells of each row and checks the plugin keeps
- * the sink's contract (setters inside a row, the setter matching the column
- * type, no column set twice).
+ * with the fake host of fake_provider_host.h, which serves config from a
+ * table, records requests, stores the typed cells of each row and checks the
+ * plugin keeps the sink's contract (setters inside a row, the setter
+ * matching the column type, no column set twice).  unpod sends GET requests
+ * only and has no time columns: a request body or a time parse fails.
  *
  * Fixtures are read from tests/fixtures/unpod (see its README.md), found
- * via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to __FILE__, or by walking up
- * from the working directory.
+ * via $OR_FIXTURES_DIR, $OR_SOURCE_ROOT, next to the fake host's source, or
+ * by walking up from the working directory.
  */
 #include <dlfcn.h>
 #include <setjmp.h>
@@ -22,526 +23,40 @@
 
 #include <cmocka.h>
 
+#include "fake_provider_host.h"
 #include "outreport/plugin.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_PAIRS 16
-#define MAX_HEADERS 16
-#define MAX_CONFIG 16
 #define TEST_TOKEN "eyJhbGciOiJIUzI1NiJ9.unpod-test.c2lnbmF0dXJl"
 #define DOC_SPACE "F1O3QJM1Y7Q1AVVUYNV4VPRB"
 #define DOC_PATH "/api/v2/platform/organisation/analytics/"
 
 /* ------------------------------------------------------------------------- */
-/* Fake host                                                                  */
+/* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
-
-struct or_request {
-    int nset;
-    char method[16];
-    char path[256];
-    size_t nquery;
-    char *qkey[MAX_PAIRS];
-    char *qval[MAX_PAIRS];
-    size_t nheader;
-    char *hname[MAX_HEADERS];
-    char *hval[MAX_HEADERS];
-    int hsecret[MAX_HEADERS];
-};
-
-struct cell {
-    int set;
-    int64_t i;
-    double r;
-    char *s;
-    size_t len;
-};
-
-struct or_rows {
-    const struct or_endpoint *ep;
-    size_t nrows;
-    size_t cap;
-    struct cell *cells; /* nrows * ep->ncolumns */
-    int open;
-    int misuse;         /* contract violations by the plugin */
-    char misuse_what[256];
-};
-
-struct fake {
-    struct or_request req;
-    struct or_rows rows;
-    size_t nconfig;
-    const char *config_key[MAX_CONFIG];
-    const char *config_value[MAX_CONFIG];
-    int nwarn;
-    int nlog;
-    char last_warn[1024];
-};
-
-static struct fake g;
-
-static char *dup_bytes(const char *s, size_t len)
-{
-    char *p = malloc(len + 1);
-    assert_non_null(p);
-    memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
-                                                           enum or_log_level level,
-                                                           const char *fmt, ...)
-{
-    (void)h;
-    char line[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    g.nlog++;
-    if (level == OR_LOG_WARN) {
-        g.nwarn++;
-        snprintf(g.last_warn, sizeof(g.last_warn), "%s", line);
-    }
-}
-
-/* Set config key @p key of section [unpod]; NULL removes it.  Strings are static. */
-static void set_config(const char *key, const char *value)
-{
-    for (size_t i = 0; i < g.nconfig; i++) {
-        if (strcmp(g.config_key[i], key) == 0) {
-            g.config_value[i] = value;
-            return;
-        }
-    }
-    assert_true(g.nconfig < MAX_CONFIG);
-    g.config_key[g.nconfig] = key;
-    g.config_value[g.nconfig] = value;
-    g.nconfig++;
-}
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    for (size_t i = 0; i < g.nconfig; i++) {
-        if (strcmp(g.config_key[i], key) == 0) {
-            return g.config_value[i];
-        }
-    }
-    return NULL;
-}
-
-/* Like the real host: config key @p env_key_name names the variable, else @p default_env. */
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    const char *var = fake_config_get(h, env_key_name);
-    if (var == NULL || var[0] == '\0') {
-        var = default_env;
-    }
-    const char *v = getenv(var);
-    if (v == NULL || v[0] == '\0') {
-        snprintf(err, errlen, "unpod: environment variable %s is not set", var);
-        return NULL;
-    }
-    return v;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    r->nset++;
-    snprintf(r->method, sizeof(r->method), "%s", method);
-    snprintf(r->path, sizeof(r->path), "%s", path);
-    return OR_OK;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    if (r->nquery == MAX_PAIRS) {
-        return OR_ERR_NOMEM;
-    }
-    r->qkey[r->nquery] = dup_bytes(key, strlen(key));
-    r->qval[r->nquery] = dup_bytes(value, strlen(value));
-    r->nquery++;
-    return OR_OK;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    if (r->nheader == MAX_HEADERS) {
-        return OR_ERR_NOMEM;
-    }
-    r->hname[r->nheader] = dup_bytes(name, strlen(name));
-    r->hval[r->nheader] = dup_bytes(value, strlen(value));
-    r->hsecret[r->nheader] = secret;
-    r->nheader++;
-    return OR_OK;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    (void)r;
-    (void)body;
-    (void)len;
-    (void)content_type;
-    fail_msg("a GET request got a body");
-    return OR_ERR_INVALID;
-}
-
-static void misuse(struct or_rows *rows, const char *what)
-{
-    if (rows->misuse == 0) {
-        snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
-    }
-    rows->misuse++;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    if (rows->open) {
-        misuse(rows, "row_begin inside a row");
-    }
-    size_t ncols = rows->ep->ncolumns;
-    if (rows->nrows == rows->cap) {
-        size_t cap = rows->cap ? rows->cap * 2 : 4;
-        struct cell *p = realloc(rows->cells, cap * ncols * sizeof(*p));
-        if (p == NULL) {
-            return OR_ERR_NOMEM;
-        }
-        rows->cells = p;
-        rows->cap = cap;
-    }
-    memset(&rows->cells[rows->nrows * ncols], 0, ncols * sizeof(struct cell));
-    rows->nrows++;
-    rows->open = 1;
-    return OR_OK;
-}
-
-/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
-static struct cell *target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
-{
-    if (!rows->open) {
-        misuse(rows, "setter outside a row");
-        return NULL;
-    }
-    if (col >= rows->ep->ncolumns) {
-        misuse(rows, "column index out of range");
-        return NULL;
-    }
-    enum or_type type = rows->ep->columns[col].type;
-    if (type != t1 && type != t2) {
-        misuse(rows, rows->ep->columns[col].name);
-        return NULL;
-    }
-    struct cell *c = &rows->cells[(rows->nrows - 1) * rows->ep->ncolumns + col];
-    if (c->set) {
-        misuse(rows, "column set twice in one row");
-    }
-    return c;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
-    if (c == NULL || s == NULL || len == 0) {
-        return; /* "" is NULL, as in the real host */
-    }
-    free(c->s);
-    c->s = dup_bytes(s, len);
-    c->len = len;
-    c->set = 1;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
-    if (c != NULL) {
-        c->i = v;
-        c->set = 1;
-    }
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    struct cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
-    if (c != NULL) {
-        c->r = v;
-        c->set = 1;
-    }
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    struct cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
-    if (c != NULL) {
-        c->i = t;
-        c->set = 1;
-    }
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    if (!rows->open) {
-        misuse(rows, "row_end outside a row");
-    }
-    rows->open = 0;
-    return OR_OK;
-}
-
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    (void)name;
-    (void)type;
-    misuse(rows, "rows_column on a fixed schema");
-    return -1;
-}
-
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    (void)s;
-    (void)out;
-    fail_msg("unpod has no time columns but parsed a time");
-    return OR_ERR_PARSE;
-}
-
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    (void)h;
-    int len = snprintf(buf, n, "@%lld", (long long)t);
-    return len > 0 && (size_t)len < n ? (size_t)len : 0;
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    (void)t;
-    memset(parts, 0, 6 * sizeof(int));
-    *utc_offset = 0;
-}
-
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    (void)c;
-    (void)row;
-    return -1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    (void)c;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static const struct or_host host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-};
-
-/* Forget the recorded request. */
-static void fake_reset_request(void)
-{
-    struct or_request *r = &g.req;
-    for (size_t i = 0; i < r->nquery; i++) {
-        free(r->qkey[i]);
-        free(r->qval[i]);
-    }
-    for (size_t i = 0; i < r->nheader; i++) {
-        free(r->hname[i]);
-        free(r->hval[i]);
-    }
-    memset(r, 0, sizeof(*r));
-}
-
-/* Forget the request, rows and log counts; config stays. */
-static void fake_reset_io(void)
-{
-    fake_reset_request();
-    if (g.rows.ep != NULL) {
-        for (size_t i = 0; i < g.rows.nrows * g.rows.ep->ncolumns; i++) {
-            free(g.rows.cells[i].s);
-        }
-    }
-    free(g.rows.cells);
-    memset(&g.rows, 0, sizeof(g.rows));
-    g.nwarn = 0;
-    g.nlog = 0;
-    g.last_warn[0] = '\0';
-}
-
-static void fake_reset(void)
-{
-    fake_reset_io();
-    memset(&g, 0, sizeof(g));
-}
-
-/* ------------------------------------------------------------------------- */
-/* Plugin, fixtures and helpers                                               */
-/* ------------------------------------------------------------------------- */
-
-static void *plugin_handle;
-static const struct or_plugin *plugin;
 
 static int load_plugin(void **state)
 {
     (void)state;
-    const char *path = getenv("OUTREPORT_PLUGIN_PATH");
-    if (path == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
-        return -1;
-    }
-    /* A colon-separated list of directories, like PATH. */
-    const char *dir = path;
-    while (plugin_handle == NULL && *dir != '\0') {
-        const char *colon = strchr(dir, ':');
-        size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
-        char file[4200];
-        snprintf(file, sizeof(file), "%.*s/provider_unpod.so", (int)len, dir);
-        plugin_handle = dlopen(file, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-        if (plugin_handle == NULL) {
-            fprintf(stderr, "dlopen %s: %s\n", file, dlerror());
-        }
-        dir += len + (colon != NULL ? 1 : 0);
-    }
-    if (plugin_handle == NULL) {
-        return -1;
-    }
-    void *sym = dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME);
-    if (sym == NULL) {
-        fprintf(stderr, "no symbol %s\n", OR_PLUGIN_ENTRY_NAME);
-        return -1;
-    }
-    or_plugin_entry_fn *entry = NULL;
-    memcpy(&entry, &sym, sizeof(entry));
-    plugin = entry();
-    return plugin != NULL ? 0 : -1;
-}
-
-static int unload_plugin(void **state)
-{
-    (void)state;
-    if (plugin_handle != NULL) {
-        dlclose(plugin_handle);
-    }
-    return 0;
+    return fake_plugin_load("unpod");
 }
 
 static int setup(void **state)
 {
     (void)state;
     fake_reset();
-    set_config("base_url", "http://127.0.0.1:8000");
-    set_config("org_handle", "recalll.co");
+    fake.forbid_body = 1;
+    fake.forbid_time_parse = 1;
+    fake_set_config("base_url", "http://127.0.0.1:8000");
+    fake_set_config("org_handle", "recalll.co");
     setenv("UNPOD_TOKEN", TEST_TOKEN, 1);
     unsetenv("UNPOD_OTHER_TOKEN");
     return 0;
 }
 
-static int teardown(void **state)
-{
-    (void)state;
-    fake_reset();
-    return 0;
-}
-
 static const struct or_endpoint *analytics(void)
 {
-    for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
-        if (strcmp(plugin->provider->endpoints[i].name, "analytics") == 0) {
-            return &plugin->provider->endpoints[i];
-        }
-    }
-    fail_msg("endpoint analytics not found");
-    return NULL;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        buf = realloc(buf, cap);
-        assert_non_null(buf);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-static char *fixture(const char *name, size_t *len)
-{
-    char path[4096];
-    const char *env = getenv("OR_FIXTURES_DIR");
-    if (env != NULL) {
-        snprintf(path, sizeof(path), "%s/%s", env, name);
-        char *in_env = read_file(path, len);
-        if (in_env != NULL) {
-            return in_env;
-        }
-    }
-    const char *root = getenv("OR_SOURCE_ROOT");
-    if (root != NULL) {
-        snprintf(path, sizeof(path), "%s/tests/fixtures/unpod/%s", root, name);
-        char *in_root = read_file(path, len);
-        if (in_root != NULL) {
-            return in_root;
-        }
-    }
-    const char *slash = strrchr(__FILE__, '/');
-    int dirlen = slash != NULL ? (int)(slash - __FILE__) : 1;
-    snprintf(path, sizeof(path), "%.*s/fixtures/unpod/%s", dirlen,
-             slash != NULL ? __FILE__ : ".", name);
-    char *beside = read_file(path, len);
-    if (beside != NULL) {
-        return beside;
-    }
-    char up[64] = "";
-    for (int depth = 0; depth < 6; depth++) {
-        snprintf(path, sizeof(path), "%stests/fixtures/unpod/%s", up, name);
-        char *body = read_file(path, len);
-        if (body != NULL) {
-            return body;
-        }
-        size_t used = strlen(up);
-        snprintf(up + used, sizeof(up) - used, "../");
-    }
-    fail_msg("fixture %s not found (set OR_FIXTURES_DIR or OR_SOURCE_ROOT)", name);
-    return NULL;
+    return endpoint("analytics");
 }
 
 static const struct or_query org_query = {.tz = "UTC"};
@@ -553,32 +68,23 @@ static struct or_query space_query(const char *instance)
     return q;
 }
 
-/* Parse into g.rows, appending; checks the sink contract. */
-static or_status parse_body(const struct or_query *q, const char *body, size_t len,
-                            struct or_page_info *info, char *err)
+/* Parse into fake.rows, appending; checks the sink contract. */
+static or_status parse_analytics(const struct or_query *q, const char *body, size_t len,
+                                 struct or_page_info *info, char *err)
 {
-    const struct or_endpoint *ep = analytics();
-    g.rows.ep = ep;
-    memset(info, 0x5a, sizeof(*info));
-    err[0] = '\0';
-    or_status st = ep->parse_page(&host, q, 1, body, len, &g.rows, info, err, OR_ERR_SIZE);
-    if (g.rows.misuse != 0) {
-        fail_msg("plugin broke the row sink contract %d time(s): %s", g.rows.misuse,
-                 g.rows.misuse_what);
-    }
-    assert_false(g.rows.open);
+    or_status st = parse_body(analytics(), q, 1, body, len, info, err);
     if (st != OR_OK && err[0] == '\0') {
         fail_msg("status %d without a message", st);
     }
     return st;
 }
 
-static or_status parse_fixture(const struct or_query *q, const char *name, char *err)
+static or_status analytics_fixture(const struct or_query *q, const char *name, char *err)
 {
     size_t len = 0;
     struct or_page_info info;
     char *body = fixture(name, &len);
-    or_status st = parse_body(q, body, len, &info, err);
+    or_status st = parse_analytics(q, body, len, &info, err);
     free(body);
     return st;
 }
@@ -586,13 +92,12 @@ static or_status parse_fixture(const struct or_query *q, const char *name, char 
 static or_status parse_text(const struct or_query *q, const char *text, char *err)
 {
     struct or_page_info info;
-    return parse_body(q, text, strlen(text), &info, err);
+    return parse_analytics(q, text, strlen(text), &info, err);
 }
 
-static or_status build(const struct or_query *q, char *err)
+static or_status build_analytics(const struct or_query *q, char *err)
 {
-    err[0] = '\0';
-    return analytics()->build_request(&host, q, 1, &g.req, err, OR_ERR_SIZE);
+    return build(analytics(), q, 1, err);
 }
 
 static or_status instances(const struct or_query *q, char *buf, size_t buflen, char *err)
@@ -600,37 +105,8 @@ static or_status instances(const struct or_query *q, char *buf, size_t buflen, c
     err[0] = '\0';
     memset(buf, 'x', buflen);
     buf[buflen - 1] = '\0';
-    return analytics()->instances(&host, q, buf, buflen, err, OR_ERR_SIZE);
+    return analytics()->instances(&fake_host, q, buf, buflen, err, OR_ERR_SIZE);
 }
-
-static size_t query_count(const char *key)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < g.req.nquery; i++) {
-        n += strcmp(g.req.qkey[i], key) == 0;
-    }
-    return n;
-}
-
-static const char *header(const char *name, int *secret)
-{
-    const char *found = NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < g.req.nheader; i++) {
-        if (strcmp(g.req.hname[i], name) == 0) {
-            found = g.req.hval[i];
-            if (secret != NULL) {
-                *secret = g.req.hsecret[i];
-            }
-            n++;
-        }
-    }
-    if (n > 1) {
-        fail_msg("header %s sent %zu times", name, n);
-    }
-    return found;
-}
-
 static void expect_header(const char *name, const char *want, int want_secret)
 {
     int secret = -1;
@@ -655,88 +131,18 @@ static void expect_contains(const char *haystack, const char *needle)
 
 static void expect_nothing_built(void)
 {
-    assert_int_equal(g.req.nset, 0);
-    assert_int_equal(g.req.nquery, 0);
-    assert_int_equal(g.req.nheader, 0);
+    assert_int_equal(fake.req.nset, 0);
+    assert_int_equal(fake.req.nquery, 0);
+    assert_int_equal(fake.req.nheader, 0);
 }
 
 /* ------------------------------------------------------------------------- */
-/* Cell checks by column name; `checked` proves a test covered every column   */
+/* Cell checks by column name                                                 */
 /* ------------------------------------------------------------------------- */
-
-static uint64_t checked;
-
-static const struct cell *cell_at(size_t row, const char *name)
-{
-    const struct or_endpoint *ep = g.rows.ep;
-    if (row >= g.rows.nrows) {
-        fail_msg("row %zu of %zu requested", row, g.rows.nrows);
-    }
-    for (size_t col = 0; col < ep->ncolumns; col++) {
-        if (strcmp(ep->columns[col].name, name) == 0) {
-            checked |= (uint64_t)1 << col;
-            return &g.rows.cells[row * ep->ncolumns + col];
-        }
-    }
-    fail_msg("no column %s in table %s", name, ep->table);
-    return NULL;
-}
-
-static void expect_text(size_t row, const char *name, const char *want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want \"%s\"", row, name, want);
-    }
-    if (c->len != strlen(want) || memcmp(c->s, want, c->len) != 0) {
-        fail_msg("row %zu %s = \"%s\", want \"%s\"", row, name, c->s, want);
-    }
-}
-
-static void expect_int(size_t row, const char *name, int64_t want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %lld", row, name, (long long)want);
-    }
-    if (c->i != want) {
-        fail_msg("row %zu %s = %lld, want %lld", row, name, (long long)c->i, (long long)want);
-    }
-}
-
-static void expect_real(size_t row, const char *name, double want)
-{
-    const struct cell *c = cell_at(row, name);
-    if (!c->set) {
-        fail_msg("row %zu %s is NULL, want %g", row, name, want);
-    }
-    if (c->r != want) {
-        fail_msg("row %zu %s = %.17g, want %.17g", row, name, c->r, want);
-    }
-}
-
-static void expect_null(size_t row, const char *name)
-{
-    const struct cell *c = cell_at(row, name);
-    if (c->set) {
-        fail_msg("row %zu %s is set (\"%s\" / %lld / %g), want NULL", row, name,
-                 c->s != NULL ? c->s : "", (long long)c->i, c->r);
-    }
-}
-
-static void expect_all_checked(void)
-{
-    for (size_t col = 0; col < g.rows.ep->ncolumns; col++) {
-        if ((checked & ((uint64_t)1 << col)) == 0) {
-            fail_msg("column %s was not checked", g.rows.ep->columns[col].name);
-        }
-    }
-}
-
 /* Every column of @p row NULL except those named in @p except (NULL-terminated). */
 static void expect_row_null_except(size_t row, const char *const *except)
 {
-    const struct or_endpoint *ep = g.rows.ep;
+    const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
         int skip = 0;
         for (size_t i = 0; except != NULL && except[i] != NULL; i++) {
@@ -851,13 +257,13 @@ static void documented_example_maps_every_agent_calls_column(void **state)
     char *body = fixture("analytics_documented.json", &len);
     struct or_query q = space_query(DOC_SPACE);
     checked = 0;
-    assert_int_equal(parse_body(&q, body, len, &info, err), OR_OK);
+    assert_int_equal(parse_analytics(&q, body, len, &info, err), OR_OK);
     free(body);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "space_token", DOC_SPACE);
     expect_documented_numbers(0);
     expect_all_checked();
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
     /* One request per instance: the page tells nothing about more pages. */
     assert_int_equal(info.has_more, 0);
     assert_int_equal(info.next_page, -1);
@@ -873,13 +279,13 @@ static void space_token_instance_fills_column_and_query(void **state)
         fake_reset_io();
         struct or_query q = space_query(spaces[i]);
         char err[OR_ERR_SIZE];
-        assert_int_equal(build(&q, err), OR_OK);
-        assert_int_equal(g.req.nquery, 1);
-        assert_string_equal(g.req.qkey[0], "space_token");
-        assert_string_equal(g.req.qval[0], spaces[i]);
+        assert_int_equal(build_analytics(&q, err), OR_OK);
+        assert_int_equal(fake.req.nquery, 1);
+        assert_string_equal(fake.req.qkey[0], "space_token");
+        assert_string_equal(fake.req.qval[0], spaces[i]);
 
-        assert_int_equal(parse_fixture(&q, "analytics_documented.json", err), OR_OK);
-        assert_int_equal(g.rows.nrows, 1);
+        assert_int_equal(analytics_fixture(&q, "analytics_documented.json", err), OR_OK);
+        assert_int_equal(fake.rows.nrows, 1);
         expect_text(0, "space_token", spaces[i]);
         expect_int(0, "total_calls", 419);
     }
@@ -894,19 +300,19 @@ static void no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
     assert_string_equal(buf, "");
 
     /* Blank values count as unset, in config and in the parameter alike. */
-    set_config("space_tokens", "");
+    fake_set_config("space_tokens", "");
     static const struct or_param_value blank[] = {{"space_token", " , ,"}};
     struct or_query q = {.tz = "UTC", .params = blank, .nparams = 1};
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "");
 
-    assert_int_equal(build(&org_query, err), OR_OK);
-    assert_string_equal(g.req.path, DOC_PATH);
-    assert_int_equal(g.req.nquery, 0);
+    assert_int_equal(build_analytics(&org_query, err), OR_OK);
+    assert_string_equal(fake.req.path, DOC_PATH);
+    assert_int_equal(fake.req.nquery, 0);
     assert_int_equal(query_count("space_token"), 0);
 
-    assert_int_equal(parse_fixture(&org_query, "analytics_documented.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_documented.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_null(0, "space_token");
     expect_documented_numbers(0);
 }
@@ -916,7 +322,7 @@ static void config_space_tokens_give_one_instance_each(void **state)
     (void)state;
     char buf[256];
     char err[OR_ERR_SIZE];
-    set_config("space_tokens", " AAA1, BBB_2 ,,\tCCC-3,AAA1 ");
+    fake_set_config("space_tokens", " AAA1, BBB_2 ,,\tCCC-3,AAA1 ");
     assert_int_equal(instances(&org_query, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "AAA1\nBBB_2\nCCC-3"); /* trimmed, blanks and repeats dropped */
 
@@ -925,12 +331,12 @@ static void config_space_tokens_give_one_instance_each(void **state)
     for (size_t i = 0; i < ARRAY_LEN(each); i++) {
         struct or_query q = space_query(each[i]);
         fake_reset_request();
-        assert_int_equal(build(&q, err), OR_OK);
-        assert_int_equal(g.req.nquery, 1);
-        assert_string_equal(g.req.qval[0], each[i]);
-        assert_int_equal(parse_fixture(&q, "analytics_documented.json", err), OR_OK);
+        assert_int_equal(build_analytics(&q, err), OR_OK);
+        assert_int_equal(fake.req.nquery, 1);
+        assert_string_equal(fake.req.qval[0], each[i]);
+        assert_int_equal(analytics_fixture(&q, "analytics_documented.json", err), OR_OK);
     }
-    assert_int_equal(g.rows.nrows, 3);
+    assert_int_equal(fake.rows.nrows, 3);
     for (size_t i = 0; i < ARRAY_LEN(each); i++) {
         expect_text(i, "space_token", each[i]);
         expect_int(i, "total_calls", 419);
@@ -948,7 +354,7 @@ static void param_space_token_wins_over_config(void **state)
     (void)state;
     char buf[256];
     char err[OR_ERR_SIZE];
-    set_config("space_tokens", "AAA,BBB");
+    fake_set_config("space_tokens", "AAA,BBB");
     static const struct or_param_value p[] = {{"space_token", "ZZZ,YYY"}};
     struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
@@ -998,18 +404,18 @@ static void invalid_space_token_is_refused(void **state)
     q.params = nl;
     expect_refused_instances(&q, "\"AB?injected\"", "space_token");
 
-    set_config("space_tokens", "OK_1,sp/ace");
+    fake_set_config("space_tokens", "OK_1,sp/ace");
     expect_refused_instances(&org_query, "\"sp/ace\"", "space_tokens");
 
     static char long_token[201];
     memset(long_token, 'A', sizeof(long_token) - 1);
-    set_config("space_tokens", long_token);
+    fake_set_config("space_tokens", long_token);
     expect_refused_instances(&org_query, "AAAA...\"", "longer than 128");
 
     /* build_request checks the instance too, before building anything. */
     struct or_query bad = space_query("x y");
     char err[OR_ERR_SIZE];
-    assert_int_equal(build(&bad, err), OR_ERR_INVALID);
+    assert_int_equal(build_analytics(&bad, err), OR_ERR_INVALID);
     expect_contains(err, "\"x y\"");
     expect_nothing_built();
 }
@@ -1022,30 +428,30 @@ static void headers_are_org_handle_product_id_and_jwt_authorization(void **state
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    set_config("product_id", "unpod.ai");
+    fake_set_config("product_id", "unpod.ai");
     struct or_query q = space_query(DOC_SPACE);
-    assert_int_equal(build(&q, err), OR_OK);
-    assert_int_equal(g.req.nset, 1);
-    assert_string_equal(g.req.method, "GET");
-    assert_string_equal(g.req.path, DOC_PATH);
+    assert_int_equal(build_analytics(&q, err), OR_OK);
+    assert_int_equal(fake.req.nset, 1);
+    assert_string_equal(fake.req.method, "GET");
+    assert_string_equal(fake.req.path, DOC_PATH);
     expect_header("accept", "application/json", 0);
     expect_header("Org-Handle", "recalll.co", 0);
     expect_header("Product-Id", "unpod.ai", 0);
     expect_header("Authorization", "jwt " TEST_TOKEN, 1);
-    assert_int_equal(g.req.nheader, 4);
+    assert_int_equal(fake.req.nheader, 4);
 
     /* api_key_env names another variable. */
     fake_reset_io();
-    set_config("api_key_env", "UNPOD_OTHER_TOKEN");
+    fake_set_config("api_key_env", "UNPOD_OTHER_TOKEN");
     setenv("UNPOD_OTHER_TOKEN", "other-token", 1);
-    assert_int_equal(build(&q, err), OR_OK);
+    assert_int_equal(build_analytics(&q, err), OR_OK);
     expect_header("Authorization", "jwt other-token", 1);
     unsetenv("UNPOD_OTHER_TOKEN");
 
     /* A header value with a line break is refused with a message, not sent. */
     fake_reset_io();
-    set_config("org_handle", "acme.example\r\nX-Evil: 1");
-    assert_int_equal(build(&q, err), OR_ERR_INVALID);
+    fake_set_config("org_handle", "acme.example\r\nX-Evil: 1");
+    assert_int_equal(build_analytics(&q, err), OR_ERR_INVALID);
     expect_contains(err, "org_handle");
     expect_nothing_built();
 }
@@ -1054,12 +460,12 @@ static void product_id_defaults_to_unpod_dev(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    assert_int_equal(build(&org_query, err), OR_OK);
+    assert_int_equal(build_analytics(&org_query, err), OR_OK);
     expect_header("Product-Id", "unpod.dev", 0);
 
     fake_reset_io();
-    set_config("product_id", "");
-    assert_int_equal(build(&org_query, err), OR_OK);
+    fake_set_config("product_id", "");
+    assert_int_equal(build_analytics(&org_query, err), OR_OK);
     expect_header("Product-Id", "unpod.dev", 0);
 }
 
@@ -1067,14 +473,14 @@ static void missing_org_handle_is_a_clear_error(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    set_config("org_handle", NULL);
-    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    fake_set_config("org_handle", NULL);
+    assert_int_equal(build_analytics(&org_query, err), OR_ERR_INVALID);
     assert_string_equal(err, "[unpod] org_handle is not set (the organisation's domain "
                              "handle, e.g. acme.example)");
     expect_nothing_built();
 
-    set_config("org_handle", "");
-    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    fake_set_config("org_handle", "");
+    assert_int_equal(build_analytics(&org_query, err), OR_ERR_INVALID);
     expect_contains(err, "org_handle is not set");
     expect_nothing_built();
 }
@@ -1083,8 +489,8 @@ static void missing_base_url_is_a_clear_error(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    set_config("base_url", NULL);
-    assert_int_equal(build(&org_query, err), OR_ERR_INVALID);
+    fake_set_config("base_url", NULL);
+    assert_int_equal(build_analytics(&org_query, err), OR_ERR_INVALID);
     assert_string_equal(err, "[unpod] base_url is not set (the API's address, e.g. "
                              "https://unpod.example)");
     expect_nothing_built();
@@ -1095,34 +501,34 @@ static void jwt_header_is_secret(void **state)
     (void)state;
     char err[OR_ERR_SIZE];
     struct or_query q = space_query(DOC_SPACE);
-    assert_int_equal(build(&q, err), OR_OK);
+    assert_int_equal(build_analytics(&q, err), OR_OK);
     int found = 0;
-    for (size_t i = 0; i < g.req.nheader; i++) {
-        if (strstr(g.req.hval[i], TEST_TOKEN) != NULL) {
+    for (size_t i = 0; i < fake.req.nheader; i++) {
+        if (strstr(fake.req.hval[i], TEST_TOKEN) != NULL) {
             found++;
-            assert_string_equal(g.req.hname[i], "Authorization");
-            assert_int_equal(g.req.hsecret[i], 1);
+            assert_string_equal(fake.req.hname[i], "Authorization");
+            assert_int_equal(fake.req.hsecret[i], 1);
         }
         else {
-            assert_int_equal(g.req.hsecret[i], 0);
+            assert_int_equal(fake.req.hsecret[i], 0);
         }
     }
     assert_int_equal(found, 1);
-    for (size_t i = 0; i < g.req.nquery; i++) {
-        assert_null(strstr(g.req.qval[i], TEST_TOKEN));
+    for (size_t i = 0; i < fake.req.nquery; i++) {
+        assert_null(strstr(fake.req.qval[i], TEST_TOKEN));
     }
-    assert_null(strstr(g.req.path, TEST_TOKEN));
+    assert_null(strstr(fake.req.path, TEST_TOKEN));
 
     /* A token pasted with its scheme is not sent as "jwt jwt ...". */
     fake_reset_io();
     setenv("UNPOD_TOKEN", "JWT " TEST_TOKEN, 1);
-    assert_int_equal(build(&q, err), OR_OK);
+    assert_int_equal(build_analytics(&q, err), OR_OK);
     expect_header("Authorization", "jwt " TEST_TOKEN, 1);
 
     /* No token: OR_ERR_AUTH with the host's message naming the variable. */
     fake_reset_io();
     unsetenv("UNPOD_TOKEN");
-    assert_int_equal(build(&q, err), OR_ERR_AUTH);
+    assert_int_equal(build_analytics(&q, err), OR_ERR_AUTH);
     expect_contains(err, "UNPOD_TOKEN");
     expect_nothing_built();
 }
@@ -1136,16 +542,16 @@ static void status_code_not_200_in_body_is_an_error_with_vendor_message(void **s
     (void)state;
     char err[OR_ERR_SIZE];
     struct or_query q = space_query(DOC_SPACE);
-    assert_int_equal(parse_fixture(&q, "error_401.json", err), OR_ERR_HTTP);
+    assert_int_equal(analytics_fixture(&q, "error_401.json", err), OR_ERR_HTTP);
     expect_contains(err, "status_code 401");
     expect_contains(err, "Authentication credentials were not provided.");
     expect_contains(err, "api_key_env"); /* 401/403 point at the credential */
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
-    assert_int_equal(parse_fixture(&org_query, "error_404.json", err), OR_ERR_HTTP);
+    assert_int_equal(analytics_fixture(&org_query, "error_404.json", err), OR_ERR_HTTP);
     expect_contains(err, "status_code 404: Organization not found.");
     assert_null(strstr(err, "api_key_env"));
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     /* Even with data present, and with the code as text; no message at all. */
     static const char with_data[] =
@@ -1153,16 +559,16 @@ static void status_code_not_200_in_body_is_an_error_with_vendor_message(void **s
     assert_int_equal(parse_text(&org_query, with_data, err), OR_ERR_HTTP);
     expect_contains(err, "status_code 500");
     expect_contains(err, "(no message)");
-    assert_int_equal(g.rows.nrows, 0);
+    assert_int_equal(fake.rows.nrows, 0);
 
     /* 200 as text is fine; a status_code of odd type is ignored with a warning. */
     static const char ok_text[] = "{\"status_code\":\"200\",\"data\":{}}";
     assert_int_equal(parse_text(&org_query, ok_text, err), OR_OK);
     static const char odd[] = "{\"status_code\":[200],\"data\":{}}";
     assert_int_equal(parse_text(&org_query, odd, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
-    assert_int_equal(g.nwarn, 1);
-    expect_contains(g.last_warn, "status_code");
+    assert_int_equal(fake.rows.nrows, 2);
+    assert_int_equal(fake.nwarn, 1);
+    expect_contains(fake.last_warn, "status_code");
 }
 
 static void expect_message(const char *body, size_t len, const char *want)
@@ -1231,15 +637,15 @@ static void missing_fields_and_nulls_become_null(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(&org_query, "analytics_nulls.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_nulls.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_int(0, "not_interested", 0);   /* a real zero stays zero */
     expect_int(0, "tasks_in_progress", 0);
     static const char *const zeros[] = {"not_interested", "tasks_in_progress", NULL};
     expect_row_null_except(0, zeros);
 
-    assert_int_equal(parse_fixture(&org_query, "analytics_missing_sections.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 2);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_missing_sections.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 2);
     expect_int(1, "total_tasks", 5);
     expect_int(1, "tasks_completed", 0);
     static const char *const given[] = {"total_tasks", "tasks_completed", NULL};
@@ -1251,20 +657,20 @@ static void missing_fields_and_nulls_become_null(void **state)
     static const char null_sections[] =
         "{\"data\":{\"call_analytics\":null,\"call_status\":{}}}";
     assert_int_equal(parse_text(&org_query, null_sections, err), OR_OK);
-    assert_int_equal(g.rows.nrows, 4);
+    assert_int_equal(fake.rows.nrows, 4);
     expect_row_null_except(2, NULL);
     expect_row_null_except(3, NULL);
 
     /* Absence is not a type error: nothing to warn about. */
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void numeric_strings_are_numbers(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(&org_query, "analytics_numeric_strings.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_numeric_strings.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_int(0, "total_calls", 419);
     expect_int(0, "interested", 77);
     expect_int(0, "call_back", 13);
@@ -1279,7 +685,7 @@ static void numeric_strings_are_numbers(void **state)
     expect_int(0, "tasks_pending", 2);
     expect_int(0, "tasks_in_progress", 1);
     expect_real(0, "success_rate", 72.08);
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 static void wrong_types_become_null_with_one_warning(void **state)
@@ -1287,12 +693,12 @@ static void wrong_types_become_null_with_one_warning(void **state)
     (void)state;
     char err[OR_ERR_SIZE];
     struct or_query q = space_query(DOC_SPACE);
-    assert_int_equal(parse_fixture(&q, "analytics_wrong_types.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&q, "analytics_wrong_types.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_int(0, "total_tasks", 419);
     static const char *const usable[] = {"space_token", "total_tasks", NULL};
     expect_row_null_except(0, usable);
-    assert_int_equal(g.nwarn, 1);
+    assert_int_equal(fake.nwarn, 1);
     static const char *const named[] = {
         "data.call_analytics.total_calls", "data.call_analytics.interested",
         "data.call_analytics.call_back", "data.call_analytics.send_details",
@@ -1302,28 +708,28 @@ static void wrong_types_become_null_with_one_warning(void **state)
         "data.call_status.success_rate", "status_code", DOC_SPACE,
     };
     for (size_t i = 0; i < ARRAY_LEN(named); i++) {
-        expect_contains(g.last_warn, named[i]);
+        expect_contains(fake.last_warn, named[i]);
     }
     /* pending "" and in_progress null are absent, not wrong. */
-    assert_null(strstr(g.last_warn, "pending"));
-    assert_null(strstr(g.last_warn, "in_progress"));
+    assert_null(strstr(fake.last_warn, "pending"));
+    assert_null(strstr(fake.last_warn, "in_progress"));
 
     /* Sections of the wrong shape: NULL, one more warning naming them. */
     fake_reset_io();
-    assert_int_equal(parse_fixture(&org_query, "analytics_nested_junk.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_nested_junk.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_row_null_except(0, NULL);
-    assert_int_equal(g.nwarn, 1);
-    expect_contains(g.last_warn, "data.call_analytics");
-    expect_contains(g.last_warn, "data.call_status");
+    assert_int_equal(fake.nwarn, 1);
+    expect_contains(fake.last_warn, "data.call_analytics");
+    expect_contains(fake.last_warn, "data.call_status");
 }
 
 static void huge_numbers_become_null_and_the_rest_is_kept(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(&org_query, "analytics_huge_numbers.json", err), OR_OK);
-    assert_int_equal(g.rows.nrows, 1);
+    assert_int_equal(analytics_fixture(&org_query, "analytics_huge_numbers.json", err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
     expect_null(0, "total_calls");             /* beyond 64 bits */
     expect_int(0, "interested", 77);           /* the rest of the body survives */
     expect_int(0, "call_back", INT64_MAX);     /* "9223372036854775807" */
@@ -1335,10 +741,10 @@ static void huge_numbers_become_null_and_the_rest_is_kept(void **state)
     expect_int(0, "total_tasks", 419);
     expect_int(0, "tasks_in_progress", 1);
     expect_real(0, "success_rate", 1e29);
-    assert_int_equal(g.nwarn, 1);
-    expect_contains(g.last_warn, "total_calls");
-    expect_contains(g.last_warn, "send_details");
-    expect_contains(g.last_warn, "not_connected");
+    assert_int_equal(fake.nwarn, 1);
+    expect_contains(fake.last_warn, "total_calls");
+    expect_contains(fake.last_warn, "send_details");
+    expect_contains(fake.last_warn, "not_connected");
 
     /* Without an overflowing neighbour, a big exact integer is kept exactly. */
     static const char exact[] =
@@ -1351,10 +757,10 @@ static void expect_parse_error(const char *body, size_t len, const char *named)
 {
     char err[OR_ERR_SIZE];
     struct or_page_info info;
-    size_t before = g.rows.nrows;
-    assert_int_equal(parse_body(&org_query, body, len, &info, err), OR_ERR_PARSE);
+    size_t before = fake.rows.nrows;
+    assert_int_equal(parse_analytics(&org_query, body, len, &info, err), OR_ERR_PARSE);
     expect_contains(err, named);
-    assert_int_equal(g.rows.nrows, before);
+    assert_int_equal(fake.rows.nrows, before);
 }
 
 static void malformed_json_is_a_parse_error(void **state)
@@ -1383,14 +789,14 @@ static void malformed_json_is_a_parse_error(void **state)
     expect_parse_error("{\"data\":{}} trailing", 20, "invalid JSON at line 1 column");
     static const char nul[] = "{\"data\":{\"call_analytics\":{\"total_calls\":\"4\\u00001\"}}}";
     expect_parse_error(nul, strlen(nul), "invalid JSON");
-    assert_int_equal(g.rows.nrows, 0);
-    assert_int_equal(g.nwarn, 0);
+    assert_int_equal(fake.rows.nrows, 0);
+    assert_int_equal(fake.nwarn, 0);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)
         T(descriptor_is_an_unpod_provider),
         T(only_the_entry_symbol_is_exported),
         T(agent_calls_schema_matches_design_column_for_column),
@@ -1414,5 +820,6 @@ int main(void)
         T(malformed_json_is_a_parse_error),
 #undef T
     };
-    return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin, unload_plugin);
+    return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin,
+                                       fake_group_teardown);
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Tests of the CSV renderer plugin.  The real renderer_csv.so is dlopen()ed
- * from $OUTREPORT_PLUGIN_PATH and driven through a fake host defined here:
- * a cursor over static rows (or rows generated on the fly), format_time in a
- * fixed +01:00 zone, log to stderr.  Every rendered file is compared byte
- * for byte with the expected bytes.
+ * from $OUTREPORT_PLUGIN_PATH and driven through the fake host of
+ * fake_renderer_host.h: a cursor over static rows (or rows generated on the
+ * fly), format_time in a fixed +01:00 zone, log to stderr.  Every rendered
+ * file is compared byte for byte with the expected bytes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,258 +12,35 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "outreport/plugin.h"
+#include "fake_renderer_host.h"
+#include "proc.h"
 
-/* ------------------------------------------------------------------------- */
-/* Fake host                                                                  */
-/* ------------------------------------------------------------------------- */
+static struct fake_renderer_state host_state;
+static struct or_host fake_host;
 
-/* Rows of a fake result set: a static array, or generated when `generate` > 0. */
-struct or_cursor {
-    const struct or_value *rows; /* nrows * ncols values, row-major */
-    size_t ncols;
-    size_t nrows;
-    size_t pos;        /* next row to hand out */
-    long fail_at;      /* row index at which cursor_next returns -1 once (then
-                          the end, so a renderer ignoring it finishes "OK"); -1 never */
-    int fail_rewind;   /* nonzero: cursor_rewind fails */
-    size_t generate;   /* > 0: that many rows of (id, text, score) are made up */
-    char text[48];     /* text of the current generated row */
-};
-
-struct fake_host_state {
-    int fail_time; /* nonzero: format_time returns 0 */
-};
-
-static struct fake_host_state host_state;
-
-static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
+/* Generated rows: (i, say "i", i + 0.25) for i from 0. */
+static void say_row(struct or_cursor *c, struct or_value *row)
 {
-    va_list ap;
-    (void)h;
-    fprintf(stderr, "[fake host, level %d] ", (int)level);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
+    int64_t i = (int64_t)c->pos;
+    int len = snprintf(c->text[0], sizeof(c->text[0]), "say \"%lld\"", (long long)i);
+    row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i };
+    row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len };
+    row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
 }
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    (void)key;
-    return NULL;
-}
-
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
-    snprintf(err, errlen, "no secrets in this test");
-    return NULL;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    (void)r;
-    (void)method;
-    (void)path;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    (void)r;
-    (void)key;
-    (void)value;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    (void)r;
-    (void)name;
-    (void)value;
-    (void)secret;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    (void)r;
-    (void)body;
-    (void)len;
-    (void)content_type;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    (void)rows;
-    (void)col;
-    (void)s;
-    (void)len;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    (void)rows;
-    (void)col;
-    (void)t;
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    (void)rows;
-    (void)name;
-    (void)type;
-    return -1;
-}
-
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    (void)s;
-    (void)out;
-    return OR_ERR_UNSUPPORTED;
-}
-
-/* The report zone of these tests is a fixed UTC+01:00. */
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    const struct fake_host_state *st = h->host_data;
-    if (st->fail_time) {
-        return 0;
-    }
-    time_t local = (time_t)(t + 3600);
-    struct tm tm;
-    if (gmtime_r(&local, &tm) == NULL) {
-        return 0;
-    }
-    size_t len = strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
-    return len;
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    (void)t;
-    memset(parts, 0, 6 * sizeof(parts[0]));
-    *utc_offset = 3600;
-}
-
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    if (c->fail_at >= 0 && c->pos == (size_t)c->fail_at) {
-        c->fail_at = -1;
-        c->pos = c->generate > 0 ? c->generate : c->nrows;
-        return -1;
-    }
-    if (c->generate > 0) {
-        if (c->pos >= c->generate) {
-            return 0;
-        }
-        int64_t i = (int64_t)c->pos++;
-        int len = snprintf(c->text, sizeof(c->text), "say \"%lld\"", (long long)i);
-        row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i };
-        row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text, .len = (size_t)len };
-        row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
-        return 1;
-    }
-    if (c->pos >= c->nrows) {
-        return 0;
-    }
-    memcpy(row, c->rows + c->pos * c->ncols, c->ncols * sizeof(*row));
-    c->pos++;
-    return 1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    if (c->fail_rewind) {
-        return OR_ERR_DATASET;
-    }
-    c->pos = 0;
-    return OR_OK;
-}
-
-static const struct or_host fake_host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-    .host_data = &host_state,
-};
 
 /* ------------------------------------------------------------------------- */
 /* Report building and file checking                                          */
 /* ------------------------------------------------------------------------- */
 
-#define V_TEXT(x) { .type = OR_TYPE_TEXT, .s = (x), .len = sizeof(x) - 1 }
-#define V_INT(x) { .type = OR_TYPE_INT, .i = (x) }
-#define V_REAL(x) { .type = OR_TYPE_REAL, .r = (x) }
-#define V_BOOL(x) { .type = OR_TYPE_BOOL, .i = (x) }
-#define V_TIME(x) { .type = OR_TYPE_TIME, .i = (x) }
-#define V_NULL(t) { .type = (t), .is_null = 1 }
 #define COL(n, t) { .name = (n), .label = "Label of " n, .type = (t) }
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define BOM "\xEF\xBB\xBF"
 
 /* A report holding one table section, the common case. */
@@ -278,121 +55,35 @@ static void table_init(struct table *t, const struct or_result_column *cols, siz
                        const struct or_value *rows, size_t nrows)
 {
     memset(t, 0, sizeof(*t));
-    t->cursor = (struct or_cursor){ .rows = rows, .ncols = ncols, .nrows = nrows,
-                                    .fail_at = -1 };
-    t->result = (struct or_result){ .ncols = ncols, .cols = cols, .nrows = (int64_t)nrows,
-                                    .cursor = &t->cursor };
+    fake_renderer_result(&t->cursor, &t->result, cols, ncols, rows, nrows);
+    t->cursor.gen = say_row;
     t->section = (struct or_section){ .kind = OR_SECTION_TABLE, .id = "calls",
                                       .title = "Calls", .result = &t->result };
     t->report = (struct or_report){ .title = "Weekly", .tz = "Etc/GMT-1",
                                     .nsections = 1, .sections = &t->section };
 }
 
-struct suite {
-    void *dl;
-    const struct or_plugin *plugin;
-    char dir[64];
-    char path[128];
-    char err[OR_ERR_SIZE];
-};
-
 static int suite_setup(void **state)
 {
-    static struct suite s;
-    const char *dir = getenv("OUTREPORT_PLUGIN_PATH");
-    char so[1024];
-
-    if (dir == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
-        return -1;
-    }
-    snprintf(so, sizeof(so), "%s/renderer_csv.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-    if (s.dl == NULL) {
-        fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
-        return -1;
-    }
-    or_plugin_entry_fn *entry = (or_plugin_entry_fn *)dlsym(s.dl, OR_PLUGIN_ENTRY_NAME);
-    if (entry == NULL) {
-        fprintf(stderr, "dlsym %s: %s\n", OR_PLUGIN_ENTRY_NAME, dlerror());
-        return -1;
-    }
-    s.plugin = entry();
-    snprintf(s.dir, sizeof(s.dir), "/tmp/test_renderer_csv.XXXXXX");
-    if (mkdtemp(s.dir) == NULL) {
-        perror("mkdtemp");
-        return -1;
-    }
-    *state = &s;
-    return 0;
+    static struct fake_renderer_suite s;
+    return fake_renderer_suite_setup(state, &s, "csv", &fake_host, &host_state);
 }
 
 static int suite_teardown(void **state)
 {
-    struct suite *s = *state;
-    DIR *d = opendir(s->dir);
-    if (d != NULL) {
-        const struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-                char p[512];
-                snprintf(p, sizeof(p), "%s/%s", s->dir, e->d_name);
-                unlink(p);
-            }
-        }
-        closedir(d);
-    }
-    rmdir(s->dir);
-    dlclose(s->dl);
-    return 0;
+    return fake_renderer_suite_teardown(state);
 }
 
 static int test_setup(void **state)
 {
-    struct suite *s = *state;
-    host_state.fail_time = 0;
-    s->err[0] = '\0';
-    s->path[0] = '\0';
-    return 0;
+    return fake_renderer_test_setup(state);
 }
 
 /* Render @p report into <dir>/<name>.csv; the path is left in s->path. */
-static or_status render(struct suite *s, const struct or_report *report, const char *name,
-                        const struct or_option *opts, size_t nopts)
+static or_status render(struct fake_renderer_suite *s, const struct or_report *report,
+                        const char *name, const struct or_option *opts, size_t nopts)
 {
-    snprintf(s->path, sizeof(s->path), "%s/%s.csv", s->dir, name);
-    unlink(s->path);
-    return s->plugin->renderer->render(&fake_host, report, s->path, opts, nopts, s->err,
-                                       sizeof(s->err));
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        char *bigger = realloc(buf, cap);
-        if (bigger == NULL) {
-            free(buf);
-            buf = NULL;
-        }
-        else {
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
+    return fake_renderer_render(s, report, name, opts, nopts);
 }
 
 static void print_escaped(const char *what, const char *p, size_t n)
@@ -426,7 +117,7 @@ static void print_escaped(const char *what, const char *p, size_t n)
 static void assert_file_is(const char *path, const char *expected, size_t n)
 {
     size_t len = 0;
-    char *got = read_file(path, &len);
+    char *got = test_read_file(path, &len);
     if (got == NULL) {
         fail_msg("cannot read %s: %s", path, strerror(errno));
     }
@@ -461,7 +152,7 @@ static void assert_no_file(const char *path)
 
 static void descriptor_is_csv_renderer_with_profile_option(void **state)
 {
-    const struct suite *s = *state;
+    const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
 
     assert_non_null(p);
@@ -487,7 +178,7 @@ static void descriptor_is_csv_renderer_with_profile_option(void **state)
 
 static void only_the_entry_symbol_is_exported(void **state)
 {
-    const struct suite *s = *state;
+    const struct fake_renderer_suite *s = *state;
     /* Helpers are hidden: none of them is reachable through dlsym. */
     assert_null(dlsym(s->dl, "csv_render"));
     assert_null(dlsym(s->dl, "csv_profile_parse"));
@@ -498,7 +189,7 @@ static void only_the_entry_symbol_is_exported(void **state)
 
 static void header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("rep_name", OR_TYPE_TEXT),
         COL("duration_s", OR_TYPE_INT),
@@ -516,7 +207,7 @@ static void header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
 
 static void empty_table_is_just_the_header(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("id", OR_TYPE_INT),
         COL("name", OR_TYPE_TEXT),
@@ -530,7 +221,7 @@ static void empty_table_is_just_the_header(void **state)
 
 static void quotes_fields_with_comma_quote_and_newline(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("notes", OR_TYPE_TEXT),
     };
@@ -559,7 +250,7 @@ static void quotes_fields_with_comma_quote_and_newline(void **state)
 
 static void utf8_names_pass_through_unchanged(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("rep_name", OR_TYPE_TEXT),
         COL("city", OR_TYPE_TEXT),
@@ -581,7 +272,7 @@ static void utf8_names_pass_through_unchanged(void **state)
 
 static void null_is_empty_field_not_quoted_empty_string(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("t", OR_TYPE_TEXT), COL("i", OR_TYPE_INT), COL("r", OR_TYPE_REAL),
         COL("b", OR_TYPE_BOOL), COL("ts", OR_TYPE_TIME),
@@ -602,7 +293,7 @@ static void null_is_empty_field_not_quoted_empty_string(void **state)
 
 static void integers_are_plain_decimal(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("n", OR_TYPE_INT),
     };
@@ -619,7 +310,7 @@ static void integers_are_plain_decimal(void **state)
 
 static void booleans_are_true_false(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("replied", OR_TYPE_BOOL),
         COL("bounced", OR_TYPE_BOOL),
@@ -637,7 +328,7 @@ static void booleans_are_true_false(void **state)
 
 static void reals_are_shortest_round_trip_text_without_exponent(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("value", OR_TYPE_REAL),
     };
@@ -671,7 +362,7 @@ static void reals_are_shortest_round_trip_text_without_exponent(void **state)
 
 static void reals_read_back_as_the_same_double(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("value", OR_TYPE_REAL),
     };
@@ -702,7 +393,7 @@ static void reals_read_back_as_the_same_double(void **state)
 
     assert_int_equal(render(s, &t.report, "roundtrip", NULL, 0), OR_OK);
     size_t len = 0;
-    char *text = read_file(s->path, &len);
+    char *text = test_read_file(s->path, &len);
     assert_non_null(text);
     char *p = text + strlen("value\r\n");
     for (size_t i = 0; i < N; i++) {
@@ -721,7 +412,7 @@ static void reals_read_back_as_the_same_double(void **state)
 
 static void times_are_iso8601_with_offset_in_report_zone(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("started_at", OR_TYPE_TIME),
     };
@@ -742,7 +433,7 @@ static void times_are_iso8601_with_offset_in_report_zone(void **state)
 
 static void unformattable_time_fails_render_naming_column(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("started_at", OR_TYPE_TIME),
     };
@@ -760,7 +451,7 @@ static void unformattable_time_fails_render_naming_column(void **state)
 
 static void formula_prefixes_are_neutralised(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("text", OR_TYPE_TEXT),
     };
@@ -793,7 +484,7 @@ static void formula_prefixes_are_neutralised(void **state)
 
 static void negative_numbers_are_not_prefixed(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("i", OR_TYPE_INT), COL("r", OR_TYPE_REAL), COL("small", OR_TYPE_REAL),
         COL("min", OR_TYPE_INT), COL("as_text", OR_TYPE_TEXT),
@@ -819,7 +510,7 @@ static const struct or_value mixed_rows[] = {
 
 static void excel_profile_starts_with_bom(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = { { "profile", "excel" } };
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
@@ -831,7 +522,7 @@ static void excel_profile_starts_with_bom(void **state)
 
 static void excel_eu_uses_semicolon_and_decimal_comma(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = { { "profile", "excel-eu" } };
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
@@ -843,7 +534,7 @@ static void excel_eu_uses_semicolon_and_decimal_comma(void **state)
 
 static void rfc4180_is_the_default_profile_without_bom(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = { { "profile", "rfc4180" } };
     static const char expected[] = "name,note,amount,delta,n,ok\r\n"
                                    "a;b,\"x,y\",72.08,-1234.5,7,true\r\n";
@@ -858,7 +549,7 @@ static void rfc4180_is_the_default_profile_without_bom(void **state)
 
 static void unknown_profile_is_rejected_with_message(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = { { "profile", "x" } };
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
@@ -871,7 +562,7 @@ static void unknown_profile_is_rejected_with_message(void **state)
 
 static void unknown_option_is_rejected_naming_it(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = { { "profile", "excel" }, { "separator", ";" } };
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
@@ -883,7 +574,7 @@ static void unknown_option_is_rejected_naming_it(void **state)
 
 static void unwritable_path_fails_with_io_error_naming_path(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
     char path[256];
@@ -898,7 +589,7 @@ static void unwritable_path_fails_with_io_error_naming_path(void **state)
 
 static void full_disk_fails_with_io_error_naming_path(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
 
@@ -915,7 +606,7 @@ static void full_disk_fails_with_io_error_naming_path(void **state)
 
 static void full_disk_stops_reading_rows_at_first_failed_write(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("id", OR_TYPE_INT), COL("quote", OR_TYPE_TEXT), COL("score", OR_TYPE_REAL),
     };
@@ -940,7 +631,7 @@ static void full_disk_stops_reading_rows_at_first_failed_write(void **state)
 
 static void huge_text_field_is_written_whole(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("transcription", OR_TYPE_TEXT) };
     enum { BIG = 3 * 1024 * 1024 + 7 }; /* larger than the renderer's buffer */
     static const char head[] = "transcription\r\n";
@@ -974,7 +665,7 @@ static void huge_text_field_is_written_whole(void **state)
  */
 static void fields_meeting_the_buffer_boundary_are_intact(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("a", OR_TYPE_TEXT), COL("b", OR_TYPE_TEXT),
     };
@@ -1017,7 +708,7 @@ static void fields_meeting_the_buffer_boundary_are_intact(void **state)
 
 static void report_without_table_is_refused(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("total_calls", OR_TYPE_INT),
     };
@@ -1044,7 +735,7 @@ static void report_without_table_is_refused(void **state)
 
 static void unavailable_table_is_refused_with_its_reason(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), NULL, 0);
     t.section.result = NULL;
@@ -1057,7 +748,7 @@ static void unavailable_table_is_refused_with_its_reason(void **state)
 
 static void renders_first_table_section_only(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column kcols[] = { COL("total", OR_TYPE_INT) };
     static const struct or_value krows[] = { V_INT(99) };
     static const struct or_result_column acols[] = { COL("a", OR_TYPE_TEXT) };
@@ -1084,7 +775,7 @@ static void renders_first_table_section_only(void **state)
 
 static void cursor_error_fails_render(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct table t;
     static const struct or_value rows[] = {
         V_TEXT("a"), V_TEXT("b"), V_REAL(1), V_REAL(2), V_INT(3), V_BOOL(0),
@@ -1100,7 +791,7 @@ static void cursor_error_fails_render(void **state)
 
 static void cursor_is_rewound_before_rendering(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
     static const struct or_value rows[] = { V_INT(1), V_INT(2) };
     struct table t;
@@ -1117,7 +808,7 @@ static void cursor_is_rewound_before_rendering(void **state)
 
 static void large_table_streams_every_row_across_buffer_flushes(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("id", OR_TYPE_INT), COL("quote", OR_TYPE_TEXT), COL("score", OR_TYPE_REAL),
     };

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Tests of the PDF renderer plugin.  The real renderer_pdf.so is dlopen()ed
- * from $OUTREPORT_PLUGIN_PATH and driven through a fake host defined here
- * (a cursor over static or generated rows, local time in a fixed UTC+01:00
- * "Europe/Berlin" November).  Documents are checked with real readers:
- * qpdf --check, pdffonts, pdftotext, pdfimages, pdfinfo and pdftoppm, partly
- * through tests/check_pdf.py, and page 1 is compared with a reviewed
- * reference image in tests/fixtures/pdf/.
+ * from $OUTREPORT_PLUGIN_PATH and driven through the fake host of
+ * fake_renderer_host.h (a cursor over static or generated rows, local time in
+ * a fixed UTC+01:00 "Europe/Berlin" November).  Documents are checked with
+ * real readers: qpdf --check, pdffonts, pdftotext, pdfimages, pdfinfo and
+ * pdftoppm, partly through tests/check_pdf.py, and page 1 is compared with a
+ * reviewed reference image in tests/fixtures/pdf/.
  *
  * OR_PDF_KEEP=DIR keeps every rendered PDF in DIR for a look;
  * OR_UPDATE_REFERENCE=1 rewrites the reference image instead of comparing;
@@ -27,13 +27,15 @@
 #include <unistd.h>
 
 #include "outreport/plugin.h"
+#include "fake_renderer_host.h"
 #include "proc.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ------------------------------------------------------------------------- */
 /* Fake host                                                                  */
 /* ------------------------------------------------------------------------- */
+
+static struct fake_renderer_state host_state;
+static struct or_host fake_host;
 
 /* Kinds of generated rows. */
 enum gen {
@@ -41,171 +43,6 @@ enum gen {
     GEN_CALL_LOG, /* id, rep, started, duration, outcome, connected, score */
     GEN_WIDE      /* ten columns */
 };
-
-struct or_cursor {
-    const struct or_value *rows; /* nrows * ncols values, row-major */
-    size_t ncols;
-    size_t nrows;
-    size_t pos;
-    long fail_at;     /* row index where cursor_next returns -1 once; -1 never */
-    int fail_rewind;  /* nonzero: cursor_rewind fails */
-    int rewinds;      /* number of rewinds seen */
-    enum gen gen;     /* generated rows instead of static ones */
-    size_t generate;  /* number of generated rows */
-    char text[4][64]; /* text of the current generated row */
-};
-
-static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
-{
-    va_list ap;
-    (void)h;
-    fprintf(stderr, "[fake host, level %d] ", (int)level);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    (void)key;
-    return NULL;
-}
-
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
-    snprintf(err, errlen, "no secrets in this test");
-    return NULL;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    (void)r;
-    (void)method;
-    (void)path;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    (void)r;
-    (void)key;
-    (void)value;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    (void)r;
-    (void)name;
-    (void)value;
-    (void)secret;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    (void)r;
-    (void)body;
-    (void)len;
-    (void)content_type;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    (void)rows;
-    (void)col;
-    (void)s;
-    (void)len;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    (void)rows;
-    (void)col;
-    (void)t;
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    (void)rows;
-    (void)name;
-    (void)type;
-    return -1;
-}
-
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    (void)s;
-    (void)out;
-    return OR_ERR_UNSUPPORTED;
-}
-
-/* The report zone: Europe/Berlin in November, i.e. a fixed UTC+01:00. */
-#define ZONE_OFFSET 3600
-
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    (void)h;
-    time_t local = (time_t)(t + ZONE_OFFSET);
-    struct tm tm;
-    if (gmtime_r(&local, &tm) == NULL) {
-        return 0;
-    }
-    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    time_t local = (time_t)(t + ZONE_OFFSET);
-    struct tm tm;
-    memset(&tm, 0, sizeof(tm));
-    gmtime_r(&local, &tm);
-    parts[0] = tm.tm_year + 1900;
-    parts[1] = tm.tm_mon + 1;
-    parts[2] = tm.tm_mday;
-    parts[3] = tm.tm_hour;
-    parts[4] = tm.tm_min;
-    parts[5] = tm.tm_sec;
-    *utc_offset = ZONE_OFFSET;
-}
 
 static const char *const rep_names[] = {
     "Zoë Müller", "Łukasz Kowalski", "Ingrid Ødegaard", "Anders Ångström",
@@ -218,10 +55,11 @@ static const char *const outcomes[] = { "connected", "voicemail", "no answer", "
 #define T_PERIOD_END INT64_C(1795388400)   /* 2026-11-23 00:00 +01:00 */
 #define T_GENERATED INT64_C(1795415400)    /* 2026-11-23 07:30 +01:00 */
 
+/* Makes row c->pos of the kind c->kind (an enum gen). */
 static void generate_row(struct or_cursor *c, struct or_value *row)
 {
     size_t i = c->pos;
-    if (c->gen == GEN_CALL_LOG) {
+    if (c->kind == GEN_CALL_LOG) {
         int n0 = snprintf(c->text[0], sizeof(c->text[0]), "C-%04zu", i + 1);
         const char *rep = rep_names[i % COUNT(rep_names)];
         const char *outcome = outcomes[(i * 7) % COUNT(outcomes)];
@@ -247,73 +85,9 @@ static void generate_row(struct or_cursor *c, struct or_value *row)
     }
 }
 
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    if (c->fail_at >= 0 && c->pos == (size_t)c->fail_at) {
-        c->fail_at = -1;
-        return -1;
-    }
-    if (c->gen != GEN_NONE) {
-        if (c->pos >= c->generate) {
-            return 0;
-        }
-        generate_row(c, row);
-        c->pos++;
-        return 1;
-    }
-    if (c->pos >= c->nrows) {
-        return 0;
-    }
-    memcpy(row, c->rows + c->pos * c->ncols, c->ncols * sizeof(*row));
-    c->pos++;
-    return 1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    if (c->fail_rewind) {
-        return OR_ERR_DATASET;
-    }
-    c->pos = 0;
-    c->rewinds++;
-    return OR_OK;
-}
-
-static const struct or_host fake_host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-    .host_data = NULL,
-};
-
 /* ------------------------------------------------------------------------- */
 /* Report fixtures                                                            */
 /* ------------------------------------------------------------------------- */
-
-#define V_TEXT(x) { .type = OR_TYPE_TEXT, .s = (x), .len = sizeof(x) - 1 }
-#define V_INT(x) { .type = OR_TYPE_INT, .i = (x) }
-#define V_REAL(x) { .type = OR_TYPE_REAL, .r = (x) }
-#define V_BOOL(x) { .type = OR_TYPE_BOOL, .i = (x) }
-#define V_TIME(x) { .type = OR_TYPE_TIME, .i = (x) }
-#define V_NULL(t) { .type = (t), .is_null = 1 }
 
 static const struct or_kpi demo_kpis[] = {
     { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1, .value = 12345,
@@ -492,10 +266,7 @@ static struct or_result *static_result(struct demo *dm, size_t i,
                                        const struct or_result_column *cols, size_t ncols,
                                        const struct or_value *rows, size_t nrows)
 {
-    dm->cur[i] = (struct or_cursor){ .rows = rows, .ncols = ncols, .nrows = nrows,
-                                     .fail_at = -1 };
-    dm->res[i] = (struct or_result){ .ncols = ncols, .cols = cols, .nrows = (int64_t)nrows,
-                                     .cursor = &dm->cur[i] };
+    fake_renderer_result(&dm->cur[i], &dm->res[i], cols, ncols, rows, nrows);
     return &dm->res[i];
 }
 
@@ -503,9 +274,11 @@ static struct or_result *generated_result(struct demo *dm, size_t i, enum gen ge
 {
     const struct or_result_column *cols = gen == GEN_CALL_LOG ? call_log_cols : wide_cols;
     size_t ncols = gen == GEN_CALL_LOG ? COUNT(call_log_cols) : COUNT(wide_cols);
-    dm->cur[i] = (struct or_cursor){ .ncols = ncols, .gen = gen, .generate = n, .fail_at = -1 };
-    dm->res[i] = (struct or_result){ .ncols = ncols, .cols = cols, .nrows = (int64_t)n,
-                                     .cursor = &dm->cur[i] };
+    fake_renderer_result(&dm->cur[i], &dm->res[i], cols, ncols, NULL, 0);
+    dm->cur[i].gen = generate_row;
+    dm->cur[i].kind = (int)gen;
+    dm->cur[i].generate = n;
+    dm->res[i].nrows = (int64_t)n;
     return &dm->res[i];
 }
 
@@ -585,63 +358,20 @@ static void demo_init(struct demo *dm)
 /* Suite, rendering and reading documents back                                */
 /* ------------------------------------------------------------------------- */
 
-struct suite {
-    void *dl;
-    const struct or_plugin *plugin;
-    char *dir;
-    char path[512];
-    char err[OR_ERR_SIZE];
-    int serial;
-};
-
 static int suite_setup(void **state)
 {
-    static struct suite s;
-    const char *dir = getenv("OUTREPORT_PLUGIN_PATH");
-    char so[1024];
-
-    if (dir == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH is not set\n");
-        return -1;
-    }
-    snprintf(so, sizeof(so), "%s/renderer_pdf.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-    if (s.dl == NULL) {
-        fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
-        return -1;
-    }
-    or_plugin_entry_fn *entry = (or_plugin_entry_fn *)dlsym(s.dl, OR_PLUGIN_ENTRY_NAME);
-    if (entry == NULL) {
-        fprintf(stderr, "dlsym %s: %s\n", OR_PLUGIN_ENTRY_NAME, dlerror());
-        return -1;
-    }
-    s.plugin = entry();
-    s.dir = test_tmpdir();
-    if (s.dir == NULL) {
-        perror("mkdtemp");
-        return -1;
-    }
-    *state = &s;
-    return 0;
+    static struct fake_renderer_suite s;
+    return fake_renderer_suite_setup(state, &s, "pdf", &fake_host, &host_state);
 }
 
 static int suite_teardown(void **state)
 {
-    struct suite *s = *state;
-    test_rmtree(s->dir);
-    free(s->dir);
-    /* Loaded with RTLD_NODELETE, as the host does: cairo and fontconfig stay
-     * mapped, so leak checkers can name the frames of what they report. */
-    dlclose(s->dl);
-    return 0;
+    return fake_renderer_suite_teardown(state);
 }
 
 static int test_setup(void **state)
 {
-    struct suite *s = *state;
-    s->err[0] = '\0';
-    s->path[0] = '\0';
-    return 0;
+    return fake_renderer_test_setup(state);
 }
 
 /* Copy a rendered file to $OR_PDF_KEEP for a look, when set. */
@@ -660,22 +390,18 @@ static void keep_copy(const char *path, const char *name)
     }
 }
 
-static or_status render_to(struct suite *s, const struct or_report *report, const char *name,
-                           const struct or_option *opts, size_t nopts)
+static or_status render_to(struct fake_renderer_suite *s, const struct or_report *report,
+                           const char *name, const struct or_option *opts, size_t nopts)
 {
-    snprintf(s->path, sizeof(s->path), "%s/%s.pdf", s->dir, name);
-    unlink(s->path);
-    s->err[0] = '\0';
-    or_status st = s->plugin->renderer->render(&fake_host, report, s->path, opts, nopts, s->err,
-                                               sizeof(s->err));
+    or_status st = fake_renderer_render(s, report, name, opts, nopts);
     if (st == OR_OK) {
         keep_copy(s->path, name);
     }
     return st;
 }
 
-static void render_ok(struct suite *s, const struct or_report *report, const char *name,
-                      const struct or_option *opts, size_t nopts)
+static void render_ok(struct fake_renderer_suite *s, const struct or_report *report,
+                      const char *name, const struct or_option *opts, size_t nopts)
 {
     or_status st = render_to(s, report, name, opts, nopts);
     if (st != OR_OK) {
@@ -828,7 +554,7 @@ static void assert_check_pdf_passes(const char *path, const char *const *args)
 
 static void descriptor_is_pdf_renderer_with_paper_and_font_dir_options(void **state)
 {
-    const struct suite *s = *state;
+    const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
 
     assert_int_equal(p->abi, OR_ABI_VERSION);
@@ -853,7 +579,7 @@ static void descriptor_is_pdf_renderer_with_paper_and_font_dir_options(void **st
 
 static void every_page_has_header_period_zone_and_page_x_of_y(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "demo", NULL, 0);
@@ -885,7 +611,7 @@ static void every_page_has_header_period_zone_and_page_x_of_y(void **state)
 
 static void every_section_has_a_bookmark_to_its_page(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "outline", NULL, 0);
@@ -909,7 +635,7 @@ static void every_section_has_a_bookmark_to_its_page(void **state)
 
 static void kpi_tiles_show_value_previous_and_change(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Headline figures");
@@ -959,7 +685,7 @@ static char *content_of(const char *path)
 
 static void kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct or_kpi up = { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1,
                          .value = 120, .has_previous = 1, .previous = 100 };
     struct demo dm;
@@ -995,7 +721,7 @@ static void kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better
 
 static void dejavu_is_embedded_and_unicode_names_extract(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "reps", "Calls by rep");
@@ -1022,7 +748,7 @@ static void dejavu_is_embedded_and_unicode_names_extract(void **state)
 
 static void long_table_repeats_header_on_every_page_with_row_ranges(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "call_log", "Call log");
@@ -1098,7 +824,7 @@ static int images_on_page(const char *path, int page)
 }
 
 /* Pages of the call log with @p rows rows after the cover: the last one's number. */
-static int table_last_page(struct suite *s, size_t rows)
+static int table_last_page(struct fake_renderer_suite *s, size_t rows)
 {
     struct demo dm;
     char needle[64];
@@ -1115,7 +841,7 @@ static int table_last_page(struct suite *s, size_t rows)
 
 static void charts_and_tiles_are_never_split_across_pages(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
 
     /* The largest table that still ends on page 1 fills it to the bottom. */
     size_t lo = 1;
@@ -1190,7 +916,7 @@ static void charts_and_tiles_are_never_split_across_pages(void **state)
 
 static void failed_source_is_stated_on_first_page(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "failed_source", NULL, 0);
@@ -1218,7 +944,7 @@ static void failed_source_is_stated_on_first_page(void **state)
 
 static void unavailable_section_shows_reason_box(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *a = add_section(&dm, OR_SECTION_TABLE, "team", "E-mail replies by rep");
@@ -1249,7 +975,7 @@ static void unavailable_section_shows_reason_box(void **state)
 
 static void qpdf_check_passes(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "qpdf", NULL, 0);
@@ -1269,7 +995,7 @@ static void qpdf_check_passes(void **state)
 
 static void same_input_and_generated_at_give_identical_bytes(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     size_t la = 0;
     size_t lb = 0;
@@ -1311,7 +1037,7 @@ static void same_input_and_generated_at_give_identical_bytes(void **state)
 
 static void first_page_matches_reviewed_reference_image(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     const char *src = getenv("OR_SOURCE_ROOT");
     char ref[1024];
     struct demo dm;
@@ -1361,7 +1087,7 @@ static void page_size(const char *path, int page, double *w, double *h)
 
 static void wide_table_goes_landscape(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     double w;
     double h;
@@ -1402,7 +1128,7 @@ static void wide_table_goes_landscape(void **state)
 
 static void letter_paper_option(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     double w;
     double h;
@@ -1432,7 +1158,7 @@ static void letter_paper_option(void **state)
 
 static void unknown_option_is_refused(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     const struct or_option opts[] = { { "paper", "a4" }, { "colour", "red" } };
@@ -1443,7 +1169,7 @@ static void unknown_option_is_refused(void **state)
 
 static void missing_font_is_a_clear_error(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
 
@@ -1472,7 +1198,7 @@ static void missing_font_is_a_clear_error(void **state)
 
 static void every_chart_kind_renders_as_one_image(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "charts", NULL, 0);
@@ -1495,7 +1221,7 @@ static void every_chart_kind_renders_as_one_image(void **state)
 
 static void text_section_wraps_paragraphs(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *t = add_section(&dm, OR_SECTION_TEXT, "notes", "Notes");
@@ -1511,7 +1237,7 @@ static void text_section_wraps_paragraphs(void **state)
 
 static void page_break_section_starts_a_new_page(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *a = add_section(&dm, OR_SECTION_TEXT, "a", "Before");
@@ -1530,7 +1256,7 @@ static void page_break_section_starts_a_new_page(void **state)
 
 static void cursor_errors_name_section_and_row(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     report_init(&dm);
     struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "call_log", "Call log");
@@ -1562,7 +1288,7 @@ static void cursor_errors_name_section_and_row(void **state)
 
 static void unwritable_path_is_an_io_error_naming_it(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     char path[600];
     demo_init(&dm);
@@ -1575,7 +1301,7 @@ static void unwritable_path_is_an_io_error_naming_it(void **state)
 
 static void hostile_text_and_empty_reports_do_not_crash(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_value odd_rows[] = {
         V_TEXT("bad \xff\xfe bytes"), V_INT(1),
         V_TEXT("cut \xe2\x82"), V_INT(-2),
@@ -1673,7 +1399,7 @@ static void hostile_text_and_empty_reports_do_not_crash(void **state)
 
 static void ten_section_report_renders_quickly(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct demo dm;
     struct timespec t0;
     struct timespec t1;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Tests of the XLSX renderer plugin.  The real renderer_xlsx.so is dlopen()ed
- * from $OUTREPORT_PLUGIN_PATH and driven through a fake host defined here:
- * a cursor over static rows (or rows generated on the fly), local_time and
- * format_time in a fixed +01:00 zone, a log that counts warnings.  Every
- * workbook is read back by an independent reader, tests/check_xlsx.py
- * (openpyxl), whose printed facts the tests look for.
+ * from $OUTREPORT_PLUGIN_PATH and driven through the fake host of
+ * fake_renderer_host.h: a cursor over static rows (or rows generated on the
+ * fly), local_time and format_time in a fixed +01:00 zone, a log that counts
+ * warnings.  Every workbook is read back by an independent reader,
+ * tests/check_xlsx.py (openpyxl), whose printed facts the tests look for.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,255 +24,30 @@
 #include <unistd.h>
 
 #include "outreport/plugin.h"
+#include "fake_renderer_host.h"
 #include "proc.h"
 
 #define PYTHON "/usr/bin/python3"
 
-/* ------------------------------------------------------------------------- */
-/* Fake host                                                                  */
-/* ------------------------------------------------------------------------- */
+static struct fake_renderer_state host_state;
+static struct or_host fake_host;
 
-/* Rows of a fake result set: a static array, or generated when `generate` > 0. */
-struct or_cursor {
-    const struct or_value *rows; /* nrows * ncols values, row-major */
-    size_t ncols;
-    size_t nrows;
-    size_t pos;      /* next row to hand out */
-    long fail_at;    /* row index at which cursor_next returns -1; -1 never */
-    size_t generate; /* > 0: that many rows of (id, text, score) are made up */
-    char text[48];   /* text of the current generated row */
-};
-
-struct fake_host_state {
-    int warnings; /* OR_LOG_WARN lines logged */
-    char last_warning[512];
-};
-
-static struct fake_host_state host_state;
-
-static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
+/* Generated rows: (i, "row number i", i - 0.75) for i from 1. */
+static void numbered_row(struct or_cursor *c, struct or_value *row)
 {
-    struct fake_host_state *st = h->host_data;
-    char line[512];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    if (level == OR_LOG_WARN) {
-        st->warnings++;
-        snprintf(st->last_warning, sizeof(st->last_warning), "%s", line);
-    }
-    fprintf(stderr, "[fake host, level %d] %s\n", (int)level, line);
+    int64_t i = (int64_t)c->pos;
+    int len = snprintf(c->text[0], sizeof(c->text[0]), "row number %lld", (long long)i + 1);
+    row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i + 1 };
+    row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len };
+    row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
 }
-
-static const char *fake_config_get(const struct or_host *h, const char *key)
-{
-    (void)h;
-    (void)key;
-    return NULL;
-}
-
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
-{
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
-    snprintf(err, errlen, "no secrets in this test");
-    return NULL;
-}
-
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
-{
-    (void)r;
-    (void)method;
-    (void)path;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
-{
-    (void)r;
-    (void)key;
-    (void)value;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
-{
-    (void)r;
-    (void)name;
-    (void)value;
-    (void)secret;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
-{
-    (void)r;
-    (void)body;
-    (void)len;
-    (void)content_type;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static or_status fake_row_begin(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
-{
-    (void)rows;
-    (void)col;
-    (void)s;
-    (void)len;
-}
-
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
-{
-    (void)rows;
-    (void)col;
-    (void)v;
-}
-
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
-{
-    (void)rows;
-    (void)col;
-    (void)t;
-}
-
-static or_status fake_row_end(struct or_rows *rows)
-{
-    (void)rows;
-    return OR_ERR_UNSUPPORTED;
-}
-
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
-{
-    (void)rows;
-    (void)name;
-    (void)type;
-    return -1;
-}
-
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
-{
-    (void)h;
-    (void)s;
-    (void)out;
-    return OR_ERR_UNSUPPORTED;
-}
-
-/* The report zone of these tests is a fixed UTC+01:00. */
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
-{
-    (void)h;
-    time_t local = (time_t)(t + 3600);
-    struct tm tm;
-    if (gmtime_r(&local, &tm) == NULL) {
-        return 0;
-    }
-    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
-}
-
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
-{
-    (void)h;
-    time_t local = (time_t)(t + 3600);
-    struct tm tm;
-    memset(&tm, 0, sizeof(tm));
-    gmtime_r(&local, &tm);
-    parts[0] = tm.tm_year + 1900;
-    parts[1] = tm.tm_mon + 1;
-    parts[2] = tm.tm_mday;
-    parts[3] = tm.tm_hour;
-    parts[4] = tm.tm_min;
-    parts[5] = tm.tm_sec;
-    *utc_offset = 3600;
-}
-
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    if (c->fail_at >= 0 && c->pos == (size_t)c->fail_at) {
-        return -1;
-    }
-    if (c->generate > 0) {
-        if (c->pos >= c->generate) {
-            return 0;
-        }
-        int64_t i = (int64_t)c->pos++;
-        int len = snprintf(c->text, sizeof(c->text), "row number %lld", (long long)i + 1);
-        row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i + 1 };
-        row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text, .len = (size_t)len };
-        row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
-        return 1;
-    }
-    if (c->pos >= c->nrows) {
-        return 0;
-    }
-    memcpy(row, c->rows + c->pos * c->ncols, c->ncols * sizeof(*row));
-    c->pos++;
-    return 1;
-}
-
-static or_status fake_cursor_rewind(struct or_cursor *c)
-{
-    c->pos = 0;
-    return OR_OK;
-}
-
-static const struct or_host fake_host = {
-    .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
-    .log = fake_log,
-    .config_get = fake_config_get,
-    .secret_get = fake_secret_get,
-    .req_set = fake_req_set,
-    .req_query = fake_req_query,
-    .req_header = fake_req_header,
-    .req_body = fake_req_body,
-    .row_begin = fake_row_begin,
-    .set_text = fake_set_text,
-    .set_int = fake_set_int,
-    .set_real = fake_set_real,
-    .set_time = fake_set_time,
-    .row_end = fake_row_end,
-    .rows_column = fake_rows_column,
-    .parse_iso8601 = fake_parse_iso8601,
-    .format_time = fake_format_time,
-    .local_time = fake_local_time,
-    .cursor_next = fake_cursor_next,
-    .cursor_rewind = fake_cursor_rewind,
-    .host_data = &host_state,
-};
 
 /* ------------------------------------------------------------------------- */
 /* Report building                                                            */
 /* ------------------------------------------------------------------------- */
 
-#define V_TEXT(x) { .type = OR_TYPE_TEXT, .s = (x), .len = sizeof(x) - 1 }
-#define V_INT(x) { .type = OR_TYPE_INT, .i = (x) }
-#define V_REAL(x) { .type = OR_TYPE_REAL, .r = (x) }
-#define V_BOOL(x) { .type = OR_TYPE_BOOL, .i = (x) }
-#define V_TIME(x) { .type = OR_TYPE_TIME, .i = (x) }
-#define V_NULL(t) { .type = (t), .is_null = 1 }
 #define COL(n, t) { .name = (n), .label = "Label of " n, .type = (t) }
 #define COLF(n, t, f) { .name = (n), .label = (n), .type = (t), .format = (f) }
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* 2026-11-09T23:30:00Z, 00:30 on the 10th in the +01:00 report zone. */
 #define LATE_EVENING 1794267000LL
@@ -289,9 +64,8 @@ static void data_init(struct data *d, const struct or_result_column *cols, size_
                       const struct or_value *rows, size_t nrows)
 {
     memset(d, 0, sizeof(*d));
-    d->cursor = (struct or_cursor){ .rows = rows, .ncols = ncols, .nrows = nrows, .fail_at = -1 };
-    d->result = (struct or_result){ .ncols = ncols, .cols = cols, .nrows = (int64_t)nrows,
-                                    .cursor = &d->cursor };
+    fake_renderer_result(&d->cursor, &d->result, cols, ncols, rows, nrows);
+    d->cursor.gen = numbered_row;
 }
 
 static struct or_section table_section(const char *id, const char *title, struct data *d)
@@ -310,114 +84,66 @@ static struct or_report report_of(const struct or_section *sections, size_t n)
 /* Suite, rendering and the reader                                            */
 /* ------------------------------------------------------------------------- */
 
-struct suite {
-    void *dl;
-    const struct or_plugin *plugin;
-    char dir[64];
-    char path[160];
-    char err[OR_ERR_SIZE];
-    char script[1024];
-    char *out; /* stdout of the last check (malloc'd) */
-};
+/* The reader, and its output of the last check (malloc'd). */
+static char check_script[1024];
+static char *check_out;
 
 static int suite_setup(void **state)
 {
-    static struct suite s;
-    const char *dir = getenv("OUTREPORT_PLUGIN_PATH");
+    static struct fake_renderer_suite s;
     const char *src = getenv("OR_SOURCE_ROOT");
-    char so[1024];
 
-    if (dir == NULL || src == NULL) {
-        fprintf(stderr, "OUTREPORT_PLUGIN_PATH and OR_SOURCE_ROOT must be set\n");
+    if (src == NULL) {
+        fprintf(stderr, "OR_SOURCE_ROOT must be set\n");
         return -1;
     }
-    snprintf(s.script, sizeof(s.script), "%s/tests/check_xlsx.py", src);
-    snprintf(so, sizeof(so), "%s/renderer_xlsx.so", dir);
-    s.dl = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE); /* as the host does */
-    if (s.dl == NULL) {
-        fprintf(stderr, "dlopen %s: %s\n", so, dlerror());
-        return -1;
-    }
-    or_plugin_entry_fn *entry = (or_plugin_entry_fn *)dlsym(s.dl, OR_PLUGIN_ENTRY_NAME);
-    if (entry == NULL) {
-        fprintf(stderr, "dlsym %s: %s\n", OR_PLUGIN_ENTRY_NAME, dlerror());
-        return -1;
-    }
-    s.plugin = entry();
-    snprintf(s.dir, sizeof(s.dir), "/tmp/test_renderer_xlsx.XXXXXX");
-    if (mkdtemp(s.dir) == NULL) {
-        perror("mkdtemp");
-        return -1;
-    }
-    *state = &s;
-    return 0;
+    snprintf(check_script, sizeof(check_script), "%s/tests/check_xlsx.py", src);
+    return fake_renderer_suite_setup(state, &s, "xlsx", &fake_host, &host_state);
 }
 
 static int suite_teardown(void **state)
 {
-    struct suite *s = *state;
-    DIR *d = opendir(s->dir);
-    if (d != NULL) {
-        const struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-                char p[512];
-                snprintf(p, sizeof(p), "%s/%s", s->dir, e->d_name);
-                unlink(p);
-            }
-        }
-        closedir(d);
-    }
-    rmdir(s->dir);
-    free(s->out);
-    s->out = NULL;
-    dlclose(s->dl);
-    return 0;
+    free(check_out);
+    check_out = NULL;
+    return fake_renderer_suite_teardown(state);
 }
 
 static int test_setup(void **state)
 {
-    struct suite *s = *state;
-    memset(&host_state, 0, sizeof(host_state));
-    s->err[0] = '\0';
-    s->path[0] = '\0';
-    return 0;
+    return fake_renderer_test_setup(state);
 }
 
 /* Render @p report into <dir>/<name>.xlsx; the path is left in s->path. */
-static or_status render(struct suite *s, const struct or_report *report, const char *name,
-                        const struct or_option *opts, size_t nopts)
+static or_status render(struct fake_renderer_suite *s, const struct or_report *report,
+                        const char *name, const struct or_option *opts, size_t nopts)
 {
-    snprintf(s->path, sizeof(s->path), "%s/%s.xlsx", s->dir, name);
-    unlink(s->path);
-    or_status st = s->plugin->renderer->render(&fake_host, report, s->path, opts, nopts,
-                                               s->err, sizeof(s->err));
+    or_status st = fake_renderer_render(s, report, name, opts, nopts);
     if (st != OR_OK) {
         fprintf(stderr, "render: %s\n", s->err);
     }
     return st;
 }
 
-/* Run check_xlsx.py on s->path; its output is left in s->out. */
-static const char *check(struct suite *s, const char *command, const char *arg)
+/* Run check_xlsx.py on s->path; its output is left in check_out. */
+static const char *check(struct fake_renderer_suite *s, const char *command, const char *arg)
 {
-    const char *argv[] = { PYTHON, s->script, s->path, command, arg, NULL };
+    const char *argv[] = { PYTHON, check_script, s->path, command, arg, NULL };
     struct proc_result r;
 
-    free(s->out);
-    s->out = NULL;
+    free(check_out);
+    check_out = NULL;
     if (proc_run(argv, NULL, 120, &r) != 0) {
-        fail_msg("cannot run %s", s->script);
+        fail_msg("cannot run %s", check_script);
     }
     if (r.status != 0) {
         fprintf(stderr, "%s", r.err);
         proc_result_free(&r);
         fail_msg("check_xlsx.py %s %s failed on %s", command, arg != NULL ? arg : "", s->path);
     }
-    s->out = r.out;
+    check_out = r.out;
     r.out = NULL;
     proc_result_free(&r);
-    return s->out;
+    return check_out;
 }
 
 /* Nonzero when @p text has a line equal to @p want or starting with it and a space. */
@@ -476,7 +202,7 @@ static char *read_all(const char *path, size_t *len)
 }
 
 /* Names in s->dir other than the rendered files (temporary files left behind). */
-static int stray_files(const struct suite *s)
+static int stray_files(const struct fake_renderer_suite *s)
 {
     int n = 0;
     DIR *d = opendir(s->dir);
@@ -500,7 +226,7 @@ static int stray_files(const struct suite *s)
 
 static void descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
 {
-    const struct suite *s = *state;
+    const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
 
     assert_non_null(p);
@@ -524,7 +250,7 @@ static void descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
 
 static void only_the_entry_symbol_is_exported(void **state)
 {
-    const struct suite *s = *state;
+    const struct fake_renderer_suite *s = *state;
     assert_null(dlsym(s->dl, "xlsx_render"));
     assert_null(dlsym(s->dl, "xlsx_names_add"));
     assert_null(dlsym(s->dl, "xlsx_cell_value"));
@@ -534,7 +260,7 @@ static void only_the_entry_symbol_is_exported(void **state)
 
 static void summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
     static const struct or_value rows[] = { V_TEXT("Ann"), V_TEXT("Bob") };
     static const struct or_kpi kpis[] = {
@@ -615,7 +341,7 @@ static void summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
 
 static void numbers_are_numbers_with_column_formats(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
         COLF("rate", OR_TYPE_REAL, OR_FMT_PERCENT),
@@ -657,7 +383,7 @@ static void numbers_are_numbers_with_column_formats(void **state)
 
 static void times_are_excel_dates_in_report_zone(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("started_at", OR_TYPE_TIME, OR_FMT_AUTO),
         COLF("day", OR_TYPE_TIME, OR_FMT_DATE),
@@ -687,7 +413,7 @@ static void times_are_excel_dates_in_report_zone(void **state)
 
 static void booleans_are_booleans_and_nulls_are_blank(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("replied", OR_TYPE_BOOL), COL("n", OR_TYPE_INT), COL("t", OR_TYPE_TEXT),
         COL("r", OR_TYPE_REAL), COL("ts", OR_TYPE_TIME),
@@ -719,7 +445,7 @@ static void booleans_are_booleans_and_nulls_are_blank(void **state)
 
 static void formula_like_text_stays_text(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("note", OR_TYPE_TEXT) };
     static const struct or_value rows[] = {
         V_TEXT("=SUM(A1)"), V_TEXT("+1"), V_TEXT("-2"), V_TEXT("@cmd"), V_TEXT("0123"),
@@ -744,7 +470,7 @@ static void formula_like_text_stays_text(void **state)
 
 static void header_is_bold_frozen_with_autofilter(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("rep", OR_TYPE_TEXT), COL("calls", OR_TYPE_INT), COL("rate", OR_TYPE_REAL),
     };
@@ -778,7 +504,7 @@ static void header_is_bold_frozen_with_autofilter(void **state)
 
 static void empty_table_keeps_its_header_and_says_no_rows(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
     struct data d;
     data_init(&d, cols, COUNT(cols), NULL, 0);
@@ -794,7 +520,7 @@ static void empty_table_keeps_its_header_and_says_no_rows(void **state)
 
 static void sheet_names_are_made_valid_and_unique(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
     static const struct or_value rows[] = { V_INT(1) };
     static const char *const titles[] = {
@@ -833,7 +559,7 @@ static void sheet_names_are_made_valid_and_unique(void **state)
 
 static void urls_become_hyperlinks(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static char long_url[3000];
     static struct or_value rows[7];
     static const struct or_result_column cols[] = { COL("link", OR_TYPE_TEXT) };
@@ -871,7 +597,7 @@ static void urls_become_hyperlinks(void **state)
 
 static void charts_are_native_excel_charts(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("stage", OR_TYPE_TEXT, OR_FMT_AUTO),
         COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
@@ -952,7 +678,7 @@ static void charts_are_native_excel_charts(void **state)
 
 static void chart_data_beyond_one_sheet_is_stated(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("day", OR_TYPE_TEXT, OR_FMT_AUTO), COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
     };
@@ -1023,7 +749,7 @@ static void full_report(struct data *d, struct or_section *sections, struct or_r
 
 static void same_input_and_generated_at_give_identical_bytes(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct data d[2];
     struct or_section sections[3];
     struct or_report report;
@@ -1059,7 +785,7 @@ static void same_input_and_generated_at_give_identical_bytes(void **state)
 
 static void unavailable_section_is_stated_on_summary(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
     static const struct or_value rows[] = { V_TEXT("Ann") };
     struct data d;
@@ -1088,7 +814,7 @@ static void unavailable_section_is_stated_on_summary(void **state)
 
 static void failed_source_is_shown_on_summary(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_source_status sources[] = {
         { .name = "salesfinity.call-log", .status = "ok", .rows = 12 },
         { .name = "unpod.calls", .status = "failed",
@@ -1112,7 +838,7 @@ static void failed_source_is_shown_on_summary(void **state)
 
 static void unicode_text_round_trips(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         { .name = "name", .label = "N\xC3\xA4me", .type = OR_TYPE_TEXT },
     };
@@ -1168,7 +894,7 @@ static long peak_rss_kb(void)
 
 static void large_table_streams_in_constant_memory(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("id", OR_TYPE_INT, OR_FMT_INTEGER),
         COLF("text", OR_TYPE_TEXT, OR_FMT_AUTO),
@@ -1202,7 +928,7 @@ static void large_table_streams_in_constant_memory(void **state)
 
 static void row_limit_splits_onto_second_sheet(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COLF("id", OR_TYPE_INT, OR_FMT_AUTO),
         COLF("text", OR_TYPE_TEXT, OR_FMT_AUTO),
@@ -1236,7 +962,7 @@ static void row_limit_splits_onto_second_sheet(void **state)
 
 static void unknown_option_is_refused(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = {
         { .name = "colour", .value = "red" },
         { .name = "max_rows", .value = "10" },
@@ -1260,7 +986,7 @@ static void unknown_option_is_refused(void **state)
 
 static void long_text_is_cut_with_ellipsis_and_one_warning(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static char big[40001];
     static struct or_value rows[3];
     static const struct or_result_column cols[] = { COL("body", OR_TYPE_TEXT) };
@@ -1293,7 +1019,7 @@ static void long_text_is_cut_with_ellipsis_and_one_warning(void **state)
 
 static void column_widths_fit_content_within_6_to_60(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         { .name = "a", .label = "a", .type = OR_TYPE_INT },
         { .name = "b", .label = "b", .type = OR_TYPE_TEXT },
@@ -1324,7 +1050,7 @@ static void column_widths_fit_content_within_6_to_60(void **state)
 
 static void cursor_failure_is_a_render_error(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
     static const struct or_value rows[] = { V_INT(1), V_INT(2), V_INT(3) };
     struct data d;
@@ -1340,7 +1066,7 @@ static void cursor_failure_is_a_render_error(void **state)
 
 static void cursor_is_rewound_before_reading(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
     static const struct or_value rows[] = { V_INT(1), V_INT(2) };
     struct data d;
@@ -1357,7 +1083,7 @@ static void cursor_is_rewound_before_reading(void **state)
 
 static void unwritable_path_is_an_io_error_naming_it(void **state)
 {
-    struct suite *s = *state;
+    struct fake_renderer_suite *s = *state;
     struct or_report report = report_of(NULL, 0);
     const char *path = "/nonexistent-outreport-dir/report.xlsx";
 

@@ -1,25 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * libFuzzer target for the unpod provider: every input is fed, as a
- * response body, to parse_page of every endpoint (for the organisation and
- * for one space) and to error_message (with roomy and tiny buffers).  The
- * plugin is dlopen()ed once from $OUTREPORT_PLUGIN_PATH (colon-separated
- * directories), exactly as the host loads it.
+ * Generic libFuzzer target for a provider plugin, compiled once per
+ * provider with -DOR_FUZZ_PLUGIN=\"provider_NAME.so\".  The plugin is
+ * dlopen()ed once from $OUTREPORT_PLUGIN_PATH (colon-separated directories),
+ * exactly as the host loads it, and every input goes, for every endpoint, to:
+ *   - parse_page as a response body: with the plain query, in another zone,
+ *     with limit=1 and limit=7 when the endpoint has a "limit" parameter,
+ *     and each of those with and without q->instance when the endpoint has
+ *     instances; pages 1 and 2 share one sink, so an endpoint with dynamic
+ *     columns also finds the columns it added before;
+ *   - error_message, with roomy and tiny exact-size buffers;
+ *   - check_query, instances and build_request with the input as the value
+ *     of every parameter (all together, then each alone).
  *
- * The fake host stores nothing but checks the sink's contract: setters only
- * inside a row, column index in range, the setter matching the column type,
- * text readable for its whole length and valid UTF-8, reals finite, bools
- * 0/1.  Any breach, an unknown status, an error without a message or an
+ * The fake host stores no values but checks the sink's contract: setters
+ * only inside a row, column index in range, the setter matching the column
+ * type, a column set at most once per row, text readable for its whole
+ * length and valid UTF-8, reals finite, bools 0/1, rows_column only on
+ * dynamic endpoints with a snake_case name, and no request built while
+ * parsing.  Any breach, an unknown status, an error without a message or an
  * unterminated message aborts, so libFuzzer reports the input.
  *
  * The plugin is built with fuzzer-no-link so that libFuzzer sees its
- * coverage (without it, only this file guides the fuzzer):
+ * coverage (without it, only this file guides the fuzzer); scripts/fuzz does
+ * all of this for every provider.  By hand, e.g. for unpod:
  *
  *   clang -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fPIC -shared -Iinclude \
  *       plugins/providers/unpod/[a-z]*.c $(pkg-config --cflags --libs jansson) \
  *       -o DIR/provider_unpod.so
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
- *       tests/fuzz/fuzz_unpod.c -ldl -o fz
+ *       -DOR_FUZZ_PLUGIN='"provider_unpod.so"' tests/fuzz/fuzz_provider.c -ldl -lm -o fz
  *   mkdir -p /tmp/corpus    # new units go to the first directory, not the seeds
  *   OUTREPORT_PLUGIN_PATH=DIR ./fz -max_total_time=60 -rss_limit_mb=2048 /tmp/corpus \
  *       tests/fuzz/corpus/unpod
@@ -35,7 +45,14 @@
 
 #include "outreport/plugin.h"
 
-#define PLUGIN_FILE "provider_unpod.so"
+#ifndef OR_FUZZ_PLUGIN
+#error "compile with -DOR_FUZZ_PLUGIN=\"provider_NAME.so\""
+#endif
+
+#define MAX_COLS 256
+#define MAX_NAME 128
+#define MAX_PARAMS 16
+#define SPACE_TOKEN "F1O3QJM1Y7Q1AVVUYNV4VPRB"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -44,7 +61,7 @@ __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("fuzz_unpod: ", stderr);
+    fputs("fuzz " OR_FUZZ_PLUGIN ": ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
@@ -57,16 +74,30 @@ __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 
 struct or_rows {
     const struct or_endpoint *ep;
+    size_t ncols;                    /* declared columns, then added ones */
+    enum or_type types[MAX_COLS];
+    char names[MAX_COLS][MAX_NAME + 1];
     int open;
     size_t nrows;
-    uint64_t set; /* columns set in the open row */
+    unsigned char set[MAX_COLS];     /* columns set in the open row */
 };
 
 struct or_request {
     int unused;
 };
 
-static volatile unsigned sink; /* keeps the byte reads of set_text */
+static volatile unsigned sink;  /* keeps the byte reads of touch() */
+static int parsing;             /* inside parse_page: no requests */
+
+/* Read every byte, so the sanitizers see an overread. */
+static void touch(const char *s, size_t len)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < len; i++) {
+        sum += (unsigned char)s[i];
+    }
+    sink += sum;
+}
 
 static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -82,6 +113,7 @@ static void fake_log(const struct or_host *h, enum or_log_level level, const cha
     va_start(ap, fmt);
     vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
+    touch(line, strlen(line));
 }
 
 static const char *fake_config_get(const struct or_host *h, const char *key)
@@ -97,44 +129,55 @@ static const char *fake_secret_get(const struct or_host *h, const char *env_key_
     (void)h;
     (void)env_key_name;
     (void)default_env;
-    snprintf(err, errlen, "no secrets while fuzzing");
-    return NULL;
+    (void)err;
+    (void)errlen;
+    return "fuzz-key";
+}
+
+static void request_call(const char *what)
+{
+    if (parsing) {
+        die("parse_page called %s", what);
+    }
 }
 
 static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
 {
     (void)r;
-    (void)method;
-    (void)path;
-    die("parse_page built a request");
+    request_call("req_set");
+    touch(method, strlen(method));
+    touch(path, strlen(path));
+    return OR_OK;
 }
 
 static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
 {
     (void)r;
-    (void)key;
-    (void)value;
-    die("parse_page built a request");
+    request_call("req_query");
+    touch(key, strlen(key));
+    touch(value, strlen(value));
+    return OR_OK;
 }
 
 static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
                                  int secret)
 {
     (void)r;
-    (void)name;
-    (void)value;
     (void)secret;
-    die("parse_page built a request");
+    request_call("req_header");
+    touch(name, strlen(name));
+    touch(value, strlen(value));
+    return OR_OK;
 }
 
 static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
                                const char *content_type)
 {
     (void)r;
-    (void)body;
-    (void)len;
-    (void)content_type;
-    die("parse_page built a request");
+    request_call("req_body");
+    touch(body, len);
+    touch(content_type, strlen(content_type));
+    return OR_OK;
 }
 
 static or_status fake_row_begin(struct or_rows *rows)
@@ -143,7 +186,7 @@ static or_status fake_row_begin(struct or_rows *rows)
         die("row_begin inside a row");
     }
     rows->open = 1;
-    rows->set = 0;
+    memset(rows->set, 0, sizeof(rows->set));
     rows->nrows++;
     return OR_OK;
 }
@@ -154,19 +197,17 @@ static void check_cell(struct or_rows *rows, size_t col, enum or_type t1, enum o
     if (!rows->open) {
         die("%s outside a row", setter);
     }
-    if (col >= rows->ep->ncolumns) {
-        die("%s: column %zu of %zu", setter, col, rows->ep->ncolumns);
+    if (col >= rows->ncols) {
+        die("%s: column %zu of %zu", setter, col, rows->ncols);
     }
-    enum or_type type = rows->ep->columns[col].type;
+    enum or_type type = rows->types[col];
     if (type != t1 && type != t2) {
-        die("%s on column %s of type %d", setter, rows->ep->columns[col].name, (int)type);
+        die("%s on column %s of type %d", setter, rows->names[col], (int)type);
     }
-    if (col < 64) {
-        if (rows->set & ((uint64_t)1 << col)) {
-            die("column %s set twice in one row", rows->ep->columns[col].name);
-        }
-        rows->set |= (uint64_t)1 << col;
+    if (rows->set[col]) {
+        die("column %s set twice in one row", rows->names[col]);
     }
+    rows->set[col] = 1;
 }
 
 /* 1 if @p s (@p len bytes) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
@@ -223,21 +264,17 @@ static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_
         }
         return;
     }
-    unsigned sum = 0;
-    for (size_t i = 0; i < len; i++) {
-        sum += (unsigned char)s[i]; /* ASan: the whole slice must be readable */
-    }
-    sink = sum;
+    touch(s, len); /* ASan: the whole slice must be readable */
     if (!valid_utf8((const unsigned char *)s, len)) {
-        die("set_text on column %s: invalid UTF-8", rows->ep->columns[col].name);
+        die("set_text on column %s: invalid UTF-8", rows->names[col]);
     }
 }
 
 static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     check_cell(rows, col, OR_TYPE_INT, OR_TYPE_BOOL, "set_int");
-    if (rows->ep->columns[col].type == OR_TYPE_BOOL && v != 0 && v != 1) {
-        die("bool column %s set to %lld", rows->ep->columns[col].name, (long long)v);
+    if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
+        die("bool column %s set to %lld", rows->names[col], (long long)v);
     }
 }
 
@@ -245,7 +282,7 @@ static void fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     check_cell(rows, col, OR_TYPE_REAL, OR_TYPE_REAL, "set_real");
     if (!isfinite(v)) {
-        die("real column %s set to %g", rows->ep->columns[col].name, v);
+        die("real column %s set to %g", rows->names[col], v);
     }
 }
 
@@ -264,24 +301,66 @@ static or_status fake_row_end(struct or_rows *rows)
     return OR_OK;
 }
 
+static int snake_case(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_NAME || s[0] == '_' || s[n - 1] == '_') {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+        if (!ok || (ch == '_' && s[i + 1] == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Like the real host: an existing column is returned whatever its type. */
 static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
 {
-    (void)name;
-    (void)type;
     if (!rows->ep->dynamic_columns) {
         die("rows_column on a fixed schema");
     }
-    return -1;
+    if (name == NULL || !snake_case(name)) {
+        die("rows_column name not snake_case");
+    }
+    if ((unsigned)type >= OR_TYPE_COUNT) {
+        die("rows_column with an unknown type %d", (int)type);
+    }
+    for (size_t i = 0; i < rows->ncols; i++) {
+        if (strcmp(rows->names[i], name) == 0) {
+            return (long)i;
+        }
+    }
+    if (rows->ncols == MAX_COLS) {
+        return -1;
+    }
+    snprintf(rows->names[rows->ncols], sizeof(rows->names[0]), "%s", name);
+    rows->types[rows->ncols] = type;
+    return (long)rows->ncols++;
 }
 
+/* Strict enough to be reached: YYYY-MM-DD[THH:MM:SSZ]. */
 static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
 {
     (void)h;
     size_t n = strlen(s);
-    if (n < 10 || s[4] != '-' || s[7] != '-') {
+    if (n != 10 && n != 20) {
         return OR_ERR_PARSE;
     }
-    *out = (int64_t)n;
+    uint64_t v = 0; /* unsigned: wraps instead of overflowing */
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch >= '0' && ch <= '9') {
+            v = v * 10 + (uint64_t)(ch - '0');
+        }
+        else if (ch != '-' && ch != ':' && ch != 'T' && ch != 'Z') {
+            return OR_ERR_PARSE;
+        }
+    }
+    *out = (int64_t)(v % 4102444800u);
     return OR_OK;
 }
 
@@ -350,7 +429,7 @@ static void load_plugin(void)
 {
     const char *path = getenv("OUTREPORT_PLUGIN_PATH");
     if (path == NULL || path[0] == '\0') {
-        die("set OUTREPORT_PLUGIN_PATH to the directory holding " PLUGIN_FILE);
+        die("set OUTREPORT_PLUGIN_PATH to the directory holding " OR_FUZZ_PLUGIN);
     }
     void *handle = NULL;
     const char *dir = path;
@@ -358,22 +437,22 @@ static void load_plugin(void)
         const char *colon = strchr(dir, ':');
         size_t len = colon != NULL ? (size_t)(colon - dir) : strlen(dir);
         char file[4200];
-        snprintf(file, sizeof(file), "%.*s/" PLUGIN_FILE, (int)len, dir);
+        snprintf(file, sizeof(file), "%.*s/" OR_FUZZ_PLUGIN, (int)len, dir);
         handle = dlopen(file, RTLD_NOW | RTLD_LOCAL);
         dir += len + (colon != NULL ? 1 : 0);
     }
     if (handle == NULL) {
-        die("no loadable " PLUGIN_FILE " in %s: %s", path, dlerror());
+        die("no loadable " OR_FUZZ_PLUGIN " in %s: %s", path, dlerror());
     }
     void *sym = dlsym(handle, OR_PLUGIN_ENTRY_NAME);
     if (sym == NULL) {
-        die(PLUGIN_FILE " exports no %s", OR_PLUGIN_ENTRY_NAME);
+        die(OR_FUZZ_PLUGIN " exports no %s", OR_PLUGIN_ENTRY_NAME);
     }
     or_plugin_entry_fn *entry = NULL;
     memcpy(&entry, &sym, sizeof(entry));
     plugin = entry();
     if (plugin == NULL || plugin->abi != OR_ABI_VERSION || plugin->provider == NULL) {
-        die(PLUGIN_FILE " is not a provider of ABI %d", OR_ABI_VERSION);
+        die(OR_FUZZ_PLUGIN " is not a provider of ABI %d", OR_ABI_VERSION);
     }
     /* The handle stays open for the life of the process. */
 }
@@ -397,26 +476,49 @@ static void check_message(const char *what, const char *buf, size_t n)
     }
 }
 
-static void parse_one(const struct or_endpoint *ep, const struct or_query *q, const char *body,
-                      size_t len)
+static void check_status(const char *what, or_status st, const char *err, size_t n)
 {
-    struct or_rows rows = {.ep = ep};
+    if ((int)st < 0 || st >= OR_STATUS_COUNT) {
+        die("%s: status %d", what, (int)st);
+    }
+    if (st != OR_OK) {
+        check_message(what, err, n);
+        if (err[0] == '\0') {
+            die("%s: status %d without a message", what, (int)st);
+        }
+    }
+}
+
+/* Bind @p rows to @p ep: its declared columns, no rows. */
+static void bind(struct or_rows *rows, const struct or_endpoint *ep)
+{
+    memset(rows, 0, sizeof(*rows));
+    rows->ep = ep;
+    if (ep->ncolumns > MAX_COLS) {
+        die("%s: %zu columns", ep->name, ep->ncolumns);
+    }
+    for (size_t i = 0; i < ep->ncolumns; i++) {
+        rows->types[i] = ep->columns[i].type;
+        snprintf(rows->names[i], sizeof(rows->names[0]), "%s", ep->columns[i].name);
+    }
+    rows->ncols = ep->ncolumns;
+}
+
+static void parse_one(const struct or_endpoint *ep, struct or_rows *rows, long page,
+                      const struct or_query *q, const char *body, size_t len)
+{
     struct or_page_info info;
     char err[OR_ERR_SIZE];
     memset(&info, 0x5a, sizeof(info));
     memset(err, 0x5a, sizeof(err));
-    or_status st = ep->parse_page(&host, q, 1, body, len, &rows, &info, err, sizeof(err));
-    if ((int)st < 0 || st >= OR_STATUS_COUNT) {
-        die("%s: status %d", ep->name, (int)st);
-    }
+    parsing = 1;
+    or_status st = ep->parse_page(&host, q, page, body, len, rows, &info, err, sizeof(err));
+    parsing = 0;
+    check_status(ep->name, st, err, sizeof(err));
     if (st != OR_OK) {
-        check_message(ep->name, err, sizeof(err));
-        if (err[0] == '\0') {
-            die("%s: status %d without a message", ep->name, (int)st);
-        }
         return;
     }
-    if (rows.open) {
+    if (rows->open) {
         die("%s: OR_OK with a row left open", ep->name);
     }
     if (info.has_more != 0 && info.has_more != 1) {
@@ -444,6 +546,88 @@ static void error_message_one(or_error_message_fn *fn, const char *body, size_t 
     }
 }
 
+static int has_param(const struct or_endpoint *ep, const char *name)
+{
+    for (size_t i = 0; i < ep->nparams; i++) {
+        if (strcmp(ep->params[i].name, name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Every query an endpoint's parse_page is tried with. */
+static size_t queries_for(const struct or_endpoint *ep, struct or_query *out)
+{
+    static const struct or_param_value one[] = {{"limit", "1"}};
+    static const struct or_param_value seven[] = {{"limit", "7"}};
+    size_t n = 0;
+    out[n++] = (struct or_query){.tz = "UTC"};
+    out[n++] = (struct or_query){.tz = "Europe/Berlin"};
+    if (has_param(ep, "limit")) {
+        out[n++] = (struct or_query){.tz = "UTC", .params = one, .nparams = 1};
+        out[n++] = (struct or_query){.tz = "Europe/Berlin", .params = seven, .nparams = 1};
+    }
+    if (ep->instances_key != NULL || ep->instances != NULL) {
+        size_t base = n;
+        for (size_t i = 0; i < base; i++) {
+            out[n] = out[i];
+            out[n].instance = SPACE_TOKEN;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* check_query, instances and build_request with the input as every parameter's value. */
+static void requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
+{
+    char *value = malloc(size + 1);
+    if (value == NULL) {
+        return;
+    }
+    memcpy(value, data, size);
+    value[size] = '\0';
+    struct or_param_value p[MAX_PARAMS];
+    size_t np = 0;
+    for (size_t i = 0; i < ep->nparams && np < MAX_PARAMS; i++) {
+        p[np].name = ep->params[i].name;
+        p[np].value = value;
+        np++;
+    }
+    /* Every parameter, then each alone, with a recent period. */
+    for (size_t only = 0; only <= np; only++) {
+        struct or_query q = {.tz = "UTC",
+                             .period_start = 1767225600,
+                             .period_end = 1767830400,
+                             .first_day = "2026-01-01",
+                             .last_day = "2026-01-07"};
+        q.params = only == np ? p : &p[only];
+        q.nparams = only == np ? np : 1;
+        q.instance = (size & 1) ? value : NULL;
+        char err[OR_ERR_SIZE];
+        char buf[8192];
+        struct or_request req;
+        if (ep->check_query != NULL) {
+            memset(err, 0x5a, sizeof(err));
+            check_status("check_query", ep->check_query(&host, &q, err, sizeof(err)), err,
+                         sizeof(err));
+        }
+        if (ep->instances != NULL) {
+            memset(err, 0x5a, sizeof(err));
+            or_status st = ep->instances(&host, &q, buf, sizeof(buf), err, sizeof(err));
+            check_status("instances", st, err, sizeof(err));
+            if (st == OR_OK) {
+                check_message("instances", buf, sizeof(buf));
+            }
+        }
+        memset(err, 0x5a, sizeof(err));
+        check_status("build_request", ep->build_request(&host, &q, 1, &req, err, sizeof(err)),
+                     err, sizeof(err));
+    }
+    free(value);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (plugin == NULL) {
@@ -451,26 +635,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* An exact-size copy: any read past len is a heap overflow ASan sees. */
     char *body = malloc(size > 0 ? size : 1);
-    if (body == NULL) {
+    struct or_rows *rows = malloc(sizeof(*rows));
+    if (body == NULL || rows == NULL) {
+        free(body);
+        free(rows);
         return 0;
     }
     if (size > 0) {
         memcpy(body, data, size);
     }
-    static const struct or_query queries[] = {
-        {.tz = "UTC"},
-        {.tz = "UTC", .instance = "F1O3QJM1Y7Q1AVVUYNV4VPRB"},
-    };
     const struct or_provider *p = plugin->provider;
     for (size_t e = 0; e < p->nendpoints; e++) {
         const struct or_endpoint *ep = &p->endpoints[e];
-        for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
-            parse_one(ep, &queries[i], body, size);
+        struct or_query queries[8];
+        size_t nq = queries_for(ep, queries);
+        for (size_t i = 0; i < nq; i++) {
+            bind(rows, ep);
+            parse_one(ep, rows, 1, &queries[i], body, size);
+            parse_one(ep, rows, 2, &queries[i], body, size); /* same table, next page */
         }
         if (ep->error_message != NULL) {
             error_message_one(ep->error_message, body, size);
         }
+        requests(ep, data, size);
     }
+    free(rows);
     free(body);
     return 0;
 }
