@@ -169,8 +169,8 @@ static const char *const not_filters[] = {"sort", "limit", "start_date", "end_da
 
 static or_status check(const struct or_query *q, long *limit, char *err, size_t errlen)
 {
-    or_status st = sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, limit,
-                                err, errlen);
+    or_status st = orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, limit,
+                                 err, errlen);
     if (st != OR_OK) {
         return st;
     }
@@ -208,9 +208,9 @@ static or_status add_dates(const struct or_host *h, const struct or_query *q,
                            struct or_request *req, char *err, size_t errlen)
 {
     char when[40];
-    const char *start = sf_param(q, "start_date");
+    const char *start = orp_param(q, "start_date");
     if (start == NULL && q->period_start != 0) {
-        sf_format_utc(q->period_start, 0, when, sizeof(when));
+        orp_format_utc(q->period_start, 0, "Z", when, sizeof(when));
         start = when;
     }
     if (start != NULL) {
@@ -220,9 +220,9 @@ static or_status add_dates(const struct or_host *h, const struct or_query *q,
         }
     }
     /* The period is [start, end); the API's end is inclusive: end - 1 ms. */
-    const char *end = sf_param(q, "end_date");
+    const char *end = orp_param(q, "end_date");
     if (end == NULL && q->period_end != 0) {
-        sf_format_utc(q->period_end - 1, 999, when, sizeof(when));
+        orp_format_utc(q->period_end - 1, 999, "Z", when, sizeof(when));
         end = when;
     }
     if (end != NULL) {
@@ -243,7 +243,7 @@ or_status sf_call_log_build(const struct or_host *h, const struct or_query *q, l
     if (st != OR_OK) {
         return st;
     }
-    const char *sort = sf_param(q, "sort");
+    const char *sort = orp_param(q, "sort");
     st = sf_query_long(h, req, "limit", limit, err, errlen);
     if (st == OR_OK) {
         st = sf_query_long(h, req, "page", page, err, errlen);
@@ -261,48 +261,48 @@ or_status sf_call_log_build(const struct or_host *h, const struct or_query *q, l
     return st;
 }
 
-static void parse_call(struct sf_cells *c, const json_t *call)
+static void parse_call(struct orp_cells *c, const json_t *call)
 {
-    sf_id(c, COL_ID, json_object_get(call, "_id"), COL_ID);
-    sf_id(c, COL_CALL_ID, json_object_get(call, "call_id"), COL_CALL_ID);
-    sf_time(c, COL_STARTED_AT, json_object_get(call, "started_at"), COL_STARTED_AT);
-    sf_time(c, COL_ENDED_AT, json_object_get(call, "ended_at"), COL_ENDED_AT);
-    sf_time(c, COL_CREATED_AT, json_object_get(call, "createdAt"), COL_CREATED_AT);
-    sf_time(c, COL_UPDATED_AT, json_object_get(call, "updatedAt"), COL_UPDATED_AT);
-    sf_int(c, COL_DURATION_S, json_object_get(call, "duration"), COL_DURATION_S);
-    sf_text(c, COL_OUTCOME, json_object_get(call, "outcome"), COL_OUTCOME);
-    sf_text(c, COL_DIRECTION, json_object_get(call, "direction"), COL_DIRECTION);
-    sf_text(c, COL_ANSWERED_BY, json_object_get(call, "answered_by"), COL_ANSWERED_BY);
-    sf_bool(c, COL_IS_COMPLETED, json_object_get(call, "is_completed"), COL_IS_COMPLETED);
+    orp_id(c, COL_ID, json_object_get(call, "_id"), COL_ID);
+    orp_id(c, COL_CALL_ID, json_object_get(call, "call_id"), COL_CALL_ID);
+    orp_time(c, COL_STARTED_AT, json_object_get(call, "started_at"), COL_STARTED_AT);
+    orp_time(c, COL_ENDED_AT, json_object_get(call, "ended_at"), COL_ENDED_AT);
+    orp_time(c, COL_CREATED_AT, json_object_get(call, "createdAt"), COL_CREATED_AT);
+    orp_time(c, COL_UPDATED_AT, json_object_get(call, "updatedAt"), COL_UPDATED_AT);
+    orp_int(c, COL_DURATION_S, json_object_get(call, "duration"), COL_DURATION_S);
+    orp_text(c, COL_OUTCOME, json_object_get(call, "outcome"), COL_OUTCOME);
+    orp_text(c, COL_DIRECTION, json_object_get(call, "direction"), COL_DIRECTION);
+    orp_text(c, COL_ANSWERED_BY, json_object_get(call, "answered_by"), COL_ANSWERED_BY);
+    orp_bool(c, COL_IS_COMPLETED, json_object_get(call, "is_completed"), COL_IS_COMPLETED);
 
-    const json_t *disp = sf_object(c, call, "disposition", BIT_DISPOSITION);
-    sf_int(c, COL_DISPOSITION_ID, json_object_get(disp, "internal_id"), COL_DISPOSITION_ID);
-    sf_text(c, COL_DISPOSITION, json_object_get(disp, "external_name"), COL_DISPOSITION);
-    sf_id(c, COL_DISPOSITION_KEY, json_object_get(disp, "external_id"), COL_DISPOSITION_KEY);
+    const json_t *disp = orp_object(c, call, "disposition", BIT_DISPOSITION);
+    orp_int(c, COL_DISPOSITION_ID, json_object_get(disp, "internal_id"), COL_DISPOSITION_ID);
+    orp_text(c, COL_DISPOSITION, json_object_get(disp, "external_name"), COL_DISPOSITION);
+    orp_id(c, COL_DISPOSITION_KEY, json_object_get(disp, "external_id"), COL_DISPOSITION_KEY);
 
-    const json_t *user = sf_object(c, call, "user", BIT_USER);
-    sf_id(c, COL_REP_ID, json_object_get(user, "_id"), COL_REP_ID);
+    const json_t *user = orp_object(c, call, "user", BIT_USER);
+    orp_id(c, COL_REP_ID, json_object_get(user, "_id"), COL_REP_ID);
     sf_person_name(c, COL_REP_NAME, user, COL_REP_NAME);
-    sf_text_lower(c, COL_REP_EMAIL, json_object_get(user, "email"), COL_REP_EMAIL);
+    orp_text_lower(c, COL_REP_EMAIL, json_object_get(user, "email"), COL_REP_EMAIL);
 
-    const json_t *contact = sf_object(c, call, "contact", BIT_CONTACT);
+    const json_t *contact = orp_object(c, call, "contact", BIT_CONTACT);
     sf_person_name(c, COL_CONTACT_NAME, contact, COL_CONTACT_NAME);
-    sf_text(c, COL_CONTACT_COMPANY, json_object_get(contact, "company"), COL_CONTACT_COMPANY);
-    sf_text_lower(c, COL_CONTACT_EMAIL, json_object_get(contact, "email"), COL_CONTACT_EMAIL);
-    sf_text(c, COL_CONTACT_TITLE, json_object_get(contact, "title"), COL_CONTACT_TITLE);
+    orp_text(c, COL_CONTACT_COMPANY, json_object_get(contact, "company"), COL_CONTACT_COMPANY);
+    orp_text_lower(c, COL_CONTACT_EMAIL, json_object_get(contact, "email"), COL_CONTACT_EMAIL);
+    orp_text(c, COL_CONTACT_TITLE, json_object_get(contact, "title"), COL_CONTACT_TITLE);
 
-    const json_t *list = sf_object(c, call, "contact_list", BIT_CONTACT_LIST);
-    sf_id(c, COL_LIST_ID, json_object_get(list, "_id"), COL_LIST_ID);
-    sf_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
+    const json_t *list = orp_object(c, call, "contact_list", BIT_CONTACT_LIST);
+    orp_id(c, COL_LIST_ID, json_object_get(list, "_id"), COL_LIST_ID);
+    orp_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
 
-    sf_id(c, COL_FROM_NUMBER, json_object_get(call, "from"), COL_FROM_NUMBER);
-    sf_id(c, COL_TO_NUMBER, json_object_get(call, "to"), COL_TO_NUMBER);
-    int has = sf_text(c, COL_RECORDING_URL, json_object_get(call, "recording_url"),
-                      COL_RECORDING_URL);
+    orp_id(c, COL_FROM_NUMBER, json_object_get(call, "from"), COL_FROM_NUMBER);
+    orp_id(c, COL_TO_NUMBER, json_object_get(call, "to"), COL_TO_NUMBER);
+    int has = orp_text(c, COL_RECORDING_URL, json_object_get(call, "recording_url"),
+                       COL_RECORDING_URL);
     c->h->set_int(c->rows, COL_HAS_RECORDING, has);
-    sf_text(c, COL_NOTES, json_object_get(call, "notes"), COL_NOTES);
-    sf_text(c, COL_SUMMARY, json_object_get(call, "summary"), COL_SUMMARY);
-    sf_text(c, COL_TRANSCRIPTION, json_object_get(call, "transcription"), COL_TRANSCRIPTION);
+    orp_text(c, COL_NOTES, json_object_get(call, "notes"), COL_NOTES);
+    orp_text(c, COL_SUMMARY, json_object_get(call, "summary"), COL_SUMMARY);
+    orp_text(c, COL_TRANSCRIPTION, json_object_get(call, "transcription"), COL_TRANSCRIPTION);
 }
 
 /* pagination {total, page, limit, pages}: pages drives concurrent fetching. */
@@ -315,17 +315,17 @@ static or_status read_pagination(const json_t *root, long page, size_t nrows, lo
         return OR_ERR_PARSE;
     }
     long n = 0;
-    if (sf_page_count(json_object_get(pg, "total"), &n)) {
+    if (orp_page_count(json_object_get(pg, "total"), &n)) {
         info->total_rows = n;
     }
-    if (sf_page_count(json_object_get(pg, "page"), &n)) {
+    if (orp_page_count(json_object_get(pg, "page"), &n)) {
         info->page = n;
     }
     long per_page = 0;
-    if (sf_page_count(json_object_get(pg, "pages"), &n)) {
+    if (orp_page_count(json_object_get(pg, "pages"), &n)) {
         info->total_pages = n;
     }
-    else if (info->total_rows >= 0 && sf_page_count(json_object_get(pg, "limit"), &per_page) &&
+    else if (info->total_rows >= 0 && orp_page_count(json_object_get(pg, "limit"), &per_page) &&
              per_page > 0) {
         info->total_pages = (info->total_rows + per_page - 1) / per_page;
     }
@@ -341,66 +341,9 @@ static or_status read_pagination(const json_t *root, long page, size_t nrows, lo
     return OR_OK;
 }
 
-or_status sf_call_log_parse(const struct or_host *h, const struct or_query *q, long page,
-                            const char *body, size_t len, struct or_rows *rows,
-                            struct or_page_info *info, char *err, size_t errlen)
-{
-    info->total_pages = -1;
-    info->total_rows = -1;
-    info->has_more = 0;
-    info->next_page = -1;
-    info->page = -1;
+static const struct sf_table table = {
+    .endpoint = ENDPOINT, .fields = fields, .nfields = NBITS, .row_bit = BIT_ROW,
+    .row = parse_call, .paging = read_pagination,
+};
 
-    json_t *root = NULL;
-    struct sf_cells cells;
-    int cells_live = 0;
-    or_status st = sf_page_load(body, len, &root, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-    json_t *data = sf_page_array(root, "data", err, errlen);
-    if (data == NULL) {
-        st = OR_ERR_PARSE;
-        goto fail;
-    }
-    long limit = SF_PAGE_LIMIT;
-    char unused[OR_ERR_SIZE];
-    (void)sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, unused,
-                       sizeof(unused));
-    st = read_pagination(root, page, json_array_size(data), limit, info, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-
-    sf_cells_init(&cells, h, rows, ENDPOINT, page, fields, NBITS);
-    cells_live = 1;
-    size_t i = 0;
-    const json_t *call = NULL;
-    json_array_foreach(data, i, call) {
-        if (!json_is_object(call)) {
-            sf_cells_bad(&cells, BIT_ROW);
-            continue;
-        }
-        st = h->row_begin(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-        parse_call(&cells, call);
-        st = h->row_end(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-    }
-    cells_live = 0;
-    st = sf_cells_finish(&cells, err, errlen);
-
-fail:
-    if (cells_live) {
-        char ignored[8];
-        (void)sf_cells_finish(&cells, ignored, sizeof(ignored));
-    }
-    json_decref(root);
-    return st;
-}
+SF_PARSE_PAGE_FN(sf_call_log_parse, table)

@@ -91,8 +91,8 @@ or_status sf_list_perf_check(const struct or_host *h, const struct or_query *q, 
 {
     (void)h;
     long limit = 0;
-    return sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err,
-                        errlen);
+    return orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err,
+                         errlen);
 }
 
 /* Parameter @p name, else @p dflt (e.g. a field of the query), as one pair. */
@@ -100,7 +100,7 @@ static or_status query_or(const struct or_host *h, const struct or_query *q,
                           struct or_request *req, const char *name, const char *dflt, char *err,
                           size_t errlen)
 {
-    const char *v = sf_param(q, name);
+    const char *v = orp_param(q, name);
     if (v == NULL) {
         v = dflt;
     }
@@ -114,8 +114,8 @@ or_status sf_list_perf_build(const struct or_host *h, const struct or_query *q, 
                              struct or_request *req, char *err, size_t errlen)
 {
     long limit = 0;
-    or_status st = sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit,
-                                err, errlen);
+    or_status st = orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit,
+                                 err, errlen);
     if (st != OR_OK) {
         return st;
     }
@@ -145,115 +145,66 @@ or_status sf_list_perf_build(const struct or_host *h, const struct or_query *q, 
 static const json_t *first_of(const json_t *obj, const char *a, const char *b)
 {
     const json_t *v = json_object_get(obj, a);
-    return sf_is_empty(v) ? json_object_get(obj, b) : v;
+    return orp_is_empty(v) ? json_object_get(obj, b) : v;
 }
 
-static void parse_list(struct sf_cells *c, const json_t *list)
+static void parse_list(struct orp_cells *c, const json_t *list)
 {
-    sf_id(c, COL_LIST_ID, first_of(list, "_id", "id"), COL_LIST_ID);
-    sf_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
-    sf_text(c, COL_LIST_SOURCE, json_object_get(list, "source"), COL_LIST_SOURCE);
-    sf_int(c, COL_TOTAL_CALLS, json_object_get(list, "total_calls"), COL_TOTAL_CALLS);
-    sf_int(c, COL_CONNECTED_CALLS, json_object_get(list, "connected_calls"),
-           COL_CONNECTED_CALLS);
-    sf_int(c, COL_CONVERSATIONS, json_object_get(list, "conversations"), COL_CONVERSATIONS);
-    sf_int(c, COL_MEETINGS_SET, json_object_get(list, "meetings_set"), COL_MEETINGS_SET);
-    sf_int(c, COL_GOOD_QUALITY_CONTACTS, json_object_get(list, "good_quality_contacts"),
-           COL_GOOD_QUALITY_CONTACTS);
-    sf_real(c, COL_DATA_QUALITY, json_object_get(list, "data_quality"), COL_DATA_QUALITY);
+    orp_id(c, COL_LIST_ID, first_of(list, "_id", "id"), COL_LIST_ID);
+    orp_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
+    orp_text(c, COL_LIST_SOURCE, json_object_get(list, "source"), COL_LIST_SOURCE);
+    orp_int(c, COL_TOTAL_CALLS, json_object_get(list, "total_calls"), COL_TOTAL_CALLS);
+    orp_int(c, COL_CONNECTED_CALLS, json_object_get(list, "connected_calls"),
+            COL_CONNECTED_CALLS);
+    orp_int(c, COL_CONVERSATIONS, json_object_get(list, "conversations"), COL_CONVERSATIONS);
+    orp_int(c, COL_MEETINGS_SET, json_object_get(list, "meetings_set"), COL_MEETINGS_SET);
+    orp_int(c, COL_GOOD_QUALITY_CONTACTS, json_object_get(list, "good_quality_contacts"),
+            COL_GOOD_QUALITY_CONTACTS);
+    orp_real(c, COL_DATA_QUALITY, json_object_get(list, "data_quality"), COL_DATA_QUALITY);
 
     /* The prose documents the owner as (id, name, email); the example as _id, first/last. */
-    const json_t *owner = sf_object(c, list, "owner", BIT_OWNER);
-    sf_id(c, COL_OWNER_ID, first_of(owner, "_id", "id"), COL_OWNER_ID);
+    const json_t *owner = orp_object(c, list, "owner", BIT_OWNER);
+    orp_id(c, COL_OWNER_ID, first_of(owner, "_id", "id"), COL_OWNER_ID);
     sf_person_name(c, COL_OWNER_NAME, owner, COL_OWNER_NAME);
-    sf_text_lower(c, COL_OWNER_EMAIL, json_object_get(owner, "email"), COL_OWNER_EMAIL);
+    orp_text_lower(c, COL_OWNER_EMAIL, json_object_get(owner, "email"), COL_OWNER_EMAIL);
 }
 
 /* {totalCount, page, limit, next, prev}: next is null on the last page. */
-static void read_paging(const json_t *root, long page, long limit, struct or_page_info *info)
+static or_status read_paging(const json_t *root, long page, size_t nrows, long limit,
+                             struct or_page_info *info, char *err, size_t errlen)
 {
+    (void)nrows;
+    (void)err;
+    (void)errlen;
     long n = 0;
-    if (sf_page_count(json_object_get(root, "page"), &n)) {
+    if (orp_page_count(json_object_get(root, "page"), &n)) {
         info->page = n;
     }
     long per_page = limit;
-    if (sf_page_count(json_object_get(root, "limit"), &n) && n > 0) {
+    if (orp_page_count(json_object_get(root, "limit"), &n) && n > 0) {
         per_page = n;
     }
-    if (sf_page_count(json_object_get(root, "totalCount"), &n)) {
+    if (orp_page_count(json_object_get(root, "totalCount"), &n)) {
         info->total_rows = n;
         info->total_pages = (n + per_page - 1) / per_page;
     }
     const json_t *next = json_object_get(root, "next");
     if (next == NULL || json_is_null(next) || json_is_false(next)) {
-        return;
+        return OR_OK;
     }
     info->has_more = 1;
-    if (sf_page_count(next, &n)) {
+    if (orp_page_count(next, &n)) {
         info->next_page = n;
     }
     else {
         info->next_page = (info->page >= 0 ? info->page : page) + 1;
     }
+    return OR_OK;
 }
 
-or_status sf_list_perf_parse(const struct or_host *h, const struct or_query *q, long page,
-                             const char *body, size_t len, struct or_rows *rows,
-                             struct or_page_info *info, char *err, size_t errlen)
-{
-    info->total_pages = -1;
-    info->total_rows = -1;
-    info->has_more = 0;
-    info->next_page = -1;
-    info->page = -1;
+static const struct sf_table table = {
+    .endpoint = ENDPOINT, .fields = fields, .nfields = NBITS, .row_bit = BIT_ROW,
+    .row = parse_list, .paging = read_paging,
+};
 
-    json_t *root = NULL;
-    struct sf_cells cells;
-    int cells_live = 0;
-    or_status st = sf_page_load(body, len, &root, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-    json_t *data = sf_page_array(root, "data", err, errlen);
-    if (data == NULL) {
-        st = OR_ERR_PARSE;
-        goto fail;
-    }
-    long limit = SF_PAGE_LIMIT;
-    char unused[OR_ERR_SIZE];
-    (void)sf_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, unused,
-                       sizeof(unused));
-    read_paging(root, page, limit, info);
-
-    sf_cells_init(&cells, h, rows, ENDPOINT, page, fields, NBITS);
-    cells_live = 1;
-    size_t i = 0;
-    const json_t *list = NULL;
-    json_array_foreach(data, i, list) {
-        if (!json_is_object(list)) {
-            sf_cells_bad(&cells, BIT_ROW);
-            continue;
-        }
-        st = h->row_begin(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-        parse_list(&cells, list);
-        st = h->row_end(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-    }
-    cells_live = 0;
-    st = sf_cells_finish(&cells, err, errlen);
-
-fail:
-    if (cells_live) {
-        char ignored[8];
-        (void)sf_cells_finish(&cells, ignored, sizeof(ignored));
-    }
-    json_decref(root);
-    return st;
-}
+SF_PARSE_PAGE_FN(sf_list_perf_parse, table)

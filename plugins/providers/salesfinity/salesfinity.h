@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "outreport/plugin.h"
+#include "orp.h"
 
 #pragma GCC visibility push(hidden)
 
@@ -85,12 +86,45 @@ int sf_error_message(const char *body, size_t len, char *buf, size_t n);
 /* ------------------------------------------------------------------------- */
 
 /**
- * @brief Decode one page body that must be a JSON object.
- * @param out receives a new reference owned by the caller (json_decref).
- * @return OR_OK, or OR_ERR_PARSE with what is wrong in @p err (the host
- *         prefixes the source and page).
+ * Reads the paging fields of a decoded page into @p info.
+ * @param nrows number of elements of the page's data array.
+ * @param limit the page size asked for.
  */
-or_status sf_page_load(const char *body, size_t len, json_t **out, char *err, size_t errlen);
+typedef or_status sf_paging_fn(const json_t *root, long page, size_t nrows, long limit,
+                               struct or_page_info *info, char *err, size_t errlen);
+
+/** How one endpoint's page becomes rows; static data of call_log.c and list_performance.c. */
+struct sf_table {
+    const char *endpoint;      /**< endpoint name, for messages */
+    const char *const *fields; /**< JSON field name of each warning bit */
+    size_t nfields;            /**< number of warning bits */
+    unsigned row_bit;          /**< warning bit of a data[] element that is not an object */
+    orp_row_fn *row;           /**< writes the columns of one row */
+    sf_paging_fn *paging;      /**< reads the paging fields */
+};
+
+/**
+ * @brief parse_page of both endpoints: decode @p body (a JSON object), read
+ * its paging fields through @p t->paging and write every element of its
+ * `data` array as a row through @p t->row.
+ * @return OR_OK, OR_ERR_PARSE with what is wrong in @p err (the host
+ * prefixes the source and page), or the sink's error.
+ */
+or_status sf_parse(const struct sf_table *t, const struct or_host *h, const struct or_query *q,
+                   long page, const char *body, size_t len, struct or_rows *rows,
+                   struct or_page_info *info, char *err, size_t errlen);
+
+/**
+ * Defines or_parse_page_fn @p fn as sf_parse with the static sf_table
+ * @p table, so an endpoint file states its table and this one line.
+ */
+#define SF_PARSE_PAGE_FN(fn, table)                                                           \
+    or_status fn(const struct or_host *h, const struct or_query *q, long page,                \
+                 const char *body, size_t len, struct or_rows *rows,                          \
+                 struct or_page_info *info, char *err, size_t errlen)                         \
+    {                                                                                         \
+        return sf_parse(&(table), h, q, page, body, len, rows, info, err, errlen);            \
+    }
 
 /**
  * @brief The array member @p key of @p root, or NULL with OR_ERR_PARSE in
@@ -98,92 +132,16 @@ or_status sf_page_load(const char *body, size_t len, json_t **out, char *err, si
  */
 json_t *sf_page_array(json_t *root, const char *key, char *err, size_t errlen);
 
-/**
- * @brief A non-negative whole number from a JSON integer, integral real or
- * decimal string.  @return 1 and sets @p out, or 0 when absent or unusable.
- */
-int sf_page_count(const json_t *v, long *out);
-
 /* ------------------------------------------------------------------------- */
-/* Cells (sf_cells.c): JSON values to typed columns under DESIGN.md §6 rules  */
+/* Cells (sf_cells.c); the generic setters are orp_* (plugins/common)         */
 /* ------------------------------------------------------------------------- */
-
-/**
- * Per-page state of the row writer: the sink, the fields of unexpected
- * type seen on this page (one warning per page, not per row), and a scratch
- * buffer for lower-cased and joined text that grows once and is reused for
- * every row.  Lives on the stack of parse_page.
- */
-struct sf_cells {
-    const struct or_host *h;    /**< borrowed host */
-    struct or_rows *rows;       /**< borrowed sink of this page */
-    const char *endpoint;       /**< endpoint name for the warning */
-    long page;                  /**< page number for the warning */
-    const char *const *fields;  /**< JSON field name of each warning bit */
-    size_t nfields;             /**< number of entries in fields (at most 64) */
-    uint64_t bad;               /**< bit i set: fields[i] had an unexpected type */
-    long nbad;                  /**< number of values of unexpected type */
-    int nomem;                  /**< nonzero: the scratch buffer could not grow */
-    char *heap;                 /**< owned scratch buffer, or NULL */
-    size_t heapcap;             /**< capacity of heap */
-    char small[512];            /**< scratch used while values are short */
-};
-
-/** @brief Start a page; @p fields names the warning bits (borrowed, static). */
-void sf_cells_init(struct sf_cells *c, const struct or_host *h, struct or_rows *rows,
-                   const char *endpoint, long page, const char *const *fields,
-                   size_t nfields);
-
-/**
- * @brief End a page: log the one warning if any field had an unexpected
- * type and free the scratch buffer.
- * @return OR_OK, or OR_ERR_NOMEM (message in @p err) if scratch space ran out.
- */
-or_status sf_cells_finish(struct sf_cells *c, char *err, size_t errlen);
-
-/** @brief Record a value of unexpected type for warning bit @p bit. */
-void sf_cells_bad(struct sf_cells *c, unsigned bit);
-
-/** @brief Nonzero if @p v counts as absent: missing, null, {}, [] or "". */
-int sf_is_empty(const json_t *v);
-
-/**
- * @brief Member @p key of @p obj when it is a non-empty object; NULL when
- * absent or empty, and NULL plus a warning on bit @p bit when of another type.
- */
-const json_t *sf_object(struct sf_cells *c, const json_t *obj, const char *key,
-                        unsigned bit);
-
-/** @brief Text column from a string.  @return 1 if the column was set. */
-int sf_text(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/**
- * @brief Text column for identifiers and phone numbers: a string, or an
- * integer written in decimal (vendors send those as numbers now and then).
- */
-void sf_id(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Text column from a string, ASCII lower-cased (e-mail addresses). */
-void sf_text_lower(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Int column from an integer, a real (rounded) or a decimal string. */
-void sf_int(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Real column from a number or a decimal string. */
-void sf_real(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Bool column from true/false, 0/1 or "true"/"false". */
-void sf_bool(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Time column from an ISO 8601 string, via the host's parser. */
-void sf_time(struct sf_cells *c, size_t col, const json_t *v, unsigned bit);
 
 /**
  * @brief Text column "first last" from `first_name`/`last_name` of @p person
  * (each trimmed; one alone is fine), falling back to its `name`.  Parts of
  * unexpected type warn on bit @p bit and count as absent.
  */
-void sf_person_name(struct sf_cells *c, size_t col, const json_t *person, unsigned bit);
+void sf_person_name(struct orp_cells *c, size_t col, const json_t *person, unsigned bit);
 
 /* ------------------------------------------------------------------------- */
 /* Requests (sf_request.c)                                                    */
@@ -194,12 +152,6 @@ enum sf_param_style {
     SF_PARAM_FILTERS = 0, /**< filters[name]=v, lists filters[name][]=v (call-log) */
     SF_PARAM_PLAIN        /**< name=v, lists name[]=v (analytics) */
 };
-
-/**
- * @brief The value of parameter @p name in @p q (the last one wins), or NULL
- * when it is not given or empty.  Borrowed from @p q.
- */
-const char *sf_param(const struct or_query *q, const char *name);
 
 /** @brief 1 for true/yes/on/1, 0 for false/no/off/0 (any case), -1 otherwise. */
 int sf_parse_bool(const char *s);
@@ -231,14 +183,6 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q,
                           char *err, size_t errlen);
 
 /**
- * @brief Check that integer parameter @p name, when given, lies in
- * [@p lo, @p hi]; stores it (or @p dflt) in @p out.
- * @return OR_OK or OR_ERR_INVALID naming the parameter.
- */
-or_status sf_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                       long lo, long hi, long dflt, long *out, char *err, size_t errlen);
-
-/**
  * @brief Check that number parameter @p name, when given, is >= 0; stores it
  * in @p out and sets @p given.
  */
@@ -249,17 +193,6 @@ or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const 
 or_status sf_check_bools(const struct or_query *q, const char *endpoint,
                          const struct or_param *params, size_t nparams, char *err,
                          size_t errlen);
-
-/* ------------------------------------------------------------------------- */
-/* Time (sf_time.c)                                                           */
-/* ------------------------------------------------------------------------- */
-
-/**
- * @brief Write instant @p t (Unix seconds) plus @p ms milliseconds as
- * "YYYY-MM-DDTHH:MM:SS.mmmZ", computed in UTC without the C library's zone.
- * @return the length written, or 0 if @p n is too small.
- */
-size_t sf_format_utc(int64_t t, int ms, char *buf, size_t n);
 
 #pragma GCC visibility pop
 

@@ -13,21 +13,6 @@
 
 #include "salesfinity.h"
 
-const char *sf_param(const struct or_query *q, const char *name)
-{
-    const char *found = NULL;
-    for (size_t i = 0; q != NULL && i < q->nparams; i++) {
-        const struct or_param_value *p = &q->params[i];
-        if (p->name != NULL && strcmp(p->name, name) == 0) {
-            found = p->value;
-        }
-    }
-    if (found != NULL && found[0] == '\0') {
-        return NULL;
-    }
-    return found;
-}
-
 int sf_parse_bool(const char *s)
 {
     static const char *const yes[] = {"true", "yes", "on", "1"};
@@ -84,11 +69,6 @@ or_status sf_query_long(const struct or_host *h, struct or_request *req, const c
     return sf_query(h, req, key, num, err, errlen);
 }
 
-static int is_space(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
 /* One `key=item` pair per comma-separated, trimmed, non-empty item. */
 static or_status query_list(const struct or_host *h, struct or_request *req, const char *key,
                             const char *list, char *err, size_t errlen)
@@ -107,11 +87,11 @@ static or_status query_list(const struct or_host *h, struct or_request *req, con
         if (comma != NULL) {
             *comma = '\0';
         }
-        while (is_space(*item)) {
+        while (orp_is_space(*item)) {
             item++;
         }
         size_t len = strlen(item);
-        while (len > 0 && is_space(item[len - 1])) {
+        while (len > 0 && orp_is_space(item[len - 1])) {
             item[--len] = '\0';
         }
         if (len > 0) {
@@ -144,7 +124,7 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q,
 {
     for (size_t i = 0; i < nparams; i++) {
         const struct or_param *p = &params[i];
-        const char *value = sf_param(q, p->name);
+        const char *value = orp_param(q, p->name);
         if (value == NULL || skipped(p->name, skip)) {
             continue;
         }
@@ -184,32 +164,12 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q,
     return OR_OK;
 }
 
-or_status sf_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                       long lo, long hi, long dflt, long *out, char *err, size_t errlen)
-{
-    *out = dflt;
-    const char *s = sf_param(q, name);
-    if (s == NULL) {
-        return OR_OK;
-    }
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end != '\0' || errno != 0 || v < lo || v > hi) {
-        snprintf(err, errlen, "%s: parameter %s must be an integer from %ld to %ld, not \"%s\"",
-                 endpoint, name, lo, hi, s);
-        return OR_ERR_INVALID;
-    }
-    *out = v;
-    return OR_OK;
-}
-
 or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name,
                           double *out, int *given, char *err, size_t errlen)
 {
     *given = 0;
     *out = 0.0;
-    const char *s = sf_param(q, name);
+    const char *s = orp_param(q, name);
     if (s == NULL) {
         return OR_OK;
     }
@@ -234,7 +194,7 @@ or_status sf_check_bools(const struct or_query *q, const char *endpoint,
         if (params[i].type != OR_PARAM_BOOL) {
             continue;
         }
-        const char *s = sf_param(q, params[i].name);
+        const char *s = orp_param(q, params[i].name);
         if (s != NULL && sf_parse_bool(s) < 0) {
             snprintf(err, errlen, "%s: parameter %s must be true or false, not \"%s\"",
                      endpoint, params[i].name, s);

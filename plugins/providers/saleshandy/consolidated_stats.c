@@ -142,8 +142,8 @@ static or_status check(const struct or_host *h, const struct or_query *q, struct
     if (st != OR_OK) {
         return st;
     }
-    st = sh_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX, PAGE_LIMIT_MAX,
-                      limit, err, errlen);
+    st = orp_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX, PAGE_LIMIT_MAX,
+                       limit, err, errlen);
     if (st != OR_OK) {
         return st;
     }
@@ -221,41 +221,41 @@ fail:
     return st;
 }
 
-static void parse_client(struct sh_cells *c, const json_t *row)
+static void parse_client(struct orp_cells *c, const json_t *row)
 {
     const json_t *client = sh_object(c, row, "Client", BIT_CLIENT);
     if (client == NULL) {
         return;
     }
-    sh_id(c, COL_CLIENT_ID, sh_field(client, "id"), COL_CLIENT_ID);
-    sh_full_name(c, COL_CLIENT_NAME, sh_field(client, "firstName"),
-                 sh_field(client, "lastName"), COL_CLIENT_NAME);
-    sh_text_lower(c, COL_CLIENT_EMAIL, sh_field(client, "email"), COL_CLIENT_EMAIL);
-    sh_text(c, COL_CLIENT_COMPANY, sh_field(client, "companyName"), COL_CLIENT_COMPANY);
-    sh_text(c, COL_CLIENT_STATUS, sh_field(client, "status"), COL_CLIENT_STATUS);
+    orp_id(c, COL_CLIENT_ID, sh_field(client, "id"), COL_CLIENT_ID);
+    orp_full_name(c, COL_CLIENT_NAME, sh_field(client, "firstName"),
+                  sh_field(client, "lastName"), COL_CLIENT_NAME);
+    orp_text_lower(c, COL_CLIENT_EMAIL, sh_field(client, "email"), COL_CLIENT_EMAIL);
+    orp_text(c, COL_CLIENT_COMPANY, sh_field(client, "companyName"), COL_CLIENT_COMPANY);
+    orp_text(c, COL_CLIENT_STATUS, sh_field(client, "status"), COL_CLIENT_STATUS);
 }
 
-static void parse_row(struct sh_cells *c, const json_t *row)
+static void parse_row(struct orp_cells *c, const json_t *row)
 {
-    sh_id(c, COL_SEQUENCE_ID, sh_field(row, "Sequence Id"), COL_SEQUENCE_ID);
-    sh_text(c, COL_SEQUENCE_TITLE, sh_field(row, "Sequence Title"), COL_SEQUENCE_TITLE);
-    sh_text(c, COL_SEQUENCE_OWNER, sh_field(row, "Sequence Owner"), COL_SEQUENCE_OWNER);
-    sh_int(c, COL_STEP, sh_field(row, "Step Number"), COL_STEP);
-    sh_text_lower(c, COL_SENDER_EMAIL, sh_field(row, "Sender Email"), COL_SENDER_EMAIL);
-    sh_text_lower(c, COL_RECIPIENT_EMAIL, sh_field(row, "Recipient Email"),
-                  COL_RECIPIENT_EMAIL);
-    sh_text(c, COL_RECIPIENT_NAME, sh_field(row, "Recipient name"), COL_RECIPIENT_NAME);
+    orp_id(c, COL_SEQUENCE_ID, sh_field(row, "Sequence Id"), COL_SEQUENCE_ID);
+    orp_text(c, COL_SEQUENCE_TITLE, sh_field(row, "Sequence Title"), COL_SEQUENCE_TITLE);
+    orp_text(c, COL_SEQUENCE_OWNER, sh_field(row, "Sequence Owner"), COL_SEQUENCE_OWNER);
+    orp_int(c, COL_STEP, sh_field(row, "Step Number"), COL_STEP);
+    orp_text_lower(c, COL_SENDER_EMAIL, sh_field(row, "Sender Email"), COL_SENDER_EMAIL);
+    orp_text_lower(c, COL_RECIPIENT_EMAIL, sh_field(row, "Recipient Email"),
+                   COL_RECIPIENT_EMAIL);
+    orp_text(c, COL_RECIPIENT_NAME, sh_field(row, "Recipient name"), COL_RECIPIENT_NAME);
     sh_time(c, COL_SENT_AT, sh_field(row, "Email Sent At"), COL_SENT_AT);
-    sh_int(c, COL_OPEN_COUNT, sh_field(row, "Open Count"), COL_OPEN_COUNT);
+    orp_int(c, COL_OPEN_COUNT, sh_field(row, "Open Count"), COL_OPEN_COUNT);
     sh_time(c, COL_LAST_OPENED_AT, sh_field(row, "Last Opened At"), COL_LAST_OPENED_AT);
     sh_yes_no(c, COL_REPLIED, sh_field(row, "Replied"), COL_REPLIED);
     sh_time(c, COL_REPLIED_AT, sh_field(row, "Replied At"), COL_REPLIED_AT);
-    sh_id(c, COL_CONVERSATION_ID, sh_field(row, "Conversation Id"), COL_CONVERSATION_ID);
-    sh_text(c, COL_SENTIMENT, sh_field(row, "Current Sentiment"), COL_SENTIMENT);
-    sh_int(c, COL_CLICK_COUNT, sh_field(row, "Click Count"), COL_CLICK_COUNT);
+    orp_id(c, COL_CONVERSATION_ID, sh_field(row, "Conversation Id"), COL_CONVERSATION_ID);
+    orp_text(c, COL_SENTIMENT, sh_field(row, "Current Sentiment"), COL_SENTIMENT);
+    orp_int(c, COL_CLICK_COUNT, sh_field(row, "Click Count"), COL_CLICK_COUNT);
     sh_time(c, COL_LAST_CLICKED_AT, sh_field(row, "Last Clicked At"), COL_LAST_CLICKED_AT);
-    sh_text(c, COL_LAST_LINK_CLICKED, sh_field(row, "Last Link Clicked"),
-            COL_LAST_LINK_CLICKED);
+    orp_text(c, COL_LAST_LINK_CLICKED, sh_field(row, "Last Link Clicked"),
+             COL_LAST_LINK_CLICKED);
     sh_yes_no(c, COL_BOUNCED, sh_field(row, "Bounced"), COL_BOUNCED);
     sh_time(c, COL_BOUNCED_AT, sh_field(row, "Bounced At"), COL_BOUNCED_AT);
     sh_yes_no(c, COL_UNSUBSCRIBED, sh_field(row, "Unsubscribed"), COL_UNSUBSCRIBED);
@@ -279,7 +279,7 @@ static void read_paging(const json_t *payload, long page, size_t nrows, long lim
         return;
     }
     long next = 0;
-    if (sh_page_count(json_object_get(payload, "nextPageNumber"), &next) && next > 0) {
+    if (orp_page_count(json_object_get(payload, "nextPageNumber"), &next) && next > 0) {
         info->next_page = next;
     }
     else {
@@ -291,11 +291,9 @@ or_status sh_cs_parse(const struct or_host *h, const struct or_query *q, long pa
                       const char *body, size_t len, struct or_rows *rows,
                       struct or_page_info *info, char *err, size_t errlen)
 {
-    sh_page_info_reset(info);
+    orp_page_info_reset(info);
     json_t *root = NULL;
-    struct sh_cells cells;
-    int cells_live = 0;
-    or_status st = sh_page_load(body, len, &root, err, errlen);
+    or_status st = orp_page_load(body, len, ORP_LOAD_ANY, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
@@ -316,39 +314,15 @@ or_status sh_cs_parse(const struct or_host *h, const struct or_query *q, long pa
     }
     long limit = PAGE_LIMIT_MAX;
     char unused[OR_ERR_SIZE];
-    (void)sh_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX,
-                       PAGE_LIMIT_MAX, &limit, unused, sizeof(unused));
+    (void)orp_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX,
+                        PAGE_LIMIT_MAX, &limit, unused, sizeof(unused));
     read_paging(payload, page, json_array_size(data), limit, info);
 
-    sh_cells_init(&cells, h, rows, ENDPOINT, page, fields, NBITS);
-    cells_live = 1;
-    size_t i = 0;
-    const json_t *row = NULL;
-    json_array_foreach(data, i, row) {
-        if (!json_is_object(row)) {
-            sh_cells_bad(&cells, BIT_ROW);
-            continue;
-        }
-        st = h->row_begin(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-        parse_row(&cells, row);
-        st = h->row_end(rows);
-        if (st != OR_OK) {
-            snprintf(err, errlen, "row sink refused row %zu", i);
-            goto fail;
-        }
-    }
-    cells_live = 0;
-    st = sh_cells_finish(&cells, err, errlen);
+    struct orp_cells cells;
+    orp_cells_init(&cells, h, rows, fields, NBITS, "%s page %ld", ENDPOINT, page);
+    st = orp_cells_write(&cells, data, BIT_ROW, parse_row, err, errlen);
 
 fail:
-    if (cells_live) {
-        char ignored[8];
-        (void)sh_cells_finish(&cells, ignored, sizeof(ignored));
-    }
     json_decref(root);
     return st;
 }

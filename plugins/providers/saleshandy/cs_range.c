@@ -14,8 +14,8 @@
 or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *r, char *err,
                       size_t errlen)
 {
-    const char *start = sh_param(q, "start_date");
-    const char *end = sh_param(q, "end_date");
+    const char *start = orp_param(q, "start_date");
+    const char *end = orp_param(q, "end_date");
     if (start == NULL) {
         start = q->first_day;
     }

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "outreport/plugin.h"
+#include "orp.h"
 
 #pragma GCC visibility push(hidden)
 
@@ -127,12 +128,6 @@ size_t sh_snake_case(const char *in, size_t inlen, char *out);
 /* time zones                                                                  */
 /* ------------------------------------------------------------------------- */
 
-/** @brief Days since 1970-01-01 of a proleptic Gregorian date (d may overflow the month). */
-int64_t sh_days_from_civil(int64_t y, int m, int d);
-
-/** @brief Year, month (1..12) and day of @p days since 1970-01-01. */
-void sh_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
-
 /** @brief Days in month @p m of year @p y. */
 int sh_days_in_month(int64_t y, int m);
 
@@ -152,13 +147,6 @@ int64_t sh_add_years(int64_t days, int years);
 int64_t sh_today_utc(void);
 
 /**
- * @brief Write instant @p t plus @p ms milliseconds as
- * "YYYY-MM-DDTHH:MM:SS.mmm+00:00" (UTC).
- * @return the length, or 0 if @p n is too small.
- */
-size_t sh_format_utc(int64_t t, int ms, char *buf, size_t n);
-
-/**
  * @brief Parse JavaScript Date.toString() text, e.g. "Thu Dec 18 2024
  * 10:59:29 GMT+5:30 (Asia/Kolkata)": optional weekday, month name, day,
  * year, HH:MM:SS, GMT with an offset (+0530, +5:30, +05:30, +5, -0500, or
@@ -168,53 +156,8 @@ size_t sh_format_utc(int64_t t, int ms, char *buf, size_t n);
 int sh_parse_js_date(const char *s, size_t len, int64_t *out);
 
 /* ------------------------------------------------------------------------- */
-/* Cells (sh_cells.c): JSON values to typed columns under DESIGN.md §6 rules  */
+/* Cells (sh_cells.c); the generic setters are orp_* (plugins/common)         */
 /* ------------------------------------------------------------------------- */
-
-/**
- * Per-page state of the row writer: the sink, the fields of unexpected type
- * seen on this page (one warning per page, not per row) and a scratch
- * buffer that grows once and is reused for every row.  Lives on the stack
- * of parse_page.
- */
-struct sh_cells {
-    const struct or_host *h;    /**< borrowed host */
-    struct or_rows *rows;       /**< borrowed sink of this page */
-    const char *endpoint;       /**< endpoint name for the warning */
-    long page;                  /**< page number for the warning */
-    const char *const *fields;  /**< JSON field name of each warning bit */
-    size_t nfields;             /**< number of entries in fields (at most 64) */
-    uint64_t bad;               /**< bit i set: fields[i] had an unexpected type */
-    long nbad;                  /**< number of values of unexpected type */
-    int nomem;                  /**< nonzero: scratch space could not grow */
-    char names[400];            /**< other field names to warn about, ", "-separated */
-    char *heap;                 /**< owned scratch buffer, or NULL */
-    size_t heapcap;             /**< capacity of heap */
-    char small[512];            /**< scratch used while values are short */
-};
-
-/** @brief Start a page; @p fields names the warning bits (borrowed, static). */
-void sh_cells_init(struct sh_cells *c, const struct or_host *h, struct or_rows *rows,
-                   const char *endpoint, long page, const char *const *fields, size_t nfields);
-
-/**
- * @brief End a page: log the one warning if any value had an unexpected
- * type and free the scratch buffer.  Safe to call twice.
- * @return OR_OK, or OR_ERR_NOMEM (message in @p err) if scratch space ran out.
- */
-or_status sh_cells_finish(struct sh_cells *c, char *err, size_t errlen);
-
-/** @brief Record a value of unexpected type for warning bit @p bit. */
-void sh_cells_bad(struct sh_cells *c, unsigned bit);
-
-/** @brief Record a value of unexpected type in the field named @p name. */
-void sh_cells_bad_name(struct sh_cells *c, const char *name);
-
-/** @brief A buffer of at least @p n bytes, valid until the next call; NULL when out of memory. */
-char *sh_cells_scratch(struct sh_cells *c, size_t n);
-
-/** @brief Nonzero if @p v counts as absent: missing, null, {}, [] or "". */
-int sh_is_empty(const json_t *v);
 
 /**
  * @brief Member @p key of @p obj; when there is none, the first member whose
@@ -223,75 +166,20 @@ int sh_is_empty(const json_t *v);
 const json_t *sh_field(const json_t *obj, const char *key);
 
 /**
- * @brief Member @p key of @p obj when it is a non-empty object; NULL when
+ * @brief sh_field @p key of @p obj when it is a non-empty object; NULL when
  * absent or empty, and NULL plus a warning on bit @p bit when of another type.
  */
-const json_t *sh_object(struct sh_cells *c, const json_t *obj, const char *key, unsigned bit);
-
-/** @brief Text column from a string. */
-void sh_text(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Text column for identifiers: a string, or an integer in decimal. */
-void sh_id(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Text column from a string, ASCII lower-cased (e-mail addresses). */
-void sh_text_lower(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Int column from an integer, an integral real or a decimal string. */
-void sh_int(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+const json_t *sh_object(struct orp_cells *c, const json_t *obj, const char *key, unsigned bit);
 
 /** @brief Bool column from "Yes"/"No" (any case, trimmed) or true/false. */
-void sh_yes_no(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
+void sh_yes_no(struct orp_cells *c, size_t col, const json_t *v, unsigned bit);
 
 /** @brief Time column from Date.toString() text, else ISO 8601 via the host. */
-void sh_time(struct sh_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/**
- * @brief Text column "first last" from two name parts (each trimmed; one
- * alone is fine).  Parts of unexpected type warn on bit @p bit.
- */
-void sh_full_name(struct sh_cells *c, size_t col, const json_t *first, const json_t *last,
-                  unsigned bit);
-
-/* ------------------------------------------------------------------------- */
-/* Page bodies (sh_page.c)                                                    */
-/* ------------------------------------------------------------------------- */
-
-/**
- * @brief Decode one page body (any JSON value).
- * @param out receives a new reference owned by the caller (json_decref).
- * @return OR_OK, or OR_ERR_PARSE with "invalid JSON at
- * line L column C: ..." in @p err.
- */
-or_status sh_page_load(const char *body, size_t len,
-                       json_t **out, char *err, size_t errlen);
-
-/**
- * @brief A non-negative whole number from a JSON integer, integral real or
- * decimal string.  @return 1 and sets @p out, or 0 when absent or unusable.
- */
-int sh_page_count(const json_t *v, long *out);
-
-/** @brief Reset @p info to "nothing known": -1 everywhere, has_more 0. */
-void sh_page_info_reset(struct or_page_info *info);
+void sh_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit);
 
 /* ------------------------------------------------------------------------- */
 /* Parameters (sh_params.c)                                                   */
 /* ------------------------------------------------------------------------- */
-
-/**
- * @brief The value of parameter @p name in @p q (the last one wins), or NULL
- * when it is not given or empty.  Borrowed from @p q.
- */
-const char *sh_param(const struct or_query *q, const char *name);
-
-/**
- * @brief Check that integer parameter @p name, when given, lies in
- * [@p lo, @p hi]; stores it (or @p dflt) in @p out.
- * @return OR_OK or OR_ERR_INVALID naming the parameter.
- */
-or_status sh_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                       long lo, long hi, long dflt, long *out, char *err, size_t errlen);
 
 /** @brief Check that every OR_PARAM_ENUM parameter given is one of its choices. */
 or_status sh_check_enums(const struct or_query *q, const char *endpoint,

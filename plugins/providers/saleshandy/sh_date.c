@@ -1,36 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Calendar dates as day numbers, and UTC text for request bodies.  Pure
- * integer arithmetic (Howard Hinnant's days_from_civil / civil_from_days),
+ * Calendar dates as day numbers on top of orp_civil (plugins/common): month
+ * lengths, YYYY-MM-DD text, adding years, today.  Pure integer arithmetic,
  * so nothing depends on TZ, the C library's zone database or the locale.
  */
 #include <stdio.h>
 #include <time.h>
 
 #include "saleshandy.h"
-
-int64_t sh_days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                     /* [0, 399] */
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  /* [0, 365] */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             /* [0, 146096] */
-    return era * 146097 + doe - 719468;
-}
-
-void sh_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
-{
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
-}
 
 int sh_days_in_month(int64_t y, int m)
 {
@@ -76,7 +53,7 @@ int sh_parse_day(const char *s, int64_t *days)
     if (y < 1 || d < 1 || d > sh_days_in_month(y, m)) {
         return 0;
     }
-    *days = sh_days_from_civil(y, m, d);
+    *days = orp_days_from_civil(y, m, d);
     return 1;
 }
 
@@ -85,7 +62,7 @@ size_t sh_format_day(int64_t days, char *buf, size_t n)
     int64_t y = 0;
     int m = 0;
     int d = 0;
-    sh_civil_from_days(days, &y, &m, &d);
+    orp_civil_from_days(days, &y, &m, &d);
     int len = snprintf(buf, n, "%04lld-%02d-%02d", (long long)y, m, d);
     if (len < 0 || (size_t)len >= n) {
         if (n > 0) {
@@ -101,9 +78,9 @@ int64_t sh_add_years(int64_t days, int years)
     int64_t y = 0;
     int m = 0;
     int d = 0;
-    sh_civil_from_days(days, &y, &m, &d);
+    orp_civil_from_days(days, &y, &m, &d);
     /* days_from_civil is linear in d: 29 February of a common year is 1 March. */
-    return sh_days_from_civil(y + years, m, d);
+    return orp_days_from_civil(y + years, m, d);
 }
 
 int64_t sh_today_utc(void)
@@ -114,27 +91,4 @@ int64_t sh_today_utc(void)
         days--;
     }
     return days;
-}
-
-size_t sh_format_utc(int64_t t, int ms, char *buf, size_t n)
-{
-    int64_t days = t / 86400;
-    int64_t secs = t % 86400;
-    if (secs < 0) {
-        secs += 86400;
-        days -= 1;
-    }
-    int64_t y = 0;
-    int m = 0;
-    int d = 0;
-    sh_civil_from_days(days, &y, &m, &d);
-    int len = snprintf(buf, n, "%04lld-%02d-%02dT%02d:%02d:%02d.%03d+00:00", (long long)y, m,
-                       d, (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60), ms);
-    if (len < 0 || (size_t)len >= n) {
-        if (n > 0) {
-            buf[0] = '\0';
-        }
-        return 0;
-    }
-    return (size_t)len;
 }

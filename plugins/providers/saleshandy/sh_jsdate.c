@@ -226,6 +226,6 @@ int sh_parse_js_date(const char *text, size_t len, int64_t *out)
         ss > 59) {
         return 0;
     }
-    *out = sh_days_from_civil(year, month + 1, day) * 86400 + hh * 3600 + mi * 60 + ss - off;
+    *out = orp_days_from_civil(year, month + 1, day) * 86400 + hh * 3600 + mi * 60 + ss - off;
     return 1;
 }

@@ -1,49 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Endpoint parameters: lookup, range and choice checks, and the pieces of
- * the JSON request bodies built from them.  No state outlives a call.
+ * Endpoint parameters: choice checks and the pieces of the JSON request
+ * bodies built from them (lookup and range checks are orp_param.h).  No
+ * state outlives a call.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "saleshandy.h"
-
-const char *sh_param(const struct or_query *q, const char *name)
-{
-    const char *found = NULL;
-    for (size_t i = 0; q != NULL && i < q->nparams; i++) {
-        const struct or_param_value *p = &q->params[i];
-        if (p->name != NULL && strcmp(p->name, name) == 0) {
-            found = p->value;
-        }
-    }
-    if (found != NULL && found[0] == '\0') {
-        return NULL;
-    }
-    return found;
-}
-
-or_status sh_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                       long lo, long hi, long dflt, long *out, char *err, size_t errlen)
-{
-    *out = dflt;
-    const char *s = sh_param(q, name);
-    if (s == NULL) {
-        return OR_OK;
-    }
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end != '\0' || errno != 0 || v < lo || v > hi) {
-        snprintf(err, errlen, "%s: parameter %s must be an integer from %ld to %ld, not \"%s\"",
-                 endpoint, name, lo, hi, s);
-        return OR_ERR_INVALID;
-    }
-    *out = v;
-    return OR_OK;
-}
 
 /* Is @p v one of the comma-separated @p choices (exactly, as the host checks)? */
 static int in_choices(const char *choices, const char *v)
@@ -69,7 +33,7 @@ or_status sh_check_enums(const struct or_query *q, const char *endpoint,
         if (params[i].type != OR_PARAM_ENUM) {
             continue;
         }
-        const char *s = sh_param(q, params[i].name);
+        const char *s = orp_param(q, params[i].name);
         if (s != NULL && !in_choices(params[i].choices, s)) {
             snprintf(err, errlen, "%s: parameter %s must be one of %s, not \"%s\"", endpoint,
                      params[i].name, params[i].choices, s);
@@ -79,15 +43,10 @@ or_status sh_check_enums(const struct or_query *q, const char *endpoint,
     return OR_OK;
 }
 
-static int is_space(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
 or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
                        const char *name, char *err, size_t errlen)
 {
-    const char *list = sh_param(q, name);
+    const char *list = orp_param(q, name);
     if (list == NULL) {
         return OR_OK;
     }
@@ -99,10 +58,10 @@ or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
     while (item != NULL) {
         const char *comma = strchr(item, ',');
         const char *end = comma != NULL ? comma : item + strlen(item);
-        while (item < end && is_space(*item)) {
+        while (item < end && orp_is_space(*item)) {
             item++;
         }
-        while (end > item && is_space(end[-1])) {
+        while (end > item && orp_is_space(end[-1])) {
             end--;
         }
         if (end > item && json_array_append_new(arr, json_stringn(item, (size_t)(end - item)))) {

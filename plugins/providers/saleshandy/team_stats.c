@@ -81,7 +81,7 @@ static or_status param_when(const struct or_host *h, const char *name, const cha
         if (is_end) {
             *t -= 1;
         }
-        sh_format_utc(*t, is_end ? 999 : 0, out, WHEN_SIZE);
+        orp_format_utc(*t, is_end ? 999 : 0, "+00:00", out, WHEN_SIZE);
         return OR_OK;
     }
     if (strlen(value) >= WHEN_SIZE || h->parse_iso8601(h, value, t) != OR_OK) {
@@ -98,15 +98,15 @@ static or_status dates(const struct or_host *h, const struct or_query *q, struct
 {
     memset(w, 0, sizeof(*w));
     int period = q->period_end != 0;
-    const char *s = sh_param(q, "start_date");
-    const char *e = sh_param(q, "end_date");
+    const char *s = orp_param(q, "start_date");
+    const char *e = orp_param(q, "end_date");
     or_status st = OR_OK;
     if (s != NULL) {
         st = param_when(h, "start_date", s, 0, w->start, &w->start_t, err, errlen);
     }
     else if (period) {
         w->start_t = q->period_start;
-        sh_format_utc(w->start_t, 0, w->start, sizeof(w->start));
+        orp_format_utc(w->start_t, 0, "+00:00", w->start, sizeof(w->start));
     }
     if (st != OR_OK) {
         return st;
@@ -117,7 +117,7 @@ static or_status dates(const struct or_host *h, const struct or_query *q, struct
     else if (period) {
         /* The period is [start, end); the API's end is inclusive: end - 1 ms. */
         w->end_t = q->period_end - 1;
-        sh_format_utc(w->end_t, 999, w->end, sizeof(w->end));
+        orp_format_utc(w->end_t, 999, "+00:00", w->end, sizeof(w->end));
     }
     if (st != OR_OK) {
         return st;
@@ -136,8 +136,8 @@ static or_status check(const struct or_host *h, const struct or_query *q, long *
     int bearer = 0;
     or_status st = sh_auth_mode(h, &bearer, err, errlen);
     if (st == OR_OK) {
-        st = sh_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, limit, err,
-                          errlen);
+        st = orp_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, limit, err,
+                           errlen);
     }
     if (st == OR_OK) {
         st = sh_check_enums(q, ENDPOINT, sh_ts_params, SH_ARRAY_LEN(sh_ts_params), err,
@@ -159,7 +159,7 @@ or_status sh_ts_check(const struct or_host *h, const struct or_query *q, char *e
 
 static const char *param_or(const struct or_query *q, const char *name, const char *dflt)
 {
-    const char *v = sh_param(q, name);
+    const char *v = orp_param(q, name);
     return v != NULL ? v : dflt;
 }
 
@@ -199,8 +199,8 @@ or_status sh_ts_build(const struct or_host *h, const struct or_query *q, long pa
     if (st == OR_OK) {
         st = sh_body_string(body, "sortOrder", param_or(q, "sort_order", "desc"), err, errlen);
     }
-    if (st == OR_OK && sh_param(q, "order_by") != NULL) {
-        st = sh_body_string(body, "orderBy", sh_param(q, "order_by"), err, errlen);
+    if (st == OR_OK && orp_param(q, "order_by") != NULL) {
+        st = sh_body_string(body, "orderBy", orp_param(q, "order_by"), err, errlen);
     }
     if (st == OR_OK) {
         st = sh_body_string(body, "type", param_or(q, "type", "prospect"), err, errlen);
@@ -251,11 +251,11 @@ static void read_paging(const json_t *root, long page, size_t nrecords, long lim
             info->has_more = json_is_true(more);
         }
         long n = 0;
-        if (next == 0 && sh_page_count(json_object_get(objs[i], "nextPageNumber"), &n)) {
+        if (next == 0 && orp_page_count(json_object_get(objs[i], "nextPageNumber"), &n)) {
             next = n;
         }
-        if (total < 0 && (sh_page_count(json_object_get(objs[i], "total"), &n) ||
-                          sh_page_count(json_object_get(objs[i], "totalCount"), &n))) {
+        if (total < 0 && (orp_page_count(json_object_get(objs[i], "total"), &n) ||
+                          orp_page_count(json_object_get(objs[i], "totalCount"), &n))) {
             total = n;
         }
     }
@@ -282,9 +282,9 @@ or_status sh_ts_parse(const struct or_host *h, const struct or_query *q, long pa
                       const char *body, size_t len, struct or_rows *rows,
                       struct or_page_info *info, char *err, size_t errlen)
 {
-    sh_page_info_reset(info);
+    orp_page_info_reset(info);
     json_t *root = NULL;
-    or_status st = sh_page_load(body, len, &root, err, errlen);
+    or_status st = orp_page_load(body, len, ORP_LOAD_ANY, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
@@ -297,8 +297,8 @@ or_status sh_ts_parse(const struct or_host *h, const struct or_query *q, long pa
     }
     long limit = LIMIT_DEFAULT;
     char unused[OR_ERR_SIZE];
-    (void)sh_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, &limit, unused,
-                       sizeof(unused));
+    (void)orp_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, &limit, unused,
+                        sizeof(unused));
     st = sh_ts_write(h, rows, page, list, err, errlen);
     if (st != OR_OK) {
         goto fail;

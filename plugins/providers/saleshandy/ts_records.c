@@ -64,7 +64,7 @@ struct colstate {
 };
 
 struct writer {
-    struct sh_cells cells;
+    struct orp_cells cells;
     struct colstate *cols; /* indexed by column index; owned */
     size_t ncols;          /* entries in cols */
     size_t row;            /* 1-based number of the current row */
@@ -123,7 +123,7 @@ static const char *first_key(const json_t *obj, const char *const *keys, const j
 {
     for (size_t i = 0; keys[i] != NULL; i++) {
         const json_t *x = json_object_get(obj, keys[i]);
-        if (!sh_is_empty(x)) {
+        if (!orp_is_empty(x)) {
             *v = x;
             return keys[i];
         }
@@ -157,25 +157,25 @@ static void write_fixed(struct writer *w, const json_t *rec)
 {
     const json_t *v = NULL;
     const char *k = first_key(rec, id_keys, &v);
-    sh_id(&w->cells, COL_USER_ID, v, BIT_USER_ID);
+    orp_id(&w->cells, COL_USER_ID, v, BIT_USER_ID);
     use_key(w, k, COL_USER_ID);
 
     k = first_key(rec, name_keys, &v);
     if (k != NULL) {
-        sh_full_name(&w->cells, COL_USER_NAME, v, NULL, BIT_USER_NAME);
+        orp_full_name(&w->cells, COL_USER_NAME, v, NULL, BIT_USER_NAME);
         use_key(w, k, COL_USER_NAME);
     }
     else {
         const json_t *last = NULL;
         const char *fk = first_key(rec, first_keys, &v);
         const char *lk = first_key(rec, last_keys, &last);
-        sh_full_name(&w->cells, COL_USER_NAME, v, last, BIT_USER_NAME);
+        orp_full_name(&w->cells, COL_USER_NAME, v, last, BIT_USER_NAME);
         use_key(w, fk, COL_USER_NAME);
         use_key(w, lk, COL_USER_NAME);
     }
 
     k = first_key(rec, email_keys, &v);
-    sh_text_lower(&w->cells, COL_USER_EMAIL, v, BIT_USER_EMAIL);
+    orp_text_lower(&w->cells, COL_USER_EMAIL, v, BIT_USER_EMAIL);
     use_key(w, k, COL_USER_EMAIL);
 }
 
@@ -306,13 +306,13 @@ static void bad_key(struct writer *w, const char *name, const char *why)
 {
     char what[SH_SNAKE_MAX + 40];
     snprintf(what, sizeof(what), "%s%s", name, why);
-    sh_cells_bad_name(&w->cells, what);
+    orp_cells_bad_name(&w->cells, what);
 }
 
 static void write_key(struct writer *w, const char *key, const json_t *v)
 {
     char name[SH_SNAKE_MAX + 1];
-    if (used_key(w, key) || sh_is_empty(v) || sh_snake_case(key, strlen(key), name) == 0) {
+    if (used_key(w, key) || orp_is_empty(v) || sh_snake_case(key, strlen(key), name) == 0) {
         return;
     }
     enum or_type want = type_of(v);
@@ -365,7 +365,7 @@ or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
 {
     struct writer w;
     memset(&w, 0, sizeof(w));
-    sh_cells_init(&w.cells, h, rows, ENDPOINT, page, fields, NBITS);
+    orp_cells_init(&w.cells, h, rows, fields, NBITS, "%s page %ld", ENDPOINT, page);
     or_status st = OR_OK;
     for (size_t col = 0; col < NCOLS; col++) {
         struct colstate *cs = col_state(&w, (long)col);
@@ -381,7 +381,7 @@ or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
     const json_t *rec = NULL;
     json_array_foreach(list, i, rec) {
         if (!json_is_object(rec)) {
-            sh_cells_bad(&w.cells, BIT_ROW);
+            orp_cells_bad(&w.cells, BIT_ROW);
             continue;
         }
         st = write_record(&w, i, rec, err, errlen);
@@ -389,11 +389,11 @@ or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
             goto fail;
         }
     }
-    st = sh_cells_finish(&w.cells, err, errlen);
+    st = orp_cells_finish(&w.cells, err, errlen);
 fail:
     if (st != OR_OK) {
         char ignored[8];
-        (void)sh_cells_finish(&w.cells, ignored, sizeof(ignored));
+        (void)orp_cells_finish(&w.cells, ignored, sizeof(ignored));
     }
     free(w.cols);
     return st;

@@ -109,15 +109,15 @@ static const struct member call_status[] = {
     {"in_progress", COL_TASKS_IN_PROGRESS},   {"success_rate", COL_SUCCESS_RATE},
 };
 
-static void fill(struct up_cells *c, const json_t *obj, const struct member *m, size_t n)
+static void fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
 {
     for (size_t i = 0; obj != NULL && i < n; i++) {
         const json_t *v = json_object_get(obj, m[i].key);
         if (up_agent_calls_columns[m[i].col].type == OR_TYPE_REAL) {
-            up_real(c, m[i].col, v, m[i].col);
+            orp_real(c, m[i].col, v, m[i].col);
         }
         else {
-            up_int(c, m[i].col, v, m[i].col);
+            orp_int(c, m[i].col, v, m[i].col);
         }
     }
 }
@@ -127,16 +127,16 @@ static void fill(struct up_cells *c, const json_t *obj, const struct member *m, 
  * status_code of unexpected type is ignored (with a warning bit): `data`
  * decides then.
  */
-static or_status check_status_code(struct up_cells *c, const json_t *root, char *err,
+static or_status check_status_code(struct orp_cells *c, const json_t *root, char *err,
                                    size_t errlen)
 {
     const json_t *v = json_object_get(root, "status_code");
-    if (up_is_empty(v)) {
+    if (orp_is_empty(v)) {
         return OR_OK;
     }
     int64_t code = 0;
-    if (!up_int_value(v, &code)) {
-        up_cells_bad(c, BIT_STATUS_CODE);
+    if (!orp_int_value(v, c->int_rules, &code)) {
+        orp_cells_bad(c, BIT_STATUS_CODE);
         return OR_OK;
     }
     if (code == 200) {
@@ -172,16 +172,18 @@ or_status up_analytics_parse(const struct or_host *h, const struct or_query *q, 
                              struct or_page_info *info, char *err, size_t errlen)
 {
     (void)page;
-    info->total_pages = -1;
-    info->total_rows = -1;
-    info->has_more = 0;
-    info->next_page = -1;
-    info->page = -1;
+    orp_page_info_reset(info);
 
     json_t *root = NULL;
-    struct up_cells cells;
-    up_cells_init(&cells, h, rows, q->instance, fields, NBITS);
-    or_status st = up_body_load(body, len, &root, err, errlen);
+    struct orp_cells cells;
+    const char *space = q->instance;
+    orp_cells_init(&cells, h, rows, fields, NBITS, "analytics%s%s%s",
+                   space != NULL ? " [space " : "", space != NULL ? space : "",
+                   space != NULL ? "]" : "");
+    cells.int_rules = ORP_INT_TEXT_REAL | ORP_INT_SAFE53;
+    /* One absurd counter should cost that cell, not the whole response. */
+    or_status st = orp_page_load(body, len, ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root,
+                                 err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
@@ -202,16 +204,17 @@ or_status up_analytics_parse(const struct or_host *h, const struct or_query *q, 
     if (q->instance != NULL) {
         h->set_text(rows, COL_SPACE_TOKEN, q->instance, strlen(q->instance));
     }
-    fill(&cells, up_object(&cells, data, "call_analytics", BIT_CALL_ANALYTICS), call_analytics,
+    fill(&cells, orp_object(&cells, data, "call_analytics", BIT_CALL_ANALYTICS), call_analytics,
          UP_ARRAY_LEN(call_analytics));
-    fill(&cells, up_object(&cells, data, "call_status", BIT_CALL_STATUS), call_status,
+    fill(&cells, orp_object(&cells, data, "call_status", BIT_CALL_STATUS), call_status,
          UP_ARRAY_LEN(call_status));
     st = h->row_end(rows);
     if (st != OR_OK) {
         snprintf(err, errlen, "row sink refused the row");
         goto fail;
     }
-    up_cells_finish(&cells);
+    /* No scratch text is used here, so finishing cannot fail; on failure no warning. */
+    st = orp_cells_finish(&cells, err, errlen);
 
 fail:
     json_decref(root);

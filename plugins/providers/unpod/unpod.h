@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "outreport/plugin.h"
+#include "orp.h"
 
 #pragma GCC visibility push(hidden)
 
@@ -86,18 +87,8 @@ int up_token_valid(const char *s, size_t len);
 void up_token_error(const char *s, size_t len, const char *where, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------------- */
-/* Response bodies (up_body.c, up_error.c)                                   */
+/* Error bodies (up_error.c)                                                 */
 /* ------------------------------------------------------------------------- */
-
-/**
- * @brief Decode a body that must be a JSON object.  Integers too big for
- * 64 bits do not fail the whole body: it is decoded again with integers as
- * reals, and the cell rules turn those values into NULL.
- * @param out receives a new reference owned by the caller (json_decref).
- * @return OR_OK, or OR_ERR_PARSE with "invalid JSON at line L column C: ..."
- * or "response is not a JSON object" in @p err.
- */
-or_status up_body_load(const char *body, size_t len, json_t **out, char *err, size_t errlen);
 
 /**
  * @brief The vendor's message of a decoded body: `message`, else `detail`,
@@ -110,56 +101,11 @@ int up_vendor_message(const json_t *root, char *buf, size_t n);
 /** or_error_message_fn of analytics: up_vendor_message of the decoded body. */
 int up_error_message(const char *body, size_t len, char *buf, size_t n);
 
-/* ------------------------------------------------------------------------- */
-/* Cells (up_cells.c): JSON values to typed columns under DESIGN.md §6 rules */
-/* ------------------------------------------------------------------------- */
-
-/**
- * Per-response state of the row writer: the sink and the fields of
- * unexpected type seen (one warning per response, not one per field).
- * Lives on the stack of parse_page.
+/*
+ * Response bodies are decoded by orp_page_load and cells are written by the
+ * orp_* setters of plugins/common (DESIGN.md §6 NULL rules, one warning per
+ * response).
  */
-struct up_cells {
-    const struct or_host *h;    /**< borrowed host */
-    struct or_rows *rows;       /**< borrowed sink of this response */
-    const char *instance;       /**< space token for the warning, or NULL */
-    const char *const *fields;  /**< JSON path of each warning bit (static) */
-    size_t nfields;             /**< number of entries in fields (at most 64) */
-    uint64_t bad;               /**< bit i set: fields[i] had an unexpected type */
-    long nbad;                  /**< number of values of unexpected type */
-};
-
-/** @brief Start a response; @p fields names the warning bits. */
-void up_cells_init(struct up_cells *c, const struct or_host *h, struct or_rows *rows,
-                   const char *instance, const char *const *fields, size_t nfields);
-
-/** @brief End a response: log the one warning if any field had an unexpected type. */
-void up_cells_finish(struct up_cells *c);
-
-/** @brief Record a value of unexpected type for warning bit @p bit. */
-void up_cells_bad(struct up_cells *c, unsigned bit);
-
-/** @brief Nonzero if @p v counts as absent: missing, null, {}, [] or "". */
-int up_is_empty(const json_t *v);
-
-/**
- * @brief Member @p key of @p obj when it is a non-empty object; NULL when
- * absent or empty, and NULL plus a warning on bit @p bit when of another type.
- */
-const json_t *up_object(struct up_cells *c, const json_t *obj, const char *key, unsigned bit);
-
-/**
- * @brief A whole number from a JSON integer, an integral real of magnitude
- * below 2^53, or decimal text such as "419" or " 4.19e2 ".
- * @return 1 and sets @p out, or 0 when @p v is none of those.
- */
-int up_int_value(const json_t *v, int64_t *out);
-
-/** @brief Int column from up_int_value; empty is NULL, anything else NULL plus a warning. */
-void up_int(struct up_cells *c, size_t col, const json_t *v, unsigned bit);
-
-/** @brief Real column from a number or decimal text; same NULL and warning rules. */
-void up_real(struct up_cells *c, size_t col, const json_t *v, unsigned bit);
 
 #pragma GCC visibility pop
 

@@ -14,19 +14,6 @@
 
 #define PATH "/api/v2/platform/organisation/analytics/"
 
-/* The value of parameter @p name in @p q (the last one wins), or NULL when absent or empty. */
-static const char *param(const struct or_query *q, const char *name)
-{
-    const char *found = NULL;
-    for (size_t i = 0; q != NULL && i < q->nparams; i++) {
-        const struct or_param_value *p = &q->params[i];
-        if (p->name != NULL && strcmp(p->name, name) == 0) {
-            found = p->value;
-        }
-    }
-    return found != NULL && found[0] != '\0' ? found : NULL;
-}
-
 /* Config value @p key of section [unpod], or NULL when unset or empty. */
 static const char *config(const struct or_host *h, const char *key)
 {
@@ -69,7 +56,7 @@ or_status up_analytics_instances(const struct or_host *h, const struct or_query 
                                  size_t buflen, char *err, size_t errlen)
 {
     const char *where = "--param space_token";
-    const char *list = param(q, "space_token");
+    const char *list = orp_param(q, "space_token");
     if (list == NULL) {
         where = "config [unpod] space_tokens";
         list = config(h, "space_tokens");

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file orp_page.h
+ * @brief Decoding one response body, with messages the host prefixes with
+ * the source, instance and page.
+ */
+#ifndef ORP_PAGE_H
+#define ORP_PAGE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "outreport/plugin.h"
+
+#pragma GCC visibility push(hidden)
+
+/** orp_page_load: accept any JSON value at the top (default: object or array). */
+#define ORP_LOAD_ANY 0x1u
+/** orp_page_load: require a JSON object at the top. */
+#define ORP_LOAD_OBJECT 0x2u
+/**
+ * orp_page_load: when an integer does not fit 64 bits, decode again with
+ * integers as reals, so one absurd counter costs that cell, not the body.
+ */
+#define ORP_LOAD_BIG_INT_AS_REAL 0x4u
+
+/**
+ * @brief Decode one page body.  Duplicate keys are allowed (last wins),
+ * \\u0000 and trailing garbage are refused, and jansson validates UTF-8, so
+ * invalid bytes fail here rather than reaching the dataset.
+ * @param opts ORP_LOAD_* flags.
+ * @param out receives a new reference owned by the caller (json_decref).
+ * @return OR_OK, or OR_ERR_PARSE with "empty response body", "invalid JSON
+ * at line L column C: ..." or "response is not a JSON object" in @p err.
+ */
+or_status orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *err,
+                        size_t errlen);
+
+/**
+ * Largest count orp_page_count accepts.  Counts beyond this are nonsense
+ * from a server, and staying below it means page arithmetic such as
+ * n + per_page - 1 or page + 1 cannot overflow.
+ */
+#define ORP_COUNT_MAX 1000000000000L
+
+/**
+ * @brief A count or page number: a whole number in [0, ORP_COUNT_MAX] from
+ * a JSON integer, an integral real or decimal text.
+ * @return 1 and sets @p out, or 0 when absent or unusable.
+ */
+int orp_page_count(const json_t *v, long *out);
+
+/** @brief Reset @p info to "nothing known": -1 everywhere, has_more 0. */
+void orp_page_info_reset(struct or_page_info *info);
+
+#pragma GCC visibility pop
+
+#endif /* ORP_PAGE_H */
