@@ -39,16 +39,25 @@ or_manifest_source(const char *alias, const char *source, char *const *params, i
 json_t *
 or_manifest_file(const char *path, const char *format)
 {
-    gchar *data = NULL;
-    gsize len = 0;
     json_t *o = json_pack("{s:s, s:s}", "path", path, "format", format);
-    if (g_file_get_contents(path, &data, &len, NULL)) {
-        char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-        json_object_set_new(o, "bytes", json_integer((json_int_t)len));
-        json_object_set_new(o, "sha256", json_string(sum));
-        g_free(sum);
-        g_free(data);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return o;
     }
+    /* In chunks: a million-row export must not be read into memory to be hashed. */
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    unsigned char buf[1 << 16];
+    size_t n, total = 0;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        g_checksum_update(ck, buf, (gssize)n);
+        total += n;
+    }
+    if (!ferror(f)) {
+        json_object_set_new(o, "bytes", json_integer((json_int_t)total));
+        json_object_set_new(o, "sha256", json_string(g_checksum_get_string(ck)));
+    }
+    g_checksum_free(ck);
+    fclose(f);
     return o;
 }
 
