@@ -207,10 +207,12 @@ one_pass(const struct bodies *b, const char *key, int arena, unsigned long long 
         json_t *data = json_object_get(root, key);
         size_t idx;
         json_t *row;
-        json_array_foreach(data, idx, row) {
+        json_array_foreach(data, idx, row)
+        {
             const char *k;
             json_t *v;
-            json_object_foreach(row, k, v) {
+            json_object_foreach(row, k, v)
+            {
                 *touch += (unsigned long long)json_typeof(v) + (unsigned char)k[0];
             }
             rows++;
@@ -267,8 +269,7 @@ main(int argc, char **argv)
             char *end = NULL;
             errno = 0;
             repeat = strtol(argv[argi + 1], &end, 10);
-            if (errno != 0 || end == argv[argi + 1] || *end != '\0' || repeat < 1 ||
-                repeat > 100) {
+            if (errno != 0 || end == argv[argi + 1] || *end != '\0' || repeat < 1 || repeat > 100) {
                 fprintf(stderr, "ceiling_jansson: --repeat: 1 to 100\n");
                 return 2;
             }

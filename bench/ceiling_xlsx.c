@@ -44,10 +44,10 @@ struct cell {
 
 struct table {
     size_t rows, cols;
-    char **names;        /* header; owned */
+    char **names;         /* header; owned */
     enum col_kind *ckind; /* owned */
-    struct cell *cells;  /* rows * cols; owned */
-    char *arena;         /* owned */
+    struct cell *cells;   /* rows * cols; owned */
+    char *arena;          /* owned */
     size_t arena_len, arena_cap;
 };
 
@@ -384,14 +384,21 @@ synthesize(size_t rows, size_t cols, struct table *t)
 {
     /* The calls table's column kinds, repeated when --cols is larger. */
     static const enum col_kind layout[30] = {
-        C_TEXT, C_TEXT, C_TIME, C_TIME, C_TIME, C_TIME, C_NUMBER, C_TEXT, C_TEXT, C_TEXT,
-        C_BOOL, C_NUMBER, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT,
-        C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_BOOL, C_TEXT, C_TEXT, C_TEXT,
+        C_TEXT, C_TEXT,   C_TIME, C_TIME, C_TIME, C_TIME, C_NUMBER, C_TEXT, C_TEXT, C_TEXT,
+        C_BOOL, C_NUMBER, C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_TEXT,   C_TEXT, C_TEXT, C_TEXT,
+        C_TEXT, C_TEXT,   C_TEXT, C_TEXT, C_TEXT, C_TEXT, C_BOOL,   C_TEXT, C_TEXT, C_TEXT,
     };
     static const char *const words[] = {
-        "6afa47238e678b4af6f8b273", "answered", "outbound", "José García",
-        "jose.garcia@acme-sales.example", "Açaí Brasil Ltda", "Procurement Lead",
-        "HubSpot MQLs", "+16012331837", "https://recordings.example.com/CAcd86af5d.mp3",
+        "6afa47238e678b4af6f8b273",
+        "answered",
+        "outbound",
+        "José García",
+        "jose.garcia@acme-sales.example",
+        "Açaí Brasil Ltda",
+        "Procurement Lead",
+        "HubSpot MQLs",
+        "+16012331837",
+        "https://recordings.example.com/CAcd86af5d.mp3",
     };
     const size_t nwords = sizeof(words) / sizeof(words[0]);
     uint32_t offs[sizeof(words) / sizeof(words[0])];
