@@ -65,14 +65,15 @@ struct batch {
 static gsize global_init_result;
 
 /* curl_global_init() is not guaranteed thread-safe on every build, and it
- * must run once per process whoever creates the first client. */
-static CURLcode global_init(void)
+ * must run once per process whichever module (HTTP client, mail) needs it first. */
+int
+or_curl_global_init(void)
 {
     if (g_once_init_enter(&global_init_result)) {
         CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
         g_once_init_leave(&global_init_result, (gsize)rc + 1);
     }
-    return (CURLcode)(global_init_result - 1);
+    return (int)(global_init_result - 1);
 }
 
 static int64_t now_ms(void)
@@ -123,7 +124,7 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
         report(err, errlen, "the HTTP cache time to live cannot be negative");
         return OR_ERR_INVALID;
     }
-    if (global_init() != CURLE_OK) {
+    if (or_curl_global_init() != CURLE_OK) {
         report(err, errlen, "libcurl could not be initialised");
         return OR_ERR_NETWORK;
     }

@@ -119,6 +119,12 @@ typedef int or_http_done_fn(void *ud, size_t index, or_status status,
 
 struct or_http;
 
+/**
+ * Run curl_global_init() once per process, thread-safely; every module that
+ * uses libcurl calls this first.  Returns its CURLcode (0 = CURLE_OK).
+ */
+int or_curl_global_init(void);
+
 /** Statistics of a client since creation. */
 struct or_http_stats {
     long requests;   /**< transfers started, retries included */

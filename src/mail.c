@@ -4,6 +4,8 @@
  * message that cannot go out never half-reaches a server. */
 #include "mail.h"
 
+#include "http.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -51,19 +53,6 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
     vsnprintf(err, errlen, fmt, ap);
     va_end(ap);
     or_redact_inplace(err, errlen);
-}
-
-static gsize global_init_result;
-
-/* curl_global_init() is reference counted but not thread-safe everywhere;
- * run it once per process from whichever module gets there first. */
-static CURLcode global_init(void)
-{
-    if (g_once_init_enter(&global_init_result)) {
-        CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-        g_once_init_leave(&global_init_result, (gsize)rc + 1);
-    }
-    return (CURLcode)(global_init_result - 1);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -149,7 +138,7 @@ or_status or_mail_server_from_config(const struct or_config *cfg, struct or_mail
         return OR_ERR_INVALID;
     }
     memset(out, 0, sizeof(*out));
-    if (global_init() != CURLE_OK) {
+    if ((CURLcode)or_curl_global_init() != CURLE_OK) {
         set_err(err, errlen, "libcurl could not be initialised");
         return OR_ERR_NETWORK;
     }
@@ -939,7 +928,7 @@ or_status or_mail_send(const struct or_mail_server *srv, const struct or_mail_me
         set_err(err, errlen, "or_mail_send: no server or message");
         return OR_ERR_INVALID;
     }
-    if (global_init() != CURLE_OK) {
+    if ((CURLcode)or_curl_global_init() != CURLE_OK) {
         set_err(err, errlen, "libcurl could not be initialised");
         return OR_ERR_NETWORK;
     }
