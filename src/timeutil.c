@@ -94,17 +94,54 @@ or_status or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen
     return OR_OK;
 }
 
+/*
+ * The zone interval the calling thread looked up last, and the span of
+ * instants seen to lie in it.  An interval is one contiguous range of
+ * instants, so every instant between two of its members is in it too: a
+ * report's times (a week, a month) then cost two comparisons instead of
+ * GLib's linear walk over the zone's transitions.  The zone is referenced so
+ * that its address cannot be reused by another zone while cached.
+ */
+struct offset_cache {
+    GTimeZone *tz;
+    gint interval;
+    int64_t lo, hi;
+    int32_t offset;
+};
+
+static _Thread_local struct offset_cache offset_cache;
+
 /* Offset in force at instant t, as GDateTime would use it. */
 static int32_t offset_at(GTimeZone *tz, int64_t t)
 {
+    struct offset_cache *c = &offset_cache;
+
     if (tz == NULL) {
         return 0;
+    }
+    if (tz == c->tz && t >= c->lo && t <= c->hi) {
+        return c->offset;
     }
     gint interval = g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, (gint64)t);
     if (interval < 0) {
         return 0;
     }
-    return g_time_zone_get_offset(tz, interval);
+    if (tz == c->tz && interval == c->interval) {
+        c->lo = t < c->lo ? t : c->lo;
+        c->hi = t > c->hi ? t : c->hi;
+        return c->offset;
+    }
+    if (tz != c->tz) {
+        GTimeZone *old = c->tz;
+        c->tz = g_time_zone_ref(tz);
+        if (old != NULL) {
+            g_time_zone_unref(old);
+        }
+    }
+    c->interval = interval;
+    c->lo = c->hi = t;
+    c->offset = g_time_zone_get_offset(tz, interval);
+    return c->offset;
 }
 
 static int64_t floor_div(int64_t a, int64_t b)
@@ -163,35 +200,71 @@ or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int m
     return OR_OK;
 }
 
+static char *put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+/* The "+HH:MM" or "+HH:MM:SS" suffix of an offset; returns its end. */
+static char *put_offset(char *p, int32_t o)
+{
+    *p++ = o < 0 ? '-' : '+';
+    o = o < 0 ? -o : o;
+    p = put2(p, (int)(o / 3600 % 100));
+    *p++ = ':';
+    p = put2(p, (int)(o / 60 % 60));
+    if (o % 60 != 0) {
+        *p++ = ':';
+        p = put2(p, (int)(o % 60));
+    }
+    return p;
+}
+
+/* Written digit by digit: CSV and XLSX exports format one or more times per
+ * row, and two snprintf calls per value were most of a CSV export's time. */
 size_t or_time_format_iso(int64_t t, GTimeZone *tz, char *buf, size_t n)
 {
     struct or_local_time lt;
-    char off[16];
-    int len;
+    char tmp[64];
+    size_t len;
 
     if (buf == NULL || n == 0) {
         return 0;
     }
     or_time_local(t, tz, &lt);
-    int32_t o = lt.utc_offset;
-    char sign = o < 0 ? '-' : '+';
-    if (o < 0) {
-        o = -o;
-    }
-    if (o % 60 != 0) {
-        snprintf(off, sizeof(off), "%c%02d:%02d:%02d", sign, (int)(o / 3600),
-                 (int)(o / 60 % 60), (int)(o % 60));
+    if (lt.year >= 0 && lt.year <= 9999) {
+        char *p = tmp;
+        p = put2(p, lt.year / 100);
+        p = put2(p, lt.year % 100);
+        *p++ = '-';
+        p = put2(p, lt.month);
+        *p++ = '-';
+        p = put2(p, lt.day);
+        *p++ = 'T';
+        p = put2(p, lt.hour);
+        *p++ = ':';
+        p = put2(p, lt.minute);
+        *p++ = ':';
+        p = put2(p, lt.second);
+        p = put_offset(p, lt.utc_offset);
+        len = (size_t)(p - tmp);
     }
     else {
-        snprintf(off, sizeof(off), "%c%02d:%02d", sign, (int)(o / 3600), (int)(o / 60 % 60));
+        char off[16];
+        *put_offset(off, lt.utc_offset) = '\0';
+        int w = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02d:%02d%s", lt.year, lt.month,
+                         lt.day, lt.hour, lt.minute, lt.second, off);
+        len = w < 0 ? sizeof(tmp) : (size_t)w;
     }
-    len = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%s", lt.year, lt.month, lt.day,
-                   lt.hour, lt.minute, lt.second, off);
-    if (len < 0 || (size_t)len >= n) {
+    if (len >= n || len >= sizeof(tmp)) {
         buf[0] = '\0';
         return 0;
     }
-    return (size_t)len;
+    memcpy(buf, tmp, len);
+    buf[len] = '\0';
+    return len;
 }
 
 size_t or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *buf, size_t n)

@@ -15,8 +15,9 @@
  * whose midnight is skipped starts when its clocks start), and a local time
  * that occurs twice resolves to its second, standard-time occurrence.
  *
- * None of these functions keep state; all are safe to call from several
- * threads at once.
+ * The only state is a per-thread cache of the zone interval looked up last
+ * (it holds a reference to that zone); all functions are safe to call from
+ * several threads at once.
  */
 #ifndef OUTREPORT_TIMEUTIL_H
 #define OUTREPORT_TIMEUTIL_H

@@ -333,6 +333,42 @@ static void format_iso_uses_the_offset_in_force_at_the_instant(void **state)
     }
 }
 
+/* The per-thread interval cache must never carry an offset across a DST
+ * change or from one zone to another: walk instants back and forth over
+ * Berlin's 2024 transitions, interleaved with New York and UTC, and compare
+ * every offset with GDateTime's. */
+static void offsets_stay_right_when_instants_jump_across_transitions_and_zones(void **state)
+{
+    static const char *const zones[] = {"Europe/Berlin", "America/New_York", "UTC"};
+    /* 2024-03-31T01:00:00Z (Berlin springs forward) and 2024-10-27T01:00:00Z (back). */
+    static const int64_t edges[] = {1711846800, 1729990800};
+    GTimeZone *tz[3];
+    char buf[64];
+
+    (void)state;
+    for (size_t z = 0; z < 3; z++) {
+        tz[z] = open_zone(zones[z]);
+    }
+    for (int round = 0; round < 400; round++) {
+        int64_t t = edges[round % 2] + ((round * 7919) % 14401) - 7200;
+        GTimeZone *zone = tz[(round / 3) % 3];
+        struct or_local_time lt;
+        or_time_local(t, zone, &lt);
+        GDateTime *dt = g_date_time_new_from_unix_utc(t);
+        GDateTime *local = g_date_time_to_timezone(dt, zone);
+        assert_int_equal(lt.utc_offset, (int32_t)(g_date_time_get_utc_offset(local) / G_USEC_PER_SEC));
+        gchar *want = g_date_time_format(local, "%Y-%m-%dT%H:%M:%S%:z");
+        assert_true(or_time_format_iso(t, zone, buf, sizeof(buf)) > 0);
+        assert_string_equal(buf, want);
+        g_free(want);
+        g_date_time_unref(local);
+        g_date_time_unref(dt);
+    }
+    for (size_t z = 0; z < 3; z++) {
+        g_time_zone_unref(tz[z]);
+    }
+}
+
 static void format_iso_round_trips_through_parse(void **state)
 {
     static const char *const zones[] = {
@@ -567,6 +603,7 @@ int main(void)
         cmocka_unit_test(format_iso_in_utc_gives_plus_00_00),
         cmocka_unit_test(format_iso_uses_the_offset_in_force_at_the_instant),
         cmocka_unit_test(format_iso_round_trips_through_parse),
+        cmocka_unit_test(offsets_stay_right_when_instants_jump_across_transitions_and_zones),
         cmocka_unit_test(format_iso_returns_zero_when_buffer_too_small),
         cmocka_unit_test(format_with_pattern_renders_in_the_zone),
         cmocka_unit_test(kolkata_midnight_is_1830_utc_previous_day),
