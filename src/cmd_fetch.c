@@ -15,6 +15,7 @@
 #include "log.h"
 #include "output.h"
 #include "period.h"
+#include "stream.h"
 #include "timeutil.h"
 
 /* Checks before any network traffic that the output can be written. */
@@ -52,38 +53,33 @@ check_output(const struct or_app *app, const struct or_loaded_plugin **renderer,
     return ok ? OR_OK : OR_ERR_IO;
 }
 
-static or_status
-render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, GTimeZone *tz,
-             const char *tz_name, const struct or_period *period, int have_period,
-             struct or_dataset *ds, const char *table, const char *source,
-             const struct or_fetch_stats *stats, char *err, size_t errlen)
-{
-    struct or_cursor *cur = NULL;
-    struct or_option *opts = NULL;
-    size_t nopts = 0;
-    struct or_result_column *cols = NULL;
-    GString *sql = g_string_new("SELECT * FROM \"");
-    or_status st;
+/* Renderer options, checked before any request. */
+struct fetch_opts {
+    struct or_option *opts;
+    size_t n;
+};
 
-    g_string_append(sql, table);
-    g_string_append(sql, "\" ORDER BY rowid");
-    st = or_cursor_new(ds, sql->str, NULL, 0, &cur, err, errlen);
-    if (st != OR_OK) {
-        goto done;
-    }
-    size_t ncols = or_cursor_ncols(cur);
-    cols = g_new0(struct or_result_column, ncols > 0 ? ncols : 1);
-    for (size_t i = 0; i < ncols; i++) {
-        cols[i].name = or_cursor_name(cur, i);
-        cols[i].label = cols[i].name;
-        cols[i].type = or_cursor_type(cur, i);
-    }
-    struct or_result result = {ncols, cols, stats->rows, cur};
-    struct or_section section = {
-        .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &result};
-    struct or_source_status src = {source, stats->retries > 0 ? "retried" : "ok", NULL,
-                                   stats->rows};
-    struct or_report report = {
+/* The one-table document `fetch` writes, around a result the caller fills. */
+struct fetch_doc {
+    struct or_result_column *cols;
+    struct or_result result;
+    struct or_section section;
+    struct or_source_status src;
+    struct or_report report;
+};
+
+static void
+fetch_doc_init(struct fetch_doc *d, const char *tz_name, const struct or_period *period,
+               int have_period, const char *table, const char *source, size_t ncols)
+{
+    memset(d, 0, sizeof(*d));
+    d->cols = g_new0(struct or_result_column, ncols > 0 ? ncols : 1);
+    d->result.ncols = ncols;
+    d->result.cols = d->cols;
+    d->section = (struct or_section){
+        .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &d->result};
+    d->src = (struct or_source_status){source, "ok", NULL, 0};
+    d->report = (struct or_report){
         .title = source,
         .tz = tz_name,
         .period_label = have_period ? period->label : "all data",
@@ -92,22 +88,162 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
         .partial = have_period ? period->partial : 0,
         .generated_at = or_job_generated_at(),
         .nsections = 1,
-        .sections = &section,
+        .sections = &d->section,
         .nsources = 1,
-        .sources = &src,
+        .sources = &d->src,
     };
-    st = or_job_options(app->cli->options, &opts, &nopts, err, errlen);
-    if (st != OR_OK) {
-        goto done;
-    }
-    struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = tz};
-    st = or_output_render(renderer, &ctx, &report, app->cli->output, opts, nopts, err, errlen);
+}
 
-done:
-    or_job_options_free(opts, nopts);
-    g_free(cols);
+static void
+fetch_doc_set_stats(struct fetch_doc *d, const struct or_fetch_stats *stats)
+{
+    d->src.status = stats->retries > 0 ? "retried" : "ok";
+    d->src.rows = stats->rows;
+}
+
+static or_status
+render_doc(const struct or_app *app, const struct or_loaded_plugin *renderer,
+           struct or_host_ctx *ctx, const struct fetch_doc *d, const struct fetch_opts *o,
+           char *err, size_t errlen)
+{
+    return or_output_render(renderer, ctx, &d->report, app->cli->output, o->opts, o->n, err,
+                            errlen);
+}
+
+/* After a complete fetch into the dataset: the table, in arrival order. */
+static or_status
+render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, GTimeZone *tz,
+             const char *tz_name, const struct or_period *period, int have_period,
+             struct or_dataset *ds, const char *table, const char *source,
+             const struct or_fetch_stats *stats, const struct fetch_opts *o, char *err,
+             size_t errlen)
+{
+    struct or_cursor *cur = NULL;
+    struct fetch_doc d = {0};
+    GString *sql = g_string_new("SELECT * FROM \"");
+    or_status st;
+
+    g_string_append(sql, table);
+    g_string_append(sql, "\" ORDER BY rowid");
+    st = or_cursor_new(ds, sql->str, NULL, 0, &cur, err, errlen);
+    if (st == OR_OK) {
+        size_t ncols = or_cursor_ncols(cur);
+        fetch_doc_init(&d, tz_name, period, have_period, table, source, ncols);
+        for (size_t i = 0; i < ncols; i++) {
+            d.cols[i].name = or_cursor_name(cur, i);
+            d.cols[i].label = d.cols[i].name;
+            d.cols[i].type = or_cursor_type(cur, i);
+        }
+        d.result.nrows = stats->rows;
+        d.result.cursor = cur;
+        fetch_doc_set_stats(&d, stats);
+        struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = tz};
+        st = render_doc(app, renderer, &ctx, &d, o, err, errlen);
+    }
+    g_free(d.cols);
     or_cursor_free(cur);
     g_string_free(sql, TRUE);
+    return st;
+}
+
+/* ---- streaming: pages go to the renderer while the fetch runs ------------ */
+
+/* Parsed pages waiting for the renderer: bounds memory when writing the file
+ * is slower than fetching. */
+#define STREAM_PAGES 64
+
+struct producer {
+    struct or_fetch_request fr; /* sink set */
+    struct or_fetch_sink sink;
+    struct or_stream *stream;
+    struct or_fetch_stats stats;
+    struct fetch_doc *doc;
+    or_status st;
+    char err[OR_ERR_SIZE];
+};
+
+static or_status
+sink_write(void *ud, struct or_rows *rows, char *err, size_t errlen)
+{
+    return or_stream_put(ud, rows, err, errlen);
+}
+
+static gpointer
+producer_main(gpointer data)
+{
+    struct producer *p = data;
+    p->st = or_fetch_run(&p->fr, &p->stats, p->err, sizeof(p->err));
+    or_stream_finish(p->stream, p->st);
+    return NULL;
+}
+
+/* The renderer has read the last row: the fetch is over, its counts final. */
+static void
+stream_ended(void *ud)
+{
+    struct producer *p = ud;
+    fetch_doc_set_stats(p->doc, &p->stats);
+}
+
+static or_status
+fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *renderer,
+                const struct or_fetch_request *fr, const struct or_period *period,
+                int have_period, const struct fetch_opts *o, struct or_fetch_stats *stats,
+                char *err, size_t errlen)
+{
+    const struct or_endpoint *ep = fr->endpoint;
+    struct or_schema *schema = or_schema_new(ep->columns, ep->ncolumns, 0);
+    struct fetch_doc d;
+    struct producer p = {.fr = *fr, .doc = &d};
+    char rerr[OR_ERR_SIZE] = "";
+
+    fetch_doc_init(&d, fr->tz_name, period, have_period, ep->table, fr->source, schema->ncols);
+    for (size_t i = 0; i < schema->ncols; i++) {
+        d.cols[i].name = schema->cols[i].name;
+        d.cols[i].label = schema->cols[i].name;
+        d.cols[i].type = schema->cols[i].type;
+    }
+    p.stream = or_stream_new(schema, STREAM_PAGES);
+    or_stream_on_end(p.stream, stream_ended, &p);
+    p.sink = (struct or_fetch_sink){sink_write, p.stream};
+    p.fr.sink = &p.sink;
+    p.fr.ds = NULL;
+    d.result.nrows = -1;
+    d.result.cursor = or_stream_cursor(p.stream);
+
+    GThread *producer = g_thread_new("or-fetch", producer_main, &p);
+    struct or_host_ctx ctx = {.plugin_name = renderer->desc->name,
+                              .cfg = app->cfg,
+                              .tz = fr->tz,
+                              .cursor_next = or_stream_cursor_next,
+                              .cursor_rewind = or_stream_cursor_rewind};
+    or_status rst = render_doc(app, renderer, &ctx, &d, o, rerr, sizeof(rerr));
+    or_stream_close(p.stream);
+    int early = or_stream_closed_early(p.stream);
+    g_thread_join(producer);
+    *stats = p.stats;
+
+    or_status st = OR_OK;
+    if (p.st != OR_OK && !or_stream_refused(p.stream)) {
+        /* The fetch failed first: its message says why (the renderer only saw the rows stop). */
+        st = p.st;
+        snprintf(err, errlen, "%s", p.err);
+    }
+    else if (rst != OR_OK) {
+        st = rst;
+        snprintf(err, errlen, "%s", rerr);
+    }
+    else if (early) {
+        /* A renderer that breaks its streams promise must not leave a short file. */
+        unlink(app->cli->output);
+        snprintf(err, errlen, "%s: renderer %s stopped after %lld rows of %lld; nothing written",
+                 app->cli->output, renderer->desc->name,
+                 (long long)or_stream_rows_read(p.stream), (long long)p.stats.rows);
+        st = OR_ERR_PLUGIN;
+    }
+    or_stream_free(p.stream);
+    g_free(d.cols);
+    or_schema_free(schema);
     return st;
 }
 
@@ -126,6 +262,7 @@ or_cmd_fetch(struct or_app *app)
     struct or_http *http = NULL;
     struct or_dataset *ds = NULL;
     struct or_fetch_stats stats = {0};
+    struct fetch_opts fo = {0};
     or_status st;
 
     if (cli->nargs != 1) {
@@ -161,7 +298,14 @@ or_cmd_fetch(struct or_app *app)
             g_free((char *)ho.cache_dir);
         }
     }
+    /* One source into one file needs no dataset when the renderer reads its
+     * table once and the columns are known before the first page. */
+    int streaming = renderer != NULL && renderer->desc->renderer->streams && ep != NULL &&
+                    !ep->dynamic_columns;
     if (st == OR_OK) {
+        st = or_job_options(cli->options, &fo.opts, &fo.n, err, sizeof(err));
+    }
+    if (st == OR_OK && !streaming) {
         st = or_dataset_new(&ds, err, sizeof(err));
     }
     if (st == OR_OK) {
@@ -179,11 +323,17 @@ or_cmd_fetch(struct or_app *app)
             .progress = cli->progress,
             .replay = cli->replay_dir != NULL,
         };
-        st = or_fetch_run(&fr, &stats, err, sizeof(err));
-    }
-    if (st == OR_OK) {
-        st = render_table(app, renderer, tz, tz_name, &period, have_period, ds, ep->table, source,
-                          &stats, err, sizeof(err));
+        if (streaming) {
+            st = fetch_streaming(app, renderer, &fr, &period, have_period, &fo, &stats, err,
+                                 sizeof(err));
+        }
+        else {
+            st = or_fetch_run(&fr, &stats, err, sizeof(err));
+            if (st == OR_OK) {
+                st = render_table(app, renderer, tz, tz_name, &period, have_period, ds,
+                                  ep->table, source, &stats, &fo, err, sizeof(err));
+            }
+        }
     }
     if (st == OR_OK) {
         char line[OR_ERR_SIZE];
@@ -201,6 +351,7 @@ or_cmd_fetch(struct or_app *app)
     else {
         or_log(OR_LOG_ERROR, "%s", err);
     }
+    or_job_options_free(fo.opts, fo.n);
     or_dataset_free(ds);
     or_http_free(http);
     or_params_release(&params);

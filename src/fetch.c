@@ -192,13 +192,16 @@ parse(struct loop *L, long page, const struct or_http_response *resp, struct or_
 static or_status
 write_rows(struct loop *L, struct or_rows *rows)
 {
-    or_status st = or_table_writer_write(L->w, rows, L->err, sizeof(L->err));
+    size_t nrows = rows->nrows;
+    const struct or_fetch_sink *sink = L->req->sink;
+    or_status st = sink != NULL ? sink->write(sink->ud, rows, L->err, sizeof(L->err))
+                                : or_table_writer_write(L->w, rows, L->err, sizeof(L->err));
     if (st != OR_OK) {
         L->st = st;
         return st;
     }
     L->stats->pages++;
-    L->stats->rows += (int64_t)rows->nrows;
+    L->stats->rows += (int64_t)nrows;
     progress(L);
     return OR_OK;
 }
@@ -646,8 +649,10 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
         return OR_ERR_INVALID;
     }
     L.schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
-    L.st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L.schema, &L.w,
-                                L.err, sizeof(L.err));
+    if (req->sink == NULL) {
+        L.st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L.schema, &L.w,
+                                    L.err, sizeof(L.err));
+    }
     if (L.st == OR_OK && instances_of(&L, &instances) == OR_OK) {
         if (instances == NULL) {
             fetch_instance(&L);

@@ -10,6 +10,8 @@
  * be another page, a marker pointing backwards, a page identical to the one
  * before, or more pages than `max_pages` stop the loop with OR_ERR_PAGING.
  * Rows of a failed fetch are rolled back: a table is complete or absent.
+ * With a sink instead of a dataset, pages go to the sink in page order and
+ * the sink's consumer learns of a failure from its producer (stream.h).
  */
 #ifndef OR_FETCH_H
 #define OR_FETCH_H
@@ -25,6 +27,17 @@
 #include "period.h"
 #include "plugin_loader.h"
 
+/**
+ * Where a fetch's pages go instead of a dataset table: `outreport fetch`
+ * streams them to the renderer (stream.h).  Only for endpoints with fixed
+ * columns.
+ */
+struct or_fetch_sink {
+    /** Take one page's rows, in page order; may move them out of @p rows. */
+    or_status (*write)(void *ud, struct or_rows *rows, char *err, size_t errlen);
+    void *ud;
+};
+
 /** Everything one fetch needs.  All borrowed. */
 struct or_fetch_request {
     const char *source;                   /**< "provider.endpoint", for messages */
@@ -36,7 +49,8 @@ struct or_fetch_request {
     const struct or_period *period;       /**< NULL: no period */
     const struct or_params *params;
     struct or_http *http;
-    struct or_dataset *ds;
+    struct or_dataset *ds;                /**< where rows go, unless @c sink is set */
+    const struct or_fetch_sink *sink;     /**< NULL: insert into @c ds */
     const char *table;                    /**< table name; NULL = the endpoint's */
     int progress;                         /**< nonzero: a progress line on stderr */
     int replay;                           /**< serving from a recording */

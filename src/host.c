@@ -162,6 +162,10 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->local_time = host_local_time;
     or_rows_bind_host(h);
     or_cursor_bind_host(h);
+    if (ctx->cursor_next != NULL) {
+        h->cursor_next = ctx->cursor_next;
+        h->cursor_rewind = ctx->cursor_rewind;
+    }
     h->host_data = ctx;
 }
 

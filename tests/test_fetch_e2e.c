@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -88,6 +89,7 @@ static int setup_503(void **s) { return start(s, "503:page=3:times=2"); }
 static int setup_500_forever(void **s) { return start(s, "500:page=2"); }
 static int setup_truncated(void **s) { return start(s, "truncated:page=4:times=1"); }
 static int setup_drop(void **s) { return start(s, "drop:page=5:times=1"); }
+static int setup_500_last_page(void **s) { return start(s, "500:page=13"); }
 static int setup_malformed(void **s) { return start(s, "malformed:page=2"); }
 static int setup_repeat(void **s) { return start(s, "repeat:page=2"); }
 static int setup_auth(void **s) { return start(s, "auth"); }
@@ -222,6 +224,85 @@ persistent_500_fails_naming_page_and_status_without_output(void **state)
     assert_int_equal(test_count_lines_with(r.err, "error"), 1);
     assert_no_file(e->out);
     proc_result_free(&r);
+}
+
+/* Files in the test folder other than the config: outputs and temporaries. */
+static int
+files_besides_config(const struct e2e *e)
+{
+    DIR *d = opendir(e->dir);
+    int n = 0;
+    struct dirent *de;
+    assert_non_null(d);
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0 &&
+            strcmp(de->d_name, "outreport.conf") != 0) {
+            n++;
+        }
+    }
+    closedir(d);
+    return n;
+}
+
+/* fetch streams pages into the file while later pages are still arriving:
+ * a failure on the last page, after most rows were written, must still
+ * leave nothing behind, for each streaming format. */
+static void
+failure_on_the_last_page_after_rows_were_streamed_leaves_no_file(void **state)
+{
+    struct e2e *e = *state;
+    static const char *const exts[] = {"csv", "xlsx"};
+    for (size_t i = 0; i < 2; i++) {
+        struct proc_result r;
+        snprintf(e->out, sizeof(e->out), "%s/calls.%s", e->dir, exts[i]);
+        run_fetch(e, NULL, NULL, &r);
+        assert_int_equal(r.status, 3);
+        assert_non_null(strstr(r.err, "salesfinity.call-log page 13"));
+        assert_non_null(strstr(r.err, "HTTP 500"));
+        assert_int_equal(test_count_lines_with(r.err, "error"), 1);
+        assert_int_equal(files_besides_config(e), 0);
+        proc_result_free(&r);
+    }
+}
+
+/* The streamed file must be exactly what the dataset path writes: the same
+ * table through `outreport run` and a template selecting it in arrival order. */
+static void
+streamed_csv_is_byte_identical_to_the_table_read_back_from_the_dataset(void **state)
+{
+    struct e2e *e = *state;
+    struct proc_result r;
+    char tpl[600], outdir[600], via_run[700];
+    run_fetch(e, NULL, NULL, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+
+    snprintf(tpl, sizeof(tpl), "%s/raw.json", e->dir);
+    snprintf(outdir, sizeof(outdir), "%s/run", e->dir);
+    snprintf(via_run, sizeof(via_run), "%s/raw-calls.csv", outdir);
+    FILE *f = fopen(tpl, "w");
+    fputs("{\"title\": \"Raw\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},\n"
+          " \"sections\": [{\"kind\": \"table\", \"id\": \"calls\", \"title\": \"Calls\",\n"
+          "   \"sql\": \"SELECT * FROM calls ORDER BY rowid\"}]}\n",
+          f);
+    fclose(f);
+    const char *argv[] = {proc_outreport(), "--config", e->conf, "run", tpl, "--format", "csv",
+                          "--out", outdir, "--period", "2026-11-01..2026-11-30", NULL};
+    const char *env[] = {"SF_TEST_KEY=" KEY, NULL};
+    assert_int_equal(proc_run(argv, env, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+
+    size_t la = 0, lb = 0;
+    char *a = test_read_file(e->out, &la);
+    char *b = test_read_file(via_run, &lb);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(la > 100000);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    free(a);
+    free(b);
 }
 
 static void
@@ -416,6 +497,12 @@ main(void)
         cmocka_unit_test_setup_teardown(dropped_connection_is_retried, setup_drop, teardown),
         cmocka_unit_test_setup_teardown(persistent_500_fails_naming_page_and_status_without_output,
                                         setup_500_forever, teardown),
+        cmocka_unit_test_setup_teardown(
+            failure_on_the_last_page_after_rows_were_streamed_leaves_no_file,
+            setup_500_last_page, teardown),
+        cmocka_unit_test_setup_teardown(
+            streamed_csv_is_byte_identical_to_the_table_read_back_from_the_dataset, setup_plain,
+            teardown),
         cmocka_unit_test_setup_teardown(failed_fetch_leaves_existing_file_untouched,
                                         setup_500_forever, teardown),
         cmocka_unit_test_setup_teardown(malformed_json_fails_naming_page_without_output,

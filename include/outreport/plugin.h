@@ -173,7 +173,9 @@ struct or_value {
 struct or_result {
     size_t ncols;                        /**< number of columns */
     const struct or_result_column *cols; /**< borrowed column descriptions */
-    int64_t nrows;                       /**< total rows, known in advance */
+    int64_t nrows;                       /**< total rows, known in advance; -1 while
+                                              streaming to a renderer that
+                                              declares ::or_renderer.streams */
     struct or_cursor *cursor;            /**< step with ::or_host.cursor_next */
 };
 
@@ -466,6 +468,15 @@ struct or_renderer {
     const struct or_param *options;   /**< accepted options */
     size_t noptions;                  /**< number of options */
     or_render_fn *render;             /**< MUST */
+    /**
+     * MAY (since ABI 1): nonzero promises that render() steps each TABLE
+     * section's cursor once, from its first row to its end (a rewind before
+     * the first step is allowed), never reads a TABLE result's `nrows`, and
+     * reads or_report.sources only after its cursors have ended.  The host
+     * may then hand it rows while they are still being fetched, with `nrows`
+     * set to -1 (`outreport fetch` does).
+     */
+    int streams;
 };
 
 /* ------------------------------------------------------------------------- */

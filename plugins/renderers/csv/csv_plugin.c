@@ -27,6 +27,7 @@ static const struct or_renderer csv_renderer = {
     .options = csv_options,
     .noptions = sizeof(csv_options) / sizeof(csv_options[0]),
     .render = csv_render,
+    .streams = 1, /* one pass over each table; sources read last */
 };
 
 static const struct or_plugin csv_plugin = {

@@ -28,6 +28,7 @@ static const struct or_renderer xlsx_renderer = {
     .options = xlsx_options,
     .noptions = sizeof(xlsx_options) / sizeof(xlsx_options[0]),
     .render = xlsx_render,
+    .streams = 1, /* one pass over each table; sources read last */
 };
 
 static const struct or_plugin xlsx_plugin = {
