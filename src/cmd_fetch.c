@@ -185,6 +185,16 @@ stream_ended(void *ud)
     fetch_doc_set_stats(p->doc, &p->stats);
 }
 
+static double
+thread_cpu_seconds(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+        return 0.0;
+    }
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static or_status
 fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *renderer,
                 const struct or_fetch_request *fr, const struct or_period *period,
@@ -217,7 +227,11 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
                               .tz = fr->tz,
                               .cursor_next = or_stream_cursor_next,
                               .cursor_rewind = or_stream_cursor_rewind};
+    gint64 t0 = g_get_monotonic_time();
+    double cpu0 = thread_cpu_seconds();
     or_status rst = render_doc(app, renderer, &ctx, &d, o, rerr, sizeof(rerr));
+    double cpu = thread_cpu_seconds() - cpu0;
+    double wall = (double)(g_get_monotonic_time() - t0) / 1e6;
     or_stream_close(p.stream);
     int early = or_stream_closed_early(p.stream);
     g_thread_join(producer);
@@ -240,6 +254,12 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
                  app->cli->output, renderer->desc->name,
                  (long long)or_stream_rows_read(p.stream), (long long)p.stats.rows);
         st = OR_ERR_PLUGIN;
+    }
+    if (st == OR_OK) {
+        /* For bench/: what writing the file cost, apart from waiting for pages. */
+        double wait = or_stream_wait_seconds(p.stream);
+        or_log(OR_LOG_INFO, "streamed into %s: renderer busy %.2f s (CPU %.2f s), waited %.2f s "
+               "for pages", app->cli->output, wall - wait, cpu, wait);
     }
     or_stream_free(p.stream);
     g_free(d.cols);

@@ -29,6 +29,7 @@ struct or_stream {
     int started;          /* a step has been taken */
     int ended;            /* the step that returned 0 happened */
     int64_t rows_read;
+    gint64 wait_us;       /* time spent waiting for the producer */
     char (*num)[NUM_TEXT]; /* per column: numbers converted to text */
     void (*on_end)(void *ud);
     void *on_end_ud;
@@ -149,6 +150,12 @@ or_stream_rows_read(const struct or_stream *s)
     return s->rows_read;
 }
 
+double
+or_stream_wait_seconds(const struct or_stream *s)
+{
+    return (double)s->wait_us / 1e6;
+}
+
 struct or_cursor *
 or_stream_cursor(struct or_stream *s)
 {
@@ -163,8 +170,12 @@ next_page(struct or_stream *s)
     s->page = NULL;
     s->next_row = 0;
     g_mutex_lock(&s->lock);
-    while (g_queue_is_empty(&s->pages) && !s->finished) {
-        g_cond_wait(&s->cond, &s->lock);
+    if (g_queue_is_empty(&s->pages) && !s->finished) {
+        gint64 t0 = g_get_monotonic_time();
+        while (g_queue_is_empty(&s->pages) && !s->finished) {
+            g_cond_wait(&s->cond, &s->lock);
+        }
+        s->wait_us += g_get_monotonic_time() - t0;
     }
     /* A failed fetch stops the renderer at once, whatever is still queued. */
     int rc = s->finished && s->result != OR_OK ? -1 : 0;

@@ -70,6 +70,9 @@ void or_stream_on_end(struct or_stream *s, void (*fn)(void *ud), void *ud);
 /** @brief Rows handed to the consumer so far. */
 int64_t or_stream_rows_read(const struct or_stream *s);
 
+/** @brief Consumer: seconds spent waiting for pages (the renderer idle). */
+double or_stream_wait_seconds(const struct or_stream *s);
+
 /**
  * @brief The stream as a renderer's cursor, and the host functions that step
  * it (set them in ::or_host_ctx).  Borrowed; valid while the stream is.
