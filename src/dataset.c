@@ -20,13 +20,24 @@ struct or_table_writer {
     int64_t count;
 };
 
+/* Rows read into memory once (or_cursor_buffer()), shared by the cursors
+ * made from it; the last one to let go frees them. */
+struct rowbuf {
+    gint refs;
+    size_t nrows;
+    struct or_value *vals; /* nrows * ncols, text pointing into chunk */
+    GStringChunk *chunk;
+};
+
 struct or_cursor {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st;       /* NULL for a copy over buffered rows */
     size_t ncols;
     enum or_type *types;
     unsigned char *untyped; /* expression columns: type follows each value */
     char **names;           /* copies: SQLite frees its own when it re-prepares */
     int done;
+    struct rowbuf *buf;     /* non-NULL: rows are served from memory */
+    size_t pos;             /* next buffered row */
 };
 
 static const char *const sql_types[OR_TYPE_COUNT] = {
@@ -366,12 +377,26 @@ or_cursor_name(const struct or_cursor *c, size_t col)
     return c->names[col];
 }
 
+static void
+rowbuf_unref(struct rowbuf *b)
+{
+    if (b == NULL || !g_atomic_int_dec_and_test(&b->refs)) {
+        return;
+    }
+    g_free(b->vals);
+    if (b->chunk != NULL) {
+        g_string_chunk_free(b->chunk);
+    }
+    g_free(b);
+}
+
 void
 or_cursor_free(struct or_cursor *c)
 {
     if (c == NULL) {
         return;
     }
+    rowbuf_unref(c->buf);
     sqlite3_finalize(c->st);
     g_free(c->types);
     g_free(c->untyped);
@@ -380,8 +405,32 @@ or_cursor_free(struct or_cursor *c)
 }
 
 static int
+buffered_next(struct or_cursor *c, struct or_value *row)
+{
+    if (c->pos >= c->buf->nrows) {
+        return 0;
+    }
+    if (c->ncols == 0) {
+        c->pos++;
+        return 1;
+    }
+    const struct or_value *v = &c->buf->vals[c->pos * c->ncols];
+    memcpy(row, v, c->ncols * sizeof(*row));
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->untyped[i]) {
+            c->types[i] = v[i].type; /* as stepping the statement would */
+        }
+    }
+    c->pos++;
+    return 1;
+}
+
+static int
 cursor_next(struct or_cursor *c, struct or_value *row)
 {
+    if (c->buf != NULL) {
+        return buffered_next(c, row);
+    }
     if (c->done) {
         return 0;
     }
@@ -429,8 +478,102 @@ cursor_next(struct or_cursor *c, struct or_value *row)
 static or_status
 cursor_rewind(struct or_cursor *c)
 {
+    if (c->buf != NULL) {
+        c->pos = 0;
+        return OR_OK;
+    }
     c->done = 0;
     return sqlite3_reset(c->st) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
+}
+
+or_status
+or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t *nrows,
+                 char *err, size_t errlen)
+{
+    *nrows = -1;
+    if (c->buf != NULL) {
+        *nrows = (int64_t)c->buf->nrows;
+        c->pos = 0;
+        return OR_OK;
+    }
+    if (cursor_rewind(c) != OR_OK) {
+        snprintf(err, errlen, "dataset: query: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        return OR_ERR_DATASET;
+    }
+    struct rowbuf *b = g_new0(struct rowbuf, 1);
+    GArray *vals = g_array_new(FALSE, FALSE, sizeof(struct or_value));
+    struct or_value *row = g_new0(struct or_value, c->ncols > 0 ? c->ncols : 1);
+    size_t bytes = 0;
+    or_status st = OR_OK;
+    int complete = 0;
+
+    b->refs = 1;
+    b->chunk = g_string_chunk_new(4096);
+    while (st == OR_OK) {
+        int r = cursor_next(c, row);
+        if (r < 0) {
+            snprintf(err, errlen, "dataset: query step: %s",
+                     sqlite3_errmsg(sqlite3_db_handle(c->st)));
+            st = OR_ERR_DATASET;
+            break;
+        }
+        if (r == 0) {
+            complete = 1;
+            break;
+        }
+        bytes += c->ncols * sizeof(*row);
+        for (size_t i = 0; i < c->ncols; i++) {
+            bytes += row[i].type == OR_TYPE_TEXT && row[i].s != NULL ? row[i].len + 1 : 0;
+        }
+        if (b->nrows == max_rows || bytes > max_bytes) {
+            break;
+        }
+        for (size_t i = 0; i < c->ncols; i++) {
+            if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
+                /* Copies len bytes (NULs included) and terminates them. */
+                row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
+            }
+        }
+        g_array_append_vals(vals, row, (guint)c->ncols);
+        b->nrows++;
+    }
+    g_free(row);
+    b->vals = (struct or_value *)(void *)g_array_free(vals, FALSE);
+    /* Either way the statement starts over: it releases its sorter and
+     * locks now, or is stepped afresh later. */
+    sqlite3_reset(c->st);
+    c->done = 0;
+    if (st != OR_OK || !complete) {
+        rowbuf_unref(b);
+        return st;
+    }
+    c->buf = b;
+    c->pos = 0;
+    *nrows = (int64_t)b->nrows;
+    return OR_OK;
+}
+
+struct or_cursor *
+or_cursor_share(struct or_cursor *c)
+{
+    if (c->buf == NULL) {
+        return NULL;
+    }
+    struct or_cursor *d = g_new0(struct or_cursor, 1);
+    size_t n = c->ncols > 0 ? c->ncols : 1;
+    d->ncols = c->ncols;
+    d->types = g_memdup2(c->types, n * sizeof(*c->types));
+    d->untyped = g_memdup2(c->untyped, n * sizeof(*c->untyped));
+    d->names = g_strdupv(c->names);
+    g_atomic_int_inc(&c->buf->refs);
+    d->buf = c->buf;
+    return d;
+}
+
+int
+or_cursor_untyped(const struct or_cursor *c, size_t col)
+{
+    return c->untyped[col];
 }
 
 void

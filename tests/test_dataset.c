@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <glib.h>
 #include <string.h>
 
 #include "dataset.h"
@@ -175,6 +176,165 @@ identifiers_with_quotes_are_safe(void **state)
     or_schema_free(s);
 }
 
+/* Five rows of t: ids r0..r4 (r2's text NULL), n = 0..4 with one NULL. */
+static void
+fill_five(struct fixture *f)
+{
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    static const char *const ids[] = {"r0", "r1", NULL, "r3", "r4"};
+    for (int i = 0; i < 5; i++) {
+        add_row(f, ids[i], i, i / 4.0, i % 2, 1700000000 + i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+}
+
+/* Every row of @p c as text, "id|n|type-of-e;" per row. */
+static char *
+rows_of(const struct or_host *h, struct or_cursor *c)
+{
+    GString *out = g_string_new(NULL);
+    struct or_value v[3];
+    int r;
+    while ((r = h->cursor_next(c, v)) == 1) {
+        g_string_append_printf(out, "%s|%s|%d;", v[0].is_null ? "NULL" : v[0].s,
+                               v[1].is_null ? "NULL" : "n", (int)v[2].type);
+        assert_int_equal(or_cursor_type(c, 2), v[2].type);
+    }
+    assert_int_equal(r, 0);
+    return g_string_free(out, FALSE);
+}
+
+static const char *const mixed_sql =
+    "SELECT id, n, CASE WHEN n % 2 = 0 THEN n ELSE 'odd' END AS e FROM t ORDER BY n DESC";
+
+static void
+buffered_rows_equal_stepped_rows(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *plain = NULL, *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &plain, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_false(or_cursor_untyped(c, 0));
+    assert_true(or_cursor_untyped(c, 2));
+    char *want = rows_of(&f->host, plain);
+    assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 5);
+    char *got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Rewinding serves them again; buffering twice is a no-op. */
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 5);
+    g_free(want);
+    or_cursor_free(plain);
+    or_cursor_free(c);
+}
+
+static void
+shared_cursors_step_on_their_own(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[3];
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_null(or_cursor_share(c)); /* not buffered yet */
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    struct or_cursor *d = or_cursor_share(c);
+    assert_non_null(d);
+    assert_null(or_cursor_stmt(d));
+    assert_int_equal(or_cursor_ncols(d), 3);
+    assert_string_equal(or_cursor_name(d, 2), "e");
+    assert_int_equal(f->host.cursor_next(c, v), 1);
+    assert_int_equal(f->host.cursor_next(c, v), 1);
+    char *want = NULL;
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    want = rows_of(&f->host, c);
+    /* The copy starts at the first row whatever the original did, and
+     * outlives it. */
+    or_cursor_free(c);
+    char *got = rows_of(&f->host, d);
+    assert_string_equal(got, want);
+    g_free(got);
+    g_free(want);
+    or_cursor_free(d);
+}
+
+static void
+too_many_rows_are_not_buffered(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 4, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, -1);
+    assert_null(or_cursor_share(c));
+    /* Too many bytes: five rows of three values do not fit in 100. */
+    assert_int_equal(or_cursor_buffer(c, 100, 100, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, -1);
+    /* The cursor still steps every row from the first. */
+    char *got = rows_of(&f->host, c);
+    char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
+                                 OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
+    assert_string_equal(got, want);
+    g_free(want);
+    g_free(got);
+    or_cursor_free(c);
+}
+
+static void
+empty_results_are_buffered(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[3];
+    int64_t nrows = 5;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT id, n, r FROM t WHERE n > 99", NULL, 0, &c, err,
+                                   sizeof(err)),
+                     OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 0);
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    or_cursor_free(c);
+}
+
+static void
+a_failing_step_is_an_error(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE] = "";
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    /* abs() of the smallest integer overflows when the row is stepped. */
+    assert_int_equal(or_cursor_new(f->ds, "SELECT abs(-9223372036854775807 - 1 + n * 0) FROM t",
+                                   NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_ERR_DATASET);
+    assert_int_equal(nrows, -1);
+    assert_non_null(strstr(err, "integer overflow"));
+    or_cursor_free(c);
+}
+
 int
 main(void)
 {
@@ -184,6 +344,11 @@ main(void)
         cmocka_unit_test_setup_teardown(discovered_columns_are_added_to_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(rolled_back_table_has_no_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(identifiers_with_quotes_are_safe, setup, teardown),
+        cmocka_unit_test_setup_teardown(buffered_rows_equal_stepped_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_cursors_step_on_their_own, setup, teardown),
+        cmocka_unit_test_setup_teardown(too_many_rows_are_not_buffered, setup, teardown),
+        cmocka_unit_test_setup_teardown(empty_results_are_buffered, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_failing_step_is_an_error, setup, teardown),
     };
     return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
