@@ -176,3 +176,103 @@ or_sql_sandbox_off(sqlite3 *db)
 {
     sqlite3_set_authorizer(db, NULL, NULL);
 }
+
+/* Length of the token at @p p that is not a word: a quoted string or name,
+ * a comment, or one character.  Stops at the end of an unterminated one. */
+static size_t
+skip_other(const char *p)
+{
+    const char *q = p;
+    char close;
+    switch (*p) {
+    case '\'':
+    case '"':
+    case '`':
+        close = *p;
+        break;
+    case '[':
+        close = ']';
+        break;
+    case '-':
+        if (p[1] != '-') {
+            return 1;
+        }
+        while (*q != '\0' && *q != '\n') {
+            q++;
+        }
+        return (size_t)(q - p);
+    case '/':
+        if (p[1] != '*') {
+            return 1;
+        }
+        q = strstr(p + 2, "*/");
+        return q != NULL ? (size_t)(q + 2 - p) : strlen(p);
+    default:
+        return 1;
+    }
+    for (q = p + 1; *q != '\0'; q++) {
+        if (*q == close) {
+            if (close != ']' && q[1] == close) {
+                q++; /* a doubled quote stands for itself */
+                continue;
+            }
+            return (size_t)(q + 1 - p);
+        }
+    }
+    return (size_t)(q - p);
+}
+
+static int
+is_word_char(char c)
+{
+    return g_ascii_isalnum(c) || c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+char *
+or_sql_strip_order_by(const char *sql)
+{
+    const char *order = NULL; /* the last ORDER BY at depth 0 */
+    const char *prev_word = NULL;
+    size_t prev_len = 0;
+    int depth = 0;
+    int limited = 0; /* LIMIT or OFFSET after it */
+
+    for (const char *p = sql; *p != '\0';) {
+        if (!is_word_char(*p)) {
+            if (*p == '(') {
+                depth++;
+            }
+            else if (*p == ')') {
+                depth--;
+            }
+            size_t n = skip_other(p);
+            if (n > 1 || !g_ascii_isspace(*p)) {
+                prev_word = NULL; /* ORDER and BY must be adjacent words */
+            }
+            p += n;
+            continue;
+        }
+        const char *w = p;
+        while (is_word_char(*p)) {
+            p++;
+        }
+        size_t len = (size_t)(p - w);
+        if (depth == 0) {
+            if (len == 2 && g_ascii_strncasecmp(w, "BY", 2) == 0 && prev_word != NULL &&
+                prev_len == 5 && g_ascii_strncasecmp(prev_word, "ORDER", 5) == 0) {
+                order = prev_word;
+                limited = 0;
+            }
+            else if ((len == 5 && g_ascii_strncasecmp(w, "LIMIT", 5) == 0) ||
+                     (len == 6 && g_ascii_strncasecmp(w, "OFFSET", 6) == 0)) {
+                limited = 1;
+            }
+        }
+        prev_word = w;
+        prev_len = len;
+    }
+    if (order == NULL || limited || depth != 0) {
+        return NULL;
+    }
+    return g_strndup(sql, (gsize)(order - sql));
+}

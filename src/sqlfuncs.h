@@ -37,4 +37,17 @@ void or_sql_sandbox_on(sqlite3 *db, struct or_sandbox *sb);
 /** @brief Turn the sandbox off (for the host's own writes). */
 void or_sql_sandbox_off(sqlite3 *db);
 
+/**
+ * @brief @p sql without its final ORDER BY clause, for counting its rows
+ * without sorting them.
+ *
+ * Only an ORDER BY outside every parenthesis, string, quoted name and
+ * comment counts (not one in a subquery, window or aggregate), and only when
+ * no LIMIT or OFFSET follows it (those make the order change which rows
+ * there are).  The result is not checked: prepare it, and fall back to
+ * @p sql if that fails.
+ * @return Owned (g_free()), or NULL when there is no such clause to remove.
+ */
+char *or_sql_strip_order_by(const char *sql);
+
 #endif
