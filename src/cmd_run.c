@@ -635,6 +635,7 @@ or_cmd_run(struct or_app *app)
         .nsources = R.nsrc,
         .generated_at = or_job_generated_at(),
         .author = or_config_get(app->cfg, "report", "author"),
+        .formats = (const char *const *)formats,
     };
     const struct or_mail_server *mail = have_srv ? &srv : NULL;
     st = produce(&R, &in, formats, dir, NULL, mail, &o);

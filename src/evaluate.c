@@ -9,6 +9,14 @@
 #include "sqlfuncs.h"
 #include "valuefmt.h"
 
+/* A result this small is read once into memory during the evaluation and
+ * every document is served from there: an aggregate is then computed once,
+ * not once for the row count, once more for the column types and again for
+ * every format.  A larger one overflows after this many rows are stepped,
+ * so the limit also bounds the work wasted on finding that out. */
+#define BUFFER_ROWS 10000
+#define BUFFER_BYTES ((size_t)16 << 20)
+
 /* What one section owns besides struct or_section itself. */
 struct section_state {
     struct or_result result;
@@ -279,6 +287,66 @@ settle_types(struct or_cursor *c, const struct or_host *h)
     g_free(row);
 }
 
+static int
+has_untyped(const struct or_cursor *c)
+{
+    for (size_t i = 0; i < or_cursor_ncols(c); i++) {
+        if (or_cursor_untyped(c, i)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether a document of this run shows the section's rows. */
+static int
+shown_anywhere(const struct or_eval *ev, const struct or_tpl_section *ts)
+{
+    if (ev->in->formats == NULL) {
+        return 1;
+    }
+    for (const char *const *f = ev->in->formats; *f != NULL; f++) {
+        if (or_tpl_section_shows_in(ts, *f)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The rows @p sql returns, counted without the ORDER BY when it can go:
+ * counting needs no sort.  The newline keeps a trailing comment from hiding
+ * the closing parenthesis. */
+static or_status
+count_rows(struct or_eval *ev, const char *sql, int64_t *nrows)
+{
+    char *inner = trimmed_sql(sql);
+    char *unordered = or_sql_strip_order_by(inner);
+    int has = 0;
+    double rows = 0;
+    or_status st = OR_ERR_INVALID;
+    if (unordered != NULL) {
+        char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s\n)", unordered);
+        struct or_cursor *probe = NULL;
+        char cerr[OR_ERR_SIZE];
+        /* Only a statement that prepares is used; otherwise the full one
+         * reports the problem as it always has. */
+        if (or_cursor_new(ev->in->ds, count_sql, NULL, 0, &probe, cerr, sizeof(cerr)) == OR_OK) {
+            or_cursor_free(probe);
+            st = single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+        }
+        g_free(count_sql);
+    }
+    if (st != OR_OK) {
+        char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s\n)", inner);
+        st = single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+        g_free(count_sql);
+    }
+    g_free(unordered);
+    g_free(inner);
+    *nrows = has ? (int64_t)rows : 0;
+    return st;
+}
+
 static long
 column_index(const struct or_result *r, const char *name)
 {
@@ -302,17 +370,29 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
         return st;
     }
     /* Rows in all, known before rendering: documents state their counts. */
-    char *inner = trimmed_sql(ts->sql);
-    char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s)", inner);
-    int has = 0;
-    double rows = 0;
-    st = single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
-    g_free(count_sql);
-    g_free(inner);
-    if (st != OR_OK) {
-        return st;
+    int64_t nrows = -1;
+    int shown = shown_anywhere(ev, ts);
+    if (shown) {
+        char cerr[OR_ERR_SIZE];
+        if (or_cursor_buffer(ss->cursor, BUFFER_ROWS, BUFFER_BYTES, &nrows, cerr,
+                             sizeof(cerr)) != OR_OK) {
+            const char *msg = strncmp(cerr, "dataset: ", 9) == 0 ? cerr + 9 : cerr;
+            return fail(ev, "sql: %s", msg);
+        }
     }
-    settle_types(ss->cursor, &h);
+    int buffered = nrows >= 0;
+    if (!buffered) {
+        st = count_rows(ev, ts->sql, &nrows);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    /* Stepping settles the types of expression columns; it is free over
+     * buffered rows, and pointless (and a sort, maybe) when none has to settle
+     * or no document shows the rows. */
+    if (buffered || (shown && has_untyped(ss->cursor))) {
+        settle_types(ss->cursor, &h);
+    }
     size_t n = or_cursor_ncols(ss->cursor);
     ss->cols = g_new0(struct or_result_column, n > 0 ? n : 1);
     ss->labels = g_new0(char *, n + 1);
@@ -337,7 +417,7 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     }
     ss->result.ncols = n;
     ss->result.cols = ss->cols;
-    ss->result.nrows = has ? (int64_t)rows : 0;
+    ss->result.nrows = nrows;
     ss->result.cursor = ss->cursor;
     s->result = &ss->result;
     if (ts->kind != OR_SECTION_CHART) {

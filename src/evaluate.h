@@ -40,6 +40,9 @@ struct or_eval_input {
     size_t nsources;
     int64_t generated_at;
     const char *author;
+    /** NULL-terminated formats the run renders, or NULL for all.  A table or
+     * chart no document shows is only counted: its rows are not read. */
+    const char *const *formats;
 };
 
 struct or_eval;
