@@ -50,4 +50,15 @@ void or_sql_sandbox_off(sqlite3 *db);
  */
 char *or_sql_strip_order_by(const char *sql);
 
+/**
+ * @brief The columns @p sql's final ORDER BY clause (see
+ * or_sql_strip_order_by()) sorts by, when every term is a plain or
+ * double-quoted name with at most ASC or DESC after it: "ORDER BY
+ * started_at", "ORDER BY rep_id, \"started_at\" DESC".
+ * @param desc receives an owned (g_free()) array: nonzero for DESC terms.
+ * @return Owned NULL-terminated names (g_strfreev()), or NULL (and *@p desc
+ *         NULL) when there is no such clause or a term is anything else.
+ */
+char **or_sql_order_by_columns(const char *sql, int **desc);
+
 #endif

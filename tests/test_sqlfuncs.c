@@ -61,12 +61,62 @@ nothing_to_remove_or_unsafe_is_kept(void **state)
     strips("", NULL);
 }
 
+/* "a,b-" for a ASC, b DESC; NULL when there are no plain columns. */
+static char *
+order_columns(const char *sql)
+{
+    int *desc = NULL;
+    char **cols = or_sql_order_by_columns(sql, &desc);
+    if (cols == NULL) {
+        assert_null(desc);
+        return NULL;
+    }
+    GString *out = g_string_new(NULL);
+    for (size_t i = 0; cols[i] != NULL; i++) {
+        g_string_append_printf(out, "%s%s%s", i ? "," : "", cols[i], desc[i] ? "-" : "");
+    }
+    g_strfreev(cols);
+    g_free(desc);
+    return g_string_free(out, FALSE);
+}
+
+static void
+order_columns_are_plain_names(void **state)
+{
+    (void)state;
+    char *got = order_columns("SELECT * FROM calls ORDER BY started_at");
+    assert_string_equal(got, "started_at");
+    g_free(got);
+    got = order_columns("SELECT * FROM calls order by rep_id asc, \"start\"\"s\" DESC ,x");
+    assert_string_equal(got, "rep_id,start\"s-,x");
+    g_free(got);
+    const char *const not_plain[] = {
+        "SELECT * FROM calls",
+        "SELECT * FROM calls ORDER BY started_at LIMIT 5",
+        "SELECT * FROM calls ORDER BY 1",
+        "SELECT * FROM calls ORDER BY c.started_at",
+        "SELECT * FROM calls ORDER BY lower(rep)",
+        "SELECT * FROM calls ORDER BY rep COLLATE NOCASE",
+        "SELECT * FROM calls ORDER BY rep NULLS LAST",
+        "SELECT * FROM calls ORDER BY rep,",
+        "SELECT * FROM calls ORDER BY rep -- comment",
+        "SELECT * FROM calls ORDER BY \"unterminated",
+    };
+    for (size_t i = 0; i < sizeof(not_plain) / sizeof(not_plain[0]); i++) {
+        got = order_columns(not_plain[i]);
+        if (got != NULL) {
+            fail_msg("%s: got '%s'", not_plain[i], got);
+        }
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(final_order_by_is_removed),
         cmocka_unit_test(nothing_to_remove_or_unsafe_is_kept),
+        cmocka_unit_test(order_columns_are_plain_names),
     };
     return cmocka_run_group_tests_name("sqlfuncs", tests, NULL, NULL);
 }
