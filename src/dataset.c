@@ -29,6 +29,30 @@ struct rowbuf {
     GStringChunk *chunk;
 };
 
+/* Rows a reader thread stepped ahead of the cursor's user. */
+struct batch {
+    struct batch *next;
+    size_t nrows;
+    struct or_value *vals; /* READ_AHEAD_ROWS * ncols, text pointing into chunk */
+    GStringChunk *chunk;
+};
+
+/* A thread stepping a cursor's statement ahead of its user, batch by batch. */
+struct reader {
+    GThread *thread;
+    GMutex lock;
+    GCond cond;
+    struct batch *head, *tail; /* stepped, not yet used; under lock */
+    size_t queued;             /* batches between head and tail; under lock */
+    int stop;                  /* the user wants no more rows; under lock */
+    int finished;              /* the thread stepped its last row; under lock */
+    int failed;                /* ... because a step failed: err says why */
+    char err[OR_ERR_SIZE];
+    enum or_type *types;       /* the thread's own copy (untyped columns change) */
+    struct batch *current;     /* the batch the user steps through */
+    size_t pos;                /* its next row */
+};
+
 struct or_cursor {
     sqlite3_stmt *st;       /* NULL for a copy over buffered rows */
     size_t ncols;
@@ -38,7 +62,12 @@ struct or_cursor {
     int done;
     struct rowbuf *buf;     /* non-NULL: rows are served from memory */
     size_t pos;             /* next buffered row */
+    int read_ahead;         /* step on a thread of its own (or_cursor_read_ahead()) */
+    struct reader *reader;  /* that thread while it runs or has rows */
+    int64_t used;           /* rows handed out since the statement started over */
 };
+
+static void reader_end(struct or_cursor *c);
 
 static const char *const sql_types[OR_TYPE_COUNT] = {
     [OR_TYPE_TEXT] = "TEXT", [OR_TYPE_INT] = "INTEGER", [OR_TYPE_REAL] = "REAL",
@@ -106,9 +135,11 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
      * ":memory:" one, but pages beyond the cache size spill to an unnamed
      * temporary file, so a million-row fetch does not need a gigabyte of RAM.
      * Nothing needs durability (no syncs), but a failed fetch rolls back:
-     * the journal stays in memory. */
-    if (sqlite3_open_v2("", &ds->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+     * the journal stays in memory.  Serialized: documents are rendered on
+     * several threads, each stepping statements of its own. */
+    if (sqlite3_open_v2("", &ds->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL) != SQLITE_OK) {
         snprintf(err, errlen, "dataset: cannot open SQLite: %s",
                  ds->db ? sqlite3_errmsg(ds->db) : "out of memory");
         or_dataset_free(ds);
@@ -396,6 +427,7 @@ or_cursor_free(struct or_cursor *c)
     if (c == NULL) {
         return;
     }
+    reader_end(c);
     rowbuf_unref(c->buf);
     sqlite3_finalize(c->st);
     g_free(c->types);
@@ -425,22 +457,20 @@ buffered_next(struct or_cursor *c, struct or_value *row)
     return 1;
 }
 
+/* One step: fills @p row, with @p types the column types (updated for
+ * untyped columns).  1 a row, 0 no more, -1 an error (logged unless quiet). */
 static int
-cursor_next(struct or_cursor *c, struct or_value *row)
+step_row(struct or_cursor *c, enum or_type *types, struct or_value *row, int quiet)
 {
-    if (c->buf != NULL) {
-        return buffered_next(c, row);
-    }
-    if (c->done) {
-        return 0;
-    }
     int rc = sqlite3_step(c->st);
     if (rc == SQLITE_DONE) {
-        c->done = 1;
         return 0;
     }
     if (rc != SQLITE_ROW) {
-        or_log(OR_LOG_ERROR, "dataset: query step: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        if (!quiet) {
+            or_log(OR_LOG_ERROR, "dataset: query step: %s",
+                   sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        }
         return -1;
     }
     for (size_t i = 0; i < c->ncols; i++) {
@@ -449,11 +479,11 @@ cursor_next(struct or_cursor *c, struct or_value *row)
         memset(v, 0, sizeof(*v));
         if (c->untyped[i]) {
             /* count(*), sums, expressions: no declared type, so the value's own. */
-            c->types[i] = ct == SQLITE_INTEGER ? OR_TYPE_INT
-                          : ct == SQLITE_FLOAT ? OR_TYPE_REAL
-                                               : OR_TYPE_TEXT;
+            types[i] = ct == SQLITE_INTEGER ? OR_TYPE_INT
+                       : ct == SQLITE_FLOAT ? OR_TYPE_REAL
+                                            : OR_TYPE_TEXT;
         }
-        v->type = c->types[i];
+        v->type = types[i];
         if (ct == SQLITE_NULL) {
             v->is_null = 1;
             continue;
@@ -475,6 +505,221 @@ cursor_next(struct or_cursor *c, struct or_value *row)
     return 1;
 }
 
+/* ---- reading ahead on a thread -------------------------------------------- */
+
+/* Rows per batch, and batches a reader may have stepped ahead of its user. */
+#define READ_AHEAD_ROWS 256
+#define READ_AHEAD_BATCHES 4
+
+static void
+batch_free(struct batch *b)
+{
+    if (b == NULL) {
+        return;
+    }
+    g_free(b->vals);
+    g_string_chunk_free(b->chunk);
+    g_free(b);
+}
+
+/* Steps one batch; returns what the last step returned (1: more may follow). */
+static int
+fill_batch(struct or_cursor *c, struct reader *r, struct batch *b)
+{
+    sqlite3_mutex *m = sqlite3_db_mutex(sqlite3_db_handle(c->st));
+    int more = 1;
+    while (more == 1 && b->nrows < READ_AHEAD_ROWS) {
+        struct or_value *row = &b->vals[b->nrows * c->ncols];
+        /* Copied while the connection is held: the text belongs to the statement. */
+        sqlite3_mutex_enter(m);
+        more = step_row(c, r->types, row, 1);
+        if (more == 1) {
+            for (size_t i = 0; i < c->ncols; i++) {
+                if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
+                    row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
+                }
+            }
+            b->nrows++;
+        }
+        else if (more < 0) {
+            snprintf(r->err, sizeof(r->err), "%s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        }
+        sqlite3_mutex_leave(m);
+    }
+    return more;
+}
+
+static gpointer
+reader_main(gpointer data)
+{
+    struct or_cursor *c = data;
+    struct reader *r = c->reader;
+    int more = 1;
+    while (more == 1) {
+        struct batch *b = g_new0(struct batch, 1);
+        b->vals = g_new0(struct or_value, READ_AHEAD_ROWS * (c->ncols > 0 ? c->ncols : 1));
+        b->chunk = g_string_chunk_new(1 << 16);
+        more = fill_batch(c, r, b);
+        g_mutex_lock(&r->lock);
+        if (b->nrows > 0 && !r->stop) {
+            if (r->tail != NULL) {
+                r->tail->next = b;
+            }
+            else {
+                r->head = b;
+            }
+            r->tail = b;
+            r->queued++;
+            b = NULL;
+        }
+        r->failed = more < 0;
+        r->finished = more != 1;
+        g_cond_broadcast(&r->cond);
+        while (more == 1 && !r->stop && r->queued >= READ_AHEAD_BATCHES) {
+            g_cond_wait(&r->cond, &r->lock);
+        }
+        more = r->stop ? 0 : more;
+        g_mutex_unlock(&r->lock);
+        batch_free(b);
+    }
+    return NULL;
+}
+
+/* Stops and removes the reader, with every row it stepped. */
+static void
+reader_end(struct or_cursor *c)
+{
+    struct reader *r = c->reader;
+    if (r == NULL) {
+        return;
+    }
+    g_mutex_lock(&r->lock);
+    r->stop = 1;
+    g_cond_broadcast(&r->cond);
+    g_mutex_unlock(&r->lock);
+    g_thread_join(r->thread);
+    while (r->head != NULL) {
+        struct batch *b = r->head;
+        r->head = b->next;
+        batch_free(b);
+    }
+    batch_free(r->current);
+    g_mutex_clear(&r->lock);
+    g_cond_clear(&r->cond);
+    g_free(r->types);
+    g_free(r);
+    c->reader = NULL;
+}
+
+/* Starts a reader from the statement's current position; 0 if none could start. */
+static int
+reader_start(struct or_cursor *c)
+{
+    struct reader *r = g_new0(struct reader, 1);
+    g_mutex_init(&r->lock);
+    g_cond_init(&r->cond);
+    r->types = g_memdup2(c->types, (c->ncols > 0 ? c->ncols : 1) * sizeof(*c->types));
+    c->reader = r;
+    r->thread = g_thread_try_new("or-read", reader_main, c, NULL);
+    if (r->thread == NULL) {
+        g_mutex_clear(&r->lock);
+        g_cond_clear(&r->cond);
+        g_free(r->types);
+        g_free(r);
+        c->reader = NULL;
+        return 0;
+    }
+    return 1;
+}
+
+static int
+reader_next(struct or_cursor *c, struct or_value *row)
+{
+    struct reader *r = c->reader;
+    if (r->current == NULL || r->pos >= r->current->nrows) {
+        /* The batch whose last row was handed out goes now: its text was
+         * borrowed only until this step. */
+        batch_free(r->current);
+        r->current = NULL;
+        g_mutex_lock(&r->lock);
+        while (r->head == NULL && !r->finished) {
+            g_cond_wait(&r->cond, &r->lock);
+        }
+        if (r->head != NULL) {
+            r->current = r->head;
+            r->head = r->current->next;
+            r->tail = r->head != NULL ? r->tail : NULL;
+            r->queued--;
+            r->pos = 0;
+            g_cond_broadcast(&r->cond);
+        }
+        int failed = r->failed;
+        g_mutex_unlock(&r->lock);
+        if (r->current == NULL) {
+            if (failed) {
+                or_log(OR_LOG_ERROR, "dataset: query step: %s", r->err);
+                return -1;
+            }
+            c->done = 1;
+            return 0;
+        }
+    }
+    const struct or_value *v = &r->current->vals[r->pos * c->ncols];
+    if (c->ncols > 0) {
+        memcpy(row, v, c->ncols * sizeof(*row));
+    }
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->untyped[i]) {
+            c->types[i] = v[i].type;
+        }
+    }
+    r->pos++;
+    return 1;
+}
+
+void
+or_cursor_read_ahead(struct or_cursor *c)
+{
+    /* Another thread steps the statement while this one may step others:
+     * only over a serialized connection. */
+    if (c->buf != NULL || c->st == NULL || c->read_ahead ||
+        sqlite3_db_mutex(sqlite3_db_handle(c->st)) == NULL) {
+        return;
+    }
+    c->read_ahead = 1;
+    /* Started now, it gets on with the first rows (a sort, say) while the
+     * user does other work; rewinding before the first row keeps them. */
+    if (!c->done && c->used == 0) {
+        reader_start(c);
+    }
+}
+
+static int
+cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    if (c->buf != NULL) {
+        return buffered_next(c, row);
+    }
+    if (c->done) {
+        return 0;
+    }
+    if (c->read_ahead && (c->reader != NULL || reader_start(c))) {
+        int r = reader_next(c, row);
+        c->used += r == 1;
+        return r;
+    }
+    /* Each sqlite3_step() and sqlite3_column_*() call takes the connection's
+     * mutex; holding it (it is recursive) for the whole row takes it once per
+     * row, not some 60 times, which matters when threads render at once. */
+    sqlite3_mutex *m = sqlite3_db_mutex(sqlite3_db_handle(c->st));
+    sqlite3_mutex_enter(m);
+    int r = step_row(c, c->types, row, 0);
+    sqlite3_mutex_leave(m);
+    c->used += r == 1;
+    c->done = r == 0;
+    return r;
+}
+
 static or_status
 cursor_rewind(struct or_cursor *c)
 {
@@ -482,6 +727,11 @@ cursor_rewind(struct or_cursor *c)
         c->pos = 0;
         return OR_OK;
     }
+    if (c->reader != NULL && c->used == 0) {
+        return OR_OK; /* the reader is at the first row still */
+    }
+    reader_end(c);
+    c->used = 0;
     c->done = 0;
     return sqlite3_reset(c->st) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
 }
@@ -496,6 +746,8 @@ or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t
         c->pos = 0;
         return OR_OK;
     }
+    reader_end(c); /* the statement is stepped here */
+    c->used = 1;   /* so that rewinding starts it over */
     if (cursor_rewind(c) != OR_OK) {
         snprintf(err, errlen, "dataset: query: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
         return OR_ERR_DATASET;

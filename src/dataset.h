@@ -109,6 +109,18 @@ or_status or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_byte
  */
 struct or_cursor *or_cursor_share(struct or_cursor *c);
 
+/**
+ * @brief Step @p c on a thread of its own from now on, a few hundred rows
+ * ahead of the thread that uses it, which then spends its time on the rows
+ * rather than on SQLite.  Stepping starts at once (a sort, say, proceeds while
+ * the user does other work); rewinding before the first row keeps what was
+ * stepped, rewinding later starts over, as without.  Rows, types, errors and
+ * the lifetime of text are as without.  Does nothing for a buffered cursor,
+ * or when the connection is not serialized (then no other thread may step
+ * it).  The cursor itself is still used by one thread at a time.
+ */
+void or_cursor_read_ahead(struct or_cursor *c);
+
 /** @brief Free; NULL is a no-op. */
 void or_cursor_free(struct or_cursor *c);
 

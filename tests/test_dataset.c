@@ -335,6 +335,149 @@ a_failing_step_is_an_error(void **state)
     or_cursor_free(c);
 }
 
+/* @p n rows: ids "r0".."r<n-1>", n descending, so ORDER BY n sorts them. */
+static void
+fill_many(struct fixture *f, int n)
+{
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        g_snprintf(id, sizeof(id), "r%d", i);
+        add_row(f, id, n - i, i / 8.0, i % 2, 1700000000 + i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+}
+
+static void
+read_ahead_rows_equal_stepped_rows(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *plain = NULL, *c = NULL;
+    const char *sql = "SELECT id, n, CASE WHEN n % 3 = 0 THEN n ELSE 'x' END FROM t ORDER BY n";
+    fill_many(f, 1000); /* several batches */
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &plain, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    char *want = rows_of(&f->host, plain);
+    or_cursor_read_ahead(c);
+    /* Rewinding before the first row keeps what the thread stepped. */
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    char *got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Done stays done; rewinding starts over. */
+    struct or_value v[3];
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Rewound in the middle of a batch, and again in a later one. */
+    for (int stop = 1; stop <= 700; stop += 699) {
+        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+        for (int i = 0; i < stop; i++) {
+            assert_int_equal(f->host.cursor_next(c, v), 1);
+        }
+        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+        got = rows_of(&f->host, c);
+        assert_string_equal(got, want);
+        g_free(got);
+    }
+    g_free(want);
+    or_cursor_free(plain);
+    or_cursor_free(c);
+}
+
+static void
+read_ahead_text_lives_until_the_next_step(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    fill_many(f, 600);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT id FROM t", NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    or_cursor_read_ahead(c);
+    for (int i = 0; i < 600; i++) {
+        char want[16];
+        g_snprintf(want, sizeof(want), "r%d", i);
+        assert_int_equal(f->host.cursor_next(c, v), 1);
+        assert_string_equal(v[0].s, want);
+        assert_int_equal(v[0].len, strlen(want));
+    }
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    or_cursor_free(c);
+}
+
+static void
+read_ahead_stops_when_freed_early(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL, *d = NULL;
+    struct or_value v[5];
+    fill_many(f, 3000);
+    /* Freed unread, and freed after a few rows: the thread is stopped and
+     * every batch it stepped is freed. */
+    assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &c, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(c);
+    or_cursor_free(c);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &d, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(d);
+    or_cursor_read_ahead(d); /* twice is once */
+    assert_int_equal(f->host.cursor_next(d, v), 1);
+    assert_int_equal(f->host.cursor_next(d, v), 1);
+    or_cursor_free(d);
+}
+
+static void
+read_ahead_reports_a_failing_step(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    fill_many(f, 400);
+    /* The 301st row overflows. */
+    assert_int_equal(or_cursor_new(f->ds,
+                                   "SELECT CASE WHEN n > 100 THEN n "
+                                   "ELSE abs(-9223372036854775807 - 1 + n * 0) END FROM t",
+                                   NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    or_cursor_read_ahead(c);
+    int rows = 0, r;
+    while ((r = f->host.cursor_next(c, v)) == 1) {
+        rows++;
+    }
+    assert_int_equal(r, -1);
+    assert_int_equal(rows, 300);
+    or_cursor_free(c);
+}
+
+static void
+buffered_cursors_do_not_read_ahead(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(c);
+    char *got = rows_of(&f->host, c);
+    char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
+                                 OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
+    assert_string_equal(got, want);
+    g_free(got);
+    g_free(want);
+    or_cursor_free(c);
+}
+
 int
 main(void)
 {
@@ -349,6 +492,11 @@ main(void)
         cmocka_unit_test_setup_teardown(too_many_rows_are_not_buffered, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_results_are_buffered, setup, teardown),
         cmocka_unit_test_setup_teardown(a_failing_step_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_rows_equal_stepped_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_text_lives_until_the_next_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_stops_when_freed_early, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_reports_a_failing_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(buffered_cursors_do_not_read_ahead, setup, teardown),
     };
     return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
