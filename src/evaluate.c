@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "log.h"
 #include "sqlfuncs.h"
 #include "valuefmt.h"
 
@@ -23,6 +24,7 @@ struct section_state {
     struct or_result_column *cols;
     char **labels;
     struct or_cursor *cursor;
+    int buffered; /* the cursor holds every row in memory */
     struct or_chart chart;
     size_t *series;
     struct or_kpi *kpis;
@@ -347,6 +349,41 @@ count_rows(struct or_eval *ev, const char *sql, int64_t *nrows)
     return st;
 }
 
+static int
+columns_of(sqlite3 *db, const char *table, char *const *cols)
+{
+    for (char *const *c = cols; *c != NULL; c++) {
+        if (sqlite3_table_column_metadata(db, "main", table, *c, NULL, NULL, NULL, NULL, NULL) !=
+            SQLITE_OK) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Whether the section lists rows of one large table sorted by its columns
+ * ("SELECT * FROM calls ORDER BY started_at"): there are then likely too
+ * many to keep in memory, and finding that out by reading them would sort
+ * every row for nothing, while counting them needs no sort.  @p tables: what
+ * the statement reads. */
+static int
+likely_large(struct or_eval *ev, const struct or_tpl_section *ts, GPtrArray *tables)
+{
+    if (tables->len != 1) {
+        return 0;
+    }
+    const char *table = g_ptr_array_index(tables, 0);
+    char *inner = trimmed_sql(ts->sql);
+    int *desc = NULL;
+    char **cols = or_sql_order_by_columns(inner, &desc);
+    int large = cols != NULL && columns_of(or_dataset_db(ev->in->ds), table, cols) &&
+                or_dataset_count(ev->in->ds, table) > BUFFER_ROWS;
+    g_strfreev(cols);
+    g_free(desc);
+    g_free(inner);
+    return large;
+}
+
 static long
 column_index(const struct or_result *r, const char *name)
 {
@@ -372,16 +409,26 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     /* Rows in all, known before rendering: documents state their counts. */
     int64_t nrows = -1;
     int shown = shown_anywhere(ev, ts);
-    if (shown) {
+    if (shown && likely_large(ev, ts, tables)) {
+        st = count_rows(ev, ts->sql, &nrows);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    int buffered = 0;
+    if (shown && nrows <= BUFFER_ROWS) {
         char cerr[OR_ERR_SIZE];
-        if (or_cursor_buffer(ss->cursor, BUFFER_ROWS, BUFFER_BYTES, &nrows, cerr,
+        int64_t kept = -1;
+        if (or_cursor_buffer(ss->cursor, BUFFER_ROWS, BUFFER_BYTES, &kept, cerr,
                              sizeof(cerr)) != OR_OK) {
             const char *msg = strncmp(cerr, "dataset: ", 9) == 0 ? cerr + 9 : cerr;
             return fail(ev, "sql: %s", msg);
         }
+        buffered = kept >= 0;
+        nrows = buffered ? kept : nrows;
     }
-    int buffered = nrows >= 0;
-    if (!buffered) {
+    ss->buffered = buffered;
+    if (nrows < 0) {
         st = count_rows(ev, ts->sql, &nrows);
         if (st != OR_OK) {
             return st;
@@ -512,6 +559,7 @@ eval_section(struct or_eval *ev, size_t i)
     struct section_state *ss = &ev->state[i];
     GPtrArray *tables = g_ptr_array_new_with_free_func(g_free);
     or_status st = OR_OK;
+    gint64 t0 = g_get_monotonic_time();
 
     ev->cur = ts;
     s->kind = ts->kind;
@@ -538,16 +586,120 @@ eval_section(struct or_eval *ev, size_t i)
     }
     check_failed_tables(ev, tables, ss);
     s->unavailable = ss->unavailable;
+    if (st == OR_OK) {
+        or_log(OR_LOG_DEBUG, "section '%s': evaluated in %.2f s%s", ts->id,
+               (double)(g_get_monotonic_time() - t0) / 1e6,
+               ss->buffered ? " (rows kept in memory)" : "");
+    }
     g_ptr_array_free(tables, TRUE);
     return st;
 }
 
+/* One format's report.  Made private (or_eval_prepare_report()), every
+ * result it shows is a copy whose cursor no other report steps. */
+struct format_report {
+    struct or_report report; /* first: the table hands this out */
+    struct or_section *sections;
+    size_t *index;               /* each shown section's index in the evaluation */
+    size_t n;
+    struct or_result *results;   /* private copies, or NULL */
+    struct or_cursor **cursors;  /* owned, NULL where the section has no result */
+};
+
 static void
 free_report(gpointer p)
 {
-    struct or_report *r = p;
-    g_free((void *)r->sections);
+    struct format_report *r = p;
+    for (size_t i = 0; r->cursors != NULL && i < r->n; i++) {
+        or_cursor_free(r->cursors[i]);
+    }
+    g_free(r->cursors);
+    g_free(r->results);
+    g_free(r->index);
+    g_free(r->sections);
     g_free(r);
+}
+
+static struct format_report *
+build_report(struct or_eval *ev, const char *format)
+{
+    const struct or_eval_input *in = ev->in;
+    struct format_report *fr = g_new0(struct format_report, 1);
+    struct or_report *r = &fr->report;
+    fr->sections = g_new0(struct or_section, ev->n > 0 ? ev->n : 1);
+    fr->index = g_new0(size_t, ev->n > 0 ? ev->n : 1);
+    for (size_t i = 0; i < ev->n; i++) {
+        if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
+            fr->index[fr->n] = i;
+            fr->sections[fr->n++] = ev->sections[i];
+        }
+    }
+    r->title = in->tpl->title;
+    r->description = in->tpl->description;
+    r->tz = in->tz_name;
+    r->period_label = in->period != NULL ? in->period->label : "all data";
+    r->period_start = in->period != NULL ? in->period->start : 0;
+    r->period_end = in->period != NULL ? in->period->end : 0;
+    r->partial = in->period != NULL ? in->period->partial : 0;
+    r->generated_at = in->generated_at;
+    r->nsections = fr->n;
+    r->sections = fr->sections;
+    r->nsources = in->nsources;
+    r->sources = in->sources;
+    r->author = in->author;
+    return fr;
+}
+
+/* Gives every result of @p fr a cursor of its own: a copy of buffered rows,
+ * or the section's statement prepared once more.  In place, so pointers
+ * already handed out stay valid; on failure @p fr is left as it was. */
+static or_status
+make_private(struct or_eval *ev, struct format_report *fr)
+{
+    struct or_result *results = g_new0(struct or_result, fr->n > 0 ? fr->n : 1);
+    struct or_cursor **cursors = g_new0(struct or_cursor *, fr->n > 0 ? fr->n : 1);
+    or_status st = OR_OK;
+    for (size_t k = 0; st == OR_OK && k < fr->n; k++) {
+        struct section_state *ss = &ev->state[fr->index[k]];
+        if (fr->sections[k].result == NULL) {
+            continue;
+        }
+        cursors[k] = or_cursor_share(ss->cursor);
+        if (cursors[k] == NULL) {
+            ev->cur = &ev->in->tpl->sections[fr->index[k]];
+            st = prepare(ev, ev->cur->sql, "sql", NULL, &cursors[k]);
+            ev->cur = NULL;
+        }
+        results[k] = ss->result;
+        results[k].cursor = cursors[k];
+    }
+    if (st != OR_OK) {
+        for (size_t k = 0; k < fr->n; k++) {
+            or_cursor_free(cursors[k]);
+        }
+        g_free(cursors);
+        g_free(results);
+        return st;
+    }
+    for (size_t k = 0; k < fr->n; k++) {
+        if (fr->sections[k].result != NULL) {
+            fr->sections[k].result = &results[k];
+        }
+    }
+    fr->results = results;
+    fr->cursors = cursors;
+    return OR_OK;
+}
+
+static struct format_report *
+report_for(struct or_eval *ev, const char *format)
+{
+    struct format_report *fr = g_hash_table_lookup(ev->reports, format);
+    if (fr == NULL) {
+        fr = build_report(ev, format);
+        g_hash_table_insert(ev->reports, g_strdup(format), fr);
+    }
+    return fr;
 }
 
 static or_status
@@ -583,37 +735,27 @@ or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err, siz
     return eval_run(in, NULL, out, err, errlen);
 }
 
+or_status
+or_eval_prepare_report(struct or_eval *ev, const char *format, char *err, size_t errlen)
+{
+    struct format_report *fr = report_for(ev, format);
+    if (fr->cursors != NULL) {
+        return OR_OK;
+    }
+    char *saved_err = ev->err;
+    size_t saved_len = ev->errlen;
+    ev->err = err;
+    ev->errlen = errlen;
+    or_status st = make_private(ev, fr);
+    ev->err = saved_err;
+    ev->errlen = saved_len;
+    return st;
+}
+
 const struct or_report *
 or_eval_report(struct or_eval *ev, const char *format)
 {
-    struct or_report *r = g_hash_table_lookup(ev->reports, format);
-    if (r != NULL) {
-        return r;
-    }
-    const struct or_eval_input *in = ev->in;
-    struct or_section *secs = g_new0(struct or_section, ev->n > 0 ? ev->n : 1);
-    size_t n = 0;
-    for (size_t i = 0; i < ev->n; i++) {
-        if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
-            secs[n++] = ev->sections[i];
-        }
-    }
-    r = g_new0(struct or_report, 1);
-    r->title = in->tpl->title;
-    r->description = in->tpl->description;
-    r->tz = in->tz_name;
-    r->period_label = in->period != NULL ? in->period->label : "all data";
-    r->period_start = in->period != NULL ? in->period->start : 0;
-    r->period_end = in->period != NULL ? in->period->end : 0;
-    r->partial = in->period != NULL ? in->period->partial : 0;
-    r->generated_at = in->generated_at;
-    r->nsections = n;
-    r->sections = secs;
-    r->nsources = in->nsources;
-    r->sources = in->sources;
-    r->author = in->author;
-    g_hash_table_insert(ev->reports, g_strdup(format), r);
-    return r;
+    return &report_for(ev, format)->report;
 }
 
 const struct or_section *

@@ -58,8 +58,23 @@ or_status or_eval_new(const struct or_eval_input *in, struct or_eval **out, char
 /**
  * @brief The report with only the sections shown in @p format ("pdf", "xlsx",
  * "csv").  Owned by the evaluation; valid until or_eval_free().
+ *
+ * Unless or_eval_prepare_report() built it, the report's results share their
+ * cursors with every other such report: step them on one thread only.
  */
 const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
+
+/**
+ * @brief Build the report for @p format (see or_eval_report()) with cursors
+ * of its own: a copy of the rows when the evaluation holds them in memory,
+ * else the section's statement prepared once more.  Reports built this way
+ * can be rendered at the same time on different threads, one thread per
+ * report (the dataset's connection is serialized).  Call from one thread,
+ * before rendering starts; a second call for the same format does nothing.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the template and section.
+ */
+or_status or_eval_prepare_report(struct or_eval *ev, const char *format, char *err,
+                                 size_t errlen);
 
 /** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
 const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
