@@ -835,6 +835,53 @@ or_cursor_bind_host(struct or_host *h)
     h->cursor_rewind = cursor_rewind;
 }
 
+or_status
+or_dataset_index(struct or_dataset *ds, const char *table, const char *const *cols,
+                 const int *desc, char **name, char *err, size_t errlen)
+{
+    *name = NULL;
+    for (size_t i = 0; cols[i] != NULL; i++) {
+        /* Checked first: SQLite would take an unknown "name" for a string. */
+        if (sqlite3_table_column_metadata(ds->db, "main", table, cols[i], NULL, NULL, NULL, NULL,
+                                          NULL) != SQLITE_OK) {
+            snprintf(err, errlen, "dataset: index on %s: no column %s", table, cols[i]);
+            return OR_ERR_DATASET;
+        }
+    }
+    /* The name says what it covers, so the same request finds it again. */
+    GString *nm = g_string_new("or_sort:");
+    GString *list = g_string_new(NULL);
+    for (size_t i = 0; cols[i] != NULL; i++) {
+        g_string_append_printf(nm, "%s%s%s", i > 0 ? "," : "", cols[i], desc[i] ? "-" : "");
+        if (i > 0) {
+            g_string_append(list, ", ");
+        }
+        append_ident(list, cols[i]);
+        g_string_append(list, desc[i] ? " DESC" : "");
+    }
+    g_string_append_printf(nm, "@%s", table);
+    GString *sql = g_string_new("CREATE INDEX IF NOT EXISTS main.");
+    append_ident(sql, nm->str);
+    g_string_append(sql, " ON ");
+    append_ident(sql, table);
+    g_string_append_printf(sql, " (%s)", list->str);
+    or_status st = exec(ds, sql->str, err, errlen);
+    g_string_free(sql, TRUE);
+    g_string_free(list, TRUE);
+    *name = g_string_free(nm, st != OR_OK);
+    return st;
+}
+
+or_status
+or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err, size_t errlen)
+{
+    GString *sql = g_string_new("DROP INDEX IF EXISTS main.");
+    append_ident(sql, name);
+    or_status st = exec(ds, sql->str, err, errlen);
+    g_string_free(sql, TRUE);
+    return st;
+}
+
 int64_t
 or_dataset_count(struct or_dataset *ds, const char *table)
 {

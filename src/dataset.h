@@ -127,6 +127,24 @@ void or_cursor_free(struct or_cursor *c);
 /** @brief Fill the cursor members of a host table. */
 void or_cursor_bind_host(struct or_host *h);
 
+/**
+ * @brief Index table @p table of the main database on @p cols (NULL-
+ * terminated), each descending where @p desc says so, unless such an index
+ * exists already.  A query whose ORDER BY names these columns in this order
+ * and directions then walks the index forwards instead of sorting every row,
+ * and returns rows with equal keys in the order the sort does (insertion
+ * order).  Other queries may be planned with it too, and return rows in
+ * another order then (walked backwards, equal keys come out reversed).
+ * @param name receives the index's name, owned (g_free()), on OR_OK; else NULL.
+ * @return OR_OK, or OR_ERR_DATASET with @p err set.
+ */
+or_status or_dataset_index(struct or_dataset *ds, const char *table, const char *const *cols,
+                           const int *desc, char **name, char *err, size_t errlen);
+
+/** @brief Drop the index called @p name, if there is one. */
+or_status or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err,
+                                size_t errlen);
+
 /** @brief Count rows of a table (-1 on error). */
 int64_t or_dataset_count(struct or_dataset *ds, const char *table);
 

@@ -478,6 +478,81 @@ buffered_cursors_do_not_read_ahead(void **state)
     or_cursor_free(c);
 }
 
+static char *
+ids_in_order(struct fixture *f, const char *sql)
+{
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    GString *out = g_string_new(NULL);
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    while (f->host.cursor_next(c, v) == 1) {
+        g_string_append_printf(out, "%s,", v[0].s);
+    }
+    or_cursor_free(c);
+    return g_string_free(out, FALSE);
+}
+
+static void
+an_index_keeps_the_order_of_equal_keys(void **state)
+{
+    struct fixture *f = *state;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    /* n has ties; ids say which row came first. */
+    static const int64_t ns[] = {2, 1, 2, 3, 1, 2};
+    for (int i = 0; i < 6; i++) {
+        char id[8];
+        g_snprintf(id, sizeof(id), "r%d", i);
+        add_row(f, id, ns[i], 0, 0, 1700000000 - i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+    const char *const sql[] = {"SELECT id FROM t ORDER BY n DESC", "SELECT id FROM t ORDER BY n",
+                               "SELECT id FROM t ORDER BY n DESC, at"};
+    char *sorted[3];
+    for (int i = 0; i < 3; i++) {
+        sorted[i] = ids_in_order(f, sql[i]);
+    }
+    const char *const cols1[] = {"n", NULL}, *const cols2[] = {"n", "at", NULL};
+    const int desc1[] = {1}, desc2[] = {1, 0};
+    char *name1 = NULL, *name2 = NULL, *again = NULL;
+    assert_int_equal(or_dataset_index(f->ds, "t", cols1, desc1, &name1, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_index(f->ds, "t", cols1, desc1, &again, err, sizeof(err)), OR_OK);
+    assert_string_equal(again, name1);
+    g_free(again);
+    assert_int_equal(or_dataset_index(f->ds, "t", cols2, desc2, &name2, err, sizeof(err)), OR_OK);
+    /* Walked in its own directions an index gives equal keys in insertion
+     * order, as the sort does (walked backwards, for ORDER BY n, it would not). */
+    for (int i = 0; i < 3; i += 2) {
+        char *indexed = ids_in_order(f, sql[i]);
+        assert_string_equal(indexed, sorted[i]);
+        g_free(indexed);
+    }
+    char *n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    assert_string_equal(n, "2,");
+    g_free(n);
+    assert_int_equal(or_dataset_drop_index(f->ds, name1, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
+    n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    assert_string_equal(n, "0,");
+    g_free(n);
+    for (int i = 0; i < 3; i++) {
+        char *plain = ids_in_order(f, sql[i]);
+        assert_string_equal(plain, sorted[i]);
+        g_free(plain);
+        g_free(sorted[i]);
+    }
+    g_free(name1);
+    g_free(name2);
+    const char *const missing[] = {"no_such_column", NULL};
+    assert_int_equal(or_dataset_index(f->ds, "t", missing, desc1, &name1, err, sizeof(err)),
+                     OR_ERR_DATASET);
+    assert_null(name1);
+}
+
 int
 main(void)
 {
@@ -497,6 +572,7 @@ main(void)
         cmocka_unit_test_setup_teardown(read_ahead_stops_when_freed_early, setup, teardown),
         cmocka_unit_test_setup_teardown(read_ahead_reports_a_failing_step, setup, teardown),
         cmocka_unit_test_setup_teardown(buffered_cursors_do_not_read_ahead, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_index_keeps_the_order_of_equal_keys, setup, teardown),
     };
     return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
