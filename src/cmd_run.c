@@ -467,7 +467,9 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
         .nopts = nopts,
     };
     if (st == OR_OK) {
+        or_eval_index_sorts(ev);
         render_jobs(&pool, or_dataset_db(R->ds));
+        or_eval_drop_indexes(ev);
     }
     for (size_t i = 0; i < pool.njobs; i++) {
         struct render_job *j = &pool.jobs[i];

@@ -76,6 +76,22 @@ const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
 or_status or_eval_prepare_report(struct or_eval *ev, const char *format, char *err,
                                  size_t errlen);
 
+/**
+ * @brief For rendering: index each large table that a section whose rows are
+ * not in memory lists sorted by plain columns ("ORDER BY started_at"), so
+ * that every format's cursor walks the index instead of sorting all rows
+ * again.  Only those sections' statements run while documents are rendered;
+ * an index that one of them would use without sorting exactly like it is not
+ * kept, so every document reads as without.  Row counts, KPIs and rows in
+ * memory were evaluated before and are not affected.  Call from one thread
+ * before rendering starts; or_eval_drop_indexes() (or or_eval_free()) undoes it.
+ * Failing to index is not an error: rendering just sorts.
+ */
+void or_eval_index_sorts(struct or_eval *ev);
+
+/** @brief Drop the indexes of or_eval_index_sorts(); call after rendering. */
+void or_eval_drop_indexes(struct or_eval *ev);
+
 /** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
 const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
 
