@@ -2,6 +2,7 @@
 #include "dataset.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,8 +41,8 @@ struct batch {
 /* A thread stepping a cursor's statement ahead of its user, batch by batch. */
 struct reader {
     GThread *thread;
-    GMutex lock;
-    GCond cond;
+    pthread_mutex_t lock;      /* pthreads, not GMutex: ThreadSanitizer sees these */
+    pthread_cond_t cond;
     struct batch *head, *tail; /* stepped, not yet used; under lock */
     size_t queued;             /* batches between head and tail; under lock */
     int stop;                  /* the user wants no more rows; under lock */
@@ -560,7 +561,7 @@ reader_main(gpointer data)
         b->vals = g_new0(struct or_value, READ_AHEAD_ROWS * (c->ncols > 0 ? c->ncols : 1));
         b->chunk = g_string_chunk_new(1 << 16);
         more = fill_batch(c, r, b);
-        g_mutex_lock(&r->lock);
+        pthread_mutex_lock(&r->lock);
         if (b->nrows > 0 && !r->stop) {
             if (r->tail != NULL) {
                 r->tail->next = b;
@@ -574,12 +575,12 @@ reader_main(gpointer data)
         }
         r->failed = more < 0;
         r->finished = more != 1;
-        g_cond_broadcast(&r->cond);
+        pthread_cond_broadcast(&r->cond);
         while (more == 1 && !r->stop && r->queued >= READ_AHEAD_BATCHES) {
-            g_cond_wait(&r->cond, &r->lock);
+            pthread_cond_wait(&r->cond, &r->lock);
         }
         more = r->stop ? 0 : more;
-        g_mutex_unlock(&r->lock);
+        pthread_mutex_unlock(&r->lock);
         batch_free(b);
     }
     return NULL;
@@ -593,10 +594,10 @@ reader_end(struct or_cursor *c)
     if (r == NULL) {
         return;
     }
-    g_mutex_lock(&r->lock);
+    pthread_mutex_lock(&r->lock);
     r->stop = 1;
-    g_cond_broadcast(&r->cond);
-    g_mutex_unlock(&r->lock);
+    pthread_cond_broadcast(&r->cond);
+    pthread_mutex_unlock(&r->lock);
     g_thread_join(r->thread);
     while (r->head != NULL) {
         struct batch *b = r->head;
@@ -604,8 +605,8 @@ reader_end(struct or_cursor *c)
         batch_free(b);
     }
     batch_free(r->current);
-    g_mutex_clear(&r->lock);
-    g_cond_clear(&r->cond);
+    pthread_mutex_destroy(&r->lock);
+    pthread_cond_destroy(&r->cond);
     g_free(r->types);
     g_free(r);
     c->reader = NULL;
@@ -616,14 +617,14 @@ static int
 reader_start(struct or_cursor *c)
 {
     struct reader *r = g_new0(struct reader, 1);
-    g_mutex_init(&r->lock);
-    g_cond_init(&r->cond);
+    pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->cond, NULL);
     r->types = g_memdup2(c->types, (c->ncols > 0 ? c->ncols : 1) * sizeof(*c->types));
     c->reader = r;
     r->thread = g_thread_try_new("or-read", reader_main, c, NULL);
     if (r->thread == NULL) {
-        g_mutex_clear(&r->lock);
-        g_cond_clear(&r->cond);
+        pthread_mutex_destroy(&r->lock);
+        pthread_cond_destroy(&r->cond);
         g_free(r->types);
         g_free(r);
         c->reader = NULL;
@@ -641,9 +642,9 @@ reader_next(struct or_cursor *c, struct or_value *row)
          * borrowed only until this step. */
         batch_free(r->current);
         r->current = NULL;
-        g_mutex_lock(&r->lock);
+        pthread_mutex_lock(&r->lock);
         while (r->head == NULL && !r->finished) {
-            g_cond_wait(&r->cond, &r->lock);
+            pthread_cond_wait(&r->cond, &r->lock);
         }
         if (r->head != NULL) {
             r->current = r->head;
@@ -651,10 +652,10 @@ reader_next(struct or_cursor *c, struct or_value *row)
             r->tail = r->head != NULL ? r->tail : NULL;
             r->queued--;
             r->pos = 0;
-            g_cond_broadcast(&r->cond);
+            pthread_cond_broadcast(&r->cond);
         }
         int failed = r->failed;
-        g_mutex_unlock(&r->lock);
+        pthread_mutex_unlock(&r->lock);
         if (r->current == NULL) {
             if (failed) {
                 or_log(OR_LOG_ERROR, "dataset: query step: %s", r->err);
