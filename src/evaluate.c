@@ -835,16 +835,19 @@ sorts_like(struct or_eval *ev, const char *sql, const struct sort_index *x)
     return same;
 }
 
-static void
+static or_status
 drop_index(struct or_eval *ev, const struct sort_index *x)
 {
     char ierr[OR_ERR_SIZE];
     sqlite3 *db = or_dataset_db(ev->in->ds);
     or_sql_sandbox_off(db); /* the host's own write */
-    if (or_dataset_drop_index(ev->in->ds, x->name, ierr, sizeof(ierr)) != OR_OK) {
+    or_status st = or_dataset_drop_index(ev->in->ds, x->name, ierr, sizeof(ierr));
+    if (st != OR_OK) {
+        /* A statement left half-read holds the table: or_eval_free() retries. */
         or_log(OR_LOG_DEBUG, "%s", ierr);
     }
     or_sql_sandbox_on(db, &ev->sandbox);
+    return st;
 }
 
 void
@@ -891,24 +894,31 @@ or_eval_index_sorts(struct or_eval *ev)
         }
         g_free(inner);
     }
-    /* Keep only indexes no other statement run while rendering would use. */
-    for (guint k = ev->indexes->len; k-- > 0;) {
-        const struct sort_index *x = g_ptr_array_index(ev->indexes, k);
-        int safe = 1;
-        for (size_t i = 0; safe && i < ev->n; i++) {
-            int uses = 0;
-            if (!read_while_rendering(ev, i)) {
-                continue;
+    /* Keep only indexes no other statement run while rendering would use.
+     * Dropping one can move a plan onto another: check again until none goes. */
+    int dropped = 1;
+    while (dropped) {
+        dropped = 0;
+        for (guint k = 0; !dropped && k < ev->indexes->len; k++) {
+            const struct sort_index *x = g_ptr_array_index(ev->indexes, k);
+            int safe = 1;
+            for (size_t i = 0; safe && i < ev->n; i++) {
+                int uses = 0;
+                if (!read_while_rendering(ev, i)) {
+                    continue;
+                }
+                const char *sql = ev->in->tpl->sections[i].sql;
+                g_ptr_array_free(plan_of(ev, sql, x->name, &uses), TRUE);
+                safe = !uses || sorts_like(ev, sql, x);
             }
-            const char *sql = ev->in->tpl->sections[i].sql;
-            g_ptr_array_free(plan_of(ev, sql, x->name, &uses), TRUE);
-            safe = !uses || sorts_like(ev, sql, x);
-        }
-        if (!safe) {
-            or_log(OR_LOG_DEBUG, "index %s: another section would read rows through it, dropped",
-                   x->name);
-            drop_index(ev, x);
-            g_ptr_array_remove_index(ev->indexes, k);
+            /* Nothing is being read yet, so nothing holds the table. */
+            if (!safe && drop_index(ev, x) == OR_OK) {
+                or_log(OR_LOG_DEBUG, "index %s: another section would read rows through it, "
+                                     "dropped",
+                       x->name);
+                g_ptr_array_remove_index(ev->indexes, k);
+                dropped = 1;
+            }
         }
     }
 }
@@ -916,11 +926,10 @@ or_eval_index_sorts(struct or_eval *ev)
 void
 or_eval_drop_indexes(struct or_eval *ev)
 {
-    for (guint k = 0; ev->indexes != NULL && k < ev->indexes->len; k++) {
-        drop_index(ev, g_ptr_array_index(ev->indexes, k));
-    }
-    if (ev->indexes != NULL) {
-        g_ptr_array_set_size(ev->indexes, 0);
+    for (guint k = ev->indexes != NULL ? ev->indexes->len : 0; k-- > 0;) {
+        if (drop_index(ev, g_ptr_array_index(ev->indexes, k)) == OR_OK) {
+            g_ptr_array_remove_index(ev->indexes, k);
+        }
     }
 }
 
