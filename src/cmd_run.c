@@ -223,6 +223,13 @@ pick_formats(struct run *R, char ***out)
         if (**f == '\0') {
             continue;
         }
+        int again = 0;
+        for (guint i = 0; i < ok->len; i++) {
+            again = again || g_ascii_strcasecmp(g_ptr_array_index(ok, i), *f) == 0;
+        }
+        if (again) {
+            continue; /* one document set per format (they render at once) */
+        }
         if (or_registry_renderer(R->app->reg, *f) != NULL) {
             g_ptr_array_add(ok, g_strdup(*f));
         }
@@ -428,9 +435,13 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
     size_t nopts = 0;
     GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct render_job));
     or_status st = or_job_options(R->app->cli->options, &opts, &nopts, R->err, sizeof(R->err));
+    /* A format whose cursors cannot be prepared fails after the formats
+     * before it are written, as when they were written one by one. */
+    or_status later = OR_OK;
+    char later_err[OR_ERR_SIZE] = "";
     for (char **f = formats; st == OR_OK && *f != NULL; f++) {
-        st = or_eval_prepare_report(ev, *f, R->err, sizeof(R->err));
-        if (st != OR_OK) {
+        later = or_eval_prepare_report(ev, *f, later_err, sizeof(later_err));
+        if (later != OR_OK) {
             break;
         }
         const struct or_loaded_plugin *rp = or_registry_renderer(R->app->reg, *f);
@@ -488,6 +499,10 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
         }
         g_free(j->tmp);
         g_free(j->path);
+    }
+    if (st == OR_OK && later != OR_OK) {
+        st = later;
+        snprintf(R->err, sizeof(R->err), "%s", later_err);
     }
     g_free(pool.start);
     g_array_free(jobs, TRUE);
