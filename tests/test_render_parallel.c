@@ -271,6 +271,73 @@ a_document_that_fails_keeps_those_before_it_and_writes_none_after(void **state)
     g_free(good);
 }
 
+/* A listing read while rendering through a sort index returns what it
+ * returns without one: the same rows in the same order, equal keys too.  Each
+ * section has a twin sorting or filtering on an expression, which no index
+ * serves.  Listings of one template share the indexes; a range filter would
+ * use them for its own purpose, so the second template adds one. */
+static void
+sort_indexes_do_not_change_any_listing(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const pairs[][2] = {
+        {"SELECT id, started_at, rep_id FROM calls ORDER BY started_at",
+         "SELECT id, started_at, rep_id FROM calls ORDER BY started_at + 0"},
+        {"SELECT id, started_at FROM calls ORDER BY started_at DESC",
+         "SELECT id, started_at FROM calls ORDER BY started_at + 0 DESC"},
+        {"SELECT id, rep_id, started_at FROM calls ORDER BY rep_id, started_at DESC",
+         "SELECT id, rep_id, started_at FROM calls ORDER BY rep_id || '', started_at + 0 DESC"},
+        {"SELECT id FROM calls WHERE started_at >= :period_start",
+         "SELECT id FROM calls WHERE started_at + 0 >= :period_start"},
+    };
+    for (size_t npairs = 3; npairs <= 4; npairs++) {
+        GString *json = g_string_new("{\"title\": \"Listings\", \"sources\": {\"calls\": "
+                                     "{\"source\": \"salesfinity.call-log\"}}, \"sections\": [");
+        for (size_t i = 0; i < npairs; i++) {
+            for (int k = 0; k < 2; k++) {
+                g_string_append_printf(json, "%s{\"kind\": \"table\", \"id\": \"s%zu-%d\", "
+                                             "\"title\": \"s\", \"sql\": \"%s\"}",
+                                       i + (size_t)k > 0 ? ", " : "", i, k, pairs[i][k]);
+            }
+        }
+        g_string_append(json, "]}");
+        char *tpl = g_build_filename(f->dir, "listings.json", NULL);
+        assert_true(g_file_set_contents(tpl, json->str, -1, NULL));
+        g_string_free(json, TRUE);
+        char *out = g_strdup_printf("%s/listings%zu", f->dir, npairs);
+        const char *argv[] = {proc_outreport(), "--config", f->conf, "-q", "run", tpl,
+                              "--period", PERIOD, "--format", "csv,xlsx", "--out", out, NULL};
+        const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", NULL};
+        struct proc_result r;
+        assert_int_equal(proc_run(argv, env, 300, &r), 0);
+        if (r.status != 0) {
+            fprintf(stderr, "%s", r.err);
+        }
+        assert_int_equal(r.status, 0);
+        proc_result_free(&r);
+        for (size_t i = 0; i < npairs; i++) {
+            char name[2][64];
+            char *text[2];
+            for (int k = 0; k < 2; k++) {
+                g_snprintf(name[k], sizeof(name[k]), "listings-s%zu-%d.csv", i, k);
+                char *path = g_build_filename(out, name[k], NULL);
+                text[k] = test_read_file(path, NULL);
+                assert_non_null(text[k]);
+                g_free(path);
+            }
+            assert_true(test_count_lines_with(text[0], "\r") > 20000);
+            if (strcmp(text[0], text[1]) != 0) {
+                fail_msg("%s and %s differ", name[0], name[1]);
+            }
+            free(text[0]);
+            free(text[1]);
+        }
+        assert_no_temporary_files(out);
+        g_free(out);
+        g_free(tpl);
+    }
+}
+
 int
 main(void)
 {
@@ -279,6 +346,7 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             a_document_that_fails_keeps_those_before_it_and_writes_none_after, setup, teardown),
+        cmocka_unit_test_setup_teardown(sort_indexes_do_not_change_any_listing, setup, teardown),
     };
     return cmocka_run_group_tests_name("render_parallel", tests, NULL, NULL);
 }
