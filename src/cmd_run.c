@@ -223,6 +223,13 @@ pick_formats(struct run *R, char ***out)
         if (**f == '\0') {
             continue;
         }
+        int again = 0;
+        for (guint i = 0; i < ok->len; i++) {
+            again = again || g_ascii_strcasecmp(g_ptr_array_index(ok, i), *f) == 0;
+        }
+        if (again) {
+            continue; /* one document set per format (they render at once) */
+        }
         if (or_registry_renderer(R->app->reg, *f) != NULL) {
             g_ptr_array_add(ok, g_strdup(*f));
         }
@@ -257,52 +264,248 @@ doc_clear(gpointer p)
 }
 
 static void
-add_doc(GArray *docs, json_t *files, const char *path, const char *format, const char *mime)
+add_doc(GArray *docs, json_t *files, const char *path, const char *format, const char *mime,
+        const struct or_file_hash *hash)
 {
     struct doc d = {g_strdup(path), g_strdup(format), mime};
     g_array_append_val(docs, d);
-    json_array_append_new(files, or_manifest_file(path, format));
+    json_array_append_new(files, or_manifest_file_hashed(path, format, hash));
 }
 
-/* Renders every format; file names get @p suffix ("" for the roll-up). */
+/* Documents are rendered on this many threads at most (the calling one
+ * included), never more than there are processors.  Every row still comes
+ * through the dataset's one serialized SQLite connection, so more would
+ * mostly wait for it. */
+#define RENDER_THREADS_MAX 4
+
+/* One document to write: a format's report, or for CSV one table of it. */
+struct render_job {
+    const struct or_loaded_plugin *rp;
+    const char *format;      /* borrowed from the format list */
+    const char *mime;        /* borrowed from the renderer's descriptor */
+    struct or_report report; /* the format's report, or one section of it */
+    struct or_host_ctx ctx;  /* one per document: renderers may run at once */
+    char *path;              /* where it goes, owned */
+    double cost;             /* expected work: larger documents start first */
+    /* Set by the thread that rendered it: */
+    char *tmp;               /* the rendered temporary file, owned, or NULL */
+    or_status st;
+    struct or_file_hash hash;
+    char err[OR_ERR_SIZE];
+};
+
+struct render_pool {
+    struct render_job *jobs; /* in the order documents are written one after another */
+    size_t njobs;
+    size_t *start;           /* job indexes in the order they are started */
+    gint next;               /* next entry of start to take */
+    gint first_failed;       /* lowest index of a failed job, G_MAXINT while none */
+    const struct or_option *opts;
+    size_t nopts;
+    int read_ahead;          /* step large results on threads of their own */
+};
+
+/* Work per table cell relative to CSV's, from bench/results.md (XLSX writes
+ * about 6 times fewer cells per second; PDF lays out every cell). */
+static double
+cell_weight(const char *format)
+{
+    if (strcmp(format, "csv") == 0) {
+        return 1.0;
+    }
+    return strcmp(format, "pdf") == 0 ? 10.0 : 6.0;
+}
+
+static double
+job_cost(const struct render_job *j)
+{
+    double cells = 0.0;
+    for (size_t i = 0; i < j->report.nsections; i++) {
+        const struct or_result *r = j->report.sections[i].result;
+        if (r != NULL) {
+            cells += (double)(r->nrows + 1) * (double)(r->ncols > 0 ? r->ncols : 1);
+        }
+    }
+    return cells * cell_weight(j->format);
+}
+
+static void
+run_jobs(struct render_pool *p)
+{
+    for (;;) {
+        gint k = g_atomic_int_add(&p->next, 1);
+        if (k < 0 || (size_t)k >= p->njobs) {
+            return;
+        }
+        size_t idx = p->start[k];
+        struct render_job *j = &p->jobs[idx];
+        /* Written one after another, nothing after a failed document would
+         * be: it is not worth starting. */
+        if ((gint)idx > g_atomic_int_get(&p->first_failed)) {
+            continue;
+        }
+        if (p->read_ahead) {
+            /* The renderer spends its time on the rows, another core steps them. */
+            for (size_t i = 0; i < j->report.nsections; i++) {
+                const struct or_result *res = j->report.sections[i].result;
+                if (res != NULL && res->cursor != NULL) {
+                    or_cursor_read_ahead(res->cursor);
+                }
+            }
+        }
+        gint64 t0 = g_get_monotonic_time();
+        j->st = or_output_render_tmp(j->rp, &j->ctx, &j->report, j->path, p->opts, p->nopts,
+                                     &j->tmp, j->err, sizeof(j->err));
+        if (j->st == OR_OK) {
+            /* Here, not later on the main thread: hashing overlaps the other
+             * documents' rendering. */
+            gint64 t1 = g_get_monotonic_time();
+            or_manifest_hash_file(j->tmp, &j->hash);
+            or_log(OR_LOG_DEBUG, "%s: rendered in %.2f s, hashed in %.2f s", j->path,
+                   (double)(t1 - t0) / 1e6, (double)(g_get_monotonic_time() - t1) / 1e6);
+            continue;
+        }
+        gint seen = g_atomic_int_get(&p->first_failed);
+        while ((gint)idx < seen &&
+               !g_atomic_int_compare_and_exchange(&p->first_failed, seen, (gint)idx)) {
+            seen = g_atomic_int_get(&p->first_failed);
+        }
+    }
+}
+
+static gpointer
+render_thread(gpointer data)
+{
+    run_jobs(data);
+    return NULL;
+}
+
+static int
+by_cost(const void *a, const void *b, void *data)
+{
+    const struct render_job *jobs = data;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (jobs[x].cost != jobs[y].cost) {
+        return jobs[x].cost > jobs[y].cost ? -1 : 1;
+    }
+    return x < y ? -1 : (x > y);
+}
+
+/* Renders every job, several at once when the dataset allows it. */
+static void
+render_jobs(struct render_pool *p, sqlite3 *db)
+{
+    p->start = g_new0(size_t, p->njobs > 0 ? p->njobs : 1);
+    for (size_t i = 0; i < p->njobs; i++) {
+        p->jobs[i].cost = job_cost(&p->jobs[i]);
+        p->jobs[i].st = OR_ERR_RENDER; /* until it is rendered */
+        p->start[i] = i;
+    }
+    g_qsort_with_data(p->start, (gint)p->njobs, sizeof(*p->start), by_cost, p->jobs);
+    p->first_failed = G_MAXINT;
+    /* Renderers read rows concurrently only through a serialized connection
+     * (SQLite's default build; the dataset asks for it). */
+    size_t nthreads = sqlite3_db_mutex(db) != NULL ? g_get_num_processors() : 1;
+    p->read_ahead = nthreads > 1;
+    nthreads = MIN(MIN(nthreads, (size_t)RENDER_THREADS_MAX), p->njobs);
+    GThread **threads = g_new0(GThread *, nthreads > 0 ? nthreads : 1);
+    for (size_t t = 1; t < nthreads; t++) {
+        /* A thread that cannot start leaves its share to the others. */
+        threads[t] = g_thread_try_new("or-render", render_thread, p, NULL);
+    }
+    run_jobs(p);
+    for (size_t t = 1; t < nthreads; t++) {
+        if (threads[t] != NULL) {
+            g_thread_join(threads[t]);
+        }
+    }
+    g_free(threads);
+}
+
+/* Renders every format; file names get @p suffix ("" for the roll-up).
+ * Documents are put in place in the order of the format list, as if written
+ * one after another: when one fails, those before it stay, and it and the
+ * ones after it are not written (a file of that name from an earlier run is
+ * left alone). */
 static or_status
 render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, const char *suffix,
            json_t *files, GArray *docs)
 {
     struct or_option *opts = NULL;
     size_t nopts = 0;
+    GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct render_job));
     or_status st = or_job_options(R->app->cli->options, &opts, &nopts, R->err, sizeof(R->err));
+    /* A format whose cursors cannot be prepared fails after the formats
+     * before it are written, as when they were written one by one. */
+    or_status later = OR_OK;
+    char later_err[OR_ERR_SIZE] = "";
     for (char **f = formats; st == OR_OK && *f != NULL; f++) {
+        later = or_eval_prepare_report(ev, *f, later_err, sizeof(later_err));
+        if (later != OR_OK) {
+            break;
+        }
         const struct or_loaded_plugin *rp = or_registry_renderer(R->app->reg, *f);
-        const char *mime = rp->desc->renderer->mime_type;
-        struct or_host_ctx ctx = {.plugin_name = rp->desc->name, .cfg = R->app->cfg, .tz = R->tz};
         const struct or_report *rep = or_eval_report(ev, *f);
+        struct render_job j = {
+            .rp = rp,
+            .format = *f,
+            .mime = rp->desc->renderer->mime_type,
+            .report = *rep,
+            .ctx = {.plugin_name = rp->desc->name, .cfg = R->app->cfg, .tz = R->tz},
+        };
         if (strcmp(*f, "csv") != 0) {
-            char *path = g_strdup_printf("%s/%s%s.%s", dir, R->tpl->name, suffix, *f);
-            st = or_output_render(rp, &ctx, rep, path, opts, nopts, R->err, sizeof(R->err));
-            if (st == OR_OK) {
-                add_doc(docs, files, path, *f, mime);
-            }
-            g_free(path);
+            j.path = g_strdup_printf("%s/%s%s.%s", dir, R->tpl->name, suffix, *f);
+            g_array_append_val(jobs, j);
             continue;
         }
         /* CSV holds one table: one file per table section. */
-        for (size_t i = 0; st == OR_OK && i < rep->nsections; i++) {
+        for (size_t i = 0; i < rep->nsections; i++) {
             const struct or_section *sec = &rep->sections[i];
             if (sec->kind != OR_SECTION_TABLE || sec->unavailable != NULL) {
                 continue;
             }
-            struct or_report one = *rep;
-            one.sections = sec;
-            one.nsections = 1;
-            char *path = g_strdup_printf("%s/%s%s-%s.csv", dir, R->tpl->name, suffix, sec->id);
-            st = or_output_render(rp, &ctx, &one, path, opts, nopts, R->err, sizeof(R->err));
-            if (st == OR_OK) {
-                add_doc(docs, files, path, "csv", mime);
-            }
-            g_free(path);
+            struct render_job one = j;
+            one.report.sections = sec;
+            one.report.nsections = 1;
+            one.path = g_strdup_printf("%s/%s%s-%s.csv", dir, R->tpl->name, suffix, sec->id);
+            g_array_append_val(jobs, one);
         }
     }
+    struct render_pool pool = {
+        .jobs = (struct render_job *)(void *)jobs->data,
+        .njobs = jobs->len,
+        .opts = opts,
+        .nopts = nopts,
+    };
+    if (st == OR_OK) {
+        or_eval_index_sorts(ev);
+        render_jobs(&pool, or_dataset_db(R->ds));
+        or_eval_drop_indexes(ev);
+    }
+    for (size_t i = 0; i < pool.njobs; i++) {
+        struct render_job *j = &pool.jobs[i];
+        if (st == OR_OK && j->st != OR_OK) {
+            st = j->st;
+            snprintf(R->err, sizeof(R->err), "%s", j->err);
+        }
+        if (st == OR_OK) {
+            st = or_output_commit(j->tmp, j->path, R->err, sizeof(R->err));
+            if (st == OR_OK) {
+                add_doc(docs, files, j->path, j->format, j->mime, &j->hash);
+            }
+        }
+        else {
+            or_output_discard(j->tmp);
+        }
+        g_free(j->tmp);
+        g_free(j->path);
+    }
+    if (st == OR_OK && later != OR_OK) {
+        st = later;
+        snprintf(R->err, sizeof(R->err), "%s", later_err);
+    }
+    g_free(pool.start);
+    g_array_free(jobs, TRUE);
     or_job_options_free(opts, nopts);
     return st;
 }
@@ -635,6 +838,7 @@ or_cmd_run(struct or_app *app)
         .nsources = R.nsrc,
         .generated_at = or_job_generated_at(),
         .author = or_config_get(app->cfg, "report", "author"),
+        .formats = (const char *const *)formats,
     };
     const struct or_mail_server *mail = have_srv ? &srv : NULL;
     st = produce(&R, &in, formats, dir, NULL, mail, &o);

@@ -2,6 +2,7 @@
 #include "dataset.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,14 +21,54 @@ struct or_table_writer {
     int64_t count;
 };
 
+/* Rows read into memory once (or_cursor_buffer()), shared by the cursors
+ * made from it; the last one to let go frees them. */
+struct rowbuf {
+    gint refs;
+    size_t nrows;
+    struct or_value *vals; /* nrows * ncols, text pointing into chunk */
+    GStringChunk *chunk;
+};
+
+/* Rows a reader thread stepped ahead of the cursor's user. */
+struct batch {
+    struct batch *next;
+    size_t nrows;
+    struct or_value *vals; /* READ_AHEAD_ROWS * ncols, text pointing into chunk */
+    GStringChunk *chunk;
+};
+
+/* A thread stepping a cursor's statement ahead of its user, batch by batch. */
+struct reader {
+    GThread *thread;
+    pthread_mutex_t lock;      /* pthreads, not GMutex: ThreadSanitizer sees these */
+    pthread_cond_t cond;
+    struct batch *head, *tail; /* stepped, not yet used; under lock */
+    size_t queued;             /* batches between head and tail; under lock */
+    int stop;                  /* the user wants no more rows; under lock */
+    int finished;              /* the thread stepped its last row; under lock */
+    int failed;                /* ... because a step failed: err says why */
+    char err[OR_ERR_SIZE];
+    enum or_type *types;       /* the thread's own copy (untyped columns change) */
+    struct batch *current;     /* the batch the user steps through */
+    size_t pos;                /* its next row */
+};
+
 struct or_cursor {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st;       /* NULL for a copy over buffered rows */
     size_t ncols;
     enum or_type *types;
     unsigned char *untyped; /* expression columns: type follows each value */
     char **names;           /* copies: SQLite frees its own when it re-prepares */
     int done;
+    struct rowbuf *buf;     /* non-NULL: rows are served from memory */
+    size_t pos;             /* next buffered row */
+    int read_ahead;         /* step on a thread of its own (or_cursor_read_ahead()) */
+    struct reader *reader;  /* that thread while it runs or has rows */
+    int64_t used;           /* rows handed out since the statement started over */
 };
+
+static void reader_end(struct or_cursor *c);
 
 static const char *const sql_types[OR_TYPE_COUNT] = {
     [OR_TYPE_TEXT] = "TEXT", [OR_TYPE_INT] = "INTEGER", [OR_TYPE_REAL] = "REAL",
@@ -95,9 +136,11 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
      * ":memory:" one, but pages beyond the cache size spill to an unnamed
      * temporary file, so a million-row fetch does not need a gigabyte of RAM.
      * Nothing needs durability (no syncs), but a failed fetch rolls back:
-     * the journal stays in memory. */
-    if (sqlite3_open_v2("", &ds->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+     * the journal stays in memory.  Serialized: documents are rendered on
+     * several threads, each stepping statements of its own. */
+    if (sqlite3_open_v2("", &ds->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL) != SQLITE_OK) {
         snprintf(err, errlen, "dataset: cannot open SQLite: %s",
                  ds->db ? sqlite3_errmsg(ds->db) : "out of memory");
         or_dataset_free(ds);
@@ -366,12 +409,27 @@ or_cursor_name(const struct or_cursor *c, size_t col)
     return c->names[col];
 }
 
+static void
+rowbuf_unref(struct rowbuf *b)
+{
+    if (b == NULL || !g_atomic_int_dec_and_test(&b->refs)) {
+        return;
+    }
+    g_free(b->vals);
+    if (b->chunk != NULL) {
+        g_string_chunk_free(b->chunk);
+    }
+    g_free(b);
+}
+
 void
 or_cursor_free(struct or_cursor *c)
 {
     if (c == NULL) {
         return;
     }
+    reader_end(c);
+    rowbuf_unref(c->buf);
     sqlite3_finalize(c->st);
     g_free(c->types);
     g_free(c->untyped);
@@ -380,18 +438,40 @@ or_cursor_free(struct or_cursor *c)
 }
 
 static int
-cursor_next(struct or_cursor *c, struct or_value *row)
+buffered_next(struct or_cursor *c, struct or_value *row)
 {
-    if (c->done) {
+    if (c->pos >= c->buf->nrows) {
         return 0;
     }
+    if (c->ncols == 0) {
+        c->pos++;
+        return 1;
+    }
+    const struct or_value *v = &c->buf->vals[c->pos * c->ncols];
+    memcpy(row, v, c->ncols * sizeof(*row));
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->untyped[i]) {
+            c->types[i] = v[i].type; /* as stepping the statement would */
+        }
+    }
+    c->pos++;
+    return 1;
+}
+
+/* One step: fills @p row, with @p types the column types (updated for
+ * untyped columns).  1 a row, 0 no more, -1 an error (logged unless quiet). */
+static int
+step_row(struct or_cursor *c, enum or_type *types, struct or_value *row, int quiet)
+{
     int rc = sqlite3_step(c->st);
     if (rc == SQLITE_DONE) {
-        c->done = 1;
         return 0;
     }
     if (rc != SQLITE_ROW) {
-        or_log(OR_LOG_ERROR, "dataset: query step: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        if (!quiet) {
+            or_log(OR_LOG_ERROR, "dataset: query step: %s",
+                   sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        }
         return -1;
     }
     for (size_t i = 0; i < c->ncols; i++) {
@@ -400,11 +480,11 @@ cursor_next(struct or_cursor *c, struct or_value *row)
         memset(v, 0, sizeof(*v));
         if (c->untyped[i]) {
             /* count(*), sums, expressions: no declared type, so the value's own. */
-            c->types[i] = ct == SQLITE_INTEGER ? OR_TYPE_INT
-                          : ct == SQLITE_FLOAT ? OR_TYPE_REAL
-                                               : OR_TYPE_TEXT;
+            types[i] = ct == SQLITE_INTEGER ? OR_TYPE_INT
+                       : ct == SQLITE_FLOAT ? OR_TYPE_REAL
+                                            : OR_TYPE_TEXT;
         }
-        v->type = c->types[i];
+        v->type = types[i];
         if (ct == SQLITE_NULL) {
             v->is_null = 1;
             continue;
@@ -426,11 +506,327 @@ cursor_next(struct or_cursor *c, struct or_value *row)
     return 1;
 }
 
+/* ---- reading ahead on a thread -------------------------------------------- */
+
+/* Rows per batch, and batches a reader may have stepped ahead of its user. */
+#define READ_AHEAD_ROWS 256
+#define READ_AHEAD_BATCHES 4
+
+static void
+batch_free(struct batch *b)
+{
+    if (b == NULL) {
+        return;
+    }
+    g_free(b->vals);
+    g_string_chunk_free(b->chunk);
+    g_free(b);
+}
+
+/* Steps one batch; returns what the last step returned (1: more may follow). */
+static int
+fill_batch(struct or_cursor *c, struct reader *r, struct batch *b)
+{
+    sqlite3_mutex *m = sqlite3_db_mutex(sqlite3_db_handle(c->st));
+    int more = 1;
+    while (more == 1 && b->nrows < READ_AHEAD_ROWS) {
+        struct or_value *row = &b->vals[b->nrows * c->ncols];
+        /* Copied while the connection is held: the text belongs to the statement. */
+        sqlite3_mutex_enter(m);
+        more = step_row(c, r->types, row, 1);
+        if (more == 1) {
+            for (size_t i = 0; i < c->ncols; i++) {
+                if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
+                    row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
+                }
+            }
+            b->nrows++;
+        }
+        else if (more < 0) {
+            snprintf(r->err, sizeof(r->err), "%s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        }
+        sqlite3_mutex_leave(m);
+    }
+    return more;
+}
+
+static gpointer
+reader_main(gpointer data)
+{
+    struct or_cursor *c = data;
+    struct reader *r = c->reader;
+    int more = 1;
+    while (more == 1) {
+        struct batch *b = g_new0(struct batch, 1);
+        b->vals = g_new0(struct or_value, READ_AHEAD_ROWS * (c->ncols > 0 ? c->ncols : 1));
+        b->chunk = g_string_chunk_new(1 << 16);
+        more = fill_batch(c, r, b);
+        pthread_mutex_lock(&r->lock);
+        if (b->nrows > 0 && !r->stop) {
+            if (r->tail != NULL) {
+                r->tail->next = b;
+            }
+            else {
+                r->head = b;
+            }
+            r->tail = b;
+            r->queued++;
+            b = NULL;
+        }
+        r->failed = more < 0;
+        r->finished = more != 1;
+        pthread_cond_broadcast(&r->cond);
+        while (more == 1 && !r->stop && r->queued >= READ_AHEAD_BATCHES) {
+            pthread_cond_wait(&r->cond, &r->lock);
+        }
+        more = r->stop ? 0 : more;
+        pthread_mutex_unlock(&r->lock);
+        batch_free(b);
+    }
+    return NULL;
+}
+
+/* Stops and removes the reader, with every row it stepped. */
+static void
+reader_end(struct or_cursor *c)
+{
+    struct reader *r = c->reader;
+    if (r == NULL) {
+        return;
+    }
+    pthread_mutex_lock(&r->lock);
+    r->stop = 1;
+    pthread_cond_broadcast(&r->cond);
+    pthread_mutex_unlock(&r->lock);
+    g_thread_join(r->thread);
+    while (r->head != NULL) {
+        struct batch *b = r->head;
+        r->head = b->next;
+        batch_free(b);
+    }
+    batch_free(r->current);
+    pthread_mutex_destroy(&r->lock);
+    pthread_cond_destroy(&r->cond);
+    g_free(r->types);
+    g_free(r);
+    c->reader = NULL;
+}
+
+/* Starts a reader from the statement's current position; 0 if none could start. */
+static int
+reader_start(struct or_cursor *c)
+{
+    struct reader *r = g_new0(struct reader, 1);
+    pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->cond, NULL);
+    r->types = g_memdup2(c->types, (c->ncols > 0 ? c->ncols : 1) * sizeof(*c->types));
+    c->reader = r;
+    r->thread = g_thread_try_new("or-read", reader_main, c, NULL);
+    if (r->thread == NULL) {
+        pthread_mutex_destroy(&r->lock);
+        pthread_cond_destroy(&r->cond);
+        g_free(r->types);
+        g_free(r);
+        c->reader = NULL;
+        return 0;
+    }
+    return 1;
+}
+
+static int
+reader_next(struct or_cursor *c, struct or_value *row)
+{
+    struct reader *r = c->reader;
+    if (r->current == NULL || r->pos >= r->current->nrows) {
+        /* The batch whose last row was handed out goes now: its text was
+         * borrowed only until this step. */
+        batch_free(r->current);
+        r->current = NULL;
+        pthread_mutex_lock(&r->lock);
+        while (r->head == NULL && !r->finished) {
+            pthread_cond_wait(&r->cond, &r->lock);
+        }
+        if (r->head != NULL) {
+            r->current = r->head;
+            r->head = r->current->next;
+            r->tail = r->head != NULL ? r->tail : NULL;
+            r->queued--;
+            r->pos = 0;
+            pthread_cond_broadcast(&r->cond);
+        }
+        int failed = r->failed;
+        pthread_mutex_unlock(&r->lock);
+        if (r->current == NULL) {
+            if (failed) {
+                or_log(OR_LOG_ERROR, "dataset: query step: %s", r->err);
+                return -1;
+            }
+            c->done = 1;
+            return 0;
+        }
+    }
+    const struct or_value *v = &r->current->vals[r->pos * c->ncols];
+    if (c->ncols > 0) {
+        memcpy(row, v, c->ncols * sizeof(*row));
+    }
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->untyped[i]) {
+            c->types[i] = v[i].type;
+        }
+    }
+    r->pos++;
+    return 1;
+}
+
+void
+or_cursor_read_ahead(struct or_cursor *c)
+{
+    /* Another thread steps the statement while this one may step others:
+     * only over a serialized connection. */
+    if (c->buf != NULL || c->st == NULL || c->read_ahead ||
+        sqlite3_db_mutex(sqlite3_db_handle(c->st)) == NULL) {
+        return;
+    }
+    c->read_ahead = 1;
+    /* Started now, it gets on with the first rows (a sort, say) while the
+     * user does other work; rewinding before the first row keeps them. */
+    if (!c->done && c->used == 0) {
+        reader_start(c);
+    }
+}
+
+static int
+cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    if (c->buf != NULL) {
+        return buffered_next(c, row);
+    }
+    if (c->done) {
+        return 0;
+    }
+    if (c->read_ahead && (c->reader != NULL || reader_start(c))) {
+        int r = reader_next(c, row);
+        c->used += r == 1;
+        return r;
+    }
+    /* Each sqlite3_step() and sqlite3_column_*() call takes the connection's
+     * mutex; holding it (it is recursive) for the whole row takes it once per
+     * row, not some 60 times, which matters when threads render at once. */
+    sqlite3_mutex *m = sqlite3_db_mutex(sqlite3_db_handle(c->st));
+    sqlite3_mutex_enter(m);
+    int r = step_row(c, c->types, row, 0);
+    sqlite3_mutex_leave(m);
+    c->used += r == 1;
+    c->done = r == 0;
+    return r;
+}
+
 static or_status
 cursor_rewind(struct or_cursor *c)
 {
+    if (c->buf != NULL) {
+        c->pos = 0;
+        return OR_OK;
+    }
+    if (c->reader != NULL && c->used == 0) {
+        return OR_OK; /* the reader is at the first row still */
+    }
+    reader_end(c);
+    c->used = 0;
     c->done = 0;
     return sqlite3_reset(c->st) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
+}
+
+or_status
+or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t *nrows,
+                 char *err, size_t errlen)
+{
+    *nrows = -1;
+    if (c->buf != NULL) {
+        *nrows = (int64_t)c->buf->nrows;
+        c->pos = 0;
+        return OR_OK;
+    }
+    reader_end(c); /* the statement is stepped here */
+    c->used = 1;   /* so that rewinding starts it over */
+    if (cursor_rewind(c) != OR_OK) {
+        snprintf(err, errlen, "dataset: query: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+        return OR_ERR_DATASET;
+    }
+    struct rowbuf *b = g_new0(struct rowbuf, 1);
+    GArray *vals = g_array_new(FALSE, FALSE, sizeof(struct or_value));
+    struct or_value *row = g_new0(struct or_value, c->ncols > 0 ? c->ncols : 1);
+    size_t bytes = 0;
+    or_status st = OR_OK;
+    int complete = 0;
+
+    b->refs = 1;
+    b->chunk = g_string_chunk_new(4096);
+    while (st == OR_OK) {
+        int r = cursor_next(c, row);
+        if (r < 0) {
+            snprintf(err, errlen, "dataset: query step: %s",
+                     sqlite3_errmsg(sqlite3_db_handle(c->st)));
+            st = OR_ERR_DATASET;
+            break;
+        }
+        if (r == 0) {
+            complete = 1;
+            break;
+        }
+        bytes += c->ncols * sizeof(*row);
+        for (size_t i = 0; i < c->ncols; i++) {
+            bytes += row[i].type == OR_TYPE_TEXT && row[i].s != NULL ? row[i].len + 1 : 0;
+        }
+        if (b->nrows == max_rows || bytes > max_bytes) {
+            break;
+        }
+        for (size_t i = 0; i < c->ncols; i++) {
+            if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
+                /* Copies len bytes (NULs included) and terminates them. */
+                row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
+            }
+        }
+        g_array_append_vals(vals, row, (guint)c->ncols);
+        b->nrows++;
+    }
+    g_free(row);
+    b->vals = (struct or_value *)(void *)g_array_free(vals, FALSE);
+    /* Either way the statement starts over: it releases its sorter and
+     * locks now, or is stepped afresh later. */
+    sqlite3_reset(c->st);
+    c->done = 0;
+    if (st != OR_OK || !complete) {
+        rowbuf_unref(b);
+        return st;
+    }
+    c->buf = b;
+    c->pos = 0;
+    *nrows = (int64_t)b->nrows;
+    return OR_OK;
+}
+
+struct or_cursor *
+or_cursor_share(struct or_cursor *c)
+{
+    if (c->buf == NULL) {
+        return NULL;
+    }
+    struct or_cursor *d = g_new0(struct or_cursor, 1);
+    size_t n = c->ncols > 0 ? c->ncols : 1;
+    d->ncols = c->ncols;
+    d->types = g_memdup2(c->types, n * sizeof(*c->types));
+    d->untyped = g_memdup2(c->untyped, n * sizeof(*c->untyped));
+    d->names = g_strdupv(c->names);
+    g_atomic_int_inc(&c->buf->refs);
+    d->buf = c->buf;
+    return d;
+}
+
+int
+or_cursor_untyped(const struct or_cursor *c, size_t col)
+{
+    return c->untyped[col];
 }
 
 void
@@ -438,6 +834,53 @@ or_cursor_bind_host(struct or_host *h)
 {
     h->cursor_next = cursor_next;
     h->cursor_rewind = cursor_rewind;
+}
+
+or_status
+or_dataset_index(struct or_dataset *ds, const char *table, const char *const *cols,
+                 const int *desc, char **name, char *err, size_t errlen)
+{
+    *name = NULL;
+    for (size_t i = 0; cols[i] != NULL; i++) {
+        /* Checked first: SQLite would take an unknown "name" for a string. */
+        if (sqlite3_table_column_metadata(ds->db, "main", table, cols[i], NULL, NULL, NULL, NULL,
+                                          NULL) != SQLITE_OK) {
+            snprintf(err, errlen, "dataset: index on %s: no column %s", table, cols[i]);
+            return OR_ERR_DATASET;
+        }
+    }
+    /* The name says what it covers, so the same request finds it again. */
+    GString *nm = g_string_new("or_sort:");
+    GString *list = g_string_new(NULL);
+    for (size_t i = 0; cols[i] != NULL; i++) {
+        g_string_append_printf(nm, "%s%s%s", i > 0 ? "," : "", cols[i], desc[i] ? "-" : "");
+        if (i > 0) {
+            g_string_append(list, ", ");
+        }
+        append_ident(list, cols[i]);
+        g_string_append(list, desc[i] ? " DESC" : "");
+    }
+    g_string_append_printf(nm, "@%s", table);
+    GString *sql = g_string_new("CREATE INDEX IF NOT EXISTS main.");
+    append_ident(sql, nm->str);
+    g_string_append(sql, " ON ");
+    append_ident(sql, table);
+    g_string_append_printf(sql, " (%s)", list->str);
+    or_status st = exec(ds, sql->str, err, errlen);
+    g_string_free(sql, TRUE);
+    g_string_free(list, TRUE);
+    *name = g_string_free(nm, st != OR_OK);
+    return st;
+}
+
+or_status
+or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err, size_t errlen)
+{
+    GString *sql = g_string_new("DROP INDEX IF EXISTS main.");
+    append_ident(sql, name);
+    or_status st = exec(ds, sql->str, err, errlen);
+    g_string_free(sql, TRUE);
+    return st;
 }
 
 int64_t

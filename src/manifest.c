@@ -36,13 +36,13 @@ or_manifest_source(const char *alias, const char *source, char *const *params, i
     return o;
 }
 
-json_t *
-or_manifest_file(const char *path, const char *format)
+or_status
+or_manifest_hash_file(const char *path, struct or_file_hash *out)
 {
-    json_t *o = json_pack("{s:s, s:s}", "path", path, "format", format);
+    memset(out, 0, sizeof(*out));
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        return o;
+        return OR_ERR_IO;
     }
     /* In chunks: a million-row export must not be read into memory to be hashed. */
     GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
@@ -52,13 +52,34 @@ or_manifest_file(const char *path, const char *format)
         g_checksum_update(ck, buf, (gssize)n);
         total += n;
     }
-    if (!ferror(f)) {
-        json_object_set_new(o, "bytes", json_integer((json_int_t)total));
-        json_object_set_new(o, "sha256", json_string(g_checksum_get_string(ck)));
+    or_status st = ferror(f) ? OR_ERR_IO : OR_OK;
+    if (st == OR_OK) {
+        out->bytes = (int64_t)total;
+        snprintf(out->sha256, sizeof(out->sha256), "%s", g_checksum_get_string(ck));
+        out->ok = 1;
     }
     g_checksum_free(ck);
     fclose(f);
+    return st;
+}
+
+json_t *
+or_manifest_file_hashed(const char *path, const char *format, const struct or_file_hash *h)
+{
+    json_t *o = json_pack("{s:s, s:s}", "path", path, "format", format);
+    if (h != NULL && h->ok) {
+        json_object_set_new(o, "bytes", json_integer((json_int_t)h->bytes));
+        json_object_set_new(o, "sha256", json_string(h->sha256));
+    }
     return o;
+}
+
+json_t *
+or_manifest_file(const char *path, const char *format)
+{
+    struct or_file_hash h;
+    or_manifest_hash_file(path, &h);
+    return or_manifest_file_hashed(path, format, &h);
 }
 
 json_t *

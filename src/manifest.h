@@ -29,6 +29,28 @@ json_t *or_manifest_source(const char *alias, const char *source, char *const *p
 /** @brief A JSON object for an output file: path, format, bytes, sha256. */
 json_t *or_manifest_file(const char *path, const char *format);
 
+/** An output file's size and SHA-256, as or_manifest_hash_file() found them. */
+struct or_file_hash {
+    int ok;            /**< nonzero: the file was read whole, bytes and sha256 are set */
+    int64_t bytes;     /**< size */
+    char sha256[65];   /**< lower-case hex, NUL-terminated */
+};
+
+/**
+ * @brief Hash the file at @p path in 64 KiB chunks.  Thread-safe, and no JSON
+ * involved: documents are hashed on the thread that rendered them.
+ * @return OR_OK, or OR_ERR_IO (@p out->ok is 0) when it cannot be read.
+ */
+or_status or_manifest_hash_file(const char *path, struct or_file_hash *out);
+
+/**
+ * @brief Like or_manifest_file(), with the size and hash already known (from
+ * the file's temporary name, before it was renamed to @p path).  @p h NULL or
+ * not ok: path and format only, as for a file that cannot be read.
+ */
+json_t *or_manifest_file_hashed(const char *path, const char *format,
+                                const struct or_file_hash *h);
+
 /**
  * @brief A JSON array describing evaluated sections: id, kind, status
  * ("ok" or "unavailable"), reason, rows, and for KPI sections every tile's

@@ -21,10 +21,27 @@ or_output_extension(const char *path)
     return dot + 1;
 }
 
+/* The mode a new document gets: 0666 less the umask.  umask() can only be
+ * read by setting it, so it is read once, before documents are written on
+ * several threads (a second reader could see and restore the 0 set here). */
+static mode_t
+document_mode(void)
+{
+    static gsize mode;
+    if (g_once_init_enter(&mode)) {
+        mode_t mask = umask(0);
+        umask(mask);
+        /* +1: g_once needs a nonzero value; 0666 & ~0666 would be 0. */
+        g_once_init_leave(&mode, (gsize)(0666 & ~mask) + 1);
+    }
+    return (mode_t)(mode - 1);
+}
+
 or_status
-or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
-                 const struct or_report *report, const char *path, const struct or_option *opts,
-                 size_t nopts, char *err, size_t errlen)
+or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
+                     const struct or_report *report, const char *path,
+                     const struct or_option *opts, size_t nopts, char **tmp_out, char *err,
+                     size_t errlen)
 {
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
@@ -32,7 +49,9 @@ or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ct
     struct or_host host;
     char rerr[OR_ERR_SIZE] = "";
     or_status st = OR_OK;
+    mode_t mode = document_mode();
 
+    *tmp_out = NULL;
     int fd = g_mkstemp(tmp);
     if (fd < 0) {
         snprintf(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
@@ -40,9 +59,7 @@ or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ct
         goto done;
     }
     /* mkstemp makes 0600; documents get the usual umask-governed mode. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
+    if (fchmod(fd, mode) != 0) {
         /* Not fatal: the file is merely private. */
     }
     close(fd);
@@ -54,16 +71,48 @@ or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ct
         unlink(tmp);
         goto done;
     }
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-        unlink(tmp);
-        st = OR_ERR_IO;
-    }
+    *tmp_out = tmp;
+    tmp = NULL;
 
 done:
     or_redact_inplace(err, errlen);
     g_free(tmp);
     g_free(dir);
     g_free(base);
+    return st;
+}
+
+or_status
+or_output_commit(const char *tmp, const char *path, char *err, size_t errlen)
+{
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        or_redact_inplace(err, errlen);
+        unlink(tmp);
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
+void
+or_output_discard(const char *tmp)
+{
+    if (tmp != NULL) {
+        unlink(tmp);
+    }
+}
+
+or_status
+or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
+                 const struct or_report *report, const char *path, const struct or_option *opts,
+                 size_t nopts, char *err, size_t errlen)
+{
+    char *tmp = NULL;
+    or_status st = or_output_render_tmp(renderer, ctx, report, path, opts, nopts, &tmp, err,
+                                        errlen);
+    if (st == OR_OK) {
+        st = or_output_commit(tmp, path, err, errlen);
+    }
+    g_free(tmp);
     return st;
 }

@@ -176,3 +176,200 @@ or_sql_sandbox_off(sqlite3 *db)
 {
     sqlite3_set_authorizer(db, NULL, NULL);
 }
+
+/* Length of the token at @p p that is not a word: a quoted string or name,
+ * a comment, or one character.  Stops at the end of an unterminated one. */
+static size_t
+skip_other(const char *p)
+{
+    const char *q = p;
+    char close;
+    switch (*p) {
+    case '\'':
+    case '"':
+    case '`':
+        close = *p;
+        break;
+    case '[':
+        close = ']';
+        break;
+    case '-':
+        if (p[1] != '-') {
+            return 1;
+        }
+        while (*q != '\0' && *q != '\n') {
+            q++;
+        }
+        return (size_t)(q - p);
+    case '/':
+        if (p[1] != '*') {
+            return 1;
+        }
+        q = strstr(p + 2, "*/");
+        return q != NULL ? (size_t)(q + 2 - p) : strlen(p);
+    default:
+        return 1;
+    }
+    for (q = p + 1; *q != '\0'; q++) {
+        if (*q == close) {
+            if (close != ']' && q[1] == close) {
+                q++; /* a doubled quote stands for itself */
+                continue;
+            }
+            return (size_t)(q + 1 - p);
+        }
+    }
+    return (size_t)(q - p);
+}
+
+static int
+is_word_char(char c)
+{
+    return g_ascii_isalnum(c) || c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+char *
+or_sql_strip_order_by(const char *sql)
+{
+    const char *order = NULL; /* the last ORDER BY at depth 0 */
+    const char *prev_word = NULL;
+    size_t prev_len = 0;
+    int depth = 0;
+    int limited = 0; /* LIMIT or OFFSET after it */
+
+    for (const char *p = sql; *p != '\0';) {
+        if (!is_word_char(*p)) {
+            if (*p == '(') {
+                depth++;
+            }
+            else if (*p == ')') {
+                depth--;
+            }
+            size_t n = skip_other(p);
+            if (n > 1 || !g_ascii_isspace(*p)) {
+                prev_word = NULL; /* ORDER and BY must be adjacent words */
+            }
+            p += n;
+            continue;
+        }
+        const char *w = p;
+        while (is_word_char(*p)) {
+            p++;
+        }
+        size_t len = (size_t)(p - w);
+        if (depth == 0) {
+            if (len == 2 && g_ascii_strncasecmp(w, "BY", 2) == 0 && prev_word != NULL &&
+                prev_len == 5 && g_ascii_strncasecmp(prev_word, "ORDER", 5) == 0) {
+                order = prev_word;
+                limited = 0;
+            }
+            else if ((len == 5 && g_ascii_strncasecmp(w, "LIMIT", 5) == 0) ||
+                     (len == 6 && g_ascii_strncasecmp(w, "OFFSET", 6) == 0)) {
+                limited = 1;
+            }
+        }
+        prev_word = w;
+        prev_len = len;
+    }
+    if (order == NULL || limited || depth != 0) {
+        return NULL;
+    }
+    return g_strndup(sql, (gsize)(order - sql));
+}
+
+/* The next word (letters, digits, '_', '$') or double-quoted name of @p *p,
+ * after blanks; owned, NULL when there is none.  *@p quoted tells which. */
+static char *
+next_name(const char **p, int *quoted)
+{
+    const char *q = *p;
+    while (g_ascii_isspace(*q)) {
+        q++;
+    }
+    *quoted = *q == '"';
+    if (*quoted) {
+        size_t n = skip_other(q);
+        if (n < 2 || q[n - 1] != '"') {
+            return NULL;
+        }
+        GString *name = g_string_new(NULL);
+        for (size_t i = 1; i + 1 < n; i++) {
+            g_string_append_c(name, q[i]);
+            if (q[i] == '"') {
+                i++; /* "" stands for " */
+            }
+        }
+        *p = q + n;
+        return g_string_free(name, FALSE);
+    }
+    const char *w = q;
+    while (is_word_char(*q)) {
+        q++;
+    }
+    if (q == w) {
+        return NULL;
+    }
+    *p = q;
+    return g_strndup(w, (gsize)(q - w));
+}
+
+char **
+or_sql_order_by_columns(const char *sql, int **desc)
+{
+    *desc = NULL;
+    char *head = or_sql_strip_order_by(sql);
+    if (head == NULL) {
+        return NULL;
+    }
+    const char *p = sql + strlen(head);
+    g_free(head);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    GArray *dirs = g_array_new(FALSE, TRUE, sizeof(int));
+    int quoted = 0;
+    int ok = 1;
+    for (int i = 0; i < 2 && ok; i++) {
+        char *kw = next_name(&p, &quoted);
+        ok = kw != NULL && !quoted && g_ascii_strcasecmp(kw, i == 0 ? "ORDER" : "BY") == 0;
+        g_free(kw);
+    }
+    while (ok) {
+        char *name = next_name(&p, &quoted);
+        if (name == NULL || (!quoted && (g_ascii_isdigit(name[0]) || name[0] == '$'))) {
+            g_free(name); /* ORDER BY 2: a result column number, not a name */
+            ok = 0;
+            break;
+        }
+        g_ptr_array_add(names, name);
+        int d = 0;
+        const char *after = p;
+        char *word = next_name(&after, &quoted);
+        if (word != NULL && !quoted &&
+            (g_ascii_strcasecmp(word, "ASC") == 0 || g_ascii_strcasecmp(word, "DESC") == 0)) {
+            d = g_ascii_strcasecmp(word, "DESC") == 0;
+            p = after;
+        }
+        else if (word != NULL) {
+            ok = 0; /* COLLATE, NULLS FIRST, an expression ... */
+        }
+        g_free(word);
+        g_array_append_val(dirs, d);
+        while (g_ascii_isspace(*p)) {
+            p++;
+        }
+        if (*p == '\0') {
+            break;
+        }
+        if (*p != ',') {
+            ok = 0;
+        }
+        p++;
+    }
+    if (!ok || names->len == 0) {
+        g_ptr_array_free(names, TRUE);
+        g_array_free(dirs, TRUE);
+        return NULL;
+    }
+    g_ptr_array_add(names, NULL);
+    *desc = (int *)(void *)g_array_free(dirs, FALSE);
+    return (char **)g_ptr_array_free(names, FALSE);
+}

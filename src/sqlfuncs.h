@@ -37,4 +37,28 @@ void or_sql_sandbox_on(sqlite3 *db, struct or_sandbox *sb);
 /** @brief Turn the sandbox off (for the host's own writes). */
 void or_sql_sandbox_off(sqlite3 *db);
 
+/**
+ * @brief @p sql without its final ORDER BY clause, for counting its rows
+ * without sorting them.
+ *
+ * Only an ORDER BY outside every parenthesis, string, quoted name and
+ * comment counts (not one in a subquery, window or aggregate), and only when
+ * no LIMIT or OFFSET follows it (those make the order change which rows
+ * there are).  The result is not checked: prepare it, and fall back to
+ * @p sql if that fails.
+ * @return Owned (g_free()), or NULL when there is no such clause to remove.
+ */
+char *or_sql_strip_order_by(const char *sql);
+
+/**
+ * @brief The columns @p sql's final ORDER BY clause (see
+ * or_sql_strip_order_by()) sorts by, when every term is a plain or
+ * double-quoted name with at most ASC or DESC after it: "ORDER BY
+ * started_at", "ORDER BY rep_id, \"started_at\" DESC".
+ * @param desc receives an owned (g_free()) array: nonzero for DESC terms.
+ * @return Owned NULL-terminated names (g_strfreev()), or NULL (and *@p desc
+ *         NULL) when there is no such clause or a term is anything else.
+ */
+char **or_sql_order_by_columns(const char *sql, int **desc);
+
 #endif

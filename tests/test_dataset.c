@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <glib.h>
 #include <string.h>
 
 #include "dataset.h"
@@ -175,6 +176,383 @@ identifiers_with_quotes_are_safe(void **state)
     or_schema_free(s);
 }
 
+/* Five rows of t: ids r0..r4 (r2's text NULL), n = 0..4 with one NULL. */
+static void
+fill_five(struct fixture *f)
+{
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    static const char *const ids[] = {"r0", "r1", NULL, "r3", "r4"};
+    for (int i = 0; i < 5; i++) {
+        add_row(f, ids[i], i, i / 4.0, i % 2, 1700000000 + i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+}
+
+/* Every row of @p c as text, "id|n|type-of-e;" per row. */
+static char *
+rows_of(const struct or_host *h, struct or_cursor *c)
+{
+    GString *out = g_string_new(NULL);
+    struct or_value v[3];
+    int r;
+    while ((r = h->cursor_next(c, v)) == 1) {
+        g_string_append_printf(out, "%s|%s|%d;", v[0].is_null ? "NULL" : v[0].s,
+                               v[1].is_null ? "NULL" : "n", (int)v[2].type);
+        assert_int_equal(or_cursor_type(c, 2), v[2].type);
+    }
+    assert_int_equal(r, 0);
+    return g_string_free(out, FALSE);
+}
+
+static const char *const mixed_sql =
+    "SELECT id, n, CASE WHEN n % 2 = 0 THEN n ELSE 'odd' END AS e FROM t ORDER BY n DESC";
+
+static void
+buffered_rows_equal_stepped_rows(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *plain = NULL, *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &plain, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_false(or_cursor_untyped(c, 0));
+    assert_true(or_cursor_untyped(c, 2));
+    char *want = rows_of(&f->host, plain);
+    assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 5);
+    char *got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Rewinding serves them again; buffering twice is a no-op. */
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 5);
+    g_free(want);
+    or_cursor_free(plain);
+    or_cursor_free(c);
+}
+
+static void
+shared_cursors_step_on_their_own(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[3];
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_null(or_cursor_share(c)); /* not buffered yet */
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    struct or_cursor *d = or_cursor_share(c);
+    assert_non_null(d);
+    assert_null(or_cursor_stmt(d));
+    assert_int_equal(or_cursor_ncols(d), 3);
+    assert_string_equal(or_cursor_name(d, 2), "e");
+    assert_int_equal(f->host.cursor_next(c, v), 1);
+    assert_int_equal(f->host.cursor_next(c, v), 1);
+    char *want = NULL;
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    want = rows_of(&f->host, c);
+    /* The copy starts at the first row whatever the original did, and
+     * outlives it. */
+    or_cursor_free(c);
+    char *got = rows_of(&f->host, d);
+    assert_string_equal(got, want);
+    g_free(got);
+    g_free(want);
+    or_cursor_free(d);
+}
+
+static void
+too_many_rows_are_not_buffered(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 4, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, -1);
+    assert_null(or_cursor_share(c));
+    /* Too many bytes: five rows of three values do not fit in 100. */
+    assert_int_equal(or_cursor_buffer(c, 100, 100, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, -1);
+    /* The cursor still steps every row from the first. */
+    char *got = rows_of(&f->host, c);
+    char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
+                                 OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
+    assert_string_equal(got, want);
+    g_free(want);
+    g_free(got);
+    or_cursor_free(c);
+}
+
+static void
+empty_results_are_buffered(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[3];
+    int64_t nrows = 5;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT id, n, r FROM t WHERE n > 99", NULL, 0, &c, err,
+                                   sizeof(err)),
+                     OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    assert_int_equal(nrows, 0);
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    or_cursor_free(c);
+}
+
+static void
+a_failing_step_is_an_error(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE] = "";
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    /* abs() of the smallest integer overflows when the row is stepped. */
+    assert_int_equal(or_cursor_new(f->ds, "SELECT abs(-9223372036854775807 - 1 + n * 0) FROM t",
+                                   NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_ERR_DATASET);
+    assert_int_equal(nrows, -1);
+    assert_non_null(strstr(err, "integer overflow"));
+    or_cursor_free(c);
+}
+
+/* @p n rows: ids "r0".."r<n-1>", n descending, so ORDER BY n sorts them. */
+static void
+fill_many(struct fixture *f, int n)
+{
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        g_snprintf(id, sizeof(id), "r%d", i);
+        add_row(f, id, n - i, i / 8.0, i % 2, 1700000000 + i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+}
+
+static void
+read_ahead_rows_equal_stepped_rows(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *plain = NULL, *c = NULL;
+    const char *sql = "SELECT id, n, CASE WHEN n % 3 = 0 THEN n ELSE 'x' END FROM t ORDER BY n";
+    fill_many(f, 1000); /* several batches */
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &plain, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    char *want = rows_of(&f->host, plain);
+    or_cursor_read_ahead(c);
+    /* Rewinding before the first row keeps what the thread stepped. */
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    char *got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Done stays done; rewinding starts over. */
+    struct or_value v[3];
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+    got = rows_of(&f->host, c);
+    assert_string_equal(got, want);
+    g_free(got);
+    /* Rewound in the middle of a batch, and again in a later one. */
+    for (int stop = 1; stop <= 700; stop += 699) {
+        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+        for (int i = 0; i < stop; i++) {
+            assert_int_equal(f->host.cursor_next(c, v), 1);
+        }
+        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+        got = rows_of(&f->host, c);
+        assert_string_equal(got, want);
+        g_free(got);
+    }
+    g_free(want);
+    or_cursor_free(plain);
+    or_cursor_free(c);
+}
+
+static void
+read_ahead_text_lives_until_the_next_step(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    fill_many(f, 600);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT id FROM t", NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    or_cursor_read_ahead(c);
+    for (int i = 0; i < 600; i++) {
+        char want[16];
+        g_snprintf(want, sizeof(want), "r%d", i);
+        assert_int_equal(f->host.cursor_next(c, v), 1);
+        assert_string_equal(v[0].s, want);
+        assert_int_equal(v[0].len, strlen(want));
+    }
+    assert_int_equal(f->host.cursor_next(c, v), 0);
+    or_cursor_free(c);
+}
+
+static void
+read_ahead_stops_when_freed_early(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL, *d = NULL;
+    struct or_value v[5];
+    fill_many(f, 3000);
+    /* Freed unread, and freed after a few rows: the thread is stopped and
+     * every batch it stepped is freed. */
+    assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &c, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(c);
+    or_cursor_free(c);
+    assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &d, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(d);
+    or_cursor_read_ahead(d); /* twice is once */
+    assert_int_equal(f->host.cursor_next(d, v), 1);
+    assert_int_equal(f->host.cursor_next(d, v), 1);
+    or_cursor_free(d);
+}
+
+static void
+read_ahead_reports_a_failing_step(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    fill_many(f, 400);
+    /* The 301st row overflows. */
+    assert_int_equal(or_cursor_new(f->ds,
+                                   "SELECT CASE WHEN n > 100 THEN n "
+                                   "ELSE abs(-9223372036854775807 - 1 + n * 0) END FROM t",
+                                   NULL, 0, &c, err, sizeof(err)),
+                     OR_OK);
+    or_cursor_read_ahead(c);
+    int rows = 0, r;
+    while ((r = f->host.cursor_next(c, v)) == 1) {
+        rows++;
+    }
+    assert_int_equal(r, -1);
+    assert_int_equal(rows, 300);
+    or_cursor_free(c);
+}
+
+static void
+buffered_cursors_do_not_read_ahead(void **state)
+{
+    struct fixture *f = *state;
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    int64_t nrows = 0;
+    fill_five(f);
+    assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
+    or_cursor_read_ahead(c);
+    char *got = rows_of(&f->host, c);
+    char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
+                                 OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
+    assert_string_equal(got, want);
+    g_free(got);
+    g_free(want);
+    or_cursor_free(c);
+}
+
+static char *
+ids_in_order(struct fixture *f, const char *sql)
+{
+    char err[OR_ERR_SIZE];
+    struct or_cursor *c = NULL;
+    struct or_value v[1];
+    GString *out = g_string_new(NULL);
+    assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
+    while (f->host.cursor_next(c, v) == 1) {
+        g_string_append_printf(out, "%s,", v[0].s);
+    }
+    or_cursor_free(c);
+    return g_string_free(out, FALSE);
+}
+
+static void
+an_index_keeps_the_order_of_equal_keys(void **state)
+{
+    struct fixture *f = *state;
+    struct or_table_writer *w = NULL;
+    char err[OR_ERR_SIZE];
+    /* n has ties; ids say which row came first. */
+    static const int64_t ns[] = {2, 1, 2, 3, 1, 2};
+    for (int i = 0; i < 6; i++) {
+        char id[8];
+        g_snprintf(id, sizeof(id), "r%d", i);
+        add_row(f, id, ns[i], 0, 0, 1700000000 - i);
+    }
+    assert_int_equal(or_table_writer_open(f->ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
+    const char *const sql[] = {"SELECT id FROM t ORDER BY n DESC", "SELECT id FROM t ORDER BY n",
+                               "SELECT id FROM t ORDER BY n DESC, at"};
+    char *sorted[3];
+    for (int i = 0; i < 3; i++) {
+        sorted[i] = ids_in_order(f, sql[i]);
+    }
+    const char *const cols1[] = {"n", NULL}, *const cols2[] = {"n", "at", NULL};
+    const int desc1[] = {1}, desc2[] = {1, 0};
+    char *name1 = NULL, *name2 = NULL, *again = NULL;
+    assert_int_equal(or_dataset_index(f->ds, "t", cols1, desc1, &name1, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_index(f->ds, "t", cols1, desc1, &again, err, sizeof(err)), OR_OK);
+    assert_string_equal(again, name1);
+    g_free(again);
+    assert_int_equal(or_dataset_index(f->ds, "t", cols2, desc2, &name2, err, sizeof(err)), OR_OK);
+    /* Walked in its own directions an index gives equal keys in insertion
+     * order, as the sort does (walked backwards, for ORDER BY n, it would not). */
+    for (int i = 0; i < 3; i += 2) {
+        char *indexed = ids_in_order(f, sql[i]);
+        assert_string_equal(indexed, sorted[i]);
+        g_free(indexed);
+    }
+    char *n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    assert_string_equal(n, "2,");
+    g_free(n);
+    assert_int_equal(or_dataset_drop_index(f->ds, name1, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
+    n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    assert_string_equal(n, "0,");
+    g_free(n);
+    for (int i = 0; i < 3; i++) {
+        char *plain = ids_in_order(f, sql[i]);
+        assert_string_equal(plain, sorted[i]);
+        g_free(plain);
+        g_free(sorted[i]);
+    }
+    g_free(name1);
+    g_free(name2);
+    const char *const missing[] = {"no_such_column", NULL};
+    assert_int_equal(or_dataset_index(f->ds, "t", missing, desc1, &name1, err, sizeof(err)),
+                     OR_ERR_DATASET);
+    assert_null(name1);
+}
+
 int
 main(void)
 {
@@ -184,6 +562,17 @@ main(void)
         cmocka_unit_test_setup_teardown(discovered_columns_are_added_to_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(rolled_back_table_has_no_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(identifiers_with_quotes_are_safe, setup, teardown),
+        cmocka_unit_test_setup_teardown(buffered_rows_equal_stepped_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_cursors_step_on_their_own, setup, teardown),
+        cmocka_unit_test_setup_teardown(too_many_rows_are_not_buffered, setup, teardown),
+        cmocka_unit_test_setup_teardown(empty_results_are_buffered, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_failing_step_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_rows_equal_stepped_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_text_lives_until_the_next_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_stops_when_freed_early, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_ahead_reports_a_failing_step, setup, teardown),
+        cmocka_unit_test_setup_teardown(buffered_cursors_do_not_read_ahead, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_index_keeps_the_order_of_equal_keys, setup, teardown),
     };
     return cmocka_run_group_tests_name("dataset", tests, NULL, NULL);
 }
