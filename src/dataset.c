@@ -704,7 +704,10 @@ cursor_next(struct or_cursor *c, struct or_value *row)
     if (c->done) {
         return 0;
     }
-    if (c->read_ahead && (c->reader != NULL || reader_start(c))) {
+    if (c->read_ahead && c->reader == NULL && !reader_start(c)) {
+        c->read_ahead = 0; /* no thread to be had: step here */
+    }
+    if (c->reader != NULL) {
         int r = reader_next(c, row);
         c->used += r == 1;
         return r;

@@ -530,13 +530,15 @@ an_index_keeps_the_order_of_equal_keys(void **state)
         assert_string_equal(indexed, sorted[i]);
         g_free(indexed);
     }
-    char *n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    const char *count_sql =
+        "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'";
+    char *n = ids_in_order(f, count_sql);
     assert_string_equal(n, "2,");
     g_free(n);
     assert_int_equal(or_dataset_drop_index(f->ds, name1, err, sizeof(err)), OR_OK);
     assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
     assert_int_equal(or_dataset_drop_index(f->ds, name2, err, sizeof(err)), OR_OK);
-    n = ids_in_order(f, "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'");
+    n = ids_in_order(f, count_sql);
     assert_string_equal(n, "0,");
     g_free(n);
     for (int i = 0; i < 3; i++) {
