@@ -325,6 +325,41 @@ json_summary_tells_scripts_files_sources_and_exit_code(void **state)
     g_free(rec);
 }
 
+/* With one source there is no UNION to drop repeated values: still one
+ * document set per rep, not one per call. */
+static void
+split_of_a_single_source_template_gives_one_set_per_value_not_per_row(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    char *tpl = g_build_filename(dir, "calls-only.json", NULL);
+    char *out = g_build_filename(dir, "out", NULL);
+    assert_true(g_file_set_contents(
+        tpl,
+        "{\"title\": \"Calls\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},\n"
+        " \"sections\": [{\"kind\": \"table\", \"id\": \"reps\", \"title\": \"Reps\",\n"
+        "   \"sql\": \"SELECT rep_email, count(*) AS calls FROM calls GROUP BY 1\"}]}\n",
+        -1, NULL));
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", tpl, "--replay", rec,
+                          "--period", "2026-11-16..2026-11-22", "--format", "csv", "--out", out,
+                          "--split-by", "rep_email", "--mail-to", "{rep_email}", "--dry-run",
+                          NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(test_count_lines_with(r.out, "would mail"), 12);
+    assert_int_equal(test_count_lines_with(r.out, "would mail zoe.mueller@acme-sales.example"), 1);
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+    g_free(tpl);
+    g_free(out);
+    g_free(conf);
+    g_free(rec);
+}
+
 static void
 dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
 {
@@ -481,6 +516,7 @@ main(void)
         cmocka_unit_test(batch_shares_fetches_and_a_broken_job_does_not_stop_the_others),
         cmocka_unit_test(batch_rejects_a_jobs_file_with_unknown_keys),
         cmocka_unit_test(split_by_rep_gives_one_correct_document_per_rep_plus_rollup),
+        cmocka_unit_test(split_of_a_single_source_template_gives_one_set_per_value_not_per_row),
         cmocka_unit_test(cache_serves_within_ttl_and_refetches_after),
         cmocka_unit_test(json_summary_tells_scripts_files_sources_and_exit_code),
         cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
