@@ -437,6 +437,33 @@ or_cursor_free(struct or_cursor *c)
     g_free(c);
 }
 
+/* Copies a row's text into @p chunk (len bytes, NULs included, terminated),
+ * so that the row outlives the statement step it came from. */
+static void
+keep_text(GStringChunk *chunk, struct or_value *row, size_t ncols)
+{
+    for (size_t i = 0; i < ncols; i++) {
+        if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
+            row[i].s = g_string_chunk_insert_len(chunk, row[i].s, (gssize)row[i].len);
+        }
+    }
+}
+
+/* Hands out a row kept in memory (buffered or read ahead), typing untyped
+ * columns by their values as stepping the statement would. */
+static void
+serve_kept(struct or_cursor *c, const struct or_value *v, struct or_value *row)
+{
+    if (c->ncols > 0) {
+        memcpy(row, v, c->ncols * sizeof(*row));
+    }
+    for (size_t i = 0; i < c->ncols; i++) {
+        if (c->untyped[i]) {
+            c->types[i] = v[i].type;
+        }
+    }
+}
+
 static int
 buffered_next(struct or_cursor *c, struct or_value *row)
 {
@@ -447,13 +474,7 @@ buffered_next(struct or_cursor *c, struct or_value *row)
         c->pos++;
         return 1;
     }
-    const struct or_value *v = &c->buf->vals[c->pos * c->ncols];
-    memcpy(row, v, c->ncols * sizeof(*row));
-    for (size_t i = 0; i < c->ncols; i++) {
-        if (c->untyped[i]) {
-            c->types[i] = v[i].type; /* as stepping the statement would */
-        }
-    }
+    serve_kept(c, &c->buf->vals[c->pos * c->ncols], row);
     c->pos++;
     return 1;
 }
@@ -535,11 +556,7 @@ fill_batch(struct or_cursor *c, struct reader *r, struct batch *b)
         sqlite3_mutex_enter(m);
         more = step_row(c, r->types, row, 1);
         if (more == 1) {
-            for (size_t i = 0; i < c->ncols; i++) {
-                if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
-                    row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
-                }
-            }
+            keep_text(b->chunk, row, c->ncols);
             b->nrows++;
         }
         else if (more < 0) {
@@ -665,15 +682,7 @@ reader_next(struct or_cursor *c, struct or_value *row)
             return 0;
         }
     }
-    const struct or_value *v = &r->current->vals[r->pos * c->ncols];
-    if (c->ncols > 0) {
-        memcpy(row, v, c->ncols * sizeof(*row));
-    }
-    for (size_t i = 0; i < c->ncols; i++) {
-        if (c->untyped[i]) {
-            c->types[i] = v[i].type;
-        }
-    }
+    serve_kept(c, &r->current->vals[r->pos * c->ncols], row);
     r->pos++;
     return 1;
 }
@@ -784,12 +793,7 @@ or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t
         if (b->nrows == max_rows || bytes > max_bytes) {
             break;
         }
-        for (size_t i = 0; i < c->ncols; i++) {
-            if (row[i].type == OR_TYPE_TEXT && !row[i].is_null && row[i].s != NULL) {
-                /* Copies len bytes (NULs included) and terminates them. */
-                row[i].s = g_string_chunk_insert_len(b->chunk, row[i].s, (gssize)row[i].len);
-            }
-        }
+        keep_text(b->chunk, row, c->ncols);
         g_array_append_vals(vals, row, (guint)c->ncols);
         b->nrows++;
     }
