@@ -101,15 +101,6 @@ fetch_doc_set_stats(struct fetch_doc *d, const struct or_fetch_stats *stats)
     d->src.rows = stats->rows;
 }
 
-static or_status
-render_doc(const struct or_app *app, const struct or_loaded_plugin *renderer,
-           struct or_host_ctx *ctx, const struct fetch_doc *d, const struct fetch_opts *o,
-           char *err, size_t errlen)
-{
-    return or_output_render(renderer, ctx, &d->report, app->cli->output, o->opts, o->n, err,
-                            errlen);
-}
-
 /* After a complete fetch into the dataset: the table, in arrival order. */
 static or_status
 render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, GTimeZone *tz,
@@ -138,7 +129,8 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
         d.result.cursor = cur;
         fetch_doc_set_stats(&d, stats);
         struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = tz};
-        st = render_doc(app, renderer, &ctx, &d, o, err, errlen);
+        st = or_output_render(renderer, &ctx, &d.report, app->cli->output, o->opts, o->n, err,
+                              errlen);
     }
     g_free(d.cols);
     or_cursor_free(cur);
@@ -229,7 +221,9 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
                               .cursor_rewind = or_stream_cursor_rewind};
     gint64 t0 = g_get_monotonic_time();
     double cpu0 = thread_cpu_seconds();
-    or_status rst = render_doc(app, renderer, &ctx, &d, o, rerr, sizeof(rerr));
+    char *tmp = NULL;
+    or_status rst = or_output_render_tmp(renderer, &ctx, &d.report, app->cli->output, o->opts,
+                                         o->n, &tmp, rerr, sizeof(rerr));
     double cpu = thread_cpu_seconds() - cpu0;
     double wall = (double)(g_get_monotonic_time() - t0) / 1e6;
     or_stream_close(p.stream);
@@ -237,6 +231,7 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     g_thread_join(producer);
     *stats = p.stats;
 
+    /* The rendered file is put in place only when every row reached it. */
     or_status st = OR_OK;
     if (p.st != OR_OK && !or_stream_refused(p.stream)) {
         /* The fetch failed first: its message says why (the renderer only saw the rows stop). */
@@ -249,12 +244,18 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     }
     else if (early) {
         /* A renderer that breaks its streams promise must not leave a short file. */
-        unlink(app->cli->output);
         snprintf(err, errlen, "%s: renderer %s stopped after %lld rows of %lld; nothing written",
                  app->cli->output, renderer->desc->name,
                  (long long)or_stream_rows_read(p.stream), (long long)p.stats.rows);
         st = OR_ERR_PLUGIN;
     }
+    if (st == OR_OK) {
+        st = or_output_commit(tmp, app->cli->output, err, errlen); /* removes it on failure */
+    }
+    else {
+        or_output_discard(tmp);
+    }
+    g_free(tmp);
     if (st == OR_OK) {
         /* For bench/: what writing the file cost, apart from waiting for pages. */
         double wait = or_stream_wait_seconds(p.stream);
