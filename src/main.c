@@ -104,6 +104,7 @@ static const char usage_fetch[] =
     "  --option KEY=VALUE        renderer option, e.g. profile=excel-eu for CSV\n"
     "  --record DIR              save every HTTP response to DIR (secrets stripped)\n"
     "  --replay DIR              serve HTTP responses from DIR, no network\n"
+    "  --no-cache                do not use the HTTP response cache\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 the source failed.\n";
 
@@ -160,6 +161,59 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Options each command reads, besides those every command takes (--config,
+ * --plugin-dir, -q, -v, --help, --version).  An option a command would
+ * ignore is refused: `run T -o report.pdf` must not write somewhere the
+ * user did not ask for and exit 0. */
+#define OPT_BIT(c) (1ull << ((c) >= OPT_CONFIG ? (c) - OPT_CONFIG : 63))
+#define RUN_OPTS                                                                               \
+    (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |           \
+     OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |       \
+     OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |    \
+     OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                 \
+     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE))
+
+static const struct {
+    const char *cmd;
+    unsigned long long takes;
+} command_opts[] = {
+    {"plugins", OPT_BIT(OPT_JSON)},
+    {"fetch", OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |
+                  OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) |
+                  OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) | OPT_BIT(OPT_NO_CACHE)},
+    {"run", RUN_OPTS},
+    {"batch", RUN_OPTS}, /* they apply to every job */
+    {"validate", 0},
+};
+
+/* Refuses the first option given that @p cmd does not read; 0 when none. */
+static int
+check_options(const char *cmd, unsigned long long given)
+{
+    for (size_t i = 0; i < sizeof(command_opts) / sizeof(command_opts[0]); i++) {
+        if (strcmp(command_opts[i].cmd, cmd) != 0) {
+            continue;
+        }
+        unsigned long long common =
+            OPT_BIT(OPT_CONFIG) | OPT_BIT(OPT_PLUGIN_DIR) | OPT_BIT(OPT_VERSION);
+        unsigned long long extra = given & ~(command_opts[i].takes | common);
+        if (extra == 0) {
+            return 0;
+        }
+        for (const struct option *o = long_opts; o->name != NULL; o++) {
+            if (o->val != 'q' && o->val != 'v' && o->val != 'h' && (extra & OPT_BIT(o->val))) {
+                const char *hint = strcmp(o->name, "output") == 0 && strcmp(cmd, "fetch") != 0
+                                       ? "; documents go to --out DIR"
+                                       : "";
+                fprintf(stderr, "outreport: %s does not take %s--%s%s (see outreport %s --help)\n",
+                        cmd, o->val == 'o' ? "-o/" : "", o->name, hint, cmd);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* "a@x, b@y" and repeated options both add addresses. */
 static void
 add_addresses(GPtrArray *list, const char *arg)
@@ -175,13 +229,16 @@ add_addresses(GPtrArray *list, const char *arg)
 }
 
 static int
-parse_args(int argc, char **argv, struct or_cli *cli, int *version)
+parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned long long *given)
 {
     int c;
     int verbose = 0, quiet = 0;
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, "qvho:", long_opts, NULL)) != -1) {
+        if (c == 'o' || c >= OPT_CONFIG) {
+            *given |= OPT_BIT(c);
+        }
         switch (c) {
         case OPT_CONFIG: cli->config_path = optarg; break;
         case OPT_PLUGIN_DIR: cli->plugin_dir = optarg; break;
@@ -271,6 +328,7 @@ main(int argc, char **argv)
     struct or_cli cli;
     struct or_app app;
     int version = 0;
+    unsigned long long given = 0;
     int rc;
 
     memset(&cli, 0, sizeof(cli));
@@ -281,7 +339,7 @@ main(int argc, char **argv)
     cli.mail_cc = g_ptr_array_new_with_free_func(g_free);
     app.cli = &cli;
 
-    if (parse_args(argc, argv, &cli, &version) != 0) {
+    if (parse_args(argc, argv, &cli, &version, &given) != 0) {
         rc = OR_EXIT_USAGE;
         goto done;
     }
@@ -306,7 +364,7 @@ main(int argc, char **argv)
     else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 ||
              strcmp(cmd, "run") == 0 || strcmp(cmd, "validate") == 0 ||
              strcmp(cmd, "batch") == 0) {
-        rc = run_command(&app, cmd);
+        rc = cli.help || check_options(cmd, given) == 0 ? run_command(&app, cmd) : OR_EXIT_USAGE;
     }
     else {
         or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch, run, batch, validate; see --help)", cmd);

@@ -391,6 +391,67 @@ dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
     g_free(rec);
 }
 
+static void
+batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    char *jobs = g_build_filename(dir, "jobs.ini", NULL);
+    assert_true(g_file_set_contents(jobs,
+                                    "[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
+                                    "[weekly]\ntemplate = weekly-manager\n"
+                                    "mail_to = sales.lead@acme.example\n"
+                                    "[lists]\ntemplate = list-performance\n",
+                                    -1, NULL));
+    const char *argv[] = {proc_outreport(), "--config", conf, "batch", jobs, "--replay", rec,
+                          "--out", dir, "--mail-to", "revops@acme.example", "--dry-run", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    /* both jobs reach the command line's recipient, only one its own */
+    assert_int_equal(test_count_lines_with(r.out, "would mail"), 2);
+    assert_int_equal(test_count_lines_with(r.out, "revops@acme.example"), 2);
+    assert_int_equal(test_count_lines_with(r.out, "sales.lead@acme.example"), 1);
+    proc_result_free(&r);
+    g_free(jobs);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
+static void
+options_a_command_does_not_take_are_refused_not_ignored(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *out = g_build_filename(dir, "week.pdf", NULL);
+    struct proc_result r;
+    /* run writes to --out DIR; -o would have been dropped with exit 0 */
+    const char *run_o[] = {proc_outreport(), "run", "weekly-manager", "-o", out, NULL};
+    run(run_o, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "run does not take -o/--output; documents go to --out DIR"));
+    proc_result_free(&r);
+    const char *fetch_fmt[] = {proc_outreport(), "fetch", "salesfinity.call-log", "-o", out,
+                               "--format", "pdf", NULL};
+    run(fetch_fmt, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "fetch does not take --format"));
+    proc_result_free(&r);
+    const char *run_param[] = {proc_outreport(), "batch", "jobs.ini", "--param", "a=b", NULL};
+    run(run_param, NULL, &r);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "batch does not take --param"));
+    proc_result_free(&r);
+    assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    g_free(out);
+    test_rmtree(dir);
+    free(dir);
+}
+
 
 /* SHA-256 of a file, hex. */
 static char *
@@ -520,6 +581,8 @@ main(void)
         cmocka_unit_test(cache_serves_within_ttl_and_refetches_after),
         cmocka_unit_test(json_summary_tells_scripts_files_sources_and_exit_code),
         cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
+        cmocka_unit_test(batch_mails_command_line_recipients_every_job_besides_its_own),
+        cmocka_unit_test(options_a_command_does_not_take_are_refused_not_ignored),
         cmocka_unit_test_teardown(mail_reaches_a_real_smtp_server_with_identical_attachments,
                                   stop_sinks),
         cmocka_unit_test(mail_config_errors_are_found_before_fetching),
