@@ -81,6 +81,13 @@ add_list(GPtrArray *list, const char *csv)
 }
 
 /* Builds a job from its section: the command line's settings, overridden. */
+static gpointer
+copy_string(gconstpointer s, gpointer unused)
+{
+    (void)unused;
+    return g_strdup(s);
+}
+
 static or_status
 make_job(const struct or_config *jobs, const char *section, const struct or_cli *base,
          const char *out_root, struct job *j, char *err, size_t errlen)
@@ -92,8 +99,12 @@ make_job(const struct or_config *jobs, const char *section, const struct or_cli 
     j->cli.nargs = 0;
     j->cli.json = 0;
     j->cli.progress = 0;
-    j->cli.mail_to = g_ptr_array_new_with_free_func(g_free);
-    j->cli.mail_cc = g_ptr_array_new_with_free_func(g_free);
+    /* Recipients on the command line get every job's documents, besides the
+     * job's own. */
+    j->cli.mail_to = g_ptr_array_copy(base->mail_to, copy_string, NULL);
+    j->cli.mail_cc = g_ptr_array_copy(base->mail_cc, copy_string, NULL);
+    g_ptr_array_set_free_func(j->cli.mail_to, g_free);
+    g_ptr_array_set_free_func(j->cli.mail_cc, g_free);
     j->options = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < base->options->len; i++) {
         g_ptr_array_add(j->options, g_strdup(g_ptr_array_index(base->options, i)));
