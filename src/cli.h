@@ -50,6 +50,8 @@ struct or_cli {
     int no_cache;               /**< --no-cache */
     const char *cache_dir;      /**< batch: a private response cache shared by its jobs */
     int fetch_only;             /**< batch: fetch the sources (filling the cache), render nothing */
+    int threads;                /**< batch: threads one job may use to parse and render
+                                     (0: one per processor) */
     char **args;                /**< positional arguments after the command */
     int nargs;
 };

@@ -33,6 +33,7 @@ struct job {
     GPtrArray *options;      /* "KEY=VALUE", owned */
     pid_t pid;
     int exit_code;
+    int done;                /* failed for good in phase 1: not run again */
 };
 
 static const char *
@@ -217,6 +218,10 @@ run_parallel(struct or_app *app, struct job *jobs, size_t n, int parallel)
     fflush(stderr);
     while (next < n || running > 0) {
         while (next < n && running < (size_t)parallel) {
+            if (jobs[next].done) {
+                next++;
+                continue;
+            }
             pid_t pid = fork();
             if (pid == 0) {
                 int rc = run_job(app, &jobs[next]);
@@ -325,12 +330,25 @@ or_cmd_batch(struct or_app *app)
         struct job *j = &g_array_index(jobs, struct job, i);
         j->cli.cache_dir = cache;
         j->cli.fetch_only = 1;
-        run_job(app, j);
+        int fetched = run_job(app, j);
         j->cli.fetch_only = 0;
+        /* A template, configuration or usage error would only be found and
+         * reported again; a failed source still gets its documents (with the
+         * source's sections marked unavailable) in phase 2. */
+        if (fetched == OR_EXIT_USAGE) {
+            j->exit_code = fetched;
+            j->done = 1;
+        }
     }
-    /* Phase 2: render (and mail) in parallel. */
-    int cores = (int)g_get_num_processors();
-    run_parallel(app, (struct job *)(void *)jobs->data, jobs->len, cores > 0 ? cores : 1);
+    /* Phase 2: render (and mail) in parallel, one process per core; each job
+     * parses and renders on its share of the cores only, so that the
+     * processes do not fight for them. */
+    int cores = MAX((int)g_get_num_processors(), 1);
+    int parallel = MIN(cores, MAX((int)jobs->len, 1));
+    for (guint i = 0; i < jobs->len; i++) {
+        g_array_index(jobs, struct job, i).cli.threads = MAX(cores / parallel, 1);
+    }
+    run_parallel(app, (struct job *)(void *)jobs->data, jobs->len, parallel);
 
     json_t *summary = json_array();
     int failed = 0;

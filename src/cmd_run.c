@@ -183,6 +183,7 @@ fetch_sources(struct run *R, struct or_http *http, GArray *failed)
             .table = s->ts->alias,
             .progress = R->app->cli->progress,
             .replay = R->app->cli->replay_dir != NULL,
+            .threads = R->app->cli->threads,
         };
         or_status st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
         if (st == OR_OK) {
@@ -303,6 +304,7 @@ struct render_pool {
     const struct or_option *opts;
     size_t nopts;
     int read_ahead;          /* step large results on threads of their own */
+    int max_threads;         /* the job's share of the processors; 0: all of them */
 };
 
 /* Work per table cell relative to CSV's, from bench/results.md (XLSX writes
@@ -406,8 +408,13 @@ render_jobs(struct render_pool *p, sqlite3 *db)
     /* Renderers read rows concurrently only through a serialized connection
      * (SQLite's default build; the dataset asks for it). */
     size_t nthreads = sqlite3_db_mutex(db) != NULL ? g_get_num_processors() : 1;
+    if (p->max_threads > 0) {
+        nthreads = MIN(nthreads, (size_t)p->max_threads);
+    }
     p->read_ahead = nthreads > 1;
     nthreads = MIN(MIN(nthreads, (size_t)RENDER_THREADS_MAX), p->njobs);
+    or_log(OR_LOG_DEBUG, "rendering %zu document(s) on %zu thread(s)%s", p->njobs,
+           MAX(nthreads, (size_t)1), p->read_ahead ? ", rows read ahead" : "");
     GThread **threads = g_new0(GThread *, nthreads > 0 ? nthreads : 1);
     for (size_t t = 1; t < nthreads; t++) {
         /* A thread that cannot start leaves its share to the others. */
@@ -476,6 +483,7 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
         .njobs = jobs->len,
         .opts = opts,
         .nopts = nopts,
+        .max_threads = R->app->cli->threads,
     };
     if (st == OR_OK) {
         or_eval_index_sorts(ev);

@@ -366,7 +366,7 @@ worker_main(gpointer data)
 static void
 workers_start(struct loop *L)
 {
-    guint n = g_get_num_processors();
+    guint n = L->req->threads > 0 ? (guint)L->req->threads : g_get_num_processors();
     L->nworkers = n < 1 ? 1 : n > G_N_ELEMENTS(L->workers) ? G_N_ELEMENTS(L->workers) : n;
     L->queue = g_async_queue_new();
     for (guint i = 0; i < L->nworkers; i++) {

@@ -55,6 +55,7 @@ struct or_fetch_request {
     int progress;                         /**< nonzero: a progress line on stderr */
     int replay;                           /**< serving from a recording */
     long max_pages;                       /**< runaway guard; 0 = 100000 */
+    int threads;                          /**< parse workers; 0 = one per processor */
 };
 
 /** What a fetch did. */

@@ -130,6 +130,8 @@ batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
     assert_non_null(strstr(r.out, "\"job\": \"broken\""));
     assert_non_null(strstr(r.err, "job broken"));
     assert_non_null(strstr(r.err, "no such column: nonexistent"));
+    /* found while fetching, reported once: the job is not run again */
+    assert_int_equal(test_count_lines_with(r.err, "no such column: nonexistent"), 1);
     /* identical inputs give identical files */
     char *a = g_build_filename(weekly, "weekly-manager-reps.csv", NULL);
     char *b = g_build_filename(again, "weekly-manager-reps.csv", NULL);
@@ -423,6 +425,48 @@ batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
 }
 
 static void
+batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    char *jobs = g_build_filename(dir, "jobs.ini", NULL);
+    assert_true(g_file_set_contents(jobs,
+                                    "[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
+                                    "[weekly]\ntemplate = weekly-manager\n"
+                                    "[scorecard]\ntemplate = rep-scorecard\n",
+                                    -1, NULL));
+    const char *argv[] = {proc_outreport(), "--config", conf, "-vv", "batch", jobs, "--replay",
+                          rec, "--out", dir, NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    /* Two processes at once on a 2-core machine: one thread each, not two each. */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    long per_job = cores / (cores < 2 ? cores : 2);
+    if (per_job > 4) {
+        per_job = 4; /* documents never render on more threads than that */
+    }
+    per_job = per_job < 1 ? 1 : per_job;
+    assert_int_equal(test_count_lines_with(r.err, "debug: rendering "), 2);
+    for (const char *p = strstr(r.err, "debug: rendering "); p != NULL;
+         p = strstr(p + 1, "debug: rendering ")) {
+        long docs = 0, threads = 0;
+        assert_int_equal(sscanf(p, "debug: rendering %ld document(s) on %ld thread(s)", &docs,
+                                &threads),
+                         2);
+        assert_int_equal(threads, docs < per_job ? docs : per_job);
+    }
+    proc_result_free(&r);
+    g_free(jobs);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
+static void
 options_a_command_does_not_take_are_refused_not_ignored(void **state)
 {
     (void)state;
@@ -582,6 +626,7 @@ main(void)
         cmocka_unit_test(json_summary_tells_scripts_files_sources_and_exit_code),
         cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
         cmocka_unit_test(batch_mails_command_line_recipients_every_job_besides_its_own),
+        cmocka_unit_test(batch_jobs_share_the_cores_instead_of_each_taking_all),
         cmocka_unit_test(options_a_command_does_not_take_are_refused_not_ignored),
         cmocka_unit_test_teardown(mail_reaches_a_real_smtp_server_with_identical_attachments,
                                   stop_sinks),
