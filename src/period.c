@@ -6,10 +6,10 @@
  */
 #include "period.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "status_str.h"
 #include "timeutil.h"
 
 #define EN_DASH "\xE2\x80\x93"
@@ -17,20 +17,6 @@
 static const char *const month_abbr[12] = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL || errlen == 0) {
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 int or_week_start_parse(const char *s)
 {
@@ -162,19 +148,19 @@ static or_status range_side(const char *spec, const char *s, size_t len, const c
     int d;
 
     if (len == 0) {
-        set_err(err, errlen, "period '%s': missing %s date (expected YYYY-MM-DD..YYYY-MM-DD)",
+        or_set_err(err, errlen, "period '%s': missing %s date (expected YYYY-MM-DD..YYYY-MM-DD)",
                 spec, which);
         return OR_ERR_INVALID;
     }
     if (!date_shaped(s, len)) {
-        set_err(err, errlen, "period '%s': invalid date '%.*s' (expected YYYY-MM-DD)", spec,
+        or_set_err(err, errlen, "period '%s': invalid date '%.*s' (expected YYYY-MM-DD)", spec,
                 (int)len, s);
         return OR_ERR_INVALID;
     }
     memcpy(buf, s, len);
     buf[len] = '\0';
     if (or_date_parse(buf, &y, &m, &d) != OR_OK) {
-        set_err(err, errlen, "period '%s': invalid date %s", spec, buf);
+        or_set_err(err, errlen, "period '%s': invalid date %s", spec, buf);
         return OR_ERR_INVALID;
     }
     *days = or_days_from_civil(y, m, d);
@@ -197,7 +183,7 @@ static or_status resolve_range(const char *spec, const char *dots, GTimeZone *tz
         return st;
     }
     if (last < first) {
-        set_err(err, errlen, "period '%s': end before start", spec);
+        or_set_err(err, errlen, "period '%s': end before start", spec);
         return OR_ERR_INVALID;
     }
     build(out, OR_PERIOD_RANGE, "range", tz, first, last, now);
@@ -210,16 +196,16 @@ or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int
     struct or_local_time lt;
 
     if (out == NULL) {
-        set_err(err, errlen, "no period to fill");
+        or_set_err(err, errlen, "no period to fill");
         return OR_ERR_INVALID;
     }
     if (spec == NULL || spec[0] == '\0') {
-        set_err(err, errlen, "empty period (expected last-week, this-week, last-month, "
+        or_set_err(err, errlen, "empty period (expected last-week, this-week, last-month, "
                              "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)");
         return OR_ERR_INVALID;
     }
     if (week_start < 1 || week_start > 7) {
-        set_err(err, errlen, "period '%s': week start %d out of range (1 = Monday .. 7 = Sunday)",
+        or_set_err(err, errlen, "period '%s': week start %d out of range (1 = Monday .. 7 = Sunday)",
                 spec, week_start);
         return OR_ERR_INVALID;
     }
@@ -253,7 +239,7 @@ or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int
     else {
         const char *dots = strstr(spec, "..");
         if (dots == NULL) {
-            set_err(err, errlen,
+            or_set_err(err, errlen,
                     "unknown period '%s' (expected last-week, this-week, last-month, "
                     "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)",
                     spec);
@@ -273,12 +259,12 @@ static or_status option_date(const char *opt, const char *s, int64_t *days, char
     int d;
 
     if (s == NULL || s[0] == '\0') {
-        set_err(err, errlen, "%s is missing (use --from DATE --to DATE, dates YYYY-MM-DD)",
+        or_set_err(err, errlen, "%s is missing (use --from DATE --to DATE, dates YYYY-MM-DD)",
                 opt);
         return OR_ERR_INVALID;
     }
     if (or_date_parse(s, &y, &m, &d) != OR_OK) {
-        set_err(err, errlen, "%s '%s': invalid date (expected YYYY-MM-DD)", opt, s);
+        or_set_err(err, errlen, "%s '%s': invalid date (expected YYYY-MM-DD)", opt, s);
         return OR_ERR_INVALID;
     }
     *days = or_days_from_civil(y, m, d);
@@ -293,7 +279,7 @@ or_status or_period_from_to(const char *from, const char *to, GTimeZone *tz, int
     or_status st;
 
     if (out == NULL) {
-        set_err(err, errlen, "no period to fill");
+        or_set_err(err, errlen, "no period to fill");
         return OR_ERR_INVALID;
     }
     st = option_date("--from", from, &first, err, errlen);
@@ -305,7 +291,7 @@ or_status or_period_from_to(const char *from, const char *to, GTimeZone *tz, int
         return st;
     }
     if (last < first) {
-        set_err(err, errlen, "--to %s is before --from %s", to, from);
+        or_set_err(err, errlen, "--to %s is before --from %s", to, from);
         return OR_ERR_INVALID;
     }
     build(out, OR_PERIOD_RANGE, "range", tz, first, last, now);

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "status_str.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const messages[] = {
@@ -30,4 +33,16 @@ or_status_str(or_status s)
         return "unknown status";
     }
     return messages[s];
+}
+
+void
+or_set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (err == NULL || errlen == 0) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
 }

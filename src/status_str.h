@@ -6,9 +6,18 @@
 #ifndef OR_STATUS_STR_H
 #define OR_STATUS_STR_H
 
+#include <stddef.h>
+
 #include "outreport/status.h"
 
 /** @brief A static, never-NULL description of @p s.  Do not free. */
 const char *or_status_str(or_status s);
+
+/**
+ * @brief Write a formatted message into a caller's error buffer (truncated
+ * to fit); does nothing when @p err is NULL or @p errlen is 0.
+ */
+void or_set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -7,9 +7,10 @@
  */
 #include "timeutil.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "status_str.h"
 
 #define SECS_PER_DAY 86400
 
@@ -62,24 +63,10 @@ static int valid_ymd(int y, int m, int d)
     return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= or_days_in_month(y, m);
 }
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL || errlen == 0) {
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
 or_status or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen)
 {
     if (out == NULL) {
-        set_err(err, errlen, "no place to store the time zone");
+        or_set_err(err, errlen, "no place to store the time zone");
         return OR_ERR_INVALID;
     }
     if (name == NULL || name[0] == '\0') {
@@ -87,7 +74,7 @@ or_status or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen
     }
     GTimeZone *tz = g_time_zone_new_identifier(name);
     if (tz == NULL) {
-        set_err(err, errlen, "unknown time zone '%s'", name);
+        or_set_err(err, errlen, "unknown time zone '%s'", name);
         return OR_ERR_INVALID;
     }
     *out = tz;
