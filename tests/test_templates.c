@@ -138,6 +138,68 @@ validate_sql(const char *sql, struct proc_result *r)
     free(dir);
 }
 
+/* The donut of call outcomes is the whole of Unpod's total_calls: its outcome
+ * counts do not cover every call (the API's own example: 346 of 419), and a
+ * chart that silently adds up to less than the "Agent calls" tile above it
+ * would be a wrong answer. */
+static void
+voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *check = src_path("tests/check_xlsx.py");
+    char *dir = test_tmpdir();
+    const char *argv[] = {proc_outreport(), "--config", conf, "run", "voice-agent", "--replay",
+                          rec, "--period", "2026-11-16..2026-11-22", "--format", "xlsx",
+                          "--out", dir, NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+
+    /* The tile, from the manifest. */
+    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    char *m = test_read_file(mpath, NULL);
+    assert_non_null(m);
+    const char *tile = strstr(m, "\"label\": \"Agent calls\"");
+    assert_non_null(tile);
+    const char *v = strstr(tile, "\"value\": ");
+    assert_non_null(v);
+    long calls = (long)strtod(v + 9, NULL);
+    assert_true(calls > 0);
+
+    /* The chart's data, read back from the workbook by openpyxl. */
+    char *xlsx = g_build_filename(dir, "voice-agent.xlsx", NULL);
+    const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "Call outcomes", NULL};
+    run(py, NULL, &r);
+    assert_int_equal(r.status, 0);
+    long sum = 0;
+    int slices = 0;
+    char **lines = g_strsplit(r.out, "\n", -1);
+    for (char **l = lines; *l != NULL; l++) {
+        /* row 2 ["Interested", 468]; row 1 is the header */
+        const char *comma = strstr(*l, "\", ");
+        if (g_str_has_prefix(*l, "row ") && !g_str_has_prefix(*l, "row 1 ") && comma != NULL) {
+            sum += strtol(comma + 3, NULL, 10);
+            slices++;
+        }
+    }
+    g_strfreev(lines);
+    assert_int_equal(slices, 7);
+    assert_non_null(strstr(r.out, "[\"Not categorised\", "));
+    assert_int_equal(sum, calls);
+    proc_result_free(&r);
+    free(m);
+    g_free(mpath);
+    g_free(xlsx);
+    test_rmtree(dir);
+    free(dir);
+    g_free(check);
+    g_free(conf);
+    g_free(rec);
+}
+
 static void
 sql_sandbox_refuses_escapes(void **state)
 {
@@ -349,6 +411,7 @@ main(void)
         cmocka_unit_test(every_shipped_template_validates),
         cmocka_unit_test(every_shipped_template_runs_on_the_samples),
         cmocka_unit_test(weekly_manager_headline_matches_independent_computation),
+        cmocka_unit_test(voice_agent_outcomes_add_up_to_the_agent_calls_tile),
         cmocka_unit_test(sql_sandbox_refuses_escapes),
         cmocka_unit_test(template_errors_name_file_section_and_problem),
         cmocka_unit_test(missing_optional_source_is_skipped_and_its_sections_say_unavailable),
