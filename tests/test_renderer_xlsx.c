@@ -709,6 +709,43 @@ static void chart_data_beyond_one_sheet_is_stated(void **state)
                          "first 2 rows, 1 row left out\" color=C00000");
 }
 
+/* " (2)" means the second sheet of a long table in this workbook: a chart that
+ * shares its title with a table must not look like the table's continuation. */
+static void chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    static const struct or_result_column cols[] = {
+        COLF("rep", OR_TYPE_TEXT, OR_FMT_AUTO), COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
+    };
+    static const struct or_value rows[] = {
+        V_TEXT("Ana"), V_INT(5), V_TEXT("Ben"), V_INT(3),
+    };
+    static const size_t one[] = { 1 };
+    static const struct or_chart chart = { .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1,
+                                           .series_cols = one };
+    struct data t, c, l;
+    data_init(&t, cols, COUNT(cols), rows, 2);
+    data_init(&c, cols, COUNT(cols), rows, 2);
+    data_init(&l, cols, COUNT(cols), rows, 2);
+    struct or_section sections[] = {
+        { .kind = OR_SECTION_TABLE, .id = "reps", .title = "Calls and meetings by rep",
+          .result = &t.result },
+        { .kind = OR_SECTION_CHART, .id = "reps-chart", .title = "Calls and meetings by rep",
+          .result = &c.result, .chart = &chart },
+        { .kind = OR_SECTION_CHART, .id = "reps-chart-2", .title = "Calls and meetings by rep",
+          .result = &l.result, .chart = &chart },
+    };
+    struct or_report report = report_of(sections, COUNT(sections));
+
+    assert_int_equal(render(s, &report, "chartname", NULL, 0), OR_OK);
+    const char *out = check(s, "sheets", NULL);
+    /* cut so the suffix fits in Excel's 31 characters */
+    assert_contains(out, "sheet 1 \"Calls and meetings by rep\" ");
+    assert_contains(out, "sheet 2 \"Calls and meetings by r (chart)\" ");
+    /* a third of the same title falls back to a number */
+    assert_contains(out, "sheet 3 \"Calls and meetings by rep (2)\" ");
+}
+
 /* A report with a bit of everything, for byte comparisons. */
 static void full_report(struct data *d, struct or_section *sections, struct or_report *report)
 {
@@ -1109,6 +1146,8 @@ int main(void)
         cmocka_unit_test_setup(sheet_names_are_made_valid_and_unique, test_setup),
         cmocka_unit_test_setup(urls_become_hyperlinks, test_setup),
         cmocka_unit_test_setup(charts_are_native_excel_charts, test_setup),
+        cmocka_unit_test_setup(chart_titled_like_a_table_is_named_as_a_chart_not_a_part,
+                               test_setup),
         cmocka_unit_test_setup(chart_data_beyond_one_sheet_is_stated, test_setup),
         cmocka_unit_test_setup(same_input_and_generated_at_give_identical_bytes, test_setup),
         cmocka_unit_test_setup(unavailable_section_is_stated_on_summary, test_setup),

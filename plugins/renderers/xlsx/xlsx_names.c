@@ -141,8 +141,17 @@ static int taken(const struct xlsx_names *ns, const char *name)
     return 0;
 }
 
+/* @p base cut so that @p suffix fits within 31 characters, then @p suffix. */
+static void suffixed(char *cand, size_t cap, const char *base, const char *suffix)
+{
+    char head[XLSX_SHEETNAME_SIZE];
+    snprintf(head, sizeof(head), "%s", base);
+    cut(head, XLSX_SHEETNAME_UNITS - strlen(suffix));
+    snprintf(cand, cap, "%s%s", head, suffix);
+}
+
 or_status xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *fallback, int k,
-                         char out[XLSX_SHEETNAME_SIZE])
+                         const char *clash, char out[XLSX_SHEETNAME_SIZE])
 {
     char base[XLSX_SHEETNAME_SIZE];
     char cand[XLSX_SHEETNAME_SIZE + 16];
@@ -166,14 +175,15 @@ or_status xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *
     for (int i = k < 1 ? 1 : k; i <= 100000; i++) {
         if (i == 1) {
             snprintf(cand, sizeof(cand), "%s", base);
+            if (taken(ns, cand) && clash != NULL && clash[0] != '\0' &&
+                strlen(clash) < XLSX_SHEETNAME_UNITS) {
+                suffixed(cand, sizeof(cand), base, clash);
+            }
         }
         else {
             char suffix[16];
-            char head[XLSX_SHEETNAME_SIZE];
-            int slen = snprintf(suffix, sizeof(suffix), " (%d)", i);
-            snprintf(head, sizeof(head), "%s", base);
-            cut(head, XLSX_SHEETNAME_UNITS - (size_t)slen);
-            snprintf(cand, sizeof(cand), "%s%s", head, suffix);
+            snprintf(suffix, sizeof(suffix), " (%d)", i);
+            suffixed(cand, sizeof(cand), base, suffix);
         }
         size_t len = strlen(cand);
         if (len < XLSX_SHEETNAME_SIZE && !taken(ns, cand)) {

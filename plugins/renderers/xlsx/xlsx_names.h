@@ -34,19 +34,21 @@ struct xlsx_names {
  * Forbidden characters and control characters become spaces, runs of
  * spaces collapse, leading and trailing spaces and apostrophes go, the name
  * is cut to 31 characters.  If nothing is left, @p fallback is used the same
- * way, then "Sheet".  Number @p k = 1 asks for the name as is; k > 1 (and
- * any name already taken, ignoring case) gets " (k)" appended, the name cut
- * so the whole stays within 31 characters, k counting up until unique.
+ * way, then "Sheet".  Number @p k = 1 asks for the name as is; when it is
+ * taken (ignoring case), @p clash is appended instead if that name is free.
+ * Otherwise k > 1 gets " (k)" appended, the name cut so the whole stays
+ * within 31 characters, k counting up until unique.
  *
  * @param wanted    desired name, UTF-8, or NULL
  * @param fallback  used when @p wanted yields nothing, or NULL
  * @param k         first number to try (1 = no suffix)
+ * @param clash     suffix tried before numbers when the name is taken (" (chart)"), or NULL
  * @param out       receives the reserved name
  * @return OR_OK, OR_ERR_NOMEM, or OR_ERR_RENDER when no number up to
  *         100000 gives a free name
  */
 or_status xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *fallback, int k,
-                         char out[XLSX_SHEETNAME_SIZE]);
+                         const char *clash, char out[XLSX_SHEETNAME_SIZE]);
 
 /** @brief Release the registry (NULL-safe on an empty one). */
 void xlsx_names_free(struct xlsx_names *ns);

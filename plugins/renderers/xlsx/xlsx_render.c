@@ -49,7 +49,7 @@ static void set_properties(struct xlsx_ctx *x)
 static or_status add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
 {
     char name[XLSX_SHEETNAME_SIZE];
-    or_status st = xlsx_names_add(&x->names, SUMMARY_SHEET, NULL, 1, name);
+    or_status st = xlsx_names_add(&x->names, SUMMARY_SHEET, NULL, 1, NULL, name);
     if (st != OR_OK) {
         return xlsx_ctx_nomem(x, "sheet names");
     }

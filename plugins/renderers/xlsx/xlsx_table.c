@@ -51,7 +51,11 @@ static or_status start_sheet(struct writer *w, int number, int64_t first_row)
     struct xlsx_part *p = &x->parts[w->part];
     p->number = number;
     p->first_row = first_row;
-    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->id : NULL, number, p->sheet);
+    /* " (2)" names the second sheet of a long table; a chart whose title a
+     * table already has says what it is instead. */
+    const char *clash = number == 1 && w->sec->kind == OR_SECTION_CHART ? " (chart)" : NULL;
+    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->id : NULL, number, clash,
+                        p->sheet);
     if (st != OR_OK) {
         snprintf(x->err, x->errlen, "%s: no free sheet name for section '%s'", x->path,
                  xlsx_section_id(w->sec));
