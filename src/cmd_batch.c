@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "cli.h"
 #include "log.h"
 #include "template.h"
@@ -188,27 +189,6 @@ run_job(struct or_app *app, struct job *j)
     return rc;
 }
 
-static void
-remove_tree(const char *dir)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-        char *p = g_build_filename(dir, name, NULL);
-        if (g_file_test(p, G_FILE_TEST_IS_DIR)) {
-            remove_tree(p);
-        }
-        else {
-            g_unlink(p);
-        }
-        g_free(p);
-    }
-    if (d != NULL) {
-        g_dir_close(d);
-    }
-    g_rmdir(dir);
-}
-
 /* Runs every job in a child process, at most @p parallel at once. */
 static void
 run_parallel(struct or_app *app, struct job *jobs, size_t n, int parallel)
@@ -224,6 +204,7 @@ run_parallel(struct or_app *app, struct job *jobs, size_t n, int parallel)
             }
             pid_t pid = fork();
             if (pid == 0) {
+                or_cleanup_after_fork();
                 int rc = run_job(app, &jobs[next]);
                 fflush(stdout);
                 fflush(stderr);
@@ -236,6 +217,7 @@ run_parallel(struct or_app *app, struct job *jobs, size_t n, int parallel)
             }
             else {
                 jobs[next].pid = pid;
+                or_cleanup_add_child(pid);
                 running++;
             }
             next++;
@@ -247,6 +229,7 @@ run_parallel(struct or_app *app, struct job *jobs, size_t n, int parallel)
         }
         for (size_t i = 0; i < n; i++) {
             if (jobs[i].pid == done) {
+                or_cleanup_forget_child(done);
                 jobs[i].exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : OR_EXIT_FAILURE;
                 jobs[i].pid = 0;
                 running--;
@@ -326,6 +309,9 @@ or_cmd_batch(struct or_app *app)
 
     /* Phase 1: fetch, sharing identical requests through a private cache. */
     cache = g_dir_make_tmp("outreport-batch-XXXXXX", NULL);
+    if (cache != NULL) {
+        or_cleanup_add_dir(cache);
+    }
     for (guint i = 0; i < jobs->len; i++) {
         struct job *j = &g_array_index(jobs, struct job, i);
         j->cli.cache_dir = cache;
@@ -376,7 +362,8 @@ or_cmd_batch(struct or_app *app)
 
 done:
     if (cache != NULL) {
-        remove_tree(cache);
+        or_cleanup_forget(cache);
+        or_remove_tree(cache);
         g_free(cache);
     }
     for (guint i = 0; i < jobs->len; i++) {

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "cleanup.h"
 #include "http_private.h"
 #include "redact.h"
 
@@ -104,6 +105,7 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
                  strerror(errno));
         goto fail;
     }
+    or_cleanup_add_file(tmp_path);
     if (write_all(fd, data, len) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", tmp_path, strerror(errno));
         goto fail_unlink;
@@ -119,6 +121,7 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
                  strerror(errno));
         goto fail_unlink;
     }
+    or_cleanup_forget(tmp_path);
     free(tmp_path);
     free(final_path);
     return OR_OK;
@@ -128,6 +131,7 @@ fail_unlink:
         close(fd);
     }
     unlink(tmp_path);
+    or_cleanup_forget(tmp_path);
 fail:
     free(tmp_path);
     free(final_path);

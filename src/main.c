@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "cli.h"
 #include "log.h"
 #include "or_config.h"
@@ -331,6 +332,8 @@ main(int argc, char **argv)
     unsigned long long given = 0;
     int rc;
 
+    /* Before any thread: they all inherit the blocked signals. */
+    or_cleanup_signals_start();
     memset(&cli, 0, sizeof(cli));
     memset(&app, 0, sizeof(app));
     cli.params = g_ptr_array_new();

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "redact.h"
 
 const char *
@@ -58,6 +59,7 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
         st = OR_ERR_IO;
         goto done;
     }
+    or_cleanup_add_file(tmp);
     /* mkstemp makes 0600; documents get the usual umask-governed mode. */
     if (fchmod(fd, mode) != 0) {
         /* Not fatal: the file is merely private. */
@@ -68,7 +70,7 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
     st = renderer->desc->renderer->render(&host, report, tmp, opts, nopts, rerr, sizeof(rerr));
     if (st != OR_OK) {
         snprintf(err, errlen, "%s: %s", path, rerr[0] ? rerr : "renderer failed");
-        unlink(tmp);
+        or_output_discard(tmp);
         goto done;
     }
     *tmp_out = tmp;
@@ -88,9 +90,10 @@ or_output_commit(const char *tmp, const char *path, char *err, size_t errlen)
     if (rename(tmp, path) != 0) {
         snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
         or_redact_inplace(err, errlen);
-        unlink(tmp);
+        or_output_discard(tmp);
         return OR_ERR_IO;
     }
+    or_cleanup_forget(tmp);
     return OR_OK;
 }
 
@@ -99,6 +102,7 @@ or_output_discard(const char *tmp)
 {
     if (tmp != NULL) {
         unlink(tmp);
+        or_cleanup_forget(tmp);
     }
 }
 

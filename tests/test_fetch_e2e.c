@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -94,6 +96,7 @@ static int setup_malformed(void **s) { return start(s, "malformed:page=2"); }
 static int setup_repeat(void **s) { return start(s, "repeat:page=2"); }
 static int setup_auth(void **s) { return start(s, "auth"); }
 static int setup_latency(void **s) { return start(s, "latency:ms=300"); }
+static int setup_stalled(void **s) { return start(s, "latency:ms=60000:page=3"); }
 
 /* Runs `outreport --config C fetch salesfinity.call-log -o OUT --period ... [extra]`. */
 static void
@@ -482,12 +485,128 @@ record_then_replay_gives_identical_file_without_network_or_secrets(void **state)
     proc_result_free(&r);
 }
 
+/* Starts outreport with @p args after --config, without waiting for it. */
+static pid_t
+spawn_outreport(struct e2e *e, const char *const *args, const char *tmpdir)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        const char *argv[32];
+        size_t n = 0;
+        argv[n++] = proc_outreport();
+        argv[n++] = "--config";
+        argv[n++] = e->conf;
+        for (size_t i = 0; args[i] != NULL && n < 31; i++) {
+            argv[n++] = args[i];
+        }
+        argv[n] = NULL;
+        setenv("SF_TEST_KEY", KEY, 1);
+        if (tmpdir != NULL) {
+            setenv("TMPDIR", tmpdir, 1);
+        }
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    assert_true(pid > 0);
+    return pid;
+}
+
+/* Entries of @p dir whose name contains @p part. */
+static int
+entries_with(const char *dir, const char *part)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d != NULL && (de = readdir(d)) != NULL) {
+        n += strstr(de->d_name, part) != NULL;
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    return n;
+}
+
+/* Waits up to 20 s until @p dir has an entry containing @p part. */
+static void
+wait_for_entry(const char *dir, const char *part)
+{
+    for (int i = 0; i < 1000 && entries_with(dir, part) == 0; i++) {
+        usleep(20 * 1000);
+    }
+    assert_true(entries_with(dir, part) > 0);
+}
+
+/* Page 3 never comes: the fetch streams pages 1-2 into its temporary file and
+ * waits.  Ctrl-C or `systemctl stop` then must not leave that file behind, and
+ * the caller must see the process die by the signal (130 / 143 in a shell),
+ * not a normal exit. */
+static void
+stopped_fetch_removes_its_unfinished_file_and_dies_by_the_signal(void **state)
+{
+    struct e2e *e = *state;
+    const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        const char *args[] = {"fetch", "salesfinity.call-log", "-o", e->out, "--period",
+                              "2026-11-01..2026-11-30", NULL};
+        pid_t pid = spawn_outreport(e, args, NULL);
+        wait_for_entry(e->dir, ".tmp-");
+        assert_int_equal(kill(pid, sigs[i]), 0);
+        int st = 0;
+        assert_int_equal(waitpid(pid, &st, 0), pid);
+        assert_true(WIFSIGNALED(st));
+        assert_int_equal(WTERMSIG(st), sigs[i]);
+        assert_int_equal(entries_with(e->dir, ".tmp-"), 0);
+        assert_int_equal(entries_with(e->dir, "calls.csv"), 0);
+    }
+}
+
+/* A batch keeps the responses its jobs share in a private folder under
+ * $TMPDIR; stopped while fetching, it removes that folder too. */
+static void
+stopped_batch_removes_its_shared_response_folder(void **state)
+{
+    struct e2e *e = *state;
+    char tmpdir[600], tpl[600], jobs[600], out[600];
+    snprintf(tmpdir, sizeof(tmpdir), "%s/tmp", e->dir);
+    snprintf(tpl, sizeof(tpl), "%s/count.json", e->dir);
+    snprintf(jobs, sizeof(jobs), "%s/jobs.ini", e->dir);
+    snprintf(out, sizeof(out), "%s/out", e->dir);
+    assert_int_equal(mkdir(tmpdir, 0700), 0);
+    FILE *f = fopen(tpl, "w");
+    fputs("{\"title\": \"Count\", \"sources\": {\"calls\": {\"source\": "
+          "\"salesfinity.call-log\"}}, \"sections\": [{\"kind\": \"table\", "
+          "\"sql\": \"SELECT count(*) AS n FROM calls\"}]}",
+          f);
+    fclose(f);
+    f = fopen(jobs, "w");
+    fprintf(f, "[count]\ntemplate = %s\nperiod = 2026-11-01..2026-11-30\nformats = csv\n", tpl);
+    fclose(f);
+    const char *args[] = {"batch", jobs, "--out", out, NULL};
+    pid_t pid = spawn_outreport(e, args, tmpdir);
+    wait_for_entry(tmpdir, "outreport-batch-");
+    usleep(300 * 1000); /* into the fetch, which waits for page 3 */
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFSIGNALED(st));
+    assert_int_equal(WTERMSIG(st), SIGTERM);
+    assert_int_equal(entries_with(tmpdir, "outreport-batch-"), 0);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(fetch_writes_every_call_exactly_once_with_the_calls_schema,
                                         setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(
+            stopped_fetch_removes_its_unfinished_file_and_dies_by_the_signal, setup_stalled,
+            teardown),
+        cmocka_unit_test_setup_teardown(stopped_batch_removes_its_shared_response_folder,
+                                        setup_stalled, teardown),
         cmocka_unit_test_setup_teardown(fetch_429_with_retry_after_retries_then_completes,
                                         setup_429, teardown),
         cmocka_unit_test_setup_teardown(fetch_503_twice_retries_then_completes, setup_503,
