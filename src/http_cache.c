@@ -101,16 +101,6 @@ or_status or_http_cache_open(const char *dir, char *err, size_t errlen)
     return OR_OK;
 }
 
-static char *entry_path(const char *dir, const char *key, const char *suffix)
-{
-    size_t len = strlen(dir) + 1 + strlen(key) + strlen(suffix) + 1;
-    char *path = malloc(len);
-    if (path != NULL) {
-        snprintf(path, len, "%s/%s%s", dir, key, suffix);
-    }
-    return path;
-}
-
 static void remove_entry(const char *meta_path, const char *body_path)
 {
     /* Metadata first: an entry without it is a miss whatever the body. */
@@ -133,8 +123,8 @@ or_status or_http_cache_load(const char *dir, const char *key, long ttl_s, int64
     json_t *meta = NULL;
     char *data = NULL;
     size_t data_len = 0;
-    char *meta_path = entry_path(dir, key, ".meta");
-    char *body_path = entry_path(dir, key, ".body");
+    char *meta_path = or_http_entry_path(dir, key, ".meta");
+    char *body_path = or_http_entry_path(dir, key, ".body");
     if (meta_path == NULL || body_path == NULL) {
         goto done;
     }

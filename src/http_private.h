@@ -104,6 +104,9 @@ or_status or_http_record_save(const char *dir, const struct or_http_request *req
 or_status or_http_replay_load(const char *dir, const char *key, long *status, char **body,
                               size_t *len, char *err, size_t errlen);
 
+/** @brief `<dir>/<name><suffix>`, malloc'd (free()), or NULL when out of memory. */
+char *or_http_entry_path(const char *dir, const char *name, const char *suffix);
+
 /**
  * @brief Write @p len bytes to `<dir>/<name><suffix>` through a temporary
  * file (mode 0600, from mkstemp) in the same directory, renamed into place,

@@ -35,7 +35,7 @@ void or_http_request_key(const struct or_http_request *req, char hex[65])
     g_checksum_free(sum);
 }
 
-static char *join_path(const char *dir, const char *name, const char *suffix)
+char *or_http_entry_path(const char *dir, const char *name, const char *suffix)
 {
     size_t len = strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
     char *path = malloc(len);
@@ -89,7 +89,7 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
                                const char *data, size_t len, char *err, size_t errlen)
 {
     or_status st = OR_ERR_IO;
-    char *final_path = join_path(dir, name, suffix);
+    char *final_path = or_http_entry_path(dir, name, suffix);
     size_t tmp_len = strlen(dir) + strlen(name) + strlen(suffix) + 16;
     char *tmp_path = malloc(tmp_len);
     int fd = -1;
@@ -287,8 +287,8 @@ or_status or_http_replay_load(const char *dir, const char *key, long *status, ch
 {
     or_status st = OR_ERR_NOMEM;
     json_t *meta = NULL;
-    char *json_path = join_path(dir, key, ".json");
-    char *body_path = join_path(dir, key, ".body");
+    char *json_path = or_http_entry_path(dir, key, ".json");
+    char *body_path = or_http_entry_path(dir, key, ".body");
     if (json_path == NULL || body_path == NULL) {
         snprintf(err, errlen, "out of memory reading the recording");
         goto done;

@@ -21,22 +21,15 @@ static double cell_value(const struct or_kpi *k, double v)
 
 static lxw_format *value_format(const struct xlsx_formats *f, const struct or_kpi *k)
 {
-    switch (k->format) {
-    case OR_FMT_INTEGER:
-        return f->integer;
-    case OR_FMT_DECIMAL:
-        return f->decimal;
-    case OR_FMT_PERCENT:
-        return f->percent;
-    case OR_FMT_DURATION:
-        return f->duration;
-    default:
-        /* Whole numbers with separators, fractions with two decimals. */
-        if (k->has_value && k->value == floor(k->value) && fabs(k->value) < 1e15) {
-            return f->integer;
-        }
-        return f->decimal;
+    lxw_format *named = xlsx_formats_number(f, OR_TYPE_REAL, k->format);
+    if (named != NULL) {
+        return named;
     }
+    /* No format named: whole numbers with separators, fractions with two decimals. */
+    if (k->has_value && k->value == floor(k->value) && fabs(k->value) < 1e15) {
+        return f->integer;
+    }
+    return f->decimal;
 }
 
 static or_status write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
