@@ -10,6 +10,7 @@
 
 #include "cleanup.h"
 #include "cli.h"
+#include "config_check.h"
 #include "log.h"
 #include "or_config.h"
 #include "redact.h"
@@ -305,6 +306,18 @@ run_command(struct or_app *app, const char *cmd)
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
     g_free(dirs);
+    /* Typos in the config are found before anything is fetched. */
+    GPtrArray *names = g_ptr_array_new();
+    for (size_t i = 0; app->reg != NULL && i < app->reg->nplugins; i++) {
+        g_ptr_array_add(names, (gpointer)app->reg->plugins[i].desc->name);
+    }
+    or_status cst = or_config_check(app->cfg, (const char *const *)names->pdata, names->len, err,
+                                    sizeof(err));
+    g_ptr_array_free(names, TRUE);
+    if (cst != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", err);
+        return OR_EXIT_USAGE;
+    }
     if (strcmp(cmd, "plugins") == 0) {
         rc = or_cmd_plugins(app);
     }

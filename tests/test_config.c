@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "config_check.h"
 #include "params.h"
 #include "proc.h"
 
@@ -160,6 +161,88 @@ params_are_checked_against_their_declared_types(void **state)
     assert_non_null(strstr(err, "KEY=VALUE"));
 }
 
+/* A misspelt key is silently a default: the core's own sections refuse it,
+ * naming file, section and key and the key probably meant. */
+static void
+misspelt_config_key_or_section_is_an_error_naming_what_was_meant(void **state)
+{
+    (void)state;
+    static const char *const plugins[] = {"salesfinity", "saleshandy", "unpod", "csv"};
+    char *dir = test_tmpdir();
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+
+    char *path = write_conf(dir, "[report]\ntimezone = Europe/Berlin\nweek_strat = sunday\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "[report] week_strat: unknown key; did you mean week_start?"));
+    or_config_free(cfg);
+    g_free(path);
+
+    path = write_conf(dir, "[http]\nretires = 3\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[http] retires: unknown key; did you mean retries?"));
+    or_config_free(cfg);
+    g_free(path);
+
+    path = write_conf(dir, "[smtp]\nserver = smtp://x\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[smtp] server: unknown key (known: url, "));
+    or_config_free(cfg);
+    g_free(path);
+
+    path = write_conf(dir, "[salesfinty]\nbase_url = http://127.0.0.1:9\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[salesfinty]: unknown section; did you mean [salesfinity]?"));
+    or_config_free(cfg);
+    g_free(path);
+
+    /* Every documented key, plugin sections with keys of their own, and a
+     * section of a plugin that is not installed pass. */
+    path = write_conf(dir, "[report]\ntimezone = UTC\nweek_start = monday\nauthor = A\n"
+                           "[http]\nretries = 1\nbackoff_ms = 1\nbackoff_max_ms = 2\n"
+                           "timeout_s = 3\nconnect_timeout_s = 4\nparallel = 2\n"
+                           "ca_file = /x.pem\ncache = off\ncache_ttl_s = 5\n"
+                           "[smtp]\nurl = smtp://x\nstarttls = try\nfrom = a@b\n"
+                           "username = u\npassword_env = P\nmax_size_mb = 1\nretries = 1\n"
+                           "timeout_s = 1\nca_file = /y.pem\n"
+                           "[unpod]\norg_handle = acme\nspace_tokens = A,B\n"
+                           "[hubspot]\nbase_url = http://127.0.0.1:9\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_OK);
+    or_config_free(cfg);
+    g_free(path);
+
+    assert_int_equal(or_edit_distance("week_strat", "week_start"), 2);
+    assert_int_equal(or_edit_distance("Timezone", "timezone"), 0);
+    assert_int_equal(or_edit_distance("", "abc"), 3);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Wired into the binary: the run stops before fetching anything. */
+static void
+binary_refuses_a_misspelt_config_key_before_fetching(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *path = write_conf(dir, "[report]\ntimezon = Europe/Berlin\n");
+    const char *argv[] = {proc_outreport(), "--config", path, "run", "weekly-manager", "--out",
+                          dir, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "[report] timezon: unknown key; did you mean timezone?"));
+    proc_result_free(&r);
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
 int
 main(void)
 {
@@ -170,6 +253,8 @@ main(void)
         cmocka_unit_test(explicit_missing_file_is_an_error_but_no_file_at_all_is_fine),
         cmocka_unit_test(environment_variable_names_the_config),
         cmocka_unit_test(params_are_checked_against_their_declared_types),
+        cmocka_unit_test(misspelt_config_key_or_section_is_an_error_naming_what_was_meant),
+        cmocka_unit_test(binary_refuses_a_misspelt_config_key_before_fetching),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
