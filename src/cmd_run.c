@@ -188,6 +188,10 @@ fetch_sources(struct run *R, struct or_http *http, GArray *failed)
         or_status st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
         if (st == OR_OK) {
             s->status = s->stats.retries > 0 ? "retried" : "ok";
+            or_log(OR_LOG_INFO,
+                   "source %s (%s): %lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
+                   s->ts->alias, s->ts->source, (long long)s->stats.rows, s->stats.pages,
+                   s->stats.requests, s->stats.retries, s->stats.seconds);
             continue;
         }
         /* An optional source whose credentials are not set up is skipped:
@@ -270,6 +274,12 @@ add_doc(GArray *docs, json_t *files, const char *path, const char *format, const
 {
     struct doc d = {g_strdup(path), g_strdup(format), mime};
     g_array_append_val(docs, d);
+    if (hash->ok) {
+        or_log(OR_LOG_INFO, "wrote %s (%lld bytes)", path, (long long)hash->bytes);
+    }
+    else {
+        or_log(OR_LOG_INFO, "wrote %s", path);
+    }
     json_array_append_new(files, or_manifest_file_hashed(path, format, hash));
 }
 

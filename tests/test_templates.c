@@ -138,6 +138,38 @@ validate_sql(const char *sql, struct proc_result *r)
     free(dir);
 }
 
+/* -v says what was fetched and what was written (a run printed nothing). */
+static void
+verbose_run_says_what_it_fetched_and_wrote(void **state)
+{
+    (void)state;
+    char *conf = src_path("samples/outreport.conf");
+    char *rec = src_path("samples/recording");
+    char *dir = test_tmpdir();
+    const char *argv[] = {proc_outreport(), "--config", conf, "-v", "run", "weekly-manager",
+                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "csv", "--out", dir, NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "info: source calls (salesfinity.call-log): 1483 rows from 15 "
+                                  "pages"));
+    assert_non_null(strstr(r.err, "info: source agents (unpod.analytics): 2 rows"));
+    char *reps = g_build_filename(dir, "weekly-manager-reps.csv", NULL);
+    struct stat sb;
+    assert_int_equal(stat(reps, &sb), 0);
+    char line[700];
+    snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
+    assert_non_null(strstr(r.err, line));
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 5);
+    g_free(reps);
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+    g_free(conf);
+    g_free(rec);
+}
+
 /* The donut of call outcomes is the whole of Unpod's total_calls: its outcome
  * counts do not cover every call (the API's own example: 346 of 419), and a
  * chart that silently adds up to less than the "Agent calls" tile above it
@@ -411,6 +443,7 @@ main(void)
         cmocka_unit_test(every_shipped_template_validates),
         cmocka_unit_test(every_shipped_template_runs_on_the_samples),
         cmocka_unit_test(weekly_manager_headline_matches_independent_computation),
+        cmocka_unit_test(verbose_run_says_what_it_fetched_and_wrote),
         cmocka_unit_test(voice_agent_outcomes_add_up_to_the_agent_calls_tile),
         cmocka_unit_test(sql_sandbox_refuses_escapes),
         cmocka_unit_test(template_errors_name_file_section_and_problem),
