@@ -1542,7 +1542,7 @@ static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(voi
     assert_int_equal(host_state.warnings, 0);
 }
 
-static void cjk_glyphs_are_drawn_in_tables_and_bold_titles_not_boxes(void **state)
+static void cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct cjk_report c;
@@ -1552,7 +1552,7 @@ static void cjk_glyphs_are_drawn_in_tables_and_bold_titles_not_boxes(void **stat
     /* With boxes for both names, two renders that differ only in the name look the same. */
     cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
     char *base = cjk_render_page1(s, &c, "cjk_base", &la);
-    static const char *const where[] = { "table", "title" };
+    static const char *const where[] = { "table", "title", "chart" };
     for (size_t i = 0; i < COUNT(where); i++) {
         cjk_init(&c, i == 1 ? CJK_OTHER : CJK_NAME, i == 0 ? CJK_OTHER : CJK_NAME,
                  i == 2 ? CJK_OTHER : CJK_NAME);
@@ -1626,7 +1626,7 @@ static void assert_unusable_fallback_warns_once(struct fake_renderer_suite *s, c
     char *fonts = fonts_of(s->path);
     assert_int_equal(test_count_lines_with(fonts, "Droid"), 0);
     free(fonts);
-    /* One warning for the document (the table and the title both lack the glyphs). */
+    /* One warning for the document (table, title and chart all lack the glyphs). */
     assert_int_equal(host_state.warnings, 1);
     assert_contains(host_state.last_warning, CJK_FIRST);
     assert_contains(host_state.last_warning, font);
@@ -1650,6 +1650,23 @@ static void unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_a
     fputs("this is not a TrueType font\n", f);
     fclose(f);
     assert_unusable_fallback_warns_once(s, bad, "cjk_broken", "cannot be loaded");
+
+    /* The chart alone needs it: cairo cannot load it either, and says so once. */
+    struct demo dm;
+    report_init(&dm);
+    dm.report.nsources = 0;
+    struct or_value rows[2];
+    cjk_value(&rows[0], CJK_NAME);
+    rows[1] = (struct or_value)V_INT(65);
+    struct or_section *ch = add_section(&dm, OR_SECTION_CHART, "chart", "Calls per rep");
+    ch->result = static_result(&dm, 0, cjk_cols, COUNT(cjk_cols), rows, 1);
+    ch->chart = &chart_hbar;
+    fake_renderer_state_reset(&host_state);
+    const struct or_option opts[] = { { "fallback_font", bad } };
+    render_ok(s, &dm.report, "cjk_chart_broken", opts, 1);
+    assert_int_equal(host_state.warnings, 1);
+    assert_contains(host_state.last_warning, CJK_FIRST);
+    assert_contains(host_state.last_warning, bad);
 }
 
 static void empty_fallback_font_option_is_refused(void **state)
@@ -1715,7 +1732,7 @@ int main(void)
         cmocka_unit_test_setup(cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts,
                                test_setup),
         cmocka_unit_test_setup(
-            cjk_glyphs_are_drawn_in_tables_and_bold_titles_not_boxes, test_setup),
+            cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes, test_setup),
         cmocka_unit_test_setup(latin_only_report_has_no_fallback_font_and_never_opens_it,
                                test_setup),
         cmocka_unit_test_setup(

@@ -65,7 +65,8 @@ static or_status embed(struct pdf_doc *d, const struct or_section *sec,
     struct pdf_raster r;
     char msg[256];
 
-    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &r, msg, sizeof(msg));
+    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &d->fallback, &r, msg,
+                                   sizeof(msg));
     if (st != OR_OK) {
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;
