@@ -552,7 +552,8 @@ static void assert_check_pdf_passes(const char *path, const char *const *args)
 /* Tests                                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_pdf_renderer_with_paper_and_font_dir_options(void **state)
+static void descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(
+    void **state)
 {
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
@@ -565,12 +566,14 @@ static void descriptor_is_pdf_renderer_with_paper_and_font_dir_options(void **st
     assert_string_equal(p->renderer->format, "pdf");
     assert_string_equal(p->renderer->mime_type, "application/pdf");
     assert_non_null(p->renderer->render);
-    assert_int_equal(p->renderer->noptions, 2);
+    assert_int_equal(p->renderer->noptions, 3);
     assert_string_equal(p->renderer->options[0].name, "paper");
     assert_int_equal(p->renderer->options[0].type, OR_PARAM_ENUM);
     assert_string_equal(p->renderer->options[0].choices, "a4,letter");
     assert_string_equal(p->renderer->options[1].name, "font_dir");
     assert_int_equal(p->renderer->options[1].type, OR_PARAM_STRING);
+    assert_string_equal(p->renderer->options[2].name, "fallback_font");
+    assert_int_equal(p->renderer->options[2].type, OR_PARAM_STRING);
     /* Only the entry symbol is exported. */
     assert_null(dlsym(s->dl, "pdf_render"));
     assert_null(dlsym(s->dl, "pdf_doc_open"));
@@ -732,7 +735,7 @@ static void dejavu_is_embedded_and_unicode_names_extract(void **state)
         "--font", "DejaVuSans,Book", "--font", "DejaVuSans-Bold",
         "--text", "Zoë Müller", "--text", "Łukasz Kowalski", "--text", "Ingrid Ødegaard",
         "--text", "Anders Ångström", "--text", "Søren Kierkegaard",
-        "--text", "日本", /* no glyph in DejaVu, still extracted */
+        "--text", "日本", /* no glyph in DejaVu: drawn with the fallback, extracted */
         NULL,
     };
     assert_check_pdf_passes(s->path, args);
@@ -1397,6 +1400,286 @@ static void hostile_text_and_empty_reports_do_not_crash(void **state)
     assert_check_pdf_passes(s->path, NULL);
 }
 
+/* ------------------------------------------------------------------------- */
+/* The fallback font for what DejaVu lacks (CJK, Hangul)                      */
+/* ------------------------------------------------------------------------- */
+
+/* The name of the sample data's Japanese rep, and the one the CJK reports vary. */
+#define CJK_NAME "ハルト 田中"
+#define CJK_OTHER "ハルト 山本"
+/* U+30CF, the first character of CJK_NAME. */
+#define CJK_FIRST "U+30CF"
+
+static const struct or_result_column cjk_cols[] = {
+    { .name = "rep", .label = "Rep", .type = OR_TYPE_TEXT },
+    { .name = "calls", .label = "Calls", .type = OR_TYPE_INT },
+};
+
+/* Storage of a report whose rep names are @p table, @p chart and @p title. */
+struct cjk_report {
+    struct demo dm;
+    struct or_value rows[4];
+    struct or_value chart_rows[4];
+    char title[64];
+};
+
+static void cjk_value(struct or_value *v, const char *name)
+{
+    *v = (struct or_value){ .type = OR_TYPE_TEXT, .s = name, .len = strlen(name) };
+}
+
+/*
+ * One page: a section whose (bold) title names @p title, a table with the rep
+ * @p table and a horizontal bar chart with the category @p chart; nothing else
+ * differs between two such reports.
+ */
+static void cjk_init(struct cjk_report *c, const char *title, const char *table,
+                     const char *chart)
+{
+    report_init(&c->dm);
+    c->dm.report.nsources = 0;
+    snprintf(c->title, sizeof(c->title), "Calls of %s", title);
+    cjk_value(&c->rows[0], table);
+    c->rows[1] = (struct or_value)V_INT(65);
+    cjk_value(&c->rows[2], "Priya Raghunathan");
+    c->rows[3] = (struct or_value)V_INT(161);
+    cjk_value(&c->chart_rows[0], chart);
+    c->chart_rows[1] = (struct or_value)V_INT(65);
+    cjk_value(&c->chart_rows[2], "Priya Raghunathan");
+    c->chart_rows[3] = (struct or_value)V_INT(161);
+    struct or_section *t = add_section(&c->dm, OR_SECTION_TABLE, "reps", c->title);
+    t->result = static_result(&c->dm, 0, cjk_cols, COUNT(cjk_cols), c->rows, 2);
+    struct or_section *ch = add_section(&c->dm, OR_SECTION_CHART, "reps_chart", "Calls per rep");
+    ch->result = static_result(&c->dm, 1, cjk_cols, COUNT(cjk_cols), c->chart_rows, 2);
+    ch->chart = &chart_hbar;
+}
+
+/* pdffonts of a document.  Owned. */
+static char *fonts_of(const char *path)
+{
+    struct proc_result r;
+    const char *argv[] = { tool("pdffonts"), path, NULL };
+    run(argv, &r);
+    assert_int_equal(r.status, 0);
+    free(r.err);
+    return r.out;
+}
+
+/* Page 1 of a document as a grey PGM image at 100 dpi.  Owned; *len set. */
+static char *page1_image(struct fake_renderer_suite *s, const char *path, size_t *len)
+{
+    char prefix[600];
+    char pgm[700];
+    snprintf(prefix, sizeof(prefix), "%s/page1", s->dir);
+    snprintf(pgm, sizeof(pgm), "%s.pgm", prefix);
+    unlink(pgm);
+    const char *argv[] = { tool("pdftoppm"), "-gray", "-r", "100", "-f", "1", "-l", "1",
+                           "-singlefile", path, prefix, NULL };
+    struct proc_result r;
+    run(argv, &r);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char *data = test_read_file(pgm, len);
+    unlink(pgm);
+    if (data == NULL) {
+        fail_msg("pdftoppm made no image of %s", path);
+    }
+    return data;
+}
+
+/* Render @p c as @p name and return its page 1 image; the report is one page. */
+static char *cjk_render_page1(struct fake_renderer_suite *s, struct cjk_report *c,
+                              const char *name, size_t *len)
+{
+    render_ok(s, &c->dm.report, name, NULL, 0);
+    char *text = pdf_text_of(s->path);
+    assert_int_equal(page_count(text), 1);
+    free(text);
+    return page1_image(s, s->path, len);
+}
+
+static int same_image(const char *a, size_t la, const char *b, size_t lb)
+{
+    return la == lb && memcmp(a, b, la) == 0;
+}
+
+static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct cjk_report c;
+    cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
+    render_ok(s, &c.dm.report, "cjk", NULL, 0);
+
+    /* Embedded, subset, with a ToUnicode map; readers see no warnings. */
+    const char *args[] = {
+        "--font", "DejaVuSans,Book", "--font", "DejaVuSans-Bold", "--font", "DroidSansFallback",
+        "--text", CJK_NAME, "--text", "Calls of " CJK_NAME, NULL,
+    };
+    assert_check_pdf_passes(s->path, args);
+    char *fonts = fonts_of(s->path);
+    const char *droid = strstr(fonts, "+DroidSansFallback ");
+    if (droid == NULL) {
+        fail_msg("no subset of DroidSansFallback in:\n%s", fonts);
+    }
+    char name[64];
+    char type[16];
+    char type2[16];
+    char enc[32];
+    char emb[8];
+    char sub[8];
+    char uni[8];
+    while (droid > fonts && droid[-1] != '\n') {
+        droid--;
+    }
+    assert_int_equal(sscanf(droid, "%63s %15s %15s %31s %7s %7s %7s", name, type, type2, enc, emb,
+                            sub, uni),
+                     7);
+    assert_string_equal(emb, "yes");
+    assert_string_equal(sub, "yes");
+    assert_string_equal(uni, "yes");
+    assert_int_equal(test_count_lines_with(fonts, "DroidSansFallback"), 1);
+    free(fonts);
+    assert_int_equal(host_state.warnings, 0);
+}
+
+static void cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct cjk_report c;
+    size_t la = 0;
+    size_t lb = 0;
+
+    /* With boxes for both names, two renders that differ only in the name look the same. */
+    cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
+    char *base = cjk_render_page1(s, &c, "cjk_base", &la);
+    static const char *const where[] = { "table", "title", "chart" };
+    for (size_t i = 0; i < COUNT(where); i++) {
+        cjk_init(&c, i == 1 ? CJK_OTHER : CJK_NAME, i == 0 ? CJK_OTHER : CJK_NAME,
+                 i == 2 ? CJK_OTHER : CJK_NAME);
+        char name[32];
+        snprintf(name, sizeof(name), "cjk_other_%s", where[i]);
+        char *other = cjk_render_page1(s, &c, name, &lb);
+        if (same_image(base, la, other, lb)) {
+            fail_msg("田中 and 山本 look the same in the %s: no glyphs drawn", where[i]);
+        }
+        free(other);
+    }
+    free(base);
+    assert_int_equal(host_state.warnings, 0);
+}
+
+/* A table, a chart and text in Latin letters with accents and dashes only. */
+static void latin_init(struct demo *dm)
+{
+    report_init(dm);
+    struct or_section *t = add_section(dm, OR_SECTION_TABLE, "days", "Calls per day");
+    t->result = static_result(dm, 0, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
+    struct or_section *c = add_section(dm, OR_SECTION_CHART, "chart", "Calls per day");
+    c->result = static_result(dm, 1, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
+    c->chart = &chart_bar;
+    struct or_section *x = add_section(dm, OR_SECTION_TEXT, "notes", "Notes, accentuées");
+    x->text = "Zoë Müller, Łukasz Kowalski and Søren Kierkegaard \xE2\x80\x93 all DejaVu Sans.";
+}
+
+static void latin_only_report_has_no_fallback_font_and_never_opens_it(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    size_t la = 0;
+    size_t lb = 0;
+
+    latin_init(&dm);
+    render_ok(s, &dm.report, "latin", NULL, 0);
+    char *fonts = fonts_of(s->path);
+    assert_int_equal(test_count_lines_with(fonts, "DejaVuSans"), 2);
+    assert_int_equal(test_count_lines_with(fonts, "Droid"), 0);
+    free(fonts);
+    char *a = test_read_file(s->path, &la);
+
+    /* A fallback that does not exist changes nothing: it is not even looked for. */
+    latin_init(&dm);
+    const struct or_option none[] = { { "fallback_font", "/nonexistent.ttf" } };
+    render_ok(s, &dm.report, "latin_nofallback", none, 1);
+    char *b = test_read_file(s->path, &lb);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    free(a);
+    free(b);
+    assert_int_equal(host_state.warnings, 0);
+}
+
+/* Renders the CJK report with @p font as fallback: written, boxes, one warning. */
+static void assert_unusable_fallback_warns_once(struct fake_renderer_suite *s, const char *font,
+                                                const char *name, const char *reason)
+{
+    struct cjk_report c;
+    cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
+    fake_renderer_state_reset(&host_state);
+    const struct or_option opts[] = { { "fallback_font", font } };
+    render_ok(s, &c.dm.report, name, opts, 1);
+    assert_check_pdf_passes(s->path, NULL);
+    char *text = pdf_text_of(s->path);
+    assert_contains(text, CJK_NAME);
+    free(text);
+    char *fonts = fonts_of(s->path);
+    assert_int_equal(test_count_lines_with(fonts, "Droid"), 0);
+    free(fonts);
+    /* One warning for the document (table, title and chart all lack the glyphs). */
+    assert_int_equal(host_state.warnings, 1);
+    assert_contains(host_state.last_warning, CJK_FIRST);
+    assert_contains(host_state.last_warning, font);
+    assert_contains(host_state.last_warning, reason);
+    assert_contains(host_state.last_warning, "install fonts-droid-fallback");
+    assert_contains(host_state.last_warning, "--option fallback_font=FILE");
+}
+
+static void unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_and_file(
+    void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    assert_unusable_fallback_warns_once(s, "/nonexistent.ttf", "cjk_missing",
+                                        "No such file or directory");
+
+    /* A file that is not a font: libharu's error does not fail the document. */
+    char bad[600];
+    snprintf(bad, sizeof(bad), "%s/not_a_font.ttf", s->dir);
+    FILE *f = fopen(bad, "wb");
+    assert_non_null(f);
+    fputs("this is not a TrueType font\n", f);
+    fclose(f);
+    assert_unusable_fallback_warns_once(s, bad, "cjk_broken", "cannot be loaded");
+
+    /* The chart alone needs it: cairo cannot load it either, and says so once. */
+    struct demo dm;
+    report_init(&dm);
+    dm.report.nsources = 0;
+    struct or_value rows[2];
+    cjk_value(&rows[0], CJK_NAME);
+    rows[1] = (struct or_value)V_INT(65);
+    struct or_section *ch = add_section(&dm, OR_SECTION_CHART, "chart", "Calls per rep");
+    ch->result = static_result(&dm, 0, cjk_cols, COUNT(cjk_cols), rows, 1);
+    ch->chart = &chart_hbar;
+    fake_renderer_state_reset(&host_state);
+    const struct or_option opts[] = { { "fallback_font", bad } };
+    render_ok(s, &dm.report, "cjk_chart_broken", opts, 1);
+    assert_int_equal(host_state.warnings, 1);
+    assert_contains(host_state.last_warning, CJK_FIRST);
+    assert_contains(host_state.last_warning, bad);
+}
+
+static void empty_fallback_font_option_is_refused(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    demo_init(&dm);
+    const struct or_option empty[] = { { "fallback_font", "" } };
+    assert_int_equal(render_to(s, &dm.report, "empty_fallback", empty, 1), OR_ERR_INVALID);
+    assert_contains(s->err, "fallback_font");
+    assert_no_file(s->path);
+}
+
 static void ten_section_report_renders_quickly(void **state)
 {
     struct fake_renderer_suite *s = *state;
@@ -1420,8 +1703,8 @@ static void ten_section_report_renders_quickly(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(descriptor_is_pdf_renderer_with_paper_and_font_dir_options,
-                               test_setup),
+        cmocka_unit_test_setup(
+            descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options, test_setup),
         cmocka_unit_test_setup(every_page_has_header_period_zone_and_page_x_of_y, test_setup),
         cmocka_unit_test_setup(every_section_has_a_bookmark_to_its_page, test_setup),
         cmocka_unit_test_setup(kpi_tiles_show_value_previous_and_change, test_setup),
@@ -1446,6 +1729,16 @@ int main(void)
         cmocka_unit_test_setup(cursor_errors_name_section_and_row, test_setup),
         cmocka_unit_test_setup(unwritable_path_is_an_io_error_naming_it, test_setup),
         cmocka_unit_test_setup(hostile_text_and_empty_reports_do_not_crash, test_setup),
+        cmocka_unit_test_setup(cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts,
+                               test_setup),
+        cmocka_unit_test_setup(
+            cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes, test_setup),
+        cmocka_unit_test_setup(latin_only_report_has_no_fallback_font_and_never_opens_it,
+                               test_setup),
+        cmocka_unit_test_setup(
+            unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_and_file,
+            test_setup),
+        cmocka_unit_test_setup(empty_fallback_font_option_is_refused, test_setup),
         cmocka_unit_test_setup(ten_section_report_renders_quickly, test_setup),
     };
     return cmocka_run_group_tests_name("renderer_pdf", tests, suite_setup, suite_teardown);

@@ -65,7 +65,8 @@ static or_status embed(struct pdf_doc *d, const struct or_section *sec,
     struct pdf_raster r;
     char msg[256];
 
-    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &r, msg, sizeof(msg));
+    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &d->fallback, &r, msg,
+                                   sizeof(msg));
     if (st != OR_OK) {
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;
@@ -87,7 +88,7 @@ static void truncation_note(struct pdf_doc *d, const struct pdf_chart_data *cd)
     pdf_fmt_grouped(a, sizeof(a), (double)cd->ncat, 0);
     pdf_fmt_grouped(b, sizeof(b), (double)cd->total_rows, 0);
     snprintf(line, sizeof(line), "Showing the first %s of %s categories.", a, b);
-    pdf_text(d->page, d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
+    pdf_text(d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
     pdf_doc_advance(d, NOTE_H);
 }
 
@@ -106,7 +107,7 @@ or_status pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *
     pdf_section_heading(d, sec, h + note);
     pdf_doc_need(d, h + note);
     if (cd.ncat == 0) {
-        pdf_text(d->page, d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
+        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
                  PDF_LEFT, "No data in this period.");
     }
     else {

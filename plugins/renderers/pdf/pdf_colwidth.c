@@ -33,7 +33,7 @@ static int resolve_align(const struct or_result_column *col)
 }
 
 /* Width of the longest word of a label: it may wrap, but not inside a word. */
-static float longest_word(HPDF_Font font, float size, const char *s)
+static float longest_word(const struct pdf_font *font, float size, const char *s)
 {
     float best = 0.0f;
     size_t start = 0;
@@ -61,8 +61,9 @@ static float clamp_width(float content, float avail)
     return w < MIN_WIDTH ? MIN_WIDTH : w;
 }
 
-static or_status sample(const struct or_host *h, const struct or_section *sec, HPDF_Font font,
-                        float size, float *natural, char *err, size_t errlen)
+static or_status sample(const struct or_host *h, const struct or_section *sec,
+                        const struct pdf_font *font, float size, float *natural, char *err,
+                        size_t errlen)
 {
     const struct or_result *res = sec->result;
     struct or_value *row = calloc(res->ncols, sizeof(*row));
@@ -143,7 +144,8 @@ static void fit(float *w, const float *natural, size_t n, float avail, float sum
 }
 
 or_status pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
-                               HPDF_Font regular, HPDF_Font bold, float size, float avail,
+                               const struct pdf_font *regular, const struct pdf_font *bold,
+                               float size, float avail,
                                struct pdf_columns *out, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;

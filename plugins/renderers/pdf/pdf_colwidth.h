@@ -18,6 +18,7 @@
 #include <hpdf.h>
 
 #include "outreport/plugin.h"
+#include "pdf_font.h"
 
 /** Rows sampled for the widths. */
 #define PDF_COLWIDTH_SAMPLE 200
@@ -43,7 +44,8 @@ struct pdf_columns {
  *         section); OR_ERR_NOMEM.  On failure @p out holds nothing.
  */
 or_status pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
-                               HPDF_Font regular, HPDF_Font bold, float size, float avail,
+                               const struct pdf_font *regular, const struct pdf_font *bold,
+                               float size, float avail,
                                struct pdf_columns *out, char *err, size_t errlen);
 
 /** @brief Release what pdf_colwidth_measure() allocated; safe on a zeroed struct. */

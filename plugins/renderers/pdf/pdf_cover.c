@@ -36,9 +36,9 @@ static void draw_title(struct pdf_doc *d)
     }
     float lead = PDF_SIZE_TITLE * 1.2f;
     float w = d->right - d->left;
-    int lines = pdf_wrap_count(d->bold, PDF_SIZE_TITLE, title, w);
+    int lines = pdf_wrap_count(&d->bold, PDF_SIZE_TITLE, title, w);
     float base = d->y - PDF_SIZE_TITLE * 0.8f;
-    pdf_text_wrapped(d->page, d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead,
+    pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead,
                      title);
     pdf_doc_advance(d, PDF_SIZE_TITLE * 0.8f + (float)(lines - 1) * lead + 10.0f);
 }
@@ -58,15 +58,15 @@ static void draw_period(struct pdf_doc *d)
 
     if (r->period_label != NULL && r->period_label[0] != '\0') {
         pdf_utf8_clean(label, sizeof(label), r->period_label, strlen(r->period_label), NULL);
-        pdf_text(d->page, d->bold, size, PDF_C_MUTED, x, base, PDF_LEFT, label);
-        x += pdf_width(d->bold, size, label) + 10.0f;
+        pdf_text(d->page, &d->bold, size, PDF_C_MUTED, x, base, PDF_LEFT, label);
+        x += pdf_width(&d->bold, size, label) + 10.0f;
     }
     if (r->partial) {
         static const char badge[] = "partial period \xE2\x80\x93 not over yet";
-        float bw = pdf_width(d->bold, 7.5f, badge) + 12.0f;
+        float bw = pdf_width(&d->bold, 7.5f, badge) + 12.0f;
         pdf_round_rect(d->page, x, base - 3.5f, bw, 14.0f, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE,
                        0.8f);
-        pdf_text(d->page, d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT,
+        pdf_text(d->page, &d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT,
                  badge);
     }
     pdf_doc_advance(d, size + 8.0f);
@@ -82,7 +82,7 @@ static void draw_period(struct pdf_doc *d)
         snprintf(line, sizeof(line), "Times in %s", tz);
     }
     pdf_utf8_clean(label, sizeof(label), line, strlen(line), NULL);
-    pdf_text(d->page, d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
+    pdf_text(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
              d->y - PDF_SIZE_SMALL, PDF_LEFT, label);
     pdf_doc_advance(d, PDF_SIZE_SMALL + 12.0f);
 }
@@ -98,7 +98,7 @@ static or_status draw_description(struct pdf_doc *d)
         d->nomem = 1;
         return OR_ERR_NOMEM;
     }
-    pdf_text_flow(d, d->regular, PDF_SIZE_BODY, PDF_C_TEXT, text);
+    pdf_text_flow(d, &d->regular, PDF_SIZE_BODY, PDF_C_TEXT, text);
     pdf_doc_advance(d, 8.0f);
     free(text);
     return OR_OK;
@@ -116,13 +116,13 @@ static void draw_failed(struct pdf_doc *d, const struct or_source_status *s)
     snprintf(raw, sizeof(raw), "Source %s failed: %s", s->name != NULL ? s->name : "?",
              s->detail != NULL && s->detail[0] != '\0' ? s->detail : "no reason given");
     pdf_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
-    int lines = pdf_wrap_count(d->bold, size, text, w - 2.0f * BOX_PAD - 4.0f);
+    int lines = pdf_wrap_count(&d->bold, size, text, w - 2.0f * BOX_PAD - 4.0f);
     float h = (float)(lines - 1) * lead + size + 2.0f * BOX_PAD;
     pdf_doc_need(d, h);
     float y0 = d->y - h;
     pdf_round_rect(d->page, d->left, y0, w, h, 3.0f, PDF_C_FAIL_BG, PDF_C_FAIL_LINE, 1.0f);
     pdf_fill_rect(d->page, d->left, y0, 4.0f, h, PDF_C_FAIL_LINE);
-    pdf_text_wrapped(d->page, d->bold, size, PDF_C_FAIL_TEXT, d->left + BOX_PAD + 4.0f,
+    pdf_text_wrapped(d->page, &d->bold, size, PDF_C_FAIL_TEXT, d->left + BOX_PAD + 4.0f,
                      d->y - BOX_PAD - size * 0.8f, w - 2.0f * BOX_PAD - 4.0f, lead, text);
     pdf_doc_advance(d, h + 8.0f);
 }
@@ -160,25 +160,25 @@ static void draw_source_row(struct pdf_doc *d, const struct or_source_status *s,
     pdf_utf8_clean(status, sizeof(status), st, strlen(st), NULL);
     status_colors(st, &bg, &fg);
     pdf_round_rect(d->page, d->left, base - 3.0f, PILL_W, 11.5f, 5.75f, bg, bg, 0.0f);
-    pdf_fit(d->bold, 7.0f, status, PILL_W - 6.0f, fitted, sizeof(fitted));
-    pdf_text(d->page, d->bold, 7.0f, fg, d->left + PILL_W / 2.0f, base, PDF_CENTER, fitted);
+    pdf_fit(&d->bold, 7.0f, status, PILL_W - 6.0f, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->bold, 7.0f, fg, d->left + PILL_W / 2.0f, base, PDF_CENTER, fitted);
 
     float x = d->left + PILL_W + 10.0f;
     const char *nm = s->name != NULL ? s->name : "?";
     pdf_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
-    pdf_fit(d->bold, size, name, name_w, fitted, sizeof(fitted));
-    pdf_text(d->page, d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
+    pdf_fit(&d->bold, size, name, name_w, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
     pdf_fmt_grouped(num, sizeof(num), (double)s->rows, 0);
     snprintf(rows, sizeof(rows), "%s %s", num, s->rows == 1 ? "row" : "rows");
-    pdf_text(d->page, d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
+    pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 
     if (s->detail != NULL && s->detail[0] != '\0') {
         float dx = x + name_w + 12.0f;
         float dw = d->right - 70.0f - dx;
         pdf_utf8_clean(detail, sizeof(detail), s->detail, strlen(s->detail), NULL);
-        pdf_fit(d->regular, size, detail, dw, fitted, sizeof(fitted));
-        pdf_text(d->page, d->regular, size, PDF_C_MUTED, dx, base, PDF_LEFT, fitted);
+        pdf_fit(&d->regular, size, detail, dw, fitted, sizeof(fitted));
+        pdf_text(d->page, &d->regular, size, PDF_C_MUTED, dx, base, PDF_LEFT, fitted);
     }
     pdf_line(d->page, d->left, d->y - SOURCE_ROW, d->right, d->y - SOURCE_ROW, PDF_C_RULE, 0.4f);
     pdf_doc_advance(d, SOURCE_ROW);
@@ -196,7 +196,7 @@ static void draw_sources(struct pdf_doc *d)
     for (size_t i = 0; i < r->nsources; i++) {
         const char *nm = r->sources[i].name != NULL ? r->sources[i].name : "?";
         pdf_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
-        float w = pdf_width(d->bold, 8.5f, name);
+        float w = pdf_width(&d->bold, 8.5f, name);
         if (w > name_w) {
             name_w = w;
         }
@@ -206,7 +206,7 @@ static void draw_sources(struct pdf_doc *d)
         name_w = max_name;
     }
     pdf_doc_need(d, 14.0f + 2.0f * SOURCE_ROW);
-    pdf_text(d->page, d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT,
+    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT,
              "DATA SOURCES");
     pdf_doc_advance(d, 12.0f);
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);

@@ -143,14 +143,19 @@ or_status pdf_doc_open(struct pdf_doc *d, const struct or_host *h,
     HPDF_UseUTFEncodings(d->pdf);
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    st = load_font(d, o->font_dir, "DejaVuSans.ttf", &d->regular, err, errlen);
+    HPDF_Font regular = NULL;
+    HPDF_Font bold = NULL;
+    st = load_font(d, o->font_dir, "DejaVuSans.ttf", &regular, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
-    st = load_font(d, o->font_dir, "DejaVuSans-Bold.ttf", &d->bold, err, errlen);
+    st = load_font(d, o->font_dir, "DejaVuSans-Bold.ttf", &bold, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
+    pdf_fallback_init(&d->fallback, d->pdf, h, o->fallback_font);
+    pdf_font_init(&d->regular, regular, 0, &d->fallback);
+    pdf_font_init(&d->bold, bold, 1, &d->fallback);
     set_info(d);
     if (pdf_doc_page(d, 0) != 0 || !pdf_doc_ok(d)) {
         st = pdf_doc_failure(d, err, errlen);

@@ -19,13 +19,15 @@
 #include <hpdf.h>
 
 #include "outreport/plugin.h"
+#include "pdf_font.h"
 #include "pdf_options.h"
 
 /** A document being written.  Owned by the caller; pdf_doc_close() releases it. */
 struct pdf_doc {
     HPDF_Doc pdf;                  /**< owned libharu document */
-    HPDF_Font regular;             /**< DejaVu Sans, UTF-8 (owned by pdf) */
-    HPDF_Font bold;                /**< DejaVu Sans Bold, UTF-8 (owned by pdf) */
+    struct pdf_font regular;       /**< DejaVu Sans, UTF-8 (owned by pdf) */
+    struct pdf_font bold;          /**< DejaVu Sans Bold, UTF-8 (owned by pdf) */
+    struct pdf_fallback fallback;  /**< the fallback of both, loaded on first need */
     const struct or_host *h;       /**< borrowed host */
     const struct or_report *report;/**< borrowed report */
     const char *path;              /**< borrowed output path */
@@ -51,7 +53,8 @@ struct pdf_doc {
 
 /**
  * @brief Create the document: load the fonts from @p o->font_dir, set the
- * document information and the first (portrait) page.
+ * document information and the first (portrait) page.  The fallback font
+ * @p o->fallback_font is only loaded when text needs it (pdf_font.h).
  * @return OR_OK; OR_ERR_RENDER naming the font file that is missing or
  *         unreadable, or the libharu error in hex; OR_ERR_NOMEM.  On failure
  *         @p d is released already.

@@ -2,12 +2,15 @@
 /* Drawing primitives on a libharu page: see pdf_draw.h. */
 #include "pdf_draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf_utf8.h"
 
 /* A Bézier circle-quadrant control distance. */
 #define KAPPA 0.5523f
+/* Stroke width of emboldened fallback runs, per point of text size. */
+#define PDF_FAUX_BOLD 0.04f
 
 static float red(uint32_t rgb)
 {
@@ -24,7 +27,8 @@ static float blue(uint32_t rgb)
     return (float)(rgb & 0xFFu) / 255.0f;
 }
 
-float pdf_width_n(HPDF_Font font, float size, const char *s, size_t len)
+/* Width of @p len bytes of @p s set in the one libharu font @p font. */
+static float run_width(HPDF_Font font, float size, const char *s, size_t len)
 {
     if (len == 0) {
         return 0.0f;
@@ -33,13 +37,110 @@ float pdf_width_n(HPDF_Font font, float size, const char *s, size_t len)
     return (float)tw.width * size / 1000.0f;
 }
 
-float pdf_width(HPDF_Font font, float size, const char *s)
+float pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
+{
+    if (pdf_font_ascii(s, len)) {
+        return run_width(font->font, size, s, len);
+    }
+    /* A string DejaVu sets alone is measured in one piece, as it is drawn. */
+    float w = 0.0f;
+    size_t start = 0;
+    size_t i = 0;
+    HPDF_Font cur = font->font;
+    while (i < len) {
+        size_t at = i;
+        HPDF_Font f = pdf_font_for(font, pdf_utf8_next(s, len, &i));
+        if (f != cur) {
+            w += run_width(cur, size, s + start, at - start);
+            start = at;
+            cur = f;
+        }
+    }
+    return w + run_width(cur, size, s + start, len - start);
+}
+
+float pdf_width(const struct pdf_font *font, float size, const char *s)
 {
     return pdf_width_n(font, size, s, strlen(s));
 }
 
-void pdf_text(HPDF_Page page, HPDF_Font font, float size, uint32_t rgb, float x, float y,
-              enum pdf_align align, const char *s)
+/* Nonzero when some code point of @p s is set in the fallback font. */
+static int needs_fallback(const struct pdf_font *font, const char *s, size_t len)
+{
+    if (pdf_font_ascii(s, len)) {
+        return 0;
+    }
+    size_t i = 0;
+    while (i < len) {
+        if (pdf_font_for(font, pdf_utf8_next(s, len, &i)) != font->font) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Draw @p s in runs of one font each.  The fallback has no bold face: in bold
+ * text its runs are filled and then stroked with a thin line of the fill
+ * colour; q/Q around the text object restore the rendering mode, the stroke
+ * colour and the line width.
+ * Returns -1, having drawn nothing, when out of memory for a long string.
+ */
+static int text_runs(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
+                     float x, float y, const char *s, size_t len)
+{
+    char small[512];
+    char *buf = len < sizeof(small) ? small : malloc(len + 1);
+    if (buf == NULL) {
+        return -1;
+    }
+    memcpy(buf, s, len + 1);
+    if (font->bold) {
+        HPDF_Page_GSave(page);
+    }
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetRGBFill(page, red(rgb), green(rgb), blue(rgb));
+    if (font->bold) {
+        HPDF_Page_SetRGBStroke(page, red(rgb), green(rgb), blue(rgb));
+        HPDF_Page_SetLineWidth(page, size * PDF_FAUX_BOLD);
+    }
+    size_t start = 0;
+    size_t i = 0;
+    while (start < len) {
+        HPDF_Font cur = pdf_font_for(font, pdf_utf8_next(buf, len, &i));
+        size_t end = i;
+        while (end < len) {
+            size_t next = end;
+            if (pdf_font_for(font, pdf_utf8_next(buf, len, &next)) != cur) {
+                break;
+            }
+            end = next;
+        }
+        char keep = buf[end];
+        buf[end] = '\0';
+        HPDF_Page_SetFontAndSize(page, cur, size);
+        if (font->bold) {
+            HPDF_Page_SetTextRenderingMode(page, cur == font->font ? HPDF_FILL
+                                                                   : HPDF_FILL_THEN_STROKE);
+        }
+        HPDF_Page_TextOut(page, x, y, buf + start);
+        x += run_width(cur, size, buf + start, end - start);
+        buf[end] = keep;
+        start = end;
+        i = end;
+    }
+    HPDF_Page_EndText(page);
+    if (font->bold) {
+        HPDF_Page_GRestore(page);
+    }
+    if (buf != small) {
+        free(buf);
+    }
+    return 0;
+}
+
+void pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
+              float y, enum pdf_align align, const char *s)
 {
     if (s[0] == '\0') {
         return;
@@ -48,14 +149,19 @@ void pdf_text(HPDF_Page page, HPDF_Font font, float size, uint32_t rgb, float x,
         float w = pdf_width(font, size, s);
         x -= align == PDF_RIGHT ? w : w / 2.0f;
     }
+    size_t len = strlen(s);
+    if (needs_fallback(font, s, len) && text_runs(page, font, size, rgb, x, y, s, len) == 0) {
+        return;
+    }
     HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, size);
+    HPDF_Page_SetFontAndSize(page, font->font, size);
     HPDF_Page_SetRGBFill(page, red(rgb), green(rgb), blue(rgb));
     HPDF_Page_TextOut(page, x, y, s);
     HPDF_Page_EndText(page);
 }
 
-int pdf_fit(HPDF_Font font, float size, const char *s, float maxw, char *out, size_t cap)
+int pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, char *out,
+            size_t cap)
 {
     size_t len = strlen(s);
     if (pdf_width_n(font, size, s, len) <= maxw && len < cap) {
@@ -83,7 +189,8 @@ int pdf_fit(HPDF_Font font, float size, const char *s, float maxw, char *out, si
     return 1;
 }
 
-size_t pdf_wrap(HPDF_Font font, float size, const char *s, float maxw, size_t *next)
+size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw,
+                size_t *next)
 {
     size_t len = strlen(s);
     size_t i = 0;
@@ -119,7 +226,7 @@ size_t pdf_wrap(HPDF_Font font, float size, const char *s, float maxw, size_t *n
     return len;
 }
 
-int pdf_wrap_count(HPDF_Font font, float size, const char *s, float maxw)
+int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float maxw)
 {
     int lines = 0;
     size_t off = 0;
@@ -132,8 +239,8 @@ int pdf_wrap_count(HPDF_Font font, float size, const char *s, float maxw)
     return lines;
 }
 
-float pdf_text_wrapped(HPDF_Page page, HPDF_Font font, float size, uint32_t rgb, float x,
-                       float y, float maxw, float leading, const char *s)
+float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
+                       float x, float y, float maxw, float leading, const char *s)
 {
     char line[1024];
     size_t off = 0;

@@ -6,6 +6,10 @@
  *
  * Coordinates are PDF points from the bottom-left corner; text is placed by
  * its baseline.  Every string must be clean UTF-8 (pdf_utf8_clean()).
+ * Text is set in a struct pdf_font: DejaVu Sans, with the runs of characters
+ * DejaVu lacks set in the document's fallback font (pdf_font.h); bold runs in
+ * the fallback, which has no bold face, are filled and then stroked with a
+ * thin line of the text colour.
  * Widths come from HPDF_Font_TextWidth(), which is exact for libharu's
  * UTF-8 encoder (HPDF_Font_MeasureText() and HPDF_Page_TextWidth() miscount
  * multi-byte characters in libharu 2.3.0, so they are not used).  Colours
@@ -19,6 +23,8 @@
 
 #include <hpdf.h>
 
+#include "pdf_font.h"
+
 /** Horizontal anchoring of a text run at its x coordinate. */
 enum pdf_align {
     PDF_LEFT = 0, /**< x is the left edge */
@@ -30,21 +36,22 @@ enum pdf_align {
 #define PDF_ELLIPSIS "\xE2\x80\xA6"
 
 /** @brief Width in points of @p s set in @p font at @p size. */
-float pdf_width(HPDF_Font font, float size, const char *s);
+float pdf_width(const struct pdf_font *font, float size, const char *s);
 
 /** @brief Width of the first @p len bytes of @p s. */
-float pdf_width_n(HPDF_Font font, float size, const char *s, size_t len);
+float pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len);
 
 /** @brief Draw one line of text with its baseline at @p y. */
-void pdf_text(HPDF_Page page, HPDF_Font font, float size, uint32_t rgb, float x, float y,
-              enum pdf_align align, const char *s);
+void pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
+              float y, enum pdf_align align, const char *s);
 
 /**
  * @brief Copy @p s into @p out, cut and ended with "…" if wider than @p maxw.
  * @return 1 when the text was cut, else 0.  @p out always holds a text
  *         (at worst "…" alone) no wider than @p maxw when that is possible.
  */
-int pdf_fit(HPDF_Font font, float size, const char *s, float maxw, char *out, size_t cap);
+int pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, char *out,
+            size_t cap);
 
 /**
  * @brief Find the first line of @p s that fits @p maxw, breaking at spaces
@@ -52,18 +59,19 @@ int pdf_fit(HPDF_Font font, float size, const char *s, float maxw, char *out, si
  * @param next receives the offset where the next line starts (spaces skipped)
  * @return the number of bytes of the line (trailing spaces excluded).
  */
-size_t pdf_wrap(HPDF_Font font, float size, const char *s, float maxw, size_t *next);
+size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw,
+                size_t *next);
 
 /** @brief Number of lines pdf_wrap() makes of @p s. */
-int pdf_wrap_count(HPDF_Font font, float size, const char *s, float maxw);
+int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float maxw);
 
 /**
  * @brief Draw @p s wrapped to @p maxw, first baseline at @p y, @p leading
  * points between baselines.
  * @return the baseline of the last line.
  */
-float pdf_text_wrapped(HPDF_Page page, HPDF_Font font, float size, uint32_t rgb, float x,
-                       float y, float maxw, float leading, const char *s);
+float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
+                       float x, float y, float maxw, float leading, const char *s);
 
 /** @brief Fill a rectangle (x, y is the bottom-left corner). */
 void pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb);

@@ -55,23 +55,23 @@ static void draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_
     char fitted[TEXT_CAP];
     char pages[64];
 
-    float ctx_w = pdf_width(d->regular, PDF_SIZE_FURNITURE, t->context);
+    float ctx_w = pdf_width(&d->regular, PDF_SIZE_FURNITURE, t->context);
     float max_ctx = (right - left) * 0.6f;
     if (ctx_w > max_ctx) {
         ctx_w = max_ctx;
     }
-    pdf_fit(d->regular, PDF_SIZE_FURNITURE, t->context, max_ctx, fitted, sizeof(fitted));
-    pdf_text(page, d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, base, PDF_RIGHT, fitted);
-    pdf_fit(d->bold, PDF_SIZE_FURNITURE + 0.5f, t->title, right - left - ctx_w - 18.0f, fitted,
+    pdf_fit(&d->regular, PDF_SIZE_FURNITURE, t->context, max_ctx, fitted, sizeof(fitted));
+    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, base, PDF_RIGHT, fitted);
+    pdf_fit(&d->bold, PDF_SIZE_FURNITURE + 0.5f, t->title, right - left - ctx_w - 18.0f, fitted,
             sizeof(fitted));
-    pdf_text(page, d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, left, base, PDF_LEFT, fitted);
+    pdf_text(page, &d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, left, base, PDF_LEFT, fitted);
     pdf_line(page, left, h - PDF_HEADER_RULE, right, h - PDF_HEADER_RULE, PDF_C_ACCENT, 0.8f);
 
     pdf_line(page, left, PDF_FOOTER_RULE, right, PDF_FOOTER_RULE, PDF_C_RULE, 0.5f);
-    pdf_text(page, d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
+    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
              t->generated);
     snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
-    pdf_text(page, d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
+    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
              PDF_RIGHT, pages);
 }
 

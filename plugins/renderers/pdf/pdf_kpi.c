@@ -65,7 +65,7 @@ static float value_size(const struct pdf_doc *d, const struct or_section *sec, f
     float size = VALUE_SIZE;
     for (size_t i = 0; i < sec->nkpis; i++) {
         value_text(&sec->kpis[i], text, sizeof(text));
-        while (size > VALUE_MIN && pdf_width(d->bold, size, text) > inner) {
+        while (size > VALUE_MIN && pdf_width(&d->bold, size, text) > inner) {
             size -= 0.5f;
         }
     }
@@ -78,8 +78,8 @@ static void draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float
     char text[PDF_FMT_BUFSIZE];
     char fitted[PDF_FMT_BUFSIZE * 2];
     value_text(k, text, sizeof(text));
-    pdf_fit(d->bold, size, text, w, fitted, sizeof(fitted));
-    pdf_text(d->page, d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
+    pdf_fit(&d->bold, size, text, w, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 }
 
 /* "prev 11,980" in the KPI's format. */
@@ -98,7 +98,7 @@ static float change_width(const struct pdf_doc *d, const struct or_kpi *k)
     if (!k->has_previous || !pdf_fmt_change(k, change, sizeof(change), &direction)) {
         return 0.0f;
     }
-    return (direction != 0 ? ARROW_ROOM : 0.0f) + pdf_width(d->bold, CHANGE_SIZE, change);
+    return (direction != 0 ? ARROW_ROOM : 0.0f) + pdf_width(&d->bold, CHANGE_SIZE, change);
 }
 
 /* Nonzero when change and previous value share one line in every tile of the section. */
@@ -115,7 +115,7 @@ static int one_line(const struct pdf_doc *d, const struct or_section *sec, float
         if (w > 0.0f) {
             w += PREV_GAP;
         }
-        if (w + pdf_width(d->regular, PREV_SIZE, prev) > inner) {
+        if (w + pdf_width(&d->regular, PREV_SIZE, prev) > inner) {
             return 0;
         }
     }
@@ -133,7 +133,7 @@ static void draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, floa
     float change_base = single ? base : base + PREV_SIZE + 4.5f;
 
     if (!k->has_previous) {
-        pdf_text(d->page, d->regular, PREV_SIZE, PDF_C_FAINT, x, change_base, PDF_LEFT,
+        pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_FAINT, x, change_base, PDF_LEFT,
                  "no previous period");
         return;
     }
@@ -145,14 +145,14 @@ static void draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, floa
             pdf_triangle(d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);
             cx += ARROW_ROOM;
         }
-        pdf_text(d->page, d->bold, CHANGE_SIZE, color, cx, change_base, PDF_LEFT, change);
-        cx += pdf_width(d->bold, CHANGE_SIZE, change) + PREV_GAP;
+        pdf_text(d->page, &d->bold, CHANGE_SIZE, color, cx, change_base, PDF_LEFT, change);
+        cx += pdf_width(&d->bold, CHANGE_SIZE, change) + PREV_GAP;
     }
     if (!single) {
         cx = x;
     }
-    pdf_fit(d->regular, PREV_SIZE, prev, x + w - cx, fitted, sizeof(fitted));
-    pdf_text(d->page, d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
+    pdf_fit(&d->regular, PREV_SIZE, prev, x + w - cx, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
 }
 
 static void draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h,
@@ -166,8 +166,8 @@ static void draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float 
 
     pdf_round_rect(d->page, x, top - h, w, h, 4.0f, PDF_C_PANEL, PDF_C_RULE, 0.6f);
     pdf_utf8_clean(label, sizeof(label), raw, strlen(raw), NULL);
-    pdf_fit(d->regular, LABEL_SIZE, label, inner, fitted, sizeof(fitted));
-    pdf_text(d->page, d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD, top - TILE_PAD - 6.5f,
+    pdf_fit(&d->regular, LABEL_SIZE, label, inner, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD, top - TILE_PAD - 6.5f,
              PDF_LEFT, fitted);
     draw_value(d, k, x + TILE_PAD, top - 43.0f, inner, size);
     draw_change(d, k, x + TILE_PAD, top - h + TILE_PAD + 2.0f, inner, single);
@@ -178,7 +178,7 @@ or_status pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *er
 {
     pdf_section_heading(d, sec, TILE_H + PREV_SIZE + 4.5f);
     if (sec->nkpis == 0 || sec->kpis == NULL) {
-        pdf_text(d->page, d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
+        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
                  PDF_LEFT, "No figures in this section.");
         pdf_doc_advance(d, 14.0f);
         return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);

@@ -10,6 +10,7 @@ or_status pdf_options_parse(const struct or_option *options, size_t noptions,
 {
     out->paper = PDF_PAPER_A4;
     snprintf(out->font_dir, sizeof(out->font_dir), "%s", PDF_DEFAULT_FONT_DIR);
+    snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", PDF_DEFAULT_FALLBACK_FONT);
     for (size_t i = 0; i < noptions; i++) {
         const char *name = options[i].name != NULL ? options[i].name : "";
         const char *value = options[i].value != NULL ? options[i].value : "";
@@ -35,9 +36,18 @@ or_status pdf_options_parse(const struct or_option *options, size_t noptions,
             }
             snprintf(out->font_dir, sizeof(out->font_dir), "%s", value);
         }
+        else if (strcmp(name, PDF_OPTION_FALLBACK_FONT) == 0) {
+            size_t len = strlen(value);
+            if (len == 0 || len >= sizeof(out->fallback_font)) {
+                snprintf(err, errlen, "pdf option %s: %s", PDF_OPTION_FALLBACK_FONT,
+                         len == 0 ? "empty file name" : "file name too long");
+                return OR_ERR_INVALID;
+            }
+            snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", value);
+        }
         else {
-            snprintf(err, errlen, "pdf: unknown option '%s' (expected %s, %s)", name,
-                     PDF_OPTION_PAPER, PDF_OPTION_FONT_DIR);
+            snprintf(err, errlen, "pdf: unknown option '%s' (expected %s, %s, %s)", name,
+                     PDF_OPTION_PAPER, PDF_OPTION_FONT_DIR, PDF_OPTION_FALLBACK_FONT);
             return OR_ERR_INVALID;
         }
     }

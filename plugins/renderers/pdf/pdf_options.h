@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file pdf_options.h
- * @brief The PDF renderer's options: `paper` and `font_dir`.
+ * @brief The PDF renderer's options: `paper`, `font_dir` and `fallback_font`.
  */
 #ifndef OR_PDF_OPTIONS_H
 #define OR_PDF_OPTIONS_H
@@ -18,6 +18,10 @@
 #define PDF_OPTION_FONT_DIR "font_dir"
 /** Default of ::PDF_OPTION_FONT_DIR (Debian's fonts-dejavu-core). */
 #define PDF_DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+/** Option naming the TrueType file for the characters DejaVu Sans lacks (CJK, Hangul). */
+#define PDF_OPTION_FALLBACK_FONT "fallback_font"
+/** Default of ::PDF_OPTION_FALLBACK_FONT (Debian's fonts-droid-fallback). */
+#define PDF_DEFAULT_FALLBACK_FONT "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 
 /** Paper sizes. */
 enum pdf_paper {
@@ -29,6 +33,7 @@ enum pdf_paper {
 struct pdf_options {
     enum pdf_paper paper; /**< the paper */
     char font_dir[1024];  /**< folder of the DejaVu fonts, no trailing slash needed */
+    char fallback_font[1024]; /**< TrueType file for what DejaVu lacks, loaded on need */
 };
 
 /**
@@ -39,7 +44,7 @@ struct pdf_options {
  * @param err      receives one line naming the offending option
  * @param errlen   size of @p err
  * @return OR_OK, or OR_ERR_INVALID for an unknown option, an unknown paper or
- *         an empty or over-long font_dir.
+ *         an empty or over-long font_dir or fallback_font.
  */
 or_status pdf_options_parse(const struct or_option *options, size_t noptions,
                             struct pdf_options *out, char *err, size_t errlen);

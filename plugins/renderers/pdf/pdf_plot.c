@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cairo.h>
 
@@ -62,8 +63,10 @@ static unsigned char *to_rgb(cairo_surface_t *s, int pw, int ph)
 }
 
 or_status pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, double dpi,
-                          struct pdf_raster *out, char *msg, size_t msglen)
+                          struct pdf_fallback *fallback, struct pdf_raster *out, char *msg,
+                          size_t msglen)
 {
+    struct plot_fonts fonts;
     double scale = dpi / 72.0;
     int pw = (int)ceil(w * scale);
     int ph = (int)ceil(h * scale);
@@ -76,6 +79,7 @@ or_status pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, d
         snprintf(msg, msglen, "chart of %.0f x %.0f points is too large", w, h);
         return OR_ERR_RENDER;
     }
+    memset(&fonts, 0, sizeof(fonts));
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
     cairo_t *cr = cairo_create(s);
     cairo_status_t cst = cairo_status(cr);
@@ -84,6 +88,7 @@ or_status pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, d
         cairo_paint(cr);
         cairo_scale(cr, scale, scale);
         set_font_options(cr);
+        plot_fonts_attach(cr, &fonts, fallback);
         draw(cr, cd, w, h);
         cst = cairo_status(cr);
     }
@@ -105,5 +110,6 @@ or_status pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, d
     }
     cairo_destroy(cr);
     cairo_surface_destroy(s);
+    plot_fonts_release(&fonts);
     return st;
 }

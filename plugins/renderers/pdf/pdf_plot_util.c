@@ -2,9 +2,13 @@
 /* What every chart kind shares: see pdf_plot_util.h. */
 #include "pdf_plot_util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
 
 #include "pdf_format.h"
 #include "pdf_utf8.h"
@@ -37,15 +41,206 @@ void plot_rgb(cairo_t *cr, uint32_t rgb)
                          (double)((rgb >> 8) & 0xFFu) / 255.0, (double)(rgb & 0xFFu) / 255.0);
 }
 
+static const cairo_user_data_key_t fonts_key;
+
+void plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallback)
+{
+    memset(pf, 0, sizeof(*pf));
+    pf->fallback = fallback;
+    if (cairo_set_user_data(cr, &fonts_key, pf, NULL) != CAIRO_STATUS_SUCCESS) {
+        pf->failed = 1; /* out of memory: the context is in error and says so */
+    }
+}
+
+void plot_fonts_release(struct plot_fonts *pf)
+{
+    for (size_t i = 0; i < 2; i++) {
+        if (pf->face[i] != NULL) {
+            cairo_font_face_destroy(pf->face[i]);
+            pf->face[i] = NULL;
+        }
+    }
+}
+
 void plot_font(cairo_t *cr, double size, int bold)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
+    struct plot_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    if (pf != NULL) {
+        pf->bold = bold;
+    }
+}
+
+/* The fallback face of the current weight, made on first need; NULL when unusable. */
+static cairo_font_face_t *fallback_face(struct plot_fonts *pf, uint32_t cp)
+{
+    if (pf->face[pf->bold] != NULL) {
+        return pf->face[pf->bold];
+    }
+    FILE *f = fopen(pf->fallback->path, "rb");
+    if (f == NULL) {
+        char reason[256];
+        snprintf(reason, sizeof(reason), "cannot be read (%s)", strerror(errno));
+        pdf_fallback_warn(pf->fallback, cp, reason, PDF_FALLBACK_FIX);
+        pf->failed = 1;
+        return NULL;
+    }
+    fclose(f);
+    FcPattern *pat = FcPatternCreate();
+    if (pat == NULL || !FcPatternAddString(pat, FC_FILE, (const FcChar8 *)pf->fallback->path) ||
+        !FcPatternAddInteger(pat, FC_INDEX, 0) ||
+        !FcPatternAddBool(pat, FC_EMBOLDEN, pf->bold ? FcTrue : FcFalse)) {
+        if (pat != NULL) {
+            FcPatternDestroy(pat);
+        }
+        pf->failed = 1;
+        return NULL;
+    }
+    /* Droid has no bold: cairo emboldens the outlines (FC_EMBOLDEN). */
+    pf->face[pf->bold] = cairo_ft_font_face_create_for_pattern(pat);
+    FcPatternDestroy(pat);
+    return pf->face[pf->bold];
+}
+
+/* The fallback at the current size and weight (a reference), or NULL. */
+static cairo_scaled_font_t *fallback_font(cairo_t *cr, struct plot_fonts *pf, uint32_t cp)
+{
+    cairo_font_face_t *face = fallback_face(pf, cp);
+    if (face == NULL) {
+        return NULL;
+    }
+    cairo_matrix_t font_matrix;
+    cairo_matrix_t ctm;
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_get_font_matrix(cr, &font_matrix);
+    cairo_get_matrix(cr, &ctm);
+    cairo_get_font_options(cr, fo);
+    /* Made apart from the context: a file cairo cannot load must not put it in error. */
+    cairo_scaled_font_t *sf = cairo_scaled_font_create(face, &font_matrix, &ctm, fo);
+    cairo_font_options_destroy(fo);
+    cairo_status_t st = cairo_scaled_font_status(sf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        /* cairo-ft reports a file FreeType cannot open as "out of memory". */
+        pdf_fallback_warn(pf->fallback, cp, "cannot be loaded by cairo's FreeType backend",
+                          PDF_FALLBACK_FIX);
+        cairo_scaled_font_destroy(sf);
+        pf->failed = 1;
+        return NULL;
+    }
+    return sf;
+}
+
+/* Glyphs of @p len bytes of @p s in @p sf from (x, y); NULL on failure.  cairo_glyph_free(). */
+static cairo_glyph_t *glyphs_of(cairo_scaled_font_t *sf, double x, double y, const char *s,
+                                size_t len, int *n)
+{
+    cairo_glyph_t *g = NULL;
+    *n = 0;
+    if (cairo_scaled_font_text_to_glyphs(sf, x, y, s, (int)len, &g, n, NULL, NULL, NULL) !=
+        CAIRO_STATUS_SUCCESS) {
+        return NULL;
+    }
+    return g;
+}
+
+/* Advance of a run of one font; drawn from (x, y) too when @p draw. */
+static double run(cairo_t *cr, cairo_scaled_font_t *sf, int other, const char *s, size_t len,
+                  double x, double y, int draw)
+{
+    int n = 0;
+    cairo_glyph_t *g = glyphs_of(sf, x, y, s, len, &n);
+    if (g == NULL) {
+        return 0.0;
+    }
+    cairo_text_extents_t e;
+    cairo_scaled_font_glyph_extents(sf, g, n, &e);
+    if (draw) {
+        if (other) {
+            cairo_save(cr);
+            cairo_set_scaled_font(cr, sf);
+        }
+        cairo_show_glyphs(cr, g, n);
+        if (other) {
+            cairo_restore(cr);
+        }
+    }
+    cairo_glyph_free(g);
+    return e.x_advance;
+}
+
+/*
+ * Measure, and draw from (x, y) when @p draw, a string with characters the
+ * current font lacks, in runs of one font each.  Returns -1 when the string
+ * has none (or the fallback cannot be used): the caller sets it whole, as
+ * DejaVu alone would.
+ */
+static double runs(cairo_t *cr, const char *s, double x, double y, int draw)
+{
+    struct plot_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    size_t len = strlen(s);
+    if (pf == NULL || pf->fallback == NULL || pf->failed || pdf_font_ascii(s, len)) {
+        return -1.0;
+    }
+    cairo_scaled_font_t *main_sf = cairo_scaled_font_reference(cairo_get_scaled_font(cr));
+    int n = 0;
+    cairo_glyph_t *g = glyphs_of(main_sf, 0.0, 0.0, s, len, &n);
+    size_t missing = (size_t)n;
+    for (int k = 0; g != NULL && k < n && missing == (size_t)n; k++) {
+        missing = g[k].index == 0 ? (size_t)k : missing;
+    }
+    cairo_scaled_font_t *fb_sf = NULL;
+    int fn = 0;
+    cairo_glyph_t *fg = NULL;
+    double advance = -1.0;
+    if (missing < (size_t)n) {
+        size_t at = 0;
+        uint32_t cp = 0;
+        for (size_t k = 0; k <= missing; k++) {
+            cp = pdf_utf8_next(s, len, &at);
+        }
+        fb_sf = fallback_font(cr, pf, cp);
+        fg = fb_sf != NULL ? glyphs_of(fb_sf, 0.0, 0.0, s, len, &fn) : NULL;
+    }
+    if (fg != NULL && fn == n) {
+        /* Code point k is glyph k: cairo maps characters to glyphs one to one. */
+        advance = 0.0;
+        size_t start = 0;
+        size_t i = 0;
+        int k = 0;
+        while (start < len && k < n) {
+            int other = g[k].index == 0 && fg[k].index != 0;
+            size_t end = start;
+            while (end < len && k < n && (g[k].index == 0 && fg[k].index != 0) == other) {
+                uint32_t cp = pdf_utf8_next(s, len, &i);
+                if (g[k].index == 0 && fg[k].index == 0) {
+                    pdf_fallback_warn(pf->fallback, cp, "has none either",
+                                      "set --option fallback_font=FILE to a font that has it");
+                }
+                end = i;
+                k++;
+            }
+            advance += run(cr, other ? fb_sf : main_sf, other, s + start, end - start,
+                           x + advance, y, draw);
+            start = end;
+        }
+    }
+    cairo_glyph_free(fg);
+    cairo_glyph_free(g);
+    if (fb_sf != NULL) {
+        cairo_scaled_font_destroy(fb_sf);
+    }
+    cairo_scaled_font_destroy(main_sf);
+    return advance;
 }
 
 double plot_text_w(cairo_t *cr, const char *s)
 {
+    double w = runs(cr, s, 0.0, 0.0, 0);
+    if (w >= 0.0) {
+        return w;
+    }
     cairo_text_extents_t e;
     cairo_text_extents(cr, s, &e);
     return e.x_advance;
@@ -56,6 +251,10 @@ void plot_text(cairo_t *cr, double x, double y, enum plot_align align, const cha
     if (align != PLOT_LEFT) {
         double w = plot_text_w(cr, s);
         x -= align == PLOT_RIGHT ? w : w / 2.0;
+    }
+    if (runs(cr, s, x, y, 1) >= 0.0) {
+        cairo_new_path(cr);
+        return;
     }
     cairo_move_to(cr, x, y);
     cairo_show_text(cr, s);

@@ -5,7 +5,10 @@
  *        cairo, "nice" axis ticks (1-2-5 steps), number labels, the legend.
  *
  * All coordinates are points with y growing downwards (cairo's user space
- * after the dpi scale).  Text is placed by its baseline.
+ * after the dpi scale).  Text is placed by its baseline.  Text is set in
+ * DejaVu Sans; a string with characters DejaVu lacks is measured and drawn
+ * in runs, those characters in the document's fallback font (pdf_font.h),
+ * which the context carries from plot_fonts_attach() on.
  */
 #ifndef OR_PDF_PLOT_UTIL_H
 #define OR_PDF_PLOT_UTIL_H
@@ -17,6 +20,7 @@
 
 #include "outreport/plugin.h"
 #include "pdf_chart_data.h"
+#include "pdf_font.h"
 
 #define PLOT_C_TEXT 0x1F2328u  /**< labels */
 #define PLOT_C_MUTED 0x57606Au /**< tick labels, axis titles */
@@ -40,6 +44,24 @@ struct plot_ticks {
     double step; /**< 1, 2 or 5 times a power of ten */
 };
 
+/** The fallback font of one chart's cairo context. */
+struct plot_fonts {
+    struct pdf_fallback *fallback; /**< borrowed: the document's (file, warning); may be NULL */
+    cairo_font_face_t *face[2];    /**< owned: the fallback, regular and emboldened, on need */
+    int failed;                    /**< nonzero once cairo could not load the fallback */
+    int bold;                      /**< the weight plot_font() selected last */
+};
+
+/**
+ * @brief Let text drawn on @p cr fall back to @p fallback for what DejaVu
+ * lacks.  @p pf must outlive every text call on @p cr and is released with
+ * plot_fonts_release() after the drawing.
+ */
+void plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallback);
+
+/** @brief Release the faces of @p pf (the context no longer draws text). */
+void plot_fonts_release(struct plot_fonts *pf);
+
 /** @brief Colour @p i of the Okabe–Ito palette (cycles after eight). */
 uint32_t plot_color(size_t i);
 
@@ -52,7 +74,7 @@ void plot_rgb(cairo_t *cr, uint32_t rgb);
 /** @brief Select DejaVu Sans (bold or regular) at @p size points. */
 void plot_font(cairo_t *cr, double size, int bold);
 
-/** @brief Advance width of @p s in the current font. */
+/** @brief Advance width of @p s in the current font (and the fallback). */
 double plot_text_w(cairo_t *cr, const char *s);
 
 /** @brief Show @p s with its baseline at @p y in the current colour and font. */

@@ -24,6 +24,14 @@ static const struct or_param pdf_params[] = {
         .description = "folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf "
                        "(default " PDF_DEFAULT_FONT_DIR ")",
     },
+    {
+        .name = PDF_OPTION_FALLBACK_FONT,
+        .type = OR_PARAM_STRING,
+        .required = 0,
+        .description = "TrueType file for the characters DejaVu Sans lacks, such as CJK and "
+                       "Hangul; embedded only when the document uses it "
+                       "(default " PDF_DEFAULT_FALLBACK_FONT ")",
+    },
 };
 
 static const struct or_renderer pdf_renderer = {
@@ -39,7 +47,8 @@ static const struct or_plugin pdf_plugin = {
     .kind = OR_PLUGIN_RENDERER,
     .name = "pdf",
     .version = "0.1.0",
-    .description = "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans",
+    .description = "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans "
+                   "with a fallback font for CJK and Hangul",
     .renderer = &pdf_renderer,
 };
 

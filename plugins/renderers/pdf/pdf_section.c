@@ -42,12 +42,12 @@ void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float 
     desc[0] = '\0';
     if (raw != NULL && raw[0] != '\0') {
         pdf_utf8_clean(title, sizeof(title), raw, strlen(raw), NULL);
-        title_lines = pdf_wrap_count(d->bold, PDF_SIZE_H1, title, w);
+        title_lines = pdf_wrap_count(&d->bold, PDF_SIZE_H1, title, w);
         h += PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title;
     }
     if (sec->description != NULL && sec->description[0] != '\0') {
         pdf_utf8_clean(desc, sizeof(desc), sec->description, strlen(sec->description), NULL);
-        desc_lines = pdf_wrap_count(d->regular, PDF_SIZE_SMALL + 0.5f, desc, w);
+        desc_lines = pdf_wrap_count(&d->regular, PDF_SIZE_SMALL + 0.5f, desc, w);
         h += 5.0f + PDF_SIZE_SMALL + (float)(desc_lines - 1) * lead_desc;
     }
     if (h == 0.0f) {
@@ -62,13 +62,13 @@ void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float 
         float base = d->y - PDF_SIZE_H1 * 0.8f;
         pdf_fill_rect(d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f,
                       PDF_C_ACCENT);
-        pdf_text_wrapped(d->page, d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w,
+        pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w,
                          lead_title, title);
         pdf_doc_advance(d, PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title);
     }
     if (desc[0] != '\0') {
         pdf_doc_advance(d, 5.0f);
-        pdf_text_wrapped(d->page, d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
+        pdf_text_wrapped(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
                          d->y - PDF_SIZE_SMALL * 0.85f, w, lead_desc, desc);
         pdf_doc_advance(d, PDF_SIZE_SMALL + (float)(desc_lines - 1) * lead_desc);
     }
@@ -98,7 +98,7 @@ static void draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
     float tw = w - 2.0f * UNAVAILABLE_PAD - 16.0f;
 
     unavailable_text(sec->unavailable, text, sizeof(text));
-    int lines = pdf_wrap_count(d->regular, UNAVAILABLE_SIZE, text, tw);
+    int lines = pdf_wrap_count(&d->regular, UNAVAILABLE_SIZE, text, tw);
     float h = (float)(lines - 1) * lead + UNAVAILABLE_SIZE + 2.0f * UNAVAILABLE_PAD;
     pdf_section_heading(d, sec, h);
     pdf_doc_need(d, h);
@@ -108,9 +108,9 @@ static void draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
     float cy = d->y - UNAVAILABLE_PAD - UNAVAILABLE_SIZE * 0.35f;
     pdf_round_rect(d->page, d->left + UNAVAILABLE_PAD, cy - 5.5f, 11.0f, 11.0f, 5.5f,
                    PDF_C_WARN_LINE, PDF_C_WARN_LINE, 0.0f);
-    pdf_text(d->page, d->bold, 8.0f, 0xFFFFFFu, d->left + UNAVAILABLE_PAD + 5.5f, cy - 2.8f,
+    pdf_text(d->page, &d->bold, 8.0f, 0xFFFFFFu, d->left + UNAVAILABLE_PAD + 5.5f, cy - 2.8f,
              PDF_CENTER, "!");
-    pdf_text_wrapped(d->page, d->regular, UNAVAILABLE_SIZE, PDF_C_WARN_TEXT,
+    pdf_text_wrapped(d->page, &d->regular, UNAVAILABLE_SIZE, PDF_C_WARN_TEXT,
                      d->left + UNAVAILABLE_PAD + 16.0f,
                      d->y - UNAVAILABLE_PAD - UNAVAILABLE_SIZE * 0.8f, tw, lead, text);
     pdf_doc_advance(d, h);

@@ -65,7 +65,7 @@ static void header_layout(struct table *t)
     t->two_line_head = 0;
     for (size_t c = 0; c < t->cols.n; c++) {
         float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
-        if (pdf_width(t->d->bold, PDF_SIZE_TABLE, t->cols.label[c]) > inner) {
+        if (pdf_width(&t->d->bold, PDF_SIZE_TABLE, t->cols.label[c]) > inner) {
             t->two_line_head = 1;
         }
     }
@@ -81,23 +81,23 @@ static void draw_label(const struct table *t, size_t c, float x, float bottom_ba
     char line[CELL_CAP];
     char rest[CELL_CAP];
 
-    if (pdf_width(d->bold, PDF_SIZE_TABLE, label) <= inner) {
-        pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
+    if (pdf_width(&d->bold, PDF_SIZE_TABLE, label) <= inner) {
+        pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
                  label);
         return;
     }
     size_t next = 0;
-    size_t n = pdf_wrap(d->bold, PDF_SIZE_TABLE, label, inner, &next);
+    size_t n = pdf_wrap(&d->bold, PDF_SIZE_TABLE, label, inner, &next);
     if (n >= sizeof(line)) {
         n = pdf_utf8_floor(label, sizeof(line) - 1);
     }
     memcpy(line, label, n);
     line[n] = '\0';
-    pdf_fit(d->bold, PDF_SIZE_TABLE, line, inner, rest, sizeof(rest));
-    pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base + HEAD_LINE,
+    pdf_fit(&d->bold, PDF_SIZE_TABLE, line, inner, rest, sizeof(rest));
+    pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base + HEAD_LINE,
              cell_align(t, c), rest);
-    pdf_fit(d->bold, PDF_SIZE_TABLE, label + next, inner, rest, sizeof(rest));
-    pdf_text(d->page, d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
+    pdf_fit(&d->bold, PDF_SIZE_TABLE, label + next, inner, rest, sizeof(rest));
+    pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
              rest);
 }
 
@@ -132,8 +132,8 @@ static void draw_row(struct table *t, const struct or_value *row, int64_t index)
         int numeric = 0;
         float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
         pdf_fmt_cell(d->h, &res->cols[c], &row[c], cell, sizeof(cell), &numeric);
-        pdf_fit(d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
-        pdf_text(d->page, d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
+        pdf_fit(&d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
+        pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
                  cell_x(t, c, x, inner), y0 + 5.0f, cell_align(t, c), fitted);
         x += t->cols.width[c];
     }
@@ -162,14 +162,14 @@ static void end_part(struct table *t, int64_t first, int64_t last, int64_t total
         pdf_fmt_grouped(b, sizeof(b), (double)last, 0);
         snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
     }
-    pdf_text(d->page, d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
+    pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
     pdf_doc_advance(d, RANGE_H);
 }
 
 static void draw_no_rows(struct table *t)
 {
     struct pdf_doc *d = t->d;
-    pdf_text(d->page, d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
+    pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
              d->y - ROW_H + 5.0f, PDF_LEFT, "No rows in this period.");
     pdf_doc_advance(d, ROW_H);
 }
@@ -226,7 +226,7 @@ or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *
         draw_no_rows(&t);
         return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
     }
-    or_status st = pdf_colwidth_measure(d->h, sec, d->regular, d->bold, PDF_SIZE_TABLE,
+    or_status st = pdf_colwidth_measure(d->h, sec, &d->regular, &d->bold, PDF_SIZE_TABLE,
                                         d->right - d->left, &t.cols, err, errlen);
     if (st != OR_OK) {
         return st;

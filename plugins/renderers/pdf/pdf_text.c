@@ -14,7 +14,7 @@
 #define LINE_CAP 2048
 #define PARAGRAPH_GAP 6.0f
 
-void pdf_text_flow(struct pdf_doc *d, HPDF_Font font, float size, uint32_t rgb,
+void pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32_t rgb,
                    const char *text)
 {
     char line[LINE_CAP];
@@ -60,7 +60,7 @@ or_status pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *e
             if (!first) {
                 pdf_doc_gap(d, PARAGRAPH_GAP);
             }
-            pdf_text_flow(d, d->regular, PDF_SIZE_BODY, PDF_C_TEXT, para);
+            pdf_text_flow(d, &d->regular, PDF_SIZE_BODY, PDF_C_TEXT, para);
             first = 0;
         }
         free(para);

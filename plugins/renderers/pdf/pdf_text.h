@@ -15,7 +15,7 @@
  * @brief Flow one clean paragraph at the cursor, line by line, each line
  * asking for its own room (so a long paragraph continues on the next page).
  */
-void pdf_text_flow(struct pdf_doc *d, HPDF_Font font, float size, uint32_t rgb,
+void pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32_t rgb,
                    const char *text);
 
 /**
