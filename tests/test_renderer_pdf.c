@@ -842,11 +842,9 @@ static int table_last_page(struct fake_renderer_suite *s, size_t rows)
     return page;
 }
 
-static void charts_and_tiles_are_never_split_across_pages(void **state)
+/* The largest call log that still ends on page 1: it fills it to the bottom. */
+static size_t rows_filling_page_one(struct fake_renderer_suite *s)
 {
-    struct fake_renderer_suite *s = *state;
-
-    /* The largest table that still ends on page 1 fills it to the bottom. */
     size_t lo = 1;
     size_t hi = 120;
     assert_int_equal(table_last_page(s, lo), 1);
@@ -860,6 +858,13 @@ static void charts_and_tiles_are_never_split_across_pages(void **state)
             hi = mid;
         }
     }
+    return lo;
+}
+
+static void charts_and_tiles_are_never_split_across_pages(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    size_t lo = rows_filling_page_one(s);
 
     struct demo dm;
     report_init(&dm);
@@ -915,6 +920,70 @@ static void charts_and_tiles_are_never_split_across_pages(void **state)
     }
     assert_int_equal(page_of(text, "Headline figures"), page_of(text, "Pipeline value (EUR)"));
     free(text);
+}
+
+/* The parts of the table with @p total rows, from its "rows a-b of total"
+ * lines: how many, and the fewest rows one holds. */
+static void table_parts(const char *text, int total, int *nparts, int *fewest)
+{
+    *nparts = 0;
+    *fewest = total;
+    int expect = 1;
+    for (const char *p = strstr(text, "rows "); p != NULL; p = strstr(p + 1, "rows ")) {
+        int a = 0, b = 0, n = 0;
+        if (sscanf(p, "rows %d\xE2\x80\x93%d of %d", &a, &b, &n) != 3 || n != total) {
+            continue;
+        }
+        assert_int_equal(a, expect);
+        expect = b + 1;
+        (*nparts)++;
+        *fewest = b - a + 1 < *fewest ? b - a + 1 : *fewest;
+    }
+    assert_int_equal(expect, total + 1);
+}
+
+static void render_tables(struct fake_renderer_suite *s, size_t first_rows, size_t second_rows)
+{
+    struct demo dm;
+    report_init(&dm);
+    struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "call_log", "Call log");
+    t->result = generated_result(&dm, 0, GEN_CALL_LOG, first_rows);
+    if (second_rows > 0) {
+        t = add_section(&dm, OR_SECTION_TABLE, "short", "Short table");
+        t->result = generated_result(&dm, 1, GEN_CALL_LOG, second_rows);
+    }
+    render_ok(s, &dm.report, "parts", NULL, 0);
+}
+
+/* A 5-row table cut 3 + 2 across two pages, or a long one whose last page
+ * holds one or two rows, is hard to read: short tables move over whole, and
+ * the last rows of a long one go over in threes at least. */
+static void short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows(
+    void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    size_t lo = rows_filling_page_one(s);
+    int nparts = 0;
+    int fewest = 0;
+
+    for (size_t extra = 1; extra <= 2; extra++) {
+        render_tables(s, lo + extra, 0);
+        char *text = pdf_text_of(s->path);
+        table_parts(text, (int)(lo + extra), &nparts, &fewest);
+        assert_int_equal(nparts, 2);
+        assert_int_equal(fewest, 3);
+        free(text);
+    }
+    /* After a long table ending anywhere on page 1's last dozen rows. */
+    for (size_t a = lo - 12; a <= lo; a++) {
+        render_tables(s, a, 5);
+        char *text = pdf_text_of(s->path);
+        table_parts(text, 5, &nparts, &fewest);
+        if (nparts != 1) {
+            fail_msg("a 5-row table after %zu rows is cut in %d parts", a, nparts);
+        }
+        free(text);
+    }
 }
 
 static void failed_source_is_stated_on_first_page(void **state)
@@ -1714,6 +1783,9 @@ int main(void)
         cmocka_unit_test_setup(long_table_repeats_header_on_every_page_with_row_ranges,
                                test_setup),
         cmocka_unit_test_setup(charts_and_tiles_are_never_split_across_pages, test_setup),
+        cmocka_unit_test_setup(
+            short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows,
+            test_setup),
         cmocka_unit_test_setup(failed_source_is_stated_on_first_page, test_setup),
         cmocka_unit_test_setup(unavailable_section_shows_reason_box, test_setup),
         cmocka_unit_test_setup(qpdf_check_passes, test_setup),

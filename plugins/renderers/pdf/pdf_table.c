@@ -20,6 +20,7 @@
 #define HEAD_PAD 6.0f
 #define RANGE_H 16.0f
 #define KEEP_ROWS 3
+#define SHORT_TABLE_ROWS 15
 #define HEAD_RULE 0xAFB8C1u
 
 static const char *or_str(const char *s)
@@ -198,7 +199,12 @@ static or_status stream_rows(struct table *t, char *err, size_t errlen)
         if (more == 0) {
             break;
         }
-        if (pdf_doc_room(d) < ROW_H + RANGE_H) {
+        /* No last page with fewer than KEEP_ROWS rows (a widow): when the
+         * last KEEP_ROWS rows do not fit here, they go over together. */
+        int64_t left = res->nrows - n;
+        int widow = left == KEEP_ROWS && n - first + 1 >= KEEP_ROWS &&
+                    pdf_doc_room(d) < (float)KEEP_ROWS * ROW_H + RANGE_H;
+        if (pdf_doc_room(d) < ROW_H + RANGE_H || widow) {
             end_part(t, first, n, res->nrows);
             pdf_doc_page(d, d->landscape);
             draw_header(t);
@@ -232,7 +238,13 @@ or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *
         return st;
     }
     header_layout(&t);
+    /* A short table is never split: it starts on the next page when it does
+     * not fit on this one.  A longer one starts with at least KEEP_ROWS rows
+     * under its heading. */
     int64_t keep_rows = res->nrows < KEEP_ROWS ? (res->nrows < 1 ? 1 : res->nrows) : KEEP_ROWS;
+    if (res->nrows > KEEP_ROWS && res->nrows <= SHORT_TABLE_ROWS) {
+        keep_rows = res->nrows;
+    }
     pdf_section_heading(d, sec, t.head_h + (float)keep_rows * ROW_H + RANGE_H);
     st = stream_rows(&t, err, errlen);
     pdf_colwidth_free(&t.cols);
