@@ -141,6 +141,23 @@ proc_outreport(void)
     return path;
 }
 
+void
+samples_open(struct samples *s)
+{
+    const char *root = getenv("OR_SOURCE_ROOT");
+    snprintf(s->conf, sizeof(s->conf), "%s/samples/outreport.conf", root != NULL ? root : ".");
+    snprintf(s->rec, sizeof(s->rec), "%s/samples/recording", root != NULL ? root : ".");
+    s->dir = test_tmpdir();
+}
+
+void
+samples_close(struct samples *s)
+{
+    test_rmtree(s->dir);
+    free(s->dir);
+    s->dir = NULL;
+}
+
 char *
 test_tmpdir(void)
 {

@@ -52,6 +52,19 @@ void mockapi_stop(struct mockapi *m);
 /** GET /__stats and return the value of "requests" (-1 on error). */
 long mockapi_requests(const struct mockapi *m);
 
+/** The embedded samples and a fresh output folder: where most end-to-end tests start. */
+struct samples {
+    char conf[1024]; /**< samples/outreport.conf */
+    char rec[1024];  /**< samples/recording */
+    char *dir;       /**< a fresh temporary folder (malloc'd), removed by samples_close() */
+};
+
+/** Fill @p s: paths under $OR_SOURCE_ROOT (else "."), and a new folder. */
+void samples_open(struct samples *s);
+
+/** Remove the folder and free it. */
+void samples_close(struct samples *s);
+
 /** Make a fresh temporary directory; returns a malloc'd path. */
 char *test_tmpdir(void);
 

@@ -397,18 +397,17 @@ static void
 batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    char *jobs = g_build_filename(dir, "jobs.ini", NULL);
+    struct samples S;
+    samples_open(&S);
+    char *jobs = g_build_filename(S.dir, "jobs.ini", NULL);
     assert_true(g_file_set_contents(jobs,
                                     "[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
                                     "[weekly]\ntemplate = weekly-manager\n"
                                     "mail_to = sales.lead@acme.example\n"
                                     "[lists]\ntemplate = list-performance\n",
                                     -1, NULL));
-    const char *argv[] = {proc_outreport(), "--config", conf, "batch", jobs, "--replay", rec,
-                          "--out", dir, "--mail-to", "revops@acme.example", "--dry-run", NULL};
+    const char *argv[] = {proc_outreport(), "--config", S.conf, "batch", jobs, "--replay", S.rec,
+                          "--out", S.dir, "--mail-to", "revops@acme.example", "--dry-run", NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -418,27 +417,23 @@ batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
     assert_int_equal(test_count_lines_with(r.out, "sales.lead@acme.example"), 1);
     proc_result_free(&r);
     g_free(jobs);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void
 batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    char *jobs = g_build_filename(dir, "jobs.ini", NULL);
+    struct samples S;
+    samples_open(&S);
+    char *jobs = g_build_filename(S.dir, "jobs.ini", NULL);
     assert_true(g_file_set_contents(jobs,
                                     "[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
                                     "[weekly]\ntemplate = weekly-manager\n"
                                     "[scorecard]\ntemplate = rep-scorecard\n",
                                     -1, NULL));
-    const char *argv[] = {proc_outreport(), "--config", conf, "-vv", "batch", jobs, "--replay",
-                          rec, "--out", dir, NULL};
+    const char *argv[] = {proc_outreport(), "--config", S.conf, "-vv", "batch", jobs, "--replay",
+                          S.rec, "--out", S.dir, NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -460,10 +455,7 @@ batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
     }
     proc_result_free(&r);
     g_free(jobs);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void

@@ -143,19 +143,18 @@ static void
 verbose_run_says_what_it_fetched_and_wrote(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "-v", "run", "weekly-manager",
-                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "csv", "--out", dir, NULL};
+    struct samples S;
+    samples_open(&S);
+    const char *argv[] = {proc_outreport(), "--config", S.conf, "-v", "run", "weekly-manager",
+                          "--replay", S.rec, "--period", "2026-11-16..2026-11-22", "--format",
+                          "csv", "--out", S.dir, NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "info: source calls (salesfinity.call-log): 1483 rows from 15 "
                                   "pages"));
     assert_non_null(strstr(r.err, "info: source agents (unpod.analytics): 2 rows"));
-    char *reps = g_build_filename(dir, "weekly-manager-reps.csv", NULL);
+    char *reps = g_build_filename(S.dir, "weekly-manager-reps.csv", NULL);
     struct stat sb;
     assert_int_equal(stat(reps, &sb), 0);
     char line[700];
@@ -164,10 +163,7 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 5);
     g_free(reps);
     proc_result_free(&r);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 /* The donut of call outcomes is the whole of Unpod's total_calls: its outcome
@@ -178,20 +174,19 @@ static void
 voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
+    struct samples S;
+    samples_open(&S);
     char *check = src_path("tests/check_xlsx.py");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "voice-agent", "--replay",
-                          rec, "--period", "2026-11-16..2026-11-22", "--format", "xlsx",
-                          "--out", dir, NULL};
+    const char *argv[] = {proc_outreport(), "--config", S.conf, "run", "voice-agent", "--replay",
+                          S.rec, "--period", "2026-11-16..2026-11-22", "--format", "xlsx",
+                          "--out", S.dir, NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
 
     /* The tile, from the manifest. */
-    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(m);
     const char *tile = strstr(m, "\"label\": \"Agent calls\"");
@@ -202,7 +197,7 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
     assert_true(calls > 0);
 
     /* The chart's data, read back from the workbook by openpyxl. */
-    char *xlsx = g_build_filename(dir, "voice-agent.xlsx", NULL);
+    char *xlsx = g_build_filename(S.dir, "voice-agent.xlsx", NULL);
     const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "Call outcomes", NULL};
     run(py, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -225,11 +220,8 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
     free(m);
     g_free(mpath);
     g_free(xlsx);
-    test_rmtree(dir);
-    free(dir);
     g_free(check);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void
