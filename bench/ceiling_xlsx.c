@@ -494,17 +494,12 @@ write_workbook(const struct table *t, const char *out, const char *tmpdir)
             case K_TEXT:
                 e = worksheet_write_string(ws, xr, (lxw_col_t)c, t->arena + cell->off, NULL);
                 break;
-            case K_NUMBER:
-                e = worksheet_write_number(ws, xr, (lxw_col_t)c, cell->num, NULL);
-                break;
-            case K_TIME:
-                e = worksheet_write_number(ws, xr, (lxw_col_t)c, cell->num, dt);
-                break;
+            case K_NUMBER: e = worksheet_write_number(ws, xr, (lxw_col_t)c, cell->num, NULL); break;
+            case K_TIME: e = worksheet_write_number(ws, xr, (lxw_col_t)c, cell->num, dt); break;
             case K_BOOL:
                 e = worksheet_write_boolean(ws, xr, (lxw_col_t)c, cell->num != 0.0, NULL);
                 break;
-            default:
-                break;
+            default: break;
             }
         }
     }

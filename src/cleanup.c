@@ -15,9 +15,9 @@
 
 struct registry {
     GMutex lock;
-    GPtrArray *files;  /* char *, owned */
-    GPtrArray *dirs;   /* char *, owned */
-    GArray *children;  /* pid_t */
+    GPtrArray *files; /* char *, owned */
+    GPtrArray *dirs;  /* char *, owned */
+    GArray *children; /* pid_t */
 };
 
 static struct registry *current;
@@ -170,7 +170,9 @@ stop(int sig)
     }
     char msg[160];
     int len = snprintf(msg, sizeof(msg), "outreport: stopped by %s%s\n",
-                       sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM",
+                       sig == SIGINT   ? "SIGINT"
+                       : sig == SIGHUP ? "SIGHUP"
+                                       : "SIGTERM",
                        nfiles > 0 ? "; unfinished files removed" : "");
     if (len > 0 && write(STDERR_FILENO, msg, (size_t)MIN(len, (int)sizeof(msg) - 1)) < 0) {
         /* nothing left to tell it to */

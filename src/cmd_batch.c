@@ -23,18 +23,18 @@
 #include "log.h"
 #include "template.h"
 
-static const char *const job_keys[] = {
-    "template", "period", "from", "to", "tz", "formats", "out", "mail_to", "mail_cc",
-    "mail_subject", "split_by", "strict", "options", NULL};
+static const char *const job_keys[] = {"template", "period", "from",    "to",      "tz",
+                                       "formats",  "out",    "mail_to", "mail_cc", "mail_subject",
+                                       "split_by", "strict", "options", NULL};
 
 struct job {
     char *name;
-    struct or_cli cli;       /* the command line's, with this job's settings */
+    struct or_cli cli; /* the command line's, with this job's settings */
     char *out_dir;
-    GPtrArray *options;      /* "KEY=VALUE", owned */
+    GPtrArray *options; /* "KEY=VALUE", owned */
     pid_t pid;
     int exit_code;
-    int done;                /* failed for good in phase 1: not run again */
+    int done; /* failed for good in phase 1: not run again */
 };
 
 static const char *
@@ -55,9 +55,10 @@ check_keys(const struct or_config *jobs, const char *section, char *err, size_t 
             ok = ok || strcmp(*a, *k) == 0;
         }
         if (!ok) {
-            snprintf(err, errlen, "%s: [%s] %s: unknown key (jobs take: template, period, from, "
-                                  "to, tz, formats, out, mail_to, mail_cc, mail_subject, split_by, "
-                                  "strict, options)",
+            snprintf(err, errlen,
+                     "%s: [%s] %s: unknown key (jobs take: template, period, from, "
+                     "to, tz, formats, out, mail_to, mail_cc, mail_subject, split_by, "
+                     "strict, options)",
                      or_config_path(jobs), section, *k);
             st = OR_ERR_CONFIG;
         }
@@ -245,8 +246,8 @@ job_summary(const struct job *j)
     json_error_t jerr;
     json_t *manifest = json_load_file(mpath, 0, &jerr);
     g_free(mpath);
-    json_t *o = json_pack("{s:s, s:i, s:s}", "job", j->name, "exit_code", j->exit_code, "out",
-                          j->out_dir);
+    json_t *o =
+        json_pack("{s:s, s:i, s:s}", "job", j->name, "exit_code", j->exit_code, "out", j->out_dir);
     json_object_set_new(o, "manifest", manifest != NULL ? manifest : json_null());
     return o;
 }

@@ -26,8 +26,7 @@ check_output(const struct or_app *app, const struct or_loaded_plugin **renderer,
     const char *out = app->cli->output;
     const char *ext = or_output_extension(out);
     if (*ext == '\0') {
-        snprintf(err, errlen, "-o %s: no file extension to choose the format by (e.g. .csv)",
-                 out);
+        snprintf(err, errlen, "-o %s: no file extension to choose the format by (e.g. .csv)", out);
         return OR_ERR_INVALID;
     }
     *renderer = or_registry_renderer(app->reg, ext);
@@ -189,9 +188,8 @@ thread_cpu_seconds(void)
 
 static or_status
 fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *renderer,
-                const struct or_fetch_request *fr, const struct or_period *period,
-                int have_period, const struct fetch_opts *o, struct or_fetch_stats *stats,
-                char *err, size_t errlen)
+                const struct or_fetch_request *fr, const struct or_period *period, int have_period,
+                const struct fetch_opts *o, struct or_fetch_stats *stats, char *err, size_t errlen)
 {
     const struct or_endpoint *ep = fr->endpoint;
     struct or_schema *schema = or_schema_new(ep->columns, ep->ncolumns, 0);
@@ -222,8 +220,8 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     gint64 t0 = g_get_monotonic_time();
     double cpu0 = thread_cpu_seconds();
     char *tmp = NULL;
-    or_status rst = or_output_render_tmp(renderer, &ctx, &d.report, app->cli->output, o->opts,
-                                         o->n, &tmp, rerr, sizeof(rerr));
+    or_status rst = or_output_render_tmp(renderer, &ctx, &d.report, app->cli->output, o->opts, o->n,
+                                         &tmp, rerr, sizeof(rerr));
     double cpu = thread_cpu_seconds() - cpu0;
     double wall = (double)(g_get_monotonic_time() - t0) / 1e6;
     or_stream_close(p.stream);
@@ -245,8 +243,8 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     else if (early) {
         /* A renderer that breaks its streams promise must not leave a short file. */
         snprintf(err, errlen, "%s: renderer %s stopped after %lld rows of %lld; nothing written",
-                 app->cli->output, renderer->desc->name,
-                 (long long)or_stream_rows_read(p.stream), (long long)p.stats.rows);
+                 app->cli->output, renderer->desc->name, (long long)or_stream_rows_read(p.stream),
+                 (long long)p.stats.rows);
         st = OR_ERR_PLUGIN;
     }
     if (st == OR_OK) {
@@ -259,8 +257,10 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     if (st == OR_OK) {
         /* For bench/: what writing the file cost, apart from waiting for pages. */
         double wait = or_stream_wait_seconds(p.stream);
-        or_log(OR_LOG_INFO, "streamed into %s: renderer busy %.2f s (CPU %.2f s), waited %.2f s "
-               "for pages", app->cli->output, wall - wait, cpu, wait);
+        or_log(OR_LOG_INFO,
+               "streamed into %s: renderer busy %.2f s (CPU %.2f s), waited %.2f s "
+               "for pages",
+               app->cli->output, wall - wait, cpu, wait);
     }
     or_stream_free(p.stream);
     g_free(d.cols);
@@ -310,8 +310,7 @@ or_cmd_fetch(struct or_app *app)
         st = or_job_period(app, tz, NULL, &period, &have_period, err, sizeof(err));
     }
     if (st == OR_OK) {
-        struct or_http_options ho = {.record_dir = cli->record_dir,
-                                     .replay_dir = cli->replay_dir};
+        struct or_http_options ho = {.record_dir = cli->record_dir, .replay_dir = cli->replay_dir};
         st = or_job_http_options(app->cfg, &ho, err, sizeof(err));
         if (st == OR_OK) {
             or_job_cache_options(app, &ho);
@@ -321,8 +320,8 @@ or_cmd_fetch(struct or_app *app)
     }
     /* One source into one file needs no dataset when the renderer reads its
      * table once and the columns are known before the first page. */
-    int streaming = renderer != NULL && renderer->desc->renderer->streams && ep != NULL &&
-                    !ep->dynamic_columns;
+    int streaming =
+        renderer != NULL && renderer->desc->renderer->streams && ep != NULL && !ep->dynamic_columns;
     if (st == OR_OK) {
         st = or_job_options(cli->options, &fo.opts, &fo.n, err, sizeof(err));
     }
@@ -351,8 +350,8 @@ or_cmd_fetch(struct or_app *app)
         else {
             st = or_fetch_run(&fr, &stats, err, sizeof(err));
             if (st == OR_OK) {
-                st = render_table(app, renderer, tz, tz_name, &period, have_period, ds,
-                                  ep->table, source, &stats, &fo, err, sizeof(err));
+                st = render_table(app, renderer, tz, tz_name, &period, have_period, ds, ep->table,
+                                  source, &stats, &fo, err, sizeof(err));
             }
         }
     }

@@ -25,10 +25,10 @@ params_json(const struct or_param *params, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "name", params[i].name, "type",
-                              or_param_type_name(params[i].type), "required",
-                              params[i].required != 0, "description",
-                              params[i].description ? params[i].description : "");
+        json_t *o =
+            json_pack("{s:s, s:s, s:b, s:s}", "name", params[i].name, "type",
+                      or_param_type_name(params[i].type), "required", params[i].required != 0,
+                      "description", params[i].description ? params[i].description : "");
         if (params[i].choices != NULL) {
             json_object_set_new(o, "choices", json_string(params[i].choices));
         }
@@ -41,9 +41,9 @@ static json_t *
 plugin_json(const struct or_loaded_plugin *lp)
 {
     const struct or_plugin *d = lp->desc;
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", d->name, "kind",
-                          kind_name(d->kind), "version", d->version ? d->version : "",
-                          "description", d->description ? d->description : "", "file", lp->path);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", d->name, "kind", kind_name(d->kind),
+                          "version", d->version ? d->version : "", "description",
+                          d->description ? d->description : "", "file", lp->path);
     if (d->kind == OR_PLUGIN_PROVIDER) {
         json_t *eps = json_array();
         for (size_t e = 0; e < d->provider->nendpoints; e++) {
@@ -53,29 +53,25 @@ plugin_json(const struct or_loaded_plugin *lp)
                 json_array_append_new(
                     cols, json_pack("{s:s, s:s, s:s}", "name", ep->columns[c].name, "type",
                                     or_type_name(ep->columns[c].type), "description",
-                                    ep->columns[c].description ? ep->columns[c].description
-                                                               : ""));
+                                    ep->columns[c].description ? ep->columns[c].description : ""));
             }
-            json_t *eo = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", ep->name,
-                                   "table", ep->table, "description",
-                                   ep->description ? ep->description : "", "paging",
-                                   paging_name(ep->paging), "parameters",
+            json_t *eo = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", ep->name, "table",
+                                   ep->table, "description", ep->description ? ep->description : "",
+                                   "paging", paging_name(ep->paging), "parameters",
                                    params_json(ep->params, ep->nparams), "columns", cols,
                                    "dynamic_columns", ep->dynamic_columns != 0);
             json_array_append_new(eps, eo);
         }
         json_object_set_new(o, "endpoints", eps);
-        json_object_set_new(o, "default_base_url",
-                            json_string(d->provider->default_base_url
-                                            ? d->provider->default_base_url
-                                            : ""));
+        json_object_set_new(
+            o, "default_base_url",
+            json_string(d->provider->default_base_url ? d->provider->default_base_url : ""));
     }
     else {
         json_object_set_new(o, "format", json_string(d->renderer->format));
         json_object_set_new(o, "mime_type",
                             json_string(d->renderer->mime_type ? d->renderer->mime_type : ""));
-        json_object_set_new(o, "options",
-                            params_json(d->renderer->options, d->renderer->noptions));
+        json_object_set_new(o, "options", params_json(d->renderer->options, d->renderer->noptions));
     }
     return o;
 }

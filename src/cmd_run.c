@@ -105,7 +105,8 @@ start(struct or_app *app, struct run *R)
     memset(R, 0, sizeof(*R));
     R->app = app;
     if (app->cli->nargs != 1) {
-        snprintf(R->err, sizeof(R->err), "expected exactly one TEMPLATE (a file or a shipped name)");
+        snprintf(R->err, sizeof(R->err),
+                 "expected exactly one TEMPLATE (a file or a shipped name)");
         return OR_ERR_INVALID;
     }
     or_status st = or_template_load(app->cli->args[0], &R->tpl, R->err, sizeof(R->err));
@@ -239,7 +240,8 @@ pick_formats(struct run *R, char ***out)
             g_ptr_array_add(ok, g_strdup(*f));
         }
         else if (want != NULL) {
-            snprintf(R->err, sizeof(R->err), "--format %s: no renderer plugin for it is loaded", *f);
+            snprintf(R->err, sizeof(R->err), "--format %s: no renderer plugin for it is loaded",
+                     *f);
             st = OR_ERR_NOT_FOUND;
         }
     }
@@ -299,7 +301,7 @@ struct render_job {
     char *path;              /* where it goes, owned */
     double cost;             /* expected work: larger documents start first */
     /* Set by the thread that rendered it: */
-    char *tmp;               /* the rendered temporary file, owned, or NULL */
+    char *tmp; /* the rendered temporary file, owned, or NULL */
     or_status st;
     struct or_file_hash hash;
     char err[OR_ERR_SIZE];
@@ -308,13 +310,13 @@ struct render_job {
 struct render_pool {
     struct render_job *jobs; /* in the order documents are written one after another */
     size_t njobs;
-    size_t *start;           /* job indexes in the order they are started */
-    gint next;               /* next entry of start to take */
-    gint first_failed;       /* lowest index of a failed job, G_MAXINT while none */
+    size_t *start;     /* job indexes in the order they are started */
+    gint next;         /* next entry of start to take */
+    gint first_failed; /* lowest index of a failed job, G_MAXINT while none */
     const struct or_option *opts;
     size_t nopts;
-    int read_ahead;          /* step large results on threads of their own */
-    int max_threads;         /* the job's share of the processors; 0: all of them */
+    int read_ahead;  /* step large results on threads of their own */
+    int max_threads; /* the job's share of the processors; 0: all of them */
 };
 
 /* Work per table cell relative to CSV's, from bench/results.md (XLSX writes
@@ -543,8 +545,8 @@ recipients(GPtrArray *list, const char *value)
             g_ptr_array_add(out, g_strdup(item));
         }
         else if (value != NULL && open != NULL && close != NULL) {
-            g_ptr_array_add(out, g_strdup_printf("%.*s%s%s", (int)(open - item), item, value,
-                                                 close + 1));
+            g_ptr_array_add(
+                out, g_strdup_printf("%.*s%s%s", (int)(open - item), item, value, close + 1));
         }
     }
     g_ptr_array_add(out, NULL);
@@ -643,18 +645,16 @@ manifest_root(struct run *R, const char *status)
     json_t *sources = json_array();
     for (size_t i = 0; i < R->nsrc; i++) {
         struct run_source *s = &R->src[i];
-        json_array_append_new(sources, or_manifest_source(s->ts->alias, s->ts->source,
-                                                          s->ts->params, s->ts->previous,
-                                                          s->status ? s->status : "not run",
-                                                          s->detail, &s->stats));
+        json_array_append_new(
+            sources, or_manifest_source(s->ts->alias, s->ts->source, s->ts->params, s->ts->previous,
+                                        s->status ? s->status : "not run", s->detail, &s->stats));
     }
     or_time_format_iso(or_job_generated_at(), R->tz, gen, sizeof(gen));
-    json_t *root = json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:s, s:s}", "outreport",
-                             OR_VERSION, "status", status, "template", "name", R->tpl->name,
-                             "path", R->tpl->path, "title", R->tpl->title, "config",
-                             or_config_path(R->app->cfg) ? json_string(or_config_path(R->app->cfg))
-                                                         : json_null(),
-                             "timezone", R->tz_name, "generated_at", gen);
+    json_t *root = json_pack(
+        "{s:s, s:s, s:{s:s, s:s, s:s}, s:o, s:s, s:s}", "outreport", OR_VERSION, "status", status,
+        "template", "name", R->tpl->name, "path", R->tpl->path, "title", R->tpl->title, "config",
+        or_config_path(R->app->cfg) ? json_string(or_config_path(R->app->cfg)) : json_null(),
+        "timezone", R->tz_name, "generated_at", gen);
     json_object_set_new(root, "period",
                         R->have_period ? or_manifest_period(&R->period, R->tz) : json_null());
     json_object_set_new(root, "previous_period",
@@ -709,7 +709,8 @@ produce(struct run *R, const struct or_eval_input *in, char **formats, const cha
         json_t *paths = json_array();
         size_t i;
         json_t *f;
-        json_array_foreach(files, i, f) {
+        json_array_foreach(files, i, f)
+        {
             json_array_append(o->files, f);
             json_array_append(paths, json_object_get(f, "path"));
         }
@@ -831,8 +832,10 @@ or_cmd_run(struct or_app *app)
         char *mpath = g_strdup_printf("%s/manifest.json", dir);
         or_manifest_write(root, mpath, R.err, sizeof(R.err));
         g_free(mpath);
-        or_log(OR_LOG_ERROR, "--strict: a source failed, so no documents were written (see %s/"
-                             "manifest.json)", dir);
+        or_log(OR_LOG_ERROR,
+               "--strict: a source failed, so no documents were written (see %s/"
+               "manifest.json)",
+               dir);
         rc = OR_EXIT_SOURCE;
         goto done;
     }

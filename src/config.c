@@ -7,7 +7,7 @@
 
 struct or_config {
     char *path;
-    GHashTable *values; /* "section\x1fkey" -> value, both owned */
+    GHashTable *values;  /* "section\x1fkey" -> value, both owned */
     GPtrArray *sections; /* section names in file order, owned */
 };
 
@@ -67,8 +67,8 @@ or_config_path(const struct or_config *cfg)
 static int
 is_secret_key(const char *key)
 {
-    static const char *const names[] = {"api_key", "apikey", "key", "token", "password",
-                                        "secret", "jwt", "pass"};
+    static const char *const names[] = {"api_key",  "apikey", "key", "token",
+                                        "password", "secret", "jwt", "pass"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (g_ascii_strcasecmp(key, names[i]) == 0) {
             return 1;
@@ -118,7 +118,8 @@ normalise_comments(const char *text)
         else {
             size_t n = strlen(*l);
             for (size_t i = 1; i < n; i++) {
-                if (((*l)[i] == ';' || (*l)[i] == '#') && ((*l)[i - 1] == ' ' || (*l)[i - 1] == '\t')) {
+                if (((*l)[i] == ';' || (*l)[i] == '#') &&
+                    ((*l)[i - 1] == ' ' || (*l)[i - 1] == '\t')) {
                     n = i;
                     break;
                 }

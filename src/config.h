@@ -41,8 +41,7 @@ void or_config_free(struct or_config *cfg);
 const char *or_config_get(const struct or_config *cfg, const char *section, const char *key);
 
 /** @brief Set (or override) a value, e.g. from the command line.  Copies both. */
-void or_config_set(struct or_config *cfg, const char *section, const char *key,
-                   const char *value);
+void or_config_set(struct or_config *cfg, const char *section, const char *key, const char *value);
 
 /** @brief Section names in file order.  Borrowed; @p n receives the count. */
 const char *const *or_config_sections(const struct or_config *cfg, size_t *n);

@@ -17,11 +17,10 @@ struct core_section {
 };
 
 static const char *const report_keys[] = {"timezone", "week_start", "author", NULL};
-static const char *const http_keys[] = {"retries",  "backoff_ms", "backoff_max_ms",
-                                        "timeout_s", "connect_timeout_s", "parallel",
-                                        "ca_file",  "cache",      "cache_ttl_s",
-                                        NULL};
-static const char *const smtp_keys[] = {"url",         "starttls", "from",      "username",
+static const char *const http_keys[] = {
+    "retries",  "backoff_ms", "backoff_max_ms", "timeout_s",   "connect_timeout_s",
+    "parallel", "ca_file",    "cache",          "cache_ttl_s", NULL};
+static const char *const smtp_keys[] = {"url",          "starttls",    "from",    "username",
                                         "password_env", "max_size_mb", "retries", "timeout_s",
                                         "ca_file",      NULL};
 
@@ -102,8 +101,8 @@ check_keys(const struct or_config *cfg, const struct core_section *cs, char *err
 }
 
 or_status
-or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins,
-                char *err, size_t errlen)
+or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins, char *err,
+                size_t errlen)
 {
     size_t nsec = 0;
     const char *const *sections = or_config_sections(cfg, &nsec);
@@ -139,8 +138,8 @@ or_config_check(const struct or_config *cfg, const char *const *plugins, size_t 
             st = OR_ERR_CONFIG;
         }
         else {
-            or_log(OR_LOG_WARN, "%s: [%s]: no loaded plugin reads this section", or_config_path(cfg),
-                   name);
+            or_log(OR_LOG_WARN, "%s: [%s]: no loaded plugin reads this section",
+                   or_config_path(cfg), name);
         }
     }
     g_ptr_array_free(known, TRUE);

@@ -25,8 +25,8 @@
  *         A section no one reads that looks like no known name is only logged
  *         as a warning (a plugin that is not installed may read it).
  */
-or_status or_config_check(const struct or_config *cfg, const char *const *plugins,
-                          size_t nplugins, char *err, size_t errlen);
+or_status or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins,
+                          char *err, size_t errlen);
 
 /** @brief Edit distance of two short strings (insert, delete, replace); capped at 9. */
 int or_edit_distance(const char *a, const char *b);

@@ -41,7 +41,7 @@ struct batch {
 /* A thread stepping a cursor's statement ahead of its user, batch by batch. */
 struct reader {
     GThread *thread;
-    pthread_mutex_t lock;      /* pthreads, not GMutex: ThreadSanitizer sees these */
+    pthread_mutex_t lock; /* pthreads, not GMutex: ThreadSanitizer sees these */
     pthread_cond_t cond;
     struct batch *head, *tail; /* stepped, not yet used; under lock */
     size_t queued;             /* batches between head and tail; under lock */
@@ -49,23 +49,23 @@ struct reader {
     int finished;              /* the thread stepped its last row; under lock */
     int failed;                /* ... because a step failed: err says why */
     char err[OR_ERR_SIZE];
-    enum or_type *types;       /* the thread's own copy (untyped columns change) */
-    struct batch *current;     /* the batch the user steps through */
-    size_t pos;                /* its next row */
+    enum or_type *types;   /* the thread's own copy (untyped columns change) */
+    struct batch *current; /* the batch the user steps through */
+    size_t pos;            /* its next row */
 };
 
 struct or_cursor {
-    sqlite3_stmt *st;       /* NULL for a copy over buffered rows */
+    sqlite3_stmt *st; /* NULL for a copy over buffered rows */
     size_t ncols;
     enum or_type *types;
     unsigned char *untyped; /* expression columns: type follows each value */
     char **names;           /* copies: SQLite frees its own when it re-prepares */
     int done;
-    struct rowbuf *buf;     /* non-NULL: rows are served from memory */
-    size_t pos;             /* next buffered row */
-    int read_ahead;         /* step on a thread of its own (or_cursor_read_ahead()) */
-    struct reader *reader;  /* that thread while it runs or has rows */
-    int64_t used;           /* rows handed out since the statement started over */
+    struct rowbuf *buf;    /* non-NULL: rows are served from memory */
+    size_t pos;            /* next buffered row */
+    int read_ahead;        /* step on a thread of its own (or_cursor_read_ahead()) */
+    struct reader *reader; /* that thread while it runs or has rows */
+    int64_t used;          /* rows handed out since the statement started over */
 };
 
 static void reader_end(struct or_cursor *c);
@@ -75,7 +75,7 @@ static const char *const sql_types[OR_TYPE_COUNT] = {
     [OR_TYPE_BOOL] = "BOOL", [OR_TYPE_TIME] = "TIME",
 };
 static const char *const type_names[OR_TYPE_COUNT] = {
-    [OR_TYPE_TEXT] = "text", [OR_TYPE_INT] = "int", [OR_TYPE_REAL] = "real",
+    [OR_TYPE_TEXT] = "text", [OR_TYPE_INT] = "int",   [OR_TYPE_REAL] = "real",
     [OR_TYPE_BOOL] = "bool", [OR_TYPE_TIME] = "time",
 };
 
@@ -201,8 +201,8 @@ prepare_insert(struct or_table_writer *w, char *err, size_t errlen)
     g_string_append(sql, ")");
     sqlite3_finalize(w->insert);
     w->insert = NULL;
-    int rc = sqlite3_prepare_v3(w->ds->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &w->insert,
-                                NULL);
+    int rc =
+        sqlite3_prepare_v3(w->ds->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &w->insert, NULL);
     g_string_free(sql, TRUE);
     if (rc != SQLITE_OK) {
         return db_error(w->ds, "prepare insert", err, errlen);
@@ -296,12 +296,8 @@ or_table_writer_write(struct or_table_writer *w, const struct or_rows *rows, cha
                 sqlite3_bind_text(st, idx, rows->arena + cell->text_off, (int)cell->text_len,
                                   SQLITE_STATIC);
                 break;
-            case OR_TYPE_REAL:
-                sqlite3_bind_double(st, idx, cell->r);
-                break;
-            default:
-                sqlite3_bind_int64(st, idx, cell->i);
-                break;
+            case OR_TYPE_REAL: sqlite3_bind_double(st, idx, cell->r); break;
+            default: sqlite3_bind_int64(st, idx, cell->i); break;
             }
         }
         if (sqlite3_step(st) != SQLITE_DONE) {
@@ -515,9 +511,7 @@ step_row(struct or_cursor *c, enum or_type *types, struct or_value *row, int qui
             v->s = (const char *)sqlite3_column_text(c->st, (int)i);
             v->len = (size_t)sqlite3_column_bytes(c->st, (int)i);
             break;
-        case OR_TYPE_REAL:
-            v->r = sqlite3_column_double(c->st, (int)i);
-            break;
+        case OR_TYPE_REAL: v->r = sqlite3_column_double(c->st, (int)i); break;
         default:
             v->i = sqlite3_column_int64(c->st, (int)i);
             v->r = (double)v->i;
@@ -750,8 +744,8 @@ cursor_rewind(struct or_cursor *c)
 }
 
 or_status
-or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t *nrows,
-                 char *err, size_t errlen)
+or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t *nrows, char *err,
+                 size_t errlen)
 {
     *nrows = -1;
     if (c->buf != NULL) {
@@ -844,8 +838,8 @@ or_cursor_bind_host(struct or_host *h)
 }
 
 or_status
-or_dataset_index(struct or_dataset *ds, const char *table, const char *const *cols,
-                 const int *desc, char **name, char *err, size_t errlen)
+or_dataset_index(struct or_dataset *ds, const char *table, const char *const *cols, const int *desc,
+                 char **name, char *err, size_t errlen)
 {
     *name = NULL;
     for (size_t i = 0; cols[i] != NULL; i++) {

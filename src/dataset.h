@@ -98,8 +98,8 @@ int or_cursor_untyped(const struct or_cursor *c, size_t col);
  * buffered again at no cost.
  * @return OR_OK, or OR_ERR_DATASET with @p err set when a step fails.
  */
-or_status or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes,
-                           int64_t *nrows, char *err, size_t errlen);
+or_status or_cursor_buffer(struct or_cursor *c, size_t max_rows, size_t max_bytes, int64_t *nrows,
+                           char *err, size_t errlen);
 
 /**
  * @brief Another cursor over the rows @p c has buffered, with a position of
@@ -142,8 +142,7 @@ or_status or_dataset_index(struct or_dataset *ds, const char *table, const char 
                            const int *desc, char **name, char *err, size_t errlen);
 
 /** @brief Drop the index called @p name, if there is one. */
-or_status or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err,
-                                size_t errlen);
+or_status or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err, size_t errlen);
 
 /** @brief Count rows of a table (-1 on error). */
 int64_t or_dataset_count(struct or_dataset *ds, const char *table);

@@ -65,8 +65,8 @@ sort_index_free(gpointer p)
     g_free(x);
 }
 
-static or_status
-fail(struct or_eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static or_status fail(struct or_eval *ev, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static or_status
 fail(struct or_eval *ev, const char *fmt, ...)
@@ -155,8 +155,9 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
             }
         }
         else {
-            return fail(ev, "%s: unknown parameter %s (available: :period_start, :period_end, "
-                            ":prev_start, :prev_end, :tz)",
+            return fail(ev,
+                        "%s: unknown parameter %s (available: :period_start, :period_end, "
+                        ":prev_start, :prev_end, :tz)",
                         what, name);
         }
     }
@@ -173,8 +174,9 @@ lenient_miss(struct or_eval *ev, const char *sql, const char *msg)
     }
     for (const char *const *l = ev->lenient; *l != NULL; l++) {
         if (strstr(sql, *l) != NULL) {
-            fprintf(stderr, "outreport: warning: %s: section '%s': %s (table %s gets its columns "
-                            "from the data; checked when the report runs)\n",
+            fprintf(stderr,
+                    "outreport: warning: %s: section '%s': %s (table %s gets its columns "
+                    "from the data; checked when the report runs)\n",
                     ev->in->tpl->path, ev->cur ? ev->cur->id : "?", msg, *l);
             return 1;
         }
@@ -222,17 +224,16 @@ check_failed_tables(struct or_eval *ev, GPtrArray *tables, struct section_state 
     for (guint i = 0; i < tables->len && ss->unavailable == NULL; i++) {
         for (size_t f = 0; f < ev->in->nfailed; f++) {
             if (strcmp(g_ptr_array_index(tables, i), ev->in->failed[f].alias) == 0) {
-                ss->unavailable = g_strdup_printf("data unavailable: %s: %s",
-                                                  ev->in->failed[f].alias,
-                                                  ev->in->failed[f].reason);
+                ss->unavailable = g_strdup_printf(
+                    "data unavailable: %s: %s", ev->in->failed[f].alias, ev->in->failed[f].reason);
             }
         }
     }
 }
 
 static or_status
-single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
-             int *has, double *value)
+single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables, int *has,
+             double *value)
 {
     struct or_cursor *c = NULL;
     struct or_host h;
@@ -439,8 +440,8 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     if (shown && nrows <= BUFFER_ROWS) {
         char cerr[OR_ERR_SIZE];
         int64_t kept = -1;
-        if (or_cursor_buffer(ss->cursor, BUFFER_ROWS, BUFFER_BYTES, &kept, cerr,
-                             sizeof(cerr)) != OR_OK) {
+        if (or_cursor_buffer(ss->cursor, BUFFER_ROWS, BUFFER_BYTES, &kept, cerr, sizeof(cerr)) !=
+            OR_OK) {
             const char *msg = strncmp(cerr, "dataset: ", 9) == 0 ? cerr + 9 : cerr;
             return fail(ev, "sql: %s", msg);
         }
@@ -588,18 +589,11 @@ eval_section(struct or_eval *ev, size_t i)
     s->description = ts->description;
     s->landscape = ts->landscape;
     switch (ts->kind) {
-    case OR_SECTION_KPIS:
-        st = eval_kpis(ev, ts, ss, s, tables);
-        break;
+    case OR_SECTION_KPIS: st = eval_kpis(ev, ts, ss, s, tables); break;
     case OR_SECTION_TABLE:
-    case OR_SECTION_CHART:
-        st = eval_result(ev, ts, ss, s, tables);
-        break;
-    case OR_SECTION_TEXT:
-        st = eval_text(ev, ts, ss, s, tables);
-        break;
-    default:
-        break;
+    case OR_SECTION_CHART: st = eval_result(ev, ts, ss, s, tables); break;
+    case OR_SECTION_TEXT: st = eval_text(ev, ts, ss, s, tables); break;
+    default: break;
     }
     if (st == OR_ERR_UNSUPPORTED) {
         st = OR_OK; /* skipped by a lenient check */
@@ -620,10 +614,10 @@ eval_section(struct or_eval *ev, size_t i)
 struct format_report {
     struct or_report report; /* first: the table hands this out */
     struct or_section *sections;
-    size_t *index;               /* each shown section's index in the evaluation */
+    size_t *index; /* each shown section's index in the evaluation */
     size_t n;
-    struct or_result *results;   /* private copies, or NULL */
-    struct or_cursor **cursors;  /* owned, NULL where the section has no result */
+    struct or_result *results;  /* private copies, or NULL */
+    struct or_cursor **cursors; /* owned, NULL where the section has no result */
 };
 
 static void
@@ -877,8 +871,8 @@ or_eval_index_sorts(struct or_eval *ev)
                                             x->desc, &x->name, ierr, sizeof(ierr));
             or_sql_sandbox_on(db, &ev->sandbox);
             if (st == OR_OK) {
-                or_log(OR_LOG_DEBUG, "section '%s': %s indexed for its ORDER BY in %.2f s",
-                       ts->id, x->table, (double)(g_get_monotonic_time() - t0) / 1e6);
+                or_log(OR_LOG_DEBUG, "section '%s': %s indexed for its ORDER BY in %.2f s", ts->id,
+                       x->table, (double)(g_get_monotonic_time() - t0) / 1e6);
                 g_ptr_array_add(ev->indexes, x);
                 x = NULL;
             }
@@ -913,8 +907,9 @@ or_eval_index_sorts(struct or_eval *ev)
             }
             /* Nothing is being read yet, so nothing holds the table. */
             if (!safe && drop_index(ev, x) == OR_OK) {
-                or_log(OR_LOG_DEBUG, "index %s: another section would read rows through it, "
-                                     "dropped",
+                or_log(OR_LOG_DEBUG,
+                       "index %s: another section would read rows through it, "
+                       "dropped",
                        x->name);
                 g_ptr_array_remove_index(ev->indexes, k);
                 dropped = 1;

@@ -73,8 +73,7 @@ const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
  * before rendering starts; a second call for the same format does nothing.
  * @return OR_OK, or OR_ERR_INVALID with @p err naming the template and section.
  */
-or_status or_eval_prepare_report(struct or_eval *ev, const char *format, char *err,
-                                 size_t errlen);
+or_status or_eval_prepare_report(struct or_eval *ev, const char *format, char *err, size_t errlen);
 
 /**
  * @brief For rendering: index each large table that a section whose rows are

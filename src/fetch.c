@@ -24,7 +24,7 @@ struct slot {
     long page;
     enum slot_state state; /* guarded by loop.lock */
     struct or_rows rows;
-    char *body;            /* owned until parsed */
+    char *body; /* owned until parsed */
     size_t len;
     const struct loop *L;
     or_status st;
@@ -41,7 +41,7 @@ struct loop {
     char *base_url;
     const char *instance;
     struct or_fetch_stats *stats;
-    long total_pages; /* for the progress line; -1 unknown */
+    long total_pages;    /* for the progress line; -1 unknown */
     int64_t rows_before; /* rows before this instance started */
     /* concurrent batch */
     struct slot *slots;
@@ -52,7 +52,7 @@ struct loop {
     guint nworkers;
     GMutex lock;
     GCond cond;
-    int parsing;       /* pages handed to the workers and not parsed yet */
+    int parsing; /* pages handed to the workers and not parsed yet */
     or_status st;
     char err[OR_ERR_SIZE];
 };
@@ -103,8 +103,7 @@ body_excerpt(const char *body, size_t len, char *buf, size_t n)
 }
 
 static void
-http_failure(struct loop *L, or_status st, const struct or_http_response *resp,
-             const char *errmsg)
+http_failure(struct loop *L, or_status st, const struct or_http_response *resp, const char *errmsg)
 {
     char vendor[300] = "";
     const struct or_endpoint *ep = L->req->endpoint;
@@ -129,8 +128,8 @@ static or_status
 build(struct loop *L, long page, struct or_request **out)
 {
     struct or_request *r = or_request_new();
-    or_status st = L->req->endpoint->build_request(&L->host, &L->q, page, r, L->err,
-                                                  sizeof(L->err));
+    or_status st =
+        L->req->endpoint->build_request(&L->host, &L->q, page, r, L->err, sizeof(L->err));
     if (st != OR_OK) {
         if (L->err[0] == '\0') {
             snprintf(L->err, sizeof(L->err), "%s: cannot build request for page %ld",
@@ -408,7 +407,7 @@ fetch_range(struct loop *L, long first, long last)
         struct or_request **reqs = g_new0(struct or_request *, n);
         struct or_http_request *hreqs = g_new0(struct or_http_request, n);
         GString **pqs = g_new0(GString *, n);
-        char (*labels)[256] = g_malloc0(n * sizeof(*labels));
+        char(*labels)[256] = g_malloc0(n * sizeof(*labels));
 
         L->slots = g_new0(struct slot, n);
         L->nslots = n;
@@ -426,8 +425,8 @@ fetch_range(struct loop *L, long first, long last)
         }
         if (L->st == OR_OK) {
             char herr[OR_ERR_SIZE] = "";
-            or_status st = or_http_perform(L->req->http, hreqs, n, batch_done, L, herr,
-                                           sizeof(herr));
+            or_status st =
+                or_http_perform(L->req->http, hreqs, n, batch_done, L, herr, sizeof(herr));
             wait_parsed(L);
             /* An abort we asked for keeps our own, more precise message. */
             if (st != OR_OK && L->st == OR_OK) {
@@ -501,9 +500,10 @@ fetch_instance(struct loop *L)
         }
         if (info.total_rows >= 0 && L->stats->rows - L->rows_before != info.total_rows) {
             /* Not fatal: the data changed while paging; the document states its counts. */
-            or_log(OR_LOG_WARN, "%s: the server announced %ld rows, %lld arrived (data changed "
-                   "while fetching?)", L->req->source, info.total_rows,
-                   (long long)(L->stats->rows - L->rows_before));
+            or_log(OR_LOG_WARN,
+                   "%s: the server announced %ld rows, %lld arrived (data changed "
+                   "while fetching?)",
+                   L->req->source, info.total_rows, (long long)(L->stats->rows - L->rows_before));
         }
         return OR_OK;
     }
@@ -585,8 +585,8 @@ instances_of(struct loop *L, char ***out)
     if (req->endpoint->instances != NULL) {
         char buf[8192] = "";
         char ierr[OR_ERR_SIZE] = "";
-        or_status st = req->endpoint->instances(&L->host, &L->q, buf, sizeof(buf), ierr,
-                                                sizeof(ierr));
+        or_status st =
+            req->endpoint->instances(&L->host, &L->q, buf, sizeof(buf), ierr, sizeof(ierr));
         if (st != OR_OK) {
             snprintf(L->err, sizeof(L->err), "%s: %s", req->source, ierr);
             L->st = st;
@@ -642,8 +642,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.base_url = base_url_of(req);
     or_http_get_stats(req->http, &hs0);
 
-    if (ep->check_query != NULL &&
-        ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {
+    if (ep->check_query != NULL && ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {
         snprintf(err, errlen, "%s: %s", req->source, L.err);
         g_free(L.base_url);
         return OR_ERR_INVALID;
@@ -666,8 +665,8 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     if (req->progress) {
         fputc('\n', stderr);
     }
-    or_status cst = or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err,
-                                          sizeof(L.err));
+    or_status cst =
+        or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err, sizeof(L.err));
     if (L.st == OR_OK) {
         L.st = cst;
     }

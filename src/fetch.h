@@ -40,31 +40,31 @@ struct or_fetch_sink {
 
 /** Everything one fetch needs.  All borrowed. */
 struct or_fetch_request {
-    const char *source;                   /**< "provider.endpoint", for messages */
+    const char *source; /**< "provider.endpoint", for messages */
     const struct or_loaded_plugin *plugin;
     const struct or_endpoint *endpoint;
     const struct or_config *cfg;
     GTimeZone *tz;
     const char *tz_name;
-    const struct or_period *period;       /**< NULL: no period */
+    const struct or_period *period; /**< NULL: no period */
     const struct or_params *params;
     struct or_http *http;
-    struct or_dataset *ds;                /**< where rows go, unless @c sink is set */
-    const struct or_fetch_sink *sink;     /**< NULL: insert into @c ds */
-    const char *table;                    /**< table name; NULL = the endpoint's */
-    int progress;                         /**< nonzero: a progress line on stderr */
-    int replay;                           /**< serving from a recording */
-    long max_pages;                       /**< runaway guard; 0 = 100000 */
-    int threads;                          /**< parse workers; 0 = one per processor */
+    struct or_dataset *ds;            /**< where rows go, unless @c sink is set */
+    const struct or_fetch_sink *sink; /**< NULL: insert into @c ds */
+    const char *table;                /**< table name; NULL = the endpoint's */
+    int progress;                     /**< nonzero: a progress line on stderr */
+    int replay;                       /**< serving from a recording */
+    long max_pages;                   /**< runaway guard; 0 = 100000 */
+    int threads;                      /**< parse workers; 0 = one per processor */
 };
 
 /** What a fetch did. */
 struct or_fetch_stats {
-    long pages;      /**< pages received */
-    int64_t rows;    /**< rows inserted */
-    long requests;   /**< HTTP transfers, retries included */
-    long retries;    /**< of which retries */
-    double seconds;  /**< wall time */
+    long pages;     /**< pages received */
+    int64_t rows;   /**< rows inserted */
+    long requests;  /**< HTTP transfers, retries included */
+    long retries;   /**< of which retries */
+    double seconds; /**< wall time */
 };
 
 /**

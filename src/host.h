@@ -18,10 +18,10 @@
 
 /** What a host table serves one plugin.  Borrowed members. */
 struct or_host_ctx {
-    const char *plugin_name;      /**< config section and log prefix */
-    const struct or_config *cfg;  /**< configuration */
-    GTimeZone *tz;                /**< report zone */
-    int replay;                   /**< serving from a recording: secrets are not needed */
+    const char *plugin_name;     /**< config section and log prefix */
+    const struct or_config *cfg; /**< configuration */
+    GTimeZone *tz;               /**< report zone */
+    int replay;                  /**< serving from a recording: secrets are not needed */
     /** Cursor functions other than the dataset's (a stream's), or NULL. */
     int (*cursor_next)(struct or_cursor *c, struct or_value *row);
     or_status (*cursor_rewind)(struct or_cursor *c);
@@ -33,12 +33,12 @@ void or_host_init(struct or_host *h, struct or_host_ctx *ctx);
 /** A request built by a provider.  Owned by the fetch loop. */
 struct or_request {
     char method[8];
-    GString *path;       /**< path, e.g. /v1/call-log */
-    GString *query;      /**< encoded query without '?' */
-    GArray *headers;     /**< struct or_http_header, strings owned */
-    char *body;          /**< owned, or NULL */
+    GString *path;   /**< path, e.g. /v1/call-log */
+    GString *query;  /**< encoded query without '?' */
+    GArray *headers; /**< struct or_http_header, strings owned */
+    char *body;      /**< owned, or NULL */
     size_t body_len;
-    char *content_type;  /**< owned, or NULL */
+    char *content_type; /**< owned, or NULL */
 };
 
 /** @brief A new empty request (GET /).  Free with or_request_free(). */

@@ -36,16 +36,16 @@ struct job {
     size_t index;
     enum job_state state;
     int attempts;
-    int from_cache;               /* served from the cache, no transfer */
-    int64_t wake_ms;              /* JOB_WAITING: monotonic time of the next try */
-    CURL *easy;                   /* JOB_RUNNING only */
+    int from_cache;  /* served from the cache, no transfer */
+    int64_t wake_ms; /* JOB_WAITING: monotonic time of the next try */
+    CURL *easy;      /* JOB_RUNNING only */
     struct curl_slist *headers;
     char *url;
-    char *body;                   /* response of the current try */
+    char *body; /* response of the current try */
     size_t len;
     size_t cap;
     int oom;
-    long retry_after_ms;          /* of the current try's response, -1 if none */
+    long retry_after_ms; /* of the current try's response, -1 if none */
     char curl_err[CURL_ERROR_SIZE];
 };
 
@@ -76,19 +76,22 @@ or_curl_global_init(void)
     return (int)(global_init_result - 1);
 }
 
-static int64_t now_ms(void)
+static int64_t
+now_ms(void)
 {
     return g_get_monotonic_time() / 1000;
 }
 
-static char *dup_or_null(const char *s)
+static char *
+dup_or_null(const char *s)
 {
     return s != NULL ? strdup(s) : NULL;
 }
 
 /* Zero means "the default", so "none at all" (no retry, no wait) is spelt
  * with a negative value. */
-static long value_or(long value, long fallback)
+static long
+value_or(long value, long fallback)
 {
     if (value < 0) {
         return 0;
@@ -96,7 +99,8 @@ static long value_or(long value, long fallback)
     return value > 0 ? value : fallback;
 }
 
-static void report(char *err, size_t errlen, const char *msg)
+static void
+report(char *err, size_t errlen, const char *msg)
 {
     if (err != NULL && errlen > 0) {
         snprintf(err, errlen, "%s", msg);
@@ -104,8 +108,8 @@ static void report(char *err, size_t errlen, const char *msg)
     }
 }
 
-or_status or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
-                      size_t errlen)
+or_status
+or_http_new(const struct or_http_options *opts, struct or_http **out, char *err, size_t errlen)
 {
     static const struct or_http_options defaults = {0};
     if (out == NULL) {
@@ -149,8 +153,7 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
     http->ca_file = dup_or_null(opts->ca_file);
     /* A recording must hold real exchanges, and a replay must not look
      * anywhere else, so either turns the cache off. */
-    int use_cache = opts->cache_dir != NULL && opts->record_dir == NULL &&
-                    opts->replay_dir == NULL;
+    int use_cache = opts->cache_dir != NULL && opts->record_dir == NULL && opts->replay_dir == NULL;
     http->cache_dir = use_cache ? strdup(opts->cache_dir) : NULL;
     if ((opts->record_dir != NULL && http->record_dir == NULL) ||
         (opts->replay_dir != NULL && http->replay_dir == NULL) ||
@@ -165,8 +168,8 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
     }
 
     if (http->record_dir != NULL && g_mkdir_with_parents(http->record_dir, 0700) != 0) {
-        snprintf(msg, sizeof(msg), "cannot create the recording directory %s: %s",
-                 http->record_dir, g_strerror(errno));
+        snprintf(msg, sizeof(msg), "cannot create the recording directory %s: %s", http->record_dir,
+                 g_strerror(errno));
         st = OR_ERR_IO;
         goto fail;
     }
@@ -194,8 +197,7 @@ or_status or_http_new(const struct or_http_options *opts, struct or_http **out, 
      * connections and TLS sessions of the others. */
     if (curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK ||
         curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK ||
-        curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) !=
-            CURLSHE_OK) {
+        curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK) {
         snprintf(msg, sizeof(msg), "libcurl refused to share connections between transfers");
         st = OR_ERR_NETWORK;
         goto fail;
@@ -209,7 +211,8 @@ fail:
     return st;
 }
 
-void or_http_free(struct or_http *http)
+void
+or_http_free(struct or_http *http)
 {
     if (http == NULL) {
         return;
@@ -235,7 +238,8 @@ void or_http_free(struct or_http *http)
     free(http);
 }
 
-void or_http_get_stats(const struct or_http *http, struct or_http_stats *out)
+void
+or_http_get_stats(const struct or_http *http, struct or_http_stats *out)
 {
     if (out == NULL) {
         return;
@@ -247,7 +251,8 @@ void or_http_get_stats(const struct or_http *http, struct or_http_stats *out)
     *out = http->stats;
 }
 
-static const char *label_of(const struct or_http_request *req)
+static const char *
+label_of(const struct or_http_request *req)
 {
     if (req->label != NULL) {
         return req->label;
@@ -255,7 +260,8 @@ static const char *label_of(const struct or_http_request *req)
     return req->path_query != NULL ? req->path_query : "request";
 }
 
-static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *ud)
 {
     struct job *j = ud;
     size_t add = size * nmemb;
@@ -286,7 +292,8 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
     return add;
 }
 
-static size_t on_header(char *line, size_t size, size_t nitems, void *ud)
+static size_t
+on_header(char *line, size_t size, size_t nitems, void *ud)
 {
     struct job *j = ud;
     size_t len = size * nitems;
@@ -309,13 +316,15 @@ static size_t on_header(char *line, size_t size, size_t nitems, void *ud)
     return len;
 }
 
-static int header_text_ok(const char *s)
+static int
+header_text_ok(const char *s)
 {
     return s != NULL && strpbrk(s, "\r\n") == NULL;
 }
 
 /* The request's URL and header list, built once and kept for its retries. */
-static or_status prepare(struct job *j, char *msg, size_t msglen)
+static or_status
+prepare(struct job *j, char *msg, size_t msglen)
 {
     const struct or_http_request *req = j->req;
     const char *label = label_of(req);
@@ -391,7 +400,8 @@ nomem:
     return OR_ERR_NOMEM;
 }
 
-static CURL *take_easy(struct or_http *http)
+static CURL *
+take_easy(struct or_http *http)
 {
     if (http->nidle > 0) {
         return http->idle[--http->nidle];
@@ -399,7 +409,8 @@ static CURL *take_easy(struct or_http *http)
     return curl_easy_init();
 }
 
-static void give_back_easy(struct or_http *http, CURL *easy)
+static void
+give_back_easy(struct or_http *http, CURL *easy)
 {
     if (easy == NULL) {
         return;
@@ -415,14 +426,15 @@ static void give_back_easy(struct or_http *http, CURL *easy)
     }
 }
 
-#define SETOPT(h, opt, val)                                    \
-    do {                                                       \
-        if (curl_easy_setopt((h), (opt), (val)) != CURLE_OK) { \
-            goto fail;                                         \
-        }                                                      \
+#define SETOPT(h, opt, val)                                                                        \
+    do {                                                                                           \
+        if (curl_easy_setopt((h), (opt), (val)) != CURLE_OK) {                                     \
+            goto fail;                                                                             \
+        }                                                                                          \
     } while (0)
 
-static or_status configure(struct or_http *http, struct job *j, CURL *easy)
+static or_status
+configure(struct or_http *http, struct job *j, CURL *easy)
 {
     const struct or_http_request *req = j->req;
     const char *method = req->method != NULL ? req->method : "GET";
@@ -481,8 +493,8 @@ fail:
 #undef SETOPT
 
 /* Report a request's outcome through the callback and retire it. */
-static void finish(struct batch *b, struct job *j, or_status st, long status, int with_body,
-                   const char *msg)
+static void
+finish(struct batch *b, struct job *j, or_status st, long status, int with_body, const char *msg)
 {
     struct or_http_response resp = {
         .status = status,
@@ -524,7 +536,8 @@ static void finish(struct batch *b, struct job *j, or_status st, long status, in
 
 /* Serve a fresh cache entry in place of the request's first try; zero on a
  * miss (expired and broken entries are deleted by the lookup). */
-static int serve_cached(struct batch *b, struct job *j)
+static int
+serve_cached(struct batch *b, struct job *j)
 {
     struct or_http *http = b->http;
     char key[65];
@@ -547,7 +560,8 @@ static int serve_cached(struct batch *b, struct job *j)
     return 1;
 }
 
-static void start(struct batch *b, struct job *j)
+static void
+start(struct batch *b, struct job *j)
 {
     struct or_http *http = b->http;
     char msg[OR_ERR_SIZE];
@@ -600,7 +614,8 @@ static void start(struct batch *b, struct job *j)
     b->running++;
 }
 
-static void detach(struct batch *b, struct job *j)
+static void
+detach(struct batch *b, struct job *j)
 {
     curl_multi_remove_handle(b->http->multi, j->easy);
     give_back_easy(b->http, j->easy);
@@ -608,7 +623,8 @@ static void detach(struct batch *b, struct job *j)
     b->running--;
 }
 
-static void tries_suffix(char *buf, size_t len, int attempts)
+static void
+tries_suffix(char *buf, size_t len, int attempts)
 {
     if (attempts > 1) {
         snprintf(buf, len, " after %d tries", attempts);
@@ -618,17 +634,17 @@ static void tries_suffix(char *buf, size_t len, int attempts)
     }
 }
 
-static void schedule_retry(struct batch *b, struct job *j)
+static void
+schedule_retry(struct batch *b, struct job *j)
 {
     struct or_http *http = b->http;
     long delay;
     if (j->retry_after_ms >= 0) {
-        delay = j->retry_after_ms < http->backoff_max_ms ? j->retry_after_ms
-                                                         : http->backoff_max_ms;
+        delay = j->retry_after_ms < http->backoff_max_ms ? j->retry_after_ms : http->backoff_max_ms;
     }
     else {
-        delay = or_http_backoff_ms(http->backoff_base_ms, http->backoff_max_ms,
-                                   j->attempts - 1, g_rand_double(http->rand));
+        delay = or_http_backoff_ms(http->backoff_base_ms, http->backoff_max_ms, j->attempts - 1,
+                                   g_rand_double(http->rand));
     }
     j->state = JOB_WAITING;
     j->wake_ms = now_ms() + delay;
@@ -637,7 +653,8 @@ static void schedule_retry(struct batch *b, struct job *j)
 
 /* Keep a 2xx response for later runs.  The cache only saves work: an entry
  * that cannot be written is simply not there next time. */
-static void cache_success(struct batch *b, struct job *j, long status)
+static void
+cache_success(struct batch *b, struct job *j, long status)
 {
     struct or_http *http = b->http;
     char key[65];
@@ -648,11 +665,12 @@ static void cache_success(struct batch *b, struct job *j, long status)
     }
     or_http_cache_key(j->req, key);
     (void)or_http_cache_store(http->cache_dir, j->req, key,
-                              (int64_t)(g_get_real_time() / G_USEC_PER_SEC), status, ctype,
-                              j->body, j->len, err, sizeof(err));
+                              (int64_t)(g_get_real_time() / G_USEC_PER_SEC), status, ctype, j->body,
+                              j->len, err, sizeof(err));
 }
 
-static void record_success(struct batch *b, struct job *j, long status)
+static void
+record_success(struct batch *b, struct job *j, long status)
 {
     struct or_http *http = b->http;
     char msg[OR_ERR_SIZE];
@@ -675,7 +693,8 @@ static void record_success(struct batch *b, struct job *j, long status)
 }
 
 /* A transfer ended: success, another try later, or a final failure. */
-static void completed(struct batch *b, struct job *j, CURLcode rc)
+static void
+completed(struct batch *b, struct job *j, CURLcode rc)
 {
     struct or_http *http = b->http;
     const struct or_http_request *req = j->req;
@@ -705,8 +724,8 @@ static void completed(struct batch *b, struct job *j, CURLcode rc)
         tries_suffix(tries, sizeof(tries), j->attempts);
         /* The transient errors speak for themselves; for the others (TLS,
          * DNS) curl's detailed message is what tells the user what to fix. */
-        const char *why = !transient && j->curl_err[0] != '\0' ? j->curl_err
-                                                              : curl_easy_strerror(rc);
+        const char *why =
+            !transient && j->curl_err[0] != '\0' ? j->curl_err : curl_easy_strerror(rc);
         snprintf(msg, sizeof(msg), "%s: connection failed (%s)%s", label, why, tries);
         finish(b, j, OR_ERR_NETWORK, 0, 0, msg);
         return;
@@ -736,7 +755,8 @@ static void completed(struct batch *b, struct job *j, CURLcode rc)
 }
 
 /* The waiting job due first, or NULL when none is due by @p now. */
-static struct job *due_retry(struct batch *b, int64_t now)
+static struct job *
+due_retry(struct batch *b, int64_t now)
 {
     struct job *best = NULL;
     if (b->waiting == 0) {
@@ -752,7 +772,8 @@ static struct job *due_retry(struct batch *b, int64_t now)
     return best;
 }
 
-static int64_t next_wake(const struct batch *b)
+static int64_t
+next_wake(const struct batch *b)
 {
     int64_t wake = INT64_MAX;
     if (b->waiting == 0) {
@@ -767,7 +788,8 @@ static int64_t next_wake(const struct batch *b)
     return wake;
 }
 
-static void fill_slots(struct batch *b)
+static void
+fill_slots(struct batch *b)
 {
     size_t max = (size_t)b->http->max_parallel;
     while (!b->aborted && b->running < max && b->finished < b->n) {
@@ -786,7 +808,8 @@ static void fill_slots(struct batch *b)
     }
 }
 
-static void cancel_all(struct batch *b)
+static void
+cancel_all(struct batch *b)
 {
     for (size_t i = 0; i < b->n; i++) {
         struct job *j = &b->jobs[i];
@@ -802,8 +825,9 @@ static void cancel_all(struct batch *b)
     }
 }
 
-static or_status run_network(struct or_http *http, const struct or_http_request *reqs, size_t n,
-                             or_http_done_fn *done, void *ud, char *err, size_t errlen)
+static or_status
+run_network(struct or_http *http, const struct or_http_request *reqs, size_t n,
+            or_http_done_fn *done, void *ud, char *err, size_t errlen)
 {
     struct batch b = {
         .http = http,
@@ -882,8 +906,7 @@ static or_status run_network(struct or_http *http, const struct or_http_request 
         }
     }
     if (b.aborted) {
-        snprintf(msg, sizeof(msg), "HTTP batch aborted after %zu of %zu requests", b.finished,
-                 n);
+        snprintf(msg, sizeof(msg), "HTTP batch aborted after %zu of %zu requests", b.finished, n);
         st = OR_ERR_INVALID;
         goto fail;
     }
@@ -897,8 +920,9 @@ fail:
     return st;
 }
 
-static or_status run_replay(struct or_http *http, const struct or_http_request *reqs, size_t n,
-                            or_http_done_fn *done, void *ud, char *err, size_t errlen)
+static or_status
+run_replay(struct or_http *http, const struct or_http_request *reqs, size_t n,
+           or_http_done_fn *done, void *ud, char *err, size_t errlen)
 {
     for (size_t i = 0; i < n; i++) {
         const struct or_http_request *req = &reqs[i];
@@ -951,8 +975,9 @@ static or_status run_replay(struct or_http *http, const struct or_http_request *
     return OR_OK;
 }
 
-or_status or_http_perform(struct or_http *http, const struct or_http_request *reqs, size_t n,
-                          or_http_done_fn *done, void *ud, char *err, size_t errlen)
+or_status
+or_http_perform(struct or_http *http, const struct or_http_request *reqs, size_t n,
+                or_http_done_fn *done, void *ud, char *err, size_t errlen)
 {
     if (http == NULL || done == NULL || (reqs == NULL && n > 0)) {
         report(err, errlen, "or_http_perform: missing client, requests or callback");

@@ -81,25 +81,25 @@ struct or_http_header {
 
 /** One request.  Everything is borrowed for the duration of or_http_perform(). */
 struct or_http_request {
-    const char *method;        /**< "GET" or "POST" */
-    const char *base_url;      /**< e.g. "https://client-api.salesfinity.co" (no trailing /) */
-    const char *path_query;    /**< e.g. "/v1/call-log?limit=100&page=2" (already encoded) */
+    const char *method;     /**< "GET" or "POST" */
+    const char *base_url;   /**< e.g. "https://client-api.salesfinity.co" (no trailing /) */
+    const char *path_query; /**< e.g. "/v1/call-log?limit=100&page=2" (already encoded) */
     const struct or_http_header *headers;
     size_t nheaders;
-    const char *body;          /**< request body or NULL */
+    const char *body; /**< request body or NULL */
     size_t body_len;
-    const char *content_type;  /**< of the body, or NULL */
-    const char *label;         /**< for messages, e.g. "salesfinity.call-log page 3" */
+    const char *content_type; /**< of the body, or NULL */
+    const char *label;        /**< for messages, e.g. "salesfinity.call-log page 3" */
 };
 
 /** One response.  Owned by the callback's caller; the callback may steal `body`. */
 struct or_http_response {
-    long status;       /**< HTTP status; 0 when no response arrived */
-    char *body;        /**< NUL-terminated response body (malloc'd), may be NULL */
-    size_t len;        /**< body length in bytes, excluding the NUL */
-    int attempts;      /**< tries made (1 = no retry) */
-    int from_replay;   /**< nonzero: served from the replay directory */
-    int from_cache;    /**< nonzero: served from the cache directory (then attempts is 0) */
+    long status;     /**< HTTP status; 0 when no response arrived */
+    char *body;      /**< NUL-terminated response body (malloc'd), may be NULL */
+    size_t len;      /**< body length in bytes, excluding the NUL */
+    int attempts;    /**< tries made (1 = no retry) */
+    int from_replay; /**< nonzero: served from the replay directory */
+    int from_cache;  /**< nonzero: served from the cache directory (then attempts is 0) */
 };
 
 /**
@@ -113,9 +113,8 @@ struct or_http_response {
  * Set *free_body = 0 to take ownership of resp->body (then free() it).
  * Return nonzero to abort the batch (in-flight transfers are cancelled).
  */
-typedef int or_http_done_fn(void *ud, size_t index, or_status status,
-                            struct or_http_response *resp, const char *errmsg,
-                            int *free_body);
+typedef int or_http_done_fn(void *ud, size_t index, or_status status, struct or_http_response *resp,
+                            const char *errmsg, int *free_body);
 
 struct or_http;
 

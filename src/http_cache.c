@@ -17,7 +17,8 @@
  * entries are then simply never found again. */
 #define KEY_TAG "outreport-http-cache-v1"
 
-static void update_field(GChecksum *sum, const char *data, size_t len)
+static void
+update_field(GChecksum *sum, const char *data, size_t len)
 {
     char prefix[32];
     snprintf(prefix, sizeof(prefix), "%zu:", len);
@@ -27,12 +28,14 @@ static void update_field(GChecksum *sum, const char *data, size_t len)
     }
 }
 
-static void update_string(GChecksum *sum, const char *s)
+static void
+update_string(GChecksum *sum, const char *s)
 {
     update_field(sum, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
 }
 
-void or_http_cache_key(const struct or_http_request *req, char hex[65])
+void
+or_http_cache_key(const struct or_http_request *req, char hex[65])
 {
     GChecksum *inner = g_checksum_new(G_CHECKSUM_SHA256);
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -67,7 +70,8 @@ done:
     }
 }
 
-or_status or_http_cache_open(const char *dir, char *err, size_t errlen)
+or_status
+or_http_cache_open(const char *dir, char *err, size_t errlen)
 {
     struct stat sb;
     if (dir == NULL || dir[0] == '\0') {
@@ -80,8 +84,7 @@ or_status or_http_cache_open(const char *dir, char *err, size_t errlen)
         return OR_ERR_IO;
     }
     if (stat(dir, &sb) != 0) {
-        snprintf(err, errlen, "cannot use the HTTP cache directory %s: %s", dir,
-                 g_strerror(errno));
+        snprintf(err, errlen, "cannot use the HTTP cache directory %s: %s", dir, g_strerror(errno));
         return OR_ERR_IO;
     }
     if (!S_ISDIR(sb.st_mode)) {
@@ -101,14 +104,16 @@ or_status or_http_cache_open(const char *dir, char *err, size_t errlen)
     return OR_OK;
 }
 
-static void remove_entry(const char *meta_path, const char *body_path)
+static void
+remove_entry(const char *meta_path, const char *body_path)
 {
     /* Metadata first: an entry without it is a miss whatever the body. */
     unlink(meta_path);
     unlink(body_path);
 }
 
-static int hex_sha256_equal(const char *data, size_t len, const char *want)
+static int
+hex_sha256_equal(const char *data, size_t len, const char *want)
 {
     char *got = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
     int same = got != NULL && want != NULL && strcmp(got, want) == 0;
@@ -116,8 +121,9 @@ static int hex_sha256_equal(const char *data, size_t len, const char *want)
     return same;
 }
 
-or_status or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s,
-                             long *status, char **body, size_t *len)
+or_status
+or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, long *status,
+                   char **body, size_t *len)
 {
     or_status st = OR_ERR_NOMEM;
     json_t *meta = NULL;
@@ -187,7 +193,8 @@ done:
 /* Whether registered secrets occur in the bytes; segments between NUL bytes
  * are checked one by one, as redaction works on C strings.  -1 when out of
  * memory. */
-static int has_secret(const char *data, size_t len)
+static int
+has_secret(const char *data, size_t len)
 {
     char *copy = malloc(len + 1);
     if (copy == NULL) {
@@ -210,7 +217,8 @@ static int has_secret(const char *data, size_t len)
     return found;
 }
 
-static json_t *redacted_string(const char *s)
+static json_t *
+redacted_string(const char *s)
 {
     if (s == NULL) {
         return json_null();
@@ -227,8 +235,9 @@ static json_t *redacted_string(const char *s)
 
 /* For people looking into the cache and for the checks of a lookup; every
  * string that came from the request goes through the redaction. */
-static char *metadata_json(const struct or_http_request *req, int64_t now_s, long status,
-                           const char *content_type, const char *body, size_t len)
+static char *
+metadata_json(const struct or_http_request *req, int64_t now_s, long status,
+              const char *content_type, const char *body, size_t len)
 {
     char *text = NULL;
     char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)body, len);
@@ -255,10 +264,10 @@ done:
     return text;
 }
 
-or_status or_http_cache_store(const char *dir, const struct or_http_request *req,
-                              const char *key, int64_t now_s, long status,
-                              const char *content_type, const char *body, size_t len,
-                              char *err, size_t errlen)
+or_status
+or_http_cache_store(const char *dir, const struct or_http_request *req, const char *key,
+                    int64_t now_s, long status, const char *content_type, const char *body,
+                    size_t len, char *err, size_t errlen)
 {
     if (status < 200 || status > 299) {
         return OR_OK;

@@ -23,22 +23,22 @@
 struct or_http {
     long connect_timeout_ms;
     long timeout_ms;
-    int max_retries;          /**< retries after the first try, >= 0 */
-    long backoff_base_ms;     /**< >= 0 */
-    long backoff_max_ms;      /**< >= 0 */
-    int max_parallel;         /**< >= 1 */
-    char *record_dir;         /**< owned, or NULL */
-    char *replay_dir;         /**< owned, or NULL */
-    char *ca_file;            /**< owned, or NULL */
-    char *cache_dir;          /**< owned, or NULL when the cache is off (or bypassed) */
-    long cache_ttl_s;         /**< >= 1 */
+    int max_retries;      /**< retries after the first try, >= 0 */
+    long backoff_base_ms; /**< >= 0 */
+    long backoff_max_ms;  /**< >= 0 */
+    int max_parallel;     /**< >= 1 */
+    char *record_dir;     /**< owned, or NULL */
+    char *replay_dir;     /**< owned, or NULL */
+    char *ca_file;        /**< owned, or NULL */
+    char *cache_dir;      /**< owned, or NULL when the cache is off (or bypassed) */
+    long cache_ttl_s;     /**< >= 1 */
     CURLM *multi;
     CURLSH *share;
-    CURL **idle;              /**< easy handles kept for reuse; max_parallel slots */
+    CURL **idle; /**< easy handles kept for reuse; max_parallel slots */
     size_t nidle;
-    GRand *rand;              /**< jitter source */
+    GRand *rand; /**< jitter source */
     struct or_http_stats stats;
-    int busy;                 /**< inside or_http_perform() */
+    int busy; /**< inside or_http_perform() */
 };
 
 /**
@@ -89,9 +89,9 @@ const char *or_http_reason(long status);
  *
  * @return OR_OK; OR_ERR_IO or OR_ERR_NOMEM with @p err filled.
  */
-or_status or_http_record_save(const char *dir, const struct or_http_request *req,
-                              const char *key, long status, const char *content_type,
-                              const char *body, size_t len, char *err, size_t errlen);
+or_status or_http_record_save(const char *dir, const struct or_http_request *req, const char *key,
+                              long status, const char *content_type, const char *body, size_t len,
+                              char *err, size_t errlen);
 
 /**
  * @brief Load a recorded exchange from @p dir.
@@ -172,9 +172,8 @@ or_status or_http_cache_load(const char *dir, const char *key, long ttl_s, int64
  * @param now_s  The entry's `created` time, in seconds since the epoch.
  * @return OR_OK; OR_ERR_IO or OR_ERR_NOMEM with @p err filled.
  */
-or_status or_http_cache_store(const char *dir, const struct or_http_request *req,
-                              const char *key, int64_t now_s, long status,
-                              const char *content_type, const char *body, size_t len,
-                              char *err, size_t errlen);
+or_status or_http_cache_store(const char *dir, const struct or_http_request *req, const char *key,
+                              int64_t now_s, long status, const char *content_type,
+                              const char *body, size_t len, char *err, size_t errlen);
 
 #endif /* OR_HTTP_PRIVATE_H */

@@ -14,7 +14,8 @@
 #include "http_private.h"
 #include "redact.h"
 
-void or_http_request_key(const struct or_http_request *req, char hex[65])
+void
+or_http_request_key(const struct or_http_request *req, char hex[65])
 {
     const char *method = req->method != NULL ? req->method : "GET";
     const char *path_query = req->path_query != NULL ? req->path_query : "";
@@ -35,7 +36,8 @@ void or_http_request_key(const struct or_http_request *req, char hex[65])
     g_checksum_free(sum);
 }
 
-char *or_http_entry_path(const char *dir, const char *name, const char *suffix)
+char *
+or_http_entry_path(const char *dir, const char *name, const char *suffix)
 {
     size_t len = strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
     char *path = malloc(len);
@@ -48,7 +50,8 @@ char *or_http_entry_path(const char *dir, const char *name, const char *suffix)
 /* A copy with every registered secret replaced, or NULL when out of memory.
  * Binary data (with NUL bytes) is copied as is: the redaction works on
  * C strings, and a secret is text. */
-static char *redacted_copy(const char *data, size_t len, size_t *out_len)
+static char *
+redacted_copy(const char *data, size_t len, size_t *out_len)
 {
     char *copy = malloc(len + 1);
     if (copy == NULL) {
@@ -66,7 +69,8 @@ static char *redacted_copy(const char *data, size_t len, size_t *out_len)
     return copy;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+static int
+write_all(int fd, const char *data, size_t len)
 {
     while (len > 0) {
         ssize_t w = write(fd, data, len);
@@ -85,8 +89,9 @@ static int write_all(int fd, const char *data, size_t len)
 /* Readers of a recording or cache never see a half-written file: the data
  * goes to a temporary file in the same directory, renamed over the final
  * name. */
-or_status or_http_write_atomic(const char *dir, const char *name, const char *suffix,
-                               const char *data, size_t len, char *err, size_t errlen)
+or_status
+or_http_write_atomic(const char *dir, const char *name, const char *suffix, const char *data,
+                     size_t len, char *err, size_t errlen)
 {
     or_status st = OR_ERR_IO;
     char *final_path = or_http_entry_path(dir, name, suffix);
@@ -101,8 +106,7 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
     snprintf(tmp_path, tmp_len, "%s/.%s%s.XXXXXX", dir, name, suffix);
     fd = mkstemp(tmp_path);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create a file in %s: %s", dir,
-                 strerror(errno));
+        snprintf(err, errlen, "cannot create a file in %s: %s", dir, strerror(errno));
         goto fail;
     }
     or_cleanup_add_file(tmp_path);
@@ -117,8 +121,7 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
         goto fail_unlink;
     }
     if (rename(tmp_path, final_path) != 0) {
-        snprintf(err, errlen, "cannot rename %s to %s: %s", tmp_path, final_path,
-                 strerror(errno));
+        snprintf(err, errlen, "cannot rename %s to %s: %s", tmp_path, final_path, strerror(errno));
         goto fail_unlink;
     }
     or_cleanup_forget(tmp_path);
@@ -140,8 +143,8 @@ fail:
 
 /* The metadata is for people reading a recording (replay goes by file
  * name), so it says what was asked, minus any registered secret. */
-static char *metadata_json(const struct or_http_request *req, long status,
-                           const char *content_type)
+static char *
+metadata_json(const struct or_http_request *req, long status, const char *content_type)
 {
     char *text = NULL;
     char *path = NULL;
@@ -197,9 +200,10 @@ done:
     return text;
 }
 
-or_status or_http_record_save(const char *dir, const struct or_http_request *req,
-                              const char *key, long status, const char *content_type,
-                              const char *body, size_t len, char *err, size_t errlen)
+or_status
+or_http_record_save(const char *dir, const struct or_http_request *req, const char *key,
+                    long status, const char *content_type, const char *body, size_t len, char *err,
+                    size_t errlen)
 {
     or_status st = OR_ERR_NOMEM;
     char *meta = NULL;
@@ -237,7 +241,8 @@ done:
     return st;
 }
 
-int or_http_read_file(const char *path, char **out, size_t *out_len)
+int
+or_http_read_file(const char *path, char **out, size_t *out_len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -282,8 +287,9 @@ int or_http_read_file(const char *path, char **out, size_t *out_len)
     return 0;
 }
 
-or_status or_http_replay_load(const char *dir, const char *key, long *status, char **body,
-                              size_t *len, char *err, size_t errlen)
+or_status
+or_http_replay_load(const char *dir, const char *key, long *status, char **body, size_t *len,
+                    char *err, size_t errlen)
 {
     or_status st = OR_ERR_NOMEM;
     json_t *meta = NULL;

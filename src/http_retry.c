@@ -7,12 +7,14 @@
 
 #include "http_private.h"
 
-int or_http_status_retryable(long status)
+int
+or_http_status_retryable(long status)
 {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }
 
-int or_http_curl_retryable(CURLcode rc)
+int
+or_http_curl_retryable(CURLcode rc)
 {
     switch (rc) {
     case CURLE_COULDNT_CONNECT:
@@ -25,14 +27,13 @@ int or_http_curl_retryable(CURLcode rc)
     case CURLE_PARTIAL_FILE:
     /* An HTTP/2 stream reset (e.g. REFUSED_STREAM on a GOAWAY) is the
      * multiplexed equivalent of a dropped connection. */
-    case CURLE_HTTP2_STREAM:
-        return 1;
-    default:
-        return 0;
+    case CURLE_HTTP2_STREAM: return 1;
+    default: return 0;
     }
 }
 
-long or_http_backoff_ms(long base_ms, long max_ms, int retry, double unit)
+long
+or_http_backoff_ms(long base_ms, long max_ms, int retry, double unit)
 {
     if (base_ms < 0) {
         base_ms = 0;
@@ -53,7 +54,8 @@ long or_http_backoff_ms(long base_ms, long max_ms, int retry, double unit)
     return delay > cap ? cap : delay;
 }
 
-long or_http_parse_retry_after(const char *value, int64_t now_real_ms)
+long
+or_http_parse_retry_after(const char *value, int64_t now_real_ms)
 {
     if (value == NULL) {
         return -1;
@@ -63,8 +65,8 @@ long or_http_parse_retry_after(const char *value, int64_t now_real_ms)
     }
     char buf[128];
     size_t len = strlen(value);
-    while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t' ||
-                       value[len - 1] == '\r' || value[len - 1] == '\n')) {
+    while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t' || value[len - 1] == '\r' ||
+                       value[len - 1] == '\n')) {
         len--;
     }
     if (len == 0 || len >= sizeof(buf)) {
@@ -93,7 +95,8 @@ long or_http_parse_retry_after(const char *value, int64_t now_real_ms)
     return delta > LONG_MAX ? LONG_MAX : (long)delta;
 }
 
-const char *or_http_reason(long status)
+const char *
+or_http_reason(long status)
 {
     switch (status) {
     case 200: return "OK";

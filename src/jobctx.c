@@ -16,21 +16,17 @@ int
 or_exit_code(or_status st)
 {
     switch (st) {
-    case OR_OK:
-        return OR_EXIT_OK;
+    case OR_OK: return OR_EXIT_OK;
     case OR_ERR_INVALID:
     case OR_ERR_CONFIG:
-    case OR_ERR_NOT_FOUND:
-        return OR_EXIT_USAGE;
+    case OR_ERR_NOT_FOUND: return OR_EXIT_USAGE;
     case OR_ERR_NETWORK:
     case OR_ERR_HTTP:
     case OR_ERR_AUTH:
     case OR_ERR_PARSE:
     case OR_ERR_PAGING:
-    case OR_ERR_REPLAY:
-        return OR_EXIT_SOURCE;
-    default:
-        return OR_EXIT_FAILURE;
+    case OR_ERR_REPLAY: return OR_EXIT_SOURCE;
+    default: return OR_EXIT_FAILURE;
     }
 }
 
@@ -165,8 +161,8 @@ or_job_options_free(struct or_option *opts, size_t n)
 }
 
 static or_status
-config_long(const struct or_config *cfg, const char *key, long min, long max, long scale,
-            long *out, char *err, size_t errlen)
+config_long(const struct or_config *cfg, const char *key, long min, long max, long scale, long *out,
+            char *err, size_t errlen)
 {
     const char *v = or_config_get(cfg, "http", key);
     if (v == NULL) {
@@ -176,8 +172,8 @@ config_long(const struct or_config *cfg, const char *key, long min, long max, lo
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
-        snprintf(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v,
-                 min, max);
+        snprintf(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v, min,
+                 max);
         return OR_ERR_CONFIG;
     }
     *out = n * scale;
@@ -187,7 +183,8 @@ config_long(const struct or_config *cfg, const char *key, long min, long max, lo
 /* [http] retries, backoff_ms, backoff_max_ms, timeout_s, connect_timeout_s,
  * parallel, ca_file. */
 or_status
-or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, char *err, size_t errlen)
+or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, char *err,
+                    size_t errlen)
 {
     long retries = -1, parallel = 0;
     or_status st = config_long(cfg, "retries", 0, 20, 1, &retries, err, errlen);
@@ -216,7 +213,6 @@ or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, cha
     return st;
 }
 
-
 void
 or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
 {
@@ -230,8 +226,9 @@ or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
     }
     if (app->cli->no_cache || (env != NULL && *env != '\0' && strcmp(env, "0") != 0) ||
         app->cli->record_dir != NULL || app->cli->replay_dir != NULL ||
-        (off != NULL && (g_ascii_strcasecmp(off, "off") == 0 || g_ascii_strcasecmp(off, "no") == 0 ||
-                         g_ascii_strcasecmp(off, "false") == 0))) {
+        (off != NULL &&
+         (g_ascii_strcasecmp(off, "off") == 0 || g_ascii_strcasecmp(off, "no") == 0 ||
+          g_ascii_strcasecmp(off, "false") == 0))) {
         return;
     }
     long ttl = 900;

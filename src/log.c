@@ -31,14 +31,10 @@ static int
 level_shown(enum or_log_level level)
 {
     switch (level) {
-    case OR_LOG_ERROR:
-        return 1;
-    case OR_LOG_WARN:
-        return verbosity >= 0;
-    case OR_LOG_INFO:
-        return verbosity >= 1;
-    case OR_LOG_DEBUG:
-        return verbosity >= 2;
+    case OR_LOG_ERROR: return 1;
+    case OR_LOG_WARN: return verbosity >= 0;
+    case OR_LOG_INFO: return verbosity >= 1;
+    case OR_LOG_DEBUG: return verbosity >= 2;
     }
     return 0;
 }

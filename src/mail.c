@@ -43,7 +43,8 @@
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+static void
+set_err(char *err, size_t errlen, const char *fmt, ...)
 {
     if (err == NULL || errlen == 0) {
         return;
@@ -59,14 +60,16 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 /* Configuration                                                              */
 /* ------------------------------------------------------------------------- */
 
-static const char *cfg_get(const struct or_config *cfg, const char *key)
+static const char *
+cfg_get(const struct or_config *cfg, const char *key)
 {
     const char *v = cfg != NULL ? or_config_get(cfg, SECTION, key) : NULL;
     return v != NULL && *v != '\0' ? v : NULL;
 }
 
-static or_status cfg_number(const struct or_config *cfg, const char *key, double def, double min,
-                            double max, double *out, char *err, size_t errlen)
+static or_status
+cfg_number(const struct or_config *cfg, const char *key, double def, double min, double max,
+           double *out, char *err, size_t errlen)
 {
     const char *v = cfg_get(cfg, key);
     *out = def;
@@ -76,15 +79,16 @@ static or_status cfg_number(const struct or_config *cfg, const char *key, double
     char *end = NULL;
     double d = g_ascii_strtod(v, &end);
     if (end == v || *end != '\0' || !isfinite(d) || d < min || d > max) {
-        set_err(err, errlen, "config [smtp] %s = %s: expected a number from %g to %g", key, v,
-                min, max);
+        set_err(err, errlen, "config [smtp] %s = %s: expected a number from %g to %g", key, v, min,
+                max);
         return OR_ERR_CONFIG;
     }
     *out = d;
     return OR_OK;
 }
 
-static int has_scheme(const char *url, const char *scheme)
+static int
+has_scheme(const char *url, const char *scheme)
 {
     size_t n = strlen(scheme);
     return g_ascii_strncasecmp(url, scheme, n) == 0;
@@ -92,7 +96,8 @@ static int has_scheme(const char *url, const char *scheme)
 
 /* A URL such as smtp://user:secret@host would put a secret in the config
  * file; refuse it and keep the secret out of every message. */
-static or_status check_url(const char *url, char *err, size_t errlen)
+static or_status
+check_url(const char *url, char *err, size_t errlen)
 {
     if (!has_scheme(url, "smtp://") && !has_scheme(url, "smtps://")) {
         set_err(err, errlen, "config [smtp] url = %s: must start with smtp:// or smtps://", url);
@@ -130,8 +135,9 @@ out:
     return st;
 }
 
-or_status or_mail_server_from_config(const struct or_config *cfg, struct or_mail_server *out,
-                                     char *err, size_t errlen)
+or_status
+or_mail_server_from_config(const struct or_config *cfg, struct or_mail_server *out, char *err,
+                           size_t errlen)
 {
     if (out == NULL) {
         set_err(err, errlen, "or_mail_server_from_config: no place for the settings");
@@ -172,8 +178,7 @@ or_status or_mail_server_from_config(const struct or_config *cfg, struct or_mail
             require_tls = 1;
         }
         else if (g_ascii_strcasecmp(starttls, "try") != 0) {
-            set_err(err, errlen, "config [smtp] starttls = %s: expected try or required",
-                    starttls);
+            set_err(err, errlen, "config [smtp] starttls = %s: expected try or required", starttls);
             return OR_ERR_CONFIG;
         }
     }
@@ -235,7 +240,8 @@ or_status or_mail_server_from_config(const struct or_config *cfg, struct or_mail
     return OR_OK;
 }
 
-void or_mail_server_release(struct or_mail_server *s)
+void
+or_mail_server_release(struct or_mail_server *s)
 {
     if (s == NULL) {
         return;
@@ -252,7 +258,8 @@ void or_mail_server_release(struct or_mail_server *s)
 /* Headers                                                                    */
 /* ------------------------------------------------------------------------- */
 
-static int is_ascii(const char *s)
+static int
+is_ascii(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
         if (*p >= 0x80) {
@@ -264,7 +271,8 @@ static int is_ascii(const char *s)
 
 /* RFC 2047 B-encoding of UTF-8 text as encoded-words that never split a
  * character, folded onto continuation lines. */
-static void append_encoded_words(GString *out, const char *s)
+static void
+append_encoded_words(GString *out, const char *s)
 {
     size_t len = strlen(s);
     size_t i = 0;
@@ -283,7 +291,8 @@ static void append_encoded_words(GString *out, const char *s)
     }
 }
 
-static void append_text_header(GString *out, const char *s)
+static void
+append_text_header(GString *out, const char *s)
 {
     /* "=?" in plain text would be read as the start of an encoded-word. */
     if (is_ascii(s) && strstr(s, "=?") == NULL) {
@@ -295,7 +304,8 @@ static void append_text_header(GString *out, const char *s)
 }
 
 /* The bare address of "Name <user@host>" or "user@host"; owned. */
-static char *addr_spec(const char *a)
+static char *
+addr_spec(const char *a)
 {
     const char *lt = strrchr(a, '<');
     if (lt != NULL) {
@@ -310,14 +320,16 @@ static char *addr_spec(const char *a)
     return g_strstrip(spec);
 }
 
-static int needs_quoting(const char *phrase)
+static int
+needs_quoting(const char *phrase)
 {
     return strpbrk(phrase, "()<>[]:;@\\,.\"") != NULL;
 }
 
 /* A mailbox for a header: display names that are not plain atoms are
  * quoted, non-ASCII ones RFC 2047-encoded. */
-static void append_mailbox(GString *out, const char *a)
+static void
+append_mailbox(GString *out, const char *a)
 {
     const char *lt = strrchr(a, '<');
     if (lt == NULL) {
@@ -358,7 +370,8 @@ static void append_mailbox(GString *out, const char *a)
     g_free(phrase);
 }
 
-static char *mailbox_list_header(const char *name, const char *const *list)
+static char *
+mailbox_list_header(const char *name, const char *const *list)
 {
     GString *h = g_string_new(name);
     g_string_append(h, ": ");
@@ -372,7 +385,8 @@ static char *mailbox_list_header(const char *name, const char *const *list)
 }
 
 /* RFC 5322 date in the process's local zone, C-locale names. */
-static void rfc5322_date(char *buf, size_t n)
+static void
+rfc5322_date(char *buf, size_t n)
 {
     static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -384,14 +398,15 @@ static void rfc5322_date(char *buf, size_t n)
     snprintf(buf, n, "%s, %02d %s %04d %02d:%02d:%02d %c%02ld%02ld",
              days[g_date_time_get_day_of_week(now) - 1], g_date_time_get_day_of_month(now),
              months[g_date_time_get_month(now) - 1], g_date_time_get_year(now),
-             g_date_time_get_hour(now), g_date_time_get_minute(now),
-             g_date_time_get_second(now), sign, off_min / 60, off_min % 60);
+             g_date_time_get_hour(now), g_date_time_get_minute(now), g_date_time_get_second(now),
+             sign, off_min / 60, off_min % 60);
     g_date_time_unref(now);
 }
 
 /* Message-ID right-hand side: the sender's domain when it is a plain
  * hostname, so receiving filters see a consistent origin. */
-static char *message_id(const char *from_spec)
+static char *
+message_id(const char *from_spec)
 {
     const char *at = strrchr(from_spec, '@');
     const char *domain = "outreport";
@@ -413,7 +428,8 @@ static char *message_id(const char *from_spec)
 }
 
 /* MIME text is CRLF-delimited; quoted-printable then makes proper lines. */
-static char *to_crlf(const char *s)
+static char *
+to_crlf(const char *s)
 {
     GString *out = g_string_sized_new(s != NULL ? strlen(s) + 64 : 1);
     for (const char *p = s; p != NULL && *p != '\0'; p++) {
@@ -435,7 +451,8 @@ static char *to_crlf(const char *s)
 
 /* Quoted-printable size, a little generous: 3 bytes per byte that needs
  * escaping, plus a soft line break per 73 characters. */
-static double qp_size(const char *s)
+static double
+qp_size(const char *s)
 {
     double n = 0;
     for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p != '\0'; p++) {
@@ -444,13 +461,15 @@ static double qp_size(const char *s)
     return n + n / 73.0 * 3.0;
 }
 
-static double base64_size(double bytes)
+static double
+base64_size(double bytes)
 {
     double chars = 4.0 * ceil(bytes / 3.0);
     return chars + 2.0 * ceil(chars / 76.0);
 }
 
-static void human_size(double bytes, char *buf, size_t n)
+static void
+human_size(double bytes, char *buf, size_t n)
 {
     if (bytes >= 0.1 * BYTES_PER_MB) {
         snprintf(buf, n, "%.1f MB", bytes / BYTES_PER_MB);
@@ -460,7 +479,8 @@ static void human_size(double bytes, char *buf, size_t n)
     }
 }
 
-static void limit_text(size_t bytes, char *buf, size_t n)
+static void
+limit_text(size_t bytes, char *buf, size_t n)
 {
     if (bytes % (size_t)BYTES_PER_MB == 0) {
         snprintf(buf, n, "%zu MB", bytes / (size_t)BYTES_PER_MB);
@@ -478,20 +498,20 @@ static void limit_text(size_t bytes, char *buf, size_t n)
 struct prepared {
     const struct or_mail_server *srv;
     const struct or_mail_message *msg;
-    char *hostport;            /* "host:port" for messages */
-    char *mail_from;           /* "<user@host>" */
-    struct curl_slist *rcpt;   /* "<user@host>" per To and Cc */
+    char *hostport;          /* "host:port" for messages */
+    char *mail_from;         /* "<user@host>" */
+    struct curl_slist *rcpt; /* "<user@host>" per To and Cc */
     struct curl_slist *headers;
     struct curl_slist *inline_disposition;
-    char *text;                /* CRLF */
-    char *html;                /* CRLF, or NULL */
+    char *text; /* CRLF */
+    char *html; /* CRLF, or NULL */
 };
 
 /* What one try learnt. */
 struct attempt {
     CURLcode rc;
-    long code;                      /* last SMTP reply code, 0 if none */
-    char reply[256];                /* last 4xx/5xx reply line from the server */
+    long code;       /* last SMTP reply code, 0 if none */
+    char reply[256]; /* last 4xx/5xx reply line from the server */
     char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -502,7 +522,8 @@ enum outcome {
     OUTCOME_AUTH,
 };
 
-static void prepared_free(struct prepared *p)
+static void
+prepared_free(struct prepared *p)
 {
     g_free(p->hostport);
     g_free(p->mail_from);
@@ -515,7 +536,8 @@ static void prepared_free(struct prepared *p)
 
 /* curl_slist_append() copies; a NULL return means out of memory and the
  * old list is still ours. */
-static int slist_add(struct curl_slist **list, const char *s)
+static int
+slist_add(struct curl_slist **list, const char *s)
 {
     struct curl_slist *l = curl_slist_append(*list, s);
     if (l == NULL) {
@@ -525,8 +547,9 @@ static int slist_add(struct curl_slist **list, const char *s)
     return 0;
 }
 
-static or_status add_recipients(struct prepared *p, const char *const *list, const char *what,
-                                char *err, size_t errlen)
+static or_status
+add_recipients(struct prepared *p, const char *const *list, const char *what, char *err,
+               size_t errlen)
 {
     for (size_t i = 0; list != NULL && list[i] != NULL; i++) {
         if (strpbrk(list[i], "\r\n") != NULL) {
@@ -551,7 +574,8 @@ static or_status add_recipients(struct prepared *p, const char *const *list, con
     return OR_OK;
 }
 
-static or_status host_port(const char *url, char **out, char *err, size_t errlen)
+static or_status
+host_port(const char *url, char **out, char *err, size_t errlen)
 {
     CURLU *u = curl_url();
     char *host = NULL;
@@ -578,7 +602,8 @@ out:
 }
 
 /* Attachments exist and are readable, and the whole fits the limit. */
-static or_status check_size(const struct prepared *p, char *err, size_t errlen)
+static or_status
+check_size(const struct prepared *p, char *err, size_t errlen)
 {
     const struct or_mail_message *msg = p->msg;
     double total = 2048.0 + qp_size(p->text) + qp_size(p->html);
@@ -623,7 +648,8 @@ static or_status check_size(const struct prepared *p, char *err, size_t errlen)
     return OR_OK;
 }
 
-static or_status prepare(struct prepared *p, char *err, size_t errlen)
+static or_status
+prepare(struct prepared *p, char *err, size_t errlen)
 {
     const struct or_mail_message *msg = p->msg;
     const char *from = msg->from != NULL ? msg->from : p->srv->from;
@@ -706,7 +732,8 @@ static or_status prepare(struct prepared *p, char *err, size_t errlen)
 
 /* Keeps the server's last error reply so messages can quote it.  Only
  * what the server sent is looked at: the client's lines carry the login. */
-static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *ud)
+static int
+on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *ud)
 {
     (void)easy;
     struct attempt *a = ud;
@@ -729,8 +756,8 @@ static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size, voi
     return 0;
 }
 
-static int add_text_part(curl_mime *mime, const char *text, const char *type,
-                         struct curl_slist *inline_hdr)
+static int
+add_text_part(curl_mime *mime, const char *text, const char *type, struct curl_slist *inline_hdr)
 {
     curl_mimepart *part = curl_mime_addpart(mime);
     if (part == NULL || curl_mime_data(part, text, CURL_ZERO_TERMINATED) != CURLE_OK ||
@@ -738,14 +765,14 @@ static int add_text_part(curl_mime *mime, const char *text, const char *type,
         curl_mime_encoder(part, "quoted-printable") != CURLE_OK) {
         return -1;
     }
-    if (inline_hdr != NULL &&
-        curl_mime_headers(part, inline_hdr, 0) != CURLE_OK) {
+    if (inline_hdr != NULL && curl_mime_headers(part, inline_hdr, 0) != CURLE_OK) {
         return -1;
     }
     return 0;
 }
 
-static curl_mime *build_mime(CURL *easy, const struct prepared *p)
+static curl_mime *
+build_mime(CURL *easy, const struct prepared *p)
 {
     const struct or_mail_message *msg = p->msg;
     curl_mime *mime = curl_mime_init(easy);
@@ -796,7 +823,8 @@ fail:
     return NULL;
 }
 
-static int setup_easy(CURL *easy, const struct prepared *p, curl_mime *mime, struct attempt *a)
+static int
+setup_easy(CURL *easy, const struct prepared *p, curl_mime *mime, struct attempt *a)
 {
     const struct or_mail_server *srv = p->srv;
     long use_ssl = CURLUSESSL_TRY;
@@ -833,21 +861,21 @@ static int setup_easy(CURL *easy, const struct prepared *p, curl_mime *mime, str
     return bad ? -1 : 0;
 }
 
-static int is_transient_curl(CURLcode rc)
+static int
+is_transient_curl(CURLcode rc)
 {
     switch (rc) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_OPERATION_TIMEDOUT:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING:
-        return 1;
-    default:
-        return 0;
+    case CURLE_GOT_NOTHING: return 1;
+    default: return 0;
     }
 }
 
-static enum outcome classify(const struct attempt *a)
+static enum outcome
+classify(const struct attempt *a)
 {
     if (a->rc == CURLE_OK) {
         return OUTCOME_SENT;
@@ -864,7 +892,8 @@ static enum outcome classify(const struct attempt *a)
     return is_transient_curl(a->rc) ? OUTCOME_TRANSIENT : OUTCOME_FINAL;
 }
 
-static or_status try_once(const struct prepared *p, struct attempt *a)
+static or_status
+try_once(const struct prepared *p, struct attempt *a)
 {
     memset(a, 0, sizeof(*a));
     CURL *easy = curl_easy_init();
@@ -888,7 +917,8 @@ static or_status try_once(const struct prepared *p, struct attempt *a)
 }
 
 /* "<curl's reason> (SMTP 451 4.3.0 try later)" */
-static void describe(const struct attempt *a, char *buf, size_t n)
+static void
+describe(const struct attempt *a, char *buf, size_t n)
 {
     const char *reason = a->errbuf[0] != '\0' ? a->errbuf : curl_easy_strerror(a->rc);
     if (a->reply[0] != '\0') {
@@ -902,7 +932,8 @@ static void describe(const struct attempt *a, char *buf, size_t n)
     }
 }
 
-static const char *final_hint(const struct prepared *p, const struct attempt *a)
+static const char *
+final_hint(const struct prepared *p, const struct attempt *a)
 {
     switch (a->rc) {
     case CURLE_USE_SSL_FAILED:
@@ -911,15 +942,14 @@ static const char *final_hint(const struct prepared *p, const struct attempt *a)
                                    : "";
     case CURLE_PEER_FAILED_VERIFICATION:
         return ": the server's certificate is not trusted (set [smtp] ca_file?)";
-    case CURLE_COULDNT_RESOLVE_HOST:
-        return ": check the host name in [smtp] url";
-    default:
-        return a->code >= 500 ? ": refused permanently, not retried" : "";
+    case CURLE_COULDNT_RESOLVE_HOST: return ": check the host name in [smtp] url";
+    default: return a->code >= 500 ? ": refused permanently, not retried" : "";
     }
 }
 
-or_status or_mail_send(const struct or_mail_server *srv, const struct or_mail_message *msg,
-                       char *err, size_t errlen)
+or_status
+or_mail_send(const struct or_mail_server *srv, const struct or_mail_message *msg, char *err,
+             size_t errlen)
 {
     if (err != NULL && errlen > 0) {
         err[0] = '\0';

@@ -48,14 +48,14 @@ struct or_mail_attachment {
  * a display name may be UTF-8 (it is RFC 2047-encoded).
  */
 struct or_mail_message {
-    const char *from;            /**< sender; NULL: the server's default (`[smtp] from`) */
-    const char *const *to;       /**< NULL-terminated, at least one */
-    const char *const *cc;       /**< NULL-terminated, or NULL */
-    const char *subject;         /**< UTF-8; RFC 2047-encoded when not ASCII */
-    const char *text;            /**< plain-text body (UTF-8), NULL for empty */
-    const char *html;            /**< HTML body (UTF-8) or NULL for text only */
+    const char *from;      /**< sender; NULL: the server's default (`[smtp] from`) */
+    const char *const *to; /**< NULL-terminated, at least one */
+    const char *const *cc; /**< NULL-terminated, or NULL */
+    const char *subject;   /**< UTF-8; RFC 2047-encoded when not ASCII */
+    const char *text;      /**< plain-text body (UTF-8), NULL for empty */
+    const char *html;      /**< HTML body (UTF-8) or NULL for text only */
     const struct or_mail_attachment *attachments; /**< nattachments entries, or NULL */
-    size_t nattachments;         /**< number of attachments */
+    size_t nattachments;                          /**< number of attachments */
 };
 
 /** Where and how to send; filled by or_mail_server_from_config(). */

@@ -30,7 +30,8 @@ struct kpi_text {
     int good;          /* +1 good news, -1 bad news, 0 neither */
 };
 
-static void format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
+static void
+format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
 {
     struct or_value val = {
         .type = OR_TYPE_REAL,
@@ -43,7 +44,8 @@ static void format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf
     or_value_format(&val, fmt, tz, buf, n);
 }
 
-static const char *sign_of(int direction, double d)
+static const char *
+sign_of(int direction, double d)
 {
     if (direction == 0) {
         return PLUS_MINUS;
@@ -51,7 +53,8 @@ static const char *sign_of(int direction, double d)
     return d > 0 ? "+" : "-";
 }
 
-static void kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
+static void
+kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
 {
     memset(out, 0, sizeof(*out));
     if (!k->has_value || !isfinite(k->value)) {
@@ -94,17 +97,20 @@ static void kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out
     }
 }
 
-static const char *arrow_of(int direction)
+static const char *
+arrow_of(int direction)
 {
     return direction > 0 ? ARROW_UP " " : direction < 0 ? ARROW_DOWN " " : "";
 }
 
-static int is_failed(const struct or_source_status *s)
+static int
+is_failed(const struct or_source_status *s)
 {
     return s->status != NULL && g_ascii_strcasecmp(s->status, "failed") == 0;
 }
 
-static size_t count_failed(const struct or_report *r)
+static size_t
+count_failed(const struct or_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsources; i++) {
@@ -114,7 +120,8 @@ static size_t count_failed(const struct or_report *r)
 }
 
 /* The period label, or the dates when the model has none; owned. */
-static char *period_text(const struct or_report *r, GTimeZone *tz)
+static char *
+period_text(const struct or_report *r, GTimeZone *tz)
 {
     if (r->period_label != NULL && *r->period_label != '\0') {
         return g_strdup(r->period_label);
@@ -124,25 +131,26 @@ static char *period_text(const struct or_report *r, GTimeZone *tz)
         struct or_local_time b;
         or_time_local(r->period_start, tz, &a);
         or_time_local(r->period_end - 1, tz, &b);
-        return g_strdup_printf("%04d-%02d-%02d " EN_DASH " %04d-%02d-%02d", a.year, a.month,
-                               a.day, b.year, b.month, b.day);
+        return g_strdup_printf("%04d-%02d-%02d " EN_DASH " %04d-%02d-%02d", a.year, a.month, a.day,
+                               b.year, b.month, b.day);
     }
     return g_strdup("all data");
 }
 
-static const char *title_of(const struct or_report *r)
+static const char *
+title_of(const struct or_report *r)
 {
     return r->title != NULL && *r->title != '\0' ? r->title : "Report";
 }
 
-static void generated_text(const struct or_report *r, GTimeZone *tz, char *buf, size_t n)
+static void
+generated_text(const struct or_report *r, GTimeZone *tz, char *buf, size_t n)
 {
     buf[0] = '\0';
     if (r->generated_at > 0) {
         struct or_local_time lt;
         or_time_local(r->generated_at, tz, &lt);
-        snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour,
-                 lt.minute);
+        snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour, lt.minute);
     }
 }
 
@@ -150,7 +158,8 @@ static void generated_text(const struct or_report *r, GTimeZone *tz, char *buf, 
 /* Plain text                                                                 */
 /* ------------------------------------------------------------------------- */
 
-static void text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+static void
+text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
         const struct or_section *sec = &r->sections[s];
@@ -179,7 +188,8 @@ static void text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
     }
 }
 
-static void text_sources(GString *out, const struct or_report *r)
+static void
+text_sources(GString *out, const struct or_report *r)
 {
     if (r->nsources == 0) {
         return;
@@ -212,7 +222,8 @@ static void text_sources(GString *out, const struct or_report *r)
     }
 }
 
-static char *text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+static char *
+text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
 {
     GString *out = g_string_new(NULL);
     char *period = period_text(r, tz);
@@ -260,34 +271,24 @@ static char *text_body(const struct or_report *r, GTimeZone *tz, const char *con
 /* HTML                                                                       */
 /* ------------------------------------------------------------------------- */
 
-static void esc(GString *out, const char *s)
+static void
+esc(GString *out, const char *s)
 {
     for (const char *p = s; p != NULL && *p != '\0'; p++) {
         switch (*p) {
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        case '\'':
-            g_string_append(out, "&#39;");
-            break;
-        default:
-            g_string_append_c(out, *p);
-            break;
+        case '&': g_string_append(out, "&amp;"); break;
+        case '<': g_string_append(out, "&lt;"); break;
+        case '>': g_string_append(out, "&gt;"); break;
+        case '"': g_string_append(out, "&quot;"); break;
+        case '\'': g_string_append(out, "&#39;"); break;
+        default: g_string_append_c(out, *p); break;
         }
     }
 }
 
 /* Text with its line breaks kept. */
-static void esc_lines(GString *out, const char *s)
+static void
+esc_lines(GString *out, const char *s)
 {
     char **lines = g_strsplit(s, "\n", -1);
     for (char **l = lines; *l != NULL; l++) {
@@ -299,16 +300,17 @@ static void esc_lines(GString *out, const char *s)
     g_strfreev(lines);
 }
 
-#define TABLE_OPEN                                                                              \
-    "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "         \
+#define TABLE_OPEN                                                                                 \
+    "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "             \
     "border=\"0\" style=\"border-collapse:collapse;font-size:14px;\">"
-#define TH_STYLE                                                                                \
-    "padding:6px 8px;border-bottom:2px solid " COLOUR_RULE ";color:" COLOUR_MUTED               \
+#define TH_STYLE                                                                                   \
+    "padding:6px 8px;border-bottom:2px solid " COLOUR_RULE ";color:" COLOUR_MUTED                  \
     ";font-weight:bold;font-size:12px;"
 #define TD_STYLE "padding:6px 8px;border-bottom:1px solid #eef0f2;"
 #define H2_STYLE "margin:0 0 8px 0;font-size:16px;color:" COLOUR_TEXT ";"
 
-static void html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+static void
+html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
         const struct or_section *sec = &r->sections[s];
@@ -325,11 +327,12 @@ static void html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
             g_string_append(out, "</p></td></tr>\n");
             continue;
         }
-        g_string_append(out, TABLE_OPEN "<tr>"
-                             "<th align=\"left\" style=\"" TH_STYLE "\">Measure</th>"
-                             "<th align=\"right\" style=\"" TH_STYLE "\">Value</th>"
-                             "<th align=\"right\" style=\"" TH_STYLE "\">Previous</th>"
-                             "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
+        g_string_append(out,
+                        TABLE_OPEN "<tr>"
+                                   "<th align=\"left\" style=\"" TH_STYLE "\">Measure</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Value</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Previous</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = &sec->kpis[i];
             struct kpi_text t;
@@ -343,10 +346,9 @@ static void html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
             g_string_append(out, "</td><td align=\"right\" style=\"" TD_STYLE "color:" COLOUR_MUTED
                                  ";white-space:nowrap;\">");
             esc(out, t.previous[0] != '\0' ? t.previous : EN_DASH);
-            g_string_append_printf(out,
-                                   "</td><td align=\"right\" style=\"" TD_STYLE
-                                   "color:%s;white-space:nowrap;\">",
-                                   colour);
+            g_string_append_printf(
+                out, "</td><td align=\"right\" style=\"" TD_STYLE "color:%s;white-space:nowrap;\">",
+                colour);
             if (t.change[0] != '\0') {
                 g_string_append(out, arrow_of(t.direction));
                 esc(out, t.change);
@@ -360,7 +362,8 @@ static void html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
     }
 }
 
-static void html_failed_banner(GString *out, const struct or_report *r, size_t failed)
+static void
+html_failed_banner(GString *out, const struct or_report *r, size_t failed)
 {
     g_string_append_printf(out,
                            "<tr><td style=\"padding:4px 24px 8px 24px;\">"
@@ -384,7 +387,8 @@ static void html_failed_banner(GString *out, const struct or_report *r, size_t f
     g_string_append(out, "</td></tr></table></td></tr>\n");
 }
 
-static void html_sources(GString *out, const struct or_report *r)
+static void
+html_sources(GString *out, const struct or_report *r)
 {
     if (r->nsources == 0) {
         return;
@@ -420,7 +424,8 @@ static void html_sources(GString *out, const struct or_report *r)
     g_string_append(out, "</table></td></tr>\n");
 }
 
-static char *html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+static char *
+html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
 {
     GString *out = g_string_new(NULL);
     char *period = period_text(r, tz);
@@ -441,8 +446,8 @@ static char *html_body(const struct or_report *r, GTimeZone *tz, const char *con
                     "<tr><td style=\"padding:20px 24px 8px 24px;\">"
                     "<h1 style=\"margin:0;font-size:20px;color:" COLOUR_TEXT ";\">");
     esc(out, title_of(r));
-    g_string_append(out, "</h1><p style=\"margin:4px 0 0 0;font-size:14px;color:" COLOUR_MUTED
-                         ";\">");
+    g_string_append(out,
+                    "</h1><p style=\"margin:4px 0 0 0;font-size:14px;color:" COLOUR_MUTED ";\">");
     esc(out, period);
     if (r->partial) {
         g_string_append(out, " <span style=\"color:#9a6700;font-weight:bold;\">(partial: the "
@@ -494,7 +499,8 @@ static char *html_body(const struct or_report *r, GTimeZone *tz, const char *con
 }
 
 /* The report's own zone when the caller has none at hand; NULL is UTC. */
-static GTimeZone *zone_of(const struct or_report *r)
+static GTimeZone *
+zone_of(const struct or_report *r)
 {
     GTimeZone *zone = NULL;
     if (or_tz_open(r->tz, &zone, NULL, 0) != OR_OK) {
@@ -503,8 +509,9 @@ static GTimeZone *zone_of(const struct or_report *r)
     return zone;
 }
 
-void or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
-                  char **text, char **html)
+void
+or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
+             char **text, char **html)
 {
     GTimeZone *own = tz == NULL ? zone_of(r) : NULL;
     if (own != NULL) {
@@ -521,7 +528,8 @@ void or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *a
     }
 }
 
-char *or_mail_subject(const char *pattern, const struct or_report *r)
+char *
+or_mail_subject(const char *pattern, const struct or_report *r)
 {
     if (pattern == NULL) {
         pattern = OR_MAIL_SUBJECT_DEFAULT;

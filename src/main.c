@@ -167,12 +167,12 @@ static const struct option long_opts[] = {
  * --plugin-dir, -q, -v, --help, --version).  An option a command would
  * ignore is refused: `run T -o report.pdf` must not write somewhere the
  * user did not ask for and exit 0. */
-#define OPT_BIT(c) (1ull << ((c) >= OPT_CONFIG ? (c) - OPT_CONFIG : 63))
-#define RUN_OPTS                                                                               \
-    (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |           \
-     OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |       \
-     OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |    \
-     OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                 \
+#define OPT_BIT(c) (1ull << ((c) >= OPT_CONFIG ? (c)-OPT_CONFIG : 63))
+#define RUN_OPTS                                                                                   \
+    (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
+     OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |           \
+     OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
+     OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
      OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE))
 
 static const struct {
@@ -181,8 +181,8 @@ static const struct {
 } command_opts[] = {
     {"plugins", OPT_BIT(OPT_JSON)},
     {"fetch", OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |
-                  OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) |
-                  OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) | OPT_BIT(OPT_NO_CACHE)},
+                  OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) |
+                  OPT_BIT(OPT_RECORD) | OPT_BIT(OPT_NO_CACHE)},
     {"run", RUN_OPTS},
     {"batch", RUN_OPTS}, /* they apply to every job */
     {"validate", 0},
@@ -311,8 +311,8 @@ run_command(struct or_app *app, const char *cmd)
     for (size_t i = 0; app->reg != NULL && i < app->reg->nplugins; i++) {
         g_ptr_array_add(names, (gpointer)app->reg->plugins[i].desc->name);
     }
-    or_status cst = or_config_check(app->cfg, (const char *const *)names->pdata, names->len, err,
-                                    sizeof(err));
+    or_status cst =
+        or_config_check(app->cfg, (const char *const *)names->pdata, names->len, err, sizeof(err));
     g_ptr_array_free(names, TRUE);
     if (cst != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
@@ -377,13 +377,14 @@ main(int argc, char **argv)
         fputs(usage_main, stdout);
         rc = OR_EXIT_OK;
     }
-    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 ||
-             strcmp(cmd, "run") == 0 || strcmp(cmd, "validate") == 0 ||
-             strcmp(cmd, "batch") == 0) {
+    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 || strcmp(cmd, "run") == 0 ||
+             strcmp(cmd, "validate") == 0 || strcmp(cmd, "batch") == 0) {
         rc = cli.help || check_options(cmd, given) == 0 ? run_command(&app, cmd) : OR_EXIT_USAGE;
     }
     else {
-        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: plugins, fetch, run, batch, validate; see --help)", cmd);
+        or_log(OR_LOG_ERROR,
+               "unknown command '%s' (commands: plugins, fetch, run, batch, validate; see --help)",
+               cmd);
         rc = OR_EXIT_USAGE;
     }
 

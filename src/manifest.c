@@ -14,8 +14,8 @@ or_manifest_period(const struct or_period *p, GTimeZone *tz)
     or_time_format_iso(p->start, tz, start, sizeof(start));
     or_time_format_iso(p->end, tz, end, sizeof(end));
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "name", p->name, "label", p->label,
-                     "first_day", p->first_day, "last_day", p->last_day, "start", start, "end",
-                     end, "partial", p->partial != 0);
+                     "first_day", p->first_day, "last_day", p->last_day, "start", start, "end", end,
+                     "partial", p->partial != 0);
 }
 
 json_t *
@@ -26,12 +26,11 @@ or_manifest_source(const char *alias, const char *source, char *const *params, i
     for (size_t i = 0; params != NULL && params[i] != NULL; i++) {
         json_array_append_new(pa, json_string(params[i]));
     }
-    json_t *o = json_pack("{s:s, s:s, s:o, s:s, s:s, s:I, s:I, s:I, s:I, s:f}", "alias", alias,
-                          "source", source, "params", pa, "period",
-                          previous ? "previous" : "current", "status", status, "pages",
-                          (json_int_t)st->pages, "rows", (json_int_t)st->rows, "requests",
-                          (json_int_t)st->requests, "retries", (json_int_t)st->retries,
-                          "seconds", round(st->seconds * 1000.0) / 1000.0);
+    json_t *o = json_pack(
+        "{s:s, s:s, s:o, s:s, s:s, s:I, s:I, s:I, s:I, s:f}", "alias", alias, "source", source,
+        "params", pa, "period", previous ? "previous" : "current", "status", status, "pages",
+        (json_int_t)st->pages, "rows", (json_int_t)st->rows, "requests", (json_int_t)st->requests,
+        "retries", (json_int_t)st->retries, "seconds", round(st->seconds * 1000.0) / 1000.0);
     json_object_set_new(o, "detail", detail != NULL ? json_string(detail) : json_null());
     return o;
 }
@@ -103,8 +102,7 @@ or_manifest_sections(const struct or_section *secs, size_t n)
                 const struct or_kpi *kp = &s->kpis[k];
                 json_array_append_new(
                     kpis, json_pack("{s:s, s:o, s:o}", "label", kp->label, "value",
-                                    kp->has_value ? json_real(kp->value) : json_null(),
-                                    "previous",
+                                    kp->has_value ? json_real(kp->value) : json_null(), "previous",
                                     kp->has_previous ? json_real(kp->previous) : json_null()));
             }
             json_object_set_new(o, "kpis", kpis);

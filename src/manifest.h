@@ -18,22 +18,22 @@
 #include "outreport/status.h"
 #include "period.h"
 
-/** @brief A JSON object describing @p p in @p tz (label, first/last day, start/end ISO, partial). */
+/** @brief A JSON object describing @p p in @p tz (label, first/last day, start/end ISO, partial).
+ */
 json_t *or_manifest_period(const struct or_period *p, GTimeZone *tz);
 
 /** @brief A JSON object for one fetched source. */
-json_t *or_manifest_source(const char *alias, const char *source, char *const *params,
-                           int previous, const char *status, const char *detail,
-                           const struct or_fetch_stats *st);
+json_t *or_manifest_source(const char *alias, const char *source, char *const *params, int previous,
+                           const char *status, const char *detail, const struct or_fetch_stats *st);
 
 /** @brief A JSON object for an output file: path, format, bytes, sha256. */
 json_t *or_manifest_file(const char *path, const char *format);
 
 /** An output file's size and SHA-256, as or_manifest_hash_file() found them. */
 struct or_file_hash {
-    int ok;            /**< nonzero: the file was read whole, bytes and sha256 are set */
-    int64_t bytes;     /**< size */
-    char sha256[65];   /**< lower-case hex, NUL-terminated */
+    int ok;          /**< nonzero: the file was read whole, bytes and sha256 are set */
+    int64_t bytes;   /**< size */
+    char sha256[65]; /**< lower-case hex, NUL-terminated */
 };
 
 /**
@@ -48,8 +48,7 @@ or_status or_manifest_hash_file(const char *path, struct or_file_hash *out);
  * the file's temporary name, before it was renamed to @p path).  @p h NULL or
  * not ok: path and format only, as for a file that cannot be read.
  */
-json_t *or_manifest_file_hashed(const char *path, const char *format,
-                                const struct or_file_hash *h);
+json_t *or_manifest_file_hashed(const char *path, const char *format, const struct or_file_hash *h);
 
 /**
  * @brief A JSON array describing evaluated sections: id, kind, status

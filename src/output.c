@@ -40,9 +40,8 @@ document_mode(void)
 
 or_status
 or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
-                     const struct or_report *report, const char *path,
-                     const struct or_option *opts, size_t nopts, char **tmp_out, char *err,
-                     size_t errlen)
+                     const struct or_report *report, const char *path, const struct or_option *opts,
+                     size_t nopts, char **tmp_out, char *err, size_t errlen)
 {
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
@@ -112,8 +111,8 @@ or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ct
                  size_t nopts, char *err, size_t errlen)
 {
     char *tmp = NULL;
-    or_status st = or_output_render_tmp(renderer, ctx, report, path, opts, nopts, &tmp, err,
-                                        errlen);
+    or_status st =
+        or_output_render_tmp(renderer, ctx, report, path, opts, nopts, &tmp, err, errlen);
     if (st == OR_OK) {
         st = or_output_commit(tmp, path, err, errlen);
     }

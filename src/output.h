@@ -22,8 +22,7 @@
  */
 or_status or_output_render(const struct or_loaded_plugin *renderer, struct or_host_ctx *ctx,
                            const struct or_report *report, const char *path,
-                           const struct or_option *opts, size_t nopts, char *err,
-                           size_t errlen);
+                           const struct or_option *opts, size_t nopts, char *err, size_t errlen);
 
 /**
  * @brief The first half of or_output_render(): render into a new temporary

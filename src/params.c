@@ -8,9 +8,14 @@
 #include <string.h>
 
 static const char *const type_names[OR_PARAM_COUNT] = {
-    [OR_PARAM_STRING] = "string", [OR_PARAM_INT] = "int",   [OR_PARAM_NUMBER] = "number",
-    [OR_PARAM_BOOL] = "bool",     [OR_PARAM_DATE] = "date", [OR_PARAM_ENUM] = "enum",
-    [OR_PARAM_STRING_LIST] = "string list", [OR_PARAM_INT_LIST] = "int list",
+    [OR_PARAM_STRING] = "string",
+    [OR_PARAM_INT] = "int",
+    [OR_PARAM_NUMBER] = "number",
+    [OR_PARAM_BOOL] = "bool",
+    [OR_PARAM_DATE] = "date",
+    [OR_PARAM_ENUM] = "enum",
+    [OR_PARAM_STRING_LIST] = "string list",
+    [OR_PARAM_INT_LIST] = "int list",
 };
 
 const char *
@@ -79,16 +84,11 @@ static int
 valid_value(const struct or_param *decl, const char *v)
 {
     switch (decl->type) {
-    case OR_PARAM_INT:
-        return is_int(v);
-    case OR_PARAM_NUMBER:
-        return is_number(v);
-    case OR_PARAM_BOOL:
-        return is_bool(v);
-    case OR_PARAM_DATE:
-        return is_date(v);
-    case OR_PARAM_ENUM:
-        return in_choices(decl->choices, v);
+    case OR_PARAM_INT: return is_int(v);
+    case OR_PARAM_NUMBER: return is_number(v);
+    case OR_PARAM_BOOL: return is_bool(v);
+    case OR_PARAM_DATE: return is_date(v);
+    case OR_PARAM_ENUM: return in_choices(decl->choices, v);
     case OR_PARAM_INT_LIST: {
         char **parts = g_strsplit(v, ",", -1);
         int ok = parts[0] != NULL;
@@ -99,8 +99,7 @@ valid_value(const struct or_param *decl, const char *v)
         g_strfreev(parts);
         return ok;
     }
-    default:
-        return 1;
+    default: return 1;
     }
 }
 
@@ -119,15 +118,10 @@ static const char *
 expected_text(const struct or_param *decl, char *buf, size_t n)
 {
     switch (decl->type) {
-    case OR_PARAM_BOOL:
-        return "true or false";
-    case OR_PARAM_DATE:
-        return "a date YYYY-MM-DD";
-    case OR_PARAM_ENUM:
-        snprintf(buf, n, "one of %s", decl->choices);
-        return buf;
-    case OR_PARAM_INT_LIST:
-        return "comma-separated integers";
+    case OR_PARAM_BOOL: return "true or false";
+    case OR_PARAM_DATE: return "a date YYYY-MM-DD";
+    case OR_PARAM_ENUM: snprintf(buf, n, "one of %s", decl->choices); return buf;
+    case OR_PARAM_INT_LIST: return "comma-separated integers";
     default:
         snprintf(buf, n, "a%s %s", decl->type == OR_PARAM_INT ? "n" : "",
                  or_param_type_name(decl->type));
@@ -136,8 +130,8 @@ expected_text(const struct or_param *decl, char *buf, size_t n)
 }
 
 or_status
-or_params_parse(const char *source, const struct or_endpoint *ep, const char *const *kv,
-                size_t nkv, struct or_params *out, char *err, size_t errlen)
+or_params_parse(const char *source, const struct or_endpoint *ep, const char *const *kv, size_t nkv,
+                struct or_params *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof(*out));
     out->items = g_new0(struct or_param_value, nkv > 0 ? nkv : 1);

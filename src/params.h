@@ -25,9 +25,8 @@ struct or_params {
  * @brief Parse and validate "KEY=VALUE" strings for @p ep of @p source.
  * @param out filled on success; release with or_params_release().
  */
-or_status or_params_parse(const char *source, const struct or_endpoint *ep,
-                          const char *const *kv, size_t nkv, struct or_params *out, char *err,
-                          size_t errlen);
+or_status or_params_parse(const char *source, const struct or_endpoint *ep, const char *const *kv,
+                          size_t nkv, struct or_params *out, char *err, size_t errlen);
 
 /** @brief Release what or_params_parse() allocated. */
 void or_params_release(struct or_params *p);

@@ -18,7 +18,8 @@ static const char *const month_abbr[12] = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
-int or_week_start_parse(const char *s)
+int
+or_week_start_parse(const char *s)
 {
     static const char *const names[7] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -36,7 +37,8 @@ int or_week_start_parse(const char *s)
     return 0;
 }
 
-static void format_day(char *buf, size_t n, int64_t days)
+static void
+format_day(char *buf, size_t n, int64_t days)
 {
     int y;
     int m;
@@ -48,8 +50,8 @@ static void format_day(char *buf, size_t n, int64_t days)
     }
 }
 
-static void make_label(char *buf, size_t n, enum or_period_kind kind, int64_t first,
-                       int64_t last)
+static void
+make_label(char *buf, size_t n, enum or_period_kind kind, int64_t first, int64_t last)
 {
     int y1;
     int m1;
@@ -83,7 +85,8 @@ static void make_label(char *buf, size_t n, enum or_period_kind kind, int64_t fi
     }
 }
 
-static int64_t local_midnight(GTimeZone *tz, int64_t days)
+static int64_t
+local_midnight(GTimeZone *tz, int64_t days)
 {
     int y;
     int m;
@@ -97,8 +100,9 @@ static int64_t local_midnight(GTimeZone *tz, int64_t days)
 }
 
 /* Fills out for the local days [first, last]. */
-static void build(struct or_period *out, enum or_period_kind kind, const char *name,
-                  GTimeZone *tz, int64_t first, int64_t last, int64_t now)
+static void
+build(struct or_period *out, enum or_period_kind kind, const char *name, GTimeZone *tz,
+      int64_t first, int64_t last, int64_t now)
 {
     memset(out, 0, sizeof(*out));
     out->start = local_midnight(tz, first);
@@ -111,18 +115,21 @@ static void build(struct or_period *out, enum or_period_kind kind, const char *n
     out->kind = kind;
 }
 
-static int64_t month_first_day(int y, int m)
+static int64_t
+month_first_day(int y, int m)
 {
     return or_days_from_civil(y, m, 1);
 }
 
-static int64_t month_last_day(int y, int m)
+static int64_t
+month_last_day(int y, int m)
 {
     return or_days_from_civil(y, m, or_days_in_month(y, m));
 }
 
 /* Looks like YYYY-MM-DD even if the day does not exist. */
-static int date_shaped(const char *s, size_t len)
+static int
+date_shaped(const char *s, size_t len)
 {
     static const char pattern[] = "dddd-dd-dd";
 
@@ -139,8 +146,9 @@ static int date_shaped(const char *s, size_t len)
 }
 
 /* Parses one side of "FROM..TO" into a day number; the message names the spec. */
-static or_status range_side(const char *spec, const char *s, size_t len, const char *which,
-                            int64_t *days, char *err, size_t errlen)
+static or_status
+range_side(const char *spec, const char *s, size_t len, const char *which, int64_t *days, char *err,
+           size_t errlen)
 {
     char buf[11];
     int y;
@@ -149,12 +157,12 @@ static or_status range_side(const char *spec, const char *s, size_t len, const c
 
     if (len == 0) {
         or_set_err(err, errlen, "period '%s': missing %s date (expected YYYY-MM-DD..YYYY-MM-DD)",
-                spec, which);
+                   spec, which);
         return OR_ERR_INVALID;
     }
     if (!date_shaped(s, len)) {
         or_set_err(err, errlen, "period '%s': invalid date '%.*s' (expected YYYY-MM-DD)", spec,
-                (int)len, s);
+                   (int)len, s);
         return OR_ERR_INVALID;
     }
     memcpy(buf, s, len);
@@ -167,8 +175,9 @@ static or_status range_side(const char *spec, const char *s, size_t len, const c
     return OR_OK;
 }
 
-static or_status resolve_range(const char *spec, const char *dots, GTimeZone *tz, int64_t now,
-                               struct or_period *out, char *err, size_t errlen)
+static or_status
+resolve_range(const char *spec, const char *dots, GTimeZone *tz, int64_t now, struct or_period *out,
+              char *err, size_t errlen)
 {
     int64_t first;
     int64_t last;
@@ -190,8 +199,9 @@ static or_status resolve_range(const char *spec, const char *dots, GTimeZone *tz
     return OR_OK;
 }
 
-or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now,
-                            struct or_period *out, char *err, size_t errlen)
+or_status
+or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now,
+                  struct or_period *out, char *err, size_t errlen)
 {
     struct or_local_time lt;
 
@@ -200,13 +210,15 @@ or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int
         return OR_ERR_INVALID;
     }
     if (spec == NULL || spec[0] == '\0') {
-        or_set_err(err, errlen, "empty period (expected last-week, this-week, last-month, "
-                             "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)");
+        or_set_err(err, errlen,
+                   "empty period (expected last-week, this-week, last-month, "
+                   "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)");
         return OR_ERR_INVALID;
     }
     if (week_start < 1 || week_start > 7) {
-        or_set_err(err, errlen, "period '%s': week start %d out of range (1 = Monday .. 7 = Sunday)",
-                spec, week_start);
+        or_set_err(err, errlen,
+                   "period '%s': week start %d out of range (1 = Monday .. 7 = Sunday)", spec,
+                   week_start);
         return OR_ERR_INVALID;
     }
 
@@ -240,9 +252,9 @@ or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int
         const char *dots = strstr(spec, "..");
         if (dots == NULL) {
             or_set_err(err, errlen,
-                    "unknown period '%s' (expected last-week, this-week, last-month, "
-                    "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)",
-                    spec);
+                       "unknown period '%s' (expected last-week, this-week, last-month, "
+                       "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)",
+                       spec);
             return OR_ERR_INVALID;
         }
         return resolve_range(spec, dots, tz, now, out, err, errlen);
@@ -251,16 +263,15 @@ or_status or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int
 }
 
 /* Parses the argument of --from / --to; the message names the option. */
-static or_status option_date(const char *opt, const char *s, int64_t *days, char *err,
-                             size_t errlen)
+static or_status
+option_date(const char *opt, const char *s, int64_t *days, char *err, size_t errlen)
 {
     int y;
     int m;
     int d;
 
     if (s == NULL || s[0] == '\0') {
-        or_set_err(err, errlen, "%s is missing (use --from DATE --to DATE, dates YYYY-MM-DD)",
-                opt);
+        or_set_err(err, errlen, "%s is missing (use --from DATE --to DATE, dates YYYY-MM-DD)", opt);
         return OR_ERR_INVALID;
     }
     if (or_date_parse(s, &y, &m, &d) != OR_OK) {
@@ -271,8 +282,9 @@ static or_status option_date(const char *opt, const char *s, int64_t *days, char
     return OR_OK;
 }
 
-or_status or_period_from_to(const char *from, const char *to, GTimeZone *tz, int64_t now,
-                            struct or_period *out, char *err, size_t errlen)
+or_status
+or_period_from_to(const char *from, const char *to, GTimeZone *tz, int64_t now,
+                  struct or_period *out, char *err, size_t errlen)
 {
     int64_t first;
     int64_t last;
@@ -299,7 +311,8 @@ or_status or_period_from_to(const char *from, const char *to, GTimeZone *tz, int
 }
 
 /* Local day number of a period's first_day/last_day text, or of an instant. */
-static int64_t period_day(const char *text, int64_t instant, GTimeZone *tz)
+static int64_t
+period_day(const char *text, int64_t instant, GTimeZone *tz)
 {
     struct or_local_time lt;
     int y;
@@ -313,8 +326,8 @@ static int64_t period_day(const char *text, int64_t instant, GTimeZone *tz)
     return or_days_from_civil(lt.year, lt.month, lt.day);
 }
 
-void or_period_previous(const struct or_period *p, GTimeZone *tz, int week_start,
-                        struct or_period *prev)
+void
+or_period_previous(const struct or_period *p, GTimeZone *tz, int week_start, struct or_period *prev)
 {
     struct or_period result;
 
@@ -341,8 +354,8 @@ void or_period_previous(const struct or_period *p, GTimeZone *tz, int week_start
         else {
             m--;
         }
-        build(&result, OR_PERIOD_MONTH, "previous", tz, month_first_day(y, m),
-              month_last_day(y, m), INT64_MAX);
+        build(&result, OR_PERIOD_MONTH, "previous", tz, month_first_day(y, m), month_last_day(y, m),
+              INT64_MAX);
         break;
     case OR_PERIOD_RANGE:
     default: {

@@ -33,13 +33,13 @@ enum or_period_kind {
 
 /** A resolved period.  Plain value; no owned memory. */
 struct or_period {
-    int64_t start;          /**< inclusive instant: local midnight of the first day */
-    int64_t end;            /**< exclusive instant: local midnight after the last day */
-    int partial;            /**< 1 when now < end: the period is not over yet */
-    char name[32];          /**< "last-week", "this-month", ..., "range" or "previous" */
-    char first_day[11];     /**< YYYY-MM-DD, local date of start */
-    char last_day[11];      /**< YYYY-MM-DD, local date of the last day inside */
-    char label[96];         /**< "16–22 Nov 2026", "Nov 2026", "25 Nov 2026" (UTF-8) */
+    int64_t start;            /**< inclusive instant: local midnight of the first day */
+    int64_t end;              /**< exclusive instant: local midnight after the last day */
+    int partial;              /**< 1 when now < end: the period is not over yet */
+    char name[32];            /**< "last-week", "this-month", ..., "range" or "previous" */
+    char first_day[11];       /**< YYYY-MM-DD, local date of start */
+    char last_day[11];        /**< YYYY-MM-DD, local date of the last day inside */
+    char label[96];           /**< "16–22 Nov 2026", "Nov 2026", "25 Nov 2026" (UTF-8) */
     enum or_period_kind kind; /**< calendar unit; OR_PERIOD_RANGE for ranges */
 };
 

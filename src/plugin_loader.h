@@ -18,9 +18,9 @@
 
 /** A loaded plugin.  Owned by its registry. */
 struct or_loaded_plugin {
-    char *path;                    /**< file it came from */
-    void *handle;                  /**< dlopen handle */
-    const struct or_plugin *desc;  /**< its descriptor (owned by the plugin) */
+    char *path;                   /**< file it came from */
+    void *handle;                 /**< dlopen handle */
+    const struct or_plugin *desc; /**< its descriptor (owned by the plugin) */
 };
 
 /** All loaded plugins, in load order. */
@@ -41,8 +41,7 @@ or_status or_plugin_check(const struct or_plugin *p, char *err, size_t errlen);
  * Warnings go to the log; a missing directory is skipped silently.
  * @param out receives an owned registry (free with or_registry_free()).
  */
-or_status or_registry_load(const char *dirs, struct or_registry **out, char *err,
-                           size_t errlen);
+or_status or_registry_load(const char *dirs, struct or_registry **out, char *err, size_t errlen);
 
 /** @brief dlclose everything and free; NULL is a no-op. */
 void or_registry_free(struct or_registry *reg);

@@ -19,7 +19,8 @@ static size_t *secret_lens;
 static size_t count;
 static size_t capacity;
 
-void or_redact_add(const char *secret)
+void
+or_redact_add(const char *secret)
 {
     if (secret == NULL) {
         return;
@@ -72,7 +73,8 @@ out:
  * so writing never overtakes the bytes still to be matched.  Returns the
  * new length.
  */
-static size_t redact_pass(char *buf, size_t len)
+static size_t
+redact_pass(char *buf, size_t len)
 {
     size_t w = 0;
     size_t cover_end = 0;
@@ -107,7 +109,8 @@ static size_t redact_pass(char *buf, size_t len)
     return w;
 }
 
-void or_redact_inplace(char *buf, size_t size)
+void
+or_redact_inplace(char *buf, size_t size)
 {
     if (buf == NULL || size == 0) {
         return;
@@ -130,7 +133,8 @@ void or_redact_inplace(char *buf, size_t size)
     g_mutex_unlock(&lock);
 }
 
-void or_redact_clear(void)
+void
+or_redact_clear(void)
 {
     g_mutex_lock(&lock);
     for (size_t i = 0; i < count; i++) {

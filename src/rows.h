@@ -23,36 +23,38 @@ struct or_schema;
 
 /** One set value of a row. */
 struct or_cell {
-    uint32_t col;      /**< column index */
-    uint8_t type;      /**< enum or_type of the value */
-    int64_t i;         /**< INT, BOOL, TIME */
-    double r;          /**< REAL */
-    size_t text_off;   /**< TEXT: offset into the arena */
-    size_t text_len;   /**< TEXT: length, excluding the NUL kept after it */
+    uint32_t col;    /**< column index */
+    uint8_t type;    /**< enum or_type of the value */
+    int64_t i;       /**< INT, BOOL, TIME */
+    double r;        /**< REAL */
+    size_t text_off; /**< TEXT: offset into the arena */
+    size_t text_len; /**< TEXT: length, excluding the NUL kept after it */
 };
 
 /** A page worth of rows. */
 struct or_rows {
     struct or_cell *cells;
     size_t ncells, cap_cells;
-    size_t *row_start; /**< index of each row's first cell; row r spans [row_start[r], row_start[r+1]) */
+    size_t *row_start; /**< index of each row's first cell; row r spans [row_start[r],
+                          row_start[r+1]) */
     size_t nrows, cap_rows;
     char *arena;
     size_t arena_len, arena_cap;
     int in_row;
-    int failed;                /**< an allocation failed: the page is lost */
-    struct or_schema *schema;  /**< borrowed: the table's (possibly growing) schema */
+    int failed;               /**< an allocation failed: the page is lost */
+    struct or_schema *schema; /**< borrowed: the table's (possibly growing) schema */
 };
 
 /** Schema of a table being fetched: fixed columns plus discovered ones. */
 struct or_schema {
     struct or_column *cols; /**< names owned (strdup'd) */
     size_t ncols;
-    size_t fixed;           /**< columns declared by the endpoint */
-    int dynamic;            /**< columns may be added */
+    size_t fixed; /**< columns declared by the endpoint */
+    int dynamic;  /**< columns may be added */
 };
 
-/** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free(). */
+/** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free().
+ */
 struct or_schema *or_schema_new(const struct or_column *cols, size_t ncols, int dynamic);
 
 /** @brief Free; NULL is a no-op. */

@@ -29,8 +29,9 @@ or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *cons
         if (column_of(db, alias, first) == NULL) {
             continue;
         }
-        char *part = sqlite3_mprintf("%sSELECT DISTINCT \"%w\" AS v FROM main.\"%w\" WHERE \"%w\" IS NOT NULL",
-                                     sql->len ? " UNION " : "", cols[0], alias, cols[0]);
+        char *part = sqlite3_mprintf(
+            "%sSELECT DISTINCT \"%w\" AS v FROM main.\"%w\" WHERE \"%w\" IS NOT NULL",
+            sql->len ? " UNION " : "", cols[0], alias, cols[0]);
         g_string_append(sql, part);
         sqlite3_free(part);
     }

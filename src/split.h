@@ -23,8 +23,8 @@
  * template's source tables, sorted.  @p out gets an owned array of owned strings.
  * @return OR_OK, or OR_ERR_INVALID when no source table has the column.
  */
-or_status or_split_values(struct or_dataset *ds, const struct or_template *tpl,
-                          char *const *cols, GPtrArray **out, char *err, size_t errlen);
+or_status or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
+                          GPtrArray **out, char *err, size_t errlen);
 
 /** @brief Shadow every source table having one of @p cols by a view keeping only @p value. */
 or_status or_split_apply(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
@@ -33,7 +33,8 @@ or_status or_split_apply(struct or_dataset *ds, const struct or_template *tpl, c
 /** @brief Drop the views of or_split_apply(). */
 void or_split_clear(struct or_dataset *ds, const struct or_template *tpl);
 
-/** @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" → "zoe-muller-x.example"). Owned. */
+/** @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" → "zoe-muller-x.example").
+ * Owned. */
 char *or_split_slug(const char *value);
 
 #endif

@@ -36,8 +36,8 @@ fn_local_datetime(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[24];
     (void)argc;
     if (local_of(ctx, argv[0], &lt)) {
-        snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day,
-                 lt.hour, lt.minute);
+        snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour,
+                 lt.minute);
         sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
     }
 }
@@ -111,9 +111,8 @@ or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen)
         {"weekday", fn_weekday},       {"weekday_name", fn_weekday_name},
     };
     for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
-        int rc = sqlite3_create_function_v2(db, fns[i].name, 1,
-                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, g_time_zone_ref(tz),
-                                            fns[i].fn, NULL, NULL, unref_zone);
+        int rc = sqlite3_create_function_v2(db, fns[i].name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                            g_time_zone_ref(tz), fns[i].fn, NULL, NULL, unref_zone);
         if (rc != SQLITE_OK) {
             snprintf(err, errlen, "dataset: cannot register %s(): %s", fns[i].name,
                      sqlite3_errmsg(db));
@@ -124,16 +123,14 @@ or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen)
 }
 
 static int
-authorize(void *ud, int action, const char *a1, const char *a2, const char *db,
-          const char *trigger)
+authorize(void *ud, int action, const char *a1, const char *a2, const char *db, const char *trigger)
 {
     GPtrArray *tables = ((struct or_sandbox *)ud)->tables;
     (void)db;
     (void)trigger;
     switch (action) {
     case SQLITE_SELECT:
-    case SQLITE_RECURSIVE:
-        return SQLITE_OK;
+    case SQLITE_RECURSIVE: return SQLITE_OK;
     case SQLITE_READ:
         if (a1 != NULL && strncmp(a1, "sqlite_", 7) == 0 && strcmp(a1, "sqlite_master") != 0 &&
             strcmp(a1, "sqlite_schema") != 0) {
@@ -150,11 +147,11 @@ authorize(void *ud, int action, const char *a1, const char *a2, const char *db,
         return SQLITE_OK;
     case SQLITE_FUNCTION:
         /* Functions that reach outside the dataset. */
-        if (a2 != NULL && (g_ascii_strcasecmp(a2, "load_extension") == 0 ||
-                           g_ascii_strcasecmp(a2, "readfile") == 0 ||
-                           g_ascii_strcasecmp(a2, "writefile") == 0 ||
-                           g_ascii_strcasecmp(a2, "edit") == 0 ||
-                           g_ascii_strcasecmp(a2, "fts3_tokenizer") == 0)) {
+        if (a2 != NULL &&
+            (g_ascii_strcasecmp(a2, "load_extension") == 0 ||
+             g_ascii_strcasecmp(a2, "readfile") == 0 || g_ascii_strcasecmp(a2, "writefile") == 0 ||
+             g_ascii_strcasecmp(a2, "edit") == 0 ||
+             g_ascii_strcasecmp(a2, "fts3_tokenizer") == 0)) {
             return SQLITE_DENY;
         }
         return SQLITE_OK;
@@ -187,12 +184,8 @@ skip_other(const char *p)
     switch (*p) {
     case '\'':
     case '"':
-    case '`':
-        close = *p;
-        break;
-    case '[':
-        close = ']';
-        break;
+    case '`': close = *p; break;
+    case '[': close = ']'; break;
     case '-':
         if (p[1] != '-') {
             return 1;
@@ -207,8 +200,7 @@ skip_other(const char *p)
         }
         q = strstr(p + 2, "*/");
         return q != NULL ? (size_t)(q + 2 - p) : strlen(p);
-    default:
-        return 1;
+    default: return 1;
     }
     for (q = p + 1; *q != '\0'; q++) {
         if (*q == close) {

@@ -17,11 +17,11 @@ struct or_stream {
 
     GMutex lock;
     GCond cond;
-    GQueue pages;      /* struct or_rows *, owned; guarded by lock */
-    int finished;      /* producer is done; guarded by lock */
-    or_status result;  /* the producer's status; guarded by lock */
-    int closed;        /* consumer stopped; guarded by lock */
-    int refused;       /* a put failed because of that; guarded by lock */
+    GQueue pages;     /* struct or_rows *, owned; guarded by lock */
+    int finished;     /* producer is done; guarded by lock */
+    or_status result; /* the producer's status; guarded by lock */
+    int closed;       /* consumer stopped; guarded by lock */
+    int refused;      /* a put failed because of that; guarded by lock */
 
     /* consumer side only */
     struct or_rows *page; /* the page being read, owned */
@@ -29,7 +29,7 @@ struct or_stream {
     int started;          /* a step has been taken */
     int ended;            /* the step that returned 0 happened */
     int64_t rows_read;
-    gint64 wait_us;       /* time spent waiting for the producer */
+    gint64 wait_us;        /* time spent waiting for the producer */
     char (*num)[NUM_TEXT]; /* per column: numbers converted to text */
     void (*on_end)(void *ud);
     void *on_end_ud;

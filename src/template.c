@@ -9,16 +9,20 @@
 #include "or_config.h"
 
 static const char *const section_kinds[OR_SECTION_KIND_COUNT] = {
-    [OR_SECTION_TABLE] = "table", [OR_SECTION_KPIS] = "kpis", [OR_SECTION_CHART] = "chart",
-    [OR_SECTION_TEXT] = "text", [OR_SECTION_PAGE_BREAK] = "page_break",
+    [OR_SECTION_TABLE] = "table",           [OR_SECTION_KPIS] = "kpis",
+    [OR_SECTION_CHART] = "chart",           [OR_SECTION_TEXT] = "text",
+    [OR_SECTION_PAGE_BREAK] = "page_break",
 };
 static const char *const chart_kinds[OR_CHART_KIND_COUNT] = {
-    [OR_CHART_BAR] = "bar",   [OR_CHART_GROUPED_BAR] = "grouped_bar",
-    [OR_CHART_STACKED_BAR] = "stacked_bar", [OR_CHART_LINE] = "line",
-    [OR_CHART_DONUT] = "donut", [OR_CHART_FUNNEL] = "funnel",
+    [OR_CHART_BAR] = "bar",
+    [OR_CHART_GROUPED_BAR] = "grouped_bar",
+    [OR_CHART_STACKED_BAR] = "stacked_bar",
+    [OR_CHART_LINE] = "line",
+    [OR_CHART_DONUT] = "donut",
+    [OR_CHART_FUNNEL] = "funnel",
 };
 static const char *const format_names[OR_FMT_COUNT] = {
-    [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer", [OR_FMT_DECIMAL] = "decimal",
+    [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer",   [OR_FMT_DECIMAL] = "decimal",
     [OR_FMT_PERCENT] = "percent",   [OR_FMT_DURATION] = "duration", [OR_FMT_DATE] = "date",
     [OR_FMT_DATETIME] = "datetime", [OR_FMT_TEXT] = "text",
 };
@@ -31,8 +35,7 @@ struct where {
     size_t errlen;
 };
 
-static or_status
-fail(struct where *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static or_status fail(struct where *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static or_status
 fail(struct where *w, const char *fmt, ...)
@@ -90,7 +93,8 @@ check_keys(struct where *w, json_t *obj, const char *what, const char *const *al
 {
     const char *key;
     json_t *v;
-    json_object_foreach(obj, key, v) {
+    json_object_foreach(obj, key, v)
+    {
         int ok = 0;
         for (const char *const *a = allowed; *a != NULL; a++) {
             if (strcmp(*a, key) == 0) {
@@ -163,7 +167,8 @@ get_strv(struct where *w, json_t *obj, const char *key, char ***out)
     *out = g_new0(char *, json_array_size(v) + 1);
     size_t i;
     json_t *e;
-    json_array_foreach(v, i, e) {
+    json_array_foreach(v, i, e)
+    {
         if (!json_is_string(e)) {
             return fail(w, "'%s' must hold strings only", key);
         }
@@ -221,7 +226,8 @@ param_text(json_t *v)
         GString *s = g_string_new(NULL);
         size_t i;
         json_t *e;
-        json_array_foreach(v, i, e) {
+        json_array_foreach(v, i, e)
+        {
             char *t = param_text(e);
             if (t == NULL) {
                 g_string_free(s, TRUE);
@@ -246,7 +252,8 @@ load_sources(struct where *w, json_t *root, struct or_template *t)
     t->sources = g_new0(struct or_tpl_source, json_object_size(srcs));
     const char *alias;
     json_t *s;
-    json_object_foreach(srcs, alias, s) {
+    json_object_foreach(srcs, alias, s)
+    {
         struct or_tpl_source *src = &t->sources[t->nsources++];
         snprintf(w->section, sizeof(w->section), "source '%s'", alias);
         src->alias = g_strdup(alias);
@@ -289,7 +296,8 @@ load_sources(struct where *w, json_t *root, struct or_template *t)
         size_t n = 0;
         const char *pk;
         json_t *pv;
-        json_object_foreach(params, pk, pv) {
+        json_object_foreach(params, pk, pv)
+        {
             char *txt = param_text(pv);
             if (txt == NULL) {
                 return fail(w, "param '%s' must be a string, number, boolean or array", pk);
@@ -317,7 +325,8 @@ load_columns(struct where *w, json_t *sec, struct or_tpl_section *s)
     s->columns = g_new0(struct or_tpl_column, json_object_size(cols));
     const char *name;
     json_t *c;
-    json_object_foreach(cols, name, c) {
+    json_object_foreach(cols, name, c)
+    {
         struct or_tpl_column *col = &s->columns[s->ncolumns++];
         col->name = g_strdup(name);
         if (json_is_string(c)) {
@@ -366,8 +375,8 @@ load_columns(struct where *w, json_t *sec, struct or_tpl_section *s)
 static or_status
 load_kpis(struct where *w, json_t *sec, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"label", "value", "previous", "format", "lower_is_better",
-                                       NULL};
+    static const char *const keys[] = {"label",  "value",           "previous",
+                                       "format", "lower_is_better", NULL};
     json_t *kpis = json_object_get(sec, "kpis");
     if (kpis == NULL || !json_is_array(kpis) || json_array_size(kpis) == 0) {
         return fail(w, "a kpis section needs 'kpis': [{label, value, previous, format}]");
@@ -375,7 +384,8 @@ load_kpis(struct where *w, json_t *sec, struct or_tpl_section *s)
     s->kpis = g_new0(struct or_tpl_kpi, json_array_size(kpis));
     size_t i;
     json_t *k;
-    json_array_foreach(kpis, i, k) {
+    json_array_foreach(kpis, i, k)
+    {
         struct or_tpl_kpi *kpi = &s->kpis[s->nkpis++];
         if (!json_is_object(k)) {
             return fail(w, "kpi %zu must be an object", i + 1);
@@ -446,8 +456,8 @@ load_chart(struct where *w, json_t *sec, struct or_tpl_section *s)
     if (st == OR_OK) {
         st = get_bool(w, sec, "horizontal", 0, &s->horizontal);
     }
-    if (st == OR_OK && (s->chart == OR_CHART_DONUT || s->chart == OR_CHART_FUNNEL ||
-                        s->chart == OR_CHART_BAR) &&
+    if (st == OR_OK &&
+        (s->chart == OR_CHART_DONUT || s->chart == OR_CHART_FUNNEL || s->chart == OR_CHART_BAR) &&
         g_strv_length(s->series) != 1) {
         st = fail(w, "a %s chart takes exactly one series", chart_kinds[s->chart]);
     }
@@ -457,10 +467,10 @@ load_chart(struct where *w, json_t *sec, struct or_tpl_section *s)
 static or_status
 load_section(struct where *w, json_t *sec, size_t index, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {
-        "kind",   "id",     "title",   "description", "sql",     "text",       "columns",
-        "kpis",   "chart",  "x",       "series",      "x_label", "y_label",    "horizontal",
-        "formats", "landscape", NULL};
+    static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
+                                       "text",      "columns", "kpis",    "chart",       "x",
+                                       "series",    "x_label", "y_label", "horizontal",  "formats",
+                                       "landscape", NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);
@@ -534,7 +544,7 @@ or_template_find(const char *name_or_path)
         return NULL;
     }
     char *file = g_str_has_suffix(name_or_path, ".json") ? g_strdup(name_or_path)
-                                                          : g_strconcat(name_or_path, ".json", NULL);
+                                                         : g_strconcat(name_or_path, ".json", NULL);
     GString *dirs = g_string_new(g_getenv("OUTREPORT_TEMPLATE_PATH"));
     g_string_append_printf(dirs, ":%s:%s", OR_TEMPLATE_DIR, OR_SOURCE_TEMPLATE_DIR);
     char **parts = g_strsplit(dirs->str, ":", -1);
@@ -560,8 +570,8 @@ or_template_find(const char *name_or_path)
 or_status
 or_template_load(const char *name_or_path, struct or_template **out, char *err, size_t errlen)
 {
-    static const char *const keys[] = {"title", "description", "period", "sources", "sections",
-                                       "$schema", "comment", NULL};
+    static const char *const keys[] = {"title",    "description", "period",  "sources",
+                                       "sections", "$schema",     "comment", NULL};
     struct or_template *t = g_new0(struct or_template, 1);
     struct where w = {.err = err, .errlen = errlen};
     json_error_t jerr;
@@ -619,7 +629,8 @@ or_template_load(const char *name_or_path, struct or_template **out, char *err, 
     t->sections = g_new0(struct or_tpl_section, json_array_size(secs));
     size_t i;
     json_t *sec;
-    json_array_foreach(secs, i, sec) {
+    json_array_foreach(secs, i, sec)
+    {
         st = load_section(&w, sec, i, &t->sections[t->nsections++]);
         if (st != OR_OK) {
             goto fail;

@@ -17,11 +17,11 @@
 
 /** A source of a template: an alias (the table name in SQL) for an endpoint. */
 struct or_tpl_source {
-    char *alias;      /**< table name the sections query */
-    char *source;     /**< provider.endpoint */
-    char **params;    /**< "KEY=VALUE" strings (NULL-terminated, may be empty) */
-    int previous;     /**< 1: fetched for the comparison period */
-    int required;     /**< 0: a team may not have it; missing credentials skip it */
+    char *alias;   /**< table name the sections query */
+    char *source;  /**< provider.endpoint */
+    char **params; /**< "KEY=VALUE" strings (NULL-terminated, may be empty) */
+    int previous;  /**< 1: fetched for the comparison period */
+    int required;  /**< 0: a team may not have it; missing credentials skip it */
 };
 
 /** Presentation of one result column. */
@@ -35,8 +35,8 @@ struct or_tpl_column {
 /** A KPI tile: two single-value queries. */
 struct or_tpl_kpi {
     char *label;
-    char *value_sql;       /**< one row, one column */
-    char *previous_sql;    /**< or NULL */
+    char *value_sql;    /**< one row, one column */
+    char *previous_sql; /**< or NULL */
     enum or_format format;
     int lower_is_better;
 };
@@ -53,22 +53,22 @@ struct or_tpl_section {
     size_t ncolumns;
     struct or_tpl_kpi *kpis;
     size_t nkpis;
-    enum or_chart_kind chart;      /**< CHART */
-    char *x;                       /**< CHART: category column */
-    char **series;                 /**< CHART: value columns (NULL-terminated) */
+    enum or_chart_kind chart; /**< CHART */
+    char *x;                  /**< CHART: category column */
+    char **series;            /**< CHART: value columns (NULL-terminated) */
     char *x_label, *y_label;
     int horizontal;
-    char **formats;                /**< formats that show it (NULL-terminated), NULL = all */
+    char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
 };
 
 /** A loaded template.  Owned; free with or_template_free(). */
 struct or_template {
-    char *path;            /**< file it came from */
-    char *name;            /**< base name without .json */
+    char *path; /**< file it came from */
+    char *name; /**< base name without .json */
     char *title;
     char *description;
-    char *period;          /**< default period, or NULL */
+    char *period; /**< default period, or NULL */
     struct or_tpl_source *sources;
     size_t nsources;
     struct or_tpl_section *sections;

@@ -14,7 +14,8 @@
 
 #define SECS_PER_DAY 86400
 
-int64_t or_days_from_civil(int y, int m, int d)
+int64_t
+or_days_from_civil(int y, int m, int d)
 {
     int64_t yy = (int64_t)y - (m <= 2 ? 1 : 0);
     int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -25,7 +26,8 @@ int64_t or_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void or_civil_from_days(int64_t days, int *y, int *m, int *d)
+void
+or_civil_from_days(int64_t days, int *y, int *m, int *d)
 {
     int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -40,12 +42,14 @@ void or_civil_from_days(int64_t days, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (mon <= 2 ? 1 : 0));
 }
 
-static int is_leap(int y)
+static int
+is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int or_days_in_month(int y, int m)
+int
+or_days_in_month(int y, int m)
 {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
@@ -58,12 +62,14 @@ int or_days_in_month(int y, int m)
     return len[m - 1];
 }
 
-static int valid_ymd(int y, int m, int d)
+static int
+valid_ymd(int y, int m, int d)
 {
     return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= or_days_in_month(y, m);
 }
 
-or_status or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen)
+or_status
+or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen)
 {
     if (out == NULL) {
         or_set_err(err, errlen, "no place to store the time zone");
@@ -99,7 +105,8 @@ struct offset_cache {
 static _Thread_local struct offset_cache offset_cache;
 
 /* Offset in force at instant t, as GDateTime would use it. */
-static int32_t offset_at(GTimeZone *tz, int64_t t)
+static int32_t
+offset_at(GTimeZone *tz, int64_t t)
 {
     struct offset_cache *c = &offset_cache;
 
@@ -131,7 +138,8 @@ static int32_t offset_at(GTimeZone *tz, int64_t t)
     return c->offset;
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
+static int64_t
+floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
 
@@ -141,7 +149,8 @@ static int64_t floor_div(int64_t a, int64_t b)
     return q;
 }
 
-void or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out)
+void
+or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out)
 {
     int32_t off = offset_at(tz, t);
     int64_t local = t + off;
@@ -158,15 +167,15 @@ void or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out)
     out->utc_offset = off;
 }
 
-or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int minute,
-                             int second, int64_t *out)
+or_status
+or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int minute, int second,
+                   int64_t *out)
 {
     if (out == NULL || m < 1 || m > 12 || d < 1 || d > or_days_in_month(y, m) || hour < 0 ||
         hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
         return OR_ERR_INVALID;
     }
-    int64_t local = or_days_from_civil(y, m, d) * SECS_PER_DAY + hour * 3600 + minute * 60 +
-                    second;
+    int64_t local = or_days_from_civil(y, m, d) * SECS_PER_DAY + hour * 3600 + minute * 60 + second;
     if (tz == NULL) {
         *out = local;
         return OR_OK;
@@ -187,7 +196,8 @@ or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int m
     return OR_OK;
 }
 
-static char *put2(char *p, int v)
+static char *
+put2(char *p, int v)
 {
     p[0] = (char)('0' + v / 10);
     p[1] = (char)('0' + v % 10);
@@ -195,7 +205,8 @@ static char *put2(char *p, int v)
 }
 
 /* The "+HH:MM" or "+HH:MM:SS" suffix of an offset; returns its end. */
-static char *put_offset(char *p, int32_t o)
+static char *
+put_offset(char *p, int32_t o)
 {
     *p++ = o < 0 ? '-' : '+';
     o = o < 0 ? -o : o;
@@ -211,7 +222,8 @@ static char *put_offset(char *p, int32_t o)
 
 /* Written digit by digit: CSV and XLSX exports format one or more times per
  * row, and two snprintf calls per value were most of a CSV export's time. */
-size_t or_time_format_iso(int64_t t, GTimeZone *tz, char *buf, size_t n)
+size_t
+or_time_format_iso(int64_t t, GTimeZone *tz, char *buf, size_t n)
 {
     struct or_local_time lt;
     char tmp[64];
@@ -254,7 +266,8 @@ size_t or_time_format_iso(int64_t t, GTimeZone *tz, char *buf, size_t n)
     return len;
 }
 
-size_t or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *buf, size_t n)
+size_t
+or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *buf, size_t n)
 {
     size_t len = 0;
 
@@ -288,13 +301,15 @@ size_t or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *
     return len;
 }
 
-static int is_digit(char c)
+static int
+is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
 /* Reads exactly n digits; never reads past a NUL because NUL is no digit. */
-static int read_digits(const char *s, int n, int *out)
+static int
+read_digits(const char *s, int n, int *out)
 {
     int v = 0;
 
@@ -308,13 +323,15 @@ static int read_digits(const char *s, int n, int *out)
     return 1;
 }
 
-static int read_date(const char *s, int *y, int *m, int *d)
+static int
+read_date(const char *s, int *y, int *m, int *d)
 {
     return read_digits(s, 4, y) && s[4] == '-' && read_digits(s + 5, 2, m) && s[7] == '-' &&
            read_digits(s + 8, 2, d) && valid_ymd(*y, *m, *d);
 }
 
-or_status or_date_parse(const char *s, int *y, int *m, int *d)
+or_status
+or_date_parse(const char *s, int *y, int *m, int *d)
 {
     int yy;
     int mm;
@@ -332,7 +349,8 @@ or_status or_date_parse(const char *s, int *y, int *m, int *d)
     return OR_OK;
 }
 
-or_status or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *out)
+or_status
+or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *out)
 {
     int y;
     int mo;
@@ -379,9 +397,8 @@ or_status or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *o
         return OR_ERR_PARSE;
     }
     if (*p == '\0') {
-        return or_time_from_local(default_tz, y, mo, d, h, mi, sec, out) == OR_OK
-                   ? OR_OK
-                   : OR_ERR_PARSE;
+        return or_time_from_local(default_tz, y, mo, d, h, mi, sec, out) == OR_OK ? OR_OK
+                                                                                  : OR_ERR_PARSE;
     }
 
     int32_t offset = 0;

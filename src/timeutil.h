@@ -77,8 +77,7 @@ size_t or_time_format_iso(int64_t t, GTimeZone *tz, char *buf, size_t n);
  *         the instant is out of range, the result is empty, or it did not
  *         fit (then @p buf holds "").
  */
-size_t or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *buf,
-                      size_t n);
+size_t or_time_format(int64_t t, GTimeZone *tz, const char *strftime_fmt, char *buf, size_t n);
 
 /**
  * @brief Parse an ISO 8601 / RFC 3339 timestamp or date to an instant.
@@ -166,8 +165,8 @@ void or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out);
  * @return OR_OK; OR_ERR_INVALID when a field is out of range or @p out is
  *         NULL.
  */
-or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int minute,
-                             int second, int64_t *out);
+or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int minute, int second,
+                             int64_t *out);
 
 /**
  * @brief Days since 1970-01-01 of a proleptic Gregorian date.

@@ -49,21 +49,11 @@ or_value_format(const struct or_value *v, enum or_format fmt, GTimeZone *tz, cha
     }
     if (fmt == OR_FMT_AUTO) {
         switch (v->type) {
-        case OR_TYPE_INT:
-            fmt = OR_FMT_INTEGER;
-            break;
-        case OR_TYPE_REAL:
-            fmt = OR_FMT_DECIMAL;
-            break;
-        case OR_TYPE_TIME:
-            fmt = OR_FMT_DATETIME;
-            break;
-        case OR_TYPE_BOOL:
-            snprintf(buf, n, "%s", v->i ? "yes" : "no");
-            return;
-        default:
-            fmt = OR_FMT_TEXT;
-            break;
+        case OR_TYPE_INT: fmt = OR_FMT_INTEGER; break;
+        case OR_TYPE_REAL: fmt = OR_FMT_DECIMAL; break;
+        case OR_TYPE_TIME: fmt = OR_FMT_DATETIME; break;
+        case OR_TYPE_BOOL: snprintf(buf, n, "%s", v->i ? "yes" : "no"); return;
+        default: fmt = OR_FMT_TEXT; break;
         }
     }
     if (v->type == OR_TYPE_TEXT && fmt != OR_FMT_TEXT) {
@@ -78,9 +68,7 @@ or_value_format(const struct or_value *v, enum or_format fmt, GTimeZone *tz, cha
         snprintf(tmp, sizeof(tmp), "%.2f", number_of(v));
         group_thousands(tmp, buf, n);
         return;
-    case OR_FMT_PERCENT:
-        snprintf(buf, n, "%.1f %%", number_of(v) * 100.0);
-        return;
+    case OR_FMT_PERCENT: snprintf(buf, n, "%.1f %%", number_of(v) * 100.0); return;
     case OR_FMT_DURATION: {
         long long s = llround(number_of(v));
         const char *sign = s < 0 ? "-" : "";

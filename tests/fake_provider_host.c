@@ -23,7 +23,8 @@ uint64_t checked;
 /* The provider whose fixtures fixture() reads. */
 static char fixture_provider[64];
 
-static char *dup_bytes(const char *s, size_t len)
+static char *
+dup_bytes(const char *s, size_t len)
 {
     char *p = malloc(len + 1);
     assert_non_null(p);
@@ -36,9 +37,8 @@ static char *dup_bytes(const char *s, size_t len)
 /* Host services                                                              */
 /* ------------------------------------------------------------------------- */
 
-__attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host *h,
-                                                           enum or_log_level level,
-                                                           const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void
+fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
 {
     (void)h;
     char line[2048];
@@ -53,7 +53,8 @@ __attribute__((format(printf, 3, 4))) static void fake_log(const struct or_host 
     }
 }
 
-void fake_set_config(const char *key, const char *value)
+void
+fake_set_config(const char *key, const char *value)
 {
     for (size_t i = 0; i < fake.nconfig; i++) {
         if (strcmp(fake.config_key[i], key) == 0) {
@@ -67,7 +68,8 @@ void fake_set_config(const char *key, const char *value)
     fake.nconfig++;
 }
 
-static const char *fake_config_get(const struct or_host *h, const char *key)
+static const char *
+fake_config_get(const struct or_host *h, const char *key)
 {
     (void)h;
     for (size_t i = 0; i < fake.nconfig; i++) {
@@ -79,8 +81,9 @@ static const char *fake_config_get(const struct or_host *h, const char *key)
 }
 
 /* Like the real host: config key @p env_key_name names the variable, else @p default_env. */
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
+static const char *
+fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
+                char *err, size_t errlen)
 {
     fake.nsecret++;
     snprintf(fake.secret_key_name, sizeof(fake.secret_key_name), "%s", env_key_name);
@@ -97,7 +100,8 @@ static const char *fake_secret_get(const struct or_host *h, const char *env_key_
     return v;
 }
 
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+static or_status
+fake_req_set(struct or_request *r, const char *method, const char *path)
 {
     r->nset++;
     snprintf(r->method, sizeof(r->method), "%s", method);
@@ -105,7 +109,8 @@ static or_status fake_req_set(struct or_request *r, const char *method, const ch
     return OR_OK;
 }
 
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+static or_status
+fake_req_query(struct or_request *r, const char *key, const char *value)
 {
     if (r->nquery == FAKE_MAX_PAIRS) {
         return OR_ERR_NOMEM;
@@ -116,8 +121,8 @@ static or_status fake_req_query(struct or_request *r, const char *key, const cha
     return OR_OK;
 }
 
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
+static or_status
+fake_req_header(struct or_request *r, const char *name, const char *value, int secret)
 {
     if (r->nheader == FAKE_MAX_HEADERS) {
         return OR_ERR_NOMEM;
@@ -129,8 +134,8 @@ static or_status fake_req_header(struct or_request *r, const char *name, const c
     return OR_OK;
 }
 
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
+static or_status
+fake_req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
 {
     if (fake.forbid_body) {
         fail_msg("a GET request got a body");
@@ -144,7 +149,8 @@ static or_status fake_req_body(struct or_request *r, const char *body, size_t le
     return OR_OK;
 }
 
-static void misuse(struct or_rows *rows, const char *what)
+static void
+misuse(struct or_rows *rows, const char *what)
 {
     if (rows->misuse == 0) {
         snprintf(rows->misuse_what, sizeof(rows->misuse_what), "%s", what);
@@ -152,7 +158,8 @@ static void misuse(struct or_rows *rows, const char *what)
     rows->misuse++;
 }
 
-static or_status fake_row_begin(struct or_rows *rows)
+static or_status
+fake_row_begin(struct or_rows *rows)
 {
     if (rows->open) {
         misuse(rows, "row_begin inside a row");
@@ -173,8 +180,8 @@ static or_status fake_row_begin(struct or_rows *rows)
 }
 
 /* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
-static struct fake_cell *target(struct or_rows *rows, size_t col, enum or_type t1,
-                                enum or_type t2)
+static struct fake_cell *
+target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
 {
     if (!rows->open) {
         misuse(rows, "setter outside a row");
@@ -200,7 +207,8 @@ static struct fake_cell *target(struct or_rows *rows, size_t col, enum or_type t
     return c;
 }
 
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+static void
+fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
     if (c == NULL || s == NULL || len == 0) {
@@ -212,7 +220,8 @@ static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_
     c->set = 1;
 }
 
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+static void
+fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
     if (c == NULL) {
@@ -225,7 +234,8 @@ static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
     c->set = 1;
 }
 
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
+static void
+fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
     if (c != NULL) {
@@ -234,7 +244,8 @@ static void fake_set_real(struct or_rows *rows, size_t col, double v)
     }
 }
 
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+static void
+fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
     if (c != NULL) {
@@ -243,7 +254,8 @@ static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
     }
 }
 
-static or_status fake_row_end(struct or_rows *rows)
+static or_status
+fake_row_end(struct or_rows *rows)
 {
     if (!rows->open) {
         misuse(rows, "row_end outside a row");
@@ -253,7 +265,8 @@ static or_status fake_row_end(struct or_rows *rows)
 }
 
 /* [a-z0-9] words joined by single underscores, at most 128 bytes. */
-static int is_snake_case(const char *s)
+static int
+is_snake_case(const char *s)
 {
     size_t n = strlen(s);
     if (n == 0 || n > 128 || s[0] == '_' || s[n - 1] == '_') {
@@ -270,7 +283,8 @@ static int is_snake_case(const char *s)
 }
 
 /* Like the real host: an existing column is returned whatever its type. */
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static long
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
 {
     if (!rows->ep->dynamic_columns) {
         misuse(rows, "rows_column on a fixed schema");
@@ -294,7 +308,8 @@ static long fake_rows_column(struct or_rows *rows, const char *name, enum or_typ
     return (long)rows->ncols++;
 }
 
-int64_t days_from_civil(int64_t y, int m, int d)
+int64_t
+days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -304,7 +319,8 @@ int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
     z += 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -317,7 +333,8 @@ void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
 }
 
-int digits(const char *p, int n, int *out)
+int
+digits(const char *p, int n, int *out)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
@@ -334,7 +351,8 @@ int digits(const char *p, int n, int *out)
  * YYYY-MM-DD[THH:MM:SS[.f+](Z|+HH:MM|-HH:MM)]; a date alone is midnight in
  * the "report zone" (UTC + fake.zone_offset).
  */
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+static or_status
+fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
 {
     (void)h;
     if (fake.forbid_time_parse) {
@@ -373,8 +391,7 @@ static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int6
         else if (*p == '+' || *p == '-') {
             int oh = 0;
             int om = 0;
-            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' ||
-                !digits(p + 4, 2, &om)) {
+            if (strlen(p) < 6 || !digits(p + 1, 2, &oh) || p[3] != ':' || !digits(p + 4, 2, &om)) {
                 return OR_ERR_PARSE;
             }
             off = (*p == '-' ? -1 : 1) * (int64_t)(oh * 3600 + om * 60);
@@ -391,15 +408,16 @@ static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int6
     return OR_OK;
 }
 
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+static size_t
+fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     (void)h;
     int len = snprintf(buf, n, "@%lld", (long long)t);
     return len > 0 && (size_t)len < n ? (size_t)len : 0;
 }
 
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
+static void
+fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_offset)
 {
     (void)h;
     (void)t;
@@ -407,14 +425,16 @@ static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
     *utc_offset = 0;
 }
 
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static int
+fake_cursor_next(struct or_cursor *c, struct or_value *row)
 {
     (void)c;
     (void)row;
     return -1;
 }
 
-static or_status fake_cursor_rewind(struct or_cursor *c)
+static or_status
+fake_cursor_rewind(struct or_cursor *c)
 {
     (void)c;
     return OR_ERR_UNSUPPORTED;
@@ -448,7 +468,8 @@ const struct or_host fake_host = {
 /* Resets                                                                     */
 /* ------------------------------------------------------------------------- */
 
-static void rows_free(struct or_rows *rows)
+static void
+rows_free(struct or_rows *rows)
 {
     rows_next_page(rows);
     free(rows->cells);
@@ -458,7 +479,8 @@ static void rows_free(struct or_rows *rows)
     memset(rows, 0, sizeof(*rows));
 }
 
-void rows_next_page(struct or_rows *rows)
+void
+rows_next_page(struct or_rows *rows)
 {
     for (size_t r = 0; r < rows->nrows; r++) {
         for (size_t col = 0; col < FAKE_MAX_COLS; col++) {
@@ -468,7 +490,8 @@ void rows_next_page(struct or_rows *rows)
     rows->nrows = 0;
 }
 
-void fake_reset_request(void)
+void
+fake_reset_request(void)
 {
     struct or_request *r = &fake.req;
     for (size_t i = 0; i < r->nquery; i++) {
@@ -483,7 +506,8 @@ void fake_reset_request(void)
     memset(r, 0, sizeof(*r));
 }
 
-void fake_reset_io(void)
+void
+fake_reset_io(void)
 {
     fake_reset_request();
     rows_free(&fake.rows);
@@ -492,7 +516,8 @@ void fake_reset_io(void)
     fake.last_warn[0] = '\0';
 }
 
-void fake_reset(void)
+void
+fake_reset(void)
 {
     fake_reset_io();
     memset(&fake, 0, sizeof(fake));
@@ -502,7 +527,8 @@ void fake_reset(void)
 /* Plugin and fixtures                                                        */
 /* ------------------------------------------------------------------------- */
 
-int fake_plugin_load(const char *provider)
+int
+fake_plugin_load(const char *provider)
 {
     snprintf(fixture_provider, sizeof(fixture_provider), "%s", provider);
     const char *path = getenv("OUTREPORT_PLUGIN_PATH");
@@ -537,7 +563,8 @@ int fake_plugin_load(const char *provider)
     return plugin != NULL ? 0 : -1;
 }
 
-void fake_plugin_unload(void)
+void
+fake_plugin_unload(void)
 {
     if (plugin_handle != NULL) {
         dlclose(plugin_handle);
@@ -546,21 +573,24 @@ void fake_plugin_unload(void)
     plugin = NULL;
 }
 
-int fake_group_teardown(void **state)
+int
+fake_group_teardown(void **state)
 {
     (void)state;
     fake_plugin_unload();
     return 0;
 }
 
-int fake_teardown(void **state)
+int
+fake_teardown(void **state)
 {
     (void)state;
     fake_reset();
     return 0;
 }
 
-const struct or_endpoint *endpoint(const char *name)
+const struct or_endpoint *
+endpoint(const char *name)
 {
     for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
         if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
@@ -571,7 +601,8 @@ const struct or_endpoint *endpoint(const char *name)
     return NULL;
 }
 
-static char *read_file(const char *path, size_t *len)
+static char *
+read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -596,7 +627,8 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-char *fixture(const char *name, size_t *len)
+char *
+fixture(const char *name, size_t *len)
 {
     char path[4096];
     const char *env = getenv("OR_FIXTURES_DIR");
@@ -643,7 +675,8 @@ char *fixture(const char *name, size_t *len)
 /* ------------------------------------------------------------------------- */
 
 /* Bind the sink to @p ep: its declared columns first, as the host's schema does. */
-static void rows_bind(const struct or_endpoint *ep)
+static void
+rows_bind(const struct or_endpoint *ep)
 {
     if (fake.rows.ep == ep) {
         return;
@@ -657,14 +690,15 @@ static void rows_bind(const struct or_endpoint *ep)
     fake.rows.ncols = ep->ncolumns;
 }
 
-or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, long page,
-                     const char *body, size_t len, struct or_page_info *info, char *err)
+or_status
+parse_body(const struct or_endpoint *ep, const struct or_query *q, long page, const char *body,
+           size_t len, struct or_page_info *info, char *err)
 {
     rows_bind(ep);
     memset(info, 0x5a, sizeof(*info));
     err[0] = '\0';
-    or_status st = ep->parse_page(&fake_host, q, page, body, len, &fake.rows, info, err,
-                                  OR_ERR_SIZE);
+    or_status st =
+        ep->parse_page(&fake_host, q, page, body, len, &fake.rows, info, err, OR_ERR_SIZE);
     if (fake.rows.misuse != 0) {
         fail_msg("plugin broke the row sink contract %d time(s): %s", fake.rows.misuse,
                  fake.rows.misuse_what);
@@ -673,8 +707,9 @@ or_status parse_body(const struct or_endpoint *ep, const struct or_query *q, lon
     return st;
 }
 
-or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q, long page,
-                        const char *name, struct or_page_info *info, char *err)
+or_status
+parse_fixture(const struct or_endpoint *ep, const struct or_query *q, long page, const char *name,
+              struct or_page_info *info, char *err)
 {
     size_t len = 0;
     char *body = fixture(name, &len);
@@ -683,13 +718,15 @@ or_status parse_fixture(const struct or_endpoint *ep, const struct or_query *q, 
     return st;
 }
 
-or_status build(const struct or_endpoint *ep, const struct or_query *q, long page, char *err)
+or_status
+build(const struct or_endpoint *ep, const struct or_query *q, long page, char *err)
 {
     err[0] = '\0';
     return ep->build_request(&fake_host, q, page, &fake.req, err, OR_ERR_SIZE);
 }
 
-or_status check(const struct or_endpoint *ep, const struct or_query *q, char *err)
+or_status
+check(const struct or_endpoint *ep, const struct or_query *q, char *err)
 {
     err[0] = '\0';
     return ep->check_query(&fake_host, q, err, OR_ERR_SIZE);
@@ -699,7 +736,8 @@ or_status check(const struct or_endpoint *ep, const struct or_query *q, char *er
 /* Request checks                                                             */
 /* ------------------------------------------------------------------------- */
 
-size_t query_count(const char *key)
+size_t
+query_count(const char *key)
 {
     size_t n = 0;
     for (size_t i = 0; i < fake.req.nquery; i++) {
@@ -708,7 +746,8 @@ size_t query_count(const char *key)
     return n;
 }
 
-const char *query_value(const char *key, size_t nth)
+const char *
+query_value(const char *key, size_t nth)
 {
     for (size_t i = 0; i < fake.req.nquery; i++) {
         if (strcmp(fake.req.qkey[i], key) == 0) {
@@ -721,7 +760,8 @@ const char *query_value(const char *key, size_t nth)
     return NULL;
 }
 
-void expect_query(const char *key, const char *want)
+void
+expect_query(const char *key, const char *want)
 {
     const char *got = query_value(key, 0);
     if (got == NULL) {
@@ -733,7 +773,8 @@ void expect_query(const char *key, const char *want)
     assert_int_equal(query_count(key), 1);
 }
 
-const char *header(const char *name, int *secret)
+const char *
+header(const char *name, int *secret)
 {
     const char *found = NULL;
     size_t n = 0;
@@ -756,7 +797,8 @@ const char *header(const char *name, int *secret)
 /* Cell checks                                                                */
 /* ------------------------------------------------------------------------- */
 
-long column_index(const char *name)
+long
+column_index(const char *name)
 {
     for (size_t col = 0; col < fake.rows.ncols; col++) {
         if (strcmp(fake.rows.names[col], name) == 0) {
@@ -766,7 +808,8 @@ long column_index(const char *name)
     return -1;
 }
 
-const struct fake_cell *cell_at(size_t row, const char *name)
+const struct fake_cell *
+cell_at(size_t row, const char *name)
 {
     if (row >= fake.rows.nrows) {
         fail_msg("row %zu of %zu requested", row, fake.rows.nrows);
@@ -782,7 +825,8 @@ const struct fake_cell *cell_at(size_t row, const char *name)
     return &fake.rows.cells[row * FAKE_MAX_COLS + (size_t)col];
 }
 
-void expect_schema(const struct or_endpoint *ep, const struct want_column *want, size_t n)
+void
+expect_schema(const struct or_endpoint *ep, const struct want_column *want, size_t n)
 {
     assert_int_equal(ep->ncolumns, n);
     for (size_t i = 0; i < n; i++) {
@@ -795,7 +839,8 @@ void expect_schema(const struct or_endpoint *ep, const struct want_column *want,
     }
 }
 
-void expect_type(const char *name, enum or_type type)
+void
+expect_type(const char *name, enum or_type type)
 {
     long col = column_index(name);
     if (col < 0) {
@@ -806,14 +851,16 @@ void expect_type(const char *name, enum or_type type)
     }
 }
 
-void expect_no_column(const char *name)
+void
+expect_no_column(const char *name)
 {
     if (column_index(name) >= 0) {
         fail_msg("column %s should not exist", name);
     }
 }
 
-void expect_text(size_t row, const char *name, const char *want)
+void
+expect_text(size_t row, const char *name, const char *want)
 {
     const struct fake_cell *c = cell_at(row, name);
     if (!c->set) {
@@ -824,7 +871,8 @@ void expect_text(size_t row, const char *name, const char *want)
     }
 }
 
-void expect_int(size_t row, const char *name, int64_t want)
+void
+expect_int(size_t row, const char *name, int64_t want)
 {
     const struct fake_cell *c = cell_at(row, name);
     if (!c->set) {
@@ -835,7 +883,8 @@ void expect_int(size_t row, const char *name, int64_t want)
     }
 }
 
-void expect_real(size_t row, const char *name, double want)
+void
+expect_real(size_t row, const char *name, double want)
 {
     const struct fake_cell *c = cell_at(row, name);
     if (!c->set) {
@@ -846,7 +895,8 @@ void expect_real(size_t row, const char *name, double want)
     }
 }
 
-void expect_null(size_t row, const char *name)
+void
+expect_null(size_t row, const char *name)
 {
     const struct fake_cell *c = cell_at(row, name);
     if (c->set) {
@@ -855,7 +905,8 @@ void expect_null(size_t row, const char *name)
     }
 }
 
-void expect_all_checked(void)
+void
+expect_all_checked(void)
 {
     for (size_t col = 0; col < fake.rows.ep->ncolumns; col++) {
         if ((checked & ((uint64_t)1 << col)) == 0) {
@@ -864,7 +915,8 @@ void expect_all_checked(void)
     }
 }
 
-void expect_row_all_null(size_t row)
+void
+expect_row_all_null(size_t row)
 {
     for (size_t col = 0; col < fake.rows.ep->ncolumns; col++) {
         expect_null(row, fake.rows.ep->columns[col].name);

@@ -45,60 +45,60 @@
 
 /** The request a provider built, as recorded by the fake host. */
 struct or_request {
-    int nset;                           /**< number of req_set calls */
-    char method[16];                    /**< last method */
-    char path[256];                     /**< last path */
-    size_t nquery;                      /**< query pairs recorded */
-    char *qkey[FAKE_MAX_PAIRS];         /**< query keys, in order */
-    char *qval[FAKE_MAX_PAIRS];         /**< query values, in order */
-    size_t nheader;                     /**< headers recorded */
-    char *hname[FAKE_MAX_HEADERS];      /**< header names, in order */
-    char *hval[FAKE_MAX_HEADERS];       /**< header values, in order */
-    int hsecret[FAKE_MAX_HEADERS];      /**< the secret flag of each header */
-    char *body;                         /**< the body (NUL-terminated copy) or NULL */
-    size_t body_len;                    /**< body length in bytes */
-    char content_type[64];              /**< the body's content type */
+    int nset;                      /**< number of req_set calls */
+    char method[16];               /**< last method */
+    char path[256];                /**< last path */
+    size_t nquery;                 /**< query pairs recorded */
+    char *qkey[FAKE_MAX_PAIRS];    /**< query keys, in order */
+    char *qval[FAKE_MAX_PAIRS];    /**< query values, in order */
+    size_t nheader;                /**< headers recorded */
+    char *hname[FAKE_MAX_HEADERS]; /**< header names, in order */
+    char *hval[FAKE_MAX_HEADERS];  /**< header values, in order */
+    int hsecret[FAKE_MAX_HEADERS]; /**< the secret flag of each header */
+    char *body;                    /**< the body (NUL-terminated copy) or NULL */
+    size_t body_len;               /**< body length in bytes */
+    char content_type[64];         /**< the body's content type */
 };
 
 /** One stored cell. */
 struct fake_cell {
-    int set;   /**< nonzero: not NULL */
-    int64_t i; /**< INT, BOOL and TIME values */
-    double r;  /**< REAL value */
-    char *s;   /**< TEXT value (NUL-terminated copy) */
+    int set;    /**< nonzero: not NULL */
+    int64_t i;  /**< INT, BOOL and TIME values */
+    double r;   /**< REAL value */
+    char *s;    /**< TEXT value (NUL-terminated copy) */
     size_t len; /**< TEXT length */
 };
 
 /** The row sink of the fake host. */
 struct or_rows {
-    const struct or_endpoint *ep;       /**< the endpoint the sink is bound to */
-    size_t ncols;                       /**< declared columns, then added ones */
-    char *names[FAKE_MAX_COLS];         /**< column names */
-    enum or_type types[FAKE_MAX_COLS];  /**< column types */
-    size_t nadded;                      /**< columns rows_column added */
-    size_t nrows;                       /**< rows stored */
-    size_t cap;                         /**< rows allocated */
-    struct fake_cell *cells;            /**< nrows * FAKE_MAX_COLS cells */
-    int open;                           /**< a row is open */
-    int misuse;                         /**< contract violations by the plugin */
-    char misuse_what[256];              /**< the first violation */
+    const struct or_endpoint *ep;      /**< the endpoint the sink is bound to */
+    size_t ncols;                      /**< declared columns, then added ones */
+    char *names[FAKE_MAX_COLS];        /**< column names */
+    enum or_type types[FAKE_MAX_COLS]; /**< column types */
+    size_t nadded;                     /**< columns rows_column added */
+    size_t nrows;                      /**< rows stored */
+    size_t cap;                        /**< rows allocated */
+    struct fake_cell *cells;           /**< nrows * FAKE_MAX_COLS cells */
+    int open;                          /**< a row is open */
+    int misuse;                        /**< contract violations by the plugin */
+    char misuse_what[256];             /**< the first violation */
 };
 
 /** Everything the fake host records or serves. */
 struct fake_host_state {
-    struct or_request req;              /**< the last request built */
-    struct or_rows rows;                /**< the rows parsed */
-    int nwarn;                          /**< warnings logged */
-    int nlog;                           /**< lines logged at any level */
-    char last_warn[2048];               /**< the last warning */
-    size_t nconfig;                     /**< config entries */
+    struct or_request req;                     /**< the last request built */
+    struct or_rows rows;                       /**< the rows parsed */
+    int nwarn;                                 /**< warnings logged */
+    int nlog;                                  /**< lines logged at any level */
+    char last_warn[2048];                      /**< the last warning */
+    size_t nconfig;                            /**< config entries */
     const char *config_key[FAKE_MAX_CONFIG];   /**< config keys (static strings) */
     const char *config_value[FAKE_MAX_CONFIG]; /**< config values (static strings or NULL) */
-    char secret_key_name[64];           /**< env_key_name secret_get was last asked for */
-    int nsecret;                        /**< secret_get calls */
-    int64_t zone_offset;                /**< seconds east of UTC of the "report zone" */
-    int forbid_body;                    /**< nonzero: req_body fails the test */
-    int forbid_time_parse;              /**< nonzero: parse_iso8601 fails the test */
+    char secret_key_name[64];                  /**< env_key_name secret_get was last asked for */
+    int nsecret;                               /**< secret_get calls */
+    int64_t zone_offset;                       /**< seconds east of UTC of the "report zone" */
+    int forbid_body;                           /**< nonzero: req_body fails the test */
+    int forbid_time_parse;                     /**< nonzero: parse_iso8601 fails the test */
 };
 
 /** The fake host's state. */

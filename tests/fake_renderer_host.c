@@ -14,7 +14,8 @@
 
 #include "proc.h"
 
-static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
+static void
+fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
 {
     struct fake_renderer_state *st = h->host_data;
     char line[1024];
@@ -30,15 +31,17 @@ static void fake_log(const struct or_host *h, enum or_log_level level, const cha
     fprintf(stderr, "[fake host, level %d] %s\n", (int)level, line);
 }
 
-static const char *fake_config_get(const struct or_host *h, const char *key)
+static const char *
+fake_config_get(const struct or_host *h, const char *key)
 {
     (void)h;
     (void)key;
     return NULL;
 }
 
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
+static const char *
+fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
+                char *err, size_t errlen)
 {
     (void)h;
     (void)env_key_name;
@@ -47,7 +50,8 @@ static const char *fake_secret_get(const struct or_host *h, const char *env_key_
     return NULL;
 }
 
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+static or_status
+fake_req_set(struct or_request *r, const char *method, const char *path)
 {
     (void)r;
     (void)method;
@@ -55,7 +59,8 @@ static or_status fake_req_set(struct or_request *r, const char *method, const ch
     return OR_ERR_UNSUPPORTED;
 }
 
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+static or_status
+fake_req_query(struct or_request *r, const char *key, const char *value)
 {
     (void)r;
     (void)key;
@@ -63,8 +68,8 @@ static or_status fake_req_query(struct or_request *r, const char *key, const cha
     return OR_ERR_UNSUPPORTED;
 }
 
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
+static or_status
+fake_req_header(struct or_request *r, const char *name, const char *value, int secret)
 {
     (void)r;
     (void)name;
@@ -73,8 +78,8 @@ static or_status fake_req_header(struct or_request *r, const char *name, const c
     return OR_ERR_UNSUPPORTED;
 }
 
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
+static or_status
+fake_req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
 {
     (void)r;
     (void)body;
@@ -83,13 +88,15 @@ static or_status fake_req_body(struct or_request *r, const char *body, size_t le
     return OR_ERR_UNSUPPORTED;
 }
 
-static or_status fake_row_begin(struct or_rows *rows)
+static or_status
+fake_row_begin(struct or_rows *rows)
 {
     (void)rows;
     return OR_ERR_UNSUPPORTED;
 }
 
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+static void
+fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     (void)rows;
     (void)col;
@@ -97,34 +104,39 @@ static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_
     (void)len;
 }
 
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+static void
+fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     (void)rows;
     (void)col;
     (void)v;
 }
 
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
+static void
+fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     (void)rows;
     (void)col;
     (void)v;
 }
 
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+static void
+fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
     (void)rows;
     (void)col;
     (void)t;
 }
 
-static or_status fake_row_end(struct or_rows *rows)
+static or_status
+fake_row_end(struct or_rows *rows)
 {
     (void)rows;
     return OR_ERR_UNSUPPORTED;
 }
 
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static long
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
 {
     (void)rows;
     (void)name;
@@ -132,7 +144,8 @@ static long fake_rows_column(struct or_rows *rows, const char *name, enum or_typ
     return -1;
 }
 
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+static or_status
+fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
 {
     (void)h;
     (void)s;
@@ -141,14 +154,16 @@ static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int6
 }
 
 /* Broken-down time of @p t in the fixed report zone; -1 if out of range. */
-static int zone_tm(int64_t t, struct tm *tm)
+static int
+zone_tm(int64_t t, struct tm *tm)
 {
     time_t local = (time_t)(t + FAKE_RENDERER_ZONE_OFFSET);
     memset(tm, 0, sizeof(*tm));
     return gmtime_r(&local, tm) != NULL ? 0 : -1;
 }
 
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+static size_t
+fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     const struct fake_renderer_state *st = h->host_data;
     struct tm tm;
@@ -162,8 +177,8 @@ static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, si
     return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
 }
 
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
+static void
+fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_offset)
 {
     struct tm tm;
 
@@ -178,7 +193,8 @@ static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
     *utc_offset = FAKE_RENDERER_ZONE_OFFSET;
 }
 
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static int
+fake_cursor_next(struct or_cursor *c, struct or_value *row)
 {
     size_t end = c->generate > 0 ? c->generate : c->nrows;
 
@@ -200,7 +216,8 @@ static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
     return 1;
 }
 
-static or_status fake_cursor_rewind(struct or_cursor *c)
+static or_status
+fake_cursor_rewind(struct or_cursor *c)
 {
     if (c->fail_rewind) {
         return OR_ERR_DATASET;
@@ -210,7 +227,8 @@ static or_status fake_cursor_rewind(struct or_cursor *c)
     return OR_OK;
 }
 
-void fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
+void
+fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
 {
     *host = (struct or_host){
         .size = sizeof(struct or_host),
@@ -238,22 +256,23 @@ void fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *s
     };
 }
 
-void fake_renderer_state_reset(struct fake_renderer_state *state)
+void
+fake_renderer_state_reset(struct fake_renderer_state *state)
 {
     memset(state, 0, sizeof(*state));
 }
 
-void fake_renderer_result(struct or_cursor *c, struct or_result *r,
-                          const struct or_result_column *cols, size_t ncols,
-                          const struct or_value *rows, size_t nrows)
+void
+fake_renderer_result(struct or_cursor *c, struct or_result *r, const struct or_result_column *cols,
+                     size_t ncols, const struct or_value *rows, size_t nrows)
 {
-    *c = (struct or_cursor){ .rows = rows, .ncols = ncols, .nrows = nrows, .fail_at = -1 };
-    *r = (struct or_result){ .ncols = ncols, .cols = cols, .nrows = (int64_t)nrows,
-                             .cursor = c };
+    *c = (struct or_cursor){.rows = rows, .ncols = ncols, .nrows = nrows, .fail_at = -1};
+    *r = (struct or_result){.ncols = ncols, .cols = cols, .nrows = (int64_t)nrows, .cursor = c};
 }
 
-int fake_renderer_suite_setup(void **state, struct fake_renderer_suite *s, const char *name,
-                              struct or_host *host, struct fake_renderer_state *hs)
+int
+fake_renderer_suite_setup(void **state, struct fake_renderer_suite *s, const char *name,
+                          struct or_host *host, struct fake_renderer_state *hs)
 {
     const char *plugins = getenv("OUTREPORT_PLUGIN_PATH");
     char so[1024];
@@ -287,7 +306,8 @@ int fake_renderer_suite_setup(void **state, struct fake_renderer_suite *s, const
     return 0;
 }
 
-int fake_renderer_suite_teardown(void **state)
+int
+fake_renderer_suite_teardown(void **state)
 {
     struct fake_renderer_suite *s = *state;
 
@@ -299,7 +319,8 @@ int fake_renderer_suite_teardown(void **state)
     return 0;
 }
 
-int fake_renderer_test_setup(void **state)
+int
+fake_renderer_test_setup(void **state)
 {
     struct fake_renderer_suite *s = *state;
 
@@ -309,8 +330,9 @@ int fake_renderer_test_setup(void **state)
     return 0;
 }
 
-or_status fake_renderer_render(struct fake_renderer_suite *s, const struct or_report *report,
-                               const char *name, const struct or_option *opts, size_t nopts)
+or_status
+fake_renderer_render(struct fake_renderer_suite *s, const struct or_report *report,
+                     const char *name, const struct or_option *opts, size_t nopts)
 {
     snprintf(s->path, sizeof(s->path), "%s/%s.%s", s->dir, name, s->ext);
     unlink(s->path);

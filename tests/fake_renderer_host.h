@@ -30,17 +30,35 @@
 #define FAKE_RENDERER_ZONE_OFFSET 3600
 
 /** A value of type text, from a string literal. */
-#define V_TEXT(x) { .type = OR_TYPE_TEXT, .s = (x), .len = sizeof(x) - 1 }
+#define V_TEXT(x)                                                                                  \
+    {                                                                                              \
+        .type = OR_TYPE_TEXT, .s = (x), .len = sizeof(x) - 1                                       \
+    }
 /** A value of type int. */
-#define V_INT(x) { .type = OR_TYPE_INT, .i = (x) }
+#define V_INT(x)                                                                                   \
+    {                                                                                              \
+        .type = OR_TYPE_INT, .i = (x)                                                              \
+    }
 /** A value of type real. */
-#define V_REAL(x) { .type = OR_TYPE_REAL, .r = (x) }
+#define V_REAL(x)                                                                                  \
+    {                                                                                              \
+        .type = OR_TYPE_REAL, .r = (x)                                                             \
+    }
 /** A value of type bool. */
-#define V_BOOL(x) { .type = OR_TYPE_BOOL, .i = (x) }
+#define V_BOOL(x)                                                                                  \
+    {                                                                                              \
+        .type = OR_TYPE_BOOL, .i = (x)                                                             \
+    }
 /** A value of type time (Unix seconds). */
-#define V_TIME(x) { .type = OR_TYPE_TIME, .i = (x) }
+#define V_TIME(x)                                                                                  \
+    {                                                                                              \
+        .type = OR_TYPE_TIME, .i = (x)                                                             \
+    }
 /** A null value of type @p t. */
-#define V_NULL(t) { .type = (t), .is_null = 1 }
+#define V_NULL(t)                                                                                  \
+    {                                                                                              \
+        .type = (t), .is_null = 1                                                                  \
+    }
 /** Number of elements of an array. */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -59,9 +77,9 @@ struct or_cursor {
      * its end, so a renderer ignoring the error finishes "OK".  -1: never.
      */
     long fail_at;
-    int fail_rewind;  /**< nonzero: cursor_rewind fails */
-    int rewinds;      /**< number of successful rewinds */
-    size_t generate;  /**< > 0: that many rows are made by @c gen instead */
+    int fail_rewind; /**< nonzero: cursor_rewind fails */
+    int rewinds;     /**< number of successful rewinds */
+    size_t generate; /**< > 0: that many rows are made by @c gen instead */
     /**
      * Makes row @c pos into @p row (ncols values); called with @c pos before
      * it advances.  Text may point into @c text.
@@ -108,13 +126,13 @@ void fake_renderer_result(struct or_cursor *c, struct or_result *r,
 
 /** What a renderer test suite shares between its tests (cmocka's state). */
 struct fake_renderer_suite {
-    void *dl;                       /**< dlopen() handle of the plugin */
-    const struct or_plugin *plugin; /**< its descriptor */
-    char *dir;                      /**< temporary folder for rendered files (malloc'd) */
-    char path[512];                 /**< file of the last render */
-    char err[OR_ERR_SIZE];          /**< message of the last render */
-    const char *ext;                /**< extension of rendered files, e.g. "csv" */
-    struct or_host *host;           /**< the fake host renders go through */
+    void *dl;                          /**< dlopen() handle of the plugin */
+    const struct or_plugin *plugin;    /**< its descriptor */
+    char *dir;                         /**< temporary folder for rendered files (malloc'd) */
+    char path[512];                    /**< file of the last render */
+    char err[OR_ERR_SIZE];             /**< message of the last render */
+    const char *ext;                   /**< extension of rendered files, e.g. "csv" */
+    struct or_host *host;              /**< the fake host renders go through */
     struct fake_renderer_state *state; /**< its host_data */
 };
 

@@ -14,9 +14,9 @@
 
 /** Result of running a command. */
 struct proc_result {
-    int status;   /**< exit code, or 128+signal */
-    char *out;    /**< captured stdout (malloc'd, NUL-terminated) */
-    char *err;    /**< captured stderr (malloc'd, NUL-terminated) */
+    int status; /**< exit code, or 128+signal */
+    char *out;  /**< captured stdout (malloc'd, NUL-terminated) */
+    char *err;  /**< captured stderr (malloc'd, NUL-terminated) */
 };
 
 /**
@@ -36,8 +36,8 @@ const char *proc_outreport(void);
 struct mockapi {
     pid_t pid;
     int port;
-    char base[64];  /**< "http://127.0.0.1:PORT" */
-    char dir[256];  /**< temporary folder for its files */
+    char base[64]; /**< "http://127.0.0.1:PORT" */
+    char dir[256]; /**< temporary folder for its files */
 };
 
 /**

@@ -20,14 +20,15 @@
 
 #define PYTHON "/usr/bin/python3"
 
-
-static const char *source_root(void)
+static const char *
+source_root(void)
 {
     const char *s = getenv("OR_SOURCE_ROOT");
     return s != NULL ? s : ".";
 }
 
-const char *sink_script(void)
+const char *
+sink_script(void)
 {
     static char path[1024];
     snprintf(path, sizeof(path), "%s/tests/smtp_sink.py", source_root());
@@ -39,7 +40,8 @@ const char *sink_script(void)
 #define MAX_LIVE_SINKS 8
 static struct sink live_sinks[MAX_LIVE_SINKS];
 
-static void live_forget(pid_t pid)
+static void
+live_forget(pid_t pid)
 {
     for (size_t i = 0; i < MAX_LIVE_SINKS; i++) {
         if (live_sinks[i].pid == pid) {
@@ -48,7 +50,8 @@ static void live_forget(pid_t pid)
     }
 }
 
-static void live_remember(const struct sink *s)
+static void
+live_remember(const struct sink *s)
 {
     for (size_t i = 0; i < MAX_LIVE_SINKS; i++) {
         if (live_sinks[i].pid == 0) {
@@ -58,7 +61,8 @@ static void live_remember(const struct sink *s)
     }
 }
 
-void sink_stop(struct sink *s)
+void
+sink_stop(struct sink *s)
 {
     if (s->pid > 0) {
         live_forget(s->pid);
@@ -75,7 +79,8 @@ void sink_stop(struct sink *s)
 
 /* Start the sink with extra arguments (NULL-terminated, may be NULL) and
  * wait until it listens; fails the test when it does not come up. */
-void sink_start(struct sink *s, const char *const *args)
+void
+sink_start(struct sink *s, const char *const *args)
 {
     char portfile[300];
     char logfile[300];
@@ -141,7 +146,8 @@ void sink_start(struct sink *s, const char *const *args)
     fail_msg("the SMTP sink did not start");
 }
 
-int stop_sinks(void **state)
+int
+stop_sinks(void **state)
 {
     (void)state;
     for (size_t i = 0; i < MAX_LIVE_SINKS; i++) {
@@ -153,7 +159,8 @@ int stop_sinks(void **state)
     return 0;
 }
 
-long sink_stat(const struct sink *s, const char *key)
+long
+sink_stat(const struct sink *s, const char *key)
 {
     char path[320];
     snprintf(path, sizeof(path), "%s/stats.json", s->dir);
@@ -166,13 +173,15 @@ long sink_stat(const struct sink *s, const char *key)
     return n;
 }
 
-char *sink_message_path(const struct sink *s, int n)
+char *
+sink_message_path(const struct sink *s, int n)
 {
     return g_strdup_printf("%s/msg-%04d.eml", s->dir, n);
 }
 
 /* Message n parsed by smtp_sink.py --parse. */
-json_t *sink_parsed(const struct sink *s, int n)
+json_t *
+sink_parsed(const struct sink *s, int n)
 {
     char *path = sink_message_path(s, n);
     const char *argv[] = {PYTHON, sink_script(), "--parse", path, NULL};
@@ -194,7 +203,8 @@ json_t *sink_parsed(const struct sink *s, int n)
 }
 
 /* The envelope the sink recorded for message n. */
-json_t *sink_envelope(const struct sink *s, int n)
+json_t *
+sink_envelope(const struct sink *s, int n)
 {
     char *path = g_strdup_printf("%s/msg-%04d.json", s->dir, n);
     json_t *root = json_load_file(path, 0, NULL);
@@ -202,4 +212,3 @@ json_t *sink_envelope(const struct sink *s, int n)
     g_free(path);
     return root;
 }
-

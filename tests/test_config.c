@@ -27,9 +27,10 @@ values_are_read_with_semicolon_and_hash_comments(void **state)
 {
     (void)state;
     char *dir = test_tmpdir();
-    char *path = write_conf(dir, "; a comment\n# another\n[report]\ntimezone = Europe/Berlin   ; zone\n"
-                                 "week_start = sunday # first day\n[salesfinity]\n"
-                                 "base_url = http://127.0.0.1:9/x;y\n");
+    char *path =
+        write_conf(dir, "; a comment\n# another\n[report]\ntimezone = Europe/Berlin   ; zone\n"
+                        "week_start = sunday # first day\n[salesfinity]\n"
+                        "base_url = http://127.0.0.1:9/x;y\n");
     struct or_config *cfg = NULL;
     char err[OR_ERR_SIZE];
     assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
@@ -122,8 +123,8 @@ static const struct or_param params[] = {
     {"org", OR_PARAM_STRING, 1, "org", NULL},
 };
 static const struct or_column one_col[] = {{"x", OR_TYPE_TEXT, NULL}};
-static const struct or_endpoint ep = {.name = "e", .table = "t", .columns = one_col,
-                                      .ncolumns = 1, .params = params, .nparams = 5};
+static const struct or_endpoint ep = {
+    .name = "e", .table = "t", .columns = one_col, .ncolumns = 1, .params = params, .nparams = 5};
 
 static or_status
 parse(const char *const *kv, size_t n, char *err)
@@ -231,8 +232,8 @@ binary_refuses_a_misspelt_config_key_before_fetching(void **state)
     (void)state;
     char *dir = test_tmpdir();
     char *path = write_conf(dir, "[report]\ntimezon = Europe/Berlin\n");
-    const char *argv[] = {proc_outreport(), "--config", path, "run", "weekly-manager", "--out",
-                          dir, NULL};
+    const char *argv[] = {proc_outreport(), "--config", path, "run",
+                          "weekly-manager", "--out",    dir,  NULL};
     struct proc_result r;
     assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
     assert_int_equal(r.status, 2);

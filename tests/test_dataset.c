@@ -13,9 +13,8 @@
 #include "rows.h"
 
 static const struct or_column cols[] = {
-    {"id", OR_TYPE_TEXT, "id"},    {"n", OR_TYPE_INT, "count"},
-    {"r", OR_TYPE_REAL, "ratio"},  {"ok", OR_TYPE_BOOL, "flag"},
-    {"at", OR_TYPE_TIME, "instant"},
+    {"id", OR_TYPE_TEXT, "id"},   {"n", OR_TYPE_INT, "count"},     {"r", OR_TYPE_REAL, "ratio"},
+    {"ok", OR_TYPE_BOOL, "flag"}, {"at", OR_TYPE_TIME, "instant"},
 };
 
 struct fixture {
@@ -108,8 +107,9 @@ empty_text_and_unset_columns_are_null(void **state)
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
     struct or_cursor *c = NULL;
-    assert_int_equal(or_cursor_new(f->ds, "SELECT count(*) FROM t WHERE id IS NULL AND n IS NULL "
-                                          "AND r IS NULL AND ok IS NULL AND at IS NULL",
+    assert_int_equal(or_cursor_new(f->ds,
+                                   "SELECT count(*) FROM t WHERE id IS NULL AND n IS NULL "
+                                   "AND r IS NULL AND ok IS NULL AND at IS NULL",
                                    NULL, 0, &c, err, sizeof(err)),
                      OR_OK);
     struct or_value v[1];
@@ -306,9 +306,9 @@ empty_results_are_buffered(void **state)
     struct or_value v[3];
     int64_t nrows = 5;
     fill_five(f);
-    assert_int_equal(or_cursor_new(f->ds, "SELECT id, n, r FROM t WHERE n > 99", NULL, 0, &c, err,
-                                   sizeof(err)),
-                     OR_OK);
+    assert_int_equal(
+        or_cursor_new(f->ds, "SELECT id, n, r FROM t WHERE n > 99", NULL, 0, &c, err, sizeof(err)),
+        OR_OK);
     assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
     assert_int_equal(nrows, 0);
     assert_int_equal(f->host.cursor_next(c, v), 0);
@@ -530,8 +530,7 @@ an_index_keeps_the_order_of_equal_keys(void **state)
         assert_string_equal(indexed, sorted[i]);
         g_free(indexed);
     }
-    const char *count_sql =
-        "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'";
+    const char *count_sql = "SELECT CAST(count(*) AS TEXT) FROM sqlite_master WHERE type = 'index'";
     char *n = ids_in_order(f, count_sql);
     assert_string_equal(n, "2,");
     g_free(n);
@@ -559,7 +558,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(typed_values_round_trip_with_declared_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(typed_values_round_trip_with_declared_types, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(empty_text_and_unset_columns_are_null, setup, teardown),
         cmocka_unit_test_setup_teardown(discovered_columns_are_added_to_the_table, setup, teardown),
         cmocka_unit_test_setup_teardown(rolled_back_table_has_no_rows, setup, teardown),

@@ -92,9 +92,18 @@ batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
 
     /* What one job costs alone. */
     char *solo = g_build_filename(L.dir, "solo", NULL);
-    const char *argv1[] = {proc_outreport(), "--config", L.conf, "run", "weekly-manager",
-                           "--period", "2026-11-09..2026-11-15", "--format", "csv", "--out",
-                           solo, NULL};
+    const char *argv1[] = {proc_outreport(),
+                           "--config",
+                           L.conf,
+                           "run",
+                           "weekly-manager",
+                           "--period",
+                           "2026-11-09..2026-11-15",
+                           "--format",
+                           "csv",
+                           "--out",
+                           solo,
+                           NULL};
     run(argv1, keys_env, &r);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
@@ -116,8 +125,8 @@ batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
                                  bad_tpl);
     assert_true(g_file_set_contents(jobs, text, -1, NULL));
     char *out = g_build_filename(L.dir, "batch", NULL);
-    const char *argv2[] = {proc_outreport(), "--config", L.conf, "batch", jobs, "--out", out,
-                           "--json", NULL};
+    const char *argv2[] = {proc_outreport(), "--config", L.conf,   "batch", jobs,
+                           "--out",          out,        "--json", NULL};
     run(argv2, keys_env, &r);
     assert_int_equal(r.status, 3);
     /* fetched once, shared: no more requests than one job alone */
@@ -160,8 +169,8 @@ batch_rejects_a_jobs_file_with_unknown_keys(void **state)
     (void)state;
     char *dir = test_tmpdir();
     char *jobs = g_build_filename(dir, "jobs.ini", NULL);
-    assert_true(g_file_set_contents(jobs, "[weekly]\ntemplate = weekly-manager\nperiode = x\n",
-                                    -1, NULL));
+    assert_true(
+        g_file_set_contents(jobs, "[weekly]\ntemplate = weekly-manager\nperiode = x\n", -1, NULL));
     const char *argv[] = {proc_outreport(), "batch", jobs, NULL};
     struct proc_result r;
     run(argv, NULL, &r);
@@ -180,9 +189,10 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
     char *conf = src_path("samples/outreport.conf");
     char *rec = src_path("samples/recording");
     char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "weekly-manager", "--replay",
-                          rec, "--period", "2026-11-16..2026-11-22", "--format", "csv",
-                          "--split-by", "rep_email,sender_email", "--out", dir, NULL};
+    const char *argv[] = {proc_outreport(),         "--config", conf,  "run",
+                          "weekly-manager",         "--replay", rec,   "--period",
+                          "2026-11-16..2026-11-22", "--format", "csv", "--split-by",
+                          "rep_email,sender_email", "--out",    dir,   NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -206,7 +216,7 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
         }
         assert_non_null(mine);
         char **ml = g_strsplit(mine, "\r\n", -1);
-        assert_string_equal(ml[1], *l); /* the same row, and ... */
+        assert_string_equal(ml[1], *l);                 /* the same row, and ... */
         assert_true(ml[2] == NULL || ml[2][0] == '\0'); /* ... nothing else */
         /* e-mails were filtered by sender_email with the same value */
         char *seq_name = g_strdup_printf("weekly-manager-%s-sequences.csv", slug);
@@ -248,11 +258,11 @@ cache_serves_within_ttl_and_refetches_after(void **state)
     struct proc_result r;
     live_start(&L, "cache_ttl_s = 2\n");
     char *cache_env = g_strdup_printf("XDG_CACHE_HOME=%s/cache", L.dir);
-    const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", "OUTREPORT_NO_CACHE=", cache_env,
-                         NULL};
+    const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", "OUTREPORT_NO_CACHE=", cache_env, NULL};
     char *out = g_build_filename(L.dir, "calls.csv", NULL);
-    const char *argv[] = {proc_outreport(), "--config", L.conf, "fetch", "salesfinity.call-log",
-                          "--period", "2026-11-09..2026-11-15", "-o", out, NULL};
+    const char *argv[] = {
+        proc_outreport(),         "--config", L.conf, "fetch", "salesfinity.call-log", "--period",
+        "2026-11-09..2026-11-15", "-o",       out,    NULL};
     run(argv, env, &r);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
@@ -262,8 +272,17 @@ cache_serves_within_ttl_and_refetches_after(void **state)
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
     assert_int_equal(mockapi_requests(&L.mock), first);
-    const char *nocache[] = {proc_outreport(), "--config", L.conf, "fetch", "salesfinity.call-log",
-                             "--period", "2026-11-09..2026-11-15", "-o", out, "--no-cache", NULL};
+    const char *nocache[] = {proc_outreport(),
+                             "--config",
+                             L.conf,
+                             "fetch",
+                             "salesfinity.call-log",
+                             "--period",
+                             "2026-11-09..2026-11-15",
+                             "-o",
+                             out,
+                             "--no-cache",
+                             NULL};
     run(nocache, env, &r); /* --no-cache goes to the server */
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
@@ -291,9 +310,21 @@ json_summary_tells_scripts_files_sources_and_exit_code(void **state)
     char *conf = src_path("samples/outreport.conf");
     char *rec = src_path("samples/recording");
     char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
-                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "csv", "--out", dir, "--json", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          "list-performance",
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          dir,
+                          "--json",
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -344,9 +375,24 @@ split_of_a_single_source_template_gives_one_set_per_value_not_per_row(void **sta
         " \"sections\": [{\"kind\": \"table\", \"id\": \"reps\", \"title\": \"Reps\",\n"
         "   \"sql\": \"SELECT rep_email, count(*) AS calls FROM calls GROUP BY 1\"}]}\n",
         -1, NULL));
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", tpl, "--replay", rec,
-                          "--period", "2026-11-16..2026-11-22", "--format", "csv", "--out", out,
-                          "--split-by", "rep_email", "--mail-to", "{rep_email}", "--dry-run",
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          tpl,
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          out,
+                          "--split-by",
+                          "rep_email",
+                          "--mail-to",
+                          "{rep_email}",
+                          "--dry-run",
                           NULL};
     struct proc_result r;
     run(argv, NULL, &r);
@@ -369,10 +415,27 @@ dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
     char *conf = src_path("samples/outreport.conf");
     char *rec = src_path("samples/recording");
     char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "weekly-manager",
-                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "csv", "--out", dir, "--split-by", "rep_email", "--mail-to",
-                          "boss@acme.example", "--mail-to", "{rep_email}", "--dry-run", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          "weekly-manager",
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          dir,
+                          "--split-by",
+                          "rep_email",
+                          "--mail-to",
+                          "boss@acme.example",
+                          "--mail-to",
+                          "{rep_email}",
+                          "--dry-run",
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -406,8 +469,19 @@ batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
                                     "mail_to = sales.lead@acme.example\n"
                                     "[lists]\ntemplate = list-performance\n",
                                     -1, NULL));
-    const char *argv[] = {proc_outreport(), "--config", S.conf, "batch", jobs, "--replay", S.rec,
-                          "--out", S.dir, "--mail-to", "revops@acme.example", "--dry-run", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          S.conf,
+                          "batch",
+                          jobs,
+                          "--replay",
+                          S.rec,
+                          "--out",
+                          S.dir,
+                          "--mail-to",
+                          "revops@acme.example",
+                          "--dry-run",
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -432,8 +506,8 @@ batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
                                     "[weekly]\ntemplate = weekly-manager\n"
                                     "[scorecard]\ntemplate = rep-scorecard\n",
                                     -1, NULL));
-    const char *argv[] = {proc_outreport(), "--config", S.conf, "-vv", "batch", jobs, "--replay",
-                          S.rec, "--out", S.dir, NULL};
+    const char *argv[] = {proc_outreport(), "--config", S.conf,  "-vv", "batch", jobs,
+                          "--replay",       S.rec,      "--out", S.dir, NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -448,9 +522,8 @@ batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
     for (const char *p = strstr(r.err, "debug: rendering "); p != NULL;
          p = strstr(p + 1, "debug: rendering ")) {
         long docs = 0, threads = 0;
-        assert_int_equal(sscanf(p, "debug: rendering %ld document(s) on %ld thread(s)", &docs,
-                                &threads),
-                         2);
+        assert_int_equal(
+            sscanf(p, "debug: rendering %ld document(s) on %ld thread(s)", &docs, &threads), 2);
         assert_int_equal(threads, docs < per_job ? docs : per_job);
     }
     proc_result_free(&r);
@@ -471,8 +544,8 @@ options_a_command_does_not_take_are_refused_not_ignored(void **state)
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "run does not take -o/--output; documents go to --out DIR"));
     proc_result_free(&r);
-    const char *fetch_fmt[] = {proc_outreport(), "fetch", "salesfinity.call-log", "-o", out,
-                               "--format", "pdf", NULL};
+    const char *fetch_fmt[] = {
+        proc_outreport(), "fetch", "salesfinity.call-log", "-o", out, "--format", "pdf", NULL};
     run(fetch_fmt, NULL, &r);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "fetch does not take --format"));
@@ -487,7 +560,6 @@ options_a_command_does_not_take_are_refused_not_ignored(void **state)
     test_rmtree(dir);
     free(dir);
 }
-
 
 /* SHA-256 of a file, hex. */
 static char *
@@ -512,16 +584,33 @@ mail_reaches_a_real_smtp_server_with_identical_attachments(void **state)
     char *rec = src_path("samples/recording");
     gchar *base = NULL;
     assert_true(g_file_get_contents(samples, &base, NULL, NULL));
-    char *conf_text = g_strdup_printf("%s\n[smtp]\nurl = %s\nfrom = Reports <reports@acme.example>\n"
-                                      "retries = 1\n", base, sk.url);
+    char *conf_text =
+        g_strdup_printf("%s\n[smtp]\nurl = %s\nfrom = Reports <reports@acme.example>\n"
+                        "retries = 1\n",
+                        base, sk.url);
     char *conf = g_build_filename(dir, "outreport.conf", NULL);
     assert_true(g_file_set_contents(conf, conf_text, -1, NULL));
     char *out = g_build_filename(dir, "out", NULL);
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
-                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "pdf,xlsx", "--out", out, "--mail-to", "boss@acme.example",
-                          "--mail-cc", "ops@acme.example", "--mail-subject",
-                          "Lists: {title}, {period}", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          "list-performance",
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "pdf,xlsx",
+                          "--out",
+                          out,
+                          "--mail-to",
+                          "boss@acme.example",
+                          "--mail-cc",
+                          "ops@acme.example",
+                          "--mail-subject",
+                          "Lists: {title}, {period}",
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     if (r.status != 0) {
@@ -550,7 +639,8 @@ mail_reaches_a_real_smtp_server_with_identical_attachments(void **state)
         int found = 0;
         size_t i;
         json_t *part;
-        json_array_foreach(json_object_get(msg, "parts"), i, part) {
+        json_array_foreach(json_object_get(msg, "parts"), i, part)
+        {
             const char *fn = json_string_value(json_object_get(part, "filename"));
             if (fn != NULL && strcmp(fn, want[w]) == 0) {
                 found = 1;
@@ -591,10 +681,22 @@ mail_config_errors_are_found_before_fetching(void **state)
     (void)state;
     char *conf = src_path("samples/outreport.conf");
     char *rec = src_path("samples/recording");
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "list-performance",
-                          "--replay", rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "csv", "--out", "/tmp/outreport-never-written", "--mail-to",
-                          "boss@acme.example", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          "list-performance",
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          "/tmp/outreport-never-written",
+                          "--mail-to",
+                          "boss@acme.example",
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 2);

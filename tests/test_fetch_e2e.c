@@ -63,10 +63,11 @@ start(void **state, const char *fault)
     snprintf(e->conf, sizeof(e->conf), "%s/outreport.conf", e->dir);
     snprintf(e->out, sizeof(e->out), "%s/calls.csv", e->dir);
     FILE *f = fopen(e->conf, "w");
-    fprintf(f,
-            "[report]\ntimezone = UTC\n\n[salesfinity]\nbase_url = %s\napi_key_env = SF_TEST_KEY\n\n"
-            "[http]\nretries = 4\nbackoff_ms = 20\nbackoff_max_ms = 1500\n",
-            e->mock.base);
+    fprintf(
+        f,
+        "[report]\ntimezone = UTC\n\n[salesfinity]\nbase_url = %s\napi_key_env = SF_TEST_KEY\n\n"
+        "[http]\nretries = 4\nbackoff_ms = 20\nbackoff_max_ms = 1500\n",
+        e->mock.base);
     fclose(f);
     *state = e;
     return 0;
@@ -85,18 +86,66 @@ teardown(void **state)
     return 0;
 }
 
-static int setup_plain(void **s) { return start(s, NULL); }
-static int setup_429(void **s) { return start(s, "429:page=2:times=2:retry_after=1"); }
-static int setup_503(void **s) { return start(s, "503:page=3:times=2"); }
-static int setup_500_forever(void **s) { return start(s, "500:page=2"); }
-static int setup_truncated(void **s) { return start(s, "truncated:page=4:times=1"); }
-static int setup_drop(void **s) { return start(s, "drop:page=5:times=1"); }
-static int setup_500_last_page(void **s) { return start(s, "500:page=13"); }
-static int setup_malformed(void **s) { return start(s, "malformed:page=2"); }
-static int setup_repeat(void **s) { return start(s, "repeat:page=2"); }
-static int setup_auth(void **s) { return start(s, "auth"); }
-static int setup_latency(void **s) { return start(s, "latency:ms=300"); }
-static int setup_stalled(void **s) { return start(s, "latency:ms=60000:page=3"); }
+static int
+setup_plain(void **s)
+{
+    return start(s, NULL);
+}
+static int
+setup_429(void **s)
+{
+    return start(s, "429:page=2:times=2:retry_after=1");
+}
+static int
+setup_503(void **s)
+{
+    return start(s, "503:page=3:times=2");
+}
+static int
+setup_500_forever(void **s)
+{
+    return start(s, "500:page=2");
+}
+static int
+setup_truncated(void **s)
+{
+    return start(s, "truncated:page=4:times=1");
+}
+static int
+setup_drop(void **s)
+{
+    return start(s, "drop:page=5:times=1");
+}
+static int
+setup_500_last_page(void **s)
+{
+    return start(s, "500:page=13");
+}
+static int
+setup_malformed(void **s)
+{
+    return start(s, "malformed:page=2");
+}
+static int
+setup_repeat(void **s)
+{
+    return start(s, "repeat:page=2");
+}
+static int
+setup_auth(void **s)
+{
+    return start(s, "auth");
+}
+static int
+setup_latency(void **s)
+{
+    return start(s, "latency:ms=300");
+}
+static int
+setup_stalled(void **s)
+{
+    return start(s, "latency:ms=60000:page=3");
+}
 
 /* Runs `outreport --config C fetch salesfinity.call-log -o OUT --period ... [extra]`. */
 static void
@@ -289,8 +338,18 @@ streamed_csv_is_byte_identical_to_the_table_read_back_from_the_dataset(void **st
           "   \"sql\": \"SELECT * FROM calls ORDER BY rowid\"}]}\n",
           f);
     fclose(f);
-    const char *argv[] = {proc_outreport(), "--config", e->conf, "run", tpl, "--format", "csv",
-                          "--out", outdir, "--period", "2026-11-01..2026-11-30", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          e->conf,
+                          "run",
+                          tpl,
+                          "--format",
+                          "csv",
+                          "--out",
+                          outdir,
+                          "--period",
+                          "2026-11-01..2026-11-30",
+                          NULL};
     const char *env[] = {"SF_TEST_KEY=" KEY, NULL};
     assert_int_equal(proc_run(argv, env, 120, &r), 0);
     assert_int_equal(r.status, 0);
@@ -432,8 +491,9 @@ invalid_param_and_period_are_usage_errors(void **state)
     assert_non_null(strstr(r.err, "unknown parameter 'colour'"));
     proc_result_free(&r);
 
-    const char *argv[] = {proc_outreport(), "--config", e->conf, "fetch", "salesfinity.call-log",
-                          "-o", e->out, "--period", "2026-02-30..2026-03-01", NULL};
+    const char *argv[] = {proc_outreport(),         "--config", e->conf, "fetch",
+                          "salesfinity.call-log",   "-o",       e->out,  "--period",
+                          "2026-02-30..2026-03-01", NULL};
     assert_int_equal(proc_run(argv, NULL, 30, &r), 0);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "2026-02-30"));
@@ -549,8 +609,8 @@ stopped_fetch_removes_its_unfinished_file_and_dies_by_the_signal(void **state)
     struct e2e *e = *state;
     const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-        const char *args[] = {"fetch", "salesfinity.call-log", "-o", e->out, "--period",
-                              "2026-11-01..2026-11-30", NULL};
+        const char *args[] = {"fetch",    "salesfinity.call-log",   "-o", e->out,
+                              "--period", "2026-11-01..2026-11-30", NULL};
         pid_t pid = spawn_outreport(e, args, NULL);
         wait_for_entry(e->dir, ".tmp-");
         assert_int_equal(kill(pid, sigs[i]), 0);
@@ -617,8 +677,8 @@ main(void)
         cmocka_unit_test_setup_teardown(persistent_500_fails_naming_page_and_status_without_output,
                                         setup_500_forever, teardown),
         cmocka_unit_test_setup_teardown(
-            failure_on_the_last_page_after_rows_were_streamed_leaves_no_file,
-            setup_500_last_page, teardown),
+            failure_on_the_last_page_after_rows_were_streamed_leaves_no_file, setup_500_last_page,
+            teardown),
         cmocka_unit_test_setup_teardown(
             streamed_csv_is_byte_identical_to_the_table_read_back_from_the_dataset, setup_plain,
             teardown),

@@ -36,8 +36,8 @@ struct reply {
     unsigned status;
     char body[512];
     char retry_after[96];
-    int truncate;  /* announce 1000 bytes, send 500, drop the connection */
-    int delay_ms;  /* hold the request this long before answering */
+    int truncate; /* announce 1000 bytes, send 500, drop the connection */
+    int delay_ms; /* hold the request this long before answering */
 };
 
 /* What the server saw of one request. */
@@ -73,14 +73,16 @@ static struct server srv;
 /* Parameter of the current test's script. */
 static char script_param[96];
 
-static void copy_value(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *name,
-                       char *dst, size_t len)
+static void
+copy_value(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *name, char *dst,
+           size_t len)
 {
     const char *v = MHD_lookup_connection_value(c, kind, name);
     snprintf(dst, len, "%s", v != NULL ? v : "");
 }
 
-static ssize_t half_body(void *cls, uint64_t pos, char *buf, size_t max)
+static ssize_t
+half_body(void *cls, uint64_t pos, char *buf, size_t max)
 {
     (void)cls;
     if (pos >= 500) {
@@ -94,9 +96,9 @@ static ssize_t half_body(void *cls, uint64_t pos, char *buf, size_t max)
     return (ssize_t)n;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload, size_t *upload_size, void **con_cls)
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
     (void)version;
     struct server *s = cls;
@@ -180,8 +182,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return ret;
 }
 
-static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
-                         enum MHD_RequestTerminationCode toe)
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+             enum MHD_RequestTerminationCode toe)
 {
     (void)cls;
     (void)c;
@@ -194,7 +197,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     }
 }
 
-static void server_start(script_fn *script)
+static void
+server_start(script_fn *script)
 {
     srv.script = script;
     struct sockaddr_in sin;
@@ -202,22 +206,20 @@ static void server_start(script_fn *script)
     sin.sin_family = AF_INET;
     sin.sin_port = 0;
     sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    srv.daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-                                      MHD_USE_THREAD_PER_CONNECTION,
-                                  0, NULL, NULL, on_request, &srv,
-                                  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                                  MHD_OPTION_END);
+    srv.daemon =
+        MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
+                         NULL, on_request, &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     assert_non_null(srv.daemon);
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv.daemon,
-                                                           MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv.daemon, MHD_DAEMON_INFO_BIND_PORT);
     assert_non_null(info);
     srv.port = info->port;
     assert_true(srv.port != 0);
     snprintf(srv.base_url, sizeof(srv.base_url), "http://127.0.0.1:%u", (unsigned)srv.port);
 }
 
-static void server_stop(void)
+static void
+server_stop(void)
 {
     if (srv.daemon != NULL) {
         MHD_stop_daemon(srv.daemon);
@@ -225,7 +227,8 @@ static void server_stop(void)
     }
 }
 
-static unsigned server_count(void)
+static unsigned
+server_count(void)
 {
     g_mutex_lock(&srv.lock);
     unsigned n = srv.count;
@@ -234,7 +237,8 @@ static unsigned server_count(void)
 }
 
 /* The last request the server saw; its upload (if any) goes to @p upload. */
-static struct seen last_seen(char *upload, size_t len)
+static struct seen
+last_seen(char *upload, size_t len)
 {
     g_mutex_lock(&srv.lock);
     struct seen copy = srv.last;
@@ -248,7 +252,8 @@ static struct seen last_seen(char *upload, size_t len)
 }
 
 /* A port nothing listens on: bound by us, then released. */
-static unsigned short closed_port(void)
+static unsigned short
+closed_port(void)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     assert_true(fd >= 0);
@@ -284,8 +289,9 @@ struct collect {
     int abort_after; /* abort once this many were reported; 0 never */
 };
 
-static int on_done(void *ud, size_t index, or_status st, struct or_http_response *resp,
-                   const char *errmsg, int *free_body)
+static int
+on_done(void *ud, size_t index, or_status st, struct or_http_response *resp, const char *errmsg,
+        int *free_body)
 {
     struct collect *c = ud;
     if (index >= c->n) {
@@ -306,7 +312,8 @@ static int on_done(void *ud, size_t index, or_status st, struct or_http_response
     return c->abort_after > 0 && c->reported >= (size_t)c->abort_after;
 }
 
-static void outcomes_free(struct outcome *o, size_t n)
+static void
+outcomes_free(struct outcome *o, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(o[i].body);
@@ -314,15 +321,16 @@ static void outcomes_free(struct outcome *o, size_t n)
     }
 }
 
-static or_status run(struct or_http *http, const struct or_http_request *reqs, size_t n,
-                     struct outcome *out)
+static or_status
+run(struct or_http *http, const struct or_http_request *reqs, size_t n, struct outcome *out)
 {
     struct collect c = {.o = out, .n = n};
     char err[OR_ERR_SIZE] = "";
     return or_http_perform(http, reqs, n, on_done, &c, err, sizeof(err));
 }
 
-static struct or_http *client(int max_retries, long backoff_max_ms)
+static struct or_http *
+client(int max_retries, long backoff_max_ms)
 {
     struct or_http_options opts = {
         .connect_timeout_ms = 2000,
@@ -338,7 +346,8 @@ static struct or_http *client(int max_retries, long backoff_max_ms)
     return http;
 }
 
-static struct or_http *client_dir(const char *record, const char *replay)
+static struct or_http *
+client_dir(const char *record, const char *replay)
 {
     struct or_http_options opts = {
         .backoff_base_ms = 10,
@@ -351,7 +360,8 @@ static struct or_http *client_dir(const char *record, const char *replay)
     return http;
 }
 
-static struct or_http_request get_req(const char *path_query, const char *label)
+static struct or_http_request
+get_req(const char *path_query, const char *label)
 {
     struct or_http_request r = {
         .method = "GET",
@@ -362,19 +372,22 @@ static struct or_http_request get_req(const char *path_query, const char *label)
     return r;
 }
 
-static double elapsed_ms(gint64 since)
+static double
+elapsed_ms(gint64 since)
 {
     return (double)(g_get_monotonic_time() - since) / 1000.0;
 }
 
-static char *tmp_dir(void)
+static char *
+tmp_dir(void)
 {
     char *dir = g_dir_make_tmp("or-http-test-XXXXXX", NULL);
     assert_non_null(dir);
     return dir;
 }
 
-static void rm_dir(char *dir)
+static void
+rm_dir(char *dir)
 {
     if (dir == NULL) {
         return;
@@ -393,7 +406,8 @@ static void rm_dir(char *dir)
     g_free(dir);
 }
 
-static int count_files(const char *dir)
+static int
+count_files(const char *dir)
 {
     int n = 0;
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -405,7 +419,8 @@ static int count_files(const char *dir)
     return n;
 }
 
-static int setup(void **state)
+static int
+setup(void **state)
 {
     (void)state;
     g_mutex_init(&srv.lock);
@@ -418,7 +433,8 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
+static int
+teardown(void **state)
 {
     (void)state;
     server_stop();
@@ -432,7 +448,8 @@ static int teardown(void **state)
 /* ------------------------------------------------------------------ */
 /* Scripts                                                             */
 
-static void script_429_twice(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_429_twice(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)req;
     if (nth < 2) {
@@ -447,7 +464,8 @@ static void script_429_twice(unsigned nth, const struct seen *req, struct reply 
 }
 
 /* First reply 503 with Retry-After: script_param, then 200. */
-static void script_retry_after_once(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_retry_after_once(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)req;
     if (nth == 0) {
@@ -456,7 +474,8 @@ static void script_retry_after_once(unsigned nth, const struct seen *req, struct
     }
 }
 
-static void script_5xx(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_5xx(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)req;
     static const unsigned seq[] = {500, 502, 504, 503};
@@ -464,7 +483,8 @@ static void script_5xx(unsigned nth, const struct seen *req, struct reply *r)
     snprintf(r->body, sizeof(r->body), "{\"message\":\"backend down\"}");
 }
 
-static void script_status_param(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_status_param(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)nth;
     (void)req;
@@ -472,7 +492,8 @@ static void script_status_param(unsigned nth, const struct seen *req, struct rep
     snprintf(r->body, sizeof(r->body), "{\"message\":\"status %s\"}", script_param);
 }
 
-static void script_truncate(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_truncate(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)req;
     /* "always": every reply cut short; otherwise only the first. */
@@ -483,7 +504,8 @@ static void script_truncate(unsigned nth, const struct seen *req, struct reply *
     snprintf(r->body, sizeof(r->body), "{\"complete\":true}");
 }
 
-static void script_slow(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_slow(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)req;
     r->delay_ms = 60;
@@ -491,7 +513,8 @@ static void script_slow(unsigned nth, const struct seen *req, struct reply *r)
 }
 
 /* /r/<i>: i%4 == 0 -> 200, 1 -> 404, 2 -> 503 once then 200, 3 -> 500 always. */
-static void script_mixed(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_mixed(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)nth;
     unsigned i = (unsigned)strtoul(req->path + 3, NULL, 10);
@@ -500,24 +523,20 @@ static void script_mixed(unsigned nth, const struct seen *req, struct reply *r)
     g_mutex_unlock(&srv.lock);
     r->delay_ms = (int)(i % 3) * 5;
     switch (i % 4) {
-    case 0:
-        break;
-    case 1:
-        r->status = 404;
-        break;
+    case 0: break;
+    case 1: r->status = 404; break;
     case 2:
         if (seen_before == 0) {
             r->status = 503;
         }
         break;
-    default:
-        r->status = 500;
-        break;
+    default: r->status = 500; break;
     }
     snprintf(r->body, sizeof(r->body), "{\"i\":%u,\"status\":%u}", i, r->status);
 }
 
-static void script_echo(unsigned nth, const struct seen *req, struct reply *r)
+static void
+script_echo(unsigned nth, const struct seen *req, struct reply *r)
 {
     (void)nth;
     snprintf(r->body, sizeof(r->body), "{\"method\":\"%s\",\"path\":\"%s\",\"page\":\"%s\"}",
@@ -527,7 +546,8 @@ static void script_echo(unsigned nth, const struct seen *req, struct reply *r)
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
-static void retries_429_then_succeeds_and_counts_attempts(void **state)
+static void
+retries_429_then_succeeds_and_counts_attempts(void **state)
 {
     (void)state;
     server_start(script_429_twice);
@@ -554,7 +574,8 @@ static void retries_429_then_succeeds_and_counts_attempts(void **state)
     or_http_free(http);
 }
 
-static void honours_retry_after_seconds(void **state)
+static void
+honours_retry_after_seconds(void **state)
 {
     (void)state;
     snprintf(script_param, sizeof(script_param), "1");
@@ -574,14 +595,16 @@ static void honours_retry_after_seconds(void **state)
     or_http_free(http);
 }
 
-static void http_date(time_t t, char *buf, size_t len)
+static void
+http_date(time_t t, char *buf, size_t len)
 {
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(buf, len, "%a, %d %b %Y %H:%M:%S GMT", &tm);
 }
 
-static void honours_retry_after_http_date(void **state)
+static void
+honours_retry_after_http_date(void **state)
 {
     (void)state;
     /* A date 3 s ahead (over 2 s, at one-second resolution): the wait is
@@ -620,7 +643,8 @@ static void honours_retry_after_http_date(void **state)
     or_http_free(http);
 }
 
-static void parses_retry_after_forms(void **state)
+static void
+parses_retry_after_forms(void **state)
 {
     (void)state;
     int64_t when = 1445412480; /* Wed, 21 Oct 2015 07:28:00 GMT */
@@ -634,7 +658,8 @@ static void parses_retry_after_forms(void **state)
     assert_int_equal(or_http_parse_retry_after("-3", now), -1);
 }
 
-static void backoff_doubles_and_is_capped_with_full_jitter(void **state)
+static void
+backoff_doubles_and_is_capped_with_full_jitter(void **state)
 {
     (void)state;
     assert_int_equal(or_http_backoff_ms(500, 30000, 0, 0.999999), 500);
@@ -646,7 +671,8 @@ static void backoff_doubles_and_is_capped_with_full_jitter(void **state)
     assert_int_equal(or_http_backoff_ms(500, 30000, 3, 0.5), 2000);
 }
 
-static void retries_500_502_503_then_fails_with_message_naming_label_and_status(void **state)
+static void
+retries_500_502_503_then_fails_with_message_naming_label_and_status(void **state)
 {
     (void)state;
     server_start(script_5xx);
@@ -671,7 +697,8 @@ static void retries_500_502_503_then_fails_with_message_naming_label_and_status(
     or_http_free(http);
 }
 
-static void does_not_retry_404(void **state)
+static void
+does_not_retry_404(void **state)
 {
     (void)state;
     snprintf(script_param, sizeof(script_param), "404");
@@ -690,7 +717,8 @@ static void does_not_retry_404(void **state)
     or_http_free(http);
 }
 
-static void auth_error_without_retry(void **state)
+static void
+auth_error_without_retry(void **state)
 {
     (void)state;
     snprintf(script_param, sizeof(script_param), "401");
@@ -715,7 +743,8 @@ static void auth_error_without_retry(void **state)
     or_http_free(http);
 }
 
-static void connection_refused_is_network_error_after_retries(void **state)
+static void
+connection_refused_is_network_error_after_retries(void **state)
 {
     (void)state;
     char base[64];
@@ -744,7 +773,8 @@ static void connection_refused_is_network_error_after_retries(void **state)
     or_http_free(http);
 }
 
-static void truncated_body_is_retried(void **state)
+static void
+truncated_body_is_retried(void **state)
 {
     (void)state;
     server_start(script_truncate);
@@ -772,7 +802,8 @@ static void truncated_body_is_retried(void **state)
     or_http_free(http);
 }
 
-static void parallel_batch_keeps_at_most_max_parallel_in_flight(void **state)
+static void
+parallel_batch_keeps_at_most_max_parallel_in_flight(void **state)
 {
     (void)state;
     server_start(script_slow);
@@ -802,7 +833,8 @@ static void parallel_batch_keeps_at_most_max_parallel_in_flight(void **state)
     or_http_free(http);
 }
 
-static void one_at_a_time_batch_does_not_stall_between_requests(void **state)
+static void
+one_at_a_time_batch_does_not_stall_between_requests(void **state)
 {
     (void)state;
     server_start(script_echo);
@@ -829,7 +861,8 @@ static void one_at_a_time_batch_does_not_stall_between_requests(void **state)
     or_http_free(http);
 }
 
-static void all_requests_of_batch_reported_exactly_once(void **state)
+static void
+all_requests_of_batch_reported_exactly_once(void **state)
 {
     (void)state;
     server_start(script_mixed);
@@ -896,7 +929,8 @@ static void all_requests_of_batch_reported_exactly_once(void **state)
     or_http_free(http);
 }
 
-static void post_body_and_headers_arrive(void **state)
+static void
+post_body_and_headers_arrive(void **state)
 {
     (void)state;
     server_start(script_echo);
@@ -935,7 +969,8 @@ static void post_body_and_headers_arrive(void **state)
     or_http_free(http);
 }
 
-static void record_then_replay_serves_identical_body_without_network(void **state)
+static void
+record_then_replay_serves_identical_body_without_network(void **state)
 {
     (void)state;
     server_start(script_echo);
@@ -1002,7 +1037,8 @@ static void record_then_replay_serves_identical_body_without_network(void **stat
     rm_dir(dir);
 }
 
-static void recording_contains_no_secret_header_value(void **state)
+static void
+recording_contains_no_secret_header_value(void **state)
 {
     (void)state;
     server_start(script_echo);
@@ -1045,7 +1081,8 @@ static void recording_contains_no_secret_header_value(void **state)
     rm_dir(dir);
 }
 
-static void replay_miss_names_request(void **state)
+static void
+replay_miss_names_request(void **state)
 {
     (void)state;
     server_start(script_echo);
@@ -1061,8 +1098,8 @@ static void replay_miss_names_request(void **state)
     or_http_request_key(&req, key);
     char want[OR_ERR_SIZE];
     snprintf(want, sizeof(want),
-             "acme.calls page 2: not in the recording %s (key %.12s): record it with --record",
-             dir, key);
+             "acme.calls page 2: not in the recording %s (key %.12s): record it with --record", dir,
+             key);
     assert_string_equal(o[0].msg, want);
     assert_int_equal(server_count(), 0);
     outcomes_free(o, 1);
@@ -1070,7 +1107,8 @@ static void replay_miss_names_request(void **state)
     rm_dir(dir);
 }
 
-static void error_messages_never_contain_secret(void **state)
+static void
+error_messages_never_contain_secret(void **state)
 {
     (void)state;
     static const char secret[] = "sk_live_TOPSECRET42";
@@ -1087,9 +1125,8 @@ static void error_messages_never_contain_secret(void **state)
     assert_int_equal(run(http, &req, 1, o), OR_OK);
     assert_int_equal(o[0].status, OR_ERR_HTTP);
     assert_null(strstr(o[0].msg, secret));
-    assert_string_equal(o[0].msg,
-                        "acme GET /v1/calls?api_key=***: HTTP 500 Internal Server Error "
-                        "after 2 tries");
+    assert_string_equal(o[0].msg, "acme GET /v1/calls?api_key=***: HTTP 500 Internal Server Error "
+                                  "after 2 tries");
     outcomes_free(o, 1);
 
     /* A connection error. */
@@ -1115,7 +1152,8 @@ static void error_messages_never_contain_secret(void **state)
     rm_dir(dir);
 }
 
-static void request_key_ignores_base_url_and_covers_method_and_body(void **state)
+static void
+request_key_ignores_base_url_and_covers_method_and_body(void **state)
 {
     (void)state;
     struct or_http_request a = {
@@ -1149,7 +1187,8 @@ static void request_key_ignores_base_url_and_covers_method_and_body(void **state
     g_free(want);
 }
 
-static void abort_from_callback_cancels_the_batch(void **state)
+static void
+abort_from_callback_cancels_the_batch(void **state)
 {
     (void)state;
     server_start(script_slow);
@@ -1178,7 +1217,8 @@ static void abort_from_callback_cancels_the_batch(void **state)
     or_http_free(http);
 }
 
-static void options_are_checked(void **state)
+static void
+options_are_checked(void **state)
 {
     (void)state;
     struct or_http *http = NULL;
@@ -1200,7 +1240,8 @@ static void options_are_checked(void **state)
     or_http_free(NULL);
 }
 
-int main(void)
+int
+main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {

@@ -41,18 +41,18 @@
 struct server {
     struct MHD_Daemon *daemon;
     char base_url[64];
-    char name[8];         /* in every reply body, to tell the servers apart */
+    char name[8]; /* in every reply body, to tell the servers apart */
     GMutex lock;
     unsigned count;
-    unsigned fail_first;  /* answer the first this-many requests with 500 */
-    int echo_query;       /* nonzero: replies echo the query string */
+    unsigned fail_first; /* answer the first this-many requests with 500 */
+    int echo_query;      /* nonzero: replies echo the query string */
 };
 
 static struct server srv_a;
 static struct server srv_b;
 
-static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                               const char *value)
+static enum MHD_Result
+add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     GString *q = cls;
@@ -60,9 +60,9 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
     return MHD_YES;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload, size_t *upload_size, void **con_cls)
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
     (void)method;
     (void)version;
@@ -83,8 +83,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
     unsigned status = nth < s->fail_first ? 500 : 200;
     GString *body = g_string_new(NULL);
-    g_string_append_printf(body, "{\"server\":\"%s\",\"n\":%u,\"path\":\"%s\"", s->name, nth,
-                           url);
+    g_string_append_printf(body, "{\"server\":\"%s\",\"n\":%u,\"path\":\"%s\"", s->name, nth, url);
     if (s->echo_query) {
         GString *q = g_string_new(NULL);
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, q);
@@ -92,8 +91,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         g_string_free(q, TRUE);
     }
     g_string_append(body, "}");
-    struct MHD_Response *resp = MHD_create_response_from_buffer(body->len, body->str,
-                                                                MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(body->len, body->str, MHD_RESPMEM_MUST_COPY);
     g_string_free(body, TRUE);
     if (resp == NULL) {
         return MHD_NO;
@@ -104,26 +103,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return ret;
 }
 
-static void server_start(struct server *s, const char *name)
+static void
+server_start(struct server *s, const char *name)
 {
     struct sockaddr_in sin;
     memset(&sin, 0, sizeof(sin));
     sin.sin_family = AF_INET;
     sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     snprintf(s->name, sizeof(s->name), "%s", name);
-    s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-                                     MHD_USE_THREAD_PER_CONNECTION,
-                                 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
+    s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0,
+                                 NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR,
                                  (struct sockaddr *)&sin, MHD_OPTION_END);
     assert_non_null(s->daemon);
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon,
-                                                           MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     assert_non_null(info);
     assert_true(info->port != 0);
     snprintf(s->base_url, sizeof(s->base_url), "http://127.0.0.1:%u", (unsigned)info->port);
 }
 
-static void server_stop(struct server *s)
+static void
+server_stop(struct server *s)
 {
     if (s->daemon != NULL) {
         MHD_stop_daemon(s->daemon);
@@ -131,7 +130,8 @@ static void server_stop(struct server *s)
     }
 }
 
-static unsigned server_count(struct server *s)
+static unsigned
+server_count(struct server *s)
 {
     g_mutex_lock(&s->lock);
     unsigned n = s->count;
@@ -154,8 +154,9 @@ struct outcome {
     char msg[OR_ERR_SIZE];
 };
 
-static int on_done(void *ud, size_t index, or_status st, struct or_http_response *resp,
-                   const char *errmsg, int *free_body)
+static int
+on_done(void *ud, size_t index, or_status st, struct or_http_response *resp, const char *errmsg,
+        int *free_body)
 {
     struct outcome *o = &((struct outcome *)ud)[index];
     o->calls++;
@@ -172,7 +173,8 @@ static int on_done(void *ud, size_t index, or_status st, struct or_http_response
     return 0;
 }
 
-static void outcomes_free(struct outcome *o, size_t n)
+static void
+outcomes_free(struct outcome *o, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(o[i].body);
@@ -181,8 +183,8 @@ static void outcomes_free(struct outcome *o, size_t n)
 }
 
 /* Run a batch; @p o is reset first (its bodies freed). */
-static void run(struct or_http *http, const struct or_http_request *reqs, size_t n,
-                struct outcome *o)
+static void
+run(struct or_http *http, const struct or_http_request *reqs, size_t n, struct outcome *o)
 {
     outcomes_free(o, n);
     char err[OR_ERR_SIZE] = "";
@@ -192,7 +194,8 @@ static void run(struct or_http *http, const struct or_http_request *reqs, size_t
     }
 }
 
-static struct or_http *client_opts(const struct or_http_options *extra)
+static struct or_http *
+client_opts(const struct or_http_options *extra)
 {
     struct or_http_options opts = *extra;
     opts.connect_timeout_ms = 2000;
@@ -207,13 +210,15 @@ static struct or_http *client_opts(const struct or_http_options *extra)
     return http;
 }
 
-static struct or_http *client(const char *cache_dir)
+static struct or_http *
+client(const char *cache_dir)
 {
     struct or_http_options opts = {.cache_dir = cache_dir};
     return client_opts(&opts);
 }
 
-static struct or_http_request get_req(const struct server *s, const char *path_query)
+static struct or_http_request
+get_req(const struct server *s, const char *path_query)
 {
     struct or_http_request r = {
         .method = "GET",
@@ -224,7 +229,8 @@ static struct or_http_request get_req(const struct server *s, const char *path_q
     return r;
 }
 
-static char *tmp_dir(void)
+static char *
+tmp_dir(void)
 {
     char *dir = g_dir_make_tmp("or-http-cache-XXXXXX", NULL);
     assert_non_null(dir);
@@ -232,7 +238,8 @@ static char *tmp_dir(void)
 }
 
 /* Remove @p dir and everything below it, then free the name. */
-static void rm_tree(char *dir)
+static void
+rm_tree(char *dir)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
     if (d != NULL) {
@@ -253,7 +260,8 @@ static void rm_tree(char *dir)
     g_free(dir);
 }
 
-static int count_files(const char *dir)
+static int
+count_files(const char *dir)
 {
     int n = 0;
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -265,7 +273,8 @@ static int count_files(const char *dir)
     return n;
 }
 
-static char *entry_file(const char *dir, const struct or_http_request *req, const char *suffix)
+static char *
+entry_file(const char *dir, const struct or_http_request *req, const char *suffix)
 {
     char key[65];
     or_http_cache_key(req, key);
@@ -273,7 +282,8 @@ static char *entry_file(const char *dir, const struct or_http_request *req, cons
 }
 
 /* Set the `created` time in the metadata of @p req's entry. */
-static void set_created(const char *dir, const struct or_http_request *req, json_int_t created)
+static void
+set_created(const char *dir, const struct or_http_request *req, json_int_t created)
 {
     char *path = entry_file(dir, req, ".meta");
     json_error_t jerr;
@@ -286,7 +296,8 @@ static void set_created(const char *dir, const struct or_http_request *req, json
     g_free(path);
 }
 
-static int setup(void **state)
+static int
+setup(void **state)
 {
     (void)state;
     struct server *all[] = {&srv_a, &srv_b};
@@ -297,7 +308,8 @@ static int setup(void **state)
     return 0;
 }
 
-static int teardown(void **state)
+static int
+teardown(void **state)
 {
     (void)state;
     server_stop(&srv_a);
@@ -311,7 +323,8 @@ static int teardown(void **state)
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
-static void second_request_within_ttl_is_served_from_cache_without_network(void **state)
+static void
+second_request_within_ttl_is_served_from_cache_without_network(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -351,7 +364,8 @@ static void second_request_within_ttl_is_served_from_cache_without_network(void 
     rm_tree(dir);
 }
 
-static void entry_past_ttl_is_refetched_and_replaced(void **state)
+static void
+entry_past_ttl_is_refetched_and_replaced(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -412,7 +426,8 @@ static void entry_past_ttl_is_refetched_and_replaced(void **state)
     rm_tree(dir);
 }
 
-static void future_created_time_counts_as_expired(void **state)
+static void
+future_created_time_counts_as_expired(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -435,7 +450,8 @@ static void future_created_time_counts_as_expired(void **state)
     rm_tree(dir);
 }
 
-static void errors_are_never_cached(void **state)
+static void
+errors_are_never_cached(void **state)
 {
     (void)state;
     srv_a.fail_first = 1;
@@ -465,16 +481,17 @@ static void errors_are_never_cached(void **state)
     rm_tree(dir);
 }
 
-static void different_credentials_do_not_share_entries(void **state)
+static void
+different_credentials_do_not_share_entries(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
     char *dir = tmp_dir();
     struct or_http *http = client(dir);
-    struct or_http_header alice[] = {{.name = "Authorization", .value = "Bearer alice-1234",
-                                      .secret = 1}};
-    struct or_http_header bob[] = {{.name = "Authorization", .value = "Bearer bob-5678",
-                                    .secret = 1}};
+    struct or_http_header alice[] = {
+        {.name = "Authorization", .value = "Bearer alice-1234", .secret = 1}};
+    struct or_http_header bob[] = {
+        {.name = "Authorization", .value = "Bearer bob-5678", .secret = 1}};
     struct or_http_request reqs[2] = {
         get_req(&srv_a, "/v1/calls"),
         get_req(&srv_a, "/v1/calls"),
@@ -502,7 +519,8 @@ static void different_credentials_do_not_share_entries(void **state)
     rm_tree(dir);
 }
 
-static void different_base_urls_do_not_share_entries(void **state)
+static void
+different_base_urls_do_not_share_entries(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -531,7 +549,8 @@ static void different_base_urls_do_not_share_entries(void **state)
     rm_tree(dir);
 }
 
-static void assert_mode(const char *path, unsigned mode)
+static void
+assert_mode(const char *path, unsigned mode)
 {
     struct stat sb;
     assert_int_equal(stat(path, &sb), 0);
@@ -540,7 +559,8 @@ static void assert_mode(const char *path, unsigned mode)
     }
 }
 
-static void cache_dir_is_0700_and_entries_0600(void **state)
+static void
+cache_dir_is_0700_and_entries_0600(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -587,7 +607,8 @@ static void cache_dir_is_0700_and_entries_0600(void **state)
 }
 
 /* Whether any file under @p dir contains @p needle. */
-static int dir_contains(const char *dir, const char *needle)
+static int
+dir_contains(const char *dir, const char *needle)
 {
     int found = 0;
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -609,7 +630,8 @@ static int dir_contains(const char *dir, const char *needle)
     return found;
 }
 
-static void cache_files_contain_no_secret(void **state)
+static void
+cache_files_contain_no_secret(void **state)
 {
     (void)state;
     static const char secret[] = "sk_live_CACHESECRET77";
@@ -646,7 +668,8 @@ static void cache_files_contain_no_secret(void **state)
     rm_tree(dir);
 }
 
-static void response_containing_a_secret_is_not_cached(void **state)
+static void
+response_containing_a_secret_is_not_cached(void **state)
 {
     (void)state;
     static const char secret[] = "sk_live_ECHOEDSECRET9";
@@ -671,7 +694,8 @@ static void response_containing_a_secret_is_not_cached(void **state)
     rm_tree(dir);
 }
 
-static void corrupt_entry_is_refetched(void **state)
+static void
+corrupt_entry_is_refetched(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -734,7 +758,8 @@ static void corrupt_entry_is_refetched(void **state)
     rm_tree(dir);
 }
 
-static void replay_bypasses_cache(void **state)
+static void
+replay_bypasses_cache(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -795,7 +820,8 @@ static void replay_bypasses_cache(void **state)
     rm_tree(top);
 }
 
-static void stats_count_cached_responses(void **state)
+static void
+stats_count_cached_responses(void **state)
 {
     (void)state;
     server_start(&srv_a, "a");
@@ -842,7 +868,8 @@ static void stats_count_cached_responses(void **state)
     rm_tree(dir);
 }
 
-static void cache_key_covers_every_part_and_no_plain_secret(void **state)
+static void
+cache_key_covers_every_part_and_no_plain_secret(void **state)
 {
     (void)state;
     struct or_http_header secret[] = {{.name = "X-Api-Key", .value = "k-111", .secret = 1}};
@@ -900,7 +927,8 @@ static void cache_key_covers_every_part_and_no_plain_secret(void **state)
     assert_string_not_equal(rk, k0);
 }
 
-int main(void)
+int
+main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
     const struct CMUnitTest tests[] = {

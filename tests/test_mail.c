@@ -36,7 +36,8 @@
 /* The SMTP sink                                                              */
 /* ------------------------------------------------------------------------- */
 
-static const char *jstr(json_t *obj, const char *key)
+static const char *
+jstr(json_t *obj, const char *key)
 {
     json_t *v = json_object_get(obj, key);
     return json_is_string(v) ? json_string_value(v) : NULL;
@@ -47,7 +48,8 @@ static const char *jstr(json_t *obj, const char *key)
 /* ------------------------------------------------------------------------- */
 
 /* [smtp] settings for a sink, through the real config path. */
-static void server_for(const char *url, struct or_mail_server *srv, const char *const *kv)
+static void
+server_for(const char *url, struct or_mail_server *srv, const char *const *kv)
 {
     struct or_config *cfg = or_config_new_empty();
     char err[OR_ERR_SIZE] = "";
@@ -68,7 +70,8 @@ static void server_for(const char *url, struct or_mail_server *srv, const char *
 
 static const char *const default_to[] = {"Anna Example <anna@example.com>", NULL};
 
-static struct or_mail_message simple_message(const char *subject)
+static struct or_mail_message
+simple_message(const char *subject)
 {
     struct or_mail_message m = {
         .to = default_to,
@@ -79,7 +82,8 @@ static struct or_mail_message simple_message(const char *subject)
     return m;
 }
 
-static char *write_file(const char *dir, const char *name, const void *data, size_t len)
+static char *
+write_file(const char *dir, const char *name, const void *data, size_t len)
 {
     char *path = g_build_filename(dir, name, NULL);
     GError *gerr = NULL;
@@ -92,12 +96,14 @@ static char *write_file(const char *dir, const char *name, const void *data, siz
     return path;
 }
 
-static char *sha256_hex(const void *data, size_t len)
+static char *
+sha256_hex(const void *data, size_t len)
 {
     return g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
 }
 
-static char *normalise_newlines(const char *s)
+static char *
+normalise_newlines(const char *s)
 {
     GString *out = g_string_new(NULL);
     for (const char *p = s; *p != '\0'; p++) {
@@ -115,7 +121,8 @@ struct stderr_capture {
     char path[64];
 };
 
-static void capture_begin(struct stderr_capture *c)
+static void
+capture_begin(struct stderr_capture *c)
 {
     snprintf(c->path, sizeof(c->path), "/tmp/outreport-mail-stderr-XXXXXX");
     int fd = mkstemp(c->path);
@@ -126,7 +133,8 @@ static void capture_begin(struct stderr_capture *c)
     close(fd);
 }
 
-static char *capture_end(struct stderr_capture *c)
+static char *
+capture_end(struct stderr_capture *c)
 {
     fflush(stderr);
     dup2(c->saved, 2);
@@ -138,7 +146,8 @@ static char *capture_end(struct stderr_capture *c)
 }
 
 /* A loopback port nobody listens on, kept bound so nobody can. */
-static int closed_port(int *fd_out)
+static int
+closed_port(int *fd_out)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     assert_true(fd >= 0);
@@ -157,7 +166,8 @@ static int closed_port(int *fd_out)
 /* Delivery                                                                   */
 /* ------------------------------------------------------------------------- */
 
-static void message_arrives_with_subject_recipients_and_cc(void **state)
+static void
+message_arrives_with_subject_recipients_and_cc(void **state)
 {
     (void)state;
     struct sink s;
@@ -215,7 +225,8 @@ static void message_arrives_with_subject_recipients_and_cc(void **state)
     sink_stop(&s);
 }
 
-static void attachments_are_byte_identical_with_right_names_and_types(void **state)
+static void
+attachments_are_byte_identical_with_right_names_and_types(void **state)
 {
     (void)state;
     struct sink s;
@@ -288,7 +299,8 @@ static void attachments_are_byte_identical_with_right_names_and_types(void **sta
     sink_stop(&s);
 }
 
-static void text_and_html_alternatives_are_present(void **state)
+static void
+text_and_html_alternatives_are_present(void **state)
 {
     (void)state;
     struct sink s;
@@ -358,7 +370,8 @@ static void text_and_html_alternatives_are_present(void **state)
     sink_stop(&s);
 }
 
-static void non_ascii_subject_is_encoded_and_decodes_back(void **state)
+static void
+non_ascii_subject_is_encoded_and_decodes_back(void **state)
 {
     (void)state;
     struct sink s;
@@ -407,14 +420,16 @@ static void non_ascii_subject_is_encoded_and_decodes_back(void **state)
 #define GOOD_PASSWORD "Sup3r-Secret-Pa55!"
 #define PASSWORD_VAR "OR_TEST_SMTP_PASSWORD"
 
-static void auth_plain_login_succeeds_and_password_never_in_messages(void **state)
+static void
+auth_plain_login_succeeds_and_password_never_in_messages(void **state)
 {
     (void)state;
     static const char *const mechanisms[] = {"PLAIN", "LOGIN"};
     setenv(PASSWORD_VAR, GOOD_PASSWORD, 1);
     for (size_t i = 0; i < 2; i++) {
-        const char *args[] = {"--auth-user", "report-bot", "--auth-password", GOOD_PASSWORD,
-                              "--auth-mechanism", mechanisms[i], NULL};
+        const char *args[] = {"--auth-user", "report-bot",       "--auth-password",
+                              GOOD_PASSWORD, "--auth-mechanism", mechanisms[i],
+                              NULL};
         struct sink s;
         sink_start(&s, args);
         struct or_mail_server srv;
@@ -465,7 +480,8 @@ static void auth_plain_login_succeeds_and_password_never_in_messages(void **stat
     unsetenv(PASSWORD_VAR);
 }
 
-static void wrong_password_is_auth_error_naming_config_not_password(void **state)
+static void
+wrong_password_is_auth_error_naming_config_not_password(void **state)
 {
     (void)state;
     const char *args[] = {"--auth-user", "report-bot", "--auth-password", GOOD_PASSWORD, NULL};
@@ -473,8 +489,8 @@ static void wrong_password_is_auth_error_naming_config_not_password(void **state
     sink_start(&s, args);
     setenv(PASSWORD_VAR, "Wrong-Passw0rd-42", 1);
     struct or_mail_server srv;
-    const char *kv[] = {"username", "report-bot", "password_env", PASSWORD_VAR, "retries", "3",
-                        NULL};
+    const char *kv[] = {"username", "report-bot", "password_env", PASSWORD_VAR, "retries",
+                        "3",        NULL};
     server_for(s.url, &srv, kv);
 
     struct or_mail_message m = simple_message("Wrong password");
@@ -502,7 +518,8 @@ static void wrong_password_is_auth_error_naming_config_not_password(void **state
     sink_stop(&s);
 }
 
-static void transient_451_is_retried_then_delivered(void **state)
+static void
+transient_451_is_retried_then_delivered(void **state)
 {
     (void)state;
     const char *args[] = {"--fail-first", "2", NULL};
@@ -547,7 +564,8 @@ static void transient_451_is_retried_then_delivered(void **state)
     sink_stop(&s);
 }
 
-static void permanent_550_fails_without_retry(void **state)
+static void
+permanent_550_fails_without_retry(void **state)
 {
     (void)state;
     const char *args[] = {"--reject-all", NULL};
@@ -569,7 +587,8 @@ static void permanent_550_fails_without_retry(void **state)
     sink_stop(&s);
 }
 
-static void over_size_limit_is_refused_before_connecting(void **state)
+static void
+over_size_limit_is_refused_before_connecting(void **state)
 {
     (void)state;
     struct sink s;
@@ -583,8 +602,8 @@ static void over_size_limit_is_refused_before_connecting(void **state)
     size_t len = 1400000;
     char *big = g_malloc0(len);
     char *path = write_file(dir, "big.xlsx", big, len);
-    struct or_mail_attachment att = {.path = path, .filename = "big.xlsx",
-                                     .mime_type = "application/octet-stream"};
+    struct or_mail_attachment att = {
+        .path = path, .filename = "big.xlsx", .mime_type = "application/octet-stream"};
     struct or_mail_message m = simple_message("Too big");
     m.attachments = &att;
     m.nattachments = 1;
@@ -608,7 +627,8 @@ static void over_size_limit_is_refused_before_connecting(void **state)
     sink_stop(&s);
 }
 
-static void missing_attachment_is_named(void **state)
+static void
+missing_attachment_is_named(void **state)
 {
     (void)state;
     struct sink s;
@@ -640,7 +660,8 @@ static void missing_attachment_is_named(void **state)
     sink_stop(&s);
 }
 
-static void unreachable_server_is_network_error_after_retries(void **state)
+static void
+unreachable_server_is_network_error_after_retries(void **state)
 {
     (void)state;
     int fd = -1;
@@ -672,7 +693,8 @@ static void unreachable_server_is_network_error_after_retries(void **state)
     or_mail_server_release(&srv);
 }
 
-static void starttls_required_refuses_a_server_without_it(void **state)
+static void
+starttls_required_refuses_a_server_without_it(void **state)
 {
     (void)state;
     struct sink s;
@@ -694,7 +716,8 @@ static void starttls_required_refuses_a_server_without_it(void **state)
 /* Configuration                                                              */
 /* ------------------------------------------------------------------------- */
 
-static or_status try_config(struct or_config *cfg, char *err, size_t errlen)
+static or_status
+try_config(struct or_config *cfg, char *err, size_t errlen)
 {
     struct or_mail_server srv;
     or_status st = or_mail_server_from_config(cfg, &srv, err, errlen);
@@ -702,7 +725,8 @@ static or_status try_config(struct or_config *cfg, char *err, size_t errlen)
     return st;
 }
 
-static void config_missing_url_or_from_is_clear(void **state)
+static void
+config_missing_url_or_from_is_clear(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE] = "";
@@ -796,26 +820,45 @@ static void config_missing_url_or_from_is_clear(void **state)
 /* ------------------------------------------------------------------------- */
 
 static const struct or_kpi sample_kpis[] = {
-    {.label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1, .value = 1234,
-     .has_previous = 1, .previous = 1100},
-    {.label = "Connect rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.25,
-     .has_previous = 1, .previous = 0.229},
-    {.label = "Bounce rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.05,
-     .has_previous = 1, .previous = 0.03, .lower_is_better = 1},
-    {.label = "Meetings", .format = OR_FMT_INTEGER, .has_value = 1, .value = 9,
-     .has_previous = 1, .previous = 12},
+    {.label = "Calls",
+     .format = OR_FMT_INTEGER,
+     .has_value = 1,
+     .value = 1234,
+     .has_previous = 1,
+     .previous = 1100},
+    {.label = "Connect rate",
+     .format = OR_FMT_PERCENT,
+     .has_value = 1,
+     .value = 0.25,
+     .has_previous = 1,
+     .previous = 0.229},
+    {.label = "Bounce rate",
+     .format = OR_FMT_PERCENT,
+     .has_value = 1,
+     .value = 0.05,
+     .has_previous = 1,
+     .previous = 0.03,
+     .lower_is_better = 1},
+    {.label = "Meetings",
+     .format = OR_FMT_INTEGER,
+     .has_value = 1,
+     .value = 9,
+     .has_previous = 1,
+     .previous = 12},
     {.label = "Talk time", .format = OR_FMT_DURATION, .has_value = 1, .value = 3723},
     {.label = "Replies", .format = OR_FMT_INTEGER, .has_value = 0},
 };
 
 static const struct or_source_status sample_sources[] = {
     {.name = "salesfinity.call-log", .status = "ok", .rows = 1234},
-    {.name = "saleshandy.consolidated-stats", .status = "failed",
+    {.name = "saleshandy.consolidated-stats",
+     .status = "failed",
      .detail = "HTTP 503 after 5 tries"},
     {.name = "unpod.analytics", .status = "retried", .detail = "1 retry", .rows = 3},
 };
 
-static struct or_report sample_report(struct or_section *sec)
+static struct or_report
+sample_report(struct or_section *sec)
 {
     memset(sec, 0, sizeof(*sec));
     sec->kind = OR_SECTION_KPIS;
@@ -838,7 +881,8 @@ static struct or_report sample_report(struct or_section *sec)
 }
 
 /* The HTML table row of a KPI, from its label to the end of the row. */
-static char *html_row(const char *html, const char *label)
+static char *
+html_row(const char *html, const char *label)
 {
     char *needle = g_strdup_printf(">%s</td>", label);
     const char *start = strstr(html, needle);
@@ -849,7 +893,8 @@ static char *html_row(const char *html, const char *label)
     return g_strndup(start, (gsize)(end - start));
 }
 
-static void summary_body_lists_kpis_change_and_failed_sources(void **state)
+static void
+summary_body_lists_kpis_change_and_failed_sources(void **state)
 {
     (void)state;
     struct or_section sec;
@@ -907,8 +952,13 @@ static void summary_body_lists_kpis_change_and_failed_sources(void **state)
     g_free(html);
 
     /* A lower-is-better KPI that fell is good news. */
-    struct or_kpi fell = {.label = "Bounces", .format = OR_FMT_INTEGER, .has_value = 1,
-                          .value = 5, .has_previous = 1, .previous = 10, .lower_is_better = 1};
+    struct or_kpi fell = {.label = "Bounces",
+                          .format = OR_FMT_INTEGER,
+                          .has_value = 1,
+                          .value = 5,
+                          .has_previous = 1,
+                          .previous = 10,
+                          .lower_is_better = 1};
     sec.kpis = &fell;
     sec.nkpis = 1;
     or_mail_body(&r, NULL, NULL, &text, &html); /* the report's own zone */
@@ -922,18 +972,24 @@ static void summary_body_lists_kpis_change_and_failed_sources(void **state)
     g_time_zone_unref(tz);
 }
 
-static void html_body_escapes_values(void **state)
+static void
+html_body_escapes_values(void **state)
 {
     (void)state;
-    struct or_kpi kpi = {.label = "O'Brien's <b>calls</b> & more", .format = OR_FMT_INTEGER,
-                         .has_value = 1, .value = 3};
-    struct or_source_status src = {.name = "x.y", .status = "failed",
-                                   .detail = "<script>alert(\"pwned\")</script>"};
-    struct or_section sec = {.kind = OR_SECTION_KPIS, .title = "A & B", .nkpis = 1,
-                             .kpis = &kpi};
-    struct or_report r = {.title = "Q&A <script>alert(1)</script>", .tz = "UTC",
-                          .period_label = "\"this\" week", .nsections = 1, .sections = &sec,
-                          .nsources = 1, .sources = &src,
+    struct or_kpi kpi = {.label = "O'Brien's <b>calls</b> & more",
+                         .format = OR_FMT_INTEGER,
+                         .has_value = 1,
+                         .value = 3};
+    struct or_source_status src = {
+        .name = "x.y", .status = "failed", .detail = "<script>alert(\"pwned\")</script>"};
+    struct or_section sec = {.kind = OR_SECTION_KPIS, .title = "A & B", .nkpis = 1, .kpis = &kpi};
+    struct or_report r = {.title = "Q&A <script>alert(1)</script>",
+                          .tz = "UTC",
+                          .period_label = "\"this\" week",
+                          .nsections = 1,
+                          .sections = &sec,
+                          .nsources = 1,
+                          .sources = &src,
                           .description = "Line one\n<i>line</i> two"};
     static const char *const names[] = {"<evil>.pdf", NULL};
     char *text = NULL;
@@ -957,7 +1013,8 @@ static void html_body_escapes_values(void **state)
     g_free(html);
 }
 
-static void subject_placeholders_are_filled(void **state)
+static void
+subject_placeholders_are_filled(void **state)
 {
     (void)state;
     struct or_section sec;
@@ -986,7 +1043,8 @@ static void subject_placeholders_are_filled(void **state)
 /* Every test stops the sinks it left running, also when it failed. */
 #define TEST(f) cmocka_unit_test_teardown(f, stop_sinks)
 
-int main(void)
+int
+main(void)
 {
     /* A closed sink connection must not kill the test run. */
     signal(SIGPIPE, SIG_IGN);

@@ -29,7 +29,8 @@ struct zones {
     GTimeZone *santiago;
 };
 
-static GTimeZone *open_zone(const char *name)
+static GTimeZone *
+open_zone(const char *name)
 {
     GTimeZone *tz = NULL;
     char err[OR_ERR_SIZE] = "";
@@ -40,7 +41,8 @@ static GTimeZone *open_zone(const char *name)
     return tz;
 }
 
-static int zones_setup(void **state)
+static int
+zones_setup(void **state)
 {
     struct zones *z = calloc(1, sizeof(*z));
 
@@ -57,7 +59,8 @@ static int zones_setup(void **state)
     return 0;
 }
 
-static int zones_teardown(void **state)
+static int
+zones_teardown(void **state)
 {
     struct zones *z = *state;
 
@@ -71,13 +74,15 @@ static int zones_teardown(void **state)
     return 0;
 }
 
-static struct zones *Z(void **state)
+static struct zones *
+Z(void **state)
 {
     return *state;
 }
 
 /* Resolves a spec that must succeed. */
-static struct or_period resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now)
+static struct or_period
+resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now)
 {
     struct or_period p;
     char err[OR_ERR_SIZE] = "";
@@ -89,8 +94,8 @@ static struct or_period resolve(const char *spec, GTimeZone *tz, int week_start,
     return p;
 }
 
-static void assert_days(const struct or_period *p, const char *first, const char *last,
-                        const char *label)
+static void
+assert_days(const struct or_period *p, const char *first, const char *last, const char *label)
 {
     assert_string_equal(p->first_day, first);
     assert_string_equal(p->last_day, last);
@@ -99,7 +104,8 @@ static void assert_days(const struct or_period *p, const char *first, const char
 
 /* ---- week start names ---------------------------------------------------- */
 
-static void week_start_parse_accepts_full_and_short_names_in_any_case(void **state)
+static void
+week_start_parse_accepts_full_and_short_names_in_any_case(void **state)
 {
     (void)state;
     assert_int_equal(or_week_start_parse("monday"), 1);
@@ -111,7 +117,8 @@ static void week_start_parse_accepts_full_and_short_names_in_any_case(void **sta
     assert_int_equal(or_week_start_parse("SUN"), 7);
 }
 
-static void week_start_parse_rejects_other_text(void **state)
+static void
+week_start_parse_rejects_other_text(void **state)
 {
     (void)state;
     assert_int_equal(or_week_start_parse(NULL), 0);
@@ -125,7 +132,8 @@ static void week_start_parse_rejects_other_text(void **state)
 
 /* ---- weeks ---------------------------------------------------------------- */
 
-static void last_week_in_berlin_spanning_spring_dst_is_167_hours(void **state)
+static void
+last_week_in_berlin_spanning_spring_dst_is_167_hours(void **state)
 {
     /* now = Wed 2026-04-01 12:00 Berlin; DST began Sun 2026-03-29 02:00. */
     struct or_period p = resolve("last-week", Z(state)->berlin, 1, 1775037600);
@@ -139,7 +147,8 @@ static void last_week_in_berlin_spanning_spring_dst_is_167_hours(void **state)
     assert_days(&p, "2026-03-23", "2026-03-29", "23–29 Mar 2026");
 }
 
-static void this_week_is_partial_until_it_ends(void **state)
+static void
+this_week_is_partial_until_it_ends(void **state)
 {
     /* now = Wed 2026-04-01 12:00 Berlin: this week is Mon 30 Mar .. Sun 5 Apr. */
     struct or_period p = resolve("this-week", Z(state)->berlin, 1, 1775037600);
@@ -156,7 +165,8 @@ static void this_week_is_partial_until_it_ends(void **state)
     assert_int_equal(p.partial, 1);
 }
 
-static void week_boundary_instant_belongs_to_the_new_week(void **state)
+static void
+week_boundary_instant_belongs_to_the_new_week(void **state)
 {
     /* now = exactly Mon 2026-03-30 00:00 Berlin: last week ended at now, so is complete. */
     struct or_period p = resolve("last-week", Z(state)->berlin, 1, 1774821600);
@@ -171,7 +181,8 @@ static void week_boundary_instant_belongs_to_the_new_week(void **state)
     assert_int_equal(p.partial, 1);
 }
 
-static void week_start_sunday_shifts_last_week(void **state)
+static void
+week_start_sunday_shifts_last_week(void **state)
 {
     /* now = Wed 2026-04-01 12:00 Berlin; with Sunday weeks this week began Sun 29 Mar. */
     struct or_period p = resolve("last-week", Z(state)->berlin, 7, 1775037600);
@@ -182,7 +193,8 @@ static void week_start_sunday_shifts_last_week(void **state)
     assert_days(&p, "2026-03-22", "2026-03-28", "22–28 Mar 2026");
 }
 
-static void week_starting_today_begins_at_todays_midnight(void **state)
+static void
+week_starting_today_begins_at_todays_midnight(void **state)
 {
     /* now = Sun 2026-03-29 12:00 Berlin, weeks start on Sunday: this week starts today. */
     struct or_period p = resolve("this-week", Z(state)->berlin, 7, 1774778400);
@@ -192,7 +204,8 @@ static void week_starting_today_begins_at_todays_midnight(void **state)
     assert_string_equal(p.last_day, "2026-04-04");
 }
 
-static void los_angeles_fall_back_week_is_169_hours(void **state)
+static void
+los_angeles_fall_back_week_is_169_hours(void **state)
 {
     /* now = Wed 2026-11-04 09:00 LA; PDT ended Sun 2026-11-01 02:00. */
     struct or_period p = resolve("last-week", Z(state)->los_angeles, 1, 1793811600);
@@ -203,7 +216,8 @@ static void los_angeles_fall_back_week_is_169_hours(void **state)
     assert_days(&p, "2026-10-26", "2026-11-01", "26 Oct – 1 Nov 2026");
 }
 
-static void auckland_april_fall_back_week_is_169_hours_starting_previous_utc_day(void **state)
+static void
+auckland_april_fall_back_week_is_169_hours_starting_previous_utc_day(void **state)
 {
     /* now = Wed 2026-04-08 10:00 Auckland; NZDT ended Sun 2026-04-05 03:00. */
     struct or_period p = resolve("last-week", Z(state)->auckland, 1, 1775599200);
@@ -214,7 +228,8 @@ static void auckland_april_fall_back_week_is_169_hours_starting_previous_utc_day
     assert_days(&p, "2026-03-30", "2026-04-05", "30 Mar – 5 Apr 2026");
 }
 
-static void auckland_september_with_spring_forward_is_one_hour_short(void **state)
+static void
+auckland_september_with_spring_forward_is_one_hour_short(void **state)
 {
     /* now = Tue 2026-09-15 12:00 Auckland; NZDT begins Sun 2026-09-27 02:00. */
     struct or_period p = resolve("this-month", Z(state)->auckland, 1, 1789430400);
@@ -226,7 +241,8 @@ static void auckland_september_with_spring_forward_is_one_hour_short(void **stat
     assert_days(&p, "2026-09-01", "2026-09-30", "Sep 2026");
 }
 
-static void auckland_today_starts_on_the_previous_utc_day(void **state)
+static void
+auckland_today_starts_on_the_previous_utc_day(void **state)
 {
     /* now = 2026-01-15 20:00Z, which is already Fri 16 Jan 09:00 in Auckland. */
     struct or_period p = resolve("today", Z(state)->auckland, 1, 1768507200);
@@ -238,7 +254,8 @@ static void auckland_today_starts_on_the_previous_utc_day(void **state)
 
 /* ---- days ----------------------------------------------------------------- */
 
-static void kolkata_midnight_is_1830_utc_previous_day(void **state)
+static void
+kolkata_midnight_is_1830_utc_previous_day(void **state)
 {
     /* now = 2026-11-25 03:00Z = 08:30 IST. */
     struct or_period p = resolve("today", Z(state)->kolkata, 1, 1795575600);
@@ -258,7 +275,8 @@ static void kolkata_midnight_is_1830_utc_previous_day(void **state)
     assert_days(&p, "2026-11-24", "2026-11-24", "24 Nov 2026");
 }
 
-static void today_on_spring_forward_day_is_23_hours(void **state)
+static void
+today_on_spring_forward_day_is_23_hours(void **state)
 {
     /* now = Sun 2026-03-29 12:00 CEST in Berlin. */
     struct or_period p = resolve("today", Z(state)->berlin, 1, 1774778400);
@@ -272,7 +290,8 @@ static void today_on_spring_forward_day_is_23_hours(void **state)
     assert_int_equal(p.end - p.start, 24 * HOUR);
 }
 
-static void santiago_day_without_midnight_starts_when_clocks_start(void **state)
+static void
+santiago_day_without_midnight_starts_when_clocks_start(void **state)
 {
     /* On 2026-09-06 Santiago clocks jump from 00:00 to 01:00: no local midnight.
      * now = 2026-09-06 12:00 -03. */
@@ -286,7 +305,8 @@ static void santiago_day_without_midnight_starts_when_clocks_start(void **state)
 
 /* ---- months --------------------------------------------------------------- */
 
-static void last_month_from_march_31_is_whole_february_in_leap_year(void **state)
+static void
+last_month_from_march_31_is_whole_february_in_leap_year(void **state)
 {
     /* now = Sun 2024-03-31 12:00 CEST in Berlin (itself a DST day). */
     struct or_period p = resolve("last-month", Z(state)->berlin, 1, 1711879200);
@@ -300,7 +320,8 @@ static void last_month_from_march_31_is_whole_february_in_leap_year(void **state
     assert_days(&p, "2024-02-01", "2024-02-29", "Feb 2024");
 }
 
-static void last_month_in_january_is_december_of_previous_year(void **state)
+static void
+last_month_in_january_is_december_of_previous_year(void **state)
 {
     /* now = 2027-01-10 12:00Z. */
     struct or_period p = resolve("last-month", Z(state)->utc, 1, 1799582400);
@@ -310,7 +331,8 @@ static void last_month_in_january_is_december_of_previous_year(void **state)
     assert_days(&p, "2026-12-01", "2026-12-31", "Dec 2026");
 }
 
-static void this_month_is_partial_and_labelled_with_the_month(void **state)
+static void
+this_month_is_partial_and_labelled_with_the_month(void **state)
 {
     /* now = 2026-11-25 10:00 Berlin. */
     struct or_period p = resolve("this-month", Z(state)->berlin, 1, 1795597200);
@@ -322,7 +344,8 @@ static void this_month_is_partial_and_labelled_with_the_month(void **state)
     assert_days(&p, "2026-11-01", "2026-11-30", "Nov 2026");
 }
 
-static void named_specs_ignore_letter_case(void **state)
+static void
+named_specs_ignore_letter_case(void **state)
 {
     struct or_period p = resolve("Last-Week", Z(state)->berlin, 1, 1775037600);
 
@@ -332,7 +355,8 @@ static void named_specs_ignore_letter_case(void **state)
 
 /* ---- ranges --------------------------------------------------------------- */
 
-static void range_is_inclusive_of_last_day(void **state)
+static void
+range_is_inclusive_of_last_day(void **state)
 {
     /* now = 2026-11-22 23:00 Berlin: still inside the last day, so the range is partial. */
     struct or_period p = resolve("2026-11-16..2026-11-22", Z(state)->berlin, 1, 1795384800);
@@ -349,7 +373,8 @@ static void range_is_inclusive_of_last_day(void **state)
     assert_int_equal(p.partial, 0);
 }
 
-static void range_of_one_day_is_labelled_as_that_day(void **state)
+static void
+range_of_one_day_is_labelled_as_that_day(void **state)
 {
     struct or_period p = resolve("2026-11-25..2026-11-25", Z(state)->berlin, 1, 1799582400);
 
@@ -359,7 +384,8 @@ static void range_of_one_day_is_labelled_as_that_day(void **state)
     assert_days(&p, "2026-11-25", "2026-11-25", "25 Nov 2026");
 }
 
-static void range_labels_name_both_months_or_both_years_when_they_differ(void **state)
+static void
+range_labels_name_both_months_or_both_years_when_they_differ(void **state)
 {
     struct or_period p = resolve("2026-11-30..2026-12-06", Z(state)->utc, 1, 0);
 
@@ -370,21 +396,23 @@ static void range_labels_name_both_months_or_both_years_when_they_differ(void **
     assert_int_equal(p.end, 1799020800);   /* 2027-01-04 00:00Z */
 }
 
-static void future_range_is_partial(void **state)
+static void
+future_range_is_partial(void **state)
 {
     struct or_period p = resolve("2026-11-16..2026-11-22", Z(state)->berlin, 1, 0);
 
     assert_int_equal(p.partial, 1);
 }
 
-static void from_to_gives_the_same_period_as_the_range_spec(void **state)
+static void
+from_to_gives_the_same_period_as_the_range_spec(void **state)
 {
     struct or_period a = resolve("2026-03-23..2026-03-29", Z(state)->berlin, 1, 1775037600);
     struct or_period b;
     char err[OR_ERR_SIZE] = "";
 
-    assert_int_equal(or_period_from_to("2026-03-23", "2026-03-29", Z(state)->berlin, 1775037600,
-                                       &b, err, sizeof(err)),
+    assert_int_equal(or_period_from_to("2026-03-23", "2026-03-29", Z(state)->berlin, 1775037600, &b,
+                                       err, sizeof(err)),
                      OR_OK);
     assert_int_equal(b.start, 1774220400); /* Mon 2026-03-23 00:00 CET */
     assert_int_equal(b.end, 1774821600);   /* Mon 2026-03-30 00:00 CEST */
@@ -400,8 +428,8 @@ static void from_to_gives_the_same_period_as_the_range_spec(void **state)
 
 /* ---- errors --------------------------------------------------------------- */
 
-static void expect_resolve_error(GTimeZone *tz, const char *spec, int week_start,
-                                 const char *message)
+static void
+expect_resolve_error(GTimeZone *tz, const char *spec, int week_start, const char *message)
 {
     struct or_period p;
     char err[OR_ERR_SIZE] = "";
@@ -411,7 +439,8 @@ static void expect_resolve_error(GTimeZone *tz, const char *spec, int week_start
     assert_string_equal(err, message);
 }
 
-static void invalid_specs_give_messages_naming_the_spec(void **state)
+static void
+invalid_specs_give_messages_naming_the_spec(void **state)
 {
     GTimeZone *tz = Z(state)->berlin;
 
@@ -445,7 +474,8 @@ static void invalid_specs_give_messages_naming_the_spec(void **state)
                          "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)");
 }
 
-static void from_to_errors_name_the_option(void **state)
+static void
+from_to_errors_name_the_option(void **state)
 {
     struct or_period p;
     char err[OR_ERR_SIZE] = "";
@@ -465,7 +495,8 @@ static void from_to_errors_name_the_option(void **state)
     assert_string_equal(err, "--to is missing (use --from DATE --to DATE, dates YYYY-MM-DD)");
 }
 
-static void error_message_is_truncated_to_the_buffer_and_null_buffer_is_allowed(void **state)
+static void
+error_message_is_truncated_to_the_buffer_and_null_buffer_is_allowed(void **state)
 {
     struct or_period p;
     char err[16];
@@ -473,13 +504,13 @@ static void error_message_is_truncated_to_the_buffer_and_null_buffer_is_allowed(
     assert_int_equal(or_period_resolve("bogus", Z(state)->utc, 1, 0, &p, err, sizeof(err)),
                      OR_ERR_INVALID);
     assert_string_equal(err, "unknown period ");
-    assert_int_equal(or_period_resolve("bogus", Z(state)->utc, 1, 0, &p, NULL, 0),
-                     OR_ERR_INVALID);
+    assert_int_equal(or_period_resolve("bogus", Z(state)->utc, 1, 0, &p, NULL, 0), OR_ERR_INVALID);
 }
 
 /* ---- previous periods ----------------------------------------------------- */
 
-static void previous_of_last_week_is_the_week_before(void **state)
+static void
+previous_of_last_week_is_the_week_before(void **state)
 {
     struct or_period p = resolve("last-week", Z(state)->berlin, 1, 1775037600);
     struct or_period prev;
@@ -493,7 +524,8 @@ static void previous_of_last_week_is_the_week_before(void **state)
     assert_days(&prev, "2026-03-16", "2026-03-22", "16–22 Mar 2026");
 }
 
-static void previous_of_partial_this_month_is_the_whole_previous_month(void **state)
+static void
+previous_of_partial_this_month_is_the_whole_previous_month(void **state)
 {
     /* now = 2026-03-10 09:00 Berlin. */
     struct or_period p = resolve("this-month", Z(state)->berlin, 1, 1773129600);
@@ -509,7 +541,8 @@ static void previous_of_partial_this_month_is_the_whole_previous_month(void **st
     assert_days(&prev, "2026-02-01", "2026-02-28", "Feb 2026");
 }
 
-static void previous_of_previous_month_stays_a_calendar_month_across_the_year(void **state)
+static void
+previous_of_previous_month_stays_a_calendar_month_across_the_year(void **state)
 {
     /* last-month from 2024-03-31 is February 2024 (29 days); then January (31), December. */
     struct or_period p = resolve("last-month", Z(state)->berlin, 1, 1711879200);
@@ -525,7 +558,8 @@ static void previous_of_previous_month_stays_a_calendar_month_across_the_year(vo
     assert_days(&p, "2023-12-01", "2023-12-31", "Dec 2023");
 }
 
-static void previous_of_range_is_the_same_number_of_days_immediately_before(void **state)
+static void
+previous_of_range_is_the_same_number_of_days_immediately_before(void **state)
 {
     struct or_period p = resolve("2026-11-16..2026-11-22", Z(state)->berlin, 1, 0);
     struct or_period prev;
@@ -545,7 +579,8 @@ static void previous_of_range_is_the_same_number_of_days_immediately_before(void
     assert_days(&prev, "2026-02-19", "2026-02-28", "19–28 Feb 2026");
 }
 
-static void previous_of_today_is_yesterday(void **state)
+static void
+previous_of_today_is_yesterday(void **state)
 {
     /* today = Mon 2026-03-30 in Berlin; the day before is the 23-hour DST day. */
     struct or_period p = resolve("today", Z(state)->berlin, 1, 1774821600 + 10 * HOUR);
@@ -559,7 +594,8 @@ static void previous_of_today_is_yesterday(void **state)
     assert_days(&prev, "2026-03-29", "2026-03-29", "29 Mar 2026");
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(week_start_parse_accepts_full_and_short_names_in_any_case),

@@ -62,7 +62,10 @@ make_mixed_dir(void)
     g_free(src);
     g_free(dst);
     dst = g_build_filename(dir, "corrupt.so", NULL);
-    assert_true(g_file_set_contents(dst, "\x7f" "ELF garbage, not a shared object", -1, NULL));
+    assert_true(g_file_set_contents(dst,
+                                    "\x7f"
+                                    "ELF garbage, not a shared object",
+                                    -1, NULL));
     g_free(dst);
     dst = g_build_filename(dir, "README.txt", NULL);
     assert_true(g_file_set_contents(dst, "not a plugin, not even .so", -1, NULL));
@@ -126,9 +129,15 @@ each_bad_plugin_costs_one_warning_naming_the_file(void **state)
     assert_int_equal(r.status, 0);
     assert_int_equal(test_count_lines_with(r.err, "warning"), 4);
     assert_int_equal(test_count_lines_with(r.err, "corrupt.so"), 1);
-    assert_int_equal(test_count_lines_with(r.err, "not_a_plugin.so: no symbol outreport_plugin"), 1);
-    assert_int_equal(test_count_lines_with(r.err, "wrong_abi.so: plugin ABI version 99, this outreport needs ABI version 1"), 1);
-    assert_int_equal(test_count_lines_with(r.err, "renderer_csv_copy.so: renderer 'csv' already loaded from"), 1);
+    assert_int_equal(test_count_lines_with(r.err, "not_a_plugin.so: no symbol outreport_plugin"),
+                     1);
+    assert_int_equal(
+        test_count_lines_with(
+            r.err, "wrong_abi.so: plugin ABI version 99, this outreport needs ABI version 1"),
+        1);
+    assert_int_equal(
+        test_count_lines_with(r.err, "renderer_csv_copy.so: renderer 'csv' already loaded from"),
+        1);
     /* the good ones are still listed */
     assert_non_null(strstr(r.out, "salesfinity.call-log"));
     assert_non_null(strstr(r.out, "format: .csv"));

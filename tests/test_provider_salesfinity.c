@@ -33,13 +33,15 @@
 /* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
 
-static int load_plugin(void **state)
+static int
+load_plugin(void **state)
 {
     (void)state;
     return fake_plugin_load("salesfinity");
 }
 
-static int setup(void **state)
+static int
+setup(void **state)
 {
     (void)state;
     fake_reset();
@@ -53,7 +55,8 @@ static const struct or_query plain_query = {.tz = "UTC"};
 /* Descriptor and schema                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_a_salesfinity_provider(void **state)
+static void
+descriptor_is_a_salesfinity_provider(void **state)
 {
     (void)state;
     assert_int_equal(plugin->abi, OR_ABI_VERSION);
@@ -80,13 +83,13 @@ static void descriptor_is_a_salesfinity_provider(void **state)
         assert_non_null(strstr(ep->auth_hint, "SALESFINITY_API_KEY"));
         for (size_t p = 0; p < ep->nparams; p++) {
             assert_non_null(ep->params[p].description);
-            assert_int_equal(ep->params[p].choices != NULL,
-                             ep->params[p].type == OR_PARAM_ENUM);
+            assert_int_equal(ep->params[p].choices != NULL, ep->params[p].type == OR_PARAM_ENUM);
         }
     }
 }
 
-static void only_the_entry_symbol_is_exported(void **state)
+static void
+only_the_entry_symbol_is_exported(void **state)
 {
     (void)state;
     assert_null(dlsym(plugin_handle, "sf_call_log_build"));
@@ -95,39 +98,56 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
 }
 
-static void calls_schema_matches_design_column_for_column(void **state)
+static void
+calls_schema_matches_design_column_for_column(void **state)
 {
     (void)state;
     static const struct want_column want[] = {
-        {"id", OR_TYPE_TEXT},           {"call_id", OR_TYPE_TEXT},
-        {"started_at", OR_TYPE_TIME},   {"ended_at", OR_TYPE_TIME},
-        {"created_at", OR_TYPE_TIME},   {"updated_at", OR_TYPE_TIME},
-        {"duration_s", OR_TYPE_INT},    {"outcome", OR_TYPE_TEXT},
-        {"direction", OR_TYPE_TEXT},    {"answered_by", OR_TYPE_TEXT},
-        {"is_completed", OR_TYPE_BOOL}, {"disposition_id", OR_TYPE_INT},
-        {"disposition", OR_TYPE_TEXT},  {"disposition_key", OR_TYPE_TEXT},
-        {"rep_id", OR_TYPE_TEXT},       {"rep_name", OR_TYPE_TEXT},
-        {"rep_email", OR_TYPE_TEXT},    {"contact_name", OR_TYPE_TEXT},
-        {"contact_company", OR_TYPE_TEXT}, {"contact_email", OR_TYPE_TEXT},
-        {"contact_title", OR_TYPE_TEXT}, {"list_id", OR_TYPE_TEXT},
-        {"list_name", OR_TYPE_TEXT},    {"from_number", OR_TYPE_TEXT},
-        {"to_number", OR_TYPE_TEXT},    {"recording_url", OR_TYPE_TEXT},
-        {"has_recording", OR_TYPE_BOOL}, {"notes", OR_TYPE_TEXT},
-        {"summary", OR_TYPE_TEXT},      {"transcription", OR_TYPE_TEXT},
+        {"id", OR_TYPE_TEXT},
+        {"call_id", OR_TYPE_TEXT},
+        {"started_at", OR_TYPE_TIME},
+        {"ended_at", OR_TYPE_TIME},
+        {"created_at", OR_TYPE_TIME},
+        {"updated_at", OR_TYPE_TIME},
+        {"duration_s", OR_TYPE_INT},
+        {"outcome", OR_TYPE_TEXT},
+        {"direction", OR_TYPE_TEXT},
+        {"answered_by", OR_TYPE_TEXT},
+        {"is_completed", OR_TYPE_BOOL},
+        {"disposition_id", OR_TYPE_INT},
+        {"disposition", OR_TYPE_TEXT},
+        {"disposition_key", OR_TYPE_TEXT},
+        {"rep_id", OR_TYPE_TEXT},
+        {"rep_name", OR_TYPE_TEXT},
+        {"rep_email", OR_TYPE_TEXT},
+        {"contact_name", OR_TYPE_TEXT},
+        {"contact_company", OR_TYPE_TEXT},
+        {"contact_email", OR_TYPE_TEXT},
+        {"contact_title", OR_TYPE_TEXT},
+        {"list_id", OR_TYPE_TEXT},
+        {"list_name", OR_TYPE_TEXT},
+        {"from_number", OR_TYPE_TEXT},
+        {"to_number", OR_TYPE_TEXT},
+        {"recording_url", OR_TYPE_TEXT},
+        {"has_recording", OR_TYPE_BOOL},
+        {"notes", OR_TYPE_TEXT},
+        {"summary", OR_TYPE_TEXT},
+        {"transcription", OR_TYPE_TEXT},
     };
     expect_schema(endpoint("call-log"), want, ARRAY_LEN(want));
 }
 
-static void list_performance_schema_matches_design_column_for_column(void **state)
+static void
+list_performance_schema_matches_design_column_for_column(void **state)
 {
     (void)state;
     static const struct want_column want[] = {
-        {"list_id", OR_TYPE_TEXT},         {"list_name", OR_TYPE_TEXT},
-        {"list_source", OR_TYPE_TEXT},     {"total_calls", OR_TYPE_INT},
-        {"connected_calls", OR_TYPE_INT},  {"conversations", OR_TYPE_INT},
-        {"meetings_set", OR_TYPE_INT},     {"good_quality_contacts", OR_TYPE_INT},
-        {"data_quality", OR_TYPE_REAL},    {"owner_id", OR_TYPE_TEXT},
-        {"owner_name", OR_TYPE_TEXT},      {"owner_email", OR_TYPE_TEXT},
+        {"list_id", OR_TYPE_TEXT},        {"list_name", OR_TYPE_TEXT},
+        {"list_source", OR_TYPE_TEXT},    {"total_calls", OR_TYPE_INT},
+        {"connected_calls", OR_TYPE_INT}, {"conversations", OR_TYPE_INT},
+        {"meetings_set", OR_TYPE_INT},    {"good_quality_contacts", OR_TYPE_INT},
+        {"data_quality", OR_TYPE_REAL},   {"owner_id", OR_TYPE_TEXT},
+        {"owner_name", OR_TYPE_TEXT},     {"owner_email", OR_TYPE_TEXT},
     };
     expect_schema(endpoint("list-performance"), want, ARRAY_LEN(want));
 }
@@ -136,7 +156,8 @@ static void list_performance_schema_matches_design_column_for_column(void **stat
 /* call-log parsing                                                           */
 /* ------------------------------------------------------------------------- */
 
-static void documented_example_maps_every_calls_column(void **state)
+static void
+documented_example_maps_every_calls_column(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -180,7 +201,8 @@ static void documented_example_maps_every_calls_column(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void expect_call_row_all_null(size_t row)
+static void
+expect_call_row_all_null(size_t row)
 {
     const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
@@ -193,7 +215,8 @@ static void expect_call_row_all_null(size_t row)
     }
 }
 
-static void missing_null_empty_object_and_empty_string_become_null(void **state)
+static void
+missing_null_empty_object_and_empty_string_become_null(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -209,7 +232,8 @@ static void missing_null_empty_object_and_empty_string_become_null(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void schema_example_empty_objects_become_null(void **state)
+static void
+schema_example_empty_objects_become_null(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -236,7 +260,8 @@ static void schema_example_empty_objects_become_null(void **state)
     assert_int_equal(info.has_more, 0);
 }
 
-static void wrong_types_become_null_without_crash(void **state)
+static void
+wrong_types_become_null_without_crash(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -249,23 +274,22 @@ static void wrong_types_become_null_without_crash(void **state)
 
     expect_text(0, "id", "wrong-1");
     const char *null_in_row0[] = {
-        "call_id",       "outcome",         "direction",      "duration_s",
-        "is_completed",  "started_at",      "ended_at",       "disposition_id",
-        "disposition",   "disposition_key", "contact_name",   "contact_company",
-        "contact_email", "list_id",         "list_name",      "rep_id",
-        "rep_name",      "rep_email",       "recording_url",  "notes",
-        "summary",       "transcription",
+        "call_id",      "outcome",         "direction",      "duration_s",    "is_completed",
+        "started_at",   "ended_at",        "disposition_id", "disposition",   "disposition_key",
+        "contact_name", "contact_company", "contact_email",  "list_id",       "list_name",
+        "rep_id",       "rep_name",        "rep_email",      "recording_url", "notes",
+        "summary",      "transcription",
     };
     for (size_t i = 0; i < ARRAY_LEN(null_in_row0); i++) {
         expect_null(0, null_in_row0[i]);
     }
     expect_int(0, "has_recording", 0); /* recording_url 5 is not a URL */
 
-    expect_int(1, "duration_s", 180);  /* "180" accepted */
-    expect_int(1, "is_completed", 1);  /* 1 accepted */
-    expect_null(1, "disposition_id");  /* "four" */
+    expect_int(1, "duration_s", 180); /* "180" accepted */
+    expect_int(1, "is_completed", 1); /* 1 accepted */
+    expect_null(1, "disposition_id"); /* "four" */
     expect_text(1, "disposition_key", "4");
-    expect_null(1, "disposition");     /* ["x"] */
+    expect_null(1, "disposition"); /* ["x"] */
     expect_text(1, "rep_id", "17");
     expect_text(1, "rep_name", "Smith"); /* first_name 5 ignored */
     expect_null(1, "rep_email");         /* 99 */
@@ -291,7 +315,8 @@ static void wrong_types_become_null_without_crash(void **state)
     assert_non_null(strstr(fake.last_warn, "data[]"));
 }
 
-static void huge_string_field_is_kept_whole(void **state)
+static void
+huge_string_field_is_kept_whole(void **state)
 {
     (void)state;
     const size_t n = (size_t)1 << 20;
@@ -315,8 +340,7 @@ static void huge_string_field_is_kept_whole(void **state)
 
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    or_status st = parse_body(endpoint("call-log"), &plain_query, 1, body, (size_t)len, &info,
-                              err);
+    or_status st = parse_body(endpoint("call-log"), &plain_query, 1, body, (size_t)len, &info, err);
     assert_int_equal(st, OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
     const struct fake_cell *c = cell_at(0, "transcription");
@@ -331,7 +355,8 @@ static void huge_string_field_is_kept_whole(void **state)
 /* call-log paging and malformed bodies                                       */
 /* ------------------------------------------------------------------------- */
 
-static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
+static void
+pagination_gives_total_pages_for_concurrent_fetch(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("call-log");
@@ -361,8 +386,7 @@ static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
     fake_reset();
     static const char derived[] =
         "{\"data\":[],\"pagination\":{\"total\":201,\"page\":1,\"limit\":100}}";
-    assert_int_equal(parse_body(ep, &plain_query, 1, derived, strlen(derived), &info, err),
-                     OR_OK);
+    assert_int_equal(parse_body(ep, &plain_query, 1, derived, strlen(derived), &info, err), OR_OK);
     assert_int_equal(info.total_pages, 3);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 2);
@@ -379,7 +403,8 @@ static void pagination_gives_total_pages_for_concurrent_fetch(void **state)
     assert_int_equal(info.next_page, -1);
 }
 
-static void malformed_json_is_parse_error_naming_page(void **state)
+static void
+malformed_json_is_parse_error_naming_page(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("call-log");
@@ -396,9 +421,8 @@ static void malformed_json_is_parse_error_naming_page(void **state)
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "\"data\""));
 
-    assert_int_equal(
-        parse_fixture(ep, &plain_query, 3, "call_log_no_pagination.json", &info, err),
-        OR_ERR_PARSE);
+    assert_int_equal(parse_fixture(ep, &plain_query, 3, "call_log_no_pagination.json", &info, err),
+                     OR_ERR_PARSE);
     assert_non_null(strstr(err, "pagination"));
 
     static const char not_array[] = "{\"data\":{\"_id\":\"x\"},\"pagination\":{}}";
@@ -418,7 +442,8 @@ static void malformed_json_is_parse_error_naming_page(void **state)
     assert_int_equal(fake.rows.nrows, 0);
 }
 
-static void non_utf8_body_is_rejected_cleanly(void **state)
+static void
+non_utf8_body_is_rejected_cleanly(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("call-log");
@@ -431,8 +456,7 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
 
     /* An escaped NUL would truncate text downstream: refused too. */
     static const char nul[] = "{\"data\":[{\"notes\":\"a\\u0000b\"}],\"pagination\":{}}";
-    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_ERR_PARSE);
 
     /* A raw NUL byte inside the body. */
     static const char raw[] = "{\"data\":[],\"pagi\0nation\":{}}";
@@ -445,7 +469,8 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
 /* call-log requests                                                          */
 /* ------------------------------------------------------------------------- */
 
-static void request_has_path_paging_and_default_sort(void **state)
+static void
+request_has_path_paging_and_default_sort(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -467,7 +492,8 @@ static void request_has_path_paging_and_default_sort(void **state)
     expect_query("limit", "25");
 }
 
-static void array_filters_become_repeated_bracket_params(void **state)
+static void
+array_filters_become_repeated_bracket_params(void **state)
 {
     (void)state;
     static const struct or_param_value p[] = {
@@ -511,7 +537,8 @@ static void array_filters_become_repeated_bracket_params(void **state)
     assert_int_equal(query_count("filters[sort]"), 0);
 }
 
-static void period_becomes_utc_start_and_end_filters(void **state)
+static void
+period_becomes_utc_start_and_end_filters(void **state)
 {
     (void)state;
     /* A far-off zone proves the plugin does not use the C library's zone. */
@@ -519,8 +546,8 @@ static void period_becomes_utc_start_and_end_filters(void **state)
     tzset();
     char err[OR_ERR_SIZE];
     struct or_query q = {.tz = "UTC",
-                         .period_start = 1794787200,  /* 2026-11-16T00:00:00Z */
-                         .period_end = 1795392000};   /* 2026-11-23T00:00:00Z */
+                         .period_start = 1794787200, /* 2026-11-16T00:00:00Z */
+                         .period_end = 1795392000};  /* 2026-11-23T00:00:00Z */
     assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
     expect_query("filters[start_date]", "2026-11-16T00:00:00.000Z");
     expect_query("filters[end_date]", "2026-11-22T23:59:59.999Z");
@@ -559,7 +586,8 @@ static void period_becomes_utc_start_and_end_filters(void **state)
     tzset();
 }
 
-static void api_key_header_is_marked_secret(void **state)
+static void
+api_key_header_is_marked_secret(void **state)
 {
     (void)state;
     const char *names[] = {"call-log", "list-performance"};
@@ -593,8 +621,8 @@ static void api_key_header_is_marked_secret(void **state)
     }
 }
 
-static void expect_invalid(const struct or_endpoint *ep, const char *name, const char *value,
-                           const char *named)
+static void
+expect_invalid(const struct or_endpoint *ep, const char *name, const char *value, const char *named)
 {
     struct or_param_value p[] = {{name, value}};
     struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
@@ -612,8 +640,8 @@ static void expect_invalid(const struct or_endpoint *ep, const char *name, const
     assert_int_equal(fake.req.nquery, 0);
 }
 
-static void expect_valid(const struct or_endpoint *ep, const struct or_param_value *p,
-                         size_t n)
+static void
+expect_valid(const struct or_endpoint *ep, const struct or_param_value *p, size_t n)
 {
     struct or_query q = {.tz = "UTC", .params = p, .nparams = n};
     char err[OR_ERR_SIZE] = "";
@@ -623,7 +651,8 @@ static void expect_valid(const struct or_endpoint *ep, const struct or_param_val
     }
 }
 
-static void limit_out_of_range_is_rejected_naming_limit(void **state)
+static void
+limit_out_of_range_is_rejected_naming_limit(void **state)
 {
     (void)state;
     const char *names[] = {"call-log", "list-performance"};
@@ -643,16 +672,14 @@ static void limit_out_of_range_is_rejected_naming_limit(void **state)
     expect_invalid(calls, "max_duration", "-0.5", "max_duration");
     expect_invalid(calls, "has_recording", "maybe", "has_recording");
 
-    static const struct or_param_value crossed[] = {{"min_duration", "90"},
-                                                    {"max_duration", "60"}};
+    static const struct or_param_value crossed[] = {{"min_duration", "90"}, {"max_duration", "60"}};
     struct or_query q = {.tz = "UTC", .params = crossed, .nparams = 2};
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(calls->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     assert_non_null(strstr(err, "min_duration"));
     assert_non_null(strstr(err, "max_duration"));
 
-    static const struct or_param_value fine[] = {{"min_duration", "0"},
-                                                 {"max_duration", "60.5"}};
+    static const struct or_param_value fine[] = {{"min_duration", "0"}, {"max_duration", "60.5"}};
     expect_valid(calls, fine, 2);
 }
 
@@ -660,7 +687,8 @@ static void limit_out_of_range_is_rejected_naming_limit(void **state)
 /* list-performance                                                           */
 /* ------------------------------------------------------------------------- */
 
-static void list_performance_maps_every_column(void **state)
+static void
+list_performance_maps_every_column(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -685,8 +713,8 @@ static void list_performance_maps_every_column(void **state)
     expect_all_checked();
 
     expect_text(1, "list_name", "CRM import");
-    expect_null(1, "list_source");    /* "" */
-    expect_int(1, "total_calls", 0);  /* a real zero stays zero */
+    expect_null(1, "list_source");     /* "" */
+    expect_int(1, "total_calls", 0);   /* a real zero stays zero */
     expect_null(1, "connected_calls"); /* null */
     expect_null(1, "conversations");   /* missing */
     expect_real(1, "data_quality", 1.0);
@@ -707,14 +735,14 @@ static void list_performance_maps_every_column(void **state)
     assert_int_equal(info.next_page, 123);
 }
 
-static void list_performance_next_null_means_last_page(void **state)
+static void
+list_performance_next_null_means_last_page(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("list-performance");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "list_performance_page1.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "list_performance_page1.json", &info, err),
                      OR_OK);
     assert_int_equal(info.total_rows, 250);
     assert_int_equal(info.total_pages, 3);
@@ -723,9 +751,8 @@ static void list_performance_next_null_means_last_page(void **state)
     assert_int_equal(info.next_page, 2);
 
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 3, "list_performance_last_page.json",
-                                   &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 3, "list_performance_last_page.json", &info, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
     assert_int_equal(info.total_pages, 3);
     assert_int_equal(info.page, 3);
@@ -746,7 +773,8 @@ static void list_performance_next_null_means_last_page(void **state)
     assert_non_null(strstr(err, "\"data\""));
 }
 
-static void list_performance_request_uses_local_days_and_zone(void **state)
+static void
+list_performance_request_uses_local_days_and_zone(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("list-performance");
@@ -794,7 +822,8 @@ static void list_performance_request_uses_local_days_and_zone(void **state)
 /* Error bodies                                                               */
 /* ------------------------------------------------------------------------- */
 
-static void error_body_message_is_extracted(void **state)
+static void
+error_body_message_is_extracted(void **state)
 {
     (void)state;
     or_error_message_fn *fn = endpoint("call-log")->error_message;
@@ -827,7 +856,8 @@ static void error_body_message_is_extracted(void **state)
     assert_false(fn("", 0, buf, sizeof(buf)));
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)

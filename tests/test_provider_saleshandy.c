@@ -36,13 +36,15 @@
 /* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
 
-static int load_plugin(void **state)
+static int
+load_plugin(void **state)
 {
     (void)state;
     return fake_plugin_load("saleshandy");
 }
 
-static int setup(void **state)
+static int
+setup(void **state)
 {
     (void)state;
     fake_reset();
@@ -53,7 +55,8 @@ static int setup(void **state)
 static const struct or_query plain_query = {.tz = "UTC"};
 
 /* The request body as JSON; the caller json_decref()s it. */
-static json_t *body_json(void)
+static json_t *
+body_json(void)
 {
     assert_non_null(fake.req.body);
     json_error_t jerr;
@@ -69,13 +72,15 @@ static json_t *body_json(void)
 /* Days relative to today (UTC), so date rules hold whenever the tests run    */
 /* ------------------------------------------------------------------------- */
 
-static int64_t today(void)
+static int64_t
+today(void)
 {
     int64_t t = (int64_t)time(NULL);
     return t / 86400 - (t % 86400 < 0);
 }
 
-static int64_t add_years(int64_t days, int years)
+static int64_t
+add_years(int64_t days, int years)
 {
     int64_t y = 0;
     int m = 0;
@@ -85,7 +90,8 @@ static int64_t add_years(int64_t days, int years)
 }
 
 /* "YYYY-MM-DD" of @p days in a static ring of buffers (several per expression). */
-static const char *day_text(int64_t days)
+static const char *
+day_text(int64_t days)
 {
     static char ring[8][16];
     static unsigned next;
@@ -98,7 +104,8 @@ static const char *day_text(int64_t days)
     return buf;
 }
 
-static int64_t day_of(const char *s)
+static int64_t
+day_of(const char *s)
 {
     int y = 0;
     int m = 0;
@@ -112,7 +119,8 @@ static int64_t day_of(const char *s)
 /* Descriptor and schema                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_a_saleshandy_provider(void **state)
+static void
+descriptor_is_a_saleshandy_provider(void **state)
 {
     (void)state;
     assert_int_equal(plugin->abi, OR_ABI_VERSION);
@@ -136,12 +144,10 @@ static void descriptor_is_a_saleshandy_provider(void **state)
         assert_non_null(ep->check_query);
         assert_non_null(ep->error_message);
         assert_null(ep->instances_key);
-        assert_string_equal(ep->auth_hint,
-                            "[saleshandy] api_key_env (default SALESHANDY_API_KEY)");
+        assert_string_equal(ep->auth_hint, "[saleshandy] api_key_env (default SALESHANDY_API_KEY)");
         for (size_t p = 0; p < ep->nparams; p++) {
             assert_non_null(ep->params[p].description);
-            assert_int_equal(ep->params[p].choices != NULL,
-                             ep->params[p].type == OR_PARAM_ENUM);
+            assert_int_equal(ep->params[p].choices != NULL, ep->params[p].type == OR_PARAM_ENUM);
             assert_false(ep->params[p].required);
         }
     }
@@ -149,7 +155,8 @@ static void descriptor_is_a_saleshandy_provider(void **state)
     assert_null(endpoint("team-stats")->instances);
 }
 
-static void only_the_entry_symbol_is_exported(void **state)
+static void
+only_the_entry_symbol_is_exported(void **state)
 {
     (void)state;
     assert_null(dlsym(plugin_handle, "sh_cs_build"));
@@ -159,28 +166,30 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
 }
 
-static void email_activity_schema_matches_design_column_for_column(void **state)
+static void
+email_activity_schema_matches_design_column_for_column(void **state)
 {
     (void)state;
     static const struct want_column want[] = {
-        {"sequence_id", OR_TYPE_TEXT},      {"sequence_title", OR_TYPE_TEXT},
-        {"sequence_owner", OR_TYPE_TEXT},   {"step", OR_TYPE_INT},
-        {"sender_email", OR_TYPE_TEXT},     {"recipient_email", OR_TYPE_TEXT},
-        {"recipient_name", OR_TYPE_TEXT},   {"sent_at", OR_TYPE_TIME},
-        {"open_count", OR_TYPE_INT},        {"last_opened_at", OR_TYPE_TIME},
-        {"replied", OR_TYPE_BOOL},          {"replied_at", OR_TYPE_TIME},
-        {"conversation_id", OR_TYPE_TEXT},  {"sentiment", OR_TYPE_TEXT},
-        {"click_count", OR_TYPE_INT},       {"last_clicked_at", OR_TYPE_TIME},
+        {"sequence_id", OR_TYPE_TEXT},       {"sequence_title", OR_TYPE_TEXT},
+        {"sequence_owner", OR_TYPE_TEXT},    {"step", OR_TYPE_INT},
+        {"sender_email", OR_TYPE_TEXT},      {"recipient_email", OR_TYPE_TEXT},
+        {"recipient_name", OR_TYPE_TEXT},    {"sent_at", OR_TYPE_TIME},
+        {"open_count", OR_TYPE_INT},         {"last_opened_at", OR_TYPE_TIME},
+        {"replied", OR_TYPE_BOOL},           {"replied_at", OR_TYPE_TIME},
+        {"conversation_id", OR_TYPE_TEXT},   {"sentiment", OR_TYPE_TEXT},
+        {"click_count", OR_TYPE_INT},        {"last_clicked_at", OR_TYPE_TIME},
         {"last_link_clicked", OR_TYPE_TEXT}, {"bounced", OR_TYPE_BOOL},
-        {"bounced_at", OR_TYPE_TIME},       {"unsubscribed", OR_TYPE_BOOL},
-        {"deleted", OR_TYPE_BOOL},          {"client_id", OR_TYPE_TEXT},
-        {"client_name", OR_TYPE_TEXT},      {"client_email", OR_TYPE_TEXT},
-        {"client_company", OR_TYPE_TEXT},   {"client_status", OR_TYPE_TEXT},
+        {"bounced_at", OR_TYPE_TIME},        {"unsubscribed", OR_TYPE_BOOL},
+        {"deleted", OR_TYPE_BOOL},           {"client_id", OR_TYPE_TEXT},
+        {"client_name", OR_TYPE_TEXT},       {"client_email", OR_TYPE_TEXT},
+        {"client_company", OR_TYPE_TEXT},    {"client_status", OR_TYPE_TEXT},
     };
     expect_schema(endpoint("consolidated-stats"), want, ARRAY_LEN(want));
 }
 
-static void team_stats_fixed_columns_are_user_id_name_email(void **state)
+static void
+team_stats_fixed_columns_are_user_id_name_email(void **state)
 {
     (void)state;
     static const struct want_column want[] = {
@@ -195,7 +204,8 @@ static void team_stats_fixed_columns_are_user_id_name_email(void **state)
 /* consolidated-stats parsing                                                 */
 /* ------------------------------------------------------------------------- */
 
-static void documented_example_maps_every_email_activity_column(void **state)
+static void
+documented_example_maps_every_email_activity_column(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -212,12 +222,12 @@ static void documented_example_maps_every_email_activity_column(void **state)
     expect_text(0, "sender_email", "john.doe@sender.example");
     expect_text(0, "recipient_email", "jane.smith@prospect.example");
     expect_text(0, "recipient_name", "Jane Smith");
-    expect_int(0, "sent_at", 1734499769);        /* 2024-12-18T05:29:29Z */
+    expect_int(0, "sent_at", 1734499769); /* 2024-12-18T05:29:29Z */
     expect_int(0, "open_count", 2);
     expect_int(0, "last_opened_at", 1731911680); /* 2024-11-18T06:34:40Z */
     expect_int(0, "replied", 1);
-    expect_null(0, "replied_at");                /* "" */
-    expect_null(0, "conversation_id");           /* "" */
+    expect_null(0, "replied_at");      /* "" */
+    expect_null(0, "conversation_id"); /* "" */
     expect_text(0, "sentiment", "Positive");
     expect_int(0, "click_count", 3);
     expect_int(0, "last_clicked_at", 1732244080); /* 2024-11-22T02:54:40Z */
@@ -255,7 +265,8 @@ static void documented_example_maps_every_email_activity_column(void **state)
     assert_int_equal(info.total_rows, -1);
 }
 
-static void missing_null_empty_object_and_empty_string_become_null(void **state)
+static void
+missing_null_empty_object_and_empty_string_become_null(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -271,7 +282,8 @@ static void missing_null_empty_object_and_empty_string_become_null(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void wrong_types_become_null_with_one_warning_per_page(void **state)
+static void
+wrong_types_become_null_with_one_warning_per_page(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -284,35 +296,33 @@ static void wrong_types_become_null_with_one_warning_per_page(void **state)
 
     expect_text(0, "sequence_id", "wrong-1");
     static const char *const null_in_row0[] = {
-        "sequence_title", "sequence_owner", "step",        "sender_email",
-        "recipient_email", "recipient_name", "sent_at",    "open_count",
-        "last_opened_at", "replied",         "replied_at", "conversation_id",
-        "sentiment",      "click_count",     "last_clicked_at", "last_link_clicked",
-        "bounced",        "bounced_at",      "unsubscribed", "deleted",
-        "client_id",      "client_name",     "client_email", "client_company",
-        "client_status",
+        "sequence_title",    "sequence_owner",  "step",         "sender_email",   "recipient_email",
+        "recipient_name",    "sent_at",         "open_count",   "last_opened_at", "replied",
+        "replied_at",        "conversation_id", "sentiment",    "click_count",    "last_clicked_at",
+        "last_link_clicked", "bounced",         "bounced_at",   "unsubscribed",   "deleted",
+        "client_id",         "client_name",     "client_email", "client_company", "client_status",
     };
     for (size_t i = 0; i < ARRAY_LEN(null_in_row0); i++) {
         expect_null(0, null_in_row0[i]);
     }
 
-    expect_text(1, "sequence_id", "12345");  /* an integer id is written in decimal */
-    expect_int(1, "step", 3);                /* "3" */
-    expect_int(1, "open_count", 4);          /* 4.0 */
-    expect_int(1, "click_count", 7);         /* " 7 " */
-    expect_int(1, "replied", 1);             /* " yes " */
-    expect_int(1, "bounced", 0);             /* "NO" */
-    expect_int(1, "unsubscribed", 1);        /* true */
-    expect_int(1, "deleted", 0);             /* false */
-    expect_int(1, "sent_at", 1734668100);    /* ISO 8601 fallback */
+    expect_text(1, "sequence_id", "12345"); /* an integer id is written in decimal */
+    expect_int(1, "step", 3);               /* "3" */
+    expect_int(1, "open_count", 4);         /* 4.0 */
+    expect_int(1, "click_count", 7);        /* " 7 " */
+    expect_int(1, "replied", 1);            /* " yes " */
+    expect_int(1, "bounced", 0);            /* "NO" */
+    expect_int(1, "unsubscribed", 1);       /* true */
+    expect_int(1, "deleted", 0);            /* false */
+    expect_int(1, "sent_at", 1734668100);   /* ISO 8601 fallback */
     expect_text(1, "conversation_id", "998877");
     expect_text(1, "client_id", "42");
-    expect_text(1, "client_name", "Lee");    /* firstName 5 ignored, lastName trimmed */
-    expect_null(1, "client_email");          /* ["a@b.example"] */
-    expect_null(1, "client_status");         /* {"code": 1} */
+    expect_text(1, "client_name", "Lee"); /* firstName 5 ignored, lastName trimmed */
+    expect_null(1, "client_email");       /* ["a@b.example"] */
+    expect_null(1, "client_status");      /* {"code": 1} */
     expect_text(1, "client_company", "Nested Co");
 
-    expect_null(2, "step");        /* 1e300 does not fit */
+    expect_null(2, "step"); /* 1e300 does not fit */
     expect_int(2, "open_count", -3);
     expect_text(2, "client_name", "Ann");
 
@@ -320,9 +330,9 @@ static void wrong_types_become_null_with_one_warning_per_page(void **state)
     assert_int_equal(fake.nwarn, 1);
     assert_non_null(strstr(fake.last_warn, "consolidated-stats page 4"));
     static const char *const named[] = {
-        "Sequence Title", "Step Number", "Sender Email", "Email Sent At", "Open Count",
-        "Last Opened At", "Replied", "Client.firstName/lastName", "Client.email",
-        "Client.status", "Client", "payload.data[]",
+        "Sequence Title", "Step Number",    "Sender Email", "Email Sent At",
+        "Open Count",     "Last Opened At", "Replied",      "Client.firstName/lastName",
+        "Client.email",   "Client.status",  "Client",       "payload.data[]",
     };
     for (size_t i = 0; i < ARRAY_LEN(named); i++) {
         if (strstr(fake.last_warn, named[i]) == NULL) {
@@ -332,7 +342,8 @@ static void wrong_types_become_null_with_one_warning_per_page(void **state)
     assert_null(strstr(fake.last_warn, "Sequence Id"));
 }
 
-static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
+static void
+huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
 {
     (void)state;
     const size_t n = (size_t)1 << 20;
@@ -357,8 +368,8 @@ static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
 
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    or_status st = parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
-                              (size_t)len, &info, err);
+    or_status st =
+        parse_body(endpoint("consolidated-stats"), &plain_query, 1, body, (size_t)len, &info, err);
     assert_int_equal(st, OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
     const struct fake_cell *c = cell_at(0, "last_link_clicked");
@@ -375,7 +386,8 @@ static void huge_strings_are_kept_whole_and_huge_dates_are_null(void **state)
     free(text);
 }
 
-static void js_date_offsets_parse_exactly(void **state)
+static void
+js_date_offsets_parse_exactly(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -398,7 +410,7 @@ static void js_date_offsets_parse_exactly(void **state)
         {"leap-day", 1709251199},     /* Mar 01 01:29:59 GMT+0130 = Feb 29 23:59:59Z */
         {"no-weekday", 1734499769},
         {"iso-fallback", 1734499769},
-        {"odd-digits", -1},     /* GMT+530 is ambiguous */
+        {"odd-digits", -1}, /* GMT+530 is ambiguous */
         {"trailing-junk", -1},
         {"no-close-paren", -1},
         {"feb-30", -1},
@@ -421,7 +433,8 @@ static void js_date_offsets_parse_exactly(void **state)
     assert_non_null(strstr(fake.last_warn, "Email Sent At"));
 }
 
-static void empty_date_string_is_null(void **state)
+static void
+empty_date_string_is_null(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -430,9 +443,9 @@ static void empty_date_string_is_null(void **state)
         "{\"payload\":{\"data\":[{\"Sequence Id\":\"e\",\"Email Sent At\":\"\","
         "\"Replied At\":\"\",\"Bounced At\":\"\",\"Last Opened At\":\"\","
         "\"Last Clicked At\":\"\"}],\"hasMore\":false}}";
-    assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
-                                strlen(body), &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_body(endpoint("consolidated-stats"), &plain_query, 1, body, strlen(body), &info, err),
+        OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
     expect_null(0, "sent_at");
     expect_null(0, "replied_at");
@@ -442,7 +455,8 @@ static void empty_date_string_is_null(void **state)
     assert_int_equal(fake.nwarn, 0); /* "" is absence, not a bad date */
 }
 
-static void yes_no_are_booleans(void **state)
+static void
+yes_no_are_booleans(void **state)
 {
     (void)state;
     struct or_page_info info;
@@ -453,9 +467,9 @@ static void yes_no_are_booleans(void **state)
         "{\"Replied\":\"yEs\",\"Bounced\":\"nO\",\"Unsubscribed\":true,\"Deleted\":false},"
         "{\"Replied\":\"Y\",\"Bounced\":\"1\",\"Unsubscribed\":\"true\",\"Deleted\":0}"
         "],\"hasMore\":false}}";
-    assert_int_equal(parse_body(endpoint("consolidated-stats"), &plain_query, 1, body,
-                                strlen(body), &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_body(endpoint("consolidated-stats"), &plain_query, 1, body, strlen(body), &info, err),
+        OR_OK);
     assert_int_equal(fake.rows.nrows, 3);
     expect_int(0, "replied", 1);
     expect_int(0, "bounced", 0);
@@ -473,15 +487,15 @@ static void yes_no_are_booleans(void **state)
     assert_int_equal(fake.nwarn, 1);
 }
 
-static void has_more_and_next_page_number_drive_paging(void **state)
+static void
+has_more_and_next_page_number_drive_paging(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "consolidated_stats_has_more.json",
-                                   &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 1, "consolidated_stats_has_more.json", &info, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 2);
@@ -490,17 +504,16 @@ static void has_more_and_next_page_number_drive_paging(void **state)
 
     /* hasMore false wins over a nextPageNumber (the docs' example says 1). */
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "consolidated_stats_documented.json",
-                                   &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 1, "consolidated_stats_documented.json", &info, err),
+        OR_OK);
     assert_int_equal(info.has_more, 0);
     assert_int_equal(info.next_page, -1);
 
     /* hasMore without nextPageNumber: the next page. */
     fake_reset();
     static const char no_next[] = "{\"payload\":{\"data\":[],\"hasMore\":true}}";
-    assert_int_equal(parse_body(ep, &plain_query, 7, no_next, strlen(no_next), &info, err),
-                     OR_OK);
+    assert_int_equal(parse_body(ep, &plain_query, 7, no_next, strlen(no_next), &info, err), OR_OK);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 8);
 
@@ -524,20 +537,21 @@ static void has_more_and_next_page_number_drive_paging(void **state)
     assert_int_equal(info.has_more, 0); /* 10 of the default 500 */
 }
 
-static void missing_payload_or_data_is_a_parse_error_naming_the_field(void **state)
+static void
+missing_payload_or_data_is_a_parse_error_naming_the_field(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 2, "consolidated_stats_no_payload.json",
-                                   &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 2, "consolidated_stats_no_payload.json", &info, err),
+        OR_ERR_PARSE);
     assert_non_null(strstr(err, "\"payload\""));
 
-    assert_int_equal(parse_fixture(ep, &plain_query, 3, "consolidated_stats_no_data.json",
-                                   &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 3, "consolidated_stats_no_data.json", &info, err),
+        OR_ERR_PARSE);
     assert_non_null(strstr(err, "\"payload.data\""));
 
     static const char not_array[] = "{\"payload\":{\"data\":{\"Sequence Id\":\"x\"}}}";
@@ -556,15 +570,16 @@ static void missing_payload_or_data_is_a_parse_error_naming_the_field(void **sta
     assert_int_equal(fake.rows.nrows, 0);
 }
 
-static void malformed_json_is_parse_error_with_line_and_column(void **state)
+static void
+malformed_json_is_parse_error_with_line_and_column(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 7, "consolidated_stats_truncated.json",
-                                   &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 7, "consolidated_stats_truncated.json", &info, err),
+        OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON at line "));
     assert_non_null(strstr(err, " column "));
     assert_int_equal(fake.rows.nrows, 0);
@@ -577,28 +592,27 @@ static void malformed_json_is_parse_error_with_line_and_column(void **state)
     assert_non_null(strstr(err, "invalid JSON at line 1 column"));
 
     /* Team-stats reports malformed bodies the same way. */
-    assert_int_equal(parse_body(endpoint("team-stats"), &plain_query, 2, "[{\"a\":", 6, &info,
-                                err),
+    assert_int_equal(parse_body(endpoint("team-stats"), &plain_query, 2, "[{\"a\":", 6, &info, err),
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON at line 1 column"));
 }
 
-static void non_utf8_body_is_rejected_cleanly(void **state)
+static void
+non_utf8_body_is_rejected_cleanly(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 9, "consolidated_stats_non_utf8.json",
-                                   &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 9, "consolidated_stats_non_utf8.json", &info, err),
+        OR_ERR_PARSE);
     assert_non_null(strstr(err, "invalid JSON"));
     assert_int_equal(fake.rows.nrows, 0);
 
     /* An escaped NUL would truncate text downstream: refused too. */
     static const char nul[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"a\\u0000b\"}]}}";
-    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err),
-                     OR_ERR_PARSE);
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_ERR_PARSE);
 
     /* A raw NUL byte inside the body. */
     static const char raw[] = "{\"payload\":{\"da\0ta\":[]}}";
@@ -612,8 +626,8 @@ static void non_utf8_body_is_rejected_cleanly(void **state)
 /* ------------------------------------------------------------------------- */
 
 /* A query over [first, last] days given as a period (first_day/last_day). */
-static struct or_query period_query(int64_t first, int64_t last,
-                                    const struct or_param_value *p, size_t n)
+static struct or_query
+period_query(int64_t first, int64_t last, const struct or_param_value *p, size_t n)
 {
     struct or_query q = {
         .tz = "UTC",
@@ -627,7 +641,8 @@ static struct or_query period_query(int64_t first, int64_t last,
     return q;
 }
 
-static void body_carries_dates_paging_and_sequence_ids(void **state)
+static void
+body_carries_dates_paging_and_sequence_ids(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -676,7 +691,8 @@ static void body_carries_dates_paging_and_sequence_ids(void **state)
     json_decref(body);
 }
 
-static void period_or_dates_are_required(void **state)
+static void
+period_or_dates_are_required(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -702,7 +718,8 @@ static void period_or_dates_are_required(void **state)
     assert_non_null(strstr(err, "start_date \"2024-02-30\" is not a date"));
 }
 
-static void start_older_than_two_years_is_refused_before_any_request(void **state)
+static void
+start_older_than_two_years_is_refused_before_any_request(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -738,7 +755,8 @@ static void start_older_than_two_years_is_refused_before_any_request(void **stat
     assert_string_equal(err, want);
 }
 
-static void end_before_start_is_refused(void **state)
+static void
+end_before_start_is_refused(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -756,7 +774,8 @@ static void end_before_start_is_refused(void **state)
     assert_int_equal(fake.req.nset, 0);
 }
 
-static void page_limit_outside_10_to_500_is_refused(void **state)
+static void
+page_limit_outside_10_to_500_is_refused(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -778,7 +797,8 @@ static void page_limit_outside_10_to_500_is_refused(void **state)
 }
 
 /* Checks @p buf holds consecutive windows of at most a year covering [s, e]; returns how many. */
-static size_t expect_windows_cover(const char *buf, int64_t s, int64_t e)
+static size_t
+expect_windows_cover(const char *buf, int64_t s, int64_t e)
 {
     int64_t next = s;
     size_t n = 0;
@@ -818,7 +838,8 @@ static size_t expect_windows_cover(const char *buf, int64_t s, int64_t e)
     return n;
 }
 
-static void range_over_one_year_is_split_into_year_windows(void **state)
+static void
+range_over_one_year_is_split_into_year_windows(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -851,7 +872,8 @@ static void range_over_one_year_is_split_into_year_windows(void **state)
     assert_string_equal(buf, "");
 }
 
-static void range_within_a_year_is_one_fetch(void **state)
+static void
+range_within_a_year_is_one_fetch(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
@@ -877,14 +899,14 @@ static void range_within_a_year_is_one_fetch(void **state)
     assert_non_null(strstr(buf, last));
 }
 
-static void instance_window_dates_go_into_the_body(void **state)
+static void
+instance_window_dates_go_into_the_body(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("consolidated-stats");
     int64_t t = today();
     int64_t s = t - 700;
-    const struct or_param_value p[] = {{"start_date", day_text(s)},
-                                       {"end_date", day_text(t - 1)}};
+    const struct or_param_value p[] = {{"start_date", day_text(s)}, {"end_date", day_text(t - 1)}};
     struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
     char buf[256];
     char err[OR_ERR_SIZE];
@@ -911,7 +933,8 @@ static void instance_window_dates_go_into_the_body(void **state)
 /* Authentication and error bodies                                            */
 /* ------------------------------------------------------------------------- */
 
-static void x_api_key_is_default_and_secret(void **state)
+static void
+x_api_key_is_default_and_secret(void **state)
 {
     (void)state;
     static const char *const modes[] = {NULL, "x-api-key", "X-API-KEY", ""};
@@ -942,7 +965,8 @@ static void x_api_key_is_default_and_secret(void **state)
     }
 }
 
-static void bearer_auth_from_config(void **state)
+static void
+bearer_auth_from_config(void **state)
 {
     (void)state;
     int64_t t = today();
@@ -966,7 +990,8 @@ static void bearer_auth_from_config(void **state)
     }
 }
 
-static void unknown_auth_value_is_refused(void **state)
+static void
+unknown_auth_value_is_refused(void **state)
 {
     (void)state;
     int64_t t = today();
@@ -992,7 +1017,8 @@ static void unknown_auth_value_is_refused(void **state)
     }
 }
 
-static void missing_api_key_is_an_auth_error_naming_the_variable(void **state)
+static void
+missing_api_key_is_an_auth_error_naming_the_variable(void **state)
 {
     (void)state;
     unsetenv("SALESHANDY_API_KEY");
@@ -1005,7 +1031,8 @@ static void missing_api_key_is_an_auth_error_naming_the_variable(void **state)
     assert_null(fake.req.body);
 }
 
-static void error_body_message_is_extracted(void **state)
+static void
+error_body_message_is_extracted(void **state)
 {
     (void)state;
     or_error_message_fn *fn = endpoint("consolidated-stats")->error_message;
@@ -1045,7 +1072,8 @@ static void error_body_message_is_extracted(void **state)
 /* team-stats                                                                 */
 /* ------------------------------------------------------------------------- */
 
-static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void **state)
+static void
+team_stats_reads_payload_data_data_and_top_level_array_shapes(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1053,15 +1081,14 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     char err[OR_ERR_SIZE];
 
     /* payload.data */
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info, err),
                      OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "abc123xyz");
     expect_text(0, "user_name", "Jane Smith");
     expect_text(0, "user_email", "jane.smith@agency.example");
     expect_text(1, "user_id", "def456uvw");
-    expect_text(1, "user_name", "Omar Haddad"); /* firstName + lastName */
+    expect_text(1, "user_name", "Omar Haddad");          /* firstName + lastName */
     expect_text(1, "user_email", "omar@agency.example"); /* userEmail */
     /* Keys read into the fixed columns do not come back as columns of their own. */
     expect_no_column("first_name");
@@ -1072,8 +1099,7 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
 
     /* data */
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_data.json", &info, err),
-                     OR_OK);
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_data.json", &info, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "u-1");
     expect_text(0, "user_name", "Ann Lee");
@@ -1086,9 +1112,8 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
 
     /* payload as an array */
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_array.json", &info,
-                                   err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 1, "team_stats_payload_array.json", &info, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "user_id", "p-1");
     expect_text(0, "user_name", "Cy Diaz");
@@ -1096,9 +1121,8 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
 
     /* a top-level array; its non-object element is skipped with a warning */
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 5, "team_stats_top_level_array.json",
-                                   &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 5, "team_stats_top_level_array.json", &info, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "t-1");
     expect_text(0, "user_email", "di@agency.example");
@@ -1117,26 +1141,28 @@ static void team_stats_reads_payload_data_data_and_top_level_array_shapes(void *
     assert_int_equal(info.has_more, 0);
 }
 
-static void team_stats_metric_names_become_snake_case_columns(void **state)
+static void
+team_stats_metric_names_become_snake_case_columns(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info, err),
                      OR_OK);
     static const struct {
         const char *name;
         int64_t row0;
         int64_t row1;
     } ints[] = {
-        {"prospect_added", 120, 80}, {"prospect_contacted", 98, 75}, {"email_sent", 240, 160},
-        {"opened", 150, 90},         {"clicked", 22, 10},            {"replied", 14, 9},
-        {"un_subscribed", 2, 0},     {"bounced", 3, 1},              {"uncategorized", 1, 0},
-        {"interested", 6, 3},        {"not_interested", 4, 2},       {"meeting_booked", 3, 1},
-        {"out_of_office", 2, 0},     {"closed", 1, 0},               {"not_now", 0, 1},
-        {"do_not_contact", 0, 0},
+        {"prospect_added", 120, 80}, {"prospect_contacted", 98, 75},
+        {"email_sent", 240, 160},    {"opened", 150, 90},
+        {"clicked", 22, 10},         {"replied", 14, 9},
+        {"un_subscribed", 2, 0},     {"bounced", 3, 1},
+        {"uncategorized", 1, 0},     {"interested", 6, 3},
+        {"not_interested", 4, 2},    {"meeting_booked", 3, 1},
+        {"out_of_office", 2, 0},     {"closed", 1, 0},
+        {"not_now", 0, 1},           {"do_not_contact", 0, 0},
     };
     for (size_t i = 0; i < ARRAY_LEN(ints); i++) {
         expect_type(ints[i].name, OR_TYPE_INT);
@@ -1153,14 +1179,14 @@ static void team_stats_metric_names_become_snake_case_columns(void **state)
     assert_string_equal(fake.rows.names[fake.rows.ncols - 1], "open_rate");
 }
 
-static void team_stats_unknown_keys_are_kept_as_columns(void **state)
+static void
+team_stats_unknown_keys_are_kept_as_columns(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
     struct or_page_info info;
     char err[OR_ERR_SIZE];
-    assert_int_equal(parse_fixture(ep, &plain_query, 3, "team_stats_unknown_keys.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 3, "team_stats_unknown_keys.json", &info, err),
                      OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     expect_text(0, "user_id", "k-1");
@@ -1208,7 +1234,8 @@ static void team_stats_unknown_keys_are_kept_as_columns(void **state)
     assert_int_equal(strspn(fake.rows.names[3], "a"), 128);
 }
 
-static void team_stats_conflicting_types_convert_or_become_null(void **state)
+static void
+team_stats_conflicting_types_convert_or_become_null(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1228,16 +1255,16 @@ static void team_stats_conflicting_types_convert_or_become_null(void **state)
     expect_type("flag", OR_TYPE_BOOL);
     expect_type("count", OR_TYPE_INT);
 
-    expect_real(1, "ratio", 2.0);       /* int into real */
-    expect_null(1, "score");            /* 1.5 does not fit an int */
-    expect_text(1, "label", "5");       /* anything into text */
-    expect_null(1, "flag");             /* "yes" is no JSON boolean */
-    expect_int(1, "count", 3);          /* 3.0 is a whole number */
+    expect_real(1, "ratio", 2.0); /* int into real */
+    expect_null(1, "score");      /* 1.5 does not fit an int */
+    expect_text(1, "label", "5"); /* anything into text */
+    expect_null(1, "flag");       /* "yes" is no JSON boolean */
+    expect_int(1, "count", 3);    /* 3.0 is a whole number */
 
     expect_null(2, "ratio");
     expect_null(2, "score");
     expect_text(2, "label", "[1,2]");
-    expect_int(2, "flag", 1);           /* 0/1 into a bool */
+    expect_int(2, "flag", 1); /* 0/1 into a bool */
     expect_null(2, "count");
 
     assert_int_equal(fake.nwarn, 1);
@@ -1250,7 +1277,8 @@ static void team_stats_conflicting_types_convert_or_become_null(void **state)
     assert_null(strstr(fake.last_warn, "label"));
 }
 
-static void team_stats_shape_without_records_is_a_clear_parse_error(void **state)
+static void
+team_stats_shape_without_records_is_a_clear_parse_error(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1258,18 +1286,21 @@ static void team_stats_shape_without_records_is_a_clear_parse_error(void **state
     char err[OR_ERR_SIZE];
     static const char msg[] = "team-stats: no list of records in the response (looked for "
                               "payload.data, data, payload, top-level array)";
-    assert_int_equal(parse_fixture(ep, &plain_query, 4, "team_stats_no_records.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 4, "team_stats_no_records.json", &info, err),
                      OR_ERR_PARSE);
     assert_non_null(strstr(err, msg));
     assert_non_null(strstr(err, "page 4"));
     static const char *const shapes[] = {
-        "{}", "\"text\"", "42", "null", "{\"payload\":{\"data\":null}}",
-        "{\"data\":{\"rows\":[]}}", "{\"payload\":\"[]\"}",
+        "{}",
+        "\"text\"",
+        "42",
+        "null",
+        "{\"payload\":{\"data\":null}}",
+        "{\"data\":{\"rows\":[]}}",
+        "{\"payload\":\"[]\"}",
     };
     for (size_t i = 0; i < ARRAY_LEN(shapes); i++) {
-        assert_int_equal(parse_body(ep, &plain_query, 1, shapes[i], strlen(shapes[i]), &info,
-                                    err),
+        assert_int_equal(parse_body(ep, &plain_query, 1, shapes[i], strlen(shapes[i]), &info, err),
                          OR_ERR_PARSE);
         if (strstr(err, msg) == NULL) {
             fail_msg("shape %s gave: %s", shapes[i], err);
@@ -1278,7 +1309,8 @@ static void team_stats_shape_without_records_is_a_clear_parse_error(void **state
     assert_int_equal(fake.rows.nrows, 0);
 }
 
-static void team_stats_nested_values_become_json_text(void **state)
+static void
+team_stats_nested_values_become_json_text(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1301,7 +1333,8 @@ static void team_stats_nested_values_become_json_text(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
+static void
+team_stats_paging_follows_has_more_total_or_full_pages(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1309,8 +1342,7 @@ static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
     char err[OR_ERR_SIZE];
 
     /* total 2 at 100 a page: one page. */
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info,
-                                   err),
+    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_payload_data.json", &info, err),
                      OR_OK);
     assert_int_equal(info.total_rows, 2);
     assert_int_equal(info.total_pages, 1);
@@ -1320,8 +1352,7 @@ static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
 
     /* hasMore true */
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 2, "team_stats_data.json", &info, err),
-                     OR_OK);
+    assert_int_equal(parse_fixture(ep, &plain_query, 2, "team_stats_data.json", &info, err), OR_OK);
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 3);
     assert_int_equal(info.total_pages, -1);
@@ -1335,9 +1366,8 @@ static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
     assert_int_equal(info.has_more, 1);
     assert_int_equal(info.next_page, 2);
     fake_reset();
-    assert_int_equal(parse_fixture(ep, &plain_query, 1, "team_stats_top_level_array.json",
-                                   &info, err),
-                     OR_OK);
+    assert_int_equal(
+        parse_fixture(ep, &plain_query, 1, "team_stats_top_level_array.json", &info, err), OR_OK);
     assert_int_equal(info.has_more, 0);
     assert_int_equal(info.next_page, -1);
 
@@ -1364,7 +1394,8 @@ static void team_stats_paging_follows_has_more_total_or_full_pages(void **state)
     assert_int_equal(info.has_more, 0);
 }
 
-static void team_stats_columns_persist_across_pages(void **state)
+static void
+team_stats_columns_persist_across_pages(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1389,7 +1420,8 @@ static void team_stats_columns_persist_across_pages(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void team_stats_body_has_iso_dates_and_defaults(void **state)
+static void
+team_stats_body_has_iso_dates_and_defaults(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
@@ -1436,16 +1468,21 @@ static void team_stats_body_has_iso_dates_and_defaults(void **state)
     json_decref(body);
 }
 
-static void team_stats_params_override_and_are_checked(void **state)
+static void
+team_stats_params_override_and_are_checked(void **state)
 {
     (void)state;
     const struct or_endpoint *ep = endpoint("team-stats");
     char err[OR_ERR_SIZE];
     static const struct or_param_value p[] = {
-        {"user_ids", "abc123xyz, def456uvw"}, {"count_by", "relative"},
-        {"limit", "10"},                      {"sort_order", "asc"},
-        {"order_by", "Meeting Booked"},       {"type", "email"},
-        {"start_date", "2024-01-01"},         {"end_date", "2024-01-31"},
+        {"user_ids", "abc123xyz, def456uvw"},
+        {"count_by", "relative"},
+        {"limit", "10"},
+        {"sort_order", "asc"},
+        {"order_by", "Meeting Booked"},
+        {"type", "email"},
+        {"start_date", "2024-01-01"},
+        {"end_date", "2024-01-31"},
     };
     struct or_query q = {.tz = "Europe/Berlin",
                          .period_start = 1,
@@ -1509,7 +1546,8 @@ static void team_stats_params_override_and_are_checked(void **state)
     assert_non_null(strstr(err, "is before start_date"));
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)

@@ -35,13 +35,15 @@
 /* Plugin and fixtures: the fake host is tests/fake_provider_host.c          */
 /* ------------------------------------------------------------------------- */
 
-static int load_plugin(void **state)
+static int
+load_plugin(void **state)
 {
     (void)state;
     return fake_plugin_load("unpod");
 }
 
-static int setup(void **state)
+static int
+setup(void **state)
 {
     (void)state;
     fake_reset();
@@ -54,7 +56,8 @@ static int setup(void **state)
     return 0;
 }
 
-static const struct or_endpoint *analytics(void)
+static const struct or_endpoint *
+analytics(void)
 {
     return endpoint("analytics");
 }
@@ -62,15 +65,17 @@ static const struct or_endpoint *analytics(void)
 static const struct or_query org_query = {.tz = "UTC"};
 
 /* A query for one space token (NULL: the whole organisation). */
-static struct or_query space_query(const char *instance)
+static struct or_query
+space_query(const char *instance)
 {
     struct or_query q = {.tz = "UTC", .instance = instance};
     return q;
 }
 
 /* Parse into fake.rows, appending; checks the sink contract. */
-static or_status parse_analytics(const struct or_query *q, const char *body, size_t len,
-                                 struct or_page_info *info, char *err)
+static or_status
+parse_analytics(const struct or_query *q, const char *body, size_t len, struct or_page_info *info,
+                char *err)
 {
     or_status st = parse_body(analytics(), q, 1, body, len, info, err);
     if (st != OR_OK && err[0] == '\0') {
@@ -79,7 +84,8 @@ static or_status parse_analytics(const struct or_query *q, const char *body, siz
     return st;
 }
 
-static or_status analytics_fixture(const struct or_query *q, const char *name, char *err)
+static or_status
+analytics_fixture(const struct or_query *q, const char *name, char *err)
 {
     size_t len = 0;
     struct or_page_info info;
@@ -89,25 +95,29 @@ static or_status analytics_fixture(const struct or_query *q, const char *name, c
     return st;
 }
 
-static or_status parse_text(const struct or_query *q, const char *text, char *err)
+static or_status
+parse_text(const struct or_query *q, const char *text, char *err)
 {
     struct or_page_info info;
     return parse_analytics(q, text, strlen(text), &info, err);
 }
 
-static or_status build_analytics(const struct or_query *q, char *err)
+static or_status
+build_analytics(const struct or_query *q, char *err)
 {
     return build(analytics(), q, 1, err);
 }
 
-static or_status instances(const struct or_query *q, char *buf, size_t buflen, char *err)
+static or_status
+instances(const struct or_query *q, char *buf, size_t buflen, char *err)
 {
     err[0] = '\0';
     memset(buf, 'x', buflen);
     buf[buflen - 1] = '\0';
     return analytics()->instances(&fake_host, q, buf, buflen, err, OR_ERR_SIZE);
 }
-static void expect_header(const char *name, const char *want, int want_secret)
+static void
+expect_header(const char *name, const char *want, int want_secret)
 {
     int secret = -1;
     const char *got = header(name, &secret);
@@ -122,14 +132,16 @@ static void expect_header(const char *name, const char *want, int want_secret)
     }
 }
 
-static void expect_contains(const char *haystack, const char *needle)
+static void
+expect_contains(const char *haystack, const char *needle)
 {
     if (strstr(haystack, needle) == NULL) {
         fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
     }
 }
 
-static void expect_nothing_built(void)
+static void
+expect_nothing_built(void)
 {
     assert_int_equal(fake.req.nset, 0);
     assert_int_equal(fake.req.nquery, 0);
@@ -140,7 +152,8 @@ static void expect_nothing_built(void)
 /* Cell checks by column name                                                 */
 /* ------------------------------------------------------------------------- */
 /* Every column of @p row NULL except those named in @p except (NULL-terminated). */
-static void expect_row_null_except(size_t row, const char *const *except)
+static void
+expect_row_null_except(size_t row, const char *const *except)
 {
     const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
@@ -155,7 +168,8 @@ static void expect_row_null_except(size_t row, const char *const *except)
 }
 
 /* The documented numbers, in row @p row. */
-static void expect_documented_numbers(size_t row)
+static void
+expect_documented_numbers(size_t row)
 {
     expect_int(row, "total_calls", 419);
     expect_int(row, "interested", 77);
@@ -177,7 +191,8 @@ static void expect_documented_numbers(size_t row)
 /* Descriptor and schema                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_an_unpod_provider(void **state)
+static void
+descriptor_is_an_unpod_provider(void **state)
 {
     (void)state;
     assert_int_equal(plugin->abi, OR_ABI_VERSION);
@@ -206,7 +221,8 @@ static void descriptor_is_an_unpod_provider(void **state)
     assert_null(ep->params[0].choices);
 }
 
-static void only_the_entry_symbol_is_exported(void **state)
+static void
+only_the_entry_symbol_is_exported(void **state)
 {
     (void)state;
     assert_null(dlsym(plugin_handle, "up_analytics_build"));
@@ -215,29 +231,29 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(plugin_handle, OR_PLUGIN_ENTRY_NAME));
 }
 
-static void agent_calls_schema_matches_design_column_for_column(void **state)
+static void
+agent_calls_schema_matches_design_column_for_column(void **state)
 {
     (void)state;
     static const struct {
         const char *name;
         enum or_type type;
     } want[] = {
-        {"space_token", OR_TYPE_TEXT},      {"total_calls", OR_TYPE_INT},
-        {"interested", OR_TYPE_INT},        {"call_back", OR_TYPE_INT},
-        {"send_details", OR_TYPE_INT},      {"not_interested", OR_TYPE_INT},
-        {"not_connected", OR_TYPE_INT},     {"failed_calls", OR_TYPE_INT},
+        {"space_token", OR_TYPE_TEXT},       {"total_calls", OR_TYPE_INT},
+        {"interested", OR_TYPE_INT},         {"call_back", OR_TYPE_INT},
+        {"send_details", OR_TYPE_INT},       {"not_interested", OR_TYPE_INT},
+        {"not_connected", OR_TYPE_INT},      {"failed_calls", OR_TYPE_INT},
         {"avg_success_score", OR_TYPE_REAL}, {"total_tasks", OR_TYPE_INT},
-        {"tasks_completed", OR_TYPE_INT},   {"tasks_failed", OR_TYPE_INT},
-        {"tasks_pending", OR_TYPE_INT},     {"tasks_in_progress", OR_TYPE_INT},
+        {"tasks_completed", OR_TYPE_INT},    {"tasks_failed", OR_TYPE_INT},
+        {"tasks_pending", OR_TYPE_INT},      {"tasks_in_progress", OR_TYPE_INT},
         {"success_rate", OR_TYPE_REAL},
     };
     const struct or_endpoint *ep = analytics();
     assert_int_equal(ep->ncolumns, ARRAY_LEN(want));
     for (size_t i = 0; i < ARRAY_LEN(want); i++) {
-        if (strcmp(ep->columns[i].name, want[i].name) != 0 ||
-            ep->columns[i].type != want[i].type) {
-            fail_msg("column %zu is %s/%d, want %s/%d", i, ep->columns[i].name,
-                     ep->columns[i].type, want[i].name, want[i].type);
+        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
+            fail_msg("column %zu is %s/%d, want %s/%d", i, ep->columns[i].name, ep->columns[i].type,
+                     want[i].name, want[i].type);
         }
         assert_non_null(ep->columns[i].description);
         assert_true(strlen(ep->columns[i].description) > 0);
@@ -248,7 +264,8 @@ static void agent_calls_schema_matches_design_column_for_column(void **state)
 /* Parsing                                                                    */
 /* ------------------------------------------------------------------------- */
 
-static void documented_example_maps_every_agent_calls_column(void **state)
+static void
+documented_example_maps_every_agent_calls_column(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -271,7 +288,8 @@ static void documented_example_maps_every_agent_calls_column(void **state)
     assert_int_equal(info.page, -1);
 }
 
-static void space_token_instance_fills_column_and_query(void **state)
+static void
+space_token_instance_fills_column_and_query(void **state)
 {
     (void)state;
     static const char *const spaces[] = {DOC_SPACE, "space_2-b"};
@@ -291,7 +309,8 @@ static void space_token_instance_fills_column_and_query(void **state)
     }
 }
 
-static void no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
+static void
+no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
 {
     (void)state;
     char buf[256];
@@ -317,7 +336,8 @@ static void no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
     expect_documented_numbers(0);
 }
 
-static void config_space_tokens_give_one_instance_each(void **state)
+static void
+config_space_tokens_give_one_instance_each(void **state)
 {
     (void)state;
     char buf[256];
@@ -349,7 +369,8 @@ static void config_space_tokens_give_one_instance_each(void **state)
     assert_string_equal(tiny, "");
 }
 
-static void param_space_token_wins_over_config(void **state)
+static void
+param_space_token_wins_over_config(void **state)
 {
     (void)state;
     char buf[256];
@@ -361,8 +382,7 @@ static void param_space_token_wins_over_config(void **state)
     assert_string_equal(buf, "ZZZ\nYYY");
 
     /* Given twice, the last one wins, as with every parameter. */
-    static const struct or_param_value twice[] = {{"space_token", "ZZZ"},
-                                                  {"space_token", "QQQ"}};
+    static const struct or_param_value twice[] = {{"space_token", "ZZZ"}, {"space_token", "QQQ"}};
     q.params = twice;
     q.nparams = 2;
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
@@ -376,8 +396,8 @@ static void param_space_token_wins_over_config(void **state)
     assert_string_equal(buf, "AAA\nBBB");
 }
 
-static void expect_refused_instances(const struct or_query *q, const char *shown,
-                                     const char *where)
+static void
+expect_refused_instances(const struct or_query *q, const char *shown, const char *where)
 {
     char buf[256];
     char err[OR_ERR_SIZE];
@@ -388,7 +408,8 @@ static void expect_refused_instances(const struct or_query *q, const char *shown
     assert_string_equal(buf, "");
 }
 
-static void invalid_space_token_is_refused(void **state)
+static void
+invalid_space_token_is_refused(void **state)
 {
     (void)state;
     static const struct or_param_value p[] = {{"space_token", "GOOD1,bad token!"}};
@@ -424,7 +445,8 @@ static void invalid_space_token_is_refused(void **state)
 /* Requests                                                                   */
 /* ------------------------------------------------------------------------- */
 
-static void headers_are_org_handle_product_id_and_jwt_authorization(void **state)
+static void
+headers_are_org_handle_product_id_and_jwt_authorization(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -456,7 +478,8 @@ static void headers_are_org_handle_product_id_and_jwt_authorization(void **state
     expect_nothing_built();
 }
 
-static void product_id_defaults_to_unpod_dev(void **state)
+static void
+product_id_defaults_to_unpod_dev(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -469,7 +492,8 @@ static void product_id_defaults_to_unpod_dev(void **state)
     expect_header("Product-Id", "unpod.dev", 0);
 }
 
-static void missing_org_handle_is_a_clear_error(void **state)
+static void
+missing_org_handle_is_a_clear_error(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -485,7 +509,8 @@ static void missing_org_handle_is_a_clear_error(void **state)
     expect_nothing_built();
 }
 
-static void missing_base_url_is_a_clear_error(void **state)
+static void
+missing_base_url_is_a_clear_error(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -496,7 +521,8 @@ static void missing_base_url_is_a_clear_error(void **state)
     expect_nothing_built();
 }
 
-static void jwt_header_is_secret(void **state)
+static void
+jwt_header_is_secret(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -537,7 +563,8 @@ static void jwt_header_is_secret(void **state)
 /* Errors                                                                     */
 /* ------------------------------------------------------------------------- */
 
-static void status_code_not_200_in_body_is_an_error_with_vendor_message(void **state)
+static void
+status_code_not_200_in_body_is_an_error_with_vendor_message(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -571,7 +598,8 @@ static void status_code_not_200_in_body_is_an_error_with_vendor_message(void **s
     expect_contains(fake.last_warn, "status_code");
 }
 
-static void expect_message(const char *body, size_t len, const char *want)
+static void
+expect_message(const char *body, size_t len, const char *want)
 {
     char buf[256];
     or_error_message_fn *fn = analytics()->error_message;
@@ -584,7 +612,8 @@ static void expect_message(const char *body, size_t len, const char *want)
     }
 }
 
-static void expect_message_fixture(const char *name, const char *want)
+static void
+expect_message_fixture(const char *name, const char *want)
 {
     size_t len = 0;
     char *body = fixture(name, &len);
@@ -592,7 +621,8 @@ static void expect_message_fixture(const char *name, const char *want)
     free(body);
 }
 
-static void vendor_messages_are_extracted_from_400_401_404_bodies(void **state)
+static void
+vendor_messages_are_extracted_from_400_401_404_bodies(void **state)
 {
     (void)state;
     expect_message_fixture("error_400.json", "Org-Handle header is required.");
@@ -633,13 +663,14 @@ static void vendor_messages_are_extracted_from_400_401_404_bodies(void **state)
 /* Hostile bodies                                                             */
 /* ------------------------------------------------------------------------- */
 
-static void missing_fields_and_nulls_become_null(void **state)
+static void
+missing_fields_and_nulls_become_null(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
     assert_int_equal(analytics_fixture(&org_query, "analytics_nulls.json", err), OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
-    expect_int(0, "not_interested", 0);   /* a real zero stays zero */
+    expect_int(0, "not_interested", 0); /* a real zero stays zero */
     expect_int(0, "tasks_in_progress", 0);
     static const char *const zeros[] = {"not_interested", "tasks_in_progress", NULL};
     expect_row_null_except(0, zeros);
@@ -654,8 +685,7 @@ static void missing_fields_and_nulls_become_null(void **state)
     /* data {} and sections null or {}: one row, all NULL. */
     static const char empty[] = "{\"status_code\":200,\"data\":{}}";
     assert_int_equal(parse_text(&org_query, empty, err), OR_OK);
-    static const char null_sections[] =
-        "{\"data\":{\"call_analytics\":null,\"call_status\":{}}}";
+    static const char null_sections[] = "{\"data\":{\"call_analytics\":null,\"call_status\":{}}}";
     assert_int_equal(parse_text(&org_query, null_sections, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 4);
     expect_row_null_except(2, NULL);
@@ -665,7 +695,8 @@ static void missing_fields_and_nulls_become_null(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void numeric_strings_are_numbers(void **state)
+static void
+numeric_strings_are_numbers(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -688,7 +719,8 @@ static void numeric_strings_are_numbers(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-static void wrong_types_become_null_with_one_warning(void **state)
+static void
+wrong_types_become_null_with_one_warning(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -700,12 +732,19 @@ static void wrong_types_become_null_with_one_warning(void **state)
     expect_row_null_except(0, usable);
     assert_int_equal(fake.nwarn, 1);
     static const char *const named[] = {
-        "data.call_analytics.total_calls", "data.call_analytics.interested",
-        "data.call_analytics.call_back", "data.call_analytics.send_details",
-        "data.call_analytics.not_interested", "data.call_analytics.not_connected",
-        "data.call_analytics.failed", "data.call_analytics.avg_success_score",
-        "data.call_status.completed", "data.call_status.failed",
-        "data.call_status.success_rate", "status_code", DOC_SPACE,
+        "data.call_analytics.total_calls",
+        "data.call_analytics.interested",
+        "data.call_analytics.call_back",
+        "data.call_analytics.send_details",
+        "data.call_analytics.not_interested",
+        "data.call_analytics.not_connected",
+        "data.call_analytics.failed",
+        "data.call_analytics.avg_success_score",
+        "data.call_status.completed",
+        "data.call_status.failed",
+        "data.call_status.success_rate",
+        "status_code",
+        DOC_SPACE,
     };
     for (size_t i = 0; i < ARRAY_LEN(named); i++) {
         expect_contains(fake.last_warn, named[i]);
@@ -724,19 +763,20 @@ static void wrong_types_become_null_with_one_warning(void **state)
     expect_contains(fake.last_warn, "data.call_status");
 }
 
-static void huge_numbers_become_null_and_the_rest_is_kept(void **state)
+static void
+huge_numbers_become_null_and_the_rest_is_kept(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
     assert_int_equal(analytics_fixture(&org_query, "analytics_huge_numbers.json", err), OR_OK);
     assert_int_equal(fake.rows.nrows, 1);
-    expect_null(0, "total_calls");             /* beyond 64 bits */
-    expect_int(0, "interested", 77);           /* the rest of the body survives */
-    expect_int(0, "call_back", INT64_MAX);     /* "9223372036854775807" */
-    expect_null(0, "send_details");            /* "9223372036854775808" */
-    expect_null(0, "not_interested");          /* below INT64_MIN */
-    expect_null(0, "not_connected");           /* 2^53 + 1 cannot be kept exactly */
-    expect_null(0, "failed_calls");            /* 1e300 */
+    expect_null(0, "total_calls");         /* beyond 64 bits */
+    expect_int(0, "interested", 77);       /* the rest of the body survives */
+    expect_int(0, "call_back", INT64_MAX); /* "9223372036854775807" */
+    expect_null(0, "send_details");        /* "9223372036854775808" */
+    expect_null(0, "not_interested");      /* below INT64_MIN */
+    expect_null(0, "not_connected");       /* 2^53 + 1 cannot be kept exactly */
+    expect_null(0, "failed_calls");        /* 1e300 */
     expect_real(0, "avg_success_score", 1.7976931348623157e308);
     expect_int(0, "total_tasks", 419);
     expect_int(0, "tasks_in_progress", 1);
@@ -753,7 +793,8 @@ static void huge_numbers_become_null_and_the_rest_is_kept(void **state)
     expect_int(1, "total_calls", 9007199254740993LL);
 }
 
-static void expect_parse_error(const char *body, size_t len, const char *named)
+static void
+expect_parse_error(const char *body, size_t len, const char *named)
 {
     char err[OR_ERR_SIZE];
     struct or_page_info info;
@@ -763,7 +804,8 @@ static void expect_parse_error(const char *body, size_t len, const char *named)
     assert_int_equal(fake.rows.nrows, before);
 }
 
-static void malformed_json_is_a_parse_error(void **state)
+static void
+malformed_json_is_a_parse_error(void **state)
 {
     (void)state;
     size_t len = 0;
@@ -793,7 +835,8 @@ static void malformed_json_is_a_parse_error(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fake_teardown)
@@ -820,6 +863,5 @@ int main(void)
         T(malformed_json_is_a_parse_error),
 #undef T
     };
-    return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin,
-                                       fake_group_teardown);
+    return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin, fake_group_teardown);
 }

@@ -12,19 +12,22 @@
 
 #include "redact.h"
 
-static int teardown(void **state)
+static int
+teardown(void **state)
 {
     (void)state;
     or_redact_clear();
     return 0;
 }
 
-static void redact_str(char *buf, size_t size)
+static void
+redact_str(char *buf, size_t size)
 {
     or_redact_inplace(buf, size);
 }
 
-static void replaces_every_occurrence(void **state)
+static void
+replaces_every_occurrence(void **state)
 {
     (void)state;
     or_redact_add("sk_live_1234");
@@ -34,7 +37,8 @@ static void replaces_every_occurrence(void **state)
     assert_string_equal(buf, "key=*** again ***.");
 }
 
-static void overlapping_secrets_are_masked_together(void **state)
+static void
+overlapping_secrets_are_masked_together(void **state)
 {
     (void)state;
     or_redact_add("abcdef");
@@ -46,7 +50,8 @@ static void overlapping_secrets_are_masked_together(void **state)
     assert_string_equal(buf, "xx***yy");
 }
 
-static void secret_contained_in_another_is_masked(void **state)
+static void
+secret_contained_in_another_is_masked(void **state)
 {
     (void)state;
     or_redact_add("TOKEN");
@@ -57,7 +62,8 @@ static void secret_contained_in_another_is_masked(void **state)
     assert_string_equal(buf, "a***b ***");
 }
 
-static void self_overlapping_occurrences_leave_nothing(void **state)
+static void
+self_overlapping_occurrences_leave_nothing(void **state)
 {
     (void)state;
     or_redact_add("aaaa");
@@ -67,7 +73,8 @@ static void self_overlapping_occurrences_leave_nothing(void **state)
     assert_string_equal(buf, "b***b");
 }
 
-static void adjacent_occurrences_merge(void **state)
+static void
+adjacent_occurrences_merge(void **state)
 {
     (void)state;
     or_redact_add("SECRET");
@@ -77,7 +84,8 @@ static void adjacent_occurrences_merge(void **state)
     assert_string_equal(buf, "***");
 }
 
-static void secret_at_both_ends(void **state)
+static void
+secret_at_both_ends(void **state)
 {
     (void)state;
     or_redact_add("edge-secret");
@@ -87,7 +95,8 @@ static void secret_at_both_ends(void **state)
     assert_string_equal(buf, "*** middle ***");
 }
 
-static void mask_that_completes_a_secret_is_masked_again(void **state)
+static void
+mask_that_completes_a_secret_is_masked_again(void **state)
 {
     (void)state;
     /* After "SECRET" becomes "***", the text reads "x***y", itself a secret. */
@@ -99,7 +108,8 @@ static void mask_that_completes_a_secret_is_masked_again(void **state)
     assert_string_equal(buf, "<***>");
 }
 
-static void short_values_are_not_secrets(void **state)
+static void
+short_values_are_not_secrets(void **state)
 {
     (void)state;
     or_redact_add("abc");
@@ -111,7 +121,8 @@ static void short_values_are_not_secrets(void **state)
     assert_string_equal(buf, "abc abc");
 }
 
-static void never_writes_past_size(void **state)
+static void
+never_writes_past_size(void **state)
 {
     (void)state;
     or_redact_add("SECRETVALUE");
@@ -126,7 +137,8 @@ static void never_writes_past_size(void **state)
     }
 }
 
-static void unterminated_buffer_is_bounded_by_size(void **state)
+static void
+unterminated_buffer_is_bounded_by_size(void **state)
 {
     (void)state;
     or_redact_add("SECRET");
@@ -140,7 +152,8 @@ static void unterminated_buffer_is_bounded_by_size(void **state)
     }
 }
 
-static void secret_cut_by_size_is_left_alone(void **state)
+static void
+secret_cut_by_size_is_left_alone(void **state)
 {
     (void)state;
     or_redact_add("SECRET");
@@ -152,7 +165,8 @@ static void secret_cut_by_size_is_left_alone(void **state)
     assert_memory_equal(mem, "abSECRET", 9);
 }
 
-static void null_and_empty_buffers_are_ignored(void **state)
+static void
+null_and_empty_buffers_are_ignored(void **state)
 {
     (void)state;
     or_redact_add("SECRET");
@@ -165,7 +179,8 @@ static void null_and_empty_buffers_are_ignored(void **state)
     assert_string_equal(buf, "");
 }
 
-static void duplicates_and_clear(void **state)
+static void
+duplicates_and_clear(void **state)
 {
     (void)state;
     or_redact_add("repeated-secret");
@@ -180,7 +195,8 @@ static void duplicates_and_clear(void **state)
     assert_string_equal(buf, "repeated-secret");
 }
 
-static void secrets_are_copied(void **state)
+static void
+secrets_are_copied(void **state)
 {
     (void)state;
     char owned[32];
@@ -193,7 +209,8 @@ static void secrets_are_copied(void **state)
     assert_string_equal(buf, "a *** b");
 }
 
-static void many_secrets_grow_the_registry(void **state)
+static void
+many_secrets_grow_the_registry(void **state)
 {
     (void)state;
     for (int i = 0; i < 100; i++) {
@@ -207,7 +224,8 @@ static void many_secrets_grow_the_registry(void **state)
     assert_string_equal(buf, "*** *** secret-100");
 }
 
-static gpointer hammer(gpointer data)
+static gpointer
+hammer(gpointer data)
 {
     int id = GPOINTER_TO_INT(data);
     for (int i = 0; i < 200; i++) {
@@ -224,7 +242,8 @@ static gpointer hammer(gpointer data)
     return GINT_TO_POINTER(0);
 }
 
-static void concurrent_add_and_redact(void **state)
+static void
+concurrent_add_and_redact(void **state)
 {
     (void)state;
     GThread *threads[4];
@@ -238,7 +257,8 @@ static void concurrent_add_and_redact(void **state)
     assert_int_equal(failures, 0);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(replaces_every_occurrence, teardown),

@@ -73,8 +73,8 @@ static char *
 run_formats(struct fixture *f, const char *formats, const char *name, int want_status)
 {
     char *out = g_build_filename(f->dir, name, NULL);
-    const char *argv[] = {proc_outreport(), "--config", f->conf, "-q", "run", f->tpl,
-                          "--period", PERIOD, "--format", formats, "--out", out, NULL};
+    const char *argv[] = {proc_outreport(), "--config", f->conf, "-q",    "run", f->tpl, "--period",
+                          PERIOD,           "--format", formats, "--out", out,   NULL};
     const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", "SOURCE_DATE_EPOCH=1763000000", NULL};
     struct proc_result r;
     assert_int_equal(proc_run(argv, env, 300, &r), 0);
@@ -109,7 +109,8 @@ files_summary(const char *dir)
     GString *out = g_string_new(NULL);
     size_t i;
     json_t *f;
-    json_array_foreach(files, i, f) {
+    json_array_foreach(files, i, f)
+    {
         const char *path = json_string_value(json_object_get(f, "path"));
         const char *sha = json_string_value(json_object_get(f, "sha256"));
         json_int_t bytes = json_integer_value(json_object_get(f, "bytes"));
@@ -143,7 +144,8 @@ section_rows(const char *dir, const char *id)
     json_t *s;
     g_free(path);
     assert_non_null(m);
-    json_array_foreach(json_object_get(m, "sections"), i, s) {
+    json_array_foreach(json_object_get(m, "sections"), i, s)
+    {
         if (strcmp(json_string_value(json_object_get(s, "id")), id) == 0) {
             rows = json_integer_value(json_object_get(s, "rows"));
         }
@@ -227,8 +229,9 @@ a_document_that_fails_keeps_those_before_it_and_writes_none_after(void **state)
     char *pdf = g_build_filename(out, "weekly-export.pdf", NULL);
     assert_true(g_file_set_contents(pdf, "an earlier run's document", -1, NULL));
 
-    const char *argv[] = {proc_outreport(), "--config", f->conf, "-q", "run", f->tpl,
-                          "--period", PERIOD, "--format", "csv,xlsx,pdf", "--out", out, NULL};
+    const char *argv[] = {proc_outreport(), "--config", f->conf, "-q",       "run",
+                          f->tpl,           "--period", PERIOD,  "--format", "csv,xlsx,pdf",
+                          "--out",          out,        NULL};
     const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", "SOURCE_DATE_EPOCH=1763000000", NULL};
     struct proc_result r;
     assert_int_equal(proc_run(argv, env, 300, &r), 0);
@@ -253,9 +256,21 @@ a_document_that_fails_keeps_those_before_it_and_writes_none_after(void **state)
 
     /* A renderer that refuses the options: nothing at all is written. */
     char *refused = g_build_filename(f->dir, "refused", NULL);
-    const char *argv2[] = {proc_outreport(), "--config", f->conf, "-q", "run", f->tpl,
-                           "--period", PERIOD, "--format", "pdf,xlsx,csv", "--out", refused,
-                           "--option", "no_such_option=1", NULL};
+    const char *argv2[] = {proc_outreport(),
+                           "--config",
+                           f->conf,
+                           "-q",
+                           "run",
+                           f->tpl,
+                           "--period",
+                           PERIOD,
+                           "--format",
+                           "pdf,xlsx,csv",
+                           "--out",
+                           refused,
+                           "--option",
+                           "no_such_option=1",
+                           NULL};
     assert_int_equal(proc_run(argv2, env, 300, &r), 0);
     assert_int_not_equal(r.status, 0);
     assert_non_null(strstr(r.err, "weekly-export.pdf: pdf: unknown option 'no_such_option'"));
@@ -297,8 +312,9 @@ sort_indexes_do_not_change_any_listing(void **state)
                                      "{\"source\": \"salesfinity.call-log\"}}, \"sections\": [");
         for (size_t i = 0; i < npairs; i++) {
             for (int k = 0; k < 2; k++) {
-                g_string_append_printf(json, "%s{\"kind\": \"table\", \"id\": \"s%zu-%d\", "
-                                             "\"title\": \"s\", \"sql\": \"%s\"}",
+                g_string_append_printf(json,
+                                       "%s{\"kind\": \"table\", \"id\": \"s%zu-%d\", "
+                                       "\"title\": \"s\", \"sql\": \"%s\"}",
                                        i + (size_t)k > 0 ? ", " : "", i, k, pairs[i][k]);
             }
         }
@@ -307,8 +323,9 @@ sort_indexes_do_not_change_any_listing(void **state)
         assert_true(g_file_set_contents(tpl, json->str, -1, NULL));
         g_string_free(json, TRUE);
         char *out = g_strdup_printf("%s/listings%zu", f->dir, npairs);
-        const char *argv[] = {proc_outreport(), "--config", f->conf, "-q", "run", tpl,
-                              "--period", PERIOD, "--format", "csv,xlsx", "--out", out, NULL};
+        const char *argv[] = {
+            proc_outreport(), "--config", f->conf,    "-q",    "run", tpl, "--period",
+            PERIOD,           "--format", "csv,xlsx", "--out", out,   NULL};
         const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", NULL};
         struct proc_result r;
         assert_int_equal(proc_run(argv, env, 300, &r), 0);

@@ -27,20 +27,24 @@ static struct fake_renderer_state host_state;
 static struct or_host fake_host;
 
 /* Generated rows: (i, say "i", i + 0.25) for i from 0. */
-static void say_row(struct or_cursor *c, struct or_value *row)
+static void
+say_row(struct or_cursor *c, struct or_value *row)
 {
     int64_t i = (int64_t)c->pos;
     int len = snprintf(c->text[0], sizeof(c->text[0]), "say \"%lld\"", (long long)i);
-    row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i };
-    row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len };
-    row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
+    row[0] = (struct or_value){.type = OR_TYPE_INT, .i = i};
+    row[1] = (struct or_value){.type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len};
+    row[2] = (struct or_value){.type = OR_TYPE_REAL, .r = (double)i + 0.25};
 }
 
 /* ------------------------------------------------------------------------- */
 /* Report building and file checking                                          */
 /* ------------------------------------------------------------------------- */
 
-#define COL(n, t) { .name = (n), .label = "Label of " n, .type = (t) }
+#define COL(n, t)                                                                                  \
+    {                                                                                              \
+        .name = (n), .label = "Label of " n, .type = (t)                                           \
+    }
 #define BOM "\xEF\xBB\xBF"
 
 /* A report holding one table section, the common case. */
@@ -51,42 +55,48 @@ struct table {
     struct or_report report;
 };
 
-static void table_init(struct table *t, const struct or_result_column *cols, size_t ncols,
-                       const struct or_value *rows, size_t nrows)
+static void
+table_init(struct table *t, const struct or_result_column *cols, size_t ncols,
+           const struct or_value *rows, size_t nrows)
 {
     memset(t, 0, sizeof(*t));
     fake_renderer_result(&t->cursor, &t->result, cols, ncols, rows, nrows);
     t->cursor.gen = say_row;
-    t->section = (struct or_section){ .kind = OR_SECTION_TABLE, .id = "calls",
-                                      .title = "Calls", .result = &t->result };
-    t->report = (struct or_report){ .title = "Weekly", .tz = "Etc/GMT-1",
-                                    .nsections = 1, .sections = &t->section };
+    t->section = (struct or_section){
+        .kind = OR_SECTION_TABLE, .id = "calls", .title = "Calls", .result = &t->result};
+    t->report = (struct or_report){
+        .title = "Weekly", .tz = "Etc/GMT-1", .nsections = 1, .sections = &t->section};
 }
 
-static int suite_setup(void **state)
+static int
+suite_setup(void **state)
 {
     static struct fake_renderer_suite s;
     return fake_renderer_suite_setup(state, &s, "csv", &fake_host, &host_state);
 }
 
-static int suite_teardown(void **state)
+static int
+suite_teardown(void **state)
 {
     return fake_renderer_suite_teardown(state);
 }
 
-static int test_setup(void **state)
+static int
+test_setup(void **state)
 {
     return fake_renderer_test_setup(state);
 }
 
 /* Render @p report into <dir>/<name>.csv; the path is left in s->path. */
-static or_status render(struct fake_renderer_suite *s, const struct or_report *report,
-                        const char *name, const struct or_option *opts, size_t nopts)
+static or_status
+render(struct fake_renderer_suite *s, const struct or_report *report, const char *name,
+       const struct or_option *opts, size_t nopts)
 {
     return fake_renderer_render(s, report, name, opts, nopts);
 }
 
-static void print_escaped(const char *what, const char *p, size_t n)
+static void
+print_escaped(const char *what, const char *p, size_t n)
 {
     fprintf(stderr, "%s (%zu bytes): \"", what, n);
     for (size_t i = 0; i < n && i < 2000; i++) {
@@ -114,7 +124,8 @@ static void print_escaped(const char *what, const char *p, size_t n)
 }
 
 /* The file at @p path holds exactly @p n bytes of @p expected. */
-static void assert_file_is(const char *path, const char *expected, size_t n)
+static void
+assert_file_is(const char *path, const char *expected, size_t n)
 {
     size_t len = 0;
     char *got = test_read_file(path, &len);
@@ -132,14 +143,16 @@ static void assert_file_is(const char *path, const char *expected, size_t n)
 
 #define ASSERT_FILE(path, lit) assert_file_is((path), (lit), sizeof(lit) - 1)
 
-static void assert_contains(const char *haystack, const char *needle)
+static void
+assert_contains(const char *haystack, const char *needle)
 {
     if (strstr(haystack, needle) == NULL) {
         fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
     }
 }
 
-static void assert_no_file(const char *path)
+static void
+assert_no_file(const char *path)
 {
     if (access(path, F_OK) == 0) {
         fail_msg("%s was created although the render was refused", path);
@@ -150,7 +163,8 @@ static void assert_no_file(const char *path)
 /* Tests                                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_csv_renderer_with_profile_option(void **state)
+static void
+descriptor_is_csv_renderer_with_profile_option(void **state)
 {
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
@@ -176,7 +190,8 @@ static void descriptor_is_csv_renderer_with_profile_option(void **state)
     assert_non_null(p->renderer->options[0].description);
 }
 
-static void only_the_entry_symbol_is_exported(void **state)
+static void
+only_the_entry_symbol_is_exported(void **state)
 {
     const struct fake_renderer_suite *s = *state;
     /* Helpers are hidden: none of them is reachable through dlsym. */
@@ -187,7 +202,8 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(s->dl, "outreport_plugin"));
 }
 
-static void header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
+static void
+header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -195,8 +211,10 @@ static void header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
         COL("duration_s", OR_TYPE_INT),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Ann"), V_INT(30),
-        V_TEXT("Bob"), V_INT(45),
+        V_TEXT("Ann"),
+        V_INT(30),
+        V_TEXT("Bob"),
+        V_INT(45),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, 2);
@@ -205,7 +223,8 @@ static void header_uses_column_names_not_labels_and_lines_end_crlf(void **state)
     ASSERT_FILE(s->path, "rep_name,duration_s\r\nAnn,30\r\nBob,45\r\n");
 }
 
-static void empty_table_is_just_the_header(void **state)
+static void
+empty_table_is_just_the_header(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -219,20 +238,16 @@ static void empty_table_is_just_the_header(void **state)
     ASSERT_FILE(s->path, "id,name\r\n");
 }
 
-static void quotes_fields_with_comma_quote_and_newline(void **state)
+static void
+quotes_fields_with_comma_quote_and_newline(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("notes", OR_TYPE_TEXT),
     };
     static const struct or_value rows[] = {
-        V_TEXT("plain text"),
-        V_TEXT("a,b"),
-        V_TEXT("say \"hi\""),
-        V_TEXT("line1\nline2"),
-        V_TEXT("cr\rhere"),
-        V_TEXT("\""),
-        V_TEXT("semi;colon"),
+        V_TEXT("plain text"), V_TEXT("a,b"), V_TEXT("say \"hi\""), V_TEXT("line1\nline2"),
+        V_TEXT("cr\rhere"),   V_TEXT("\""),  V_TEXT("semi;colon"),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, COUNT(rows));
@@ -248,7 +263,8 @@ static void quotes_fields_with_comma_quote_and_newline(void **state)
                          "semi;colon\r\n");
 }
 
-static void utf8_names_pass_through_unchanged(void **state)
+static void
+utf8_names_pass_through_unchanged(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -256,9 +272,8 @@ static void utf8_names_pass_through_unchanged(void **state)
         COL("city", OR_TYPE_TEXT),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Zoë"), V_TEXT("Zürich"),
-        V_TEXT("Łukasz"), V_TEXT("Łódź, PL"),
-        V_TEXT("日本"), V_TEXT("東京"),
+        V_TEXT("Zoë"),      V_TEXT("Zürich"), V_TEXT("Łukasz"),
+        V_TEXT("Łódź, PL"), V_TEXT("日本"),   V_TEXT("東京"),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, 3);
@@ -270,17 +285,25 @@ static void utf8_names_pass_through_unchanged(void **state)
                          "\xE6\x97\xA5\xE6\x9C\xAC,\xE6\x9D\xB1\xE4\xBA\xAC\r\n");
 }
 
-static void null_is_empty_field_not_quoted_empty_string(void **state)
+static void
+null_is_empty_field_not_quoted_empty_string(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("t", OR_TYPE_TEXT), COL("i", OR_TYPE_INT), COL("r", OR_TYPE_REAL),
+        COL("t", OR_TYPE_TEXT), COL("i", OR_TYPE_INT),   COL("r", OR_TYPE_REAL),
         COL("b", OR_TYPE_BOOL), COL("ts", OR_TYPE_TIME),
     };
     static const struct or_value rows[] = {
-        V_NULL(OR_TYPE_TEXT), V_NULL(OR_TYPE_INT), V_NULL(OR_TYPE_REAL),
-        V_NULL(OR_TYPE_BOOL), V_NULL(OR_TYPE_TIME),
-        V_TEXT(""), V_INT(0), V_REAL(0.0), V_BOOL(0), V_NULL(OR_TYPE_TIME),
+        V_NULL(OR_TYPE_TEXT),
+        V_NULL(OR_TYPE_INT),
+        V_NULL(OR_TYPE_REAL),
+        V_NULL(OR_TYPE_BOOL),
+        V_NULL(OR_TYPE_TIME),
+        V_TEXT(""),
+        V_INT(0),
+        V_REAL(0.0),
+        V_BOOL(0),
+        V_NULL(OR_TYPE_TIME),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, 2);
@@ -291,7 +314,8 @@ static void null_is_empty_field_not_quoted_empty_string(void **state)
                          ",0,0,false,\r\n");
 }
 
-static void integers_are_plain_decimal(void **state)
+static void
+integers_are_plain_decimal(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -308,7 +332,8 @@ static void integers_are_plain_decimal(void **state)
                          "-9223372036854775808\r\n");
 }
 
-static void booleans_are_true_false(void **state)
+static void
+booleans_are_true_false(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -316,8 +341,10 @@ static void booleans_are_true_false(void **state)
         COL("bounced", OR_TYPE_BOOL),
     };
     static const struct or_value rows[] = {
-        V_BOOL(1), V_BOOL(0),
-        V_BOOL(0), V_NULL(OR_TYPE_BOOL),
+        V_BOOL(1),
+        V_BOOL(0),
+        V_BOOL(0),
+        V_NULL(OR_TYPE_BOOL),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, 2);
@@ -326,17 +353,22 @@ static void booleans_are_true_false(void **state)
     ASSERT_FILE(s->path, "replied,bounced\r\ntrue,false\r\nfalse,\r\n");
 }
 
-static void reals_are_shortest_round_trip_text_without_exponent(void **state)
+static void
+reals_are_shortest_round_trip_text_without_exponent(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("value", OR_TYPE_REAL),
     };
     static const struct or_value rows[] = {
-        V_REAL(0.5), V_REAL(72.08), V_REAL(1234567.25), V_REAL(0.1 + 0.2),
-        V_REAL(100.0), V_REAL(1.0 / 3.0), V_REAL(123456789.123), V_REAL(1e20),
-        V_REAL(1e21), V_REAL(1e-7), V_REAL(1.5e-8), V_REAL(-0.0), V_REAL(0.001),
-        V_REAL(9007199254740993.0 * 4.0), V_REAL(-1e20),
+        V_REAL(0.5),           V_REAL(72.08),
+        V_REAL(1234567.25),    V_REAL(0.1 + 0.2),
+        V_REAL(100.0),         V_REAL(1.0 / 3.0),
+        V_REAL(123456789.123), V_REAL(1e20),
+        V_REAL(1e21),          V_REAL(1e-7),
+        V_REAL(1.5e-8),        V_REAL(-0.0),
+        V_REAL(0.001),         V_REAL(9007199254740993.0 * 4.0),
+        V_REAL(-1e20),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, COUNT(rows));
@@ -360,7 +392,8 @@ static void reals_are_shortest_round_trip_text_without_exponent(void **state)
                          "-100000000000000000000\r\n");
 }
 
-static void reals_read_back_as_the_same_double(void **state)
+static void
+reals_read_back_as_the_same_double(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -386,7 +419,7 @@ static void reals_read_back_as_the_same_double(void **state)
         else {
             d = (double)(int64_t)(x % 2000000001) / 100.0 - 10000000.0;
         }
-        rows[i] = (struct or_value){ .type = OR_TYPE_REAL, .r = d };
+        rows[i] = (struct or_value){.type = OR_TYPE_REAL, .r = d};
     }
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, N);
@@ -410,7 +443,8 @@ static void reals_read_back_as_the_same_double(void **state)
     free(text);
 }
 
-static void times_are_iso8601_with_offset_in_report_zone(void **state)
+static void
+times_are_iso8601_with_offset_in_report_zone(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -431,7 +465,8 @@ static void times_are_iso8601_with_offset_in_report_zone(void **state)
                          "\r\n");
 }
 
-static void unformattable_time_fails_render_naming_column(void **state)
+static void
+unformattable_time_fails_render_naming_column(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -449,21 +484,16 @@ static void unformattable_time_fails_render_naming_column(void **state)
     assert_contains(s->err, s->path);
 }
 
-static void formula_prefixes_are_neutralised(void **state)
+static void
+formula_prefixes_are_neutralised(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("text", OR_TYPE_TEXT),
     };
     static const struct or_value rows[] = {
-        V_TEXT("=SUM(A1)"),
-        V_TEXT("+1"),
-        V_TEXT("-2"),
-        V_TEXT("@x"),
-        V_TEXT("\tx"),
-        V_TEXT("\rx"),
-        V_TEXT("=A1,B1"),
-        V_TEXT("=HYPERLINK(\"http://x\")"),
+        V_TEXT("=SUM(A1)"), V_TEXT("+1"),  V_TEXT("-2"),     V_TEXT("@x"),
+        V_TEXT("\tx"),      V_TEXT("\rx"), V_TEXT("=A1,B1"), V_TEXT("=HYPERLINK(\"http://x\")"),
         V_TEXT("a=b"),
     };
     struct table t;
@@ -482,11 +512,12 @@ static void formula_prefixes_are_neutralised(void **state)
                          "a=b\r\n");
 }
 
-static void negative_numbers_are_not_prefixed(void **state)
+static void
+negative_numbers_are_not_prefixed(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("i", OR_TYPE_INT), COL("r", OR_TYPE_REAL), COL("small", OR_TYPE_REAL),
+        COL("i", OR_TYPE_INT),   COL("r", OR_TYPE_REAL),       COL("small", OR_TYPE_REAL),
         COL("min", OR_TYPE_INT), COL("as_text", OR_TYPE_TEXT),
     };
     static const struct or_value rows[] = {
@@ -501,17 +532,18 @@ static void negative_numbers_are_not_prefixed(void **state)
 }
 
 static const struct or_result_column mixed_cols[] = {
-    COL("name", OR_TYPE_TEXT), COL("note", OR_TYPE_TEXT), COL("amount", OR_TYPE_REAL),
-    COL("delta", OR_TYPE_REAL), COL("n", OR_TYPE_INT), COL("ok", OR_TYPE_BOOL),
+    COL("name", OR_TYPE_TEXT),  COL("note", OR_TYPE_TEXT), COL("amount", OR_TYPE_REAL),
+    COL("delta", OR_TYPE_REAL), COL("n", OR_TYPE_INT),     COL("ok", OR_TYPE_BOOL),
 };
 static const struct or_value mixed_rows[] = {
     V_TEXT("a;b"), V_TEXT("x,y"), V_REAL(72.08), V_REAL(-1234.5), V_INT(7), V_BOOL(1),
 };
 
-static void excel_profile_starts_with_bom(void **state)
+static void
+excel_profile_starts_with_bom(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_option opts[] = { { "profile", "excel" } };
+    static const struct or_option opts[] = {{"profile", "excel"}};
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
 
@@ -520,10 +552,11 @@ static void excel_profile_starts_with_bom(void **state)
                              "a;b,\"x,y\",72.08,-1234.5,7,true\r\n");
 }
 
-static void excel_eu_uses_semicolon_and_decimal_comma(void **state)
+static void
+excel_eu_uses_semicolon_and_decimal_comma(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_option opts[] = { { "profile", "excel-eu" } };
+    static const struct or_option opts[] = {{"profile", "excel-eu"}};
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
 
@@ -532,10 +565,11 @@ static void excel_eu_uses_semicolon_and_decimal_comma(void **state)
                              "\"a;b\";x,y;72,08;-1234,5;7;true\r\n");
 }
 
-static void rfc4180_is_the_default_profile_without_bom(void **state)
+static void
+rfc4180_is_the_default_profile_without_bom(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_option opts[] = { { "profile", "rfc4180" } };
+    static const struct or_option opts[] = {{"profile", "rfc4180"}};
     static const char expected[] = "name,note,amount,delta,n,ok\r\n"
                                    "a;b,\"x,y\",72.08,-1234.5,7,true\r\n";
     struct table t;
@@ -547,10 +581,11 @@ static void rfc4180_is_the_default_profile_without_bom(void **state)
     ASSERT_FILE(s->path, expected);
 }
 
-static void unknown_profile_is_rejected_with_message(void **state)
+static void
+unknown_profile_is_rejected_with_message(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_option opts[] = { { "profile", "x" } };
+    static const struct or_option opts[] = {{"profile", "x"}};
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
 
@@ -560,10 +595,11 @@ static void unknown_profile_is_rejected_with_message(void **state)
     assert_no_file(s->path);
 }
 
-static void unknown_option_is_rejected_naming_it(void **state)
+static void
+unknown_option_is_rejected_naming_it(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_option opts[] = { { "profile", "excel" }, { "separator", ";" } };
+    static const struct or_option opts[] = {{"profile", "excel"}, {"separator", ";"}};
     struct table t;
     table_init(&t, mixed_cols, COUNT(mixed_cols), mixed_rows, 1);
 
@@ -572,7 +608,8 @@ static void unknown_option_is_rejected_naming_it(void **state)
     assert_no_file(s->path);
 }
 
-static void unwritable_path_fails_with_io_error_naming_path(void **state)
+static void
+unwritable_path_fails_with_io_error_naming_path(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct table t;
@@ -580,14 +617,15 @@ static void unwritable_path_fails_with_io_error_naming_path(void **state)
     char path[256];
     snprintf(path, sizeof(path), "%s/no/such/dir/out.csv", s->dir);
 
-    or_status st = s->plugin->renderer->render(&fake_host, &t.report, path, NULL, 0, s->err,
-                                                sizeof(s->err));
+    or_status st =
+        s->plugin->renderer->render(&fake_host, &t.report, path, NULL, 0, s->err, sizeof(s->err));
     assert_int_equal(st, OR_ERR_IO);
     assert_contains(s->err, path);
     assert_contains(s->err, strerror(ENOENT));
 }
 
-static void full_disk_fails_with_io_error_naming_path(void **state)
+static void
+full_disk_fails_with_io_error_naming_path(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct table t;
@@ -597,18 +635,21 @@ static void full_disk_fails_with_io_error_naming_path(void **state)
         skip();
     }
     /* A small file fails when it is flushed at the end. */
-    or_status st = s->plugin->renderer->render(&fake_host, &t.report, "/dev/full", NULL, 0,
-                                                s->err, sizeof(s->err));
+    or_status st = s->plugin->renderer->render(&fake_host, &t.report, "/dev/full", NULL, 0, s->err,
+                                               sizeof(s->err));
     assert_int_equal(st, OR_ERR_IO);
     assert_contains(s->err, "/dev/full");
     assert_contains(s->err, strerror(ENOSPC));
 }
 
-static void full_disk_stops_reading_rows_at_first_failed_write(void **state)
+static void
+full_disk_stops_reading_rows_at_first_failed_write(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("id", OR_TYPE_INT), COL("quote", OR_TYPE_TEXT), COL("score", OR_TYPE_REAL),
+        COL("id", OR_TYPE_INT),
+        COL("quote", OR_TYPE_TEXT),
+        COL("score", OR_TYPE_REAL),
     };
     enum { N = 1000000 };
     struct table t;
@@ -618,8 +659,8 @@ static void full_disk_stops_reading_rows_at_first_failed_write(void **state)
     if (access("/dev/full", W_OK) != 0) {
         skip();
     }
-    or_status st = s->plugin->renderer->render(&fake_host, &t.report, "/dev/full", NULL, 0,
-                                                s->err, sizeof(s->err));
+    or_status st = s->plugin->renderer->render(&fake_host, &t.report, "/dev/full", NULL, 0, s->err,
+                                               sizeof(s->err));
     assert_int_equal(st, OR_ERR_IO);
     assert_contains(s->err, "/dev/full");
     assert_contains(s->err, strerror(ENOSPC));
@@ -629,10 +670,11 @@ static void full_disk_stops_reading_rows_at_first_failed_write(void **state)
     }
 }
 
-static void huge_text_field_is_written_whole(void **state)
+static void
+huge_text_field_is_written_whole(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("transcription", OR_TYPE_TEXT) };
+    static const struct or_result_column cols[] = {COL("transcription", OR_TYPE_TEXT)};
     enum { BIG = 3 * 1024 * 1024 + 7 }; /* larger than the renderer's buffer */
     static const char head[] = "transcription\r\n";
     char *text = malloc(BIG);
@@ -642,7 +684,7 @@ static void huge_text_field_is_written_whole(void **state)
     for (size_t i = 0; i < BIG; i++) {
         text[i] = (char)('a' + i % 26);
     }
-    struct or_value rows[] = { { .type = OR_TYPE_TEXT, .s = text, .len = BIG } };
+    struct or_value rows[] = {{.type = OR_TYPE_TEXT, .s = text, .len = BIG}};
     memcpy(expected, head, sizeof(head) - 1);
     memcpy(expected + sizeof(head) - 1, text, BIG);
     memcpy(expected + sizeof(head) - 1 + BIG, "\r\n", 2);
@@ -663,11 +705,13 @@ static void huge_text_field_is_written_whole(void **state)
  * last byte before a separator is added, the second is one byte too long to
  * fit.  Off-by-one buffer handling corrupts these bytes (or trips ASan).
  */
-static void fields_meeting_the_buffer_boundary_are_intact(void **state)
+static void
+fields_meeting_the_buffer_boundary_are_intact(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("a", OR_TYPE_TEXT), COL("b", OR_TYPE_TEXT),
+        COL("a", OR_TYPE_TEXT),
+        COL("b", OR_TYPE_TEXT),
     };
     enum { MIB = 1024 * 1024, FILL = MIB - 5 /* "a,b\r\n" */, OVER = MIB - 4 + 1 };
     char *fill = malloc(FILL);
@@ -680,8 +724,10 @@ static void fields_meeting_the_buffer_boundary_are_intact(void **state)
     memset(fill, 'f', FILL);
     memset(over, 'o', OVER);
     struct or_value rows[] = {
-        { .type = OR_TYPE_TEXT, .s = fill, .len = FILL }, V_TEXT("y"),
-        { .type = OR_TYPE_TEXT, .s = over, .len = OVER }, V_TEXT("z"),
+        {.type = OR_TYPE_TEXT, .s = fill, .len = FILL},
+        V_TEXT("y"),
+        {.type = OR_TYPE_TEXT, .s = over, .len = OVER},
+        V_TEXT("z"),
     };
     size_t k = 0;
     memcpy(expected + k, "a,b\r\n", 5);
@@ -706,22 +752,23 @@ static void fields_meeting_the_buffer_boundary_are_intact(void **state)
     assert_int_equal(st, OR_OK);
 }
 
-static void report_without_table_is_refused(void **state)
+static void
+report_without_table_is_refused(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
         COL("total_calls", OR_TYPE_INT),
     };
-    static const struct or_value rows[] = { V_INT(3) };
-    struct or_cursor cursor = { .rows = rows, .ncols = 1, .nrows = 1, .fail_at = -1 };
-    struct or_result kpis = { .ncols = 1, .cols = cols, .nrows = 1, .cursor = &cursor };
+    static const struct or_value rows[] = {V_INT(3)};
+    struct or_cursor cursor = {.rows = rows, .ncols = 1, .nrows = 1, .fail_at = -1};
+    struct or_result kpis = {.ncols = 1, .cols = cols, .nrows = 1, .cursor = &cursor};
     const struct or_section sections[] = {
-        { .kind = OR_SECTION_KPIS, .id = "kpis", .result = &kpis },
-        { .kind = OR_SECTION_TEXT, .id = "intro" },
-        { .kind = OR_SECTION_TABLE, .id = "empty" }, /* neither data nor a reason */
+        {.kind = OR_SECTION_KPIS, .id = "kpis", .result = &kpis},
+        {.kind = OR_SECTION_TEXT, .id = "intro"},
+        {.kind = OR_SECTION_TABLE, .id = "empty"}, /* neither data nor a reason */
     };
-    struct or_report report = { .title = "t", .tz = "UTC", .nsections = COUNT(sections),
-                                .sections = sections };
+    struct or_report report = {
+        .title = "t", .tz = "UTC", .nsections = COUNT(sections), .sections = sections};
 
     assert_int_equal(render(s, &report, "notable", NULL, 0), OR_ERR_RENDER);
     assert_contains(s->err, "report has no table section");
@@ -733,7 +780,8 @@ static void report_without_table_is_refused(void **state)
     assert_contains(s->err, "report has no table section");
 }
 
-static void unavailable_table_is_refused_with_its_reason(void **state)
+static void
+unavailable_table_is_refused_with_its_reason(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct table t;
@@ -746,34 +794,36 @@ static void unavailable_table_is_refused_with_its_reason(void **state)
     assert_no_file(s->path);
 }
 
-static void renders_first_table_section_only(void **state)
+static void
+renders_first_table_section_only(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column kcols[] = { COL("total", OR_TYPE_INT) };
-    static const struct or_value krows[] = { V_INT(99) };
-    static const struct or_result_column acols[] = { COL("a", OR_TYPE_TEXT) };
-    static const struct or_value arows[] = { V_TEXT("first") };
-    static const struct or_result_column bcols[] = { COL("b", OR_TYPE_TEXT) };
-    static const struct or_value brows[] = { V_TEXT("second") };
-    struct or_cursor kc = { .rows = krows, .ncols = 1, .nrows = 1, .fail_at = -1 };
-    struct or_cursor ac = { .rows = arows, .ncols = 1, .nrows = 1, .fail_at = -1 };
-    struct or_cursor bc = { .rows = brows, .ncols = 1, .nrows = 1, .fail_at = -1 };
-    struct or_result kr = { .ncols = 1, .cols = kcols, .nrows = 1, .cursor = &kc };
-    struct or_result ar = { .ncols = 1, .cols = acols, .nrows = 1, .cursor = &ac };
-    struct or_result br = { .ncols = 1, .cols = bcols, .nrows = 1, .cursor = &bc };
+    static const struct or_result_column kcols[] = {COL("total", OR_TYPE_INT)};
+    static const struct or_value krows[] = {V_INT(99)};
+    static const struct or_result_column acols[] = {COL("a", OR_TYPE_TEXT)};
+    static const struct or_value arows[] = {V_TEXT("first")};
+    static const struct or_result_column bcols[] = {COL("b", OR_TYPE_TEXT)};
+    static const struct or_value brows[] = {V_TEXT("second")};
+    struct or_cursor kc = {.rows = krows, .ncols = 1, .nrows = 1, .fail_at = -1};
+    struct or_cursor ac = {.rows = arows, .ncols = 1, .nrows = 1, .fail_at = -1};
+    struct or_cursor bc = {.rows = brows, .ncols = 1, .nrows = 1, .fail_at = -1};
+    struct or_result kr = {.ncols = 1, .cols = kcols, .nrows = 1, .cursor = &kc};
+    struct or_result ar = {.ncols = 1, .cols = acols, .nrows = 1, .cursor = &ac};
+    struct or_result br = {.ncols = 1, .cols = bcols, .nrows = 1, .cursor = &bc};
     const struct or_section sections[] = {
-        { .kind = OR_SECTION_KPIS, .id = "kpis", .result = &kr },
-        { .kind = OR_SECTION_TABLE, .id = "first", .result = &ar },
-        { .kind = OR_SECTION_TABLE, .id = "second", .result = &br },
+        {.kind = OR_SECTION_KPIS, .id = "kpis", .result = &kr},
+        {.kind = OR_SECTION_TABLE, .id = "first", .result = &ar},
+        {.kind = OR_SECTION_TABLE, .id = "second", .result = &br},
     };
-    struct or_report report = { .title = "t", .tz = "UTC", .nsections = COUNT(sections),
-                                .sections = sections };
+    struct or_report report = {
+        .title = "t", .tz = "UTC", .nsections = COUNT(sections), .sections = sections};
 
     assert_int_equal(render(s, &report, "first", NULL, 0), OR_OK);
     ASSERT_FILE(s->path, "a\r\nfirst\r\n");
 }
 
-static void cursor_error_fails_render(void **state)
+static void
+cursor_error_fails_render(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct table t;
@@ -789,11 +839,12 @@ static void cursor_error_fails_render(void **state)
     assert_contains(s->err, s->path);
 }
 
-static void cursor_is_rewound_before_rendering(void **state)
+static void
+cursor_is_rewound_before_rendering(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
-    static const struct or_value rows[] = { V_INT(1), V_INT(2) };
+    static const struct or_result_column cols[] = {COL("n", OR_TYPE_INT)};
+    static const struct or_value rows[] = {V_INT(1), V_INT(2)};
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, 2);
     t.cursor.pos = 2; /* as if another renderer had read it all */
@@ -806,11 +857,14 @@ static void cursor_is_rewound_before_rendering(void **state)
     assert_contains(s->err, "calls");
 }
 
-static void large_table_streams_every_row_across_buffer_flushes(void **state)
+static void
+large_table_streams_every_row_across_buffer_flushes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("id", OR_TYPE_INT), COL("quote", OR_TYPE_TEXT), COL("score", OR_TYPE_REAL),
+        COL("id", OR_TYPE_INT),
+        COL("quote", OR_TYPE_TEXT),
+        COL("score", OR_TYPE_REAL),
     };
     enum { N = 200000 };
     struct table t;
@@ -836,21 +890,20 @@ static void large_table_streams_every_row_across_buffer_flushes(void **state)
     free(expected);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_csv_renderer_with_profile_option, test_setup),
         cmocka_unit_test_setup(only_the_entry_symbol_is_exported, test_setup),
-        cmocka_unit_test_setup(header_uses_column_names_not_labels_and_lines_end_crlf,
-                               test_setup),
+        cmocka_unit_test_setup(header_uses_column_names_not_labels_and_lines_end_crlf, test_setup),
         cmocka_unit_test_setup(empty_table_is_just_the_header, test_setup),
         cmocka_unit_test_setup(quotes_fields_with_comma_quote_and_newline, test_setup),
         cmocka_unit_test_setup(utf8_names_pass_through_unchanged, test_setup),
         cmocka_unit_test_setup(null_is_empty_field_not_quoted_empty_string, test_setup),
         cmocka_unit_test_setup(integers_are_plain_decimal, test_setup),
         cmocka_unit_test_setup(booleans_are_true_false, test_setup),
-        cmocka_unit_test_setup(reals_are_shortest_round_trip_text_without_exponent,
-                               test_setup),
+        cmocka_unit_test_setup(reals_are_shortest_round_trip_text_without_exponent, test_setup),
         cmocka_unit_test_setup(reals_read_back_as_the_same_double, test_setup),
         cmocka_unit_test_setup(times_are_iso8601_with_offset_in_report_zone, test_setup),
         cmocka_unit_test_setup(unformattable_time_fails_render_naming_column, test_setup),
@@ -871,8 +924,7 @@ int main(void)
         cmocka_unit_test_setup(renders_first_table_section_only, test_setup),
         cmocka_unit_test_setup(cursor_error_fails_render, test_setup),
         cmocka_unit_test_setup(cursor_is_rewound_before_rendering, test_setup),
-        cmocka_unit_test_setup(large_table_streams_every_row_across_buffer_flushes,
-                               test_setup),
+        cmocka_unit_test_setup(large_table_streams_every_row_across_buffer_flushes, test_setup),
     };
     return cmocka_run_group_tests_name("renderer_csv", tests, suite_setup, suite_teardown);
 }

@@ -45,42 +45,43 @@ enum gen {
 };
 
 static const char *const rep_names[] = {
-    "Zoë Müller", "Łukasz Kowalski", "Ingrid Ødegaard", "Anders Ångström",
-    "Tanaka 日本", "José Peña", "Chloé Dubois", "Søren Kierkegaard",
+    "Zoë Müller",  "Łukasz Kowalski", "Ingrid Ødegaard", "Anders Ångström",
+    "Tanaka 日本", "José Peña",       "Chloé Dubois",    "Søren Kierkegaard",
 };
 
-static const char *const outcomes[] = { "connected", "voicemail", "no answer", "busy" };
+static const char *const outcomes[] = {"connected", "voicemail", "no answer", "busy"};
 
 #define T_PERIOD_START INT64_C(1794783600) /* 2026-11-16 00:00 +01:00 */
 #define T_PERIOD_END INT64_C(1795388400)   /* 2026-11-23 00:00 +01:00 */
 #define T_GENERATED INT64_C(1795415400)    /* 2026-11-23 07:30 +01:00 */
 
 /* Makes row c->pos of the kind c->kind (an enum gen). */
-static void generate_row(struct or_cursor *c, struct or_value *row)
+static void
+generate_row(struct or_cursor *c, struct or_value *row)
 {
     size_t i = c->pos;
     if (c->kind == GEN_CALL_LOG) {
         int n0 = snprintf(c->text[0], sizeof(c->text[0]), "C-%04zu", i + 1);
         const char *rep = rep_names[i % COUNT(rep_names)];
         const char *outcome = outcomes[(i * 7) % COUNT(outcomes)];
-        row[0] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)n0 };
-        row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = rep, .len = strlen(rep) };
-        row[2] = (struct or_value){ .type = OR_TYPE_TIME,
-                                    .i = T_PERIOD_START + 8 * 3600 + (int64_t)i * 1500 };
-        row[3] = (struct or_value){ .type = OR_TYPE_INT, .i = (int64_t)(30 + (i * 37) % 900) };
-        row[4] = (struct or_value){ .type = OR_TYPE_TEXT, .s = outcome, .len = strlen(outcome) };
-        row[5] = (struct or_value){ .type = OR_TYPE_BOOL, .i = (i * 7) % 4 == 0 };
-        row[6] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)((i * 13) % 100) / 10.0,
-                                    .is_null = i % 9 == 4 };
+        row[0] = (struct or_value){.type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)n0};
+        row[1] = (struct or_value){.type = OR_TYPE_TEXT, .s = rep, .len = strlen(rep)};
+        row[2] = (struct or_value){.type = OR_TYPE_TIME,
+                                   .i = T_PERIOD_START + 8 * 3600 + (int64_t)i * 1500};
+        row[3] = (struct or_value){.type = OR_TYPE_INT, .i = (int64_t)(30 + (i * 37) % 900)};
+        row[4] = (struct or_value){.type = OR_TYPE_TEXT, .s = outcome, .len = strlen(outcome)};
+        row[5] = (struct or_value){.type = OR_TYPE_BOOL, .i = (i * 7) % 4 == 0};
+        row[6] = (struct or_value){
+            .type = OR_TYPE_REAL, .r = (double)((i * 13) % 100) / 10.0, .is_null = i % 9 == 4};
         return;
     }
     for (size_t k = 0; k < 10; k++) {
         if (k == 0) {
             const char *rep = rep_names[i % COUNT(rep_names)];
-            row[k] = (struct or_value){ .type = OR_TYPE_TEXT, .s = rep, .len = strlen(rep) };
+            row[k] = (struct or_value){.type = OR_TYPE_TEXT, .s = rep, .len = strlen(rep)};
         }
         else {
-            row[k] = (struct or_value){ .type = OR_TYPE_INT, .i = (int64_t)((i + 3) * k * 17) };
+            row[k] = (struct or_value){.type = OR_TYPE_INT, .i = (int64_t)((i + 3) * k * 17)};
         }
     }
 }
@@ -90,151 +91,246 @@ static void generate_row(struct or_cursor *c, struct or_value *row)
 /* ------------------------------------------------------------------------- */
 
 static const struct or_kpi demo_kpis[] = {
-    { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1, .value = 12345,
-      .has_previous = 1, .previous = 11980 },
-    { .label = "Connect rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.25,
-      .has_previous = 1, .previous = 0.229 },
-    { .label = "Avg talk time", .format = OR_FMT_DURATION, .has_value = 1, .value = 3723,
-      .has_previous = 1, .previous = 3900 },
-    { .label = "Bounce rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.031,
-      .has_previous = 1, .previous = 0.026, .lower_is_better = 1 },
-    { .label = "Emails sent", .format = OR_FMT_INTEGER, .has_value = 1, .value = 4821 },
-    { .label = "Meetings booked", .format = OR_FMT_INTEGER, .has_value = 1, .value = 42,
-      .has_previous = 1, .previous = 50 },
-    { .label = "Pipeline value (EUR)", .format = OR_FMT_DECIMAL, .has_value = 1,
-      .value = 184250.5, .has_previous = 1, .previous = 171900 },
-    { .label = "Open tickets", .format = OR_FMT_INTEGER, .has_value = 0, .has_previous = 1,
-      .previous = 12, .lower_is_better = 1 },
+    {.label = "Calls",
+     .format = OR_FMT_INTEGER,
+     .has_value = 1,
+     .value = 12345,
+     .has_previous = 1,
+     .previous = 11980},
+    {.label = "Connect rate",
+     .format = OR_FMT_PERCENT,
+     .has_value = 1,
+     .value = 0.25,
+     .has_previous = 1,
+     .previous = 0.229},
+    {.label = "Avg talk time",
+     .format = OR_FMT_DURATION,
+     .has_value = 1,
+     .value = 3723,
+     .has_previous = 1,
+     .previous = 3900},
+    {.label = "Bounce rate",
+     .format = OR_FMT_PERCENT,
+     .has_value = 1,
+     .value = 0.031,
+     .has_previous = 1,
+     .previous = 0.026,
+     .lower_is_better = 1},
+    {.label = "Emails sent", .format = OR_FMT_INTEGER, .has_value = 1, .value = 4821},
+    {.label = "Meetings booked",
+     .format = OR_FMT_INTEGER,
+     .has_value = 1,
+     .value = 42,
+     .has_previous = 1,
+     .previous = 50},
+    {.label = "Pipeline value (EUR)",
+     .format = OR_FMT_DECIMAL,
+     .has_value = 1,
+     .value = 184250.5,
+     .has_previous = 1,
+     .previous = 171900},
+    {.label = "Open tickets",
+     .format = OR_FMT_INTEGER,
+     .has_value = 0,
+     .has_previous = 1,
+     .previous = 12,
+     .lower_is_better = 1},
 };
 
 static const struct or_result_column rep_cols[] = {
-    { .name = "rep", .label = "Rep", .type = OR_TYPE_TEXT },
-    { .name = "calls", .label = "Calls", .type = OR_TYPE_INT },
-    { .name = "connect_rate", .label = "Connect rate", .type = OR_TYPE_REAL,
-      .format = OR_FMT_PERCENT },
-    { .name = "talk_time", .label = "Talk time", .type = OR_TYPE_INT,
-      .format = OR_FMT_DURATION },
-    { .name = "last_call", .label = "Last call", .type = OR_TYPE_TIME },
-    { .name = "active", .label = "Active", .type = OR_TYPE_BOOL },
-    { .name = "note", .label = "Note", .type = OR_TYPE_TEXT },
+    {.name = "rep", .label = "Rep", .type = OR_TYPE_TEXT},
+    {.name = "calls", .label = "Calls", .type = OR_TYPE_INT},
+    {.name = "connect_rate",
+     .label = "Connect rate",
+     .type = OR_TYPE_REAL,
+     .format = OR_FMT_PERCENT},
+    {.name = "talk_time", .label = "Talk time", .type = OR_TYPE_INT, .format = OR_FMT_DURATION},
+    {.name = "last_call", .label = "Last call", .type = OR_TYPE_TIME},
+    {.name = "active", .label = "Active", .type = OR_TYPE_BOOL},
+    {.name = "note", .label = "Note", .type = OR_TYPE_TEXT},
 };
 
 static const struct or_value rep_rows[] = {
-    V_TEXT("Zoë Müller"), V_INT(2104), V_REAL(0.281), V_INT(40211), V_TIME(1795021800),
-    V_BOOL(1), V_TEXT("Top of the board for the third week running, mostly inbound leads "
-                      "from the November campaign"),
-    V_TEXT("Łukasz Kowalski"), V_INT(1876), V_REAL(0.264), V_INT(35120), V_TIME(1795109400),
-    V_BOOL(1), V_NULL(OR_TYPE_TEXT),
-    V_TEXT("Ingrid Ødegaard"), V_INT(1702), V_REAL(0.243), V_INT(33874), V_TIME(1795196700),
-    V_BOOL(1), V_TEXT("Back from leave on Tuesday"),
-    V_TEXT("Anders Ångström"), V_INT(1533), V_REAL(0.231), V_INT(30012), V_TIME(1795107000),
-    V_BOOL(1), V_NULL(OR_TYPE_TEXT),
-    V_TEXT("Tanaka 日本"), V_INT(1320), V_REAL(0.219), V_INT(26544), V_TIME(1795200300),
-    V_BOOL(0), V_TEXT("Part-time"),
-    V_TEXT("José Peña"), V_INT(1288), V_REAL(0.212), V_INT(25001), V_TIME(1795190000),
-    V_BOOL(1), V_NULL(OR_TYPE_TEXT),
-    V_TEXT("Chloé Dubois"), V_INT(1301), V_REAL(0.205), V_INT(24210), V_TIME(1795201000),
-    V_BOOL(1), V_TEXT("Onboarding"),
-    V_TEXT("Søren Kierkegaard"), V_INT(1221), V_NULL(OR_TYPE_REAL), V_NULL(OR_TYPE_INT),
-    V_NULL(OR_TYPE_TIME), V_NULL(OR_TYPE_BOOL), V_NULL(OR_TYPE_TEXT),
+    V_TEXT("Zoë Müller"),
+    V_INT(2104),
+    V_REAL(0.281),
+    V_INT(40211),
+    V_TIME(1795021800),
+    V_BOOL(1),
+    V_TEXT("Top of the board for the third week running, mostly inbound leads "
+           "from the November campaign"),
+    V_TEXT("Łukasz Kowalski"),
+    V_INT(1876),
+    V_REAL(0.264),
+    V_INT(35120),
+    V_TIME(1795109400),
+    V_BOOL(1),
+    V_NULL(OR_TYPE_TEXT),
+    V_TEXT("Ingrid Ødegaard"),
+    V_INT(1702),
+    V_REAL(0.243),
+    V_INT(33874),
+    V_TIME(1795196700),
+    V_BOOL(1),
+    V_TEXT("Back from leave on Tuesday"),
+    V_TEXT("Anders Ångström"),
+    V_INT(1533),
+    V_REAL(0.231),
+    V_INT(30012),
+    V_TIME(1795107000),
+    V_BOOL(1),
+    V_NULL(OR_TYPE_TEXT),
+    V_TEXT("Tanaka 日本"),
+    V_INT(1320),
+    V_REAL(0.219),
+    V_INT(26544),
+    V_TIME(1795200300),
+    V_BOOL(0),
+    V_TEXT("Part-time"),
+    V_TEXT("José Peña"),
+    V_INT(1288),
+    V_REAL(0.212),
+    V_INT(25001),
+    V_TIME(1795190000),
+    V_BOOL(1),
+    V_NULL(OR_TYPE_TEXT),
+    V_TEXT("Chloé Dubois"),
+    V_INT(1301),
+    V_REAL(0.205),
+    V_INT(24210),
+    V_TIME(1795201000),
+    V_BOOL(1),
+    V_TEXT("Onboarding"),
+    V_TEXT("Søren Kierkegaard"),
+    V_INT(1221),
+    V_NULL(OR_TYPE_REAL),
+    V_NULL(OR_TYPE_INT),
+    V_NULL(OR_TYPE_TIME),
+    V_NULL(OR_TYPE_BOOL),
+    V_NULL(OR_TYPE_TEXT),
 };
 
 static const struct or_result_column day_cols[] = {
-    { .name = "day", .label = "Day", .type = OR_TYPE_TEXT },
-    { .name = "calls", .label = "Calls", .type = OR_TYPE_INT },
-    { .name = "emails", .label = "Emails", .type = OR_TYPE_INT },
-    { .name = "ai_calls", .label = "AI-agent calls", .type = OR_TYPE_INT },
+    {.name = "day", .label = "Day", .type = OR_TYPE_TEXT},
+    {.name = "calls", .label = "Calls", .type = OR_TYPE_INT},
+    {.name = "emails", .label = "Emails", .type = OR_TYPE_INT},
+    {.name = "ai_calls", .label = "AI-agent calls", .type = OR_TYPE_INT},
 };
 
 static const struct or_value day_rows[] = {
-    V_TEXT("Mon 16"), V_INT(2210), V_INT(812), V_INT(301),
-    V_TEXT("Tue 17"), V_INT(2480), V_INT(901), V_INT(344),
-    V_TEXT("Wed 18"), V_INT(2395), V_INT(1033), V_INT(362),
-    V_TEXT("Thu 19"), V_INT(2602), V_INT(954), V_INT(410),
-    V_TEXT("Fri 20"), V_INT(1988), V_INT(720), V_INT(398),
-    V_TEXT("Sat 21"), V_INT(412), V_INT(201), V_INT(122),
-    V_TEXT("Sun 22"), V_INT(258), V_INT(200), V_INT(97),
+    V_TEXT("Mon 16"), V_INT(2210), V_INT(812),       V_INT(301),  V_TEXT("Tue 17"), V_INT(2480),
+    V_INT(901),       V_INT(344),  V_TEXT("Wed 18"), V_INT(2395), V_INT(1033),      V_INT(362),
+    V_TEXT("Thu 19"), V_INT(2602), V_INT(954),       V_INT(410),  V_TEXT("Fri 20"), V_INT(1988),
+    V_INT(720),       V_INT(398),  V_TEXT("Sat 21"), V_INT(412),  V_INT(201),       V_INT(122),
+    V_TEXT("Sun 22"), V_INT(258),  V_INT(200),       V_INT(97),
 };
 
 static const struct or_result_column outcome_cols[] = {
-    { .name = "outcome", .label = "Outcome", .type = OR_TYPE_TEXT },
-    { .name = "calls", .label = "Calls", .type = OR_TYPE_INT },
+    {.name = "outcome", .label = "Outcome", .type = OR_TYPE_TEXT},
+    {.name = "calls", .label = "Calls", .type = OR_TYPE_INT},
 };
 
 static const struct or_value outcome_rows[] = {
-    V_TEXT("Connected"), V_INT(3086),
-    V_TEXT("Voicemail"), V_INT(4120),
-    V_TEXT("No answer"), V_INT(3544),
-    V_TEXT("Busy"), V_INT(902),
-    V_TEXT("Wrong number"), V_INT(431),
-    V_TEXT("Do not call"), V_INT(262),
+    V_TEXT("Connected"),    V_INT(3086), V_TEXT("Voicemail"),   V_INT(4120),
+    V_TEXT("No answer"),    V_INT(3544), V_TEXT("Busy"),        V_INT(902),
+    V_TEXT("Wrong number"), V_INT(431),  V_TEXT("Do not call"), V_INT(262),
 };
 
 static const struct or_result_column funnel_cols[] = {
-    { .name = "stage", .label = "Stage", .type = OR_TYPE_TEXT },
-    { .name = "leads", .label = "Leads", .type = OR_TYPE_INT },
+    {.name = "stage", .label = "Stage", .type = OR_TYPE_TEXT},
+    {.name = "leads", .label = "Leads", .type = OR_TYPE_INT},
 };
 
 static const struct or_value funnel_rows[] = {
-    V_TEXT("Dialled"), V_INT(12345),
-    V_TEXT("Connected"), V_INT(3086),
-    V_TEXT("Conversation > 2 min"), V_INT(1290),
-    V_TEXT("Meeting booked"), V_INT(42 * 5),
-    V_TEXT("Opportunity"), V_INT(58),
+    V_TEXT("Dialled"),
+    V_INT(12345),
+    V_TEXT("Connected"),
+    V_INT(3086),
+    V_TEXT("Conversation > 2 min"),
+    V_INT(1290),
+    V_TEXT("Meeting booked"),
+    V_INT(42 * 5),
+    V_TEXT("Opportunity"),
+    V_INT(58),
 };
 
 static const struct or_result_column call_log_cols[] = {
-    { .name = "id", .label = "Call", .type = OR_TYPE_TEXT },
-    { .name = "rep", .label = "Rep", .type = OR_TYPE_TEXT },
-    { .name = "started", .label = "Started", .type = OR_TYPE_TIME },
-    { .name = "duration", .label = "Duration", .type = OR_TYPE_INT, .format = OR_FMT_DURATION },
-    { .name = "outcome", .label = "Outcome", .type = OR_TYPE_TEXT },
-    { .name = "connected", .label = "Connected", .type = OR_TYPE_BOOL },
-    { .name = "score", .label = "Lead score", .type = OR_TYPE_REAL },
+    {.name = "id", .label = "Call", .type = OR_TYPE_TEXT},
+    {.name = "rep", .label = "Rep", .type = OR_TYPE_TEXT},
+    {.name = "started", .label = "Started", .type = OR_TYPE_TIME},
+    {.name = "duration", .label = "Duration", .type = OR_TYPE_INT, .format = OR_FMT_DURATION},
+    {.name = "outcome", .label = "Outcome", .type = OR_TYPE_TEXT},
+    {.name = "connected", .label = "Connected", .type = OR_TYPE_BOOL},
+    {.name = "score", .label = "Lead score", .type = OR_TYPE_REAL},
 };
 
 static const struct or_result_column wide_cols[] = {
-    { .name = "rep", .label = "Rep", .type = OR_TYPE_TEXT },
-    { .name = "w1", .label = "Week 38", .type = OR_TYPE_INT },
-    { .name = "w2", .label = "Week 39", .type = OR_TYPE_INT },
-    { .name = "w3", .label = "Week 40", .type = OR_TYPE_INT },
-    { .name = "w4", .label = "Week 41", .type = OR_TYPE_INT },
-    { .name = "w5", .label = "Week 42", .type = OR_TYPE_INT },
-    { .name = "w6", .label = "Week 43", .type = OR_TYPE_INT },
-    { .name = "w7", .label = "Week 44", .type = OR_TYPE_INT },
-    { .name = "w8", .label = "Week 45", .type = OR_TYPE_INT },
-    { .name = "w9", .label = "Week 46", .type = OR_TYPE_INT },
+    {.name = "rep", .label = "Rep", .type = OR_TYPE_TEXT},
+    {.name = "w1", .label = "Week 38", .type = OR_TYPE_INT},
+    {.name = "w2", .label = "Week 39", .type = OR_TYPE_INT},
+    {.name = "w3", .label = "Week 40", .type = OR_TYPE_INT},
+    {.name = "w4", .label = "Week 41", .type = OR_TYPE_INT},
+    {.name = "w5", .label = "Week 42", .type = OR_TYPE_INT},
+    {.name = "w6", .label = "Week 43", .type = OR_TYPE_INT},
+    {.name = "w7", .label = "Week 44", .type = OR_TYPE_INT},
+    {.name = "w8", .label = "Week 45", .type = OR_TYPE_INT},
+    {.name = "w9", .label = "Week 46", .type = OR_TYPE_INT},
 };
 
-static const size_t one_series[] = { 1 };
-static const size_t three_series[] = { 1, 2, 3 };
+static const size_t one_series[] = {1};
+static const size_t three_series[] = {1, 2, 3};
 
 static const struct or_chart chart_bar = {
-    .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1, .series_cols = one_series,
+    .kind = OR_CHART_BAR,
+    .x_col = 0,
+    .nseries = 1,
+    .series_cols = one_series,
     .y_label = "Calls",
 };
 static const struct or_chart chart_grouped = {
-    .kind = OR_CHART_GROUPED_BAR, .x_col = 0, .nseries = 3, .series_cols = three_series,
+    .kind = OR_CHART_GROUPED_BAR,
+    .x_col = 0,
+    .nseries = 3,
+    .series_cols = three_series,
 };
 static const struct or_chart chart_stacked_h = {
-    .kind = OR_CHART_STACKED_BAR, .x_col = 0, .nseries = 3, .series_cols = three_series,
-    .horizontal = 1, .y_label = "Activities",
+    .kind = OR_CHART_STACKED_BAR,
+    .x_col = 0,
+    .nseries = 3,
+    .series_cols = three_series,
+    .horizontal = 1,
+    .y_label = "Activities",
 };
 static const struct or_chart chart_line = {
-    .kind = OR_CHART_LINE, .x_col = 0, .nseries = 3, .series_cols = three_series,
+    .kind = OR_CHART_LINE,
+    .x_col = 0,
+    .nseries = 3,
+    .series_cols = three_series,
     .x_label = "Day of week 47",
 };
 static const struct or_chart chart_donut = {
-    .kind = OR_CHART_DONUT, .x_col = 0, .nseries = 1, .series_cols = one_series,
+    .kind = OR_CHART_DONUT,
+    .x_col = 0,
+    .nseries = 1,
+    .series_cols = one_series,
 };
 static const struct or_chart chart_funnel = {
-    .kind = OR_CHART_FUNNEL, .x_col = 0, .nseries = 1, .series_cols = one_series,
+    .kind = OR_CHART_FUNNEL,
+    .x_col = 0,
+    .nseries = 1,
+    .series_cols = one_series,
 };
 static const struct or_chart chart_line1 = {
-    .kind = OR_CHART_LINE, .x_col = 0, .nseries = 1, .series_cols = one_series,
+    .kind = OR_CHART_LINE,
+    .x_col = 0,
+    .nseries = 1,
+    .series_cols = one_series,
 };
 static const struct or_chart chart_hbar = {
-    .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1, .series_cols = one_series,
+    .kind = OR_CHART_BAR,
+    .x_col = 0,
+    .nseries = 1,
+    .series_cols = one_series,
     .horizontal = 1,
 };
 
@@ -247,11 +343,14 @@ static const char demo_text[] =
     "week's report once the vendor has resolved the outage.";
 
 static const struct or_source_status demo_sources[] = {
-    { .name = "salesfinity.call-log", .status = "ok", .rows = 12345 },
-    { .name = "saleshandy.team-stats", .status = "failed",
-      .detail = "HTTP 503 Service Unavailable after 3 retries" },
-    { .name = "unpod.analytics", .status = "retried", .detail = "2 retries after HTTP 429",
-      .rows = 57 },
+    {.name = "salesfinity.call-log", .status = "ok", .rows = 12345},
+    {.name = "saleshandy.team-stats",
+     .status = "failed",
+     .detail = "HTTP 503 Service Unavailable after 3 retries"},
+    {.name = "unpod.analytics",
+     .status = "retried",
+     .detail = "2 retries after HTTP 429",
+     .rows = 57},
 };
 
 /* A report with every kind of section; its storage lives here. */
@@ -262,15 +361,16 @@ struct demo {
     struct or_report report;
 };
 
-static struct or_result *static_result(struct demo *dm, size_t i,
-                                       const struct or_result_column *cols, size_t ncols,
-                                       const struct or_value *rows, size_t nrows)
+static struct or_result *
+static_result(struct demo *dm, size_t i, const struct or_result_column *cols, size_t ncols,
+              const struct or_value *rows, size_t nrows)
 {
     fake_renderer_result(&dm->cur[i], &dm->res[i], cols, ncols, rows, nrows);
     return &dm->res[i];
 }
 
-static struct or_result *generated_result(struct demo *dm, size_t i, enum gen gen, size_t n)
+static struct or_result *
+generated_result(struct demo *dm, size_t i, enum gen gen, size_t n)
 {
     const struct or_result_column *cols = gen == GEN_CALL_LOG ? call_log_cols : wide_cols;
     size_t ncols = gen == GEN_CALL_LOG ? COUNT(call_log_cols) : COUNT(wide_cols);
@@ -282,13 +382,15 @@ static struct or_result *generated_result(struct demo *dm, size_t i, enum gen ge
     return &dm->res[i];
 }
 
-static void report_init(struct demo *dm)
+static void
+report_init(struct demo *dm)
 {
     memset(dm, 0, sizeof(*dm));
     dm->report = (struct or_report){
         .title = "Weekly sales activity",
         .tz = "Europe/Berlin",
-        .period_label = "Week 47, 16\xE2\x80\x93" "22 Nov 2026",
+        .period_label = "Week 47, 16\xE2\x80\x93"
+                        "22 Nov 2026",
         .period_start = T_PERIOD_START,
         .period_end = T_PERIOD_END,
         .generated_at = T_GENERATED,
@@ -301,16 +403,17 @@ static void report_init(struct demo *dm)
     };
 }
 
-static struct or_section *add_section(struct demo *dm, enum or_section_kind kind, const char *id,
-                                      const char *title)
+static struct or_section *
+add_section(struct demo *dm, enum or_section_kind kind, const char *id, const char *title)
 {
     struct or_section *s = &dm->sec[dm->report.nsections++];
-    *s = (struct or_section){ .kind = kind, .id = id, .title = title };
+    *s = (struct or_section){.kind = kind, .id = id, .title = title};
     return s;
 }
 
 /* The full demo: every kind of section, 200-row and wide tables included. */
-static void demo_init(struct demo *dm)
+static void
+demo_init(struct demo *dm)
 {
     struct or_section *s;
     report_init(dm);
@@ -334,8 +437,8 @@ static void demo_init(struct demo *dm)
                               COUNT(outcome_rows) / 2);
     s->chart = &chart_donut;
     s = add_section(dm, OR_SECTION_CHART, "funnel", "From dial to opportunity");
-    s->result = static_result(dm, 5, funnel_cols, COUNT(funnel_cols), funnel_rows,
-                              COUNT(funnel_rows) / 2);
+    s->result =
+        static_result(dm, 5, funnel_cols, COUNT(funnel_cols), funnel_rows, COUNT(funnel_rows) / 2);
     s->chart = &chart_funnel;
     s = add_section(dm, OR_SECTION_CHART, "mix", "Channel mix per day");
     s->result = static_result(dm, 6, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
@@ -358,24 +461,28 @@ static void demo_init(struct demo *dm)
 /* Suite, rendering and reading documents back                                */
 /* ------------------------------------------------------------------------- */
 
-static int suite_setup(void **state)
+static int
+suite_setup(void **state)
 {
     static struct fake_renderer_suite s;
     return fake_renderer_suite_setup(state, &s, "pdf", &fake_host, &host_state);
 }
 
-static int suite_teardown(void **state)
+static int
+suite_teardown(void **state)
 {
     return fake_renderer_suite_teardown(state);
 }
 
-static int test_setup(void **state)
+static int
+test_setup(void **state)
 {
     return fake_renderer_test_setup(state);
 }
 
 /* Copy a rendered file to $OR_PDF_KEEP for a look, when set. */
-static void keep_copy(const char *path, const char *name)
+static void
+keep_copy(const char *path, const char *name)
 {
     const char *keep = getenv("OR_PDF_KEEP");
     if (keep == NULL || keep[0] == '\0') {
@@ -383,15 +490,16 @@ static void keep_copy(const char *path, const char *name)
     }
     char dst[1024];
     snprintf(dst, sizeof(dst), "%s/%s.pdf", keep, name);
-    const char *argv[] = { "/bin/cp", path, dst, NULL };
+    const char *argv[] = {"/bin/cp", path, dst, NULL};
     struct proc_result r;
     if (proc_run(argv, NULL, 30, &r) == 0) {
         proc_result_free(&r);
     }
 }
 
-static or_status render_to(struct fake_renderer_suite *s, const struct or_report *report,
-                           const char *name, const struct or_option *opts, size_t nopts)
+static or_status
+render_to(struct fake_renderer_suite *s, const struct or_report *report, const char *name,
+          const struct or_option *opts, size_t nopts)
 {
     or_status st = fake_renderer_render(s, report, name, opts, nopts);
     if (st == OR_OK) {
@@ -400,8 +508,9 @@ static or_status render_to(struct fake_renderer_suite *s, const struct or_report
     return st;
 }
 
-static void render_ok(struct fake_renderer_suite *s, const struct or_report *report,
-                      const char *name, const struct or_option *opts, size_t nopts)
+static void
+render_ok(struct fake_renderer_suite *s, const struct or_report *report, const char *name,
+          const struct or_option *opts, size_t nopts)
 {
     or_status st = render_to(s, report, name, opts, nopts);
     if (st != OR_OK) {
@@ -410,7 +519,8 @@ static void render_ok(struct fake_renderer_suite *s, const struct or_report *rep
 }
 
 /* Absolute path of a program on $PATH (one of a few static buffers). */
-static const char *tool(const char *name)
+static const char *
+tool(const char *name)
 {
     static char found[8][512];
     static int next;
@@ -434,7 +544,8 @@ static const char *tool(const char *name)
 }
 
 /* Run a command; fails the test if it cannot be started. */
-static void run(const char *const *argv, struct proc_result *r)
+static void
+run(const char *const *argv, struct proc_result *r)
 {
     if (proc_run(argv, NULL, 120, r) != 0) {
         fail_msg("cannot run %s", argv[0]);
@@ -442,10 +553,11 @@ static void run(const char *const *argv, struct proc_result *r)
 }
 
 /* pdftotext -layout of the whole document; pages end with '\f'.  Owned. */
-static char *pdf_text_of(const char *path)
+static char *
+pdf_text_of(const char *path)
 {
     struct proc_result r;
-    const char *argv[] = { tool("pdftotext"), "-layout", "-enc", "UTF-8", path, "-", NULL };
+    const char *argv[] = {tool("pdftotext"), "-layout", "-enc", "UTF-8", path, "-", NULL};
     run(argv, &r);
     if (r.status != 0) {
         fprintf(stderr, "%s", r.err);
@@ -456,7 +568,8 @@ static char *pdf_text_of(const char *path)
     return r.out;
 }
 
-static int page_count(const char *text)
+static int
+page_count(const char *text)
 {
     int n = 0;
     for (const char *p = text; *p != '\0'; p++) {
@@ -466,7 +579,8 @@ static int page_count(const char *text)
 }
 
 /* Copy page @p page (1-based) of a pdftotext result into a new string. */
-static char *page_text(const char *text, int page)
+static char *
+page_text(const char *text, int page)
 {
     const char *p = text;
     for (int i = 1; i < page && p != NULL; i++) {
@@ -483,7 +597,8 @@ static char *page_text(const char *text, int page)
 }
 
 /* Page (1-based) of the first occurrence of @p needle, or 0. */
-static int page_of(const char *text, const char *needle)
+static int
+page_of(const char *text, const char *needle)
 {
     const char *hit = strstr(text, needle);
     if (hit == NULL) {
@@ -496,7 +611,8 @@ static int page_of(const char *text, const char *needle)
     return page;
 }
 
-static void assert_contains(const char *haystack, const char *needle)
+static void
+assert_contains(const char *haystack, const char *needle)
 {
     if (strstr(haystack, needle) == NULL) {
         fprintf(stderr, "---- text ----\n%s\n---- end ----\n", haystack);
@@ -504,14 +620,16 @@ static void assert_contains(const char *haystack, const char *needle)
     }
 }
 
-static void assert_not_contains(const char *haystack, const char *needle)
+static void
+assert_not_contains(const char *haystack, const char *needle)
 {
     if (strstr(haystack, needle) != NULL) {
         fail_msg("text contains \"%s\" but should not", needle);
     }
 }
 
-static void assert_no_file(const char *path)
+static void
+assert_no_file(const char *path)
 {
     if (access(path, F_OK) == 0) {
         fail_msg("%s was created although the render was refused", path);
@@ -519,7 +637,8 @@ static void assert_no_file(const char *path)
 }
 
 /* Run tests/check_pdf.py on a file with extra arguments; returns its result. */
-static int check_pdf(const char *path, const char *const *args, struct proc_result *r)
+static int
+check_pdf(const char *path, const char *const *args, struct proc_result *r)
 {
     const char *src = getenv("OR_SOURCE_ROOT");
     char script[1024];
@@ -537,7 +656,8 @@ static int check_pdf(const char *path, const char *const *args, struct proc_resu
     return r->status;
 }
 
-static void assert_check_pdf_passes(const char *path, const char *const *args)
+static void
+assert_check_pdf_passes(const char *path, const char *const *args)
 {
     struct proc_result r;
     if (check_pdf(path, args, &r) != 0) {
@@ -552,8 +672,8 @@ static void assert_check_pdf_passes(const char *path, const char *const *args)
 /* Tests                                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(
-    void **state)
+static void
+descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **state)
 {
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
@@ -580,7 +700,8 @@ static void descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_opt
     assert_non_null(dlsym(s->dl, OR_PLUGIN_ENTRY_NAME));
 }
 
-static void every_page_has_header_period_zone_and_page_x_of_y(void **state)
+static void
+every_page_has_header_period_zone_and_page_x_of_y(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -588,11 +709,17 @@ static void every_page_has_header_period_zone_and_page_x_of_y(void **state)
     render_ok(s, &dm.report, "demo", NULL, 0);
 
     const char *args[] = {
-        "--min-pages", "5",
-        "--every-page", "Weekly sales activity",
-        "--every-page", "Week 47, 16\xE2\x80\x93" "22 Nov 2026",
-        "--every-page", "Times in Europe/Berlin",
-        "--every-page", "Generated 2026-11-23 07:30 UTC+01:00",
+        "--min-pages",
+        "5",
+        "--every-page",
+        "Weekly sales activity",
+        "--every-page",
+        "Week 47, 16\xE2\x80\x93"
+        "22 Nov 2026",
+        "--every-page",
+        "Times in Europe/Berlin",
+        "--every-page",
+        "Generated 2026-11-23 07:30 UTC+01:00",
         NULL,
     };
     assert_check_pdf_passes(s->path, args);
@@ -612,7 +739,8 @@ static void every_page_has_header_period_zone_and_page_x_of_y(void **state)
     free(text);
 }
 
-static void every_section_has_a_bookmark_to_its_page(void **state)
+static void
+every_section_has_a_bookmark_to_its_page(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -629,14 +757,15 @@ static void every_section_has_a_bookmark_to_its_page(void **state)
     assert_check_pdf_passes(s->path, args);
 
     /* The checker fails on a bookmark that does not exist. */
-    const char *missing[] = { "--outline", "No such section", NULL };
+    const char *missing[] = {"--outline", "No such section", NULL};
     struct proc_result r;
     assert_int_not_equal(check_pdf(s->path, missing, &r), 0);
     assert_contains(r.out, "no bookmark titled");
     proc_result_free(&r);
 }
 
-static void kpi_tiles_show_value_previous_and_change(void **state)
+static void
+kpi_tiles_show_value_previous_and_change(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -650,27 +779,28 @@ static void kpi_tiles_show_value_previous_and_change(void **state)
     /* Values in their formats, previous values, changes. */
     assert_contains(text, "12,345");
     assert_contains(text, "prev 11,980");
-    assert_contains(text, "+3.0 %");        /* 12,345 against 11,980 */
+    assert_contains(text, "+3.0 %"); /* 12,345 against 11,980 */
     assert_contains(text, "25.0 %");
-    assert_contains(text, "+2.1 pp");       /* 25.0 % against 22.9 %: points, not percent */
-    assert_contains(text, "1:02:03");       /* 3,723 s */
+    assert_contains(text, "+2.1 pp"); /* 25.0 % against 22.9 %: points, not percent */
+    assert_contains(text, "1:02:03"); /* 3,723 s */
     assert_contains(text, "prev 1:05:00");
     assert_contains(text, "-4.5 %");
-    assert_contains(text, "+0.5 pp");       /* bounce rate */
+    assert_contains(text, "+0.5 pp"); /* bounce rate */
     assert_contains(text, "4,821");
     assert_contains(text, "no previous period");
-    assert_contains(text, "-16.0 %");       /* meetings 42 against 50 */
+    assert_contains(text, "-16.0 %"); /* meetings 42 against 50 */
     assert_contains(text, "184,250.50");
     assert_contains(text, "prev 171,900.00");
     free(text);
 }
 
 /* The content streams of a document, uncompressed (qpdf --qdf). */
-static char *content_of(const char *path)
+static char *
+content_of(const char *path)
 {
     char out[600];
     snprintf(out, sizeof(out), "%s.qdf", path);
-    const char *argv[] = { tool("qpdf"), "--qdf", "--object-streams=disable", path, out, NULL };
+    const char *argv[] = {tool("qpdf"), "--qdf", "--object-streams=disable", path, out, NULL};
     struct proc_result r;
     run(argv, &r);
     proc_result_free(&r);
@@ -686,11 +816,16 @@ static char *content_of(const char *path)
 #define GREEN_FILL "0 0.52157 0.37255 rg"
 #define RED_FILL "0.76078 0.3098 0 rg"
 
-static void kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better(void **state)
+static void
+kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    struct or_kpi up = { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1,
-                         .value = 120, .has_previous = 1, .previous = 100 };
+    struct or_kpi up = {.label = "Calls",
+                        .format = OR_FMT_INTEGER,
+                        .has_value = 1,
+                        .value = 120,
+                        .has_previous = 1,
+                        .previous = 100};
     struct demo dm;
     report_init(&dm);
     dm.report.nsources = 0;
@@ -722,7 +857,8 @@ static void kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better
     free(text);
 }
 
-static void dejavu_is_embedded_and_unicode_names_extract(void **state)
+static void
+dejavu_is_embedded_and_unicode_names_extract(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -732,16 +868,20 @@ static void dejavu_is_embedded_and_unicode_names_extract(void **state)
     render_ok(s, &dm.report, "unicode", NULL, 0);
 
     const char *args[] = {
-        "--font", "DejaVuSans,Book", "--font", "DejaVuSans-Bold",
-        "--text", "Zoë Müller", "--text", "Łukasz Kowalski", "--text", "Ingrid Ødegaard",
-        "--text", "Anders Ångström", "--text", "Søren Kierkegaard",
+        "--font", "DejaVuSans,Book",
+        "--font", "DejaVuSans-Bold",
+        "--text", "Zoë Müller",
+        "--text", "Łukasz Kowalski",
+        "--text", "Ingrid Ødegaard",
+        "--text", "Anders Ångström",
+        "--text", "Søren Kierkegaard",
         "--text", "日本", /* no glyph in DejaVu: drawn with the fallback, extracted */
         NULL,
     };
     assert_check_pdf_passes(s->path, args);
 
     struct proc_result r;
-    const char *argv[] = { tool("pdffonts"), s->path, NULL };
+    const char *argv[] = {tool("pdffonts"), s->path, NULL};
     run(argv, &r);
     assert_int_equal(r.status, 0);
     assert_int_equal(test_count_lines_with(r.out, "DejaVuSans"), 2);
@@ -749,7 +889,8 @@ static void dejavu_is_embedded_and_unicode_names_extract(void **state)
     proc_result_free(&r);
 }
 
-static void long_table_repeats_header_on_every_page_with_row_ranges(void **state)
+static void
+long_table_repeats_header_on_every_page_with_row_ranges(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -802,10 +943,11 @@ static void long_table_repeats_header_on_every_page_with_row_ranges(void **state
 }
 
 /* Page of the image on page @p page per pdfimages -list, or 0 when absent. */
-static int images_on_page(const char *path, int page)
+static int
+images_on_page(const char *path, int page)
 {
     struct proc_result r;
-    const char *argv[] = { tool("pdfimages"), "-list", path, NULL };
+    const char *argv[] = {tool("pdfimages"), "-list", path, NULL};
     run(argv, &r);
     int n = 0;
     const char *line = r.out;
@@ -827,7 +969,8 @@ static int images_on_page(const char *path, int page)
 }
 
 /* Pages of the call log with @p rows rows after the cover: the last one's number. */
-static int table_last_page(struct fake_renderer_suite *s, size_t rows)
+static int
+table_last_page(struct fake_renderer_suite *s, size_t rows)
 {
     struct demo dm;
     char needle[64];
@@ -843,7 +986,8 @@ static int table_last_page(struct fake_renderer_suite *s, size_t rows)
 }
 
 /* The largest call log that still ends on page 1: it fills it to the bottom. */
-static size_t rows_filling_page_one(struct fake_renderer_suite *s)
+static size_t
+rows_filling_page_one(struct fake_renderer_suite *s)
 {
     size_t lo = 1;
     size_t hi = 120;
@@ -861,7 +1005,8 @@ static size_t rows_filling_page_one(struct fake_renderer_suite *s)
     return lo;
 }
 
-static void charts_and_tiles_are_never_split_across_pages(void **state)
+static void
+charts_and_tiles_are_never_split_across_pages(void **state)
 {
     struct fake_renderer_suite *s = *state;
     size_t lo = rows_filling_page_one(s);
@@ -903,10 +1048,14 @@ static void charts_and_tiles_are_never_split_across_pages(void **state)
 
     /* Each tile's label, value and comparison are on one page, with its heading. */
     static const char *const tiles[][2] = {
-        { "Calls", "prev 11,980" },       { "Connect rate", "+2.1 pp" },
-        { "Avg talk time", "1:02:03" },   { "Bounce rate", "+0.5 pp" },
-        { "Emails sent", "4,821" },       { "Meetings booked", "prev 50" },
-        { "Pipeline value (EUR)", "184,250.50" }, { "Open tickets", "prev 12" },
+        {"Calls", "prev 11,980"},
+        {"Connect rate", "+2.1 pp"},
+        {"Avg talk time", "1:02:03"},
+        {"Bounce rate", "+0.5 pp"},
+        {"Emails sent", "4,821"},
+        {"Meetings booked", "prev 50"},
+        {"Pipeline value (EUR)", "184,250.50"},
+        {"Open tickets", "prev 12"},
     };
     int n = page_count(text);
     for (int p = 1; p <= n; p++) {
@@ -924,7 +1073,8 @@ static void charts_and_tiles_are_never_split_across_pages(void **state)
 
 /* The parts of the table with @p total rows, from its "rows a-b of total"
  * lines: how many, and the fewest rows one holds. */
-static void table_parts(const char *text, int total, int *nparts, int *fewest)
+static void
+table_parts(const char *text, int total, int *nparts, int *fewest)
 {
     *nparts = 0;
     *fewest = total;
@@ -942,7 +1092,8 @@ static void table_parts(const char *text, int total, int *nparts, int *fewest)
     assert_int_equal(expect, total + 1);
 }
 
-static void render_tables(struct fake_renderer_suite *s, size_t first_rows, size_t second_rows)
+static void
+render_tables(struct fake_renderer_suite *s, size_t first_rows, size_t second_rows)
 {
     struct demo dm;
     report_init(&dm);
@@ -958,8 +1109,8 @@ static void render_tables(struct fake_renderer_suite *s, size_t first_rows, size
 /* A 5-row table cut 3 + 2 across two pages, or a long one whose last page
  * holds one or two rows, is hard to read: short tables move over whole, and
  * the last rows of a long one go over in threes at least. */
-static void short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows(
-    void **state)
+static void
+short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows(void **state)
 {
     struct fake_renderer_suite *s = *state;
     size_t lo = rows_filling_page_one(s);
@@ -986,7 +1137,8 @@ static void short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_
     }
 }
 
-static void failed_source_is_stated_on_first_page(void **state)
+static void
+failed_source_is_stated_on_first_page(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -996,10 +1148,14 @@ static void failed_source_is_stated_on_first_page(void **state)
     const char *args[] = {
         "--page1",
         "Source saleshandy.team-stats failed: HTTP 503 Service Unavailable after 3 retries",
-        "--page1", "salesfinity.call-log",
-        "--page1", "12,345 rows",
-        "--page1", "unpod.analytics",
-        "--page1", "2 retries after HTTP 429",
+        "--page1",
+        "salesfinity.call-log",
+        "--page1",
+        "12,345 rows",
+        "--page1",
+        "unpod.analytics",
+        "--page1",
+        "2 retries after HTTP 429",
         NULL,
     };
     assert_check_pdf_passes(s->path, args);
@@ -1014,7 +1170,8 @@ static void failed_source_is_stated_on_first_page(void **state)
     free(c);
 }
 
-static void unavailable_section_shows_reason_box(void **state)
+static void
+unavailable_section_shows_reason_box(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1045,7 +1202,8 @@ static void unavailable_section_shows_reason_box(void **state)
     free(cs);
 }
 
-static void qpdf_check_passes(void **state)
+static void
+qpdf_check_passes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1053,7 +1211,7 @@ static void qpdf_check_passes(void **state)
     render_ok(s, &dm.report, "qpdf", NULL, 0);
 
     struct proc_result r;
-    const char *argv[] = { tool("qpdf"), "--check", s->path, NULL };
+    const char *argv[] = {tool("qpdf"), "--check", s->path, NULL};
     run(argv, &r);
     if (r.status != 0) {
         fprintf(stderr, "%s%s", r.out, r.err);
@@ -1065,7 +1223,8 @@ static void qpdf_check_passes(void **state)
     assert_check_pdf_passes(s->path, NULL);
 }
 
-static void same_input_and_generated_at_give_identical_bytes(void **state)
+static void
+same_input_and_generated_at_give_identical_bytes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1097,17 +1256,19 @@ static void same_input_and_generated_at_give_identical_bytes(void **state)
 
     struct proc_result r;
     snprintf(s->path, sizeof(s->path), "%s/same_a.pdf", s->dir);
-    const char *argv[] = { tool("pdfinfo"), "-isodates", s->path, NULL };
+    const char *argv[] = {tool("pdfinfo"), "-isodates", s->path, NULL};
     run(argv, &r);
     assert_contains(r.out, "2026-11-23T07:30:00+01");
     assert_contains(r.out, "Creator:         outreport");
     assert_contains(r.out, "Author:          Sales Operations");
-    assert_contains(r.out, "Subject:         Week 47, 16\xE2\x80\x93" "22 Nov 2026");
+    assert_contains(r.out, "Subject:         Week 47, 16\xE2\x80\x93"
+                           "22 Nov 2026");
     assert_contains(r.out, "Title:           Weekly sales activity");
     proc_result_free(&r);
 }
 
-static void first_page_matches_reviewed_reference_image(void **state)
+static void
+first_page_matches_reviewed_reference_image(void **state)
 {
     struct fake_renderer_suite *s = *state;
     const char *src = getenv("OR_SOURCE_ROOT");
@@ -1119,11 +1280,11 @@ static void first_page_matches_reviewed_reference_image(void **state)
     render_ok(s, &dm.report, "reference", NULL, 0);
     const char *update = getenv("OR_UPDATE_REFERENCE");
     if (update != NULL && strcmp(update, "1") == 0) {
-        const char *args[] = { "--write-reference", ref, NULL };
+        const char *args[] = {"--write-reference", ref, NULL};
         assert_check_pdf_passes(s->path, args);
         return;
     }
-    const char *args[] = { "--reference", ref, "--max-diff", "0.75", NULL };
+    const char *args[] = {"--reference", ref, "--max-diff", "0.75", NULL};
     assert_check_pdf_passes(s->path, args);
 
     /* The comparison can fail: another page 1 differs from the reference. */
@@ -1139,12 +1300,13 @@ static void first_page_matches_reviewed_reference_image(void **state)
 }
 
 /* Width and height of page @p page per pdfinfo. */
-static void page_size(const char *path, int page, double *w, double *h)
+static void
+page_size(const char *path, int page, double *w, double *h)
 {
     char p[16];
     char key[32];
     snprintf(p, sizeof(p), "%d", page);
-    const char *argv[] = { tool("pdfinfo"), "-f", p, "-l", p, path, NULL };
+    const char *argv[] = {tool("pdfinfo"), "-f", p, "-l", p, path, NULL};
     struct proc_result r;
     run(argv, &r);
     snprintf(key, sizeof(key), "Page %4d size:", page);
@@ -1157,7 +1319,8 @@ static void page_size(const char *path, int page, double *w, double *h)
     proc_result_free(&r);
 }
 
-static void wide_table_goes_landscape(void **state)
+static void
+wide_table_goes_landscape(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1166,10 +1329,10 @@ static void wide_table_goes_landscape(void **state)
 
     report_init(&dm);
     struct or_section *narrow = add_section(&dm, OR_SECTION_TABLE, "reps", "Calls by rep");
-    narrow->result = static_result(&dm, 0, rep_cols, COUNT(rep_cols), rep_rows,
-                                   COUNT(rep_rows) / 7);
-    struct or_section *wide = add_section(&dm, OR_SECTION_TABLE, "weekly",
-                                          "Calls per rep and week");
+    narrow->result =
+        static_result(&dm, 0, rep_cols, COUNT(rep_cols), rep_rows, COUNT(rep_rows) / 7);
+    struct or_section *wide =
+        add_section(&dm, OR_SECTION_TABLE, "weekly", "Calls per rep and week");
     wide->result = generated_result(&dm, 1, GEN_WIDE, 40);
     struct or_section *after = add_section(&dm, OR_SECTION_TEXT, "after", "Afterword");
     after->text = "Back to portrait.";
@@ -1198,7 +1361,8 @@ static void wide_table_goes_landscape(void **state)
     assert_int_equal(flagged_page, n);
 }
 
-static void letter_paper_option(void **state)
+static void
+letter_paper_option(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1206,13 +1370,13 @@ static void letter_paper_option(void **state)
     double h;
     demo_init(&dm);
 
-    const struct or_option letter[] = { { "paper", "letter" } };
+    const struct or_option letter[] = {{"paper", "letter"}};
     render_ok(s, &dm.report, "letter", letter, 1);
     page_size(s->path, 1, &w, &h);
     assert_true(w == 612.0 && h == 792.0);
     assert_check_pdf_passes(s->path, NULL);
 
-    const struct or_option a4[] = { { "paper", "a4" } };
+    const struct or_option a4[] = {{"paper", "a4"}};
     render_ok(s, &dm.report, "a4", a4, 1);
     page_size(s->path, 1, &w, &h);
     assert_true(w > 595.0 && w < 596.0 && h > 841.0 && h < 842.0);
@@ -1221,31 +1385,33 @@ static void letter_paper_option(void **state)
     page_size(s->path, 1, &w, &h);
     assert_true(w > 595.0 && w < 596.0);
 
-    const struct or_option a5[] = { { "paper", "a5" } };
+    const struct or_option a5[] = {{"paper", "a5"}};
     assert_int_equal(render_to(s, &dm.report, "a5", a5, 1), OR_ERR_INVALID);
     assert_contains(s->err, "paper");
     assert_contains(s->err, "a5");
     assert_no_file(s->path);
 }
 
-static void unknown_option_is_refused(void **state)
+static void
+unknown_option_is_refused(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
-    const struct or_option opts[] = { { "paper", "a4" }, { "colour", "red" } };
+    const struct or_option opts[] = {{"paper", "a4"}, {"colour", "red"}};
     assert_int_equal(render_to(s, &dm.report, "unknown_option", opts, 2), OR_ERR_INVALID);
     assert_contains(s->err, "colour");
     assert_no_file(s->path);
 }
 
-static void missing_font_is_a_clear_error(void **state)
+static void
+missing_font_is_a_clear_error(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
 
-    const struct or_option none[] = { { "font_dir", "/nonexistent/fonts" } };
+    const struct or_option none[] = {{"font_dir", "/nonexistent/fonts"}};
     assert_int_equal(render_to(s, &dm.report, "nofont", none, 1), OR_ERR_RENDER);
     assert_contains(s->err, "/nonexistent/fonts/DejaVuSans.ttf");
     assert_contains(s->err, "No such file or directory");
@@ -1261,14 +1427,15 @@ static void missing_font_is_a_clear_error(void **state)
     assert_non_null(f);
     fputs("this is not a TrueType font\n", f);
     fclose(f);
-    const struct or_option broken[] = { { "font_dir", dir } };
+    const struct or_option broken[] = {{"font_dir", dir}};
     assert_int_equal(render_to(s, &dm.report, "badfont", broken, 1), OR_ERR_RENDER);
     assert_contains(s->err, bad);
     assert_contains(s->err, "libharu error 0x");
     assert_no_file(s->path);
 }
 
-static void every_chart_kind_renders_as_one_image(void **state)
+static void
+every_chart_kind_renders_as_one_image(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1276,7 +1443,7 @@ static void every_chart_kind_renders_as_one_image(void **state)
     render_ok(s, &dm.report, "charts", NULL, 0);
 
     struct proc_result r;
-    const char *argv[] = { tool("pdfimages"), "-list", s->path, NULL };
+    const char *argv[] = {tool("pdfimages"), "-list", s->path, NULL};
     run(argv, &r);
     /* Bar, grouped, line, donut, funnel, stacked horizontal, horizontal bar. */
     assert_int_equal(test_count_lines_with(r.out, " image "), 7);
@@ -1291,7 +1458,8 @@ static void every_chart_kind_renders_as_one_image(void **state)
     free(text);
 }
 
-static void text_section_wraps_paragraphs(void **state)
+static void
+text_section_wraps_paragraphs(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1307,7 +1475,8 @@ static void text_section_wraps_paragraphs(void **state)
     free(text);
 }
 
-static void page_break_section_starts_a_new_page(void **state)
+static void
+page_break_section_starts_a_new_page(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1326,7 +1495,8 @@ static void page_break_section_starts_a_new_page(void **state)
     free(text);
 }
 
-static void cursor_errors_name_section_and_row(void **state)
+static void
+cursor_errors_name_section_and_row(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1347,9 +1517,9 @@ static void cursor_errors_name_section_and_row(void **state)
     assert_contains(s->err, "per_day");
 
     /* A chart naming a column its result lacks. */
-    static const size_t bad_series[] = { 9 };
-    static const struct or_chart bad = { .kind = OR_CHART_BAR, .nseries = 1,
-                                         .series_cols = bad_series };
+    static const size_t bad_series[] = {9};
+    static const struct or_chart bad = {
+        .kind = OR_CHART_BAR, .nseries = 1, .series_cols = bad_series};
     report_init(&dm);
     t = add_section(&dm, OR_SECTION_CHART, "bad_chart", "Broken");
     t->result = static_result(&dm, 0, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
@@ -1358,47 +1528,61 @@ static void cursor_errors_name_section_and_row(void **state)
     assert_contains(s->err, "bad_chart");
 }
 
-static void unwritable_path_is_an_io_error_naming_it(void **state)
+static void
+unwritable_path_is_an_io_error_naming_it(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
     char path[600];
     demo_init(&dm);
     snprintf(path, sizeof(path), "%s/no/such/dir/out.pdf", s->dir);
-    or_status st = s->plugin->renderer->render(&fake_host, &dm.report, path, NULL, 0, s->err,
-                                                sizeof(s->err));
+    or_status st =
+        s->plugin->renderer->render(&fake_host, &dm.report, path, NULL, 0, s->err, sizeof(s->err));
     assert_int_equal(st, OR_ERR_IO);
     assert_contains(s->err, path);
 }
 
-static void hostile_text_and_empty_reports_do_not_crash(void **state)
+static void
+hostile_text_and_empty_reports_do_not_crash(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_value odd_rows[] = {
-        V_TEXT("bad \xff\xfe bytes"), V_INT(1),
-        V_TEXT("cut \xe2\x82"), V_INT(-2),
-        V_TEXT("emoji \xF0\x9F\x98\x80 and tab\there"), V_INT(INT64_MAX),
+        V_TEXT("bad \xff\xfe bytes"),
+        V_INT(1),
+        V_TEXT("cut \xe2\x82"),
+        V_INT(-2),
+        V_TEXT("emoji \xF0\x9F\x98\x80 and tab\there"),
+        V_INT(INT64_MAX),
         V_TEXT("Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword"),
         V_INT(INT64_MIN),
-        V_TEXT(""), V_NULL(OR_TYPE_INT),
+        V_TEXT(""),
+        V_NULL(OR_TYPE_INT),
     };
     static const struct or_result_column odd_cols[] = {
-        { .name = "label", .type = OR_TYPE_TEXT },
-        { .name = "n", .type = OR_TYPE_INT },
+        {.name = "label", .type = OR_TYPE_TEXT},
+        {.name = "n", .type = OR_TYPE_INT},
     };
     static const struct or_result_column real_cols[] = {
-        { .name = "label", .type = OR_TYPE_TEXT },
-        { .name = "x", .type = OR_TYPE_REAL },
+        {.name = "label", .type = OR_TYPE_TEXT},
+        {.name = "x", .type = OR_TYPE_REAL},
     };
     static const struct or_value real_rows[] = {
-        V_TEXT("inf"), V_REAL(1.0 / 0.0), V_TEXT("nan"), V_REAL(0.0 / 0.0),
-        V_TEXT("huge"), V_REAL(1e308), V_TEXT("tiny"), V_REAL(-1e308),
+        V_TEXT("inf"),  V_REAL(1.0 / 0.0), V_TEXT("nan"),  V_REAL(0.0 / 0.0),
+        V_TEXT("huge"), V_REAL(1e308),     V_TEXT("tiny"), V_REAL(-1e308),
     };
     static const struct or_kpi odd_kpis[] = {
-        { .label = "\xff", .format = OR_FMT_PERCENT, .has_value = 1, .value = 1e300,
-          .has_previous = 1, .previous = 0 },
-        { .label = NULL, .format = OR_FMT_DURATION, .has_value = 1, .value = -5,
-          .has_previous = 1, .previous = -5 },
+        {.label = "\xff",
+         .format = OR_FMT_PERCENT,
+         .has_value = 1,
+         .value = 1e300,
+         .has_previous = 1,
+         .previous = 0},
+        {.label = NULL,
+         .format = OR_FMT_DURATION,
+         .has_value = 1,
+         .value = -5,
+         .has_previous = 1,
+         .previous = -5},
     };
     struct demo dm;
     size_t big = 20000;
@@ -1434,12 +1618,10 @@ static void hostile_text_and_empty_reports_do_not_crash(void **state)
     t = add_section(&dm, OR_SECTION_TEXT, "odd_text", "");
     t->text = "\n\n\xff\n";
     t = add_section(&dm, OR_SECTION_CHART, "inf_chart", "Infinite values");
-    t->result = static_result(&dm, 5, real_cols, COUNT(real_cols), real_rows,
-                              COUNT(real_rows) / 2);
+    t->result = static_result(&dm, 5, real_cols, COUNT(real_cols), real_rows, COUNT(real_rows) / 2);
     t->chart = &chart_line1;
     t = add_section(&dm, OR_SECTION_CHART, "inf_funnel", "Infinite funnel");
-    t->result = static_result(&dm, 6, real_cols, COUNT(real_cols), real_rows,
-                              COUNT(real_rows) / 2);
+    t->result = static_result(&dm, 6, real_cols, COUNT(real_cols), real_rows, COUNT(real_rows) / 2);
     t->chart = &chart_funnel;
     t = add_section(&dm, OR_SECTION_TEXT, "essay", "A very long paragraph");
     t->text = essay;
@@ -1480,8 +1662,8 @@ static void hostile_text_and_empty_reports_do_not_crash(void **state)
 #define CJK_FIRST "U+30CF"
 
 static const struct or_result_column cjk_cols[] = {
-    { .name = "rep", .label = "Rep", .type = OR_TYPE_TEXT },
-    { .name = "calls", .label = "Calls", .type = OR_TYPE_INT },
+    {.name = "rep", .label = "Rep", .type = OR_TYPE_TEXT},
+    {.name = "calls", .label = "Calls", .type = OR_TYPE_INT},
 };
 
 /* Storage of a report whose rep names are @p table, @p chart and @p title. */
@@ -1492,9 +1674,10 @@ struct cjk_report {
     char title[64];
 };
 
-static void cjk_value(struct or_value *v, const char *name)
+static void
+cjk_value(struct or_value *v, const char *name)
 {
-    *v = (struct or_value){ .type = OR_TYPE_TEXT, .s = name, .len = strlen(name) };
+    *v = (struct or_value){.type = OR_TYPE_TEXT, .s = name, .len = strlen(name)};
 }
 
 /*
@@ -1502,8 +1685,8 @@ static void cjk_value(struct or_value *v, const char *name)
  * @p table and a horizontal bar chart with the category @p chart; nothing else
  * differs between two such reports.
  */
-static void cjk_init(struct cjk_report *c, const char *title, const char *table,
-                     const char *chart)
+static void
+cjk_init(struct cjk_report *c, const char *title, const char *table, const char *chart)
 {
     report_init(&c->dm);
     c->dm.report.nsources = 0;
@@ -1524,10 +1707,11 @@ static void cjk_init(struct cjk_report *c, const char *title, const char *table,
 }
 
 /* pdffonts of a document.  Owned. */
-static char *fonts_of(const char *path)
+static char *
+fonts_of(const char *path)
 {
     struct proc_result r;
-    const char *argv[] = { tool("pdffonts"), path, NULL };
+    const char *argv[] = {tool("pdffonts"), path, NULL};
     run(argv, &r);
     assert_int_equal(r.status, 0);
     free(r.err);
@@ -1535,15 +1719,16 @@ static char *fonts_of(const char *path)
 }
 
 /* Page 1 of a document as a grey PGM image at 100 dpi.  Owned; *len set. */
-static char *page1_image(struct fake_renderer_suite *s, const char *path, size_t *len)
+static char *
+page1_image(struct fake_renderer_suite *s, const char *path, size_t *len)
 {
     char prefix[600];
     char pgm[700];
     snprintf(prefix, sizeof(prefix), "%s/page1", s->dir);
     snprintf(pgm, sizeof(pgm), "%s.pgm", prefix);
     unlink(pgm);
-    const char *argv[] = { tool("pdftoppm"), "-gray", "-r", "100", "-f", "1", "-l", "1",
-                           "-singlefile", path, prefix, NULL };
+    const char *argv[] = {tool("pdftoppm"), "-gray", "-r",   "100", "-f", "1", "-l", "1",
+                          "-singlefile",    path,    prefix, NULL};
     struct proc_result r;
     run(argv, &r);
     assert_int_equal(r.status, 0);
@@ -1557,8 +1742,8 @@ static char *page1_image(struct fake_renderer_suite *s, const char *path, size_t
 }
 
 /* Render @p c as @p name and return its page 1 image; the report is one page. */
-static char *cjk_render_page1(struct fake_renderer_suite *s, struct cjk_report *c,
-                              const char *name, size_t *len)
+static char *
+cjk_render_page1(struct fake_renderer_suite *s, struct cjk_report *c, const char *name, size_t *len)
 {
     render_ok(s, &c->dm.report, name, NULL, 0);
     char *text = pdf_text_of(s->path);
@@ -1567,12 +1752,14 @@ static char *cjk_render_page1(struct fake_renderer_suite *s, struct cjk_report *
     return page1_image(s, s->path, len);
 }
 
-static int same_image(const char *a, size_t la, const char *b, size_t lb)
+static int
+same_image(const char *a, size_t la, const char *b, size_t lb)
 {
     return la == lb && memcmp(a, b, la) == 0;
 }
 
-static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(void **state)
+static void
+cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct cjk_report c;
@@ -1581,8 +1768,8 @@ static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(voi
 
     /* Embedded, subset, with a ToUnicode map; readers see no warnings. */
     const char *args[] = {
-        "--font", "DejaVuSans,Book", "--font", "DejaVuSans-Bold", "--font", "DroidSansFallback",
-        "--text", CJK_NAME, "--text", "Calls of " CJK_NAME, NULL,
+        "--font", "DejaVuSans,Book", "--font", "DejaVuSans-Bold",    "--font", "DroidSansFallback",
+        "--text", CJK_NAME,          "--text", "Calls of " CJK_NAME, NULL,
     };
     assert_check_pdf_passes(s->path, args);
     char *fonts = fonts_of(s->path);
@@ -1600,9 +1787,8 @@ static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(voi
     while (droid > fonts && droid[-1] != '\n') {
         droid--;
     }
-    assert_int_equal(sscanf(droid, "%63s %15s %15s %31s %7s %7s %7s", name, type, type2, enc, emb,
-                            sub, uni),
-                     7);
+    assert_int_equal(
+        sscanf(droid, "%63s %15s %15s %31s %7s %7s %7s", name, type, type2, enc, emb, sub, uni), 7);
     assert_string_equal(emb, "yes");
     assert_string_equal(sub, "yes");
     assert_string_equal(uni, "yes");
@@ -1611,7 +1797,8 @@ static void cjk_name_in_table_embeds_fallback_font_subset_and_still_extracts(voi
     assert_int_equal(host_state.warnings, 0);
 }
 
-static void cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes(void **state)
+static void
+cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct cjk_report c;
@@ -1621,7 +1808,7 @@ static void cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxe
     /* With boxes for both names, two renders that differ only in the name look the same. */
     cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
     char *base = cjk_render_page1(s, &c, "cjk_base", &la);
-    static const char *const where[] = { "table", "title", "chart" };
+    static const char *const where[] = {"table", "title", "chart"};
     for (size_t i = 0; i < COUNT(where); i++) {
         cjk_init(&c, i == 1 ? CJK_OTHER : CJK_NAME, i == 0 ? CJK_OTHER : CJK_NAME,
                  i == 2 ? CJK_OTHER : CJK_NAME);
@@ -1638,7 +1825,8 @@ static void cjk_glyphs_are_drawn_in_tables_bold_titles_and_chart_labels_not_boxe
 }
 
 /* A table, a chart and text in Latin letters with accents and dashes only. */
-static void latin_init(struct demo *dm)
+static void
+latin_init(struct demo *dm)
 {
     report_init(dm);
     struct or_section *t = add_section(dm, OR_SECTION_TABLE, "days", "Calls per day");
@@ -1650,7 +1838,8 @@ static void latin_init(struct demo *dm)
     x->text = "Zoë Müller, Łukasz Kowalski and Søren Kierkegaard \xE2\x80\x93 all DejaVu Sans.";
 }
 
-static void latin_only_report_has_no_fallback_font_and_never_opens_it(void **state)
+static void
+latin_only_report_has_no_fallback_font_and_never_opens_it(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1667,7 +1856,7 @@ static void latin_only_report_has_no_fallback_font_and_never_opens_it(void **sta
 
     /* A fallback that does not exist changes nothing: it is not even looked for. */
     latin_init(&dm);
-    const struct or_option none[] = { { "fallback_font", "/nonexistent.ttf" } };
+    const struct or_option none[] = {{"fallback_font", "/nonexistent.ttf"}};
     render_ok(s, &dm.report, "latin_nofallback", none, 1);
     char *b = test_read_file(s->path, &lb);
     assert_non_null(a);
@@ -1680,13 +1869,14 @@ static void latin_only_report_has_no_fallback_font_and_never_opens_it(void **sta
 }
 
 /* Renders the CJK report with @p font as fallback: written, boxes, one warning. */
-static void assert_unusable_fallback_warns_once(struct fake_renderer_suite *s, const char *font,
-                                                const char *name, const char *reason)
+static void
+assert_unusable_fallback_warns_once(struct fake_renderer_suite *s, const char *font,
+                                    const char *name, const char *reason)
 {
     struct cjk_report c;
     cjk_init(&c, CJK_NAME, CJK_NAME, CJK_NAME);
     fake_renderer_state_reset(&host_state);
-    const struct or_option opts[] = { { "fallback_font", font } };
+    const struct or_option opts[] = {{"fallback_font", font}};
     render_ok(s, &c.dm.report, name, opts, 1);
     assert_check_pdf_passes(s->path, NULL);
     char *text = pdf_text_of(s->path);
@@ -1704,8 +1894,8 @@ static void assert_unusable_fallback_warns_once(struct fake_renderer_suite *s, c
     assert_contains(host_state.last_warning, "--option fallback_font=FILE");
 }
 
-static void unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_and_file(
-    void **state)
+static void
+unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_and_file(void **state)
 {
     struct fake_renderer_suite *s = *state;
     assert_unusable_fallback_warns_once(s, "/nonexistent.ttf", "cjk_missing",
@@ -1731,25 +1921,27 @@ static void unusable_fallback_font_still_writes_pdf_and_warns_once_naming_char_a
     ch->result = static_result(&dm, 0, cjk_cols, COUNT(cjk_cols), rows, 1);
     ch->chart = &chart_hbar;
     fake_renderer_state_reset(&host_state);
-    const struct or_option opts[] = { { "fallback_font", bad } };
+    const struct or_option opts[] = {{"fallback_font", bad}};
     render_ok(s, &dm.report, "cjk_chart_broken", opts, 1);
     assert_int_equal(host_state.warnings, 1);
     assert_contains(host_state.last_warning, CJK_FIRST);
     assert_contains(host_state.last_warning, bad);
 }
 
-static void empty_fallback_font_option_is_refused(void **state)
+static void
+empty_fallback_font_option_is_refused(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
-    const struct or_option empty[] = { { "fallback_font", "" } };
+    const struct or_option empty[] = {{"fallback_font", ""}};
     assert_int_equal(render_to(s, &dm.report, "empty_fallback", empty, 1), OR_ERR_INVALID);
     assert_contains(s->err, "fallback_font");
     assert_no_file(s->path);
 }
 
-static void ten_section_report_renders_quickly(void **state)
+static void
+ten_section_report_renders_quickly(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
@@ -1763,13 +1955,14 @@ static void ten_section_report_renders_quickly(void **state)
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     struct stat st;
     assert_int_equal(stat(s->path, &st), 0);
-    fprintf(stderr, "[renderer_pdf] %zu sections, %lld bytes in %.0f ms\n",
-            dm.report.nsections, (long long)st.st_size, ms);
+    fprintf(stderr, "[renderer_pdf] %zu sections, %lld bytes in %.0f ms\n", dm.report.nsections,
+            (long long)st.st_size, ms);
     /* Generous for sanitizer and valgrind builds. */
     assert_true(ms < 60000.0);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(
@@ -1777,15 +1970,13 @@ int main(void)
         cmocka_unit_test_setup(every_page_has_header_period_zone_and_page_x_of_y, test_setup),
         cmocka_unit_test_setup(every_section_has_a_bookmark_to_its_page, test_setup),
         cmocka_unit_test_setup(kpi_tiles_show_value_previous_and_change, test_setup),
-        cmocka_unit_test_setup(
-            kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better, test_setup),
-        cmocka_unit_test_setup(dejavu_is_embedded_and_unicode_names_extract, test_setup),
-        cmocka_unit_test_setup(long_table_repeats_header_on_every_page_with_row_ranges,
+        cmocka_unit_test_setup(kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better,
                                test_setup),
+        cmocka_unit_test_setup(dejavu_is_embedded_and_unicode_names_extract, test_setup),
+        cmocka_unit_test_setup(long_table_repeats_header_on_every_page_with_row_ranges, test_setup),
         cmocka_unit_test_setup(charts_and_tiles_are_never_split_across_pages, test_setup),
         cmocka_unit_test_setup(
-            short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows,
-            test_setup),
+            short_tables_stay_whole_and_no_page_holds_a_table_s_last_one_or_two_rows, test_setup),
         cmocka_unit_test_setup(failed_source_is_stated_on_first_page, test_setup),
         cmocka_unit_test_setup(unavailable_section_shows_reason_box, test_setup),
         cmocka_unit_test_setup(qpdf_check_passes, test_setup),

@@ -33,21 +33,28 @@ static struct fake_renderer_state host_state;
 static struct or_host fake_host;
 
 /* Generated rows: (i, "row number i", i - 0.75) for i from 1. */
-static void numbered_row(struct or_cursor *c, struct or_value *row)
+static void
+numbered_row(struct or_cursor *c, struct or_value *row)
 {
     int64_t i = (int64_t)c->pos;
     int len = snprintf(c->text[0], sizeof(c->text[0]), "row number %lld", (long long)i + 1);
-    row[0] = (struct or_value){ .type = OR_TYPE_INT, .i = i + 1 };
-    row[1] = (struct or_value){ .type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len };
-    row[2] = (struct or_value){ .type = OR_TYPE_REAL, .r = (double)i + 0.25 };
+    row[0] = (struct or_value){.type = OR_TYPE_INT, .i = i + 1};
+    row[1] = (struct or_value){.type = OR_TYPE_TEXT, .s = c->text[0], .len = (size_t)len};
+    row[2] = (struct or_value){.type = OR_TYPE_REAL, .r = (double)i + 0.25};
 }
 
 /* ------------------------------------------------------------------------- */
 /* Report building                                                            */
 /* ------------------------------------------------------------------------- */
 
-#define COL(n, t) { .name = (n), .label = "Label of " n, .type = (t) }
-#define COLF(n, t, f) { .name = (n), .label = (n), .type = (t), .format = (f) }
+#define COL(n, t)                                                                                  \
+    {                                                                                              \
+        .name = (n), .label = "Label of " n, .type = (t)                                           \
+    }
+#define COLF(n, t, f)                                                                              \
+    {                                                                                              \
+        .name = (n), .label = (n), .type = (t), .format = (f)                                      \
+    }
 
 /* 2026-11-09T23:30:00Z, 00:30 on the 10th in the +01:00 report zone. */
 #define LATE_EVENING 1794267000LL
@@ -60,24 +67,30 @@ struct data {
     struct or_result result;
 };
 
-static void data_init(struct data *d, const struct or_result_column *cols, size_t ncols,
-                      const struct or_value *rows, size_t nrows)
+static void
+data_init(struct data *d, const struct or_result_column *cols, size_t ncols,
+          const struct or_value *rows, size_t nrows)
 {
     memset(d, 0, sizeof(*d));
     fake_renderer_result(&d->cursor, &d->result, cols, ncols, rows, nrows);
     d->cursor.gen = numbered_row;
 }
 
-static struct or_section table_section(const char *id, const char *title, struct data *d)
+static struct or_section
+table_section(const char *id, const char *title, struct data *d)
 {
-    return (struct or_section){ .kind = OR_SECTION_TABLE, .id = id, .title = title,
-                                .result = &d->result };
+    return (struct or_section){
+        .kind = OR_SECTION_TABLE, .id = id, .title = title, .result = &d->result};
 }
 
-static struct or_report report_of(const struct or_section *sections, size_t n)
+static struct or_report
+report_of(const struct or_section *sections, size_t n)
 {
-    return (struct or_report){ .title = "Weekly", .tz = "Etc/GMT-1", .generated_at = GENERATED_AT,
-                               .nsections = n, .sections = sections };
+    return (struct or_report){.title = "Weekly",
+                              .tz = "Etc/GMT-1",
+                              .generated_at = GENERATED_AT,
+                              .nsections = n,
+                              .sections = sections};
 }
 
 /* ------------------------------------------------------------------------- */
@@ -88,7 +101,8 @@ static struct or_report report_of(const struct or_section *sections, size_t n)
 static char check_script[1024];
 static char *check_out;
 
-static int suite_setup(void **state)
+static int
+suite_setup(void **state)
 {
     static struct fake_renderer_suite s;
     const char *src = getenv("OR_SOURCE_ROOT");
@@ -101,21 +115,24 @@ static int suite_setup(void **state)
     return fake_renderer_suite_setup(state, &s, "xlsx", &fake_host, &host_state);
 }
 
-static int suite_teardown(void **state)
+static int
+suite_teardown(void **state)
 {
     free(check_out);
     check_out = NULL;
     return fake_renderer_suite_teardown(state);
 }
 
-static int test_setup(void **state)
+static int
+test_setup(void **state)
 {
     return fake_renderer_test_setup(state);
 }
 
 /* Render @p report into <dir>/<name>.xlsx; the path is left in s->path. */
-static or_status render(struct fake_renderer_suite *s, const struct or_report *report,
-                        const char *name, const struct or_option *opts, size_t nopts)
+static or_status
+render(struct fake_renderer_suite *s, const struct or_report *report, const char *name,
+       const struct or_option *opts, size_t nopts)
 {
     or_status st = fake_renderer_render(s, report, name, opts, nopts);
     if (st != OR_OK) {
@@ -125,9 +142,10 @@ static or_status render(struct fake_renderer_suite *s, const struct or_report *r
 }
 
 /* Run check_xlsx.py on s->path; its output is left in check_out. */
-static const char *check(struct fake_renderer_suite *s, const char *command, const char *arg)
+static const char *
+check(struct fake_renderer_suite *s, const char *command, const char *arg)
 {
-    const char *argv[] = { PYTHON, check_script, s->path, command, arg, NULL };
+    const char *argv[] = {PYTHON, check_script, s->path, command, arg, NULL};
     struct proc_result r;
 
     free(check_out);
@@ -147,7 +165,8 @@ static const char *check(struct fake_renderer_suite *s, const char *command, con
 }
 
 /* Nonzero when @p text has a line equal to @p want or starting with it and a space. */
-static int has_line(const char *text, const char *want)
+static int
+has_line(const char *text, const char *want)
 {
     size_t n = strlen(want);
     const char *line = text;
@@ -161,7 +180,8 @@ static int has_line(const char *text, const char *want)
     return 0;
 }
 
-static void assert_line_(const char *text, const char *want, const char *file, int lineno)
+static void
+assert_line_(const char *text, const char *want, const char *file, int lineno)
 {
     if (!has_line(text, want)) {
         fprintf(stderr, "--- reader output ---\n%s--- end ---\n", text);
@@ -170,7 +190,8 @@ static void assert_line_(const char *text, const char *want, const char *file, i
     }
 }
 
-static void assert_no_line_(const char *text, const char *want, const char *file, int lineno)
+static void
+assert_no_line_(const char *text, const char *want, const char *file, int lineno)
 {
     if (has_line(text, want)) {
         fprintf(stderr, "--- reader output ---\n%s--- end ---\n", text);
@@ -179,7 +200,8 @@ static void assert_no_line_(const char *text, const char *want, const char *file
     }
 }
 
-static void assert_contains_(const char *text, const char *want, const char *file, int lineno)
+static void
+assert_contains_(const char *text, const char *want, const char *file, int lineno)
 {
     if (strstr(text, want) == NULL) {
         fprintf(stderr, "--- text ---\n%s\n--- end ---\n", text);
@@ -192,7 +214,8 @@ static void assert_contains_(const char *text, const char *want, const char *fil
 #define assert_no_line(t, w) assert_no_line_((t), (w), __FILE__, __LINE__)
 #define assert_contains(t, w) assert_contains_((t), (w), __FILE__, __LINE__)
 
-static char *read_all(const char *path, size_t *len)
+static char *
+read_all(const char *path, size_t *len)
 {
     char *buf = test_read_file(path, len);
     if (buf == NULL) {
@@ -202,7 +225,8 @@ static char *read_all(const char *path, size_t *len)
 }
 
 /* Names in s->dir other than the rendered files (temporary files left behind). */
-static int stray_files(const struct fake_renderer_suite *s)
+static int
+stray_files(const struct fake_renderer_suite *s)
 {
     int n = 0;
     DIR *d = opendir(s->dir);
@@ -224,7 +248,8 @@ static int stray_files(const struct fake_renderer_suite *s)
 /* Tests                                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
+static void
+descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
 {
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
@@ -248,7 +273,8 @@ static void descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
     assert_non_null(strstr(p->renderer->options[0].description, "1048575"));
 }
 
-static void only_the_entry_symbol_is_exported(void **state)
+static void
+only_the_entry_symbol_is_exported(void **state)
 {
     const struct fake_renderer_suite *s = *state;
     assert_null(dlsym(s->dl, "xlsx_render"));
@@ -258,32 +284,55 @@ static void only_the_entry_symbol_is_exported(void **state)
     assert_non_null(dlsym(s->dl, "outreport_plugin"));
 }
 
-static void summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
+static void
+summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
-    static const struct or_value rows[] = { V_TEXT("Ann"), V_TEXT("Bob") };
+    static const struct or_result_column cols[] = {COL("rep", OR_TYPE_TEXT)};
+    static const struct or_value rows[] = {V_TEXT("Ann"), V_TEXT("Bob")};
     static const struct or_kpi kpis[] = {
-        { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1, .value = 1250,
-          .has_previous = 1, .previous = 1000 },
-        { .label = "Connect rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.25,
-          .has_previous = 1, .previous = 0.2 },
-        { .label = "Talk time", .format = OR_FMT_DURATION, .has_value = 1, .value = 5400,
-          .has_previous = 1, .previous = 7200 },
-        { .label = "Bounce rate", .format = OR_FMT_PERCENT, .has_value = 1, .value = 0.1,
-          .has_previous = 1, .previous = 0.05, .lower_is_better = 1 },
-        { .label = "Meetings", .format = OR_FMT_INTEGER, .has_value = 0 },
+        {.label = "Calls",
+         .format = OR_FMT_INTEGER,
+         .has_value = 1,
+         .value = 1250,
+         .has_previous = 1,
+         .previous = 1000},
+        {.label = "Connect rate",
+         .format = OR_FMT_PERCENT,
+         .has_value = 1,
+         .value = 0.25,
+         .has_previous = 1,
+         .previous = 0.2},
+        {.label = "Talk time",
+         .format = OR_FMT_DURATION,
+         .has_value = 1,
+         .value = 5400,
+         .has_previous = 1,
+         .previous = 7200},
+        {.label = "Bounce rate",
+         .format = OR_FMT_PERCENT,
+         .has_value = 1,
+         .value = 0.1,
+         .has_previous = 1,
+         .previous = 0.05,
+         .lower_is_better = 1},
+        {.label = "Meetings", .format = OR_FMT_INTEGER, .has_value = 0},
     };
     static const struct or_source_status sources[] = {
-        { .name = "salesfinity.call-log", .status = "ok", .rows = 1250 },
-        { .name = "unpod.calls", .status = "retried", .detail = "2 retries after HTTP 503",
-          .rows = 40 },
+        {.name = "salesfinity.call-log", .status = "ok", .rows = 1250},
+        {.name = "unpod.calls",
+         .status = "retried",
+         .detail = "2 retries after HTTP 503",
+         .rows = 40},
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
     struct or_section sections[] = {
-        { .kind = OR_SECTION_KPIS, .id = "headline", .title = "Headline", .nkpis = COUNT(kpis),
-          .kpis = kpis },
+        {.kind = OR_SECTION_KPIS,
+         .id = "headline",
+         .title = "Headline",
+         .nkpis = COUNT(kpis),
+         .kpis = kpis},
         table_section("calls", "Calls", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
@@ -324,7 +373,8 @@ static void summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
     assert_line(out, "row 19 [\"unpod.calls\", \"retried\", 40, \"2 retries after HTTP 503\"]");
     assert_line(out, "row 21 [\"Contents\"]");
     assert_line(out, "row 22 [\"Sheet\", \"Section\", \"Rows\", \"Note\"]");
-    assert_line(out, "row 23 [\"Calls\", \"Calls\", 2, \"rows 1\xE2\x80\x93" "2 of 2\"]");
+    assert_line(out, "row 23 [\"Calls\", \"Calls\", 2, \"rows 1\xE2\x80\x93"
+                     "2 of 2\"]");
 
     out = check(s, "cells", "Summary");
     assert_contains(out, "cell A1 t=s f=General v=\"Weekly calls\" bold");
@@ -339,27 +389,28 @@ static void summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
     assert_line(out, "cell A23 t=s f=General v=\"Calls\" location='Calls'!A1");
 }
 
-static void numbers_are_numbers_with_column_formats(void **state)
+static void
+numbers_are_numbers_with_column_formats(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
-        COLF("rate", OR_TYPE_REAL, OR_FMT_PERCENT),
-        COLF("talk", OR_TYPE_INT, OR_FMT_DURATION),
-        COLF("amount", OR_TYPE_REAL, OR_FMT_DECIMAL),
-        COLF("id", OR_TYPE_INT, OR_FMT_AUTO),
-        COLF("avg_talk", OR_TYPE_REAL, OR_FMT_DURATION),
+        COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER), COLF("rate", OR_TYPE_REAL, OR_FMT_PERCENT),
+        COLF("talk", OR_TYPE_INT, OR_FMT_DURATION), COLF("amount", OR_TYPE_REAL, OR_FMT_DECIMAL),
+        COLF("id", OR_TYPE_INT, OR_FMT_AUTO),       COLF("avg_talk", OR_TYPE_REAL, OR_FMT_DURATION),
         COLF("ratio", OR_TYPE_REAL, OR_FMT_AUTO),
     };
     static const struct or_value rows[] = {
-        V_INT(1234567), V_REAL(0.256), V_INT(5400), V_REAL(1234.5), V_INT(42), V_REAL(90.0),
-        V_REAL(0.1),
-        V_INT(-3), V_REAL(1.0), V_INT(0), V_REAL(-0.01), V_INT(9007199254740993LL),
-        V_REAL(0.5), V_REAL(1e300 * 1e300),
+        V_INT(1234567), V_REAL(0.256),
+        V_INT(5400),    V_REAL(1234.5),
+        V_INT(42),      V_REAL(90.0),
+        V_REAL(0.1),    V_INT(-3),
+        V_REAL(1.0),    V_INT(0),
+        V_REAL(-0.01),  V_INT(9007199254740993LL),
+        V_REAL(0.5),    V_REAL(1e300 * 1e300),
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 2);
-    struct or_section sections[] = { table_section("numbers", "Numbers", &d) };
+    struct or_section sections[] = {table_section("numbers", "Numbers", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "numbers", NULL, 0), OR_OK);
@@ -381,7 +432,8 @@ static void numbers_are_numbers_with_column_formats(void **state)
     assert_line(out, "cell G3 t=s f=General v=\"Infinity\"");
 }
 
-static void times_are_excel_dates_in_report_zone(void **state)
+static void
+times_are_excel_dates_in_report_zone(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -390,12 +442,12 @@ static void times_are_excel_dates_in_report_zone(void **state)
         COLF("at", OR_TYPE_TIME, OR_FMT_DATETIME),
     };
     static const struct or_value rows[] = {
-        V_TIME(LATE_EVENING), V_TIME(LATE_EVENING), V_TIME(0),
+        V_TIME(LATE_EVENING), V_TIME(LATE_EVENING),        V_TIME(0),
         V_NULL(OR_TYPE_TIME), V_TIME(LATE_EVENING + 3600), V_TIME(-2209075200LL - 3600),
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 2);
-    struct or_section sections[] = { table_section("times", "Times", &d) };
+    struct or_section sections[] = {table_section("times", "Times", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "times", NULL, 0), OR_OK);
@@ -411,22 +463,34 @@ static void times_are_excel_dates_in_report_zone(void **state)
     assert_line(out, "cell C3 t=s f=General v=\"1899-12-31T00:00:00+01:00\"");
 }
 
-static void booleans_are_booleans_and_nulls_are_blank(void **state)
+static void
+booleans_are_booleans_and_nulls_are_blank(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("replied", OR_TYPE_BOOL), COL("n", OR_TYPE_INT), COL("t", OR_TYPE_TEXT),
-        COL("r", OR_TYPE_REAL), COL("ts", OR_TYPE_TIME),
+        COL("replied", OR_TYPE_BOOL), COL("n", OR_TYPE_INT),   COL("t", OR_TYPE_TEXT),
+        COL("r", OR_TYPE_REAL),       COL("ts", OR_TYPE_TIME),
     };
     static const struct or_value rows[] = {
-        V_BOOL(1), V_INT(0), V_TEXT("x"), V_REAL(0.0), V_TIME(0),
-        V_BOOL(0), V_NULL(OR_TYPE_INT), V_NULL(OR_TYPE_TEXT), V_NULL(OR_TYPE_REAL),
+        V_BOOL(1),
+        V_INT(0),
+        V_TEXT("x"),
+        V_REAL(0.0),
+        V_TIME(0),
+        V_BOOL(0),
+        V_NULL(OR_TYPE_INT),
+        V_NULL(OR_TYPE_TEXT),
+        V_NULL(OR_TYPE_REAL),
         V_NULL(OR_TYPE_TIME),
-        V_NULL(OR_TYPE_BOOL), V_INT(1), V_TEXT(""), V_REAL(2.5), V_NULL(OR_TYPE_TIME),
+        V_NULL(OR_TYPE_BOOL),
+        V_INT(1),
+        V_TEXT(""),
+        V_REAL(2.5),
+        V_NULL(OR_TYPE_TIME),
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 3);
-    struct or_section sections[] = { table_section("flags", "Flags", &d) };
+    struct or_section sections[] = {table_section("flags", "Flags", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "bools", NULL, 0), OR_OK);
@@ -443,17 +507,18 @@ static void booleans_are_booleans_and_nulls_are_blank(void **state)
     assert_line(out, "cell D4 t=n f=General v=2.5");
 }
 
-static void formula_like_text_stays_text(void **state)
+static void
+formula_like_text_stays_text(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("note", OR_TYPE_TEXT) };
+    static const struct or_result_column cols[] = {COL("note", OR_TYPE_TEXT)};
     static const struct or_value rows[] = {
-        V_TEXT("=SUM(A1)"), V_TEXT("+1"), V_TEXT("-2"), V_TEXT("@cmd"), V_TEXT("0123"),
-        V_TEXT("1e5"), V_TEXT("TRUE"), V_TEXT("=HYPERLINK(\"http://evil\")"),
+        V_TEXT("=SUM(A1)"), V_TEXT("+1"),  V_TEXT("-2"),   V_TEXT("@cmd"),
+        V_TEXT("0123"),     V_TEXT("1e5"), V_TEXT("TRUE"), V_TEXT("=HYPERLINK(\"http://evil\")"),
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = { table_section("notes", "Notes", &d) };
+    struct or_section sections[] = {table_section("notes", "Notes", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "formula", NULL, 0), OR_OK);
@@ -468,15 +533,17 @@ static void formula_like_text_stays_text(void **state)
     assert_line(out, "cell A9 t=s f=General v=\"=HYPERLINK(\\\"http://evil\\\")\"");
 }
 
-static void header_is_bold_frozen_with_autofilter(void **state)
+static void
+header_is_bold_frozen_with_autofilter(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COL("rep", OR_TYPE_TEXT), COL("calls", OR_TYPE_INT), COL("rate", OR_TYPE_REAL),
+        COL("rep", OR_TYPE_TEXT),
+        COL("calls", OR_TYPE_INT),
+        COL("rate", OR_TYPE_REAL),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Ann"), V_INT(3), V_REAL(0.5),
-        V_TEXT("Bob"), V_INT(4), V_REAL(0.25),
+        V_TEXT("Ann"), V_INT(3), V_REAL(0.5), V_TEXT("Bob"), V_INT(4), V_REAL(0.25),
     };
     struct data d[2];
     data_init(&d[0], cols, COUNT(cols), rows, 2);
@@ -502,13 +569,14 @@ static void header_is_bold_frozen_with_autofilter(void **state)
     assert_line(out, "cell A2 t=s f=General v=\"Ann\"");
 }
 
-static void empty_table_keeps_its_header_and_says_no_rows(void **state)
+static void
+empty_table_keeps_its_header_and_says_no_rows(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
+    static const struct or_result_column cols[] = {COL("rep", OR_TYPE_TEXT)};
     struct data d;
     data_init(&d, cols, COUNT(cols), NULL, 0);
-    struct or_section sections[] = { table_section("calls", "Calls", &d) };
+    struct or_section sections[] = {table_section("calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "empty", NULL, 0), OR_OK);
@@ -518,11 +586,12 @@ static void empty_table_keeps_its_header_and_says_no_rows(void **state)
     assert_contains(out, "[\"Calls\", \"Calls\", 0, \"no rows\"]");
 }
 
-static void sheet_names_are_made_valid_and_unique(void **state)
+static void
+sheet_names_are_made_valid_and_unique(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
-    static const struct or_value rows[] = { V_INT(1) };
+    static const struct or_result_column cols[] = {COL("n", OR_TYPE_INT)};
+    static const struct or_value rows[] = {V_INT(1)};
     static const char *const titles[] = {
         "Calls/Week [draft]: a*b?",
         "calls week draft A B",
@@ -557,12 +626,13 @@ static void sheet_names_are_made_valid_and_unique(void **state)
     assert_contains(out, "sheet 9 \"Zo\xC3\xAB \xE6\x97\xA5\xE6\x9C\xAC back\" ");
 }
 
-static void urls_become_hyperlinks(void **state)
+static void
+urls_become_hyperlinks(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static char long_url[3000];
     static struct or_value rows[7];
-    static const struct or_result_column cols[] = { COL("link", OR_TYPE_TEXT) };
+    static const struct or_result_column cols[] = {COL("link", OR_TYPE_TEXT)};
     int n = snprintf(long_url, sizeof(long_url), "https://example.com/");
     memset(long_url + n, 'a', sizeof(long_url) - (size_t)n - 1);
     long_url[sizeof(long_url) - 1] = '\0';
@@ -571,12 +641,11 @@ static void urls_become_hyperlinks(void **state)
     rows[2] = (struct or_value)V_TEXT("ftp://example.com/file");
     rows[3] = (struct or_value)V_TEXT("see https://example.com");
     rows[4] = (struct or_value)V_TEXT("https://");
-    rows[5] = (struct or_value){ .type = OR_TYPE_TEXT, .s = long_url,
-                                 .len = sizeof(long_url) - 1 };
+    rows[5] = (struct or_value){.type = OR_TYPE_TEXT, .s = long_url, .len = sizeof(long_url) - 1};
     rows[6] = (struct or_value)V_TEXT("https://example.com/has space");
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = { table_section("links", "Links", &d) };
+    struct or_section sections[] = {table_section("links", "Links", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "urls", NULL, 0), OR_OK);
@@ -595,7 +664,8 @@ static void urls_become_hyperlinks(void **state)
     assert_line(out, "cell A8 t=s f=General v=\"https://example.com/has space\"");
 }
 
-static void charts_are_native_excel_charts(void **state)
+static void
+charts_are_native_excel_charts(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -605,32 +675,43 @@ static void charts_are_native_excel_charts(void **state)
         COLF("unused", OR_TYPE_TEXT, OR_FMT_AUTO),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Dialled"), V_INT(100), V_INT(80), V_TEXT("u"),
-        V_TEXT("Connected"), V_INT(40), V_INT(30), V_TEXT("u"),
-        V_TEXT("Meeting"), V_INT(10), V_INT(5), V_TEXT("u"),
+        V_TEXT("Dialled"),   V_INT(100), V_INT(80), V_TEXT("u"),
+        V_TEXT("Connected"), V_INT(40),  V_INT(30), V_TEXT("u"),
+        V_TEXT("Meeting"),   V_INT(10),  V_INT(5),  V_TEXT("u"),
     };
-    static const size_t one[] = { 1 };
-    static const size_t two[] = { 1, 2 };
+    static const size_t one[] = {1};
+    static const size_t two[] = {1, 2};
     static const struct or_chart charts[] = {
-        { .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1, .series_cols = one,
-          .x_label = "Stage", .y_label = "Calls" },
-        { .kind = OR_CHART_GROUPED_BAR, .x_col = 0, .nseries = 2, .series_cols = two },
-        { .kind = OR_CHART_STACKED_BAR, .x_col = 0, .nseries = 2, .series_cols = two,
-          .horizontal = 1, .x_label = "Stage", .y_label = "Contacts" },
-        { .kind = OR_CHART_LINE, .x_col = 0, .nseries = 2, .series_cols = two },
-        { .kind = OR_CHART_DONUT, .x_col = 0, .nseries = 1, .series_cols = one },
-        { .kind = OR_CHART_FUNNEL, .x_col = 0, .nseries = 1, .series_cols = one },
+        {.kind = OR_CHART_BAR,
+         .x_col = 0,
+         .nseries = 1,
+         .series_cols = one,
+         .x_label = "Stage",
+         .y_label = "Calls"},
+        {.kind = OR_CHART_GROUPED_BAR, .x_col = 0, .nseries = 2, .series_cols = two},
+        {.kind = OR_CHART_STACKED_BAR,
+         .x_col = 0,
+         .nseries = 2,
+         .series_cols = two,
+         .horizontal = 1,
+         .x_label = "Stage",
+         .y_label = "Contacts"},
+        {.kind = OR_CHART_LINE, .x_col = 0, .nseries = 2, .series_cols = two},
+        {.kind = OR_CHART_DONUT, .x_col = 0, .nseries = 1, .series_cols = one},
+        {.kind = OR_CHART_FUNNEL, .x_col = 0, .nseries = 1, .series_cols = one},
     };
-    static const char *const titles[] = { "Bar", "Grouped", "Stacked", "Rep's line", "Donut",
-                                           "Funnel" };
+    static const char *const titles[] = {"Bar",        "Grouped", "Stacked",
+                                         "Rep's line", "Donut",   "Funnel"};
     enum { N = COUNT(charts) };
     struct data d[N];
     struct or_section sections[N];
     for (size_t i = 0; i < N; i++) {
         data_init(&d[i], cols, COUNT(cols), rows, 3);
-        sections[i] = (struct or_section){ .kind = OR_SECTION_CHART, .id = titles[i],
-                                           .title = titles[i], .result = &d[i].result,
-                                           .chart = &charts[i] };
+        sections[i] = (struct or_section){.kind = OR_SECTION_CHART,
+                                          .id = titles[i],
+                                          .title = titles[i],
+                                          .result = &d[i].result,
+                                          .chart = &charts[i]};
     }
     struct or_report report = report_of(sections, N);
 
@@ -672,28 +753,34 @@ static void charts_are_native_excel_charts(void **state)
     assert_contains(out, " legend=none cat_orientation=maxMin ");
 
     out = check(s, "rows", "Summary");
-    assert_contains(out, "[\"Funnel\", \"Funnel\", 3, \"rows 1\xE2\x80\x93" "3 of 3; "
+    assert_contains(out, "[\"Funnel\", \"Funnel\", 3, \"rows 1\xE2\x80\x93"
+                         "3 of 3; "
                          "funnel chart\"]");
 }
 
-static void chart_data_beyond_one_sheet_is_stated(void **state)
+static void
+chart_data_beyond_one_sheet_is_stated(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COLF("day", OR_TYPE_TEXT, OR_FMT_AUTO), COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
+        COLF("day", OR_TYPE_TEXT, OR_FMT_AUTO),
+        COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
     };
     static const struct or_value rows[] = {
         V_TEXT("Mon"), V_INT(1), V_TEXT("Tue"), V_INT(2), V_TEXT("Wed"), V_INT(3),
     };
-    static const size_t one[] = { 1 };
-    static const struct or_chart chart = { .kind = OR_CHART_LINE, .x_col = 0, .nseries = 1,
-                                           .series_cols = one };
-    static const struct or_option opts[] = { { .name = "max_rows", .value = "2" } };
+    static const size_t one[] = {1};
+    static const struct or_chart chart = {
+        .kind = OR_CHART_LINE, .x_col = 0, .nseries = 1, .series_cols = one};
+    static const struct or_option opts[] = {{.name = "max_rows", .value = "2"}};
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 3);
     struct or_section sections[] = {
-        { .kind = OR_SECTION_CHART, .id = "daily", .title = "Daily", .result = &d.result,
-          .chart = &chart },
+        {.kind = OR_SECTION_CHART,
+         .id = "daily",
+         .title = "Daily",
+         .result = &d.result,
+         .chart = &chart},
     };
     struct or_report report = report_of(sections, COUNT(sections));
 
@@ -705,35 +792,49 @@ static void chart_data_beyond_one_sheet_is_stated(void **state)
     out = check(s, "charts", "Daily");
     assert_contains(out, " vals=Daily!$B$2:$B$3 ");
     out = check(s, "cells", "Summary");
-    assert_contains(out, "v=\"rows 1\xE2\x80\x93" "2 of 3; line chart; chart data holds the "
+    assert_contains(out, "v=\"rows 1\xE2\x80\x93"
+                         "2 of 3; line chart; chart data holds the "
                          "first 2 rows, 1 row left out\" color=C00000");
 }
 
 /* " (2)" means the second sheet of a long table in this workbook: a chart that
  * shares its title with a table must not look like the table's continuation. */
-static void chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **state)
+static void
+chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        COLF("rep", OR_TYPE_TEXT, OR_FMT_AUTO), COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
+        COLF("rep", OR_TYPE_TEXT, OR_FMT_AUTO),
+        COLF("calls", OR_TYPE_INT, OR_FMT_INTEGER),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Ana"), V_INT(5), V_TEXT("Ben"), V_INT(3),
+        V_TEXT("Ana"),
+        V_INT(5),
+        V_TEXT("Ben"),
+        V_INT(3),
     };
-    static const size_t one[] = { 1 };
-    static const struct or_chart chart = { .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1,
-                                           .series_cols = one };
+    static const size_t one[] = {1};
+    static const struct or_chart chart = {
+        .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1, .series_cols = one};
     struct data t, c, l;
     data_init(&t, cols, COUNT(cols), rows, 2);
     data_init(&c, cols, COUNT(cols), rows, 2);
     data_init(&l, cols, COUNT(cols), rows, 2);
     struct or_section sections[] = {
-        { .kind = OR_SECTION_TABLE, .id = "reps", .title = "Calls and meetings by rep",
-          .result = &t.result },
-        { .kind = OR_SECTION_CHART, .id = "reps-chart", .title = "Calls and meetings by rep",
-          .result = &c.result, .chart = &chart },
-        { .kind = OR_SECTION_CHART, .id = "reps-chart-2", .title = "Calls and meetings by rep",
-          .result = &l.result, .chart = &chart },
+        {.kind = OR_SECTION_TABLE,
+         .id = "reps",
+         .title = "Calls and meetings by rep",
+         .result = &t.result},
+        {.kind = OR_SECTION_CHART,
+         .id = "reps-chart",
+         .title = "Calls and meetings by rep",
+         .result = &c.result,
+         .chart = &chart},
+        {.kind = OR_SECTION_CHART,
+         .id = "reps-chart-2",
+         .title = "Calls and meetings by rep",
+         .result = &l.result,
+         .chart = &chart},
     };
     struct or_report report = report_of(sections, COUNT(sections));
 
@@ -747,7 +848,8 @@ static void chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **stat
 }
 
 /* A report with a bit of everything, for byte comparisons. */
-static void full_report(struct data *d, struct or_section *sections, struct or_report *report)
+static void
+full_report(struct data *d, struct or_section *sections, struct or_report *report)
 {
     static const struct or_result_column cols[] = {
         COLF("rep", OR_TYPE_TEXT, OR_FMT_AUTO),
@@ -756,27 +858,33 @@ static void full_report(struct data *d, struct or_section *sections, struct or_r
         COLF("link", OR_TYPE_TEXT, OR_FMT_AUTO),
     };
     static const struct or_value rows[] = {
-        V_TEXT("Ann"), V_INT(3), V_TIME(LATE_EVENING), V_TEXT("https://example.com/1"),
+        V_TEXT("Ann"), V_INT(3), V_TIME(LATE_EVENING),      V_TEXT("https://example.com/1"),
         V_TEXT("Bob"), V_INT(4), V_TIME(LATE_EVENING + 60), V_TEXT("https://example.com/2"),
     };
     static const struct or_kpi kpis[] = {
-        { .label = "Calls", .format = OR_FMT_INTEGER, .has_value = 1, .value = 7,
-          .has_previous = 1, .previous = 5 },
+        {.label = "Calls",
+         .format = OR_FMT_INTEGER,
+         .has_value = 1,
+         .value = 7,
+         .has_previous = 1,
+         .previous = 5},
     };
-    static const size_t series[] = { 1 };
-    static const struct or_chart chart = { .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1,
-                                           .series_cols = series };
+    static const size_t series[] = {1};
+    static const struct or_chart chart = {
+        .kind = OR_CHART_BAR, .x_col = 0, .nseries = 1, .series_cols = series};
     static const struct or_source_status sources[] = {
-        { .name = "salesfinity.call-log", .status = "ok", .rows = 2 },
+        {.name = "salesfinity.call-log", .status = "ok", .rows = 2},
     };
     data_init(&d[0], cols, COUNT(cols), rows, 2);
     data_init(&d[1], cols, COUNT(cols), rows, 2);
-    sections[0] = (struct or_section){ .kind = OR_SECTION_KPIS, .id = "kpis", .title = "KPIs",
-                                       .nkpis = 1, .kpis = kpis };
+    sections[0] = (struct or_section){
+        .kind = OR_SECTION_KPIS, .id = "kpis", .title = "KPIs", .nkpis = 1, .kpis = kpis};
     sections[1] = table_section("calls", "Calls", &d[0]);
-    sections[2] = (struct or_section){ .kind = OR_SECTION_CHART, .id = "chart",
-                                       .title = "Calls per rep", .result = &d[1].result,
-                                       .chart = &chart };
+    sections[2] = (struct or_section){.kind = OR_SECTION_CHART,
+                                      .id = "chart",
+                                      .title = "Calls per rep",
+                                      .result = &d[1].result,
+                                      .chart = &chart};
     *report = report_of(sections, 3);
     report->period_label = "2026-11-09 to 2026-11-22";
     report->nsources = COUNT(sources);
@@ -784,7 +892,8 @@ static void full_report(struct data *d, struct or_section *sections, struct or_r
     report->author = "Sales Ops";
 }
 
-static void same_input_and_generated_at_give_identical_bytes(void **state)
+static void
+same_input_and_generated_at_give_identical_bytes(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct data d[2];
@@ -820,18 +929,24 @@ static void same_input_and_generated_at_give_identical_bytes(void **state)
     free(c);
 }
 
-static void unavailable_section_is_stated_on_summary(void **state)
+static void
+unavailable_section_is_stated_on_summary(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("rep", OR_TYPE_TEXT) };
-    static const struct or_value rows[] = { V_TEXT("Ann") };
+    static const struct or_result_column cols[] = {COL("rep", OR_TYPE_TEXT)};
+    static const struct or_value rows[] = {V_TEXT("Ann")};
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 1);
     struct or_section sections[] = {
-        { .kind = OR_SECTION_KPIS, .id = "kpis", .title = "Headline",
-          .unavailable = "unpod.calls failed: HTTP 500" },
-        { .kind = OR_SECTION_TABLE, .id = "emails", .title = "E-mails",
-          .unavailable = "saleshandy.emails failed: HTTP 401", .result = &d.result },
+        {.kind = OR_SECTION_KPIS,
+         .id = "kpis",
+         .title = "Headline",
+         .unavailable = "unpod.calls failed: HTTP 500"},
+        {.kind = OR_SECTION_TABLE,
+         .id = "emails",
+         .title = "E-mails",
+         .unavailable = "saleshandy.emails failed: HTTP 401",
+         .result = &d.result},
         table_section("calls", "Calls", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
@@ -849,13 +964,16 @@ static void unavailable_section_is_stated_on_summary(void **state)
                          "saleshandy.emails failed: HTTP 401\"]");
 }
 
-static void failed_source_is_shown_on_summary(void **state)
+static void
+failed_source_is_shown_on_summary(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_source_status sources[] = {
-        { .name = "salesfinity.call-log", .status = "ok", .rows = 12 },
-        { .name = "unpod.calls", .status = "failed",
-          .detail = "HTTP 401: check UNPOD_API_KEY", .rows = 0 },
+        {.name = "salesfinity.call-log", .status = "ok", .rows = 12},
+        {.name = "unpod.calls",
+         .status = "failed",
+         .detail = "HTTP 401: check UNPOD_API_KEY",
+         .rows = 0},
     };
     struct or_report report = report_of(NULL, 0);
     report.nsources = COUNT(sources);
@@ -873,15 +991,19 @@ static void failed_source_is_shown_on_summary(void **state)
     assert_contains(out, "[\"No other sheets: this report has no tables or charts.\"]");
 }
 
-static void unicode_text_round_trips(void **state)
+static void
+unicode_text_round_trips(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        { .name = "name", .label = "N\xC3\xA4me", .type = OR_TYPE_TEXT },
+        {.name = "name", .label = "N\xC3\xA4me", .type = OR_TYPE_TEXT},
     };
     static const struct or_value rows[] = {
-        V_TEXT("Zo\xC3\xAB"), V_TEXT("\xC5\x81ukasz"), V_TEXT("\xE6\x97\xA5\xE6\x9C\xAC"),
-        V_TEXT("emoji \xF0\x9F\x98\x80"), V_TEXT("bad \xFF byte"),
+        V_TEXT("Zo\xC3\xAB"),
+        V_TEXT("\xC5\x81ukasz"),
+        V_TEXT("\xE6\x97\xA5\xE6\x9C\xAC"),
+        V_TEXT("emoji \xF0\x9F\x98\x80"),
+        V_TEXT("bad \xFF byte"),
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
@@ -916,20 +1038,23 @@ static void unicode_text_round_trips(void **state)
 #define UNDER_SANITIZER 0
 #endif
 
-static int rss_is_meaningful(void)
+static int
+rss_is_meaningful(void)
 {
     const char *preload = getenv("LD_PRELOAD");
     return !UNDER_SANITIZER && (preload == NULL || strstr(preload, "vgpreload") == NULL);
 }
 
-static long peak_rss_kb(void)
+static long
+peak_rss_kb(void)
 {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_maxrss;
 }
 
-static void large_table_streams_in_constant_memory(void **state)
+static void
+large_table_streams_in_constant_memory(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -941,7 +1066,7 @@ static void large_table_streams_in_constant_memory(void **state)
     data_init(&d, cols, COUNT(cols), NULL, 0);
     d.cursor.generate = 200000;
     d.result.nrows = 200000;
-    struct or_section sections[] = { table_section("big", "Big", &d) };
+    struct or_section sections[] = {table_section("big", "Big", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     long before = peak_rss_kb();
@@ -963,7 +1088,8 @@ static void large_table_streams_in_constant_memory(void **state)
                      "last=[200000, \"row number 200000\", 199999.25]");
 }
 
-static void row_limit_splits_onto_second_sheet(void **state)
+static void
+row_limit_splits_onto_second_sheet(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
@@ -971,12 +1097,12 @@ static void row_limit_splits_onto_second_sheet(void **state)
         COLF("text", OR_TYPE_TEXT, OR_FMT_AUTO),
         COLF("score", OR_TYPE_REAL, OR_FMT_AUTO),
     };
-    static const struct or_option opts[] = { { .name = "max_rows", .value = "100" } };
+    static const struct or_option opts[] = {{.name = "max_rows", .value = "100"}};
     struct data d;
     data_init(&d, cols, COUNT(cols), NULL, 0);
     d.cursor.generate = 250;
     d.result.nrows = 250;
-    struct or_section sections[] = { table_section("calls", "Calls", &d) };
+    struct or_section sections[] = {table_section("calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "split", opts, COUNT(opts)), OR_OK);
@@ -990,24 +1116,28 @@ static void row_limit_splits_onto_second_sheet(void **state)
     out = check(s, "sheets", NULL);
     assert_line(out, "sheet 2 \"Calls (2)\" rows=101 cols=3 freeze=A2 filter=A1:C101 charts=0");
     out = check(s, "rows", "Summary");
-    assert_contains(out, "[\"Calls\", \"Calls\", 100, \"rows 1\xE2\x80\x93" "100 of 250; "
+    assert_contains(out, "[\"Calls\", \"Calls\", 100, \"rows 1\xE2\x80\x93"
+                         "100 of 250; "
                          "continued on sheet 'Calls (2)'\"]");
-    assert_contains(out, "[\"Calls (2)\", \"Calls\", 100, \"rows 101\xE2\x80\x93" "200 of 250; "
+    assert_contains(out, "[\"Calls (2)\", \"Calls\", 100, \"rows 101\xE2\x80\x93"
+                         "200 of 250; "
                          "continued on sheet 'Calls (3)'\"]");
-    assert_contains(out, "[\"Calls (3)\", \"Calls\", 50, \"rows 201\xE2\x80\x93" "250 of 250\"]");
+    assert_contains(out, "[\"Calls (3)\", \"Calls\", 50, \"rows 201\xE2\x80\x93"
+                         "250 of 250\"]");
 }
 
-static void unknown_option_is_refused(void **state)
+static void
+unknown_option_is_refused(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_option opts[] = {
-        { .name = "colour", .value = "red" },
-        { .name = "max_rows", .value = "10" },
-        { .name = "zoom", .value = "2" },
+        {.name = "colour", .value = "red"},
+        {.name = "max_rows", .value = "10"},
+        {.name = "zoom", .value = "2"},
     };
-    static const struct or_option zero[] = { { .name = "max_rows", .value = "0" } };
-    static const struct or_option junk[] = { { .name = "max_rows", .value = "12abc" } };
-    static const struct or_option huge[] = { { .name = "max_rows", .value = "1048576" } };
+    static const struct or_option zero[] = {{.name = "max_rows", .value = "0"}};
+    static const struct or_option junk[] = {{.name = "max_rows", .value = "12abc"}};
+    static const struct or_option huge[] = {{.name = "max_rows", .value = "1048576"}};
     struct or_report report = report_of(NULL, 0);
 
     assert_int_equal(render(s, &report, "options", opts, COUNT(opts)), OR_ERR_INVALID);
@@ -1021,19 +1151,20 @@ static void unknown_option_is_refused(void **state)
     assert_int_equal(access(s->path, F_OK), -1);
 }
 
-static void long_text_is_cut_with_ellipsis_and_one_warning(void **state)
+static void
+long_text_is_cut_with_ellipsis_and_one_warning(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static char big[40001];
     static struct or_value rows[3];
-    static const struct or_result_column cols[] = { COL("body", OR_TYPE_TEXT) };
+    static const struct or_result_column cols[] = {COL("body", OR_TYPE_TEXT)};
     memset(big, 'x', sizeof(big) - 1);
-    rows[0] = (struct or_value){ .type = OR_TYPE_TEXT, .s = big, .len = sizeof(big) - 1 };
+    rows[0] = (struct or_value){.type = OR_TYPE_TEXT, .s = big, .len = sizeof(big) - 1};
     rows[1] = rows[0];
     rows[2] = (struct or_value)V_TEXT("short");
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = { table_section("mails", "Mails", &d) };
+    struct or_section sections[] = {table_section("mails", "Mails", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "long", NULL, 0), OR_OK);
@@ -1054,25 +1185,26 @@ static void long_text_is_cut_with_ellipsis_and_one_warning(void **state)
     assert_contains(out, "of 3; 2 texts cut to 32767 characters\"]");
 }
 
-static void column_widths_fit_content_within_6_to_60(void **state)
+static void
+column_widths_fit_content_within_6_to_60(void **state)
 {
     struct fake_renderer_suite *s = *state;
     static const struct or_result_column cols[] = {
-        { .name = "a", .label = "a", .type = OR_TYPE_INT },
-        { .name = "b", .label = "b", .type = OR_TYPE_TEXT },
-        { .name = "c", .label = "c", .type = OR_TYPE_TEXT },
-        { .name = "d", .label = "d", .type = OR_TYPE_TIME },
+        {.name = "a", .label = "a", .type = OR_TYPE_INT},
+        {.name = "b", .label = "b", .type = OR_TYPE_TEXT},
+        {.name = "c", .label = "c", .type = OR_TYPE_TEXT},
+        {.name = "d", .label = "d", .type = OR_TYPE_TIME},
     };
     static char wide[201];
     static struct or_value rows[4];
     memset(wide, 'w', sizeof(wide) - 1);
     rows[0] = (struct or_value)V_INT(1);
     rows[1] = (struct or_value)V_TEXT("Anna Karenina, the rep");
-    rows[2] = (struct or_value){ .type = OR_TYPE_TEXT, .s = wide, .len = sizeof(wide) - 1 };
+    rows[2] = (struct or_value){.type = OR_TYPE_TEXT, .s = wide, .len = sizeof(wide) - 1};
     rows[3] = (struct or_value)V_TIME(LATE_EVENING);
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 1);
-    struct or_section sections[] = { table_section("w", "Widths", &d) };
+    struct or_section sections[] = {table_section("w", "Widths", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "widths", NULL, 0), OR_OK);
@@ -1085,15 +1217,16 @@ static void column_widths_fit_content_within_6_to_60(void **state)
     assert_line(out, "width D=21.29");
 }
 
-static void cursor_failure_is_a_render_error(void **state)
+static void
+cursor_failure_is_a_render_error(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
-    static const struct or_value rows[] = { V_INT(1), V_INT(2), V_INT(3) };
+    static const struct or_result_column cols[] = {COL("n", OR_TYPE_INT)};
+    static const struct or_value rows[] = {V_INT(1), V_INT(2), V_INT(3)};
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
     d.cursor.fail_at = 1;
-    struct or_section sections[] = { table_section("calls", "Calls", &d) };
+    struct or_section sections[] = {table_section("calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "cursor", NULL, 0), OR_ERR_RENDER);
@@ -1101,15 +1234,16 @@ static void cursor_failure_is_a_render_error(void **state)
     assert_int_equal(stray_files(s), 0);
 }
 
-static void cursor_is_rewound_before_reading(void **state)
+static void
+cursor_is_rewound_before_reading(void **state)
 {
     struct fake_renderer_suite *s = *state;
-    static const struct or_result_column cols[] = { COL("n", OR_TYPE_INT) };
-    static const struct or_value rows[] = { V_INT(1), V_INT(2) };
+    static const struct or_result_column cols[] = {COL("n", OR_TYPE_INT)};
+    static const struct or_value rows[] = {V_INT(1), V_INT(2)};
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
     d.cursor.pos = 2; /* another renderer read it to the end */
-    struct or_section sections[] = { table_section("calls", "Calls", &d) };
+    struct or_section sections[] = {table_section("calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "rewind", NULL, 0), OR_OK);
@@ -1118,25 +1252,26 @@ static void cursor_is_rewound_before_reading(void **state)
     assert_line(out, "row 3 [2]");
 }
 
-static void unwritable_path_is_an_io_error_naming_it(void **state)
+static void
+unwritable_path_is_an_io_error_naming_it(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct or_report report = report_of(NULL, 0);
     const char *path = "/nonexistent-outreport-dir/report.xlsx";
 
-    or_status st = s->plugin->renderer->render(&fake_host, &report, path, NULL, 0, s->err,
-                                               sizeof(s->err));
+    or_status st =
+        s->plugin->renderer->render(&fake_host, &report, path, NULL, 0, s->err, sizeof(s->err));
     assert_int_equal(st, OR_ERR_IO);
     assert_contains(s->err, path);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(descriptor_is_xlsx_renderer_with_max_rows_option, test_setup),
         cmocka_unit_test_setup(only_the_entry_symbol_is_exported, test_setup),
-        cmocka_unit_test_setup(summary_sheet_lists_title_period_zone_kpis_and_sources,
-                               test_setup),
+        cmocka_unit_test_setup(summary_sheet_lists_title_period_zone_kpis_and_sources, test_setup),
         cmocka_unit_test_setup(numbers_are_numbers_with_column_formats, test_setup),
         cmocka_unit_test_setup(times_are_excel_dates_in_report_zone, test_setup),
         cmocka_unit_test_setup(booleans_are_booleans_and_nulls_are_blank, test_setup),

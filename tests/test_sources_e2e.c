@@ -156,9 +156,16 @@ consolidated_stats_old_start_is_refused_before_any_request(void **state)
     struct live L;
     struct proc_result r;
     live_start(&L, NULL);
-    const char *argv[] = {proc_outreport(), "--config", L.conf, "fetch",
-                          "saleshandy.consolidated-stats", "-o", L.out, "--period",
-                          "2020-01-01..2020-01-31", NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          L.conf,
+                          "fetch",
+                          "saleshandy.consolidated-stats",
+                          "-o",
+                          L.out,
+                          "--period",
+                          "2020-01-01..2020-01-31",
+                          NULL};
     const char *env[] = {"SALESHANDY_API_KEY=test-sh-key", NULL};
     assert_int_equal(proc_run(argv, env, 60, &r), 0);
     assert_int_equal(r.status, 2);
@@ -219,10 +226,10 @@ list_performance_totals_match_the_call_log(void **state)
     }
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
-    char *script = g_strdup_printf(
-        "import csv,sys\n"
-        "rows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
-        "print(len(rows), sum(int(r['total_calls']) for r in rows))\n");
+    char *script =
+        g_strdup_printf("import csv,sys\n"
+                        "rows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
+                        "print(len(rows), sum(int(r['total_calls']) for r in rows))\n");
     const char *py[] = {"/usr/bin/python3", "-c", script, L.out, NULL};
     assert_int_equal(proc_run(py, NULL, 30, &r), 0);
     /* 8 lists over 3 pages; their calls add up to the whole call log */

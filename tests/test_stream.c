@@ -19,7 +19,7 @@
 #include "stream.h"
 
 static const struct or_column cols[] = {
-    {"t", OR_TYPE_TEXT, NULL}, {"n", OR_TYPE_INT, NULL},  {"r", OR_TYPE_REAL, NULL},
+    {"t", OR_TYPE_TEXT, NULL}, {"n", OR_TYPE_INT, NULL},   {"r", OR_TYPE_REAL, NULL},
     {"b", OR_TYPE_BOOL, NULL}, {"at", OR_TYPE_TIME, NULL},
 };
 #define NCOLS 5
@@ -85,8 +85,8 @@ static void
 assert_same_value(const struct or_value *a, const struct or_value *b, size_t row, size_t col)
 {
     if (a->type != b->type || a->is_null != b->is_null) {
-        fail_msg("row %zu col %zu: type %d/%d null %d/%d", row, col, a->type, b->type,
-                 a->is_null, b->is_null);
+        fail_msg("row %zu col %zu: type %d/%d null %d/%d", row, col, a->type, b->type, a->is_null,
+                 b->is_null);
     }
     if (a->is_null) {
         return;
@@ -94,8 +94,7 @@ assert_same_value(const struct or_value *a, const struct or_value *b, size_t row
     switch (a->type) {
     case OR_TYPE_TEXT:
         if (a->len != b->len || memcmp(a->s, b->s, a->len) != 0) {
-            fail_msg("row %zu col %zu: text '%s' (dataset) vs '%s' (stream)", row, col, a->s,
-                     b->s);
+            fail_msg("row %zu col %zu: text '%s' (dataset) vs '%s' (stream)", row, col, a->s, b->s);
         }
         break;
     case OR_TYPE_REAL:
@@ -129,9 +128,8 @@ values_match_what_the_dataset_reads_back_for_every_type_pairing(void **state)
     assert_int_equal(or_table_writer_open(ds, "t", f->schema, &w, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_write(w, &rows, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
-    assert_int_equal(or_cursor_new(ds, "SELECT * FROM t ORDER BY rowid", NULL, 0, &dc, err,
-                                   sizeof(err)),
-                     OR_OK);
+    assert_int_equal(
+        or_cursor_new(ds, "SELECT * FROM t ORDER BY rowid", NULL, 0, &dc, err, sizeof(err)), OR_OK);
 
     struct or_stream *s = or_stream_new(f->schema, 4);
     assert_int_equal(or_stream_put(s, &rows, err, sizeof(err)), OR_OK);
@@ -167,8 +165,8 @@ struct producer {
     const struct or_host *h;
     struct or_schema *schema;
     int pages;
-    int fail_after;     /* finish with an error after this many pages; -1 never */
-    or_status put_st;   /* first failed put */
+    int fail_after;   /* finish with an error after this many pages; -1 never */
+    or_status put_st; /* first failed put */
     int pages_put;
 };
 
@@ -304,8 +302,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             a_closed_stream_refuses_the_blocked_producer_instead_of_deadlocking, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_end_hook_runs_once_before_the_last_step_returns,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(the_end_hook_runs_once_before_the_last_step_returns, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,9 +61,20 @@ every_shipped_template_runs_on_the_samples(void **state)
     char *rec = src_path("samples/recording");
     for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
         char *dir = test_tmpdir();
-        const char *argv[] = {proc_outreport(), "--config", conf, "run", shipped[i], "--replay",
-                              rec, "--period", "2026-11-16..2026-11-22", "--format", "csv",
-                              "--out", dir, NULL};
+        const char *argv[] = {proc_outreport(),
+                              "--config",
+                              conf,
+                              "run",
+                              shipped[i],
+                              "--replay",
+                              rec,
+                              "--period",
+                              "2026-11-16..2026-11-22",
+                              "--format",
+                              "csv",
+                              "--out",
+                              dir,
+                              NULL};
         struct proc_result r;
         run(argv, NULL, &r);
         if (r.status != 0) {
@@ -93,9 +104,20 @@ weekly_manager_headline_matches_independent_computation(void **state)
     char *rec = src_path("samples/recording");
     char *check = src_path("tests/check_headline.py");
     char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(), "--config", conf, "run", "weekly-manager", "--replay",
-                          rec, "--period", "2026-11-16..2026-11-22", "--format", "csv", "--out",
-                          dir, NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          conf,
+                          "run",
+                          "weekly-manager",
+                          "--replay",
+                          rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          dir,
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -145,9 +167,10 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     (void)state;
     struct samples S;
     samples_open(&S);
-    const char *argv[] = {proc_outreport(), "--config", S.conf, "-v", "run", "weekly-manager",
-                          "--replay", S.rec, "--period", "2026-11-16..2026-11-22", "--format",
-                          "csv", "--out", S.dir, NULL};
+    const char *argv[] = {
+        proc_outreport(), "--config", S.conf,  "-v",       "run",
+        "weekly-manager", "--replay", S.rec,   "--period", "2026-11-16..2026-11-22",
+        "--format",       "csv",      "--out", S.dir,      NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -177,9 +200,20 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
     struct samples S;
     samples_open(&S);
     char *check = src_path("tests/check_xlsx.py");
-    const char *argv[] = {proc_outreport(), "--config", S.conf, "run", "voice-agent", "--replay",
-                          S.rec, "--period", "2026-11-16..2026-11-22", "--format", "xlsx",
-                          "--out", S.dir, NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          S.conf,
+                          "run",
+                          "voice-agent",
+                          "--replay",
+                          S.rec,
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "xlsx",
+                          "--out",
+                          S.dir,
+                          NULL};
     struct proc_result r;
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
@@ -247,7 +281,8 @@ sql_sandbox_refuses_escapes(void **state)
         }
         assert_int_equal(r.status, 2);
         assert_non_null(strstr(r.err, "section 's1'"));
-        assert_true(strstr(r.err, "refused") != NULL || strstr(r.err, "one SQL statement") != NULL ||
+        assert_true(strstr(r.err, "refused") != NULL ||
+                    strstr(r.err, "one SQL statement") != NULL ||
                     strstr(r.err, "not authorized") != NULL);
         proc_result_free(&r);
     }
@@ -289,13 +324,15 @@ template_errors_name_file_section_and_problem(void **state)
          "\"columns\": {\"a\": {\"format\": \"money\"}}}]}",
          "section 'x': column 'a': unknown format 'money'"},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
-         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c1\", \"sql\": \"SELECT 1\", \"chart\": \"radar\"}]}",
+         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c1\", \"sql\": \"SELECT 1\", \"chart\": "
+         "\"radar\"}]}",
          "section 'c1': unknown chart 'radar'"},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
          "\"sections\": [{\"kind\": \"table\", \"id\": \"nosql\"}]}",
          "section 'nosql': missing 'sql'"},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
-         "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1\", \"colums\": {}}]}",
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1\", \"colums\": "
+         "{}}]}",
          "section 'x': unknown key 'colums'"},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"nobody.nothing\"}}, "
          "\"sections\": [{\"kind\": \"page_break\"}]}",
@@ -332,7 +369,10 @@ static void
 live_start(struct live *L, const char *fault)
 {
     const char *args[] = {"--calls", "400", "--fault", fault, NULL};
-    assert_int_equal(mockapi_start(&L->mock, fault != NULL ? args : (const char *const[]){"--calls", "400", NULL}), 0);
+    assert_int_equal(mockapi_start(&L->mock, fault != NULL
+                                                 ? args
+                                                 : (const char *const[]){"--calls", "400", NULL}),
+                     0);
     L->dir = test_tmpdir();
     snprintf(L->conf, sizeof(L->conf), "%s/outreport.conf", L->dir);
     FILE *f = fopen(L->conf, "w");
@@ -356,9 +396,19 @@ static char *
 live_run(struct live *L, int strict, struct proc_result *r)
 {
     char *out = g_build_filename(L->dir, "out", NULL);
-    const char *argv[] = {proc_outreport(), "--config", L->conf, "run", "weekly-manager",
-                          "--period", "2026-11-16..2026-11-22", "--format", "csv", "--out", out,
-                          strict ? "--strict" : NULL, NULL};
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          L->conf,
+                          "run",
+                          "weekly-manager",
+                          "--period",
+                          "2026-11-16..2026-11-22",
+                          "--format",
+                          "csv",
+                          "--out",
+                          out,
+                          strict ? "--strict" : NULL,
+                          NULL};
     const char *env[] = {"SALESFINITY_API_KEY=test-sf-key", NULL};
     run(argv, env, r);
     return out;
@@ -402,7 +452,8 @@ failed_required_source_marks_sections_and_exit_code(void **state)
     char *mpath = g_build_filename(out, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(strstr(m, "\"status\": \"partial\""));
-    assert_non_null(strstr(m, "\"reason\": \"data unavailable: lists: salesfinity.list-performance page 1: HTTP 500"));
+    assert_non_null(strstr(
+        m, "\"reason\": \"data unavailable: lists: salesfinity.list-performance page 1: HTTP 500"));
     assert_non_null(strstr(m, "weekly-manager-reps.csv"));
     assert_null(strstr(m, "weekly-manager-lists.csv"));
     free(m);

@@ -20,7 +20,8 @@
 /* 2024-01-15 14:30:00 UTC, the instant most parse tests expect. */
 #define T_20240115_1430Z 1705329000
 
-static GTimeZone *open_zone(const char *name)
+static GTimeZone *
+open_zone(const char *name)
 {
     GTimeZone *tz = NULL;
     char err[OR_ERR_SIZE] = "";
@@ -31,7 +32,8 @@ static GTimeZone *open_zone(const char *name)
     return tz;
 }
 
-static int64_t parse_ok(const char *s, GTimeZone *tz)
+static int64_t
+parse_ok(const char *s, GTimeZone *tz)
 {
     int64_t t = 0;
 
@@ -43,7 +45,8 @@ static int64_t parse_ok(const char *s, GTimeZone *tz)
 
 /* ---- civil day numbers ---------------------------------------------------- */
 
-static void days_from_civil_matches_known_day_numbers(void **state)
+static void
+days_from_civil_matches_known_day_numbers(void **state)
 {
     (void)state;
     assert_int_equal(or_days_from_civil(1970, 1, 1), 0);
@@ -55,7 +58,8 @@ static void days_from_civil_matches_known_day_numbers(void **state)
     assert_int_equal(or_days_from_civil(-1, 12, 31), -719529);
 }
 
-static void civil_from_days_inverts_days_from_civil_over_ten_thousand_years(void **state)
+static void
+civil_from_days_inverts_days_from_civil_over_ten_thousand_years(void **state)
 {
     int64_t expected = or_days_from_civil(-2000, 1, 1);
 
@@ -76,15 +80,16 @@ static void civil_from_days_inverts_days_from_civil_over_ten_thousand_years(void
                 expected++;
                 or_civil_from_days(days, &yy, &mm, &dd);
                 if (yy != y || mm != m || dd != d) {
-                    fail_msg("%lld gave %d-%d-%d, expected %d-%d-%d", (long long)days, yy, mm,
-                             dd, y, m, d);
+                    fail_msg("%lld gave %d-%d-%d, expected %d-%d-%d", (long long)days, yy, mm, dd,
+                             y, m, d);
                 }
             }
         }
     }
 }
 
-static void days_in_month_knows_gregorian_leap_years(void **state)
+static void
+days_in_month_knows_gregorian_leap_years(void **state)
 {
     (void)state;
     assert_int_equal(or_days_in_month(2024, 2), 29);
@@ -98,7 +103,8 @@ static void days_in_month_knows_gregorian_leap_years(void **state)
 
 /* ---- strict dates --------------------------------------------------------- */
 
-static void date_parse_accepts_leap_day_only_in_leap_years(void **state)
+static void
+date_parse_accepts_leap_day_only_in_leap_years(void **state)
 {
     int y = 0;
     int m = 0;
@@ -115,12 +121,13 @@ static void date_parse_accepts_leap_day_only_in_leap_years(void **state)
     assert_int_equal(y, 2000); /* outputs untouched on failure */
 }
 
-static void date_parse_rejects_malformed_dates(void **state)
+static void
+date_parse_rejects_malformed_dates(void **state)
 {
     static const char *const bad[] = {
-        "",           "2024-1-15",   "2024-01-5",   "24-01-15",   "2024-13-01",
-        "2024-00-10", "2024-04-31",  "2024-01-00",  "2024-01-15x", " 2024-01-15",
-        "2024/01/15", "+024-01-15",  "2024-01-1a",  "20240115",   "2024-01-15T00:00:00Z",
+        "",           "2024-1-15",  "2024-01-5",  "24-01-15",    "2024-13-01",
+        "2024-00-10", "2024-04-31", "2024-01-00", "2024-01-15x", " 2024-01-15",
+        "2024/01/15", "+024-01-15", "2024-01-1a", "20240115",    "2024-01-15T00:00:00Z",
     };
     int y;
     int m;
@@ -137,7 +144,8 @@ static void date_parse_rejects_malformed_dates(void **state)
 
 /* ---- ISO 8601 parsing ----------------------------------------------------- */
 
-static void iso_parse_z_form(void **state)
+static void
+iso_parse_z_form(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("2024-01-15T14:30:00Z", NULL), T_20240115_1430Z);
@@ -146,7 +154,8 @@ static void iso_parse_z_form(void **state)
     assert_int_equal(parse_ok("2024-01-15T14:30Z", NULL), T_20240115_1430Z);
 }
 
-static void iso_parse_truncates_fractional_seconds(void **state)
+static void
+iso_parse_truncates_fractional_seconds(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("2024-01-15T14:30:00.000Z", NULL), T_20240115_1430Z);
@@ -157,20 +166,23 @@ static void iso_parse_truncates_fractional_seconds(void **state)
     assert_int_equal(parse_ok("1969-12-31T23:59:59.9Z", NULL), -1);
 }
 
-static void iso_parse_colon_offset_plus_0530(void **state)
+static void
+iso_parse_colon_offset_plus_0530(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("2024-01-15T20:00:00+05:30", NULL), T_20240115_1430Z);
 }
 
-static void iso_parse_compact_offset_plus_0530(void **state)
+static void
+iso_parse_compact_offset_plus_0530(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("2024-01-15T20:00:00+0530", NULL), T_20240115_1430Z);
     assert_int_equal(parse_ok("2024-01-15T20:00:00.250+0530", NULL), T_20240115_1430Z);
 }
 
-static void iso_parse_hour_only_and_negative_offsets(void **state)
+static void
+iso_parse_hour_only_and_negative_offsets(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("2024-01-15T09:30:00-05", NULL), T_20240115_1430Z);
@@ -179,7 +191,8 @@ static void iso_parse_hour_only_and_negative_offsets(void **state)
     assert_int_equal(parse_ok("2024-01-15T14:30:00-00:00", NULL), T_20240115_1430Z);
 }
 
-static void iso_parse_offset_form_ignores_default_zone(void **state)
+static void
+iso_parse_offset_form_ignores_default_zone(void **state)
 {
     GTimeZone *berlin = open_zone("Europe/Berlin");
 
@@ -189,7 +202,8 @@ static void iso_parse_offset_form_ignores_default_zone(void **state)
     g_time_zone_unref(berlin);
 }
 
-static void iso_parse_local_time_uses_default_zone(void **state)
+static void
+iso_parse_local_time_uses_default_zone(void **state)
 {
     GTimeZone *berlin = open_zone("Europe/Berlin");
     GTimeZone *la = open_zone("America/Los_Angeles");
@@ -202,7 +216,8 @@ static void iso_parse_local_time_uses_default_zone(void **state)
     g_time_zone_unref(berlin);
 }
 
-static void iso_parse_date_only_is_midnight_in_default_zone(void **state)
+static void
+iso_parse_date_only_is_midnight_in_default_zone(void **state)
 {
     GTimeZone *kolkata = open_zone("Asia/Kolkata");
 
@@ -213,7 +228,8 @@ static void iso_parse_date_only_is_midnight_in_default_zone(void **state)
     g_time_zone_unref(kolkata);
 }
 
-static void iso_parse_local_time_in_dst_gap_and_overlap_follows_glib(void **state)
+static void
+iso_parse_local_time_in_dst_gap_and_overlap_follows_glib(void **state)
 {
     GTimeZone *berlin = open_zone("Europe/Berlin");
 
@@ -225,7 +241,8 @@ static void iso_parse_local_time_in_dst_gap_and_overlap_follows_glib(void **stat
     g_time_zone_unref(berlin);
 }
 
-static void iso_parse_handles_dates_far_from_1970(void **state)
+static void
+iso_parse_handles_dates_far_from_1970(void **state)
 {
     (void)state;
     assert_int_equal(parse_ok("1900-01-01T00:00:00Z", NULL), -2208988800LL);
@@ -233,7 +250,8 @@ static void iso_parse_handles_dates_far_from_1970(void **state)
     assert_int_equal(parse_ok("9999-12-31T23:59:59Z", NULL), 253402300799LL);
 }
 
-static void iso_parse_rejects_garbage_and_trailing_junk(void **state)
+static void
+iso_parse_rejects_garbage_and_trailing_junk(void **state)
 {
     static const char *const bad[] = {
         "",
@@ -268,12 +286,13 @@ static void iso_parse_rejects_garbage_and_trailing_junk(void **state)
     assert_int_equal(or_time_parse_iso8601(NULL, NULL, &t), OR_ERR_INVALID);
 }
 
-static void iso_parse_rejects_out_of_range_fields(void **state)
+static void
+iso_parse_rejects_out_of_range_fields(void **state)
 {
     static const char *const bad[] = {
-        "2024-13-15T14:30:00Z", "2024-00-15T14:30:00Z", "2024-02-30T14:30:00Z",
-        "2023-02-29T14:30:00Z", "2024-01-32", "2024-01-15T24:00:00Z",
-        "2024-01-15T14:60:00Z", "2024-01-15T14:30:60Z", "2024-01-15T14:30:00+24:00",
+        "2024-13-15T14:30:00Z",      "2024-00-15T14:30:00Z", "2024-02-30T14:30:00Z",
+        "2023-02-29T14:30:00Z",      "2024-01-32",           "2024-01-15T24:00:00Z",
+        "2024-01-15T14:60:00Z",      "2024-01-15T14:30:60Z", "2024-01-15T14:30:00+24:00",
         "2024-01-15T14:30:00+05:60", "2024-04-31",
     };
     int64_t t;
@@ -288,7 +307,8 @@ static void iso_parse_rejects_out_of_range_fields(void **state)
 
 /* ---- formatting ----------------------------------------------------------- */
 
-static void format_iso_in_utc_gives_plus_00_00(void **state)
+static void
+format_iso_in_utc_gives_plus_00_00(void **state)
 {
     char buf[64];
     GTimeZone *utc = open_zone("UTC");
@@ -303,7 +323,8 @@ static void format_iso_in_utc_gives_plus_00_00(void **state)
     g_time_zone_unref(utc);
 }
 
-static void format_iso_uses_the_offset_in_force_at_the_instant(void **state)
+static void
+format_iso_uses_the_offset_in_force_at_the_instant(void **state)
 {
     static const struct {
         const char *zone;
@@ -337,7 +358,8 @@ static void format_iso_uses_the_offset_in_force_at_the_instant(void **state)
  * change or from one zone to another: walk instants back and forth over
  * Berlin's 2024 transitions, interleaved with New York and UTC, and compare
  * every offset with GDateTime's. */
-static void offsets_stay_right_when_instants_jump_across_transitions_and_zones(void **state)
+static void
+offsets_stay_right_when_instants_jump_across_transitions_and_zones(void **state)
 {
     static const char *const zones[] = {"Europe/Berlin", "America/New_York", "UTC"};
     /* 2024-03-31T01:00:00Z (Berlin springs forward) and 2024-10-27T01:00:00Z (back). */
@@ -356,7 +378,8 @@ static void offsets_stay_right_when_instants_jump_across_transitions_and_zones(v
         or_time_local(t, zone, &lt);
         GDateTime *dt = g_date_time_new_from_unix_utc(t);
         GDateTime *local = g_date_time_to_timezone(dt, zone);
-        assert_int_equal(lt.utc_offset, (int32_t)(g_date_time_get_utc_offset(local) / G_USEC_PER_SEC));
+        assert_int_equal(lt.utc_offset,
+                         (int32_t)(g_date_time_get_utc_offset(local) / G_USEC_PER_SEC));
         gchar *want = g_date_time_format(local, "%Y-%m-%dT%H:%M:%S%:z");
         assert_true(or_time_format_iso(t, zone, buf, sizeof(buf)) > 0);
         assert_string_equal(buf, want);
@@ -369,12 +392,20 @@ static void offsets_stay_right_when_instants_jump_across_transitions_and_zones(v
     }
 }
 
-static void format_iso_round_trips_through_parse(void **state)
+static void
+format_iso_round_trips_through_parse(void **state)
 {
     static const char *const zones[] = {
-        "UTC",          "Europe/Berlin",    "America/Los_Angeles", "Asia/Kolkata",
-        "Asia/Kathmandu", "Pacific/Auckland", "America/St_Johns",  "Pacific/Chatham",
-        "America/Santiago", "Australia/Lord_Howe",
+        "UTC",
+        "Europe/Berlin",
+        "America/Los_Angeles",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "Pacific/Auckland",
+        "America/St_Johns",
+        "Pacific/Chatham",
+        "America/Santiago",
+        "Australia/Lord_Howe",
     };
     char buf[64];
 
@@ -389,15 +420,15 @@ static void format_iso_round_trips_through_parse(void **state)
             assert_true(or_time_format_iso(t, tz, buf, sizeof(buf)) > 0);
             if (or_time_parse_iso8601(buf, NULL, &back) != OR_OK || back != t) {
                 g_time_zone_unref(tz);
-                fail_msg("%s: %lld -> '%s' -> %lld", zones[z], (long long)t, buf,
-                         (long long)back);
+                fail_msg("%s: %lld -> '%s' -> %lld", zones[z], (long long)t, buf, (long long)back);
             }
         }
         g_time_zone_unref(tz);
     }
 }
 
-static void format_iso_returns_zero_when_buffer_too_small(void **state)
+static void
+format_iso_returns_zero_when_buffer_too_small(void **state)
 {
     char buf[26];
 
@@ -410,7 +441,8 @@ static void format_iso_returns_zero_when_buffer_too_small(void **state)
     assert_int_equal(or_time_format_iso(T_20240115_1430Z, NULL, buf, 0), 0);
 }
 
-static void format_with_pattern_renders_in_the_zone(void **state)
+static void
+format_with_pattern_renders_in_the_zone(void **state)
 {
     char buf[64];
     GTimeZone *berlin = open_zone("Europe/Berlin");
@@ -431,7 +463,8 @@ static void format_with_pattern_renders_in_the_zone(void **state)
 
 /* ---- local time ----------------------------------------------------------- */
 
-static void kolkata_midnight_is_1830_utc_previous_day(void **state)
+static void
+kolkata_midnight_is_1830_utc_previous_day(void **state)
 {
     struct or_local_time lt;
     GTimeZone *kolkata = open_zone("Asia/Kolkata");
@@ -451,7 +484,8 @@ static void kolkata_midnight_is_1830_utc_previous_day(void **state)
     assert_int_equal(lt.utc_offset, 19800);
 }
 
-static void local_time_of_auckland_summer_is_next_day(void **state)
+static void
+local_time_of_auckland_summer_is_next_day(void **state)
 {
     struct or_local_time lt;
     GTimeZone *auckland = open_zone("Pacific/Auckland");
@@ -467,7 +501,8 @@ static void local_time_of_auckland_summer_is_next_day(void **state)
     assert_int_equal(lt.utc_offset, 13 * 3600);
 }
 
-static void local_time_before_1970_has_correct_weekday(void **state)
+static void
+local_time_before_1970_has_correct_weekday(void **state)
 {
     struct or_local_time lt;
 
@@ -482,11 +517,18 @@ static void local_time_before_1970_has_correct_weekday(void **state)
     assert_int_equal(lt.yday, 365);
 }
 
-static void local_time_agrees_with_gdatetime_across_zones(void **state)
+static void
+local_time_agrees_with_gdatetime_across_zones(void **state)
 {
     static const char *const zones[] = {
-        "UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland",
-        "America/Santiago", "Pacific/Chatham", "Europe/Dublin",
+        "UTC",
+        "Europe/Berlin",
+        "America/Los_Angeles",
+        "Asia/Kolkata",
+        "Pacific/Auckland",
+        "America/Santiago",
+        "Pacific/Chatham",
+        "Europe/Dublin",
     };
 
     (void)state;
@@ -499,15 +541,14 @@ static void local_time_agrees_with_gdatetime_across_zones(void **state)
             GDateTime *loc = g_date_time_to_timezone(utc, tz);
 
             or_time_local(t, tz, &lt);
-            int ok = lt.year == g_date_time_get_year(loc) &&
-                     lt.month == g_date_time_get_month(loc) &&
-                     lt.day == g_date_time_get_day_of_month(loc) &&
-                     lt.hour == g_date_time_get_hour(loc) &&
-                     lt.minute == g_date_time_get_minute(loc) &&
-                     lt.second == g_date_time_get_second(loc) &&
-                     lt.weekday == g_date_time_get_day_of_week(loc) &&
-                     lt.yday == g_date_time_get_day_of_year(loc) &&
-                     lt.utc_offset == g_date_time_get_utc_offset(loc) / G_TIME_SPAN_SECOND;
+            int ok =
+                lt.year == g_date_time_get_year(loc) && lt.month == g_date_time_get_month(loc) &&
+                lt.day == g_date_time_get_day_of_month(loc) &&
+                lt.hour == g_date_time_get_hour(loc) && lt.minute == g_date_time_get_minute(loc) &&
+                lt.second == g_date_time_get_second(loc) &&
+                lt.weekday == g_date_time_get_day_of_week(loc) &&
+                lt.yday == g_date_time_get_day_of_year(loc) &&
+                lt.utc_offset == g_date_time_get_utc_offset(loc) / G_TIME_SPAN_SECOND;
             g_date_time_unref(loc);
             g_date_time_unref(utc);
             if (!ok) {
@@ -519,7 +560,8 @@ static void local_time_agrees_with_gdatetime_across_zones(void **state)
     }
 }
 
-static void from_local_rejects_impossible_fields(void **state)
+static void
+from_local_rejects_impossible_fields(void **state)
 {
     int64_t t = 7;
 
@@ -534,7 +576,8 @@ static void from_local_rejects_impossible_fields(void **state)
 
 /* ---- zones ---------------------------------------------------------------- */
 
-static void tz_open_rejects_unknown_zone_with_message(void **state)
+static void
+tz_open_rejects_unknown_zone_with_message(void **state)
 {
     GTimeZone *tz = NULL;
     char err[OR_ERR_SIZE] = "";
@@ -548,7 +591,8 @@ static void tz_open_rejects_unknown_zone_with_message(void **state)
     assert_int_equal(or_tz_open("Berlin", &tz, NULL, 0), OR_ERR_INVALID);
 }
 
-static void tz_open_null_and_empty_mean_utc(void **state)
+static void
+tz_open_null_and_empty_mean_utc(void **state)
 {
     GTimeZone *tz = NULL;
     struct or_local_time lt;
@@ -568,7 +612,8 @@ static void tz_open_null_and_empty_mean_utc(void **state)
     g_time_zone_unref(tz);
 }
 
-static void tz_open_accepts_iana_names(void **state)
+static void
+tz_open_accepts_iana_names(void **state)
 {
     GTimeZone *tz = NULL;
     struct or_local_time lt;
@@ -580,7 +625,8 @@ static void tz_open_accepts_iana_names(void **state)
     g_time_zone_unref(tz);
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_from_civil_matches_known_day_numbers),

@@ -69,14 +69,14 @@ struct or_column {
 
 /** Parameter types of an endpoint. */
 enum or_param_type {
-    OR_PARAM_STRING = 0, /**< free text */
-    OR_PARAM_INT,        /**< integer */
-    OR_PARAM_NUMBER,     /**< number (integer or decimal) */
-    OR_PARAM_BOOL,       /**< true/false */
-    OR_PARAM_DATE,       /**< YYYY-MM-DD or ISO 8601 date-time */
-    OR_PARAM_ENUM,       /**< one of `choices` */
-    OR_PARAM_STRING_LIST,/**< comma-separated list of strings */
-    OR_PARAM_INT_LIST,   /**< comma-separated list of integers */
+    OR_PARAM_STRING = 0,  /**< free text */
+    OR_PARAM_INT,         /**< integer */
+    OR_PARAM_NUMBER,      /**< number (integer or decimal) */
+    OR_PARAM_BOOL,        /**< true/false */
+    OR_PARAM_DATE,        /**< YYYY-MM-DD or ISO 8601 date-time */
+    OR_PARAM_ENUM,        /**< one of `choices` */
+    OR_PARAM_STRING_LIST, /**< comma-separated list of strings */
+    OR_PARAM_INT_LIST,    /**< comma-separated list of integers */
     OR_PARAM_COUNT
 };
 
@@ -90,12 +90,7 @@ struct or_param {
 };
 
 /** Log levels for ::or_host.log. */
-enum or_log_level {
-    OR_LOG_ERROR = 0,
-    OR_LOG_WARN,
-    OR_LOG_INFO,
-    OR_LOG_DEBUG
-};
+enum or_log_level { OR_LOG_ERROR = 0, OR_LOG_WARN, OR_LOG_INFO, OR_LOG_DEBUG };
 
 /* Opaque host objects; plugins only hold pointers to them. */
 struct or_request; /**< an HTTP request being built (host-owned) */
@@ -113,15 +108,15 @@ struct or_param_value {
  * borrowed by the provider for the duration of one call.
  */
 struct or_query {
-    int64_t period_start;   /**< inclusive instant; 0 when no period was given */
-    int64_t period_end;     /**< exclusive instant; 0 when no period was given */
-    const char *first_day;  /**< YYYY-MM-DD local date of period_start, or NULL */
-    const char *last_day;   /**< YYYY-MM-DD local date of the last day inside, or NULL */
-    const char *tz;         /**< the report's IANA zone, e.g. "Europe/Berlin" */
-    size_t nparams;         /**< number of entries in params */
+    int64_t period_start;  /**< inclusive instant; 0 when no period was given */
+    int64_t period_end;    /**< exclusive instant; 0 when no period was given */
+    const char *first_day; /**< YYYY-MM-DD local date of period_start, or NULL */
+    const char *last_day;  /**< YYYY-MM-DD local date of the last day inside, or NULL */
+    const char *tz;        /**< the report's IANA zone, e.g. "Europe/Berlin" */
+    size_t nparams;        /**< number of entries in params */
     const struct or_param_value *params; /**< validated endpoint parameters */
-    const char *instance;   /**< per-request instance value (e.g. one space token)
-                                 when the endpoint declared `instances_key`; else NULL */
+    const char *instance;                /**< per-request instance value (e.g. one space token)
+                                              when the endpoint declared `instances_key`; else NULL */
 };
 
 /** What the provider learned about paging from one page. */
@@ -152,11 +147,11 @@ enum or_format {
 
 /** A column of a result set as a renderer sees it. */
 struct or_result_column {
-    const char *name;     /**< column name */
-    const char *label;    /**< display label (defaults to name) */
-    enum or_type type;    /**< value type */
-    enum or_format format;/**< display format */
-    int align;            /**< 0 auto, 1 left, 2 right, 3 centre */
+    const char *name;      /**< column name */
+    const char *label;     /**< display label (defaults to name) */
+    enum or_type type;     /**< value type */
+    enum or_format format; /**< display format */
+    int align;             /**< 0 auto, 1 left, 2 right, 3 centre */
 };
 
 /** One cell value.  Text is borrowed until the next cursor step. */
@@ -191,12 +186,12 @@ enum or_section_kind {
 
 /** Chart kinds (DESIGN.md §8; templates issue). */
 enum or_chart_kind {
-    OR_CHART_BAR = 0,      /**< one series, vertical bars */
-    OR_CHART_GROUPED_BAR,  /**< several series side by side per category */
-    OR_CHART_STACKED_BAR,  /**< several series stacked per category */
-    OR_CHART_LINE,         /**< one or more series as lines over the categories */
-    OR_CHART_DONUT,        /**< one series as shares of a ring */
-    OR_CHART_FUNNEL,       /**< one series of decreasing stages */
+    OR_CHART_BAR = 0,     /**< one series, vertical bars */
+    OR_CHART_GROUPED_BAR, /**< several series side by side per category */
+    OR_CHART_STACKED_BAR, /**< several series stacked per category */
+    OR_CHART_LINE,        /**< one or more series as lines over the categories */
+    OR_CHART_DONUT,       /**< one series as shares of a ring */
+    OR_CHART_FUNNEL,      /**< one series of decreasing stages */
     OR_CHART_KIND_COUNT
 };
 
@@ -216,28 +211,28 @@ struct or_chart {
 
 /** One KPI tile: a value, the previous period's value, and how to show them. */
 struct or_kpi {
-    const char *label;      /**< e.g. "Calls" */
-    enum or_format format;  /**< integer, percent (value 0.25 = 25 %), duration, ... */
-    int has_value;          /**< zero: no data (shown as "–") */
-    double value;           /**< this period */
-    int has_previous;       /**< zero: no comparison */
-    double previous;        /**< the comparison period */
-    int lower_is_better;    /**< nonzero: a fall is good news (e.g. bounce rate) */
+    const char *label;     /**< e.g. "Calls" */
+    enum or_format format; /**< integer, percent (value 0.25 = 25 %), duration, ... */
+    int has_value;         /**< zero: no data (shown as "–") */
+    double value;          /**< this period */
+    int has_previous;      /**< zero: no comparison */
+    double previous;       /**< the comparison period */
+    int lower_is_better;   /**< nonzero: a fall is good news (e.g. bounce rate) */
 };
 
 /** One evaluated section of a report. */
 struct or_section {
-    enum or_section_kind kind;  /**< what it is */
-    const char *id;             /**< stable identifier (file and sheet names) */
-    const char *title;          /**< heading shown in documents */
-    const char *unavailable;    /**< non-NULL: "data unavailable: <reason>" */
-    struct or_result *result;   /**< the data (TABLE, CHART), or NULL */
-    const char *description;    /**< subtitle under the heading, or NULL */
-    const char *text;           /**< TEXT: the evaluated paragraph(s), '\n' separates */
+    enum or_section_kind kind;    /**< what it is */
+    const char *id;               /**< stable identifier (file and sheet names) */
+    const char *title;            /**< heading shown in documents */
+    const char *unavailable;      /**< non-NULL: "data unavailable: <reason>" */
+    struct or_result *result;     /**< the data (TABLE, CHART), or NULL */
+    const char *description;      /**< subtitle under the heading, or NULL */
+    const char *text;             /**< TEXT: the evaluated paragraph(s), '\n' separates */
     const struct or_chart *chart; /**< CHART: what to draw from result */
-    size_t nkpis;               /**< KPIS: number of tiles */
-    const struct or_kpi *kpis;  /**< KPIS: the tiles */
-    int landscape;              /**< a wide table: its pages go landscape */
+    size_t nkpis;                 /**< KPIS: number of tiles */
+    const struct or_kpi *kpis;    /**< KPIS: the tiles */
+    int landscape;                /**< a wide table: its pages go landscape */
 };
 
 /** Status of one source of the report, for the first page of every document. */
@@ -250,19 +245,19 @@ struct or_source_status {
 
 /** The evaluated report every renderer receives.  Borrowed for one render call. */
 struct or_report {
-    const char *title;         /**< report title */
-    const char *tz;            /**< the report's IANA zone */
-    const char *period_label;  /**< human period label */
-    int64_t period_start;      /**< inclusive instant (0 if none) */
-    int64_t period_end;        /**< exclusive instant (0 if none) */
-    int partial;               /**< nonzero: the period is not over yet */
-    int64_t generated_at;      /**< generation instant (SOURCE_DATE_EPOCH when set) */
-    size_t nsections;          /**< number of sections */
-    const struct or_section *sections; /**< in document order */
-    size_t nsources;           /**< number of sources */
+    const char *title;                      /**< report title */
+    const char *tz;                         /**< the report's IANA zone */
+    const char *period_label;               /**< human period label */
+    int64_t period_start;                   /**< inclusive instant (0 if none) */
+    int64_t period_end;                     /**< exclusive instant (0 if none) */
+    int partial;                            /**< nonzero: the period is not over yet */
+    int64_t generated_at;                   /**< generation instant (SOURCE_DATE_EPOCH when set) */
+    size_t nsections;                       /**< number of sections */
+    const struct or_section *sections;      /**< in document order */
+    size_t nsources;                        /**< number of sources */
     const struct or_source_status *sources; /**< per-source status */
-    const char *description;   /**< one paragraph under the title, or NULL */
-    const char *author;        /**< document author ([report] author), or NULL */
+    const char *description;                /**< one paragraph under the title, or NULL */
+    const char *author;                     /**< document author ([report] author), or NULL */
 };
 
 /** A renderer option after validation (`--option KEY=VALUE`, config). */
@@ -309,8 +304,7 @@ struct or_host {
     /** Append a query parameter; the host percent-encodes key and value. */
     or_status (*req_query)(struct or_request *r, const char *key, const char *value);
     /** Add a header; @p secret nonzero marks it for redaction and keeps it out of recordings. */
-    or_status (*req_header)(struct or_request *r, const char *name, const char *value,
-                            int secret);
+    or_status (*req_header)(struct or_request *r, const char *name, const char *value, int secret);
     /** Set the request body (copied), e.g. JSON with "application/json". */
     or_status (*req_body)(struct or_request *r, const char *body, size_t len,
                           const char *content_type);
@@ -381,9 +375,8 @@ enum or_paging {
  * MUST be set.  Called by the host from its fetch loop, possibly from
  * several threads at once: it must not keep state between calls.
  */
-typedef or_status or_build_request_fn(const struct or_host *h, const struct or_query *q,
-                                      long page, struct or_request *req, char *err,
-                                      size_t errlen);
+typedef or_status or_build_request_fn(const struct or_host *h, const struct or_query *q, long page,
+                                      struct or_request *req, char *err, size_t errlen);
 
 /**
  * Parse one page response body into rows.  MUST be set.  Called by the
@@ -393,10 +386,9 @@ typedef or_status or_build_request_fn(const struct or_host *h, const struct or_q
  * the host prefixes messages with the source and page, so they say only what
  * is wrong ("invalid JSON at line 1 column 5: ...").
  */
-typedef or_status or_parse_page_fn(const struct or_host *h, const struct or_query *q,
-                                   long page, const char *body, size_t len,
-                                   struct or_rows *rows, struct or_page_info *info,
-                                   char *err, size_t errlen);
+typedef or_status or_parse_page_fn(const struct or_host *h, const struct or_query *q, long page,
+                                   const char *body, size_t len, struct or_rows *rows,
+                                   struct or_page_info *info, char *err, size_t errlen);
 
 /**
  * Turn an HTTP error body into the vendor's own message.  MAY be set.  Writes
@@ -408,8 +400,8 @@ typedef int or_error_message_fn(const char *body, size_t len, char *buf, size_t 
  * Check parameters before any request (e.g. date rules).  MAY be set.
  * Returns OR_ERR_INVALID with a message naming the parameter.
  */
-typedef or_status or_check_query_fn(const struct or_host *h, const struct or_query *q,
-                                    char *err, size_t errlen);
+typedef or_status or_check_query_fn(const struct or_host *h, const struct or_query *q, char *err,
+                                    size_t errlen);
 
 /**
  * Split one fetch into several instances (e.g. one per space token, or date
@@ -423,23 +415,23 @@ typedef or_status or_instances_fn(const struct or_host *h, const struct or_query
 
 /** One endpoint of a provider: a table, its schema, its parameters, its callbacks. */
 struct or_endpoint {
-    const char *name;                 /**< e.g. "call-log"; SOURCE is provider.name */
-    const char *table;                /**< dataset table name, e.g. "calls" */
-    const char *description;          /**< one line */
-    const struct or_column *columns;  /**< schema, in column order */
-    size_t ncolumns;                  /**< number of columns */
-    const struct or_param *params;    /**< accepted parameters */
-    size_t nparams;                   /**< number of parameters */
-    enum or_paging paging;            /**< paging style */
-    int dynamic_columns;              /**< nonzero: columns may be added via rows_column */
+    const char *name;                   /**< e.g. "call-log"; SOURCE is provider.name */
+    const char *table;                  /**< dataset table name, e.g. "calls" */
+    const char *description;            /**< one line */
+    const struct or_column *columns;    /**< schema, in column order */
+    size_t ncolumns;                    /**< number of columns */
+    const struct or_param *params;      /**< accepted parameters */
+    size_t nparams;                     /**< number of parameters */
+    enum or_paging paging;              /**< paging style */
+    int dynamic_columns;                /**< nonzero: columns may be added via rows_column */
     or_build_request_fn *build_request; /**< MUST */
-    or_parse_page_fn *parse_page;     /**< MUST */
+    or_parse_page_fn *parse_page;       /**< MUST */
     or_error_message_fn *error_message; /**< MAY */
-    or_check_query_fn *check_query;   /**< MAY */
-    const char *instances_key;        /**< MAY: config key or param listing instances
-                                           (comma-separated); one fetch per instance */
-    const char *auth_hint;            /**< MAY: config key naming the credential, for 401 messages */
-    or_instances_fn *instances;       /**< MAY: computes instances; wins over instances_key */
+    or_check_query_fn *check_query;     /**< MAY */
+    const char *instances_key;          /**< MAY: config key or param listing instances
+                                             (comma-separated); one fetch per instance */
+    const char *auth_hint;      /**< MAY: config key naming the credential, for 401 messages */
+    or_instances_fn *instances; /**< MAY: computes instances; wins over instances_key */
 };
 
 /** Provider part of a descriptor. */
@@ -458,16 +450,16 @@ struct or_provider {
  * renames on success and removes on failure).  MUST be set.
  */
 typedef or_status or_render_fn(const struct or_host *h, const struct or_report *report,
-                               const char *path, const struct or_option *options,
-                               size_t noptions, char *err, size_t errlen);
+                               const char *path, const struct or_option *options, size_t noptions,
+                               char *err, size_t errlen);
 
 /** Renderer part of a descriptor. */
 struct or_renderer {
-    const char *format;               /**< e.g. "csv"; also the file extension */
-    const char *mime_type;            /**< e.g. "text/csv" */
-    const struct or_param *options;   /**< accepted options */
-    size_t noptions;                  /**< number of options */
-    or_render_fn *render;             /**< MUST */
+    const char *format;             /**< e.g. "csv"; also the file extension */
+    const char *mime_type;          /**< e.g. "text/csv" */
+    const struct or_param *options; /**< accepted options */
+    size_t noptions;                /**< number of options */
+    or_render_fn *render;           /**< MUST */
     /**
      * MAY (since ABI 1): nonzero promises that render() steps each TABLE
      * section's cursor once, from its first row to its end (a rewind before
@@ -484,18 +476,15 @@ struct or_renderer {
 /* ------------------------------------------------------------------------- */
 
 /** Plugin kinds. */
-enum or_plugin_kind {
-    OR_PLUGIN_PROVIDER = 1,
-    OR_PLUGIN_RENDERER = 2
-};
+enum or_plugin_kind { OR_PLUGIN_PROVIDER = 1, OR_PLUGIN_RENDERER = 2 };
 
 /** What the entry symbol returns: static, constant, owned by the plugin. */
 struct or_plugin {
-    uint32_t abi;              /**< OR_ABI_VERSION the plugin was built against */
-    enum or_plugin_kind kind;  /**< provider or renderer */
-    const char *name;          /**< unique name, e.g. "salesfinity", "csv" */
-    const char *version;       /**< plugin version */
-    const char *description;   /**< one line */
+    uint32_t abi;                       /**< OR_ABI_VERSION the plugin was built against */
+    enum or_plugin_kind kind;           /**< provider or renderer */
+    const char *name;                   /**< unique name, e.g. "salesfinity", "csv" */
+    const char *version;                /**< plugin version */
+    const char *description;            /**< one line */
     const struct or_provider *provider; /**< set for providers */
     const struct or_renderer *renderer; /**< set for renderers */
 };

@@ -10,8 +10,9 @@
 
 #include "orp_cells.h"
 
-void orp_cells_init(struct orp_cells *c, const struct or_host *h, struct or_rows *rows,
-                    const char *const *fields, size_t nfields, const char *where_fmt, ...)
+void
+orp_cells_init(struct orp_cells *c, const struct or_host *h, struct or_rows *rows,
+               const char *const *fields, size_t nfields, const char *where_fmt, ...)
 {
     memset(c, 0, offsetof(struct orp_cells, small));
     c->h = h;
@@ -24,7 +25,8 @@ void orp_cells_init(struct orp_cells *c, const struct or_host *h, struct or_rows
     va_end(ap);
 }
 
-or_status orp_cells_finish(struct orp_cells *c, char *err, size_t errlen)
+or_status
+orp_cells_finish(struct orp_cells *c, char *err, size_t errlen)
 {
     or_status st = OR_OK;
     if (c->nbad > 0) {
@@ -35,20 +37,18 @@ or_status orp_cells_finish(struct orp_cells *c, char *err, size_t errlen)
             if ((c->bad & ((uint64_t)1 << i)) == 0) {
                 continue;
             }
-            int len = snprintf(names + used, sizeof(names) - used, "%s%s",
-                               used > 0 ? ", " : "", c->fields[i]);
+            int len = snprintf(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "",
+                               c->fields[i]);
             if (len < 0 || (size_t)len >= sizeof(names) - used) {
                 break;
             }
             used += (size_t)len;
         }
         if (c->names[0] != '\0' && used + 2 < sizeof(names)) {
-            snprintf(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "",
-                     c->names);
+            snprintf(names + used, sizeof(names) - used, "%s%s", used > 0 ? ", " : "", c->names);
         }
-        c->h->log(c->h, OR_LOG_WARN,
-                  "%s: %ld value(s) of unexpected JSON type stored as NULL: %s", c->where,
-                  c->nbad, names);
+        c->h->log(c->h, OR_LOG_WARN, "%s: %ld value(s) of unexpected JSON type stored as NULL: %s",
+                  c->where, c->nbad, names);
         c->nbad = 0;
         c->bad = 0;
         c->names[0] = '\0';
@@ -64,7 +64,8 @@ or_status orp_cells_finish(struct orp_cells *c, char *err, size_t errlen)
     return st;
 }
 
-void orp_cells_bad(struct orp_cells *c, unsigned bit)
+void
+orp_cells_bad(struct orp_cells *c, unsigned bit)
 {
     if (bit < c->nfields) {
         c->bad |= (uint64_t)1 << bit;
@@ -73,7 +74,8 @@ void orp_cells_bad(struct orp_cells *c, unsigned bit)
 }
 
 /* Is @p name already one of the ", "-separated entries of @p list? */
-static int listed(const char *list, const char *name)
+static int
+listed(const char *list, const char *name)
 {
     size_t n = strlen(name);
     const char *p = list;
@@ -91,7 +93,8 @@ static int listed(const char *list, const char *name)
     return 0;
 }
 
-void orp_cells_bad_name(struct orp_cells *c, const char *name)
+void
+orp_cells_bad_name(struct orp_cells *c, const char *name)
 {
     c->nbad++;
     if (name == NULL || name[0] == '\0' || listed(c->names, name)) {
@@ -109,7 +112,8 @@ void orp_cells_bad_name(struct orp_cells *c, const char *name)
     snprintf(c->names + used, sizeof(c->names) - used, "%s%s", sep, name);
 }
 
-char *orp_cells_scratch(struct orp_cells *c, size_t n)
+char *
+orp_cells_scratch(struct orp_cells *c, size_t n)
 {
     if (n <= sizeof(c->small)) {
         return c->small;
@@ -126,12 +130,14 @@ char *orp_cells_scratch(struct orp_cells *c, size_t n)
     return c->heap;
 }
 
-or_status orp_cells_write(struct orp_cells *c, const json_t *data, unsigned row_bit,
-                          orp_row_fn *fn, char *err, size_t errlen)
+or_status
+orp_cells_write(struct orp_cells *c, const json_t *data, unsigned row_bit, orp_row_fn *fn,
+                char *err, size_t errlen)
 {
     size_t i = 0;
     const json_t *row = NULL;
-    json_array_foreach(data, i, row) {
+    json_array_foreach(data, i, row)
+    {
         if (!json_is_object(row)) {
             orp_cells_bad(c, row_bit);
             continue;

@@ -26,19 +26,19 @@
 
 /** Per-page state of the row writer; fill it with orp_cells_init. */
 struct orp_cells {
-    const struct or_host *h;    /**< borrowed host */
-    struct or_rows *rows;       /**< borrowed sink of this page */
-    const char *const *fields;  /**< JSON field name of each warning bit (static) */
-    size_t nfields;             /**< number of entries in fields (at most 64) */
-    unsigned int_rules;         /**< ORP_INT_* rules of orp_int (orp_number.h); 0 at init */
-    uint64_t bad;               /**< bit i set: fields[i] had an unexpected type */
-    long nbad;                  /**< number of values of unexpected type */
-    int nomem;                  /**< nonzero: the scratch buffer could not grow */
-    char where[192];            /**< start of the warning, e.g. "call-log page 3" */
-    char names[400];            /**< other field names to warn about, ", "-separated */
-    char *heap;                 /**< owned scratch buffer, or NULL */
-    size_t heapcap;             /**< capacity of heap */
-    char small[512];            /**< scratch used while values are short */
+    const struct or_host *h;   /**< borrowed host */
+    struct or_rows *rows;      /**< borrowed sink of this page */
+    const char *const *fields; /**< JSON field name of each warning bit (static) */
+    size_t nfields;            /**< number of entries in fields (at most 64) */
+    unsigned int_rules;        /**< ORP_INT_* rules of orp_int (orp_number.h); 0 at init */
+    uint64_t bad;              /**< bit i set: fields[i] had an unexpected type */
+    long nbad;                 /**< number of values of unexpected type */
+    int nomem;                 /**< nonzero: the scratch buffer could not grow */
+    char where[192];           /**< start of the warning, e.g. "call-log page 3" */
+    char names[400];           /**< other field names to warn about, ", "-separated */
+    char *heap;                /**< owned scratch buffer, or NULL */
+    size_t heapcap;            /**< capacity of heap */
+    char small[512];           /**< scratch used while values are short */
 };
 
 /**
@@ -81,8 +81,8 @@ typedef void orp_row_fn(struct orp_cells *c, const json_t *row);
  * @return OR_OK; the sink's error with "row sink refused row I" in @p err;
  * or OR_ERR_NOMEM from orp_cells_finish.
  */
-or_status orp_cells_write(struct orp_cells *c, const json_t *data, unsigned row_bit,
-                          orp_row_fn *fn, char *err, size_t errlen);
+or_status orp_cells_write(struct orp_cells *c, const json_t *data, unsigned row_bit, orp_row_fn *fn,
+                          char *err, size_t errlen);
 
 #pragma GCC visibility pop
 

@@ -6,17 +6,19 @@
 
 #include "orp_civil.h"
 
-int64_t orp_days_from_civil(int64_t y, int m, int d)
+int64_t
+orp_days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                     /* [0, 399] */
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  /* [0, 365] */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             /* [0, 146096] */
+    int64_t yoe = y - era * 400;                                   /* [0, 399] */
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
-void orp_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
+void
+orp_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 {
     int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -29,7 +31,8 @@ void orp_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
 }
 
-size_t orp_format_utc(int64_t t, int ms, const char *zone, char *buf, size_t n)
+size_t
+orp_format_utc(int64_t t, int ms, const char *zone, char *buf, size_t n)
 {
     int64_t days = t / 86400;
     int64_t secs = t % 86400;

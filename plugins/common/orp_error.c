@@ -8,7 +8,8 @@
 #include "orp_error.h"
 
 /* Bytes of the UTF-8 sequence starting with lead byte @p b (1 for stray bytes). */
-static size_t utf8_length(unsigned char b)
+static size_t
+utf8_length(unsigned char b)
 {
     if (b >= 0xf0) {
         return 4;
@@ -23,7 +24,8 @@ static size_t utf8_length(unsigned char b)
 }
 
 /* Append @p s to buf (used bytes in *used), keeping it one line. */
-static void append_line(char *buf, size_t n, size_t *used, const char *s)
+static void
+append_line(char *buf, size_t n, size_t *used, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p != '\0') {
@@ -47,7 +49,8 @@ static void append_line(char *buf, size_t n, size_t *used, const char *s)
 }
 
 /* A non-empty string, or the non-empty strings of an array joined by "; ". */
-static int copy_message(const json_t *v, char *buf, size_t n)
+static int
+copy_message(const json_t *v, char *buf, size_t n)
 {
     size_t used = 0;
     buf[0] = '\0';
@@ -60,7 +63,8 @@ static int copy_message(const json_t *v, char *buf, size_t n)
     }
     size_t i = 0;
     const json_t *item = NULL;
-    json_array_foreach(v, i, item) {
+    json_array_foreach(v, i, item)
+    {
         if (!json_is_string(item) || json_string_length(item) == 0) {
             continue;
         }
@@ -72,8 +76,9 @@ static int copy_message(const json_t *v, char *buf, size_t n)
     return used > 0;
 }
 
-int orp_vendor_message(const json_t *root, const char *const *keys, const char *const *nested,
-                       char *buf, size_t n)
+int
+orp_vendor_message(const json_t *root, const char *const *keys, const char *const *nested,
+                   char *buf, size_t n)
 {
     if (buf == NULL || n == 0) {
         return 0;
@@ -102,8 +107,9 @@ int orp_vendor_message(const json_t *root, const char *const *keys, const char *
     return 0;
 }
 
-int orp_error_message(const char *body, size_t len, size_t flags, const char *const *keys,
-                      const char *const *nested, char *buf, size_t n)
+int
+orp_error_message(const char *body, size_t len, size_t flags, const char *const *keys,
+                  const char *const *nested, char *buf, size_t n)
 {
     if (buf == NULL || n == 0) {
         return 0;

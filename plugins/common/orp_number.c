@@ -21,13 +21,15 @@
  */
 #define EXACT_DOUBLE_INT 9007199254740992.0
 
-static int is_digit(char ch)
+static int
+is_digit(char ch)
 {
     return ch >= '0' && ch <= '9';
 }
 
 /* Length of the decimal number at @p s ([-+]d+[.d*][e[+-]d+] or [-+].d+[...]), or 0. */
-static size_t decimal_length(const char *s)
+static size_t
+decimal_length(const char *s)
 {
     size_t i = 0;
     size_t digits = 0;
@@ -64,7 +66,8 @@ static size_t decimal_length(const char *s)
     return i;
 }
 
-int orp_number_text(const char *s, int64_t *i, double *r, int *is_int)
+int
+orp_number_text(const char *s, int64_t *i, double *r, int *is_int)
 {
     while (orp_is_space(*s)) {
         s++;
@@ -102,7 +105,8 @@ int orp_number_text(const char *s, int64_t *i, double *r, int *is_int)
 }
 
 /* Round half away from zero without libm; exact for |r| < 2^53. */
-static int64_t round_real(double r)
+static int64_t
+round_real(double r)
 {
     int64_t t = (int64_t)r;
     double frac = r - (double)t;
@@ -115,7 +119,8 @@ static int64_t round_real(double r)
     return t;
 }
 
-int orp_int_value(const json_t *v, unsigned rules, int64_t *out)
+int
+orp_int_value(const json_t *v, unsigned rules, int64_t *out)
 {
     double r = 0.0;
     if (json_is_integer(v)) {

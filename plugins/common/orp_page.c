@@ -8,8 +8,8 @@
 
 #include "orp_page.h"
 
-or_status orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *err,
-                        size_t errlen)
+or_status
+orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *err, size_t errlen)
 {
     *out = NULL;
     if (body == NULL || len == 0) {
@@ -37,7 +37,8 @@ or_status orp_page_load(const char *body, size_t len, unsigned opts, json_t **ou
     return OR_OK;
 }
 
-int orp_page_count(const json_t *v, long *out)
+int
+orp_page_count(const json_t *v, long *out)
 {
     if (json_is_integer(v)) {
         json_int_t i = json_integer_value(v);
@@ -69,7 +70,8 @@ int orp_page_count(const json_t *v, long *out)
     return 0;
 }
 
-void orp_page_info_reset(struct or_page_info *info)
+void
+orp_page_info_reset(struct or_page_info *info)
 {
     info->total_pages = -1;
     info->total_rows = -1;

@@ -9,7 +9,8 @@
 
 #include "orp_param.h"
 
-const char *orp_param(const struct or_query *q, const char *name)
+const char *
+orp_param(const struct or_query *q, const char *name)
 {
     const char *found = NULL;
     for (size_t i = 0; q != NULL && i < q->nparams; i++) {
@@ -24,8 +25,9 @@ const char *orp_param(const struct or_query *q, const char *name)
     return found;
 }
 
-or_status orp_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                        long lo, long hi, long dflt, long *out, char *err, size_t errlen)
+or_status
+orp_check_int(const struct or_query *q, const char *endpoint, const char *name, long lo, long hi,
+              long dflt, long *out, char *err, size_t errlen)
 {
     *out = dflt;
     const char *s = orp_param(q, name);

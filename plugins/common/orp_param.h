@@ -24,8 +24,8 @@ const char *orp_param(const struct or_query *q, const char *name);
  * @return OR_OK, or OR_ERR_INVALID with "ENDPOINT: parameter NAME must be an
  * integer from LO to HI, not "V"" in @p err.
  */
-or_status orp_check_int(const struct or_query *q, const char *endpoint, const char *name,
-                        long lo, long hi, long dflt, long *out, char *err, size_t errlen);
+or_status orp_check_int(const struct or_query *q, const char *endpoint, const char *name, long lo,
+                        long hi, long dflt, long *out, char *err, size_t errlen);
 
 #pragma GCC visibility pop
 

@@ -12,7 +12,8 @@
 #include "orp_set.h"
 #include "orp_text.h"
 
-int orp_is_empty(const json_t *v)
+int
+orp_is_empty(const json_t *v)
 {
     if (v == NULL || json_is_null(v)) {
         return 1;
@@ -29,7 +30,8 @@ int orp_is_empty(const json_t *v)
     return 0;
 }
 
-const json_t *orp_object_value(struct orp_cells *c, const json_t *v, unsigned bit)
+const json_t *
+orp_object_value(struct orp_cells *c, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return NULL;
@@ -41,13 +43,14 @@ const json_t *orp_object_value(struct orp_cells *c, const json_t *v, unsigned bi
     return v;
 }
 
-const json_t *orp_object(struct orp_cells *c, const json_t *obj, const char *key,
-                         unsigned bit)
+const json_t *
+orp_object(struct orp_cells *c, const json_t *obj, const char *key, unsigned bit)
 {
     return orp_object_value(c, json_object_get(obj, key), bit);
 }
 
-int orp_text(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+int
+orp_text(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return 0;
@@ -60,7 +63,8 @@ int orp_text(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     return 1;
 }
 
-void orp_id(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_id(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (json_is_integer(v)) {
         char num[32];
@@ -71,7 +75,8 @@ void orp_id(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     orp_text(c, col, v, bit);
 }
 
-void orp_text_lower(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_text_lower(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;
@@ -95,7 +100,8 @@ void orp_text_lower(struct orp_cells *c, size_t col, const json_t *v, unsigned b
 }
 
 /* The trimmed text of a string; *len 0 when absent, blank or unusable (warned). */
-static const char *trimmed(struct orp_cells *c, const json_t *v, unsigned bit, size_t *len)
+static const char *
+trimmed(struct orp_cells *c, const json_t *v, unsigned bit, size_t *len)
 {
     *len = 0;
     if (orp_is_empty(v)) {
@@ -111,7 +117,8 @@ static const char *trimmed(struct orp_cells *c, const json_t *v, unsigned bit, s
     return s;
 }
 
-int orp_text_trimmed(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+int
+orp_text_trimmed(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     size_t len = 0;
     const char *s = trimmed(c, v, bit, &len);
@@ -122,8 +129,9 @@ int orp_text_trimmed(struct orp_cells *c, size_t col, const json_t *v, unsigned 
     return 1;
 }
 
-int orp_full_name(struct orp_cells *c, size_t col, const json_t *first, const json_t *last,
-                  unsigned bit)
+int
+orp_full_name(struct orp_cells *c, size_t col, const json_t *first, const json_t *last,
+              unsigned bit)
 {
     size_t flen = 0;
     size_t llen = 0;
@@ -148,7 +156,8 @@ int orp_full_name(struct orp_cells *c, size_t col, const json_t *first, const js
     return 1;
 }
 
-void orp_int(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_int(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;
@@ -161,7 +170,8 @@ void orp_int(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     c->h->set_int(c->rows, col, i);
 }
 
-void orp_real(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_real(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;
@@ -185,7 +195,8 @@ void orp_real(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     c->h->set_real(c->rows, col, r);
 }
 
-void orp_bool(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_bool(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;
@@ -212,7 +223,8 @@ void orp_bool(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     orp_cells_bad(c, bit);
 }
 
-void orp_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+orp_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;

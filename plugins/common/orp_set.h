@@ -28,8 +28,7 @@ int orp_is_empty(const json_t *v);
 const json_t *orp_object_value(struct orp_cells *c, const json_t *v, unsigned bit);
 
 /** @brief orp_object_value of member @p key of @p obj. */
-const json_t *orp_object(struct orp_cells *c, const json_t *obj, const char *key,
-                         unsigned bit);
+const json_t *orp_object(struct orp_cells *c, const json_t *obj, const char *key, unsigned bit);
 
 /** @brief Text column from a string.  @return 1 if the column was set. */
 int orp_text(struct orp_cells *c, size_t col, const json_t *v, unsigned bit);

@@ -4,12 +4,14 @@
  */
 #include "orp_text.h"
 
-int orp_is_space(char ch)
+int
+orp_is_space(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-void orp_trim(const char **s, size_t *n)
+void
+orp_trim(const char **s, size_t *n)
 {
     while (*n > 0 && orp_is_space(**s)) {
         (*s)++;

@@ -57,7 +57,8 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-__attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt, ...)
+__attribute__((noreturn, format(printf, 1, 2))) static void
+die(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -74,23 +75,24 @@ __attribute__((noreturn, format(printf, 1, 2))) static void die(const char *fmt,
 
 struct or_rows {
     const struct or_endpoint *ep;
-    size_t ncols;                    /* declared columns, then added ones */
+    size_t ncols; /* declared columns, then added ones */
     enum or_type types[MAX_COLS];
     char names[MAX_COLS][MAX_NAME + 1];
     int open;
     size_t nrows;
-    unsigned char set[MAX_COLS];     /* columns set in the open row */
+    unsigned char set[MAX_COLS]; /* columns set in the open row */
 };
 
 struct or_request {
     int unused;
 };
 
-static volatile unsigned sink;  /* keeps the byte reads of touch() */
-static int parsing;             /* inside parse_page: no requests */
+static volatile unsigned sink; /* keeps the byte reads of touch() */
+static int parsing;            /* inside parse_page: no requests */
 
 /* Read every byte, so the sanitizers see an overread. */
-static void touch(const char *s, size_t len)
+static void
+touch(const char *s, size_t len)
 {
     unsigned sum = 0;
     for (size_t i = 0; i < len; i++) {
@@ -102,7 +104,8 @@ static void touch(const char *s, size_t len)
 static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
+static void
+fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
 {
     (void)h;
     if ((int)level < OR_LOG_ERROR || level > OR_LOG_DEBUG) {
@@ -116,15 +119,17 @@ static void fake_log(const struct or_host *h, enum or_log_level level, const cha
     touch(line, strlen(line));
 }
 
-static const char *fake_config_get(const struct or_host *h, const char *key)
+static const char *
+fake_config_get(const struct or_host *h, const char *key)
 {
     (void)h;
     (void)key;
     return NULL;
 }
 
-static const char *fake_secret_get(const struct or_host *h, const char *env_key_name,
-                                   const char *default_env, char *err, size_t errlen)
+static const char *
+fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
+                char *err, size_t errlen)
 {
     (void)h;
     (void)env_key_name;
@@ -134,14 +139,16 @@ static const char *fake_secret_get(const struct or_host *h, const char *env_key_
     return "fuzz-key";
 }
 
-static void request_call(const char *what)
+static void
+request_call(const char *what)
 {
     if (parsing) {
         die("parse_page called %s", what);
     }
 }
 
-static or_status fake_req_set(struct or_request *r, const char *method, const char *path)
+static or_status
+fake_req_set(struct or_request *r, const char *method, const char *path)
 {
     (void)r;
     request_call("req_set");
@@ -150,7 +157,8 @@ static or_status fake_req_set(struct or_request *r, const char *method, const ch
     return OR_OK;
 }
 
-static or_status fake_req_query(struct or_request *r, const char *key, const char *value)
+static or_status
+fake_req_query(struct or_request *r, const char *key, const char *value)
 {
     (void)r;
     request_call("req_query");
@@ -159,8 +167,8 @@ static or_status fake_req_query(struct or_request *r, const char *key, const cha
     return OR_OK;
 }
 
-static or_status fake_req_header(struct or_request *r, const char *name, const char *value,
-                                 int secret)
+static or_status
+fake_req_header(struct or_request *r, const char *name, const char *value, int secret)
 {
     (void)r;
     (void)secret;
@@ -170,8 +178,8 @@ static or_status fake_req_header(struct or_request *r, const char *name, const c
     return OR_OK;
 }
 
-static or_status fake_req_body(struct or_request *r, const char *body, size_t len,
-                               const char *content_type)
+static or_status
+fake_req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
 {
     (void)r;
     request_call("req_body");
@@ -180,7 +188,8 @@ static or_status fake_req_body(struct or_request *r, const char *body, size_t le
     return OR_OK;
 }
 
-static or_status fake_row_begin(struct or_rows *rows)
+static or_status
+fake_row_begin(struct or_rows *rows)
 {
     if (rows->open) {
         die("row_begin inside a row");
@@ -191,8 +200,8 @@ static or_status fake_row_begin(struct or_rows *rows)
     return OR_OK;
 }
 
-static void check_cell(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2,
-                       const char *setter)
+static void
+check_cell(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2, const char *setter)
 {
     if (!rows->open) {
         die("%s outside a row", setter);
@@ -211,7 +220,8 @@ static void check_cell(struct or_rows *rows, size_t col, enum or_type t1, enum o
 }
 
 /* 1 if @p s (@p len bytes) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
-static int valid_utf8(const unsigned char *s, size_t len)
+static int
+valid_utf8(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -255,7 +265,8 @@ static int valid_utf8(const unsigned char *s, size_t len)
     return 1;
 }
 
-static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+static void
+fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     check_cell(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT, "set_text");
     if (s == NULL) {
@@ -270,7 +281,8 @@ static void fake_set_text(struct or_rows *rows, size_t col, const char *s, size_
     }
 }
 
-static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
+static void
+fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     check_cell(rows, col, OR_TYPE_INT, OR_TYPE_BOOL, "set_int");
     if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
@@ -278,7 +290,8 @@ static void fake_set_int(struct or_rows *rows, size_t col, int64_t v)
     }
 }
 
-static void fake_set_real(struct or_rows *rows, size_t col, double v)
+static void
+fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     check_cell(rows, col, OR_TYPE_REAL, OR_TYPE_REAL, "set_real");
     if (!isfinite(v)) {
@@ -286,13 +299,15 @@ static void fake_set_real(struct or_rows *rows, size_t col, double v)
     }
 }
 
-static void fake_set_time(struct or_rows *rows, size_t col, int64_t t)
+static void
+fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
     (void)t;
     check_cell(rows, col, OR_TYPE_TIME, OR_TYPE_TIME, "set_time");
 }
 
-static or_status fake_row_end(struct or_rows *rows)
+static or_status
+fake_row_end(struct or_rows *rows)
 {
     if (!rows->open) {
         die("row_end outside a row");
@@ -301,7 +316,8 @@ static or_status fake_row_end(struct or_rows *rows)
     return OR_OK;
 }
 
-static int snake_case(const char *s)
+static int
+snake_case(const char *s)
 {
     size_t n = strlen(s);
     if (n == 0 || n > MAX_NAME || s[0] == '_' || s[n - 1] == '_') {
@@ -318,7 +334,8 @@ static int snake_case(const char *s)
 }
 
 /* Like the real host: an existing column is returned whatever its type. */
-static long fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static long
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
 {
     if (!rows->ep->dynamic_columns) {
         die("rows_column on a fixed schema");
@@ -343,7 +360,8 @@ static long fake_rows_column(struct or_rows *rows, const char *name, enum or_typ
 }
 
 /* Strict enough to be reached: YYYY-MM-DD[THH:MM:SSZ]. */
-static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+static or_status
+fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
 {
     (void)h;
     size_t n = strlen(s);
@@ -364,15 +382,16 @@ static or_status fake_parse_iso8601(const struct or_host *h, const char *s, int6
     return OR_OK;
 }
 
-static size_t fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+static size_t
+fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     (void)h;
     int len = snprintf(buf, n, "@%lld", (long long)t);
     return len > 0 && (size_t)len < n ? (size_t)len : 0;
 }
 
-static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
-                            int32_t *utc_offset)
+static void
+fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_offset)
 {
     (void)h;
     (void)t;
@@ -382,14 +401,16 @@ static void fake_local_time(const struct or_host *h, int64_t t, int parts[6],
     }
 }
 
-static int fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static int
+fake_cursor_next(struct or_cursor *c, struct or_value *row)
 {
     (void)c;
     (void)row;
     return -1;
 }
 
-static or_status fake_cursor_rewind(struct or_cursor *c)
+static or_status
+fake_cursor_rewind(struct or_cursor *c)
 {
     (void)c;
     return OR_ERR_UNSUPPORTED;
@@ -425,7 +446,8 @@ static const struct or_host host = {
 
 static const struct or_plugin *plugin;
 
-static void load_plugin(void)
+static void
+load_plugin(void)
 {
     const char *path = getenv("OUTREPORT_PLUGIN_PATH");
     if (path == NULL || path[0] == '\0') {
@@ -457,7 +479,8 @@ static void load_plugin(void)
     /* The handle stays open for the life of the process. */
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
@@ -469,14 +492,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* One input                                                                  */
 /* ------------------------------------------------------------------------- */
 
-static void check_message(const char *what, const char *buf, size_t n)
+static void
+check_message(const char *what, const char *buf, size_t n)
 {
     if (memchr(buf, '\0', n) == NULL) {
         die("%s: message not NUL-terminated", what);
     }
 }
 
-static void check_status(const char *what, or_status st, const char *err, size_t n)
+static void
+check_status(const char *what, or_status st, const char *err, size_t n)
 {
     if ((int)st < 0 || st >= OR_STATUS_COUNT) {
         die("%s: status %d", what, (int)st);
@@ -490,7 +515,8 @@ static void check_status(const char *what, or_status st, const char *err, size_t
 }
 
 /* Bind @p rows to @p ep: its declared columns, no rows. */
-static void bind(struct or_rows *rows, const struct or_endpoint *ep)
+static void
+bind(struct or_rows *rows, const struct or_endpoint *ep)
 {
     memset(rows, 0, sizeof(*rows));
     rows->ep = ep;
@@ -504,8 +530,9 @@ static void bind(struct or_rows *rows, const struct or_endpoint *ep)
     rows->ncols = ep->ncolumns;
 }
 
-static void parse_one(const struct or_endpoint *ep, struct or_rows *rows, long page,
-                      const struct or_query *q, const char *body, size_t len)
+static void
+parse_one(const struct or_endpoint *ep, struct or_rows *rows, long page, const struct or_query *q,
+          const char *body, size_t len)
 {
     struct or_page_info info;
     char err[OR_ERR_SIZE];
@@ -527,7 +554,8 @@ static void parse_one(const struct or_endpoint *ep, struct or_rows *rows, long p
 }
 
 /* Exact-size heap buffers, so a write past n is an overflow ASan sees. */
-static void error_message_one(or_error_message_fn *fn, const char *body, size_t len)
+static void
+error_message_one(or_error_message_fn *fn, const char *body, size_t len)
 {
     static const size_t sizes[] = {300, 16, 2, 1};
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
@@ -546,7 +574,8 @@ static void error_message_one(or_error_message_fn *fn, const char *body, size_t 
     }
 }
 
-static int has_param(const struct or_endpoint *ep, const char *name)
+static int
+has_param(const struct or_endpoint *ep, const char *name)
 {
     for (size_t i = 0; i < ep->nparams; i++) {
         if (strcmp(ep->params[i].name, name) == 0) {
@@ -557,7 +586,8 @@ static int has_param(const struct or_endpoint *ep, const char *name)
 }
 
 /* Every query an endpoint's parse_page is tried with. */
-static size_t queries_for(const struct or_endpoint *ep, struct or_query *out)
+static size_t
+queries_for(const struct or_endpoint *ep, struct or_query *out)
 {
     static const struct or_param_value one[] = {{"limit", "1"}};
     static const struct or_param_value seven[] = {{"limit", "7"}};
@@ -580,7 +610,8 @@ static size_t queries_for(const struct or_endpoint *ep, struct or_query *out)
 }
 
 /* check_query, instances and build_request with the input as every parameter's value. */
-static void requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
+static void
+requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
 {
     char *value = malloc(size + 1);
     if (value == NULL) {
@@ -622,13 +653,14 @@ static void requests(const struct or_endpoint *ep, const uint8_t *data, size_t s
             }
         }
         memset(err, 0x5a, sizeof(err));
-        check_status("build_request", ep->build_request(&host, &q, 1, &req, err, sizeof(err)),
-                     err, sizeof(err));
+        check_status("build_request", ep->build_request(&host, &q, 1, &req, err, sizeof(err)), err,
+                     sizeof(err));
     }
     free(value);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (plugin == NULL) {
         load_plugin();

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-int auth_salesfinity(const struct mock_ctx *ctx, const struct mock_request *req)
+int
+auth_salesfinity(const struct mock_ctx *ctx, const struct mock_request *req)
 {
     const char *key = server_header(req, "x-api-key");
 
@@ -13,7 +14,8 @@ int auth_salesfinity(const struct mock_ctx *ctx, const struct mock_request *req)
 }
 
 /* The docs show both "x-api-key: K" and "Authorization: Bearer K". */
-int auth_saleshandy(const struct mock_ctx *ctx, const struct mock_request *req)
+int
+auth_saleshandy(const struct mock_ctx *ctx, const struct mock_request *req)
 {
     const char *key = server_header(req, "x-api-key");
     const char *authz = server_header(req, "Authorization");

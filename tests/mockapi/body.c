@@ -4,7 +4,8 @@
 
 #include <math.h>
 
-json_t *body_parse(const struct mock_request *req)
+json_t *
+body_parse(const struct mock_request *req)
 {
     json_error_t err;
     json_t *root = json_loadb(req->body, req->body_len, 0, &err);
@@ -16,7 +17,8 @@ json_t *body_parse(const struct mock_request *req)
     return root;
 }
 
-int body_long(const json_t *obj, const char *key, long dflt, long *out)
+int
+body_long(const json_t *obj, const char *key, long dflt, long *out)
 {
     const json_t *v = json_object_get(obj, key);
 
@@ -46,7 +48,8 @@ int body_long(const json_t *obj, const char *key, long dflt, long *out)
     return -1;
 }
 
-int body_string(const json_t *obj, const char *key, const char **out)
+int
+body_string(const json_t *obj, const char *key, const char **out)
 {
     const json_t *v = json_object_get(obj, key);
 
@@ -61,7 +64,8 @@ int body_string(const json_t *obj, const char *key, const char **out)
     return 0;
 }
 
-int body_list(const json_t *obj, const char *key, query_item_fn *fn, void *arg)
+int
+body_list(const json_t *obj, const char *key, query_item_fn *fn, void *arg)
 {
     const json_t *arr = json_object_get(obj, key);
     const json_t *v;
@@ -73,12 +77,14 @@ int body_list(const json_t *obj, const char *key, query_item_fn *fn, void *arg)
     if (!json_is_array(arr)) {
         return -1;
     }
-    json_array_foreach(arr, k, v) {
+    json_array_foreach(arr, k, v)
+    {
         if (!json_is_string(v)) {
             return -1;
         }
     }
-    json_array_foreach(arr, k, v) {
+    json_array_foreach(arr, k, v)
+    {
         if (fn(arg, json_string_value(v)) != 0) {
             return -1;
         }
@@ -86,7 +92,8 @@ int body_list(const json_t *obj, const char *key, query_item_fn *fn, void *arg)
     return (int)json_array_size(arr);
 }
 
-long body_page(const char *body, size_t len)
+long
+body_page(const char *body, size_t len)
 {
     json_error_t err;
     json_t *root = json_loadb(body, len, 0, &err);
@@ -95,9 +102,8 @@ long body_page(const char *body, size_t len)
     if (root == NULL) {
         return 0;
     }
-    if (!json_is_object(root)
-        || (body_long(root, "pageNum", 1, &page) != 0)
-        || (json_object_get(root, "pageNum") == NULL && body_long(root, "page", 1, &page) != 0)) {
+    if (!json_is_object(root) || (body_long(root, "pageNum", 1, &page) != 0) ||
+        (json_object_get(root, "pageNum") == NULL && body_long(root, "page", 1, &page) != 0)) {
         page = 0;
     }
     json_decref(root);

@@ -21,12 +21,13 @@
 /* Pages added by the `repeat` fault so the API seems to never end. */
 #define REPEAT_EXTRA_PAGES 1000000L
 
-static const char *const outcome_names[] = { "answered", "no-answer", "cancelled" };
-static const char *const direction_names[] = { "outbound", "inbound" };
-static const char *const answered_by_names[] = { "", "human", "machine_start" };
+static const char *const outcome_names[] = {"answered", "no-answer", "cancelled"};
+static const char *const direction_names[] = {"outbound", "inbound"};
+static const char *const answered_by_names[] = {"", "human", "machine_start"};
 
 /* Digits only, so "+1 (415) 555-0100", "%2B1415…" and " 1415…" all compare. */
-static void digits_of(const char *s, char *out, size_t n)
+static void
+digits_of(const char *s, char *out, size_t n)
 {
     size_t k = 0;
     for (; *s && k + 1 < n; s++) {
@@ -43,7 +44,8 @@ struct phone_ctx {
     uint8_t *contacts;
 };
 
-static int add_phone(void *arg, const char *item)
+static int
+add_phone(void *arg, const char *item)
 {
     struct phone_ctx *p = arg;
     char want[32];
@@ -69,7 +71,8 @@ static int add_phone(void *arg, const char *item)
 }
 
 /* Case-insensitive (ASCII) substring search over contact name, company, phones. */
-static void set_search(const struct mock_data *d, const char *raw, struct callset_filter *f)
+static void
+set_search(const struct mock_data *d, const char *raw, struct callset_filter *f)
 {
     char needle[128];
     size_t n = 0;
@@ -104,7 +107,8 @@ static void set_search(const struct mock_data *d, const char *raw, struct callse
     }
 }
 
-static int parse_duration(const char *s, int is_max, int64_t *out)
+static int
+parse_duration(const char *s, int is_max, int64_t *out)
 {
     char *end = NULL;
 
@@ -120,7 +124,8 @@ static int parse_duration(const char *s, int is_max, int64_t *out)
     return 0;
 }
 
-static int parse_enum(const char *s, const char *const *names, int n, int first, int32_t *out)
+static int
+parse_enum(const char *s, const char *const *names, int n, int first, int32_t *out)
 {
     for (int i = first; i < n; i++) {
         if (strcmp(s, names[i]) == 0) {
@@ -132,8 +137,9 @@ static int parse_enum(const char *s, const char *const *names, int n, int first,
 }
 
 /* @return NULL when ok, else the 400 message. */
-static const char *parse_filter(const struct mock_data *d, const struct mock_request *req,
-                                struct callset_filter *f, int *desc)
+static const char *
+parse_filter(const struct mock_data *d, const struct mock_request *req, struct callset_filter *f,
+             int *desc)
 {
     const char *v;
     int b;
@@ -206,7 +212,7 @@ static const char *parse_filter(const struct mock_data *d, const struct mock_req
         f->completed = b;
     }
 
-    struct ids_ctx l = { d, 0, 0 };
+    struct ids_ctx l = {d, 0, 0};
     if (query_list(req, "filters[disposition_ids]", ids_add_disposition, &l) != 0) {
         if (l.bad) {
             return "filters[disposition_ids] must be integers";
@@ -240,11 +246,11 @@ static const char *parse_filter(const struct mock_data *d, const struct mock_req
     if (query_list(req, "filters[sequences]", ids_add_call_sequence, &l) > 0) {
         f->sequence_mask = l.mask;
     }
-    struct phone_ctx from = { d, &f->from_rep_mask, f->from_contacts };
+    struct phone_ctx from = {d, &f->from_rep_mask, f->from_contacts};
     if (query_list(req, "filters[from]", add_phone, &from) > 0) {
         f->from_set = 1;
     }
-    struct phone_ctx to = { d, &f->to_rep_mask, f->to_contacts };
+    struct phone_ctx to = {d, &f->to_rep_mask, f->to_contacts};
     if (query_list(req, "filters[to]", add_phone, &to) > 0) {
         f->to_set = 1;
     }
@@ -255,24 +261,19 @@ static const char *parse_filter(const struct mock_data *d, const struct mock_req
     return NULL;
 }
 
-static void optional_text(struct jsonw *w, const char *key, unsigned kind, const char *text)
+static void
+optional_text(struct jsonw *w, const char *key, unsigned kind, const char *text)
 {
     switch (kind) {
-    case MOCK_TEXT:
-        jsonw_string(w, key, text);
-        break;
-    case MOCK_EMPTY:
-        jsonw_string(w, key, "");
-        break;
-    case MOCK_NULL:
-        jsonw_null(w, key);
-        break;
-    default:
-        break;
+    case MOCK_TEXT: jsonw_string(w, key, text); break;
+    case MOCK_EMPTY: jsonw_string(w, key, ""); break;
+    case MOCK_NULL: jsonw_null(w, key); break;
+    default: break;
     }
 }
 
-static void write_contact(struct jsonw *w, const struct mock_data *d, uint32_t i)
+static void
+write_contact(struct jsonw *w, const struct mock_data *d, uint32_t i)
 {
     const struct mock_call *c = &d->calls[i];
     const struct mock_contact *ct = &d->contacts[c->contact];
@@ -296,7 +297,8 @@ static void write_contact(struct jsonw *w, const struct mock_data *d, uint32_t i
     jsonw_end_object(w);
 }
 
-static void write_call(struct jsonw *w, const struct mock_data *d, uint32_t i)
+static void
+write_call(struct jsonw *w, const struct mock_data *d, uint32_t i)
 {
     const struct mock_call *c = &d->calls[i];
     const struct mock_rep *rep = &d->reps[c->rep];
@@ -381,8 +383,9 @@ static void write_call(struct jsonw *w, const struct mock_data *d, uint32_t i)
     jsonw_end_object(w);
 }
 
-int calllog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                   struct mock_response *out)
+int
+calllog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
+               struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
     struct callset_filter f;

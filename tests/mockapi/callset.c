@@ -24,12 +24,14 @@ struct callset_cache {
     uint64_t tick;
 };
 
-static int bit(const uint8_t *map, unsigned i)
+static int
+bit(const uint8_t *map, unsigned i)
 {
     return (map[i >> 3] >> (i & 7)) & 1;
 }
 
-void callset_filter_init(struct callset_filter *f)
+void
+callset_filter_init(struct callset_filter *f)
 {
     memset(f, 0, sizeof *f);
     f->start_ms = INT64_MIN;
@@ -48,7 +50,8 @@ void callset_filter_init(struct callset_filter *f)
     f->sequence_mask = UINT32_MAX;
 }
 
-int callset_match(const struct mock_data *d, const struct callset_filter *f, uint32_t i)
+int
+callset_match(const struct mock_data *d, const struct callset_filter *f, uint32_t i)
 {
     const struct mock_call *c = &d->calls[i];
     int outbound = c->direction == MOCK_OUTBOUND;
@@ -59,9 +62,9 @@ int callset_match(const struct mock_data *d, const struct callset_filter *f, uin
     if ((int64_t)c->duration_s < f->min_duration || (int64_t)c->duration_s > f->max_duration) {
         return 0;
     }
-    if ((f->outcome >= 0 && c->outcome != f->outcome)
-        || (f->direction >= 0 && c->direction != f->direction)
-        || (f->answered_by >= 0 && c->answered_by != f->answered_by)) {
+    if ((f->outcome >= 0 && c->outcome != f->outcome) ||
+        (f->direction >= 0 && c->direction != f->direction) ||
+        (f->answered_by >= 0 && c->answered_by != f->answered_by)) {
         return 0;
     }
     if (f->has_recording >= 0 && ((c->flags & MOCK_CALL_RECORDING) != 0) != f->has_recording) {
@@ -70,20 +73,20 @@ int callset_match(const struct mock_data *d, const struct callset_filter *f, uin
     if (f->completed >= 0 && ((c->flags & MOCK_CALL_COMPLETED) != 0) != f->completed) {
         return 0;
     }
-    if (!((f->disposition_mask >> c->disposition) & 1) || !((f->rep_mask >> c->rep) & 1)
-        || !((f->list_mask >> c->list) & 1) || !((f->sequence_mask >> c->sequence) & 1)) {
+    if (!((f->disposition_mask >> c->disposition) & 1) || !((f->rep_mask >> c->rep) & 1) ||
+        !((f->list_mask >> c->list) & 1) || !((f->sequence_mask >> c->sequence) & 1)) {
         return 0;
     }
     if (f->from_set) {
-        int hit = outbound ? (int)((f->from_rep_mask >> c->rep) & 1)
-                           : bit(f->from_contacts, c->contact);
+        int hit =
+            outbound ? (int)((f->from_rep_mask >> c->rep) & 1) : bit(f->from_contacts, c->contact);
         if (!hit) {
             return 0;
         }
     }
     if (f->to_set) {
-        int hit = outbound ? bit(f->to_contacts, c->contact)
-                           : (int)((f->to_rep_mask >> c->rep) & 1);
+        int hit =
+            outbound ? bit(f->to_contacts, c->contact) : (int)((f->to_rep_mask >> c->rep) & 1);
         if (!hit) {
             return 0;
         }
@@ -97,7 +100,8 @@ int callset_match(const struct mock_data *d, const struct callset_filter *f, uin
     return 1;
 }
 
-struct callset_cache *callset_cache_new(void)
+struct callset_cache *
+callset_cache_new(void)
 {
     struct callset_cache *c = calloc(1, sizeof *c);
 
@@ -111,7 +115,8 @@ struct callset_cache *callset_cache_new(void)
     return c;
 }
 
-static void set_free(struct callset *s)
+static void
+set_free(struct callset *s)
 {
     if (s != NULL) {
         free(s->idx);
@@ -119,7 +124,8 @@ static void set_free(struct callset *s)
     }
 }
 
-void callset_cache_free(struct callset_cache *c)
+void
+callset_cache_free(struct callset_cache *c)
 {
     if (c == NULL) {
         return;
@@ -131,7 +137,8 @@ void callset_cache_free(struct callset_cache *c)
     free(c);
 }
 
-static struct callset *build(const struct mock_data *d, const struct callset_filter *f)
+static struct callset *
+build(const struct mock_data *d, const struct callset_filter *f)
 {
     struct callset *s = calloc(1, sizeof *s);
     const uint32_t *order = NULL;
@@ -173,8 +180,8 @@ static struct callset *build(const struct mock_data *d, const struct callset_fil
     return s;
 }
 
-struct callset *callset_get(struct callset_cache *c, const struct mock_data *d,
-                            const struct callset_filter *f)
+struct callset *
+callset_get(struct callset_cache *c, const struct mock_data *d, const struct callset_filter *f)
 {
     struct callset *s = NULL;
     size_t victim = 0;
@@ -218,7 +225,8 @@ found:
     return s;
 }
 
-void callset_release(struct callset_cache *c, struct callset *s)
+void
+callset_release(struct callset_cache *c, struct callset *s)
 {
     if (s == NULL) {
         return;

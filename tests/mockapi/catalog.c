@@ -8,7 +8,8 @@
 
 #include <stdio.h>
 
-static void write_team(struct jsonw *w, const struct mock_data *d)
+static void
+write_team(struct jsonw *w, const struct mock_data *d)
 {
     char name[128];
 
@@ -41,7 +42,8 @@ static void write_team(struct jsonw *w, const struct mock_data *d)
     jsonw_end_array(w);
 }
 
-static void write_catalog(struct jsonw *w, const struct mock_ctx *ctx)
+static void
+write_catalog(struct jsonw *w, const struct mock_ctx *ctx)
 {
     const struct mock_data *d = ctx->data;
     char ts[40];
@@ -91,8 +93,9 @@ static void write_catalog(struct jsonw *w, const struct mock_ctx *ctx)
     jsonw_end_object(w);
 }
 
-int catalog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                   struct mock_response *out)
+int
+catalog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
+               struct mock_response *out)
 {
     struct jsonw w;
 

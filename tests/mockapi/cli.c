@@ -16,7 +16,8 @@ static const char usage[] =
     "         | 500 | 502 | 503 | malformed | truncated | repeat | auth | drop\n"
     "  keys for every kind: path=/v1/call-log page=N times=N after=N\n";
 
-static int parse_u64(const char *s, uint64_t max, uint64_t *out)
+static int
+parse_u64(const char *s, uint64_t max, uint64_t *out)
 {
     char *end = NULL;
 
@@ -32,7 +33,8 @@ static int parse_u64(const char *s, uint64_t max, uint64_t *out)
     return 0;
 }
 
-static void set_defaults(struct mock_config *cfg)
+static void
+set_defaults(struct mock_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->seed = 42;
@@ -48,7 +50,8 @@ static void set_defaults(struct mock_config *cfg)
     cfg->team_shape = MOCK_TEAM_PAYLOAD;
 }
 
-static int set_number(const char *opt, const char *val, uint64_t max, uint64_t *out)
+static int
+set_number(const char *opt, const char *val, uint64_t max, uint64_t *out)
 {
     if (parse_u64(val, max, out) != 0) {
         fprintf(stderr, "mockapi: %s needs an integer in 0..%llu (got '%s')\n", opt,
@@ -58,10 +61,11 @@ static int set_number(const char *opt, const char *val, uint64_t max, uint64_t *
     return 0;
 }
 
-static int set_option(struct mock_config *cfg, const char *opt, const char *val)
+static int
+set_option(struct mock_config *cfg, const char *opt, const char *val)
 {
     uint64_t n = 0;
-    static const char *const shapes[] = { "payload", "data", "array", "empty" };
+    static const char *const shapes[] = {"payload", "data", "array", "empty"};
 
     if (strcmp(opt, "--port-file") == 0) {
         cfg->port_file = val;
@@ -142,7 +146,8 @@ static int set_option(struct mock_config *cfg, const char *opt, const char *val)
     return 0;
 }
 
-int cli_parse(int argc, char **argv, struct mock_config *cfg)
+int
+cli_parse(int argc, char **argv, struct mock_config *cfg)
 {
     char opt[64];
 

@@ -15,13 +15,15 @@
 
 #define DEFAULT_PAGE_LIMIT 25
 
-static const char *yes_no(int v)
+static const char *
+yes_no(int v)
 {
     return v ? "Yes" : "No";
 }
 
 /* y-m-d shifted by `years`, Feb 29 falling back to Feb 28. */
-static int64_t add_years(int64_t days, int years)
+static int64_t
+add_years(int64_t days, int years)
 {
     int64_t y;
     unsigned m;
@@ -35,8 +37,8 @@ static int64_t add_years(int64_t days, int years)
     return timefmt_days_from_civil(y, m, d);
 }
 
-static void js_date(const struct mock_email *e, const struct mock_rep *sender, int64_t ms,
-                    char *buf, size_t n)
+static void
+js_date(const struct mock_email *e, const struct mock_rep *sender, int64_t ms, char *buf, size_t n)
 {
     int short_offset = (e->flags & MOCK_EMAIL_SHORT_OFFSET) != 0;
 
@@ -44,7 +46,8 @@ static void js_date(const struct mock_email *e, const struct mock_rep *sender, i
                short_offset ? sender->n->tz_iana : sender->n->tz_long, buf, n);
 }
 
-static void write_row(struct jsonw *w, const struct mock_data *d, uint32_t i)
+static void
+write_row(struct jsonw *w, const struct mock_data *d, uint32_t i)
 {
     const struct mock_email *e = &d->emails[i];
     const struct mock_sequence *seq = &d->sequences[e->sequence];
@@ -120,18 +123,19 @@ static void write_row(struct jsonw *w, const struct mock_data *d, uint32_t i)
 }
 
 /* @return NULL or the 400 message. */
-static const char *validate(const struct mock_data *d, const json_t *root, uint32_t *mask,
-                            int64_t *start, int64_t *end, long *page, long *limit)
+static const char *
+validate(const struct mock_data *d, const json_t *root, uint32_t *mask, int64_t *start,
+         int64_t *end, long *page, long *limit)
 {
     const char *s;
-    struct ids_ctx ids = { d, 0, 0 };
+    struct ids_ctx ids = {d, 0, 0};
     int n = body_list(root, "sequenceIds", ids_add_email_sequence, &ids);
     int64_t today = (int64_t)time(NULL) / 86400;
 
     if (n < 0) {
         return "sequenceIds must be an array of strings";
     }
-    *mask = n > 0 ? ids.mask : UINT32_MAX;      /* absent or [] = every sequence */
+    *mask = n > 0 ? ids.mask : UINT32_MAX; /* absent or [] = every sequence */
     if (body_string(root, "startDate", &s) != 0 || timefmt_parse_date(s, start) != 0) {
         return "Start Date must be a valid date (YYYY-MM-DD)";
     }
@@ -150,15 +154,16 @@ static const char *validate(const struct mock_data *d, const json_t *root, uint3
     if (body_long(root, "pageNum", 1, page) != 0 || *page < 1) {
         return "Page number should be greater than or equal to 1";
     }
-    if (body_long(root, "pageLimit", DEFAULT_PAGE_LIMIT, limit) != 0 || *limit < 10
-        || *limit > 500) {
+    if (body_long(root, "pageLimit", DEFAULT_PAGE_LIMIT, limit) != 0 || *limit < 10 ||
+        *limit > 500) {
         return "Page limit should be between 10 & 500 per page";
     }
     return NULL;
 }
 
-int consolidated_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                        struct mock_response *out)
+int
+consolidated_handle(const struct mock_ctx *ctx, const struct mock_request *req,
+                    struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
     uint32_t mask = 0;

@@ -24,7 +24,8 @@ static const unsigned email_hour_w[24] = {
     0, 0, 0, 0, 0, 0, 1, 3, 8, 10, 10, 9, 7, 8, 9, 9, 8, 5, 2, 1, 0, 0, 0, 0,
 };
 
-static uint32_t pick_weighted(struct mock_rng *r, const unsigned *w, size_t n)
+static uint32_t
+pick_weighted(struct mock_rng *r, const unsigned *w, size_t n)
 {
     unsigned total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -40,7 +41,8 @@ static uint32_t pick_weighted(struct mock_rng *r, const unsigned *w, size_t n)
     return (uint32_t)(n - 1);
 }
 
-static int chance(struct mock_rng *r, double p)
+static int
+chance(struct mock_rng *r, double p)
 {
     return mock_rng_unit(r) < p;
 }
@@ -51,7 +53,7 @@ struct gen {
     const struct mock_data *d;
     int64_t start_day;
     uint32_t days;
-    unsigned *day_cum;                  /* cumulative day weights, `days` entries */
+    unsigned *day_cum; /* cumulative day weights, `days` entries */
     unsigned rep_w[MOCK_REPS];
     unsigned list_w[MOCK_LISTS];
 };
@@ -61,7 +63,8 @@ struct gen {
  * weekdays weigh 10, Saturday 2, Sunday 1. A draw that the offset pushes out
  * of the window is redrawn.
  */
-static int64_t pick_time(struct gen *g, int offset_min, const unsigned *hour_w)
+static int64_t
+pick_time(struct gen *g, int offset_min, const unsigned *hour_w)
 {
     const struct mock_data *d = g->d;
 
@@ -80,17 +83,18 @@ static int64_t pick_time(struct gen *g, int offset_min, const unsigned *hour_w)
         }
         uint32_t hour = pick_weighted(&g->r, hour_w, 24);
         int64_t local_s = (int64_t)hour * 3600 + mock_rng_below(&g->r, 3600);
-        int64_t ms = ((g->start_day + lo) * 86400 + local_s - (int64_t)offset_min * 60) * 1000
-                     + mock_rng_below(&g->r, 1000);
+        int64_t ms = ((g->start_day + lo) * 86400 + local_s - (int64_t)offset_min * 60) * 1000 +
+                     mock_rng_below(&g->r, 1000);
         if (ms >= d->window_start_ms && ms < d->window_end_ms) {
             return ms;
         }
     }
-    return d->window_start_ms
-           + (int64_t)(mock_rng_unit(&g->r) * (double)(d->window_end_ms - d->window_start_ms));
+    return d->window_start_ms +
+           (int64_t)(mock_rng_unit(&g->r) * (double)(d->window_end_ms - d->window_start_ms));
 }
 
-static int gen_init(struct gen *g, const struct mock_data *d, const struct mock_config *cfg)
+static int
+gen_init(struct gen *g, const struct mock_data *d, const struct mock_config *cfg)
 {
     memset(g, 0, sizeof *g);
     g->d = d;
@@ -115,14 +119,16 @@ static int gen_init(struct gen *g, const struct mock_data *d, const struct mock_
     return 0;
 }
 
-static void lower_ascii(char *s)
+static void
+lower_ascii(char *s)
 {
     for (; *s; s++) {
         *s = (char)tolower((unsigned char)*s);
     }
 }
 
-static void make_phone(uint64_t h, int good, int us_only, char *out, size_t n)
+static void
+make_phone(uint64_t h, int good, int us_only, char *out, size_t n)
 {
     unsigned a = (unsigned)(h % 700) + 201;
     unsigned b = (unsigned)((h >> 12) % 800) + 200;
@@ -134,35 +140,26 @@ static void make_phone(uint64_t h, int good, int us_only, char *out, size_t n)
         return;
     }
     switch (us_only ? 7 : (h >> 40) % 8) {
-    case 0:
-        snprintf(out, n, "+4420%08llu", long9 % 100000000ULL);
-        break;
-    case 1:
-        snprintf(out, n, "+4930%08llu", long9 % 100000000ULL);
-        break;
-    case 2:
-        snprintf(out, n, "+5511%09llu", long9);
-        break;
-    default:
-        snprintf(out, n, "+1%03u%03u%04u", a, b, c);
-        break;
+    case 0: snprintf(out, n, "+4420%08llu", long9 % 100000000ULL); break;
+    case 1: snprintf(out, n, "+4930%08llu", long9 % 100000000ULL); break;
+    case 2: snprintf(out, n, "+5511%09llu", long9); break;
+    default: snprintf(out, n, "+1%03u%03u%04u", a, b, c); break;
     }
 }
 
-static void make_team(struct mock_data *d)
+static void
+make_team(struct mock_data *d)
 {
     for (unsigned r = 0; r < MOCK_REPS; r++) {
         struct mock_rep *rep = &d->reps[r];
         rep->n = &names_reps[r];
         text_object_id(mock_hash(d->seed, r, 'R'), 1691530000 + (int64_t)r * 7777, rep->id);
         text_alnum(mock_hash(d->seed, r, 'H'), rep->sh_id, 10);
-        make_phone(mock_hash(d->seed, r, 'P'), 1, 1, rep->phone,
-                   sizeof rep->phone);
+        make_phone(mock_hash(d->seed, r, 'P'), 1, 1, rep->phone, sizeof rep->phone);
     }
     for (unsigned l = 0; l < MOCK_LISTS; l++) {
         d->lists[l].n = &names_lists[l];
-        text_object_id(mock_hash(d->seed, l, 'L'), 1693000000 + (int64_t)l * 5555,
-                       d->lists[l].id);
+        text_object_id(mock_hash(d->seed, l, 'L'), 1693000000 + (int64_t)l * 5555, d->lists[l].id);
     }
     for (unsigned s = 0; s < MOCK_EMAIL_SEQUENCES; s++) {
         struct mock_sequence *q = &d->sequences[s];
@@ -174,7 +171,8 @@ static void make_team(struct mock_data *d)
     }
 }
 
-static int make_contacts(struct mock_data *d)
+static int
+make_contacts(struct mock_data *d)
 {
     d->contacts = calloc(MOCK_CONTACTS, sizeof *d->contacts);
     if (d->contacts == NULL) {
@@ -212,21 +210,24 @@ static int make_contacts(struct mock_data *d)
 }
 
 /* Normal variate (Box-Muller). */
-static double normal(struct mock_rng *r)
+static double
+normal(struct mock_rng *r)
 {
     double u1 = 1.0 - mock_rng_unit(r);
     double u2 = mock_rng_unit(r);
     return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
 
-static uint8_t answered_disposition(struct mock_rng *r)
+static uint8_t
+answered_disposition(struct mock_rng *r)
 {
     /* internal ids 1..13 except 6 (voicemail); 0 = null */
-    static const unsigned w[14] = { 3, 6, 5, 22, 5, 14, 0, 10, 10, 4, 8, 3, 6, 4 };
+    static const unsigned w[14] = {3, 6, 5, 22, 5, 14, 0, 10, 10, 4, 8, 3, 6, 4};
     return (uint8_t)pick_weighted(r, w, 14);
 }
 
-static void make_call(struct gen *g, struct mock_call *c)
+static void
+make_call(struct gen *g, struct mock_call *c)
 {
     struct mock_rng *r = &g->r;
 
@@ -307,11 +308,12 @@ static void make_call(struct gen *g, struct mock_call *c)
     c->updated_after_s = c->notes == MOCK_TEXT ? 30 + mock_rng_below(r, 7200) : 0;
 }
 
-static void make_email(struct gen *g, struct mock_email *e)
+static void
+make_email(struct gen *g, struct mock_email *e)
 {
-    static const unsigned seq_w[MOCK_EMAIL_SEQUENCES] = { 30, 25, 20, 15, 10 };
-    static const unsigned step_w[4] = { 40, 28, 20, 12 };
-    static const unsigned sentiment_w[9] = { 0, 25, 20, 10, 15, 5, 10, 5, 10 };
+    static const unsigned seq_w[MOCK_EMAIL_SEQUENCES] = {30, 25, 20, 15, 10};
+    static const unsigned step_w[4] = {40, 28, 20, 12};
+    static const unsigned sentiment_w[9] = {0, 25, 20, 10, 15, 5, 10, 5, 10};
 
     struct mock_rng *r = &g->r;
 
@@ -363,7 +365,8 @@ static void make_email(struct gen *g, struct mock_email *e)
     }
 }
 
-static int cmp_call(const void *a, const void *b)
+static int
+cmp_call(const void *a, const void *b)
 {
     const struct mock_call *x = a;
     const struct mock_call *y = b;
@@ -373,7 +376,8 @@ static int cmp_call(const void *a, const void *b)
     return memcmp(x, y, sizeof *x);
 }
 
-static int cmp_email(const void *a, const void *b)
+static int
+cmp_email(const void *a, const void *b)
 {
     const struct mock_email *x = a;
     const struct mock_email *y = b;
@@ -388,7 +392,8 @@ struct keyed {
     uint32_t idx;
 };
 
-static int cmp_keyed(const void *a, const void *b)
+static int
+cmp_keyed(const void *a, const void *b)
 {
     const struct keyed *x = a;
     const struct keyed *y = b;
@@ -399,7 +404,8 @@ static int cmp_keyed(const void *a, const void *b)
 }
 
 /* Ascending permutation of the calls by createdAt (by_duration = 0) or duration. */
-static uint32_t *make_order(const struct mock_data *d, int by_duration)
+static uint32_t *
+make_order(const struct mock_data *d, int by_duration)
 {
     struct keyed *k = calloc(d->ncalls ? d->ncalls : 1, sizeof *k);
     uint32_t *out = calloc(d->ncalls ? d->ncalls : 1, sizeof *out);
@@ -425,14 +431,16 @@ fail:
     return NULL;
 }
 
-static uint32_t share(struct mock_rng *r, uint32_t total, double lo, double span)
+static uint32_t
+share(struct mock_rng *r, uint32_t total, double lo, double span)
 {
     return (uint32_t)((double)total * (lo + span * mock_rng_unit(r)));
 }
 
-static void space_numbers(struct mock_data *d, struct mock_space *s)
+static void
+space_numbers(struct mock_data *d, struct mock_space *s)
 {
-    struct mock_rng r = { mock_hash(d->seed, d->nspaces, 'U') };
+    struct mock_rng r = {mock_hash(d->seed, d->nspaces, 'U')};
 
     s->total_calls = 150 + mock_rng_below(&r, 1850);
     s->failed = share(&r, s->total_calls, 0.25, 0.20);
@@ -449,7 +457,8 @@ static void space_numbers(struct mock_data *d, struct mock_space *s)
 }
 
 /* Split the comma list in place; tokens point into spaces_buf. */
-static int make_spaces(struct mock_data *d, const char *arg)
+static int
+make_spaces(struct mock_data *d, const char *arg)
 {
     d->spaces_buf = strdup(arg);
     if (d->spaces_buf == NULL) {
@@ -486,10 +495,11 @@ static int make_spaces(struct mock_data *d, const char *arg)
     return 0;
 }
 
-struct mock_data *data_new(const struct mock_config *cfg)
+struct mock_data *
+data_new(const struct mock_config *cfg)
 {
     struct mock_data *d = calloc(1, sizeof *d);
-    struct gen g = { .day_cum = NULL };
+    struct gen g = {.day_cum = NULL};
 
     if (d == NULL) {
         return NULL;
@@ -498,8 +508,8 @@ struct mock_data *data_new(const struct mock_config *cfg)
     d->window_start_ms = cfg->start_day * MOCK_DAY_MS;
     d->window_end_ms = (cfg->start_day + cfg->days) * MOCK_DAY_MS;
     make_team(d);
-    if (make_contacts(d) != 0 || make_spaces(d, cfg->spaces_arg) != 0
-        || gen_init(&g, d, cfg) != 0) {
+    if (make_contacts(d) != 0 || make_spaces(d, cfg->spaces_arg) != 0 ||
+        gen_init(&g, d, cfg) != 0) {
         goto fail;
     }
 
@@ -538,7 +548,8 @@ fail:
     return NULL;
 }
 
-void data_free(struct mock_data *d)
+void
+data_free(struct mock_data *d)
 {
     if (d == NULL) {
         return;

@@ -22,12 +22,13 @@ struct delay_item {
 struct delay {
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    struct delay_item *head;            /* sorted by due_ms */
+    struct delay_item *head; /* sorted by due_ms */
     int stop;
     pthread_t thread;
 };
 
-static int64_t now_ms(void)
+static int64_t
+now_ms(void)
 {
     struct timespec ts;
 
@@ -35,7 +36,8 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void *run(void *arg)
+static void *
+run(void *arg)
 {
     struct delay *d = arg;
 
@@ -73,7 +75,8 @@ static void *run(void *arg)
     return NULL;
 }
 
-struct delay *delay_new(void)
+struct delay *
+delay_new(void)
 {
     struct delay *d = calloc(1, sizeof *d);
     pthread_condattr_t attr;
@@ -103,7 +106,8 @@ struct delay *delay_new(void)
     return d;
 }
 
-int delay_add(struct delay *d, struct MHD_Connection *conn, long ms)
+int
+delay_add(struct delay *d, struct MHD_Connection *conn, long ms)
 {
     struct delay_item *it = calloc(1, sizeof *it);
 
@@ -129,7 +133,8 @@ int delay_add(struct delay *d, struct MHD_Connection *conn, long ms)
     return 0;
 }
 
-void delay_stop(struct delay *d)
+void
+delay_stop(struct delay *d)
 {
     if (d == NULL) {
         return;
@@ -145,7 +150,8 @@ void delay_stop(struct delay *d)
     pthread_join(d->thread, NULL);
 }
 
-void delay_free(struct delay *d)
+void
+delay_free(struct delay *d)
 {
     if (d == NULL) {
         return;

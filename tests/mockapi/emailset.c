@@ -19,7 +19,8 @@ struct emailset_cache {
     unsigned char built[EMAILSET_MASKS];
 };
 
-struct emailset_cache *emailset_cache_new(void)
+struct emailset_cache *
+emailset_cache_new(void)
 {
     struct emailset_cache *c = calloc(1, sizeof *c);
 
@@ -33,7 +34,8 @@ struct emailset_cache *emailset_cache_new(void)
     return c;
 }
 
-void emailset_cache_free(struct emailset_cache *c)
+void
+emailset_cache_free(struct emailset_cache *c)
 {
     if (c == NULL) {
         return;
@@ -45,7 +47,8 @@ void emailset_cache_free(struct emailset_cache *c)
     free(c);
 }
 
-static int build(struct emailset_cache *c, const struct mock_data *d, uint32_t mask)
+static int
+build(struct emailset_cache *c, const struct mock_data *d, uint32_t mask)
 {
     uint32_t n = 0;
 
@@ -69,8 +72,9 @@ static int build(struct emailset_cache *c, const struct mock_data *d, uint32_t m
     return 0;
 }
 
-int emailset_get(struct emailset_cache *c, const struct mock_data *d, uint32_t mask,
-                 const uint32_t **idx, uint32_t *n)
+int
+emailset_get(struct emailset_cache *c, const struct mock_data *d, uint32_t mask,
+             const uint32_t **idx, uint32_t *n)
 {
     int rc = 0;
 
@@ -85,8 +89,8 @@ int emailset_get(struct emailset_cache *c, const struct mock_data *d, uint32_t m
     return rc;
 }
 
-static uint32_t first_at_or_after(const struct mock_data *d, const uint32_t *idx, uint32_t n,
-                                  int64_t ms)
+static uint32_t
+first_at_or_after(const struct mock_data *d, const uint32_t *idx, uint32_t n, int64_t ms)
 {
     uint32_t lo = 0;
     uint32_t hi = n;
@@ -103,8 +107,9 @@ static uint32_t first_at_or_after(const struct mock_data *d, const uint32_t *idx
     return lo;
 }
 
-void emailset_range(const struct mock_data *d, const uint32_t *idx, uint32_t n, int64_t start_ms,
-                    int64_t end_ms, uint32_t *lo, uint32_t *hi)
+void
+emailset_range(const struct mock_data *d, const uint32_t *idx, uint32_t n, int64_t start_ms,
+               int64_t end_ms, uint32_t *lo, uint32_t *hi)
 {
     *lo = first_at_or_after(d, idx, n, start_ms);
     *hi = first_at_or_after(d, idx, n, end_ms);

@@ -16,12 +16,12 @@
 
 struct fault {
     enum fault_kind kind;
-    char path[256];                     /* "" = every path; no trailing slash */
-    long page;                          /* 0 = any (repeat: threshold) */
-    long times;                         /* -1 = unlimited */
+    char path[256]; /* "" = every path; no trailing slash */
+    long page;      /* 0 = any (repeat: threshold) */
+    long times;     /* -1 = unlimited */
     long after;
     long ms;
-    long retry_after;                   /* -1 = no header value given */
+    long retry_after; /* -1 = no header value given */
     int retry_after_date;
     uint64_t seen;
     uint64_t fired;
@@ -35,13 +35,20 @@ struct faults {
 };
 
 static const char *const kind_names[] = {
-    [FAULT_LATENCY] = "latency", [FAULT_429] = "429",           [FAULT_500] = "500",
-    [FAULT_502] = "502",         [FAULT_503] = "503",           [FAULT_MALFORMED] = "malformed",
-    [FAULT_TRUNCATED] = "truncated", [FAULT_REPEAT] = "repeat", [FAULT_AUTH] = "auth",
+    [FAULT_LATENCY] = "latency",
+    [FAULT_429] = "429",
+    [FAULT_500] = "500",
+    [FAULT_502] = "502",
+    [FAULT_503] = "503",
+    [FAULT_MALFORMED] = "malformed",
+    [FAULT_TRUNCATED] = "truncated",
+    [FAULT_REPEAT] = "repeat",
+    [FAULT_AUTH] = "auth",
     [FAULT_DROP] = "drop",
 };
 
-struct faults *faults_new(void)
+struct faults *
+faults_new(void)
 {
     struct faults *f = calloc(1, sizeof *f);
 
@@ -55,7 +62,8 @@ struct faults *faults_new(void)
     return f;
 }
 
-void faults_free(struct faults *f)
+void
+faults_free(struct faults *f)
 {
     if (f == NULL) {
         return;
@@ -65,7 +73,8 @@ void faults_free(struct faults *f)
 }
 
 /* Length of p without trailing slashes (but "/" stays "/"). */
-static size_t path_len(const char *p)
+static size_t
+path_len(const char *p)
 {
     size_t n = strlen(p);
     while (n > 1 && p[n - 1] == '/') {
@@ -74,7 +83,8 @@ static size_t path_len(const char *p)
     return n;
 }
 
-static int set_key(struct fault *x, const char *key, const char *val, char *err, size_t errlen)
+static int
+set_key(struct fault *x, const char *key, const char *val, char *err, size_t errlen)
 {
     long v;
 
@@ -93,7 +103,7 @@ static int set_key(struct fault *x, const char *key, const char *val, char *err,
         return -1;
     }
     if (strcmp(key, "page") == 0) {
-        x->page = v;                    /* 0 = any page */
+        x->page = v; /* 0 = any page */
     }
     else if (strcmp(key, "times") == 0) {
         x->times = v;
@@ -117,7 +127,8 @@ static int set_key(struct fault *x, const char *key, const char *val, char *err,
     return 0;
 }
 
-int faults_add(struct faults *f, const char *spec, char *err, size_t errlen)
+int
+faults_add(struct faults *f, const char *spec, char *err, size_t errlen)
 {
     char buf[512];
     struct fault x;
@@ -172,7 +183,8 @@ int faults_add(struct faults *f, const char *spec, char *err, size_t errlen)
     return 0;
 }
 
-int faults_need_page(const struct faults *f)
+int
+faults_need_page(const struct faults *f)
 {
     for (size_t i = 0; i < f->n; i++) {
         if (f->items[i].page != 0) {
@@ -182,13 +194,15 @@ int faults_need_page(const struct faults *f)
     return 0;
 }
 
-static void add_label(struct fault_decision *out, enum fault_kind kind)
+static void
+add_label(struct fault_decision *out, enum fault_kind kind)
 {
     size_t n = strlen(out->label);
     snprintf(out->label + n, sizeof out->label - n, "%s%s", n ? "," : "", kind_names[kind]);
 }
 
-static int sees(const struct fault *x, const char *path, long page, int pageable)
+static int
+sees(const struct fault *x, const char *path, long page, int pageable)
 {
     if (x->path[0] != '\0' && !query_path_equal(x->path, path)) {
         return 0;
@@ -199,8 +213,9 @@ static int sees(const struct fault *x, const char *path, long page, int pageable
     return x->page == 0 || page == x->page;
 }
 
-void faults_decide(struct faults *f, const char *path, long page, int pageable,
-                   struct fault_decision *out)
+void
+faults_decide(struct faults *f, const char *path, long page, int pageable,
+              struct fault_decision *out)
 {
     memset(out, 0, sizeof *out);
     out->retry_after = -1;
@@ -212,8 +227,7 @@ void faults_decide(struct faults *f, const char *path, long page, int pageable,
             continue;
         }
         x->seen++;
-        if (x->seen <= (uint64_t)x->after
-            || (x->times >= 0 && x->fired >= (uint64_t)x->times)) {
+        if (x->seen <= (uint64_t)x->after || (x->times >= 0 && x->fired >= (uint64_t)x->times)) {
             continue;
         }
         x->fired++;
@@ -238,7 +252,8 @@ void faults_decide(struct faults *f, const char *path, long page, int pageable,
     pthread_mutex_unlock(&f->mu);
 }
 
-uint64_t faults_fired(struct faults *f)
+uint64_t
+faults_fired(struct faults *f)
 {
     pthread_mutex_lock(&f->mu);
     uint64_t n = f->fired;

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-int ids_add_rep(void *arg, const char *item)
+int
+ids_add_rep(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
 
@@ -21,7 +22,8 @@ int ids_add_rep(void *arg, const char *item)
     return 0;
 }
 
-int ids_add_list(void *arg, const char *item)
+int
+ids_add_list(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
 
@@ -33,7 +35,8 @@ int ids_add_list(void *arg, const char *item)
     return 0;
 }
 
-int ids_add_call_sequence(void *arg, const char *item)
+int
+ids_add_call_sequence(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
 
@@ -45,7 +48,8 @@ int ids_add_call_sequence(void *arg, const char *item)
     return 0;
 }
 
-int ids_add_disposition(void *arg, const char *item)
+int
+ids_add_disposition(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
     long v;
@@ -60,7 +64,8 @@ int ids_add_disposition(void *arg, const char *item)
     return 0;
 }
 
-int ids_add_email_sequence(void *arg, const char *item)
+int
+ids_add_email_sequence(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
 
@@ -72,7 +77,8 @@ int ids_add_email_sequence(void *arg, const char *item)
     return 0;
 }
 
-int ids_add_saleshandy_user(void *arg, const char *item)
+int
+ids_add_saleshandy_user(void *arg, const char *item)
 {
     struct ids_ctx *l = arg;
 

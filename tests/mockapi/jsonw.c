@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(struct jsonw *w, size_t extra)
+static int
+grow(struct jsonw *w, size_t extra)
 {
     if (w->failed) {
         return -1;
@@ -29,7 +30,8 @@ static int grow(struct jsonw *w, size_t extra)
     return 0;
 }
 
-static void put(struct jsonw *w, const char *s, size_t n)
+static void
+put(struct jsonw *w, const char *s, size_t n)
 {
     if (grow(w, n) != 0) {
         return;
@@ -39,7 +41,8 @@ static void put(struct jsonw *w, const char *s, size_t n)
     w->buf[w->len] = '\0';
 }
 
-static void put_escaped(struct jsonw *w, const char *s)
+static void
+put_escaped(struct jsonw *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     size_t n = strlen(s);
@@ -86,7 +89,8 @@ static void put_escaped(struct jsonw *w, const char *s)
 }
 
 /* Comma and key before any value. */
-static void prefix(struct jsonw *w, const char *key)
+static void
+prefix(struct jsonw *w, const char *key)
 {
     if (w->depth > 0) {
         if (!w->first[w->depth - 1]) {
@@ -100,7 +104,8 @@ static void prefix(struct jsonw *w, const char *key)
     }
 }
 
-void jsonw_init(struct jsonw *w, size_t reserve)
+void
+jsonw_init(struct jsonw *w, size_t reserve)
 {
     memset(w, 0, sizeof *w);
     if (reserve > 0) {
@@ -108,13 +113,15 @@ void jsonw_init(struct jsonw *w, size_t reserve)
     }
 }
 
-void jsonw_free(struct jsonw *w)
+void
+jsonw_free(struct jsonw *w)
 {
     free(w->buf);
     memset(w, 0, sizeof *w);
 }
 
-char *jsonw_take(struct jsonw *w, size_t *len_out)
+char *
+jsonw_take(struct jsonw *w, size_t *len_out)
 {
     char *out = NULL;
 
@@ -127,7 +134,8 @@ char *jsonw_take(struct jsonw *w, size_t *len_out)
     return out;
 }
 
-static void open_container(struct jsonw *w, const char *key, const char *bracket)
+static void
+open_container(struct jsonw *w, const char *key, const char *bracket)
 {
     prefix(w, key);
     if (w->depth >= JSONW_MAX_DEPTH) {
@@ -138,7 +146,8 @@ static void open_container(struct jsonw *w, const char *key, const char *bracket
     w->first[w->depth++] = 1;
 }
 
-static void close_container(struct jsonw *w, const char *bracket)
+static void
+close_container(struct jsonw *w, const char *bracket)
 {
     if (w->depth > 0) {
         w->depth--;
@@ -146,27 +155,32 @@ static void close_container(struct jsonw *w, const char *bracket)
     put(w, bracket, 1);
 }
 
-void jsonw_begin_object(struct jsonw *w, const char *key)
+void
+jsonw_begin_object(struct jsonw *w, const char *key)
 {
     open_container(w, key, "{");
 }
 
-void jsonw_end_object(struct jsonw *w)
+void
+jsonw_end_object(struct jsonw *w)
 {
     close_container(w, "}");
 }
 
-void jsonw_begin_array(struct jsonw *w, const char *key)
+void
+jsonw_begin_array(struct jsonw *w, const char *key)
 {
     open_container(w, key, "[");
 }
 
-void jsonw_end_array(struct jsonw *w)
+void
+jsonw_end_array(struct jsonw *w)
 {
     close_container(w, "]");
 }
 
-void jsonw_string(struct jsonw *w, const char *key, const char *s)
+void
+jsonw_string(struct jsonw *w, const char *key, const char *s)
 {
     prefix(w, key);
     if (s == NULL) {
@@ -176,7 +190,8 @@ void jsonw_string(struct jsonw *w, const char *key, const char *s)
     put_escaped(w, s);
 }
 
-void jsonw_int(struct jsonw *w, const char *key, int64_t v)
+void
+jsonw_int(struct jsonw *w, const char *key, int64_t v)
 {
     char tmp[32];
     int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
@@ -185,7 +200,8 @@ void jsonw_int(struct jsonw *w, const char *key, int64_t v)
     put(w, tmp, (size_t)n);
 }
 
-void jsonw_real(struct jsonw *w, const char *key, double v, int decimals)
+void
+jsonw_real(struct jsonw *w, const char *key, double v, int decimals)
 {
     char tmp[64];
 
@@ -200,7 +216,8 @@ void jsonw_real(struct jsonw *w, const char *key, double v, int decimals)
     put(w, tmp, (size_t)n);
 }
 
-void jsonw_bool(struct jsonw *w, const char *key, int v)
+void
+jsonw_bool(struct jsonw *w, const char *key, int v)
 {
     prefix(w, key);
     if (v) {
@@ -211,7 +228,8 @@ void jsonw_bool(struct jsonw *w, const char *key, int v)
     }
 }
 
-void jsonw_null(struct jsonw *w, const char *key)
+void
+jsonw_null(struct jsonw *w, const char *key)
 {
     prefix(w, key);
     put(w, "null", 4);

@@ -17,7 +17,7 @@
 #define JSONW_MAX_DEPTH 32
 
 struct jsonw {
-    char *buf;                          /* owned; NUL-terminated when not failed */
+    char *buf; /* owned; NUL-terminated when not failed */
     size_t len;
     size_t cap;
     int depth;

@@ -31,7 +31,8 @@ struct list_stats {
     int64_t good;
 };
 
-static uint32_t first_at_or_after(const struct mock_data *d, int64_t ms)
+static uint32_t
+first_at_or_after(const struct mock_data *d, int64_t ms)
 {
     uint32_t lo = 0;
     uint32_t hi = d->ncalls;
@@ -48,7 +49,8 @@ static uint32_t first_at_or_after(const struct mock_data *d, int64_t ms)
     return lo;
 }
 
-static int cmp_stats(const void *a, const void *b)
+static int
+cmp_stats(const void *a, const void *b)
 {
     const struct list_stats *x = a;
     const struct list_stats *y = b;
@@ -60,7 +62,8 @@ static int cmp_stats(const void *a, const void *b)
 }
 
 /* ASCII case-insensitive substring. */
-static int contains_ci(const char *hay, const char *needle)
+static int
+contains_ci(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
 
@@ -75,8 +78,9 @@ static int contains_ci(const char *hay, const char *needle)
     return 0;
 }
 
-static void compute(const struct mock_data *d, int64_t start, int64_t end, uint32_t rep_mask,
-                    uint32_t dispo_mask, struct list_stats *st)
+static void
+compute(const struct mock_data *d, int64_t start, int64_t end, uint32_t rep_mask,
+        uint32_t dispo_mask, struct list_stats *st)
 {
     uint8_t seen[MOCK_CONTACTS / 8];
 
@@ -114,8 +118,9 @@ static void compute(const struct mock_data *d, int64_t start, int64_t end, uint3
     }
 }
 
-int listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                    struct mock_response *out)
+int
+listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
+                struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
     struct list_stats st[MOCK_LISTS];
@@ -142,7 +147,7 @@ int listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     if (v != NULL && *v != '\0' && timefmt_range_bound(v, 1, &end) != 0) {
         return response_message(out, 400, "end_date must be an ISO 8601 date");
     }
-    struct ids_ctx ids = { d, 0, 0 };
+    struct ids_ctx ids = {d, 0, 0};
     if (query_list(req, "user_ids", ids_add_rep, &ids) > 0) {
         rep_mask = ids.mask;
     }

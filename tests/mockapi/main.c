@@ -96,7 +96,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static int write_port_file(const char *path, unsigned port)
+static int
+write_port_file(const char *path, unsigned port)
 {
     char tmp[4096];
     FILE *f = NULL;
@@ -120,7 +121,8 @@ static int write_port_file(const char *path, unsigned port)
     return 0;
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     struct mock_config cfg;
     struct mock_ctx ctx;

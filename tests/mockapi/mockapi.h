@@ -36,7 +36,8 @@ struct mock_rng {
     uint64_t state;
 };
 
-static inline uint64_t mock_mix64(uint64_t z)
+static inline uint64_t
+mock_mix64(uint64_t z)
 {
     z += UINT64_C(0x9e3779b97f4a7c15);
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -45,12 +46,14 @@ static inline uint64_t mock_mix64(uint64_t z)
 }
 
 /* A value fixed by (seed, a, b): used to derive text fields on demand. */
-static inline uint64_t mock_hash(uint64_t seed, uint64_t a, uint64_t b)
+static inline uint64_t
+mock_hash(uint64_t seed, uint64_t a, uint64_t b)
 {
     return mock_mix64(seed ^ mock_mix64(a * UINT64_C(0x100000001b3) + b));
 }
 
-static inline uint64_t mock_rng_next(struct mock_rng *r)
+static inline uint64_t
+mock_rng_next(struct mock_rng *r)
 {
     r->state += UINT64_C(0x9e3779b97f4a7c15);
     uint64_t z = r->state;
@@ -60,25 +63,22 @@ static inline uint64_t mock_rng_next(struct mock_rng *r)
 }
 
 /* Uniform in [0, n); n > 0. */
-static inline uint32_t mock_rng_below(struct mock_rng *r, uint32_t n)
+static inline uint32_t
+mock_rng_below(struct mock_rng *r, uint32_t n)
 {
     return (uint32_t)(((mock_rng_next(r) >> 32) * (uint64_t)n) >> 32);
 }
 
 /* Uniform in [0, 1). */
-static inline double mock_rng_unit(struct mock_rng *r)
+static inline double
+mock_rng_unit(struct mock_rng *r)
 {
     return (double)(mock_rng_next(r) >> 11) * 0x1p-53;
 }
 
 /* ---- configuration (cli.c) ---- */
 
-enum mock_team_shape {
-    MOCK_TEAM_PAYLOAD = 0,
-    MOCK_TEAM_DATA,
-    MOCK_TEAM_ARRAY,
-    MOCK_TEAM_EMPTY
-};
+enum mock_team_shape { MOCK_TEAM_PAYLOAD = 0, MOCK_TEAM_DATA, MOCK_TEAM_ARRAY, MOCK_TEAM_EMPTY };
 
 /* All strings are borrowed from argv (or are literals) and live forever. */
 struct mock_config {
@@ -87,13 +87,13 @@ struct mock_config {
     uint64_t seed;
     uint32_t calls;
     uint32_t emails;
-    int64_t start_day;                  /* days since 1970-01-01 */
+    int64_t start_day; /* days since 1970-01-01 */
     uint32_t days;
     const char *sf_key;
     const char *sh_key;
     const char *unpod_token;
     const char *unpod_org;
-    const char *spaces_arg;             /* comma list, split by data.c */
+    const char *spaces_arg; /* comma list, split by data.c */
     enum mock_team_shape team_shape;
     const char *log_path;
     const char *faults[MOCK_MAX_FAULTS];
@@ -111,22 +111,22 @@ int cli_parse(int argc, char **argv, struct mock_config *cfg);
 struct names_rep {
     const char *first_name;
     const char *last_name;
-    const char *email;                  /* mixed case on purpose for some */
-    int tz_offset_min;                  /* fixed offset used for e-mail dates */
-    const char *tz_long;                /* "India Standard Time" */
-    const char *tz_iana;                /* "Asia/Kolkata" */
-    unsigned weight;                    /* share of generated calls */
+    const char *email;   /* mixed case on purpose for some */
+    int tz_offset_min;   /* fixed offset used for e-mail dates */
+    const char *tz_long; /* "India Standard Time" */
+    const char *tz_iana; /* "Asia/Kolkata" */
+    unsigned weight;     /* share of generated calls */
 };
 
 struct names_pair {
-    const char *display;                /* UTF-8 */
-    const char *ascii;                  /* slug for e-mail addresses */
+    const char *display; /* UTF-8 */
+    const char *ascii;   /* slug for e-mail addresses */
 };
 
 struct names_list {
     const char *name;
     const char *source;
-    unsigned owner;                     /* rep index */
+    unsigned owner; /* rep index */
     unsigned weight;
 };
 
@@ -141,7 +141,7 @@ struct names_sequence {
     unsigned owner;
     unsigned senders[3];
     unsigned nsenders;
-    int client;                         /* index into names_clients, -1 none */
+    int client; /* index into names_clients, -1 none */
 };
 
 struct names_client {
@@ -164,7 +164,7 @@ extern const struct names_pair names_first[];
 extern const size_t names_first_count;
 extern const struct names_pair names_last[];
 extern const size_t names_last_count;
-extern const struct names_pair names_companies[];   /* ascii = mail domain */
+extern const struct names_pair names_companies[]; /* ascii = mail domain */
 extern const size_t names_companies_count;
 extern const char *const names_titles[];
 extern const size_t names_titles_count;
@@ -191,54 +191,54 @@ enum mock_absent { MOCK_OMIT = 0, MOCK_NULL, MOCK_EMPTY, MOCK_TEXT };
 struct mock_call {
     int64_t started_ms;
     uint32_t duration_s;
-    uint32_t updated_after_s;           /* updatedAt - createdAt */
+    uint32_t updated_after_s; /* updatedAt - createdAt */
     uint16_t contact;
-    uint16_t created_after_ms;          /* createdAt - ended_at */
+    uint16_t created_after_ms; /* createdAt - ended_at */
     uint8_t rep;
     uint8_t list;
-    uint8_t sequence;                   /* 0 none, 1..5 */
-    uint8_t disposition;                /* 0 none, 1..14 */
+    uint8_t sequence;    /* 0 none, 1..5 */
+    uint8_t disposition; /* 0 none, 1..14 */
     uint8_t outcome;
     uint8_t direction;
     uint8_t answered_by;
     uint8_t flags;
-    uint8_t notes;                      /* enum mock_absent */
+    uint8_t notes; /* enum mock_absent */
     uint8_t summary;
     uint8_t transcription;
-    uint8_t absent;                     /* enum mock_absent for answered_by (bits 0-1),
-                                           disposition (2-3), recording_url (4-5) */
+    uint8_t absent; /* enum mock_absent for answered_by (bits 0-1),
+                       disposition (2-3), recording_url (4-5) */
 };
 
 #define MOCK_EMAIL_REPLIED 0x01u
 #define MOCK_EMAIL_BOUNCED 0x02u
 #define MOCK_EMAIL_UNSUBSCRIBED 0x04u
 #define MOCK_EMAIL_DELETED 0x08u
-#define MOCK_EMAIL_SHORT_OFFSET 0x10u   /* "GMT+5:30 (Asia/Kolkata)" spelling */
-#define MOCK_EMAIL_REPLY_UNDATED 0x20u  /* replied, but "Replied At" is "" */
-#define MOCK_EMAIL_NO_NAME 0x40u        /* "Recipient name" is "" */
+#define MOCK_EMAIL_SHORT_OFFSET 0x10u  /* "GMT+5:30 (Asia/Kolkata)" spelling */
+#define MOCK_EMAIL_REPLY_UNDATED 0x20u /* replied, but "Replied At" is "" */
+#define MOCK_EMAIL_NO_NAME 0x40u       /* "Recipient name" is "" */
 
 /* One sent e-mail (a consolidated-stats row): 32 bytes. */
 struct mock_email {
     int64_t sent_ms;
-    uint32_t open_after_s;              /* last open - sent */
+    uint32_t open_after_s; /* last open - sent */
     uint32_t click_after_s;
     uint32_t reply_after_s;
     uint16_t bounce_after_s;
-    uint16_t recipient;                 /* contact index */
-    uint8_t sequence;                   /* 0..4 */
-    uint8_t step;                       /* 1..4 */
-    uint8_t sender;                     /* rep index */
+    uint16_t recipient; /* contact index */
+    uint8_t sequence;   /* 0..4 */
+    uint8_t step;       /* 1..4 */
+    uint8_t sender;     /* rep index */
     uint8_t open_count;
     uint8_t click_count;
-    uint8_t sentiment;                  /* index into names_sentiments */
+    uint8_t sentiment; /* index into names_sentiments */
     uint8_t link;
     uint8_t flags;
 };
 
 struct mock_rep {
-    char id[25];                        /* salesfinity user _id */
-    char sh_id[11];                     /* saleshandy user id */
-    char phone[16];                     /* the rep's dialer number */
+    char id[25];    /* salesfinity user _id */
+    char sh_id[11]; /* saleshandy user id */
+    char phone[16]; /* the rep's dialer number */
     const struct names_rep *n;
 };
 
@@ -249,11 +249,11 @@ struct mock_contact {
     const char *title;
     char email[96];
     char phone[20];
-    char name_lc[96];                   /* "first last", ASCII lower-cased */
+    char name_lc[96]; /* "first last", ASCII lower-cased */
     char company_lc[96];
     uint8_t list;
     uint8_t good_phone;
-    uint8_t company_null;               /* served as "company": null (and not searched) */
+    uint8_t company_null; /* served as "company": null (and not searched) */
 };
 
 struct mock_list {
@@ -285,33 +285,35 @@ struct mock_space {
 
 struct mock_data {
     uint64_t seed;
-    int64_t window_start_ms;            /* [start, end) of every generated event */
+    int64_t window_start_ms; /* [start, end) of every generated event */
     int64_t window_end_ms;
     struct mock_rep reps[MOCK_REPS];
     struct mock_list lists[MOCK_LISTS];
     struct mock_sequence sequences[MOCK_EMAIL_SEQUENCES];
-    struct mock_contact *contacts;      /* MOCK_CONTACTS */
-    struct mock_call *calls;            /* sorted by started_ms */
+    struct mock_contact *contacts; /* MOCK_CONTACTS */
+    struct mock_call *calls;       /* sorted by started_ms */
     uint32_t ncalls;
-    uint32_t *by_created;               /* call indices, ascending createdAt */
-    uint32_t *by_duration;              /* call indices, ascending duration */
-    struct mock_email *emails;          /* sorted by sent_ms */
+    uint32_t *by_created;      /* call indices, ascending createdAt */
+    uint32_t *by_duration;     /* call indices, ascending duration */
+    struct mock_email *emails; /* sorted by sent_ms */
     uint32_t nemails;
     struct mock_space spaces[MOCK_MAX_SPACES];
     size_t nspaces;
-    char *spaces_buf;                   /* owned copy the tokens point into */
+    char *spaces_buf; /* owned copy the tokens point into */
 };
 
 /** @brief Generate everything from cfg. @return owned data, NULL on failure. */
 struct mock_data *data_new(const struct mock_config *cfg);
-void data_free(struct mock_data *d);   /* NULL ok */
+void data_free(struct mock_data *d); /* NULL ok */
 
-static inline int64_t mock_call_ended_ms(const struct mock_call *c)
+static inline int64_t
+mock_call_ended_ms(const struct mock_call *c)
 {
     return c->started_ms + (int64_t)c->duration_s * 1000;
 }
 
-static inline int64_t mock_call_created_ms(const struct mock_call *c)
+static inline int64_t
+mock_call_created_ms(const struct mock_call *c)
 {
     return mock_call_ended_ms(c) + c->created_after_ms;
 }
@@ -353,34 +355,34 @@ void timefmt_iso_ms(int64_t ms, char *buf, size_t n);
  * "Thu Dec 18 2024 10:59:29 GMT+0530 (India Standard Time)", or with
  * short_offset "… GMT+5:30 (Asia/Kolkata)".
  */
-void timefmt_js(int64_t ms, int offset_min, int short_offset, const char *zone,
-                char *buf, size_t n);
+void timefmt_js(int64_t ms, int offset_min, int short_offset, const char *zone, char *buf,
+                size_t n);
 /* RFC 7231 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT". */
 void timefmt_http(int64_t secs, char *buf, size_t n);
 
 /* ---- one HTTP request and its response ---- */
 
 struct mock_param {
-    const char *key;                    /* URL-decoded; borrowed from MHD */
-    const char *value;                  /* may be NULL ("?flag") */
+    const char *key;   /* URL-decoded; borrowed from MHD */
+    const char *value; /* may be NULL ("?flag") */
 };
 
 struct mock_request {
-    void *conn;                         /* struct MHD_Connection *, for headers */
+    void *conn; /* struct MHD_Connection *, for headers */
     const char *method;
     const char *path;
     const struct mock_param *params;
     size_t nparams;
-    const char *body;                   /* NUL-terminated; "" for none */
+    const char *body; /* NUL-terminated; "" for none */
     size_t body_len;
-    long page;                          /* page asked for (query or body), 0 unknown */
-    int repeat;                         /* a `repeat` fault is active */
-    long repeat_page;                   /* its threshold page (>= 1) */
+    long page;        /* page asked for (query or body), 0 unknown */
+    int repeat;       /* a `repeat` fault is active */
+    long repeat_page; /* its threshold page (>= 1) */
 };
 
 struct mock_response {
     int status;
-    char *body;                         /* owned, malloc'ed */
+    char *body; /* owned, malloc'ed */
     size_t len;
 };
 
@@ -434,8 +436,7 @@ typedef int query_item_fn(void *arg, const char *item);
  * are trimmed of blanks, brackets and quotes, empty items skipped.
  * @return number of items, or -1 when fn returned non-zero (stops).
  */
-int query_list(const struct mock_request *req, const char *base, query_item_fn *fn,
-               void *arg);
+int query_list(const struct mock_request *req, const char *base, query_item_fn *fn, void *arg);
 /*
  * limit (1..100, default 10) and page (>= 1, default 1) of a GET endpoint.
  * @return NULL when valid, else the 400 message.
@@ -470,16 +471,16 @@ long body_page(const char *body, size_t len);
 
 struct ids_ctx {
     const struct mock_data *d;
-    uint32_t mask;                      /* bits of the ids found */
-    int bad;                            /* set (and fn returns 1) on a malformed item */
+    uint32_t mask; /* bits of the ids found */
+    int bad;       /* set (and fn returns 1) on a malformed item */
 };
 
 int ids_add_rep(void *arg, const char *item);
 int ids_add_list(void *arg, const char *item);
-int ids_add_call_sequence(void *arg, const char *item);    /* bit 1..5 */
-int ids_add_disposition(void *arg, const char *item);      /* bit 1..14; integers only */
-int ids_add_email_sequence(void *arg, const char *item);   /* bit 0..4 */
-int ids_add_saleshandy_user(void *arg, const char *item);  /* rep bits by Saleshandy id */
+int ids_add_call_sequence(void *arg, const char *item);   /* bit 1..5 */
+int ids_add_disposition(void *arg, const char *item);     /* bit 1..14; integers only */
+int ids_add_email_sequence(void *arg, const char *item);  /* bit 0..4 */
+int ids_add_saleshandy_user(void *arg, const char *item); /* rep bits by Saleshandy id */
 
 /* ---- authentication (auth.c) ---- */
 
@@ -497,20 +498,20 @@ int auth_saleshandy(const struct mock_ctx *ctx, const struct mock_request *req);
 enum callset_order { CALLSET_BY_STARTED = 0, CALLSET_BY_CREATED, CALLSET_BY_DURATION };
 
 struct callset_filter {
-    int64_t start_ms;                   /* inclusive */
-    int64_t end_ms;                     /* exclusive */
+    int64_t start_ms; /* inclusive */
+    int64_t end_ms;   /* exclusive */
     int64_t min_duration;
     int64_t max_duration;
-    int32_t outcome;                    /* -1 any */
+    int32_t outcome; /* -1 any */
     int32_t direction;
     int32_t answered_by;
     int32_t has_recording;
     int32_t completed;
-    int32_t order;                      /* enum callset_order */
-    uint32_t disposition_mask;          /* bit d for internal_id d, bit 0 none */
+    int32_t order;             /* enum callset_order */
+    uint32_t disposition_mask; /* bit d for internal_id d, bit 0 none */
     uint32_t rep_mask;
     uint32_t list_mask;
-    uint32_t sequence_mask;             /* bit 0 = no sequence */
+    uint32_t sequence_mask; /* bit 0 = no sequence */
     int32_t from_set;
     int32_t to_set;
     int32_t search_set;
@@ -528,8 +529,8 @@ struct callset {
     struct callset_filter key;
     uint32_t *idx;
     uint32_t n;
-    int refs;                           /* users outside the cache */
-    int in_cache;                       /* 0 once evicted: last release frees */
+    int refs;     /* users outside the cache */
+    int in_cache; /* 0 once evicted: last release frees */
     uint64_t last_used;
 };
 
@@ -537,7 +538,7 @@ struct callset {
 void callset_filter_init(struct callset_filter *f);
 int callset_match(const struct mock_data *d, const struct callset_filter *f, uint32_t i);
 struct callset_cache *callset_cache_new(void);
-void callset_cache_free(struct callset_cache *c);  /* NULL ok */
+void callset_cache_free(struct callset_cache *c); /* NULL ok */
 /* @return a referenced set (release with callset_release), NULL on OOM. */
 struct callset *callset_get(struct callset_cache *c, const struct mock_data *d,
                             const struct callset_filter *f);
@@ -546,7 +547,7 @@ void callset_release(struct callset_cache *c, struct callset *s);
 /* ---- e-mail subsets by sequence (emailset.c) ---- */
 
 struct emailset_cache *emailset_cache_new(void);
-void emailset_cache_free(struct emailset_cache *c);  /* NULL ok */
+void emailset_cache_free(struct emailset_cache *c); /* NULL ok */
 /*
  * E-mail indices (ascending sent time) of the sequences in `mask`
  * (bit s = sequence s). Built once per mask and kept until the cache is
@@ -576,17 +577,17 @@ enum fault_kind {
 /* What the faults decided for one request. */
 struct fault_decision {
     long latency_ms;
-    int terminal;                       /* 1 when `kind` below applies */
+    int terminal; /* 1 when `kind` below applies */
     enum fault_kind kind;
-    long retry_after;                   /* 429: seconds, -1 none */
+    long retry_after; /* 429: seconds, -1 none */
     int retry_after_date;
     int repeat;
     long repeat_page;
-    char label[64];                     /* fired kinds, for the log */
+    char label[64]; /* fired kinds, for the log */
 };
 
 struct faults *faults_new(void);
-void faults_free(struct faults *f);     /* NULL ok */
+void faults_free(struct faults *f); /* NULL ok */
 /* Parse one SPEC. @return 0 ok, -1 with a message in err. */
 int faults_add(struct faults *f, const char *spec, char *err, size_t errlen);
 /* 1 when some fault is limited to a page (the server must find the page). */
@@ -599,7 +600,7 @@ uint64_t faults_fired(struct faults *f);
 
 /* @return owned stats, NULL on failure (log file cannot be opened). */
 struct stats *stats_new(const char *log_path);
-void stats_free(struct stats *s);       /* NULL ok */
+void stats_free(struct stats *s); /* NULL ok */
 /* Count one API request; status 0 = connection dropped. */
 void stats_record(struct stats *s, const struct mock_request *req, int status,
                   const char *fault_label);
@@ -620,13 +621,13 @@ struct delay *delay_new(void);
 int delay_add(struct delay *d, struct MHD_Connection *conn, long ms);
 /* Resume everything still waiting and stop the thread; later adds fail. */
 void delay_stop(struct delay *d);
-void delay_free(struct delay *d);       /* stops first; NULL ok */
+void delay_free(struct delay *d); /* stops first; NULL ok */
 
 /* ---- HTTP server (server.c) ---- */
 
 struct server;
 /* Listen on 127.0.0.1:port (0 = any). @return NULL on failure. */
 struct server *server_start(const struct mock_ctx *ctx, unsigned port, unsigned *bound);
-void server_stop(struct server *s);     /* NULL ok */
+void server_stop(struct server *s); /* NULL ok */
 
 #endif

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-const char *query_get(const struct mock_request *req, const char *key)
+const char *
+query_get(const struct mock_request *req, const char *key)
 {
     for (size_t i = 0; i < req->nparams; i++) {
         if (strcmp(req->params[i].key, key) == 0) {
@@ -19,7 +20,8 @@ const char *query_get(const struct mock_request *req, const char *key)
 }
 
 /* key is base, base[] or base[<digits>]. */
-static int is_list_key(const char *key, const char *base)
+static int
+is_list_key(const char *key, const char *base)
 {
     size_t n = strlen(base);
 
@@ -39,12 +41,14 @@ static int is_list_key(const char *key, const char *base)
     return p[0] == ']' && p[1] == '\0';
 }
 
-static int is_junk(char c)
+static int
+is_junk(char c)
 {
     return isspace((unsigned char)c) || c == '[' || c == ']' || c == '"' || c == '\'';
 }
 
-int query_list(const struct mock_request *req, const char *base, query_item_fn *fn, void *arg)
+int
+query_list(const struct mock_request *req, const char *base, query_item_fn *fn, void *arg)
 {
     int count = 0;
     char item[256];
@@ -86,7 +90,8 @@ int query_list(const struct mock_request *req, const char *base, query_item_fn *
     return count;
 }
 
-int query_parse_long(const char *s, long min, long max, long *out)
+int
+query_parse_long(const char *s, long min, long max, long *out)
 {
     char *end = NULL;
 
@@ -102,7 +107,8 @@ int query_parse_long(const char *s, long min, long max, long *out)
     return 0;
 }
 
-int query_parse_bool(const char *s, int *out)
+int
+query_parse_bool(const char *s, int *out)
 {
     if (s == NULL) {
         return -1;
@@ -118,7 +124,8 @@ int query_parse_bool(const char *s, int *out)
     return -1;
 }
 
-int query_path_equal(const char *route, const char *path)
+int
+query_path_equal(const char *route, const char *path)
 {
     size_t n = strlen(route);
     size_t m = strlen(path);
@@ -129,7 +136,8 @@ int query_path_equal(const char *route, const char *path)
     return m == n && strncmp(route, path, n) == 0;
 }
 
-const char *query_paging(const struct mock_request *req, long *limit, long *page)
+const char *
+query_paging(const struct mock_request *req, long *limit, long *page)
 {
     const char *v = query_get(req, "limit");
 

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int response_literal(struct mock_response *r, int status, const char *json)
+int
+response_literal(struct mock_response *r, int status, const char *json)
 {
     r->body = strdup(json);
     if (r->body == NULL) {
@@ -16,7 +17,8 @@ int response_literal(struct mock_response *r, int status, const char *json)
     return 0;
 }
 
-int response_message(struct mock_response *r, int status, const char *text)
+int
+response_message(struct mock_response *r, int status, const char *text)
 {
     struct jsonw w;
 
@@ -27,7 +29,8 @@ int response_message(struct mock_response *r, int status, const char *text)
     return response_take(r, status, &w);
 }
 
-int response_take(struct mock_response *r, int status, struct jsonw *w)
+int
+response_take(struct mock_response *r, int status, struct jsonw *w)
 {
     size_t len = 0;
 

@@ -23,26 +23,26 @@
 enum vendor { VENDOR_NONE = 0, VENDOR_SALESFINITY, VENDOR_SALESHANDY, VENDOR_UNPOD };
 
 struct route {
-    const char *path;                   /* no trailing slash */
+    const char *path; /* no trailing slash */
     const char *method;
     route_fn *fn;
-    int pageable;                       /* has paging markers (for `repeat`) */
+    int pageable; /* has paging markers (for `repeat`) */
     enum vendor vendor;
 };
 
 static const struct route routes[] = {
-    { "/v1/call-log", "GET", calllog_handle, 1, VENDOR_SALESFINITY },
-    { "/v1/analytics/list-performance", "GET", listperf_handle, 1, VENDOR_SALESFINITY },
-    { "/v1/analytics/consolidated-stats", "POST", consolidated_handle, 1, VENDOR_SALESHANDY },
-    { "/v1/analytics/team/stats", "POST", teamstats_handle, 0, VENDOR_SALESHANDY },
-    { "/api/v2/platform/organisation/analytics", "GET", unpod_handle, 0, VENDOR_UNPOD },
+    {"/v1/call-log", "GET", calllog_handle, 1, VENDOR_SALESFINITY},
+    {"/v1/analytics/list-performance", "GET", listperf_handle, 1, VENDOR_SALESFINITY},
+    {"/v1/analytics/consolidated-stats", "POST", consolidated_handle, 1, VENDOR_SALESHANDY},
+    {"/v1/analytics/team/stats", "POST", teamstats_handle, 0, VENDOR_SALESHANDY},
+    {"/api/v2/platform/organisation/analytics", "GET", unpod_handle, 0, VENDOR_UNPOD},
 };
 
 struct server {
     struct MHD_Daemon *daemon;
     struct delay *delay;
     const struct mock_ctx *ctx;
-    atomic_int serving;                 /* set once listening */
+    atomic_int serving; /* set once listening */
 };
 
 /* Per-request state, freed by on_completed. */
@@ -51,7 +51,7 @@ struct conn_state {
     size_t len;
     size_t cap;
     int too_large;
-    int decided;                        /* faults decided (and latency served) */
+    int decided; /* faults decided (and latency served) */
     long page;
     struct fault_decision fd;
 };
@@ -68,13 +68,14 @@ struct truncated {
     size_t cut;
 };
 
-const char *server_header(const struct mock_request *req, const char *name)
+const char *
+server_header(const struct mock_request *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
 }
 
-static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const char *key,
-                                     const char *value)
+static enum MHD_Result
+collect_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     struct param_vec *v = cls;
 
@@ -95,7 +96,8 @@ static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const c
     return MHD_YES;
 }
 
-static ssize_t truncated_reader(void *cls, uint64_t pos, char *buf, size_t max)
+static ssize_t
+truncated_reader(void *cls, uint64_t pos, char *buf, size_t max)
 {
     struct truncated *t = cls;
 
@@ -110,7 +112,8 @@ static ssize_t truncated_reader(void *cls, uint64_t pos, char *buf, size_t max)
     return (ssize_t)n;
 }
 
-static void truncated_free(void *cls)
+static void
+truncated_free(void *cls)
 {
     struct truncated *t = cls;
 
@@ -119,8 +122,9 @@ static void truncated_free(void *cls)
 }
 
 /* Queue r (taking its body). Truncated: advertise the full length, send half. */
-static enum MHD_Result send_response(struct MHD_Connection *conn, struct mock_response *r,
-                                     const struct fault_decision *fd, const char *content_type)
+static enum MHD_Result
+send_response(struct MHD_Connection *conn, struct mock_response *r, const struct fault_decision *fd,
+              const char *content_type)
 {
     struct MHD_Response *resp = NULL;
 
@@ -132,8 +136,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct mock_re
         t->body = r->body;
         t->cut = r->len / 2;
         r->body = NULL;
-        resp = MHD_create_response_from_callback(r->len, 1024, truncated_reader, t,
-                                                 truncated_free);
+        resp = MHD_create_response_from_callback(r->len, 1024, truncated_reader, t, truncated_free);
         if (resp == NULL) {
             truncated_free(t);
             goto fail;
@@ -171,7 +174,8 @@ fail:
 
 /* MHD's messages matter while starting (bind errors); once serving they only
  * narrate the connections the faults break on purpose. */
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
 {
     const struct server *srv = cls;
 
@@ -181,7 +185,8 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     }
 }
 
-static const struct route *find_route(const char *path)
+static const struct route *
+find_route(const char *path)
 {
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (query_path_equal(routes[i].path, path)) {
@@ -191,7 +196,8 @@ static const struct route *find_route(const char *path)
     return NULL;
 }
 
-static int auth_fault(const struct route *rt, struct mock_response *out)
+static int
+auth_fault(const struct route *rt, struct mock_response *out)
 {
     enum vendor v = rt != NULL ? rt->vendor : VENDOR_NONE;
 
@@ -205,27 +211,27 @@ static int auth_fault(const struct route *rt, struct mock_response *out)
 }
 
 /* Body of a terminal fault other than drop/truncated/auth. */
-static int fault_body(enum fault_kind kind, struct mock_response *out, const char **ctype)
+static int
+fault_body(enum fault_kind kind, struct mock_response *out, const char **ctype)
 {
     switch (kind) {
-    case FAULT_429:
-        return response_literal(out, 429, "{\"message\":\"Too Many Requests\"}");
-    case FAULT_500:
-        return response_literal(out, 500, "{\"message\":\"Internal Server Error\"}");
+    case FAULT_429: return response_literal(out, 429, "{\"message\":\"Too Many Requests\"}");
+    case FAULT_500: return response_literal(out, 500, "{\"message\":\"Internal Server Error\"}");
     case FAULT_502:
         *ctype = "text/html; charset=utf-8";
-        return response_literal(out, 502, "<html><head><title>502 Bad Gateway</title></head>"
+        return response_literal(out, 502,
+                                "<html><head><title>502 Bad Gateway</title></head>"
                                 "<body><center><h1>502 Bad Gateway</h1></center></body></html>\n");
-    case FAULT_503:
-        return response_literal(out, 503, "{\"message\":\"Service Unavailable\"}");
+    case FAULT_503: return response_literal(out, 503, "{\"message\":\"Service Unavailable\"}");
     default:
-        return response_literal(out, 200, "{\"data\":[{\"_id\":\"6553a1f0e4b0c2a1d3f4e5a6\","
+        return response_literal(out, 200,
+                                "{\"data\":[{\"_id\":\"6553a1f0e4b0c2a1d3f4e5a6\","
                                 "\"outcome\":\"answered\",,\"duration\":12");
     }
 }
 
-static long request_page(const struct server *srv, const struct route *rt,
-                         const struct mock_request *req)
+static long
+request_page(const struct server *srv, const struct route *rt, const struct mock_request *req)
 {
     long page = 1;
 
@@ -239,13 +245,14 @@ static long request_page(const struct server *srv, const struct route *rt,
     return page;
 }
 
-static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn, const char *url,
-                                const char *method, struct conn_state *st)
+static enum MHD_Result
+dispatch(struct server *srv, struct MHD_Connection *conn, const char *url, const char *method,
+         struct conn_state *st)
 {
     const struct mock_ctx *ctx = srv->ctx;
-    struct param_vec pv = { NULL, 0, 0, 0 };
+    struct param_vec pv = {NULL, 0, 0, 0};
     struct mock_request req;
-    struct mock_response resp = { 0, NULL, 0 };
+    struct mock_response resp = {0, NULL, 0};
     const struct fault_decision *fd = &st->fd;
     const char *ctype = "application/json; charset=utf-8";
     int rc;
@@ -329,10 +336,9 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
     return ret;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
     struct server *srv = cls;
     struct conn_state *st = *con_cls;
@@ -345,8 +351,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         *con_cls = st;
         /* Wait for the body of requests that may carry one. */
-        if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0
-            && strcmp(method, "DELETE") != 0) {
+        if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+            strcmp(method, "DELETE") != 0) {
             return MHD_YES;
         }
     }
@@ -377,8 +383,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return dispatch(srv, conn, url, method, st);
 }
 
-static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-                         enum MHD_RequestTerminationCode toe)
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+             enum MHD_RequestTerminationCode toe)
 {
     struct conn_state *st = *con_cls;
 
@@ -392,7 +399,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     }
 }
 
-struct server *server_start(const struct mock_ctx *ctx, unsigned port, unsigned *bound)
+struct server *
+server_start(const struct mock_ctx *ctx, unsigned port, unsigned *bound)
 {
     struct server *srv = calloc(1, sizeof *srv);
     struct sockaddr_in addr;
@@ -410,29 +418,27 @@ struct server *server_start(const struct mock_ctx *ctx, unsigned port, unsigned 
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    srv->daemon = MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD
-                                   | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
-                                   (uint16_t)port, NULL, NULL, on_request, srv,
-                                   MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
-                                   MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&addr,
-                                   MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
-                                   MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-                                   MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-                                   MHD_OPTION_END);
+    srv->daemon = MHD_start_daemon(
+        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_ALLOW_SUSPEND_RESUME |
+            MHD_USE_ERROR_LOG,
+        (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
+        MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)POOL_THREADS, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
     if (srv->daemon == NULL) {
         fprintf(stderr, "mockapi: cannot listen on 127.0.0.1:%u\n", port);
         delay_free(srv->delay);
         free(srv);
         return NULL;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon,
-                                                           MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     *bound = info != NULL ? info->port : port;
     atomic_store(&srv->serving, 1);
     return srv;
 }
 
-void server_stop(struct server *s)
+void
+server_stop(struct server *s)
 {
     if (s == NULL) {
         return;

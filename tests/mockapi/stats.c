@@ -28,11 +28,12 @@ struct stats {
     uint64_t requests;
     struct path_count paths[STATS_PATHS];
     size_t npaths;
-    uint64_t other;                     /* distinct paths beyond STATS_PATHS */
+    uint64_t other; /* distinct paths beyond STATS_PATHS */
     FILE *log;
 };
 
-struct stats *stats_new(const char *log_path)
+struct stats *
+stats_new(const char *log_path)
 {
     struct stats *s = calloc(1, sizeof *s);
 
@@ -55,7 +56,8 @@ struct stats *stats_new(const char *log_path)
     return s;
 }
 
-void stats_free(struct stats *s)
+void
+stats_free(struct stats *s)
 {
     if (s == NULL) {
         return;
@@ -67,9 +69,10 @@ void stats_free(struct stats *s)
     free(s);
 }
 
-static int secret_name(const char *key)
+static int
+secret_name(const char *key)
 {
-    static const char *const words[] = { "key", "token", "secret", "password", "auth" };
+    static const char *const words[] = {"key", "token", "secret", "password", "auth"};
     size_t n = strlen(key);
 
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
@@ -84,7 +87,8 @@ static int secret_name(const char *key)
 }
 
 /* Append s percent-encoded (keeping A-Za-z0-9 -._~[],) to buf at *len. */
-static void append_enc(char *buf, size_t cap, size_t *len, const char *s)
+static void
+append_enc(char *buf, size_t cap, size_t *len, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
 
@@ -102,7 +106,8 @@ static void append_enc(char *buf, size_t cap, size_t *len, const char *s)
     buf[*len] = '\0';
 }
 
-static void query_text(const struct mock_request *req, char *buf, size_t cap)
+static void
+query_text(const struct mock_request *req, char *buf, size_t cap)
 {
     size_t len = 0;
 
@@ -126,7 +131,8 @@ static void query_text(const struct mock_request *req, char *buf, size_t cap)
 }
 
 /* Raw request paths may hold any byte: keep the JSON and the log valid. */
-static void clean_path(const char *path, char *out, size_t n)
+static void
+clean_path(const char *path, char *out, size_t n)
 {
     snprintf(out, n, "%s", path);
     for (; *out; out++) {
@@ -137,8 +143,8 @@ static void clean_path(const char *path, char *out, size_t n)
     }
 }
 
-void stats_record(struct stats *s, const struct mock_request *req, int status,
-                  const char *fault_label)
+void
+stats_record(struct stats *s, const struct mock_request *req, int status, const char *fault_label)
 {
     char q[2048];
     char path[128];
@@ -172,7 +178,8 @@ void stats_record(struct stats *s, const struct mock_request *req, int status,
     pthread_mutex_unlock(&s->mu);
 }
 
-int stats_json(struct stats *s, struct faults *f, struct mock_response *out)
+int
+stats_json(struct stats *s, struct faults *f, struct mock_response *out)
 {
     struct jsonw w;
     uint64_t fired = faults_fired(f);

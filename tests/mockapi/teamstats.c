@@ -25,16 +25,16 @@
 #define NEMAIL 8
 
 static const char *const prospect_keys[NPROSPECT] = {
-    "prospectAdded", "prospectContacted", "opened", "clicked", "replied", "unSubscribed",
-    "bounced", "Uncategorized", "Interested", "Not Interested", "Meeting Booked",
-    "Out of Office", "Closed", "Not Now", "Do Not Contact",
+    "prospectAdded",  "prospectContacted", "opened",        "clicked",    "replied",
+    "unSubscribed",   "bounced",           "Uncategorized", "Interested", "Not Interested",
+    "Meeting Booked", "Out of Office",     "Closed",        "Not Now",    "Do Not Contact",
 };
 static const char *const email_keys[NEMAIL] = {
-    "prospectContacted", "emailSent", "opened", "clicked", "replied", "bounced",
-    "openRate", "replyRate",
+    "prospectContacted", "emailSent", "opened",   "clicked",
+    "replied",           "bounced",   "openRate", "replyRate",
 };
 /* names_sentiments index of each sentiment bucket, in prospect_keys order. */
-static const unsigned bucket_sentiment[8] = { 8, 1, 2, 3, 4, 5, 6, 7 };
+static const unsigned bucket_sentiment[8] = {8, 1, 2, 3, 4, 5, 6, 7};
 
 struct record {
     unsigned rep;
@@ -54,17 +54,24 @@ struct counts {
     int64_t sentiment[9];
 };
 
-static double percent(int64_t part, int64_t whole)
+static double
+percent(int64_t part, int64_t whole)
 {
     return whole > 0 ? round((double)part * 10000.0 / (double)whole) / 100.0 : 0.0;
 }
 
-static void fill(struct record *r, const struct counts *c, int email)
+static void
+fill(struct record *r, const struct counts *c, int email)
 {
     if (email) {
         double v[NEMAIL] = {
-            (double)c->step1, (double)c->sent, (double)c->opened, (double)c->clicked,
-            (double)c->replied, (double)c->bounced, percent(c->opened, c->sent),
+            (double)c->step1,
+            (double)c->sent,
+            (double)c->opened,
+            (double)c->clicked,
+            (double)c->replied,
+            (double)c->bounced,
+            percent(c->opened, c->sent),
             percent(c->replied, c->sent),
         };
         memcpy(r->v, v, sizeof v);
@@ -82,7 +89,8 @@ static void fill(struct record *r, const struct counts *c, int email)
     }
 }
 
-static int cmp_record(const void *a, const void *b)
+static int
+cmp_record(const void *a, const void *b)
 {
     const struct record *x = a;
     const struct record *y = b;
@@ -105,7 +113,8 @@ struct request {
     int order;
 };
 
-static int key_index(const char *key, int email)
+static int
+key_index(const char *key, int email)
 {
     const char *const *keys = email ? email_keys : prospect_keys;
     int n = email ? NEMAIL : NPROSPECT;
@@ -119,37 +128,38 @@ static int key_index(const char *key, int email)
 }
 
 /* @return NULL or the 400 message. */
-static const char *parse(const struct mock_data *d, const json_t *root, struct request *q)
+static const char *
+parse(const struct mock_data *d, const json_t *root, struct request *q)
 {
     const char *s;
-    struct ids_ctx ids = { d, 0, 0 };
+    struct ids_ctx ids = {d, 0, 0};
     int n = body_list(root, "userIds", ids_add_saleshandy_user, &ids);
 
     if (n < 0) {
         return "userIds must be an array of strings";
     }
-    q->rep_mask = n > 0 ? ids.mask : UINT32_MAX;      /* absent or [] = the whole team */
+    q->rep_mask = n > 0 ? ids.mask : UINT32_MAX; /* absent or [] = the whole team */
     q->start = INT64_MIN;
     q->end = INT64_MAX;
-    if (body_string(root, "startDate", &s) != 0
-        || (s != NULL && timefmt_range_bound(s, 0, &q->start) != 0)) {
+    if (body_string(root, "startDate", &s) != 0 ||
+        (s != NULL && timefmt_range_bound(s, 0, &q->start) != 0)) {
         return "startDate must be an ISO 8601 date";
     }
-    if (body_string(root, "endDate", &s) != 0
-        || (s != NULL && timefmt_range_bound(s, 1, &q->end) != 0)) {
+    if (body_string(root, "endDate", &s) != 0 ||
+        (s != NULL && timefmt_range_bound(s, 1, &q->end) != 0)) {
         return "endDate must be an ISO 8601 date";
     }
-    if (body_string(root, "type", &s) != 0
-        || (s != NULL && strcmp(s, "prospect") != 0 && strcmp(s, "email") != 0)) {
+    if (body_string(root, "type", &s) != 0 ||
+        (s != NULL && strcmp(s, "prospect") != 0 && strcmp(s, "email") != 0)) {
         return "type must be one of: prospect, email";
     }
     q->email = s != NULL && strcmp(s, "email") == 0;
-    if (body_string(root, "countBy", &s) != 0
-        || (s != NULL && strcmp(s, "relative") != 0 && strcmp(s, "absolute") != 0)) {
+    if (body_string(root, "countBy", &s) != 0 ||
+        (s != NULL && strcmp(s, "relative") != 0 && strcmp(s, "absolute") != 0)) {
         return "countBy must be one of: relative, absolute";
     }
-    if (body_string(root, "sortOrder", &s) != 0
-        || (s != NULL && strcasecmp(s, "asc") != 0 && strcasecmp(s, "desc") != 0)) {
+    if (body_string(root, "sortOrder", &s) != 0 ||
+        (s != NULL && strcasecmp(s, "asc") != 0 && strcasecmp(s, "desc") != 0)) {
         return "sortOrder must be one of: asc, desc";
     }
     q->desc = s == NULL || strcasecmp(s, "desc") == 0;
@@ -169,7 +179,8 @@ static const char *parse(const struct mock_data *d, const json_t *root, struct r
     return NULL;
 }
 
-static int count(const struct mock_ctx *ctx, const struct request *q, struct counts *c)
+static int
+count(const struct mock_ctx *ctx, const struct request *q, struct counts *c)
 {
     const struct mock_data *d = ctx->data;
     const uint32_t *idx = NULL;
@@ -199,8 +210,8 @@ static int count(const struct mock_ctx *ctx, const struct request *q, struct cou
     return 0;
 }
 
-static void write_record(struct jsonw *w, const struct mock_data *d, const struct record *r,
-                         int email)
+static void
+write_record(struct jsonw *w, const struct mock_data *d, const struct record *r, int email)
 {
     const struct mock_rep *rep = &d->reps[r->rep];
     char name[128];
@@ -222,8 +233,9 @@ static void write_record(struct jsonw *w, const struct mock_data *d, const struc
     jsonw_end_object(w);
 }
 
-int teamstats_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                     struct mock_response *out)
+int
+teamstats_handle(const struct mock_ctx *ctx, const struct mock_request *req,
+                 struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
     struct request q;

@@ -12,22 +12,26 @@
 
 enum { SALT_NOTES = 0x4e, SALT_SUMMARY = 0x53, SALT_TRANSCRIPT = 0x54 };
 
-static const char *contact_first(const struct mock_data *d, const struct mock_call *c)
+static const char *
+contact_first(const struct mock_data *d, const struct mock_call *c)
 {
     return d->contacts[c->contact].first_name;
 }
 
-static const char *contact_company(const struct mock_data *d, const struct mock_call *c)
+static const char *
+contact_company(const struct mock_data *d, const struct mock_call *c)
 {
     return d->contacts[c->contact].company;
 }
 
-void text_object_id(uint64_t h, int64_t secs, char out[25])
+void
+text_object_id(uint64_t h, int64_t secs, char out[25])
 {
     snprintf(out, 25, "%08x%016llx", (unsigned)(uint32_t)secs, (unsigned long long)h);
 }
 
-void text_alnum(uint64_t h, char *out, size_t len)
+void
+text_alnum(uint64_t h, char *out, size_t len)
 {
     static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -41,7 +45,8 @@ void text_alnum(uint64_t h, char *out, size_t len)
     out[len] = '\0';
 }
 
-void text_notes(const struct mock_data *d, uint32_t i, char *buf, size_t n)
+void
+text_notes(const struct mock_data *d, uint32_t i, char *buf, size_t n)
 {
     const struct mock_call *c = &d->calls[i];
     uint64_t h = mock_hash(d->seed, i, SALT_NOTES);
@@ -49,40 +54,27 @@ void text_notes(const struct mock_data *d, uint32_t i, char *buf, size_t n)
     const char *company = contact_company(d, c);
 
     switch (h % 10) {
-    case 0:
-        snprintf(buf, n, "Spoke with %s, interested in a demo next week.", first);
-        break;
-    case 1:
-        snprintf(buf, n, "Asked to send pricing to %s at %s.", first, company);
-        break;
+    case 0: snprintf(buf, n, "Spoke with %s, interested in a demo next week.", first); break;
+    case 1: snprintf(buf, n, "Asked to send pricing to %s at %s.", first, company); break;
     case 2:
         snprintf(buf, n, "Gatekeeper said %s is travelling — try again Thursday.", first);
         break;
     case 3:
         snprintf(buf, n, "Not the right person; referred to the Head of Ops at %s.", company);
         break;
-    case 4:
-        snprintf(buf, n, "Call back after the Q1 budget review.");
-        break;
-    case 5:
-        snprintf(buf, n, "%s uses a competitor; contract ends in March.", company);
-        break;
-    case 6:
-        snprintf(buf, n, "Very positive: \"let's talk again soon\", said %s.", first);
-        break;
+    case 4: snprintf(buf, n, "Call back after the Q1 budget review."); break;
+    case 5: snprintf(buf, n, "%s uses a competitor; contract ends in March.", company); break;
+    case 6: snprintf(buf, n, "Very positive: \"let's talk again soon\", said %s.", first); break;
     case 7:
         snprintf(buf, n, "Follow-up e-mail sent.\nNext step: demo on Tuesday with %s.", first);
         break;
-    case 8:
-        snprintf(buf, n, "Budget frozen until 2027; keep warm (%s).", company);
-        break;
-    default:
-        snprintf(buf, n, "Great conversation, follow up next week.");
-        break;
+    case 8: snprintf(buf, n, "Budget frozen until 2027; keep warm (%s).", company); break;
+    default: snprintf(buf, n, "Great conversation, follow up next week."); break;
     }
 }
 
-void text_summary(const struct mock_data *d, uint32_t i, char *buf, size_t n)
+void
+text_summary(const struct mock_data *d, uint32_t i, char *buf, size_t n)
 {
     const struct mock_call *c = &d->calls[i];
     uint64_t h = mock_hash(d->seed, i, SALT_SUMMARY);
@@ -92,8 +84,10 @@ void text_summary(const struct mock_data *d, uint32_t i, char *buf, size_t n)
 
     switch (h % 5) {
     case 0:
-        snprintf(buf, n, "%s (%s) is evaluating tools for Q1 and agreed to a 30-minute demo "
-                 "with %s.", first, company, rep);
+        snprintf(buf, n,
+                 "%s (%s) is evaluating tools for Q1 and agreed to a 30-minute demo "
+                 "with %s.",
+                 first, company, rep);
         break;
     case 1:
         snprintf(buf, n, "%s asked for a case study and pricing; %s will follow up by e-mail.",
@@ -104,17 +98,22 @@ void text_summary(const struct mock_data *d, uint32_t i, char *buf, size_t n)
                  company);
         break;
     case 3:
-        snprintf(buf, n, "%s requested a call back after the holidays; decision maker is the "
-                 "CFO.", first);
+        snprintf(buf, n,
+                 "%s requested a call back after the holidays; decision maker is the "
+                 "CFO.",
+                 first);
         break;
     default:
-        snprintf(buf, n, "Short qualification call: team of ~40 SDRs at %s, pain point is "
-                 "connect rate.", company);
+        snprintf(buf, n,
+                 "Short qualification call: team of ~40 SDRs at %s, pain point is "
+                 "connect rate.",
+                 company);
         break;
     }
 }
 
-void text_transcription(const struct mock_data *d, uint32_t i, char *buf, size_t n)
+void
+text_transcription(const struct mock_data *d, uint32_t i, char *buf, size_t n)
 {
     static const char *const prospect_lines[] = {
         "Prospect: Sure, I have a couple of minutes. What is this about?",
@@ -135,8 +134,10 @@ void text_transcription(const struct mock_data *d, uint32_t i, char *buf, size_t
     const struct mock_call *c = &d->calls[i];
     uint64_t h = mock_hash(d->seed, i, SALT_TRANSCRIPT);
     size_t len = 0;
-    int w = snprintf(buf, n, "Rep: Hi %s, this is %s from Acme Sales. Did I catch you at a bad "
-                     "time?", contact_first(d, c), d->reps[c->rep].n->first_name);
+    int w = snprintf(buf, n,
+                     "Rep: Hi %s, this is %s from Acme Sales. Did I catch you at a bad "
+                     "time?",
+                     contact_first(d, c), d->reps[c->rep].n->first_name);
 
     if (w < 0 || (size_t)w >= n) {
         return;

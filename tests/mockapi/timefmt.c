@@ -10,12 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const wday_names[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char *const wday_names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 static const char *const month_names[12] = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
-static int64_t floor_div(int64_t a, int64_t b)
+static int64_t
+floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0))) {
@@ -25,7 +26,8 @@ static int64_t floor_div(int64_t a, int64_t b)
 }
 
 /* Howard Hinnant's days_from_civil. */
-int64_t timefmt_days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t
+timefmt_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     int64_t era = floor_div(y, 400);
@@ -36,7 +38,8 @@ int64_t timefmt_days_from_civil(int64_t y, unsigned m, unsigned d)
     return era * 146097 + doe - 719468;
 }
 
-void timefmt_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
+void
+timefmt_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 {
     int64_t z = days + 719468;
     int64_t era = floor_div(z, 146097);
@@ -49,16 +52,18 @@ void timefmt_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-int timefmt_weekday(int64_t days)
+int
+timefmt_weekday(int64_t days)
 {
-    int64_t w = (days + 4) % 7;        /* 1970-01-01 was a Thursday */
+    int64_t w = (days + 4) % 7; /* 1970-01-01 was a Thursday */
     if (w < 0) {
         w += 7;
     }
     return (int)w;
 }
 
-static int digits(const char *s, int n, int *out)
+static int
+digits(const char *s, int n, int *out)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
@@ -71,9 +76,10 @@ static int digits(const char *s, int n, int *out)
     return 0;
 }
 
-static int days_in_month(int64_t y, unsigned m)
+static int
+days_in_month(int64_t y, unsigned m)
 {
-    static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
         return 29;
     }
@@ -81,14 +87,15 @@ static int days_in_month(int64_t y, unsigned m)
 }
 
 /* YYYY-MM-DD prefix of s; sets *days. */
-static int parse_date_prefix(const char *s, int64_t *days)
+static int
+parse_date_prefix(const char *s, int64_t *days)
 {
     int y;
     int m;
     int d;
 
-    if (digits(s, 4, &y) != 0 || s[4] != '-' || digits(s + 5, 2, &m) != 0 || s[7] != '-'
-        || digits(s + 8, 2, &d) != 0) {
+    if (digits(s, 4, &y) != 0 || s[4] != '-' || digits(s + 5, 2, &m) != 0 || s[7] != '-' ||
+        digits(s + 8, 2, &d) != 0) {
         return -1;
     }
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m)) {
@@ -98,7 +105,8 @@ static int parse_date_prefix(const char *s, int64_t *days)
     return 0;
 }
 
-int timefmt_parse_date(const char *s, int64_t *days)
+int
+timefmt_parse_date(const char *s, int64_t *days)
 {
     if (s == NULL || strlen(s) != 10) {
         return -1;
@@ -106,7 +114,8 @@ int timefmt_parse_date(const char *s, int64_t *days)
     return parse_date_prefix(s, days);
 }
 
-int timefmt_parse_iso(const char *s, int64_t *ms, int *date_only)
+int
+timefmt_parse_iso(const char *s, int64_t *ms, int *date_only)
 {
     int64_t days;
     int hh = 0;
@@ -123,8 +132,8 @@ int timefmt_parse_iso(const char *s, int64_t *ms, int *date_only)
         *date_only = 1;
         return 0;
     }
-    if ((*p != 'T' && *p != 't' && *p != ' ') || digits(p + 1, 2, &hh) != 0 || p[3] != ':'
-        || digits(p + 4, 2, &mi) != 0) {
+    if ((*p != 'T' && *p != 't' && *p != ' ') || digits(p + 1, 2, &hh) != 0 || p[3] != ':' ||
+        digits(p + 4, 2, &mi) != 0) {
         return -1;
     }
     p += 6;
@@ -182,7 +191,8 @@ int timefmt_parse_iso(const char *s, int64_t *ms, int *date_only)
     return 0;
 }
 
-int timefmt_range_bound(const char *s, int is_end, int64_t *out_ms)
+int
+timefmt_range_bound(const char *s, int is_end, int64_t *out_ms)
 {
     int64_t ms;
     int date_only;
@@ -197,7 +207,8 @@ int timefmt_range_bound(const char *s, int is_end, int64_t *out_ms)
     return 0;
 }
 
-void timefmt_iso_ms(int64_t ms, char *buf, size_t n)
+void
+timefmt_iso_ms(int64_t ms, char *buf, size_t n)
 {
     int64_t days = floor_div(ms, MOCK_DAY_MS);
     int64_t rem = ms - days * MOCK_DAY_MS;
@@ -211,8 +222,8 @@ void timefmt_iso_ms(int64_t ms, char *buf, size_t n)
              (int)(rem % 1000));
 }
 
-void timefmt_js(int64_t ms, int offset_min, int short_offset, const char *zone,
-                char *buf, size_t n)
+void
+timefmt_js(int64_t ms, int offset_min, int short_offset, const char *zone, char *buf, size_t n)
 {
     int64_t local = floor_div(ms, 1000) + (int64_t)offset_min * 60;
     int64_t days = floor_div(local, 86400);
@@ -236,7 +247,8 @@ void timefmt_js(int64_t ms, int offset_min, int short_offset, const char *zone,
              (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60), off, zone);
 }
 
-void timefmt_http(int64_t secs, char *buf, size_t n)
+void
+timefmt_http(int64_t secs, char *buf, size_t n)
 {
     int64_t days = floor_div(secs, 86400);
     int64_t rem = secs - days * 86400;
@@ -245,7 +257,7 @@ void timefmt_http(int64_t secs, char *buf, size_t n)
     unsigned d;
 
     timefmt_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%s, %02u %s %04lld %02d:%02d:%02d GMT", wday_names[timefmt_weekday(days)],
-             d, month_names[m - 1], (long long)y, (int)(rem / 3600), (int)(rem / 60 % 60),
+    snprintf(buf, n, "%s, %02u %s %04lld %02d:%02d:%02d GMT", wday_names[timefmt_weekday(days)], d,
+             month_names[m - 1], (long long)y, (int)(rem / 3600), (int)(rem / 60 % 60),
              (int)(rem % 60));
 }

@@ -14,7 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
-static void write_space(struct jsonw *w, const struct mock_space *s)
+static void
+write_space(struct jsonw *w, const struct mock_space *s)
 {
     jsonw_begin_object(w, "call_analytics");
     jsonw_int(w, "total_calls", s->total_calls);
@@ -32,13 +33,14 @@ static void write_space(struct jsonw *w, const struct mock_space *s)
     jsonw_int(w, "failed", s->tasks_failed);
     jsonw_int(w, "pending", s->pending);
     jsonw_int(w, "in_progress", s->in_progress);
-    jsonw_real(w, "success_rate",
-               s->total_calls ? round((double)s->completed * 10000.0 / s->total_calls) / 100.0
-                              : 0.0, 2);
+    jsonw_real(
+        w, "success_rate",
+        s->total_calls ? round((double)s->completed * 10000.0 / s->total_calls) / 100.0 : 0.0, 2);
     jsonw_end_object(w);
 }
 
-static void org_totals(const struct mock_data *d, struct mock_space *t)
+static void
+org_totals(const struct mock_data *d, struct mock_space *t)
 {
     double weighted = 0.0;
 
@@ -63,8 +65,8 @@ static void org_totals(const struct mock_data *d, struct mock_space *t)
     }
 }
 
-int unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req,
-                 struct mock_response *out)
+int
+unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req, struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
     const char *authz = server_header(req, "Authorization");
@@ -74,7 +76,8 @@ int unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     struct mock_space totals;
 
     if (authz == NULL || strncasecmp(authz, "jwt ", 4) != 0) {
-        return response_literal(out, 401, "{\"status_code\":401,\"message\":"
+        return response_literal(out, 401,
+                                "{\"status_code\":401,\"message\":"
                                 "\"Authentication credentials were not provided.\"}");
     }
     const char *tok = authz + 4;
@@ -85,11 +88,13 @@ int unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req,
         return response_literal(out, 401, AUTH_UNPOD_401_INVALID);
     }
     if (org == NULL || *org == '\0') {
-        return response_literal(out, 400, "{\"status_code\":400,\"message\":"
+        return response_literal(out, 400,
+                                "{\"status_code\":400,\"message\":"
                                 "\"Org-Handle header is required.\"}");
     }
     if (strcasecmp(org, ctx->cfg->unpod_org) != 0) {
-        return response_literal(out, 404, "{\"status_code\":404,\"message\":"
+        return response_literal(out, 404,
+                                "{\"status_code\":404,\"message\":"
                                 "\"Organization not found.\"}");
     }
     if (token != NULL && *token != '\0') {
@@ -99,7 +104,8 @@ int unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req,
             }
         }
         if (space == NULL) {
-            return response_literal(out, 404, "{\"status_code\":404,\"message\":"
+            return response_literal(out, 404,
+                                    "{\"status_code\":404,\"message\":"
                                     "\"Space not found.\"}");
         }
     }

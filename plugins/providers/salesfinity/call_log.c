@@ -71,8 +71,7 @@ const struct or_column sf_calls_columns[] = {
     [COL_REP_EMAIL] = {"rep_email", OR_TYPE_TEXT, "rep's e-mail address, lower-case"},
     [COL_CONTACT_NAME] = {"contact_name", OR_TYPE_TEXT, "contact's first and last name"},
     [COL_CONTACT_COMPANY] = {"contact_company", OR_TYPE_TEXT, "contact's company"},
-    [COL_CONTACT_EMAIL] = {"contact_email", OR_TYPE_TEXT,
-                           "contact's e-mail address, lower-case"},
+    [COL_CONTACT_EMAIL] = {"contact_email", OR_TYPE_TEXT, "contact's e-mail address, lower-case"},
     [COL_CONTACT_TITLE] = {"contact_title", OR_TYPE_TEXT, "contact's job title"},
     [COL_LIST_ID] = {"list_id", OR_TYPE_TEXT, "id of the contact list"},
     [COL_LIST_NAME] = {"list_name", OR_TYPE_TEXT, "name of the contact list"},
@@ -86,8 +85,7 @@ const struct or_column sf_calls_columns[] = {
 };
 
 const struct or_param sf_call_log_params[] = {
-    {"sort", OR_PARAM_STRING, 0, "sort field, - prefix for descending (default -createdAt)",
-     NULL},
+    {"sort", OR_PARAM_STRING, 0, "sort field, - prefix for descending (default -createdAt)", NULL},
     {"outcome", OR_PARAM_ENUM, 0, "only calls with this outcome", "answered,no-answer,cancelled"},
     {"direction", OR_PARAM_ENUM, 0, "only calls in this direction", "inbound,outbound"},
     {"answered_by", OR_PARAM_ENUM, 0, "only calls answered by a human or a machine",
@@ -105,23 +103,14 @@ const struct or_param sf_call_log_params[] = {
     {"sequences", OR_PARAM_STRING_LIST, 0, "only calls of these sequence ids", NULL},
     {"from", OR_PARAM_STRING_LIST, 0, "only calls from these phone numbers", NULL},
     {"to", OR_PARAM_STRING_LIST, 0, "only calls to these phone numbers", NULL},
-    {"search", OR_PARAM_STRING, 0, "full-text search in contact name, company and numbers",
-     NULL},
-    {"start_date", OR_PARAM_DATE, 0, "start of the date range (default: the period's start)",
-     NULL},
+    {"search", OR_PARAM_STRING, 0, "full-text search in contact name, company and numbers", NULL},
+    {"start_date", OR_PARAM_DATE, 0, "start of the date range (default: the period's start)", NULL},
     {"end_date", OR_PARAM_DATE, 0, "end of the date range (default: the period's end)", NULL},
     {"limit", OR_PARAM_INT, 0, "calls per page, 1 to 100 (default 100)", NULL},
 };
 
 /* Warning bits beyond the columns: the nested objects and the rows themselves. */
-enum bit {
-    BIT_DISPOSITION = NCOLS,
-    BIT_CONTACT,
-    BIT_CONTACT_LIST,
-    BIT_USER,
-    BIT_ROW,
-    NBITS
-};
+enum bit { BIT_DISPOSITION = NCOLS, BIT_CONTACT, BIT_CONTACT_LIST, BIT_USER, BIT_ROW, NBITS };
 
 _Static_assert(NBITS <= 64, "warning bits must fit in 64");
 
@@ -167,10 +156,11 @@ static const char *const fields[NBITS] = {
 /* Parameters with their own query keys, not filters[...]. */
 static const char *const not_filters[] = {"sort", "limit", "start_date", "end_date", NULL};
 
-static or_status check(const struct or_query *q, long *limit, char *err, size_t errlen)
+static or_status
+check(const struct or_query *q, long *limit, char *err, size_t errlen)
 {
-    or_status st = orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, limit,
-                                 err, errlen);
+    or_status st =
+        orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, limit, err, errlen);
     if (st != OR_OK) {
         return st;
     }
@@ -191,12 +181,12 @@ static or_status check(const struct or_query *q, long *limit, char *err, size_t 
                  ENDPOINT, lo, hi);
         return OR_ERR_INVALID;
     }
-    return sf_check_bools(q, ENDPOINT, sf_call_log_params, SF_ARRAY_LEN(sf_call_log_params),
-                          err, errlen);
+    return sf_check_bools(q, ENDPOINT, sf_call_log_params, SF_ARRAY_LEN(sf_call_log_params), err,
+                          errlen);
 }
 
-or_status sf_call_log_check(const struct or_host *h, const struct or_query *q, char *err,
-                            size_t errlen)
+or_status
+sf_call_log_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     (void)h;
     long limit = 0;
@@ -204,8 +194,9 @@ or_status sf_call_log_check(const struct or_host *h, const struct or_query *q, c
 }
 
 /* filters[start_date] / filters[end_date]: explicit parameters, else the period in UTC. */
-static or_status add_dates(const struct or_host *h, const struct or_query *q,
-                           struct or_request *req, char *err, size_t errlen)
+static or_status
+add_dates(const struct or_host *h, const struct or_query *q, struct or_request *req, char *err,
+          size_t errlen)
 {
     char when[40];
     const char *start = orp_param(q, "start_date");
@@ -231,8 +222,9 @@ static or_status add_dates(const struct or_host *h, const struct or_query *q,
     return OR_OK;
 }
 
-or_status sf_call_log_build(const struct or_host *h, const struct or_query *q, long page,
-                            struct or_request *req, char *err, size_t errlen)
+or_status
+sf_call_log_build(const struct or_host *h, const struct or_query *q, long page,
+                  struct or_request *req, char *err, size_t errlen)
 {
     long limit = 0;
     or_status st = check(q, &limit, err, errlen);
@@ -261,7 +253,8 @@ or_status sf_call_log_build(const struct or_host *h, const struct or_query *q, l
     return st;
 }
 
-static void parse_call(struct orp_cells *c, const json_t *call)
+static void
+parse_call(struct orp_cells *c, const json_t *call)
 {
     orp_id(c, COL_ID, json_object_get(call, "_id"), COL_ID);
     orp_id(c, COL_CALL_ID, json_object_get(call, "call_id"), COL_CALL_ID);
@@ -297,8 +290,8 @@ static void parse_call(struct orp_cells *c, const json_t *call)
 
     orp_id(c, COL_FROM_NUMBER, json_object_get(call, "from"), COL_FROM_NUMBER);
     orp_id(c, COL_TO_NUMBER, json_object_get(call, "to"), COL_TO_NUMBER);
-    int has = orp_text(c, COL_RECORDING_URL, json_object_get(call, "recording_url"),
-                       COL_RECORDING_URL);
+    int has =
+        orp_text(c, COL_RECORDING_URL, json_object_get(call, "recording_url"), COL_RECORDING_URL);
     c->h->set_int(c->rows, COL_HAS_RECORDING, has);
     orp_text(c, COL_NOTES, json_object_get(call, "notes"), COL_NOTES);
     orp_text(c, COL_SUMMARY, json_object_get(call, "summary"), COL_SUMMARY);
@@ -306,8 +299,9 @@ static void parse_call(struct orp_cells *c, const json_t *call)
 }
 
 /* pagination {total, page, limit, pages}: pages drives concurrent fetching. */
-static or_status read_pagination(const json_t *root, long page, size_t nrows, long limit,
-                                 struct or_page_info *info, char *err, size_t errlen)
+static or_status
+read_pagination(const json_t *root, long page, size_t nrows, long limit, struct or_page_info *info,
+                char *err, size_t errlen)
 {
     const json_t *pg = json_object_get(root, "pagination");
     if (!json_is_object(pg)) {
@@ -342,8 +336,12 @@ static or_status read_pagination(const json_t *root, long page, size_t nrows, lo
 }
 
 static const struct sf_table table = {
-    .endpoint = ENDPOINT, .fields = fields, .nfields = NBITS, .row_bit = BIT_ROW,
-    .row = parse_call, .paging = read_pagination,
+    .endpoint = ENDPOINT,
+    .fields = fields,
+    .nfields = NBITS,
+    .row_bit = BIT_ROW,
+    .row = parse_call,
+    .paging = read_pagination,
 };
 
 SF_PARSE_PAGE_FN(sf_call_log_parse, table)

@@ -53,18 +53,13 @@ const struct or_param sf_list_perf_params[] = {
      NULL},
     {"user_ids", OR_PARAM_STRING_LIST, 0, "only calls of these users (reps)", NULL},
     {"disposition_ids", OR_PARAM_INT_LIST, 0, "only calls with these disposition ids", NULL},
-    {"timezone", OR_PARAM_STRING, 0, "IANA zone of the dates (default: the report's zone)",
-     NULL},
+    {"timezone", OR_PARAM_STRING, 0, "IANA zone of the dates (default: the report's zone)", NULL},
     {"search", OR_PARAM_STRING, 0, "only lists whose name matches", NULL},
     {"limit", OR_PARAM_INT, 0, "lists per page, 1 to 100 (default 100)", NULL},
 };
 
 /* Warning bits beyond the columns. */
-enum bit {
-    BIT_OWNER = NCOLS,
-    BIT_ROW,
-    NBITS
-};
+enum bit { BIT_OWNER = NCOLS, BIT_ROW, NBITS };
 
 static const char *const fields[NBITS] = {
     [COL_LIST_ID] = "_id",
@@ -86,8 +81,8 @@ static const char *const fields[NBITS] = {
 /* Parameters sent under their own rules before the rest. */
 static const char *const own_rules[] = {"limit", "start_date", "end_date", "timezone", NULL};
 
-or_status sf_list_perf_check(const struct or_host *h, const struct or_query *q, char *err,
-                             size_t errlen)
+or_status
+sf_list_perf_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     (void)h;
     long limit = 0;
@@ -96,9 +91,9 @@ or_status sf_list_perf_check(const struct or_host *h, const struct or_query *q, 
 }
 
 /* Parameter @p name, else @p dflt (e.g. a field of the query), as one pair. */
-static or_status query_or(const struct or_host *h, const struct or_query *q,
-                          struct or_request *req, const char *name, const char *dflt, char *err,
-                          size_t errlen)
+static or_status
+query_or(const struct or_host *h, const struct or_query *q, struct or_request *req,
+         const char *name, const char *dflt, char *err, size_t errlen)
 {
     const char *v = orp_param(q, name);
     if (v == NULL) {
@@ -110,12 +105,13 @@ static or_status query_or(const struct or_host *h, const struct or_query *q,
     return sf_query(h, req, name, v, err, errlen);
 }
 
-or_status sf_list_perf_build(const struct or_host *h, const struct or_query *q, long page,
-                             struct or_request *req, char *err, size_t errlen)
+or_status
+sf_list_perf_build(const struct or_host *h, const struct or_query *q, long page,
+                   struct or_request *req, char *err, size_t errlen)
 {
     long limit = 0;
-    or_status st = orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit,
-                                 err, errlen);
+    or_status st =
+        orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err, errlen);
     if (st != OR_OK) {
         return st;
     }
@@ -142,20 +138,21 @@ or_status sf_list_perf_build(const struct or_host *h, const struct or_query *q, 
     return st;
 }
 
-static const json_t *first_of(const json_t *obj, const char *a, const char *b)
+static const json_t *
+first_of(const json_t *obj, const char *a, const char *b)
 {
     const json_t *v = json_object_get(obj, a);
     return orp_is_empty(v) ? json_object_get(obj, b) : v;
 }
 
-static void parse_list(struct orp_cells *c, const json_t *list)
+static void
+parse_list(struct orp_cells *c, const json_t *list)
 {
     orp_id(c, COL_LIST_ID, first_of(list, "_id", "id"), COL_LIST_ID);
     orp_text(c, COL_LIST_NAME, json_object_get(list, "name"), COL_LIST_NAME);
     orp_text(c, COL_LIST_SOURCE, json_object_get(list, "source"), COL_LIST_SOURCE);
     orp_int(c, COL_TOTAL_CALLS, json_object_get(list, "total_calls"), COL_TOTAL_CALLS);
-    orp_int(c, COL_CONNECTED_CALLS, json_object_get(list, "connected_calls"),
-            COL_CONNECTED_CALLS);
+    orp_int(c, COL_CONNECTED_CALLS, json_object_get(list, "connected_calls"), COL_CONNECTED_CALLS);
     orp_int(c, COL_CONVERSATIONS, json_object_get(list, "conversations"), COL_CONVERSATIONS);
     orp_int(c, COL_MEETINGS_SET, json_object_get(list, "meetings_set"), COL_MEETINGS_SET);
     orp_int(c, COL_GOOD_QUALITY_CONTACTS, json_object_get(list, "good_quality_contacts"),
@@ -170,8 +167,9 @@ static void parse_list(struct orp_cells *c, const json_t *list)
 }
 
 /* {totalCount, page, limit, next, prev}: next is null on the last page. */
-static or_status read_paging(const json_t *root, long page, size_t nrows, long limit,
-                             struct or_page_info *info, char *err, size_t errlen)
+static or_status
+read_paging(const json_t *root, long page, size_t nrows, long limit, struct or_page_info *info,
+            char *err, size_t errlen)
 {
     (void)nrows;
     (void)err;
@@ -203,8 +201,12 @@ static or_status read_paging(const json_t *root, long page, size_t nrows, long l
 }
 
 static const struct sf_table table = {
-    .endpoint = ENDPOINT, .fields = fields, .nfields = NBITS, .row_bit = BIT_ROW,
-    .row = parse_list, .paging = read_paging,
+    .endpoint = ENDPOINT,
+    .fields = fields,
+    .nfields = NBITS,
+    .row_bit = BIT_ROW,
+    .row = parse_list,
+    .paging = read_paging,
 };
 
 SF_PARSE_PAGE_FN(sf_list_perf_parse, table)

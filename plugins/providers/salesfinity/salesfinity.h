@@ -118,12 +118,12 @@ or_status sf_parse(const struct sf_table *t, const struct or_host *h, const stru
  * Defines or_parse_page_fn @p fn as sf_parse with the static sf_table
  * @p table, so an endpoint file states its table and this one line.
  */
-#define SF_PARSE_PAGE_FN(fn, table)                                                           \
-    or_status fn(const struct or_host *h, const struct or_query *q, long page,                \
-                 const char *body, size_t len, struct or_rows *rows,                          \
-                 struct or_page_info *info, char *err, size_t errlen)                         \
-    {                                                                                         \
-        return sf_parse(&(table), h, q, page, body, len, rows, info, err, errlen);            \
+#define SF_PARSE_PAGE_FN(fn, table)                                                                \
+    or_status fn(const struct or_host *h, const struct or_query *q, long page, const char *body,   \
+                 size_t len, struct or_rows *rows, struct or_page_info *info, char *err,           \
+                 size_t errlen)                                                                    \
+    {                                                                                              \
+        return sf_parse(&(table), h, q, page, body, len, rows, info, err, errlen);                 \
     }
 
 /**
@@ -177,10 +177,9 @@ or_status sf_query_long(const struct or_host *h, struct or_request *req, const c
  * order, except those named in @p skip (NULL-terminated): lists as repeated
  * `[]` pairs, booleans as true/false, the rest verbatim.
  */
-or_status sf_query_params(const struct or_host *h, const struct or_query *q,
-                          struct or_request *req, const struct or_param *params,
-                          size_t nparams, const char *const *skip, enum sf_param_style style,
-                          char *err, size_t errlen);
+or_status sf_query_params(const struct or_host *h, const struct or_query *q, struct or_request *req,
+                          const struct or_param *params, size_t nparams, const char *const *skip,
+                          enum sf_param_style style, char *err, size_t errlen);
 
 /**
  * @brief Check that number parameter @p name, when given, is >= 0; stores it
@@ -191,8 +190,7 @@ or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const 
 
 /** @brief Check that every OR_PARAM_BOOL parameter given reads as a boolean. */
 or_status sf_check_bools(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err,
-                         size_t errlen);
+                         const struct or_param *params, size_t nparams, char *err, size_t errlen);
 
 #pragma GCC visibility pop
 

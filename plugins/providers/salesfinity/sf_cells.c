@@ -6,7 +6,8 @@
  */
 #include "salesfinity.h"
 
-void sf_person_name(struct orp_cells *c, size_t col, const json_t *person, unsigned bit)
+void
+sf_person_name(struct orp_cells *c, size_t col, const json_t *person, unsigned bit)
 {
     if (person == NULL) {
         return;

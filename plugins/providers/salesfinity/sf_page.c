@@ -8,9 +8,10 @@
 
 #include "salesfinity.h"
 
-or_status sf_parse(const struct sf_table *t, const struct or_host *h, const struct or_query *q,
-                   long page, const char *body, size_t len, struct or_rows *rows,
-                   struct or_page_info *info, char *err, size_t errlen)
+or_status
+sf_parse(const struct sf_table *t, const struct or_host *h, const struct or_query *q, long page,
+         const char *body, size_t len, struct or_rows *rows, struct or_page_info *info, char *err,
+         size_t errlen)
 {
     orp_page_info_reset(info);
     json_t *root = NULL;
@@ -25,13 +26,12 @@ or_status sf_parse(const struct sf_table *t, const struct or_host *h, const stru
     }
     long limit = SF_PAGE_LIMIT;
     char unused[OR_ERR_SIZE];
-    (void)orp_check_int(q, t->endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit,
-                        unused, sizeof(unused));
+    (void)orp_check_int(q, t->endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, unused,
+                        sizeof(unused));
     st = t->paging(root, page, json_array_size(data), limit, info, err, errlen);
     if (st == OR_OK) {
         struct orp_cells cells;
-        orp_cells_init(&cells, h, rows, t->fields, t->nfields, "%s page %ld", t->endpoint,
-                       page);
+        orp_cells_init(&cells, h, rows, t->fields, t->nfields, "%s page %ld", t->endpoint, page);
         cells.int_rules = ORP_INT_ROUND | ORP_INT_TEXT_REAL;
         st = orp_cells_write(&cells, data, t->row_bit, t->row, err, errlen);
     }
@@ -39,18 +39,16 @@ or_status sf_parse(const struct sf_table *t, const struct or_host *h, const stru
     return st;
 }
 
-json_t *sf_page_array(json_t *root, const char *key,
-                      char *err, size_t errlen)
+json_t *
+sf_page_array(json_t *root, const char *key, char *err, size_t errlen)
 {
     json_t *v = json_object_get(root, key);
     if (v == NULL) {
-        snprintf(err, errlen, "response has no field \"%s\"",
-                 key);
+        snprintf(err, errlen, "response has no field \"%s\"", key);
         return NULL;
     }
     if (!json_is_array(v)) {
-        snprintf(err, errlen, "field \"%s\" is not an array",
-                 key);
+        snprintf(err, errlen, "field \"%s\" is not an array", key);
         return NULL;
     }
     return v;

@@ -13,7 +13,8 @@
 
 #include "salesfinity.h"
 
-int sf_parse_bool(const char *s)
+int
+sf_parse_bool(const char *s)
 {
     static const char *const yes[] = {"true", "yes", "on", "1"};
     static const char *const no[] = {"false", "no", "off", "0"};
@@ -28,8 +29,9 @@ int sf_parse_bool(const char *s)
     return -1;
 }
 
-or_status sf_request_start(const struct or_host *h, struct or_request *req, const char *path,
-                           char *err, size_t errlen)
+or_status
+sf_request_start(const struct or_host *h, struct or_request *req, const char *path, char *err,
+                 size_t errlen)
 {
     or_status st = h->req_set(req, "GET", path);
     if (st != OR_OK) {
@@ -51,8 +53,9 @@ or_status sf_request_start(const struct or_host *h, struct or_request *req, cons
     return st;
 }
 
-or_status sf_query(const struct or_host *h, struct or_request *req, const char *key,
-                   const char *value, char *err, size_t errlen)
+or_status
+sf_query(const struct or_host *h, struct or_request *req, const char *key, const char *value,
+         char *err, size_t errlen)
 {
     or_status st = h->req_query(req, key, value);
     if (st != OR_OK) {
@@ -61,8 +64,9 @@ or_status sf_query(const struct or_host *h, struct or_request *req, const char *
     return st;
 }
 
-or_status sf_query_long(const struct or_host *h, struct or_request *req, const char *key,
-                        long value, char *err, size_t errlen)
+or_status
+sf_query_long(const struct or_host *h, struct or_request *req, const char *key, long value,
+              char *err, size_t errlen)
 {
     char num[32];
     snprintf(num, sizeof(num), "%ld", value);
@@ -70,8 +74,9 @@ or_status sf_query_long(const struct or_host *h, struct or_request *req, const c
 }
 
 /* One `key=item` pair per comma-separated, trimmed, non-empty item. */
-static or_status query_list(const struct or_host *h, struct or_request *req, const char *key,
-                            const char *list, char *err, size_t errlen)
+static or_status
+query_list(const struct or_host *h, struct or_request *req, const char *key, const char *list,
+           char *err, size_t errlen)
 {
     size_t n = strlen(list);
     char *copy = malloc(n + 1);
@@ -107,7 +112,8 @@ fail:
     return st;
 }
 
-static int skipped(const char *name, const char *const *skip)
+static int
+skipped(const char *name, const char *const *skip)
 {
     for (size_t i = 0; skip != NULL && skip[i] != NULL; i++) {
         if (strcmp(name, skip[i]) == 0) {
@@ -117,10 +123,10 @@ static int skipped(const char *name, const char *const *skip)
     return 0;
 }
 
-or_status sf_query_params(const struct or_host *h, const struct or_query *q,
-                          struct or_request *req, const struct or_param *params,
-                          size_t nparams, const char *const *skip, enum sf_param_style style,
-                          char *err, size_t errlen)
+or_status
+sf_query_params(const struct or_host *h, const struct or_query *q, struct or_request *req,
+                const struct or_param *params, size_t nparams, const char *const *skip,
+                enum sf_param_style style, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
         const struct or_param *p = &params[i];
@@ -148,8 +154,10 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q,
         else if (p->type == OR_PARAM_BOOL) {
             int b = sf_parse_bool(value);
             if (b < 0) {
-                snprintf(err, errlen, "salesfinity: parameter %s must be true or false, not "
-                         "\"%s\"", p->name, value);
+                snprintf(err, errlen,
+                         "salesfinity: parameter %s must be true or false, not "
+                         "\"%s\"",
+                         p->name, value);
                 return OR_ERR_INVALID;
             }
             st = sf_query(h, req, key, b ? "true" : "false", err, errlen);
@@ -164,8 +172,9 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q,
     return OR_OK;
 }
 
-or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name,
-                          double *out, int *given, char *err, size_t errlen)
+or_status
+sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name, double *out,
+                int *given, char *err, size_t errlen)
 {
     *given = 0;
     *out = 0.0;
@@ -177,8 +186,8 @@ or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const 
     errno = 0;
     double v = strtod(s, &end);
     if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < 0.0) {
-        snprintf(err, errlen, "%s: parameter %s must be a number >= 0, not \"%s\"", endpoint,
-                 name, s);
+        snprintf(err, errlen, "%s: parameter %s must be a number >= 0, not \"%s\"", endpoint, name,
+                 s);
         return OR_ERR_INVALID;
     }
     *out = v;
@@ -186,9 +195,9 @@ or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const 
     return OR_OK;
 }
 
-or_status sf_check_bools(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err,
-                         size_t errlen)
+or_status
+sf_check_bools(const struct or_query *q, const char *endpoint, const struct or_param *params,
+               size_t nparams, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
         if (params[i].type != OR_PARAM_BOOL) {
@@ -196,8 +205,8 @@ or_status sf_check_bools(const struct or_query *q, const char *endpoint,
         }
         const char *s = orp_param(q, params[i].name);
         if (s != NULL && sf_parse_bool(s) < 0) {
-            snprintf(err, errlen, "%s: parameter %s must be true or false, not \"%s\"",
-                     endpoint, params[i].name, s);
+            snprintf(err, errlen, "%s: parameter %s must be true or false, not \"%s\"", endpoint,
+                     params[i].name, s);
             return OR_ERR_INVALID;
         }
     }

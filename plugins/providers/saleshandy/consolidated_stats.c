@@ -94,11 +94,7 @@ const struct or_param sh_cs_params[] = {
 };
 
 /* Warning bits beyond the columns: the Client object and the rows themselves. */
-enum bit {
-    BIT_CLIENT = NCOLS,
-    BIT_ROW,
-    NBITS
-};
+enum bit { BIT_CLIENT = NCOLS, BIT_ROW, NBITS };
 
 _Static_assert(NBITS <= 64, "warning bits must fit in 64");
 
@@ -134,8 +130,9 @@ static const char *const fields[NBITS] = {
     [BIT_ROW] = "payload.data[] (row not an object, skipped)",
 };
 
-static or_status check(const struct or_host *h, const struct or_query *q, struct sh_range *r,
-                       long *limit, char *err, size_t errlen)
+static or_status
+check(const struct or_host *h, const struct or_query *q, struct sh_range *r, long *limit, char *err,
+      size_t errlen)
 {
     int bearer = 0;
     or_status st = sh_auth_mode(h, &bearer, err, errlen);
@@ -150,16 +147,17 @@ static or_status check(const struct or_host *h, const struct or_query *q, struct
     return sh_cs_range(q, sh_today_utc(), r, err, errlen);
 }
 
-or_status sh_cs_check(const struct or_host *h, const struct or_query *q, char *err,
-                      size_t errlen)
+or_status
+sh_cs_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     struct sh_range r;
     long limit = 0;
     return check(h, q, &r, &limit, err, errlen);
 }
 
-or_status sh_cs_instances(const struct or_host *h, const struct or_query *q, char *buf,
-                          size_t buflen, char *err, size_t errlen)
+or_status
+sh_cs_instances(const struct or_host *h, const struct or_query *q, char *buf, size_t buflen,
+                char *err, size_t errlen)
 {
     struct sh_range r;
     long limit = 0;
@@ -173,8 +171,9 @@ or_status sh_cs_instances(const struct or_host *h, const struct or_query *q, cha
     return sh_cs_windows(&r, buf, buflen, err, errlen);
 }
 
-or_status sh_cs_build(const struct or_host *h, const struct or_query *q, long page,
-                      struct or_request *req, char *err, size_t errlen)
+or_status
+sh_cs_build(const struct or_host *h, const struct or_query *q, long page, struct or_request *req,
+            char *err, size_t errlen)
 {
     struct sh_range r;
     long limit = 0;
@@ -221,29 +220,30 @@ fail:
     return st;
 }
 
-static void parse_client(struct orp_cells *c, const json_t *row)
+static void
+parse_client(struct orp_cells *c, const json_t *row)
 {
     const json_t *client = sh_object(c, row, "Client", BIT_CLIENT);
     if (client == NULL) {
         return;
     }
     orp_id(c, COL_CLIENT_ID, sh_field(client, "id"), COL_CLIENT_ID);
-    orp_full_name(c, COL_CLIENT_NAME, sh_field(client, "firstName"),
-                  sh_field(client, "lastName"), COL_CLIENT_NAME);
+    orp_full_name(c, COL_CLIENT_NAME, sh_field(client, "firstName"), sh_field(client, "lastName"),
+                  COL_CLIENT_NAME);
     orp_text_lower(c, COL_CLIENT_EMAIL, sh_field(client, "email"), COL_CLIENT_EMAIL);
     orp_text(c, COL_CLIENT_COMPANY, sh_field(client, "companyName"), COL_CLIENT_COMPANY);
     orp_text(c, COL_CLIENT_STATUS, sh_field(client, "status"), COL_CLIENT_STATUS);
 }
 
-static void parse_row(struct orp_cells *c, const json_t *row)
+static void
+parse_row(struct orp_cells *c, const json_t *row)
 {
     orp_id(c, COL_SEQUENCE_ID, sh_field(row, "Sequence Id"), COL_SEQUENCE_ID);
     orp_text(c, COL_SEQUENCE_TITLE, sh_field(row, "Sequence Title"), COL_SEQUENCE_TITLE);
     orp_text(c, COL_SEQUENCE_OWNER, sh_field(row, "Sequence Owner"), COL_SEQUENCE_OWNER);
     orp_int(c, COL_STEP, sh_field(row, "Step Number"), COL_STEP);
     orp_text_lower(c, COL_SENDER_EMAIL, sh_field(row, "Sender Email"), COL_SENDER_EMAIL);
-    orp_text_lower(c, COL_RECIPIENT_EMAIL, sh_field(row, "Recipient Email"),
-                   COL_RECIPIENT_EMAIL);
+    orp_text_lower(c, COL_RECIPIENT_EMAIL, sh_field(row, "Recipient Email"), COL_RECIPIENT_EMAIL);
     orp_text(c, COL_RECIPIENT_NAME, sh_field(row, "Recipient name"), COL_RECIPIENT_NAME);
     sh_time(c, COL_SENT_AT, sh_field(row, "Email Sent At"), COL_SENT_AT);
     orp_int(c, COL_OPEN_COUNT, sh_field(row, "Open Count"), COL_OPEN_COUNT);
@@ -254,8 +254,7 @@ static void parse_row(struct orp_cells *c, const json_t *row)
     orp_text(c, COL_SENTIMENT, sh_field(row, "Current Sentiment"), COL_SENTIMENT);
     orp_int(c, COL_CLICK_COUNT, sh_field(row, "Click Count"), COL_CLICK_COUNT);
     sh_time(c, COL_LAST_CLICKED_AT, sh_field(row, "Last Clicked At"), COL_LAST_CLICKED_AT);
-    orp_text(c, COL_LAST_LINK_CLICKED, sh_field(row, "Last Link Clicked"),
-             COL_LAST_LINK_CLICKED);
+    orp_text(c, COL_LAST_LINK_CLICKED, sh_field(row, "Last Link Clicked"), COL_LAST_LINK_CLICKED);
     sh_yes_no(c, COL_BOUNCED, sh_field(row, "Bounced"), COL_BOUNCED);
     sh_time(c, COL_BOUNCED_AT, sh_field(row, "Bounced At"), COL_BOUNCED_AT);
     sh_yes_no(c, COL_UNSUBSCRIBED, sh_field(row, "Unsubscribed"), COL_UNSUBSCRIBED);
@@ -264,8 +263,8 @@ static void parse_row(struct orp_cells *c, const json_t *row)
 }
 
 /* hasMore / nextPageNumber; without hasMore, a full page suggests another. */
-static void read_paging(const json_t *payload, long page, size_t nrows, long limit,
-                        struct or_page_info *info)
+static void
+read_paging(const json_t *payload, long page, size_t nrows, long limit, struct or_page_info *info)
 {
     const json_t *more = json_object_get(payload, "hasMore");
     if (json_is_boolean(more)) {
@@ -287,9 +286,9 @@ static void read_paging(const json_t *payload, long page, size_t nrows, long lim
     }
 }
 
-or_status sh_cs_parse(const struct or_host *h, const struct or_query *q, long page,
-                      const char *body, size_t len, struct or_rows *rows,
-                      struct or_page_info *info, char *err, size_t errlen)
+or_status
+sh_cs_parse(const struct or_host *h, const struct or_query *q, long page, const char *body,
+            size_t len, struct or_rows *rows, struct or_page_info *info, char *err, size_t errlen)
 {
     orp_page_info_reset(info);
     json_t *root = NULL;
@@ -304,18 +303,20 @@ or_status sh_cs_parse(const struct or_host *h, const struct or_query *q, long pa
     }
     const json_t *payload = json_object_get(root, "payload");
     if (!json_is_object(payload)) {
-        snprintf(err, errlen, "response has no object \"payload\"%s", payload == NULL ? "" : " (wrong type)");
+        snprintf(err, errlen, "response has no object \"payload\"%s",
+                 payload == NULL ? "" : " (wrong type)");
         goto fail;
     }
     const json_t *data = json_object_get(payload, "data");
     if (!json_is_array(data)) {
-        snprintf(err, errlen, "response has no array \"payload.data\"%s", data == NULL ? "" : " (wrong type)");
+        snprintf(err, errlen, "response has no array \"payload.data\"%s",
+                 data == NULL ? "" : " (wrong type)");
         goto fail;
     }
     long limit = PAGE_LIMIT_MAX;
     char unused[OR_ERR_SIZE];
-    (void)orp_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX,
-                        PAGE_LIMIT_MAX, &limit, unused, sizeof(unused));
+    (void)orp_check_int(q, ENDPOINT, "page_limit", PAGE_LIMIT_MIN, PAGE_LIMIT_MAX, PAGE_LIMIT_MAX,
+                        &limit, unused, sizeof(unused));
     read_paging(payload, page, json_array_size(data), limit, info);
 
     struct orp_cells cells;

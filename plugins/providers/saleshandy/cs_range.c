@@ -11,8 +11,8 @@
 
 #include "saleshandy.h"
 
-or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *r, char *err,
-                      size_t errlen)
+or_status
+sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *r, char *err, size_t errlen)
 {
     const char *start = orp_param(q, "start_date");
     const char *end = orp_param(q, "end_date");
@@ -23,7 +23,8 @@ or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *
         end = q->last_day;
     }
     if (start == NULL || end == NULL) {
-        snprintf(err, errlen, "saleshandy.consolidated-stats needs a period (--period) or "
+        snprintf(err, errlen,
+                 "saleshandy.consolidated-stats needs a period (--period) or "
                  "start_date/end_date");
         return OR_ERR_INVALID;
     }
@@ -40,8 +41,10 @@ or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *
     sh_format_day(r->first, a, sizeof(a));
     sh_format_day(r->last, b, sizeof(b));
     if (r->first < sh_add_years(today, -2)) {
-        snprintf(err, errlen, "start_date %s is older than 2 years: Saleshandy keeps 2 years "
-                 "of statistics", a);
+        snprintf(err, errlen,
+                 "start_date %s is older than 2 years: Saleshandy keeps 2 years "
+                 "of statistics",
+                 a);
         return OR_ERR_INVALID;
     }
     if (r->last < r->first) {
@@ -51,8 +54,8 @@ or_status sh_cs_range(const struct or_query *q, int64_t today, struct sh_range *
     return OR_OK;
 }
 
-or_status sh_cs_windows(const struct sh_range *r, char *buf, size_t buflen, char *err,
-                        size_t errlen)
+or_status
+sh_cs_windows(const struct sh_range *r, char *buf, size_t buflen, char *err, size_t errlen)
 {
     if (buflen == 0) {
         snprintf(err, errlen, "consolidated-stats: no room for the date windows");
@@ -78,8 +81,10 @@ or_status sh_cs_windows(const struct sh_range *r, char *buf, size_t buflen, char
             buf[0] = '\0';
             sh_format_day(r->first, a, sizeof(a));
             sh_format_day(r->last, b, sizeof(b));
-            snprintf(err, errlen, "consolidated-stats: %s..%s needs more one-year windows than "
-                     "fit in %zu bytes: shorten the range", a, b, buflen);
+            snprintf(err, errlen,
+                     "consolidated-stats: %s..%s needs more one-year windows than "
+                     "fit in %zu bytes: shorten the range",
+                     a, b, buflen);
             return OR_ERR_INVALID;
         }
         used += (size_t)len;
@@ -88,7 +93,8 @@ or_status sh_cs_windows(const struct sh_range *r, char *buf, size_t buflen, char
     return OR_OK;
 }
 
-int sh_cs_parse_window(const char *s, struct sh_range *r)
+int
+sh_cs_parse_window(const char *s, struct sh_range *r)
 {
     /* "YYYY-MM-DD..YYYY-MM-DD" */
     char first[11];
@@ -97,6 +103,6 @@ int sh_cs_parse_window(const char *s, struct sh_range *r)
     }
     memcpy(first, s, 10);
     first[10] = '\0';
-    return sh_parse_day(first, &r->first) && sh_parse_day(s + 12, &r->last) &&
-           s[12 + 10] == '\0' && r->first <= r->last;
+    return sh_parse_day(first, &r->first) && sh_parse_day(s + 12, &r->last) && s[12 + 10] == '\0' &&
+           r->first <= r->last;
 }

@@ -108,8 +108,8 @@ json_t *sh_ts_records(json_t *root);
  * rows_column.  Values of unexpected type are NULL with one warning per page.
  * @return OR_OK, or the sink's error with a message in @p err.
  */
-or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
-                      const json_t *list, char *err, size_t errlen);
+or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page, const json_t *list,
+                      char *err, size_t errlen);
 
 /** Longest column name sh_snake_case() writes, in bytes. */
 #define SH_SNAKE_MAX 128
@@ -183,16 +183,15 @@ void sh_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit);
 
 /** @brief Check that every OR_PARAM_ENUM parameter given is one of its choices. */
 or_status sh_check_enums(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err,
-                         size_t errlen);
+                         const struct or_param *params, size_t nparams, char *err, size_t errlen);
 
 /**
  * @brief Set member @p key of @p body to the array of the trimmed, non-empty
  * items of comma-separated parameter @p name, when it is given.
  * @return OR_OK, or OR_ERR_NOMEM.
  */
-or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
-                       const char *name, char *err, size_t errlen);
+or_status sh_body_list(json_t *body, const char *key, const struct or_query *q, const char *name,
+                       char *err, size_t errlen);
 
 /** @brief Set member @p key of @p body to a string.  @return OR_OK or OR_ERR_NOMEM. */
 or_status sh_body_string(json_t *body, const char *key, const char *value, char *err,

@@ -9,7 +9,8 @@
 
 #include "saleshandy.h"
 
-const json_t *sh_field(const json_t *obj, const char *key)
+const json_t *
+sh_field(const json_t *obj, const char *key)
 {
     if (!json_is_object(obj)) {
         return NULL;
@@ -21,7 +22,8 @@ const json_t *sh_field(const json_t *obj, const char *key)
     /* "Recipient Name" for "Recipient name": the vendor's capitalisation drifts. */
     const char *k = NULL;
     json_t *item = NULL;
-    json_object_foreach((json_t *)obj, k, item) {
+    json_object_foreach((json_t *)obj, k, item)
+    {
         if (strcasecmp(k, key) == 0) {
             return item;
         }
@@ -29,18 +31,21 @@ const json_t *sh_field(const json_t *obj, const char *key)
     return NULL;
 }
 
-const json_t *sh_object(struct orp_cells *c, const json_t *obj, const char *key, unsigned bit)
+const json_t *
+sh_object(struct orp_cells *c, const json_t *obj, const char *key, unsigned bit)
 {
     return orp_object_value(c, sh_field(obj, key), bit);
 }
 
 /* Does [s, s+n) equal @p word ignoring ASCII case? */
-static int same_word(const char *s, size_t n, const char *word)
+static int
+same_word(const char *s, size_t n, const char *word)
 {
     return strlen(word) == n && strncasecmp(s, word, n) == 0;
 }
 
-void sh_yes_no(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+sh_yes_no(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     if (orp_is_empty(v)) {
         return;
@@ -65,7 +70,8 @@ void sh_yes_no(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
     orp_cells_bad(c, bit);
 }
 
-void sh_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
+void
+sh_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit)
 {
     int64_t t = 0;
     if (json_is_string(v) && sh_parse_js_date(json_string_value(v), json_string_length(v), &t)) {

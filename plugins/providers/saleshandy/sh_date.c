@@ -9,7 +9,8 @@
 
 #include "saleshandy.h"
 
-int sh_days_in_month(int64_t y, int m)
+int
+sh_days_in_month(int64_t y, int m)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m < 1 || m > 12) {
@@ -21,7 +22,8 @@ int sh_days_in_month(int64_t y, int m)
     return days[m - 1];
 }
 
-static int digits(const char *s, int n, int *out)
+static int
+digits(const char *s, int n, int *out)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
@@ -34,7 +36,8 @@ static int digits(const char *s, int n, int *out)
     return 1;
 }
 
-int sh_parse_day(const char *s, int64_t *days)
+int
+sh_parse_day(const char *s, int64_t *days)
 {
     int y = 0;
     int m = 0;
@@ -57,7 +60,8 @@ int sh_parse_day(const char *s, int64_t *days)
     return 1;
 }
 
-size_t sh_format_day(int64_t days, char *buf, size_t n)
+size_t
+sh_format_day(int64_t days, char *buf, size_t n)
 {
     int64_t y = 0;
     int m = 0;
@@ -73,7 +77,8 @@ size_t sh_format_day(int64_t days, char *buf, size_t n)
     return (size_t)len;
 }
 
-int64_t sh_add_years(int64_t days, int years)
+int64_t
+sh_add_years(int64_t days, int years)
 {
     int64_t y = 0;
     int m = 0;
@@ -83,7 +88,8 @@ int64_t sh_add_years(int64_t days, int years)
     return orp_days_from_civil(y + years, m, d);
 }
 
-int64_t sh_today_utc(void)
+int64_t
+sh_today_utc(void)
 {
     int64_t t = (int64_t)time(NULL);
     int64_t days = t / 86400;

@@ -6,7 +6,8 @@
  */
 #include "saleshandy.h"
 
-int sh_error_message(const char *body, size_t len, char *buf, size_t n)
+int
+sh_error_message(const char *body, size_t len, char *buf, size_t n)
 {
     static const char *const keys[] = {"message", "error", NULL};
     static const char *const nested[] = {"message", NULL};

@@ -23,33 +23,39 @@ struct scan {
     const char *end;
 };
 
-static int is_alpha(char ch)
+static int
+is_alpha(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-static int is_digit(char ch)
+static int
+is_digit(char ch)
 {
     return ch >= '0' && ch <= '9';
 }
 
-static char lower(char ch)
+static char
+lower(char ch)
 {
     return (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
 }
 
-static int at_end(const struct scan *s)
+static int
+at_end(const struct scan *s)
 {
     return s->p >= s->end;
 }
 
-static char peek(const struct scan *s)
+static char
+peek(const struct scan *s)
 {
     return at_end(s) ? '\0' : *s->p;
 }
 
 /* Skips blanks; returns how many. */
-static size_t spaces(struct scan *s)
+static size_t
+spaces(struct scan *s)
 {
     size_t n = 0;
     while (!at_end(s) && (*s->p == ' ' || *s->p == '\t')) {
@@ -60,7 +66,8 @@ static size_t spaces(struct scan *s)
 }
 
 /* A run of letters; returns its length (0 if none). */
-static size_t word(struct scan *s, const char **start)
+static size_t
+word(struct scan *s, const char **start)
 {
     *start = s->p;
     while (!at_end(s) && is_alpha(*s->p)) {
@@ -70,7 +77,8 @@ static size_t word(struct scan *s, const char **start)
 }
 
 /* 1..maxn digits; returns how many were read (0 if none). */
-static int number(struct scan *s, int maxn, int *out)
+static int
+number(struct scan *s, int maxn, int *out)
 {
     int n = 0;
     int v = 0;
@@ -84,7 +92,8 @@ static int number(struct scan *s, int maxn, int *out)
 }
 
 /* Does the word [w, w+n) name entry i of @p names, abbreviated (3 letters) or in full? */
-static int name_index(const char *w, size_t n, const char *const *names, int count)
+static int
+name_index(const char *w, size_t n, const char *const *names, int count)
 {
     for (int i = 0; i < count; i++) {
         const char *full = names[i];
@@ -116,7 +125,8 @@ static const char *const weekdays[7] = {
 };
 
 /* "GMT" then an optional signed offset; seconds east of UTC in *off. */
-static int offset(struct scan *s, int *off)
+static int
+offset(struct scan *s, int *off)
 {
     const char *w = NULL;
     if (word(s, &w) != 3 || lower(w[0]) != 'g' || lower(w[1]) != 'm' || lower(w[2]) != 't') {
@@ -156,7 +166,8 @@ static int offset(struct scan *s, int *off)
 }
 
 /* An optional "(zone name)" and trailing blanks, then the end. */
-static int zone_name_and_end(struct scan *s)
+static int
+zone_name_and_end(struct scan *s)
 {
     spaces(s);
     if (peek(s) == '(') {
@@ -172,7 +183,8 @@ static int zone_name_and_end(struct scan *s)
     return at_end(s);
 }
 
-int sh_parse_js_date(const char *text, size_t len, int64_t *out)
+int
+sh_parse_js_date(const char *text, size_t len, int64_t *out)
 {
     struct scan s = {text, text + len};
     const char *w = NULL;

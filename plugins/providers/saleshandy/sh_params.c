@@ -10,7 +10,8 @@
 #include "saleshandy.h"
 
 /* Is @p v one of the comma-separated @p choices (exactly, as the host checks)? */
-static int in_choices(const char *choices, const char *v)
+static int
+in_choices(const char *choices, const char *v)
 {
     size_t n = strlen(v);
     const char *p = choices;
@@ -25,9 +26,9 @@ static int in_choices(const char *choices, const char *v)
     return 0;
 }
 
-or_status sh_check_enums(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err,
-                         size_t errlen)
+or_status
+sh_check_enums(const struct or_query *q, const char *endpoint, const struct or_param *params,
+               size_t nparams, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
         if (params[i].type != OR_PARAM_ENUM) {
@@ -43,8 +44,9 @@ or_status sh_check_enums(const struct or_query *q, const char *endpoint,
     return OR_OK;
 }
 
-or_status sh_body_list(json_t *body, const char *key, const struct or_query *q,
-                       const char *name, char *err, size_t errlen)
+or_status
+sh_body_list(json_t *body, const char *key, const struct or_query *q, const char *name, char *err,
+             size_t errlen)
 {
     const char *list = orp_param(q, name);
     if (list == NULL) {
@@ -86,18 +88,21 @@ nomem:
     return OR_ERR_NOMEM;
 }
 
-or_status sh_body_string(json_t *body, const char *key, const char *value, char *err,
-                         size_t errlen)
+or_status
+sh_body_string(json_t *body, const char *key, const char *value, char *err, size_t errlen)
 {
     if (json_object_set_new(body, key, json_string(value)) != 0) {
-        snprintf(err, errlen, "could not put %s into the request body (not UTF-8, or out of "
-                 "memory)", key);
+        snprintf(err, errlen,
+                 "could not put %s into the request body (not UTF-8, or out of "
+                 "memory)",
+                 key);
         return OR_ERR_INVALID;
     }
     return OR_OK;
 }
 
-or_status sh_body_int(json_t *body, const char *key, long value, char *err, size_t errlen)
+or_status
+sh_body_int(json_t *body, const char *key, long value, char *err, size_t errlen)
 {
     if (json_object_set_new(body, key, json_integer(value)) != 0) {
         snprintf(err, errlen, "out of memory building the request body (%s)", key);

@@ -16,7 +16,8 @@
 /* "Bearer " + the longest key we pass on. */
 #define SH_BEARER_MAX 4096
 
-or_status sh_auth_mode(const struct or_host *h, int *bearer, char *err, size_t errlen)
+or_status
+sh_auth_mode(const struct or_host *h, int *bearer, char *err, size_t errlen)
 {
     *bearer = 0;
     const char *mode = h->config_get(h, SH_AUTH_KEY);
@@ -32,8 +33,8 @@ or_status sh_auth_mode(const struct or_host *h, int *bearer, char *err, size_t e
     return OR_ERR_INVALID;
 }
 
-static or_status auth_header(const struct or_host *h, struct or_request *req, int bearer,
-                             char *err, size_t errlen)
+static or_status
+auth_header(const struct or_host *h, struct or_request *req, int bearer, char *err, size_t errlen)
 {
     or_status st = OR_OK;
     const char *key = h->secret_get(h, "api_key_env", "SALESHANDY_API_KEY", err, errlen);
@@ -60,8 +61,9 @@ static or_status auth_header(const struct or_host *h, struct or_request *req, in
     return st;
 }
 
-or_status sh_request_post(const struct or_host *h, struct or_request *req, const char *path,
-                          const json_t *body, char *err, size_t errlen)
+or_status
+sh_request_post(const struct or_host *h, struct or_request *req, const char *path,
+                const json_t *body, char *err, size_t errlen)
 {
     char *text = NULL;
     int bearer = 0;

@@ -7,22 +7,26 @@
  */
 #include "saleshandy.h"
 
-static int is_upper(char ch)
+static int
+is_upper(char ch)
 {
     return ch >= 'A' && ch <= 'Z';
 }
 
-static int is_lower(char ch)
+static int
+is_lower(char ch)
 {
     return ch >= 'a' && ch <= 'z';
 }
 
-static int is_digit(char ch)
+static int
+is_digit(char ch)
 {
     return ch >= '0' && ch <= '9';
 }
 
-size_t sh_snake_case(const char *in, size_t inlen, char *out)
+size_t
+sh_snake_case(const char *in, size_t inlen, char *out)
 {
     size_t o = 0;
     int gap = 0; /* a word boundary is pending */

@@ -24,9 +24,9 @@ const struct or_column sh_team_columns[] = {
     {"user_email", OR_TYPE_TEXT, "user's e-mail address, lower-case (email or userEmail)"},
 };
 
-#define ORDER_BY_CHOICES                                                                   \
-    "prospectAdded,prospectContacted,emailSent,opened,clicked,replied,unSubscribed,bounced," \
-    "Uncategorized,Interested,Not Interested,Meeting Booked,Out of Office,Closed,Not Now,"   \
+#define ORDER_BY_CHOICES                                                                           \
+    "prospectAdded,prospectContacted,emailSent,opened,clicked,replied,unSubscribed,bounced,"       \
+    "Uncategorized,Interested,Not Interested,Meeting Booked,Out of Office,Closed,Not Now,"         \
     "Do Not Contact"
 
 const struct or_param sh_ts_params[] = {
@@ -43,8 +43,7 @@ const struct or_param sh_ts_params[] = {
      "relative,absolute"},
     {"limit", OR_PARAM_INT, 0, "records per page, 1 to 10000 (default 100)", NULL},
     {"sort_order", OR_PARAM_ENUM, 0, "sort direction (default desc)", "asc,desc"},
-    {"order_by", OR_PARAM_ENUM, 0, "metric to order by (default: the vendor's)",
-     ORDER_BY_CHOICES},
+    {"order_by", OR_PARAM_ENUM, 0, "metric to order by (default: the vendor's)", ORDER_BY_CHOICES},
     {"type", OR_PARAM_ENUM, 0, "report type (default prospect)", "prospect,email"},
 };
 
@@ -66,16 +65,19 @@ struct when {
  * at its midnight, end one millisecond before the next); a date-time is
  * checked with the host's parser and sent as given.
  */
-static or_status param_when(const struct or_host *h, const char *name, const char *value,
-                            int is_end, char *out, int64_t *t, char *err, size_t errlen)
+static or_status
+param_when(const struct or_host *h, const char *name, const char *value, int is_end, char *out,
+           int64_t *t, char *err, size_t errlen)
 {
     int64_t day = 0;
     if (strlen(value) == 10 && sh_parse_day(value, &day)) {
         char text[16];
         sh_format_day(is_end ? day + 1 : day, text, sizeof(text));
         if (h->parse_iso8601(h, text, t) != OR_OK) {
-            snprintf(err, errlen, "%s: parameter %s: the host cannot place %s in the report's "
-                     "zone", ENDPOINT, name, text);
+            snprintf(err, errlen,
+                     "%s: parameter %s: the host cannot place %s in the report's "
+                     "zone",
+                     ENDPOINT, name, text);
             return OR_ERR_INVALID;
         }
         if (is_end) {
@@ -85,16 +87,18 @@ static or_status param_when(const struct or_host *h, const char *name, const cha
         return OR_OK;
     }
     if (strlen(value) >= WHEN_SIZE || h->parse_iso8601(h, value, t) != OR_OK) {
-        snprintf(err, errlen, "%s: parameter %s must be YYYY-MM-DD or an ISO 8601 date-time "
-                 "with offset, not \"%.64s\"", ENDPOINT, name, value);
+        snprintf(err, errlen,
+                 "%s: parameter %s must be YYYY-MM-DD or an ISO 8601 date-time "
+                 "with offset, not \"%.64s\"",
+                 ENDPOINT, name, value);
         return OR_ERR_INVALID;
     }
     snprintf(out, WHEN_SIZE, "%s", value);
     return OR_OK;
 }
 
-static or_status dates(const struct or_host *h, const struct or_query *q, struct when *w,
-                       char *err, size_t errlen)
+static or_status
+dates(const struct or_host *h, const struct or_query *q, struct when *w, char *err, size_t errlen)
 {
     memset(w, 0, sizeof(*w));
     int period = q->period_end != 0;
@@ -130,18 +134,17 @@ static or_status dates(const struct or_host *h, const struct or_query *q, struct
     return OR_OK;
 }
 
-static or_status check(const struct or_host *h, const struct or_query *q, long *limit,
-                       struct when *w, char *err, size_t errlen)
+static or_status
+check(const struct or_host *h, const struct or_query *q, long *limit, struct when *w, char *err,
+      size_t errlen)
 {
     int bearer = 0;
     or_status st = sh_auth_mode(h, &bearer, err, errlen);
     if (st == OR_OK) {
-        st = orp_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, limit, err,
-                           errlen);
+        st = orp_check_int(q, ENDPOINT, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, limit, err, errlen);
     }
     if (st == OR_OK) {
-        st = sh_check_enums(q, ENDPOINT, sh_ts_params, SH_ARRAY_LEN(sh_ts_params), err,
-                            errlen);
+        st = sh_check_enums(q, ENDPOINT, sh_ts_params, SH_ARRAY_LEN(sh_ts_params), err, errlen);
     }
     if (st == OR_OK) {
         st = dates(h, q, w, err, errlen);
@@ -149,22 +152,24 @@ static or_status check(const struct or_host *h, const struct or_query *q, long *
     return st;
 }
 
-or_status sh_ts_check(const struct or_host *h, const struct or_query *q, char *err,
-                      size_t errlen)
+or_status
+sh_ts_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     long limit = 0;
     struct when w;
     return check(h, q, &limit, &w, err, errlen);
 }
 
-static const char *param_or(const struct or_query *q, const char *name, const char *dflt)
+static const char *
+param_or(const struct or_query *q, const char *name, const char *dflt)
 {
     const char *v = orp_param(q, name);
     return v != NULL ? v : dflt;
 }
 
-or_status sh_ts_build(const struct or_host *h, const struct or_query *q, long page,
-                      struct or_request *req, char *err, size_t errlen)
+or_status
+sh_ts_build(const struct or_host *h, const struct or_query *q, long page, struct or_request *req,
+            char *err, size_t errlen)
 {
     long limit = 0;
     struct when w;
@@ -214,7 +219,8 @@ fail:
 }
 
 /* Objects that may carry paging fields: the root, payload, and their pagination/meta. */
-static size_t paging_objects(const json_t *root, const json_t **out, size_t n)
+static size_t
+paging_objects(const json_t *root, const json_t **out, size_t n)
 {
     static const char *const inner[] = {"pagination", "meta"};
     size_t k = 0;
@@ -236,8 +242,8 @@ static size_t paging_objects(const json_t *root, const json_t **out, size_t n)
     return k;
 }
 
-static void read_paging(const json_t *root, long page, size_t nrecords, long limit,
-                        struct or_page_info *info)
+static void
+read_paging(const json_t *root, long page, size_t nrecords, long limit, struct or_page_info *info)
 {
     const json_t *objs[6];
     size_t nobjs = paging_objects(root, objs, SH_ARRAY_LEN(objs));
@@ -266,8 +272,8 @@ static void read_paging(const json_t *root, long page, size_t nrecords, long lim
     if (!explicit_more) {
         if (total >= 0) {
             /* page * limit < total, without overflowing */
-            info->has_more = page >= 0 && page <= (INT64_MAX / limit) &&
-                             (int64_t)page * limit < (int64_t)total;
+            info->has_more =
+                page >= 0 && page <= (INT64_MAX / limit) && (int64_t)page * limit < (int64_t)total;
         }
         else {
             info->has_more = nrecords > 0 && nrecords >= (size_t)limit;
@@ -278,9 +284,9 @@ static void read_paging(const json_t *root, long page, size_t nrecords, long lim
     }
 }
 
-or_status sh_ts_parse(const struct or_host *h, const struct or_query *q, long page,
-                      const char *body, size_t len, struct or_rows *rows,
-                      struct or_page_info *info, char *err, size_t errlen)
+or_status
+sh_ts_parse(const struct or_host *h, const struct or_query *q, long page, const char *body,
+            size_t len, struct or_rows *rows, struct or_page_info *info, char *err, size_t errlen)
 {
     orp_page_info_reset(info);
     json_t *root = NULL;
@@ -290,8 +296,10 @@ or_status sh_ts_parse(const struct or_host *h, const struct or_query *q, long pa
     }
     const json_t *list = sh_ts_records(root);
     if (list == NULL) {
-        snprintf(err, errlen, "team-stats: no list of records in the response (looked for "
-                 "payload.data, data, payload, top-level array) on page %ld", page);
+        snprintf(err, errlen,
+                 "team-stats: no list of records in the response (looked for "
+                 "payload.data, data, payload, top-level array) on page %ld",
+                 page);
         st = OR_ERR_PARSE;
         goto fail;
     }

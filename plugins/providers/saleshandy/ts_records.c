@@ -25,22 +25,11 @@
 #define MAX_COLUMNS 4096
 
 /* Fixed columns: must follow sh_team_columns[] in team_stats.c. */
-enum col {
-    COL_USER_ID,
-    COL_USER_NAME,
-    COL_USER_EMAIL,
-    NCOLS
-};
+enum col { COL_USER_ID, COL_USER_NAME, COL_USER_EMAIL, NCOLS };
 
 _Static_assert(NCOLS == SH_TEAM_NCOLUMNS, "enum col must match the team_stats schema");
 
-enum bit {
-    BIT_USER_ID,
-    BIT_USER_NAME,
-    BIT_USER_EMAIL,
-    BIT_ROW,
-    NBITS
-};
+enum bit { BIT_USER_ID, BIT_USER_NAME, BIT_USER_EMAIL, BIT_ROW, NBITS };
 
 static const char *const fields[NBITS] = {
     [BIT_USER_ID] = "userId/id/_id",
@@ -72,7 +61,8 @@ struct writer {
     size_t nused;
 };
 
-json_t *sh_ts_records(json_t *root)
+json_t *
+sh_ts_records(json_t *root)
 {
     if (json_is_array(root)) {
         return root;
@@ -96,7 +86,8 @@ json_t *sh_ts_records(json_t *root)
 }
 
 /* State of column @p idx, growing the table; NULL when the index is unusable. */
-static struct colstate *col_state(struct writer *w, long idx)
+static struct colstate *
+col_state(struct writer *w, long idx)
 {
     if (idx < 0 || idx >= MAX_COLUMNS) {
         return NULL;
@@ -119,7 +110,8 @@ static struct colstate *col_state(struct writer *w, long idx)
 }
 
 /* The first key of @p keys present in @p obj with a non-empty value, or NULL. */
-static const char *first_key(const json_t *obj, const char *const *keys, const json_t **v)
+static const char *
+first_key(const json_t *obj, const char *const *keys, const json_t **v)
 {
     for (size_t i = 0; keys[i] != NULL; i++) {
         const json_t *x = json_object_get(obj, keys[i]);
@@ -132,7 +124,8 @@ static const char *first_key(const json_t *obj, const char *const *keys, const j
     return NULL;
 }
 
-static void use_key(struct writer *w, const char *key, size_t col)
+static void
+use_key(struct writer *w, const char *key, size_t col)
 {
     if (key == NULL) {
         return;
@@ -143,7 +136,8 @@ static void use_key(struct writer *w, const char *key, size_t col)
     w->cols[col].row = w->row;
 }
 
-static int used_key(const struct writer *w, const char *key)
+static int
+used_key(const struct writer *w, const char *key)
 {
     for (size_t i = 0; i < w->nused; i++) {
         if (strcmp(w->used[i], key) == 0) {
@@ -153,7 +147,8 @@ static int used_key(const struct writer *w, const char *key)
     return 0;
 }
 
-static void write_fixed(struct writer *w, const json_t *rec)
+static void
+write_fixed(struct writer *w, const json_t *rec)
 {
     const json_t *v = NULL;
     const char *k = first_key(rec, id_keys, &v);
@@ -179,7 +174,8 @@ static void write_fixed(struct writer *w, const json_t *rec)
     use_key(w, k, COL_USER_EMAIL);
 }
 
-static enum or_type type_of(const json_t *v)
+static enum or_type
+type_of(const json_t *v)
 {
     if (json_is_integer(v)) {
         return OR_TYPE_INT;
@@ -194,7 +190,8 @@ static enum or_type type_of(const json_t *v)
 }
 
 /* The shortest decimal text that reads back as @p r. */
-static int real_text(double r, char *buf, size_t n)
+static int
+real_text(double r, char *buf, size_t n)
 {
     int len = 0;
     for (int prec = 1; prec <= 17; prec++) {
@@ -206,28 +203,21 @@ static int real_text(double r, char *buf, size_t n)
     return len;
 }
 
-static int put_text(struct writer *w, size_t col, const json_t *v)
+static int
+put_text(struct writer *w, size_t col, const json_t *v)
 {
     const struct or_host *h = w->cells.h;
     struct or_rows *rows = w->cells.rows;
     char num[40];
     int len = 0;
     switch (json_typeof(v)) {
-    case JSON_STRING:
-        h->set_text(rows, col, json_string_value(v), json_string_length(v));
-        return 1;
+    case JSON_STRING: h->set_text(rows, col, json_string_value(v), json_string_length(v)); return 1;
     case JSON_INTEGER:
         len = snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
         break;
-    case JSON_REAL:
-        len = real_text(json_real_value(v), num, sizeof(num));
-        break;
-    case JSON_TRUE:
-        len = snprintf(num, sizeof(num), "true");
-        break;
-    case JSON_FALSE:
-        len = snprintf(num, sizeof(num), "false");
-        break;
+    case JSON_REAL: len = real_text(json_real_value(v), num, sizeof(num)); break;
+    case JSON_TRUE: len = snprintf(num, sizeof(num), "true"); break;
+    case JSON_FALSE: len = snprintf(num, sizeof(num), "false"); break;
     case JSON_OBJECT:
     case JSON_ARRAY: {
         char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
@@ -239,8 +229,7 @@ static int put_text(struct writer *w, size_t col, const json_t *v)
         free(text);
         return 1;
     }
-    default:
-        return 0;
+    default: return 0;
     }
     if (len <= 0 || (size_t)len >= sizeof(num)) {
         return 0;
@@ -250,13 +239,13 @@ static int put_text(struct writer *w, size_t col, const json_t *v)
 }
 
 /* Store @p v in column @p col of type @p type; 0 when it does not convert. */
-static int put(struct writer *w, size_t col, enum or_type type, const json_t *v)
+static int
+put(struct writer *w, size_t col, enum or_type type, const json_t *v)
 {
     const struct or_host *h = w->cells.h;
     struct or_rows *rows = w->cells.rows;
     switch (type) {
-    case OR_TYPE_TEXT:
-        return put_text(w, col, v);
+    case OR_TYPE_TEXT: return put_text(w, col, v);
     case OR_TYPE_INT:
         if (json_is_integer(v)) {
             h->set_int(rows, col, json_integer_value(v));
@@ -297,19 +286,20 @@ static int put(struct writer *w, size_t col, enum or_type type, const json_t *v)
             }
         }
         return 0;
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
-static void bad_key(struct writer *w, const char *name, const char *why)
+static void
+bad_key(struct writer *w, const char *name, const char *why)
 {
     char what[SH_SNAKE_MAX + 40];
     snprintf(what, sizeof(what), "%s%s", name, why);
     orp_cells_bad_name(&w->cells, what);
 }
 
-static void write_key(struct writer *w, const char *key, const json_t *v)
+static void
+write_key(struct writer *w, const char *key, const json_t *v)
 {
     char name[SH_SNAKE_MAX + 1];
     if (used_key(w, key) || orp_is_empty(v) || sh_snake_case(key, strlen(key), name) == 0) {
@@ -336,8 +326,8 @@ static void write_key(struct writer *w, const char *key, const json_t *v)
     }
 }
 
-static or_status write_record(struct writer *w, size_t i, const json_t *rec,
-                              char *err, size_t errlen)
+static or_status
+write_record(struct writer *w, size_t i, const json_t *rec, char *err, size_t errlen)
 {
     const struct or_host *h = w->cells.h;
     or_status st = h->row_begin(w->cells.rows);
@@ -350,7 +340,8 @@ static or_status write_record(struct writer *w, size_t i, const json_t *rec,
     write_fixed(w, rec);
     const char *key = NULL;
     json_t *v = NULL;
-    json_object_foreach((json_t *)rec, key, v) {
+    json_object_foreach((json_t *)rec, key, v)
+    {
         write_key(w, key, v);
     }
     st = h->row_end(w->cells.rows);
@@ -360,8 +351,9 @@ static or_status write_record(struct writer *w, size_t i, const json_t *rec,
     return st;
 }
 
-or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
-                      const json_t *list, char *err, size_t errlen)
+or_status
+sh_ts_write(const struct or_host *h, struct or_rows *rows, long page, const json_t *list, char *err,
+            size_t errlen)
 {
     struct writer w;
     memset(&w, 0, sizeof(w));
@@ -379,7 +371,8 @@ or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page,
     }
     size_t i = 0;
     const json_t *rec = NULL;
-    json_array_foreach(list, i, rec) {
+    json_array_foreach(list, i, rec)
+    {
         if (!json_is_object(rec)) {
             orp_cells_bad(&w.cells, BIT_ROW);
             continue;

@@ -62,12 +62,7 @@ const struct or_param up_analytics_params[] = {
 };
 
 /* Warning bits beyond the columns. */
-enum bit {
-    BIT_CALL_ANALYTICS = NCOLS,
-    BIT_CALL_STATUS,
-    BIT_STATUS_CODE,
-    NBITS
-};
+enum bit { BIT_CALL_ANALYTICS = NCOLS, BIT_CALL_STATUS, BIT_STATUS_CODE, NBITS };
 
 static const char *const fields[NBITS] = {
     [COL_SPACE_TOKEN] = "space_token",
@@ -104,12 +99,13 @@ static const struct member call_analytics[] = {
 };
 
 static const struct member call_status[] = {
-    {"total_tasks", COL_TOTAL_TASKS},         {"completed", COL_TASKS_COMPLETED},
-    {"failed", COL_TASKS_FAILED},             {"pending", COL_TASKS_PENDING},
-    {"in_progress", COL_TASKS_IN_PROGRESS},   {"success_rate", COL_SUCCESS_RATE},
+    {"total_tasks", COL_TOTAL_TASKS},       {"completed", COL_TASKS_COMPLETED},
+    {"failed", COL_TASKS_FAILED},           {"pending", COL_TASKS_PENDING},
+    {"in_progress", COL_TASKS_IN_PROGRESS}, {"success_rate", COL_SUCCESS_RATE},
 };
 
-static void fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
+static void
+fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
 {
     for (size_t i = 0; obj != NULL && i < n; i++) {
         const json_t *v = json_object_get(obj, m[i].key);
@@ -127,8 +123,8 @@ static void fill(struct orp_cells *c, const json_t *obj, const struct member *m,
  * status_code of unexpected type is ignored (with a warning bit): `data`
  * decides then.
  */
-static or_status check_status_code(struct orp_cells *c, const json_t *root, char *err,
-                                   size_t errlen)
+static or_status
+check_status_code(struct orp_cells *c, const json_t *root, char *err, size_t errlen)
 {
     const json_t *v = json_object_get(root, "status_code");
     if (orp_is_empty(v)) {
@@ -147,13 +143,14 @@ static or_status check_status_code(struct orp_cells *c, const json_t *root, char
         snprintf(message, sizeof(message), "(no message)");
     }
     const char *hint = code == 401 || code == 403 ? " (check " UP_AUTH_HINT ")" : "";
-    snprintf(err, errlen, "the response says status_code %lld: %s%s", (long long)code,
-             message, hint);
+    snprintf(err, errlen, "the response says status_code %lld: %s%s", (long long)code, message,
+             hint);
     return OR_ERR_HTTP;
 }
 
 /* The `data` object, or NULL with OR_ERR_PARSE naming the field in @p err. */
-static const json_t *data_object(const json_t *root, char *err, size_t errlen)
+static const json_t *
+data_object(const json_t *root, char *err, size_t errlen)
 {
     const json_t *data = json_object_get(root, "data");
     if (data == NULL || json_is_null(data)) {
@@ -167,9 +164,10 @@ static const json_t *data_object(const json_t *root, char *err, size_t errlen)
     return data;
 }
 
-or_status up_analytics_parse(const struct or_host *h, const struct or_query *q, long page,
-                             const char *body, size_t len, struct or_rows *rows,
-                             struct or_page_info *info, char *err, size_t errlen)
+or_status
+up_analytics_parse(const struct or_host *h, const struct or_query *q, long page, const char *body,
+                   size_t len, struct or_rows *rows, struct or_page_info *info, char *err,
+                   size_t errlen)
 {
     (void)page;
     orp_page_info_reset(info);
@@ -182,8 +180,8 @@ or_status up_analytics_parse(const struct or_host *h, const struct or_query *q, 
                    space != NULL ? "]" : "");
     cells.int_rules = ORP_INT_TEXT_REAL | ORP_INT_SAFE53;
     /* One absurd counter should cost that cell, not the whole response. */
-    or_status st = orp_page_load(body, len, ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root,
-                                 err, errlen);
+    or_status st =
+        orp_page_load(body, len, ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }

@@ -44,7 +44,8 @@ static const struct or_plugin descriptor = {
 
 OR_EXPORT const struct or_plugin *outreport_plugin(void);
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void)
+OR_EXPORT const struct or_plugin *
+outreport_plugin(void)
 {
     return &descriptor;
 }

@@ -9,12 +9,14 @@
 static const char *const keys[] = {"message", "detail", "error", NULL};
 static const char *const nested[] = {"message", "detail", NULL};
 
-int up_vendor_message(const json_t *root, char *buf, size_t n)
+int
+up_vendor_message(const json_t *root, char *buf, size_t n)
 {
     return orp_vendor_message(root, keys, nested, buf, n);
 }
 
-int up_error_message(const char *body, size_t len, char *buf, size_t n)
+int
+up_error_message(const char *body, size_t len, char *buf, size_t n)
 {
     return orp_error_message(body, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, keys, nested,
                              buf, n);

@@ -15,14 +15,16 @@
 #define PATH "/api/v2/platform/organisation/analytics/"
 
 /* Config value @p key of section [unpod], or NULL when unset or empty. */
-static const char *config(const struct or_host *h, const char *key)
+static const char *
+config(const struct or_host *h, const char *key)
 {
     const char *v = h->config_get(h, key);
     return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
 /* 1 if @p s holds no control characters (it goes into an HTTP header). */
-static int header_safe(const char *s)
+static int
+header_safe(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
         if (*p < 0x20 || *p == 0x7f) {
@@ -32,13 +34,15 @@ static int header_safe(const char *s)
     return 1;
 }
 
-static int is_blank(char ch)
+static int
+is_blank(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
 /* 1 if line @p s (@p len bytes) is already one of the '\n'-separated lines of @p buf. */
-static int listed(const char *buf, size_t used, const char *s, size_t len)
+static int
+listed(const char *buf, size_t used, const char *s, size_t len)
 {
     size_t start = 0;
     while (start < used) {
@@ -52,8 +56,9 @@ static int listed(const char *buf, size_t used, const char *s, size_t len)
     return 0;
 }
 
-or_status up_analytics_instances(const struct or_host *h, const struct or_query *q, char *buf,
-                                 size_t buflen, char *err, size_t errlen)
+or_status
+up_analytics_instances(const struct or_host *h, const struct or_query *q, char *buf, size_t buflen,
+                       char *err, size_t errlen)
 {
     const char *where = "--param space_token";
     const char *list = orp_param(q, "space_token");
@@ -114,18 +119,21 @@ struct settings {
     const char *product_id;
 };
 
-static or_status read_settings(const struct or_host *h, const struct or_query *q,
-                               struct settings *s, char *err, size_t errlen)
+static or_status
+read_settings(const struct or_host *h, const struct or_query *q, struct settings *s, char *err,
+              size_t errlen)
 {
     if (config(h, "base_url") == NULL) {
-        snprintf(err, errlen, UP_NAME " base_url is not set (the API's address, e.g. "
-                 "https://unpod.example)");
+        snprintf(err, errlen,
+                 UP_NAME " base_url is not set (the API's address, e.g. "
+                         "https://unpod.example)");
         return OR_ERR_INVALID;
     }
     s->org_handle = config(h, "org_handle");
     if (s->org_handle == NULL) {
-        snprintf(err, errlen, UP_NAME " org_handle is not set (the organisation's domain "
-                 "handle, e.g. acme.example)");
+        snprintf(err, errlen,
+                 UP_NAME " org_handle is not set (the organisation's domain "
+                         "handle, e.g. acme.example)");
         return OR_ERR_INVALID;
     }
     if (!header_safe(s->org_handle)) {
@@ -148,7 +156,8 @@ static or_status read_settings(const struct or_host *h, const struct or_query *q
 }
 
 /* "jwt <token>"; a token pasted with its scheme already ("jwt abc") is not doubled. */
-static char *authorization(const char *token)
+static char *
+authorization(const char *token)
 {
     if (strncasecmp(token, "jwt ", 4) == 0) {
         token += 4;
@@ -164,8 +173,9 @@ static char *authorization(const char *token)
     return value;
 }
 
-or_status up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
-                             struct or_request *req, char *err, size_t errlen)
+or_status
+up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
+                   struct or_request *req, char *err, size_t errlen)
 {
     (void)page; /* OR_PAGING_NONE: always page 1 */
     struct settings s;

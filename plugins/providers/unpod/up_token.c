@@ -12,13 +12,15 @@
 /* Bytes of a refused token shown in messages. */
 #define EXCERPT_MAX 40
 
-static int token_char(char ch)
+static int
+token_char(char ch)
 {
     return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
            ch == '_' || ch == '-';
 }
 
-int up_token_valid(const char *s, size_t len)
+int
+up_token_valid(const char *s, size_t len)
 {
     if (s == NULL || len == 0 || len > UP_TOKEN_MAX) {
         return 0;
@@ -31,7 +33,8 @@ int up_token_valid(const char *s, size_t len)
     return 1;
 }
 
-void up_token_error(const char *s, size_t len, const char *where, char *err, size_t errlen)
+void
+up_token_error(const char *s, size_t len, const char *where, char *err, size_t errlen)
 {
     char shown[EXCERPT_MAX + 4];
     size_t o = 0;
@@ -52,5 +55,6 @@ void up_token_error(const char *s, size_t len, const char *where, char *err, siz
     }
     snprintf(err, errlen,
              UP_NAME " space token \"%s\" (from %s) is not valid: only letters, digits, '_' "
-             "and '-' are allowed", shown, where);
+                     "and '-' are allowed",
+             shown, where);
 }

@@ -7,7 +7,8 @@
 /* Longest ISO 8601 text a host may reasonably produce, e.g. with fractions. */
 #define TIME_BUFSIZE 64
 
-static int needs_quotes(const char *s, size_t len, char sep)
+static int
+needs_quotes(const char *s, size_t len, char sep)
 {
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -18,13 +19,15 @@ static int needs_quotes(const char *s, size_t len, char sep)
     return 0;
 }
 
-static int is_formula_start(char c)
+static int
+is_formula_start(char c)
 {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 /* Body of a quoted field: runs between quotes in one write each. */
-static void write_doubling_quotes(struct csv_out *o, const char *s, size_t len)
+static void
+write_doubling_quotes(struct csv_out *o, const char *s, size_t len)
 {
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
@@ -37,7 +40,8 @@ static void write_doubling_quotes(struct csv_out *o, const char *s, size_t len)
     csv_out_write(o, s + start, len - start);
 }
 
-static void write_field(struct csv_out *o, char sep, const char *s, size_t len, int guard)
+static void
+write_field(struct csv_out *o, char sep, const char *s, size_t len, int guard)
 {
     if (needs_quotes(s, len, sep)) {
         csv_out_putc(o, '"');
@@ -54,7 +58,8 @@ static void write_field(struct csv_out *o, char sep, const char *s, size_t len, 
     csv_out_write(o, s, len);
 }
 
-void csv_field_text(struct csv_out *o, char sep, const char *s, size_t len)
+void
+csv_field_text(struct csv_out *o, char sep, const char *s, size_t len)
 {
     if (s == NULL || len == 0) {
         return;
@@ -62,8 +67,9 @@ void csv_field_text(struct csv_out *o, char sep, const char *s, size_t len)
     write_field(o, sep, s, len, is_formula_start(s[0]));
 }
 
-or_status csv_field_value(struct csv_out *o, const struct csv_dialect *d,
-                          const struct or_host *h, const struct or_value *v)
+or_status
+csv_field_value(struct csv_out *o, const struct csv_dialect *d, const struct or_host *h,
+                const struct or_value *v)
 {
     char buf[TIME_BUFSIZE > CSV_REAL_BUFSIZE ? TIME_BUFSIZE : CSV_REAL_BUFSIZE];
     size_t len;
@@ -72,26 +78,17 @@ or_status csv_field_value(struct csv_out *o, const struct csv_dialect *d,
         return OR_OK;
     }
     switch (v->type) {
-    case OR_TYPE_TEXT:
-        csv_field_text(o, d->sep, v->s, v->len);
-        return OR_OK;
-    case OR_TYPE_INT:
-        len = csv_int_format(v->i, buf);
-        break;
-    case OR_TYPE_BOOL:
-        csv_out_write(o, v->i ? "true" : "false", v->i ? 4 : 5);
-        return OR_OK;
-    case OR_TYPE_REAL:
-        len = csv_real_format(v->r, d->decimal_point, buf, sizeof(buf));
-        break;
+    case OR_TYPE_TEXT: csv_field_text(o, d->sep, v->s, v->len); return OR_OK;
+    case OR_TYPE_INT: len = csv_int_format(v->i, buf); break;
+    case OR_TYPE_BOOL: csv_out_write(o, v->i ? "true" : "false", v->i ? 4 : 5); return OR_OK;
+    case OR_TYPE_REAL: len = csv_real_format(v->r, d->decimal_point, buf, sizeof(buf)); break;
     case OR_TYPE_TIME:
         len = h->format_time(h, v->i, buf, sizeof(buf));
         if (len == 0 || len >= sizeof(buf)) {
             return OR_ERR_RENDER;
         }
         break;
-    default:
-        return OR_ERR_RENDER;
+    default: return OR_ERR_RENDER;
     }
     /* Numbers and times are never guarded, but a separator in them (a host's
      * odd time text) must still not split the field. */

@@ -36,7 +36,7 @@ void csv_field_text(struct csv_out *o, char sep, const char *s, size_t len);
  * @return OR_OK, or OR_ERR_RENDER when a TIME cannot be formatted or the type
  *         is unknown (the caller names the column and row).
  */
-or_status csv_field_value(struct csv_out *o, const struct csv_dialect *d,
-                          const struct or_host *h, const struct or_value *v);
+or_status csv_field_value(struct csv_out *o, const struct csv_dialect *d, const struct or_host *h,
+                          const struct or_value *v);
 
 #endif /* OR_CSV_FIELD_H */

@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 /* Write all of p, retrying short writes and EINTR; returns 0 or an errno. */
-static int write_all(int fd, const char *p, size_t n)
+static int
+write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
         ssize_t w = write(fd, p, n);
@@ -28,7 +29,8 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-or_status csv_out_open(struct csv_out *o, const char *path, char *err, size_t errlen)
+or_status
+csv_out_open(struct csv_out *o, const char *path, char *err, size_t errlen)
 {
     o->path = path;
     o->len = 0;
@@ -48,7 +50,8 @@ or_status csv_out_open(struct csv_out *o, const char *path, char *err, size_t er
     return OR_OK;
 }
 
-void csv_out_flush(struct csv_out *o)
+void
+csv_out_flush(struct csv_out *o)
 {
     if (o->len > 0 && o->error == 0) {
         o->error = write_all(o->fd, o->buf, o->len);
@@ -56,7 +59,8 @@ void csv_out_flush(struct csv_out *o)
     o->len = 0;
 }
 
-void csv_out_write_slow(struct csv_out *o, const char *p, size_t n)
+void
+csv_out_write_slow(struct csv_out *o, const char *p, size_t n)
 {
     csv_out_flush(o);
     if (n >= CSV_OUT_BUFSIZE) {
@@ -69,7 +73,8 @@ void csv_out_write_slow(struct csv_out *o, const char *p, size_t n)
     o->len = n;
 }
 
-or_status csv_out_status(const struct csv_out *o, char *err, size_t errlen)
+or_status
+csv_out_status(const struct csv_out *o, char *err, size_t errlen)
 {
     if (o->error != 0) {
         snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(o->error));
@@ -78,7 +83,8 @@ or_status csv_out_status(const struct csv_out *o, char *err, size_t errlen)
     return OR_OK;
 }
 
-or_status csv_out_close(struct csv_out *o, char *err, size_t errlen)
+or_status
+csv_out_close(struct csv_out *o, char *err, size_t errlen)
 {
     csv_out_flush(o);
     or_status st = csv_out_status(o, err, errlen);
@@ -93,7 +99,8 @@ or_status csv_out_close(struct csv_out *o, char *err, size_t errlen)
     return st;
 }
 
-void csv_out_discard(struct csv_out *o)
+void
+csv_out_discard(struct csv_out *o)
 {
     if (o->fd >= 0) {
         close(o->fd);

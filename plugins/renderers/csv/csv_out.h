@@ -30,7 +30,10 @@ struct csv_out {
 };
 
 /** Initialiser of a ::csv_out that holds nothing (safe to discard). */
-#define CSV_OUT_INIT { .fd = -1, .path = NULL, .buf = NULL, .len = 0, .error = 0 }
+#define CSV_OUT_INIT                                                                               \
+    {                                                                                              \
+        .fd = -1, .path = NULL, .buf = NULL, .len = 0, .error = 0                                  \
+    }
 
 /**
  * @brief Create or truncate @p path and allocate the buffer.
@@ -55,7 +58,8 @@ void csv_out_flush(struct csv_out *o);
 void csv_out_write_slow(struct csv_out *o, const char *p, size_t n);
 
 /** @brief Append @p n bytes of @p p. */
-static inline void csv_out_write(struct csv_out *o, const char *p, size_t n)
+static inline void
+csv_out_write(struct csv_out *o, const char *p, size_t n)
 {
     if (n > CSV_OUT_BUFSIZE - o->len) {
         csv_out_write_slow(o, p, n);
@@ -66,7 +70,8 @@ static inline void csv_out_write(struct csv_out *o, const char *p, size_t n)
 }
 
 /** @brief Append one byte. */
-static inline void csv_out_putc(struct csv_out *o, char c)
+static inline void
+csv_out_putc(struct csv_out *o, char c)
 {
     if (o->len == CSV_OUT_BUFSIZE) {
         csv_out_flush(o);

@@ -41,7 +41,8 @@ static const struct or_plugin csv_plugin = {
 
 OR_EXPORT or_plugin_entry_fn outreport_plugin;
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void)
+OR_EXPORT const struct or_plugin *
+outreport_plugin(void)
 {
     return &csv_plugin;
 }

@@ -12,12 +12,13 @@ struct profile {
 
 /* Keep in the order of CSV_PROFILE_CHOICES; the first is the default. */
 static const struct profile profiles[] = {
-    { "rfc4180", { .sep = ',', .decimal_point = '.', .bom = 0 } },
-    { "excel", { .sep = ',', .decimal_point = '.', .bom = 1 } },
-    { "excel-eu", { .sep = ';', .decimal_point = ',', .bom = 1 } },
+    {"rfc4180", {.sep = ',', .decimal_point = '.', .bom = 0}},
+    {"excel", {.sep = ',', .decimal_point = '.', .bom = 1}},
+    {"excel-eu", {.sep = ';', .decimal_point = ',', .bom = 1}},
 };
 
-static const struct profile *find_profile(const char *name)
+static const struct profile *
+find_profile(const char *name)
 {
     for (size_t i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
         if (strcmp(profiles[i].name, name) == 0) {
@@ -27,8 +28,9 @@ static const struct profile *find_profile(const char *name)
     return NULL;
 }
 
-or_status csv_profile_parse(const struct or_option *options, size_t noptions,
-                            struct csv_dialect *out, char *err, size_t errlen)
+or_status
+csv_profile_parse(const struct or_option *options, size_t noptions, struct csv_dialect *out,
+                  char *err, size_t errlen)
 {
     *out = profiles[0].dialect;
     for (size_t i = 0; i < noptions; i++) {

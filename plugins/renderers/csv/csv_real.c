@@ -10,7 +10,8 @@
 /* Doubles below this magnitude that are integral print exactly as integers. */
 #define EXACT_INT_LIMIT 9007199254740992.0 /* 2^53 */
 
-size_t csv_int_format(int64_t v, char *buf)
+size_t
+csv_int_format(int64_t v, char *buf)
 {
     char tmp[24];
     size_t n = 0;
@@ -36,7 +37,8 @@ size_t csv_int_format(int64_t v, char *buf)
  * share the thread's locale, so the check holds whatever the decimal point
  * is; the digits are then picked out without caring what it was.
  */
-static size_t shortest_digits(double x, char digits[20], int *exp10)
+static size_t
+shortest_digits(double x, char digits[20], int *exp10)
 {
     char tmp[40];
     for (int prec = 15; prec <= 17; prec++) {
@@ -63,7 +65,8 @@ static size_t shortest_digits(double x, char digits[20], int *exp10)
     return nd;
 }
 
-static size_t put_zeros(char *buf, size_t len, int count)
+static size_t
+put_zeros(char *buf, size_t len, int count)
 {
     for (int i = 0; i < count; i++) {
         buf[len++] = '0';
@@ -71,7 +74,8 @@ static size_t put_zeros(char *buf, size_t len, int count)
     return len;
 }
 
-size_t csv_real_format(double x, char decimal_point, char *buf, size_t n)
+size_t
+csv_real_format(double x, char decimal_point, char *buf, size_t n)
 {
     if (isnan(x)) {
         return (size_t)snprintf(buf, n, "nan");

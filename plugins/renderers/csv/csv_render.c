@@ -13,13 +13,15 @@
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
-static const char *or_str(const char *s)
+static const char *
+or_str(const char *s)
 {
     return s != NULL ? s : "";
 }
 
 /* The first table section with data or a reason why it has none. */
-static const struct or_section *first_table(const struct or_report *report)
+static const struct or_section *
+first_table(const struct or_report *report)
 {
     for (size_t i = 0; i < report->nsections; i++) {
         const struct or_section *s = &report->sections[i];
@@ -30,8 +32,8 @@ static const struct or_section *first_table(const struct or_report *report)
     return NULL;
 }
 
-static void write_header(struct csv_out *o, const struct csv_dialect *d,
-                         const struct or_result *res)
+static void
+write_header(struct csv_out *o, const struct csv_dialect *d, const struct or_result *res)
 {
     for (size_t c = 0; c < res->ncols; c++) {
         if (c > 0) {
@@ -44,9 +46,9 @@ static void write_header(struct csv_out *o, const struct csv_dialect *d,
 }
 
 /* Stream every row; row numbers in messages count data lines from 1. */
-static or_status write_rows(const struct or_host *h, struct csv_out *o,
-                            const struct csv_dialect *d, const struct or_section *sec,
-                            struct or_value *row, char *err, size_t errlen)
+static or_status
+write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect *d,
+           const struct or_section *sec, struct or_value *row, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
     for (int64_t n = 1;; n++) {
@@ -55,8 +57,8 @@ static or_status write_rows(const struct or_host *h, struct csv_out *o,
             return OR_OK;
         }
         if (more < 0) {
-            snprintf(err, errlen, "%s: cannot read row %" PRId64 " of section '%s'",
-                     o->path, n, or_str(sec->id));
+            snprintf(err, errlen, "%s: cannot read row %" PRId64 " of section '%s'", o->path, n,
+                     or_str(sec->id));
             return OR_ERR_RENDER;
         }
         for (size_t c = 0; c < res->ncols; c++) {
@@ -78,9 +80,9 @@ static or_status write_rows(const struct or_host *h, struct csv_out *o,
     }
 }
 
-or_status csv_render(const struct or_host *h, const struct or_report *report,
-                     const char *path, const struct or_option *options, size_t noptions,
-                     char *err, size_t errlen)
+or_status
+csv_render(const struct or_host *h, const struct or_report *report, const char *path,
+           const struct or_option *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     struct csv_out out = CSV_OUT_INIT;
@@ -112,8 +114,7 @@ or_status csv_render(const struct or_host *h, const struct or_report *report,
     const struct or_result *res = sec->result;
     /* Another renderer may have stepped this cursor already. */
     if (h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s'", path,
-                 or_str(sec->id));
+        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s'", path, or_str(sec->id));
         return OR_ERR_RENDER;
     }
     row = calloc(res->ncols > 0 ? res->ncols : 1, sizeof(*row));

@@ -26,8 +26,7 @@
  *         OR_ERR_NOMEM.  @p err gets one line naming the path or option.
  *         On failure the file may be partly written; the host removes it.
  */
-or_status csv_render(const struct or_host *h, const struct or_report *report,
-                     const char *path, const struct or_option *options, size_t noptions,
-                     char *err, size_t errlen);
+or_status csv_render(const struct or_host *h, const struct or_report *report, const char *path,
+                     const struct or_option *options, size_t noptions, char *err, size_t errlen);
 
 #endif /* OR_CSV_RENDER_H */

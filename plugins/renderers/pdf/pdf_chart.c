@@ -15,34 +15,32 @@
 #define HEADING_ALLOWANCE 60.0f
 #define NOTE_H 14.0f
 
-static const char *or_str(const char *s)
+static const char *
+or_str(const char *s)
 {
     return s != NULL ? s : "";
 }
 
-static float chart_height(const struct pdf_doc *d, const struct pdf_chart_data *cd)
+static float
+chart_height(const struct pdf_doc *d, const struct pdf_chart_data *cd)
 {
     float full = pdf_doc_full_height(d) - HEADING_ALLOWANCE;
     float h;
     float n = (float)(cd->ncat > 0 ? cd->ncat : 1);
 
     switch (cd->kind) {
-    case OR_CHART_DONUT:
-        h = 190.0f;
-        break;
+    case OR_CHART_DONUT: h = 190.0f; break;
     case OR_CHART_FUNNEL:
         h = 12.0f + n * 30.0f;
         if (h < 100.0f) {
             h = 100.0f;
         }
         break;
-    case OR_CHART_LINE:
-        h = d->landscape ? 250.0f : 235.0f;
-        break;
+    case OR_CHART_LINE: h = d->landscape ? 250.0f : 235.0f; break;
     default:
         if (cd->horizontal) {
-            int grouped = cd->kind == OR_CHART_GROUPED_BAR ||
-                          (cd->kind == OR_CHART_BAR && cd->nseries > 1);
+            int grouped =
+                cd->kind == OR_CHART_GROUPED_BAR || (cd->kind == OR_CHART_BAR && cd->nseries > 1);
             float per = grouped ? 7.0f * (float)cd->nseries + 8.0f : 19.0f;
             h = 30.0f + n * per + (cd->nseries > 1 ? 18.0f : 0.0f) +
                 (cd->y_label != NULL ? 14.0f : 0.0f);
@@ -58,15 +56,14 @@ static float chart_height(const struct pdf_doc *d, const struct pdf_chart_data *
     return h < full ? h : full;
 }
 
-static or_status embed(struct pdf_doc *d, const struct or_section *sec,
-                       const struct pdf_chart_data *cd, float w, float h, char *err,
-                       size_t errlen)
+static or_status
+embed(struct pdf_doc *d, const struct or_section *sec, const struct pdf_chart_data *cd, float w,
+      float h, char *err, size_t errlen)
 {
     struct pdf_raster r;
     char msg[256];
 
-    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &d->fallback, &r, msg,
-                                   sizeof(msg));
+    or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &d->fallback, &r, msg, sizeof(msg));
     if (st != OR_OK) {
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;
@@ -80,7 +77,8 @@ static or_status embed(struct pdf_doc *d, const struct or_section *sec,
     return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
 }
 
-static void truncation_note(struct pdf_doc *d, const struct pdf_chart_data *cd)
+static void
+truncation_note(struct pdf_doc *d, const struct pdf_chart_data *cd)
 {
     char a[PDF_FMT_BUFSIZE];
     char b[PDF_FMT_BUFSIZE];
@@ -92,8 +90,8 @@ static void truncation_note(struct pdf_doc *d, const struct pdf_chart_data *cd)
     pdf_doc_advance(d, NOTE_H);
 }
 
-or_status pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                         size_t errlen)
+or_status
+pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen)
 {
     struct pdf_chart_data cd;
     or_status st = pdf_chart_data_load(d->h, sec, &cd, err, errlen);
@@ -107,8 +105,8 @@ or_status pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *
     pdf_section_heading(d, sec, h + note);
     pdf_doc_need(d, h + note);
     if (cd.ncat == 0) {
-        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
-                 PDF_LEFT, "No data in this period.");
+        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
+                 "No data in this period.");
     }
     else {
         st = embed(d, sec, &cd, w, h, err, errlen);

@@ -21,7 +21,6 @@
  * @return OR_OK; OR_ERR_RENDER for a chart naming columns its result lacks,
  *         a failing cursor, cairo or libharu; OR_ERR_NOMEM.
  */
-or_status pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                         size_t errlen);
+or_status pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen);
 
 #endif /* OR_PDF_CHART_H */

@@ -13,12 +13,14 @@
 #define LABEL_CAP 256
 #define VALUE_LIMIT 1e300
 
-static const char *or_str(const char *s)
+static const char *
+or_str(const char *s)
 {
     return s != NULL ? s : "";
 }
 
-static char *dup_or_null(const char *s, int *nomem)
+static char *
+dup_or_null(const char *s, int *nomem)
 {
     if (s == NULL || s[0] == '\0') {
         return NULL;
@@ -30,7 +32,8 @@ static char *dup_or_null(const char *s, int *nomem)
     return out;
 }
 
-static or_status check_columns(const struct or_section *sec, char *err, size_t errlen)
+static or_status
+check_columns(const struct or_section *sec, char *err, size_t errlen)
 {
     const struct or_chart *ch = sec->chart;
     const struct or_result *res = sec->result;
@@ -46,8 +49,10 @@ static or_status check_columns(const struct or_section *sec, char *err, size_t e
         return OR_ERR_RENDER;
     }
     if (ch->nseries == 0 || ch->series_cols == NULL || ch->x_col >= res->ncols) {
-        snprintf(err, errlen, "pdf: chart section '%s' needs a category column and at least "
-                              "one series among its %zu columns", or_str(sec->id), res->ncols);
+        snprintf(err, errlen,
+                 "pdf: chart section '%s' needs a category column and at least "
+                 "one series among its %zu columns",
+                 or_str(sec->id), res->ncols);
         return OR_ERR_RENDER;
     }
     for (size_t s = 0; s < ch->nseries; s++) {
@@ -60,7 +65,8 @@ static or_status check_columns(const struct or_section *sec, char *err, size_t e
     return OR_OK;
 }
 
-static int alloc_arrays(struct pdf_chart_data *cd, size_t cap)
+static int
+alloc_arrays(struct pdf_chart_data *cd, size_t cap)
 {
     cd->cat = calloc(cap, sizeof(*cd->cat));
     cd->series = calloc(cd->nseries, sizeof(*cd->series));
@@ -71,8 +77,8 @@ static int alloc_arrays(struct pdf_chart_data *cd, size_t cap)
            cd->missing != NULL;
 }
 
-static void store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c,
-                  const struct or_value *v)
+static void
+store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
 {
     double x = 0.0;
     int missing = 1;
@@ -92,7 +98,8 @@ static void store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c,
 }
 
 /* Rows were stored with a stride of cap; close the gap to a stride of ncat. */
-static void compact(struct pdf_chart_data *cd, size_t cap)
+static void
+compact(struct pdf_chart_data *cd, size_t cap)
 {
     for (size_t s = 1; s < cd->nseries; s++) {
         memmove(cd->value + s * cd->ncat, cd->value + s * cap, cd->ncat * sizeof(*cd->value));
@@ -100,8 +107,9 @@ static void compact(struct pdf_chart_data *cd, size_t cap)
     }
 }
 
-static or_status read_rows(const struct or_host *h, const struct or_section *sec,
-                           struct pdf_chart_data *cd, size_t cap, char *err, size_t errlen)
+static or_status
+read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_chart_data *cd,
+          size_t cap, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
     const struct or_chart *ch = sec->chart;
@@ -143,8 +151,9 @@ static or_status read_rows(const struct or_host *h, const struct or_section *sec
     return OR_OK;
 }
 
-or_status pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
-                              struct pdf_chart_data *out, char *err, size_t errlen)
+or_status
+pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
+                    struct pdf_chart_data *out, char *err, size_t errlen)
 {
     or_status st = check_columns(sec, err, errlen);
     const struct or_chart *ch = sec->chart;
@@ -159,9 +168,8 @@ or_status pdf_chart_data_load(const struct or_host *h, const struct or_section *
     out->horizontal = ch->horizontal;
     out->nseries = ch->nseries;
     out->total_rows = res->nrows;
-    size_t cap = res->nrows > 0 && res->nrows < PDF_CHART_MAX_CATEGORIES
-                     ? (size_t)res->nrows
-                     : PDF_CHART_MAX_CATEGORIES;
+    size_t cap = res->nrows > 0 && res->nrows < PDF_CHART_MAX_CATEGORIES ? (size_t)res->nrows
+                                                                         : PDF_CHART_MAX_CATEGORIES;
     if (!alloc_arrays(out, cap)) {
         nomem = 1;
         goto fail;
@@ -204,7 +212,8 @@ fail:
     return st;
 }
 
-void pdf_chart_data_free(struct pdf_chart_data *cd)
+void
+pdf_chart_data_free(struct pdf_chart_data *cd)
 {
     if (cd->cat != NULL) {
         for (size_t i = 0; i < cd->ncat; i++) {

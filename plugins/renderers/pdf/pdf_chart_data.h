@@ -21,29 +21,31 @@
 
 /** A chart's data.  Owned; pdf_chart_data_free(). */
 struct pdf_chart_data {
-    enum or_chart_kind kind;  /**< what to draw */
-    int horizontal;           /**< bars grow to the right */
-    size_t ncat;              /**< number of categories (rows read) */
-    size_t nseries;           /**< number of series */
-    char **cat;               /**< ncat clean category labels (owned) */
-    char **series;            /**< nseries clean series names (owned) */
-    enum or_format *format;   /**< nseries value formats */
-    double *value;            /**< nseries * ncat values, series-major */
-    unsigned char *missing;   /**< nseries * ncat flags: 1 = no value */
-    char *x_label;            /**< clean axis title or NULL (owned) */
-    char *y_label;            /**< clean axis title or NULL (owned) */
-    int truncated;            /**< nonzero: the result had more rows than were read */
-    int64_t total_rows;       /**< rows of the result (from nrows) */
+    enum or_chart_kind kind; /**< what to draw */
+    int horizontal;          /**< bars grow to the right */
+    size_t ncat;             /**< number of categories (rows read) */
+    size_t nseries;          /**< number of series */
+    char **cat;              /**< ncat clean category labels (owned) */
+    char **series;           /**< nseries clean series names (owned) */
+    enum or_format *format;  /**< nseries value formats */
+    double *value;           /**< nseries * ncat values, series-major */
+    unsigned char *missing;  /**< nseries * ncat flags: 1 = no value */
+    char *x_label;           /**< clean axis title or NULL (owned) */
+    char *y_label;           /**< clean axis title or NULL (owned) */
+    int truncated;           /**< nonzero: the result had more rows than were read */
+    int64_t total_rows;      /**< rows of the result (from nrows) */
 };
 
 /** @brief Value of series @p s at category @p c. */
-static inline double pdf_chart_value(const struct pdf_chart_data *cd, size_t s, size_t c)
+static inline double
+pdf_chart_value(const struct pdf_chart_data *cd, size_t s, size_t c)
 {
     return cd->value[s * cd->ncat + c];
 }
 
 /** @brief Nonzero when series @p s has no value at category @p c. */
-static inline int pdf_chart_missing(const struct pdf_chart_data *cd, size_t s, size_t c)
+static inline int
+pdf_chart_missing(const struct pdf_chart_data *cd, size_t s, size_t c)
 {
     return cd->missing[s * cd->ncat + c];
 }

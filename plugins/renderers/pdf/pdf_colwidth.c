@@ -19,12 +19,14 @@
 /* Up to this many columns, labels stay on one line at the expense of the widest columns. */
 #define ONE_LINE_COLUMNS 12
 
-static const char *or_str(const char *s)
+static const char *
+or_str(const char *s)
 {
     return s != NULL ? s : "";
 }
 
-static int resolve_align(const struct or_result_column *col)
+static int
+resolve_align(const struct or_result_column *col)
 {
     if (col->align >= 1 && col->align <= 3) {
         return col->align;
@@ -33,7 +35,8 @@ static int resolve_align(const struct or_result_column *col)
 }
 
 /* Width of the longest word of a label: it may wrap, but not inside a word. */
-static float longest_word(const struct pdf_font *font, float size, const char *s)
+static float
+longest_word(const struct pdf_font *font, float size, const char *s)
 {
     float best = 0.0f;
     size_t start = 0;
@@ -51,7 +54,8 @@ static float longest_word(const struct pdf_font *font, float size, const char *s
 }
 
 /* Padding added, then kept between a minimum and a share of the page. */
-static float clamp_width(float content, float avail)
+static float
+clamp_width(float content, float avail)
 {
     /* Half a point more, so a text measured to fit still fits after rounding. */
     float w = content + 2.0f * PDF_CELL_PAD + 0.5f;
@@ -61,9 +65,9 @@ static float clamp_width(float content, float avail)
     return w < MIN_WIDTH ? MIN_WIDTH : w;
 }
 
-static or_status sample(const struct or_host *h, const struct or_section *sec,
-                        const struct pdf_font *font, float size, float *natural, char *err,
-                        size_t errlen)
+static or_status
+sample(const struct or_host *h, const struct or_section *sec, const struct pdf_font *font,
+       float size, float *natural, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
     struct or_value *row = calloc(res->ncols, sizeof(*row));
@@ -98,7 +102,8 @@ static or_status sample(const struct or_host *h, const struct or_section *sec,
 }
 
 /* Narrow columns keep their width, the wide ones share the rest equally. */
-static void shrink(float *w, const float *natural, size_t n, float avail)
+static void
+shrink(float *w, const float *natural, size_t n, float avail)
 {
     int *fixed = calloc(n, sizeof(*fixed));
     float left = avail;
@@ -132,7 +137,8 @@ static void shrink(float *w, const float *natural, size_t n, float avail)
     free(fixed);
 }
 
-static void fit(float *w, const float *natural, size_t n, float avail, float sum)
+static void
+fit(float *w, const float *natural, size_t n, float avail, float sum)
 {
     if (sum <= avail) {
         for (size_t c = 0; c < n; c++) {
@@ -143,10 +149,10 @@ static void fit(float *w, const float *natural, size_t n, float avail, float sum
     shrink(w, natural, n, avail);
 }
 
-or_status pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
-                               const struct pdf_font *regular, const struct pdf_font *bold,
-                               float size, float avail,
-                               struct pdf_columns *out, char *err, size_t errlen)
+or_status
+pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
+                     const struct pdf_font *regular, const struct pdf_font *bold, float size,
+                     float avail, struct pdf_columns *out, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
     size_t n = res->ncols;
@@ -168,8 +174,8 @@ or_status pdf_colwidth_measure(const struct or_host *h, const struct or_section 
     }
     for (size_t c = 0; c < n; c++) {
         const struct or_result_column *col = &res->cols[c];
-        const char *label = col->label != NULL && col->label[0] != '\0' ? col->label
-                                                                         : or_str(col->name);
+        const char *label =
+            col->label != NULL && col->label[0] != '\0' ? col->label : or_str(col->name);
         out->label[c] = pdf_utf8_dup(label);
         if (out->label[c] == NULL) {
             snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(sec->id));
@@ -222,7 +228,8 @@ fail:
     return st;
 }
 
-void pdf_colwidth_free(struct pdf_columns *c)
+void
+pdf_colwidth_free(struct pdf_columns *c)
 {
     if (c->label != NULL) {
         for (size_t i = 0; i < c->n; i++) {

@@ -45,8 +45,8 @@ struct pdf_columns {
  */
 or_status pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
                                const struct pdf_font *regular, const struct pdf_font *bold,
-                               float size, float avail,
-                               struct pdf_columns *out, char *err, size_t errlen);
+                               float size, float avail, struct pdf_columns *out, char *err,
+                               size_t errlen);
 
 /** @brief Release what pdf_colwidth_measure() allocated; safe on a zeroed struct. */
 void pdf_colwidth_free(struct pdf_columns *c);

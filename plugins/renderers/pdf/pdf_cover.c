@@ -19,12 +19,14 @@
 #define PILL_W 42.0f
 #define BOX_PAD 9.0f
 
-static int is_status(const char *status, const char *what)
+static int
+is_status(const char *status, const char *what)
 {
     return status != NULL && strcmp(status, what) == 0;
 }
 
-static void draw_title(struct pdf_doc *d)
+static void
+draw_title(struct pdf_doc *d)
 {
     const struct or_report *r = d->report;
     const char *raw = r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
@@ -38,13 +40,13 @@ static void draw_title(struct pdf_doc *d)
     float w = d->right - d->left;
     int lines = pdf_wrap_count(&d->bold, PDF_SIZE_TITLE, title, w);
     float base = d->y - PDF_SIZE_TITLE * 0.8f;
-    pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead,
-                     title);
+    pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead, title);
     pdf_doc_advance(d, PDF_SIZE_TITLE * 0.8f + (float)(lines - 1) * lead + 10.0f);
 }
 
 /* Period label, the partial badge and the data window in the report's zone. */
-static void draw_period(struct pdf_doc *d)
+static void
+draw_period(struct pdf_doc *d)
 {
     const struct or_report *r = d->report;
     char label[LINE_CAP];
@@ -66,8 +68,7 @@ static void draw_period(struct pdf_doc *d)
         float bw = pdf_width(&d->bold, 7.5f, badge) + 12.0f;
         pdf_round_rect(d->page, x, base - 3.5f, bw, 14.0f, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE,
                        0.8f);
-        pdf_text(d->page, &d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT,
-                 badge);
+        pdf_text(d->page, &d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT, badge);
     }
     pdf_doc_advance(d, size + 8.0f);
 
@@ -75,8 +76,8 @@ static void draw_period(struct pdf_doc *d)
         pdf_fmt_local(d->h, r->period_start, 1, a, sizeof(a));
         /* The end is exclusive: show the last minute inside the period. */
         pdf_fmt_local(d->h, r->period_end - 60, 1, b, sizeof(b));
-        snprintf(line, sizeof(line), "Data window %s \xE2\x80\x93 %s  \xC2\xB7  Times in %s", a,
-                 b, tz);
+        snprintf(line, sizeof(line), "Data window %s \xE2\x80\x93 %s  \xC2\xB7  Times in %s", a, b,
+                 tz);
     }
     else {
         snprintf(line, sizeof(line), "Times in %s", tz);
@@ -87,7 +88,8 @@ static void draw_period(struct pdf_doc *d)
     pdf_doc_advance(d, PDF_SIZE_SMALL + 12.0f);
 }
 
-static or_status draw_description(struct pdf_doc *d)
+static or_status
+draw_description(struct pdf_doc *d)
 {
     const char *desc = d->report->description;
     if (desc == NULL || desc[0] == '\0') {
@@ -105,7 +107,8 @@ static or_status draw_description(struct pdf_doc *d)
 }
 
 /* "Source NAME failed: REASON" in a red box, wrapped. */
-static void draw_failed(struct pdf_doc *d, const struct or_source_status *s)
+static void
+draw_failed(struct pdf_doc *d, const struct or_source_status *s)
 {
     char raw[LINE_CAP];
     char text[LINE_CAP];
@@ -127,7 +130,8 @@ static void draw_failed(struct pdf_doc *d, const struct or_source_status *s)
     pdf_doc_advance(d, h + 8.0f);
 }
 
-static void status_colors(const char *status, uint32_t *bg, uint32_t *fg)
+static void
+status_colors(const char *status, uint32_t *bg, uint32_t *fg)
 {
     if (is_status(status, "ok")) {
         *bg = PDF_C_OK;
@@ -143,7 +147,8 @@ static void status_colors(const char *status, uint32_t *bg, uint32_t *fg)
     }
 }
 
-static void draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_w)
+static void
+draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_w)
 {
     char status[32];
     char name[LINE_CAP];
@@ -184,7 +189,8 @@ static void draw_source_row(struct pdf_doc *d, const struct or_source_status *s,
     pdf_doc_advance(d, SOURCE_ROW);
 }
 
-static void draw_sources(struct pdf_doc *d)
+static void
+draw_sources(struct pdf_doc *d)
 {
     const struct or_report *r = d->report;
     char name[LINE_CAP];
@@ -206,8 +212,7 @@ static void draw_sources(struct pdf_doc *d)
         name_w = max_name;
     }
     pdf_doc_need(d, 14.0f + 2.0f * SOURCE_ROW);
-    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT,
-             "DATA SOURCES");
+    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, "DATA SOURCES");
     pdf_doc_advance(d, 12.0f);
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {
@@ -217,7 +222,8 @@ static void draw_sources(struct pdf_doc *d)
     pdf_doc_advance(d, 6.0f);
 }
 
-or_status pdf_cover_draw(struct pdf_doc *d, char *err, size_t errlen)
+or_status
+pdf_cover_draw(struct pdf_doc *d, char *err, size_t errlen)
 {
     const struct or_report *r = d->report;
 

@@ -17,7 +17,8 @@
 #define LETTER_W 612.0f
 #define LETTER_H 792.0f
 
-static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+static void
+on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct pdf_doc *d = user;
     if (d->error == 0) {
@@ -26,12 +27,14 @@ static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
     }
 }
 
-int pdf_doc_ok(const struct pdf_doc *d)
+int
+pdf_doc_ok(const struct pdf_doc *d)
 {
     return d->error == 0 && !d->nomem;
 }
 
-or_status pdf_doc_failure(const struct pdf_doc *d, char *err, size_t errlen)
+or_status
+pdf_doc_failure(const struct pdf_doc *d, char *err, size_t errlen)
 {
     if (d->nomem) {
         snprintf(err, errlen, "pdf: out of memory while writing %s", d->path);
@@ -42,8 +45,9 @@ or_status pdf_doc_failure(const struct pdf_doc *d, char *err, size_t errlen)
     return d->error == HPDF_FAILD_TO_ALLOC_MEM ? OR_ERR_NOMEM : OR_ERR_RENDER;
 }
 
-static or_status load_font(struct pdf_doc *d, const char *dir, const char *file,
-                           HPDF_Font *out, char *err, size_t errlen)
+static or_status
+load_font(struct pdf_doc *d, const char *dir, const char *file, HPDF_Font *out, char *err,
+          size_t errlen)
 {
     char path[1200];
     snprintf(path, sizeof(path), "%s/%s", dir, file);
@@ -74,7 +78,8 @@ static or_status load_font(struct pdf_doc *d, const char *dir, const char *file,
 }
 
 /* Document creation date: generated_at in the report's zone. */
-static void set_date(struct pdf_doc *d)
+static void
+set_date(struct pdf_doc *d)
 {
     int p[6];
     int32_t off = 0;
@@ -98,7 +103,8 @@ static void set_date(struct pdf_doc *d)
     HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
 }
 
-static void set_info_text(struct pdf_doc *d, HPDF_InfoType type, const char *value)
+static void
+set_info_text(struct pdf_doc *d, HPDF_InfoType type, const char *value)
 {
     char *clean = pdf_utf8_dup(value);
     if (clean == NULL) {
@@ -111,7 +117,8 @@ static void set_info_text(struct pdf_doc *d, HPDF_InfoType type, const char *val
     free(clean);
 }
 
-static void set_info(struct pdf_doc *d)
+static void
+set_info(struct pdf_doc *d)
 {
     const struct or_report *r = d->report;
     set_info_text(d, HPDF_INFO_TITLE, r->title != NULL ? r->title : "Report");
@@ -122,9 +129,9 @@ static void set_info(struct pdf_doc *d)
     set_date(d);
 }
 
-or_status pdf_doc_open(struct pdf_doc *d, const struct or_host *h,
-                       const struct or_report *report, const struct pdf_options *o,
-                       const char *path, char *err, size_t errlen)
+or_status
+pdf_doc_open(struct pdf_doc *d, const struct or_host *h, const struct or_report *report,
+             const struct pdf_options *o, const char *path, char *err, size_t errlen)
 {
     or_status st;
 
@@ -168,7 +175,8 @@ fail:
     return st;
 }
 
-static void layout(struct pdf_doc *d, int landscape)
+static void
+layout(struct pdf_doc *d, int landscape)
 {
     d->landscape = landscape;
     d->page_w = landscape ? d->paper_h : d->paper_w;
@@ -183,7 +191,8 @@ static void layout(struct pdf_doc *d, int landscape)
     d->used = 0;
 }
 
-int pdf_doc_page(struct pdf_doc *d, int landscape)
+int
+pdf_doc_page(struct pdf_doc *d, int landscape)
 {
     if (!pdf_doc_ok(d)) {
         return -1;
@@ -214,7 +223,8 @@ int pdf_doc_page(struct pdf_doc *d, int landscape)
     return pdf_doc_ok(d) ? 0 : -1;
 }
 
-int pdf_doc_need(struct pdf_doc *d, float h)
+int
+pdf_doc_need(struct pdf_doc *d, float h)
 {
     if (d->y - h < d->bottom && d->used) {
         return pdf_doc_page(d, d->landscape);
@@ -222,30 +232,35 @@ int pdf_doc_need(struct pdf_doc *d, float h)
     return pdf_doc_ok(d) ? 0 : -1;
 }
 
-float pdf_doc_room(const struct pdf_doc *d)
+float
+pdf_doc_room(const struct pdf_doc *d)
 {
     return d->y - d->bottom;
 }
 
-float pdf_doc_full_height(const struct pdf_doc *d)
+float
+pdf_doc_full_height(const struct pdf_doc *d)
 {
     return d->top - d->bottom;
 }
 
-void pdf_doc_advance(struct pdf_doc *d, float dy)
+void
+pdf_doc_advance(struct pdf_doc *d, float dy)
 {
     d->y -= dy;
     d->used = 1;
 }
 
-void pdf_doc_gap(struct pdf_doc *d, float dy)
+void
+pdf_doc_gap(struct pdf_doc *d, float dy)
 {
     if (d->used) {
         d->y -= dy;
     }
 }
 
-void pdf_doc_bookmark(struct pdf_doc *d, const char *title)
+void
+pdf_doc_bookmark(struct pdf_doc *d, const char *title)
 {
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, NULL, title, HPDF_GetEncoder(d->pdf, "UTF-8"));
     if (o == NULL) {
@@ -259,7 +274,8 @@ void pdf_doc_bookmark(struct pdf_doc *d, const char *title)
     HPDF_Outline_SetDestination(o, dst);
 }
 
-or_status pdf_doc_save(struct pdf_doc *d, char *err, size_t errlen)
+or_status
+pdf_doc_save(struct pdf_doc *d, char *err, size_t errlen)
 {
     if (!pdf_doc_ok(d)) {
         return pdf_doc_failure(d, err, errlen);
@@ -281,7 +297,8 @@ or_status pdf_doc_save(struct pdf_doc *d, char *err, size_t errlen)
     return OR_OK;
 }
 
-void pdf_doc_close(struct pdf_doc *d)
+void
+pdf_doc_close(struct pdf_doc *d)
 {
     if (d->pdf != NULL) {
         HPDF_Free(d->pdf);

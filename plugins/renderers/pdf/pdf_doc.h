@@ -24,31 +24,31 @@
 
 /** A document being written.  Owned by the caller; pdf_doc_close() releases it. */
 struct pdf_doc {
-    HPDF_Doc pdf;                  /**< owned libharu document */
-    struct pdf_font regular;       /**< DejaVu Sans, UTF-8 (owned by pdf) */
-    struct pdf_font bold;          /**< DejaVu Sans Bold, UTF-8 (owned by pdf) */
-    struct pdf_fallback fallback;  /**< the fallback of both, loaded on first need */
-    const struct or_host *h;       /**< borrowed host */
-    const struct or_report *report;/**< borrowed report */
-    const char *path;              /**< borrowed output path */
-    float paper_w;                 /**< portrait paper width in points */
-    float paper_h;                 /**< portrait paper height in points */
-    HPDF_Page page;                /**< current page, NULL before the first */
-    int landscape;                 /**< orientation of the current page */
-    float page_w;                  /**< current page width */
-    float page_h;                  /**< current page height */
-    float left;                    /**< content box of the current page: left edge */
-    float right;                   /**< right edge */
-    float top;                     /**< top edge */
-    float bottom;                  /**< bottom edge */
-    float y;                       /**< top of the free space on the current page */
-    int used;                      /**< nonzero once a block was placed on the page */
-    HPDF_Page *pages;              /**< owned array of every page, in order */
-    size_t npages;                 /**< number of pages */
-    size_t cap;                    /**< capacity of pages */
-    HPDF_STATUS error;             /**< first libharu error code, 0 while all is well */
-    HPDF_STATUS detail;            /**< its detail code */
-    int nomem;                     /**< nonzero after a failed allocation of ours */
+    HPDF_Doc pdf;                   /**< owned libharu document */
+    struct pdf_font regular;        /**< DejaVu Sans, UTF-8 (owned by pdf) */
+    struct pdf_font bold;           /**< DejaVu Sans Bold, UTF-8 (owned by pdf) */
+    struct pdf_fallback fallback;   /**< the fallback of both, loaded on first need */
+    const struct or_host *h;        /**< borrowed host */
+    const struct or_report *report; /**< borrowed report */
+    const char *path;               /**< borrowed output path */
+    float paper_w;                  /**< portrait paper width in points */
+    float paper_h;                  /**< portrait paper height in points */
+    HPDF_Page page;                 /**< current page, NULL before the first */
+    int landscape;                  /**< orientation of the current page */
+    float page_w;                   /**< current page width */
+    float page_h;                   /**< current page height */
+    float left;                     /**< content box of the current page: left edge */
+    float right;                    /**< right edge */
+    float top;                      /**< top edge */
+    float bottom;                   /**< bottom edge */
+    float y;                        /**< top of the free space on the current page */
+    int used;                       /**< nonzero once a block was placed on the page */
+    HPDF_Page *pages;               /**< owned array of every page, in order */
+    size_t npages;                  /**< number of pages */
+    size_t cap;                     /**< capacity of pages */
+    HPDF_STATUS error;              /**< first libharu error code, 0 while all is well */
+    HPDF_STATUS detail;             /**< its detail code */
+    int nomem;                      /**< nonzero after a failed allocation of ours */
 };
 
 /**
@@ -59,9 +59,8 @@ struct pdf_doc {
  *         unreadable, or the libharu error in hex; OR_ERR_NOMEM.  On failure
  *         @p d is released already.
  */
-or_status pdf_doc_open(struct pdf_doc *d, const struct or_host *h,
-                       const struct or_report *report, const struct pdf_options *o,
-                       const char *path, char *err, size_t errlen);
+or_status pdf_doc_open(struct pdf_doc *d, const struct or_host *h, const struct or_report *report,
+                       const struct pdf_options *o, const char *path, char *err, size_t errlen);
 
 /**
  * @brief Continue on a new page in the given orientation.  An unused current

@@ -12,23 +12,27 @@
 /* Stroke width of emboldened fallback runs, per point of text size. */
 #define PDF_FAUX_BOLD 0.04f
 
-static float red(uint32_t rgb)
+static float
+red(uint32_t rgb)
 {
     return (float)((rgb >> 16) & 0xFFu) / 255.0f;
 }
 
-static float green(uint32_t rgb)
+static float
+green(uint32_t rgb)
 {
     return (float)((rgb >> 8) & 0xFFu) / 255.0f;
 }
 
-static float blue(uint32_t rgb)
+static float
+blue(uint32_t rgb)
 {
     return (float)(rgb & 0xFFu) / 255.0f;
 }
 
 /* Width of @p len bytes of @p s set in the one libharu font @p font. */
-static float run_width(HPDF_Font font, float size, const char *s, size_t len)
+static float
+run_width(HPDF_Font font, float size, const char *s, size_t len)
 {
     if (len == 0) {
         return 0.0f;
@@ -37,7 +41,8 @@ static float run_width(HPDF_Font font, float size, const char *s, size_t len)
     return (float)tw.width * size / 1000.0f;
 }
 
-float pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
+float
+pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
 {
     if (pdf_font_ascii(s, len)) {
         return run_width(font->font, size, s, len);
@@ -59,13 +64,15 @@ float pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t
     return w + run_width(cur, size, s + start, len - start);
 }
 
-float pdf_width(const struct pdf_font *font, float size, const char *s)
+float
+pdf_width(const struct pdf_font *font, float size, const char *s)
 {
     return pdf_width_n(font, size, s, strlen(s));
 }
 
 /* Nonzero when some code point of @p s is set in the fallback font. */
-static int needs_fallback(const struct pdf_font *font, const char *s, size_t len)
+static int
+needs_fallback(const struct pdf_font *font, const char *s, size_t len)
 {
     if (pdf_font_ascii(s, len)) {
         return 0;
@@ -86,8 +93,9 @@ static int needs_fallback(const struct pdf_font *font, const char *s, size_t len
  * colour and the line width.
  * Returns -1, having drawn nothing, when out of memory for a long string.
  */
-static int text_runs(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
-                     float x, float y, const char *s, size_t len)
+static int
+text_runs(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x, float y,
+          const char *s, size_t len)
 {
     char small[512];
     char *buf = len < sizeof(small) ? small : malloc(len + 1);
@@ -120,8 +128,8 @@ static int text_runs(HPDF_Page page, const struct pdf_font *font, float size, ui
         buf[end] = '\0';
         HPDF_Page_SetFontAndSize(page, cur, size);
         if (font->bold) {
-            HPDF_Page_SetTextRenderingMode(page, cur == font->font ? HPDF_FILL
-                                                                   : HPDF_FILL_THEN_STROKE);
+            HPDF_Page_SetTextRenderingMode(page,
+                                           cur == font->font ? HPDF_FILL : HPDF_FILL_THEN_STROKE);
         }
         HPDF_Page_TextOut(page, x, y, buf + start);
         x += run_width(cur, size, buf + start, end - start);
@@ -139,8 +147,9 @@ static int text_runs(HPDF_Page page, const struct pdf_font *font, float size, ui
     return 0;
 }
 
-void pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
-              float y, enum pdf_align align, const char *s)
+void
+pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x, float y,
+         enum pdf_align align, const char *s)
 {
     if (s[0] == '\0') {
         return;
@@ -160,8 +169,8 @@ void pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t 
     HPDF_Page_EndText(page);
 }
 
-int pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, char *out,
-            size_t cap)
+int
+pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, char *out, size_t cap)
 {
     size_t len = strlen(s);
     if (pdf_width_n(font, size, s, len) <= maxw && len < cap) {
@@ -189,8 +198,8 @@ int pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, 
     return 1;
 }
 
-size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw,
-                size_t *next)
+size_t
+pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw, size_t *next)
 {
     size_t len = strlen(s);
     size_t i = 0;
@@ -226,7 +235,8 @@ size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float ma
     return len;
 }
 
-int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float maxw)
+int
+pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float maxw)
 {
     int lines = 0;
     size_t off = 0;
@@ -239,8 +249,9 @@ int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float
     return lines;
 }
 
-float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
-                       float x, float y, float maxw, float leading, const char *s)
+float
+pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
+                 float y, float maxw, float leading, const char *s)
 {
     char line[1024];
     size_t off = 0;
@@ -265,33 +276,37 @@ float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, 
     return base;
 }
 
-static void set_fill(HPDF_Page page, uint32_t rgb)
+static void
+set_fill(HPDF_Page page, uint32_t rgb)
 {
     HPDF_Page_SetRGBFill(page, red(rgb), green(rgb), blue(rgb));
 }
 
-static void set_stroke(HPDF_Page page, uint32_t rgb, float lw)
+static void
+set_stroke(HPDF_Page page, uint32_t rgb, float lw)
 {
     HPDF_Page_SetRGBStroke(page, red(rgb), green(rgb), blue(rgb));
     HPDF_Page_SetLineWidth(page, lw);
 }
 
-void pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb)
+void
+pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb)
 {
     set_fill(page, rgb);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Fill(page);
 }
 
-void pdf_stroke_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb,
-                     float lw)
+void
+pdf_stroke_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb, float lw)
 {
     set_stroke(page, rgb, lw);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Stroke(page);
 }
 
-static void round_rect_path(HPDF_Page page, float x, float y, float w, float h, float r)
+static void
+round_rect_path(HPDF_Page page, float x, float y, float w, float h, float r)
 {
     float k = r * KAPPA;
     HPDF_Page_MoveTo(page, x + r, y);
@@ -306,8 +321,9 @@ static void round_rect_path(HPDF_Page page, float x, float y, float w, float h, 
     HPDF_Page_ClosePath(page);
 }
 
-void pdf_round_rect(HPDF_Page page, float x, float y, float w, float h, float r, uint32_t fill,
-                    uint32_t stroke, float lw)
+void
+pdf_round_rect(HPDF_Page page, float x, float y, float w, float h, float r, uint32_t fill,
+               uint32_t stroke, float lw)
 {
     if (r * 2.0f > h) {
         r = h / 2.0f;
@@ -328,7 +344,8 @@ void pdf_round_rect(HPDF_Page page, float x, float y, float w, float h, float r,
     }
 }
 
-void pdf_line(HPDF_Page page, float x1, float y1, float x2, float y2, uint32_t rgb, float lw)
+void
+pdf_line(HPDF_Page page, float x1, float y1, float x2, float y2, uint32_t rgb, float lw)
 {
     set_stroke(page, rgb, lw);
     HPDF_Page_MoveTo(page, x1, y1);
@@ -336,7 +353,8 @@ void pdf_line(HPDF_Page page, float x1, float y1, float x2, float y2, uint32_t r
     HPDF_Page_Stroke(page);
 }
 
-void pdf_triangle(HPDF_Page page, float x, float y, float size, int up, uint32_t rgb)
+void
+pdf_triangle(HPDF_Page page, float x, float y, float size, int up, uint32_t rgb)
 {
     float h = size * 0.866f;
     float y0 = y + (size - h) / 2.0f;

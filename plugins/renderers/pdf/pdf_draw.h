@@ -59,8 +59,7 @@ int pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, 
  * @param next receives the offset where the next line starts (spaces skipped)
  * @return the number of bytes of the line (trailing spaces excluded).
  */
-size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw,
-                size_t *next);
+size_t pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw, size_t *next);
 
 /** @brief Number of lines pdf_wrap() makes of @p s. */
 int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float maxw);
@@ -77,8 +76,7 @@ float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, 
 void pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb);
 
 /** @brief Stroke a rectangle outline @p lw points wide. */
-void pdf_stroke_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb,
-                     float lw);
+void pdf_stroke_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb, float lw);
 
 /**
  * @brief A rectangle with rounded corners of radius @p r, filled with @p fill

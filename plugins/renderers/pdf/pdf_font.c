@@ -18,7 +18,8 @@ struct load_error {
     HPDF_STATUS detail;
 };
 
-static void HPDF_STDCALL record_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+static void HPDF_STDCALL
+record_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
     struct load_error *le = user;
     if (le->code == 0) {
@@ -32,8 +33,8 @@ static void HPDF_STDCALL record_error(HPDF_STATUS code, HPDF_STATUS detail, void
  * to a handler of ours instead of the document's, and libharu's error state
  * is cleared afterwards (libharu refuses every call while it is set).
  */
-static void errors_to(struct pdf_fallback *fb, HPDF_Error_Handler *fn, void **user,
-                      struct load_error *le)
+static void
+errors_to(struct pdf_fallback *fb, HPDF_Error_Handler *fn, void **user, struct load_error *le)
 {
     *fn = fb->pdf->error.error_fn;
     *user = fb->pdf->error.user_data;
@@ -41,8 +42,8 @@ static void errors_to(struct pdf_fallback *fb, HPDF_Error_Handler *fn, void **us
     fb->pdf->error.user_data = le;
 }
 
-static void errors_back(struct pdf_fallback *fb, HPDF_Error_Handler fn, void *user,
-                        const struct load_error *le)
+static void
+errors_back(struct pdf_fallback *fb, HPDF_Error_Handler fn, void *user, const struct load_error *le)
 {
     fb->pdf->error.error_fn = fn;
     fb->pdf->error.user_data = user;
@@ -51,8 +52,8 @@ static void errors_back(struct pdf_fallback *fb, HPDF_Error_Handler fn, void *us
     }
 }
 
-void pdf_fallback_init(struct pdf_fallback *fb, HPDF_Doc pdf, const struct or_host *h,
-                       const char *path)
+void
+pdf_fallback_init(struct pdf_fallback *fb, HPDF_Doc pdf, const struct or_host *h, const char *path)
 {
     memset(fb, 0, sizeof(*fb));
     fb->pdf = pdf;
@@ -60,8 +61,8 @@ void pdf_fallback_init(struct pdf_fallback *fb, HPDF_Doc pdf, const struct or_ho
     snprintf(fb->path, sizeof(fb->path), "%s", path);
 }
 
-void pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason,
-                       const char *fix)
+void
+pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason, const char *fix)
 {
     if (fb->warned) {
         return;
@@ -74,7 +75,8 @@ void pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason,
 }
 
 /* Load the fallback's definition; @p cp is the code point that needs it. */
-static void load(struct pdf_fallback *fb, uint32_t cp)
+static void
+load(struct pdf_fallback *fb, uint32_t cp)
 {
     char reason[256];
     fb->tried = 1;
@@ -90,7 +92,7 @@ static void load(struct pdf_fallback *fb, uint32_t cp)
     }
     fclose(f);
 
-    struct load_error le = { 0 };
+    struct load_error le = {0};
     HPDF_Error_Handler fn;
     void *user;
     errors_to(fb, &fn, &user, &le);
@@ -98,8 +100,7 @@ static void load(struct pdf_fallback *fb, uint32_t cp)
     HPDF_FontDef def = name != NULL && le.code == 0 ? HPDF_Doc_FindFontDef(fb->pdf, name) : NULL;
     errors_back(fb, fn, user, &le);
     if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
-        snprintf(reason, sizeof(reason),
-                 "cannot be loaded (libharu error 0x%04X, detail %u)",
+        snprintf(reason, sizeof(reason), "cannot be loaded (libharu error 0x%04X, detail %u)",
                  (unsigned)le.code, (unsigned)le.detail);
         pdf_fallback_warn(fb, cp, reason, PDF_FALLBACK_FIX);
         return;
@@ -108,10 +109,11 @@ static void load(struct pdf_fallback *fb, uint32_t cp)
 }
 
 /* Make the fallback's PDF font, on the first glyph it draws. */
-static int make_font(struct pdf_fallback *fb, uint32_t cp)
+static int
+make_font(struct pdf_fallback *fb, uint32_t cp)
 {
     char reason[256];
-    struct load_error le = { 0 };
+    struct load_error le = {0};
     HPDF_Error_Handler fn;
     void *user;
 
@@ -126,8 +128,7 @@ static int make_font(struct pdf_fallback *fb, uint32_t cp)
     errors_back(fb, fn, user, &le);
     if (font == NULL || le.code != 0) {
         fb->def = NULL; /* no second attempt */
-        snprintf(reason, sizeof(reason),
-                 "cannot be used (libharu error 0x%04X, detail %u)",
+        snprintf(reason, sizeof(reason), "cannot be used (libharu error 0x%04X, detail %u)",
                  (unsigned)le.code, (unsigned)le.detail);
         pdf_fallback_warn(fb, cp, reason, PDF_FALLBACK_FIX);
         return -1;
@@ -136,7 +137,8 @@ static int make_font(struct pdf_fallback *fb, uint32_t cp)
     return 0;
 }
 
-void pdf_font_init(struct pdf_font *f, HPDF_Font font, int bold, struct pdf_fallback *fallback)
+void
+pdf_font_init(struct pdf_font *f, HPDF_Font font, int bold, struct pdf_fallback *fallback)
 {
     f->font = font;
     f->def = ((HPDF_FontAttr)font->attr)->fontdef;
@@ -144,7 +146,8 @@ void pdf_font_init(struct pdf_font *f, HPDF_Font font, int bold, struct pdf_fall
     f->fallback = fallback;
 }
 
-HPDF_Font pdf_font_for(const struct pdf_font *f, uint32_t cp)
+HPDF_Font
+pdf_font_for(const struct pdf_font *f, uint32_t cp)
 {
     if (cp < 0x80u || cp > 0xFFFFu || HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp) != 0) {
         return f->font;
@@ -167,7 +170,8 @@ HPDF_Font pdf_font_for(const struct pdf_font *f, uint32_t cp)
     return fb->font;
 }
 
-int pdf_font_ascii(const char *s, size_t len)
+int
+pdf_font_ascii(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         if ((unsigned char)s[i] >= 0x80u) {

@@ -33,13 +33,13 @@
  * the libharu objects it refers to are owned by the libharu document.
  */
 struct pdf_fallback {
-    HPDF_Doc pdf;             /**< borrowed libharu document */
-    const struct or_host *h;  /**< borrowed host, for the warning */
-    char path[1024];          /**< the TrueType file */
-    int tried;                /**< nonzero once loading was attempted */
-    HPDF_FontDef def;         /**< its definition; NULL before loading or after a failure */
-    HPDF_Font font;           /**< its UTF-8 font, made on first use (owned by pdf) */
-    int warned;               /**< nonzero once the document's warning was logged */
+    HPDF_Doc pdf;            /**< borrowed libharu document */
+    const struct or_host *h; /**< borrowed host, for the warning */
+    char path[1024];         /**< the TrueType file */
+    int tried;               /**< nonzero once loading was attempted */
+    HPDF_FontDef def;        /**< its definition; NULL before loading or after a failure */
+    HPDF_Font font;          /**< its UTF-8 font, made on first use (owned by pdf) */
+    int warned;              /**< nonzero once the document's warning was logged */
 };
 
 /** A font text is set in: DejaVu plus the document's fallback. */
@@ -69,8 +69,7 @@ void pdf_fallback_init(struct pdf_fallback *fb, HPDF_Doc pdf, const struct or_ho
  *               file or directory)", "has none either"
  * @param fix    what the user can do about it
  */
-void pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason,
-                       const char *fix);
+void pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason, const char *fix);
 
 /** The fix a warning names when the fallback file cannot be used. */
 #define PDF_FALLBACK_FIX "install fonts-droid-fallback or set --option fallback_font=FILE"

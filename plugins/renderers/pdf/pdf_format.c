@@ -11,9 +11,10 @@
 /* Beyond this magnitude a double has no exact units digit left to group. */
 #define GROUP_LIMIT 9.0e15
 
-static const double pow10_table[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+static const double pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-size_t pdf_fmt_grouped(char *buf, size_t n, double v, int decimals)
+size_t
+pdf_fmt_grouped(char *buf, size_t n, double v, int decimals)
 {
     char digits[24];
     char out[PDF_FMT_BUFSIZE];
@@ -62,42 +63,41 @@ size_t pdf_fmt_grouped(char *buf, size_t n, double v, int decimals)
     return (size_t)snprintf(buf, n, "%s", out);
 }
 
-size_t pdf_fmt_duration(char *buf, size_t n, double seconds)
+size_t
+pdf_fmt_duration(char *buf, size_t n, double seconds)
 {
     if (!isfinite(seconds) || fabs(seconds) >= GROUP_LIMIT) {
         return (size_t)snprintf(buf, n, "n/a");
     }
     long long s = llround(fabs(seconds));
     const char *sign = seconds < 0 && s != 0 ? "-" : "";
-    return (size_t)snprintf(buf, n, "%s%lld:%02lld:%02lld", sign, s / 3600, (s / 60) % 60,
-                            s % 60);
+    return (size_t)snprintf(buf, n, "%s%lld:%02lld:%02lld", sign, s / 3600, (s / 60) % 60, s % 60);
 }
 
-static int is_integral(double v)
+static int
+is_integral(double v)
 {
     return fabs(v - nearbyint(v)) < 1e-9;
 }
 
-size_t pdf_fmt_number(char *buf, size_t n, enum or_format fmt, double v)
+size_t
+pdf_fmt_number(char *buf, size_t n, enum or_format fmt, double v)
 {
     char tmp[PDF_FMT_BUFSIZE];
 
     switch (fmt) {
-    case OR_FMT_INTEGER:
-        return pdf_fmt_grouped(buf, n, v, 0);
-    case OR_FMT_DECIMAL:
-        return pdf_fmt_grouped(buf, n, v, 2);
+    case OR_FMT_INTEGER: return pdf_fmt_grouped(buf, n, v, 0);
+    case OR_FMT_DECIMAL: return pdf_fmt_grouped(buf, n, v, 2);
     case OR_FMT_PERCENT:
         pdf_fmt_grouped(tmp, sizeof(tmp), v * 100.0, 1);
         return (size_t)snprintf(buf, n, "%s %%", tmp);
-    case OR_FMT_DURATION:
-        return pdf_fmt_duration(buf, n, v);
-    default:
-        return pdf_fmt_grouped(buf, n, v, is_integral(v) ? 0 : 2);
+    case OR_FMT_DURATION: return pdf_fmt_duration(buf, n, v);
+    default: return pdf_fmt_grouped(buf, n, v, is_integral(v) ? 0 : 2);
     }
 }
 
-int pdf_fmt_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
+int
+pdf_fmt_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
 {
     char tmp[PDF_FMT_BUFSIZE];
     double d;
@@ -128,20 +128,21 @@ int pdf_fmt_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
     return 1;
 }
 
-size_t pdf_fmt_local(const struct or_host *h, int64_t t, int with_time, char *buf, size_t n)
+size_t
+pdf_fmt_local(const struct or_host *h, int64_t t, int with_time, char *buf, size_t n)
 {
     int p[6];
     int32_t off = 0;
 
     h->local_time(h, t, p, &off);
     if (with_time) {
-        return (size_t)snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", p[0], p[1], p[2], p[3],
-                                p[4]);
+        return (size_t)snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", p[0], p[1], p[2], p[3], p[4]);
     }
     return (size_t)snprintf(buf, n, "%04d-%02d-%02d", p[0], p[1], p[2]);
 }
 
-size_t pdf_fmt_offset(char *buf, size_t n, int32_t offset)
+size_t
+pdf_fmt_offset(char *buf, size_t n, int32_t offset)
 {
     if (offset == 0) {
         return (size_t)snprintf(buf, n, "UTC");
@@ -151,8 +152,9 @@ size_t pdf_fmt_offset(char *buf, size_t n, int32_t offset)
                             (int)((a / 60) % 60));
 }
 
-size_t pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col,
-                    const struct or_value *v, char *buf, size_t n, int *numeric)
+size_t
+pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col, const struct or_value *v,
+             char *buf, size_t n, int *numeric)
 {
     *numeric = 0;
     if (v->is_null) {
@@ -171,13 +173,9 @@ size_t pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col,
         *numeric = 1;
         return pdf_fmt_number(buf, n, col->format == OR_FMT_AUTO ? OR_FMT_DECIMAL : col->format,
                               v->r);
-    case OR_TYPE_BOOL:
-        return (size_t)snprintf(buf, n, "%s", v->i ? "yes" : "no");
-    case OR_TYPE_TIME:
-        return pdf_fmt_local(h, v->i, col->format != OR_FMT_DATE, buf, n);
-    case OR_TYPE_TEXT:
-        return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
-    default:
-        return (size_t)snprintf(buf, n, "?");
+    case OR_TYPE_BOOL: return (size_t)snprintf(buf, n, "%s", v->i ? "yes" : "no");
+    case OR_TYPE_TIME: return pdf_fmt_local(h, v->i, col->format != OR_FMT_DATE, buf, n);
+    case OR_TYPE_TEXT: return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
+    default: return (size_t)snprintf(buf, n, "?");
     }
 }

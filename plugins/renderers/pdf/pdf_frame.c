@@ -20,7 +20,8 @@ struct frame_text {
     char generated[TEXT_CAP];
 };
 
-static void frame_text_init(const struct pdf_doc *d, struct frame_text *t)
+static void
+frame_text_init(const struct pdf_doc *d, struct frame_text *t)
 {
     const struct or_report *r = d->report;
     const char *title = r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
@@ -44,8 +45,8 @@ static void frame_text_init(const struct pdf_doc *d, struct frame_text *t)
     snprintf(t->generated, sizeof(t->generated), "Generated %s %s by outreport", when, zone);
 }
 
-static void draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page,
-                      size_t index)
+static void
+draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, size_t index)
 {
     float w = HPDF_Page_GetWidth(page);
     float h = HPDF_Page_GetHeight(page);
@@ -71,11 +72,12 @@ static void draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
              t->generated);
     snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
-    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
-             PDF_RIGHT, pages);
+    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE, PDF_RIGHT,
+             pages);
 }
 
-void pdf_frame_draw(struct pdf_doc *d)
+void
+pdf_frame_draw(struct pdf_doc *d)
 {
     struct frame_text t;
     frame_text_init(d, &t);

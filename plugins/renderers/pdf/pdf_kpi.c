@@ -24,7 +24,8 @@
 
 /* Tiles per row: balanced rows, at most 4 (5 on a landscape page); one or
  * two tiles keep the width they would have in a row of three. */
-static size_t per_row(const struct pdf_doc *d, size_t n)
+static size_t
+per_row(const struct pdf_doc *d, size_t n)
 {
     size_t max = d->right - d->left > 700.0f ? 5 : 4;
     if (n < 3) {
@@ -39,7 +40,8 @@ static size_t per_row(const struct pdf_doc *d, size_t n)
     return max;
 }
 
-static uint32_t change_color(const struct or_kpi *k, int direction)
+static uint32_t
+change_color(const struct or_kpi *k, int direction)
 {
     if (direction == 0) {
         return PDF_C_FLAT;
@@ -48,7 +50,8 @@ static uint32_t change_color(const struct or_kpi *k, int direction)
     return good ? PDF_C_GOOD : PDF_C_BAD;
 }
 
-static void value_text(const struct or_kpi *k, char *buf, size_t n)
+static void
+value_text(const struct or_kpi *k, char *buf, size_t n)
 {
     if (k->has_value) {
         pdf_fmt_number(buf, n, k->format, k->value);
@@ -59,7 +62,8 @@ static void value_text(const struct or_kpi *k, char *buf, size_t n)
 }
 
 /* One size for every value of the section: the largest at which all fit. */
-static float value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
+static float
+value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
     char text[PDF_FMT_BUFSIZE];
     float size = VALUE_SIZE;
@@ -72,8 +76,8 @@ static float value_size(const struct pdf_doc *d, const struct or_section *sec, f
     return size;
 }
 
-static void draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w,
-                       float size)
+static void
+draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w, float size)
 {
     char text[PDF_FMT_BUFSIZE];
     char fitted[PDF_FMT_BUFSIZE * 2];
@@ -83,7 +87,8 @@ static void draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float
 }
 
 /* "prev 11,980" in the KPI's format. */
-static void prev_text(const struct or_kpi *k, char *buf, size_t n)
+static void
+prev_text(const struct or_kpi *k, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     pdf_fmt_number(num, sizeof(num), k->format, k->previous);
@@ -91,7 +96,8 @@ static void prev_text(const struct or_kpi *k, char *buf, size_t n)
 }
 
 /* Width of the arrow and change text; 0 when there is no change to show. */
-static float change_width(const struct pdf_doc *d, const struct or_kpi *k)
+static float
+change_width(const struct pdf_doc *d, const struct or_kpi *k)
 {
     char change[PDF_FMT_BUFSIZE];
     int direction = 0;
@@ -102,7 +108,8 @@ static float change_width(const struct pdf_doc *d, const struct or_kpi *k)
 }
 
 /* Nonzero when change and previous value share one line in every tile of the section. */
-static int one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
+static int
+one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
     char prev[PDF_FMT_BUFSIZE + 8];
     for (size_t i = 0; i < sec->nkpis; i++) {
@@ -123,8 +130,8 @@ static int one_line(const struct pdf_doc *d, const struct or_section *sec, float
 }
 
 /* Triangle and change, then the previous value in grey, on one line or two. */
-static void draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w,
-                        int single)
+static void
+draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w, int single)
 {
     char change[PDF_FMT_BUFSIZE];
     char prev[PDF_FMT_BUFSIZE + 8];
@@ -155,8 +162,9 @@ static void draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, floa
     pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
 }
 
-static void draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h,
-                      int single, float size)
+static void
+draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h, int single,
+          float size)
 {
     char label[TEXT_CAP];
     char fitted[TEXT_CAP];
@@ -173,13 +181,13 @@ static void draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float 
     draw_change(d, k, x + TILE_PAD, top - h + TILE_PAD + 2.0f, inner, single);
 }
 
-or_status pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                       size_t errlen)
+or_status
+pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen)
 {
     pdf_section_heading(d, sec, TILE_H + PREV_SIZE + 4.5f);
     if (sec->nkpis == 0 || sec->kpis == NULL) {
-        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
-                 PDF_LEFT, "No figures in this section.");
+        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
+                 "No figures in this section.");
         pdf_doc_advance(d, 14.0f);
         return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
     }
@@ -195,8 +203,7 @@ or_status pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *er
         }
         pdf_doc_need(d, h);
         for (size_t c = 0; c < cols && i + c < sec->nkpis; c++) {
-            draw_tile(d, &sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single,
-                      size);
+            draw_tile(d, &sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single, size);
         }
         pdf_doc_advance(d, h);
     }

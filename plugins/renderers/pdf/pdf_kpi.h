@@ -18,7 +18,6 @@
  * @brief Draw the heading and tiles of a KPIS section.
  * @return OR_OK or the document's failure.
  */
-or_status pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                       size_t errlen);
+or_status pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen);
 
 #endif /* OR_PDF_KPI_H */

@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-or_status pdf_options_parse(const struct or_option *options, size_t noptions,
-                            struct pdf_options *out, char *err, size_t errlen)
+or_status
+pdf_options_parse(const struct or_option *options, size_t noptions, struct pdf_options *out,
+                  char *err, size_t errlen)
 {
     out->paper = PDF_PAPER_A4;
     snprintf(out->font_dir, sizeof(out->font_dir), "%s", PDF_DEFAULT_FONT_DIR);

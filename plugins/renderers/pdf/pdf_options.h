@@ -31,8 +31,8 @@ enum pdf_paper {
 
 /** Options after validation. */
 struct pdf_options {
-    enum pdf_paper paper; /**< the paper */
-    char font_dir[1024];  /**< folder of the DejaVu fonts, no trailing slash needed */
+    enum pdf_paper paper;     /**< the paper */
+    char font_dir[1024];      /**< folder of the DejaVu fonts, no trailing slash needed */
     char fallback_font[1024]; /**< TrueType file for what DejaVu lacks, loaded on need */
 };
 

@@ -15,7 +15,8 @@
 /* Cairo keeps image dimensions below 32767 pixels. */
 #define MAX_PIXELS 32000
 
-static void set_font_options(cairo_t *cr)
+static void
+set_font_options(cairo_t *cr)
 {
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
@@ -25,23 +26,19 @@ static void set_font_options(cairo_t *cr)
     cairo_font_options_destroy(fo);
 }
 
-static void draw(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+static void
+draw(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
 {
     switch (cd->kind) {
-    case OR_CHART_DONUT:
-        plot_donut(cr, cd, w, h);
-        break;
-    case OR_CHART_FUNNEL:
-        plot_funnel(cr, cd, w, h);
-        break;
-    default:
-        plot_xy(cr, cd, w, h);
-        break;
+    case OR_CHART_DONUT: plot_donut(cr, cd, w, h); break;
+    case OR_CHART_FUNNEL: plot_funnel(cr, cd, w, h); break;
+    default: plot_xy(cr, cd, w, h); break;
     }
 }
 
 /* Unpack cairo's native-endian 0xXXRRGGBB words into RGB bytes. */
-static unsigned char *to_rgb(cairo_surface_t *s, int pw, int ph)
+static unsigned char *
+to_rgb(cairo_surface_t *s, int pw, int ph)
 {
     unsigned char *rgb = malloc((size_t)pw * (size_t)ph * 3u);
     if (rgb == NULL) {
@@ -62,9 +59,9 @@ static unsigned char *to_rgb(cairo_surface_t *s, int pw, int ph)
     return rgb;
 }
 
-or_status pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, double dpi,
-                          struct pdf_fallback *fallback, struct pdf_raster *out, char *msg,
-                          size_t msglen)
+or_status
+pdf_plot_raster(const struct pdf_chart_data *cd, double w, double h, double dpi,
+                struct pdf_fallback *fallback, struct pdf_raster *out, char *msg, size_t msglen)
 {
     struct plot_fonts fonts;
     double scale = dpi / 72.0;

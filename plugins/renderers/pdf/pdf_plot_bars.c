@@ -6,7 +6,8 @@
 #include "pdf_plot_xy.h"
 
 /* A bar from value a to value b across [c0, c0 + thick] on the category axis. */
-static void bar_rect(const struct plot_xy *p, double c0, double thick, double a, double b)
+static void
+bar_rect(const struct plot_xy *p, double c0, double thick, double a, double b)
 {
     double pa = xy_vpos(p, a);
     double pb = xy_vpos(p, b);
@@ -19,7 +20,8 @@ static void bar_rect(const struct plot_xy *p, double c0, double thick, double a,
     cairo_fill(p->cr);
 }
 
-void xy_draw_bars(const struct plot_xy *p)
+void
+xy_draw_bars(const struct plot_xy *p)
 {
     const struct pdf_chart_data *cd = p->cd;
     double bw = xy_band(p);
@@ -45,8 +47,8 @@ void xy_draw_bars(const struct plot_xy *p)
 }
 
 /* A label inside a stacked segment, when the segment is large enough. */
-static void segment_label(const struct plot_xy *p, double mid, double a, double b, double thick,
-                          size_t s)
+static void
+segment_label(const struct plot_xy *p, double mid, double a, double b, double thick, size_t s)
 {
     char buf[PLOT_VALUE_CAP];
     double len = fabs(xy_vpos(p, b) - xy_vpos(p, a));
@@ -73,7 +75,8 @@ static void segment_label(const struct plot_xy *p, double mid, double a, double 
     }
 }
 
-void xy_draw_stacked(const struct plot_xy *p)
+void
+xy_draw_stacked(const struct plot_xy *p)
 {
     const struct pdf_chart_data *cd = p->cd;
     double bw = xy_band(p);

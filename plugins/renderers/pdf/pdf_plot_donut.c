@@ -30,7 +30,8 @@ struct donut {
     double total;
 };
 
-static int by_value_desc(const void *a, const void *b)
+static int
+by_value_desc(const void *a, const void *b)
 {
     const struct slice *x = a;
     const struct slice *y = b;
@@ -41,7 +42,8 @@ static int by_value_desc(const void *a, const void *b)
 }
 
 /* Positive values of the first series, at most MAX_SLICES with "Other" last. */
-static int donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
+static int
+donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
 {
     struct slice *all = calloc(cd->ncat > 0 ? cd->ncat : 1, sizeof(*all));
     size_t n = 0;
@@ -84,15 +86,17 @@ static int donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
     return 0;
 }
 
-static void percent_text(double share, char *buf, size_t n)
+static void
+percent_text(double share, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE - 8];
     pdf_fmt_grouped(num, sizeof(num), share * 100.0, 1);
     snprintf(buf, n, "%s %%", num);
 }
 
-static void donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *dn,
-                         double x, double w, double h)
+static void
+donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *dn, double x,
+             double w, double h)
 {
     char label[LABEL_CAP];
     char value[VALUE_CAP];
@@ -124,7 +128,8 @@ static void donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const str
     }
 }
 
-void plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+void
+plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
 {
     struct donut dn;
     char buf[VALUE_CAP];

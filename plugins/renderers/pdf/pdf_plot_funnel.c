@@ -13,7 +13,8 @@
 #define LABEL_CAP 256
 #define VALUE_CAP 64
 
-void plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+void
+plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
 {
     char label[LABEL_CAP];
     char value[VALUE_CAP];

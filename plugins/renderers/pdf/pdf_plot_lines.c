@@ -5,7 +5,8 @@
 #include "pdf_plot_util.h"
 #include "pdf_plot_xy.h"
 
-void xy_draw_lines(const struct plot_xy *p)
+void
+xy_draw_lines(const struct plot_xy *p)
 {
     const struct pdf_chart_data *cd = p->cd;
     cairo_t *cr = p->cr;

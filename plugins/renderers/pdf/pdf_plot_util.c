@@ -22,12 +22,14 @@ static const uint32_t palette[] = {
     0x0072B2u, 0xE69F00u, 0x009E73u, 0xD55E00u, 0xCC79A7u, 0x56B4E9u, 0xF0E442u, 0x000000u,
 };
 
-uint32_t plot_color(size_t i)
+uint32_t
+plot_color(size_t i)
 {
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 
-int plot_color_is_light(uint32_t rgb)
+int
+plot_color_is_light(uint32_t rgb)
 {
     double r = (double)((rgb >> 16) & 0xFFu);
     double g = (double)((rgb >> 8) & 0xFFu);
@@ -35,7 +37,8 @@ int plot_color_is_light(uint32_t rgb)
     return 0.299 * r + 0.587 * g + 0.114 * b > 150.0;
 }
 
-void plot_rgb(cairo_t *cr, uint32_t rgb)
+void
+plot_rgb(cairo_t *cr, uint32_t rgb)
 {
     cairo_set_source_rgb(cr, (double)((rgb >> 16) & 0xFFu) / 255.0,
                          (double)((rgb >> 8) & 0xFFu) / 255.0, (double)(rgb & 0xFFu) / 255.0);
@@ -43,7 +46,8 @@ void plot_rgb(cairo_t *cr, uint32_t rgb)
 
 static const cairo_user_data_key_t fonts_key;
 
-void plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallback)
+void
+plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallback)
 {
     memset(pf, 0, sizeof(*pf));
     pf->fallback = fallback;
@@ -52,7 +56,8 @@ void plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *
     }
 }
 
-void plot_fonts_release(struct plot_fonts *pf)
+void
+plot_fonts_release(struct plot_fonts *pf)
 {
     for (size_t i = 0; i < 2; i++) {
         if (pf->face[i] != NULL) {
@@ -62,7 +67,8 @@ void plot_fonts_release(struct plot_fonts *pf)
     }
 }
 
-void plot_font(cairo_t *cr, double size, int bold)
+void
+plot_font(cairo_t *cr, double size, int bold)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -74,7 +80,8 @@ void plot_font(cairo_t *cr, double size, int bold)
 }
 
 /* The fallback face of the current weight, made on first need; NULL when unusable. */
-static cairo_font_face_t *fallback_face(struct plot_fonts *pf, uint32_t cp)
+static cairo_font_face_t *
+fallback_face(struct plot_fonts *pf, uint32_t cp)
 {
     if (pf->face[pf->bold] != NULL) {
         return pf->face[pf->bold];
@@ -105,7 +112,8 @@ static cairo_font_face_t *fallback_face(struct plot_fonts *pf, uint32_t cp)
 }
 
 /* The fallback at the current size and weight (a reference), or NULL. */
-static cairo_scaled_font_t *fallback_font(cairo_t *cr, struct plot_fonts *pf, uint32_t cp)
+static cairo_scaled_font_t *
+fallback_font(cairo_t *cr, struct plot_fonts *pf, uint32_t cp)
 {
     cairo_font_face_t *face = fallback_face(pf, cp);
     if (face == NULL) {
@@ -133,8 +141,8 @@ static cairo_scaled_font_t *fallback_font(cairo_t *cr, struct plot_fonts *pf, ui
 }
 
 /* Glyphs of @p len bytes of @p s in @p sf from (x, y); NULL on failure.  cairo_glyph_free(). */
-static cairo_glyph_t *glyphs_of(cairo_scaled_font_t *sf, double x, double y, const char *s,
-                                size_t len, int *n)
+static cairo_glyph_t *
+glyphs_of(cairo_scaled_font_t *sf, double x, double y, const char *s, size_t len, int *n)
 {
     cairo_glyph_t *g = NULL;
     *n = 0;
@@ -146,8 +154,9 @@ static cairo_glyph_t *glyphs_of(cairo_scaled_font_t *sf, double x, double y, con
 }
 
 /* Advance of a run of one font; drawn from (x, y) too when @p draw. */
-static double run(cairo_t *cr, cairo_scaled_font_t *sf, int other, const char *s, size_t len,
-                  double x, double y, int draw)
+static double
+run(cairo_t *cr, cairo_scaled_font_t *sf, int other, const char *s, size_t len, double x, double y,
+    int draw)
 {
     int n = 0;
     cairo_glyph_t *g = glyphs_of(sf, x, y, s, len, &n);
@@ -176,7 +185,8 @@ static double run(cairo_t *cr, cairo_scaled_font_t *sf, int other, const char *s
  * has none (or the fallback cannot be used): the caller sets it whole, as
  * DejaVu alone would.
  */
-static double runs(cairo_t *cr, const char *s, double x, double y, int draw)
+static double
+runs(cairo_t *cr, const char *s, double x, double y, int draw)
 {
     struct plot_fonts *pf = cairo_get_user_data(cr, &fonts_key);
     size_t len = strlen(s);
@@ -221,8 +231,8 @@ static double runs(cairo_t *cr, const char *s, double x, double y, int draw)
                 end = i;
                 k++;
             }
-            advance += run(cr, other ? fb_sf : main_sf, other, s + start, end - start,
-                           x + advance, y, draw);
+            advance += run(cr, other ? fb_sf : main_sf, other, s + start, end - start, x + advance,
+                           y, draw);
             start = end;
         }
     }
@@ -235,7 +245,8 @@ static double runs(cairo_t *cr, const char *s, double x, double y, int draw)
     return advance;
 }
 
-double plot_text_w(cairo_t *cr, const char *s)
+double
+plot_text_w(cairo_t *cr, const char *s)
 {
     double w = runs(cr, s, 0.0, 0.0, 0);
     if (w >= 0.0) {
@@ -246,7 +257,8 @@ double plot_text_w(cairo_t *cr, const char *s)
     return e.x_advance;
 }
 
-void plot_text(cairo_t *cr, double x, double y, enum plot_align align, const char *s)
+void
+plot_text(cairo_t *cr, double x, double y, enum plot_align align, const char *s)
 {
     if (align != PLOT_LEFT) {
         double w = plot_text_w(cr, s);
@@ -261,7 +273,8 @@ void plot_text(cairo_t *cr, double x, double y, enum plot_align align, const cha
     cairo_new_path(cr);
 }
 
-void plot_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
+void
+plot_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
     size_t len = strlen(s);
@@ -291,7 +304,8 @@ void plot_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
     memcpy(out + keep, ellipsis, sizeof(ellipsis));
 }
 
-void plot_nice(double lo, double hi, int target, struct plot_ticks *t)
+void
+plot_nice(double lo, double hi, int target, struct plot_ticks *t)
 {
     lo = isfinite(lo) ? fmax(fmin(lo, 1e300), -1e300) : 0.0;
     hi = isfinite(hi) ? fmax(fmin(hi, 1e300), -1e300) : 0.0;
@@ -314,9 +328,10 @@ void plot_nice(double lo, double hi, int target, struct plot_ticks *t)
 static const struct {
     double scale;
     const char *suffix;
-} units[] = { { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" } };
+} units[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};
 
-int plot_tick_count(const struct plot_ticks *t)
+int
+plot_tick_count(const struct plot_ticks *t)
 {
     double n = floor((t->hi - t->lo) / t->step + 0.5) + 1.0;
     if (!(n >= 2.0)) {
@@ -326,7 +341,8 @@ int plot_tick_count(const struct plot_ticks *t)
 }
 
 /* Decimals needed to tell ticks @p step apart. */
-static int step_decimals(double step)
+static int
+step_decimals(double step)
 {
     if (step >= 1.0) {
         return 0;
@@ -335,8 +351,8 @@ static int step_decimals(double step)
     return d > 6 ? 6 : d;
 }
 
-void plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf,
-                     size_t n)
+void
+plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     double mag = fmax(fabs(t->lo), fabs(t->hi));
@@ -368,7 +384,8 @@ void plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, c
     pdf_fmt_grouped(buf, n, v, step_decimals(t->step));
 }
 
-void plot_value_label(double v, enum or_format fmt, int compact, char *buf, size_t n)
+void
+plot_value_label(double v, enum or_format fmt, int compact, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     if (!compact || fmt == OR_FMT_PERCENT || fmt == OR_FMT_DURATION) {
@@ -397,8 +414,8 @@ void plot_value_label(double v, enum or_format fmt, int compact, char *buf, size
     }
 }
 
-static double legend_layout(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y,
-                            double w, int draw)
+static double
+legend_layout(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, double w, int draw)
 {
     char name[256];
     double cx = x;
@@ -425,12 +442,14 @@ static double legend_layout(cairo_t *cr, const struct pdf_chart_data *cd, double
     return cy - y + LEGEND_ROW;
 }
 
-double plot_legend(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, double w)
+double
+plot_legend(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, double w)
 {
     return legend_layout(cr, cd, x, y, w, 1);
 }
 
-double plot_legend_height(cairo_t *cr, const struct pdf_chart_data *cd, double w)
+double
+plot_legend_height(cairo_t *cr, const struct pdf_chart_data *cd, double w)
 {
     return legend_layout(cr, cd, 0.0, 0.0, w, 0);
 }

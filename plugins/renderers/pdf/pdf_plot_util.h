@@ -93,8 +93,7 @@ void plot_nice(double lo, double hi, int target, struct plot_ticks *t);
 int plot_tick_count(const struct plot_ticks *t);
 
 /** @brief Text of the tick at @p v on an axis of ticks @p t in format @p fmt. */
-void plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf,
-                     size_t n);
+void plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf, size_t n);
 
 /**
  * @brief Text of a data value: the full format ("12,345", "25.0 %") or,

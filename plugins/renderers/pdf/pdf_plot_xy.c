@@ -16,27 +16,31 @@
 #define TICK_GAP 6.0
 #define LABEL_CAP 256
 
-double xy_vpos(const struct plot_xy *p, double v)
+double
+xy_vpos(const struct plot_xy *p, double v)
 {
     /* Values beyond the axis (only possible for absurd magnitudes) stop at its end. */
     double f = fmin(fmax((v - p->ticks.lo) / (p->ticks.hi - p->ticks.lo), -0.02), 1.02);
     return p->horizontal ? p->l + f * (p->r - p->l) : p->b - f * (p->b - p->t);
 }
 
-double xy_band(const struct plot_xy *p)
+double
+xy_band(const struct plot_xy *p)
 {
     double len = p->horizontal ? p->b - p->t : p->r - p->l;
     return len / (double)p->cd->ncat;
 }
 
 /* Start of category c's band along the category axis. */
-double xy_cpos(const struct plot_xy *p, size_t c)
+double
+xy_cpos(const struct plot_xy *p, size_t c)
 {
     return (p->horizontal ? p->t : p->l) + xy_band(p) * (double)c;
 }
 
 /* A value label just beyond the end of a bar (or line point). */
-void xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold)
+void
+xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold)
 {
     char buf[PLOT_VALUE_CAP];
     plot_value_label(v, fmt, p->value_labels == 2, buf, sizeof(buf));
@@ -56,7 +60,8 @@ void xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format 
     }
 }
 
-static void value_range(const struct plot_xy *p, double *lo, double *hi)
+static void
+value_range(const struct plot_xy *p, double *lo, double *hi)
 {
     const struct pdf_chart_data *cd = p->cd;
     *lo = 0.0;
@@ -89,7 +94,8 @@ static void value_range(const struct plot_xy *p, double *lo, double *hi)
     }
 }
 
-static double max_label_w(const struct plot_xy *p)
+static double
+max_label_w(const struct plot_xy *p)
 {
     double w = 0.0;
     plot_font(p->cr, PLOT_SIZE_TICK, 0);
@@ -99,7 +105,8 @@ static double max_label_w(const struct plot_xy *p)
     return fmin(w, LABEL_MAX);
 }
 
-static double max_tick_w(const struct plot_xy *p)
+static double
+max_tick_w(const struct plot_xy *p)
 {
     char buf[PLOT_VALUE_CAP];
     double w = 0.0;
@@ -113,7 +120,8 @@ static double max_tick_w(const struct plot_xy *p)
 }
 
 /* Total of category c (stacked) or the series value (others). */
-static double shown_value(const struct plot_xy *p, size_t s, size_t c)
+static double
+shown_value(const struct plot_xy *p, size_t s, size_t c)
 {
     if (!p->stacked) {
         return pdf_chart_value(p->cd, s, c);
@@ -128,7 +136,8 @@ static double shown_value(const struct plot_xy *p, size_t s, size_t c)
 }
 
 /* Widest value label in full (compact = 0) or short form. */
-static double widest_value(const struct plot_xy *p, int compact)
+static double
+widest_value(const struct plot_xy *p, int compact)
 {
     char buf[PLOT_VALUE_CAP];
     double w = 0.0;
@@ -147,7 +156,8 @@ static double widest_value(const struct plot_xy *p, int compact)
 }
 
 /* Room each value label has across the category axis (vertical charts). */
-static double label_room(const struct plot_xy *p)
+static double
+label_room(const struct plot_xy *p)
 {
     double bw = xy_band(p);
     if (p->grouped) {
@@ -156,7 +166,8 @@ static double label_room(const struct plot_xy *p)
     return bw - 3.0;
 }
 
-static void choose_value_labels(struct plot_xy *p)
+static void
+choose_value_labels(struct plot_xy *p)
 {
     p->value_labels = 0;
     if (p->line && (p->cd->nseries > 1 || p->cd->ncat > 14)) {
@@ -175,7 +186,8 @@ static void choose_value_labels(struct plot_xy *p)
     }
 }
 
-static void draw_grid(const struct plot_xy *p)
+static void
+draw_grid(const struct plot_xy *p)
 {
     cairo_t *cr = p->cr;
     char buf[PLOT_VALUE_CAP];
@@ -218,7 +230,8 @@ static void draw_grid(const struct plot_xy *p)
     cairo_stroke(cr);
 }
 
-static void draw_category_labels(const struct plot_xy *p)
+static void
+draw_category_labels(const struct plot_xy *p)
 {
     cairo_t *cr = p->cr;
     char buf[LABEL_CAP];
@@ -247,7 +260,8 @@ static void draw_category_labels(const struct plot_xy *p)
     }
 }
 
-static void axis_titles(const struct plot_xy *p, double w, double h, double left)
+static void
+axis_titles(const struct plot_xy *p, double w, double h, double left)
 {
     cairo_t *cr = p->cr;
     const char *cat_title = p->cd->x_label;
@@ -274,7 +288,8 @@ static void axis_titles(const struct plot_xy *p, double w, double h, double left
 }
 
 /* Reserve room for category labels under a vertical plot; returns its height. */
-static double category_room(struct plot_xy *p)
+static double
+category_room(struct plot_xy *p)
 {
     double maxw = max_label_w(p);
     double bw = xy_band(p);
@@ -294,9 +309,10 @@ static double category_room(struct plot_xy *p)
     return maxw * sin(M_PI / 4.0) + 12.0;
 }
 
-void plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+void
+plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
 {
-    struct plot_xy p = { .cr = cr, .cd = cd };
+    struct plot_xy p = {.cr = cr, .cd = cd};
     double lo;
     double hi;
     double left = PAD;

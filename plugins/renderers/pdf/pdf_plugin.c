@@ -54,7 +54,8 @@ static const struct or_plugin pdf_plugin = {
 
 OR_EXPORT or_plugin_entry_fn outreport_plugin;
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void)
+OR_EXPORT const struct or_plugin *
+outreport_plugin(void)
 {
     return &pdf_plugin;
 }

@@ -9,9 +9,9 @@
 #include "pdf_options.h"
 #include "pdf_section.h"
 
-or_status pdf_render(const struct or_host *h, const struct or_report *report, const char *path,
-                     const struct or_option *options, size_t noptions, char *err,
-                     size_t errlen)
+or_status
+pdf_render(const struct or_host *h, const struct or_report *report, const char *path,
+           const struct or_option *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     struct pdf_options opts;

@@ -18,7 +18,8 @@
 #define UNAVAILABLE_PAD 10.0f
 #define UNAVAILABLE_SIZE 9.0f
 
-static const char *section_title(const struct or_section *sec)
+static const char *
+section_title(const struct or_section *sec)
 {
     if (sec->title != NULL && sec->title[0] != '\0') {
         return sec->title;
@@ -26,7 +27,8 @@ static const char *section_title(const struct or_section *sec)
     return sec->id;
 }
 
-void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep)
+void
+pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep)
 {
     char title[TEXT_CAP];
     char desc[TEXT_CAP];
@@ -62,8 +64,8 @@ void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float 
         float base = d->y - PDF_SIZE_H1 * 0.8f;
         pdf_fill_rect(d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f,
                       PDF_C_ACCENT);
-        pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w,
-                         lead_title, title);
+        pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w, lead_title,
+                         title);
         pdf_doc_advance(d, PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title);
     }
     if (desc[0] != '\0') {
@@ -76,7 +78,8 @@ void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float 
 }
 
 /* The reason as given, prefixed "data unavailable: " unless it says so already. */
-static void unavailable_text(const char *reason, char *out, size_t n)
+static void
+unavailable_text(const char *reason, char *out, size_t n)
 {
     static const char prefix[] = "data unavailable";
     char raw[TEXT_CAP];
@@ -90,7 +93,8 @@ static void unavailable_text(const char *reason, char *out, size_t n)
     pdf_utf8_clean(out, n, raw, strlen(raw), NULL);
 }
 
-static void draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
+static void
+draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
 {
     char text[TEXT_CAP];
     float w = d->right - d->left;
@@ -116,7 +120,8 @@ static void draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
     pdf_doc_advance(d, h);
 }
 
-static int wants_landscape(const struct or_section *sec)
+static int
+wants_landscape(const struct or_section *sec)
 {
     if (sec->landscape) {
         return 1;
@@ -125,8 +130,8 @@ static int wants_landscape(const struct or_section *sec)
            sec->result->ncols > PDF_LANDSCAPE_COLUMNS;
 }
 
-or_status pdf_section_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                           size_t errlen)
+or_status
+pdf_section_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen)
 {
     or_status st = OR_OK;
 
@@ -145,20 +150,11 @@ or_status pdf_section_draw(struct pdf_doc *d, const struct or_section *sec, char
     }
     else {
         switch (sec->kind) {
-        case OR_SECTION_TABLE:
-            st = pdf_table_draw(d, sec, err, errlen);
-            break;
-        case OR_SECTION_KPIS:
-            st = pdf_kpi_draw(d, sec, err, errlen);
-            break;
-        case OR_SECTION_CHART:
-            st = pdf_chart_draw(d, sec, err, errlen);
-            break;
-        case OR_SECTION_TEXT:
-            st = pdf_text_draw(d, sec, err, errlen);
-            break;
-        default:
-            break;
+        case OR_SECTION_TABLE: st = pdf_table_draw(d, sec, err, errlen); break;
+        case OR_SECTION_KPIS: st = pdf_kpi_draw(d, sec, err, errlen); break;
+        case OR_SECTION_CHART: st = pdf_chart_draw(d, sec, err, errlen); break;
+        case OR_SECTION_TEXT: st = pdf_text_draw(d, sec, err, errlen); break;
+        default: break;
         }
     }
     if (st == OR_OK && !pdf_doc_ok(d)) {

@@ -23,7 +23,8 @@
 #define SHORT_TABLE_ROWS 15
 #define HEAD_RULE 0xAFB8C1u
 
-static const char *or_str(const char *s)
+static const char *
+or_str(const char *s)
 {
     return s != NULL ? s : "";
 }
@@ -37,31 +38,28 @@ struct table {
     int two_line_head;
 };
 
-static float cell_x(const struct table *t, size_t c, float x, float inner_w)
+static float
+cell_x(const struct table *t, size_t c, float x, float inner_w)
 {
     switch (t->cols.align[c]) {
-    case 2:
-        return x + PDF_CELL_PAD + inner_w;
-    case 3:
-        return x + PDF_CELL_PAD + inner_w / 2.0f;
-    default:
-        return x + PDF_CELL_PAD;
+    case 2: return x + PDF_CELL_PAD + inner_w;
+    case 3: return x + PDF_CELL_PAD + inner_w / 2.0f;
+    default: return x + PDF_CELL_PAD;
     }
 }
 
-static enum pdf_align cell_align(const struct table *t, size_t c)
+static enum pdf_align
+cell_align(const struct table *t, size_t c)
 {
     switch (t->cols.align[c]) {
-    case 2:
-        return PDF_RIGHT;
-    case 3:
-        return PDF_CENTER;
-    default:
-        return PDF_LEFT;
+    case 2: return PDF_RIGHT;
+    case 3: return PDF_CENTER;
+    default: return PDF_LEFT;
     }
 }
 
-static void header_layout(struct table *t)
+static void
+header_layout(struct table *t)
 {
     t->two_line_head = 0;
     for (size_t c = 0; c < t->cols.n; c++) {
@@ -73,7 +71,8 @@ static void header_layout(struct table *t)
     t->head_h = (t->two_line_head ? 2.0f * HEAD_LINE : HEAD_LINE) + 2.0f * HEAD_PAD;
 }
 
-static void draw_label(const struct table *t, size_t c, float x, float bottom_base)
+static void
+draw_label(const struct table *t, size_t c, float x, float bottom_base)
 {
     struct pdf_doc *d = t->d;
     const char *label = t->cols.label[c];
@@ -102,7 +101,8 @@ static void draw_label(const struct table *t, size_t c, float x, float bottom_ba
              rest);
 }
 
-static void draw_header(struct table *t)
+static void
+draw_header(struct table *t)
 {
     struct pdf_doc *d = t->d;
     float y0 = d->y - t->head_h;
@@ -117,7 +117,8 @@ static void draw_header(struct table *t)
     pdf_doc_advance(d, t->head_h);
 }
 
-static void draw_row(struct table *t, const struct or_value *row, int64_t index)
+static void
+draw_row(struct table *t, const struct or_value *row, int64_t index)
 {
     struct pdf_doc *d = t->d;
     const struct or_result *res = t->sec->result;
@@ -142,7 +143,8 @@ static void draw_row(struct table *t, const struct or_value *row, int64_t index)
 }
 
 /* Close a part: bottom rule and the "rows i–j of N" line. */
-static void end_part(struct table *t, int64_t first, int64_t last, int64_t total)
+static void
+end_part(struct table *t, int64_t first, int64_t last, int64_t total)
 {
     struct pdf_doc *d = t->d;
     char line[3 * PDF_FMT_BUFSIZE + 24];
@@ -167,7 +169,8 @@ static void end_part(struct table *t, int64_t first, int64_t last, int64_t total
     pdf_doc_advance(d, RANGE_H);
 }
 
-static void draw_no_rows(struct table *t)
+static void
+draw_no_rows(struct table *t)
 {
     struct pdf_doc *d = t->d;
     pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
@@ -175,7 +178,8 @@ static void draw_no_rows(struct table *t)
     pdf_doc_advance(d, ROW_H);
 }
 
-static or_status stream_rows(struct table *t, char *err, size_t errlen)
+static or_status
+stream_rows(struct table *t, char *err, size_t errlen)
 {
     struct pdf_doc *d = t->d;
     const struct or_result *res = t->sec->result;
@@ -221,11 +225,11 @@ static or_status stream_rows(struct table *t, char *err, size_t errlen)
     return OR_OK;
 }
 
-or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                         size_t errlen)
+or_status
+pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
-    struct table t = { .d = d, .sec = sec };
+    struct table t = {.d = d, .sec = sec};
 
     if (res == NULL || res->ncols == 0) {
         pdf_section_heading(d, sec, ROW_H);

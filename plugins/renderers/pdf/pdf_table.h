@@ -19,7 +19,6 @@
  * @return OR_OK; OR_ERR_RENDER when the cursor cannot be rewound or read
  *         (naming the section and row) or libharu fails; OR_ERR_NOMEM.
  */
-or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                         size_t errlen);
+or_status pdf_table_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen);
 
 #endif /* OR_PDF_TABLE_H */

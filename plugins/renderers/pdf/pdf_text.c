@@ -14,8 +14,9 @@
 #define LINE_CAP 2048
 #define PARAGRAPH_GAP 6.0f
 
-void pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32_t rgb,
-                   const char *text)
+void
+pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32_t rgb,
+              const char *text)
 {
     char line[LINE_CAP];
     float lead = size * PDF_LEADING;
@@ -37,8 +38,8 @@ void pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, u
     }
 }
 
-or_status pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                        size_t errlen)
+or_status
+pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen)
 {
     const char *text = sec->text != NULL ? sec->text : "";
     float lead = PDF_SIZE_BODY * PDF_LEADING;

@@ -22,7 +22,6 @@ void pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, u
  * @brief Draw the heading and paragraphs of a TEXT section.
  * @return OR_OK, OR_ERR_NOMEM, or the document's failure.
  */
-or_status pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *err,
-                        size_t errlen);
+or_status pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t errlen);
 
 #endif /* OR_PDF_TEXT_H */

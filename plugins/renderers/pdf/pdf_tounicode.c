@@ -21,18 +21,19 @@ static const char cmap_head[] =
     "<0000> <FFFF>\n"
     "endcodespacerange\n";
 
-static const char cmap_tail[] =
-    "endcmap\n"
-    "CMapName currentdict /CMap defineresource pop\n"
-    "end\n"
-    "end\n";
+static const char cmap_tail[] = "endcmap\n"
+                                "CMapName currentdict /CMap defineresource pop\n"
+                                "end\n"
+                                "end\n";
 
-static int is_surrogate_block(unsigned hi)
+static int
+is_surrogate_block(unsigned hi)
 {
     return hi >= 0xD8u && hi <= 0xDFu;
 }
 
-static HPDF_STATUS write_ranges(HPDF_Stream out)
+static HPDF_STATUS
+write_ranges(HPDF_Stream out)
 {
     HPDF_STATUS st = HPDF_Stream_WriteStr(out, cmap_head);
     unsigned total = 256u - 8u;
@@ -63,7 +64,8 @@ static HPDF_STATUS write_ranges(HPDF_Stream out)
     return st;
 }
 
-HPDF_STATUS pdf_tounicode_fix(HPDF_Doc pdf, HPDF_Font font)
+HPDF_STATUS
+pdf_tounicode_fix(HPDF_Doc pdf, HPDF_Font font)
 {
     HPDF_Dict dict = (HPDF_Dict)font;
 

@@ -7,12 +7,14 @@
 
 #define REPLACEMENT 0xFFFDu
 
-static int is_cont(unsigned char c)
+static int
+is_cont(unsigned char c)
 {
     return (c & 0xC0u) == 0x80u;
 }
 
-uint32_t pdf_utf8_next(const char *s, size_t len, size_t *i)
+uint32_t
+pdf_utf8_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -67,7 +69,8 @@ uint32_t pdf_utf8_next(const char *s, size_t len, size_t *i)
 }
 
 /* Encode a BMP code point; returns the number of bytes (1 to 3). */
-static size_t encode(uint32_t cp, char out[3])
+static size_t
+encode(uint32_t cp, char out[3])
 {
     if (cp < 0x80u) {
         out[0] = (char)cp;
@@ -84,7 +87,8 @@ static size_t encode(uint32_t cp, char out[3])
     return 3;
 }
 
-size_t pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
+size_t
+pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
 {
     size_t o = 0;
     size_t i = 0;
@@ -115,7 +119,8 @@ size_t pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *tru
     return o;
 }
 
-char *pdf_utf8_dup(const char *s)
+char *
+pdf_utf8_dup(const char *s)
 {
     size_t len = s != NULL ? strlen(s) : 0;
     /* Every input byte turns into at most three output bytes. */
@@ -128,7 +133,8 @@ char *pdf_utf8_dup(const char *s)
     return out;
 }
 
-size_t pdf_utf8_floor(const char *s, size_t n)
+size_t
+pdf_utf8_floor(const char *s, size_t n)
 {
     while (n > 0 && is_cont((unsigned char)s[n])) {
         n--;

@@ -17,8 +17,9 @@
 /* Integers beyond 2^53 lose digits as doubles: they are written as text. */
 #define EXACT_INT_MAX 9007199254740992LL
 
-static or_status cell_error(struct xlsx_ctx *x, const struct xlsx_sheet *s, lxw_row_t row,
-                            lxw_col_t col, lxw_error e)
+static or_status
+cell_error(struct xlsx_ctx *x, const struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+           lxw_error e)
 {
     char what[200];
     snprintf(what, sizeof(what), "cannot write cell (row %lu, column %u) of sheet '%s'",
@@ -27,7 +28,8 @@ static or_status cell_error(struct xlsx_ctx *x, const struct xlsx_sheet *s, lxw_
 }
 
 /* Length of a URL once libxlsxwriter has percent-escaped it. */
-static size_t escaped_url_length(const char *url, size_t len)
+static size_t
+escaped_url_length(const char *url, size_t len)
 {
     size_t n = len;
     for (size_t i = 0; i < len; i++) {
@@ -38,8 +40,9 @@ static size_t escaped_url_length(const char *url, size_t len)
     return n;
 }
 
-or_status xlsx_cell_text(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                         const char *text, size_t len, int links, lxw_format *format, double *width)
+or_status
+xlsx_cell_text(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+               const char *text, size_t len, int links, lxw_format *format, double *width)
 {
     char *fitted = NULL;
     int truncated = 0;
@@ -83,14 +86,16 @@ or_status xlsx_cell_text(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row
 }
 
 /* Characters of an integer part with thousands separators. */
-static double grouped_width(double v)
+static double
+grouped_width(double v)
 {
     char buf[64];
     int n = snprintf(buf, sizeof(buf), "%.0f", floor(fabs(v)));
     return (double)n + (double)((n - 1) / 3) + (v < 0 ? 1.0 : 0.0);
 }
 
-static double number_width(const struct xlsx_formats *f, double v, const lxw_format *format)
+static double
+number_width(const struct xlsx_formats *f, double v, const lxw_format *format)
 {
     char buf[64];
     if (format == f->integer) {
@@ -114,8 +119,9 @@ static double number_width(const struct xlsx_formats *f, double v, const lxw_for
     return (double)snprintf(buf, sizeof(buf), "%.10g", v);
 }
 
-or_status xlsx_cell_number(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                           double v, lxw_format *format, double *width)
+or_status
+xlsx_cell_number(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double v,
+                 lxw_format *format, double *width)
 {
     lxw_error e = worksheet_write_number(s->ws, row, col, v, format);
     if (e != LXW_NO_ERROR) {
@@ -127,8 +133,9 @@ or_status xlsx_cell_number(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t r
     return OR_OK;
 }
 
-static or_status write_real(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                            const struct or_result_column *c, double r, double *width)
+static or_status
+write_real(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+           const struct or_result_column *c, double r, double *width)
 {
     if (!isfinite(r)) {
         /* Excel has no NaN or infinity; say what the value is rather than drop it. */
@@ -142,8 +149,9 @@ static or_status write_real(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t 
                             width);
 }
 
-static or_status write_int(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                           const struct or_result_column *c, int64_t i, double *width)
+static or_status
+write_int(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+          const struct or_result_column *c, int64_t i, double *width)
 {
     if (c->format != OR_FMT_DURATION && (i > EXACT_INT_MAX || i < -EXACT_INT_MAX)) {
         char buf[32];
@@ -153,10 +161,11 @@ static or_status write_int(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t r
     return write_real(x, s, row, col, c, (double)i, width);
 }
 
-static or_status write_time(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                            const struct or_result_column *c, int64_t t, double *width)
+static or_status
+write_time(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+           const struct or_result_column *c, int64_t t, double *width)
 {
-    int parts[6] = { 0 };
+    int parts[6] = {0};
     int32_t offset = 0;
     double serial;
 
@@ -177,8 +186,9 @@ static or_status write_time(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t 
                             xlsx_formats_number(&x->fmt, OR_TYPE_TIME, c->format), width);
 }
 
-or_status xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-                          const struct or_result_column *c, const struct or_value *v, double *width)
+or_status
+xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+                const struct or_result_column *c, const struct or_value *v, double *width)
 {
     lxw_error e;
 
@@ -189,10 +199,8 @@ or_status xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t ro
         return OR_OK;
     }
     switch (v->type) {
-    case OR_TYPE_INT:
-        return write_int(x, s, row, col, c, v->i, width);
-    case OR_TYPE_REAL:
-        return write_real(x, s, row, col, c, v->r, width);
+    case OR_TYPE_INT: return write_int(x, s, row, col, c, v->i, width);
+    case OR_TYPE_REAL: return write_real(x, s, row, col, c, v->r, width);
     case OR_TYPE_BOOL:
         e = worksheet_write_boolean(s->ws, row, col, v->i != 0, NULL);
         if (e != LXW_NO_ERROR) {
@@ -202,8 +210,7 @@ or_status xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t ro
             *width = 5.0;
         }
         return OR_OK;
-    case OR_TYPE_TIME:
-        return write_time(x, s, row, col, c, v->i, width);
+    case OR_TYPE_TIME: return write_time(x, s, row, col, c, v->i, width);
     case OR_TYPE_TEXT:
         if (v->s == NULL) {
             return OR_OK;

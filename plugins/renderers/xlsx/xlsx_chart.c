@@ -23,7 +23,8 @@ static const char *const kind_names[OR_CHART_KIND_COUNT] = {
     [OR_CHART_FUNNEL] = "funnel",
 };
 
-const char *xlsx_chart_kind_name(enum or_chart_kind kind)
+const char *
+xlsx_chart_kind_name(enum or_chart_kind kind)
 {
     if ((int)kind < 0 || kind >= OR_CHART_KIND_COUNT) {
         return "chart";
@@ -31,24 +32,22 @@ const char *xlsx_chart_kind_name(enum or_chart_kind kind)
     return kind_names[kind];
 }
 
-static uint8_t excel_type(const struct or_chart *c)
+static uint8_t
+excel_type(const struct or_chart *c)
 {
     switch (c->kind) {
     case OR_CHART_STACKED_BAR:
         return c->horizontal ? LXW_CHART_BAR_STACKED : LXW_CHART_COLUMN_STACKED;
-    case OR_CHART_LINE:
-        return LXW_CHART_LINE;
-    case OR_CHART_DONUT:
-        return LXW_CHART_DOUGHNUT;
-    case OR_CHART_FUNNEL:
-        return LXW_CHART_BAR;
-    default:
-        return c->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN;
+    case OR_CHART_LINE: return LXW_CHART_LINE;
+    case OR_CHART_DONUT: return LXW_CHART_DOUGHNUT;
+    case OR_CHART_FUNNEL: return LXW_CHART_BAR;
+    default: return c->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN;
     }
 }
 
 /* Donuts and funnels show one series; the others all of them. */
-static size_t shown_series(const struct or_chart *c)
+static size_t
+shown_series(const struct or_chart *c)
 {
     if (c->kind == OR_CHART_DONUT || c->kind == OR_CHART_FUNNEL) {
         return c->nseries > 0 ? 1 : 0;
@@ -57,7 +56,8 @@ static size_t shown_series(const struct or_chart *c)
 }
 
 /* Titles starting with '=' would be taken as formulas by libxlsxwriter. */
-static void set_name(lxw_chart_axis *axis, lxw_chart *chart, const char *name)
+static void
+set_name(lxw_chart_axis *axis, lxw_chart *chart, const char *name)
 {
     char buf[512];
     if (name == NULL || name[0] == '\0') {
@@ -73,7 +73,8 @@ static void set_name(lxw_chart_axis *axis, lxw_chart *chart, const char *name)
 }
 
 /* One colour per category of a donut; libxlsxwriter copies the points. */
-static or_status donut_points(struct xlsx_ctx *x, lxw_chart_series *series, int64_t n)
+static or_status
+donut_points(struct xlsx_ctx *x, lxw_chart_series *series, int64_t n)
 {
     size_t count = (size_t)n;
     lxw_chart_fill *fills = calloc(count, sizeof(*fills));
@@ -102,29 +103,27 @@ done:
     return st;
 }
 
-static or_status style_series(struct xlsx_ctx *x, const struct or_chart *c,
-                              lxw_chart_series *series, size_t j, int64_t nrows)
+static or_status
+style_series(struct xlsx_ctx *x, const struct or_chart *c, lxw_chart_series *series, size_t j,
+             int64_t nrows)
 {
-    lxw_chart_fill fill = { .color = palette[j % PALETTE_SIZE] };
-    lxw_chart_line line = { .color = palette[j % PALETTE_SIZE], .width = 2.25 };
+    lxw_chart_fill fill = {.color = palette[j % PALETTE_SIZE]};
+    lxw_chart_line line = {.color = palette[j % PALETTE_SIZE], .width = 2.25};
 
     switch (c->kind) {
-    case OR_CHART_DONUT:
-        return donut_points(x, series, nrows);
+    case OR_CHART_DONUT: return donut_points(x, series, nrows);
     case OR_CHART_LINE:
         chart_series_set_line(series, &line);
         chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
         chart_series_set_marker_fill(series, &fill);
         chart_series_set_marker_line(series, &line);
         return OR_OK;
-    default:
-        chart_series_set_fill(series, &fill);
-        return OR_OK;
+    default: chart_series_set_fill(series, &fill); return OR_OK;
     }
 }
 
-static or_status draw(struct xlsx_ctx *x, const struct or_section *sec, struct xlsx_part *p,
-                      size_t nshown)
+static or_status
+draw(struct xlsx_ctx *x, const struct or_section *sec, struct xlsx_part *p, size_t nshown)
 {
     const struct or_chart *c = sec->chart;
     uint8_t type = excel_type(c);
@@ -172,7 +171,7 @@ static or_status draw(struct xlsx_ctx *x, const struct or_section *sec, struct x
     if (c->kind == OR_CHART_FUNNEL) {
         chart_set_series_gap(chart, 30);
     }
-    lxw_chart_options opt = { .x_offset = 10, .x_scale = 1.5, .y_scale = 1.5 };
+    lxw_chart_options opt = {.x_offset = 10, .x_scale = 1.5, .y_scale = 1.5};
     lxw_error e = worksheet_insert_chart_opt(p->ws, 1, (lxw_col_t)(nshown + 2), chart, &opt);
     if (e != LXW_NO_ERROR) {
         return xlsx_ctx_lxw(x, e, "cannot place the chart");
@@ -181,7 +180,8 @@ static or_status draw(struct xlsx_ctx *x, const struct or_section *sec, struct x
     return OR_OK;
 }
 
-or_status xlsx_chart_section(struct xlsx_ctx *x, size_t si)
+or_status
+xlsx_chart_section(struct xlsx_ctx *x, size_t si)
 {
     const struct or_section *sec = &x->report->sections[si];
     const struct or_chart *c = sec->chart;

@@ -12,7 +12,8 @@
 #define NOTE_SIZE 1024
 
 /* "1,234,567" */
-static void count_text(char *buf, size_t n, int64_t v)
+static void
+count_text(char *buf, size_t n, int64_t v)
 {
     char digits[32];
     int len = snprintf(digits, sizeof(digits), "%" PRId64, v < 0 ? -v : v);
@@ -29,13 +30,15 @@ static void count_text(char *buf, size_t n, int64_t v)
     buf[k] = '\0';
 }
 
-static const char *plural(int64_t n, const char *one, const char *many)
+static const char *
+plural(int64_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
 }
 
 /* Rows of section @p si over all its sheets, and what the chart left out. */
-static int64_t section_rows(const struct xlsx_ctx *x, size_t si)
+static int64_t
+section_rows(const struct xlsx_ctx *x, size_t si)
 {
     int64_t n = 0;
     for (size_t i = 0; i < x->nparts; i++) {
@@ -46,7 +49,8 @@ static int64_t section_rows(const struct xlsx_ctx *x, size_t si)
     return n;
 }
 
-static void part_note(const struct xlsx_ctx *x, size_t i, char *buf, size_t n)
+static void
+part_note(const struct xlsx_ctx *x, size_t i, char *buf, size_t n)
 {
     const struct xlsx_part *p = &x->parts[i];
     const struct or_section *sec = &x->report->sections[p->section];
@@ -88,7 +92,8 @@ static void part_note(const struct xlsx_ctx *x, size_t i, char *buf, size_t n)
 }
 
 /* "internal:'It''s'!A1": a link to cell A1 of a sheet. */
-static void sheet_link(const char *sheet, char *buf, size_t n)
+static void
+sheet_link(const char *sheet, char *buf, size_t n)
 {
     size_t k = (size_t)snprintf(buf, n, "internal:'");
     for (const char *p = sheet; *p != '\0' && k + 8 < n; p++) {
@@ -100,7 +105,8 @@ static void sheet_link(const char *sheet, char *buf, size_t n)
     snprintf(buf + k, n - k, "'!A1");
 }
 
-static or_status part_row(struct xlsx_ctx *x, struct xlsx_summary *sum, size_t i)
+static or_status
+part_row(struct xlsx_ctx *x, struct xlsx_summary *sum, size_t i)
 {
     const struct xlsx_part *p = &x->parts[i];
     const struct or_section *sec = &x->report->sections[p->section];
@@ -127,8 +133,8 @@ static or_status part_row(struct xlsx_ctx *x, struct xlsx_summary *sum, size_t i
     return st;
 }
 
-static or_status missing_row(struct xlsx_ctx *x, struct xlsx_summary *sum,
-                             const struct or_section *sec)
+static or_status
+missing_row(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
 {
     char note[NOTE_SIZE];
     or_status st = xlsx_summary_text(x, sum, 0, "\xE2\x80\x93", NULL, 1);
@@ -148,9 +154,10 @@ static or_status missing_row(struct xlsx_ctx *x, struct xlsx_summary *sum,
     return st;
 }
 
-or_status xlsx_contents_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
+or_status
+xlsx_contents_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
 {
-    static const char *const labels[] = { "Sheet", "Section", "Rows", "Note" };
+    static const char *const labels[] = {"Sheet", "Section", "Rows", "Note"};
     const struct or_report *r = x->report;
     size_t shown = 0;
     or_status st = xlsx_summary_line(x, sum, "Contents", x->fmt.heading);

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-or_status xlsx_ctx_add_part(struct xlsx_ctx *x, size_t section, size_t *index)
+or_status
+xlsx_ctx_add_part(struct xlsx_ctx *x, size_t section, size_t *index)
 {
     if (x->nparts == x->capparts) {
         size_t cap = x->capparts > 0 ? x->capparts * 2 : 8;
@@ -23,12 +24,12 @@ or_status xlsx_ctx_add_part(struct xlsx_ctx *x, size_t section, size_t *index)
     return OR_OK;
 }
 
-or_status xlsx_ctx_lxw(struct xlsx_ctx *x, lxw_error e, const char *what)
+or_status
+xlsx_ctx_lxw(struct xlsx_ctx *x, lxw_error e, const char *what)
 {
     snprintf(x->err, x->errlen, "%s: %s: %s", x->path, what, lxw_strerror(e));
     switch (e) {
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-        return OR_ERR_NOMEM;
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return OR_ERR_NOMEM;
     case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_CREATING_TMPFILE:
     case LXW_ERROR_READING_TMPFILE:
@@ -37,25 +38,26 @@ or_status xlsx_ctx_lxw(struct xlsx_ctx *x, lxw_error e, const char *what)
     case LXW_ERROR_ZIP_BAD_ZIP_FILE:
     case LXW_ERROR_ZIP_INTERNAL_ERROR:
     case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-        return OR_ERR_IO;
-    default:
-        return OR_ERR_RENDER;
+    case LXW_ERROR_ZIP_CLOSE: return OR_ERR_IO;
+    default: return OR_ERR_RENDER;
     }
 }
 
-or_status xlsx_ctx_nomem(struct xlsx_ctx *x, const char *what)
+or_status
+xlsx_ctx_nomem(struct xlsx_ctx *x, const char *what)
 {
     snprintf(x->err, x->errlen, "%s: out of memory (%s)", x->path, what);
     return OR_ERR_NOMEM;
 }
 
-const char *xlsx_str(const char *s)
+const char *
+xlsx_str(const char *s)
 {
     return s != NULL ? s : "";
 }
 
-const char *xlsx_section_id(const struct or_section *s)
+const char *
+xlsx_section_id(const struct or_section *s)
 {
     if (s->id != NULL && s->id[0] != '\0') {
         return s->id;

@@ -22,7 +22,8 @@ static const lxw_color_t tone_colors[XLSX_TONE_COUNT] = {
     [XLSX_TONE_BAD] = COLOR_BAD,
 };
 
-static lxw_format *numeric(lxw_workbook *wb, const char *num_format)
+static lxw_format *
+numeric(lxw_workbook *wb, const char *num_format)
 {
     lxw_format *f = workbook_add_format(wb);
     if (f != NULL) {
@@ -31,7 +32,8 @@ static lxw_format *numeric(lxw_workbook *wb, const char *num_format)
     return f;
 }
 
-or_status xlsx_formats_init(struct xlsx_formats *f, lxw_workbook *wb)
+or_status
+xlsx_formats_init(struct xlsx_formats *f, lxw_workbook *wb)
 {
     f->title = workbook_add_format(wb);
     f->heading = workbook_add_format(wb);
@@ -77,21 +79,17 @@ or_status xlsx_formats_init(struct xlsx_formats *f, lxw_workbook *wb)
     return OR_OK;
 }
 
-lxw_format *xlsx_formats_number(const struct xlsx_formats *f, enum or_type type, enum or_format fmt)
+lxw_format *
+xlsx_formats_number(const struct xlsx_formats *f, enum or_type type, enum or_format fmt)
 {
     if (type == OR_TYPE_TIME) {
         return fmt == OR_FMT_DATE ? f->date : f->datetime;
     }
     switch (fmt) {
-    case OR_FMT_INTEGER:
-        return f->integer;
-    case OR_FMT_DECIMAL:
-        return f->decimal;
-    case OR_FMT_PERCENT:
-        return f->percent;
-    case OR_FMT_DURATION:
-        return f->duration;
-    default:
-        return NULL;
+    case OR_FMT_INTEGER: return f->integer;
+    case OR_FMT_DECIMAL: return f->decimal;
+    case OR_FMT_PERCENT: return f->percent;
+    case OR_FMT_DURATION: return f->duration;
+    default: return NULL;
     }
 }

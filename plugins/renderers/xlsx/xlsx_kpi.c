@@ -8,18 +8,21 @@
 #define NO_VALUE "\xE2\x80\x93" /* "–" */
 
 /* Changes are derived numbers: drop binary noise such as 4.999999999999999 pp. */
-static double tidy(double v)
+static double
+tidy(double v)
 {
     return round(v * 1e10) / 1e10;
 }
 
 /* The value as stored in the cell: durations are day fractions. */
-static double cell_value(const struct or_kpi *k, double v)
+static double
+cell_value(const struct or_kpi *k, double v)
 {
     return k->format == OR_FMT_DURATION ? v / 86400.0 : v;
 }
 
-static lxw_format *value_format(const struct xlsx_formats *f, const struct or_kpi *k)
+static lxw_format *
+value_format(const struct xlsx_formats *f, const struct or_kpi *k)
 {
     lxw_format *named = xlsx_formats_number(f, OR_TYPE_REAL, k->format);
     if (named != NULL) {
@@ -32,7 +35,8 @@ static lxw_format *value_format(const struct xlsx_formats *f, const struct or_kp
     return f->decimal;
 }
 
-static or_status write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+static or_status
+write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 {
     double diff = k->value - k->previous;
     enum xlsx_tone tone = XLSX_TONE_PLAIN;
@@ -71,7 +75,8 @@ static or_status write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, cons
     return xlsx_summary_number(x, sum, 3, shown, x->fmt.change[kind][tone]);
 }
 
-static or_status write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+static or_status
+write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 {
     lxw_format *format = value_format(&x->fmt, k);
     or_status st = xlsx_summary_text(x, sum, 0, xlsx_str(k->label), NULL, 1);
@@ -94,9 +99,10 @@ static or_status write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const s
     return st;
 }
 
-or_status xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
+or_status
+xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
 {
-    static const char *const labels[] = { "KPI", "Value", "Previous", "Change" };
+    static const char *const labels[] = {"KPI", "Value", "Previous", "Change"};
     or_status st = OR_OK;
 
     if (sec->title != NULL && sec->title[0] != '\0') {

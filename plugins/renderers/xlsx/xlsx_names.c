@@ -8,14 +8,16 @@
 
 #include "xlsx_text.h"
 
-static int is_forbidden(long cp)
+static int
+is_forbidden(long cp)
 {
     return cp < 0x20 || cp == 0x7F || cp == '[' || cp == ']' || cp == ':' || cp == '*' ||
            cp == '?' || cp == '/' || cp == '\\' || cp < 0;
 }
 
 /* Trim spaces and apostrophes at both ends, in place. */
-static void trim(char *s)
+static void
+trim(char *s)
 {
     size_t n = strlen(s);
     size_t a = 0;
@@ -30,7 +32,8 @@ static void trim(char *s)
 }
 
 /* Cut @p s to at most @p units UTF-16 units at a character boundary, then trim. */
-static void cut(char *s, size_t units)
+static void
+cut(char *s, size_t units)
 {
     size_t len = strlen(s);
     size_t used = 0;
@@ -48,7 +51,8 @@ static void cut(char *s, size_t units)
 }
 
 /* The cleaned form of @p in (at most 31 units), possibly empty. */
-static void clean(const char *in, char out[XLSX_SHEETNAME_SIZE])
+static void
+clean(const char *in, char out[XLSX_SHEETNAME_SIZE])
 {
     size_t len = in != NULL ? strlen(in) : 0;
     size_t n = 0;
@@ -82,7 +86,8 @@ static void clean(const char *in, char out[XLSX_SHEETNAME_SIZE])
 }
 
 /* Simple case folding: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic. */
-static long fold(long c)
+static long
+fold(long c)
 {
     if (c >= 'A' && c <= 'Z') {
         return c + 32;
@@ -114,7 +119,8 @@ static long fold(long c)
     return c;
 }
 
-static int same_name(const char *a, const char *b)
+static int
+same_name(const char *a, const char *b)
 {
     size_t la = strlen(a);
     size_t lb = strlen(b);
@@ -128,7 +134,8 @@ static int same_name(const char *a, const char *b)
     return i == la && j == lb;
 }
 
-static int taken(const struct xlsx_names *ns, const char *name)
+static int
+taken(const struct xlsx_names *ns, const char *name)
 {
     if (same_name(name, "History")) {
         return 1;
@@ -142,7 +149,8 @@ static int taken(const struct xlsx_names *ns, const char *name)
 }
 
 /* @p base cut so that @p suffix fits within 31 characters, then @p suffix. */
-static void suffixed(char *cand, size_t cap, const char *base, const char *suffix)
+static void
+suffixed(char *cand, size_t cap, const char *base, const char *suffix)
 {
     char head[XLSX_SHEETNAME_SIZE];
     snprintf(head, sizeof(head), "%s", base);
@@ -150,8 +158,9 @@ static void suffixed(char *cand, size_t cap, const char *base, const char *suffi
     snprintf(cand, cap, "%s%s", head, suffix);
 }
 
-or_status xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *fallback, int k,
-                         const char *clash, char out[XLSX_SHEETNAME_SIZE])
+or_status
+xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *fallback, int k,
+               const char *clash, char out[XLSX_SHEETNAME_SIZE])
 {
     char base[XLSX_SHEETNAME_SIZE];
     char cand[XLSX_SHEETNAME_SIZE + 16];
@@ -195,7 +204,8 @@ or_status xlsx_names_add(struct xlsx_names *ns, const char *wanted, const char *
     return OR_ERR_RENDER;
 }
 
-void xlsx_names_free(struct xlsx_names *ns)
+void
+xlsx_names_free(struct xlsx_names *ns)
 {
     free(ns->v);
     ns->v = NULL;

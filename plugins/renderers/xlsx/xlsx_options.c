@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static or_status parse_max_rows(const char *value, int64_t *out, char *err, size_t errlen)
+static or_status
+parse_max_rows(const char *value, int64_t *out, char *err, size_t errlen)
 {
     char *end = NULL;
     errno = 0;
@@ -24,8 +25,9 @@ static or_status parse_max_rows(const char *value, int64_t *out, char *err, size
     return OR_OK;
 }
 
-or_status xlsx_options_parse(const struct or_option *options, size_t noptions,
-                             struct xlsx_options *out, char *err, size_t errlen)
+or_status
+xlsx_options_parse(const struct or_option *options, size_t noptions, struct xlsx_options *out,
+                   char *err, size_t errlen)
 {
     char unknown[256];
     size_t nunknown = 0;

@@ -43,7 +43,8 @@ static const struct or_plugin xlsx_plugin = {
 
 OR_EXPORT or_plugin_entry_fn outreport_plugin;
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void)
+OR_EXPORT const struct or_plugin *
+outreport_plugin(void)
 {
     return &xlsx_plugin;
 }

@@ -18,7 +18,8 @@
 #define SUMMARY_SHEET "Summary"
 
 /* The folder of @p path ("." for a bare file name), for libxlsxwriter's temporary files. */
-static void folder_of(const char *path, char *buf, size_t n)
+static void
+folder_of(const char *path, char *buf, size_t n)
 {
     const char *slash = strrchr(path, '/');
     if (slash == NULL) {
@@ -32,7 +33,8 @@ static void folder_of(const char *path, char *buf, size_t n)
     }
 }
 
-static void set_properties(struct xlsx_ctx *x)
+static void
+set_properties(struct xlsx_ctx *x)
 {
     const struct or_report *r = x->report;
     /* libxlsxwriter copies the strings; its struct just lacks const. */
@@ -46,7 +48,8 @@ static void set_properties(struct xlsx_ctx *x)
     workbook_set_properties(x->wb, &props);
 }
 
-static or_status add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
+static or_status
+add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
 {
     char name[XLSX_SHEETNAME_SIZE];
     or_status st = xlsx_names_add(&x->names, SUMMARY_SHEET, NULL, 1, NULL, name);
@@ -64,7 +67,8 @@ static or_status add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
     return OR_OK;
 }
 
-static or_status write_sections(struct xlsx_ctx *x)
+static or_status
+write_sections(struct xlsx_ctx *x)
 {
     const struct or_report *r = x->report;
     or_status st = OR_OK;
@@ -85,8 +89,9 @@ static or_status write_sections(struct xlsx_ctx *x)
     return st;
 }
 
-or_status xlsx_render(const struct or_host *h, const struct or_report *report, const char *path,
-                      const struct or_option *options, size_t noptions, char *err, size_t errlen)
+or_status
+xlsx_render(const struct or_host *h, const struct or_report *report, const char *path,
+            const struct or_option *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     char tmpdir[4096];
@@ -124,7 +129,7 @@ or_status xlsx_render(const struct or_host *h, const struct or_report *report, c
     fclose(probe);
 
     folder_of(path, tmpdir, sizeof(tmpdir));
-    lxw_workbook_options wo = { .constant_memory = LXW_TRUE, .tmpdir = tmpdir };
+    lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = tmpdir};
     x.wb = workbook_new_opt(path, &wo);
     if (x.wb == NULL) {
         st = xlsx_ctx_nomem(&x, "workbook");

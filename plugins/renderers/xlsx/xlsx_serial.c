@@ -3,7 +3,8 @@
 #include "xlsx_serial.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static long days_from_civil(long y, long m, long d)
+static long
+days_from_civil(long y, long m, long d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -13,7 +14,8 @@ static long days_from_civil(long y, long m, long d)
     return era * 146097 + doe - 719468;
 }
 
-int xlsx_serial(const int parts[6], double *out)
+int
+xlsx_serial(const int parts[6], double *out)
 {
     int y = parts[0];
     int mo = parts[1];

@@ -12,11 +12,12 @@
 
 #define LINE_SIZE 1024
 
-static const double width_min[XLSX_SUMMARY_COLS] = { 14.0, 12.0, 12.0, 12.0 };
-static const double width_max[XLSX_SUMMARY_COLS] = { 40.0, 40.0, 16.0, 90.0 };
+static const double width_min[XLSX_SUMMARY_COLS] = {14.0, 12.0, 12.0, 12.0};
+static const double width_max[XLSX_SUMMARY_COLS] = {40.0, 40.0, 16.0, 90.0};
 
-or_status xlsx_summary_text(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col,
-                            const char *text, lxw_format *format, int table)
+or_status
+xlsx_summary_text(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, const char *text,
+                  lxw_format *format, int table)
 {
     double width = 0.0;
     or_status st =
@@ -27,8 +28,9 @@ or_status xlsx_summary_text(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_co
     return st;
 }
 
-or_status xlsx_summary_number(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, double v,
-                              lxw_format *format)
+or_status
+xlsx_summary_number(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, double v,
+                    lxw_format *format)
 {
     double width = 0.0;
     or_status st = xlsx_cell_number(x, &sum->sheet, sum->row, col, v, format, &width);
@@ -38,8 +40,9 @@ or_status xlsx_summary_number(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_
     return st;
 }
 
-or_status xlsx_summary_header(struct xlsx_ctx *x, struct xlsx_summary *sum,
-                              const char *const *labels, size_t n)
+or_status
+xlsx_summary_header(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *const *labels,
+                    size_t n)
 {
     or_status st = OR_OK;
     for (size_t i = 0; st == OR_OK && i < n; i++) {
@@ -50,8 +53,8 @@ or_status xlsx_summary_header(struct xlsx_ctx *x, struct xlsx_summary *sum,
 }
 
 /* Write @p text line by line ('\n' separates), one row each. */
-static or_status lines(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *text,
-                       lxw_format *format)
+static or_status
+lines(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *text, lxw_format *format)
 {
     const char *p = text;
     for (;;) {
@@ -73,15 +76,17 @@ static or_status lines(struct xlsx_ctx *x, struct xlsx_summary *sum, const char 
     }
 }
 
-or_status xlsx_summary_line(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *text,
-                            lxw_format *format)
+or_status
+xlsx_summary_line(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *text,
+                  lxw_format *format)
 {
     or_status st = xlsx_summary_text(x, sum, 0, text, format, 0);
     sum->row++;
     return st;
 }
 
-static size_t failed_sources(const struct or_report *r)
+static size_t
+failed_sources(const struct or_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsources; i++) {
@@ -92,7 +97,8 @@ static size_t failed_sources(const struct or_report *r)
     return n;
 }
 
-static or_status title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
+static or_status
+title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
 {
     const struct or_report *r = x->report;
     char buf[LINE_SIZE];
@@ -140,8 +146,8 @@ static or_status title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     return st;
 }
 
-static or_status text_block(struct xlsx_ctx *x, struct xlsx_summary *sum,
-                            const struct or_section *sec)
+static or_status
+text_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
 {
     or_status st = OR_OK;
     if (sec->title != NULL && sec->title[0] != '\0') {
@@ -159,9 +165,10 @@ static or_status text_block(struct xlsx_ctx *x, struct xlsx_summary *sum,
     return st;
 }
 
-static or_status sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
+static or_status
+sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
 {
-    static const char *const labels[] = { "Source", "Status", "Rows", "Detail" };
+    static const char *const labels[] = {"Source", "Status", "Rows", "Detail"};
     const struct or_report *r = x->report;
     or_status st = xlsx_summary_line(x, sum, "Sources", x->fmt.heading);
 
@@ -191,9 +198,10 @@ static or_status sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     return st;
 }
 
-or_status xlsx_summary_write(struct xlsx_ctx *x, lxw_worksheet *ws)
+or_status
+xlsx_summary_write(struct xlsx_ctx *x, lxw_worksheet *ws)
 {
-    struct xlsx_summary sum = { .sheet = { .ws = ws, .name = "Summary" } };
+    struct xlsx_summary sum = {.sheet = {.ws = ws, .name = "Summary"}};
     const struct or_report *r = x->report;
     or_status st = title_block(x, &sum);
 

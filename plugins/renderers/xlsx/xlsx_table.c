@@ -28,7 +28,8 @@ struct writer {
     size_t part;             /* part index of the current sheet */
 };
 
-static or_status start_sheet(struct writer *w, int number, int64_t first_row)
+static or_status
+start_sheet(struct writer *w, int number, int64_t first_row)
 {
     struct xlsx_ctx *x = w->x;
     const struct or_result *res = w->sec->result;
@@ -54,8 +55,7 @@ static or_status start_sheet(struct writer *w, int number, int64_t first_row)
     /* " (2)" names the second sheet of a long table; a chart whose title a
      * table already has says what it is instead. */
     const char *clash = number == 1 && w->sec->kind == OR_SECTION_CHART ? " (chart)" : NULL;
-    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->id : NULL, number, clash,
-                        p->sheet);
+    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->id : NULL, number, clash, p->sheet);
     if (st != OR_OK) {
         snprintf(x->err, x->errlen, "%s: no free sheet name for section '%s'", x->path,
                  xlsx_section_id(w->sec));
@@ -69,7 +69,7 @@ static or_status start_sheet(struct writer *w, int number, int64_t first_row)
                  x->path, p->sheet, errno != 0 ? strerror(errno) : "out of memory");
         return errno == ENOMEM || errno == 0 ? OR_ERR_NOMEM : OR_ERR_IO;
     }
-    w->sheet = (struct xlsx_sheet){ .ws = p->ws, .name = p->sheet };
+    w->sheet = (struct xlsx_sheet){.ws = p->ws, .name = p->sheet};
     for (size_t j = 0; j < w->nmap; j++) {
         const struct or_result_column *c = &res->cols[w->map[j]];
         const char *label = c->label != NULL && c->label[0] != '\0' ? c->label : xlsx_str(c->name);
@@ -84,7 +84,8 @@ static or_status start_sheet(struct writer *w, int number, int64_t first_row)
     return OR_OK;
 }
 
-static or_status finish_sheet(struct writer *w)
+static or_status
+finish_sheet(struct writer *w)
 {
     struct xlsx_ctx *x = w->x;
     struct xlsx_part *p = &x->parts[w->part];
@@ -118,7 +119,8 @@ static or_status finish_sheet(struct writer *w)
     return OR_OK;
 }
 
-static or_status write_row(struct writer *w, const struct or_value *row, lxw_row_t r, int measure)
+static or_status
+write_row(struct writer *w, const struct or_value *row, lxw_row_t r, int measure)
 {
     const struct or_result *res = w->sec->result;
     for (size_t j = 0; j < w->nmap; j++) {
@@ -136,7 +138,8 @@ static or_status write_row(struct writer *w, const struct or_value *row, lxw_row
 }
 
 /* Step through the whole cursor, writing what fits; see xlsx_table_write(). */
-static or_status stream(struct writer *w, struct or_value *row, int one_sheet)
+static or_status
+stream(struct writer *w, struct or_value *row, int one_sheet)
 {
     struct xlsx_ctx *x = w->x;
     const struct or_result *res = w->sec->result;
@@ -177,12 +180,13 @@ static or_status stream(struct writer *w, struct or_value *row, int one_sheet)
     return st;
 }
 
-or_status xlsx_table_write(struct xlsx_ctx *x, size_t si, const size_t *map, size_t nmap,
-                           int one_sheet, size_t *first)
+or_status
+xlsx_table_write(struct xlsx_ctx *x, size_t si, const size_t *map, size_t nmap, int one_sheet,
+                 size_t *first)
 {
     const struct or_section *sec = &x->report->sections[si];
     const struct or_result *res = sec->result;
-    struct writer w = { .x = x, .sec = sec, .si = si, .map = map, .nmap = nmap };
+    struct writer w = {.x = x, .sec = sec, .si = si, .map = map, .nmap = nmap};
     struct or_value *row = NULL;
     or_status st;
 
@@ -212,7 +216,8 @@ done:
     return st;
 }
 
-or_status xlsx_table_section(struct xlsx_ctx *x, size_t si)
+or_status
+xlsx_table_section(struct xlsx_ctx *x, size_t si)
 {
     const struct or_result *res = x->report->sections[si].result;
     size_t *map = calloc(res->ncols > 0 ? res->ncols : 1, sizeof(*map));

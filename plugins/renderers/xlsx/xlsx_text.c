@@ -7,7 +7,8 @@
 
 #define REPLACEMENT "\xEF\xBF\xBD"
 
-long xlsx_utf8_next(const char *s, size_t len, size_t *i)
+long
+xlsx_utf8_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -58,13 +59,15 @@ long xlsx_utf8_next(const char *s, size_t len, size_t *i)
     return cp;
 }
 
-size_t xlsx_utf16_units(long cp)
+size_t
+xlsx_utf16_units(long cp)
 {
     return cp >= 0x10000 ? 2 : 1;
 }
 
 /* East Asian wide and full-width ranges (a practical subset of UAX #11). */
-static int is_wide(long cp)
+static int
+is_wide(long cp)
 {
     return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
            (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
@@ -75,13 +78,15 @@ static int is_wide(long cp)
            (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-static int is_combining(long cp)
+static int
+is_combining(long cp)
 {
     return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
            (cp >= 0xFE00 && cp <= 0xFE0F);
 }
 
-double xlsx_text_width(const char *s, size_t len)
+double
+xlsx_text_width(const char *s, size_t len)
 {
     double best = 0.0;
     double line = 0.0;
@@ -103,7 +108,8 @@ double xlsx_text_width(const char *s, size_t len)
     return line > best ? line : best;
 }
 
-static int has_prefix_nocase(const char *s, size_t len, const char *prefix)
+static int
+has_prefix_nocase(const char *s, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
     if (len < n) {
@@ -121,7 +127,8 @@ static int has_prefix_nocase(const char *s, size_t len, const char *prefix)
     return 1;
 }
 
-int xlsx_text_is_url(const char *s, size_t len)
+int
+xlsx_text_is_url(const char *s, size_t len)
 {
     size_t start;
 
@@ -147,12 +154,14 @@ int xlsx_text_is_url(const char *s, size_t len)
 }
 
 /* Nonzero when the code point must be replaced in cell text. */
-static int is_bad(long cp)
+static int
+is_bad(long cp)
 {
     return cp < 0 || cp == 0xFFFE || cp == 0xFFFF;
 }
 
-or_status xlsx_text_fit(const char *s, size_t len, size_t max_units, char **out, int *truncated)
+or_status
+xlsx_text_fit(const char *s, size_t len, size_t max_units, char **out, int *truncated)
 {
     size_t units = 0;
     int clean = 1;
