@@ -344,8 +344,11 @@ or_cmd_batch(struct or_app *app)
         failed += j->exit_code != 0;
         json_array_append_new(summary, job_summary(j));
         if (!cli->json && cli->verbosity >= 0) {
-            fprintf(stderr, "job %s: %s (exit %d), documents in %s\n", j->name,
-                    j->exit_code == 0 ? "ok" : "FAILED", j->exit_code, j->out_dir);
+            /* A usage or configuration error stops a job before it writes anything. */
+            fprintf(stderr, "job %s: %s (exit %d), %s%s\n", j->name,
+                    j->exit_code == 0 ? "ok" : "FAILED", j->exit_code,
+                    j->exit_code == OR_EXIT_USAGE ? "nothing written" : "documents in ",
+                    j->exit_code == OR_EXIT_USAGE ? "" : j->out_dir);
         }
     }
     rc = failed > 0 ? OR_EXIT_SOURCE : OR_EXIT_OK;

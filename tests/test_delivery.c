@@ -531,6 +531,40 @@ batch_jobs_share_the_cores_instead_of_each_taking_all(void **state)
     samples_close(&S);
 }
 
+/* The summary line of a job stopped by its template says nothing was written,
+ * rather than pointing at an empty folder. */
+static void
+batch_job_with_a_template_error_says_nothing_was_written(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    char *tpl = g_build_filename(S.dir, "broken.json", NULL);
+    assert_true(g_file_set_contents(
+        tpl,
+        "{\"title\": \"b\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},"
+        " \"sections\": [{\"kind\": \"table\", \"sql\": \"SELECT nonexistent FROM calls\"}]}",
+        -1, NULL));
+    char *jobs = g_build_filename(S.dir, "jobs.ini", NULL);
+    char *text = g_strdup_printf("[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
+                                 "[lists]\ntemplate = list-performance\n"
+                                 "[broken]\ntemplate = %s\n",
+                                 tpl);
+    assert_true(g_file_set_contents(jobs, text, -1, NULL));
+    const char *argv[] = {proc_outreport(), "--config", S.conf,  "batch", jobs,
+                          "--replay",       S.rec,      "--out", S.dir,   NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.err, "job broken: FAILED (exit 2), nothing written\n"));
+    assert_non_null(strstr(r.err, "job lists: ok (exit 0), documents in "));
+    proc_result_free(&r);
+    g_free(text);
+    g_free(jobs);
+    g_free(tpl);
+    samples_close(&S);
+}
+
 static void
 options_a_command_does_not_take_are_refused_not_ignored(void **state)
 {
@@ -721,6 +755,7 @@ main(void)
         cmocka_unit_test(dry_run_writes_files_prints_recipients_and_sends_nothing),
         cmocka_unit_test(batch_mails_command_line_recipients_every_job_besides_its_own),
         cmocka_unit_test(batch_jobs_share_the_cores_instead_of_each_taking_all),
+        cmocka_unit_test(batch_job_with_a_template_error_says_nothing_was_written),
         cmocka_unit_test(options_a_command_does_not_take_are_refused_not_ignored),
         cmocka_unit_test_teardown(mail_reaches_a_real_smtp_server_with_identical_attachments,
                                   stop_sinks),
