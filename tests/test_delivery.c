@@ -82,6 +82,20 @@ file_exists(const char *dir, const char *name)
     return ok;
 }
 
+/* A template over the call log whose only section names a column that does
+ * not exist: it fails when its SQL is checked.  Returns its path (g_free). */
+static char *
+write_broken_template(const char *dir)
+{
+    char *path = g_build_filename(dir, "broken.json", NULL);
+    assert_true(g_file_set_contents(
+        path,
+        "{\"title\": \"b\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},"
+        " \"sections\": [{\"kind\": \"table\", \"sql\": \"SELECT nonexistent FROM calls\"}]}",
+        -1, NULL));
+    return path;
+}
+
 static void
 batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
 {
@@ -111,12 +125,7 @@ batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
     assert_true(one_job > 0);
 
     /* Three jobs over the same sources and period, one broken. */
-    char *bad_tpl = g_build_filename(L.dir, "broken.json", NULL);
-    assert_true(g_file_set_contents(
-        bad_tpl,
-        "{\"title\": \"b\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},"
-        " \"sections\": [{\"kind\": \"table\", \"sql\": \"SELECT nonexistent FROM calls\"}]}",
-        -1, NULL));
+    char *bad_tpl = write_broken_template(L.dir);
     char *jobs = g_build_filename(L.dir, "jobs.ini", NULL);
     char *text = g_strdup_printf("[defaults]\nperiod = 2026-11-09..2026-11-15\nformats = csv\n\n"
                                  "[weekly]\ntemplate = weekly-manager\n\n"
@@ -539,12 +548,7 @@ batch_job_with_a_template_error_says_nothing_was_written(void **state)
     (void)state;
     struct samples S;
     samples_open(&S);
-    char *tpl = g_build_filename(S.dir, "broken.json", NULL);
-    assert_true(g_file_set_contents(
-        tpl,
-        "{\"title\": \"b\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},"
-        " \"sections\": [{\"kind\": \"table\", \"sql\": \"SELECT nonexistent FROM calls\"}]}",
-        -1, NULL));
+    char *tpl = write_broken_template(S.dir);
     char *jobs = g_build_filename(S.dir, "jobs.ini", NULL);
     char *text = g_strdup_printf("[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
                                  "[lists]\ntemplate = list-performance\n"
