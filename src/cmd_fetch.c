@@ -356,11 +356,10 @@ or_cmd_fetch(struct or_app *app)
         }
     }
     if (st == OR_OK) {
+        char what[160];
         char line[OR_ERR_SIZE];
-        snprintf(line, sizeof(line),
-                 "wrote %s: %lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
-                 cli->output, (long long)stats.rows, stats.pages, stats.requests, stats.retries,
-                 stats.seconds);
+        or_fetch_stats_describe(&stats, what, sizeof(what));
+        snprintf(line, sizeof(line), "wrote %s: %s", cli->output, what);
         if (cli->progress) {
             fprintf(stderr, "%s\n", line);
         }

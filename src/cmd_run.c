@@ -189,10 +189,9 @@ fetch_sources(struct run *R, struct or_http *http, GArray *failed)
         or_status st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
         if (st == OR_OK) {
             s->status = s->stats.retries > 0 ? "retried" : "ok";
-            or_log(OR_LOG_INFO,
-                   "source %s (%s): %lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
-                   s->ts->alias, s->ts->source, (long long)s->stats.rows, s->stats.pages,
-                   s->stats.requests, s->stats.retries, s->stats.seconds);
+            char what[160];
+            or_fetch_stats_describe(&s->stats, what, sizeof(what));
+            or_log(OR_LOG_INFO, "source %s (%s): %s", s->ts->alias, s->ts->source, what);
             continue;
         }
         /* An optional source whose credentials are not set up is skipped:

@@ -685,3 +685,10 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     g_cond_clear(&L.cond);
     return L.st;
 }
+
+void
+or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len)
+{
+    snprintf(buf, len, "%lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
+             (long long)stats->rows, stats->pages, stats->requests, stats->retries, stats->seconds);
+}

@@ -68,6 +68,12 @@ struct or_fetch_stats {
 };
 
 /**
+ * @brief "1483 rows from 15 pages (15 requests, 0 retries) in 0.1 s": what a
+ * fetch did, for the -v lines of fetch and run.
+ */
+void or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len);
+
+/**
  * @brief Fetch a source completely into its table.
  * @return OR_OK, or the first error with @p err naming the source, page and
  *         HTTP status or field (secrets redacted).
