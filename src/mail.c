@@ -21,6 +21,7 @@
 #include "config.h"
 #include "log.h"
 #include "redact.h"
+#include "status_str.h"
 
 #if defined(__has_include)
 #if __has_include("or_config.h")
@@ -43,15 +44,13 @@
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* or_set_err(), with any secret in the message masked. */
 static void
 set_err(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (err == NULL || errlen == 0) {
-        return;
-    }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    or_vset_err(err, errlen, fmt, ap);
     va_end(ap);
     or_redact_inplace(err, errlen);
 }

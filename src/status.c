@@ -36,13 +36,18 @@ or_status_str(or_status s)
 }
 
 void
+or_vset_err(char *err, size_t errlen, const char *fmt, va_list ap)
+{
+    if (err != NULL && errlen > 0) {
+        vsnprintf(err, errlen, fmt, ap);
+    }
+}
+
+void
 or_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (err == NULL || errlen == 0) {
-        return;
-    }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    or_vset_err(err, errlen, fmt, ap);
     va_end(ap);
 }

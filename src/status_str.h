@@ -6,6 +6,7 @@
 #ifndef OR_STATUS_STR_H
 #define OR_STATUS_STR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "outreport/status.h"
@@ -19,5 +20,9 @@ const char *or_status_str(or_status s);
  */
 void or_set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/** @brief or_set_err() with a va_list. */
+void or_vset_err(char *err, size_t errlen, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 #endif
