@@ -25,11 +25,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include <jansson.h>
+
+#include "bench_util.h"
 
 /* The --arena experiment: one growing list of 1 MiB blocks, reset per page. */
 #define ARENA_BLOCK ((size_t)1 << 20)
@@ -143,14 +144,6 @@ done:
 }
 
 static int
-has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s);
-    size_t m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int
 read_dir(const char *dir, struct bodies *b)
 {
     DIR *d = opendir(dir);
@@ -172,23 +165,6 @@ read_dir(const char *dir, struct bodies *b)
     }
     closedir(d);
     return rc;
-}
-
-static double
-now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_s(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
 /* One pass over every body; returns rows, or -1 on a parse error. The sum of
@@ -223,14 +199,6 @@ one_pass(const struct bodies *b, const char *key, int arena, unsigned long long 
         }
     }
     return rows;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 static void

@@ -27,11 +27,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include <xlsxwriter.h>
+
+#include "bench_util.h"
+#include "xlsx_serial.h"
 
 enum kind { K_BLANK, K_TEXT, K_NUMBER, K_BOOL, K_TIME };
 enum col_kind { C_TEXT, C_NUMBER, C_BOOL, C_TIME };
@@ -90,14 +92,6 @@ arena_add(struct table *t, const char *s, size_t len, uint32_t *off)
     return 0;
 }
 
-static int
-has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s);
-    size_t m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 static enum col_kind
 kind_of(const char *name)
 {
@@ -111,18 +105,6 @@ kind_of(const char *name)
         return C_BOOL;
     }
     return C_TEXT;
-}
-
-/* Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static long
-days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 static int
@@ -149,9 +131,9 @@ parse_time(const char *s, size_t len, double *serial)
         !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se)) {
         return 0;
     }
-    long days = days_from_civil(y, mo, d) - days_from_civil(1899, 12, 30);
-    *serial = (double)days + (double)(h * 3600 + mi * 60 + se) / 86400.0;
-    return 1;
+    /* The renderer's own conversion, so the cells are the same numbers. */
+    const int parts[6] = {(int)y, (int)mo, (int)d, (int)h, (int)mi, (int)se};
+    return xlsx_serial(parts, serial);
 }
 
 static int
@@ -451,23 +433,6 @@ synthesize(size_t rows, size_t cols, struct table *t)
     return 0;
 }
 
-static double
-now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_s(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
 /* The timed part: one workbook, one sheet, a header row and every cell. */
 static int
 write_workbook(const struct table *t, const char *out, const char *tmpdir)
@@ -514,14 +479,6 @@ write_workbook(const struct table *t, const char *out, const char *tmpdir)
         return -1;
     }
     return 0;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 static int
