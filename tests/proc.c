@@ -158,6 +158,29 @@ samples_close(struct samples *s)
     s->dir = NULL;
 }
 
+int
+samples_run(const struct samples *s, const char *const *args, const char *const *env, int timeout_s,
+            struct proc_result *res)
+{
+    const char *argv[48];
+    size_t n = 0;
+    argv[n++] = proc_outreport();
+    argv[n++] = "--config";
+    argv[n++] = s->conf;
+    for (size_t i = 0; args[i] != NULL; i++) {
+        if (n >= 40) {
+            return -1;
+        }
+        argv[n++] = args[i];
+    }
+    argv[n++] = "--replay";
+    argv[n++] = s->rec;
+    argv[n++] = "--period";
+    argv[n++] = SAMPLES_PERIOD;
+    argv[n] = NULL;
+    return proc_run(argv, env, timeout_s, res);
+}
+
 char *
 test_tmpdir(void)
 {

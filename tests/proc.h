@@ -65,6 +65,18 @@ void samples_open(struct samples *s);
 /** Remove the folder and free it. */
 void samples_close(struct samples *s);
 
+/** The week the sample recording holds. */
+#define SAMPLES_PERIOD "2026-11-16..2026-11-22"
+
+/**
+ * Run `outreport --config CONF ARGS --replay REC --period SAMPLES_PERIOD`
+ * (getopt takes the options after the command's own arguments) with extra
+ * environment @p env (may be NULL), as proc_run() does.  @p args is
+ * NULL-terminated, at most 40 entries.
+ */
+int samples_run(const struct samples *s, const char *const *args, const char *const *env,
+                int timeout_s, struct proc_result *res);
+
 /** Make a fresh temporary directory; returns a malloc'd path. */
 char *test_tmpdir(void);
 

@@ -195,20 +195,18 @@ static void
 split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(),         "--config", conf,  "run",
-                          "weekly-manager",         "--replay", rec,   "--period",
-                          "2026-11-16..2026-11-22", "--format", "csv", "--split-by",
-                          "rep_email,sender_email", "--out",    dir,   NULL};
+    struct samples S;
+    samples_open(&S);
+    const char *args[] = {"run",        "weekly-manager",         "--format", "csv",
+                          "--split-by", "rep_email,sender_email", "--out",    S.dir,
+                          NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
     /* The roll-up lists every rep; each rep's own file lists only that rep,
      * with the same numbers as the rep's row in the roll-up. */
-    char *rollup = g_build_filename(dir, "weekly-manager-reps.csv", NULL);
+    char *rollup = g_build_filename(S.dir, "weekly-manager-reps.csv", NULL);
     char *all = test_read_file(rollup, NULL);
     assert_non_null(all);
     int reps = 0;
@@ -218,7 +216,7 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
         char *email = f[1];
         char *slug = g_strdup(email);
         char *name = g_strdup_printf("weekly-manager-%s-reps.csv", slug);
-        char *path = g_build_filename(dir, name, NULL);
+        char *path = g_build_filename(S.dir, name, NULL);
         char *mine = test_read_file(path, NULL);
         if (mine == NULL) {
             fprintf(stderr, "missing %s\n", path);
@@ -229,7 +227,7 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
         assert_true(ml[2] == NULL || ml[2][0] == '\0'); /* ... nothing else */
         /* e-mails were filtered by sender_email with the same value */
         char *seq_name = g_strdup_printf("weekly-manager-%s-sequences.csv", slug);
-        char *seq_path = g_build_filename(dir, seq_name, NULL);
+        char *seq_path = g_build_filename(S.dir, seq_name, NULL);
         char *seq = test_read_file(seq_path, NULL);
         assert_non_null(seq);
         free(seq);
@@ -244,7 +242,7 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
         reps++;
     }
     assert_int_equal(reps, 12);
-    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(strstr(m, "\"split_by\": \"rep_email,sender_email\""));
     assert_non_null(strstr(m, "\"value\": \"zoe.mueller@acme-sales.example\""));
@@ -253,10 +251,7 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
     g_strfreev(lines);
     free(all);
     g_free(rollup);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void
@@ -316,28 +311,14 @@ static void
 json_summary_tells_scripts_files_sources_and_exit_code(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          conf,
-                          "run",
-                          "list-performance",
-                          "--replay",
-                          rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "csv",
-                          "--out",
-                          dir,
-                          "--json",
-                          NULL};
+    struct samples S;
+    samples_open(&S);
+    const char *args[] = {"run", "list-performance", "--format", "csv", "--out",
+                          S.dir, "--json",           NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
-    char *js = g_build_filename(dir, "summary.json", NULL);
+    char *js = g_build_filename(S.dir, "summary.json", NULL);
     assert_true(g_file_set_contents(js, r.out, -1, NULL));
     char *script = g_strdup_printf(
         "import json,hashlib,sys\n"
@@ -361,10 +342,7 @@ json_summary_tells_scripts_files_sources_and_exit_code(void **state)
     proc_result_free(&r);
     g_free(script);
     g_free(js);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 /* With one source there is no UNION to drop repeated values: still one
@@ -373,96 +351,54 @@ static void
 split_of_a_single_source_template_gives_one_set_per_value_not_per_row(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    char *tpl = g_build_filename(dir, "calls-only.json", NULL);
-    char *out = g_build_filename(dir, "out", NULL);
+    struct samples S;
+    samples_open(&S);
+    char *tpl = g_build_filename(S.dir, "calls-only.json", NULL);
+    char *out = g_build_filename(S.dir, "out", NULL);
     assert_true(g_file_set_contents(
         tpl,
         "{\"title\": \"Calls\", \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},\n"
         " \"sections\": [{\"kind\": \"table\", \"id\": \"reps\", \"title\": \"Reps\",\n"
         "   \"sql\": \"SELECT rep_email, count(*) AS calls FROM calls GROUP BY 1\"}]}\n",
         -1, NULL));
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          conf,
-                          "run",
-                          tpl,
-                          "--replay",
-                          rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "csv",
-                          "--out",
-                          out,
-                          "--split-by",
-                          "rep_email",
-                          "--mail-to",
-                          "{rep_email}",
-                          "--dry-run",
-                          NULL};
+    const char *args[] = {"run",        tpl,         "--format",  "csv",         "--out",     out,
+                          "--split-by", "rep_email", "--mail-to", "{rep_email}", "--dry-run", NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
     assert_int_equal(test_count_lines_with(r.out, "would mail"), 12);
     assert_int_equal(test_count_lines_with(r.out, "would mail zoe.mueller@acme-sales.example"), 1);
     proc_result_free(&r);
-    test_rmtree(dir);
-    free(dir);
     g_free(tpl);
     g_free(out);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void
 dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          conf,
-                          "run",
-                          "weekly-manager",
-                          "--replay",
-                          rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "csv",
-                          "--out",
-                          dir,
-                          "--split-by",
-                          "rep_email",
-                          "--mail-to",
-                          "boss@acme.example",
-                          "--mail-to",
-                          "{rep_email}",
-                          "--dry-run",
-                          NULL};
+    struct samples S;
+    samples_open(&S);
+    const char *args[] = {
+        "run",       "weekly-manager", "--format",  "csv",       "--out",
+        S.dir,       "--split-by",     "rep_email", "--mail-to", "boss@acme.example",
+        "--mail-to", "{rep_email}",    "--dry-run", NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "would mail boss@acme.example"));
     assert_non_null(strstr(r.out, "would mail zoe.mueller@acme-sales.example"));
     assert_int_equal(test_count_lines_with(r.out, "would mail"), 13);
-    assert_true(file_exists(dir, "weekly-manager-reps.csv"));
-    char *mpath = g_build_filename(dir, "manifest.json", NULL);
+    assert_true(file_exists(S.dir, "weekly-manager-reps.csv"));
+    char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(strstr(m, "\"status\": \"dry-run\""));
     assert_null(strstr(m, "\"status\": \"sent\""));
     free(m);
     g_free(mpath);
     proc_result_free(&r);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 static void
@@ -717,33 +653,21 @@ static void
 mail_config_errors_are_found_before_fetching(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          conf,
-                          "run",
-                          "list-performance",
-                          "--replay",
-                          rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "csv",
-                          "--out",
-                          "/tmp/outreport-never-written",
-                          "--mail-to",
-                          "boss@acme.example",
+    struct samples S;
+    samples_open(&S);
+    const char *args[] = {"run",       "list-performance",
+                          "--format",  "csv",
+                          "--out",     "/tmp/outreport-never-written",
+                          "--mail-to", "boss@acme.example",
                           NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "[smtp] url"));
     struct stat sb;
     assert_int_not_equal(stat("/tmp/outreport-never-written", &sb), 0);
     proc_result_free(&r);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
 }
 
 int

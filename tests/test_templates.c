@@ -57,31 +57,17 @@ static void
 every_shipped_template_runs_on_the_samples(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
     for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
-        char *dir = test_tmpdir();
-        const char *argv[] = {proc_outreport(),
-                              "--config",
-                              conf,
-                              "run",
-                              shipped[i],
-                              "--replay",
-                              rec,
-                              "--period",
-                              "2026-11-16..2026-11-22",
-                              "--format",
-                              "csv",
-                              "--out",
-                              dir,
-                              NULL};
+        struct samples S;
+        samples_open(&S);
+        const char *args[] = {"run", shipped[i], "--format", "csv", "--out", S.dir, NULL};
         struct proc_result r;
-        run(argv, NULL, &r);
+        assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
         if (r.status != 0) {
             fprintf(stderr, "%s: %s", shipped[i], r.err);
         }
         assert_int_equal(r.status, 0);
-        char *mpath = g_build_filename(dir, "manifest.json", NULL);
+        char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
         char *m = test_read_file(mpath, NULL);
         assert_non_null(m);
         assert_non_null(strstr(m, "\"status\": \"ok\""));
@@ -89,42 +75,25 @@ every_shipped_template_runs_on_the_samples(void **state)
         free(m);
         g_free(mpath);
         proc_result_free(&r);
-        test_rmtree(dir);
-        free(dir);
+        samples_close(&S);
     }
-    g_free(conf);
-    g_free(rec);
 }
 
 static void
 weekly_manager_headline_matches_independent_computation(void **state)
 {
     (void)state;
-    char *conf = src_path("samples/outreport.conf");
-    char *rec = src_path("samples/recording");
+    struct samples S;
+    samples_open(&S);
     char *check = src_path("tests/check_headline.py");
-    char *dir = test_tmpdir();
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          conf,
-                          "run",
-                          "weekly-manager",
-                          "--replay",
-                          rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "csv",
-                          "--out",
-                          dir,
-                          NULL};
+    const char *args[] = {"run", "weekly-manager", "--format", "csv", "--out", S.dir, NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
-    char *manifest = g_build_filename(dir, "manifest.json", NULL);
-    char *reps = g_build_filename(dir, "weekly-manager-reps.csv", NULL);
-    const char *py[] = {"/usr/bin/python3", check, rec, manifest, reps, NULL};
+    char *manifest = g_build_filename(S.dir, "manifest.json", NULL);
+    char *reps = g_build_filename(S.dir, "weekly-manager-reps.csv", NULL);
+    const char *py[] = {"/usr/bin/python3", check, S.rec, manifest, reps, NULL};
     run(py, NULL, &r);
     if (r.status != 0) {
         fprintf(stderr, "%s", r.err);
@@ -134,10 +103,7 @@ weekly_manager_headline_matches_independent_computation(void **state)
     proc_result_free(&r);
     g_free(manifest);
     g_free(reps);
-    test_rmtree(dir);
-    free(dir);
-    g_free(conf);
-    g_free(rec);
+    samples_close(&S);
     g_free(check);
 }
 
@@ -167,12 +133,9 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     (void)state;
     struct samples S;
     samples_open(&S);
-    const char *argv[] = {
-        proc_outreport(), "--config", S.conf,  "-v",       "run",
-        "weekly-manager", "--replay", S.rec,   "--period", "2026-11-16..2026-11-22",
-        "--format",       "csv",      "--out", S.dir,      NULL};
+    const char *args[] = {"-v", "run", "weekly-manager", "--format", "csv", "--out", S.dir, NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "info: source calls (salesfinity.call-log): 1483 rows from 15 "
                                   "pages"));
@@ -200,22 +163,9 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
     struct samples S;
     samples_open(&S);
     char *check = src_path("tests/check_xlsx.py");
-    const char *argv[] = {proc_outreport(),
-                          "--config",
-                          S.conf,
-                          "run",
-                          "voice-agent",
-                          "--replay",
-                          S.rec,
-                          "--period",
-                          "2026-11-16..2026-11-22",
-                          "--format",
-                          "xlsx",
-                          "--out",
-                          S.dir,
-                          NULL};
+    const char *args[] = {"run", "voice-agent", "--format", "xlsx", "--out", S.dir, NULL};
     struct proc_result r;
-    run(argv, NULL, &r);
+    assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
 
