@@ -167,6 +167,8 @@ static const struct option long_opts[] = {
  * --plugin-dir, -q, -v, --help, --version).  An option a command would
  * ignore is refused: `run T -o report.pdf` must not write somewhere the
  * user did not ask for and exit 0. */
+/* Options that check_options() knows of: -o and the long-only ones. */
+#define OPT_RECORDED(c) ((c) == 'o' || (c) >= OPT_CONFIG)
 #define OPT_BIT(c) (1ull << ((c) >= OPT_CONFIG ? (c)-OPT_CONFIG : 63))
 #define RUN_OPTS                                                                                   \
     (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
@@ -203,7 +205,7 @@ check_options(const char *cmd, unsigned long long given)
             return 0;
         }
         for (const struct option *o = long_opts; o->name != NULL; o++) {
-            if (o->val != 'q' && o->val != 'v' && o->val != 'h' && (extra & OPT_BIT(o->val))) {
+            if (OPT_RECORDED(o->val) && (extra & OPT_BIT(o->val))) {
                 const char *hint = strcmp(o->name, "output") == 0 && strcmp(cmd, "fetch") != 0
                                        ? "; documents go to --out DIR"
                                        : "";
@@ -238,7 +240,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
 
     opterr = 0;
     while ((c = getopt_long(argc, argv, "qvho:", long_opts, NULL)) != -1) {
-        if (c == 'o' || c >= OPT_CONFIG) {
+        if (OPT_RECORDED(c)) {
             *given |= OPT_BIT(c);
         }
         switch (c) {
