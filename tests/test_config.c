@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "config_check.h"
-#include "params.h"
+#include "base/config.h"
+#include "base/config_check.h"
+#include "plugin/params.h"
 #include "proc.h"
 
 static char *

@@ -8,9 +8,9 @@
 #include <glib.h>
 #include <string.h>
 
-#include "dataset.h"
-#include "host.h"
-#include "rows.h"
+#include "dataset/dataset.h"
+#include "plugin/host.h"
+#include "dataset/rows.h"
 
 static const struct or_column cols[] = {
     {"id", OR_TYPE_TEXT, "id"},   {"n", OR_TYPE_INT, "count"},     {"r", OR_TYPE_REAL, "ratio"},

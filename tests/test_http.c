@@ -24,9 +24,9 @@
 #include <glib/gstdio.h>
 #include <microhttpd.h>
 
-#include "http.h"
-#include "http_private.h"
-#include "redact.h"
+#include "http/http.h"
+#include "http/http_private.h"
+#include "base/redact.h"
 
 /* ------------------------------------------------------------------ */
 /* The scripted server                                                 */

@@ -31,9 +31,9 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
-#include "http.h"
-#include "http_private.h"
-#include "redact.h"
+#include "http/http.h"
+#include "http/http_private.h"
+#include "base/redact.h"
 
 /* ------------------------------------------------------------------ */
 /* Counting servers                                                    */

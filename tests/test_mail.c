@@ -22,12 +22,12 @@
 #include <glib.h>
 #include <jansson.h>
 
-#include "config.h"
-#include "mail.h"
-#include "mail_body.h"
+#include "base/config.h"
+#include "deliver/mail.h"
+#include "deliver/mail_body.h"
 #include "proc.h"
 #include "smtp_sink.h"
-#include "redact.h"
+#include "base/redact.h"
 
 #define PYTHON "/usr/bin/python3"
 #define SENDER "Reports <reports@example.com>"

@@ -14,8 +14,8 @@
 
 #include <cmocka.h>
 
-#include "period.h"
-#include "timeutil.h"
+#include "base/period.h"
+#include "base/timeutil.h"
 
 #define HOUR 3600
 #define DAY 86400

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_loader.h"
+#include "plugin/plugin_loader.h"
 #include "proc.h"
 
 static const char *

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "redact.h"
+#include "base/redact.h"
 
 static int
 teardown(void **state)

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "sqlfuncs.h"
+#include "dataset/sqlfuncs.h"
 
 static void
 strips(const char *sql, const char *want)

@@ -13,10 +13,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "dataset.h"
-#include "host.h"
-#include "rows.h"
-#include "stream.h"
+#include "dataset/dataset.h"
+#include "plugin/host.h"
+#include "dataset/rows.h"
+#include "fetch/stream.h"
 
 static const struct or_column cols[] = {
     {"t", OR_TYPE_TEXT, NULL}, {"n", OR_TYPE_INT, NULL},   {"r", OR_TYPE_REAL, NULL},

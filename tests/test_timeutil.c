@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "timeutil.h"
+#include "base/timeutil.h"
 
 /* 2024-01-15 14:30:00 UTC, the instant most parse tests expect. */
 #define T_20240115_1430Z 1705329000

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* Typos in the configuration: see config_check.h. */
+#include "base/config_check.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+
+#define NAME_MAX_LEN 40
+#define TYPO_DISTANCE 2
+
+struct core_section {
+    const char *name;
+    const char *const *keys; /* NULL-terminated */
+};
+
+static const char *const report_keys[] = {"timezone", "week_start", "author", NULL};
+static const char *const http_keys[] = {
+    "retries",  "backoff_ms", "backoff_max_ms", "timeout_s",   "connect_timeout_s",
+    "parallel", "ca_file",    "cache",          "cache_ttl_s", NULL};
+static const char *const smtp_keys[] = {"url",          "starttls",    "from",    "username",
+                                        "password_env", "max_size_mb", "retries", "timeout_s",
+                                        "ca_file",      NULL};
+
+static const struct core_section core[] = {
+    {"report", report_keys},
+    {"http", http_keys},
+    {"smtp", smtp_keys},
+};
+
+int
+or_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > NAME_MAX_LEN || lb > NAME_MAX_LEN) {
+        return 9;
+    }
+    int row[NAME_MAX_LEN + 1];
+    for (size_t j = 0; j <= lb; j++) {
+        row[j] = (int)j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
+            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
+            diag = up;
+        }
+    }
+    return MIN(row[lb], 9);
+}
+
+/* The name of @p names closest to @p s within TYPO_DISTANCE, or NULL. */
+static const char *
+closest(const char *s, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    int best_d = TYPO_DISTANCE + 1;
+    for (size_t i = 0; i < n; i++) {
+        int d = or_edit_distance(s, names[i]);
+        if (d < best_d) {
+            best = names[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static or_status
+check_keys(const struct or_config *cfg, const struct core_section *cs, char *err, size_t errlen)
+{
+    size_t nknown = 0;
+    while (cs->keys[nknown] != NULL) {
+        nknown++;
+    }
+    char **keys = or_config_keys(cfg, cs->name);
+    or_status st = OR_OK;
+    for (char **k = keys; k != NULL && *k != NULL && st == OR_OK; k++) {
+        const char *meant = closest(*k, cs->keys, nknown);
+        if (meant != NULL && strcmp(meant, *k) == 0) {
+            continue;
+        }
+        char *list = g_strjoinv(", ", (char **)cs->keys);
+        if (meant != NULL) {
+            snprintf(err, errlen, "%s: [%s] %s: unknown key; did you mean %s? (known: %s)",
+                     or_config_path(cfg), cs->name, *k, meant, list);
+        }
+        else {
+            snprintf(err, errlen, "%s: [%s] %s: unknown key (known: %s)", or_config_path(cfg),
+                     cs->name, *k, list);
+        }
+        g_free(list);
+        st = OR_ERR_CONFIG;
+    }
+    g_strfreev(keys);
+    return st;
+}
+
+or_status
+or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins, char *err,
+                size_t errlen)
+{
+    size_t nsec = 0;
+    const char *const *sections = or_config_sections(cfg, &nsec);
+    GPtrArray *known = g_ptr_array_new();
+    for (size_t i = 0; i < G_N_ELEMENTS(core); i++) {
+        g_ptr_array_add(known, (gpointer)core[i].name);
+    }
+    for (size_t i = 0; i < nplugins; i++) {
+        g_ptr_array_add(known, (gpointer)plugins[i]);
+    }
+    or_status st = OR_OK;
+    for (size_t s = 0; s < nsec && st == OR_OK; s++) {
+        const char *name = sections[s];
+        const struct core_section *cs = NULL;
+        for (size_t i = 0; i < G_N_ELEMENTS(core); i++) {
+            cs = strcmp(core[i].name, name) == 0 ? &core[i] : cs;
+        }
+        if (cs != NULL) {
+            st = check_keys(cfg, cs, err, errlen);
+            continue;
+        }
+        int plugin = 0;
+        for (size_t i = 0; i < nplugins; i++) {
+            plugin = plugin || strcmp(plugins[i], name) == 0;
+        }
+        if (plugin) {
+            continue;
+        }
+        const char *meant = closest(name, (const char *const *)known->pdata, known->len);
+        if (meant != NULL) {
+            snprintf(err, errlen, "%s: [%s]: unknown section; did you mean [%s]?",
+                     or_config_path(cfg), name, meant);
+            st = OR_ERR_CONFIG;
+        }
+        else {
+            or_log(OR_LOG_WARN, "%s: [%s]: no loaded plugin reads this section",
+                   or_config_path(cfg), name);
+        }
+    }
+    g_ptr_array_free(known, TRUE);
+    return st;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file config_check.h
+ * @brief Finding typos in the configuration (core only).
+ *
+ * A misspelt key is silently a default: `timezon = Europe/Berlin` would put
+ * every number in the system zone.  The core's own sections ([report],
+ * [http], [smtp]) have a known set of keys, so an unknown key there is an
+ * error naming the file, section and key, with the key probably meant.  Other
+ * sections belong to plugins, which read keys of their own: their names are
+ * checked against the loaded plugins instead.
+ */
+#ifndef OR_CONFIG_CHECK_H
+#define OR_CONFIG_CHECK_H
+
+#include <stddef.h>
+
+#include "base/config.h"
+
+/**
+ * @brief Check @p cfg against the core's keys and the plugin names.
+ * @param plugins names of the loaded plugins (sections they may read)
+ * @return OR_OK; OR_ERR_CONFIG for an unknown key of a core section, or a
+ *         section one or two letters away from a known name ("[salesfinty]").
+ *         A section no one reads that looks like no known name is only logged
+ *         as a warning (a plugin that is not installed may read it).
+ */
+or_status or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins,
+                          char *err, size_t errlen);
+
+/** @brief Edit distance of two short strings (insert, delete, replace); capped at 9. */
+int or_edit_distance(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+#include "base/log.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "base/redact.h"
+
+static int verbosity;
+static char context[64];
+
+void
+or_log_set_context(const char *ctx)
+{
+    snprintf(context, sizeof(context), "%s", ctx != NULL ? ctx : "");
+}
+
+void
+or_log_set_verbosity(int v)
+{
+    verbosity = v;
+}
+
+int
+or_log_verbosity(void)
+{
+    return verbosity;
+}
+
+static int
+level_shown(enum or_log_level level)
+{
+    switch (level) {
+    case OR_LOG_ERROR: return 1;
+    case OR_LOG_WARN: return verbosity >= 0;
+    case OR_LOG_INFO: return verbosity >= 1;
+    case OR_LOG_DEBUG: return verbosity >= 2;
+    }
+    return 0;
+}
+
+void
+or_logv(enum or_log_level level, const char *prefix, const char *fmt, va_list ap)
+{
+    static const char *const names[] = {"error", "warning", "info", "debug"};
+    char line[2048];
+    int n;
+
+    if (!level_shown(level)) {
+        return;
+    }
+    char ctx[80] = "";
+    if (context[0] != '\0') {
+        snprintf(ctx, sizeof(ctx), "%s: ", context);
+    }
+    if (prefix != NULL) {
+        n = snprintf(line, sizeof(line), "outreport: %s%s: [%s] ", ctx, names[level], prefix);
+    }
+    else {
+        n = snprintf(line, sizeof(line), "outreport: %s%s: ", ctx, names[level]);
+    }
+    if (n < 0 || (size_t)n >= sizeof(line)) {
+        return;
+    }
+    vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+    or_redact_inplace(line, sizeof(line));
+    /* One write per line keeps lines whole when threads log at once. */
+    size_t len = 0;
+    while (line[len] != '\0') {
+        len++;
+    }
+    if (len + 1 < sizeof(line)) {
+        line[len++] = '\n';
+    }
+    else {
+        line[len - 1] = '\n';
+    }
+    ssize_t w = write(STDERR_FILENO, line, len);
+    (void)w;
+}
+
+void
+or_log(enum or_log_level level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    or_logv(level, NULL, fmt, ap);
+    va_end(ap);
+}

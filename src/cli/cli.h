@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file cli.h
+ * @brief Parsed command line and the commands (core only).
+ *
+ * Exit codes (stable, documented in README): 0 success; 1 any other
+ * failure (files, renderers); 2 usage or configuration error; 3 a source
+ * failed (HTTP, network, malformed data, paging).
+ */
+#ifndef OR_CLI_H
+#define OR_CLI_H
+
+#include <glib.h>
+
+#include "base/config.h"
+#include "outreport/status.h"
+#include "plugin/plugin_loader.h"
+
+enum { OR_EXIT_OK = 0, OR_EXIT_FAILURE = 1, OR_EXIT_USAGE = 2, OR_EXIT_SOURCE = 3 };
+
+/** Everything the command line said.  Strings borrowed from argv. */
+struct or_cli {
+    const char *config_path;
+    const char *plugin_dir;
+    int verbosity;            /**< -1 quiet .. 2 debug */
+    int json;                 /**< --json */
+    int help;                 /**< --help */
+    const char *output;       /**< -o FILE */
+    const char *period;       /**< --period */
+    const char *from, *to;    /**< --from / --to */
+    const char *tz;           /**< --tz */
+    GPtrArray *params;        /**< --param KEY=VALUE (char *, borrowed) */
+    GPtrArray *options;       /**< --option KEY=VALUE (char *, borrowed) */
+    const char *replay_dir;   /**< --replay */
+    const char *record_dir;   /**< --record */
+    int progress;             /**< 1 unless -q or stderr is not a terminal */
+    const char *formats;      /**< --format pdf,xlsx,csv */
+    const char *out_dir;      /**< --out DIR */
+    int strict;               /**< --strict */
+    const char *split_by;     /**< --split-by COLUMN[,COLUMN...] */
+    GPtrArray *mail_to;       /**< --mail-to ADDRESS, repeatable; {COLUMN} for splits */
+    GPtrArray *mail_cc;       /**< --mail-cc ADDRESS, repeatable */
+    const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */
+    int dry_run;              /**< --dry-run: write files, send nothing */
+    int no_cache;             /**< --no-cache */
+    const char *cache_dir;    /**< batch: a private response cache shared by its jobs */
+    int fetch_only;           /**< batch: fetch the sources (filling the cache), render nothing */
+    int threads;              /**< batch: threads one job may use to parse and render
+                                   (0: one per processor) */
+    char **args;              /**< positional arguments after the command */
+    int nargs;
+};
+
+/** State shared by commands: config and plugins, loaded once. */
+struct or_app {
+    struct or_cli *cli;
+    struct or_config *cfg;
+    struct or_registry *reg;
+};
+
+/** @brief `outreport plugins [--json]`; returns an exit code. */
+int or_cmd_plugins(struct or_app *app);
+
+/** @brief `outreport fetch SOURCE -o FILE`; returns an exit code. */
+int or_cmd_fetch(struct or_app *app);
+
+/** @brief `outreport run TEMPLATE`; returns an exit code. */
+int or_cmd_run(struct or_app *app);
+
+/** @brief `outreport batch JOBS.ini`; returns an exit code. */
+int or_cmd_batch(struct or_app *app);
+
+/** @brief `outreport validate TEMPLATE`; returns an exit code. */
+int or_cmd_validate(struct or_app *app);
+
+/** @brief Map a status to the documented exit code. */
+int or_exit_code(or_status st);
+
+#endif

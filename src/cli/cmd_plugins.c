@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/* `outreport plugins [--json]`: what is loaded, from where, and what it offers. */
+#include <jansson.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "dataset/dataset.h"
+#include "plugin/params.h"
+
+static const char *
+kind_name(enum or_plugin_kind k)
+{
+    return k == OR_PLUGIN_PROVIDER ? "provider" : "renderer";
+}
+
+static const char *
+paging_name(enum or_paging p)
+{
+    static const char *const names[] = {"none", "pages", "marker"};
+    return (unsigned)p < 3 ? names[p] : "none";
+}
+
+static json_t *
+params_json(const struct or_param *params, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o =
+            json_pack("{s:s, s:s, s:b, s:s}", "name", params[i].name, "type",
+                      or_param_type_name(params[i].type), "required", params[i].required != 0,
+                      "description", params[i].description ? params[i].description : "");
+        if (params[i].choices != NULL) {
+            json_object_set_new(o, "choices", json_string(params[i].choices));
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *
+plugin_json(const struct or_loaded_plugin *lp)
+{
+    const struct or_plugin *d = lp->desc;
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", d->name, "kind", kind_name(d->kind),
+                          "version", d->version ? d->version : "", "description",
+                          d->description ? d->description : "", "file", lp->path);
+    if (d->kind == OR_PLUGIN_PROVIDER) {
+        json_t *eps = json_array();
+        for (size_t e = 0; e < d->provider->nendpoints; e++) {
+            const struct or_endpoint *ep = &d->provider->endpoints[e];
+            json_t *cols = json_array();
+            for (size_t c = 0; c < ep->ncolumns; c++) {
+                json_array_append_new(
+                    cols, json_pack("{s:s, s:s, s:s}", "name", ep->columns[c].name, "type",
+                                    or_type_name(ep->columns[c].type), "description",
+                                    ep->columns[c].description ? ep->columns[c].description : ""));
+            }
+            json_t *eo = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", ep->name, "table",
+                                   ep->table, "description", ep->description ? ep->description : "",
+                                   "paging", paging_name(ep->paging), "parameters",
+                                   params_json(ep->params, ep->nparams), "columns", cols,
+                                   "dynamic_columns", ep->dynamic_columns != 0);
+            json_array_append_new(eps, eo);
+        }
+        json_object_set_new(o, "endpoints", eps);
+        json_object_set_new(
+            o, "default_base_url",
+            json_string(d->provider->default_base_url ? d->provider->default_base_url : ""));
+    }
+    else {
+        json_object_set_new(o, "format", json_string(d->renderer->format));
+        json_object_set_new(o, "mime_type",
+                            json_string(d->renderer->mime_type ? d->renderer->mime_type : ""));
+        json_object_set_new(o, "options", params_json(d->renderer->options, d->renderer->noptions));
+    }
+    return o;
+}
+
+static void
+print_text(const struct or_registry *reg)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        enum or_plugin_kind kind = pass == 0 ? OR_PLUGIN_PROVIDER : OR_PLUGIN_RENDERER;
+        printf("%s:\n", pass == 0 ? "providers" : "renderers");
+        for (size_t i = 0; i < reg->nplugins; i++) {
+            const struct or_plugin *d = reg->plugins[i].desc;
+            if (d->kind != kind) {
+                continue;
+            }
+            printf("  %s %s — %s\n    file: %s\n", d->name, d->version ? d->version : "",
+                   d->description ? d->description : "", reg->plugins[i].path);
+            if (kind == OR_PLUGIN_RENDERER) {
+                printf("    format: .%s (%s)\n", d->renderer->format,
+                       d->renderer->mime_type ? d->renderer->mime_type : "");
+                for (size_t o = 0; o < d->renderer->noptions; o++) {
+                    const struct or_param *p = &d->renderer->options[o];
+                    printf("    option %s (%s%s%s): %s\n", p->name, or_param_type_name(p->type),
+                           p->choices ? ": " : "", p->choices ? p->choices : "",
+                           p->description ? p->description : "");
+                }
+                continue;
+            }
+            for (size_t e = 0; e < d->provider->nendpoints; e++) {
+                const struct or_endpoint *ep = &d->provider->endpoints[e];
+                printf("    %s.%s → table %s: %s\n", d->name, ep->name, ep->table,
+                       ep->description ? ep->description : "");
+                for (size_t p = 0; p < ep->nparams; p++) {
+                    const struct or_param *pp = &ep->params[p];
+                    printf("      --param %s (%s%s%s%s): %s\n", pp->name,
+                           or_param_type_name(pp->type), pp->choices ? ": " : "",
+                           pp->choices ? pp->choices : "", pp->required ? ", required" : "",
+                           pp->description ? pp->description : "");
+                }
+                printf("      columns:");
+                for (size_t c = 0; c < ep->ncolumns; c++) {
+                    printf("%s %s %s", c ? "," : "", ep->columns[c].name,
+                           or_type_name(ep->columns[c].type));
+                }
+                printf("%s\n", ep->dynamic_columns ? ", … (more from the data)" : "");
+            }
+        }
+    }
+}
+
+int
+or_cmd_plugins(struct or_app *app)
+{
+    if (app->cli->nargs > 0) {
+        fprintf(stderr, "outreport: plugins takes no arguments (got '%s')\n", app->cli->args[0]);
+        return OR_EXIT_USAGE;
+    }
+    if (!app->cli->json) {
+        print_text(app->reg);
+        return OR_EXIT_OK;
+    }
+    json_t *arr = json_array();
+    for (size_t i = 0; i < app->reg->nplugins; i++) {
+        json_array_append_new(arr, plugin_json(&app->reg->plugins[i]));
+    }
+    json_t *root = json_pack("{s:i, s:o}", "abi", OR_ABI_VERSION, "plugins", arr);
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(root);
+    return OR_EXIT_OK;
+}

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: MIT */
+#include "dataset/rows.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct or_schema *
+or_schema_new(const struct or_column *cols, size_t ncols, int dynamic)
+{
+    struct or_schema *s = g_new0(struct or_schema, 1);
+    s->cols = g_new0(struct or_column, ncols > 0 ? ncols : 1);
+    for (size_t i = 0; i < ncols; i++) {
+        s->cols[i].name = g_strdup(cols[i].name);
+        s->cols[i].type = cols[i].type;
+        s->cols[i].description = cols[i].description ? g_strdup(cols[i].description) : NULL;
+    }
+    s->ncols = ncols;
+    s->fixed = ncols;
+    s->dynamic = dynamic;
+    return s;
+}
+
+void
+or_schema_free(struct or_schema *s)
+{
+    if (s == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < s->ncols; i++) {
+        g_free((char *)s->cols[i].name);
+        g_free((char *)s->cols[i].description);
+    }
+    g_free(s->cols);
+    g_free(s);
+}
+
+long
+or_schema_find(const struct or_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->ncols; i++) {
+        if (strcmp(s->cols[i].name, name) == 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+void
+or_rows_init(struct or_rows *rows, struct or_schema *schema)
+{
+    memset(rows, 0, sizeof(*rows));
+    rows->schema = schema;
+}
+
+void
+or_rows_release(struct or_rows *rows)
+{
+    free(rows->cells);
+    free(rows->row_start);
+    free(rows->arena);
+    memset(rows, 0, sizeof(*rows));
+}
+
+void
+or_rows_reset(struct or_rows *rows)
+{
+    rows->ncells = 0;
+    rows->nrows = 0;
+    rows->arena_len = 0;
+    rows->in_row = 0;
+    rows->failed = 0;
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return 1;
+    }
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        n *= 2;
+    }
+    void *q = realloc(*p, n * elem);
+    if (q == NULL) {
+        return 0;
+    }
+    *p = q;
+    *cap = n;
+    return 1;
+}
+
+static or_status
+row_begin(struct or_rows *rows)
+{
+    if (rows->failed) {
+        return OR_ERR_NOMEM;
+    }
+    /* +2: row_start also holds the end sentinel of the last row. */
+    if (!grow((void **)&rows->row_start, &rows->cap_rows, rows->nrows + 2, sizeof(size_t))) {
+        rows->failed = 1;
+        return OR_ERR_NOMEM;
+    }
+    rows->row_start[rows->nrows] = rows->ncells;
+    rows->in_row = 1;
+    return OR_OK;
+}
+
+static struct or_cell *
+new_cell(struct or_rows *rows, size_t col, enum or_type type)
+{
+    if (!rows->in_row || rows->failed || col >= rows->schema->ncols) {
+        return NULL;
+    }
+    if (!grow((void **)&rows->cells, &rows->cap_cells, rows->ncells + 1, sizeof(struct or_cell))) {
+        rows->failed = 1;
+        return NULL;
+    }
+    struct or_cell *c = &rows->cells[rows->ncells++];
+    c->col = (uint32_t)col;
+    c->type = (uint8_t)type;
+    c->i = 0;
+    c->r = 0;
+    c->text_off = 0;
+    c->text_len = 0;
+    return c;
+}
+
+static void
+set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
+{
+    if (s == NULL || len == 0) {
+        return; /* NULL and "" are NULL (DESIGN.md §6): leave the column unset. */
+    }
+    if (!grow((void **)&rows->arena, &rows->arena_cap, rows->arena_len + len + 1, 1)) {
+        rows->failed = 1;
+        return;
+    }
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_TEXT);
+    if (c == NULL) {
+        return;
+    }
+    memcpy(rows->arena + rows->arena_len, s, len);
+    rows->arena[rows->arena_len + len] = '\0';
+    c->text_off = rows->arena_len;
+    c->text_len = len;
+    rows->arena_len += len + 1;
+}
+
+static void
+set_int(struct or_rows *rows, size_t col, int64_t v)
+{
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_INT);
+    if (c != NULL) {
+        c->i = v;
+    }
+}
+
+static void
+set_real(struct or_rows *rows, size_t col, double v)
+{
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_REAL);
+    if (c != NULL) {
+        c->r = v;
+    }
+}
+
+static void
+set_time(struct or_rows *rows, size_t col, int64_t t)
+{
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_TIME);
+    if (c != NULL) {
+        c->i = t;
+    }
+}
+
+static or_status
+row_end(struct or_rows *rows)
+{
+    if (rows->failed) {
+        return OR_ERR_NOMEM;
+    }
+    if (!rows->in_row) {
+        return OR_ERR_INVALID;
+    }
+    rows->nrows++;
+    rows->row_start[rows->nrows] = rows->ncells;
+    rows->in_row = 0;
+    return OR_OK;
+}
+
+/* Columns discovered from the data (team_stats).  The fetch loop parses on
+ * one thread, so the schema needs no lock. */
+static long
+rows_column(struct or_rows *rows, const char *name, enum or_type type)
+{
+    struct or_schema *s = rows->schema;
+    long idx = or_schema_find(s, name);
+    if (idx >= 0) {
+        return idx;
+    }
+    if (!s->dynamic || name == NULL || name[0] == '\0') {
+        return -1;
+    }
+    s->cols = g_renew(struct or_column, s->cols, s->ncols + 1);
+    s->cols[s->ncols].name = g_strdup(name);
+    s->cols[s->ncols].type = type;
+    s->cols[s->ncols].description = NULL;
+    s->ncols++;
+    return (long)(s->ncols - 1);
+}
+
+void
+or_rows_bind_host(struct or_host *h)
+{
+    h->row_begin = row_begin;
+    h->set_text = set_text;
+    h->set_int = set_int;
+    h->set_real = set_real;
+    h->set_time = set_time;
+    h->row_end = row_end;
+    h->rows_column = rows_column;
+}

@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: MIT */
+/* The report e-mail's subject and its plain-text and HTML bodies.  The HTML
+ * sticks to what mail clients render alike: nested tables, inline styles,
+ * no CSS classes, images or scripts. */
+#include "deliver/mail_body.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/timeutil.h"
+#include "base/valuefmt.h"
+
+#define COLOUR_GOOD "#1a7f37"
+#define COLOUR_BAD "#c62828"
+#define COLOUR_MUTED "#52606d"
+#define COLOUR_TEXT "#1f2933"
+#define COLOUR_RULE "#dde1e6"
+#define ARROW_UP "\xE2\x96\xB2"   /* ▲ */
+#define ARROW_DOWN "\xE2\x96\xBC" /* ▼ */
+#define PLUS_MINUS "\xC2\xB1"     /* ± */
+#define EN_DASH "\xE2\x80\x93"    /* – */
+
+/* A KPI tile as text. */
+struct kpi_text {
+    char value[64];
+    char previous[64]; /* "" when there is no comparison */
+    char change[96];   /* "+3.0 %", "" when there is no comparison */
+    int direction;     /* +1 up, -1 down, 0 no visible change */
+    int good;          /* +1 good news, -1 bad news, 0 neither */
+};
+
+static void
+format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
+{
+    struct or_value val = {
+        .type = OR_TYPE_REAL,
+        .r = v,
+        .i = isfinite(v) && fabs(v) < 9e18 ? (int64_t)llround(v) : 0,
+    };
+    if (fmt == OR_FMT_AUTO) {
+        fmt = v == floor(v) ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
+    }
+    or_value_format(&val, fmt, tz, buf, n);
+}
+
+static const char *
+sign_of(int direction, double d)
+{
+    if (direction == 0) {
+        return PLUS_MINUS;
+    }
+    return d > 0 ? "+" : "-";
+}
+
+static void
+kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!k->has_value || !isfinite(k->value)) {
+        snprintf(out->value, sizeof(out->value), EN_DASH);
+    }
+    else {
+        format_number(k->format, k->value, tz, out->value, sizeof(out->value));
+    }
+    if (!k->has_previous || !isfinite(k->previous)) {
+        return;
+    }
+    format_number(k->format, k->previous, tz, out->previous, sizeof(out->previous));
+    if (!k->has_value || !isfinite(k->value)) {
+        return;
+    }
+
+    char tmp[64];
+    double d;
+    if (k->format == OR_FMT_PERCENT) {
+        d = (k->value - k->previous) * 100.0;
+        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
+        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
+        snprintf(out->change, sizeof(out->change), "%s%s pp", sign_of(out->direction, d), tmp);
+    }
+    else if (k->previous != 0.0) {
+        d = (k->value - k->previous) / fabs(k->previous) * 100.0;
+        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
+        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
+        snprintf(out->change, sizeof(out->change), "%s%s %%", sign_of(out->direction, d), tmp);
+    }
+    else {
+        /* No relative change from zero: show the difference itself. */
+        d = k->value - k->previous;
+        format_number(k->format, fabs(d), tz, tmp, sizeof(tmp));
+        out->direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
+        snprintf(out->change, sizeof(out->change), "%s%s", sign_of(out->direction, d), tmp);
+    }
+    if (out->direction != 0) {
+        out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
+    }
+}
+
+static const char *
+arrow_of(int direction)
+{
+    return direction > 0 ? ARROW_UP " " : direction < 0 ? ARROW_DOWN " " : "";
+}
+
+static int
+is_failed(const struct or_source_status *s)
+{
+    return s->status != NULL && g_ascii_strcasecmp(s->status, "failed") == 0;
+}
+
+static size_t
+count_failed(const struct or_report *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nsources; i++) {
+        n += is_failed(&r->sources[i]) ? 1 : 0;
+    }
+    return n;
+}
+
+/* The period label, or the dates when the model has none; owned. */
+static char *
+period_text(const struct or_report *r, GTimeZone *tz)
+{
+    if (r->period_label != NULL && *r->period_label != '\0') {
+        return g_strdup(r->period_label);
+    }
+    if (r->period_end > r->period_start) {
+        struct or_local_time a;
+        struct or_local_time b;
+        or_time_local(r->period_start, tz, &a);
+        or_time_local(r->period_end - 1, tz, &b);
+        return g_strdup_printf("%04d-%02d-%02d " EN_DASH " %04d-%02d-%02d", a.year, a.month, a.day,
+                               b.year, b.month, b.day);
+    }
+    return g_strdup("all data");
+}
+
+static const char *
+title_of(const struct or_report *r)
+{
+    return r->title != NULL && *r->title != '\0' ? r->title : "Report";
+}
+
+static void
+generated_text(const struct or_report *r, GTimeZone *tz, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (r->generated_at > 0) {
+        struct or_local_time lt;
+        or_time_local(r->generated_at, tz, &lt);
+        snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour, lt.minute);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Plain text                                                                 */
+/* ------------------------------------------------------------------------- */
+
+static void
+text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+{
+    for (size_t s = 0; s < r->nsections; s++) {
+        const struct or_section *sec = &r->sections[s];
+        if (sec->kind != OR_SECTION_KPIS) {
+            continue;
+        }
+        g_string_append_printf(out, "\n%s\n", sec->title != NULL ? sec->title : "Key figures");
+        if (sec->unavailable != NULL) {
+            g_string_append_printf(out, "  data unavailable: %s\n", sec->unavailable);
+            continue;
+        }
+        for (size_t i = 0; i < sec->nkpis; i++) {
+            const struct or_kpi *k = &sec->kpis[i];
+            struct kpi_text t;
+            kpi_text(k, tz, &t);
+            g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
+            if (t.change[0] != '\0') {
+                g_string_append_printf(out, " (previous %s, %s%s)", t.previous,
+                                       arrow_of(t.direction), t.change);
+            }
+            else if (t.previous[0] != '\0') {
+                g_string_append_printf(out, " (previous %s)", t.previous);
+            }
+            g_string_append_c(out, '\n');
+        }
+    }
+}
+
+static void
+text_sources(GString *out, const struct or_report *r)
+{
+    if (r->nsources == 0) {
+        return;
+    }
+    g_string_append(out, "\nSources\n");
+    /* Failed first: they are what the reader must not miss. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < r->nsources; i++) {
+            const struct or_source_status *s = &r->sources[i];
+            if (is_failed(s) != (pass == 0)) {
+                continue;
+            }
+            const char *name = s->name != NULL ? s->name : "?";
+            int has_detail = s->detail != NULL && *s->detail != '\0';
+            if (pass == 0) {
+                g_string_append_printf(out, "  %-8s %s: %s\n", "FAILED", name,
+                                       has_detail ? s->detail : "no data");
+                continue;
+            }
+            char rows[64];
+            struct or_value v = {.type = OR_TYPE_INT, .i = s->rows};
+            or_value_format(&v, OR_FMT_INTEGER, NULL, rows, sizeof(rows));
+            g_string_append_printf(out, "  %-8s %s: %s %s", s->status != NULL ? s->status : "?",
+                                   name, rows, s->rows == 1 ? "row" : "rows");
+            if (has_detail) {
+                g_string_append_printf(out, " (%s)", s->detail);
+            }
+            g_string_append_c(out, '\n');
+        }
+    }
+}
+
+static char *
+text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+{
+    GString *out = g_string_new(NULL);
+    char *period = period_text(r, tz);
+    size_t failed = count_failed(r);
+
+    g_string_append_printf(out, "%s\n", title_of(r));
+    g_string_append_printf(out, "Period: %s%s\n", period,
+                           r->partial ? " (partial: the period is not over yet)" : "");
+    g_string_append_printf(out, "Time zone: %s\n", r->tz != NULL ? r->tz : "UTC");
+    if (r->description != NULL && *r->description != '\0') {
+        g_string_append_printf(out, "\n%s\n", r->description);
+    }
+    if (failed > 0) {
+        g_string_append_printf(out,
+                               "\nWARNING: %zu of %zu sources failed; figures that depend on "
+                               "them are missing or incomplete:\n",
+                               failed, r->nsources);
+        for (size_t i = 0; i < r->nsources; i++) {
+            const struct or_source_status *s = &r->sources[i];
+            if (is_failed(s)) {
+                g_string_append_printf(out, "  - %s: %s\n", s->name != NULL ? s->name : "?",
+                                       s->detail != NULL ? s->detail : "failed");
+            }
+        }
+    }
+    text_kpis(out, r, tz);
+    text_sources(out, r);
+    if (names != NULL && names[0] != NULL) {
+        g_string_append(out, "\nAttached\n");
+        for (size_t i = 0; names[i] != NULL; i++) {
+            g_string_append_printf(out, "  - %s\n", names[i]);
+        }
+    }
+    char gen[64];
+    generated_text(r, tz, gen, sizeof(gen));
+    if (gen[0] != '\0') {
+        g_string_append_printf(out, "\nGenerated %s (%s) by outreport.\n", gen,
+                               r->tz != NULL ? r->tz : "UTC");
+    }
+    g_free(period);
+    return g_string_free(out, FALSE);
+}
+
+/* ------------------------------------------------------------------------- */
+/* HTML                                                                       */
+/* ------------------------------------------------------------------------- */
+
+static void
+esc(GString *out, const char *s)
+{
+    for (const char *p = s; p != NULL && *p != '\0'; p++) {
+        switch (*p) {
+        case '&': g_string_append(out, "&amp;"); break;
+        case '<': g_string_append(out, "&lt;"); break;
+        case '>': g_string_append(out, "&gt;"); break;
+        case '"': g_string_append(out, "&quot;"); break;
+        case '\'': g_string_append(out, "&#39;"); break;
+        default: g_string_append_c(out, *p); break;
+        }
+    }
+}
+
+/* Text with its line breaks kept. */
+static void
+esc_lines(GString *out, const char *s)
+{
+    char **lines = g_strsplit(s, "\n", -1);
+    for (char **l = lines; *l != NULL; l++) {
+        if (l != lines) {
+            g_string_append(out, "<br>");
+        }
+        esc(out, *l);
+    }
+    g_strfreev(lines);
+}
+
+#define TABLE_OPEN                                                                                 \
+    "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "             \
+    "border=\"0\" style=\"border-collapse:collapse;font-size:14px;\">"
+#define TH_STYLE                                                                                   \
+    "padding:6px 8px;border-bottom:2px solid " COLOUR_RULE ";color:" COLOUR_MUTED                  \
+    ";font-weight:bold;font-size:12px;"
+#define TD_STYLE "padding:6px 8px;border-bottom:1px solid #eef0f2;"
+#define H2_STYLE "margin:0 0 8px 0;font-size:16px;color:" COLOUR_TEXT ";"
+
+static void
+html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+{
+    for (size_t s = 0; s < r->nsections; s++) {
+        const struct or_section *sec = &r->sections[s];
+        if (sec->kind != OR_SECTION_KPIS) {
+            continue;
+        }
+        g_string_append(out, "<tr><td style=\"padding:12px 24px;\"><h2 style=\"" H2_STYLE "\">");
+        esc(out, sec->title != NULL ? sec->title : "Key figures");
+        g_string_append(out, "</h2>");
+        if (sec->unavailable != NULL) {
+            g_string_append(out, "<p style=\"margin:0;color:" COLOUR_BAD
+                                 ";font-size:14px;\">Data unavailable: ");
+            esc(out, sec->unavailable);
+            g_string_append(out, "</p></td></tr>\n");
+            continue;
+        }
+        g_string_append(out,
+                        TABLE_OPEN "<tr>"
+                                   "<th align=\"left\" style=\"" TH_STYLE "\">Measure</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Value</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Previous</th>"
+                                   "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
+        for (size_t i = 0; i < sec->nkpis; i++) {
+            const struct or_kpi *k = &sec->kpis[i];
+            struct kpi_text t;
+            kpi_text(k, tz, &t);
+            const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
+            g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
+            esc(out, k->label);
+            g_string_append(out, "</td><td align=\"right\" style=\"" TD_STYLE
+                                 "font-weight:bold;white-space:nowrap;\">");
+            esc(out, t.value);
+            g_string_append(out, "</td><td align=\"right\" style=\"" TD_STYLE "color:" COLOUR_MUTED
+                                 ";white-space:nowrap;\">");
+            esc(out, t.previous[0] != '\0' ? t.previous : EN_DASH);
+            g_string_append_printf(
+                out, "</td><td align=\"right\" style=\"" TD_STYLE "color:%s;white-space:nowrap;\">",
+                colour);
+            if (t.change[0] != '\0') {
+                g_string_append(out, arrow_of(t.direction));
+                esc(out, t.change);
+            }
+            else {
+                g_string_append(out, EN_DASH);
+            }
+            g_string_append(out, "</td></tr>\n");
+        }
+        g_string_append(out, "</table></td></tr>\n");
+    }
+}
+
+static void
+html_failed_banner(GString *out, const struct or_report *r, size_t failed)
+{
+    g_string_append_printf(out,
+                           "<tr><td style=\"padding:4px 24px 8px 24px;\">"
+                           "<table role=\"presentation\" width=\"100%%\" cellpadding=\"0\" "
+                           "cellspacing=\"0\" border=\"0\"><tr><td style=\"background:#fdecea;"
+                           "border-left:4px solid " COLOUR_BAD ";padding:10px 12px;"
+                           "font-size:14px;color:#7f1d1d;\"><strong>%zu of %zu sources "
+                           "failed</strong> " EN_DASH " figures that depend on them are missing "
+                           "or incomplete.",
+                           failed, r->nsources);
+    for (size_t i = 0; i < r->nsources; i++) {
+        const struct or_source_status *s = &r->sources[i];
+        if (!is_failed(s)) {
+            continue;
+        }
+        g_string_append(out, "<br><strong>");
+        esc(out, s->name != NULL ? s->name : "?");
+        g_string_append(out, "</strong>: ");
+        esc(out, s->detail != NULL ? s->detail : "failed");
+    }
+    g_string_append(out, "</td></tr></table></td></tr>\n");
+}
+
+static void
+html_sources(GString *out, const struct or_report *r)
+{
+    if (r->nsources == 0) {
+        return;
+    }
+    g_string_append(out, "<tr><td style=\"padding:12px 24px;\"><h2 style=\"" H2_STYLE
+                         "\">Sources</h2>" TABLE_OPEN "<tr>"
+                         "<th align=\"left\" style=\"" TH_STYLE "\">Source</th>"
+                         "<th align=\"left\" style=\"" TH_STYLE "\">Status</th>"
+                         "<th align=\"right\" style=\"" TH_STYLE "\">Rows</th>"
+                         "<th align=\"left\" style=\"" TH_STYLE "\">Detail</th></tr>\n");
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < r->nsources; i++) {
+            const struct or_source_status *s = &r->sources[i];
+            int failed = is_failed(s);
+            if (failed != (pass == 0)) {
+                continue;
+            }
+            char rows[64];
+            struct or_value v = {.type = OR_TYPE_INT, .i = s->rows};
+            or_value_format(&v, OR_FMT_INTEGER, NULL, rows, sizeof(rows));
+            g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
+            esc(out, s->name != NULL ? s->name : "?");
+            g_string_append_printf(out, "</td><td style=\"" TD_STYLE "%s\">",
+                                   failed ? "color:" COLOUR_BAD ";font-weight:bold;" : "");
+            esc(out, s->status != NULL ? s->status : "?");
+            g_string_append(out, "</td><td align=\"right\" style=\"" TD_STYLE "\">");
+            esc(out, rows);
+            g_string_append(out, "</td><td style=\"" TD_STYLE "color:" COLOUR_MUTED ";\">");
+            esc(out, s->detail != NULL ? s->detail : "");
+            g_string_append(out, "</td></tr>\n");
+        }
+    }
+    g_string_append(out, "</table></td></tr>\n");
+}
+
+static char *
+html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+{
+    GString *out = g_string_new(NULL);
+    char *period = period_text(r, tz);
+    size_t failed = count_failed(r);
+
+    g_string_append(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                         "<meta name=\"viewport\" content=\"width=device-width\"><title>");
+    esc(out, title_of(r));
+    g_string_append(out,
+                    "</title></head>\n<body style=\"margin:0;padding:0;background:#f4f5f7;\">\n"
+                    "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" "
+                    "cellspacing=\"0\" border=\"0\" style=\"background:#f4f5f7;\"><tr>"
+                    "<td align=\"center\" style=\"padding:24px 12px;\">\n"
+                    "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" "
+                    "cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;"
+                    "background:#ffffff;border:1px solid " COLOUR_RULE ";font-family:Arial,"
+                    "Helvetica,sans-serif;color:" COLOUR_TEXT ";text-align:left;\">\n"
+                    "<tr><td style=\"padding:20px 24px 8px 24px;\">"
+                    "<h1 style=\"margin:0;font-size:20px;color:" COLOUR_TEXT ";\">");
+    esc(out, title_of(r));
+    g_string_append(out,
+                    "</h1><p style=\"margin:4px 0 0 0;font-size:14px;color:" COLOUR_MUTED ";\">");
+    esc(out, period);
+    if (r->partial) {
+        g_string_append(out, " <span style=\"color:#9a6700;font-weight:bold;\">(partial: the "
+                             "period is not over yet)</span>");
+    }
+    g_string_append(out, " &middot; ");
+    esc(out, r->tz != NULL ? r->tz : "UTC");
+    g_string_append(out, "</p>");
+    if (r->description != NULL && *r->description != '\0') {
+        g_string_append(out, "<p style=\"margin:8px 0 0 0;font-size:14px;\">");
+        esc_lines(out, r->description);
+        g_string_append(out, "</p>");
+    }
+    g_string_append(out, "</td></tr>\n");
+    if (failed > 0) {
+        html_failed_banner(out, r, failed);
+    }
+    html_kpis(out, r, tz);
+    html_sources(out, r);
+    if (names != NULL && names[0] != NULL) {
+        g_string_append(out, "<tr><td style=\"padding:12px 24px;\"><h2 style=\"" H2_STYLE
+                             "\">Attached</h2><p style=\"margin:0;font-size:14px;\">");
+        for (size_t i = 0; names[i] != NULL; i++) {
+            if (i > 0) {
+                g_string_append(out, "<br>");
+            }
+            g_string_append(out, "&#128206; ");
+            esc(out, names[i]);
+        }
+        g_string_append(out, "</p></td></tr>\n");
+    }
+    char gen[64];
+    generated_text(r, tz, gen, sizeof(gen));
+    g_string_append(out, "<tr><td style=\"padding:12px 24px 20px 24px;font-size:12px;"
+                         "color:" COLOUR_MUTED ";\">");
+    if (gen[0] != '\0') {
+        g_string_append(out, "Generated ");
+        esc(out, gen);
+        g_string_append(out, " (");
+        esc(out, r->tz != NULL ? r->tz : "UTC");
+        g_string_append(out, ") by outreport.");
+    }
+    else {
+        g_string_append(out, "Generated by outreport.");
+    }
+    g_string_append(out, "</td></tr>\n</table>\n</td></tr></table>\n</body></html>\n");
+    g_free(period);
+    return g_string_free(out, FALSE);
+}
+
+/* The report's own zone when the caller has none at hand; NULL is UTC. */
+static GTimeZone *
+zone_of(const struct or_report *r)
+{
+    GTimeZone *zone = NULL;
+    if (or_tz_open(r->tz, &zone, NULL, 0) != OR_OK) {
+        return NULL;
+    }
+    return zone;
+}
+
+void
+or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
+             char **text, char **html)
+{
+    GTimeZone *own = tz == NULL ? zone_of(r) : NULL;
+    if (own != NULL) {
+        tz = own;
+    }
+    if (text != NULL) {
+        *text = text_body(r, tz, attachment_names);
+    }
+    if (html != NULL) {
+        *html = html_body(r, tz, attachment_names);
+    }
+    if (own != NULL) {
+        g_time_zone_unref(own);
+    }
+}
+
+char *
+or_mail_subject(const char *pattern, const struct or_report *r)
+{
+    if (pattern == NULL) {
+        pattern = OR_MAIL_SUBJECT_DEFAULT;
+    }
+    GString *out = g_string_new(NULL);
+    for (const char *p = pattern; *p != '\0';) {
+        if (strncmp(p, "{title}", 7) == 0) {
+            g_string_append(out, title_of(r));
+            p += 7;
+        }
+        else if (strncmp(p, "{period}", 8) == 0) {
+            GTimeZone *zone = zone_of(r);
+            char *period = period_text(r, zone);
+            g_string_append(out, period);
+            g_free(period);
+            if (zone != NULL) {
+                g_time_zone_unref(zone);
+            }
+            if (r->partial) {
+                g_string_append(out, " (partial)");
+            }
+            p += 8;
+        }
+        else {
+            g_string_append_c(out, *p);
+            p++;
+        }
+    }
+    /* A subject is one header line. */
+    for (char *c = out->str; *c != '\0'; c++) {
+        if (*c == '\r' || *c == '\n' || *c == '\t') {
+            *c = ' ';
+        }
+    }
+    return g_string_free(out, FALSE);
+}

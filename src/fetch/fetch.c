@@ -1,0 +1,694 @@
+/* SPDX-License-Identifier: MIT */
+#include "fetch/fetch.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "plugin/host.h"
+#include "base/log.h"
+#include "base/redact.h"
+#include "dataset/rows.h"
+
+/* Pages requested per batch of concurrent transfers; bounds the number of
+ * request objects alive at once, not the concurrency (the HTTP client's
+ * max_parallel does that). */
+#define BATCH_PAGES 512
+
+/* Pages parsed on worker threads and waiting to be inserted: bounds memory
+ * when parsing is slower than downloading. */
+#define MAX_PARSING 16
+
+enum slot_state { SLOT_WAITING = 0, SLOT_PARSED, SLOT_FAILED };
+
+struct slot {
+    long page;
+    enum slot_state state; /* guarded by loop.lock */
+    struct or_rows rows;
+    char *body; /* owned until parsed */
+    size_t len;
+    const struct loop *L;
+    or_status st;
+    char err[OR_ERR_SIZE];
+};
+
+struct loop {
+    const struct or_fetch_request *req;
+    struct or_host host;
+    struct or_host_ctx hctx;
+    struct or_query q;
+    struct or_schema *schema;
+    struct or_table_writer *w;
+    char *base_url;
+    const char *instance;
+    struct or_fetch_stats *stats;
+    long total_pages;    /* for the progress line; -1 unknown */
+    int64_t rows_before; /* rows before this instance started */
+    /* concurrent batch */
+    struct slot *slots;
+    size_t nslots;
+    size_t next_write;
+    GAsyncQueue *queue; /* pages to parse, for the workers below */
+    GThread *workers[16];
+    guint nworkers;
+    GMutex lock;
+    GCond cond;
+    int parsing; /* pages handed to the workers and not parsed yet */
+    or_status st;
+    char err[OR_ERR_SIZE];
+};
+
+static void
+progress(struct loop *L)
+{
+    if (!L->req->progress) {
+        return;
+    }
+    if (L->total_pages > 0) {
+        fprintf(stderr, "\r\033[K%s: page %ld/%ld, %lld rows", L->req->source, L->stats->pages,
+                L->total_pages, (long long)L->stats->rows);
+    }
+    else {
+        fprintf(stderr, "\r\033[K%s: page %ld, %lld rows", L->req->source, L->stats->pages,
+                (long long)L->stats->rows);
+    }
+    fflush(stderr);
+}
+
+static void
+page_label(const struct loop *L, long page, char *buf, size_t n)
+{
+    if (L->instance != NULL) {
+        snprintf(buf, n, "%s [%s] page %ld", L->req->source, L->instance, page);
+    }
+    else {
+        snprintf(buf, n, "%s page %ld", L->req->source, page);
+    }
+}
+
+/* Printable, single-line excerpt of a body for messages. */
+static void
+body_excerpt(const char *body, size_t len, char *buf, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && o + 4 < n && i < 200; i++) {
+        unsigned char c = (unsigned char)body[i];
+        buf[o++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+    }
+    if (len > 200 && o + 4 < n) {
+        buf[o++] = '.';
+        buf[o++] = '.';
+        buf[o++] = '.';
+    }
+    buf[o] = '\0';
+}
+
+static void
+http_failure(struct loop *L, or_status st, const struct or_http_response *resp, const char *errmsg)
+{
+    char vendor[300] = "";
+    const struct or_endpoint *ep = L->req->endpoint;
+    if (resp != NULL && resp->body != NULL && resp->len > 0) {
+        if (ep->error_message == NULL ||
+            !ep->error_message(resp->body, resp->len, vendor, sizeof(vendor))) {
+            body_excerpt(resp->body, resp->len, vendor, sizeof(vendor));
+        }
+    }
+    int n = snprintf(L->err, sizeof(L->err), "%s", errmsg);
+    if (vendor[0] != '\0' && n > 0 && (size_t)n < sizeof(L->err)) {
+        n += snprintf(L->err + n, sizeof(L->err) - (size_t)n, ": %s", vendor);
+    }
+    if (st == OR_ERR_AUTH && ep->auth_hint != NULL && n > 0 && (size_t)n < sizeof(L->err)) {
+        snprintf(L->err + n, sizeof(L->err) - (size_t)n, " (check %s)", ep->auth_hint);
+    }
+    or_redact_inplace(L->err, sizeof(L->err));
+    L->st = st;
+}
+
+static or_status
+build(struct loop *L, long page, struct or_request **out)
+{
+    struct or_request *r = or_request_new();
+    or_status st =
+        L->req->endpoint->build_request(&L->host, &L->q, page, r, L->err, sizeof(L->err));
+    if (st != OR_OK) {
+        if (L->err[0] == '\0') {
+            snprintf(L->err, sizeof(L->err), "%s: cannot build request for page %ld",
+                     L->req->source, page);
+        }
+        or_request_free(r);
+        L->st = st;
+        return st;
+    }
+    *out = r;
+    return OR_OK;
+}
+
+/* Parses one page into @p rows.  Thread-safe: touches only its arguments
+ * and writes its message into @p err (of OR_ERR_SIZE bytes). */
+static or_status
+parse_into(const struct loop *L, long page, const char *body, size_t len, struct or_rows *rows,
+           struct or_page_info *info, char *err)
+{
+    char perr[OR_ERR_SIZE] = "";
+    info->total_pages = -1;
+    info->total_rows = -1;
+    info->has_more = 0;
+    info->next_page = -1;
+    info->page = -1;
+    or_status st = L->req->endpoint->parse_page(&L->host, &L->q, page, body ? body : "", len, rows,
+                                                info, perr, sizeof(perr));
+    if (st == OR_OK && rows->failed) {
+        st = OR_ERR_NOMEM;
+        snprintf(perr, sizeof(perr), "out of memory");
+    }
+    char label[256];
+    page_label(L, page, label, sizeof(label));
+    if (st != OR_OK) {
+        snprintf(err, OR_ERR_SIZE, "%s: %s", label, perr[0] ? perr : "cannot parse response");
+        or_redact_inplace(err, OR_ERR_SIZE);
+        return st;
+    }
+    if (info->page > 0 && info->page != page) {
+        snprintf(err, OR_ERR_SIZE,
+                 "%s: the server answered with page %ld instead (repeated page); stopping", label,
+                 info->page);
+        return OR_ERR_PAGING;
+    }
+    return OR_OK;
+}
+
+static or_status
+parse(struct loop *L, long page, const struct or_http_response *resp, struct or_rows *rows,
+      struct or_page_info *info)
+{
+    or_status st = parse_into(L, page, resp->body, resp->len, rows, info, L->err);
+    if (st != OR_OK) {
+        L->st = st;
+    }
+    return st;
+}
+
+static or_status
+write_rows(struct loop *L, struct or_rows *rows)
+{
+    size_t nrows = rows->nrows;
+    const struct or_fetch_sink *sink = L->req->sink;
+    or_status st = sink != NULL ? sink->write(sink->ud, rows, L->err, sizeof(L->err))
+                                : or_table_writer_write(L->w, rows, L->err, sizeof(L->err));
+    if (st != OR_OK) {
+        L->st = st;
+        return st;
+    }
+    L->stats->pages++;
+    L->stats->rows += (int64_t)nrows;
+    progress(L);
+    return OR_OK;
+}
+
+/* ---- one page at a time ------------------------------------------------ */
+
+struct single {
+    struct loop *L;
+    struct or_http_response resp;
+    or_status st;
+    int have;
+};
+
+static int
+single_done(void *ud, size_t index, or_status status, struct or_http_response *resp,
+            const char *errmsg, int *free_body)
+{
+    struct single *s = ud;
+    (void)index;
+    s->st = status;
+    s->have = 1;
+    s->resp = *resp;
+    *free_body = 0;
+    if (status != OR_OK) {
+        http_failure(s->L, status, resp, errmsg);
+    }
+    return 0;
+}
+
+/* Fetches and inserts one page; fills @p info and a digest of its body. */
+static or_status
+fetch_page(struct loop *L, long page, struct or_page_info *info, char digest[65])
+{
+    struct or_request *r = NULL;
+    struct single s = {.L = L};
+    struct or_http_request hr;
+    GString *pq = g_string_new(NULL);
+    char label[256];
+    struct or_rows rows;
+    or_status st;
+
+    or_rows_init(&rows, L->schema);
+    st = build(L, page, &r);
+    if (st != OR_OK) {
+        goto done;
+    }
+    page_label(L, page, label, sizeof(label));
+    or_request_to_http(r, L->base_url, label, pq, &hr);
+    char herr[OR_ERR_SIZE] = "";
+    st = or_http_perform(L->req->http, &hr, 1, single_done, &s, herr, sizeof(herr));
+    if (st != OR_OK) {
+        L->st = st;
+        snprintf(L->err, sizeof(L->err), "%s", herr);
+        goto done;
+    }
+    if (s.st != OR_OK) {
+        st = s.st;
+        goto done;
+    }
+    GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(ck, (const guchar *)(s.resp.body ? s.resp.body : ""), (gssize)s.resp.len);
+    snprintf(digest, 65, "%s", g_checksum_get_string(ck));
+    g_checksum_free(ck);
+    st = parse(L, page, &s.resp, &rows, info);
+    if (st == OR_OK) {
+        st = write_rows(L, &rows);
+    }
+
+done:
+    g_free(s.resp.body);
+    or_rows_release(&rows);
+    or_request_free(r);
+    g_string_free(pq, TRUE);
+    return st;
+}
+
+/* ---- many pages at once ------------------------------------------------- */
+
+static void
+parse_task(struct slot *sl, struct loop *L)
+{
+    struct or_page_info info;
+    or_status st = parse_into(L, sl->page, sl->body, sl->len, &sl->rows, &info, sl->err);
+    g_free(sl->body);
+    sl->body = NULL;
+    g_mutex_lock(&L->lock);
+    sl->st = st;
+    sl->state = st == OR_OK ? SLOT_PARSED : SLOT_FAILED;
+    L->parsing--;
+    g_cond_broadcast(&L->cond);
+    g_mutex_unlock(&L->lock);
+}
+
+/* Inserts the parsed pages that are next in page order (main thread). */
+static void
+flush_ready(struct loop *L)
+{
+    while (L->st == OR_OK && L->next_write < L->nslots) {
+        struct slot *sl = &L->slots[L->next_write];
+        g_mutex_lock(&L->lock);
+        enum slot_state state = sl->state;
+        g_mutex_unlock(&L->lock);
+        if (state == SLOT_WAITING) {
+            return;
+        }
+        if (state == SLOT_FAILED) {
+            L->st = sl->st;
+            snprintf(L->err, sizeof(L->err), "%s", sl->err);
+            return;
+        }
+        write_rows(L, &sl->rows);
+        or_rows_release(&sl->rows);
+        L->next_write++;
+    }
+}
+
+static int
+batch_done(void *ud, size_t index, or_status status, struct or_http_response *resp,
+           const char *errmsg, int *free_body)
+{
+    struct loop *L = ud;
+    struct slot *sl = &L->slots[index];
+
+    flush_ready(L);
+    if (L->st != OR_OK) {
+        return 1;
+    }
+    if (status != OR_OK) {
+        http_failure(L, status, resp, errmsg);
+        return 1;
+    }
+    sl->body = resp->body;
+    sl->len = resp->len;
+    *free_body = 0;
+    g_mutex_lock(&L->lock);
+    while (L->parsing >= MAX_PARSING) {
+        g_cond_wait(&L->cond, &L->lock);
+    }
+    L->parsing++;
+    g_mutex_unlock(&L->lock);
+    g_async_queue_push(L->queue, sl);
+    flush_ready(L);
+    return L->st != OR_OK;
+}
+
+/* The workers: plain threads owned by one fetch, so that nothing of them
+ * outlives it (batch jobs fork; a process-wide thread pool would not survive
+ * that).  The loop itself is the stop sentinel. */
+static gpointer
+worker_main(gpointer data)
+{
+    struct loop *L = data;
+    for (;;) {
+        gpointer item = g_async_queue_pop(L->queue);
+        if (item == (gpointer)L) {
+            return NULL;
+        }
+        parse_task(item, L);
+    }
+}
+
+static void
+workers_start(struct loop *L)
+{
+    guint n = L->req->threads > 0 ? (guint)L->req->threads : g_get_num_processors();
+    L->nworkers = n < 1 ? 1 : n > G_N_ELEMENTS(L->workers) ? G_N_ELEMENTS(L->workers) : n;
+    L->queue = g_async_queue_new();
+    for (guint i = 0; i < L->nworkers; i++) {
+        L->workers[i] = g_thread_new("or-parse", worker_main, L);
+    }
+}
+
+static void
+workers_stop(struct loop *L)
+{
+    for (guint i = 0; i < L->nworkers; i++) {
+        g_async_queue_push(L->queue, L);
+    }
+    for (guint i = 0; i < L->nworkers; i++) {
+        g_thread_join(L->workers[i]);
+    }
+    g_async_queue_unref(L->queue);
+    L->queue = NULL;
+    L->nworkers = 0;
+}
+
+/* Waits until the workers have parsed everything they were given. */
+static void
+wait_parsed(struct loop *L)
+{
+    g_mutex_lock(&L->lock);
+    while (L->parsing > 0) {
+        g_cond_wait(&L->cond, &L->lock);
+    }
+    g_mutex_unlock(&L->lock);
+}
+
+static or_status
+fetch_range(struct loop *L, long first, long last)
+{
+    for (long start = first; start <= last && L->st == OR_OK; start += BATCH_PAGES) {
+        long end = start + BATCH_PAGES - 1 < last ? start + BATCH_PAGES - 1 : last;
+        size_t n = (size_t)(end - start + 1);
+        struct or_request **reqs = g_new0(struct or_request *, n);
+        struct or_http_request *hreqs = g_new0(struct or_http_request, n);
+        GString **pqs = g_new0(GString *, n);
+        char(*labels)[256] = g_malloc0(n * sizeof(*labels));
+
+        L->slots = g_new0(struct slot, n);
+        L->nslots = n;
+        L->next_write = 0;
+        for (size_t i = 0; i < n && L->st == OR_OK; i++) {
+            long page = start + (long)i;
+            L->slots[i].page = page;
+            or_rows_init(&L->slots[i].rows, L->schema);
+            if (build(L, page, &reqs[i]) != OR_OK) {
+                break;
+            }
+            pqs[i] = g_string_new(NULL);
+            page_label(L, page, labels[i], sizeof(labels[i]));
+            or_request_to_http(reqs[i], L->base_url, labels[i], pqs[i], &hreqs[i]);
+        }
+        if (L->st == OR_OK) {
+            char herr[OR_ERR_SIZE] = "";
+            or_status st =
+                or_http_perform(L->req->http, hreqs, n, batch_done, L, herr, sizeof(herr));
+            wait_parsed(L);
+            /* An abort we asked for keeps our own, more precise message. */
+            if (st != OR_OK && L->st == OR_OK) {
+                L->st = st;
+                snprintf(L->err, sizeof(L->err), "%s", herr);
+            }
+            flush_ready(L);
+            if (L->st == OR_OK && L->next_write != n) {
+                snprintf(L->err, sizeof(L->err), "%s: %zu of %zu pages did not arrive",
+                         L->req->source, n - L->next_write, n);
+                L->st = OR_ERR_PAGING;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            or_rows_release(&L->slots[i].rows);
+            g_free(L->slots[i].body);
+            or_request_free(reqs[i]);
+            if (pqs[i] != NULL) {
+                g_string_free(pqs[i], TRUE);
+            }
+        }
+        g_free(L->slots);
+        L->slots = NULL;
+        L->nslots = 0;
+        g_free(reqs);
+        g_free(hreqs);
+        g_free(pqs);
+        g_free(labels);
+    }
+    return L->st;
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static or_status
+fetch_instance(struct loop *L)
+{
+    const struct or_endpoint *ep = L->req->endpoint;
+    long max_pages = L->req->max_pages > 0 ? L->req->max_pages : 100000;
+    struct or_page_info info;
+    char digest[65] = "", prev_digest[65] = "";
+    long page = 1;
+
+    L->total_pages = -1;
+    L->rows_before = L->stats->rows;
+    if (fetch_page(L, page, &info, digest) != OR_OK) {
+        return L->st;
+    }
+    if (ep->paging == OR_PAGING_NONE) {
+        return OR_OK;
+    }
+    if (ep->paging == OR_PAGING_PAGES && info.total_pages >= 0) {
+        if (info.total_pages > max_pages) {
+            snprintf(L->err, sizeof(L->err),
+                     "%s: the server announces %ld pages, more than the limit of %ld "
+                     "(runaway paging); narrow the period or filters",
+                     L->req->source, info.total_pages, max_pages);
+            L->st = OR_ERR_PAGING;
+            return L->st;
+        }
+        L->total_pages = info.total_pages;
+        if (info.total_pages > 1) {
+            /* Parse on every core while the main thread drives the transfers
+             * and the inserts. */
+            workers_start(L);
+            fetch_range(L, 2, info.total_pages);
+            workers_stop(L);
+            if (L->st != OR_OK) {
+                return L->st;
+            }
+        }
+        if (info.total_rows >= 0 && L->stats->rows - L->rows_before != info.total_rows) {
+            /* Not fatal: the data changed while paging; the document states its counts. */
+            or_log(OR_LOG_WARN,
+                   "%s: the server announced %ld rows, %lld arrived (data changed "
+                   "while fetching?)",
+                   L->req->source, info.total_rows, (long long)(L->stats->rows - L->rows_before));
+        }
+        return OR_OK;
+    }
+    /* Marker paging: one page after another until has_more is false. */
+    while (info.has_more) {
+        long next = info.next_page > 0 ? info.next_page : page + 1;
+        if (next <= page) {
+            snprintf(L->err, sizeof(L->err),
+                     "%s page %ld: next page marker points to page %ld (repeated page); stopping",
+                     L->req->source, page, next);
+            L->st = OR_ERR_PAGING;
+            return L->st;
+        }
+        if (L->stats->pages >= max_pages) {
+            snprintf(L->err, sizeof(L->err),
+                     "%s: more than %ld pages and still more announced (runaway paging); stopping",
+                     L->req->source, max_pages);
+            L->st = OR_ERR_PAGING;
+            return L->st;
+        }
+        snprintf(prev_digest, sizeof(prev_digest), "%s", digest);
+        page = next;
+        if (fetch_page(L, page, &info, digest) != OR_OK) {
+            return L->st;
+        }
+        if (strcmp(digest, prev_digest) == 0) {
+            snprintf(L->err, sizeof(L->err),
+                     "%s page %ld: identical to the page before (repeated page); stopping",
+                     L->req->source, page);
+            L->st = OR_ERR_PAGING;
+            return L->st;
+        }
+    }
+    return OR_OK;
+}
+
+static char *
+base_url_of(const struct or_fetch_request *req)
+{
+    const char *b = or_config_get(req->cfg, req->plugin->desc->name, "base_url");
+    if (b == NULL || *b == '\0') {
+        b = req->plugin->desc->provider->default_base_url;
+    }
+    char *s = g_strdup(b != NULL ? b : "");
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == '/') {
+        s[--n] = '\0';
+    }
+    return s;
+}
+
+static char **
+split_instances(const char *v, const char *sep)
+{
+    char **parts = g_strsplit(v, sep, -1);
+    size_t o = 0;
+    for (size_t i = 0; parts[i] != NULL; i++) {
+        g_strstrip(parts[i]);
+        if (parts[i][0] == '\0') {
+            g_free(parts[i]);
+        }
+        else {
+            parts[o++] = parts[i];
+        }
+    }
+    parts[o] = NULL;
+    if (o == 0) {
+        g_strfreev(parts);
+        return NULL;
+    }
+    return parts;
+}
+
+static or_status
+instances_of(struct loop *L, char ***out)
+{
+    const struct or_fetch_request *req = L->req;
+    *out = NULL;
+    if (req->endpoint->instances != NULL) {
+        char buf[8192] = "";
+        char ierr[OR_ERR_SIZE] = "";
+        or_status st =
+            req->endpoint->instances(&L->host, &L->q, buf, sizeof(buf), ierr, sizeof(ierr));
+        if (st != OR_OK) {
+            snprintf(L->err, sizeof(L->err), "%s: %s", req->source, ierr);
+            L->st = st;
+            return st;
+        }
+        *out = split_instances(buf, "\n");
+        return OR_OK;
+    }
+    const char *key = req->endpoint->instances_key;
+    if (key == NULL) {
+        return OR_OK;
+    }
+    const char *v = or_params_get(req->params, key);
+    if (v == NULL) {
+        v = or_config_get(req->cfg, req->plugin->desc->name, key);
+    }
+    if (v != NULL) {
+        *out = split_instances(v, ",");
+    }
+    return OR_OK;
+}
+
+or_status
+or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, char *err,
+             size_t errlen)
+{
+    struct loop L;
+    struct or_http_stats hs0, hs1;
+    gint64 t0 = g_get_monotonic_time();
+    char **instances = NULL;
+    const struct or_endpoint *ep = req->endpoint;
+
+    memset(&L, 0, sizeof(L));
+    memset(stats, 0, sizeof(*stats));
+    g_mutex_init(&L.lock);
+    g_cond_init(&L.cond);
+    L.req = req;
+    L.stats = stats;
+    L.hctx.plugin_name = req->plugin->desc->name;
+    L.hctx.cfg = req->cfg;
+    L.hctx.tz = req->tz;
+    L.hctx.replay = req->replay;
+    or_host_init(&L.host, &L.hctx);
+    L.q.tz = req->tz_name;
+    if (req->period != NULL) {
+        L.q.period_start = req->period->start;
+        L.q.period_end = req->period->end;
+        L.q.first_day = req->period->first_day;
+        L.q.last_day = req->period->last_day;
+    }
+    L.q.nparams = req->params->n;
+    L.q.params = req->params->items;
+    L.base_url = base_url_of(req);
+    or_http_get_stats(req->http, &hs0);
+
+    if (ep->check_query != NULL && ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {
+        snprintf(err, errlen, "%s: %s", req->source, L.err);
+        g_free(L.base_url);
+        return OR_ERR_INVALID;
+    }
+    L.schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
+    if (req->sink == NULL) {
+        L.st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L.schema, &L.w,
+                                    L.err, sizeof(L.err));
+    }
+    if (L.st == OR_OK && instances_of(&L, &instances) == OR_OK) {
+        if (instances == NULL) {
+            fetch_instance(&L);
+        }
+        for (size_t i = 0; instances != NULL && instances[i] != NULL && L.st == OR_OK; i++) {
+            L.instance = instances[i];
+            L.q.instance = instances[i];
+            fetch_instance(&L);
+        }
+    }
+    if (req->progress) {
+        fputc('\n', stderr);
+    }
+    or_status cst =
+        or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err, sizeof(L.err));
+    if (L.st == OR_OK) {
+        L.st = cst;
+    }
+    or_http_get_stats(req->http, &hs1);
+    stats->requests = hs1.requests - hs0.requests;
+    stats->retries = hs1.retries - hs0.retries;
+    stats->seconds = (double)(g_get_monotonic_time() - t0) / 1e6;
+    if (L.st != OR_OK) {
+        snprintf(err, errlen, "%s", L.err[0] ? L.err : "fetch failed");
+        or_redact_inplace(err, errlen);
+    }
+    g_strfreev(instances);
+    or_schema_free(L.schema);
+    g_free(L.base_url);
+    g_mutex_clear(&L.lock);
+    g_cond_clear(&L.cond);
+    return L.st;
+}
+
+void
+or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len)
+{
+    snprintf(buf, len, "%lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
+             (long long)stats->rows, stats->pages, stats->requests, stats->retries, stats->seconds);
+}

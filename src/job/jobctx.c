@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: MIT */
+/* What every command that fetches shares: zone, period, HTTP options,
+ * renderer options, exit codes. */
+#include "job/jobctx.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/period.h"
+#include "base/timeutil.h"
+
+int
+or_exit_code(or_status st)
+{
+    switch (st) {
+    case OR_OK: return OR_EXIT_OK;
+    case OR_ERR_INVALID:
+    case OR_ERR_CONFIG:
+    case OR_ERR_NOT_FOUND: return OR_EXIT_USAGE;
+    case OR_ERR_NETWORK:
+    case OR_ERR_HTTP:
+    case OR_ERR_AUTH:
+    case OR_ERR_PARSE:
+    case OR_ERR_PAGING:
+    case OR_ERR_REPLAY: return OR_EXIT_SOURCE;
+    default: return OR_EXIT_FAILURE;
+    }
+}
+
+/* "now": the clock, or OUTREPORT_NOW (ISO 8601) so runs can be pinned. */
+static or_status
+current_time(GTimeZone *tz, int64_t *now, char *err, size_t errlen)
+{
+    const char *pin = getenv("OUTREPORT_NOW");
+    if (pin == NULL || *pin == '\0') {
+        *now = (int64_t)time(NULL);
+        return OR_OK;
+    }
+    if (or_time_parse_iso8601(pin, tz, now) != OR_OK) {
+        snprintf(err, errlen, "OUTREPORT_NOW '%s': not an ISO 8601 date-time", pin);
+        return OR_ERR_INVALID;
+    }
+    return OR_OK;
+}
+
+/* The report zone: --tz, [report] timezone, the system zone, UTC. */
+or_status
+or_job_zone(const struct or_app *app, GTimeZone **tz, char **name, char *err, size_t errlen)
+{
+    const char *n = app->cli->tz;
+    const char *what = "--tz";
+    if (n == NULL) {
+        n = or_config_get(app->cfg, "report", "timezone");
+        what = "[report] timezone";
+    }
+    if (n == NULL) {
+        GTimeZone *local = g_time_zone_new_local();
+        *name = g_strdup(g_time_zone_get_identifier(local));
+        g_time_zone_unref(local);
+        if (or_tz_open(*name, tz, err, errlen) != OR_OK) {
+            g_free(*name);
+            *name = g_strdup("UTC");
+            return or_tz_open("UTC", tz, err, errlen);
+        }
+        return OR_OK;
+    }
+    char inner[OR_ERR_SIZE];
+    if (or_tz_open(n, tz, inner, sizeof(inner)) != OR_OK) {
+        snprintf(err, errlen, "%s: %s", what, inner);
+        return OR_ERR_CONFIG;
+    }
+    *name = g_strdup(n);
+    return OR_OK;
+}
+
+or_status
+or_job_period(const struct or_app *app, GTimeZone *tz, const char *default_spec,
+              struct or_period *p, int *have, char *err, size_t errlen)
+{
+    const struct or_cli *cli = app->cli;
+    const char *ws = or_config_get(app->cfg, "report", "week_start");
+    int week_start = or_week_start_parse(ws != NULL ? ws : "monday");
+    int64_t now;
+    or_status st;
+
+    *have = 0;
+    if (week_start == 0) {
+        snprintf(err, errlen, "config [report] week_start: '%s' is not a weekday", ws);
+        return OR_ERR_CONFIG;
+    }
+    if ((cli->from != NULL) != (cli->to != NULL)) {
+        snprintf(err, errlen, "--from and --to go together");
+        return OR_ERR_INVALID;
+    }
+    if (cli->period != NULL && cli->from != NULL) {
+        snprintf(err, errlen, "give either --period or --from/--to, not both");
+        return OR_ERR_INVALID;
+    }
+    const char *spec = cli->period != NULL ? cli->period : default_spec;
+    if (spec == NULL && cli->from == NULL) {
+        return OR_OK;
+    }
+    st = current_time(tz, &now, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    if (cli->from == NULL) {
+        st = or_period_resolve(spec, tz, week_start, now, p, err, errlen);
+    }
+    else {
+        st = or_period_from_to(cli->from, cli->to, tz, now, p, err, errlen);
+    }
+    *have = st == OR_OK;
+    return st;
+}
+
+int64_t
+or_job_generated_at(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde != NULL && *sde != '\0') {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno == 0 && end != NULL && *end == '\0' && v >= 0) {
+            return (int64_t)v;
+        }
+    }
+    return (int64_t)time(NULL);
+}
+
+or_status
+or_job_options(GPtrArray *raw, struct or_option **out, size_t *n, char *err, size_t errlen)
+{
+    *out = g_new0(struct or_option, raw->len + 1);
+    *n = 0;
+    for (guint i = 0; i < raw->len; i++) {
+        const char *kv = g_ptr_array_index(raw, i);
+        const char *eq = strchr(kv, '=');
+        if (eq == NULL || eq == kv) {
+            snprintf(err, errlen, "--option '%s': expected KEY=VALUE", kv);
+            return OR_ERR_INVALID;
+        }
+        (*out)[*n].name = g_strndup(kv, (gsize)(eq - kv));
+        (*out)[*n].value = eq + 1;
+        (*n)++;
+    }
+    return OR_OK;
+}
+
+void
+or_job_options_free(struct or_option *opts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        g_free((char *)opts[i].name);
+    }
+    g_free(opts);
+}
+
+static or_status
+config_long(const struct or_config *cfg, const char *key, long min, long max, long scale, long *out,
+            char *err, size_t errlen)
+{
+    const char *v = or_config_get(cfg, "http", key);
+    if (v == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
+        snprintf(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v, min,
+                 max);
+        return OR_ERR_CONFIG;
+    }
+    *out = n * scale;
+    return OR_OK;
+}
+
+/* [http] retries, backoff_ms, backoff_max_ms, timeout_s, connect_timeout_s,
+ * parallel, ca_file. */
+or_status
+or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, char *err,
+                    size_t errlen)
+{
+    long retries = -1, parallel = 0;
+    or_status st = config_long(cfg, "retries", 0, 20, 1, &retries, err, errlen);
+    if (st == OR_OK) {
+        st = config_long(cfg, "backoff_ms", 1, 600000, 1, &ho->backoff_base_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "backoff_max_ms", 1, 3600000, 1, &ho->backoff_max_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "timeout_s", 1, 86400, 1000, &ho->timeout_ms, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "connect_timeout_s", 1, 600, 1000, &ho->connect_timeout_ms, err,
+                         errlen);
+    }
+    if (st == OR_OK) {
+        st = config_long(cfg, "parallel", 1, 64, 1, &parallel, err, errlen);
+    }
+    if (retries >= 0) {
+        /* 0 retries is meaningful, so it cannot ride on the zero-means-default rule. */
+        ho->max_retries = retries == 0 ? -1 : (int)retries;
+    }
+    ho->max_parallel = (int)parallel;
+    ho->ca_file = or_config_get(cfg, "http", "ca_file");
+    return st;
+}
+
+void
+or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
+{
+    const char *off = or_config_get(app->cfg, "http", "cache");
+    const char *env = getenv("OUTREPORT_NO_CACHE");
+    ho->cache_dir = NULL;
+    if (app->cli->cache_dir != NULL && app->cli->replay_dir == NULL) {
+        ho->cache_dir = g_strdup(app->cli->cache_dir);
+        ho->cache_ttl_s = 86400;
+        return;
+    }
+    if (app->cli->no_cache || (env != NULL && *env != '\0' && strcmp(env, "0") != 0) ||
+        app->cli->record_dir != NULL || app->cli->replay_dir != NULL ||
+        (off != NULL &&
+         (g_ascii_strcasecmp(off, "off") == 0 || g_ascii_strcasecmp(off, "no") == 0 ||
+          g_ascii_strcasecmp(off, "false") == 0))) {
+        return;
+    }
+    long ttl = 900;
+    char err[OR_ERR_SIZE];
+    if (config_long(app->cfg, "cache_ttl_s", 1, 86400 * 30, 1, &ttl, err, sizeof(err)) != OR_OK) {
+        fprintf(stderr, "outreport: warning: %s; using 900\n", err);
+        ttl = 900;
+    }
+    ho->cache_ttl_s = ttl;
+    ho->cache_dir = g_build_filename(g_get_user_cache_dir(), "outreport", "http", NULL);
+}

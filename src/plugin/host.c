@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: MIT */
+#include "plugin/host.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset/dataset.h"
+#include "base/log.h"
+#include "base/redact.h"
+#include "dataset/rows.h"
+#include "base/timeutil.h"
+
+static const struct or_host_ctx *
+ctx_of(const struct or_host *h)
+{
+    return h->host_data;
+}
+
+static void
+host_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    or_logv(level, ctx_of(h)->plugin_name, fmt, ap);
+    va_end(ap);
+}
+
+static const char *
+host_config_get(const struct or_host *h, const char *key)
+{
+    return or_config_get(ctx_of(h)->cfg, ctx_of(h)->plugin_name, key);
+}
+
+static const char *
+host_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
+                char *err, size_t errlen)
+{
+    const char *section = ctx_of(h)->plugin_name;
+    const char *var = or_config_get(ctx_of(h)->cfg, section, env_key_name);
+    if (var == NULL || *var == '\0') {
+        var = default_env;
+    }
+    const char *value = getenv(var);
+    if ((value == NULL || *value == '\0') && ctx_of(h)->replay) {
+        /* A recording holds no credentials and needs none. */
+        return "replay-without-credentials";
+    }
+    if (value == NULL || *value == '\0') {
+        snprintf(err, errlen,
+                 "%s: environment variable %s is not set (it holds the credential; "
+                 "config key [%s] %s names it)",
+                 section, var, section, env_key_name);
+        return NULL;
+    }
+    or_redact_add(value);
+    return value;
+}
+
+static or_status
+req_set(struct or_request *r, const char *method, const char *path)
+{
+    if (method == NULL || strlen(method) >= sizeof(r->method) || path == NULL) {
+        return OR_ERR_INVALID;
+    }
+    snprintf(r->method, sizeof(r->method), "%s", method);
+    g_string_assign(r->path, path);
+    return OR_OK;
+}
+
+static or_status
+req_query(struct or_request *r, const char *key, const char *value)
+{
+    if (key == NULL || value == NULL) {
+        return OR_ERR_INVALID;
+    }
+    /* Brackets stay readable: servers decode them either way, and the
+     * recording keys stay legible. */
+    char *k = g_uri_escape_string(key, "[]", FALSE);
+    char *v = g_uri_escape_string(value, NULL, FALSE);
+    if (r->query->len > 0) {
+        g_string_append_c(r->query, '&');
+    }
+    g_string_append_printf(r->query, "%s=%s", k, v);
+    g_free(k);
+    g_free(v);
+    return OR_OK;
+}
+
+static or_status
+req_header(struct or_request *r, const char *name, const char *value, int secret)
+{
+    if (name == NULL || value == NULL || strpbrk(name, "\r\n:") != NULL ||
+        strpbrk(value, "\r\n") != NULL) {
+        return OR_ERR_INVALID;
+    }
+    struct or_http_header hd = {g_strdup(name), g_strdup(value), secret};
+    if (secret) {
+        or_redact_add(value);
+    }
+    g_array_append_val(r->headers, hd);
+    return OR_OK;
+}
+
+static or_status
+req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
+{
+    g_free(r->body);
+    g_free(r->content_type);
+    r->body = g_malloc(len + 1);
+    memcpy(r->body, body, len);
+    r->body[len] = '\0';
+    r->body_len = len;
+    r->content_type = content_type ? g_strdup(content_type) : NULL;
+    return OR_OK;
+}
+
+static or_status
+host_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
+{
+    return or_time_parse_iso8601(s, ctx_of(h)->tz, out);
+}
+
+static size_t
+host_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
+{
+    return or_time_format_iso(t, ctx_of(h)->tz, buf, n);
+}
+
+static void
+host_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_offset)
+{
+    struct or_local_time lt;
+    or_time_local(t, ctx_of(h)->tz, &lt);
+    parts[0] = lt.year;
+    parts[1] = lt.month;
+    parts[2] = lt.day;
+    parts[3] = lt.hour;
+    parts[4] = lt.minute;
+    parts[5] = lt.second;
+    if (utc_offset != NULL) {
+        *utc_offset = lt.utc_offset;
+    }
+}
+
+void
+or_host_init(struct or_host *h, struct or_host_ctx *ctx)
+{
+    memset(h, 0, sizeof(*h));
+    h->size = sizeof(*h);
+    h->abi = OR_ABI_VERSION;
+    h->log = host_log;
+    h->config_get = host_config_get;
+    h->secret_get = host_secret_get;
+    h->req_set = req_set;
+    h->req_query = req_query;
+    h->req_header = req_header;
+    h->req_body = req_body;
+    h->parse_iso8601 = host_parse_iso8601;
+    h->format_time = host_format_time;
+    h->local_time = host_local_time;
+    or_rows_bind_host(h);
+    or_cursor_bind_host(h);
+    if (ctx->cursor_next != NULL) {
+        h->cursor_next = ctx->cursor_next;
+        h->cursor_rewind = ctx->cursor_rewind;
+    }
+    h->host_data = ctx;
+}
+
+struct or_request *
+or_request_new(void)
+{
+    struct or_request *r = g_new0(struct or_request, 1);
+    snprintf(r->method, sizeof(r->method), "GET");
+    r->path = g_string_new("/");
+    r->query = g_string_new(NULL);
+    r->headers = g_array_new(FALSE, TRUE, sizeof(struct or_http_header));
+    return r;
+}
+
+void
+or_request_free(struct or_request *r)
+{
+    if (r == NULL) {
+        return;
+    }
+    for (guint i = 0; i < r->headers->len; i++) {
+        struct or_http_header *hd = &g_array_index(r->headers, struct or_http_header, i);
+        g_free((char *)hd->name);
+        g_free((char *)hd->value);
+    }
+    g_array_free(r->headers, TRUE);
+    g_string_free(r->path, TRUE);
+    g_string_free(r->query, TRUE);
+    g_free(r->body);
+    g_free(r->content_type);
+    g_free(r);
+}
+
+void
+or_request_to_http(const struct or_request *r, const char *base_url, const char *label,
+                   GString *path_query_buf, struct or_http_request *out)
+{
+    g_string_assign(path_query_buf, r->path->str);
+    if (r->query->len > 0) {
+        g_string_append_c(path_query_buf, '?');
+        g_string_append(path_query_buf, r->query->str);
+    }
+    memset(out, 0, sizeof(*out));
+    out->method = r->method;
+    out->base_url = base_url;
+    out->path_query = path_query_buf->str;
+    out->headers = (const struct or_http_header *)(void *)r->headers->data;
+    out->nheaders = r->headers->len;
+    out->body = r->body;
+    out->body_len = r->body_len;
+    out->content_type = r->content_type;
+    out->label = label;
+}

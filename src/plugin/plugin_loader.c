@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: MIT */
+#include "plugin/plugin_loader.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "or_config.h"
+
+static const char *
+kind_name(enum or_plugin_kind k)
+{
+    return k == OR_PLUGIN_PROVIDER ? "provider" : "renderer";
+}
+
+static or_status
+check_provider(const struct or_provider *pv, char *err, size_t errlen)
+{
+    if (pv == NULL || pv->endpoints == NULL || pv->nendpoints == 0) {
+        snprintf(err, errlen, "provider declares no endpoints");
+        return OR_ERR_PLUGIN;
+    }
+    for (size_t i = 0; i < pv->nendpoints; i++) {
+        const struct or_endpoint *e = &pv->endpoints[i];
+        if (e->name == NULL || e->table == NULL || e->columns == NULL || e->ncolumns == 0) {
+            snprintf(err, errlen, "endpoint %zu lacks a name, table or columns", i);
+            return OR_ERR_PLUGIN;
+        }
+        if (e->build_request == NULL || e->parse_page == NULL) {
+            snprintf(err, errlen, "endpoint %s lacks build_request or parse_page", e->name);
+            return OR_ERR_PLUGIN;
+        }
+    }
+    return OR_OK;
+}
+
+or_status
+or_plugin_check(const struct or_plugin *p, char *err, size_t errlen)
+{
+    if (p == NULL) {
+        snprintf(err, errlen, "entry returned no descriptor");
+        return OR_ERR_PLUGIN;
+    }
+    if (p->abi != OR_ABI_VERSION) {
+        snprintf(err, errlen, "plugin ABI version %u, this outreport needs ABI version %d",
+                 (unsigned)p->abi, OR_ABI_VERSION);
+        return OR_ERR_PLUGIN;
+    }
+    if (p->name == NULL || p->name[0] == '\0') {
+        snprintf(err, errlen, "descriptor has no name");
+        return OR_ERR_PLUGIN;
+    }
+    if (p->kind == OR_PLUGIN_PROVIDER) {
+        return check_provider(p->provider, err, errlen);
+    }
+    if (p->kind == OR_PLUGIN_RENDERER) {
+        if (p->renderer == NULL || p->renderer->format == NULL || p->renderer->render == NULL) {
+            snprintf(err, errlen, "renderer lacks a format or render function");
+            return OR_ERR_PLUGIN;
+        }
+        return OR_OK;
+    }
+    snprintf(err, errlen, "unknown plugin kind %d", (int)p->kind);
+    return OR_ERR_PLUGIN;
+}
+
+static const struct or_loaded_plugin *
+find_by_name(const struct or_registry *reg, enum or_plugin_kind kind, const char *name)
+{
+    for (size_t i = 0; i < reg->nplugins; i++) {
+        const struct or_plugin *d = reg->plugins[i].desc;
+        if (d->kind == kind && strcmp(d->name, name) == 0) {
+            return &reg->plugins[i];
+        }
+    }
+    return NULL;
+}
+
+/* Loads one file; on any problem warns once, naming the file, and returns 0. */
+static int
+load_one(struct or_registry *reg, const char *path)
+{
+    char err[OR_ERR_SIZE];
+    /* NODELETE: a plugin's libraries (cairo, fontconfig, libharu) keep
+     * process-wide state; unmapping them on dlclose would turn that state
+     * into leaks and leave leak reports without symbols. */
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (h == NULL) {
+        const char *why = dlerror();
+        /* dlerror() repeats the path first; say it once. */
+        size_t plen = strlen(path);
+        if (why != NULL && strncmp(why, path, plen) == 0 && strncmp(why + plen, ": ", 2) == 0) {
+            why += plen + 2;
+        }
+        or_log(OR_LOG_WARN, "skipping plugin %s: cannot load: %s", path,
+               why != NULL ? why : "unknown error");
+        return 0;
+    }
+    /* dlsym returns void *; converting to a function pointer is what POSIX requires. */
+    or_plugin_entry_fn *entry = NULL;
+    *(void **)(&entry) = dlsym(h, OR_PLUGIN_ENTRY_NAME);
+    if (entry == NULL) {
+        or_log(OR_LOG_WARN, "skipping plugin %s: no symbol %s (not an outreport plugin)", path,
+               OR_PLUGIN_ENTRY_NAME);
+        dlclose(h);
+        return 0;
+    }
+    const struct or_plugin *d = entry();
+    if (or_plugin_check(d, err, sizeof(err)) != OR_OK) {
+        or_log(OR_LOG_WARN, "skipping plugin %s: %s", path, err);
+        dlclose(h);
+        return 0;
+    }
+    const struct or_loaded_plugin *dup = find_by_name(reg, d->kind, d->name);
+    if (dup != NULL) {
+        or_log(OR_LOG_WARN, "skipping plugin %s: %s '%s' already loaded from %s", path,
+               kind_name(d->kind), d->name, dup->path);
+        dlclose(h);
+        return 0;
+    }
+    reg->plugins = g_renew(struct or_loaded_plugin, reg->plugins, reg->nplugins + 1);
+    reg->plugins[reg->nplugins].path = g_strdup(path);
+    reg->plugins[reg->nplugins].handle = h;
+    reg->plugins[reg->nplugins].desc = d;
+    reg->nplugins++;
+    return 1;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+load_dir(struct or_registry *reg, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    struct dirent *ent;
+    while ((ent = readdir(d)) != NULL) {
+        if (g_str_has_suffix(ent->d_name, ".so")) {
+            g_ptr_array_add(names, g_build_filename(dir, ent->d_name, NULL));
+        }
+    }
+    closedir(d);
+    /* Sorted so that load order, and so duplicate resolution, is stable. */
+    qsort(names->pdata, names->len, sizeof(char *), compare_names);
+    for (guint i = 0; i < names->len; i++) {
+        const char *path = g_ptr_array_index(names, i);
+        struct stat sb;
+        if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+            continue;
+        }
+        if (!load_one(reg, path)) {
+            reg->warnings++;
+        }
+    }
+    g_ptr_array_free(names, TRUE);
+}
+
+or_status
+or_registry_load(const char *dirs, struct or_registry **out, char *err, size_t errlen)
+{
+    struct or_registry *reg = g_new0(struct or_registry, 1);
+    char **parts = g_strsplit(dirs != NULL ? dirs : "", ":", -1);
+    for (char **p = parts; *p != NULL; p++) {
+        if (**p != '\0') {
+            load_dir(reg, *p);
+        }
+    }
+    g_strfreev(parts);
+    (void)err;
+    (void)errlen;
+    *out = reg;
+    return OR_OK;
+}
+
+void
+or_registry_free(struct or_registry *reg)
+{
+    if (reg == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < reg->nplugins; i++) {
+        dlclose(reg->plugins[i].handle);
+        g_free(reg->plugins[i].path);
+    }
+    g_free(reg->plugins);
+    g_free(reg);
+}
+
+const struct or_loaded_plugin *
+or_registry_find(const struct or_registry *reg, enum or_plugin_kind kind, const char *name)
+{
+    return find_by_name(reg, kind, name);
+}
+
+const struct or_loaded_plugin *
+or_registry_renderer(const struct or_registry *reg, const char *format)
+{
+    for (size_t i = 0; i < reg->nplugins; i++) {
+        const struct or_plugin *d = reg->plugins[i].desc;
+        if (d->kind == OR_PLUGIN_RENDERER && g_ascii_strcasecmp(d->renderer->format, format) == 0) {
+            return &reg->plugins[i];
+        }
+    }
+    return NULL;
+}
+
+static void
+list_sources(const struct or_registry *reg, GString *s)
+{
+    int first = 1;
+    for (size_t i = 0; i < reg->nplugins; i++) {
+        const struct or_plugin *d = reg->plugins[i].desc;
+        if (d->kind != OR_PLUGIN_PROVIDER) {
+            continue;
+        }
+        for (size_t e = 0; e < d->provider->nendpoints; e++) {
+            g_string_append_printf(s, "%s%s.%s", first ? "" : ", ", d->name,
+                                   d->provider->endpoints[e].name);
+            first = 0;
+        }
+    }
+    if (first) {
+        g_string_append(s, "none: no provider plugin loaded; check --plugin-dir");
+    }
+}
+
+or_status
+or_registry_source(const struct or_registry *reg, const char *source,
+                   const struct or_loaded_plugin **plugin, const struct or_endpoint **endpoint,
+                   char *err, size_t errlen)
+{
+    const char *dot = strchr(source, '.');
+    if (dot != NULL && dot != source) {
+        char *pname = g_strndup(source, (gsize)(dot - source));
+        const struct or_loaded_plugin *lp = find_by_name(reg, OR_PLUGIN_PROVIDER, pname);
+        g_free(pname);
+        if (lp != NULL) {
+            const struct or_provider *pv = lp->desc->provider;
+            for (size_t e = 0; e < pv->nendpoints; e++) {
+                if (strcmp(pv->endpoints[e].name, dot + 1) == 0) {
+                    *plugin = lp;
+                    *endpoint = &pv->endpoints[e];
+                    return OR_OK;
+                }
+            }
+        }
+    }
+    GString *s = g_string_new(NULL);
+    list_sources(reg, s);
+    snprintf(err, errlen, "unknown source '%s' (available: %s)", source, s->str);
+    g_string_free(s, TRUE);
+    return OR_ERR_NOT_FOUND;
+}
+
+static char *
+exe_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+    if (n <= 0) {
+        return NULL;
+    }
+    buf[n] = '\0';
+    return g_path_get_dirname(buf);
+}
+
+char *
+or_plugin_dirs(const char *explicit_dir)
+{
+    if (explicit_dir != NULL && *explicit_dir != '\0') {
+        return g_strdup(explicit_dir);
+    }
+    const char *env = g_getenv("OUTREPORT_PLUGIN_PATH");
+    if (env != NULL && *env != '\0') {
+        return g_strdup(env);
+    }
+    char *dir = exe_dir();
+    if (dir != NULL) {
+        char *up = g_path_get_dirname(dir);
+        /* A build tree: <build>/src/outreport with plugins in <build>/plugins. */
+        char *cands[2] = {g_build_filename(dir, "plugins", NULL),
+                          g_build_filename(up, "plugins", NULL)};
+        g_free(up);
+        char *found = NULL;
+        for (int i = 0; i < 2; i++) {
+            if (found == NULL && g_file_test(cands[i], G_FILE_TEST_IS_DIR)) {
+                found = g_strdup(cands[i]);
+            }
+            g_free(cands[i]);
+        }
+        g_free(dir);
+        if (found != NULL) {
+            return found;
+        }
+    }
+    return g_strdup(OR_PLUGIN_DIR);
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file evaluate.h
+ * @brief Evaluates a template's sections as SQL over the dataset into the
+ * report model (struct or_report) that renderers receive.
+ *
+ * Core only.  Every statement is prepared inside the read-only sandbox
+ * (sqlfuncs.h), must be exactly one read-only statement, and gets its
+ * values only through bound parameters: :period_start, :period_end,
+ * :prev_start, :prev_end (Unix seconds) and :tz (zone name).  A section
+ * reading a table whose source failed is marked "data unavailable".
+ */
+#ifndef OR_EVALUATE_H
+#define OR_EVALUATE_H
+
+#include <glib.h>
+
+#include "dataset/dataset.h"
+#include "outreport/plugin.h"
+#include "base/period.h"
+#include "report/template.h"
+
+/** A source that could not be fetched: its alias and why. */
+struct or_failed_source {
+    const char *alias;
+    const char *reason;
+};
+
+/** Inputs of an evaluation.  All borrowed; must outlive the evaluation. */
+struct or_eval_input {
+    const struct or_template *tpl;
+    struct or_dataset *ds;
+    GTimeZone *tz;
+    const char *tz_name;
+    const struct or_period *period;   /**< NULL: no period */
+    const struct or_period *previous; /**< NULL: no comparison period */
+    const struct or_failed_source *failed;
+    size_t nfailed;
+    const struct or_source_status *sources;
+    size_t nsources;
+    int64_t generated_at;
+    const char *author;
+    /** NULL-terminated formats the run renders, or NULL for all.  A table or
+     * chart no document shows is only counted: its rows are not read. */
+    const char *const *formats;
+};
+
+struct or_eval;
+
+/**
+ * @brief Prepare and evaluate every section.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the template file, the
+ *         section and the SQL problem.
+ */
+or_status or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err,
+                      size_t errlen);
+
+/**
+ * @brief The report with only the sections shown in @p format ("pdf", "xlsx",
+ * "csv").  Owned by the evaluation; valid until or_eval_free().
+ *
+ * Unless or_eval_prepare_report() built it, the report's results share their
+ * cursors with every other such report: step them on one thread only.
+ */
+const struct or_report *or_eval_report(struct or_eval *ev, const char *format);
+
+/**
+ * @brief Build the report for @p format (see or_eval_report()) with cursors
+ * of its own: a copy of the rows when the evaluation holds them in memory,
+ * else the section's statement prepared once more.  Reports built this way
+ * can be rendered at the same time on different threads, one thread per
+ * report (the dataset's connection is serialized).  Call from one thread,
+ * before rendering starts; a second call for the same format does nothing.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the template and section.
+ */
+or_status or_eval_prepare_report(struct or_eval *ev, const char *format, char *err, size_t errlen);
+
+/**
+ * @brief For rendering: index each large table that a section whose rows are
+ * not in memory lists sorted by plain columns ("ORDER BY started_at"), so
+ * that every format's cursor walks the index instead of sorting all rows
+ * again.  Only those sections' statements run while documents are rendered;
+ * an index that one of them would use without sorting exactly like it is not
+ * kept, so every document reads as without.  Row counts, KPIs and rows in
+ * memory were evaluated before and are not affected.  Call from one thread
+ * before rendering starts; or_eval_drop_indexes() (or or_eval_free()) undoes it.
+ * Failing to index is not an error: rendering just sorts.
+ */
+void or_eval_index_sorts(struct or_eval *ev);
+
+/** @brief Drop the indexes of or_eval_index_sorts(); call after rendering. */
+void or_eval_drop_indexes(struct or_eval *ev);
+
+/** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
+const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
+
+/** @brief Free; NULL is a no-op. */
+void or_eval_free(struct or_eval *ev);
+
+/**
+ * @brief Check every SQL statement of @p tpl against the dataset's tables
+ * without running it (prepare only).  Tables listed in @p lenient (NULL-
+ * terminated, may be NULL) have columns discovered at run time: unknown
+ * columns there are not errors.
+ */
+or_status or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
+                        const char *const *lenient, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+#include "report/split.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The first of @p cols that table @p alias has, or NULL. */
+static const char *
+column_of(sqlite3 *db, const char *alias, char *const *cols)
+{
+    for (char *const *c = cols; *c != NULL; c++) {
+        if (sqlite3_table_column_metadata(db, "main", alias, *c, NULL, NULL, NULL, NULL, NULL) ==
+            SQLITE_OK) {
+            return *c;
+        }
+    }
+    return NULL;
+}
+
+or_status
+or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
+                GPtrArray **out, char *err, size_t errlen)
+{
+    sqlite3 *db = or_dataset_db(ds);
+    GString *sql = g_string_new(NULL);
+    char *first[2] = {cols[0], NULL};
+    for (size_t i = 0; i < tpl->nsources; i++) {
+        const char *alias = tpl->sources[i].alias;
+        if (column_of(db, alias, first) == NULL) {
+            continue;
+        }
+        char *part = sqlite3_mprintf(
+            "%sSELECT DISTINCT \"%w\" AS v FROM main.\"%w\" WHERE \"%w\" IS NOT NULL",
+            sql->len ? " UNION " : "", cols[0], alias, cols[0]);
+        g_string_append(sql, part);
+        sqlite3_free(part);
+    }
+    if (sql->len == 0) {
+        snprintf(err, errlen, "--split-by %s: no source of the template has a column %s", cols[0],
+                 cols[0]);
+        g_string_free(sql, TRUE);
+        return OR_ERR_INVALID;
+    }
+    g_string_append(sql, " ORDER BY v");
+    sqlite3_stmt *st = NULL;
+    *out = g_ptr_array_new_with_free_func(g_free);
+    if (sqlite3_prepare_v2(db, sql->str, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "--split-by %s: %s", cols[0], sqlite3_errmsg(db));
+        g_string_free(sql, TRUE);
+        return OR_ERR_DATASET;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (v != NULL && *v != '\0') {
+            g_ptr_array_add(*out, g_strdup(v));
+        }
+    }
+    sqlite3_finalize(st);
+    g_string_free(sql, TRUE);
+    return OR_OK;
+}
+
+or_status
+or_split_apply(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
+               const char *value, char *err, size_t errlen)
+{
+    sqlite3 *db = or_dataset_db(ds);
+    or_split_clear(ds, tpl);
+    for (size_t i = 0; i < tpl->nsources; i++) {
+        const char *alias = tpl->sources[i].alias;
+        const char *col = column_of(db, alias, cols);
+        if (col == NULL) {
+            continue;
+        }
+        /* A TEMP view is found before the main table of the same name. */
+        char *sql = sqlite3_mprintf("CREATE TEMP VIEW \"%w\" AS SELECT * FROM main.\"%w\" "
+                                    "WHERE \"%w\" = %Q",
+                                    alias, alias, col, value);
+        char *msg = NULL;
+        int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+        sqlite3_free(sql);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errlen, "--split-by: %s", msg != NULL ? msg : "cannot filter");
+            sqlite3_free(msg);
+            return OR_ERR_DATASET;
+        }
+    }
+    return OR_OK;
+}
+
+void
+or_split_clear(struct or_dataset *ds, const struct or_template *tpl)
+{
+    sqlite3 *db = or_dataset_db(ds);
+    for (size_t i = 0; i < tpl->nsources; i++) {
+        char *sql = sqlite3_mprintf("DROP VIEW IF EXISTS temp.\"%w\"", tpl->sources[i].alias);
+        sqlite3_exec(db, sql, NULL, NULL, NULL);
+        sqlite3_free(sql);
+    }
+}
+
+char *
+or_split_slug(const char *value)
+{
+    /* Transliterate to ASCII where GLib can (Zoë -> Zoe), then keep a safe set. */
+    char *ascii = g_str_to_ascii(value, "C");
+    GString *s = g_string_new(NULL);
+    for (const char *p = ascii; *p != '\0'; p++) {
+        char c = g_ascii_tolower(*p);
+        if (g_ascii_isalnum(c) || c == '.' || c == '@' || c == '_') {
+            g_string_append_c(s, c);
+        }
+        else if (s->len > 0 && s->str[s->len - 1] != '-') {
+            g_string_append_c(s, '-');
+        }
+    }
+    while (s->len > 0 && (s->str[s->len - 1] == '-' || s->str[s->len - 1] == '.')) {
+        g_string_truncate(s, s->len - 1);
+    }
+    if (s->len == 0 || s->str[0] == '.') {
+        g_string_prepend(s, "value");
+    }
+    g_free(ascii);
+    return g_string_free(s, FALSE);
+}
