@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "base/redact.h"
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const messages[] = {
@@ -40,6 +42,7 @@ or_vset_err(char *err, size_t errlen, const char *fmt, va_list ap)
 {
     if (err != NULL && errlen > 0) {
         vsnprintf(err, errlen, fmt, ap);
+        or_redact_inplace(err, errlen);
     }
 }
 
