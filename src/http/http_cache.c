@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "base/json_text.h"
 #include "base/redact.h"
 #include "base/status_str.h"
 #include "http/http_files.h"
@@ -242,7 +243,7 @@ metadata_json(const struct or_http_request *req, int64_t now_s, long status,
     bad |= json_object_set_new(root, "body_size", json_integer((json_int_t)len));
     bad |= json_object_set_new(root, "body_sha256", json_string(sha));
     if (bad == 0) {
-        text = or_http_json_text(root, 0);
+        text = or_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, 0);
     }
 
 done:

@@ -3,6 +3,7 @@
 #include "http/http_files.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -98,25 +99,4 @@ or_http_read_file(const char *path, char **out, size_t *out_len, char *err, size
     *out = data;
     *out_len = len;
     return OR_OK;
-}
-
-static int
-append_json(const char *buffer, size_t size, void *data)
-{
-    g_string_append_len(data, buffer, (gssize)size);
-    return 0;
-}
-
-char *
-or_http_json_text(const json_t *root, int newline)
-{
-    GString *text = g_string_new(NULL);
-    if (json_dump_callback(root, append_json, text, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
-        g_string_free(text, TRUE);
-        return NULL;
-    }
-    if (newline) {
-        g_string_append_c(text, '\n');
-    }
-    return g_string_free(text, FALSE);
 }

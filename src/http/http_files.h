@@ -2,7 +2,7 @@
 /**
  * @file http_files.h
  * @brief Files of a recording or of the response cache: entry paths,
- * atomic writes, whole-file reads and JSON metadata text (src/http only).
+ * atomic writes and whole-file reads (src/http only).
  *
  * Everything returned is GLib-allocated: release it with g_free().
  */
@@ -10,8 +10,6 @@
 #define OR_HTTP_FILES_H
 
 #include <stddef.h>
-
-#include <jansson.h>
 
 #include "outreport/status.h"
 
@@ -42,12 +40,5 @@ or_status or_http_write_atomic(const char *dir, const char *name, const char *su
  */
 or_status or_http_read_file(const char *path, char **out, size_t *out_len, char *err,
                             size_t errlen);
-
-/**
- * @brief The JSON text of @p root, indented by two spaces, keys in their
- * order, ending in a newline when @p newline is nonzero.
- * @return owned text (g_free()), or NULL when jansson fails.
- */
-char *or_http_json_text(const json_t *root, int newline);
 
 #endif /* OR_HTTP_FILES_H */

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "base/json_text.h"
 #include "base/redact.h"
 #include "base/status_str.h"
 #include "http/http_files.h"
@@ -83,7 +84,7 @@ metadata_json(const struct or_http_request *req, long status, const char *conten
     bad |= json_object_set_new(root, "content_type",
                                content_type != NULL ? json_string(content_type) : json_null());
     if (bad == 0) {
-        text = or_http_json_text(root, 1);
+        text = or_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, 1);
     }
 
 done:
