@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* The INI configuration: see config.h. */
 #include "base/config.h"
 
 #include <string.h>

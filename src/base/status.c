@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* Filling error message buffers: see status_str.h. */
 #include "base/status_str.h"
 
 #include <stdarg.h>

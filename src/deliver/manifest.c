@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* manifest.json: see manifest.h. */
 #include "deliver/manifest.h"
 
 #include <math.h>
