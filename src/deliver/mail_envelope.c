@@ -9,15 +9,7 @@
 #include <glib.h>
 
 #include "base/status_str.h"
-
-#if defined(__has_include)
-#if __has_include("or_config.h")
-#include "or_config.h"
-#endif
-#endif
-#ifndef OR_VERSION
-#define OR_VERSION "0.1"
-#endif
+#include "base/version.h"
 
 /* Decoded bytes per RFC 2047 encoded-word: 45 bytes are 60 base64
  * characters, 72 with "=?UTF-8?B?" and "?=", under the limit of 75. */

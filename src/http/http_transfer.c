@@ -8,17 +8,9 @@
 #include <glib.h>
 
 #include "base/status_str.h"
+#include "base/version.h"
 #include "http/http_request.h"
 #include "http/http_retry.h"
-
-#if defined(__has_include)
-#if __has_include("or_config.h")
-#include "or_config.h"
-#endif
-#endif
-#ifndef OR_VERSION
-#define OR_VERSION "0.1"
-#endif
 
 #define USER_AGENT "outreport/" OR_VERSION
 
