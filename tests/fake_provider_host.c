@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <glib.h>
 
 #include "fake_provider_host.h"
 
@@ -308,29 +309,25 @@ fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
     return (long)rows->ncols++;
 }
 
+/* GDate day 719163 is 1970-01-01; the tests' dates lie in its years 1..65535. */
 int64_t
 days_from_civil(int64_t y, int m, int d)
 {
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_dmy(&date, 1, (GDateMonth)m, (GDateYear)y);
+    return (int64_t)g_date_get_julian(&date) - 719163 + d - 1;
 }
 
 void
 civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_julian(&date, (guint32)(z + 719163));
+    *y = g_date_get_year(&date);
+    *m = g_date_get_month(&date);
+    *d = g_date_get_day(&date);
 }
 
 int

@@ -5,6 +5,7 @@
  * test installs a script deciding the reply to the n-th request; the server
  * counts requests and the largest number it saw at once.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,7 +26,8 @@
 #include <microhttpd.h>
 
 #include "http/http.h"
-#include "http/http_private.h"
+#include "http/http_request.h"
+#include "http/http_retry.h"
 #include "base/redact.h"
 
 /* ------------------------------------------------------------------ */
@@ -304,7 +306,7 @@ on_done(void *ud, size_t index, or_status st, struct or_http_response *resp, con
     o->attempts = resp->attempts;
     o->from_replay = resp->from_replay;
     snprintf(o->msg, sizeof(o->msg), "%s", errmsg != NULL ? errmsg : "(null)");
-    free(o->body);
+    g_free(o->body);
     o->body = resp->body;
     o->len = resp->len;
     *free_body = 0;
@@ -316,7 +318,7 @@ static void
 outcomes_free(struct outcome *o, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(o[i].body);
+        g_free(o[i].body);
         o[i].body = NULL;
     }
 }
@@ -643,19 +645,31 @@ honours_retry_after_http_date(void **state)
     or_http_free(http);
 }
 
+/* The delay of a Retry-After value that must parse. */
+static long
+retry_after(const char *value, int64_t now)
+{
+    long ms = -1;
+    assert_int_equal(or_http_parse_retry_after(value, now, &ms), OR_OK);
+    return ms;
+}
+
 static void
 parses_retry_after_forms(void **state)
 {
     (void)state;
     int64_t when = 1445412480; /* Wed, 21 Oct 2015 07:28:00 GMT */
     int64_t now = (when - 5) * 1000;
-    assert_int_equal(or_http_parse_retry_after(" 120\r\n", now), 120000);
-    assert_int_equal(or_http_parse_retry_after("0", now), 0);
-    assert_int_equal(or_http_parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT\r\n", now), 5000);
-    assert_int_equal(or_http_parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now + 9000), 0);
-    assert_int_equal(or_http_parse_retry_after("soon", now), -1);
-    assert_int_equal(or_http_parse_retry_after("", now), -1);
-    assert_int_equal(or_http_parse_retry_after("-3", now), -1);
+    assert_int_equal(retry_after(" 120\r\n", now), 120000);
+    assert_int_equal(retry_after("0", now), 0);
+    assert_int_equal(retry_after("Wed, 21 Oct 2015 07:28:00 GMT\r\n", now), 5000);
+    assert_int_equal(retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now + 9000), 0);
+    assert_int_equal(retry_after("99999999999999999999", now), LONG_MAX);
+    long untouched = 7;
+    assert_int_equal(or_http_parse_retry_after("soon", now, &untouched), OR_ERR_PARSE);
+    assert_int_equal(or_http_parse_retry_after("", now, &untouched), OR_ERR_PARSE);
+    assert_int_equal(or_http_parse_retry_after("-3", now, &untouched), OR_ERR_PARSE);
+    assert_int_equal(untouched, 7);
 }
 
 static void
@@ -1107,6 +1121,50 @@ replay_miss_names_request(void **state)
     rm_dir(dir);
 }
 
+/* An entry whose body is gone or unreadable is a broken recording, named as
+ * such; it is not a request missing from the recording. */
+static void
+replay_entry_without_readable_body_is_broken(void **state)
+{
+    (void)state;
+    server_start(script_echo);
+    char *dir = tmp_dir();
+    struct or_http_request req = get_req("/v1/calls?page=1", "calls page 1");
+    struct or_http *http = client_dir(dir, NULL);
+    struct outcome o[1] = {{0}};
+    assert_int_equal(run(http, &req, 1, o), OR_OK);
+    assert_int_equal(o[0].status, OR_OK);
+    outcomes_free(o, 1);
+    or_http_free(http);
+
+    char key[65];
+    or_http_request_key(&req, key);
+    char *body_name = g_strconcat(key, ".body", NULL);
+    char *body_path = g_build_filename(dir, body_name, NULL);
+    assert_int_equal(g_unlink(body_path), 0);
+    http = client_dir(NULL, dir);
+    assert_int_equal(run(http, &req, 1, o), OR_OK);
+    assert_int_equal(o[0].status, OR_ERR_REPLAY);
+    assert_null(o[0].body);
+    assert_non_null(strstr(o[0].msg, "calls page 1: recording entry "));
+    assert_non_null(strstr(o[0].msg, ".json has no readable body: no such file"));
+    outcomes_free(o, 1);
+
+    /* A directory in its place cannot be read as a file. */
+    assert_int_equal(g_mkdir(body_path, 0700), 0);
+    assert_int_equal(run(http, &req, 1, o), OR_OK);
+    assert_int_equal(o[0].status, OR_ERR_REPLAY);
+    assert_non_null(strstr(o[0].msg, ".json has no readable body: "));
+    assert_non_null(strstr(o[0].msg, body_name));
+    assert_int_equal(server_count(), 1);
+    outcomes_free(o, 1);
+    or_http_free(http);
+    g_rmdir(body_path);
+    g_free(body_path);
+    g_free(body_name);
+    rm_dir(dir);
+}
+
 static void
 error_messages_never_contain_secret(void **state)
 {
@@ -1263,6 +1321,7 @@ main(void)
         T(record_then_replay_serves_identical_body_without_network),
         T(recording_contains_no_secret_header_value),
         T(replay_miss_names_request),
+        T(replay_entry_without_readable_body_is_broken),
         T(error_messages_never_contain_secret),
         T(request_key_ignores_base_url_and_covers_method_and_body),
         T(abort_from_callback_cancels_the_batch),

@@ -32,7 +32,8 @@
 #include <microhttpd.h>
 
 #include "http/http.h"
-#include "http/http_private.h"
+#include "http/http_cache.h"
+#include "http/http_request.h"
 #include "base/redact.h"
 
 /* ------------------------------------------------------------------ */
@@ -166,7 +167,7 @@ on_done(void *ud, size_t index, or_status st, struct or_http_response *resp, con
     o->from_replay = resp->from_replay;
     o->from_cache = resp->from_cache;
     snprintf(o->msg, sizeof(o->msg), "%s", errmsg != NULL ? errmsg : "(null)");
-    free(o->body);
+    g_free(o->body);
     o->body = resp->body;
     o->len = resp->len;
     *free_body = 0;
@@ -177,7 +178,7 @@ static void
 outcomes_free(struct outcome *o, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(o[i].body);
+        g_free(o[i].body);
     }
     memset(o, 0, n * sizeof(*o));
 }

@@ -980,8 +980,9 @@ html_body_escapes_values(void **state)
                          .format = OR_FMT_INTEGER,
                          .has_value = 1,
                          .value = 3};
+    /* A byte that is not UTF-8 and a control character from a vendor's text. */
     struct or_source_status src = {
-        .name = "x.y", .status = "failed", .detail = "<script>alert(\"pwned\")</script>"};
+        .name = "x.y\xff\x01z", .status = "failed", .detail = "<script>alert(\"pwned\")</script>"};
     struct or_section sec = {.kind = OR_SECTION_KPIS, .title = "A & B", .nkpis = 1, .kpis = &kpi};
     struct or_report r = {.title = "Q&A <script>alert(1)</script>",
                           .tz = "UTC",
@@ -1007,6 +1008,10 @@ html_body_escapes_values(void **state)
     assert_non_null(strstr(html, "A &amp; B"));
     assert_non_null(strstr(html, "Line one<br>&lt;i&gt;line&lt;/i&gt; two"));
     assert_non_null(strstr(html, "&lt;evil&gt;.pdf"));
+    /* The HTML is UTF-8 throughout: the bad byte is U+FFFD, the control
+     * character a character reference. */
+    assert_true(g_utf8_validate(html, -1, NULL));
+    assert_non_null(strstr(html, "x.y\xEF\xBF\xBD&#x1;z"));
     /* The text body keeps values as they are. */
     assert_non_null(strstr(text, "O'Brien's <b>calls</b> & more: 3"));
     g_free(text);

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "base/redact.h"
+#include "base/status_str.h"
 
 static int
 teardown(void **state)
@@ -257,6 +258,23 @@ concurrent_add_and_redact(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Every message the core writes into an error buffer goes through
+ * or_set_err(), so a secret in a URL or a server's reply stays out. */
+static void
+set_err_masks_registered_secrets(void **state)
+{
+    (void)state;
+    or_redact_add("hunter2-token");
+    char err[64];
+    or_set_err(err, sizeof(err), "GET https://x.example/?token=%s: HTTP %d", "hunter2-token", 401);
+    assert_string_equal(err, "GET https://x.example/?token=***: HTTP 401");
+    /* Cut to fit, the part of a secret that is left is not a secret any more. */
+    char small[24];
+    or_set_err(small, sizeof(small), "key %s", "hunter2-token");
+    assert_string_equal(small, "key ***");
+    or_set_err(NULL, 0, "ignored %s", "hunter2-token");
+}
+
 int
 main(void)
 {
@@ -277,6 +295,7 @@ main(void)
         cmocka_unit_test_teardown(secrets_are_copied, teardown),
         cmocka_unit_test_teardown(many_secrets_grow_the_registry, teardown),
         cmocka_unit_test_teardown(concurrent_add_and_redact, teardown),
+        cmocka_unit_test_teardown(set_err_masks_registered_secrets, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,6 +101,69 @@ days_in_month_knows_gregorian_leap_years(void **state)
     assert_int_equal(or_days_in_month(2024, 13), 0);
 }
 
+/* Dates outside a month roll over, as callers that add days or years rely
+ * on (29 February of a common year is 1 March). */
+static void
+days_from_civil_rolls_days_and_months_over(void **state)
+{
+    (void)state;
+    assert_int_equal(or_days_from_civil(2023, 2, 29), or_days_from_civil(2023, 3, 1));
+    assert_int_equal(or_days_from_civil(2024, 3, 0), or_days_from_civil(2024, 2, 29));
+    assert_int_equal(or_days_from_civil(2024, 1, 366), or_days_from_civil(2024, 12, 31));
+    assert_int_equal(or_days_from_civil(2024, 13, 1), or_days_from_civil(2025, 1, 1));
+    assert_int_equal(or_days_from_civil(2024, 0, 31), or_days_from_civil(2023, 12, 31));
+    assert_int_equal(or_days_from_civil(2024, 25, 1), or_days_from_civil(2026, 1, 1));
+    assert_int_equal(or_days_from_civil(2024, -11, 1), or_days_from_civil(2023, 1, 1));
+    /* Far from GDate's years 1..65535, by the 400-year cycle. */
+    assert_int_equal(or_days_from_civil(70000, 1, 1) - or_days_from_civil(69600, 1, 1), 146097);
+    int y;
+    int m;
+    int d;
+    or_civil_from_days(or_days_from_civil(-40000, 2, 29), &y, &m, &d);
+    assert_int_equal(y, -40000);
+    assert_int_equal(m, 2);
+    assert_int_equal(d, 29);
+}
+
+struct civil_thread {
+    int64_t first;
+    int failures;
+};
+
+/* Each thread walks its own years: a conversion cached by another thread
+ * must never answer for this one. */
+static gpointer
+civil_walk(gpointer data)
+{
+    struct civil_thread *t = data;
+    for (int64_t days = t->first; days < t->first + 3 * 146097; days++) {
+        int y;
+        int m;
+        int d;
+        or_civil_from_days(days, &y, &m, &d);
+        if (or_days_from_civil(y, m, d) != days || d < 1 || d > or_days_in_month(y, m)) {
+            t->failures++;
+        }
+    }
+    return NULL;
+}
+
+static void
+civil_conversions_are_per_thread(void **state)
+{
+    (void)state;
+    struct civil_thread t[4] = {
+        {.first = -800000}, {.first = -3}, {.first = 400000}, {.first = 9000000}};
+    GThread *threads[4];
+    for (int i = 0; i < 4; i++) {
+        threads[i] = g_thread_new("civil", civil_walk, &t[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        g_thread_join(threads[i]);
+        assert_int_equal(t[i].failures, 0);
+    }
+}
+
 /* ---- strict dates --------------------------------------------------------- */
 
 static void
@@ -631,6 +694,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_from_civil_matches_known_day_numbers),
         cmocka_unit_test(civil_from_days_inverts_days_from_civil_over_ten_thousand_years),
+        cmocka_unit_test(days_from_civil_rolls_days_and_months_over),
+        cmocka_unit_test(civil_conversions_are_per_thread),
         cmocka_unit_test(days_in_month_knows_gregorian_leap_years),
         cmocka_unit_test(date_parse_accepts_leap_day_only_in_leap_years),
         cmocka_unit_test(date_parse_rejects_malformed_dates),

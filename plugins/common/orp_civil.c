@@ -1,34 +1,50 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Civil dates and UTC text by integer arithmetic; see orp_civil.h.
+ * Civil dates by GLib's GDate and UTC text; see orp_civil.h.
  */
 #include <stdio.h>
 
+#include <glib.h>
+
 #include "orp_civil.h"
+
+/* GDate holds the years 1..65535; the Gregorian calendar repeats every 400
+ * years (146097 days), so a date is moved into [2000, 2400) first and the
+ * cycles it was moved by are added back. */
+#define CYCLE_YEARS 400
+#define CYCLE_DAYS 146097
+#define JULIAN_2000 730120 /* GDate's day number of 2000-01-01 (0001-01-01 is 1) */
+#define DAYS_1970_TO_2000 10957
+
+static int64_t
+cycles_from_2000(int64_t v, int64_t per_cycle)
+{
+    int64_t q = v / per_cycle;
+    return v % per_cycle < 0 ? q - 1 : q;
+}
 
 int64_t
 orp_days_from_civil(int64_t y, int m, int d)
 {
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;                                   /* [0, 399] */
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
-    return era * 146097 + doe - 719468;
+    int64_t cycles = cycles_from_2000(y - 2000, CYCLE_YEARS);
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_dmy(&date, 1, (GDateMonth)m, (GDateYear)(y - cycles * CYCLE_YEARS));
+    int64_t first = (int64_t)g_date_get_julian(&date) - JULIAN_2000 + DAYS_1970_TO_2000;
+    return first + cycles * CYCLE_DAYS + d - 1;
 }
 
 void
 orp_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 {
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;                                      /* [0, 146096] */
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
-    int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11] */
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
+    int64_t cycles = cycles_from_2000(days - DAYS_1970_TO_2000, CYCLE_DAYS);
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_julian(&date,
+                      (guint32)(days - cycles * CYCLE_DAYS - DAYS_1970_TO_2000 + JULIAN_2000));
+    *y = (int64_t)g_date_get_year(&date) + cycles * CYCLE_YEARS;
+    *m = g_date_get_month(&date);
+    *d = g_date_get_day(&date);
 }
 
 size_t

@@ -3,9 +3,8 @@
  * @file orp_civil.h
  * @brief Proleptic Gregorian dates as day numbers, and UTC date-time text.
  *
- * Pure integer arithmetic (Howard Hinnant's days_from_civil and
- * civil_from_days), so nothing depends on TZ, the C library's zone database
- * or the locale.
+ * GLib's GDate, extended to every year by the calendar's 400-year cycle;
+ * nothing depends on TZ, the C library's zone database or the locale.
  */
 #ifndef ORP_CIVIL_H
 #define ORP_CIVIL_H
@@ -17,7 +16,8 @@
 
 /**
  * @brief Days since 1970-01-01 of a proleptic Gregorian date.
- * @param m month 1..12; @p d may overflow the month (linear in d).
+ * @param m month 1..12 (checked by the caller); @p d may overflow the month
+ *          (linear in d: 29 February of a common year is 1 March).
  */
 int64_t orp_days_from_civil(int64_t y, int m, int d);
 

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
+/* The INI configuration: see config.h. */
 #include "base/config.h"
 
-#include <glib.h>
-#include <stdio.h>
 #include <string.h>
+
+#include <glib.h>
+
+#include "base/status_str.h"
 
 struct or_config {
     char *path;
@@ -147,10 +150,10 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
         char **keys = g_key_file_get_keys(kf, groups[g], &nkeys, NULL);
         for (gsize k = 0; keys != NULL && k < nkeys; k++) {
             if (is_secret_key(keys[k])) {
-                snprintf(err, errlen,
-                         "%s: [%s] %s: a config file must not hold secrets; name the "
-                         "environment variable instead (e.g. %s_env = VARIABLE)",
-                         cfg->path, groups[g], keys[k], keys[k]);
+                or_set_err(err, errlen,
+                           "%s: [%s] %s: a config file must not hold secrets; name the "
+                           "environment variable instead (e.g. %s_env = VARIABLE)",
+                           cfg->path, groups[g], keys[k], keys[k]);
                 st = OR_ERR_CONFIG;
                 break;
             }
@@ -183,7 +186,7 @@ or_config_load(const char *explicit_path, struct or_config **out, char *err, siz
     kf = g_key_file_new();
     char *text = NULL;
     if (!g_file_get_contents(cfg->path, &text, NULL, &gerr)) {
-        snprintf(err, errlen, "config %s: %s", cfg->path, gerr->message);
+        or_set_err(err, errlen, "config %s: %s", cfg->path, gerr->message);
         g_error_free(gerr);
         st = OR_ERR_CONFIG;
         goto fail;
@@ -193,7 +196,7 @@ or_config_load(const char *explicit_path, struct or_config **out, char *err, siz
     gboolean ok = g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &gerr);
     g_free(clean);
     if (!ok) {
-        snprintf(err, errlen, "config %s: %s", cfg->path, gerr->message);
+        or_set_err(err, errlen, "config %s: %s", cfg->path, gerr->message);
         g_error_free(gerr);
         st = OR_ERR_CONFIG;
         goto fail;

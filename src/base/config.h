@@ -28,7 +28,7 @@ struct or_config;
 or_status or_config_load(const char *explicit_path, struct or_config **out, char *err,
                          size_t errlen);
 
-/** @brief An empty configuration (all defaults).  Owned by the caller. */
+/** @brief An empty configuration (all defaults).  Owned by the caller: or_config_free(). */
 struct or_config *or_config_new_empty(void);
 
 /** @brief Free; NULL is a no-op. */

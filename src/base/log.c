@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* Logging to stderr: see log.h. */
 #include "base/log.h"
 
 #include <stdio.h>

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file status_str.h
- * @brief Text of an ::or_status (core only).
+ * @brief The core's way of filling an error message buffer (core only).
+ *
+ * A status says what kind of failure happened, the message what exactly: a
+ * function that takes a message buffer fills it whenever it fails, so a
+ * status never has to stand alone as text (there is no status-to-text
+ * table).  The file keeps its name for its many includers.
  */
 #ifndef OR_STATUS_STR_H
 #define OR_STATUS_STR_H
@@ -11,12 +16,13 @@
 
 #include "outreport/status.h"
 
-/** @brief A static, never-NULL description of @p s.  Do not free. */
-const char *or_status_str(or_status s);
-
 /**
  * @brief Write a formatted message into a caller's error buffer (truncated
- * to fit); does nothing when @p err is NULL or @p errlen is 0.
+ * to fit), with every secret registered with or_redact_add() replaced by
+ * "***"; does nothing when @p err is NULL or @p errlen is 0.
+ *
+ * The one way the core fills a message buffer: a message built from a URL,
+ * a server's reply or a config value never carries a secret out.
  */
 void or_set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Instants, civil dates and zones.  Civil arithmetic uses Howard Hinnant's
- * days-from-civil algorithms (exact for the whole proleptic Gregorian
- * calendar); zone rules come from GLib so that every module agrees with
- * GDateTime on offsets, gaps and overlaps.
+ * Instants, civil dates and zones.  Civil dates are GLib's GDate; zone rules
+ * come from GLib too, so that every module agrees with GDateTime on
+ * offsets, gaps and overlaps.
  */
 #include "base/timeutil.h"
 
@@ -13,59 +12,118 @@
 #include "base/status_str.h"
 
 #define SECS_PER_DAY 86400
+/* The Gregorian calendar repeats every 400 years, which are 146097 days:
+ * a date is moved into the years [2000, 2400), well inside GDate's range
+ * (1..65535), and the eras it was moved by are added back. */
+#define ERA_YEARS 400
+#define ERA_DAYS 146097
+#define ERA_BASE_YEAR 2000
+#define DAYS_1970_TO_2000 10957
+/* GDate's Julian day number of 1970-01-01 (day 1 is 0001-01-01). */
+#define JULIAN_1970 719163
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+
+    if ((a % b != 0) && ((a < 0) != (b < 0))) {
+        q--;
+    }
+    return q;
+}
+
+/*
+ * The month the calling thread converted last: a report's times fall in a
+ * few months, so most conversions cost a comparison instead of GDate's
+ * validation and arithmetic (this runs for every time value of every row).
+ */
+struct month_cache {
+    int valid;
+    int year;
+    int month;
+    int64_t first; /* day number of its first day */
+    int length;    /* days in it */
+    int yday;      /* day of the year of its first day */
+};
+
+static _Thread_local struct month_cache month_cache;
+
+/* Fill the cache for year @p y (any), month @p m (1..12). */
+static struct month_cache *
+month_of(int64_t y, int m)
+{
+    struct month_cache *c = &month_cache;
+    if (c->valid && c->year == y && c->month == m) {
+        return c;
+    }
+    int64_t eras = floor_div(y - ERA_BASE_YEAR, ERA_YEARS);
+    GDateYear near = (GDateYear)(y - eras * ERA_YEARS);
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_dmy(&date, 1, (GDateMonth)m, near);
+    c->valid = 1;
+    c->year = (int)y;
+    c->month = m;
+    c->first = (int64_t)g_date_get_julian(&date) - JULIAN_1970 + eras * ERA_DAYS;
+    c->length = g_date_get_days_in_month((GDateMonth)m, near);
+    c->yday = (int)g_date_get_day_of_year(&date);
+    return c;
+}
 
 int64_t
 or_days_from_civil(int y, int m, int d)
 {
-    int64_t yy = (int64_t)y - (m <= 2 ? 1 : 0);
-    int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-    int64_t yoe = yy - era * 400;
-    int64_t doy = (153 * (int64_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const struct month_cache *c = &month_cache;
+    if (c->valid && c->year == y && c->month == m) {
+        return c->first + d - 1;
+    }
+    /* Months outside 1..12 roll into the neighbouring years. */
+    int64_t carry = floor_div(m - 1, 12);
+    return month_of((int64_t)y + carry, (int)(m - carry * 12))->first + d - 1;
+}
 
-    return era * 146097 + doe - 719468;
+/* The month that holds day number @p days, through the cache. */
+static const struct month_cache *
+month_holding(int64_t days)
+{
+    const struct month_cache *c = &month_cache;
+    if (c->valid && days >= c->first && days < c->first + c->length) {
+        return c;
+    }
+    int64_t eras = floor_div(days - DAYS_1970_TO_2000, ERA_DAYS);
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_julian(&date, (guint32)(days - eras * ERA_DAYS + JULIAN_1970));
+    return month_of((int64_t)g_date_get_year(&date) + eras * ERA_YEARS, g_date_get_month(&date));
 }
 
 void
 or_civil_from_days(int64_t days, int *y, int *m, int *d)
 {
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t mon = mp < 10 ? mp + 3 : mp - 9;
-
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)mon;
-    *y = (int)(yoe + era * 400 + (mon <= 2 ? 1 : 0));
-}
-
-static int
-is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const struct month_cache *c = month_holding(days);
+    *y = c->year;
+    *m = c->month;
+    *d = (int)(days - c->first) + 1;
 }
 
 int
 or_days_in_month(int y, int m)
 {
-    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
     if (m < 1 || m > 12) {
         return 0;
     }
-    if (m == 2 && is_leap(y)) {
-        return 29;
+    if (y < 1 || y > G_MAXUINT16) {
+        y = (int)(y - floor_div(y - ERA_BASE_YEAR, ERA_YEARS) * ERA_YEARS);
     }
-    return len[m - 1];
+    return g_date_get_days_in_month((GDateMonth)m, (GDateYear)y);
 }
 
 static int
 valid_ymd(int y, int m, int d)
 {
-    return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= or_days_in_month(y, m);
+    /* Through the month cache: every timestamp of every row is checked. */
+    return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= month_of(y, m)->length;
 }
 
 or_status
@@ -138,17 +196,6 @@ offset_at(GTimeZone *tz, int64_t t)
     return c->offset;
 }
 
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-
-    if ((a % b != 0) && ((a < 0) != (b < 0))) {
-        q--;
-    }
-    return q;
-}
-
 void
 or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out)
 {
@@ -157,13 +204,16 @@ or_time_local(int64_t t, GTimeZone *tz, struct or_local_time *out)
     int64_t days = floor_div(local, SECS_PER_DAY);
     int64_t secs = local - days * SECS_PER_DAY;
 
-    or_civil_from_days(days, &out->year, &out->month, &out->day);
+    const struct month_cache *c = month_holding(days);
+    out->year = c->year;
+    out->month = c->month;
+    out->day = (int)(days - c->first) + 1;
     out->hour = (int)(secs / 3600);
     out->minute = (int)(secs / 60 % 60);
     out->second = (int)(secs % 60);
     /* 1970-01-01 was a Thursday (ISO weekday 4). */
     out->weekday = (int)((days % 7 + 7 + 3) % 7) + 1;
-    out->yday = (int)(days - or_days_from_civil(out->year, 1, 1)) + 1;
+    out->yday = c->yday + out->day - 1;
     out->utc_offset = off;
 }
 
@@ -349,14 +399,88 @@ or_date_parse(const char *s, int *y, int *m, int *d)
     return OR_OK;
 }
 
+/* "HH:MM[:SS[.fff]]" at @p p; the seconds' fraction is dropped.  Returns
+ * the end, or NULL when malformed or out of range. */
+static const char *
+read_clock(const char *p, int *h, int *mi, int *sec)
+{
+    *sec = 0;
+    if (!read_digits(p, 2, h) || p[2] != ':' || !read_digits(p + 3, 2, mi)) {
+        return NULL;
+    }
+    p += 5;
+    if (*p == ':') {
+        if (!read_digits(p + 1, 2, sec)) {
+            return NULL;
+        }
+        p += 3;
+        if (*p == '.' || *p == ',') {
+            p++;
+            if (!is_digit(*p)) {
+                return NULL;
+            }
+            while (is_digit(*p)) {
+                p++;
+            }
+        }
+    }
+    return *h > 23 || *mi > 59 || *sec > 59 ? NULL : p;
+}
+
+/* "Z", "+HH", "+HHMM", "+HH:MM" or "+HH:MM:SS" (or '-') filling all of
+ * @p p; nonzero with the offset in seconds east of UTC. */
+static int
+read_offset(const char *p, int32_t *offset)
+{
+    *offset = 0;
+    if (*p == 'Z' || *p == 'z') {
+        return p[1] == '\0';
+    }
+    if (*p != '+' && *p != '-') {
+        return 0;
+    }
+    int sign = *p == '-' ? -1 : 1;
+    int oh;
+    int om = 0;
+    int os = 0;
+    p++;
+    if (!read_digits(p, 2, &oh)) {
+        return 0;
+    }
+    p += 2;
+    if (*p == ':') {
+        if (!read_digits(p + 1, 2, &om)) {
+            return 0;
+        }
+        p += 3;
+        if (*p == ':') {
+            if (!read_digits(p + 1, 2, &os)) {
+                return 0;
+            }
+            p += 3;
+        }
+    }
+    else if (is_digit(*p)) {
+        if (!read_digits(p, 2, &om)) {
+            return 0;
+        }
+        p += 2;
+    }
+    if (oh > 23 || om > 59 || os > 59 || *p != '\0') {
+        return 0;
+    }
+    *offset = sign * (oh * 3600 + om * 60 + os);
+    return 1;
+}
+
 or_status
 or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *out)
 {
     int y;
     int mo;
     int d;
-    int h;
-    int mi;
+    int h = 0;
+    int mi = 0;
     int sec = 0;
 
     if (s == NULL || out == NULL) {
@@ -366,83 +490,22 @@ or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *out)
         return OR_ERR_PARSE;
     }
     const char *p = s + 10;
-    if (*p == '\0') {
-        return or_time_from_local(default_tz, y, mo, d, 0, 0, 0, out) == OR_OK ? OR_OK
-                                                                               : OR_ERR_PARSE;
-    }
-    if (*p != 'T' && *p != 't' && *p != ' ') {
-        return OR_ERR_PARSE;
-    }
-    p++;
-    if (!read_digits(p, 2, &h) || p[2] != ':' || !read_digits(p + 3, 2, &mi)) {
-        return OR_ERR_PARSE;
-    }
-    p += 5;
-    if (*p == ':') {
-        if (!read_digits(p + 1, 2, &sec)) {
+    if (*p != '\0') {
+        if (*p != 'T' && *p != 't' && *p != ' ') {
             return OR_ERR_PARSE;
         }
-        p += 3;
-        if (*p == '.' || *p == ',') {
-            p++;
-            if (!is_digit(*p)) {
-                return OR_ERR_PARSE;
-            }
-            while (is_digit(*p)) {
-                p++;
-            }
+        p = read_clock(p + 1, &h, &mi, &sec);
+        if (p == NULL) {
+            return OR_ERR_PARSE;
         }
     }
-    if (h > 23 || mi > 59 || sec > 59) {
-        return OR_ERR_PARSE;
-    }
     if (*p == '\0') {
+        /* No offset: a wall-clock time (or midnight) in the default zone. */
         return or_time_from_local(default_tz, y, mo, d, h, mi, sec, out) == OR_OK ? OR_OK
                                                                                   : OR_ERR_PARSE;
     }
-
-    int32_t offset = 0;
-    if (*p == 'Z' || *p == 'z') {
-        p++;
-    }
-    else if (*p == '+' || *p == '-') {
-        int sign = *p == '-' ? -1 : 1;
-        int oh;
-        int om = 0;
-        int os = 0;
-
-        p++;
-        if (!read_digits(p, 2, &oh)) {
-            return OR_ERR_PARSE;
-        }
-        p += 2;
-        if (*p == ':') {
-            if (!read_digits(p + 1, 2, &om)) {
-                return OR_ERR_PARSE;
-            }
-            p += 3;
-            if (*p == ':') {
-                if (!read_digits(p + 1, 2, &os)) {
-                    return OR_ERR_PARSE;
-                }
-                p += 3;
-            }
-        }
-        else if (is_digit(*p)) {
-            if (!read_digits(p, 2, &om)) {
-                return OR_ERR_PARSE;
-            }
-            p += 2;
-        }
-        if (oh > 23 || om > 59 || os > 59) {
-            return OR_ERR_PARSE;
-        }
-        offset = sign * (oh * 3600 + om * 60 + os);
-    }
-    else {
-        return OR_ERR_PARSE;
-    }
-    if (*p != '\0') {
+    int32_t offset;
+    if (!read_offset(p, &offset)) {
         return OR_ERR_PARSE;
     }
     *out = or_days_from_civil(y, mo, d) * SECS_PER_DAY + h * 3600 + mi * 60 + sec - offset;

@@ -15,9 +15,10 @@
  * whose midnight is skipped starts when its clocks start), and a local time
  * that occurs twice resolves to its second, standard-time occurrence.
  *
- * The only state is a per-thread cache of the zone interval looked up last
- * (it holds a reference to that zone); all functions are safe to call from
- * several threads at once.
+ * Civil dates are GLib's GDate, extended to every year by the calendar's
+ * 400-year cycle.  The only state is per thread: the zone interval looked up
+ * last (it holds a reference to that zone) and the month converted last;
+ * all functions are safe to call from several threads at once.
  */
 #ifndef OUTREPORT_TIMEUTIL_H
 #define OUTREPORT_TIMEUTIL_H
@@ -172,11 +173,13 @@ or_status or_time_from_local(GTimeZone *tz, int y, int m, int d, int hour, int m
  * @brief Days since 1970-01-01 of a proleptic Gregorian date.
  *
  * Valid for any year, including negative ones (year 0 = 1 BC).  The date is
- * not validated: 2024-02-30 gives the same value as 2024-03-01.
+ * not validated: days and months outside their range roll over, so
+ * 2024-02-30 gives the same value as 2024-03-01 and month 13 is January of
+ * the next year.
  *
  * @param y  Year.
- * @param m  Month 1..12.
- * @param d  Day of month.
+ * @param m  Month (1..12, or beyond: see above).
+ * @param d  Day of month (or beyond).
  * @return Day number; negative before 1970.
  */
 int64_t or_days_from_civil(int y, int m, int d);

@@ -271,19 +271,32 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
 /* HTML                                                                       */
 /* ------------------------------------------------------------------------- */
 
+/* HTML-escaped @p s (g_markup_escape_text()).  GLib spells the apostrophe
+ * &apos;, an XML entity HTML 4 mail clients such as Outlook show as it is,
+ * so apostrophes are written &#39; between the escaped pieces.  Text that
+ * is not UTF-8 gets U+FFFD in place of its bad bytes first: the document
+ * declares UTF-8, and GLib's escaping expects it. */
 static void
 esc(GString *out, const char *s)
 {
-    for (const char *p = s; p != NULL && *p != '\0'; p++) {
-        switch (*p) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&#39;"); break;
-        default: g_string_append_c(out, *p); break;
-        }
+    if (s == NULL) {
+        return;
     }
+    char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+    const char *p = valid != NULL ? valid : s;
+    for (;;) {
+        const char *quote = strchr(p, '\'');
+        gssize n = quote != NULL ? (gssize)(quote - p) : -1;
+        char *escaped = g_markup_escape_text(p, n);
+        g_string_append(out, escaped);
+        g_free(escaped);
+        if (quote == NULL) {
+            break;
+        }
+        g_string_append(out, "&#39;");
+        p = quote + 1;
+    }
+    g_free(valid);
 }
 
 /* Text with its line breaks kept. */

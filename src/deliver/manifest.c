@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
+/* manifest.json: see manifest.h. */
 #include "deliver/manifest.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/json_text.h"
+#include "base/status_str.h"
 #include "base/timeutil.h"
 
 json_t *
@@ -115,22 +118,20 @@ or_manifest_sections(const struct or_section *secs, size_t n)
 or_status
 or_manifest_write(json_t *root, const char *path, char *err, size_t errlen)
 {
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    GError *gerr = NULL;
-    or_status st = OR_OK;
+    char *text =
+        or_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), 1);
     if (text == NULL) {
-        snprintf(err, errlen, "%s: cannot serialise the manifest", path);
+        or_set_err(err, errlen, "%s: cannot serialise the manifest", path);
         return OR_ERR_NOMEM;
     }
-    GString *s = g_string_new(text);
-    g_string_append_c(s, '\n');
+    GError *gerr = NULL;
+    or_status st = OR_OK;
     /* g_file_set_contents writes a temporary file and renames it. */
-    if (!g_file_set_contents(path, s->str, (gssize)s->len, &gerr)) {
-        snprintf(err, errlen, "%s: %s", path, gerr->message);
+    if (!g_file_set_contents(path, text, -1, &gerr)) {
+        or_set_err(err, errlen, "%s: %s", path, gerr->message);
         g_error_free(gerr);
         st = OR_ERR_IO;
     }
-    g_string_free(s, TRUE);
-    free(text);
+    g_free(text);
     return st;
 }

@@ -6,6 +6,10 @@
  * Inputs (template, config, period, zone), every source with its status,
  * pages, rows, requests, retries and time, and every output file with its
  * size and SHA-256.  Written atomically.
+ *
+ * Every json_t * returned here is a new reference the caller owns: release
+ * it with json_decref(), or hand it to json_object_set_new() or
+ * json_array_append_new(), which take it over.  Arguments are borrowed.
  */
 #ifndef OR_MANIFEST_H
 #define OR_MANIFEST_H
@@ -18,15 +22,17 @@
 #include "outreport/status.h"
 #include "base/period.h"
 
-/** @brief A JSON object describing @p p in @p tz (label, first/last day, start/end ISO, partial).
+/**
+ * @brief A JSON object describing @p p in @p tz (label, first/last day,
+ * start/end ISO, partial); a new reference.
  */
 json_t *or_manifest_period(const struct or_period *p, GTimeZone *tz);
 
-/** @brief A JSON object for one fetched source. */
+/** @brief A JSON object for one fetched source; a new reference. */
 json_t *or_manifest_source(const char *alias, const char *source, char *const *params, int previous,
                            const char *status, const char *detail, const struct or_fetch_stats *st);
 
-/** @brief A JSON object for an output file: path, format, bytes, sha256. */
+/** @brief A JSON object for an output file: path, format, bytes, sha256; a new reference. */
 json_t *or_manifest_file(const char *path, const char *format);
 
 /** An output file's size and SHA-256, as or_manifest_hash_file() found them. */
@@ -53,11 +59,15 @@ json_t *or_manifest_file_hashed(const char *path, const char *format, const stru
 /**
  * @brief A JSON array describing evaluated sections: id, kind, status
  * ("ok" or "unavailable"), reason, rows, and for KPI sections every tile's
- * label, value and previous value (the headline numbers, for scripts).
+ * label, value and previous value (the headline numbers, for scripts); a
+ * new reference.
  */
 json_t *or_manifest_sections(const struct or_section *secs, size_t n);
 
-/** @brief Write @p root as pretty JSON to @p path atomically. */
+/**
+ * @brief Write @p root (borrowed) as pretty JSON to @p path atomically.
+ * @return OR_OK; OR_ERR_IO naming the path and the reason; OR_ERR_NOMEM.
+ */
 or_status or_manifest_write(json_t *root, const char *path, char *err, size_t errlen);
 
 #endif

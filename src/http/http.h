@@ -27,137 +27,64 @@
  *
  * Secrets: every value registered with or_redact_add() is replaced by "***"
  * in every message and log line this module produces.
+ *
+ * Layout (src/http, each file one job, each including only those below it):
+ * http.c is the client (this header); http_multi.c runs a batch on the
+ * curl multi handle; http_transfer.c prepares and configures one transfer;
+ * http_record.c and http_cache.c keep exchanges on disk through
+ * http_files.c; http_retry.c is the retry policy; http_types.h and
+ * http_client.h hold the types all of them share.
+ *
+ * Memory: what the client hands out (response bodies) is GLib-allocated:
+ * release it with g_free().
  */
 #ifndef OR_HTTP_H
 #define OR_HTTP_H
 
 #include <stddef.h>
 
-#include "outreport/status.h"
+#include "http/http_types.h"
 
-/** Options of a client.  Zero values mean the documented default. */
-struct or_http_options {
-    long connect_timeout_ms; /**< default 10000 */
-    long timeout_ms;         /**< whole-transfer timeout, default 120000 */
-    int max_retries;         /**< retries after the first try, default 5 */
-    long backoff_base_ms;    /**< first backoff, default 500; doubles each retry */
-    long backoff_max_ms;     /**< backoff cap, default 30000; also caps Retry-After */
-    int max_parallel;        /**< transfers in flight, default 6 */
-    const char *record_dir;  /**< save exchanges here, or NULL; borrowed */
-    const char *replay_dir;  /**< serve exchanges from here, or NULL; borrowed */
-    const char *ca_file;     /**< extra CA bundle (CURLOPT_CAINFO), or NULL */
-    /**
-     * Response cache directory, or NULL for no cache; borrowed.  Created
-     * with mode 0700 (parents too) by or_http_new(); an existing directory
-     * open to group or others is tightened to 0700, and one owned by another
-     * user is refused (OR_ERR_IO).  Ignored, and not touched, while
-     * `record_dir` or `replay_dir` is set: a recording holds real exchanges
-     * only and a replay never looks elsewhere.
-     *
-     * Entries are `<key>.body` (the response bytes as received) and
-     * `<key>.meta` (JSON: created, status, content_type, method, path_query
-     * with registered secrets as "***", body_size, body_sha256), files of
-     * mode 0600 each written to a temporary file and renamed.  Only final 2xx
-     * responses are stored, and never one whose body contains a registered
-     * secret; failing to store an entry does not fail the request.  Missing,
-     * corrupt or partial entries are misses.
-     */
-    const char *cache_dir;
-    /**
-     * Time to live of a cache entry in seconds, by the `created` time in its
-     * metadata (not the file's mtime): default 900 when 0, negative values
-     * are OR_ERR_INVALID.  An entry created in the future counts as expired.
-     * Expired entries are deleted when met and replaced after the refetch.
-     */
-    long cache_ttl_s;
-};
-
-/** One header of a request. */
-struct or_http_header {
-    const char *name;
-    const char *value;
-    int secret; /**< nonzero: redacted in logs, never recorded */
-};
-
-/** One request.  Everything is borrowed for the duration of or_http_perform(). */
-struct or_http_request {
-    const char *method;     /**< "GET" or "POST" */
-    const char *base_url;   /**< e.g. "https://client-api.salesfinity.co" (no trailing /) */
-    const char *path_query; /**< e.g. "/v1/call-log?limit=100&page=2" (already encoded) */
-    const struct or_http_header *headers;
-    size_t nheaders;
-    const char *body; /**< request body or NULL */
-    size_t body_len;
-    const char *content_type; /**< of the body, or NULL */
-    const char *label;        /**< for messages, e.g. "salesfinity.call-log page 3" */
-};
-
-/** One response.  Owned by the callback's caller; the callback may steal `body`. */
-struct or_http_response {
-    long status;     /**< HTTP status; 0 when no response arrived */
-    char *body;      /**< NUL-terminated response body (malloc'd), may be NULL */
-    size_t len;      /**< body length in bytes, excluding the NUL */
-    int attempts;    /**< tries made (1 = no retry) */
-    int from_replay; /**< nonzero: served from the replay directory */
-    int from_cache;  /**< nonzero: served from the cache directory (then attempts is 0) */
-};
-
-/**
- * Called once per request of a batch, in the thread that called
- * or_http_perform(), in completion order.  @p status is OR_OK for a 2xx
- * response, OR_ERR_HTTP / OR_ERR_AUTH for a final non-2xx status (the body
- * is still there for the vendor's message), OR_ERR_NETWORK when no response
- * arrived after the last try, OR_ERR_REPLAY when a replay lacks the request.
- * A response served from the cache is OR_OK with resp->from_cache set.
- * @p errmsg is one redacted line naming the label and the status.
- * Set *free_body = 0 to take ownership of resp->body (then free() it).
- * Return nonzero to abort the batch (in-flight transfers are cancelled).
- */
-typedef int or_http_done_fn(void *ud, size_t index, or_status status, struct or_http_response *resp,
-                            const char *errmsg, int *free_body);
-
+/** The client; opaque outside src/http (http_client.h). */
 struct or_http;
 
 /**
- * Run curl_global_init() once per process, thread-safely; every module that
- * uses libcurl calls this first.  Returns its CURLcode (0 = CURLE_OK).
+ * @brief Run curl_global_init() once per process, thread-safely; every
+ * module that uses libcurl calls this first.
+ * @return OR_OK; OR_ERR_NETWORK when libcurl could not be initialised
+ *         (then every later call says so again).
  */
-int or_curl_global_init(void);
-
-/** Statistics of a client since creation. */
-struct or_http_stats {
-    long requests;   /**< transfers started, retries included */
-    long retries;    /**< of which were retries */
-    long replayed;   /**< served from replay */
-    double bytes_in; /**< response bytes */
-    long cached;     /**< served from the cache (not counted in requests) */
-};
+or_status or_curl_global_init(void);
 
 /**
- * Create a client.  Returns OR_OK and an owned client in *out (free with
- * or_http_free()), or an error with @p err filled.
+ * @brief Create a client.
+ * @param opts    options; NULL or zero members mean the defaults; borrowed.
+ * @param out     receives the client, owned by the caller: or_http_free().
+ * @param err     receives a one-line message on failure; may be NULL.
+ * @param errlen  size of @p err.
+ * @return OR_OK; OR_ERR_INVALID (record and replay together, a negative
+ *         cache TTL), OR_ERR_IO (a directory that cannot be created or
+ *         used, named), OR_ERR_NETWORK (libcurl), OR_ERR_NOMEM.
  */
 or_status or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
                       size_t errlen);
 
-/** Free a client; NULL is a no-op. */
+/** @brief Free a client; NULL is a no-op. */
 void or_http_free(struct or_http *http);
 
 /**
- * Perform @p n requests, at most max_parallel at once, each with retries.
- * Returns OR_OK when every request was reported through @p done (whatever
- * its status), or an error if the batch could not run or was aborted.
+ * @brief Perform @p n requests, at most max_parallel at once, each with
+ * retries (or served from the replay directory or the cache).
+ * @return OR_OK when every request was reported through @p done (whatever
+ *         its status); OR_ERR_INVALID when an argument is missing, the
+ *         client is already busy (a call from its own callback) or @p done
+ *         aborted the batch; OR_ERR_NETWORK or OR_ERR_NOMEM when the batch
+ *         could not run.  @p err is filled on errors.
  */
 or_status or_http_perform(struct or_http *http, const struct or_http_request *reqs, size_t n,
                           or_http_done_fn *done, void *ud, char *err, size_t errlen);
 
-/** Copy the client's statistics. */
+/** @brief Copy the client's statistics (zeros for a NULL client). */
 void or_http_get_stats(const struct or_http *http, struct or_http_stats *out);
-
-/**
- * Compute the record/replay key of a request: "METHOD path_query\n" + body,
- * hashed with SHA-256 into 64 hex characters plus NUL in @p hex.
- */
-void or_http_request_key(const struct or_http_request *req, char hex[65]);
 
 #endif /* OR_HTTP_H */

@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: MIT */
-/* The on-disk response cache of the HTTP client: keys, the private
- * directory, and entries that are served only while fresh and intact. */
+/* The on-disk response cache of the HTTP client: see http_cache.h. */
+#include "http/http_cache.h"
+
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <jansson.h>
 
-#include "http/http_private.h"
+#include "base/json_text.h"
 #include "base/redact.h"
+#include "base/status_str.h"
+#include "http/http_files.h"
 
 /* Part of every key: a change of the entry format changes it, and old
  * entries are then simply never found again. */
@@ -75,30 +78,31 @@ or_http_cache_open(const char *dir, char *err, size_t errlen)
 {
     struct stat sb;
     if (dir == NULL || dir[0] == '\0') {
-        snprintf(err, errlen, "the HTTP cache directory is empty");
+        or_set_err(err, errlen, "the HTTP cache directory is empty");
         return OR_ERR_IO;
     }
     if (g_mkdir_with_parents(dir, 0700) != 0) {
-        snprintf(err, errlen, "cannot create the HTTP cache directory %s: %s", dir,
-                 g_strerror(errno));
+        or_set_err(err, errlen, "cannot create the HTTP cache directory %s: %s", dir,
+                   g_strerror(errno));
         return OR_ERR_IO;
     }
     if (stat(dir, &sb) != 0) {
-        snprintf(err, errlen, "cannot use the HTTP cache directory %s: %s", dir, g_strerror(errno));
+        or_set_err(err, errlen, "cannot use the HTTP cache directory %s: %s", dir,
+                   g_strerror(errno));
         return OR_ERR_IO;
     }
     if (!S_ISDIR(sb.st_mode)) {
-        snprintf(err, errlen, "the HTTP cache %s is not a directory", dir);
+        or_set_err(err, errlen, "the HTTP cache %s is not a directory", dir);
         return OR_ERR_IO;
     }
     /* Whoever owns the directory could plant responses in it. */
     if (sb.st_uid != geteuid()) {
-        snprintf(err, errlen, "the HTTP cache directory %s belongs to another user", dir);
+        or_set_err(err, errlen, "the HTTP cache directory %s belongs to another user", dir);
         return OR_ERR_IO;
     }
     if ((sb.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
-        snprintf(err, errlen, "cannot make the HTTP cache directory %s private: %s", dir,
-                 g_strerror(errno));
+        or_set_err(err, errlen, "cannot make the HTTP cache directory %s private: %s", dir,
+                   g_strerror(errno));
         return OR_ERR_IO;
     }
     return OR_OK;
@@ -125,18 +129,13 @@ or_status
 or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, long *status,
                    char **body, size_t *len)
 {
-    or_status st = OR_ERR_NOMEM;
-    json_t *meta = NULL;
+    or_status st = OR_ERR_NOT_FOUND;
     char *data = NULL;
     size_t data_len = 0;
     char *meta_path = or_http_entry_path(dir, key, ".meta");
     char *body_path = or_http_entry_path(dir, key, ".body");
-    if (meta_path == NULL || body_path == NULL) {
-        goto done;
-    }
-    st = OR_ERR_NOT_FOUND;
     json_error_t jerr;
-    meta = json_load_file(meta_path, 0, &jerr);
+    json_t *meta = json_load_file(meta_path, 0, &jerr);
     if (meta == NULL) {
         if (access(meta_path, F_OK) == 0) {
             remove_entry(meta_path, body_path);
@@ -160,18 +159,10 @@ or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, 
         remove_entry(meta_path, body_path);
         goto done;
     }
-    if (or_http_read_file(body_path, &data, &data_len) != 0) {
-        if (errno == ENOMEM) {
-            st = OR_ERR_NOMEM;
-        }
-        else {
-            remove_entry(meta_path, body_path);
-        }
-        goto done;
-    }
-    /* A body cut short, or one of another response written beside this
-     * metadata by a concurrent writer, is a miss. */
-    if ((json_int_t)data_len != json_integer_value(jsize) ||
+    /* A body missing, cut short, or one of another response written beside
+     * this metadata by a concurrent writer, is a miss. */
+    if (or_http_read_file(body_path, &data, &data_len, NULL, 0) != OR_OK ||
+        (json_int_t)data_len != json_integer_value(jsize) ||
         !hex_sha256_equal(data, data_len, json_string_value(jsha))) {
         remove_entry(meta_path, body_path);
         goto done;
@@ -183,38 +174,38 @@ or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, 
     st = OR_OK;
 
 done:
-    free(data);
+    g_free(data);
     json_decref(meta);
-    free(body_path);
-    free(meta_path);
+    g_free(body_path);
+    g_free(meta_path);
     return st;
 }
 
 /* Whether registered secrets occur in the bytes; segments between NUL bytes
- * are checked one by one, as redaction works on C strings.  -1 when out of
- * memory. */
-static int
-has_secret(const char *data, size_t len)
+ * are checked one by one, as redaction works on C strings.  OR_ERR_NOMEM
+ * when no copy could be made. */
+static or_status
+find_secret(const char *data, size_t len, int *found)
 {
-    char *copy = malloc(len + 1);
+    char *copy = g_try_malloc(len + 1);
     if (copy == NULL) {
-        return -1;
+        return OR_ERR_NOMEM;
     }
     if (len > 0) {
         memcpy(copy, data, len);
     }
     copy[len] = '\0';
-    int found = 0;
+    *found = 0;
     size_t pos = 0;
-    while (pos <= len && !found) {
+    while (pos <= len && !*found) {
         size_t seg = strlen(copy + pos);
         /* A secret is longer than its mask, so redacting shortens the text. */
         or_redact_inplace(copy + pos, seg + 1);
-        found = strlen(copy + pos) != seg;
+        *found = strlen(copy + pos) != seg;
         pos += seg + 1;
     }
-    free(copy);
-    return found;
+    g_free(copy);
+    return OR_OK;
 }
 
 static json_t *
@@ -223,13 +214,10 @@ redacted_string(const char *s)
     if (s == NULL) {
         return json_null();
     }
-    char *copy = strdup(s);
-    if (copy == NULL) {
-        return NULL;
-    }
+    char *copy = g_strdup(s);
     or_redact_inplace(copy, strlen(copy) + 1);
     json_t *value = json_string(copy);
-    free(copy);
+    g_free(copy);
     return value;
 }
 
@@ -255,7 +243,7 @@ metadata_json(const struct or_http_request *req, int64_t now_s, long status,
     bad |= json_object_set_new(root, "body_size", json_integer((json_int_t)len));
     bad |= json_object_set_new(root, "body_sha256", json_string(sha));
     if (bad == 0) {
-        text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        text = or_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, 0);
     }
 
 done:
@@ -276,17 +264,17 @@ or_http_cache_store(const char *dir, const struct or_http_request *req, const ch
         body = "";
         len = 0;
     }
-    int secret = has_secret(body, len);
-    if (secret != 0) {
-        if (secret < 0) {
-            snprintf(err, errlen, "out of memory writing in %s", dir);
-            return OR_ERR_NOMEM;
-        }
+    int secret = 0;
+    if (find_secret(body, len, &secret) != OR_OK) {
+        or_set_err(err, errlen, "out of memory writing in %s", dir);
+        return OR_ERR_NOMEM;
+    }
+    if (secret) {
         return OR_OK;
     }
     char *meta = metadata_json(req, now_s, status, content_type, body, len);
     if (meta == NULL) {
-        snprintf(err, errlen, "out of memory writing in %s", dir);
+        or_set_err(err, errlen, "out of memory writing in %s", dir);
         return OR_ERR_NOMEM;
     }
     /* Body first: metadata on disk then describes the body beside it, and
@@ -296,6 +284,6 @@ or_http_cache_store(const char *dir, const struct or_http_request *req, const ch
     if (st == OR_OK) {
         st = or_http_write_atomic(dir, key, ".meta", meta, strlen(meta), err, errlen);
     }
-    free(meta);
+    g_free(meta);
     return st;
 }

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Retry policy of the HTTP client: what is retried and how long to wait. */
+#include "http/http_retry.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "http/http_private.h"
 
 int
 or_http_status_retryable(long status)
@@ -54,11 +54,11 @@ or_http_backoff_ms(long base_ms, long max_ms, int retry, double unit)
     return delay > cap ? cap : delay;
 }
 
-long
-or_http_parse_retry_after(const char *value, int64_t now_real_ms)
+or_status
+or_http_parse_retry_after(const char *value, int64_t now_real_ms, long *delay_ms)
 {
-    if (value == NULL) {
-        return -1;
+    if (value == NULL || delay_ms == NULL) {
+        return OR_ERR_PARSE;
     }
     while (*value == ' ' || *value == '\t') {
         value++;
@@ -70,7 +70,7 @@ or_http_parse_retry_after(const char *value, int64_t now_real_ms)
         len--;
     }
     if (len == 0 || len >= sizeof(buf)) {
-        return -1;
+        return OR_ERR_PARSE;
     }
     memcpy(buf, value, len);
     buf[len] = '\0';
@@ -79,20 +79,16 @@ or_http_parse_retry_after(const char *value, int64_t now_real_ms)
         errno = 0;
         char *end = NULL;
         long long secs = strtoll(buf, &end, 10);
-        if (errno == ERANGE || secs > LONG_MAX / 1000) {
-            return LONG_MAX;
-        }
-        return (long)(secs * 1000);
+        *delay_ms = errno == ERANGE || secs > LONG_MAX / 1000 ? LONG_MAX : (long)(secs * 1000);
+        return OR_OK;
     }
     time_t when = curl_getdate(buf, NULL);
     if (when == (time_t)-1) {
-        return -1;
+        return OR_ERR_PARSE;
     }
     int64_t delta = (int64_t)when * 1000 - now_real_ms;
-    if (delta < 0) {
-        return 0;
-    }
-    return delta > LONG_MAX ? LONG_MAX : (long)delta;
+    *delay_ms = delta < 0 ? 0 : delta > LONG_MAX ? LONG_MAX : (long)delta;
+    return OR_OK;
 }
 
 const char *

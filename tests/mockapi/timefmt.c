@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Civil-date arithmetic and the three timestamp spellings the vendors use:
- * ISO 8601 (Salesfinity), JavaScript Date.toString() (Saleshandy) and the
- * HTTP date of Retry-After. Pure functions, no locale and no TZ database.
+ * Civil dates (GLib's GDate) and the three timestamp spellings the vendors
+ * use: ISO 8601 (Salesfinity), JavaScript Date.toString() (Saleshandy) and
+ * the HTTP date of Retry-After.  No locale and no TZ database.
  */
 #include "mockapi.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <glib.h>
 
 static const char *const wday_names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 static const char *const month_names[12] = {
@@ -25,31 +27,47 @@ floor_div(int64_t a, int64_t b)
     return q;
 }
 
-/* Howard Hinnant's days_from_civil. */
+/* GDate's day number of 1970-01-01 (0001-01-01 is day 1).  The mock's
+ * dates lie well inside GDate's years 1..65535. */
+#define JULIAN_1970 719163
+
 int64_t
 timefmt_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
-    y -= m <= 2;
-    int64_t era = floor_div(y, 400);
-    int64_t yoe = y - era * 400;
-    int64_t mp = (m + 9) % 12;
-    int64_t doy = (153 * mp + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    GDate date;
+    g_date_clear(&date, 1);
+    g_date_set_dmy(&date, 1, (GDateMonth)m, (GDateYear)y);
+    return (int64_t)g_date_get_julian(&date) - JULIAN_1970 + d - 1;
 }
+
+/* The day converted last by this thread: a call's four times fall on one day. */
+struct last_day {
+    int valid;
+    int64_t days;
+    int64_t y;
+    unsigned m;
+    unsigned d;
+};
+
+static _Thread_local struct last_day last_day;
 
 void
 timefmt_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 {
-    int64_t z = days + 719468;
-    int64_t era = floor_div(z, 146097);
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
+    struct last_day *c = &last_day;
+    if (!c->valid || c->days != days) {
+        GDate date;
+        g_date_clear(&date, 1);
+        g_date_set_julian(&date, (guint32)(days + JULIAN_1970));
+        *c = (struct last_day){.valid = 1,
+                               .days = days,
+                               .y = g_date_get_year(&date),
+                               .m = g_date_get_month(&date),
+                               .d = g_date_get_day(&date)};
+    }
+    *y = c->y;
+    *m = c->m;
+    *d = c->d;
 }
 
 int
@@ -76,16 +94,6 @@ digits(const char *s, int n, int *out)
     return 0;
 }
 
-static int
-days_in_month(int64_t y, unsigned m)
-{
-    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
-        return 29;
-    }
-    return dim[m - 1];
-}
-
 /* YYYY-MM-DD prefix of s; sets *days. */
 static int
 parse_date_prefix(const char *s, int64_t *days)
@@ -98,7 +106,8 @@ parse_date_prefix(const char *s, int64_t *days)
         digits(s + 8, 2, &d) != 0) {
         return -1;
     }
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m)) {
+    if (y < 1 || m < 1 || m > 12 || d < 1 ||
+        d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y)) {
         return -1;
     }
     *days = timefmt_days_from_civil(y, (unsigned)m, (unsigned)d);

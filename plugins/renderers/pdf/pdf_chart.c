@@ -9,7 +9,7 @@
 #include "pdf_draw.h"
 #include "pdf_format.h"
 #include "pdf_plot.h"
-#include "pdf_section.h"
+#include "pdf_section_heading.h"
 #include "pdf_theme.h"
 
 #define HEADING_ALLOWANCE 60.0f

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_frame.h"
 #include "pdf_theme.h"
 #include "pdf_tounicode.h"
 #include "pdf_utf8.h"
@@ -277,10 +276,6 @@ pdf_doc_bookmark(struct pdf_doc *d, const char *title)
 or_status
 pdf_doc_save(struct pdf_doc *d, char *err, size_t errlen)
 {
-    if (!pdf_doc_ok(d)) {
-        return pdf_doc_failure(d, err, errlen);
-    }
-    pdf_frame_draw(d);
     if (!pdf_doc_ok(d)) {
         return pdf_doc_failure(d, err, errlen);
     }

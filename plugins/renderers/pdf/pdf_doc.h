@@ -7,9 +7,10 @@
  * Blocks (headings, table parts, tile rows, charts) ask pdf_doc_need() for
  * their height first: when the free space of the page is smaller, the flow
  * continues on a new page, so no block is ever cut.  Page headers and
- * footers are drawn by pdf_doc_save() once the page count is known
- * ("page X of Y").  libharu reports errors through a handler that keeps the
- * first one; callers test pdf_doc_ok() at block boundaries and stop.
+ * footers (pdf_frame.h) are drawn by the renderer once every page exists,
+ * before pdf_doc_save() ("page X of Y").  libharu reports errors through a
+ * handler that keeps the first one; callers test pdf_doc_ok() at block
+ * boundaries and stop.
  */
 #ifndef OR_PDF_DOC_H
 #define OR_PDF_DOC_H
@@ -103,7 +104,7 @@ int pdf_doc_ok(const struct pdf_doc *d);
 or_status pdf_doc_failure(const struct pdf_doc *d, char *err, size_t errlen);
 
 /**
- * @brief Draw every page's header and footer, then write the file.
+ * @brief Write the file (the pages are complete: pdf_frame_draw() has run).
  * @return OR_OK; OR_ERR_IO when the file cannot be written (naming the path
  *         and the libharu code); OR_ERR_RENDER or OR_ERR_NOMEM as pdf_doc_failure().
  */

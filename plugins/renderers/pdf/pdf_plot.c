@@ -10,7 +10,10 @@
 
 #include <cairo.h>
 
+#include "pdf_plot_donut.h"
+#include "pdf_plot_funnel.h"
 #include "pdf_plot_util.h"
+#include "pdf_plot_xy.h"
 
 /* Cairo keeps image dimensions below 32767 pixels. */
 #define MAX_PIXELS 32000

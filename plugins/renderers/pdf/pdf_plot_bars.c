@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Bars of the cartesian charts: see pdf_plot_xy.h. */
+/* Bars of the cartesian charts: see pdf_plot_bars.h. */
+#include "pdf_plot_bars.h"
+
 #include <math.h>
 
 #include "pdf_plot_util.h"
-#include "pdf_plot_xy.h"
 
 /* A bar from value a to value b across [c0, c0 + thick] on the category axis. */
 static void

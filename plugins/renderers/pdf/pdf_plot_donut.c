@@ -4,6 +4,8 @@
  * kept and the rest summed into one "Other" slice (the legend says how many
  * categories it holds), so colours never repeat.
  */
+#include "pdf_plot_donut.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,6 +3,8 @@
  * Funnel charts: the first series as centred bars, widest first, joined by
  * pale trapezoids; each stage shows its value and its share of the first.
  */
+#include "pdf_plot_funnel.h"
+
 #include <math.h>
 #include <stdio.h>
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Lines of the cartesian charts: see pdf_plot_xy.h. */
+/* Lines of the cartesian charts: see pdf_plot_lines.h. */
+#include "pdf_plot_lines.h"
+
 #include <math.h>
 
 #include "pdf_plot_util.h"
-#include "pdf_plot_xy.h"
 
 void
 xy_draw_lines(const struct plot_xy *p)

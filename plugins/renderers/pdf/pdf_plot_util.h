@@ -111,13 +111,4 @@ double plot_legend(cairo_t *cr, const struct pdf_chart_data *cd, double x, doubl
 /** @brief Height plot_legend() will use, without drawing. */
 double plot_legend_height(cairo_t *cr, const struct pdf_chart_data *cd, double w);
 
-/** @brief Draw the cartesian kinds: bar, grouped, stacked (either direction), line. */
-void plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h);
-
-/** @brief Draw a donut: shares of the first series, percentages and a legend. */
-void plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h);
-
-/** @brief Draw a funnel: centred bars of the first series, value and % of the first stage. */
-void plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h);
-
 #endif /* OR_PDF_PLOT_UTIL_H */

@@ -1,66 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file pdf_plot_xy.h
- * @brief Shared state of the cartesian charts (private to pdf_plot_*.c).
+ * @brief Cartesian charts: bar, grouped, stacked (either direction) and line.
  *
- * plot_xy() in pdf_plot_xy.c lays out legend, axis titles, tick and
- * category labels and fills a ::plot_xy with the plot area; the marks are
- * drawn by pdf_plot_bars.c (single, grouped, stacked) and pdf_plot_lines.c.
- * Coordinates are points, y growing downwards.
+ * plot_xy() reserves the legend, axis titles, tick and category labels,
+ * gives the plot area what is left (pdf_plot_xy_map.h) and has the marks
+ * drawn by pdf_plot_bars.h or pdf_plot_lines.h.
  */
 #ifndef OR_PDF_PLOT_XY_H
 #define OR_PDF_PLOT_XY_H
 
-#include <stddef.h>
-
 #include <cairo.h>
 
 #include "pdf_chart_data.h"
-#include "pdf_plot_util.h"
 
-/** Largest room in points for a label or value text. */
-#define PLOT_VALUE_CAP 64
-
-/** The plot area of a cartesian chart and how values map onto it. */
-struct plot_xy {
-    cairo_t *cr;                     /**< borrowed drawing context */
-    const struct pdf_chart_data *cd; /**< borrowed data */
-    double l;                        /**< plot area: left edge */
-    double r;                        /**< right edge */
-    double t;                        /**< top edge */
-    double b;                        /**< bottom edge */
-    struct plot_ticks ticks;         /**< the value axis */
-    int horizontal;                  /**< bars grow to the right */
-    int stacked;                     /**< series stacked per category */
-    int grouped;                     /**< series side by side per category */
-    int line;                        /**< a line chart */
-    size_t thin;                     /**< draw every thin-th category label */
-    int rotate;                      /**< category labels at 45 degrees */
-    int value_labels;                /**< 0 none, 1 full, 2 compact */
-};
-
-/** @brief Position of value @p v along the value axis. */
-double xy_vpos(const struct plot_xy *p, double v);
-
-/** @brief Width of one category's band along the category axis. */
-double xy_band(const struct plot_xy *p);
-
-/** @brief Start of category @p c's band along the category axis. */
-double xy_cpos(const struct plot_xy *p, size_t c);
-
-/**
- * @brief A value label just beyond the end of a bar or above a point, at
- * @p mid across the category axis.
- */
-void xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold);
-
-/** @brief Single-series and grouped bars. */
-void xy_draw_bars(const struct plot_xy *p);
-
-/** @brief Stacked bars with labels inside segments and totals at the ends. */
-void xy_draw_stacked(const struct plot_xy *p);
-
-/** @brief Lines with markers, broken at missing values. */
-void xy_draw_lines(const struct plot_xy *p);
+/** @brief Draw the cartesian kinds: bar, grouped, stacked (either direction), line. */
+void plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h);
 
 #endif /* OR_PDF_PLOT_XY_H */

@@ -6,6 +6,7 @@
 
 #include "pdf_cover.h"
 #include "pdf_doc.h"
+#include "pdf_frame.h"
 #include "pdf_options.h"
 #include "pdf_section.h"
 
@@ -42,6 +43,10 @@ pdf_render(const struct or_host *h, const struct or_report *report, const char *
     st = pdf_cover_draw(&doc, err, errlen);
     for (size_t i = 0; i < report->nsections && st == OR_OK; i++) {
         st = pdf_section_draw(&doc, &report->sections[i], err, errlen);
+    }
+    if (st == OR_OK && pdf_doc_ok(&doc)) {
+        /* "page X of Y" needs every page: the furniture goes on last. */
+        pdf_frame_draw(&doc);
     }
     if (st == OR_OK) {
         st = pdf_doc_save(&doc, err, errlen);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file pdf_section.h
- * @brief One report section: heading (kept with its content), and the
- *        content by kind, or the "data unavailable" box in its place.
+ * @brief One report section: the dispatcher that draws the content by
+ *        kind, or the "data unavailable" box in its place.
  *
- * Every kind computes the height of its first unbreakable piece (a table's
- * header and first rows, a row of tiles, a whole chart, three lines of
- * text) and passes it to pdf_section_heading(), so a heading never sits
+ * Every kind draws its own heading through pdf_section_heading.h, with the
+ * height of its first unbreakable piece (a table's header and first rows, a
+ * row of tiles, a whole chart, three lines of text), so a heading never sits
  * alone at the bottom of a page.  Sections marked `landscape`, and tables of
  * more than ::PDF_LANDSCAPE_COLUMNS columns, are set on landscape pages; the
  * section after them returns to portrait on a new page.
@@ -18,12 +18,6 @@
 
 /** A table with more columns than this goes landscape by itself. */
 #define PDF_LANDSCAPE_COLUMNS 8
-
-/**
- * @brief Draw the heading of @p sec (title, description) and its bookmark,
- * on a new page unless the heading and @p keep points of content fit.
- */
-void pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep);
 
 /**
  * @brief Draw one section at the cursor.

@@ -10,7 +10,7 @@
 #include "pdf_colwidth.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
-#include "pdf_section.h"
+#include "pdf_section_heading.h"
 #include "pdf_theme.h"
 #include "pdf_utf8.h"
 

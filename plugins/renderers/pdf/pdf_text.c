@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-#include "pdf_section.h"
+#include "pdf_section_heading.h"
 #include "pdf_theme.h"
 #include "pdf_utf8.h"
 

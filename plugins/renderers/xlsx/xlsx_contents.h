@@ -13,7 +13,7 @@
 #ifndef OR_XLSX_CONTENTS_H
 #define OR_XLSX_CONTENTS_H
 
-#include "xlsx_summary.h"
+#include "xlsx_summary_cells.h"
 
 /**
  * @brief Write the Contents heading and table at the current Summary row.

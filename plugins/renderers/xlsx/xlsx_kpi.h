@@ -13,7 +13,7 @@
 #ifndef OR_XLSX_KPI_H
 #define OR_XLSX_KPI_H
 
-#include "xlsx_summary.h"
+#include "xlsx_summary_cells.h"
 
 /**
  * @brief Write KPI section @p sec (heading, then the table, or the reason

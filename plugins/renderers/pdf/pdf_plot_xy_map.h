@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file pdf_plot_xy_map.h
+ * @brief The plot area of a cartesian chart and where values and categories
+ *        fall on it (private to the pdf_plot_*.c of the cartesian charts).
+ *
+ * plot_xy() (pdf_plot_xy.h) lays out legend, axes and labels and fills a
+ * ::plot_xy; the marks are drawn by pdf_plot_bars.h and pdf_plot_lines.h,
+ * which place them with the functions here.  Coordinates are points, y
+ * growing downwards.
+ */
+#ifndef OR_PDF_PLOT_XY_MAP_H
+#define OR_PDF_PLOT_XY_MAP_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+#include "pdf_chart_data.h"
+#include "pdf_plot_util.h"
+
+/** Largest room in points for a label or value text. */
+#define PLOT_VALUE_CAP 64
+
+/** The plot area of a cartesian chart and how values map onto it. */
+struct plot_xy {
+    cairo_t *cr;                     /**< borrowed drawing context */
+    const struct pdf_chart_data *cd; /**< borrowed data */
+    double l;                        /**< plot area: left edge */
+    double r;                        /**< right edge */
+    double t;                        /**< top edge */
+    double b;                        /**< bottom edge */
+    struct plot_ticks ticks;         /**< the value axis */
+    int horizontal;                  /**< bars grow to the right */
+    int stacked;                     /**< series stacked per category */
+    int grouped;                     /**< series side by side per category */
+    int line;                        /**< a line chart */
+    size_t thin;                     /**< draw every thin-th category label */
+    int rotate;                      /**< category labels at 45 degrees */
+    int value_labels;                /**< 0 none, 1 full, 2 compact */
+};
+
+/** @brief Position of value @p v along the value axis. */
+double xy_vpos(const struct plot_xy *p, double v);
+
+/** @brief Width of one category's band along the category axis. */
+double xy_band(const struct plot_xy *p);
+
+/** @brief Start of category @p c's band along the category axis. */
+double xy_cpos(const struct plot_xy *p, size_t c);
+
+/**
+ * @brief A value label just beyond the end of a bar or above a point, at
+ * @p mid across the category axis.
+ */
+void xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold);
+
+#endif /* OR_PDF_PLOT_XY_MAP_H */
