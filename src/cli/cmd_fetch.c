@@ -212,11 +212,7 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     d.result.cursor = or_stream_cursor(p.stream);
 
     GThread *producer = g_thread_new("or-fetch", producer_main, &p);
-    struct or_host_ctx ctx = {.plugin_name = renderer->desc->name,
-                              .cfg = app->cfg,
-                              .tz = fr->tz,
-                              .cursor_next = or_stream_cursor_next,
-                              .cursor_rewind = or_stream_cursor_rewind};
+    struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = fr->tz};
     gint64 t0 = g_get_monotonic_time();
     double cpu0 = thread_cpu_seconds();
     char *tmp = NULL;

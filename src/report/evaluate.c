@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plugin/host.h"
 #include "base/log.h"
 #include "dataset/sqlfuncs.h"
 #include "base/valuefmt.h"
@@ -236,22 +235,19 @@ single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *t
              double *value)
 {
     struct or_cursor *c = NULL;
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report"};
     or_status st = prepare(ev, sql, what, tables, &c);
     if (st != OR_OK) {
         return st;
     }
-    or_host_init(&h, &ctx);
     *has = 0;
     *value = 0;
     size_t n = or_cursor_ncols(c);
     struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
-    int r = h.cursor_next(c, row);
-    if (r < 0) {
+    int has_row = 0;
+    if (or_cursor_next(c, row, &has_row) != OR_OK) {
         st = fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
     }
-    else if (r == 1 && n > 0 && !row[0].is_null) {
+    else if (has_row && n > 0 && !row[0].is_null) {
         if (row[0].type == OR_TYPE_TEXT) {
             char *end = NULL;
             double d = g_ascii_strtod(row[0].s, &end);
@@ -300,13 +296,14 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
 
 /* Learns the types of expression columns from the first rows, then rewinds. */
 static void
-settle_types(struct or_cursor *c, const struct or_host *h)
+settle_types(struct or_cursor *c)
 {
     size_t n = or_cursor_ncols(c);
     struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
-    for (int i = 0; i < 64 && h->cursor_next(c, row) == 1; i++) {
+    int has_row = 1;
+    for (int i = 0; i < 64 && has_row && or_cursor_next(c, row, &has_row) == OR_OK; i++) {
     }
-    h->cursor_rewind(c);
+    or_cursor_rewind(c);
     g_free(row);
 }
 
@@ -397,8 +394,11 @@ likely_large(struct or_eval *ev, const struct or_tpl_section *ts, GPtrArray *tab
     char *inner = trimmed_sql(ts->sql);
     int *desc = NULL;
     char **cols = or_sql_order_by_columns(inner, &desc);
+    int64_t rows = 0;
+    char cerr[OR_ERR_SIZE];
     int large = cols != NULL && columns_of(or_dataset_db(ev->in->ds), table, cols) &&
-                or_dataset_count(ev->in->ds, table) > BUFFER_ROWS;
+                or_dataset_count(ev->in->ds, table, &rows, cerr, sizeof(cerr)) == OR_OK &&
+                rows > BUFFER_ROWS;
     g_strfreev(cols);
     g_free(desc);
     g_free(inner);
@@ -420,9 +420,6 @@ static or_status
 eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss,
             struct or_section *s, GPtrArray *tables)
 {
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
-    or_host_init(&h, &ctx);
     or_status st = prepare(ev, ts->sql, "sql", tables, &ss->cursor);
     if (st != OR_OK) {
         return st;
@@ -459,7 +456,7 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
      * buffered rows, and pointless (and a sort, maybe) when none has to settle
      * or no document shows the rows. */
     if (buffered || (shown && has_untyped(ss->cursor))) {
-        settle_types(ss->cursor, &h);
+        settle_types(ss->cursor);
     }
     size_t n = or_cursor_ncols(ss->cursor);
     ss->cols = g_new0(struct or_result_column, n > 0 ? n : 1);
@@ -524,9 +521,6 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
     struct or_value *row = NULL;
     int have_row = 0;
     size_t n = 0;
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
-    or_host_init(&h, &ctx);
     if (ts->sql != NULL) {
         or_status st = prepare(ev, ts->sql, "sql", tables, &c);
         if (st != OR_OK) {
@@ -534,7 +528,9 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         }
         n = or_cursor_ncols(c);
         row = g_new0(struct or_value, n > 0 ? n : 1);
-        have_row = h.cursor_next(c, row) == 1;
+        if (or_cursor_next(c, row, &have_row) != OR_OK) {
+            have_row = 0; /* logged; the placeholders show as empty */
+        }
     }
     GString *out = g_string_new(NULL);
     or_status st = OR_OK;
