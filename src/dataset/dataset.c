@@ -79,7 +79,7 @@ exec(struct or_dataset *ds, const char *sql, char *err, size_t errlen)
 }
 
 or_status
-or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
+or_dataset_open(const char *path, struct or_dataset **out, char *err, size_t errlen)
 {
     struct or_dataset *ds = g_new0(struct or_dataset, 1);
     char *msg = NULL;
@@ -88,11 +88,14 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
      * temporary file, so a million-row fetch does not need a gigabyte of RAM.
      * Nothing needs durability (no syncs), but a failed fetch rolls back:
      * the journal stays in memory.  Serialized: documents are rendered on
-     * several threads, each stepping statements of its own. */
-    if (sqlite3_open_v2("", &ds->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+     * several threads, each stepping statements of its own.  URIs: a batch's
+     * jobs attach the file its fetches went to read-only. */
+    *out = NULL;
+    if (sqlite3_open_v2(path != NULL ? path : "", &ds->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX |
+                            SQLITE_OPEN_URI,
                         NULL) != SQLITE_OK) {
-        or_set_err(err, errlen, "dataset: cannot open SQLite: %s",
+        or_set_err(err, errlen, "dataset: cannot open %s: %s", path != NULL ? path : "SQLite",
                    ds->db ? sqlite3_errmsg(ds->db) : "out of memory");
         or_dataset_free(ds);
         return OR_ERR_DATASET;
@@ -108,6 +111,12 @@ or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
     }
     *out = ds;
     return OR_OK;
+}
+
+or_status
+or_dataset_new(struct or_dataset **out, char *err, size_t errlen)
+{
+    return or_dataset_open(NULL, out, err, errlen);
 }
 
 void
@@ -367,4 +376,80 @@ or_dataset_count(struct or_dataset *ds, const char *table, int64_t *n, char *err
     sqlite3_finalize(st);
     g_string_free(sql, TRUE);
     return res;
+}
+
+/* "CREATE TABLE main.<to> (<from's columns and declared types>)". */
+static or_status
+copy_schema_sql(struct or_dataset *ds, const char *schema, const char *from, const char *to,
+                GString *sql, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int ncols = 0;
+    if (sqlite3_prepare_v2(ds->db, "SELECT name, type FROM pragma_table_info(?1, ?2)", -1, &st,
+                           NULL) != SQLITE_OK) {
+        return db_error(ds, "copy", err, errlen);
+    }
+    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, schema, -1, SQLITE_STATIC);
+    g_string_assign(sql, "CREATE TABLE main.");
+    append_ident(sql, to);
+    g_string_append(sql, " (");
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        g_string_append(sql, ncols++ > 0 ? ", " : "");
+        append_ident(sql, (const char *)sqlite3_column_text(st, 0));
+        g_string_append_printf(sql, " %s", (const char *)sqlite3_column_text(st, 1));
+    }
+    g_string_append(sql, ")");
+    sqlite3_finalize(st);
+    if (ncols == 0) {
+        or_set_err(err, errlen, "dataset: copy: no table %s", from);
+        return OR_ERR_DATASET;
+    }
+    return OR_OK;
+}
+
+/* Attaches the dataset file @p path read-only as "fetched"; it does not
+ * change while it is attached (immutable: no locks, no journal). */
+static or_status
+attach(struct or_dataset *ds, const char *path, char *err, size_t errlen)
+{
+    char *esc = g_uri_escape_string(path, "/", FALSE);
+    char *uri = g_strdup_printf("file:%s?mode=ro&immutable=1", esc);
+    char *sql = sqlite3_mprintf("ATTACH %Q AS fetched", uri);
+    or_status st = exec(ds, sql, err, errlen);
+    sqlite3_free(sql);
+    g_free(uri);
+    g_free(esc);
+    return st;
+}
+
+or_status
+or_dataset_copy_table(struct or_dataset *ds, const char *path, const char *from, const char *to,
+                      char *err, size_t errlen)
+{
+    const char *schema = path != NULL ? "fetched" : "main";
+    GString *sql = g_string_new(NULL);
+    or_status st = path != NULL ? attach(ds, path, err, errlen) : OR_OK;
+    if (st == OR_OK) {
+        st = copy_schema_sql(ds, schema, from, to, sql, err, errlen);
+    }
+    if (st == OR_OK) {
+        GString *all = g_string_new("BEGIN; DROP TABLE IF EXISTS main.");
+        append_ident(all, to);
+        g_string_append_printf(all, "; %s; INSERT INTO main.", sql->str);
+        append_ident(all, to);
+        g_string_append_printf(all, " SELECT * FROM %s.", schema);
+        append_ident(all, from);
+        g_string_append(all, "; COMMIT");
+        st = exec(ds, all->str, err, errlen);
+        if (st != OR_OK && sqlite3_get_autocommit(ds->db) == 0) {
+            sqlite3_exec(ds->db, "ROLLBACK", NULL, NULL, NULL);
+        }
+        g_string_free(all, TRUE);
+    }
+    if (path != NULL) {
+        sqlite3_exec(ds->db, "DETACH fetched", NULL, NULL, NULL);
+    }
+    g_string_free(sql, TRUE);
+    return st;
 }

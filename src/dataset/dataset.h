@@ -27,8 +27,27 @@ struct or_table_writer;
 /** @brief Open an empty in-memory dataset.  Owned; free with or_dataset_free(). */
 or_status or_dataset_new(struct or_dataset **out, char *err, size_t errlen);
 
+/**
+ * @brief Open the dataset file @p path, creating it (NULL: the private
+ * temporary database of or_dataset_new()).  A batch fetches its sources into
+ * one such file, which its jobs then copy their tables from.  Owned; free
+ * with or_dataset_free().
+ */
+or_status or_dataset_open(const char *path, struct or_dataset **out, char *err, size_t errlen);
+
 /** @brief Close; NULL is a no-op. */
 void or_dataset_free(struct or_dataset *ds);
+
+/**
+ * @brief Make table @p to of @p ds a copy of table @p from, with the same
+ * columns and declared types (@p to is replaced): a table of @p ds itself
+ * when @p path is NULL, else of the dataset file @p path, attached
+ * read-only for the copy.  That file must not change meanwhile (no locks
+ * are taken: a batch's jobs copy from it at once).
+ * @return OR_OK, or OR_ERR_DATASET with @p err set (no such table or file).
+ */
+or_status or_dataset_copy_table(struct or_dataset *ds, const char *path, const char *from,
+                                const char *to, char *err, size_t errlen);
 
 /** @brief The SQLite handle.  Borrowed. */
 sqlite3 *or_dataset_db(struct or_dataset *ds);

@@ -924,6 +924,12 @@ or_eval_drop_indexes(struct or_eval *ev)
     }
 }
 
+struct or_dataset *
+or_eval_dataset(const struct or_eval *ev)
+{
+    return ev->in->ds;
+}
+
 const struct or_section *
 or_eval_sections(const struct or_eval *ev, size_t *n)
 {
