@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "fetch/stream.h"
+#include "base/status_str.h"
 
 #include "dataset/coerce.h"
 
@@ -95,7 +96,7 @@ or_stream_put(struct or_stream *s, struct or_rows *rows, char *err, size_t errle
     g_mutex_unlock(&s->lock);
     if (closed) {
         page_free(page);
-        snprintf(err, errlen, "the output file stopped taking rows");
+        or_set_err(err, errlen, "the output file stopped taking rows");
         return OR_ERR_RENDER;
     }
     return OR_OK;

@@ -48,7 +48,8 @@ struct or_eval_input {
 struct or_eval;
 
 /**
- * @brief Prepare and evaluate every section.
+ * @brief Prepare and evaluate every section into *@p out (owned:
+ * or_eval_free(), before the dataset is freed).
  * @return OR_OK, or OR_ERR_INVALID with @p err naming the template file, the
  *         section and the SQL problem.
  */
