@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataset/dataset.h"
+#include "proc.h"
 #include "plugin/host.h"
 #include "dataset/rows.h"
 
@@ -50,15 +51,6 @@ teardown(void **state)
     return 0;
 }
 
-/* One step of @p c: 1 a row, 0 the end; an error fails the test. */
-static int
-next_row(struct or_cursor *c, struct or_value *row)
-{
-    int has_row = 0;
-    assert_int_equal(or_cursor_next(c, row, &has_row), OR_OK);
-    return has_row;
-}
-
 static void
 add_row(struct fixture *f, const char *id, int64_t n, double r, int ok, int64_t at)
 {
@@ -91,13 +83,13 @@ typed_values_round_trip_with_declared_types(void **state)
     assert_int_equal(or_cursor_type(c, 3), OR_TYPE_BOOL);
     assert_int_equal(or_cursor_type(c, 4), OR_TYPE_TIME);
     struct or_value v[5];
-    assert_int_equal(next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
     assert_string_equal(v[0].s, "a");
     assert_int_equal(v[1].i, 42);
     assert_true(v[2].r == 0.25);
     assert_int_equal(v[3].i, 1);
     assert_int_equal(v[4].i, 1700000000);
-    assert_int_equal(next_row(c, v), 0);
+    assert_int_equal(test_next_row(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -122,7 +114,7 @@ empty_text_and_unset_columns_are_null(void **state)
                                    NULL, 0, &c, err, sizeof(err)),
                      OR_OK);
     struct or_value v[1];
-    assert_int_equal(next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
     assert_int_equal(v[0].i, 1);
     or_cursor_free(c);
 }
@@ -155,7 +147,7 @@ values_of_another_type_are_stored_as_their_columns_type(void **state)
                       NULL, 0, &c, err, sizeof(err)),
         OR_OK);
     struct or_value v[6];
-    assert_int_equal(next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
     assert_string_equal(v[0].s, "text,integer,real,integer,integer");
     assert_string_equal(v[1].s, "42");
     assert_int_equal(v[2].i, 12);
@@ -189,7 +181,7 @@ discovered_columns_are_added_to_the_table(void **state)
                                    &c, err, sizeof(err)),
                      OR_OK);
     struct or_value v[2];
-    assert_int_equal(next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
     assert_int_equal(v[0].i, 7);
     assert_int_equal(v[1].i, 2);
     or_cursor_free(c);
@@ -249,7 +241,7 @@ rows_of(struct or_cursor *c)
 {
     GString *out = g_string_new(NULL);
     struct or_value v[3];
-    while (next_row(c, v)) {
+    while (test_next_row(c, v)) {
         g_string_append_printf(out, "%s|%s|%d;", v[0].is_null ? "NULL" : v[0].s,
                                v[1].is_null ? "NULL" : "n", (int)v[2].type);
         assert_int_equal(or_cursor_type(c, 2), v[2].type);
@@ -307,8 +299,8 @@ shared_cursors_step_on_their_own(void **state)
     assert_null(or_cursor_stmt(d));
     assert_int_equal(or_cursor_ncols(d), 3);
     assert_string_equal(or_cursor_name(d, 2), "e");
-    assert_int_equal(next_row(c, v), 1);
-    assert_int_equal(next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
+    assert_int_equal(test_next_row(c, v), 1);
     char *want = NULL;
     assert_int_equal(or_cursor_rewind(c), OR_OK);
     want = rows_of(c);
@@ -361,9 +353,9 @@ empty_results_are_buffered(void **state)
         OR_OK);
     assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
     assert_int_equal(nrows, 0);
-    assert_int_equal(next_row(c, v), 0);
+    assert_int_equal(test_next_row(c, v), 0);
     assert_int_equal(or_cursor_rewind(c), OR_OK);
-    assert_int_equal(next_row(c, v), 0);
+    assert_int_equal(test_next_row(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -420,7 +412,7 @@ read_ahead_rows_equal_stepped_rows(void **state)
     g_free(got);
     /* Done stays done; rewinding starts over. */
     struct or_value v[3];
-    assert_int_equal(next_row(c, v), 0);
+    assert_int_equal(test_next_row(c, v), 0);
     assert_int_equal(or_cursor_rewind(c), OR_OK);
     got = rows_of(c);
     assert_string_equal(got, want);
@@ -429,7 +421,7 @@ read_ahead_rows_equal_stepped_rows(void **state)
     for (int stop = 1; stop <= 700; stop += 699) {
         assert_int_equal(or_cursor_rewind(c), OR_OK);
         for (int i = 0; i < stop; i++) {
-            assert_int_equal(next_row(c, v), 1);
+            assert_int_equal(test_next_row(c, v), 1);
         }
         assert_int_equal(or_cursor_rewind(c), OR_OK);
         got = rows_of(c);
@@ -455,11 +447,11 @@ read_ahead_text_lives_until_the_next_step(void **state)
     for (int i = 0; i < 600; i++) {
         char want[16];
         g_snprintf(want, sizeof(want), "r%d", i);
-        assert_int_equal(next_row(c, v), 1);
+        assert_int_equal(test_next_row(c, v), 1);
         assert_string_equal(v[0].s, want);
         assert_int_equal(v[0].len, strlen(want));
     }
-    assert_int_equal(next_row(c, v), 0);
+    assert_int_equal(test_next_row(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -479,8 +471,8 @@ read_ahead_stops_when_freed_early(void **state)
     assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &d, err, sizeof(err)), OR_OK);
     or_cursor_read_ahead(d);
     or_cursor_read_ahead(d); /* twice is once */
-    assert_int_equal(next_row(d, v), 1);
-    assert_int_equal(next_row(d, v), 1);
+    assert_int_equal(test_next_row(d, v), 1);
+    assert_int_equal(test_next_row(d, v), 1);
     or_cursor_free(d);
 }
 
@@ -538,7 +530,7 @@ ids_in_order(struct fixture *f, const char *sql)
     struct or_value v[1];
     GString *out = g_string_new(NULL);
     assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
-    while (next_row(c, v)) {
+    while (test_next_row(c, v)) {
         g_string_append_printf(out, "%s,", v[0].s);
     }
     or_cursor_free(c);

@@ -96,6 +96,16 @@ load_calls(struct fixture *f)
     g_free(sql);
 }
 
+/* Table emails, empty: as the fetch stage leaves the table of a failed source. */
+static void
+load_no_emails(struct fixture *f)
+{
+    char *msg = NULL;
+    assert_int_equal(sqlite3_exec(or_dataset_db(f->ds), "CREATE TABLE emails (sender_email TEXT)",
+                                  NULL, NULL, &msg),
+                     SQLITE_OK);
+}
+
 /* Loads the template @p sections_json (the "sections" array) over source
  * calls, and the inputs of an evaluation of the week (compared with the week
  * before) in UTC. */
@@ -133,15 +143,6 @@ evaluate(struct fixture *f)
         fail_msg("evaluation failed: %s", f->err);
     }
     return ev;
-}
-
-/* One step of @p c: 1 a row, 0 the end; an error fails the test. */
-static int
-next_row(struct or_cursor *c, struct or_value *row)
-{
-    int has_row = 0;
-    assert_int_equal(or_cursor_next(c, row, &has_row), OR_OK);
-    return has_row;
 }
 
 static void
@@ -223,14 +224,14 @@ tables_have_typed_columns_labels_formats_and_counts(void **state)
     /* an expression has no declared type: its values' (max() of a time is an int) */
     assert_int_equal(r->cols[3].type, OR_TYPE_INT);
     struct or_value v[4];
-    assert_int_equal(next_row(r->cursor, v), 1);
+    assert_int_equal(test_next_row(r->cursor, v), 1);
     assert_string_equal(v[0].s, "ann@x.example");
     assert_int_equal(v[1].i, 3);
     assert_int_equal(v[2].i, 180);
-    assert_int_equal(next_row(r->cursor, v), 1);
+    assert_int_equal(test_next_row(r->cursor, v), 1);
     assert_string_equal(v[0].s, "bob@x.example");
     assert_int_equal(v[3].i, nov(15, 23));
-    assert_int_equal(next_row(r->cursor, v), 0);
+    assert_int_equal(test_next_row(r->cursor, v), 0);
     or_eval_free(ev);
 }
 
@@ -256,7 +257,7 @@ charts_find_their_category_and_series_by_name(void **state)
     assert_int_equal(c->series_cols[1], 1);
     assert_int_equal(s[0].result->nrows, 4);
     struct or_value v[3];
-    assert_int_equal(next_row(s[0].result->cursor, v), 1);
+    assert_int_equal(test_next_row(s[0].result->cursor, v), 1);
     assert_string_equal(v[0].s, "2026-11-09");
     or_eval_free(ev);
 
@@ -292,11 +293,7 @@ sections_of_a_failed_source_say_data_unavailable(void **state)
 {
     struct fixture *f = *state;
     load_calls(f);
-    /* emails failed: its table exists, empty, as the fetch stage leaves it */
-    char *msg = NULL;
-    assert_int_equal(sqlite3_exec(or_dataset_db(f->ds), "CREATE TABLE emails (sender_email TEXT)",
-                                  NULL, NULL, &msg),
-                     SQLITE_OK);
+    load_no_emails(f); /* emails failed */
     use_template(f,
                  "[{\"kind\": \"table\", \"id\": \"mails\", \"sql\": \"SELECT * FROM emails\"},"
                  " {\"kind\": \"table\", \"id\": \"both\", \"sql\": \"SELECT count(*) AS n"
@@ -337,10 +334,10 @@ each_format_gets_its_sections_with_cursors_of_its_own(void **state)
     assert_ptr_not_equal(a, b);
     /* stepping one does not move the other */
     struct or_value v[1];
-    assert_int_equal(next_row(a, v), 1);
-    assert_int_equal(next_row(a, v), 1);
+    assert_int_equal(test_next_row(a, v), 1);
+    assert_int_equal(test_next_row(a, v), 1);
     assert_string_equal(v[0].s, "c2");
-    assert_int_equal(next_row(b, v), 1);
+    assert_int_equal(test_next_row(b, v), 1);
     assert_string_equal(v[0].s, "c1");
     or_eval_free(ev);
 }
@@ -377,10 +374,7 @@ a_check_forgives_columns_of_tables_that_discover_them(void **state)
 {
     struct fixture *f = *state;
     load_calls(f);
-    char *msg = NULL;
-    assert_int_equal(sqlite3_exec(or_dataset_db(f->ds), "CREATE TABLE emails (sender_email TEXT)",
-                                  NULL, NULL, &msg),
-                     SQLITE_OK);
+    load_no_emails(f);
     use_template(f, "[{\"kind\": \"table\", \"id\": \"s\", \"sql\": \"SELECT meetings FROM"
                     " emails\"}]");
     const char *const lenient[] = {"emails", NULL};

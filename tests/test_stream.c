@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dataset/dataset.h"
+#include "proc.h"
 #include "plugin/host.h"
 #include "dataset/rows.h"
 #include "fetch/stream.h"
@@ -81,15 +82,6 @@ fill_mixed(const struct or_host *h, struct or_rows *rows)
     h->row_end(rows);
 }
 
-/* One step of @p c: 1 a row, 0 the end; an error fails the test. */
-static int
-next_row(struct or_cursor *c, struct or_value *row)
-{
-    int has_row = 0;
-    assert_int_equal(or_cursor_next(c, row, &has_row), OR_OK);
-    return has_row;
-}
-
 static void
 assert_same_value(const struct or_value *a, const struct or_value *b, size_t row, size_t col)
 {
@@ -149,14 +141,14 @@ values_match_what_the_dataset_reads_back_for_every_type_pairing(void **state)
 
     struct or_value a[NCOLS], b[NCOLS];
     for (size_t r = 0; r < nrows; r++) {
-        assert_int_equal(next_row(dc, a), 1);
-        assert_int_equal(next_row(sc, b), 1);
+        assert_int_equal(test_next_row(dc, a), 1);
+        assert_int_equal(test_next_row(sc, b), 1);
         for (size_t c = 0; c < NCOLS; c++) {
             assert_same_value(&a[c], &b[c], r, c);
         }
     }
-    assert_int_equal(next_row(dc, a), 0);
-    assert_int_equal(next_row(sc, b), 0);
+    assert_int_equal(test_next_row(dc, a), 0);
+    assert_int_equal(test_next_row(sc, b), 0);
     assert_int_equal(or_stream_rows_read(s), (int64_t)nrows);
     /* Rows once read are gone: a second pass is refused, not silently empty. */
     assert_int_not_equal(or_cursor_rewind(sc), OR_OK);
@@ -220,7 +212,7 @@ rows_arrive_in_page_order_through_a_bounded_queue(void **state)
     GThread *t = g_thread_new("producer", produce, &p);
     struct or_value v[NCOLS];
     int64_t n = 0;
-    while (next_row(or_stream_cursor(p.s), v) == 1) {
+    while (test_next_row(or_stream_cursor(p.s), v) == 1) {
         assert_false(v[1].is_null);
         assert_int_equal(v[1].i, n);
         assert_true(v[0].is_null);
@@ -266,7 +258,7 @@ a_closed_stream_refuses_the_blocked_producer_instead_of_deadlocking(void **state
     GThread *t = g_thread_new("producer", produce, &p);
     struct or_value v[NCOLS];
     for (int i = 0; i < 25; i++) {
-        assert_int_equal(next_row(or_stream_cursor(p.s), v), 1);
+        assert_int_equal(test_next_row(or_stream_cursor(p.s), v), 1);
     }
     or_stream_close(p.s); /* the renderer failed, e.g. the disk is full */
     g_thread_join(t);
@@ -295,9 +287,9 @@ the_end_hook_runs_once_before_the_last_step_returns(void **state)
     end_calls = 0;
     or_stream_on_end(s, count_end, NULL);
     or_stream_finish(s, OR_OK);
-    assert_int_equal(next_row(or_stream_cursor(s), v), 0);
+    assert_int_equal(test_next_row(or_stream_cursor(s), v), 0);
     assert_int_equal(end_calls, 1);
-    assert_int_equal(next_row(or_stream_cursor(s), v), 0);
+    assert_int_equal(test_next_row(or_stream_cursor(s), v), 0);
     assert_int_equal(end_calls, 1);
     or_stream_free(s);
 }

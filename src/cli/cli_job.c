@@ -2,14 +2,6 @@
 /* The job the command line describes. */
 #include "cli/cli.h"
 
-static void
-copy_list(GPtrArray *to, const GPtrArray *from)
-{
-    for (guint i = 0; i < from->len; i++) {
-        g_ptr_array_add(to, g_strdup(g_ptr_array_index(from, i)));
-    }
-}
-
 void
 or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job)
 {
@@ -20,8 +12,8 @@ or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job)
     job->from = cli->from;
     job->to = cli->to;
     job->tz = cli->tz;
-    copy_list(job->params, cli->params);
-    copy_list(job->options, cli->options);
+    or_job_add_all(job->params, cli->params);
+    or_job_add_all(job->options, cli->options);
     job->formats = cli->formats;
     if (cli->out_dir != NULL) {
         g_free(job->out_dir);
@@ -29,8 +21,8 @@ or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job)
     }
     job->strict = cli->strict;
     job->split_by = cli->split_by;
-    copy_list(job->mail_to, cli->mail_to);
-    copy_list(job->mail_cc, cli->mail_cc);
+    or_job_add_all(job->mail_to, cli->mail_to);
+    or_job_add_all(job->mail_cc, cli->mail_cc);
     job->mail_subject = cli->mail_subject;
     job->dry_run = cli->dry_run;
     job->replay_dir = cli->replay_dir;

@@ -243,20 +243,6 @@ check_options(const struct command *cmd, unsigned long long given)
     return OR_OK;
 }
 
-/* "a@x, b@y" and repeated options both add addresses. */
-static void
-add_addresses(GPtrArray *list, const char *arg)
-{
-    char **parts = g_strsplit(arg, ",", -1);
-    for (char **p = parts; *p != NULL; p++) {
-        g_strstrip(*p);
-        if (**p != '\0') {
-            g_ptr_array_add(list, g_strdup(*p));
-        }
-    }
-    g_strfreev(parts);
-}
-
 static or_status
 parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned long long *given)
 {
@@ -289,8 +275,8 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_OUT: cli->out_dir = optarg; break;
         case OPT_STRICT: cli->strict = 1; break;
         case OPT_SPLIT_BY: cli->split_by = optarg; break;
-        case OPT_MAIL_TO: add_addresses(cli->mail_to, optarg); break;
-        case OPT_MAIL_CC: add_addresses(cli->mail_cc, optarg); break;
+        case OPT_MAIL_TO: or_job_add_list(cli->mail_to, optarg); break;
+        case OPT_MAIL_CC: or_job_add_list(cli->mail_cc, optarg); break;
         case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
         case OPT_DRY_RUN: cli->dry_run = 1; break;
         case OPT_NO_CACHE: cli->no_cache = 1; break;

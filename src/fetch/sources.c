@@ -110,11 +110,10 @@ or_source_copy_result(struct or_source *s)
     judge(s);
 }
 
-static void
-fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+struct or_fetch_request
+or_source_request(const struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
 {
-    char ferr[OR_ERR_SIZE] = "";
-    struct or_fetch_request fr = {
+    return (struct or_fetch_request){
         .source = s->name,
         .plugin = s->plugin,
         .endpoint = s->ep,
@@ -130,6 +129,13 @@ fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset
         .replay = env->replay,
         .threads = env->threads,
     };
+}
+
+static void
+fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+{
+    char ferr[OR_ERR_SIZE] = "";
+    struct or_fetch_request fr = or_source_request(s, env, ds);
     s->st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
     judge(s);
     if (s->st == OR_OK) {

@@ -74,6 +74,13 @@ struct or_fetch_env {
 };
 
 /**
+ * @brief The request that fetches @p s through @p env into its @c table of
+ * @p ds (NULL: the caller sets a sink).  Borrows from both.
+ */
+struct or_fetch_request or_source_request(const struct or_source *s, const struct or_fetch_env *env,
+                                          struct or_dataset *ds);
+
+/**
  * @brief Fetch every source of @p srcs into table @c table of @p ds (set
  * by the caller), one after another, logging what each did.  A failed
  * source is recorded in it (st, status, detail) and gets an empty table;

@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/dataset.h"
+#include "fetch/sources.h"
 #include "fetch/stream.h"
 #include "job/jobctx.h"
 #include "report/output.h"
@@ -266,19 +267,9 @@ or_export_run(const struct or_plan *plan, struct or_http *http, struct or_fetch_
     const struct or_source *s = &plan->sources[0];
     struct export x = {.plan = plan, .src = s};
     memset(stats, 0, sizeof(*stats));
-    x.fr = (struct or_fetch_request){
-        .source = s->name,
-        .plugin = s->plugin,
-        .endpoint = s->ep,
-        .cfg = plan->cfg,
-        .tz = s->tz,
-        .tz_name = s->tz_name,
-        .period = s->has_period ? &s->period : NULL,
-        .params = &s->params,
-        .http = http,
-        .progress = plan->job->progress,
-        .replay = plan->job->replay_dir != NULL,
-    };
+    struct or_fetch_env env = {plan->cfg, http, plan->job->progress, plan->job->replay_dir != NULL,
+                               plan->job->threads};
+    x.fr = or_source_request(s, &env, NULL);
     or_status st = or_job_options(plan->job->options, &x.opts, &x.nopts, err, errlen);
     /* One source into one file needs no dataset when the renderer reads its
      * table once and the columns are known before the first page. */

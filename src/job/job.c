@@ -60,8 +60,8 @@ or_job_add_list(GPtrArray *list, const char *csv)
     g_strfreev(parts);
 }
 
-static void
-copy_list(GPtrArray *to, const GPtrArray *from)
+void
+or_job_add_all(GPtrArray *to, const GPtrArray *from)
 {
     for (guint i = 0; i < from->len; i++) {
         g_ptr_array_add(to, g_strdup(g_ptr_array_index(from, i)));
@@ -80,8 +80,8 @@ or_job_copy(struct or_job *to, const struct or_job *from)
     to->options = options;
     to->mail_to = mail_to;
     to->mail_cc = mail_cc;
-    copy_list(to->params, from->params);
-    copy_list(to->options, from->options);
-    copy_list(to->mail_to, from->mail_to);
-    copy_list(to->mail_cc, from->mail_cc);
+    or_job_add_all(to->params, from->params);
+    or_job_add_all(to->options, from->options);
+    or_job_add_all(to->mail_to, from->mail_to);
+    or_job_add_all(to->mail_cc, from->mail_cc);
 }

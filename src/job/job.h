@@ -71,6 +71,9 @@ void or_job_clear(struct or_job *j);
 /** @brief Add every non-empty item of the comma-separated @p csv (NULL: none) to @p list. */
 void or_job_add_list(GPtrArray *list, const char *csv);
 
+/** @brief Add a copy of every string of @p from to @p to. */
+void or_job_add_all(GPtrArray *to, const GPtrArray *from);
+
 /** @brief A copy of @p from's settings into @p to (initialised): lists copied. */
 void or_job_copy(struct or_job *to, const struct or_job *from);
 
