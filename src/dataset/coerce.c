@@ -57,8 +57,9 @@ or_coerce_cell(const struct or_cell *cell, const char *text, enum or_type type,
                char num[OR_COERCE_TEXT], struct or_value *v)
 {
     enum or_type from = (enum or_type)cell->type;
-    memset(v, 0, sizeof(*v));
+    /* Only the members the type uses are set: this runs for every cell. */
     v->type = type;
+    v->is_null = 0;
     if (type == OR_TYPE_TEXT) {
         if (from == OR_TYPE_TEXT) {
             v->s = text;

@@ -27,7 +27,9 @@
 #define OR_COERCE_TEXT 40
 
 /**
- * @brief The value of @p cell as type @p type, into @p v (never NULL).
+ * @brief The value of @p cell as type @p type, into @p v (never NULL): its
+ * type, is_null 0, and the members that type uses (s and len for TEXT, r
+ * for REAL, i and r for the others); the others are left as they are.
  * @param text the cell's text when it is a TEXT cell (borrowed; v->s may
  *        point to it), else ignored.
  * @param num a caller's buffer of ::OR_COERCE_TEXT bytes for a number turned
