@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 #include "proc.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -11,6 +16,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "dataset/cursor.h"
 
 extern char **environ;
 
@@ -338,4 +345,12 @@ mockapi_requests(const struct mockapi *m)
     }
     proc_result_free(&r);
     return n;
+}
+
+int
+test_next_row(struct or_cursor *c, struct or_value *row)
+{
+    int has_row = 0;
+    assert_int_equal(or_cursor_next(c, row, &has_row), OR_OK);
+    return has_row;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file proc.h
- * @brief Test helpers: run the real binary, start and stop the mock API server.
+ * @brief Test helpers: run the real binary, start and stop the mock API server,
+ * step the core's cursors.
  *
  * Paths come from the environment meson sets: OR_BUILD_ROOT (binary, mock
  * server), OR_SOURCE_ROOT (samples, fixtures).
@@ -88,5 +89,11 @@ char *test_read_file(const char *path, size_t *len);
 
 /** Count lines of a text that contain @p needle. */
 int test_count_lines_with(const char *text, const char *needle);
+
+struct or_cursor;
+struct or_value;
+
+/** One step of a core cursor: 1 a row (in @p row), 0 the end; an error fails the test. */
+int test_next_row(struct or_cursor *c, struct or_value *row);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <glib.h>
+#include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +171,98 @@ batch_shares_fetches_and_a_broken_job_does_not_stop_the_others(void **state)
     g_free(bad_tpl);
     g_free(solo);
     live_stop(&L);
+}
+
+/* A source is fetched and parsed once however many jobs read it: two jobs of
+ * the same week share both call-log fetches (this week, previous week), and a
+ * job of the previous week reuses that one as its own week.  Each fetch says
+ * so once on -v; jobs copy the data, they do not fetch or parse it again. */
+static void
+batch_fetches_each_distinct_source_once_and_shares_it_as_data(void **state)
+{
+    (void)state;
+    struct live L;
+    struct proc_result r;
+    live_start(&L, NULL);
+    char *jobs = g_build_filename(L.dir, "jobs.ini", NULL);
+    assert_true(g_file_set_contents(jobs,
+                                    "[defaults]\nformats = csv\ntemplate = weekly-manager\n"
+                                    "[weekly]\nperiod = 2026-11-09..2026-11-15\n"
+                                    "[again]\nperiod = 2026-11-09..2026-11-15\n"
+                                    "[before]\nperiod = 2026-11-02..2026-11-08\n",
+                                    -1, NULL));
+    char *out = g_build_filename(L.dir, "batch", NULL);
+    const char *argv[] = {proc_outreport(), "--config", L.conf, "-v", "batch", jobs,
+                          "--out",          out,        NULL};
+    run(argv, keys_env, &r);
+    assert_int_equal(r.status, 0);
+    /* weeks 11-09 (weekly, again; before's previous) and 11-02 (before) and 10-26
+     * (before's previous): three call-log fetches, not six or more */
+    assert_int_equal(test_count_lines_with(r.err, "(salesfinity.call-log): "), 3);
+    assert_int_equal(test_count_lines_with(r.err, "(saleshandy.consolidated-stats): "), 2);
+    /* the shared week has the same rows in every job that reads it */
+    const char *const names[] = {"weekly", "again", "before"};
+    for (size_t i = 0; i < 3; i++) {
+        char *m = g_build_filename(out, names[i], "manifest.json", NULL);
+        char *text = test_read_file(m, NULL);
+        assert_non_null(text);
+        assert_non_null(strstr(text, "\"status\": \"ok\""));
+        free(text);
+        g_free(m);
+    }
+    char *a = g_build_filename(out, "weekly", "weekly-manager-reps.csv", NULL);
+    char *b = g_build_filename(out, "again", "weekly-manager-reps.csv", NULL);
+    char *ta = test_read_file(a, NULL), *tb = test_read_file(b, NULL);
+    assert_string_equal(ta, tb);
+    free(ta);
+    free(tb);
+    g_free(a);
+    g_free(b);
+    proc_result_free(&r);
+    g_free(out);
+    g_free(jobs);
+    live_stop(&L);
+}
+
+/* Each job's summary comes back from its process in memory: a job whose
+ * manifest.json cannot be written (a folder is in the way) still reports what
+ * it wrote, and fails by that error. */
+static void
+batch_gets_each_jobs_summary_in_memory_not_from_its_manifest_file(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    char *jobs = g_build_filename(S.dir, "jobs.ini", NULL);
+    assert_true(g_file_set_contents(jobs,
+                                    "[defaults]\nperiod = 2026-11-16..2026-11-22\nformats = csv\n"
+                                    "[lists]\ntemplate = list-performance\n",
+                                    -1, NULL));
+    char *blocked = g_build_filename(S.dir, "lists", "manifest.json", NULL);
+    assert_int_equal(g_mkdir_with_parents(blocked, 0700), 0);
+    const char *argv[] = {proc_outreport(), "--config", S.conf,   "batch", jobs, "--replay", S.rec,
+                          "--out",          S.dir,      "--json", NULL};
+    struct proc_result r;
+    run(argv, NULL, &r);
+    assert_int_equal(r.status, 3);
+    json_error_t jerr;
+    json_t *root = json_loads(r.out, 0, &jerr);
+    assert_non_null(root);
+    json_t *job = json_array_get(json_object_get(root, "jobs"), 0);
+    assert_int_equal(json_integer_value(json_object_get(job, "exit_code")), 1);
+    json_t *manifest = json_object_get(job, "manifest");
+    assert_true(json_is_object(manifest));
+    assert_string_equal(json_string_value(json_object_get(manifest, "status")), "ok");
+    json_t *file = json_array_get(json_object_get(manifest, "files"), 0);
+    assert_non_null(
+        strstr(json_string_value(json_object_get(file, "path")), "list-performance-lists.csv"));
+    assert_int_equal(json_string_length(json_object_get(file, "sha256")), 64);
+    assert_non_null(strstr(r.err, "manifest.json"));
+    json_decref(root);
+    proc_result_free(&r);
+    g_free(blocked);
+    g_free(jobs);
+    samples_close(&S);
 }
 
 static void
@@ -675,6 +768,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(batch_shares_fetches_and_a_broken_job_does_not_stop_the_others),
+        cmocka_unit_test(batch_fetches_each_distinct_source_once_and_shares_it_as_data),
+        cmocka_unit_test(batch_gets_each_jobs_summary_in_memory_not_from_its_manifest_file),
         cmocka_unit_test(batch_rejects_a_jobs_file_with_unknown_keys),
         cmocka_unit_test(split_by_rep_gives_one_correct_document_per_rep_plus_rollup),
         cmocka_unit_test(split_of_a_single_source_template_gives_one_set_per_value_not_per_row),

@@ -623,8 +623,8 @@ stopped_fetch_removes_its_unfinished_file_and_dies_by_the_signal(void **state)
     }
 }
 
-/* A batch keeps the responses its jobs share in a private folder under
- * $TMPDIR; stopped while fetching, it removes that folder too. */
+/* A batch keeps the data its jobs share in a private folder under $TMPDIR;
+ * stopped while fetching, it removes that folder too. */
 static void
 stopped_batch_removes_its_shared_response_folder(void **state)
 {

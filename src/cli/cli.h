@@ -3,9 +3,8 @@
  * @file cli.h
  * @brief Parsed command line and the commands (core only).
  *
- * Exit codes (stable, documented in README): 0 success; 1 any other
- * failure (files, renderers); 2 usage or configuration error; 3 a source
- * failed (HTTP, network, malformed data, paging).
+ * A command turns the command line into a job (job/job.h) and composes the
+ * stages of the pipeline; it returns the job's exit code (job.h).
  */
 #ifndef OR_CLI_H
 #define OR_CLI_H
@@ -13,10 +12,9 @@
 #include <glib.h>
 
 #include "base/config.h"
+#include "job/job.h"
 #include "outreport/status.h"
 #include "plugin/plugin_loader.h"
-
-enum { OR_EXIT_OK = 0, OR_EXIT_FAILURE = 1, OR_EXIT_USAGE = 2, OR_EXIT_SOURCE = 3 };
 
 /** Everything the command line said.  Strings borrowed from argv. */
 struct or_cli {
@@ -43,10 +41,6 @@ struct or_cli {
     const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */
     int dry_run;              /**< --dry-run: write files, send nothing */
     int no_cache;             /**< --no-cache */
-    const char *cache_dir;    /**< batch: a private response cache shared by its jobs */
-    int fetch_only;           /**< batch: fetch the sources (filling the cache), render nothing */
-    int threads;              /**< batch: threads one job may use to parse and render
-                                   (0: one per processor) */
     char **args;              /**< positional arguments after the command */
     int nargs;
 };
@@ -73,7 +67,11 @@ int or_cmd_batch(struct or_app *app);
 /** @brief `outreport validate TEMPLATE`; returns an exit code. */
 int or_cmd_validate(struct or_app *app);
 
-/** @brief Map a status to the documented exit code. */
-int or_exit_code(or_status st);
+/**
+ * @brief The job the command line describes: its settings copied into
+ * @p job (initialised here; or_job_clear() it), strings borrowed from argv.
+ * The target is the first positional argument, if any.
+ */
+void or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job);
 
 #endif

@@ -15,15 +15,12 @@
 #include "or_config.h"
 #include "base/redact.h"
 
-static const char usage_main[] =
+static const char usage_head[] =
     "usage: outreport [--config FILE] [--plugin-dir DIR] [-q|-v] COMMAND [ARGS]\n"
     "\n"
-    "commands:\n"
-    "  plugins [--json]          list plugins, endpoints, parameters and table schemas\n"
-    "  fetch SOURCE -o FILE      fetch one endpoint (provider.endpoint) into a .csv/.xlsx file\n"
-    "  run TEMPLATE              fetch a template's sources and write its documents\n"
-    "  batch JOBS.ini            many report jobs in one run; shared fetches, parallel jobs\n"
-    "  validate TEMPLATE         check a template: JSON, sections, formats and every SQL\n"
+    "commands:\n";
+
+static const char usage_common[] =
     "\n"
     "common options:\n"
     "  --config FILE             configuration (default: $OUTREPORT_CONFIG, ./outreport.conf,\n"
@@ -177,62 +174,76 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
      OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE))
 
-static const struct {
-    const char *cmd;
-    unsigned long long takes;
-} command_opts[] = {
-    {"plugins", OPT_BIT(OPT_JSON)},
-    {"fetch", OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |
-                  OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) |
-                  OPT_BIT(OPT_RECORD) | OPT_BIT(OPT_NO_CACHE)},
-    {"run", RUN_OPTS},
-    {"batch", RUN_OPTS}, /* they apply to every job */
-    {"validate", 0},
+#define FETCH_OPTS                                                                                 \
+    (OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) | OPT_BIT(OPT_TZ) |  \
+     OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |        \
+     OPT_BIT(OPT_NO_CACHE))
+
+/* The commands: the one list that dispatch, help, option checks and
+ * messages read. */
+static const struct command {
+    const char *name;
+    const char *synopsis;     /* as the main usage lists it */
+    const char *summary;      /* what it does, in the main usage */
+    const char *usage;        /* its --help */
+    unsigned long long takes; /* options it reads besides the common ones */
+    int (*run)(struct or_app *app);
+} commands[] = {
+    {"plugins", "plugins [--json]", "list plugins, endpoints, parameters and table schemas",
+     usage_plugins, OPT_BIT(OPT_JSON), or_cmd_plugins},
+    {"fetch", "fetch SOURCE -o FILE",
+     "fetch one endpoint (provider.endpoint) into a .csv/.xlsx file", usage_fetch, FETCH_OPTS,
+     or_cmd_fetch},
+    {"run", "run TEMPLATE", "fetch a template's sources and write its documents", usage_run,
+     RUN_OPTS, or_cmd_run},
+    {"batch", "batch JOBS.ini", "many report jobs in one run; shared fetches, parallel jobs",
+     usage_batch, RUN_OPTS, or_cmd_batch}, /* the run options apply to every job */
+    {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
+     usage_validate, 0, or_cmd_validate},
 };
 
-/* Refuses the first option given that @p cmd does not read; 0 when none. */
-static int
-check_options(const char *cmd, unsigned long long given)
+static const struct command *
+find_command(const char *name)
 {
-    for (size_t i = 0; i < sizeof(command_opts) / sizeof(command_opts[0]); i++) {
-        if (strcmp(command_opts[i].cmd, cmd) != 0) {
-            continue;
-        }
-        unsigned long long common =
-            OPT_BIT(OPT_CONFIG) | OPT_BIT(OPT_PLUGIN_DIR) | OPT_BIT(OPT_VERSION);
-        unsigned long long extra = given & ~(command_opts[i].takes | common);
-        if (extra == 0) {
-            return 0;
-        }
-        for (const struct option *o = long_opts; o->name != NULL; o++) {
-            if (OPT_RECORDED(o->val) && (extra & OPT_BIT(o->val))) {
-                const char *hint = strcmp(o->name, "output") == 0 && strcmp(cmd, "fetch") != 0
-                                       ? "; documents go to --out DIR"
-                                       : "";
-                fprintf(stderr, "outreport: %s does not take %s--%s%s (see outreport %s --help)\n",
-                        cmd, o->val == 'o' ? "-o/" : "", o->name, hint, cmd);
-                return -1;
-            }
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        if (strcmp(commands[i].name, name) == 0) {
+            return &commands[i];
         }
     }
-    return 0;
+    return NULL;
 }
 
-/* "a@x, b@y" and repeated options both add addresses. */
 static void
-add_addresses(GPtrArray *list, const char *arg)
+print_usage(FILE *to)
 {
-    char **parts = g_strsplit(arg, ",", -1);
-    for (char **p = parts; *p != NULL; p++) {
-        g_strstrip(*p);
-        if (**p != '\0') {
-            g_ptr_array_add(list, g_strdup(*p));
-        }
+    fputs(usage_head, to);
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        fprintf(to, "  %-26s%s\n", commands[i].synopsis, commands[i].summary);
     }
-    g_strfreev(parts);
+    fputs(usage_common, to);
 }
 
-static int
+/* Refuses the first option given that @p cmd does not read. */
+static or_status
+check_options(const struct command *cmd, unsigned long long given)
+{
+    unsigned long long common =
+        OPT_BIT(OPT_CONFIG) | OPT_BIT(OPT_PLUGIN_DIR) | OPT_BIT(OPT_VERSION);
+    unsigned long long extra = given & ~(cmd->takes | common);
+    for (const struct option *o = long_opts; extra != 0 && o->name != NULL; o++) {
+        if (OPT_RECORDED(o->val) && (extra & OPT_BIT(o->val))) {
+            const char *hint = strcmp(o->name, "output") == 0 && strcmp(cmd->name, "fetch") != 0
+                                   ? "; documents go to --out DIR"
+                                   : "";
+            fprintf(stderr, "outreport: %s does not take %s--%s%s (see outreport %s --help)\n",
+                    cmd->name, o->val == 'o' ? "-o/" : "", o->name, hint, cmd->name);
+            return OR_ERR_INVALID;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
 parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned long long *given)
 {
     int c;
@@ -264,43 +275,35 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_OUT: cli->out_dir = optarg; break;
         case OPT_STRICT: cli->strict = 1; break;
         case OPT_SPLIT_BY: cli->split_by = optarg; break;
-        case OPT_MAIL_TO: add_addresses(cli->mail_to, optarg); break;
-        case OPT_MAIL_CC: add_addresses(cli->mail_cc, optarg); break;
+        case OPT_MAIL_TO: or_job_add_list(cli->mail_to, optarg); break;
+        case OPT_MAIL_CC: or_job_add_list(cli->mail_cc, optarg); break;
         case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
         case OPT_DRY_RUN: cli->dry_run = 1; break;
         case OPT_NO_CACHE: cli->no_cache = 1; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
-            return -1;
+            return OR_ERR_INVALID;
         default:
             fprintf(stderr, "outreport: unknown option %s (see outreport --help)\n",
                     argv[optind - 1]);
-            return -1;
+            return OR_ERR_INVALID;
         }
     }
     cli->verbosity = quiet ? -1 : verbose;
     cli->progress = !quiet && isatty(STDERR_FILENO);
     cli->args = argv + optind;
     cli->nargs = argc - optind;
-    return 0;
+    return OR_OK;
 }
 
+/* Loads the configuration and the plugins, checks the configuration against
+ * them (typos are found before anything is fetched), and runs @p cmd. */
 static int
-run_command(struct or_app *app, const char *cmd)
+run_command(struct or_app *app, const struct command *cmd)
 {
     struct or_cli *cli = app->cli;
     char err[OR_ERR_SIZE];
-    int rc;
 
-    if (cli->help) {
-        fputs(strcmp(cmd, "plugins") == 0    ? usage_plugins
-              : strcmp(cmd, "run") == 0      ? usage_run
-              : strcmp(cmd, "validate") == 0 ? usage_validate
-              : strcmp(cmd, "batch") == 0    ? usage_batch
-                                             : usage_fetch,
-              stdout);
-        return OR_EXIT_OK;
-    }
     if (or_config_load(cli->config_path, &app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
         return OR_EXIT_USAGE;
@@ -308,7 +311,6 @@ run_command(struct or_app *app, const char *cmd)
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
     g_free(dirs);
-    /* Typos in the config are found before anything is fetched. */
     GPtrArray *names = g_ptr_array_new();
     for (size_t i = 0; app->reg != NULL && i < app->reg->nplugins; i++) {
         g_ptr_array_add(names, (gpointer)app->reg->plugins[i].desc->name);
@@ -320,22 +322,35 @@ run_command(struct or_app *app, const char *cmd)
         or_log(OR_LOG_ERROR, "%s", err);
         return OR_EXIT_USAGE;
     }
-    if (strcmp(cmd, "plugins") == 0) {
-        rc = or_cmd_plugins(app);
+    return cmd->run(app);
+}
+
+/* The command @p name with what the command line gave it. */
+static int
+dispatch(struct or_app *app, const char *name, unsigned long long given)
+{
+    const struct command *cmd = find_command(name);
+    if (strcmp(name, "help") == 0) {
+        print_usage(stdout);
+        return OR_EXIT_OK;
     }
-    else if (strcmp(cmd, "run") == 0) {
-        rc = or_cmd_run(app);
+    if (cmd == NULL) {
+        GString *names = g_string_new(NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+            g_string_append_printf(names, "%s%s", i > 0 ? ", " : "", commands[i].name);
+        }
+        or_log(OR_LOG_ERROR, "unknown command '%s' (commands: %s; see --help)", name, names->str);
+        g_string_free(names, TRUE);
+        return OR_EXIT_USAGE;
     }
-    else if (strcmp(cmd, "validate") == 0) {
-        rc = or_cmd_validate(app);
+    if (app->cli->help) {
+        fputs(cmd->usage, stdout);
+        return OR_EXIT_OK;
     }
-    else if (strcmp(cmd, "batch") == 0) {
-        rc = or_cmd_batch(app);
+    if (check_options(cmd, given) != OR_OK) {
+        return OR_EXIT_USAGE;
     }
-    else {
-        rc = or_cmd_fetch(app);
-    }
-    return rc;
+    return run_command(app, cmd);
 }
 
 int
@@ -357,40 +372,25 @@ main(int argc, char **argv)
     cli.mail_cc = g_ptr_array_new_with_free_func(g_free);
     app.cli = &cli;
 
-    if (parse_args(argc, argv, &cli, &version, &given) != 0) {
-        rc = OR_EXIT_USAGE;
-        goto done;
-    }
+    or_status st = parse_args(argc, argv, &cli, &version, &given);
     or_log_set_verbosity(cli.verbosity);
-    if (version) {
+    if (st != OR_OK) {
+        rc = OR_EXIT_USAGE;
+    }
+    else if (version) {
         printf("outreport %s (plugin ABI %d)\n", OR_VERSION, OR_ABI_VERSION);
         rc = OR_EXIT_OK;
-        goto done;
     }
-    if (cli.nargs == 0) {
-        fputs(usage_main, cli.help ? stdout : stderr);
+    else if (cli.nargs == 0) {
+        print_usage(cli.help ? stdout : stderr);
         rc = cli.help ? OR_EXIT_OK : OR_EXIT_USAGE;
-        goto done;
-    }
-    const char *cmd = cli.args[0];
-    cli.args++;
-    cli.nargs--;
-    if (strcmp(cmd, "help") == 0) {
-        fputs(usage_main, stdout);
-        rc = OR_EXIT_OK;
-    }
-    else if (strcmp(cmd, "plugins") == 0 || strcmp(cmd, "fetch") == 0 || strcmp(cmd, "run") == 0 ||
-             strcmp(cmd, "validate") == 0 || strcmp(cmd, "batch") == 0) {
-        rc = cli.help || check_options(cmd, given) == 0 ? run_command(&app, cmd) : OR_EXIT_USAGE;
     }
     else {
-        or_log(OR_LOG_ERROR,
-               "unknown command '%s' (commands: plugins, fetch, run, batch, validate; see --help)",
-               cmd);
-        rc = OR_EXIT_USAGE;
+        const char *cmd = cli.args[0];
+        cli.args++;
+        cli.nargs--;
+        rc = dispatch(&app, cmd, given);
     }
-
-done:
     or_registry_free(app.reg);
     or_config_free(app.cfg);
     g_ptr_array_free(cli.params, TRUE);

@@ -7,7 +7,9 @@
  * BOOL (0/1) and TIME (Unix seconds, UTC); the declared type is how a result
  * column's ::or_type is recovered later.  Rows arrive as ::or_rows buffers
  * and are inserted with one prepared statement inside one transaction per
- * table.  Cursors hand query results to renderers one row at a time.
+ * table.  Dataset cursors (cursor.h) hand query results to the report and
+ * to renderers one row at a time; the functions below taking a cursor take
+ * only one made here (or_cursor_new(), or_cursor_share()).
  */
 #ifndef OR_DATASET_H
 #define OR_DATASET_H
@@ -15,8 +17,9 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "outreport/plugin.h"
+#include "dataset/cursor.h"
 #include "dataset/rows.h"
+#include "outreport/plugin.h"
 
 struct or_dataset;
 struct or_table_writer;
@@ -24,8 +27,27 @@ struct or_table_writer;
 /** @brief Open an empty in-memory dataset.  Owned; free with or_dataset_free(). */
 or_status or_dataset_new(struct or_dataset **out, char *err, size_t errlen);
 
+/**
+ * @brief Open the dataset file @p path, creating it (NULL: the private
+ * temporary database of or_dataset_new()).  A batch fetches its sources into
+ * one such file, which its jobs then copy their tables from.  Owned; free
+ * with or_dataset_free().
+ */
+or_status or_dataset_open(const char *path, struct or_dataset **out, char *err, size_t errlen);
+
 /** @brief Close; NULL is a no-op. */
 void or_dataset_free(struct or_dataset *ds);
+
+/**
+ * @brief Make table @p to of @p ds a copy of table @p from, with the same
+ * columns and declared types (@p to is replaced): a table of @p ds itself
+ * when @p path is NULL, else of the dataset file @p path, attached
+ * read-only for the copy.  That file must not change meanwhile (no locks
+ * are taken: a batch's jobs copy from it at once).
+ * @return OR_OK, or OR_ERR_DATASET with @p err set (no such table or file).
+ */
+or_status or_dataset_copy_table(struct or_dataset *ds, const char *path, const char *from,
+                                const char *to, char *err, size_t errlen);
 
 /** @brief The SQLite handle.  Borrowed. */
 sqlite3 *or_dataset_db(struct or_dataset *ds);
@@ -63,7 +85,7 @@ or_status or_table_writer_close(struct or_table_writer *w, int commit, char *err
 /**
  * @brief Prepare a cursor over @p sql.  Column types come from the declared
  * types of the table columns the query selects, or @p types when given.
- * Owned; free with or_cursor_free().
+ * Owned; free with or_cursor_free() (cursor.h).
  */
 or_status or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types,
                         size_t ntypes, struct or_cursor **out, char *err, size_t errlen);
@@ -121,12 +143,6 @@ struct or_cursor *or_cursor_share(struct or_cursor *c);
  */
 void or_cursor_read_ahead(struct or_cursor *c);
 
-/** @brief Free; NULL is a no-op. */
-void or_cursor_free(struct or_cursor *c);
-
-/** @brief Fill the cursor members of a host table. */
-void or_cursor_bind_host(struct or_host *h);
-
 /**
  * @brief Index table @p table of the main database on @p cols (NULL-
  * terminated), each descending where @p desc says so, unless such an index
@@ -144,7 +160,11 @@ or_status or_dataset_index(struct or_dataset *ds, const char *table, const char 
 /** @brief Drop the index called @p name, if there is one. */
 or_status or_dataset_drop_index(struct or_dataset *ds, const char *name, char *err, size_t errlen);
 
-/** @brief Count rows of a table (-1 on error). */
-int64_t or_dataset_count(struct or_dataset *ds, const char *table);
+/**
+ * @brief Count the rows of @p table into *@p n.
+ * @return OR_OK, or OR_ERR_DATASET (no such table) with @p err set.
+ */
+or_status or_dataset_count(struct or_dataset *ds, const char *table, int64_t *n, char *err,
+                           size_t errlen);
 
 #endif

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "dataset/sqlfuncs.h"
+#include "base/status_str.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -114,8 +115,8 @@ or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen)
         int rc = sqlite3_create_function_v2(db, fns[i].name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                             g_time_zone_ref(tz), fns[i].fn, NULL, NULL, unref_zone);
         if (rc != SQLITE_OK) {
-            snprintf(err, errlen, "dataset: cannot register %s(): %s", fns[i].name,
-                     sqlite3_errmsg(db));
+            or_set_err(err, errlen, "dataset: cannot register %s(): %s", fns[i].name,
+                       sqlite3_errmsg(db));
             return OR_ERR_DATASET;
         }
     }

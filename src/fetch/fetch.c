@@ -4,58 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plugin/host.h"
 #include "base/log.h"
 #include "base/redact.h"
-#include "dataset/rows.h"
-
-/* Pages requested per batch of concurrent transfers; bounds the number of
- * request objects alive at once, not the concurrency (the HTTP client's
- * max_parallel does that). */
-#define BATCH_PAGES 512
-
-/* Pages parsed on worker threads and waiting to be inserted: bounds memory
- * when parsing is slower than downloading. */
-#define MAX_PARSING 16
-
-enum slot_state { SLOT_WAITING = 0, SLOT_PARSED, SLOT_FAILED };
-
-struct slot {
-    long page;
-    enum slot_state state; /* guarded by loop.lock */
-    struct or_rows rows;
-    char *body; /* owned until parsed */
-    size_t len;
-    const struct loop *L;
-    or_status st;
-    char err[OR_ERR_SIZE];
-};
-
-struct loop {
-    const struct or_fetch_request *req;
-    struct or_host host;
-    struct or_host_ctx hctx;
-    struct or_query q;
-    struct or_schema *schema;
-    struct or_table_writer *w;
-    char *base_url;
-    const char *instance;
-    struct or_fetch_stats *stats;
-    long total_pages;    /* for the progress line; -1 unknown */
-    int64_t rows_before; /* rows before this instance started */
-    /* concurrent batch */
-    struct slot *slots;
-    size_t nslots;
-    size_t next_write;
-    GAsyncQueue *queue; /* pages to parse, for the workers below */
-    GThread *workers[16];
-    guint nworkers;
-    GMutex lock;
-    GCond cond;
-    int parsing; /* pages handed to the workers and not parsed yet */
-    or_status st;
-    char err[OR_ERR_SIZE];
-};
+#include "base/status_str.h"
+#include "fetch/fetch_impl.h"
 
 static void
 progress(struct loop *L)
@@ -74,8 +26,8 @@ progress(struct loop *L)
     fflush(stderr);
 }
 
-static void
-page_label(const struct loop *L, long page, char *buf, size_t n)
+void
+or_fetch_page_label(const struct loop *L, long page, char *buf, size_t n)
 {
     if (L->instance != NULL) {
         snprintf(buf, n, "%s [%s] page %ld", L->req->source, L->instance, page);
@@ -102,8 +54,9 @@ body_excerpt(const char *body, size_t len, char *buf, size_t n)
     buf[o] = '\0';
 }
 
-static void
-http_failure(struct loop *L, or_status st, const struct or_http_response *resp, const char *errmsg)
+void
+or_fetch_http_failure(struct loop *L, or_status st, const struct or_http_response *resp,
+                      const char *errmsg)
 {
     char vendor[300] = "";
     const struct or_endpoint *ep = L->req->endpoint;
@@ -113,27 +66,26 @@ http_failure(struct loop *L, or_status st, const struct or_http_response *resp, 
             body_excerpt(resp->body, resp->len, vendor, sizeof(vendor));
         }
     }
-    int n = snprintf(L->err, sizeof(L->err), "%s", errmsg);
-    if (vendor[0] != '\0' && n > 0 && (size_t)n < sizeof(L->err)) {
-        n += snprintf(L->err + n, sizeof(L->err) - (size_t)n, ": %s", vendor);
+    char hint[160] = "";
+    if (st == OR_ERR_AUTH && ep->auth_hint != NULL) {
+        snprintf(hint, sizeof(hint), " (check %s)", ep->auth_hint);
     }
-    if (st == OR_ERR_AUTH && ep->auth_hint != NULL && n > 0 && (size_t)n < sizeof(L->err)) {
-        snprintf(L->err + n, sizeof(L->err) - (size_t)n, " (check %s)", ep->auth_hint);
-    }
+    or_set_err(L->err, sizeof(L->err), "%s%s%s%s", errmsg, vendor[0] != '\0' ? ": " : "", vendor,
+               hint);
     or_redact_inplace(L->err, sizeof(L->err));
     L->st = st;
 }
 
-static or_status
-build(struct loop *L, long page, struct or_request **out)
+or_status
+or_fetch_build(struct loop *L, long page, struct or_request **out)
 {
     struct or_request *r = or_request_new();
     or_status st =
         L->req->endpoint->build_request(&L->host, &L->q, page, r, L->err, sizeof(L->err));
     if (st != OR_OK) {
         if (L->err[0] == '\0') {
-            snprintf(L->err, sizeof(L->err), "%s: cannot build request for page %ld",
-                     L->req->source, page);
+            or_set_err(L->err, sizeof(L->err), "%s: cannot build request for page %ld",
+                       L->req->source, page);
         }
         or_request_free(r);
         L->st = st;
@@ -145,9 +97,9 @@ build(struct loop *L, long page, struct or_request **out)
 
 /* Parses one page into @p rows.  Thread-safe: touches only its arguments
  * and writes its message into @p err (of OR_ERR_SIZE bytes). */
-static or_status
-parse_into(const struct loop *L, long page, const char *body, size_t len, struct or_rows *rows,
-           struct or_page_info *info, char *err)
+or_status
+or_fetch_parse_into(const struct loop *L, long page, const char *body, size_t len,
+                    struct or_rows *rows, struct or_page_info *info, char *err)
 {
     char perr[OR_ERR_SIZE] = "";
     info->total_pages = -1;
@@ -159,19 +111,19 @@ parse_into(const struct loop *L, long page, const char *body, size_t len, struct
                                                 info, perr, sizeof(perr));
     if (st == OR_OK && rows->failed) {
         st = OR_ERR_NOMEM;
-        snprintf(perr, sizeof(perr), "out of memory");
+        or_set_err(perr, sizeof(perr), "out of memory");
     }
     char label[256];
-    page_label(L, page, label, sizeof(label));
+    or_fetch_page_label(L, page, label, sizeof(label));
     if (st != OR_OK) {
-        snprintf(err, OR_ERR_SIZE, "%s: %s", label, perr[0] ? perr : "cannot parse response");
+        or_set_err(err, OR_ERR_SIZE, "%s: %s", label, perr[0] ? perr : "cannot parse response");
         or_redact_inplace(err, OR_ERR_SIZE);
         return st;
     }
     if (info->page > 0 && info->page != page) {
-        snprintf(err, OR_ERR_SIZE,
-                 "%s: the server answered with page %ld instead (repeated page); stopping", label,
-                 info->page);
+        or_set_err(err, OR_ERR_SIZE,
+                   "%s: the server answered with page %ld instead (repeated page); stopping", label,
+                   info->page);
         return OR_ERR_PAGING;
     }
     return OR_OK;
@@ -181,15 +133,15 @@ static or_status
 parse(struct loop *L, long page, const struct or_http_response *resp, struct or_rows *rows,
       struct or_page_info *info)
 {
-    or_status st = parse_into(L, page, resp->body, resp->len, rows, info, L->err);
+    or_status st = or_fetch_parse_into(L, page, resp->body, resp->len, rows, info, L->err);
     if (st != OR_OK) {
         L->st = st;
     }
     return st;
 }
 
-static or_status
-write_rows(struct loop *L, struct or_rows *rows)
+or_status
+or_fetch_write_rows(struct loop *L, struct or_rows *rows)
 {
     size_t nrows = rows->nrows;
     const struct or_fetch_sink *sink = L->req->sink;
@@ -225,7 +177,7 @@ single_done(void *ud, size_t index, or_status status, struct or_http_response *r
     s->resp = *resp;
     *free_body = 0;
     if (status != OR_OK) {
-        http_failure(s->L, status, resp, errmsg);
+        or_fetch_http_failure(s->L, status, resp, errmsg);
     }
     return 0;
 }
@@ -243,17 +195,17 @@ fetch_page(struct loop *L, long page, struct or_page_info *info, char digest[65]
     or_status st;
 
     or_rows_init(&rows, L->schema);
-    st = build(L, page, &r);
+    st = or_fetch_build(L, page, &r);
     if (st != OR_OK) {
         goto done;
     }
-    page_label(L, page, label, sizeof(label));
+    or_fetch_page_label(L, page, label, sizeof(label));
     or_request_to_http(r, L->base_url, label, pq, &hr);
     char herr[OR_ERR_SIZE] = "";
     st = or_http_perform(L->req->http, &hr, 1, single_done, &s, herr, sizeof(herr));
     if (st != OR_OK) {
         L->st = st;
-        snprintf(L->err, sizeof(L->err), "%s", herr);
+        or_set_err(L->err, sizeof(L->err), "%s", herr);
         goto done;
     }
     if (s.st != OR_OK) {
@@ -266,7 +218,7 @@ fetch_page(struct loop *L, long page, struct or_page_info *info, char digest[65]
     g_checksum_free(ck);
     st = parse(L, page, &s.resp, &rows, info);
     if (st == OR_OK) {
-        st = write_rows(L, &rows);
+        st = or_fetch_write_rows(L, &rows);
     }
 
 done:
@@ -275,188 +227,6 @@ done:
     or_request_free(r);
     g_string_free(pq, TRUE);
     return st;
-}
-
-/* ---- many pages at once ------------------------------------------------- */
-
-static void
-parse_task(struct slot *sl, struct loop *L)
-{
-    struct or_page_info info;
-    or_status st = parse_into(L, sl->page, sl->body, sl->len, &sl->rows, &info, sl->err);
-    g_free(sl->body);
-    sl->body = NULL;
-    g_mutex_lock(&L->lock);
-    sl->st = st;
-    sl->state = st == OR_OK ? SLOT_PARSED : SLOT_FAILED;
-    L->parsing--;
-    g_cond_broadcast(&L->cond);
-    g_mutex_unlock(&L->lock);
-}
-
-/* Inserts the parsed pages that are next in page order (main thread). */
-static void
-flush_ready(struct loop *L)
-{
-    while (L->st == OR_OK && L->next_write < L->nslots) {
-        struct slot *sl = &L->slots[L->next_write];
-        g_mutex_lock(&L->lock);
-        enum slot_state state = sl->state;
-        g_mutex_unlock(&L->lock);
-        if (state == SLOT_WAITING) {
-            return;
-        }
-        if (state == SLOT_FAILED) {
-            L->st = sl->st;
-            snprintf(L->err, sizeof(L->err), "%s", sl->err);
-            return;
-        }
-        write_rows(L, &sl->rows);
-        or_rows_release(&sl->rows);
-        L->next_write++;
-    }
-}
-
-static int
-batch_done(void *ud, size_t index, or_status status, struct or_http_response *resp,
-           const char *errmsg, int *free_body)
-{
-    struct loop *L = ud;
-    struct slot *sl = &L->slots[index];
-
-    flush_ready(L);
-    if (L->st != OR_OK) {
-        return 1;
-    }
-    if (status != OR_OK) {
-        http_failure(L, status, resp, errmsg);
-        return 1;
-    }
-    sl->body = resp->body;
-    sl->len = resp->len;
-    *free_body = 0;
-    g_mutex_lock(&L->lock);
-    while (L->parsing >= MAX_PARSING) {
-        g_cond_wait(&L->cond, &L->lock);
-    }
-    L->parsing++;
-    g_mutex_unlock(&L->lock);
-    g_async_queue_push(L->queue, sl);
-    flush_ready(L);
-    return L->st != OR_OK;
-}
-
-/* The workers: plain threads owned by one fetch, so that nothing of them
- * outlives it (batch jobs fork; a process-wide thread pool would not survive
- * that).  The loop itself is the stop sentinel. */
-static gpointer
-worker_main(gpointer data)
-{
-    struct loop *L = data;
-    for (;;) {
-        gpointer item = g_async_queue_pop(L->queue);
-        if (item == (gpointer)L) {
-            return NULL;
-        }
-        parse_task(item, L);
-    }
-}
-
-static void
-workers_start(struct loop *L)
-{
-    guint n = L->req->threads > 0 ? (guint)L->req->threads : g_get_num_processors();
-    L->nworkers = n < 1 ? 1 : n > G_N_ELEMENTS(L->workers) ? G_N_ELEMENTS(L->workers) : n;
-    L->queue = g_async_queue_new();
-    for (guint i = 0; i < L->nworkers; i++) {
-        L->workers[i] = g_thread_new("or-parse", worker_main, L);
-    }
-}
-
-static void
-workers_stop(struct loop *L)
-{
-    for (guint i = 0; i < L->nworkers; i++) {
-        g_async_queue_push(L->queue, L);
-    }
-    for (guint i = 0; i < L->nworkers; i++) {
-        g_thread_join(L->workers[i]);
-    }
-    g_async_queue_unref(L->queue);
-    L->queue = NULL;
-    L->nworkers = 0;
-}
-
-/* Waits until the workers have parsed everything they were given. */
-static void
-wait_parsed(struct loop *L)
-{
-    g_mutex_lock(&L->lock);
-    while (L->parsing > 0) {
-        g_cond_wait(&L->cond, &L->lock);
-    }
-    g_mutex_unlock(&L->lock);
-}
-
-static or_status
-fetch_range(struct loop *L, long first, long last)
-{
-    for (long start = first; start <= last && L->st == OR_OK; start += BATCH_PAGES) {
-        long end = start + BATCH_PAGES - 1 < last ? start + BATCH_PAGES - 1 : last;
-        size_t n = (size_t)(end - start + 1);
-        struct or_request **reqs = g_new0(struct or_request *, n);
-        struct or_http_request *hreqs = g_new0(struct or_http_request, n);
-        GString **pqs = g_new0(GString *, n);
-        char(*labels)[256] = g_malloc0(n * sizeof(*labels));
-
-        L->slots = g_new0(struct slot, n);
-        L->nslots = n;
-        L->next_write = 0;
-        for (size_t i = 0; i < n && L->st == OR_OK; i++) {
-            long page = start + (long)i;
-            L->slots[i].page = page;
-            or_rows_init(&L->slots[i].rows, L->schema);
-            if (build(L, page, &reqs[i]) != OR_OK) {
-                break;
-            }
-            pqs[i] = g_string_new(NULL);
-            page_label(L, page, labels[i], sizeof(labels[i]));
-            or_request_to_http(reqs[i], L->base_url, labels[i], pqs[i], &hreqs[i]);
-        }
-        if (L->st == OR_OK) {
-            char herr[OR_ERR_SIZE] = "";
-            or_status st =
-                or_http_perform(L->req->http, hreqs, n, batch_done, L, herr, sizeof(herr));
-            wait_parsed(L);
-            /* An abort we asked for keeps our own, more precise message. */
-            if (st != OR_OK && L->st == OR_OK) {
-                L->st = st;
-                snprintf(L->err, sizeof(L->err), "%s", herr);
-            }
-            flush_ready(L);
-            if (L->st == OR_OK && L->next_write != n) {
-                snprintf(L->err, sizeof(L->err), "%s: %zu of %zu pages did not arrive",
-                         L->req->source, n - L->next_write, n);
-                L->st = OR_ERR_PAGING;
-            }
-        }
-        for (size_t i = 0; i < n; i++) {
-            or_rows_release(&L->slots[i].rows);
-            g_free(L->slots[i].body);
-            or_request_free(reqs[i]);
-            if (pqs[i] != NULL) {
-                g_string_free(pqs[i], TRUE);
-            }
-        }
-        g_free(L->slots);
-        L->slots = NULL;
-        L->nslots = 0;
-        g_free(reqs);
-        g_free(hreqs);
-        g_free(pqs);
-        g_free(labels);
-    }
-    return L->st;
 }
 
 /* ---- the loop ------------------------------------------------------------- */
@@ -480,10 +250,10 @@ fetch_instance(struct loop *L)
     }
     if (ep->paging == OR_PAGING_PAGES && info.total_pages >= 0) {
         if (info.total_pages > max_pages) {
-            snprintf(L->err, sizeof(L->err),
-                     "%s: the server announces %ld pages, more than the limit of %ld "
-                     "(runaway paging); narrow the period or filters",
-                     L->req->source, info.total_pages, max_pages);
+            or_set_err(L->err, sizeof(L->err),
+                       "%s: the server announces %ld pages, more than the limit of %ld "
+                       "(runaway paging); narrow the period or filters",
+                       L->req->source, info.total_pages, max_pages);
             L->st = OR_ERR_PAGING;
             return L->st;
         }
@@ -491,9 +261,9 @@ fetch_instance(struct loop *L)
         if (info.total_pages > 1) {
             /* Parse on every core while the main thread drives the transfers
              * and the inserts. */
-            workers_start(L);
-            fetch_range(L, 2, info.total_pages);
-            workers_stop(L);
+            or_fetch_workers_start(L);
+            or_fetch_range(L, 2, info.total_pages);
+            or_fetch_workers_stop(L);
             if (L->st != OR_OK) {
                 return L->st;
             }
@@ -511,16 +281,17 @@ fetch_instance(struct loop *L)
     while (info.has_more) {
         long next = info.next_page > 0 ? info.next_page : page + 1;
         if (next <= page) {
-            snprintf(L->err, sizeof(L->err),
-                     "%s page %ld: next page marker points to page %ld (repeated page); stopping",
-                     L->req->source, page, next);
+            or_set_err(L->err, sizeof(L->err),
+                       "%s page %ld: next page marker points to page %ld (repeated page); stopping",
+                       L->req->source, page, next);
             L->st = OR_ERR_PAGING;
             return L->st;
         }
         if (L->stats->pages >= max_pages) {
-            snprintf(L->err, sizeof(L->err),
-                     "%s: more than %ld pages and still more announced (runaway paging); stopping",
-                     L->req->source, max_pages);
+            or_set_err(
+                L->err, sizeof(L->err),
+                "%s: more than %ld pages and still more announced (runaway paging); stopping",
+                L->req->source, max_pages);
             L->st = OR_ERR_PAGING;
             return L->st;
         }
@@ -530,9 +301,9 @@ fetch_instance(struct loop *L)
             return L->st;
         }
         if (strcmp(digest, prev_digest) == 0) {
-            snprintf(L->err, sizeof(L->err),
-                     "%s page %ld: identical to the page before (repeated page); stopping",
-                     L->req->source, page);
+            or_set_err(L->err, sizeof(L->err),
+                       "%s page %ld: identical to the page before (repeated page); stopping",
+                       L->req->source, page);
             L->st = OR_ERR_PAGING;
             return L->st;
         }
@@ -588,7 +359,7 @@ instances_of(struct loop *L, char ***out)
         or_status st =
             req->endpoint->instances(&L->host, &L->q, buf, sizeof(buf), ierr, sizeof(ierr));
         if (st != OR_OK) {
-            snprintf(L->err, sizeof(L->err), "%s: %s", req->source, ierr);
+            or_set_err(L->err, sizeof(L->err), "%s: %s", req->source, ierr);
             L->st = st;
             return st;
         }
@@ -643,7 +414,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     or_http_get_stats(req->http, &hs0);
 
     if (ep->check_query != NULL && ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {
-        snprintf(err, errlen, "%s: %s", req->source, L.err);
+        or_set_err(err, errlen, "%s: %s", req->source, L.err);
         g_free(L.base_url);
         return OR_ERR_INVALID;
     }
@@ -675,7 +446,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     stats->retries = hs1.retries - hs0.retries;
     stats->seconds = (double)(g_get_monotonic_time() - t0) / 1e6;
     if (L.st != OR_OK) {
-        snprintf(err, errlen, "%s", L.err[0] ? L.err : "fetch failed");
+        or_set_err(err, errlen, "%s", L.err[0] ? L.err : "fetch failed");
         or_redact_inplace(err, errlen);
     }
     g_strfreev(instances);

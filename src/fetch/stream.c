@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 #include "fetch/stream.h"
+#include "base/status_str.h"
+
+#include "dataset/coerce.h"
 
 #include <glib.h>
-#include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Room for a 64-bit integer or a %.15g double as text. */
-#define NUM_TEXT 40
-
 struct or_stream {
+    struct or_cursor base; /* first: the stream is its own cursor */
     const struct or_schema *schema;
     size_t max_pages;
 
@@ -29,16 +28,19 @@ struct or_stream {
     int started;          /* a step has been taken */
     int ended;            /* the step that returned 0 happened */
     int64_t rows_read;
-    gint64 wait_us;        /* time spent waiting for the producer */
-    char (*num)[NUM_TEXT]; /* per column: numbers converted to text */
+    gint64 wait_us;              /* time spent waiting for the producer */
+    char (*num)[OR_COERCE_TEXT]; /* per column: numbers converted to text */
     void (*on_end)(void *ud);
     void *on_end_ud;
 };
+
+static const struct or_cursor_ops stream_ops;
 
 struct or_stream *
 or_stream_new(const struct or_schema *schema, size_t max_pages)
 {
     struct or_stream *s = g_new0(struct or_stream, 1);
+    s->base.ops = &stream_ops;
     s->schema = schema;
     s->max_pages = max_pages > 0 ? max_pages : 1;
     g_mutex_init(&s->lock);
@@ -94,7 +96,7 @@ or_stream_put(struct or_stream *s, struct or_rows *rows, char *err, size_t errle
     g_mutex_unlock(&s->lock);
     if (closed) {
         page_free(page);
-        snprintf(err, errlen, "the output file stopped taking rows");
+        or_set_err(err, errlen, "the output file stopped taking rows");
         return OR_ERR_RENDER;
     }
     return OR_OK;
@@ -159,12 +161,13 @@ or_stream_wait_seconds(const struct or_stream *s)
 struct or_cursor *
 or_stream_cursor(struct or_stream *s)
 {
-    return (struct or_cursor *)(void *)s;
+    return &s->base;
 }
 
-/* The next page to read: 1, 0 at the end, -1 when the producer failed. */
-static int
-next_page(struct or_stream *s)
+/* Takes the next page to read (*@p has_page 1), or finds the end (0); the
+ * producer's status when it failed. */
+static or_status
+next_page(struct or_stream *s, int *has_page)
 {
     page_free(s->page);
     s->page = NULL;
@@ -178,122 +181,42 @@ next_page(struct or_stream *s)
         s->wait_us += g_get_monotonic_time() - t0;
     }
     /* A failed fetch stops the renderer at once, whatever is still queued. */
-    int rc = s->finished && s->result != OR_OK ? -1 : 0;
-    if (rc == 0 && !g_queue_is_empty(&s->pages)) {
+    or_status st = s->finished ? s->result : OR_OK;
+    *has_page = 0;
+    if (st == OR_OK && !g_queue_is_empty(&s->pages)) {
         s->page = g_queue_pop_head(&s->pages);
         g_cond_broadcast(&s->cond);
-        rc = 1;
+        *has_page = 1;
     }
     g_mutex_unlock(&s->lock);
-    return rc;
+    return st;
 }
 
-/* SQLite's REAL to INTEGER: truncation, saturating at the ends of the range. */
-static int64_t
-real_to_int(double r)
+static struct or_stream *
+stream_of(struct or_cursor *c)
 {
-    if (isnan(r)) {
-        return 0;
-    }
-    if (r <= (double)INT64_MIN) {
-        return INT64_MIN;
-    }
-    if (r >= (double)INT64_MAX) {
-        return INT64_MAX;
-    }
-    return (int64_t)r;
+    return (struct or_stream *)(void *)c;
 }
 
-static int64_t
-text_to_int(const char *t)
+static or_status
+stream_next(struct or_cursor *c, struct or_value *row, int *has_row)
 {
-    char *end = NULL;
-    gint64 v = g_ascii_strtoll(t, &end, 10);
-    if (end != NULL && (*end == '.' || *end == 'e' || *end == 'E')) {
-        double r = g_ascii_strtod(t, NULL);
-        return real_to_int(r);
-    }
-    return v;
-}
-
-/* SQLite's text of a REAL: 15 significant digits, and a ".0" on whole numbers. */
-static void
-real_to_text(double r, char *buf)
-{
-    char tmp[NUM_TEXT];
-    g_ascii_formatd(tmp, sizeof(tmp), "%.15g", r);
-    if (strpbrk(tmp, ".ein") != NULL) {
-        char *e = strchr(tmp, 'e');
-        if (e == NULL || memchr(tmp, '.', (size_t)(e - tmp)) != NULL) {
-            g_strlcpy(buf, tmp, NUM_TEXT);
-            return;
-        }
-        snprintf(buf, NUM_TEXT, "%.*s.0%s", (int)(e - tmp), tmp, e);
-        return;
-    }
-    snprintf(buf, NUM_TEXT, "%s.0", tmp);
-}
-
-/* One cell as a value of its column's type. */
-static void
-convert(struct or_stream *s, size_t col, const struct or_cell *cell, const char *text,
-        struct or_value *v)
-{
-    enum or_type want = v->type;
-    v->is_null = 0;
-    if (want == OR_TYPE_TEXT) {
-        if (cell->type == OR_TYPE_TEXT) {
-            v->s = text;
-            v->len = cell->text_len;
-            return;
-        }
-        if (cell->type == OR_TYPE_REAL) {
-            real_to_text(cell->r, s->num[col]);
-        }
-        else {
-            snprintf(s->num[col], NUM_TEXT, "%" PRId64, cell->i);
-        }
-        v->s = s->num[col];
-        v->len = strlen(v->s);
-        return;
-    }
-    if (want == OR_TYPE_REAL) {
-        v->r = cell->type == OR_TYPE_REAL   ? cell->r
-               : cell->type == OR_TYPE_TEXT ? g_ascii_strtod(text, NULL)
-                                            : (double)cell->i;
-        return;
-    }
-    /* INT, BOOL, TIME: integers. */
-    if (cell->type == OR_TYPE_REAL) {
-        v->i = real_to_int(cell->r);
-    }
-    else if (cell->type == OR_TYPE_TEXT) {
-        v->i = text_to_int(text);
-    }
-    else {
-        v->i = cell->i;
-    }
-    v->r = (double)v->i;
-}
-
-int
-or_stream_cursor_next(struct or_cursor *c, struct or_value *row)
-{
-    struct or_stream *s = (struct or_stream *)(void *)c;
+    struct or_stream *s = stream_of(c);
+    *has_row = 0;
     if (s->ended) {
-        return 0;
+        return OR_OK;
     }
     s->started = 1;
     while (s->page == NULL || s->next_row >= s->page->nrows) {
-        int rc = next_page(s);
-        if (rc <= 0) {
-            if (rc == 0) {
+        or_status st = next_page(s, has_row);
+        if (st != OR_OK || !*has_row) {
+            if (st == OR_OK) {
                 s->ended = 1;
                 if (s->on_end != NULL) {
                     s->on_end(s->on_end_ud);
                 }
             }
-            return rc;
+            return st;
         }
     }
     const struct or_rows *p = s->page;
@@ -307,17 +230,24 @@ or_stream_cursor_next(struct or_cursor *c, struct or_value *row)
         const struct or_cell *cell = &p->cells[k];
         if (cell->col < s->schema->ncols) {
             const char *text = cell->type == OR_TYPE_TEXT ? p->arena + cell->text_off : "";
-            convert(s, cell->col, cell, text, &row[cell->col]);
+            or_coerce_cell(cell, text, s->schema->cols[cell->col].type, s->num[cell->col],
+                           &row[cell->col]);
         }
     }
     s->rows_read++;
-    return 1;
+    *has_row = 1;
+    return OR_OK;
 }
 
-or_status
-or_stream_cursor_rewind(struct or_cursor *c)
+static or_status
+stream_rewind(struct or_cursor *c)
 {
-    const struct or_stream *s = (const struct or_stream *)(void *)c;
     /* Rewinding before the first step is a no-op; rows once read are gone. */
-    return s->started ? OR_ERR_UNSUPPORTED : OR_OK;
+    return stream_of(c)->started ? OR_ERR_UNSUPPORTED : OR_OK;
 }
+
+/* The cursor belongs to the stream: or_stream_free() frees both. */
+static const struct or_cursor_ops stream_ops = {
+    .next = stream_next,
+    .rewind = stream_rewind,
+};

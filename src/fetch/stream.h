@@ -12,12 +12,12 @@
  * is bounded by the pages in flight.
  *
  * Values reach the renderer typed by the column's declared type, converted
- * the way the dataset's column affinity would (a provider that sets an INT
- * into a TEXT column gets the same text either way).
+ * by the same function the dataset's table writer uses (dataset/coerce.h):
+ * a provider that sets an INT into a TEXT column gets the same text either way.
  *
  * Either side can stop the other: the producer ends the stream with a status
- * (a failed fetch makes the next step return -1, so the renderer fails and
- * its temporary file is removed); the consumer closes it (a failed render
+ * (a failed fetch makes the next step fail with the fetch's status, so the
+ * renderer fails and its temporary file is removed); the consumer closes it (a failed render
  * makes the next put return an error, so the fetch stops).
  */
 #ifndef OR_STREAM_H
@@ -26,8 +26,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "outreport/plugin.h"
+#include "dataset/cursor.h"
 #include "dataset/rows.h"
+#include "outreport/plugin.h"
 
 struct or_stream;
 
@@ -74,11 +75,11 @@ int64_t or_stream_rows_read(const struct or_stream *s);
 double or_stream_wait_seconds(const struct or_stream *s);
 
 /**
- * @brief The stream as a renderer's cursor, and the host functions that step
- * it (set them in ::or_host_ctx).  Borrowed; valid while the stream is.
+ * @brief The stream as a cursor (dataset/cursor.h: the streaming
+ * implementation), stepped with or_cursor_next().  Rewinding before the
+ * first step does nothing; after it, OR_ERR_UNSUPPORTED (rows once read are
+ * gone).  Borrowed: valid while the stream is; or_cursor_free() leaves it alone.
  */
 struct or_cursor *or_stream_cursor(struct or_stream *s);
-int or_stream_cursor_next(struct or_cursor *c, struct or_value *row);
-or_status or_stream_cursor_rewind(struct or_cursor *c);
 
 #endif

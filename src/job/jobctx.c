@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* What every command that fetches shares: zone, period, HTTP options,
- * renderer options, exit codes. */
+/* What every job sets up the same way: zone, period, HTTP options,
+ * renderer options. */
 #include "job/jobctx.h"
 
 #include <errno.h>
@@ -9,26 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/log.h"
 #include "base/period.h"
+#include "base/status_str.h"
 #include "base/timeutil.h"
-
-int
-or_exit_code(or_status st)
-{
-    switch (st) {
-    case OR_OK: return OR_EXIT_OK;
-    case OR_ERR_INVALID:
-    case OR_ERR_CONFIG:
-    case OR_ERR_NOT_FOUND: return OR_EXIT_USAGE;
-    case OR_ERR_NETWORK:
-    case OR_ERR_HTTP:
-    case OR_ERR_AUTH:
-    case OR_ERR_PARSE:
-    case OR_ERR_PAGING:
-    case OR_ERR_REPLAY: return OR_EXIT_SOURCE;
-    default: return OR_EXIT_FAILURE;
-    }
-}
 
 /* "now": the clock, or OUTREPORT_NOW (ISO 8601) so runs can be pinned. */
 static or_status
@@ -40,7 +24,7 @@ current_time(GTimeZone *tz, int64_t *now, char *err, size_t errlen)
         return OR_OK;
     }
     if (or_time_parse_iso8601(pin, tz, now) != OR_OK) {
-        snprintf(err, errlen, "OUTREPORT_NOW '%s': not an ISO 8601 date-time", pin);
+        or_set_err(err, errlen, "OUTREPORT_NOW '%s': not an ISO 8601 date-time", pin);
         return OR_ERR_INVALID;
     }
     return OR_OK;
@@ -48,12 +32,13 @@ current_time(GTimeZone *tz, int64_t *now, char *err, size_t errlen)
 
 /* The report zone: --tz, [report] timezone, the system zone, UTC. */
 or_status
-or_job_zone(const struct or_app *app, GTimeZone **tz, char **name, char *err, size_t errlen)
+or_job_zone(const struct or_job *job, const struct or_config *cfg, GTimeZone **tz, char **name,
+            char *err, size_t errlen)
 {
-    const char *n = app->cli->tz;
+    const char *n = job->tz;
     const char *what = "--tz";
     if (n == NULL) {
-        n = or_config_get(app->cfg, "report", "timezone");
+        n = or_config_get(cfg, "report", "timezone");
         what = "[report] timezone";
     }
     if (n == NULL) {
@@ -69,7 +54,7 @@ or_job_zone(const struct or_app *app, GTimeZone **tz, char **name, char *err, si
     }
     char inner[OR_ERR_SIZE];
     if (or_tz_open(n, tz, inner, sizeof(inner)) != OR_OK) {
-        snprintf(err, errlen, "%s: %s", what, inner);
+        or_set_err(err, errlen, "%s: %s", what, inner);
         return OR_ERR_CONFIG;
     }
     *name = g_strdup(n);
@@ -77,41 +62,40 @@ or_job_zone(const struct or_app *app, GTimeZone **tz, char **name, char *err, si
 }
 
 or_status
-or_job_period(const struct or_app *app, GTimeZone *tz, const char *default_spec,
-              struct or_period *p, int *have, char *err, size_t errlen)
+or_job_period(const struct or_job *job, const struct or_config *cfg, GTimeZone *tz,
+              const char *default_spec, struct or_period *p, int *have, char *err, size_t errlen)
 {
-    const struct or_cli *cli = app->cli;
-    const char *ws = or_config_get(app->cfg, "report", "week_start");
+    const char *ws = or_config_get(cfg, "report", "week_start");
     int week_start = or_week_start_parse(ws != NULL ? ws : "monday");
     int64_t now;
     or_status st;
 
     *have = 0;
     if (week_start == 0) {
-        snprintf(err, errlen, "config [report] week_start: '%s' is not a weekday", ws);
+        or_set_err(err, errlen, "config [report] week_start: '%s' is not a weekday", ws);
         return OR_ERR_CONFIG;
     }
-    if ((cli->from != NULL) != (cli->to != NULL)) {
-        snprintf(err, errlen, "--from and --to go together");
+    if ((job->from != NULL) != (job->to != NULL)) {
+        or_set_err(err, errlen, "--from and --to go together");
         return OR_ERR_INVALID;
     }
-    if (cli->period != NULL && cli->from != NULL) {
-        snprintf(err, errlen, "give either --period or --from/--to, not both");
+    if (job->period != NULL && job->from != NULL) {
+        or_set_err(err, errlen, "give either --period or --from/--to, not both");
         return OR_ERR_INVALID;
     }
-    const char *spec = cli->period != NULL ? cli->period : default_spec;
-    if (spec == NULL && cli->from == NULL) {
+    const char *spec = job->period != NULL ? job->period : default_spec;
+    if (spec == NULL && job->from == NULL) {
         return OR_OK;
     }
     st = current_time(tz, &now, err, errlen);
     if (st != OR_OK) {
         return st;
     }
-    if (cli->from == NULL) {
+    if (job->from == NULL) {
         st = or_period_resolve(spec, tz, week_start, now, p, err, errlen);
     }
     else {
-        st = or_period_from_to(cli->from, cli->to, tz, now, p, err, errlen);
+        st = or_period_from_to(job->from, job->to, tz, now, p, err, errlen);
     }
     *have = st == OR_OK;
     return st;
@@ -133,7 +117,7 @@ or_job_generated_at(void)
 }
 
 or_status
-or_job_options(GPtrArray *raw, struct or_option **out, size_t *n, char *err, size_t errlen)
+or_job_options(const GPtrArray *raw, struct or_option **out, size_t *n, char *err, size_t errlen)
 {
     *out = g_new0(struct or_option, raw->len + 1);
     *n = 0;
@@ -141,7 +125,7 @@ or_job_options(GPtrArray *raw, struct or_option **out, size_t *n, char *err, siz
         const char *kv = g_ptr_array_index(raw, i);
         const char *eq = strchr(kv, '=');
         if (eq == NULL || eq == kv) {
-            snprintf(err, errlen, "--option '%s': expected KEY=VALUE", kv);
+            or_set_err(err, errlen, "--option '%s': expected KEY=VALUE", kv);
             return OR_ERR_INVALID;
         }
         (*out)[*n].name = g_strndup(kv, (gsize)(eq - kv));
@@ -172,8 +156,8 @@ config_long(const struct or_config *cfg, const char *key, long min, long max, lo
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
-        snprintf(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v, min,
-                 max);
+        or_set_err(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v,
+                   min, max);
         return OR_ERR_CONFIG;
     }
     *out = n * scale;
@@ -214,18 +198,14 @@ or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, cha
 }
 
 void
-or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
+or_job_cache_options(const struct or_job *job, const struct or_config *cfg,
+                     struct or_http_options *ho)
 {
-    const char *off = or_config_get(app->cfg, "http", "cache");
+    const char *off = or_config_get(cfg, "http", "cache");
     const char *env = getenv("OUTREPORT_NO_CACHE");
     ho->cache_dir = NULL;
-    if (app->cli->cache_dir != NULL && app->cli->replay_dir == NULL) {
-        ho->cache_dir = g_strdup(app->cli->cache_dir);
-        ho->cache_ttl_s = 86400;
-        return;
-    }
-    if (app->cli->no_cache || (env != NULL && *env != '\0' && strcmp(env, "0") != 0) ||
-        app->cli->record_dir != NULL || app->cli->replay_dir != NULL ||
+    if (job->no_cache || (env != NULL && *env != '\0' && strcmp(env, "0") != 0) ||
+        job->record_dir != NULL || job->replay_dir != NULL ||
         (off != NULL &&
          (g_ascii_strcasecmp(off, "off") == 0 || g_ascii_strcasecmp(off, "no") == 0 ||
           g_ascii_strcasecmp(off, "false") == 0))) {
@@ -233,10 +213,25 @@ or_job_cache_options(const struct or_app *app, struct or_http_options *ho)
     }
     long ttl = 900;
     char err[OR_ERR_SIZE];
-    if (config_long(app->cfg, "cache_ttl_s", 1, 86400 * 30, 1, &ttl, err, sizeof(err)) != OR_OK) {
-        fprintf(stderr, "outreport: warning: %s; using 900\n", err);
+    if (config_long(cfg, "cache_ttl_s", 1, 86400 * 30, 1, &ttl, err, sizeof(err)) != OR_OK) {
+        or_log(OR_LOG_WARN, "%s; using 900", err);
         ttl = 900;
     }
     ho->cache_ttl_s = ttl;
     ho->cache_dir = g_build_filename(g_get_user_cache_dir(), "outreport", "http", NULL);
+}
+
+or_status
+or_job_http(const struct or_job *job, const struct or_config *cfg, struct or_http **out, char *err,
+            size_t errlen)
+{
+    struct or_http_options ho = {.record_dir = job->record_dir, .replay_dir = job->replay_dir};
+    *out = NULL;
+    or_status st = or_job_http_options(cfg, &ho, err, errlen);
+    if (st == OR_OK) {
+        or_job_cache_options(job, cfg, &ho);
+        st = or_http_new(&ho, out, err, errlen);
+        g_free((char *)ho.cache_dir);
+    }
+    return st;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset/dataset.h"
+#include "dataset/cursor.h"
 #include "base/log.h"
 #include "base/redact.h"
 #include "dataset/rows.h"
@@ -144,6 +144,14 @@ host_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     }
 }
 
+/* Renderers step the core's cursors (cursor.h), whatever their kind. */
+static int
+host_cursor_next(struct or_cursor *c, struct or_value *row)
+{
+    int has_row = 0;
+    return or_cursor_next(c, row, &has_row) == OR_OK ? has_row : -1;
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
@@ -161,11 +169,8 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_time = host_format_time;
     h->local_time = host_local_time;
     or_rows_bind_host(h);
-    or_cursor_bind_host(h);
-    if (ctx->cursor_next != NULL) {
-        h->cursor_next = ctx->cursor_next;
-        h->cursor_rewind = ctx->cursor_rewind;
-    }
+    h->cursor_next = host_cursor_next;
+    h->cursor_rewind = or_cursor_rewind;
     h->host_data = ctx;
 }
 

@@ -22,9 +22,6 @@ struct or_host_ctx {
     const struct or_config *cfg; /**< configuration */
     GTimeZone *tz;               /**< report zone */
     int replay;                  /**< serving from a recording: secrets are not needed */
-    /** Cursor functions other than the dataset's (a stream's), or NULL. */
-    int (*cursor_next)(struct or_cursor *c, struct or_value *row);
-    or_status (*cursor_rewind)(struct or_cursor *c);
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

@@ -48,7 +48,8 @@ struct or_eval_input {
 struct or_eval;
 
 /**
- * @brief Prepare and evaluate every section.
+ * @brief Prepare and evaluate every section into *@p out (owned:
+ * or_eval_free(), before the dataset is freed).
  * @return OR_OK, or OR_ERR_INVALID with @p err naming the template file, the
  *         section and the SQL problem.
  */
@@ -90,6 +91,9 @@ void or_eval_index_sorts(struct or_eval *ev);
 
 /** @brief Drop the indexes of or_eval_index_sorts(); call after rendering. */
 void or_eval_drop_indexes(struct or_eval *ev);
+
+/** @brief The dataset the evaluation reads (its input's).  Borrowed. */
+struct or_dataset *or_eval_dataset(const struct or_eval *ev);
 
 /** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
 const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);

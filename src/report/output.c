@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/output.h"
+#include "base/status_str.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -54,7 +55,7 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
     *tmp_out = NULL;
     int fd = g_mkstemp(tmp);
     if (fd < 0) {
-        snprintf(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
+        or_set_err(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
         st = OR_ERR_IO;
         goto done;
     }
@@ -68,7 +69,7 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
     or_host_init(&host, ctx);
     st = renderer->desc->renderer->render(&host, report, tmp, opts, nopts, rerr, sizeof(rerr));
     if (st != OR_OK) {
-        snprintf(err, errlen, "%s: %s", path, rerr[0] ? rerr : "renderer failed");
+        or_set_err(err, errlen, "%s: %s", path, rerr[0] ? rerr : "renderer failed");
         or_output_discard(tmp);
         goto done;
     }
@@ -87,7 +88,7 @@ or_status
 or_output_commit(const char *tmp, const char *path, char *err, size_t errlen)
 {
     if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+        or_set_err(err, errlen, "%s: cannot write: %s", path, strerror(errno));
         or_redact_inplace(err, errlen);
         or_output_discard(tmp);
         return OR_ERR_IO;

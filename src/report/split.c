@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/split.h"
+#include "base/status_str.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,8 +37,8 @@ or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *cons
         sqlite3_free(part);
     }
     if (sql->len == 0) {
-        snprintf(err, errlen, "--split-by %s: no source of the template has a column %s", cols[0],
-                 cols[0]);
+        or_set_err(err, errlen, "--split-by %s: no source of the template has a column %s", cols[0],
+                   cols[0]);
         g_string_free(sql, TRUE);
         return OR_ERR_INVALID;
     }
@@ -45,7 +46,7 @@ or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *cons
     sqlite3_stmt *st = NULL;
     *out = g_ptr_array_new_with_free_func(g_free);
     if (sqlite3_prepare_v2(db, sql->str, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "--split-by %s: %s", cols[0], sqlite3_errmsg(db));
+        or_set_err(err, errlen, "--split-by %s: %s", cols[0], sqlite3_errmsg(db));
         g_string_free(sql, TRUE);
         return OR_ERR_DATASET;
     }
@@ -80,7 +81,7 @@ or_split_apply(struct or_dataset *ds, const struct or_template *tpl, char *const
         int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
         sqlite3_free(sql);
         if (rc != SQLITE_OK) {
-            snprintf(err, errlen, "--split-by: %s", msg != NULL ? msg : "cannot filter");
+            or_set_err(err, errlen, "--split-by: %s", msg != NULL ? msg : "cannot filter");
             sqlite3_free(msg);
             return OR_ERR_DATASET;
         }

@@ -20,7 +20,8 @@
 
 /**
  * @brief The distinct non-NULL values of the first of @p cols over the
- * template's source tables, sorted.  @p out gets an owned array of owned strings.
+ * template's source tables, sorted.  @p out gets an owned array of owned
+ * strings: g_ptr_array_free(out, TRUE) frees both.
  * @return OR_OK, or OR_ERR_INVALID when no source table has the column.
  */
 or_status or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
@@ -34,7 +35,7 @@ or_status or_split_apply(struct or_dataset *ds, const struct or_template *tpl, c
 void or_split_clear(struct or_dataset *ds, const struct or_template *tpl);
 
 /** @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" → "zoe-muller-x.example").
- * Owned. */
+ * Owned: g_free(). */
 char *or_split_slug(const char *value);
 
 #endif

@@ -78,12 +78,14 @@ struct or_template {
 /**
  * @brief Find a template: an existing file path as given, else NAME.json in
  * $OUTREPORT_TEMPLATE_PATH (colon-separated), the installed template folder,
- * and the source tree's templates/ (a build tree).  Returns a new string or NULL.
+ * and the source tree's templates/ (a build tree).  Returns a new string
+ * (g_free()) or NULL.
  */
 char *or_template_find(const char *name_or_path);
 
 /**
- * @brief Load and structurally check a template file.
+ * @brief Load and structurally check a template file into *@p out (owned:
+ * or_template_free()).
  * @return OR_OK, OR_ERR_NOT_FOUND, OR_ERR_PARSE (JSON, with line and column) or
  *         OR_ERR_INVALID (structure), with @p err naming file, section and key.
  */
@@ -96,7 +98,7 @@ void or_template_free(struct or_template *t);
 /** @brief Whether section @p s shows in @p format ("pdf", "xlsx", "csv"). */
 int or_tpl_section_shows_in(const struct or_tpl_section *s, const char *format);
 
-/** @brief Parse a format name ("integer", "percent", ...); -1 if unknown. */
-int or_format_parse(const char *s);
+/** @brief Parse a format name ("integer", "percent", ...) into *@p out; 0 if unknown. */
+int or_format_parse(const char *s, enum or_format *out);
 
 #endif

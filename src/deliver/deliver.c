@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+#include "deliver/deliver.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "deliver/mail_body.h"
+
+/* Recipients of one document set: entries without a placeholder get the
+ * roll-up (@p value NULL); entries with {COLUMN} get the split for @p value,
+ * with the placeholder replaced by it. */
+static char **
+recipients(const GPtrArray *list, const char *value)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; list != NULL && i < list->len; i++) {
+        const char *item = g_ptr_array_index(list, i);
+        const char *open = strchr(item, '{');
+        const char *close = open != NULL ? strchr(open, '}') : NULL;
+        if (value == NULL && open == NULL) {
+            g_ptr_array_add(out, g_strdup(item));
+        }
+        else if (value != NULL && open != NULL && close != NULL) {
+            g_ptr_array_add(
+                out, g_strdup_printf("%.*s%s%s", (int)(open - item), item, value, close + 1));
+        }
+    }
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static json_t *
+strv_json(char *const *v)
+{
+    json_t *a = json_array();
+    for (char *const *p = v; p != NULL && *p != NULL; p++) {
+        json_array_append_new(a, json_string(*p));
+    }
+    return a;
+}
+
+static json_t *
+record(char **to, char **cc, const char *subject, char **names, const char *status,
+       const char *error, const char *split)
+{
+    json_t *m = json_pack("{s:o, s:o, s:s, s:o, s:s}", "to", strv_json(to), "cc", strv_json(cc),
+                          "subject", subject, "attachments", strv_json(names), "status", status);
+    json_object_set_new(m, "error", error[0] ? json_string(error) : json_null());
+    json_object_set_new(m, "split", split != NULL ? json_string(split) : json_null());
+    return m;
+}
+
+static char *
+subject_of(const struct or_delivery *d)
+{
+    char *subject = or_mail_subject(d->subject, d->report);
+    if (d->split != NULL) {
+        char *s2 = g_strdup_printf("%s (%s)", subject, d->split);
+        g_free(subject);
+        subject = s2;
+    }
+    return subject;
+}
+
+/* Sends, or with --dry-run says what it would send. */
+static or_status
+send_or_say(const struct or_delivery *d, const struct or_mail_message *msg, char **names,
+            const char **status, char *merr, size_t merrlen)
+{
+    if (d->dry_run) {
+        *status = "dry-run";
+        char *who = g_strjoinv(", ", (char **)msg->to);
+        char *what = g_strjoinv(", ", names);
+        printf("would mail %s: \"%s\" with %s\n", who, msg->subject, what);
+        g_free(who);
+        g_free(what);
+        return OR_OK;
+    }
+    or_status st = or_mail_send(d->srv, msg, merr, merrlen);
+    *status = "sent";
+    if (st != OR_OK) {
+        *status = "failed";
+        or_log(OR_LOG_ERROR, "%s", merr);
+    }
+    return st;
+}
+
+or_status
+or_deliver_mail(const struct or_delivery *d, json_t *mails)
+{
+    char **to = recipients(d->mail_to, d->split);
+    if (to[0] == NULL) {
+        g_strfreev(to);
+        return OR_OK;
+    }
+    char **cc = d->split == NULL ? recipients(d->mail_cc, NULL) : NULL;
+    struct or_mail_attachment *att = g_new0(struct or_mail_attachment, d->ndocs + 1);
+    char **names = g_new0(char *, d->ndocs + 1);
+    for (size_t i = 0; i < d->ndocs; i++) {
+        names[i] = g_path_get_basename(d->docs[i].path);
+        att[i].path = d->docs[i].path;
+        att[i].filename = names[i];
+        att[i].mime_type = d->docs[i].mime != NULL ? d->docs[i].mime : "application/octet-stream";
+    }
+    char *subject = subject_of(d);
+    char *text = NULL, *html = NULL;
+    or_mail_body(d->report, d->tz, (const char *const *)names, &text, &html);
+    struct or_mail_message msg = {
+        .from = d->srv->from,
+        .to = (const char *const *)to,
+        .cc = (const char *const *)cc,
+        .subject = subject,
+        .text = text,
+        .html = html,
+        .attachments = att,
+        .nattachments = d->ndocs,
+    };
+    const char *status = NULL;
+    char merr[OR_ERR_SIZE] = "";
+    or_status st = send_or_say(d, &msg, names, &status, merr, sizeof(merr));
+    json_array_append_new(mails, record(to, cc, subject, names, status, merr, d->split));
+    g_free(text);
+    g_free(html);
+    g_free(subject);
+    g_strfreev(names);
+    g_free(att);
+    g_strfreev(to);
+    g_strfreev(cc);
+    return st;
+}

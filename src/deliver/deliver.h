@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file deliver.h
+ * @brief The deliver stage: mail one set of documents, or say what would be
+ * mailed (--dry-run), and record it for the manifest.
+ *
+ * Core only.  A job's recipients without a placeholder get the roll-up;
+ * one with {COLUMN} gets each split, with the placeholder replaced by the
+ * split's value; copies (cc) go with the roll-up only.  The subject follows
+ * the job's pattern (a split adds " (value)"), the bodies summarise the
+ * report (mail_body.h), and every document of the set is attached.
+ */
+#ifndef OR_DELIVER_H
+#define OR_DELIVER_H
+
+#include <glib.h>
+#include <jansson.h>
+
+#include "deliver/mail.h"
+#include "outreport/plugin.h"
+
+/** One document to attach.  Borrowed. */
+struct or_delivery_doc {
+    const char *path;
+    const char *mime; /**< NULL: application/octet-stream */
+};
+
+/** One document set to mail.  All borrowed. */
+struct or_delivery {
+    const struct or_mail_server *srv;
+    const GPtrArray *mail_to;       /**< the job's recipients (char *) */
+    const GPtrArray *mail_cc;       /**< copies of the roll-up (char *) */
+    const char *subject;            /**< pattern ({title}, {period}); NULL: the default */
+    int dry_run;                    /**< print who would get what, send nothing */
+    const struct or_report *report; /**< what the bodies and subject summarise */
+    GTimeZone *tz;                  /**< the report zone */
+    const char *split;              /**< the split's value; NULL: the roll-up */
+    const struct or_delivery_doc *docs;
+    size_t ndocs;
+};
+
+/**
+ * @brief Mail @p d's documents to the recipients they are for (none: does
+ * nothing) and append a record to @p mails: to, cc, subject, attachments,
+ * status ("sent", "dry-run", "failed"), error and split.
+ * @return OR_OK, or the mail's error (logged; the record says it failed).
+ */
+or_status or_deliver_mail(const struct or_delivery *d, json_t *mails);
+
+#endif

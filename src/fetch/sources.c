@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+#include "fetch/sources.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/status_str.h"
+#include "dataset/rows.h"
+
+void
+or_source_release(struct or_source *s)
+{
+    or_params_release(&s->params);
+    g_free(s->table);
+    g_free(s->detail);
+    s->table = NULL;
+    s->detail = NULL;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+    const struct or_param_value *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c != 0 ? c : strcmp(x->value, y->value);
+}
+
+/* What makes two sources the same data. */
+static char *
+key_of(const struct or_source *s)
+{
+    GString *k = g_string_new(s->name);
+    struct or_param_value *p = g_memdup2(s->params.items, s->params.n * sizeof(*p));
+    if (s->params.n > 1) {
+        qsort(p, s->params.n, sizeof(*p), by_name);
+    }
+    for (size_t i = 0; i < s->params.n; i++) {
+        g_string_append_printf(k, "\n%s=%s", p[i].name, p[i].value);
+    }
+    g_free(p);
+    if (s->has_period) {
+        g_string_append_printf(k, "\n@%lld..%lld", (long long)s->period.start,
+                               (long long)s->period.end);
+    }
+    g_string_append_printf(k, "\ntz=%s", s->tz_name != NULL ? s->tz_name : "");
+    return g_string_free(k, FALSE);
+}
+
+GPtrArray *
+or_sources_share(struct or_source *const *srcs, size_t n)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *fetch = g_ptr_array_new();
+    for (size_t i = 0; i < n; i++) {
+        char *key = key_of(srcs[i]);
+        struct or_source *first = g_hash_table_lookup(seen, key);
+        srcs[i]->origin = first;
+        if (first == NULL) {
+            g_hash_table_insert(seen, key, srcs[i]);
+            g_ptr_array_add(fetch, srcs[i]);
+        }
+        else {
+            g_free(key);
+        }
+    }
+    g_hash_table_destroy(seen);
+    return fetch;
+}
+
+or_status
+or_source_create_empty(struct or_dataset *ds, const struct or_source *s, const char *table,
+                       char *err, size_t errlen)
+{
+    struct or_schema *schema = or_schema_new(s->ep->columns, s->ep->ncolumns, 0);
+    struct or_table_writer *w = NULL;
+    or_status st = or_table_writer_open(ds, table, schema, &w, err, errlen);
+    if (st == OR_OK) {
+        st = or_table_writer_close(w, 1, err, errlen);
+    }
+    or_schema_free(schema);
+    return st;
+}
+
+/* ok, retried, failed or skipped, from the fetch's status and counts. */
+static void
+judge(struct or_source *s)
+{
+    if (s->st == OR_OK) {
+        s->status = s->stats.retries > 0 ? "retried" : "ok";
+        return;
+    }
+    /* An optional source whose credentials are not set up is skipped:
+     * the team does not have that vendor. */
+    int not_configured = s->st == OR_ERR_AUTH && s->stats.requests == 0;
+    s->status = !s->required && not_configured ? "skipped" : "failed";
+}
+
+void
+or_source_copy_result(struct or_source *s)
+{
+    const struct or_source *o = s->origin;
+    if (o == NULL) {
+        return;
+    }
+    s->st = o->st;
+    s->stats = o->stats;
+    g_free(s->detail);
+    s->detail = g_strdup(o->detail);
+    judge(s);
+}
+
+struct or_fetch_request
+or_source_request(const struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+{
+    return (struct or_fetch_request){
+        .source = s->name,
+        .plugin = s->plugin,
+        .endpoint = s->ep,
+        .cfg = env->cfg,
+        .tz = s->tz,
+        .tz_name = s->tz_name,
+        .period = s->has_period ? &s->period : NULL,
+        .params = &s->params,
+        .http = env->http,
+        .ds = ds,
+        .table = s->table,
+        .progress = env->progress,
+        .replay = env->replay,
+        .threads = env->threads,
+    };
+}
+
+static void
+fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+{
+    char ferr[OR_ERR_SIZE] = "";
+    struct or_fetch_request fr = or_source_request(s, env, ds);
+    s->st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
+    judge(s);
+    if (s->st == OR_OK) {
+        char what[160];
+        or_fetch_stats_describe(&s->stats, what, sizeof(what));
+        or_log(OR_LOG_INFO, "source %s (%s): %s", s->alias, s->name, what);
+        return;
+    }
+    s->detail = g_strdup(ferr);
+    if (strcmp(s->status, "failed") == 0) {
+        or_log(OR_LOG_WARN, "source %s (%s) failed: %s", s->alias, s->name, ferr);
+    }
+    else {
+        or_log(OR_LOG_INFO, "source %s (%s) skipped: %s", s->alias, s->name, ferr);
+    }
+    char err[OR_ERR_SIZE];
+    if (or_source_create_empty(ds, s, s->table, err, sizeof(err)) != OR_OK) {
+        or_log(OR_LOG_ERROR, "%s", err);
+    }
+}
+
+or_status
+or_fetch_sources(struct or_source *const *srcs, size_t n, const struct or_fetch_env *env,
+                 struct or_dataset *ds)
+{
+    or_status first = OR_OK;
+    for (size_t i = 0; i < n; i++) {
+        fetch_one(srcs[i], env, ds);
+        if (first == OR_OK && strcmp(srcs[i]->status, "failed") == 0) {
+            first = srcs[i]->st;
+        }
+    }
+    return first;
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+#include "job/jobs_file.h"
+
+#include <string.h>
+
+#include "base/status_str.h"
+#include "report/template.h"
+
+static const char *const job_keys[] = {"template", "period", "from",    "to",      "tz",
+                                       "formats",  "out",    "mail_to", "mail_cc", "mail_subject",
+                                       "split_by", "strict", "options", NULL};
+
+static const char *
+job_value(const struct or_config *file, const char *section, const char *key)
+{
+    const char *v = or_config_get(file, section, key);
+    return v != NULL ? v : or_config_get(file, "defaults", key);
+}
+
+static or_status
+check_keys(const struct or_config *file, const char *section, char *err, size_t errlen)
+{
+    char **keys = or_config_keys(file, section);
+    or_status st = OR_OK;
+    for (char **k = keys; *k != NULL && st == OR_OK; k++) {
+        int ok = 0;
+        for (const char *const *a = job_keys; *a != NULL; a++) {
+            ok = ok || strcmp(*a, *k) == 0;
+        }
+        if (!ok) {
+            or_set_err(err, errlen,
+                       "%s: [%s] %s: unknown key (jobs take: template, period, from, "
+                       "to, tz, formats, out, mail_to, mail_cc, mail_subject, split_by, "
+                       "strict, options)",
+                       or_config_path(file), section, *k);
+            st = OR_ERR_CONFIG;
+        }
+    }
+    g_strfreev(keys);
+    return st;
+}
+
+/* The template a job names must exist: found now, not after the fetch. */
+static or_status
+check_template(const struct or_config *file, const char *section, const char *tpl, char *err,
+               size_t errlen)
+{
+    if (tpl == NULL) {
+        or_set_err(err, errlen, "%s: [%s]: missing 'template'", or_config_path(file), section);
+        return OR_ERR_CONFIG;
+    }
+    char *found = or_template_find(tpl);
+    if (found == NULL) {
+        or_set_err(err, errlen, "%s: [%s] template: '%s' not found", or_config_path(file), section,
+                   tpl);
+        return OR_ERR_CONFIG;
+    }
+    g_free(found);
+    return OR_OK;
+}
+
+/* A key that replaces the command line's setting when the job has it. */
+static void
+take(const struct or_config *file, const char *section, const char *key, const char **to)
+{
+    const char *v = job_value(file, section, key);
+    if (v != NULL) {
+        *to = v;
+    }
+}
+
+/* Builds a job from its section: the command line's settings, overridden. */
+static or_status
+make_job(const struct or_config *file, const char *section, const char *out_root, struct or_job *j,
+         char *err, size_t errlen)
+{
+    j->name = g_str_has_prefix(section, "job ") ? section + 4 : section;
+    j->progress = 0;
+    or_status st = check_keys(file, section, err, errlen);
+    if (st == OR_OK) {
+        j->target = job_value(file, section, "template");
+        st = check_template(file, section, j->target, err, errlen);
+    }
+    if (st != OR_OK) {
+        return st;
+    }
+    take(file, section, "period", &j->period);
+    if (job_value(file, section, "from") != NULL) {
+        j->from = job_value(file, section, "from");
+        j->to = job_value(file, section, "to");
+    }
+    take(file, section, "tz", &j->tz);
+    take(file, section, "formats", &j->formats);
+    take(file, section, "split_by", &j->split_by);
+    take(file, section, "mail_subject", &j->mail_subject);
+    const char *strict = job_value(file, section, "strict");
+    if (strict != NULL) {
+        j->strict = g_ascii_strcasecmp(strict, "true") == 0 || strcmp(strict, "1") == 0 ||
+                    g_ascii_strcasecmp(strict, "yes") == 0;
+    }
+    /* Recipients and options on the command line apply to every job, besides its own. */
+    or_job_add_list(j->mail_to, job_value(file, section, "mail_to"));
+    or_job_add_list(j->mail_cc, job_value(file, section, "mail_cc"));
+    or_job_add_list(j->options, job_value(file, section, "options"));
+    const char *out = or_config_get(file, section, "out");
+    g_free(j->out_dir);
+    j->out_dir = out != NULL ? g_strdup(out) : g_build_filename(out_root, j->name, NULL);
+    return OR_OK;
+}
+
+/* Two jobs writing one folder would overwrite each other's documents. */
+static or_status
+check_folders(const char *path, GArray *jobs, char *err, size_t errlen)
+{
+    const struct or_job *j = &g_array_index(jobs, struct or_job, jobs->len - 1);
+    for (guint k = 0; k + 1 < jobs->len; k++) {
+        const struct or_job *other = &g_array_index(jobs, struct or_job, k);
+        if (strcmp(other->out_dir, j->out_dir) == 0) {
+            or_set_err(err, errlen, "%s: jobs '%s' and '%s' write to the same folder %s", path,
+                       other->name, j->name, j->out_dir);
+            return OR_ERR_CONFIG;
+        }
+    }
+    return OR_OK;
+}
+
+static void
+clear_job(gpointer p)
+{
+    or_job_clear(p);
+}
+
+or_status
+or_jobs_load(const char *path, const struct or_job *base, const char *out_root,
+             struct or_config **file, GArray **jobs, char *err, size_t errlen)
+{
+    *jobs = g_array_new(FALSE, TRUE, sizeof(struct or_job));
+    g_array_set_clear_func(*jobs, clear_job);
+    or_status st = or_config_load(path, file, err, errlen);
+    size_t nsec = 0;
+    const char *const *sections = st == OR_OK ? or_config_sections(*file, &nsec) : NULL;
+    for (size_t i = 0; i < nsec && st == OR_OK; i++) {
+        if (strcmp(sections[i], "defaults") == 0) {
+            continue;
+        }
+        struct or_job j;
+        or_job_init(&j, OR_JOB_REPORT);
+        or_job_copy(&j, base);
+        st = make_job(*file, sections[i], out_root, &j, err, errlen);
+        g_array_append_val(*jobs, j);
+        if (st == OR_OK) {
+            st = check_folders(path, *jobs, err, errlen);
+        }
+    }
+    if (st == OR_OK && (*jobs)->len == 0) {
+        or_set_err(err, errlen, "%s: no jobs (one [section] per job, with template = ...)", path);
+        st = OR_ERR_CONFIG;
+    }
+    return st;
+}

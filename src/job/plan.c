@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: MIT */
+#include "job/plan.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "base/status_str.h"
+#include "job/jobctx.h"
+#include "report/output.h"
+
+static void set_zone(struct or_plan *p);
+
+static void
+plan_start(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+           const struct or_registry *reg)
+{
+    memset(p, 0, sizeof(*p));
+    p->job = job;
+    p->cfg = cfg;
+    p->reg = reg;
+}
+
+/* Resolves one source to its plugin and endpoint and checks its parameters. */
+static or_status
+resolve(struct or_plan *p, struct or_source *s, const char *const *kv, size_t nkv, char *err,
+        size_t errlen)
+{
+    or_status st = or_registry_source(p->reg, s->name, &s->plugin, &s->ep, err, errlen);
+    if (st == OR_OK) {
+        st = or_params_parse(s->name, s->ep, kv, nkv, &s->params, err, errlen);
+    }
+    return st;
+}
+
+/* Every source of the template; a problem is the template's (exit 2). */
+static or_status
+template_sources(struct or_plan *p, char *err, size_t errlen)
+{
+    const struct or_template *t = p->tpl;
+    p->sources = g_new0(struct or_source, t->nsources > 0 ? t->nsources : 1);
+    p->nsources = t->nsources;
+    for (size_t i = 0; i < t->nsources; i++) {
+        const struct or_tpl_source *ts = &t->sources[i];
+        struct or_source *s = &p->sources[i];
+        char inner[OR_ERR_SIZE];
+        s->alias = ts->alias;
+        s->name = ts->source;
+        s->param_text = ts->params;
+        s->previous = ts->previous;
+        s->required = ts->required;
+        if (resolve(p, s, (const char *const *)ts->params, g_strv_length(ts->params), inner,
+                    sizeof(inner)) != OR_OK) {
+            or_set_err(err, errlen, "%s: source '%s': %s", t->path, ts->alias, inner);
+            return OR_ERR_CONFIG;
+        }
+    }
+    return OR_OK;
+}
+
+or_status
+or_plan_template(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+                 const struct or_registry *reg, char *err, size_t errlen)
+{
+    plan_start(p, job, cfg, reg);
+    or_status st = or_template_load(job->target, &p->tpl, err, errlen);
+    if (st == OR_OK) {
+        st = template_sources(p, err, errlen);
+    }
+    if (st != OR_OK) {
+        return OR_ERR_CONFIG; /* a template problem is a usage error (exit 2) */
+    }
+    st = or_job_zone(job, cfg, &p->tz, &p->tz_name, err, errlen);
+    set_zone(p);
+    return st;
+}
+
+/* Formats to write: the job's, else every loaded renderer among pdf, xlsx, csv. */
+static or_status
+pick_formats(struct or_plan *p, char *err, size_t errlen)
+{
+    const char *want = p->job->formats;
+    char **list = g_strsplit(want != NULL ? want : "pdf,xlsx,csv", ",", -1);
+    GPtrArray *ok = g_ptr_array_new();
+    or_status st = OR_OK;
+    for (char **f = list; *f != NULL && st == OR_OK; f++) {
+        g_strstrip(*f);
+        int again = **f == '\0';
+        for (guint i = 0; i < ok->len; i++) {
+            again = again || g_ascii_strcasecmp(g_ptr_array_index(ok, i), *f) == 0;
+        }
+        if (again) {
+            continue; /* one document set per format (they render at once) */
+        }
+        if (or_registry_renderer(p->reg, *f) != NULL) {
+            g_ptr_array_add(ok, g_strdup(*f));
+        }
+        else if (want != NULL) {
+            or_set_err(err, errlen, "--format %s: no renderer plugin for it is loaded", *f);
+            st = OR_ERR_NOT_FOUND;
+        }
+    }
+    g_strfreev(list);
+    if (st == OR_OK && ok->len == 0) {
+        or_set_err(err, errlen, "no renderer plugin loaded; check --plugin-dir");
+        st = OR_ERR_NOT_FOUND;
+    }
+    g_ptr_array_add(ok, NULL);
+    p->formats = (char **)g_ptr_array_free(ok, FALSE);
+    return st;
+}
+
+/* Every source is fetched in the job's zone. */
+static void
+set_zone(struct or_plan *p)
+{
+    for (size_t i = 0; i < p->nsources; i++) {
+        p->sources[i].tz = p->tz;
+        p->sources[i].tz_name = p->tz_name;
+    }
+}
+
+/* Every source gets its period: the report's, or the comparison one. */
+static void
+source_periods(struct or_plan *p)
+{
+    for (size_t i = 0; i < p->nsources; i++) {
+        struct or_source *s = &p->sources[i];
+        s->has_period = p->have_period;
+        s->period = s->previous ? p->previous : p->period;
+    }
+}
+
+/* Mail settings are checked before anything is fetched. */
+static or_status
+mail_server(struct or_plan *p, char *err, size_t errlen)
+{
+    if (p->job->mail_to->len == 0) {
+        return OR_OK;
+    }
+    or_status st = or_mail_server_from_config(p->cfg, &p->srv, err, errlen);
+    p->have_srv = st == OR_OK;
+    if (st != OR_OK && p->job->dry_run) {
+        or_log(OR_LOG_WARN, "%s (--dry-run goes on)", err);
+        memset(&p->srv, 0, sizeof(p->srv));
+        p->srv.from = g_strdup("outreport@localhost");
+        p->have_srv = 1;
+        st = OR_OK;
+    }
+    return st;
+}
+
+static or_status
+make_dir(const char *dir, char *err, size_t errlen)
+{
+    if (g_mkdir_with_parents(dir, 0777) != 0) {
+        or_set_err(err, errlen, "--out %s: cannot create the folder: %s", dir, g_strerror(errno));
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
+or_status
+or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+               const struct or_registry *reg, char *err, size_t errlen)
+{
+    or_status st = or_plan_template(p, job, cfg, reg, err, errlen);
+    if (st == OR_OK) {
+        st = pick_formats(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        const char *dflt = p->tpl->period != NULL ? p->tpl->period : "last-week";
+        st = or_job_period(job, cfg, p->tz, dflt, &p->period, &p->have_period, err, errlen);
+    }
+    if (st == OR_OK && p->have_period) {
+        const char *ws = or_config_get(cfg, "report", "week_start");
+        or_period_previous(&p->period, p->tz, or_week_start_parse(ws ? ws : "monday"),
+                           &p->previous);
+    }
+    source_periods(p);
+    if (st == OR_OK) {
+        st = mail_server(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = make_dir(job->out_dir, err, errlen);
+    }
+    return st;
+}
+
+/* The renderer -o's extension names, and a folder that can be written. */
+static or_status
+check_output(struct or_plan *p, char *err, size_t errlen)
+{
+    const char *out = p->job->output;
+    const char *ext = or_output_extension(out);
+    if (*ext == '\0') {
+        or_set_err(err, errlen, "-o %s: no file extension to choose the format by (e.g. .csv)",
+                   out);
+        return OR_ERR_INVALID;
+    }
+    p->renderer = or_registry_renderer(p->reg, ext);
+    if (p->renderer == NULL) {
+        GString *s = g_string_new(NULL);
+        for (size_t i = 0; i < p->reg->nplugins; i++) {
+            if (p->reg->plugins[i].desc->kind == OR_PLUGIN_RENDERER) {
+                g_string_append_printf(s, "%s.%s", s->len ? ", " : "",
+                                       p->reg->plugins[i].desc->renderer->format);
+            }
+        }
+        or_set_err(err, errlen, "-o %s: no renderer for .%s (available: %s)", out, ext,
+                   s->len ? s->str : "none loaded; check --plugin-dir");
+        g_string_free(s, TRUE);
+        return OR_ERR_NOT_FOUND;
+    }
+    char *dir = g_path_get_dirname(out);
+    int ok = access(dir, W_OK) == 0;
+    if (!ok) {
+        or_set_err(err, errlen, "-o %s: cannot write to folder %s: %s", out, dir,
+                   g_strerror(errno));
+    }
+    g_free(dir);
+    return ok ? OR_OK : OR_ERR_IO;
+}
+
+or_status
+or_plan_fetch(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+              const struct or_registry *reg, char *err, size_t errlen)
+{
+    plan_start(p, job, cfg, reg);
+    p->sources = g_new0(struct or_source, 1);
+    p->nsources = 1;
+    struct or_source *s = &p->sources[0];
+    s->name = job->target;
+    s->required = 1;
+    or_status st = or_registry_source(reg, s->name, &s->plugin, &s->ep, err, errlen);
+    if (st == OR_OK) {
+        s->alias = s->ep->table;
+        st = check_output(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = or_params_parse(s->name, s->ep, (const char *const *)job->params->pdata,
+                             job->params->len, &s->params, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = or_job_zone(job, cfg, &p->tz, &p->tz_name, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = or_job_period(job, cfg, p->tz, NULL, &p->period, &p->have_period, err, errlen);
+    }
+    set_zone(p);
+    source_periods(p);
+    return st;
+}
+
+void
+or_plan_release(struct or_plan *p)
+{
+    for (size_t i = 0; i < p->nsources; i++) {
+        or_source_release(&p->sources[i]);
+    }
+    g_free(p->sources);
+    g_strfreev(p->formats);
+    if (p->have_srv) {
+        or_mail_server_release(&p->srv);
+    }
+    if (p->tz != NULL) {
+        g_time_zone_unref(p->tz);
+    }
+    g_free(p->tz_name);
+    or_template_free(p->tpl);
+    memset(p, 0, sizeof(*p));
+}

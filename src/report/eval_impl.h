@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file eval_impl.h
+ * @brief Inside the evaluation (evaluate.c, eval_sql.c, eval_report.c,
+ * eval_index.c only).
+ */
+#ifndef OR_EVAL_IMPL_H
+#define OR_EVAL_IMPL_H
+
+#include <glib.h>
+
+#include "dataset/sqlfuncs.h"
+#include "report/evaluate.h"
+
+/* A result this small is read once into memory during the evaluation and
+ * every document is served from there: an aggregate is then computed once,
+ * not once for the row count, once more for the column types and again for
+ * every format.  A larger one overflows after this many rows are stepped,
+ * so the limit also bounds the work wasted on finding that out. */
+#define BUFFER_ROWS 10000
+#define BUFFER_BYTES ((size_t)16 << 20)
+
+/* What one section owns besides struct or_section itself. */
+struct section_state {
+    struct or_result result;
+    struct or_result_column *cols;
+    char **labels;
+    struct or_cursor *cursor;
+    int buffered; /* the cursor holds every row in memory */
+    struct or_chart chart;
+    size_t *series;
+    struct or_kpi *kpis;
+    char *unavailable;
+    char *text;
+};
+
+struct or_eval {
+    const struct or_eval_input *in;
+    struct or_section *sections;
+    struct section_state *state;
+    size_t n;
+    GHashTable *reports; /* format -> struct or_report * (sections array owned) */
+    char *err;
+    size_t errlen;
+    const struct or_tpl_section *cur; /* for messages */
+    const char *const *lenient;       /* or_eval_check: tables with discovered columns */
+    struct or_sandbox sandbox;        /* on from the first prepare until or_eval_free() */
+    GPtrArray *indexes;               /* what or_eval_index_sorts() made (eval_index.c) */
+};
+
+/** @brief Fill ev->err naming the template (and section); returns OR_ERR_INVALID. */
+or_status or_eval_fail(struct or_eval *ev, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/** @brief @p sql without trailing semicolons and blanks, so it can be wrapped.  g_free(). */
+char *or_eval_trimmed_sql(const char *sql);
+
+/**
+ * @brief Prepare one statement in the sandbox (recording the tables it
+ * reads into @p tables, may be NULL), check it is a single read, bind its
+ * parameters.  @p out: owned (or_cursor_free()).
+ * @return OR_OK; OR_ERR_INVALID (ev->err); OR_ERR_UNSUPPORTED when a lenient
+ *         check skips it.
+ */
+or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
+                          struct or_cursor **out);
+
+/** @brief The first column of the first row of @p sql as a number; *@p has 0 when none. */
+or_status or_eval_single_value(struct or_eval *ev, const char *sql, const char *what,
+                               GPtrArray *tables, int *has, double *value);
+
+/** @brief The rows @p sql returns, counted without its ORDER BY when it can go. */
+or_status or_eval_count_rows(struct or_eval *ev, const char *sql, int64_t *nrows);
+
+/** @brief Whether table @p table of the main database has every column of @p cols. */
+int or_eval_columns_of(sqlite3 *db, const char *table, char *const *cols);
+
+/**
+ * @brief Whether the section lists rows of one large table sorted by its
+ * columns: reading them to find that out would sort every row for nothing.
+ */
+int or_eval_likely_large(struct or_eval *ev, const struct or_tpl_section *ts, GPtrArray *tables);
+
+/** @brief Whether a document of this run shows the section's rows. */
+int or_eval_shown_anywhere(const struct or_eval *ev, const struct or_tpl_section *ts);
+
+/** @brief Free a format's report (the value destroy function of ev->reports). */
+void or_eval_free_report(gpointer p);
+
+#endif

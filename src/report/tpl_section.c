@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/* One section of a template: its kind, columns, KPIs and chart. */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/tpl_impl.h"
+
+static const char *const section_kinds[OR_SECTION_KIND_COUNT] = {
+    [OR_SECTION_TABLE] = "table",           [OR_SECTION_KPIS] = "kpis",
+    [OR_SECTION_CHART] = "chart",           [OR_SECTION_TEXT] = "text",
+    [OR_SECTION_PAGE_BREAK] = "page_break",
+};
+static const char *const chart_kinds[OR_CHART_KIND_COUNT] = {
+    [OR_CHART_BAR] = "bar",
+    [OR_CHART_GROUPED_BAR] = "grouped_bar",
+    [OR_CHART_STACKED_BAR] = "stacked_bar",
+    [OR_CHART_LINE] = "line",
+    [OR_CHART_DONUT] = "donut",
+    [OR_CHART_FUNNEL] = "funnel",
+};
+static const char *const format_names[OR_FMT_COUNT] = {
+    [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer",   [OR_FMT_DECIMAL] = "decimal",
+    [OR_FMT_PERCENT] = "percent",   [OR_FMT_DURATION] = "duration", [OR_FMT_DATE] = "date",
+    [OR_FMT_DATETIME] = "datetime", [OR_FMT_TEXT] = "text",
+};
+
+int
+or_format_parse(const char *s, enum or_format *out)
+{
+    int f = OR_FMT_AUTO;
+    gboolean ok = or_tpl_lookup(format_names, OR_FMT_COUNT, s, &f);
+    *out = (enum or_format)f;
+    return ok;
+}
+
+static int
+valid_id(const char *s)
+{
+    if (s == NULL || s[0] == '\0') {
+        return 0;
+    }
+    for (const char *p = s; *p != '\0'; p++) {
+        if (!(g_ascii_isalnum(*p) || *p == '_' || *p == '-')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static or_status
+load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
+{
+    static const char *const keys[] = {"label", "format", "align", NULL};
+    static const char *const aligns[] = {"auto", "left", "right", "center"};
+    json_t *cols = json_object_get(sec, "columns");
+    if (cols == NULL) {
+        return OR_OK;
+    }
+    if (!json_is_object(cols)) {
+        return or_tpl_fail(w, "'columns' must be an object of column: {label, format, align}");
+    }
+    s->columns = g_new0(struct or_tpl_column, json_object_size(cols));
+    const char *name;
+    json_t *c;
+    json_object_foreach(cols, name, c)
+    {
+        struct or_tpl_column *col = &s->columns[s->ncolumns++];
+        col->name = g_strdup(name);
+        if (json_is_string(c)) {
+            col->label = g_strdup(json_string_value(c));
+            continue;
+        }
+        if (!json_is_object(c)) {
+            return or_tpl_fail(w, "column '%s' must be a label string or {label, format, align}",
+                               name);
+        }
+        or_status st = or_tpl_check_keys(w, c, "a column", keys);
+        char *fmt = NULL, *align = NULL;
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, c, "label", 0, &col->label);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, c, "format", 0, &fmt);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, c, "align", 0, &align);
+        }
+        if (st == OR_OK && fmt != NULL) {
+            if (!or_format_parse(fmt, &col->format)) {
+                char names[256];
+                or_tpl_join_names(format_names, OR_FMT_COUNT, names, sizeof(names));
+                st = or_tpl_fail(w, "column '%s': unknown format '%s' (expected %s)", name, fmt,
+                                 names);
+            }
+        }
+        if (st == OR_OK && align != NULL) {
+            if (!or_tpl_lookup(aligns, 4, align, &col->align)) {
+                st = or_tpl_fail(w, "column '%s': align must be left, right or center", name);
+            }
+        }
+        g_free(fmt);
+        g_free(align);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
+load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
+{
+    static const char *const keys[] = {"label",  "value",           "previous",
+                                       "format", "lower_is_better", NULL};
+    json_t *kpis = json_object_get(sec, "kpis");
+    if (kpis == NULL || !json_is_array(kpis) || json_array_size(kpis) == 0) {
+        return or_tpl_fail(w, "a kpis section needs 'kpis': [{label, value, previous, format}]");
+    }
+    s->kpis = g_new0(struct or_tpl_kpi, json_array_size(kpis));
+    size_t i;
+    json_t *k;
+    json_array_foreach(kpis, i, k)
+    {
+        struct or_tpl_kpi *kpi = &s->kpis[s->nkpis++];
+        if (!json_is_object(k)) {
+            return or_tpl_fail(w, "kpi %zu must be an object", i + 1);
+        }
+        char *fmt = NULL;
+        or_status st = or_tpl_check_keys(w, k, "a kpi", keys);
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, k, "label", 1, &kpi->label);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, k, "value", 1, &kpi->value_sql);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, k, "previous", 0, &kpi->previous_sql);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_bool(w, k, "lower_is_better", 0, &kpi->lower_is_better);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, k, "format", 0, &fmt);
+        }
+        if (st == OR_OK && fmt != NULL) {
+            if (!or_format_parse(fmt, &kpi->format)) {
+                st = or_tpl_fail(w, "kpi '%s': unknown format '%s'", kpi->label, fmt);
+            }
+        }
+        g_free(fmt);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
+load_chart(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
+{
+    char *kind = NULL;
+    or_status st = or_tpl_get_string(w, sec, "chart", 1, &kind);
+    if (st != OR_OK) {
+        return st;
+    }
+    int k = 0;
+    if (!or_tpl_lookup(chart_kinds, OR_CHART_KIND_COUNT, kind, &k)) {
+        char names[256];
+        or_tpl_join_names(chart_kinds, OR_CHART_KIND_COUNT, names, sizeof(names));
+        st = or_tpl_fail(w, "unknown chart '%s' (expected %s)", kind, names);
+        g_free(kind);
+        return st;
+    }
+    g_free(kind);
+    s->chart = (enum or_chart_kind)k;
+    st = or_tpl_get_string(w, sec, "x", 1, &s->x);
+    if (st == OR_OK) {
+        st = or_tpl_get_strv(w, sec, "series", &s->series);
+    }
+    if (st == OR_OK && s->series == NULL) {
+        st = or_tpl_fail(w, "a chart needs 'series': the value column(s)");
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "x_label", 0, &s->x_label);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "y_label", 0, &s->y_label);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_bool(w, sec, "horizontal", 0, &s->horizontal);
+    }
+    if (st == OR_OK &&
+        (s->chart == OR_CHART_DONUT || s->chart == OR_CHART_FUNNEL || s->chart == OR_CHART_BAR) &&
+        g_strv_length(s->series) != 1) {
+        st = or_tpl_fail(w, "a %s chart takes exactly one series", chart_kinds[s->chart]);
+    }
+    return st;
+}
+
+or_status
+or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or_tpl_section *s)
+{
+    static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
+                                       "text",      "columns", "kpis",    "chart",       "x",
+                                       "series",    "x_label", "y_label", "horizontal",  "formats",
+                                       "landscape", NULL};
+    char *kind = NULL;
+
+    snprintf(w->section, sizeof(w->section), "section %zu", index + 1);
+    if (!json_is_object(sec)) {
+        return or_tpl_fail(w, "must be an object with 'kind'");
+    }
+    or_status st = or_tpl_get_string(w, sec, "kind", 1, &kind);
+    if (st != OR_OK) {
+        return st;
+    }
+    int k = 0;
+    if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
+        char names[256];
+        or_tpl_join_names(section_kinds, OR_SECTION_KIND_COUNT, names, sizeof(names));
+        st = or_tpl_fail(w, "unknown kind '%s' (expected %s)", kind, names);
+        g_free(kind);
+        return st;
+    }
+    s->kind = (enum or_section_kind)k;
+    st = or_tpl_get_string(w, sec, "id", 0, &s->id);
+    if (st == OR_OK && s->id == NULL) {
+        s->id = g_strdup_printf("%s-%zu", kind, index + 1);
+    }
+    g_free(kind);
+    if (st == OR_OK && !valid_id(s->id)) {
+        st = or_tpl_fail(w, "id '%s': letters, digits, - and _ only (it names files and sheets)",
+                         s->id);
+    }
+    if (st != OR_OK) {
+        return st;
+    }
+    snprintf(w->section, sizeof(w->section), "section '%s'", s->id);
+    st = or_tpl_check_keys(w, sec, "a section", keys);
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "title", 0, &s->title);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "description", 0, &s->description);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "sql",
+                               s->kind == OR_SECTION_TABLE || s->kind == OR_SECTION_CHART, &s->sql);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "text", s->kind == OR_SECTION_TEXT, &s->text);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_strv(w, sec, "formats", &s->formats);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_bool(w, sec, "landscape", 0, &s->landscape);
+    }
+    if (st == OR_OK) {
+        st = load_columns(w, sec, s);
+    }
+    if (st == OR_OK && s->kind == OR_SECTION_KPIS) {
+        st = load_kpis(w, sec, s);
+    }
+    if (st == OR_OK && s->kind == OR_SECTION_CHART) {
+        st = load_chart(w, sec, s);
+    }
+    return st;
+}
+
+int
+or_tpl_section_shows_in(const struct or_tpl_section *s, const char *format)
+{
+    if (s->formats == NULL) {
+        return 1;
+    }
+    for (char **f = s->formats; *f != NULL; f++) {
+        if (g_ascii_strcasecmp(*f, format) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
