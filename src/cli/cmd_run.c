@@ -7,7 +7,9 @@
 #include "base/status_str.h"
 #include "cli/cli.h"
 #include "job/jobctx.h"
+#include "job/jobstore.h"
 #include "job/pipeline.h"
+#include "job/sync.h"
 #include "report/evaluate.h"
 
 static int
@@ -34,18 +36,33 @@ one_template(const struct or_cli *cli, char *err, size_t errlen)
     return OR_OK;
 }
 
-/* The fetch stage: the job's HTTP client, then every distinct source once. */
+/* The fetch stage: the job's HTTP client, then every distinct source once,
+ * through the store when there is one. */
 static or_status
 fetch(struct or_run *R, const struct or_job *job, const struct or_config *cfg, char *err,
       size_t errlen)
 {
     struct or_http *http = NULL;
-    or_status st = or_job_http(job, cfg, &http, err, errlen);
+    struct or_job_store js;
+    or_status st = or_job_store_open(job, cfg, &js, err, errlen);
     if (st == OR_OK) {
-        struct or_fetch_env env = {cfg, http, job->progress, job->replay_dir != NULL, job->threads};
+        st = or_job_http(job, cfg, &http, err, errlen);
+    }
+    struct or_fetch_env env = {cfg, http, job->progress, job->replay_dir != NULL, job->threads};
+    if (st == OR_OK && js.store == NULL) {
         st = or_run_fetch(R, &env, err, errlen);
     }
+    else if (st == OR_OK) {
+        const char *ws = or_config_get(cfg, "report", "week_start");
+        struct or_sync_env se = {js.store, &env, js.refetch_days,
+                                 or_week_start_parse(ws != NULL ? ws : "monday"), 0};
+        st = or_job_now(R->plan->tz, &se.now, err, errlen);
+        if (st == OR_OK) {
+            st = or_run_sync(R, &se, err, errlen);
+        }
+    }
     or_http_free(http);
+    or_job_store_close(&js);
     return st;
 }
 
