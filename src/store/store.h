@@ -129,8 +129,9 @@ struct or_store_get {
  * @brief Create table @p alias of @p ds with @p schema's columns (plus any
  * further columns the store table has, for endpoints with dynamic columns)
  * and fill it with the stored rows @p g selects: records of those days; the
- * period aggregate of exactly those days; of cumulative snapshots, per key
- * the newest taken before @c end, else the first one after it.
+ * period aggregate of exactly those days; of cumulative snapshots, those
+ * of the first day with one taken at or after @c end (the totals when the
+ * period ended), else of the newest day (a period not over yet).
  * @param rows receives the number of rows loaded.
  * @param as_of receives, for snapshots, the latest snapshot day loaded ("" if none).
  */

@@ -103,7 +103,8 @@ open_target(struct or_dataset *ds, const char *alias, const struct load_cols *lc
     return st;
 }
 
-/* Snapshots: the day whose snapshot stands for the end of the period. */
+/* Snapshots: the day whose snapshot stands for the end of the period: the
+ * first taken after it ended, else (a period not over yet) the newest. */
 struct pick {
     int64_t end;
     char before[11]; /* newest day fetched before end */
@@ -139,7 +140,7 @@ snapshot_day(struct or_store *s, const struct or_store_get *g, const char *sid, 
                                  at, qt);
     const char *params[] = {sid};
     or_status st = s->ops->query(s, full, params, 1, types, 2, pick_day, &p, err, errlen);
-    snprintf(day, 11, "%s", p.before[0] != '\0' ? p.before : p.after);
+    snprintf(day, 11, "%s", p.after[0] != '\0' ? p.after : p.before);
     g_free(full);
     g_free(at);
     g_free(qt);
