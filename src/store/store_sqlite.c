@@ -377,9 +377,29 @@ or_store_sqlite_open(struct or_store *s, const char *path, char *err, size_t err
         return fail(s, "open", err, errlen);
     }
     sqlite3_busy_timeout(q->db, 60000);
-    or_status st = check_ours(s, err, errlen);
+    /* Turning WAL on needs the database to itself, and SQLite gives up at
+     * once rather than wait when another connection opens it meanwhile:
+     * a new store is set up under the writer lock. */
+    char mode[16] = "";
+    sqlite3_stmt *jm = NULL;
+    if (sqlite3_prepare_v2(q->db, "PRAGMA journal_mode", -1, &jm, NULL) == SQLITE_OK &&
+        sqlite3_step(jm) == SQLITE_ROW) {
+        snprintf(mode, sizeof(mode), "%s", (const char *)sqlite3_column_text(jm, 0));
+    }
+    sqlite3_finalize(jm);
+    int wal = strcmp(mode, "wal") == 0;
+    or_status st = wal ? OR_OK : sq_lock(s, err, errlen);
     if (st == OR_OK) {
-        st = sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err, errlen);
+        st = check_ours(s, err, errlen);
+    }
+    if (st == OR_OK && !wal) {
+        st = sq_exec(s, "PRAGMA journal_mode = WAL", err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sq_exec(s, "PRAGMA synchronous = NORMAL", err, errlen);
+    }
+    if (!wal) {
+        sq_unlock(s);
     }
     return st;
 }

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The store through the real binary: `outreport sync` and `run` against the
+ * mock API server, asserting the exact requests it received (its --log),
+ * what the store then holds, two processes at once, and a second machine
+ * reporting from the same PostgreSQL store.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pgtest.h"
+#include "proc.h"
+
+static struct pgtest pg;
+static int pg_up;
+
+/* One test's world: a mock server, its request log, a config, a store. */
+struct world {
+    struct mockapi m;
+    char *dir;
+    char log[1200];
+    char conf[1200];
+    char store[1400]; /* the store URL */
+    char tpl[1200];
+};
+
+static void
+write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The sample config pointed at the mock; [store] url = @p store. */
+static void
+write_conf(struct world *w)
+{
+    char text[4096];
+    snprintf(text, sizeof(text),
+             "[report]\ntimezone = Europe/Berlin\n[salesfinity]\nbase_url = %s\n"
+             "api_key_env = SALESFINITY_API_KEY\n[saleshandy]\nbase_url = %s\n"
+             "[unpod]\nbase_url = %s\norg_handle = acme.example\n"
+             "space_tokens = SPACE1NORTHTEAM00000000A,SPACE2SOUTHTEAM00000000B\n"
+             "[store]\nurl = %s\n",
+             w->m.base, w->m.base, w->m.base, w->store);
+    write_file(w->conf, text);
+}
+
+/* Starts the mock (revision @p rev, extra args) logging into w->log. */
+static void
+start_mock(struct world *w, const char *rev, const char *extra)
+{
+    const char *args[] = {"--start",    "2026-10-05", "--days", "56",   "--calls", "4000",
+                          "--revision", rev,          "--log",  w->log, extra,     NULL};
+    assert_int_equal(mockapi_start(&w->m, args), 0);
+    write_conf(w);
+}
+
+static void
+world_open(struct world *w, const char *store_url)
+{
+    memset(w, 0, sizeof(*w));
+    w->dir = test_tmpdir();
+    snprintf(w->log, sizeof(w->log), "%s/requests.log", w->dir);
+    snprintf(w->conf, sizeof(w->conf), "%s/outreport.conf", w->dir);
+    snprintf(w->tpl, sizeof(w->tpl), "%s/days.json", w->dir);
+    if (store_url != NULL) {
+        snprintf(w->store, sizeof(w->store), "%s", store_url);
+    }
+    else {
+        snprintf(w->store, sizeof(w->store), "sqlite:%s/store.sqlite", w->dir);
+    }
+    write_file(w->tpl,
+               "{\"title\": \"Days\", \"sources\": {\"calls\": {\"source\": "
+               "\"salesfinity.call-log\"}},\n\"sections\": [{\"kind\": \"table\", \"id\": "
+               "\"days\", \"sql\": \"SELECT local_date(started_at) AS day, count(*) AS calls, "
+               "sum(disposition_id = 1) AS meetings FROM calls GROUP BY 1 ORDER BY 1\"}]}\n");
+    start_mock(w, "0", NULL);
+}
+
+static void
+world_close(struct world *w)
+{
+    mockapi_stop(&w->m);
+    test_rmtree(w->dir);
+    free(w->dir);
+}
+
+/* outreport --config CONF ARGS at instant @p now (the store follows [store] url). */
+static struct proc_result
+run_at(const struct world *w, const char *now, const char *const *args)
+{
+    const char *argv[48] = {proc_outreport(), "--config", w->conf};
+    size_t n = 3;
+    for (size_t i = 0; args[i] != NULL && n < 46; i++) {
+        argv[n++] = args[i];
+    }
+    argv[n] = NULL;
+    char pin[64];
+    snprintf(pin, sizeof(pin), "OUTREPORT_NOW=%s", now);
+    const char *env[] = {pin,
+                         "OUTREPORT_STORE=",
+                         "SALESFINITY_API_KEY=test-sf-key",
+                         "SALESHANDY_API_KEY=test-sh-key",
+                         "UNPOD_TOKEN=test-unpod-token",
+                         NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, env, 120, &r), 0);
+    return r;
+}
+
+static void
+expect_ok(struct proc_result r)
+{
+    if (r.status != 0) {
+        fail_msg("exit %d: %s", r.status, r.err);
+    }
+    proc_result_free(&r);
+}
+
+/* The date ranges of the call-log requests for page 1 since line @p from of
+ * the log, as "START..END" (UTC, as sent), one per line; lines read so far
+ * into @p from. */
+static char *
+call_ranges(const struct world *w, int *from)
+{
+    char *log = test_read_file(w->log, NULL);
+    GString *out = g_string_new(NULL);
+    char **lines = g_strsplit(log != NULL ? log : "", "\n", -1);
+    int i = 0;
+    for (; lines[i] != NULL && lines[i][0] != '\0'; i++) {
+        const char *q = lines[i];
+        if (i < *from || strstr(q, "GET /v1/call-log ") != q || strstr(q, "page=1&") == NULL) {
+            continue;
+        }
+        const char *s = strstr(q, "filters[start_date]=");
+        const char *e = strstr(q, "filters[end_date]=");
+        assert_non_null(s);
+        assert_non_null(e);
+        g_string_append_printf(out, "%.10s..%.10s\n", s + strlen("filters[start_date]="),
+                               e + strlen("filters[end_date]="));
+    }
+    *from = i;
+    g_strfreev(lines);
+    free(log);
+    return g_string_free(out, FALSE);
+}
+
+static void
+assert_ranges(const struct world *w, int *from, const char *want)
+{
+    char *got = call_ranges(w, from);
+    assert_string_equal(got, want);
+    g_free(got);
+}
+
+/* The days CSV of the test template over @p period (store as configured or --store). */
+static char *
+days_csv(const struct world *w, const char *now, const char *period, const char *store)
+{
+    char out[1300], file[1400];
+    snprintf(out, sizeof(out), "%s/out", w->dir);
+    const char *args[] = {"run",   w->tpl,     "--period",
+                          period,  "--format", "csv",
+                          "--out", out,        store != NULL ? "--store" : NULL,
+                          store,   NULL};
+    expect_ok(run_at(w, now, args));
+    snprintf(file, sizeof(file), "%s/days-days.csv", out);
+    char *csv = test_read_file(file, NULL);
+    assert_non_null(csv);
+    remove(file);
+    return csv;
+}
+
+#define WEEK3 "2026-11-02..2026-11-22"
+
+/* Only the days not stored yet are requested, plus those fetched less than
+ * refetch_days (3) after they ended; a run then reads from the store. */
+static void
+test_sync_requests_only_missing_days(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    const char *sync3[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
+    expect_ok(run_at(&w, "2026-11-25T08:00:00+01:00", sync3));
+    /* three weeks, one request range each (Berlin days in UTC) */
+    assert_ranges(&w, &line,
+                  "2026-11-01..2026-11-08\n2026-11-08..2026-11-15\n2026-11-15..2026-11-22\n");
+    /* a day later only 2026-11-22 is due again: fetched 2.3 days after it ended */
+    expect_ok(run_at(&w, "2026-11-26T08:00:00+01:00", sync3));
+    assert_ranges(&w, &line, "2026-11-21..2026-11-22\n");
+    /* now everything is settled: no request at all */
+    expect_ok(run_at(&w, "2026-11-26T08:00:00+01:00", sync3));
+    assert_ranges(&w, &line, "");
+    /* the report reads the store, requests nothing, and counts what the API has */
+    char *stored = days_csv(&w, "2026-11-26T08:00:00+01:00", "2026-11-16..2026-11-22", NULL);
+    assert_ranges(&w, &line, "");
+    char *live = days_csv(&w, "2026-11-26T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    assert_ranges(&w, &line, "2026-11-15..2026-11-22\n");
+    assert_string_equal(stored, live);
+    assert_int_equal(test_count_lines_with(stored, "2026-11-"), 7);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+/* A record fetched again after it changed is stored once, in its newest
+ * version; days already settled are not asked for and keep theirs. */
+static void
+test_refetch_keeps_newest_version(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    const char *sync1[] = {"sync", "salesfinity.call-log", "--period", "2026-11-16..2026-11-22",
+                           NULL};
+    expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1));
+    char *old = days_csv(&w, "2026-11-23T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    mockapi_stop(&w.m);
+    g_free(call_ranges(&w, &line));
+    start_mock(&w, "1", NULL); /* every tenth call now has disposition 1 */
+    expect_ok(run_at(&w, "2026-11-24T08:00:00+01:00", sync1));
+    /* 2026-11-20 ended 2026-11-21 00:00; +3 days > 2026-11-23 08:00: due again, like 21, 22 */
+    assert_ranges(&w, &line, "2026-11-19..2026-11-22\n");
+    char *now = days_csv(&w, "2026-11-24T08:00:00+01:00", "2026-11-16..2026-11-22", NULL);
+    char *fresh = days_csv(&w, "2026-11-24T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    /* days 16-19: the first version (settled, not asked again); 20-22: the second */
+    char **a = g_strsplit(now, "\n", -1), **o = g_strsplit(old, "\n", -1),
+         **f = g_strsplit(fresh, "\n", -1);
+    for (int i = 1; i <= 7; i++) {
+        assert_string_equal(a[i], i <= 4 ? o[i] : f[i]);
+    }
+    assert_string_not_equal(o[7], f[7]); /* the revision did change the day */
+    g_strfreev(a);
+    g_strfreev(o);
+    g_strfreev(f);
+    free(old);
+    free(now);
+    free(fresh);
+    world_close(&w);
+}
+
+/* Two syncs at once: the second waits for the first and finds its days
+ * stored; nothing is fetched or stored twice. */
+static void
+concurrent(const char *store_url)
+{
+    struct world w;
+    int line = 0;
+    world_open(&w, store_url);
+    mockapi_stop(&w.m);
+    start_mock(&w, "0", "--fault=latency:ms=150:path=/v1/call-log");
+    char cmd[4096];
+    snprintf(cmd, sizeof(cmd),
+             "%s --config %s sync salesfinity.call-log --period " WEEK3 " >%s/a.out 2>&1 & "
+             "%s --config %s sync salesfinity.call-log --period " WEEK3 " >%s/b.out 2>&1; "
+             "s=$?; wait $! && exit $s || (cat %s/a.out %s/b.out >&2; exit 1)",
+             proc_outreport(), w.conf, w.dir, proc_outreport(), w.conf, w.dir, w.dir, w.dir);
+    const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+    const char *env[] = {"OUTREPORT_NOW=2026-12-01T08:00:00+01:00",
+                         "OUTREPORT_STORE=", "SALESFINITY_API_KEY=test-sf-key", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, env, 120, &r), 0);
+    if (r.status != 0) {
+        fail_msg("exit %d: %s", r.status, r.err);
+    }
+    proc_result_free(&r);
+    assert_ranges(&w, &line,
+                  "2026-11-01..2026-11-08\n2026-11-08..2026-11-15\n2026-11-15..2026-11-22\n");
+    char *stored = days_csv(&w, "2026-12-01T08:00:00+01:00", WEEK3, NULL);
+    char *live = days_csv(&w, "2026-12-01T08:00:00+01:00", WEEK3, "none");
+    assert_string_equal(stored, live);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+static void
+test_two_syncs_at_once_sqlite(void **state)
+{
+    (void)state;
+    concurrent(NULL);
+}
+
+static void
+test_two_syncs_at_once_postgresql(void **state)
+{
+    (void)state;
+    char url[256];
+    assert_true(pg_up);
+    assert_int_equal(pgtest_createdb(&pg, "concurrent", url, sizeof(url)), 0);
+    concurrent(url);
+}
+
+/* A second machine reports from the PostgreSQL store the first one filled,
+ * with the vendor unreachable. */
+static void
+test_second_machine_reads_postgresql(void **state)
+{
+    (void)state;
+    char url[256];
+    assert_true(pg_up);
+    assert_int_equal(pgtest_createdb(&pg, "shared", url, sizeof(url)), 0);
+    struct world w;
+    world_open(&w, url);
+    const char *sync1[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
+    expect_ok(run_at(&w, "2026-12-01T08:00:00+01:00", sync1));
+    char *live = days_csv(&w, "2026-12-01T08:00:00+01:00", "2026-11-09..2026-11-15", "none");
+    mockapi_stop(&w.m); /* the vendor is gone; the config still points at it */
+    char *stored = days_csv(&w, "2026-12-01T08:00:00+01:00", "2026-11-09..2026-11-15", url);
+    assert_string_equal(stored, live);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+/* A damaged store stops the run with a message naming it; it is kept. */
+static void
+test_damaged_store_is_an_error(void **state)
+{
+    (void)state;
+    struct world w;
+    world_open(&w, NULL);
+    char path[1300];
+    snprintf(path, sizeof(path), "%s/store.sqlite", w.dir);
+    write_file(path, "not a database at all, and nobody may overwrite it............\n");
+    const char *args[] = {"sync", "salesfinity.call-log", NULL};
+    struct proc_result r = run_at(&w, "2026-12-01T08:00:00+01:00", args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, path));
+    assert_non_null(strstr(r.err, "damaged or not an SQLite database"));
+    proc_result_free(&r);
+    char *kept = test_read_file(path, NULL);
+    assert_string_equal(kept, "not a database at all, and nobody may overwrite it............\n");
+    free(kept);
+    world_close(&w);
+}
+
+/* By default the store is $XDG_DATA_HOME/outreport/store.sqlite; a replayed
+ * run uses a temporary one and leaves the user's alone. */
+static void
+test_default_store_location(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    char xdg[1100], env_xdg[1200], path[1300];
+    snprintf(xdg, sizeof(xdg), "%s/data", s.dir);
+    snprintf(env_xdg, sizeof(env_xdg), "XDG_DATA_HOME=%s", xdg);
+    snprintf(path, sizeof(path), "%s/outreport/store.sqlite", xdg);
+    const char *env[] = {env_xdg, "OUTREPORT_STORE=", NULL};
+    const char *args[] = {"run", "weekly-manager", "--format", "csv", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, env, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_null(test_read_file(path, NULL)); /* --replay: not the user's store */
+
+    struct world w;
+    world_open(&w, NULL);
+    write_file(w.conf, "[salesfinity]\nbase_url = http://127.0.0.1:1\n");
+    char conf[1300];
+    snprintf(conf, sizeof(conf), "%s", w.conf);
+    const char *argv[] = {proc_outreport(), "--config", conf, "sync", "salesfinity.call-log", NULL};
+    const char *env2[] = {env_xdg, "OUTREPORT_STORE=", "SALESFINITY_API_KEY=k", NULL};
+    assert_int_equal(proc_run(argv, env2, 120, &r), 0);
+    assert_int_equal(r.status, 3); /* nobody listens there */
+    proc_result_free(&r);
+    char *made = test_read_file(path, NULL);
+    assert_non_null(made); /* but the default store was created */
+    free(made);
+    world_close(&w);
+    samples_close(&s);
+}
+
+static int
+group_setup(void **state)
+{
+    (void)state;
+    pg_up = pgtest_start(&pg) == 0;
+    return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+    (void)state;
+    pgtest_stop(&pg);
+    return 0;
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sync_requests_only_missing_days),
+        cmocka_unit_test(test_refetch_keeps_newest_version),
+        cmocka_unit_test(test_two_syncs_at_once_sqlite),
+        cmocka_unit_test(test_two_syncs_at_once_postgresql),
+        cmocka_unit_test(test_second_machine_reads_postgresql),
+        cmocka_unit_test(test_damaged_store_is_an_error),
+        cmocka_unit_test(test_default_store_location),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
