@@ -38,6 +38,24 @@ or_eval_trimmed_sql(const char *sql)
     return s;
 }
 
+/* A variable's value: an integer or a number when it reads as one, else text. */
+static void
+bind_var(sqlite3_stmt *st, int i, const char *v)
+{
+    char *end = NULL;
+    gint64 n = g_ascii_strtoll(v, &end, 10);
+    if (*v != '\0' && *end == '\0') {
+        sqlite3_bind_int64(st, i, n);
+        return;
+    }
+    double d = g_ascii_strtod(v, &end);
+    if (*v != '\0' && *end == '\0') {
+        sqlite3_bind_double(st, i, d);
+        return;
+    }
+    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
 static or_status
 bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
 {
@@ -68,10 +86,13 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
                 sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
             }
         }
+        else if (or_template_var(in->tpl, in->vars, nm) != NULL) {
+            bind_var(st, i, or_template_var(in->tpl, in->vars, nm));
+        }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz)",
+                                ":prev_start, :prev_end, :tz and the template's vars)",
                                 what, name);
         }
     }
