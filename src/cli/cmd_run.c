@@ -53,10 +53,8 @@ fetch(struct or_run *R, const struct or_job *job, const struct or_config *cfg, c
         st = or_run_fetch(R, &env, err, errlen);
     }
     else if (st == OR_OK) {
-        const char *ws = or_config_get(cfg, "report", "week_start");
-        struct or_sync_env se = {js.store, &env, js.refetch_days,
-                                 or_week_start_parse(ws != NULL ? ws : "monday"), 0};
-        st = or_job_now(R->plan->tz, &se.now, err, errlen);
+        struct or_sync_env se;
+        st = or_job_store_env(&js, cfg, R->plan->tz, &env, &se, err, errlen);
         if (st == OR_OK) {
             st = or_run_sync(R, &se, err, errlen);
         }

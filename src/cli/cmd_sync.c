@@ -136,10 +136,10 @@ run_sync(struct sync_cmd *c, const struct or_app *app, struct or_job_store *js, 
         or_http_free(http);
         return or_exit_code(st);
     }
-    const char *ws = or_config_get(app->cfg, "report", "week_start");
     struct or_fetch_env fe = {app->cfg, http, c->job.progress, c->job.replay_dir != NULL, 0};
-    struct or_sync_env se = {js->store, &fe, js->refetch_days,
-                             or_week_start_parse(ws != NULL ? ws : "monday"), now};
+    struct or_sync_env se;
+    (void)or_job_store_env(js, app->cfg, c->tz, &fe, &se, err, errlen);
+    se.now = now;
     int failed = 0;
     json_t *list = json_array();
     for (guint i = 0; i < c->sources->len; i++) {

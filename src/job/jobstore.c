@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/period.h"
 #include "base/status_str.h"
+#include "job/jobctx.h"
+#include "job/sync.h"
 
 static or_status
 refetch_days(const struct or_config *cfg, int *days, char *err, size_t errlen)
@@ -44,8 +47,12 @@ or_job_store_open(const struct or_job *job, const struct or_config *cfg, struct 
         url = or_config_get(cfg, "store", "url");
     }
     char *owned = NULL;
+    int replay = job->replay_dir != NULL || job->record_dir != NULL;
+    if (st == OR_OK && replay && url != NULL && g_ascii_strcasecmp(url, "none") == 0) {
+        url = NULL; /* recordings are made and replayed through a store */
+    }
     if (st == OR_OK && (url == NULL || *url == '\0')) {
-        if (job->replay_dir != NULL || job->record_dir != NULL) {
+        if (replay) {
             js->tmpdir = g_dir_make_tmp("outreport-store-XXXXXX", NULL);
             if (js->tmpdir == NULL) {
                 or_set_err(err, errlen, "cannot create a temporary store: %s", g_strerror(errno));
@@ -64,6 +71,16 @@ or_job_store_open(const struct or_job *job, const struct or_config *cfg, struct 
     }
     g_free(owned);
     return st;
+}
+
+or_status
+or_job_store_env(const struct or_job_store *js, const struct or_config *cfg, GTimeZone *tz,
+                 const struct or_fetch_env *fe, struct or_sync_env *se, char *err, size_t errlen)
+{
+    const char *ws = or_config_get(cfg, "report", "week_start");
+    *se = (struct or_sync_env){js->store, fe, js->refetch_days,
+                               or_week_start_parse(ws != NULL ? ws : "monday"), 0};
+    return or_job_now(tz, &se->now, err, errlen);
 }
 
 void

@@ -5,9 +5,10 @@
  * else `sqlite:$XDG_DATA_HOME/outreport/store.sqlite`; `none` for none.
  *
  * Core only.  A run that records or replays HTTP (--record, --replay) and
- * names no store explicitly uses a private temporary one, removed when the
- * job ends: a recording must hold every request, and replayed data must not
- * mix with what the user's own store holds.
+ * names no store (or `none`) uses a private temporary one, removed when the
+ * job ends: a recording must hold every request a sync makes, a replay
+ * must make the same ones, and replayed data must not mix with what the
+ * user's own store holds.
  */
 #ifndef OR_JOBSTORE_H
 #define OR_JOBSTORE_H
@@ -30,6 +31,17 @@ struct or_job_store {
  */
 or_status or_job_store_open(const struct or_job *job, const struct or_config *cfg,
                             struct or_job_store *js, char *err, size_t errlen);
+
+struct or_fetch_env;
+struct or_sync_env;
+
+/**
+ * @brief The sync environment of @p js: its store and refetch days, @p fe,
+ * [report] week_start, and "now" (the clock or $OUTREPORT_NOW) in @p tz.
+ */
+or_status or_job_store_env(const struct or_job_store *js, const struct or_config *cfg,
+                           GTimeZone *tz, const struct or_fetch_env *fe, struct or_sync_env *se,
+                           char *err, size_t errlen);
 
 /** @brief Close the store and remove a temporary one. */
 void or_job_store_close(struct or_job_store *js);

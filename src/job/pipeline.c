@@ -86,17 +86,13 @@ or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err, size_t e
 {
     struct or_source **list = source_list(R->plan);
     GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
-    or_status st = or_store_lock(env->store, err, errlen);
-    for (guint i = 0; st == OR_OK && i < fetch->len; i++) {
-        or_sync_source(g_ptr_array_index(fetch, i), env);
-    }
-    or_store_unlock(env->store);
-    for (guint i = 0; st == OR_OK && i < fetch->len; i++) {
+    for (guint i = 0; i < fetch->len; i++) {
         struct or_source *s = g_ptr_array_index(fetch, i);
         g_free(s->table);
         s->table = g_strdup(s->alias);
-        st = or_sync_load(s, env, R->ds, err, errlen);
     }
+    or_status st = or_sync_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds,
+                                   err, errlen);
     if (st == OR_OK) {
         st = materialize(R, NULL, err, errlen);
     }

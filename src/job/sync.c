@@ -203,7 +203,7 @@ sync_chunk(struct or_source *s, const struct or_store_profile *prof, int64_t str
         st = or_store_put(env->store, &put, &rows, err, errlen);
     }
     if (st == OR_OK) {
-        or_log(OR_LOG_INFO, "source %s (%s): stored %s..%s: %lld rows (%ld requests)", s->alias,
+        or_log(OR_LOG_DEBUG, "source %s (%s): stored %s..%s: %lld rows (%ld requests)", s->alias,
                s->name, c->first, c->last, (long long)rows, stats.requests);
     }
     return st;
@@ -315,8 +315,12 @@ or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_datas
     }
     or_schema_free(schema);
     s->stats.rows = rows;
-    if (st == OR_OK && as_of[0] != '\0') {
-        or_log(OR_LOG_INFO, "source %s (%s): totals as of %s", s->alias, s->name, as_of);
+    if (st == OR_OK) {
+        char what[160];
+        or_fetch_stats_describe(&s->stats, what, sizeof(what));
+        or_log(OR_LOG_INFO, "source %s (%s): %s; %s..%s read from the store%s%s", s->alias, s->name,
+               what, s->period.first_day, s->period.last_day,
+               as_of[0] != '\0' ? ", totals as of " : "", as_of);
     }
     return st;
 }
@@ -369,5 +373,20 @@ or_sync_coverage_table(struct or_source *const *srcs, size_t n, struct or_datase
     }
     sqlite3_finalize(ins);
     sqlite3_exec(db, st == OR_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+or_status
+or_sync_sources(struct or_source *const *srcs, size_t n, const struct or_sync_env *env,
+                struct or_dataset *ds, char *err, size_t errlen)
+{
+    or_status st = or_store_lock(env->store, err, errlen);
+    for (size_t i = 0; st == OR_OK && i < n; i++) {
+        or_sync_source(srcs[i], env);
+    }
+    or_store_unlock(env->store);
+    for (size_t i = 0; st == OR_OK && i < n; i++) {
+        st = or_sync_load(srcs[i], env, ds, err, errlen);
+    }
     return st;
 }

@@ -52,6 +52,15 @@ or_status or_sync_load(struct or_source *s, const struct or_sync_env *env, struc
                        char *err, size_t errlen);
 
 /**
+ * @brief The fetch stage through the store: or_sync_source() for each of
+ * @p srcs under the store's writer lock, then or_sync_load() of each into
+ * its @c table of @p ds.
+ * @return OR_OK (failed sources are recorded in them), or the store's error.
+ */
+or_status or_sync_sources(struct or_source *const *srcs, size_t n, const struct or_sync_env *env,
+                          struct or_dataset *ds, char *err, size_t errlen);
+
+/**
  * @brief Create (or replace) table `coverage` of @p ds: one row per day of
  * every source in @p srcs that has a period (source TEXT: its alias, day
  * TEXT YYYY-MM-DD, week TEXT: the first day of that day's week, stored BOOL:
