@@ -127,6 +127,9 @@ or_cmd_validate(struct or_app *app)
     }
     g_ptr_array_add(lenient, NULL);
     if (st == OR_OK) {
+        st = or_sync_coverage_table(NULL, 0, R.ds, 1, err, sizeof(err));
+    }
+    if (st == OR_OK) {
         st = or_eval_check(plan.tpl, R.ds, plan.tz, (const char *const *)lenient->pdata, err,
                            sizeof(err));
     }
