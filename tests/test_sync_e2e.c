@@ -386,6 +386,132 @@ test_default_store_location(void **state)
     samples_close(&s);
 }
 
+/* The sample recording holds a fortnight: the twelve-week trend of the
+ * weekly report shows those two weeks with the same numbers as the week's
+ * own figures, the ten others blank (never zero), and says so. */
+static void
+test_replayed_fortnight_gives_partial_trend(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *args[] = {"run", "weekly-manager", "--format", "csv,pdf", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/weekly-manager-trend.csv", s.dir);
+    char *trend = test_read_file(path, NULL);
+    assert_non_null(trend);
+    char **lines = g_strsplit(trend, "\r\n", -1);
+    assert_string_equal(lines[0], "week,calls,connect_rate,meetings,reply_rate");
+    assert_string_equal(lines[1], "2026-08-31,,,,");
+    assert_string_equal(lines[10], "2026-11-02,,,,");
+    assert_true(g_str_has_prefix(lines[11], "2026-11-09,1517,"));
+    assert_true(g_str_has_prefix(lines[12], "2026-11-16,1483,"));
+    assert_string_equal(lines[13], "");
+    g_strfreev(lines);
+    free(trend);
+    /* the same week's calls as the report's own table */
+    snprintf(path, sizeof(path), "%s/weekly-manager-reps.csv", s.dir);
+    char *reps = test_read_file(path, NULL);
+    int total = 0;
+    char **rows = g_strsplit(reps, "\r\n", -1);
+    for (int i = 1; rows[i] != NULL && rows[i][0] != '\0'; i++) {
+        char **f = g_strsplit(rows[i], ",", -1);
+        total += (int)strtol(f[2], NULL, 10);
+        g_strfreev(f);
+    }
+    assert_int_equal(total, 1483);
+    g_strfreev(rows);
+    free(reps);
+    const char *pdf_argv[] = {"/usr/bin/pdftotext", "-layout", NULL, "-", NULL};
+    snprintf(path, sizeof(path), "%s/weekly-manager.pdf", s.dir);
+    pdf_argv[2] = path;
+    assert_int_equal(proc_run(pdf_argv, NULL, 60, &r), 0);
+    assert_non_null(strstr(r.out, "2 of 12 weeks of calls are complete in the store"));
+    proc_result_free(&r);
+    samples_close(&s);
+}
+
+/* --var fills {NAME} in source parameters and :NAME in SQL; an unknown one is refused. */
+static void
+test_vars_reach_sql_and_params(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    char tpl[1300], out[1300], csv[1400];
+    snprintf(tpl, sizeof(tpl), "%s/vars.json", w.dir);
+    snprintf(out, sizeof(out), "%s/out", w.dir);
+    snprintf(csv, sizeof(csv), "%s/vars-n.csv", out);
+    write_file(tpl,
+               "{\"title\": \"Vars\", \"vars\": {\"outcome\": \"answered\", \"min_s\": 0},"
+               "\"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\", \"params\": "
+               "{\"outcome\": \"{outcome}\"}}},\"sections\": [{\"kind\": \"table\", \"id\": "
+               "\"n\", \"sql\": \"SELECT count(*) AS n, sum(outcome <> :outcome) AS other FROM "
+               "calls WHERE duration_s >= :min_s\"}]}");
+    const char *args[] = {"run",      tpl,       "--period", "2026-11-16..2026-11-22",
+                          "--format", "csv",     "--out",    out,
+                          "--store",  "none",    "--var",    "outcome=no-answer",
+                          "--var",    "min_s=0", NULL};
+    expect_ok(run_at(&w, "2026-12-01T08:00:00+01:00", args));
+    char *log = test_read_file(w.log, NULL);
+    assert_non_null(strstr(log, "filters[outcome]=no-answer"));
+    free(log);
+    char *n = test_read_file(csv, NULL);
+    assert_non_null(n);
+    assert_true(g_str_has_suffix(n, ",0\r\n")); /* only no-answer calls came, :outcome matched */
+    assert_false(g_str_has_prefix(n, "n,other\r\n0,"));
+    free(n);
+    const char *bad[] = {"run", tpl, "--out", out, "--var", "outcom=x", NULL};
+    struct proc_result r = run_at(&w, "2026-12-01T08:00:00+01:00", bad);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--var outcom=x: no such variable"));
+    assert_non_null(strstr(r.err, "declares outcome, min_s"));
+    proc_result_free(&r);
+    g_free(call_ranges(&w, &line));
+    world_close(&w);
+}
+
+/* quarterly-review over a replayed fortnight: the two recorded weeks per rep, the rest unknown. */
+static void
+test_quarterly_review_week_by_week(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          s.conf,
+                          "run",
+                          "quarterly-review",
+                          "--replay",
+                          s.rec,
+                          "--period",
+                          "2026-10-01..2026-12-31",
+                          "--format",
+                          "csv",
+                          "--out",
+                          s.dir,
+                          NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/quarterly-review-rep-weeks.csv", s.dir);
+    char *t = test_read_file(path, NULL);
+    assert_non_null(t);
+    assert_int_equal(test_count_lines_with(t, ",2026-11-09,"), 12);
+    assert_int_equal(test_count_lines_with(t, ",2026-11-16,"), 12);
+    assert_int_equal(test_count_lines_with(t, ",2026-"), 24);
+    free(t);
+    samples_close(&s);
+}
+
 static int
 group_setup(void **state)
 {
@@ -413,6 +539,9 @@ main(void)
         cmocka_unit_test(test_second_machine_reads_postgresql),
         cmocka_unit_test(test_damaged_store_is_an_error),
         cmocka_unit_test(test_default_store_location),
+        cmocka_unit_test(test_replayed_fortnight_gives_partial_trend),
+        cmocka_unit_test(test_vars_reach_sql_and_params),
+        cmocka_unit_test(test_quarterly_review_week_by_week),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
