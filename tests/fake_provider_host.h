@@ -140,6 +140,12 @@ void fake_reset_io(void);
 /** Forget everything, config and flags included. */
 void fake_reset(void);
 
+/**
+ * The ABI's list of pointers to the @p n parameter values of @p p, for
+ * or_query.params.  Valid until the test's teardown (fake_teardown()).
+ */
+const struct or_param_value *const *fake_params(const struct or_param_value *p, size_t n);
+
 /** Set config key @p key to @p value (both static; NULL makes it unset). */
 void fake_set_config(const char *key, const char *value);
 

@@ -31,23 +31,22 @@ fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     fprintf(stderr, "[fake host, level %d] %s\n", (int)level, line);
 }
 
-static const char *
-fake_config_get(const struct or_host *h, const char *key)
+static or_status
+fake_config_get(const struct or_host *h, const char *key, const char **value)
 {
     (void)h;
     (void)key;
-    return NULL;
+    *value = NULL;
+    return OR_OK;
 }
 
-static const char *
-fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+static or_status
+fake_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
+    (void)h, (void)env_key, (void)default_env, (void)value;
     snprintf(err, errlen, "no secrets in this test");
-    return NULL;
+    return OR_ERR_CONFIG;
 }
 
 static or_status
@@ -95,37 +94,32 @@ fake_row_begin(struct or_rows *rows)
     return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
-    (void)rows;
-    (void)col;
-    (void)s;
-    (void)len;
+    (void)rows, (void)col, (void)s, (void)len;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
-    (void)rows;
-    (void)col;
-    (void)v;
+    (void)rows, (void)col, (void)v;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_real(struct or_rows *rows, size_t col, double v)
 {
-    (void)rows;
-    (void)col;
-    (void)v;
+    (void)rows, (void)col, (void)v;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
-    (void)rows;
-    (void)col;
-    (void)t;
+    (void)rows, (void)col, (void)t;
+    return OR_ERR_UNSUPPORTED;
 }
 
 static or_status
@@ -135,13 +129,11 @@ fake_row_end(struct or_rows *rows)
     return OR_ERR_UNSUPPORTED;
 }
 
-static long
-fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static or_status
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
-    (void)rows;
-    (void)name;
-    (void)type;
-    return -1;
+    (void)rows, (void)name, (void)type, (void)col;
+    return OR_ERR_UNSUPPORTED;
 }
 
 static or_status
@@ -162,19 +154,19 @@ zone_tm(int64_t t, struct tm *tm)
     return gmtime_r(&local, tm) != NULL ? 0 : -1;
 }
 
-static size_t
+static or_status
 fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     const struct fake_renderer_state *st = h->host_data;
     struct tm tm;
 
     if (st != NULL && st->fail_time) {
-        return 0;
+        return OR_ERR_INVALID;
     }
     if (zone_tm(t, &tm) != 0) {
-        return 0;
+        return OR_ERR_INVALID;
     }
-    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
+    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm) > 0 ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -193,18 +185,22 @@ fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     *utc_offset = FAKE_RENDERER_ZONE_OFFSET;
 }
 
-static int
-fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static or_status
+fake_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
 {
     size_t end = c->generate > 0 ? c->generate : c->nrows;
 
+    (void)h;
+    *has_row = 0;
     if (c->fail_at >= 0 && c->pos == (size_t)c->fail_at) {
         c->fail_at = -1;
         c->pos = end;
-        return -1;
+        snprintf(err, errlen, "injected cursor failure");
+        return OR_ERR_DATASET;
     }
     if (c->pos >= end) {
-        return 0;
+        return OR_OK;
     }
     if (c->generate > 0) {
         c->gen(c, row);
@@ -213,13 +209,16 @@ fake_cursor_next(struct or_cursor *c, struct or_value *row)
         memcpy(row, c->rows + c->pos * c->ncols, c->ncols * sizeof(*row));
     }
     c->pos++;
-    return 1;
+    *has_row = 1;
+    return OR_OK;
 }
 
 static or_status
-fake_cursor_rewind(struct or_cursor *c)
+fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
 {
+    (void)h;
     if (c->fail_rewind) {
+        snprintf(err, errlen, "injected rewind failure");
         return OR_ERR_DATASET;
     }
     c->pos = 0;
@@ -231,8 +230,9 @@ void
 fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
 {
     *host = (struct or_host){
+        .abi_major = OR_ABI_MAJOR,
+        .abi_minor = OR_ABI_MINOR,
         .size = sizeof(struct or_host),
-        .abi = OR_ABI_VERSION,
         .log = fake_log,
         .config_get = fake_config_get,
         .secret_get = fake_secret_get,
@@ -267,7 +267,65 @@ fake_renderer_result(struct or_cursor *c, struct or_result *r, const struct or_r
                      size_t ncols, const struct or_value *rows, size_t nrows)
 {
     *c = (struct or_cursor){.rows = rows, .ncols = ncols, .nrows = nrows, .fail_at = -1};
-    *r = (struct or_result){.ncols = ncols, .cols = cols, .nrows = (int64_t)nrows, .cursor = c};
+    *r = (struct or_result){
+        .ncols = ncols, .cols = fake_cols(cols, ncols), .nrows = (int64_t)nrows, .cursor = c};
+}
+
+/* The pointer lists handed out since the current test started. */
+static void **lists;
+static size_t nlists;
+
+static void
+lists_free(void)
+{
+    for (size_t i = 0; i < nlists; i++) {
+        free(lists[i]);
+    }
+    free(lists);
+    lists = NULL;
+    nlists = 0;
+}
+
+/* A list of pointers to the @p n elements of @p size bytes at @p a. */
+static const void *const *
+fake_list(const void *a, size_t size, size_t n)
+{
+    const void **l = calloc(n > 0 ? n : 1, sizeof(*l));
+    void **more = realloc(lists, (nlists + 1) * sizeof(*lists));
+    if (l == NULL || more == NULL) {
+        fprintf(stderr, "fake host: out of memory\n");
+        abort();
+    }
+    for (size_t i = 0; i < n; i++) {
+        l[i] = (const char *)a + i * size;
+    }
+    lists = more;
+    lists[nlists++] = l;
+    return l;
+}
+
+const struct or_section *const *
+fake_sections(const struct or_section *a, size_t n)
+{
+    return (const struct or_section *const *)fake_list(a, sizeof(*a), n);
+}
+
+const struct or_kpi *const *
+fake_kpis(const struct or_kpi *a, size_t n)
+{
+    return (const struct or_kpi *const *)fake_list(a, sizeof(*a), n);
+}
+
+const struct or_source_status *const *
+fake_sources(const struct or_source_status *a, size_t n)
+{
+    return (const struct or_source_status *const *)fake_list(a, sizeof(*a), n);
+}
+
+const struct or_result_column *const *
+fake_cols(const struct or_result_column *a, size_t n)
+{
+    return (const struct or_result_column *const *)fake_list(a, sizeof(*a), n);
 }
 
 int
@@ -311,6 +369,7 @@ fake_renderer_suite_teardown(void **state)
 {
     struct fake_renderer_suite *s = *state;
 
+    lists_free();
     test_rmtree(s->dir);
     free(s->dir);
     s->dir = NULL;
@@ -325,6 +384,7 @@ fake_renderer_test_setup(void **state)
     struct fake_renderer_suite *s = *state;
 
     fake_renderer_state_reset(s->state);
+    lists_free();
     s->err[0] = '\0';
     s->path[0] = '\0';
     return 0;
@@ -337,6 +397,8 @@ fake_renderer_render(struct fake_renderer_suite *s, const struct or_report *repo
     snprintf(s->path, sizeof(s->path), "%s/%s.%s", s->dir, name, s->ext);
     unlink(s->path);
     s->err[0] = '\0';
-    return s->plugin->renderer->render(s->host, report, s->path, opts, nopts, s->err,
+    const struct or_option *const *optp =
+        (const struct or_option *const *)fake_list(opts, sizeof(*opts), nopts);
+    return s->plugin->renderer->render(s->host, report, s->path, optp, nopts, s->err,
                                        sizeof(s->err));
 }

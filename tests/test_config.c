@@ -115,16 +115,21 @@ environment_variable_names_the_config(void **state)
     free(dir);
 }
 
-static const struct or_param params[] = {
-    {"outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"},
-    {"ids", OR_PARAM_INT_LIST, 0, "ids", NULL},
-    {"flag", OR_PARAM_BOOL, 0, "flag", NULL},
-    {"day", OR_PARAM_DATE, 0, "day", NULL},
-    {"org", OR_PARAM_STRING, 1, "org", NULL},
+static const struct or_param *const params[] = {
+    OR_PARAM("outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"),
+    OR_PARAM("ids", OR_PARAM_INT_LIST, 0, "ids", NULL),
+    OR_PARAM("flag", OR_PARAM_BOOL, 0, "flag", NULL),
+    OR_PARAM("day", OR_PARAM_DATE, 0, "day", NULL),
+    OR_PARAM("org", OR_PARAM_STRING, 1, "org", NULL),
 };
-static const struct or_column one_col[] = {{"x", OR_TYPE_TEXT, NULL}};
-static const struct or_endpoint ep = {
-    .name = "e", .table = "t", .columns = one_col, .ncolumns = 1, .params = params, .nparams = 5};
+static const struct or_column *const one_col[] = {OR_COLUMN("x", OR_TYPE_TEXT, NULL)};
+static const struct or_endpoint ep = {.size = sizeof(struct or_endpoint),
+                                      .name = "e",
+                                      .table = "t",
+                                      .columns = one_col,
+                                      .ncolumns = 1,
+                                      .params = params,
+                                      .nparams = 5};
 
 static or_status
 parse(const char *const *kv, size_t n, char *err)

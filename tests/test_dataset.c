@@ -12,9 +12,10 @@
 #include "plugin/host.h"
 #include "dataset/rows.h"
 
-static const struct or_column cols[] = {
-    {"id", OR_TYPE_TEXT, "id"},   {"n", OR_TYPE_INT, "count"},     {"r", OR_TYPE_REAL, "ratio"},
-    {"ok", OR_TYPE_BOOL, "flag"}, {"at", OR_TYPE_TIME, "instant"},
+static const struct or_column *const cols[] = {
+    OR_COLUMN("id", OR_TYPE_TEXT, "id"),      OR_COLUMN("n", OR_TYPE_INT, "count"),
+    OR_COLUMN("r", OR_TYPE_REAL, "ratio"),    OR_COLUMN("ok", OR_TYPE_BOOL, "flag"),
+    OR_COLUMN("at", OR_TYPE_TIME, "instant"),
 };
 
 struct fixture {
@@ -82,13 +83,13 @@ typed_values_round_trip_with_declared_types(void **state)
     assert_int_equal(or_cursor_type(c, 3), OR_TYPE_BOOL);
     assert_int_equal(or_cursor_type(c, 4), OR_TYPE_TIME);
     struct or_value v[5];
-    assert_int_equal(f->host.cursor_next(c, v), 1);
+    assert_int_equal(or_cursor_next(c, v), 1);
     assert_string_equal(v[0].s, "a");
     assert_int_equal(v[1].i, 42);
     assert_true(v[2].r == 0.25);
     assert_int_equal(v[3].i, 1);
     assert_int_equal(v[4].i, 1700000000);
-    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(or_cursor_next(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -113,7 +114,7 @@ empty_text_and_unset_columns_are_null(void **state)
                                    NULL, 0, &c, err, sizeof(err)),
                      OR_OK);
     struct or_value v[1];
-    assert_int_equal(h->cursor_next(c, v), 1);
+    assert_int_equal(or_cursor_next(c, v), 1);
     assert_int_equal(v[0].i, 1);
     or_cursor_free(c);
 }
@@ -130,10 +131,13 @@ discovered_columns_are_added_to_the_table(void **state)
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     or_rows_reset(&f->rows);
     h->row_begin(&f->rows);
-    long col = h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT);
+    size_t col = 0;
+    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT, &col), OR_OK);
     assert_int_equal(col, 5);
-    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT), 5);
-    h->set_int(&f->rows, (size_t)col, 7);
+    col = 0;
+    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT, &col), OR_OK);
+    assert_int_equal(col, 5);
+    h->set_int(&f->rows, col, 7);
     h->row_end(&f->rows);
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
@@ -142,7 +146,7 @@ discovered_columns_are_added_to_the_table(void **state)
                                    &c, err, sizeof(err)),
                      OR_OK);
     struct or_value v[2];
-    assert_int_equal(h->cursor_next(c, v), 1);
+    assert_int_equal(or_cursor_next(c, v), 1);
     assert_int_equal(v[0].i, 7);
     assert_int_equal(v[1].i, 2);
     or_cursor_free(c);
@@ -168,7 +172,7 @@ identifiers_with_quotes_are_safe(void **state)
     struct fixture *f = *state;
     struct or_table_writer *w = NULL;
     char err[OR_ERR_SIZE];
-    const struct or_column odd[] = {{"we\"ird; DROP TABLE x", OR_TYPE_TEXT, NULL}};
+    const struct or_column *const odd[] = {OR_COLUMN("we\"ird; DROP TABLE x", OR_TYPE_TEXT, NULL)};
     struct or_schema *s = or_schema_new(odd, 1, 0);
     assert_int_equal(or_table_writer_open(f->ds, "t\"2", s, &w, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
@@ -193,12 +197,12 @@ fill_five(struct fixture *f)
 
 /* Every row of @p c as text, "id|n|type-of-e;" per row. */
 static char *
-rows_of(const struct or_host *h, struct or_cursor *c)
+rows_of(struct or_cursor *c)
 {
     GString *out = g_string_new(NULL);
     struct or_value v[3];
     int r;
-    while ((r = h->cursor_next(c, v)) == 1) {
+    while ((r = or_cursor_next(c, v)) == 1) {
         g_string_append_printf(out, "%s|%s|%d;", v[0].is_null ? "NULL" : v[0].s,
                                v[1].is_null ? "NULL" : "n", (int)v[2].type);
         assert_int_equal(or_cursor_type(c, 2), v[2].type);
@@ -222,15 +226,15 @@ buffered_rows_equal_stepped_rows(void **state)
     assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
     assert_false(or_cursor_untyped(c, 0));
     assert_true(or_cursor_untyped(c, 2));
-    char *want = rows_of(&f->host, plain);
+    char *want = rows_of(plain);
     assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
     assert_int_equal(nrows, 5);
-    char *got = rows_of(&f->host, c);
+    char *got = rows_of(c);
     assert_string_equal(got, want);
     g_free(got);
     /* Rewinding serves them again; buffering twice is a no-op. */
-    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-    got = rows_of(&f->host, c);
+    assert_int_equal(or_cursor_rewind(c), OR_OK);
+    got = rows_of(c);
     assert_string_equal(got, want);
     g_free(got);
     assert_int_equal(or_cursor_buffer(c, 5, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
@@ -257,15 +261,15 @@ shared_cursors_step_on_their_own(void **state)
     assert_null(or_cursor_stmt(d));
     assert_int_equal(or_cursor_ncols(d), 3);
     assert_string_equal(or_cursor_name(d, 2), "e");
-    assert_int_equal(f->host.cursor_next(c, v), 1);
-    assert_int_equal(f->host.cursor_next(c, v), 1);
+    assert_int_equal(or_cursor_next(c, v), 1);
+    assert_int_equal(or_cursor_next(c, v), 1);
     char *want = NULL;
-    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-    want = rows_of(&f->host, c);
+    assert_int_equal(or_cursor_rewind(c), OR_OK);
+    want = rows_of(c);
     /* The copy starts at the first row whatever the original did, and
      * outlives it. */
     or_cursor_free(c);
-    char *got = rows_of(&f->host, d);
+    char *got = rows_of(d);
     assert_string_equal(got, want);
     g_free(got);
     g_free(want);
@@ -288,7 +292,7 @@ too_many_rows_are_not_buffered(void **state)
     assert_int_equal(or_cursor_buffer(c, 100, 100, &nrows, err, sizeof(err)), OR_OK);
     assert_int_equal(nrows, -1);
     /* The cursor still steps every row from the first. */
-    char *got = rows_of(&f->host, c);
+    char *got = rows_of(c);
     char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
                                  OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
     assert_string_equal(got, want);
@@ -311,9 +315,9 @@ empty_results_are_buffered(void **state)
         OR_OK);
     assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
     assert_int_equal(nrows, 0);
-    assert_int_equal(f->host.cursor_next(c, v), 0);
-    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(or_cursor_next(c, v), 0);
+    assert_int_equal(or_cursor_rewind(c), OR_OK);
+    assert_int_equal(or_cursor_next(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -361,28 +365,28 @@ read_ahead_rows_equal_stepped_rows(void **state)
     fill_many(f, 1000); /* several batches */
     assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &plain, err, sizeof(err)), OR_OK);
     assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
-    char *want = rows_of(&f->host, plain);
+    char *want = rows_of(plain);
     or_cursor_read_ahead(c);
     /* Rewinding before the first row keeps what the thread stepped. */
-    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-    char *got = rows_of(&f->host, c);
+    assert_int_equal(or_cursor_rewind(c), OR_OK);
+    char *got = rows_of(c);
     assert_string_equal(got, want);
     g_free(got);
     /* Done stays done; rewinding starts over. */
     struct or_value v[3];
-    assert_int_equal(f->host.cursor_next(c, v), 0);
-    assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-    got = rows_of(&f->host, c);
+    assert_int_equal(or_cursor_next(c, v), 0);
+    assert_int_equal(or_cursor_rewind(c), OR_OK);
+    got = rows_of(c);
     assert_string_equal(got, want);
     g_free(got);
     /* Rewound in the middle of a batch, and again in a later one. */
     for (int stop = 1; stop <= 700; stop += 699) {
-        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
+        assert_int_equal(or_cursor_rewind(c), OR_OK);
         for (int i = 0; i < stop; i++) {
-            assert_int_equal(f->host.cursor_next(c, v), 1);
+            assert_int_equal(or_cursor_next(c, v), 1);
         }
-        assert_int_equal(f->host.cursor_rewind(c), OR_OK);
-        got = rows_of(&f->host, c);
+        assert_int_equal(or_cursor_rewind(c), OR_OK);
+        got = rows_of(c);
         assert_string_equal(got, want);
         g_free(got);
     }
@@ -405,11 +409,11 @@ read_ahead_text_lives_until_the_next_step(void **state)
     for (int i = 0; i < 600; i++) {
         char want[16];
         g_snprintf(want, sizeof(want), "r%d", i);
-        assert_int_equal(f->host.cursor_next(c, v), 1);
+        assert_int_equal(or_cursor_next(c, v), 1);
         assert_string_equal(v[0].s, want);
         assert_int_equal(v[0].len, strlen(want));
     }
-    assert_int_equal(f->host.cursor_next(c, v), 0);
+    assert_int_equal(or_cursor_next(c, v), 0);
     or_cursor_free(c);
 }
 
@@ -429,8 +433,8 @@ read_ahead_stops_when_freed_early(void **state)
     assert_int_equal(or_cursor_new(f->ds, "SELECT * FROM t", NULL, 0, &d, err, sizeof(err)), OR_OK);
     or_cursor_read_ahead(d);
     or_cursor_read_ahead(d); /* twice is once */
-    assert_int_equal(f->host.cursor_next(d, v), 1);
-    assert_int_equal(f->host.cursor_next(d, v), 1);
+    assert_int_equal(or_cursor_next(d, v), 1);
+    assert_int_equal(or_cursor_next(d, v), 1);
     or_cursor_free(d);
 }
 
@@ -450,7 +454,7 @@ read_ahead_reports_a_failing_step(void **state)
                      OR_OK);
     or_cursor_read_ahead(c);
     int rows = 0, r;
-    while ((r = f->host.cursor_next(c, v)) == 1) {
+    while ((r = or_cursor_next(c, v)) == 1) {
         rows++;
     }
     assert_int_equal(r, -1);
@@ -469,7 +473,7 @@ buffered_cursors_do_not_read_ahead(void **state)
     assert_int_equal(or_cursor_new(f->ds, mixed_sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
     assert_int_equal(or_cursor_buffer(c, 10, 1 << 20, &nrows, err, sizeof(err)), OR_OK);
     or_cursor_read_ahead(c);
-    char *got = rows_of(&f->host, c);
+    char *got = rows_of(c);
     char *want = g_strdup_printf("r4|n|%d;r3|n|%d;NULL|n|%d;r1|n|%d;r0|n|%d;", OR_TYPE_INT,
                                  OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_TEXT, OR_TYPE_INT);
     assert_string_equal(got, want);
@@ -486,7 +490,7 @@ ids_in_order(struct fixture *f, const char *sql)
     struct or_value v[1];
     GString *out = g_string_new(NULL);
     assert_int_equal(or_cursor_new(f->ds, sql, NULL, 0, &c, err, sizeof(err)), OR_OK);
-    while (f->host.cursor_next(c, v) == 1) {
+    while (or_cursor_next(c, v) == 1) {
         g_string_append_printf(out, "%s,", v[0].s);
     }
     or_cursor_free(c);

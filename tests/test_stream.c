@@ -18,9 +18,10 @@
 #include "dataset/rows.h"
 #include "fetch/stream.h"
 
-static const struct or_column cols[] = {
-    {"t", OR_TYPE_TEXT, NULL}, {"n", OR_TYPE_INT, NULL},   {"r", OR_TYPE_REAL, NULL},
-    {"b", OR_TYPE_BOOL, NULL}, {"at", OR_TYPE_TIME, NULL},
+static const struct or_column *const cols[] = {
+    OR_COLUMN("t", OR_TYPE_TEXT, NULL),  OR_COLUMN("n", OR_TYPE_INT, NULL),
+    OR_COLUMN("r", OR_TYPE_REAL, NULL),  OR_COLUMN("b", OR_TYPE_BOOL, NULL),
+    OR_COLUMN("at", OR_TYPE_TIME, NULL),
 };
 #define NCOLS 5
 
@@ -140,13 +141,13 @@ values_match_what_the_dataset_reads_back_for_every_type_pairing(void **state)
 
     struct or_value a[NCOLS], b[NCOLS];
     for (size_t r = 0; r < nrows; r++) {
-        assert_int_equal(f->host.cursor_next(dc, a), 1);
+        assert_int_equal(or_cursor_next(dc, a), 1);
         assert_int_equal(or_stream_cursor_next(sc, b), 1);
         for (size_t c = 0; c < NCOLS; c++) {
             assert_same_value(&a[c], &b[c], r, c);
         }
     }
-    assert_int_equal(f->host.cursor_next(dc, a), 0);
+    assert_int_equal(or_cursor_next(dc, a), 0);
     assert_int_equal(or_stream_cursor_next(sc, b), 0);
     assert_int_equal(or_stream_rows_read(s), (int64_t)nrows);
     /* Rows once read are gone: a second pass is refused, not silently empty. */

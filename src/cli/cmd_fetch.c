@@ -61,9 +61,12 @@ struct fetch_opts {
 /* The one-table document `fetch` writes, around a result the caller fills. */
 struct fetch_doc {
     struct or_result_column *cols;
+    const struct or_result_column **colp; /* colp[i] is &cols[i] */
     struct or_result result;
     struct or_section section;
+    const struct or_section *secp; /* &section */
     struct or_source_status src;
+    const struct or_source_status *srcp; /* &src */
     struct or_report report;
 };
 
@@ -73,11 +76,17 @@ fetch_doc_init(struct fetch_doc *d, const char *tz_name, const struct or_period 
 {
     memset(d, 0, sizeof(*d));
     d->cols = g_new0(struct or_result_column, ncols > 0 ? ncols : 1);
+    d->colp = g_new0(const struct or_result_column *, ncols > 0 ? ncols : 1);
+    for (size_t i = 0; i < ncols; i++) {
+        d->colp[i] = &d->cols[i];
+    }
     d->result.ncols = ncols;
-    d->result.cols = d->cols;
+    d->result.cols = d->colp;
     d->section = (struct or_section){
         .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &d->result};
     d->src = (struct or_source_status){source, "ok", NULL, 0};
+    d->secp = &d->section;
+    d->srcp = &d->src;
     d->report = (struct or_report){
         .title = source,
         .tz = tz_name,
@@ -87,9 +96,9 @@ fetch_doc_init(struct fetch_doc *d, const char *tz_name, const struct or_period 
         .partial = have_period ? period->partial : 0,
         .generated_at = or_job_generated_at(),
         .nsections = 1,
-        .sections = &d->section,
+        .sections = &d->secp,
         .nsources = 1,
-        .sources = &d->src,
+        .sources = &d->srcp,
     };
 }
 
@@ -132,6 +141,7 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
                               errlen);
     }
     g_free(d.cols);
+    g_free(d.colp);
     or_cursor_free(cur);
     g_string_free(sql, TRUE);
     return st;
@@ -264,6 +274,7 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
     }
     or_stream_free(p.stream);
     g_free(d.cols);
+    g_free(d.colp);
     or_schema_free(schema);
     return st;
 }

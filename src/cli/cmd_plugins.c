@@ -21,16 +21,16 @@ paging_name(enum or_paging p)
 }
 
 static json_t *
-params_json(const struct or_param *params, size_t n)
+params_json(const struct or_param *const *params, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++) {
-        json_t *o =
-            json_pack("{s:s, s:s, s:b, s:s}", "name", params[i].name, "type",
-                      or_param_type_name(params[i].type), "required", params[i].required != 0,
-                      "description", params[i].description ? params[i].description : "");
-        if (params[i].choices != NULL) {
-            json_object_set_new(o, "choices", json_string(params[i].choices));
+        const struct or_param *p = params[i];
+        json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "name", p->name, "type",
+                              or_param_type_name(p->type), "required", p->required != 0,
+                              "description", p->description ? p->description : "");
+        if (p->choices != NULL) {
+            json_object_set_new(o, "choices", json_string(p->choices));
         }
         json_array_append_new(arr, o);
     }
@@ -47,13 +47,13 @@ plugin_json(const struct or_loaded_plugin *lp)
     if (d->kind == OR_PLUGIN_PROVIDER) {
         json_t *eps = json_array();
         for (size_t e = 0; e < d->provider->nendpoints; e++) {
-            const struct or_endpoint *ep = &d->provider->endpoints[e];
+            const struct or_endpoint *ep = d->provider->endpoints[e];
             json_t *cols = json_array();
             for (size_t c = 0; c < ep->ncolumns; c++) {
-                json_array_append_new(
-                    cols, json_pack("{s:s, s:s, s:s}", "name", ep->columns[c].name, "type",
-                                    or_type_name(ep->columns[c].type), "description",
-                                    ep->columns[c].description ? ep->columns[c].description : ""));
+                const struct or_column *col = ep->columns[c];
+                json_array_append_new(cols, json_pack("{s:s, s:s, s:s}", "name", col->name, "type",
+                                                      or_type_name(col->type), "description",
+                                                      col->description ? col->description : ""));
             }
             json_t *eo = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", ep->name, "table",
                                    ep->table, "description", ep->description ? ep->description : "",
@@ -93,7 +93,7 @@ print_text(const struct or_registry *reg)
                 printf("    format: .%s (%s)\n", d->renderer->format,
                        d->renderer->mime_type ? d->renderer->mime_type : "");
                 for (size_t o = 0; o < d->renderer->noptions; o++) {
-                    const struct or_param *p = &d->renderer->options[o];
+                    const struct or_param *p = d->renderer->options[o];
                     printf("    option %s (%s%s%s): %s\n", p->name, or_param_type_name(p->type),
                            p->choices ? ": " : "", p->choices ? p->choices : "",
                            p->description ? p->description : "");
@@ -101,11 +101,11 @@ print_text(const struct or_registry *reg)
                 continue;
             }
             for (size_t e = 0; e < d->provider->nendpoints; e++) {
-                const struct or_endpoint *ep = &d->provider->endpoints[e];
+                const struct or_endpoint *ep = d->provider->endpoints[e];
                 printf("    %s.%s → table %s: %s\n", d->name, ep->name, ep->table,
                        ep->description ? ep->description : "");
                 for (size_t p = 0; p < ep->nparams; p++) {
-                    const struct or_param *pp = &ep->params[p];
+                    const struct or_param *pp = ep->params[p];
                     printf("      --param %s (%s%s%s%s): %s\n", pp->name,
                            or_param_type_name(pp->type), pp->choices ? ": " : "",
                            pp->choices ? pp->choices : "", pp->required ? ", required" : "",
@@ -113,8 +113,8 @@ print_text(const struct or_registry *reg)
                 }
                 printf("      columns:");
                 for (size_t c = 0; c < ep->ncolumns; c++) {
-                    printf("%s %s %s", c ? "," : "", ep->columns[c].name,
-                           or_type_name(ep->columns[c].type));
+                    printf("%s %s %s", c ? "," : "", ep->columns[c]->name,
+                           or_type_name(ep->columns[c]->type));
                 }
                 printf("%s\n", ep->dynamic_columns ? ", … (more from the data)" : "");
             }
@@ -137,7 +137,8 @@ or_cmd_plugins(struct or_app *app)
     for (size_t i = 0; i < app->reg->nplugins; i++) {
         json_array_append_new(arr, plugin_json(&app->reg->plugins[i]));
     }
-    json_t *root = json_pack("{s:i, s:o}", "abi", OR_ABI_VERSION, "plugins", arr);
+    json_t *root = json_pack("{s:{s:i, s:i}, s:o}", "abi", "major", OR_ABI_MAJOR, "minor",
+                             OR_ABI_MINOR, "plugins", arr);
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);
     json_decref(root);

@@ -334,7 +334,7 @@ job_cost(const struct render_job *j)
 {
     double cells = 0.0;
     for (size_t i = 0; i < j->report.nsections; i++) {
-        const struct or_result *r = j->report.sections[i].result;
+        const struct or_result *r = j->report.sections[i]->result;
         if (r != NULL) {
             cells += (double)(r->nrows + 1) * (double)(r->ncols > 0 ? r->ncols : 1);
         }
@@ -360,7 +360,7 @@ run_jobs(struct render_pool *p)
         if (p->read_ahead) {
             /* The renderer spends its time on the rows, another core steps them. */
             for (size_t i = 0; i < j->report.nsections; i++) {
-                const struct or_result *res = j->report.sections[i].result;
+                const struct or_result *res = j->report.sections[i]->result;
                 if (res != NULL && res->cursor != NULL) {
                     or_cursor_read_ahead(res->cursor);
                 }
@@ -478,12 +478,12 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
         }
         /* CSV holds one table: one file per table section. */
         for (size_t i = 0; i < rep->nsections; i++) {
-            const struct or_section *sec = &rep->sections[i];
+            const struct or_section *sec = rep->sections[i];
             if (sec->kind != OR_SECTION_TABLE || sec->unavailable != NULL) {
                 continue;
             }
             struct render_job one = j;
-            one.report.sections = sec;
+            one.report.sections = &rep->sections[i];
             one.report.nsections = 1;
             one.path = g_strdup_printf("%s/%s%s-%s.csv", dir, R->tpl->name, suffix, sec->id);
             g_array_append_val(jobs, one);

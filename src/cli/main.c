@@ -363,7 +363,7 @@ main(int argc, char **argv)
     }
     or_log_set_verbosity(cli.verbosity);
     if (version) {
-        printf("outreport %s (plugin ABI %d)\n", OR_VERSION, OR_ABI_VERSION);
+        printf("outreport %s (plugin ABI %d.%d)\n", OR_VERSION, OR_ABI_MAJOR, OR_ABI_MINOR);
         rc = OR_EXIT_OK;
         goto done;
     }

@@ -830,11 +830,16 @@ or_cursor_untyped(const struct or_cursor *c, size_t col)
     return c->untyped[col];
 }
 
-void
-or_cursor_bind_host(struct or_host *h)
+int
+or_cursor_next(struct or_cursor *c, struct or_value *row)
 {
-    h->cursor_next = cursor_next;
-    h->cursor_rewind = cursor_rewind;
+    return cursor_next(c, row);
+}
+
+or_status
+or_cursor_rewind(struct or_cursor *c)
+{
+    return cursor_rewind(c);
 }
 
 or_status

@@ -124,8 +124,14 @@ void or_cursor_read_ahead(struct or_cursor *c);
 /** @brief Free; NULL is a no-op. */
 void or_cursor_free(struct or_cursor *c);
 
-/** @brief Fill the cursor members of a host table. */
-void or_cursor_bind_host(struct or_host *h);
+/**
+ * @brief Step @p c: fills @p row (ncols values, text borrowed until the next
+ * step) and returns 1, returns 0 at the end, -1 on error (logged).
+ */
+int or_cursor_next(struct or_cursor *c, struct or_value *row);
+
+/** @brief Rewind @p c to its first row: OR_OK or OR_ERR_DATASET. */
+or_status or_cursor_rewind(struct or_cursor *c);
 
 /**
  * @brief Index table @p table of the main database on @p cols (NULL-

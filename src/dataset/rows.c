@@ -6,14 +6,15 @@
 #include <string.h>
 
 struct or_schema *
-or_schema_new(const struct or_column *cols, size_t ncols, int dynamic)
+or_schema_new(const struct or_column *const *cols, size_t ncols, int dynamic)
 {
     struct or_schema *s = g_new0(struct or_schema, 1);
     s->cols = g_new0(struct or_column, ncols > 0 ? ncols : 1);
     for (size_t i = 0; i < ncols; i++) {
-        s->cols[i].name = g_strdup(cols[i].name);
-        s->cols[i].type = cols[i].type;
-        s->cols[i].description = cols[i].description ? g_strdup(cols[i].description) : NULL;
+        s->cols[i].size = sizeof(struct or_column);
+        s->cols[i].name = g_strdup(cols[i]->name);
+        s->cols[i].type = cols[i]->type;
+        s->cols[i].description = cols[i]->description ? g_strdup(cols[i]->description) : NULL;
     }
     s->ncols = ncols;
     s->fixed = ncols;
@@ -69,7 +70,7 @@ or_rows_reset(struct or_rows *rows)
     rows->nrows = 0;
     rows->arena_len = 0;
     rows->in_row = 0;
-    rows->failed = 0;
+    rows->failed = OR_OK;
 }
 
 static int
@@ -91,31 +92,45 @@ grow(void **p, size_t *cap, size_t need, size_t elem)
     return 1;
 }
 
+/* A setter's failure is sticky (plugin.h): row_end() of the row reports it. */
+static or_status
+fail(struct or_rows *rows, or_status st)
+{
+    if (rows->failed == OR_OK) {
+        rows->failed = st;
+    }
+    return st;
+}
+
 static or_status
 row_begin(struct or_rows *rows)
 {
-    if (rows->failed) {
-        return OR_ERR_NOMEM;
+    if (rows->failed != OR_OK) {
+        return rows->failed;
+    }
+    if (rows->in_row) {
+        return fail(rows, OR_ERR_INVALID);
     }
     /* +2: row_start also holds the end sentinel of the last row. */
     if (!grow((void **)&rows->row_start, &rows->cap_rows, rows->nrows + 2, sizeof(size_t))) {
-        rows->failed = 1;
-        return OR_ERR_NOMEM;
+        return fail(rows, OR_ERR_NOMEM);
     }
     rows->row_start[rows->nrows] = rows->ncells;
     rows->in_row = 1;
     return OR_OK;
 }
 
-static struct or_cell *
-new_cell(struct or_rows *rows, size_t col, enum or_type type)
+static or_status
+new_cell(struct or_rows *rows, size_t col, enum or_type type, struct or_cell **out)
 {
-    if (!rows->in_row || rows->failed || col >= rows->schema->ncols) {
-        return NULL;
+    if (rows->failed != OR_OK) {
+        return rows->failed;
+    }
+    if (!rows->in_row || col >= rows->schema->ncols) {
+        return fail(rows, OR_ERR_INVALID);
     }
     if (!grow((void **)&rows->cells, &rows->cap_cells, rows->ncells + 1, sizeof(struct or_cell))) {
-        rows->failed = 1;
-        return NULL;
+        return fail(rows, OR_ERR_NOMEM);
     }
     struct or_cell *c = &rows->cells[rows->ncells++];
     c->col = (uint32_t)col;
@@ -124,65 +139,74 @@ new_cell(struct or_rows *rows, size_t col, enum or_type type)
     c->r = 0;
     c->text_off = 0;
     c->text_len = 0;
-    return c;
+    *out = c;
+    return OR_OK;
 }
 
-static void
+static or_status
 set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     if (s == NULL || len == 0) {
-        return; /* NULL and "" are NULL (DESIGN.md §6): leave the column unset. */
+        /* NULL and "" are NULL (DESIGN.md §6): leave the column unset. */
+        return rows->failed;
     }
     if (!grow((void **)&rows->arena, &rows->arena_cap, rows->arena_len + len + 1, 1)) {
-        rows->failed = 1;
-        return;
+        return fail(rows, OR_ERR_NOMEM);
     }
-    struct or_cell *c = new_cell(rows, col, OR_TYPE_TEXT);
-    if (c == NULL) {
-        return;
+    struct or_cell *c = NULL;
+    or_status st = new_cell(rows, col, OR_TYPE_TEXT, &c);
+    if (st != OR_OK) {
+        return st;
     }
     memcpy(rows->arena + rows->arena_len, s, len);
     rows->arena[rows->arena_len + len] = '\0';
     c->text_off = rows->arena_len;
     c->text_len = len;
     rows->arena_len += len + 1;
+    return OR_OK;
 }
 
-static void
+static or_status
 set_int(struct or_rows *rows, size_t col, int64_t v)
 {
-    struct or_cell *c = new_cell(rows, col, OR_TYPE_INT);
-    if (c != NULL) {
+    struct or_cell *c = NULL;
+    or_status st = new_cell(rows, col, OR_TYPE_INT, &c);
+    if (st == OR_OK) {
         c->i = v;
     }
+    return st;
 }
 
-static void
+static or_status
 set_real(struct or_rows *rows, size_t col, double v)
 {
-    struct or_cell *c = new_cell(rows, col, OR_TYPE_REAL);
-    if (c != NULL) {
+    struct or_cell *c = NULL;
+    or_status st = new_cell(rows, col, OR_TYPE_REAL, &c);
+    if (st == OR_OK) {
         c->r = v;
     }
+    return st;
 }
 
-static void
+static or_status
 set_time(struct or_rows *rows, size_t col, int64_t t)
 {
-    struct or_cell *c = new_cell(rows, col, OR_TYPE_TIME);
-    if (c != NULL) {
+    struct or_cell *c = NULL;
+    or_status st = new_cell(rows, col, OR_TYPE_TIME, &c);
+    if (st == OR_OK) {
         c->i = t;
     }
+    return st;
 }
 
 static or_status
 row_end(struct or_rows *rows)
 {
-    if (rows->failed) {
-        return OR_ERR_NOMEM;
+    if (rows->failed != OR_OK) {
+        return rows->failed;
     }
     if (!rows->in_row) {
-        return OR_ERR_INVALID;
+        return fail(rows, OR_ERR_INVALID);
     }
     rows->nrows++;
     rows->row_start[rows->nrows] = rows->ncells;
@@ -192,23 +216,28 @@ row_end(struct or_rows *rows)
 
 /* Columns discovered from the data (team_stats).  The fetch loop parses on
  * one thread, so the schema needs no lock. */
-static long
-rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static or_status
+rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
     struct or_schema *s = rows->schema;
+    if (name == NULL || col == NULL) {
+        return OR_ERR_INVALID;
+    }
     long idx = or_schema_find(s, name);
     if (idx >= 0) {
-        return idx;
+        *col = (size_t)idx;
+        return OR_OK;
     }
-    if (!s->dynamic || name == NULL || name[0] == '\0') {
-        return -1;
+    if (!s->dynamic || name[0] == '\0') {
+        return OR_ERR_INVALID;
     }
     s->cols = g_renew(struct or_column, s->cols, s->ncols + 1);
     s->cols[s->ncols].name = g_strdup(name);
     s->cols[s->ncols].type = type;
     s->cols[s->ncols].description = NULL;
     s->ncols++;
-    return (long)(s->ncols - 1);
+    *col = s->ncols - 1;
+    return OR_OK;
 }
 
 void

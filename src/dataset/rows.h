@@ -41,7 +41,7 @@ struct or_rows {
     char *arena;
     size_t arena_len, arena_cap;
     int in_row;
-    int failed;               /**< an allocation failed: the page is lost */
+    or_status failed;         /**< sticky: a setter failed (NOMEM: the page is lost) */
     struct or_schema *schema; /**< borrowed: the table's (possibly growing) schema */
 };
 
@@ -55,7 +55,7 @@ struct or_schema {
 
 /** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free().
  */
-struct or_schema *or_schema_new(const struct or_column *cols, size_t ncols, int dynamic);
+struct or_schema *or_schema_new(const struct or_column *const *cols, size_t ncols, int dynamic);
 
 /** @brief Free; NULL is a no-op. */
 void or_schema_free(struct or_schema *s);

@@ -114,7 +114,7 @@ count_failed(const struct or_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsources; i++) {
-        n += is_failed(&r->sources[i]) ? 1 : 0;
+        n += is_failed(r->sources[i]) ? 1 : 0;
     }
     return n;
 }
@@ -162,7 +162,7 @@ static void
 text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
-        const struct or_section *sec = &r->sections[s];
+        const struct or_section *sec = r->sections[s];
         if (sec->kind != OR_SECTION_KPIS) {
             continue;
         }
@@ -172,7 +172,7 @@ text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
             continue;
         }
         for (size_t i = 0; i < sec->nkpis; i++) {
-            const struct or_kpi *k = &sec->kpis[i];
+            const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
             kpi_text(k, tz, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
@@ -198,7 +198,7 @@ text_sources(GString *out, const struct or_report *r)
     /* Failed first: they are what the reader must not miss. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             if (is_failed(s) != (pass == 0)) {
                 continue;
             }
@@ -242,7 +242,7 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
                                "them are missing or incomplete:\n",
                                failed, r->nsources);
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             if (is_failed(s)) {
                 g_string_append_printf(out, "  - %s: %s\n", s->name != NULL ? s->name : "?",
                                        s->detail != NULL ? s->detail : "failed");
@@ -313,7 +313,7 @@ static void
 html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
-        const struct or_section *sec = &r->sections[s];
+        const struct or_section *sec = r->sections[s];
         if (sec->kind != OR_SECTION_KPIS) {
             continue;
         }
@@ -334,7 +334,7 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
                                    "<th align=\"right\" style=\"" TH_STYLE "\">Previous</th>"
                                    "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
         for (size_t i = 0; i < sec->nkpis; i++) {
-            const struct or_kpi *k = &sec->kpis[i];
+            const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
             kpi_text(k, tz, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
@@ -375,7 +375,7 @@ html_failed_banner(GString *out, const struct or_report *r, size_t failed)
                            "or incomplete.",
                            failed, r->nsources);
     for (size_t i = 0; i < r->nsources; i++) {
-        const struct or_source_status *s = &r->sources[i];
+        const struct or_source_status *s = r->sources[i];
         if (!is_failed(s)) {
             continue;
         }
@@ -401,7 +401,7 @@ html_sources(GString *out, const struct or_report *r)
                          "<th align=\"left\" style=\"" TH_STYLE "\">Detail</th></tr>\n");
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             int failed = is_failed(s);
             if (failed != (pass == 0)) {
                 continue;

@@ -109,7 +109,7 @@ http_failure(struct loop *L, or_status st, const struct or_http_response *resp, 
     const struct or_endpoint *ep = L->req->endpoint;
     if (resp != NULL && resp->body != NULL && resp->len > 0) {
         if (ep->error_message == NULL ||
-            !ep->error_message(resp->body, resp->len, vendor, sizeof(vendor))) {
+            ep->error_message(resp->body, resp->len, vendor, sizeof(vendor)) != OR_OK) {
             body_excerpt(resp->body, resp->len, vendor, sizeof(vendor));
         }
     }
@@ -157,9 +157,13 @@ parse_into(const struct loop *L, long page, const char *body, size_t len, struct
     info->page = -1;
     or_status st = L->req->endpoint->parse_page(&L->host, &L->q, page, body ? body : "", len, rows,
                                                 info, perr, sizeof(perr));
-    if (st == OR_OK && rows->failed) {
-        st = OR_ERR_NOMEM;
-        snprintf(perr, sizeof(perr), "out of memory");
+    if (st == OR_OK && rows->failed != OR_OK) {
+        /* The plugin ignored a setter's failure. */
+        st = rows->failed;
+        snprintf(perr, sizeof(perr), "%s",
+                 st == OR_ERR_NOMEM ? "out of memory"
+                                    : "the plugin misused the row sink (a column out of range or a "
+                                      "value outside a row)");
     }
     char label[256];
     page_label(L, page, label, sizeof(label));
@@ -638,7 +642,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
         L.q.last_day = req->period->last_day;
     }
     L.q.nparams = req->params->n;
-    L.q.params = req->params->items;
+    L.q.params = req->params->ptrs;
     L.base_url = base_url_of(req);
     or_http_get_stats(req->http, &hs0);
 

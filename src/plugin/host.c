@@ -27,35 +27,48 @@ host_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *
-host_config_get(const struct or_host *h, const char *key)
+static or_status
+host_config_get(const struct or_host *h, const char *key, const char **value)
 {
-    return or_config_get(ctx_of(h)->cfg, ctx_of(h)->plugin_name, key);
+    if (key == NULL || value == NULL) {
+        return OR_ERR_INVALID;
+    }
+    *value = or_config_get(ctx_of(h)->cfg, ctx_of(h)->plugin_name, key);
+    return OR_OK;
 }
 
-static const char *
-host_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+static or_status
+host_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
     const char *section = ctx_of(h)->plugin_name;
-    const char *var = or_config_get(ctx_of(h)->cfg, section, env_key_name);
+    const char *var = or_config_get(ctx_of(h)->cfg, section, env_key);
     if (var == NULL || *var == '\0') {
         var = default_env;
     }
-    const char *value = getenv(var);
-    if ((value == NULL || *value == '\0') && ctx_of(h)->replay) {
-        /* A recording holds no credentials and needs none. */
-        return "replay-without-credentials";
+    if (var == NULL || *var == '\0') {
+        snprintf(err, errlen,
+                 "%s: config key [%s] %s is not set (it names the environment "
+                 "variable that holds the credential)",
+                 section, section, env_key);
+        return OR_ERR_CONFIG;
     }
-    if (value == NULL || *value == '\0') {
+    const char *v = getenv(var);
+    if ((v == NULL || *v == '\0') && ctx_of(h)->replay) {
+        /* A recording holds no credentials and needs none. */
+        *value = "replay-without-credentials";
+        return OR_OK;
+    }
+    if (v == NULL || *v == '\0') {
         snprintf(err, errlen,
                  "%s: environment variable %s is not set (it holds the credential; "
                  "config key [%s] %s names it)",
-                 section, var, section, env_key_name);
-        return NULL;
+                 section, var, section, env_key);
+        return OR_ERR_CONFIG;
     }
-    or_redact_add(value);
-    return value;
+    or_redact_add(v);
+    *value = v;
+    return OR_OK;
 }
 
 static or_status
@@ -106,10 +119,15 @@ req_header(struct or_request *r, const char *name, const char *value, int secret
 static or_status
 req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
 {
+    if (body == NULL && len > 0) {
+        return OR_ERR_INVALID;
+    }
     g_free(r->body);
     g_free(r->content_type);
     r->body = g_malloc(len + 1);
-    memcpy(r->body, body, len);
+    if (len > 0) {
+        memcpy(r->body, body, len);
+    }
     r->body[len] = '\0';
     r->body_len = len;
     r->content_type = content_type ? g_strdup(content_type) : NULL;
@@ -122,10 +140,10 @@ host_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
     return or_time_parse_iso8601(s, ctx_of(h)->tz, out);
 }
 
-static size_t
+static or_status
 host_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
-    return or_time_format_iso(t, ctx_of(h)->tz, buf, n);
+    return or_time_format_iso(t, ctx_of(h)->tz, buf, n) > 0 ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -144,12 +162,42 @@ host_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     }
 }
 
+/* Cursor steps: a stream's (ctx->cursor_next) or the dataset's.  The int
+ * convention of both (1 row, 0 end, -1 logged error) becomes the ABI's. */
+static or_status
+host_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
+{
+    const struct or_host_ctx *ctx = ctx_of(h);
+    int r = ctx->cursor_next != NULL ? ctx->cursor_next(c, row) : or_cursor_next(c, row);
+    *has_row = r == 1;
+    if (r < 0) {
+        snprintf(err, errlen, "reading the result failed (the log says why)");
+        return OR_ERR_DATASET;
+    }
+    return OR_OK;
+}
+
+static or_status
+host_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
+{
+    const struct or_host_ctx *ctx = ctx_of(h);
+    or_status st = ctx->cursor_rewind != NULL ? ctx->cursor_rewind(c) : or_cursor_rewind(c);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "%s",
+                 st == OR_ERR_UNSUPPORTED ? "a streamed result cannot be read twice"
+                                          : "rewinding the result failed");
+    }
+    return st;
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
     memset(h, 0, sizeof(*h));
+    h->abi_major = OR_ABI_MAJOR;
+    h->abi_minor = OR_ABI_MINOR;
     h->size = sizeof(*h);
-    h->abi = OR_ABI_VERSION;
     h->log = host_log;
     h->config_get = host_config_get;
     h->secret_get = host_secret_get;
@@ -161,11 +209,8 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_time = host_format_time;
     h->local_time = host_local_time;
     or_rows_bind_host(h);
-    or_cursor_bind_host(h);
-    if (ctx->cursor_next != NULL) {
-        h->cursor_next = ctx->cursor_next;
-        h->cursor_rewind = ctx->cursor_rewind;
-    }
+    h->cursor_next = host_cursor_next;
+    h->cursor_rewind = host_cursor_rewind;
     h->host_data = ctx;
 }
 

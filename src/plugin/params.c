@@ -107,7 +107,7 @@ static void
 accepted_list(const struct or_endpoint *ep, GString *s)
 {
     for (size_t i = 0; i < ep->nparams; i++) {
-        g_string_append_printf(s, "%s%s", i ? ", " : "", ep->params[i].name);
+        g_string_append_printf(s, "%s%s", i ? ", " : "", ep->params[i]->name);
     }
     if (ep->nparams == 0) {
         g_string_append(s, "none");
@@ -135,6 +135,7 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
 {
     memset(out, 0, sizeof(*out));
     out->items = g_new0(struct or_param_value, nkv > 0 ? nkv : 1);
+    out->ptrs = g_new0(const struct or_param_value *, nkv > 0 ? nkv : 1);
     for (size_t i = 0; i < nkv; i++) {
         const char *eq = strchr(kv[i], '=');
         if (eq == NULL || eq == kv[i]) {
@@ -144,8 +145,8 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
         char *name = g_strndup(kv[i], (gsize)(eq - kv[i]));
         const struct or_param *decl = NULL;
         for (size_t d = 0; d < ep->nparams; d++) {
-            if (strcmp(ep->params[d].name, name) == 0) {
-                decl = &ep->params[d];
+            if (strcmp(ep->params[d]->name, name) == 0) {
+                decl = ep->params[d];
             }
         }
         if (decl == NULL) {
@@ -180,11 +181,12 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
         }
         out->items[slot].name = name;
         out->items[slot].value = g_strdup(eq + 1);
+        out->ptrs[slot] = &out->items[slot];
     }
     for (size_t d = 0; d < ep->nparams; d++) {
-        if (ep->params[d].required && or_params_get(out, ep->params[d].name) == NULL) {
+        if (ep->params[d]->required && or_params_get(out, ep->params[d]->name) == NULL) {
             snprintf(err, errlen, "%s: missing required parameter %s (--param %s=...)", source,
-                     ep->params[d].name, ep->params[d].name);
+                     ep->params[d]->name, ep->params[d]->name);
             goto fail;
         }
     }
@@ -203,6 +205,7 @@ or_params_release(struct or_params *p)
         g_free((char *)p->items[i].value);
     }
     g_free(p->items);
+    g_free(p->ptrs);
     memset(p, 0, sizeof(*p));
 }
 

@@ -18,6 +18,7 @@
 /** Validated parameters.  Owns its strings. */
 struct or_params {
     struct or_param_value *items;
+    const struct or_param_value **ptrs; /**< ptrs[i] is &items[i]: the list ::or_query takes */
     size_t n;
 };
 

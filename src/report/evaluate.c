@@ -22,12 +22,14 @@
 struct section_state {
     struct or_result result;
     struct or_result_column *cols;
+    const struct or_result_column **colp; /* colp[i] is &cols[i]: the ABI's list */
     char **labels;
     struct or_cursor *cursor;
     int buffered; /* the cursor holds every row in memory */
     struct or_chart chart;
     size_t *series;
     struct or_kpi *kpis;
+    const struct or_kpi **kpip; /* kpip[i] is &kpis[i] */
     char *unavailable;
     char *text;
 };
@@ -236,18 +238,15 @@ single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *t
              double *value)
 {
     struct or_cursor *c = NULL;
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report"};
     or_status st = prepare(ev, sql, what, tables, &c);
     if (st != OR_OK) {
         return st;
     }
-    or_host_init(&h, &ctx);
     *has = 0;
     *value = 0;
     size_t n = or_cursor_ncols(c);
     struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
-    int r = h.cursor_next(c, row);
+    int r = or_cursor_next(c, row);
     if (r < 0) {
         st = fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
     }
@@ -275,9 +274,11 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
           struct or_section *s, GPtrArray *tables)
 {
     ss->kpis = g_new0(struct or_kpi, ts->nkpis);
+    ss->kpip = g_new0(const struct or_kpi *, ts->nkpis);
     for (size_t k = 0; k < ts->nkpis; k++) {
         const struct or_tpl_kpi *tk = &ts->kpis[k];
         struct or_kpi *kpi = &ss->kpis[k];
+        ss->kpip[k] = kpi;
         char what[160];
         kpi->label = tk->label;
         kpi->format = tk->format;
@@ -293,20 +294,20 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
             return st;
         }
     }
-    s->kpis = ss->kpis;
+    s->kpis = ss->kpip;
     s->nkpis = ts->nkpis;
     return OR_OK;
 }
 
 /* Learns the types of expression columns from the first rows, then rewinds. */
 static void
-settle_types(struct or_cursor *c, const struct or_host *h)
+settle_types(struct or_cursor *c)
 {
     size_t n = or_cursor_ncols(c);
     struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
-    for (int i = 0; i < 64 && h->cursor_next(c, row) == 1; i++) {
+    for (int i = 0; i < 64 && or_cursor_next(c, row) == 1; i++) {
     }
-    h->cursor_rewind(c);
+    or_cursor_rewind(c);
     g_free(row);
 }
 
@@ -409,7 +410,7 @@ static long
 column_index(const struct or_result *r, const char *name)
 {
     for (size_t i = 0; i < r->ncols; i++) {
-        if (strcmp(r->cols[i].name, name) == 0) {
+        if (strcmp(r->cols[i]->name, name) == 0) {
             return (long)i;
         }
     }
@@ -420,9 +421,6 @@ static or_status
 eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss,
             struct or_section *s, GPtrArray *tables)
 {
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
-    or_host_init(&h, &ctx);
     or_status st = prepare(ev, ts->sql, "sql", tables, &ss->cursor);
     if (st != OR_OK) {
         return st;
@@ -459,15 +457,17 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
      * buffered rows, and pointless (and a sort, maybe) when none has to settle
      * or no document shows the rows. */
     if (buffered || (shown && has_untyped(ss->cursor))) {
-        settle_types(ss->cursor, &h);
+        settle_types(ss->cursor);
     }
     size_t n = or_cursor_ncols(ss->cursor);
     ss->cols = g_new0(struct or_result_column, n > 0 ? n : 1);
+    ss->colp = g_new0(const struct or_result_column *, n > 0 ? n : 1);
     ss->labels = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++) {
         const char *name = or_cursor_name(ss->cursor, i);
         const struct or_tpl_column *tc = tpl_column(ts, name);
         ss->labels[i] = tc != NULL && tc->label != NULL ? g_strdup(tc->label) : pretty_label(name);
+        ss->colp[i] = &ss->cols[i];
         ss->cols[i].name = name;
         ss->cols[i].label = ss->labels[i];
         ss->cols[i].type = or_cursor_type(ss->cursor, i);
@@ -484,7 +484,7 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
         }
     }
     ss->result.ncols = n;
-    ss->result.cols = ss->cols;
+    ss->result.cols = ss->colp;
     ss->result.nrows = nrows;
     ss->result.cursor = ss->cursor;
     s->result = &ss->result;
@@ -524,9 +524,6 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
     struct or_value *row = NULL;
     int have_row = 0;
     size_t n = 0;
-    struct or_host h;
-    struct or_host_ctx ctx = {.plugin_name = "report", .tz = ev->in->tz};
-    or_host_init(&h, &ctx);
     if (ts->sql != NULL) {
         or_status st = prepare(ev, ts->sql, "sql", tables, &c);
         if (st != OR_OK) {
@@ -534,7 +531,7 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         }
         n = or_cursor_ncols(c);
         row = g_new0(struct or_value, n > 0 ? n : 1);
-        have_row = h.cursor_next(c, row) == 1;
+        have_row = or_cursor_next(c, row) == 1;
     }
     GString *out = g_string_new(NULL);
     or_status st = OR_OK;
@@ -614,7 +611,9 @@ eval_section(struct or_eval *ev, size_t i)
 struct format_report {
     struct or_report report; /* first: the table hands this out */
     struct or_section *sections;
-    size_t *index; /* each shown section's index in the evaluation */
+    const struct or_section **secp;       /* secp[i] is &sections[i]: the ABI's list */
+    const struct or_source_status **srcp; /* the sources, likewise */
+    size_t *index;                        /* each shown section's index in the evaluation */
     size_t n;
     struct or_result *results;  /* private copies, or NULL */
     struct or_cursor **cursors; /* owned, NULL where the section has no result */
@@ -631,6 +630,8 @@ free_report(gpointer p)
     g_free(r->results);
     g_free(r->index);
     g_free(r->sections);
+    g_free(r->secp);
+    g_free(r->srcp);
     g_free(r);
 }
 
@@ -641,12 +642,18 @@ build_report(struct or_eval *ev, const char *format)
     struct format_report *fr = g_new0(struct format_report, 1);
     struct or_report *r = &fr->report;
     fr->sections = g_new0(struct or_section, ev->n > 0 ? ev->n : 1);
+    fr->secp = g_new0(const struct or_section *, ev->n > 0 ? ev->n : 1);
     fr->index = g_new0(size_t, ev->n > 0 ? ev->n : 1);
     for (size_t i = 0; i < ev->n; i++) {
         if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
             fr->index[fr->n] = i;
+            fr->secp[fr->n] = &fr->sections[fr->n];
             fr->sections[fr->n++] = ev->sections[i];
         }
+    }
+    fr->srcp = g_new0(const struct or_source_status *, in->nsources > 0 ? in->nsources : 1);
+    for (size_t i = 0; i < in->nsources; i++) {
+        fr->srcp[i] = &in->sources[i];
     }
     r->title = in->tpl->title;
     r->description = in->tpl->description;
@@ -657,9 +664,9 @@ build_report(struct or_eval *ev, const char *format)
     r->partial = in->period != NULL ? in->period->partial : 0;
     r->generated_at = in->generated_at;
     r->nsections = fr->n;
-    r->sections = fr->sections;
+    r->sections = fr->secp;
     r->nsources = in->nsources;
-    r->sources = in->sources;
+    r->sources = fr->srcp;
     r->author = in->author;
     return fr;
 }
@@ -945,9 +952,11 @@ or_eval_free(struct or_eval *ev)
         struct section_state *ss = &ev->state[i];
         or_cursor_free(ss->cursor);
         g_free(ss->cols);
+        g_free(ss->colp);
         g_strfreev(ss->labels);
         g_free(ss->series);
         g_free(ss->kpis);
+        g_free(ss->kpip);
         g_free(ss->unavailable);
         g_free(ss->text);
     }

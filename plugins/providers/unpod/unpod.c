@@ -8,44 +8,33 @@
  */
 #include "unpod.h"
 
-static const struct or_endpoint endpoints[] = {
-    {
-        .name = "analytics",
-        .table = "agent_calls",
-        .description = "AI agent call analytics and task status: one row per space, or one "
-                       "for the whole organisation",
-        .columns = up_agent_calls_columns,
-        .ncolumns = UP_ARRAY_LEN(up_agent_calls_columns),
-        .params = up_analytics_params,
-        .nparams = UP_ARRAY_LEN(up_analytics_params),
-        .paging = OR_PAGING_NONE,
-        .build_request = up_analytics_build,
-        .parse_page = up_analytics_parse,
-        .error_message = up_error_message,
-        .auth_hint = UP_AUTH_HINT,
-        .instances = up_analytics_instances,
-    },
+static const struct or_endpoint analytics = {
+    .size = sizeof(struct or_endpoint),
+    .name = "analytics",
+    .table = "agent_calls",
+    .description = "AI agent call analytics and task status: one row per space, or one "
+                   "for the whole organisation",
+    .columns = up_agent_calls_columns,
+    .ncolumns = UP_ARRAY_LEN(up_agent_calls_columns),
+    .params = up_analytics_params,
+    .nparams = UP_ARRAY_LEN(up_analytics_params),
+    .paging = OR_PAGING_NONE,
+    .build_request = up_analytics_build,
+    .parse_page = up_analytics_parse,
+    .error_message = up_error_message,
+    .auth_hint = UP_AUTH_HINT,
+    .instances = up_analytics_instances,
 };
 
+static const struct or_endpoint *const endpoints[] = {&analytics};
+
 static const struct or_provider provider = {
+    .size = sizeof(struct or_provider),
     .endpoints = endpoints,
     .nendpoints = UP_ARRAY_LEN(endpoints),
     .default_base_url = NULL,
 };
 
-static const struct or_plugin descriptor = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_PROVIDER,
-    .name = "unpod",
-    .version = "0.1.0",
-    .description = "Unpod AI voice agents: call analytics and task status per space",
-    .provider = &provider,
-};
-
-OR_EXPORT const struct or_plugin *outreport_plugin(void);
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &descriptor;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "unpod", .version = "0.1.0",
+                 .description = "Unpod AI voice agents: call analytics and task status per space",
+                 .provider = &provider);

@@ -18,7 +18,10 @@
 static const char *
 config(const struct or_host *h, const char *key)
 {
-    const char *v = h->config_get(h, key);
+    const char *v = NULL;
+    if (h->config_get(h, key, &v) != OR_OK) {
+        return NULL;
+    }
     return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
@@ -184,8 +187,8 @@ up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
     if (st != OR_OK) {
         goto fail;
     }
-    const char *token = h->secret_get(h, "api_key_env", UP_DEFAULT_TOKEN_ENV, err, errlen);
-    if (token == NULL) {
+    const char *token = NULL;
+    if (h->secret_get(h, "api_key_env", UP_DEFAULT_TOKEN_ENV, &token, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         st = OR_ERR_AUTH;
         goto fail;

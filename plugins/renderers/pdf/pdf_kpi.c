@@ -68,7 +68,7 @@ value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
     char text[PDF_FMT_BUFSIZE];
     float size = VALUE_SIZE;
     for (size_t i = 0; i < sec->nkpis; i++) {
-        value_text(&sec->kpis[i], text, sizeof(text));
+        value_text(sec->kpis[i], text, sizeof(text));
         while (size > VALUE_MIN && pdf_width(&d->bold, size, text) > inner) {
             size -= 0.5f;
         }
@@ -113,7 +113,7 @@ one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
     char prev[PDF_FMT_BUFSIZE + 8];
     for (size_t i = 0; i < sec->nkpis; i++) {
-        const struct or_kpi *k = &sec->kpis[i];
+        const struct or_kpi *k = sec->kpis[i];
         if (!k->has_previous) {
             continue;
         }
@@ -203,7 +203,7 @@ pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t 
         }
         pdf_doc_need(d, h);
         for (size_t c = 0; c < cols && i + c < sec->nkpis; c++) {
-            draw_tile(d, &sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single, size);
+            draw_tile(d, sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single, size);
         }
         pdf_doc_advance(d, h);
     }
