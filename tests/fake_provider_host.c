@@ -97,6 +97,20 @@ fake_set_config(const char *key, const char *value)
     fake.nconfig++;
 }
 
+/* The plugin's declaration of config key @p key, or NULL. */
+static const struct or_config_key *
+declared_key(const char *key)
+{
+    for (size_t i = 0; i < plugin->nconfig_keys; i++) {
+        if (strcmp(plugin->config_keys[i]->name, key) == 0) {
+            return plugin->config_keys[i];
+        }
+    }
+    return NULL;
+}
+
+/* Like the real host: the configured value, else the declared default; a
+ * key the plugin did not declare (base_url is the host's) fails the test. */
 static or_status
 fake_config_get(const struct or_host *h, const char *key, const char **value)
 {
@@ -106,6 +120,17 @@ fake_config_get(const struct or_host *h, const char *key, const char **value)
         if (strcmp(fake.config_key[i], key) == 0) {
             *value = fake.config_value[i];
         }
+    }
+    if (strcmp(key, "base_url") == 0) {
+        return OR_OK;
+    }
+    const struct or_config_key *k = declared_key(key);
+    if (k == NULL) {
+        fail_msg("%s reads config key %s, which it does not declare", plugin->name, key);
+        return OR_ERR_INVALID;
+    }
+    if (*value == NULL || (*value)[0] == '\0') {
+        *value = k->default_value;
     }
     return OR_OK;
 }
@@ -118,7 +143,9 @@ fake_secret_get(const struct or_host *h, const char *env_key, const char *defaul
     fake.nsecret++;
     snprintf(fake.secret_key_name, sizeof(fake.secret_key_name), "%s", env_key);
     const char *var = NULL;
-    fake_config_get(h, env_key, &var);
+    if (fake_config_get(h, env_key, &var) != OR_OK) {
+        return OR_ERR_INVALID;
+    }
     if (var == NULL || var[0] == '\0') {
         var = default_env;
     }

@@ -173,7 +173,10 @@ static void
 misspelt_config_key_or_section_is_an_error_naming_what_was_meant(void **state)
 {
     (void)state;
-    static const char *const plugins[] = {"salesfinity", "saleshandy", "unpod", "csv"};
+    /* unpod declares its keys; the others' sections take any key here. */
+    static const char *const unpod_keys[] = {"base_url", "org_handle", "space_tokens", NULL};
+    static const struct or_config_section plugins[] = {
+        {"salesfinity", NULL}, {"saleshandy", NULL}, {"unpod", unpod_keys}, {"csv", NULL}};
     char *dir = test_tmpdir();
     struct or_config *cfg = NULL;
     char err[OR_ERR_SIZE];
@@ -204,6 +207,14 @@ misspelt_config_key_or_section_is_an_error_naming_what_was_meant(void **state)
     assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
     assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
     assert_non_null(strstr(err, "[salesfinty]: unknown section; did you mean [salesfinity]?"));
+    or_config_free(cfg);
+    g_free(path);
+
+    path = write_conf(dir, "[unpod]\norg_handel = acme\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[unpod] org_handel: unknown key; did you mean org_handle? "
+                                "(known: base_url, org_handle, space_tokens)"));
     or_config_free(cfg);
     g_free(path);
 

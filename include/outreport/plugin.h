@@ -33,15 +33,18 @@
  *   minor, with one line naming the file and both versions.
  * - The first three members of ::or_plugin (abi_major, abi_minor, size)
  *   keep their place in every major, so any host can read them.
+ * - History: 2.0 is the first versioned ABI (ABI 1 had one number and no
+ *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys).
  *
  * @section growth How each struct grows
  *
  * - Structs a plugin declares and the host reads (::or_plugin,
- *   ::or_provider, ::or_renderer, ::or_endpoint, ::or_column, ::or_param)
- *   carry `size`, the sizeof the plugin was compiled with: ::OR_PLUGIN_DEFINE,
- *   ::OR_COLUMN and ::OR_PARAM fill it in, and a provider, renderer or
+ *   ::or_provider, ::or_renderer, ::or_endpoint, ::or_column, ::or_param,
+ *   ::or_config_key) carry `size`, the sizeof the plugin was compiled with: ::OR_PLUGIN_DEFINE,
+ *   ::OR_COLUMN, ::OR_PARAM and ::OR_CONFIG_KEY fill it in, and a provider, renderer or
  *   endpoint sets it itself (`.size = sizeof(struct or_endpoint)`).  The
- *   loader refuses one smaller than its ABI 2.0 layout, and reads a member
+ *   loader refuses one smaller than the layout of the minor that introduced
+ *   it (2.0, or 2.1 for ::or_config_key), and reads a member
  *   added later only when ::OR_HAS_MEMBER says the plugin's struct has it.
  * - Structs the host builds and hands to a plugin (::or_query, ::or_report
  *   and everything it points to, ::or_page_info, ::or_option,
@@ -113,7 +116,7 @@ extern "C" {
 /** Major version of the ABI: a plugin of another major is refused. */
 #define OR_ABI_MAJOR 2
 /** Minor version of the ABI: a plugin of a newer minor than the host is refused. */
-#define OR_ABI_MINOR 0
+#define OR_ABI_MINOR 1
 
 /** The entry function's name, as an identifier (::OR_PLUGIN_DEFINE defines it). */
 #define OR_PLUGIN_ENTRY outreport_plugin
@@ -187,6 +190,38 @@ struct or_param {
  * `OR_PARAM("limit", OR_PARAM_INT, 0, "rows per page", NULL)`.
  */
 #define OR_PARAM(...) (&(const struct or_param){sizeof(struct or_param), __VA_ARGS__})
+
+/**
+ * One key of the plugin's own config section ([name] of the descriptor),
+ * declared like a parameter (since 2.1).  The host refuses an unknown key in
+ * the section before anything runs ("did you mean ...?"), checks values of
+ * typed keys, serves the default through ::or_host.config_get and lists the
+ * keys in `outreport plugins`.  Declare with ::OR_CONFIG_KEY.
+ *
+ * The host itself reads `base_url` of a provider's section (its default is
+ * ::or_provider.default_base_url) and each endpoint's `instances_key`: those
+ * need no declaration.
+ */
+struct or_config_key {
+    uint32_t size;             /**< sizeof as compiled into the plugin */
+    const char *name;          /**< the key, e.g. "org_handle" */
+    enum or_param_type type;   /**< the host checks values against it */
+    const char *default_value; /**< what config_get gives when the key is unset, or NULL */
+    const char *help;          /**< one line for `outreport plugins` */
+    const char *choices;       /**< OR_PARAM_ENUM: comma-separated values; else NULL */
+    /**
+     * Nonzero: the value names the environment variable that holds a secret
+     * (e.g. "api_key_env"); read the secret with ::or_host.secret_get.
+     */
+    int secret_env;
+};
+
+/**
+ * A pointer to a static config key, with designated members:
+ * `OR_CONFIG_KEY(.name = "org_handle", .type = OR_PARAM_STRING, .help = "...")`.
+ */
+#define OR_CONFIG_KEY(...)                                                                         \
+    (&(const struct or_config_key){.size = sizeof(struct or_config_key), __VA_ARGS__})
 
 /** Log levels for ::or_host.log. */
 enum or_log_level { OR_LOG_ERROR = 0, OR_LOG_WARN, OR_LOG_INFO, OR_LOG_DEBUG };
@@ -390,18 +425,24 @@ struct or_host {
 
     /**
      * Look up key @p key of the plugin's own config section (the plugin's
-     * name), e.g. "org_handle".  *@p value receives a borrowed string, or
-     * NULL when the key is unset.
-     * @return OR_OK; OR_ERR_INVALID when @p key or @p value is NULL.
+     * name), e.g. "org_handle".  *@p value receives a borrowed string: the
+     * configured value, else the key's declared default, else NULL.
+     * @return OR_OK; OR_ERR_INVALID when @p key or @p value is NULL, or (for a
+     *         plugin of ABI 2.1 or newer) when the plugin did not declare
+     *         @p key in ::or_plugin.config_keys and the host does not read it
+     *         (base_url, instances_key): the host logs which.
      */
     or_status (*config_get)(const struct or_host *h, const char *key, const char **value);
 
     /**
      * Read the secret held by the environment variable that config key
-     * @p env_key (e.g. "api_key_env") of the plugin's section names, else
-     * @p default_env.  The host registers the value for redaction.
-     * *@p value receives a borrowed string.
-     * @return OR_OK; OR_ERR_CONFIG with @p err naming the variable to set.
+     * @p env_key (e.g. "api_key_env") of the plugin's section names; unset,
+     * the key's declared default names it, else @p default_env (a plugin
+     * that declares the key with its default passes NULL).  The host
+     * registers the value for redaction.  *@p value receives a borrowed
+     * string.
+     * @return OR_OK; OR_ERR_CONFIG with @p err naming the variable to set;
+     *         OR_ERR_INVALID as config_get for an undeclared @p env_key.
      */
     or_status (*secret_get)(const struct or_host *h, const char *env_key, const char *default_env,
                             const char **value, char *err, size_t errlen);
@@ -636,6 +677,9 @@ struct or_plugin {
     const char *description;            /**< one line */
     const struct or_provider *provider; /**< set for providers */
     const struct or_renderer *renderer; /**< set for renderers */
+    /* since 2.1 */
+    const struct or_config_key *const *config_keys; /**< keys of the [name] section it reads */
+    size_t nconfig_keys;                            /**< number of config_keys */
 };
 
 /** Type of the entry function ::OR_PLUGIN_DEFINE defines. */

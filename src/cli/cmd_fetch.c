@@ -136,7 +136,10 @@ render_table(const struct or_app *app, const struct or_loaded_plugin *renderer, 
         d.result.nrows = stats->rows;
         d.result.cursor = cur;
         fetch_doc_set_stats(&d, stats);
-        struct or_host_ctx ctx = {.plugin_name = renderer->desc->name, .cfg = app->cfg, .tz = tz};
+        struct or_host_ctx ctx = {.plugin_name = renderer->desc->name,
+                                  .plugin = renderer->desc,
+                                  .cfg = app->cfg,
+                                  .tz = tz};
         st = or_output_render(renderer, &ctx, &d.report, app->cli->output, o->opts, o->n, err,
                               errlen);
     }
@@ -223,6 +226,7 @@ fetch_streaming(const struct or_app *app, const struct or_loaded_plugin *rendere
 
     GThread *producer = g_thread_new("or-fetch", producer_main, &p);
     struct or_host_ctx ctx = {.plugin_name = renderer->desc->name,
+                              .plugin = renderer->desc,
                               .cfg = app->cfg,
                               .tz = fr->tz,
                               .cursor_next = or_stream_cursor_next,

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "dataset/dataset.h"
 #include "plugin/params.h"
+#include "plugin/plugin_config.h"
 
 static const char *
 kind_name(enum or_plugin_kind k)
@@ -37,13 +38,57 @@ params_json(const struct or_param *const *params, size_t n)
     return arr;
 }
 
+/* The keys of the plugin's config section, the host's first. */
+static json_t *
+config_json(const struct or_plugin *p)
+{
+    json_t *arr = json_array();
+    struct or_plugin_key k;
+    for (size_t i = 0; or_plugin_key_at(p, i, &k); i++) {
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:b, s:b}", "name", k.key.name, "type",
+                      or_param_type_name(k.key.type), "help", k.key.help != NULL ? k.key.help : "",
+                      "secret_env", k.key.secret_env != 0, "read_by_host", k.host != 0);
+        json_object_set_new(o, "default",
+                            k.key.default_value != NULL ? json_string(k.key.default_value)
+                                                        : json_null());
+        if (k.key.choices != NULL) {
+            json_object_set_new(o, "choices", json_string(k.key.choices));
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static void
+print_config(const struct or_plugin *p)
+{
+    struct or_plugin_key k;
+    for (size_t i = 0; or_plugin_key_at(p, i, &k); i++) {
+        printf("    [%s] %s (%s%s%s%s%s%s): %s\n", p->name, k.key.name,
+               or_param_type_name(k.key.type), k.key.choices ? ": " : "",
+               k.key.choices ? k.key.choices : "", k.key.default_value ? ", default " : "",
+               k.key.default_value ? k.key.default_value : "",
+               k.key.secret_env ? ", names the variable holding the secret" : "",
+               k.key.help ? k.key.help : "");
+    }
+    if (!or_plugin_declares_keys(p)) {
+        printf("    [%s] other keys: not declared (plugin ABI %u.%u), not checked\n", p->name,
+               (unsigned)p->abi_major, (unsigned)p->abi_minor);
+    }
+}
+
 static json_t *
 plugin_json(const struct or_loaded_plugin *lp)
 {
     const struct or_plugin *d = lp->desc;
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", d->name, "kind", kind_name(d->kind),
-                          "version", d->version ? d->version : "", "description",
-                          d->description ? d->description : "", "file", lp->path);
+    json_t *abi = json_pack("{s:i, s:i}", "major", (int)d->abi_major, "minor", (int)d->abi_minor);
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "name", d->name, "kind", kind_name(d->kind),
+                  "version", d->version ? d->version : "", "description",
+                  d->description ? d->description : "", "file", lp->path, "abi", abi);
+    json_object_set_new(o, "config", config_json(d));
+    json_object_set_new(o, "config_checked", json_boolean(or_plugin_declares_keys(d)));
     if (d->kind == OR_PLUGIN_PROVIDER) {
         json_t *eps = json_array();
         for (size_t e = 0; e < d->provider->nendpoints; e++) {
@@ -89,6 +134,7 @@ print_text(const struct or_registry *reg)
             }
             printf("  %s %s — %s\n    file: %s\n", d->name, d->version ? d->version : "",
                    d->description ? d->description : "", reg->plugins[i].path);
+            print_config(d);
             if (kind == OR_PLUGIN_RENDERER) {
                 printf("    format: .%s (%s)\n", d->renderer->format,
                        d->renderer->mime_type ? d->renderer->mime_type : "");

@@ -469,7 +469,10 @@ render_all(struct run *R, struct or_eval *ev, char **formats, const char *dir, c
             .format = *f,
             .mime = rp->desc->renderer->mime_type,
             .report = *rep,
-            .ctx = {.plugin_name = rp->desc->name, .cfg = R->app->cfg, .tz = R->tz},
+            .ctx = {.plugin_name = rp->desc->name,
+                    .plugin = rp->desc,
+                    .cfg = R->app->cfg,
+                    .tz = R->tz},
         };
         if (strcmp(*f, "csv") != 0) {
             j.path = g_strdup_printf("%s/%s%s.%s", dir, R->tpl->name, suffix, *f);

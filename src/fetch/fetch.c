@@ -630,6 +630,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.req = req;
     L.stats = stats;
     L.hctx.plugin_name = req->plugin->desc->name;
+    L.hctx.plugin = req->plugin->desc;
     L.hctx.cfg = req->cfg;
     L.hctx.tz = req->tz;
     L.hctx.replay = req->replay;

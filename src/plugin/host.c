@@ -11,6 +11,7 @@
 #include "base/redact.h"
 #include "dataset/rows.h"
 #include "base/timeutil.h"
+#include "plugin/plugin_config.h"
 
 static const struct or_host_ctx *
 ctx_of(const struct or_host *h)
@@ -27,13 +28,32 @@ host_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Value of @p key in the plugin's section, else its declared default.  A
+ * plugin that declares its keys (ABI 2.1) reads no other key. */
 static or_status
 host_config_get(const struct or_host *h, const char *key, const char **value)
 {
+    const struct or_host_ctx *ctx = ctx_of(h);
     if (key == NULL || value == NULL) {
         return OR_ERR_INVALID;
     }
-    *value = or_config_get(ctx_of(h)->cfg, ctx_of(h)->plugin_name, key);
+    *value = or_config_get(ctx->cfg, ctx->plugin_name, key);
+    if (ctx->plugin == NULL) {
+        return OR_OK;
+    }
+    struct or_plugin_key k;
+    if (!or_plugin_key_find(ctx->plugin, key, &k)) {
+        if (!or_plugin_declares_keys(ctx->plugin)) {
+            return OR_OK;
+        }
+        *value = NULL;
+        or_log(OR_LOG_ERROR, "plugin %s reads config key %s, which it does not declare",
+               ctx->plugin_name, key);
+        return OR_ERR_INVALID;
+    }
+    if (*value == NULL || **value == '\0') {
+        *value = k.key.default_value; /* unset or empty: the default */
+    }
     return OR_OK;
 }
 
@@ -42,7 +62,12 @@ host_secret_get(const struct or_host *h, const char *env_key, const char *defaul
                 const char **value, char *err, size_t errlen)
 {
     const char *section = ctx_of(h)->plugin_name;
-    const char *var = or_config_get(ctx_of(h)->cfg, section, env_key);
+    const char *var = NULL;
+    if (host_config_get(h, env_key, &var) != OR_OK) {
+        snprintf(err, errlen, "%s: the plugin reads config key %s, which it does not declare",
+                 section, env_key != NULL ? env_key : "(null)");
+        return OR_ERR_INVALID;
+    }
     if (var == NULL || *var == '\0') {
         var = default_env;
     }

@@ -18,10 +18,11 @@
 
 /** What a host table serves one plugin.  Borrowed members. */
 struct or_host_ctx {
-    const char *plugin_name;     /**< config section and log prefix */
-    const struct or_config *cfg; /**< configuration */
-    GTimeZone *tz;               /**< report zone */
-    int replay;                  /**< serving from a recording: secrets are not needed */
+    const char *plugin_name;        /**< config section and log prefix */
+    const struct or_plugin *plugin; /**< its descriptor: the config keys it declares; or NULL */
+    const struct or_config *cfg;    /**< configuration */
+    GTimeZone *tz;                  /**< report zone */
+    int replay;                     /**< serving from a recording: secrets are not needed */
     /** Cursor functions other than the dataset's (a stream's), or NULL. */
     int (*cursor_next)(struct or_cursor *c, struct or_value *row);
     or_status (*cursor_rewind)(struct or_cursor *c);

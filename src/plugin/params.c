@@ -80,15 +80,15 @@ in_choices(const char *choices, const char *v)
     return found;
 }
 
-static int
-valid_value(const struct or_param *decl, const char *v)
+int
+or_param_value_valid(enum or_param_type type, const char *choices, const char *v)
 {
-    switch (decl->type) {
+    switch (type) {
     case OR_PARAM_INT: return is_int(v);
     case OR_PARAM_NUMBER: return is_number(v);
     case OR_PARAM_BOOL: return is_bool(v);
     case OR_PARAM_DATE: return is_date(v);
-    case OR_PARAM_ENUM: return in_choices(decl->choices, v);
+    case OR_PARAM_ENUM: return in_choices(choices, v);
     case OR_PARAM_INT_LIST: {
         char **parts = g_strsplit(v, ",", -1);
         int ok = parts[0] != NULL;
@@ -114,17 +114,16 @@ accepted_list(const struct or_endpoint *ep, GString *s)
     }
 }
 
-static const char *
-expected_text(const struct or_param *decl, char *buf, size_t n)
+const char *
+or_param_expected(enum or_param_type type, const char *choices, char *buf, size_t n)
 {
-    switch (decl->type) {
+    switch (type) {
     case OR_PARAM_BOOL: return "true or false";
     case OR_PARAM_DATE: return "a date YYYY-MM-DD";
-    case OR_PARAM_ENUM: snprintf(buf, n, "one of %s", decl->choices); return buf;
+    case OR_PARAM_ENUM: snprintf(buf, n, "one of %s", choices); return buf;
     case OR_PARAM_INT_LIST: return "comma-separated integers";
     default:
-        snprintf(buf, n, "a%s %s", decl->type == OR_PARAM_INT ? "n" : "",
-                 or_param_type_name(decl->type));
+        snprintf(buf, n, "a%s %s", type == OR_PARAM_INT ? "n" : "", or_param_type_name(type));
         return buf;
     }
 }
@@ -158,10 +157,10 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
             g_free(name);
             goto fail;
         }
-        if (!valid_value(decl, eq + 1)) {
+        if (!or_param_value_valid(decl->type, decl->choices, eq + 1)) {
             char buf[256];
             snprintf(err, errlen, "%s: parameter %s: invalid value '%s' (expected %s)", source,
-                     name, eq + 1, expected_text(decl, buf, sizeof(buf)));
+                     name, eq + 1, or_param_expected(decl->type, decl->choices, buf, sizeof(buf)));
             g_free(name);
             goto fail;
         }

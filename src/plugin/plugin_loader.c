@@ -147,6 +147,31 @@ check_version(const struct or_plugin *p, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* Keys declared since ABI 2.1: only when the descriptor has the member. */
+static or_status
+check_config_keys(const struct or_plugin *p, char *err, size_t errlen)
+{
+    if (!OR_HAS_MEMBER(p, struct or_plugin, nconfig_keys)) {
+        return OR_OK;
+    }
+    if (p->nconfig_keys > 0 && p->config_keys == NULL) {
+        snprintf(err, errlen, "%zu config keys declared but no list", p->nconfig_keys);
+        return OR_ERR_PLUGIN;
+    }
+    for (size_t i = 0; i < p->nconfig_keys; i++) {
+        const struct or_config_key *k = p->config_keys[i];
+        if (k == NULL || !OR_HAS_MEMBER(k, struct or_config_key, secret_env) || k->name == NULL ||
+            k->name[0] == '\0' || (unsigned)k->type >= OR_PARAM_COUNT) {
+            snprintf(err, errlen,
+                     "config key %zu is missing, unnamed, of no known type or smaller than ABI "
+                     "2.1's or_config_key",
+                     i);
+            return OR_ERR_PLUGIN;
+        }
+    }
+    return OR_OK;
+}
+
 or_status
 or_plugin_check(const struct or_plugin *p, char *err, size_t errlen)
 {
@@ -161,6 +186,10 @@ or_plugin_check(const struct or_plugin *p, char *err, size_t errlen)
     if (p->name == NULL || p->name[0] == '\0') {
         snprintf(err, errlen, "descriptor has no name");
         return OR_ERR_PLUGIN;
+    }
+    st = check_config_keys(p, err, errlen);
+    if (st != OR_OK) {
+        return st;
     }
     if (p->kind == OR_PLUGIN_PROVIDER) {
         return check_provider(p->provider, err, errlen);

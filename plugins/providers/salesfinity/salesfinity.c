@@ -53,6 +53,15 @@ static const struct or_provider provider = {
     .default_base_url = "https://client-api.salesfinity.co",
 };
 
+/* The keys of [salesfinity] it reads; base_url is the host's. */
+static const struct or_config_key *const config_keys[] = {
+    OR_CONFIG_KEY(.name = "api_key_env", .type = OR_PARAM_STRING,
+                  .default_value = "SALESFINITY_API_KEY",
+                  .help = "environment variable that holds the API key (sent as x-api-key)",
+                  .secret_env = 1),
+};
+
 OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "salesfinity", .version = "0.1.0",
                  .description = "Salesfinity AI dialer: call log and list performance",
-                 .provider = &provider);
+                 .provider = &provider, .config_keys = config_keys,
+                 .nconfig_keys = SF_ARRAY_LEN(config_keys));

@@ -39,7 +39,7 @@ sf_request_start(const struct or_host *h, struct or_request *req, const char *pa
         return st;
     }
     const char *key = NULL;
-    if (h->secret_get(h, "api_key_env", "SALESFINITY_API_KEY", &key, err, errlen) != OR_OK) {
+    if (h->secret_get(h, "api_key_env", NULL, &key, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         return OR_ERR_AUTH;
     }

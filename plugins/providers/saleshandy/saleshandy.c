@@ -55,7 +55,18 @@ static const struct or_provider provider = {
     .default_base_url = "https://open-api.saleshandy.com",
 };
 
+/* The keys of [saleshandy] it reads; base_url is the host's. */
+static const struct or_config_key *const config_keys[] = {
+    OR_CONFIG_KEY(.name = "api_key_env", .type = OR_PARAM_STRING,
+                  .default_value = "SALESHANDY_API_KEY",
+                  .help = "environment variable that holds the API key", .secret_env = 1),
+    OR_CONFIG_KEY(.name = SH_AUTH_KEY, .type = OR_PARAM_ENUM, .default_value = "x-api-key",
+                  .choices = "x-api-key,bearer",
+                  .help = "how the key is sent: x-api-key header, or Authorization: Bearer"),
+};
+
 OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "saleshandy", .version = "0.1.0",
                  .description =
                      "Saleshandy cold e-mail: consolidated sequence stats and team stats",
-                 .provider = &provider);
+                 .provider = &provider, .config_keys = config_keys,
+                 .nconfig_keys = SH_ARRAY_LEN(config_keys));

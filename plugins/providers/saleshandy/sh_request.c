@@ -42,7 +42,7 @@ auth_header(const struct or_host *h, struct or_request *req, int bearer, char *e
 {
     or_status st = OR_OK;
     const char *key = NULL;
-    if (h->secret_get(h, "api_key_env", "SALESHANDY_API_KEY", &key, err, errlen) != OR_OK) {
+    if (h->secret_get(h, "api_key_env", NULL, &key, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         return OR_ERR_AUTH;
     }

@@ -35,6 +35,22 @@ static const struct or_provider provider = {
     .default_base_url = NULL,
 };
 
+/* The keys of [unpod] it reads; base_url is the host's (and read here too). */
+static const struct or_config_key *const config_keys[] = {
+    OR_CONFIG_KEY(.name = "api_key_env", .type = OR_PARAM_STRING,
+                  .default_value = UP_DEFAULT_TOKEN_ENV,
+                  .help = "environment variable that holds the API key (Authorization: Token)",
+                  .secret_env = 1),
+    OR_CONFIG_KEY(.name = "org_handle", .type = OR_PARAM_STRING,
+                  .help = "the organisation's domain handle, sent as Org-Handle (required)"),
+    OR_CONFIG_KEY(.name = "product_id", .type = OR_PARAM_STRING,
+                  .default_value = UP_DEFAULT_PRODUCT_ID, .help = "sent as Product-Id"),
+    OR_CONFIG_KEY(.name = "space_tokens", .type = OR_PARAM_STRING_LIST,
+                  .help = "spaces to report, one row each, when --param space_token is not "
+                          "given (none: the whole organisation)"),
+};
+
 OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "unpod", .version = "0.1.0",
                  .description = "Unpod AI voice agents: call analytics and task status per space",
-                 .provider = &provider);
+                 .provider = &provider, .config_keys = config_keys,
+                 .nconfig_keys = UP_ARRAY_LEN(config_keys));
