@@ -139,6 +139,7 @@ discovered_columns_are_added_to_the_table(void **state)
     assert_int_equal(col, 5);
     h->set_int(&f->rows, col, 7);
     h->row_end(&f->rows);
+    or_rows_settle(&f->rows, f->schema);
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
     struct or_cursor *c = NULL;

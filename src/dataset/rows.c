@@ -19,6 +19,11 @@ or_schema_new(const struct or_column *const *cols, size_t ncols, int dynamic)
     s->ncols = ncols;
     s->fixed = ncols;
     s->dynamic = dynamic;
+    char **declared = g_new0(char *, ncols + 1);
+    for (size_t i = 0; i < ncols; i++) {
+        declared[i] = g_strdup(cols[i]->name);
+    }
+    s->declared = (const char *const *)declared;
     return s;
 }
 
@@ -33,6 +38,7 @@ or_schema_free(struct or_schema *s)
         g_free((char *)s->cols[i].description);
     }
     g_free(s->cols);
+    g_strfreev((char **)s->declared);
     g_free(s);
 }
 
@@ -48,29 +54,74 @@ or_schema_find(const struct or_schema *s, const char *name)
 }
 
 void
-or_rows_init(struct or_rows *rows, struct or_schema *schema)
+or_rows_init(struct or_rows *rows, const struct or_schema *schema)
 {
     memset(rows, 0, sizeof(*rows));
     rows->schema = schema;
+    rows->ncols = schema->fixed;
+}
+
+static void
+forget_found(struct or_rows *rows)
+{
+    for (size_t i = 0; i < rows->nfound; i++) {
+        g_free(rows->found[i]);
+    }
+    rows->nfound = 0;
+    rows->ncols = rows->schema != NULL ? rows->schema->fixed : 0;
 }
 
 void
 or_rows_release(struct or_rows *rows)
 {
+    forget_found(rows);
     free(rows->cells);
     free(rows->row_start);
     free(rows->arena);
+    g_free(rows->found);
+    g_free(rows->found_types);
     memset(rows, 0, sizeof(*rows));
 }
 
 void
 or_rows_reset(struct or_rows *rows)
 {
+    forget_found(rows);
     rows->ncells = 0;
     rows->nrows = 0;
     rows->arena_len = 0;
     rows->in_row = 0;
     rows->failed = OR_OK;
+}
+
+void
+or_rows_settle(struct or_rows *rows, struct or_schema *schema)
+{
+    if (rows->nfound == 0) {
+        return;
+    }
+    size_t *to = g_new(size_t, rows->nfound);
+    for (size_t j = 0; j < rows->nfound; j++) {
+        long idx = or_schema_find(schema, rows->found[j]);
+        if (idx < 0) {
+            schema->cols = g_renew(struct or_column, schema->cols, schema->ncols + 1);
+            schema->cols[schema->ncols] = (struct or_column){
+                .size = sizeof(struct or_column),
+                .name = g_strdup(rows->found[j]),
+                .type = rows->found_types[j],
+            };
+            idx = (long)schema->ncols++;
+        }
+        to[j] = (size_t)idx;
+    }
+    for (size_t k = 0; k < rows->ncells; k++) {
+        if (rows->cells[k].col >= schema->fixed) {
+            rows->cells[k].col = (uint32_t)to[rows->cells[k].col - schema->fixed];
+        }
+    }
+    g_free(to);
+    forget_found(rows);
+    rows->ncols = schema->ncols;
 }
 
 static int
@@ -126,7 +177,7 @@ new_cell(struct or_rows *rows, size_t col, enum or_type type, struct or_cell **o
     if (rows->failed != OR_OK) {
         return rows->failed;
     }
-    if (!rows->in_row || col >= rows->schema->ncols) {
+    if (!rows->in_row || col >= rows->ncols) {
         return fail(rows, OR_ERR_INVALID);
     }
     if (!grow((void **)&rows->cells, &rows->cap_cells, rows->ncells + 1, sizeof(struct or_cell))) {
@@ -214,29 +265,40 @@ row_end(struct or_rows *rows)
     return OR_OK;
 }
 
-/* Columns discovered from the data (team_stats).  The fetch loop parses on
- * one thread, so the schema needs no lock. */
+/* Columns discovered from the data (team_stats), on the parsing thread:
+ * only the schema's declared part is read, a new column goes into this
+ * page (rows.h, Threads). */
 static or_status
 rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
-    struct or_schema *s = rows->schema;
+    const struct or_schema *s = rows->schema;
     if (name == NULL || col == NULL) {
         return OR_ERR_INVALID;
     }
-    long idx = or_schema_find(s, name);
-    if (idx >= 0) {
-        *col = (size_t)idx;
-        return OR_OK;
+    for (size_t i = 0; i < s->fixed; i++) {
+        if (strcmp(s->declared[i], name) == 0) {
+            *col = i;
+            return OR_OK;
+        }
     }
-    if (!s->dynamic || name[0] == '\0') {
+    for (size_t j = 0; j < rows->nfound; j++) {
+        if (strcmp(rows->found[j], name) == 0) {
+            *col = s->fixed + j;
+            return OR_OK;
+        }
+    }
+    if (!s->dynamic || name[0] == '\0' || (unsigned)type >= OR_TYPE_COUNT) {
         return OR_ERR_INVALID;
     }
-    s->cols = g_renew(struct or_column, s->cols, s->ncols + 1);
-    s->cols[s->ncols].name = g_strdup(name);
-    s->cols[s->ncols].type = type;
-    s->cols[s->ncols].description = NULL;
-    s->ncols++;
-    *col = s->ncols - 1;
+    if (rows->nfound == rows->cap_found) {
+        rows->cap_found = rows->cap_found > 0 ? rows->cap_found * 2 : 16;
+        rows->found = g_renew(char *, rows->found, rows->cap_found);
+        rows->found_types = g_renew(enum or_type, rows->found_types, rows->cap_found);
+    }
+    rows->found[rows->nfound] = g_strdup(name);
+    rows->found_types[rows->nfound] = type;
+    *col = s->fixed + rows->nfound++;
+    rows->ncols = *col + 1;
     return OR_OK;
 }
 

@@ -196,6 +196,8 @@ static or_status
 write_rows(struct loop *L, struct or_rows *rows)
 {
     size_t nrows = rows->nrows;
+    /* Here, on the one writing thread, in page order (rows.h, Threads). */
+    or_rows_settle(rows, L->schema);
     const struct or_fetch_sink *sink = L->req->sink;
     or_status st = sink != NULL ? sink->write(sink->ud, rows, L->err, sizeof(L->err))
                                 : or_table_writer_write(L->w, rows, L->err, sizeof(L->err));
