@@ -58,6 +58,7 @@ or_rows_init(struct or_rows *rows, const struct or_schema *schema)
 {
     memset(rows, 0, sizeof(*rows));
     rows->schema = schema;
+    rows->nfixed = schema->fixed;
     rows->ncols = schema->fixed;
 }
 
@@ -68,7 +69,7 @@ forget_found(struct or_rows *rows)
         g_free(rows->found[i]);
     }
     rows->nfound = 0;
-    rows->ncols = rows->schema != NULL ? rows->schema->fixed : 0;
+    rows->ncols = rows->nfixed; /* the schema itself may be gone (a stream's page) */
 }
 
 void

@@ -52,6 +52,7 @@ struct or_rows {
     int in_row;
     or_status failed;               /**< sticky: a setter failed (NOMEM: the page is lost) */
     const struct or_schema *schema; /**< borrowed; only its declared part is read here */
+    size_t nfixed;                  /**< the schema's declared columns */
     size_t ncols;                   /**< columns a cell may use: declared, then found */
     char **found;                   /**< columns this page discovered (owned names) */
     enum or_type *found_types;      /**< their types, as first asked for */
