@@ -515,6 +515,24 @@ fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size
     return OR_ERR_UNSUPPORTED;
 }
 
+static or_status
+fake_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    (void)h, (void)v, (void)fmt, (void)decimals, (void)buf, (void)n;
+    fail_msg("a provider formatted a value for people");
+    return OR_ERR_UNSUPPORTED;
+}
+
+static or_status
+fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h, (void)k, (void)buf, (void)n, (void)direction;
+    fail_msg("a provider formatted a KPI change");
+    return OR_ERR_UNSUPPORTED;
+}
+
 const struct or_host fake_host = {
     .abi_major = OR_ABI_MAJOR,
     .abi_minor = OR_ABI_MINOR,
@@ -538,6 +556,8 @@ const struct or_host fake_host = {
     .local_time = fake_local_time,
     .cursor_next = fake_cursor_next,
     .cursor_rewind = fake_cursor_rewind,
+    .format_value = fake_format_value,
+    .format_change = fake_format_change,
 };
 
 /* ------------------------------------------------------------------------- */

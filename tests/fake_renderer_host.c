@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/valuefmt.h"
 #include "proc.h"
 
 static void
@@ -226,6 +227,27 @@ fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size
     return OR_OK;
 }
 
+/* The core's formatter, in the fixed report zone, as the real host serves it. */
+static or_status
+fake_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    (void)h;
+    GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
+    or_status st = or_value_text(v, fmt, decimals, tz, buf, n);
+    g_time_zone_unref(tz);
+    return st;
+}
+
+static or_status
+fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h;
+    or_kpi_change(k, buf, n, direction);
+    return OR_OK;
+}
+
 void
 fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
 {
@@ -253,6 +275,8 @@ fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
         .cursor_next = fake_cursor_next,
         .cursor_rewind = fake_cursor_rewind,
         .host_data = state,
+        .format_value = fake_format_value,
+        .format_change = fake_format_change,
     };
 }
 

@@ -11,6 +11,8 @@
  *   in cursor_next and cursor_rewind and a count of rewinds;
  * - format_time and local_time in a fixed UTC+01:00 report zone
  *   (Europe/Berlin in November), format_time failing on request;
+ * - format_value and format_change: the core's formatter (valuefmt.c), in
+ *   that zone, as the real host serves it;
  * - a log that writes to stderr and counts warnings, keeping the last one.
  *
  * Every callback a renderer has no business calling (requests, row building,

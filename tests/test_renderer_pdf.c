@@ -797,6 +797,66 @@ kpi_tiles_show_value_previous_and_change(void **state)
     free(text);
 }
 
+/* The host's formatters of this suite, and markers around what they write. */
+static or_status (*host_format_value)(const struct or_host *, const struct or_value *,
+                                      enum or_format, int, char *, size_t);
+static or_status (*host_format_change)(const struct or_host *, const struct or_kpi *, char *,
+                                       size_t, int *);
+
+static or_status
+marked_value(const struct or_host *h, const struct or_value *v, enum or_format fmt, int decimals,
+             char *buf, size_t n)
+{
+    char inner[64];
+    or_status st = host_format_value(h, v, fmt, decimals, inner, sizeof(inner));
+    snprintf(buf, n, "<%s>", inner);
+    return st;
+}
+
+static or_status
+marked_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n, int *dir)
+{
+    char inner[64];
+    or_status st = host_format_change(h, k, inner, sizeof(inner), dir);
+    snprintf(buf, n, "%s", inner[0] != '\0' ? "<chg>" : "");
+    return st;
+}
+
+/* Every number, instant and change of the document is written by the host's
+ * formatter (or_host.format_value, format_change), not by the renderer. */
+static void
+numbers_and_changes_come_from_the_hosts_formatter(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    report_init(&dm);
+    struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Headline figures");
+    k->kpis = fake_kpis(demo_kpis, 2);
+    k->nkpis = 2;
+    struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "reps", "Reps");
+    t->result = static_result(&dm, 0, rep_cols, COUNT(rep_cols), rep_rows, 1);
+    host_format_value = fake_host.format_value;
+    host_format_change = fake_host.format_change;
+    fake_host.format_value = marked_value;
+    fake_host.format_change = marked_change;
+    or_status st = render_to(s, &dm.report, "marked", NULL, 0);
+    fake_host.format_value = host_format_value;
+    fake_host.format_change = host_format_change;
+    assert_int_equal(st, OR_OK);
+
+    char *text = pdf_text_of(s->path);
+    assert_contains(text, "<12,345>");      /* KPI value */
+    assert_contains(text, "prev <11,980>"); /* its previous value */
+    assert_contains(text, "<chg>");         /* its change */
+    assert_contains(text, "<2,104>");       /* INT cell */
+    assert_contains(text, "<28.1 %>");      /* REAL cell in percent */
+    assert_contains(text, "<11:10:11>");    /* duration cell: 40,211 s */
+    assert_contains(text, "<yes>");         /* BOOL cell */
+    assert_contains(text, "<2026-11-18");   /* TIME cell, in the report's zone */
+    assert_not_contains(text, "Zo<");       /* text is the renderer's to clean, not to format */
+    free(text);
+}
+
 /* The content streams of a document, uncompressed (qpdf --qdf). */
 static char *
 content_of(const char *path)
@@ -1973,6 +2033,7 @@ main(void)
         cmocka_unit_test_setup(every_page_has_header_period_zone_and_page_x_of_y, test_setup),
         cmocka_unit_test_setup(every_section_has_a_bookmark_to_its_page, test_setup),
         cmocka_unit_test_setup(kpi_tiles_show_value_previous_and_change, test_setup),
+        cmocka_unit_test_setup(numbers_and_changes_come_from_the_hosts_formatter, test_setup),
         cmocka_unit_test_setup(kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better,
                                test_setup),
         cmocka_unit_test_setup(dejavu_is_embedded_and_unicode_names_extract, test_setup),

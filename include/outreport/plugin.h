@@ -34,7 +34,8 @@
  * - The first three members of ::or_plugin (abi_major, abi_minor, size)
  *   keep their place in every major, so any host can read them.
  * - History: 2.0 is the first versioned ABI (ABI 1 had one number and no
- *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys).
+ *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys)
+ *   and the host's formatter (::or_host.format_value, format_change).
  *
  * @section growth How each struct grows
  *
@@ -537,6 +538,34 @@ struct or_host {
                                size_t errlen);
 
     void *host_data; /**< private to the host */
+
+    /* since 2.1 */
+
+    /**
+     * Text of value @p v in display format @p fmt, as outreport's documents
+     * and e-mails show it: integer "12,345", decimal "1,234.50", percent of
+     * a ratio "25.0 %", duration "1:02:03", date "2026-11-16" and datetime
+     * "2026-11-16 09:30" in the report's zone (TIME values, and INT values
+     * shown as dates), AUTO by the value's type, BOOL "yes"/"no", TEXT as it
+     * is, NULL "–", not a number "n/a".
+     * @param decimals 0 to 6 digits after the point for INTEGER, DECIMAL and
+     *        PERCENT, or -1 for the format's own (0, 2, 1).
+     * @return OR_OK; OR_ERR_INVALID when @p v or @p buf is NULL, @p n is 0,
+     *         or the text does not fit (then @p buf holds as many whole
+     *         characters as fit; 64 bytes hold any number, date or time).
+     */
+    or_status (*format_value)(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                              int decimals, char *buf, size_t n);
+    /**
+     * The change from KPI @p k's previous value to its value: "+2.1 pp"
+     * for percent KPIs, else "+3.0 %" (or the difference when the previous
+     * value is zero), "±" when it rounds to nothing.  *@p direction
+     * receives +1, -1 or 0.  With no comparison (no value or no previous),
+     * @p buf is "" and *@p direction 0.
+     * @return OR_OK; OR_ERR_INVALID for a NULL argument or @p n of 0.
+     */
+    or_status (*format_change)(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                               int *direction);
 };
 
 /* ------------------------------------------------------------------------- */

@@ -18,7 +18,6 @@
 #define COLOUR_RULE "#dde1e6"
 #define ARROW_UP "\xE2\x96\xB2"   /* ▲ */
 #define ARROW_DOWN "\xE2\x96\xBC" /* ▼ */
-#define PLUS_MINUS "\xC2\xB1"     /* ± */
 #define EN_DASH "\xE2\x80\x93"    /* – */
 
 /* A KPI tile as text. */
@@ -44,15 +43,6 @@ format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
     or_value_format(&val, fmt, tz, buf, n);
 }
 
-static const char *
-sign_of(int direction, double d)
-{
-    if (direction == 0) {
-        return PLUS_MINUS;
-    }
-    return d > 0 ? "+" : "-";
-}
-
 static void
 kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
 {
@@ -70,28 +60,7 @@ kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
     if (!k->has_value || !isfinite(k->value)) {
         return;
     }
-
-    char tmp[64];
-    double d;
-    if (k->format == OR_FMT_PERCENT) {
-        d = (k->value - k->previous) * 100.0;
-        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
-        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        snprintf(out->change, sizeof(out->change), "%s%s pp", sign_of(out->direction, d), tmp);
-    }
-    else if (k->previous != 0.0) {
-        d = (k->value - k->previous) / fabs(k->previous) * 100.0;
-        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
-        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        snprintf(out->change, sizeof(out->change), "%s%s %%", sign_of(out->direction, d), tmp);
-    }
-    else {
-        /* No relative change from zero: show the difference itself. */
-        d = k->value - k->previous;
-        format_number(k->format, fabs(d), tz, tmp, sizeof(tmp));
-        out->direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
-        snprintf(out->change, sizeof(out->change), "%s%s", sign_of(out->direction, d), tmp);
-    }
+    or_kpi_change(k, out->change, sizeof(out->change), &out->direction);
     if (out->direction != 0) {
         out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
     }

@@ -11,6 +11,7 @@
 #include "base/redact.h"
 #include "dataset/rows.h"
 #include "base/timeutil.h"
+#include "base/valuefmt.h"
 #include "plugin/plugin_config.h"
 
 static const struct or_host_ctx *
@@ -216,6 +217,25 @@ host_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size
     return st;
 }
 
+static or_status
+host_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    return or_value_text(v, fmt, decimals, ctx_of(h)->tz, buf, n);
+}
+
+static or_status
+host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h;
+    if (k == NULL || buf == NULL || n == 0 || direction == NULL) {
+        return OR_ERR_INVALID;
+    }
+    or_kpi_change(k, buf, n, direction);
+    return OR_OK;
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
@@ -236,6 +256,8 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     or_rows_bind_host(h);
     h->cursor_next = host_cursor_next;
     h->cursor_rewind = host_cursor_rewind;
+    h->format_value = host_format_value;
+    h->format_change = host_format_change;
     h->host_data = ctx;
 }
 

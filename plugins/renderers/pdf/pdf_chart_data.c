@@ -168,6 +168,7 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     if (st != OR_OK) {
         return st;
     }
+    out->h = h;
     out->kind = ch->kind;
     out->horizontal = ch->horizontal;
     out->nseries = ch->nseries;

@@ -174,7 +174,7 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     pdf_fit(&d->bold, size, name, name_w, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
-    pdf_fmt_grouped(num, sizeof(num), (double)s->rows, 0);
+    pdf_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
     snprintf(rows, sizeof(rows), "%s %s", num, s->rows == 1 ? "row" : "rows");
     pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 

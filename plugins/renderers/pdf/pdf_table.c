@@ -156,13 +156,13 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
     if (total < last) {
         total = last;
     }
-    pdf_fmt_grouped(n, sizeof(n), (double)total, 0);
+    pdf_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
     if (last == 0) {
         snprintf(line, sizeof(line), "0 rows");
     }
     else {
-        pdf_fmt_grouped(a, sizeof(a), (double)first, 0);
-        pdf_fmt_grouped(b, sizeof(b), (double)last, 0);
+        pdf_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
+        pdf_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
         snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
     }
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
