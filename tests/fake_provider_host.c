@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fake_provider_host.h"
+#include "proc.h"
 
 struct fake_host_state fake;
 void *plugin_handle;
@@ -53,33 +54,10 @@ fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     }
 }
 
-/* The parameter lists fake_params() handed out since the last fake_reset(). */
-static const struct or_param_value ***param_lists;
-static size_t nparam_lists;
-
 const struct or_param_value *const *
 fake_params(const struct or_param_value *p, size_t n)
 {
-    const struct or_param_value **l = calloc(n > 0 ? n : 1, sizeof(*l));
-    assert_non_null(l);
-    for (size_t i = 0; i < n; i++) {
-        l[i] = &p[i];
-    }
-    param_lists = realloc(param_lists, (nparam_lists + 1) * sizeof(*param_lists));
-    assert_non_null(param_lists);
-    param_lists[nparam_lists++] = l;
-    return l;
-}
-
-static void
-param_lists_free(void)
-{
-    for (size_t i = 0; i < nparam_lists; i++) {
-        free(param_lists[i]);
-    }
-    free(param_lists);
-    param_lists = NULL;
-    nparam_lists = 0;
+    return (const struct or_param_value *const *)test_pointer_list(p, sizeof(*p), n);
 }
 
 void
@@ -674,7 +652,7 @@ fake_group_teardown(void **state)
 {
     (void)state;
     fake_plugin_unload();
-    param_lists_free();
+    test_pointer_lists_free();
     return 0;
 }
 
@@ -683,7 +661,7 @@ fake_teardown(void **state)
 {
     (void)state;
     fake_reset();
-    param_lists_free();
+    test_pointer_lists_free();
     return 0;
 }
 

@@ -295,61 +295,28 @@ fake_renderer_result(struct or_cursor *c, struct or_result *r, const struct or_r
         .ncols = ncols, .cols = fake_cols(cols, ncols), .nrows = (int64_t)nrows, .cursor = c};
 }
 
-/* The pointer lists handed out since the current test started. */
-static void **lists;
-static size_t nlists;
-
-static void
-lists_free(void)
-{
-    for (size_t i = 0; i < nlists; i++) {
-        free(lists[i]);
-    }
-    free(lists);
-    lists = NULL;
-    nlists = 0;
-}
-
-/* A list of pointers to the @p n elements of @p size bytes at @p a. */
-static const void *const *
-fake_list(const void *a, size_t size, size_t n)
-{
-    const void **l = calloc(n > 0 ? n : 1, sizeof(*l));
-    void **more = realloc(lists, (nlists + 1) * sizeof(*lists));
-    if (l == NULL || more == NULL) {
-        fprintf(stderr, "fake host: out of memory\n");
-        abort();
-    }
-    for (size_t i = 0; i < n; i++) {
-        l[i] = (const char *)a + i * size;
-    }
-    lists = more;
-    lists[nlists++] = l;
-    return l;
-}
-
 const struct or_section *const *
 fake_sections(const struct or_section *a, size_t n)
 {
-    return (const struct or_section *const *)fake_list(a, sizeof(*a), n);
+    return (const struct or_section *const *)test_pointer_list(a, sizeof(*a), n);
 }
 
 const struct or_kpi *const *
 fake_kpis(const struct or_kpi *a, size_t n)
 {
-    return (const struct or_kpi *const *)fake_list(a, sizeof(*a), n);
+    return (const struct or_kpi *const *)test_pointer_list(a, sizeof(*a), n);
 }
 
 const struct or_source_status *const *
 fake_sources(const struct or_source_status *a, size_t n)
 {
-    return (const struct or_source_status *const *)fake_list(a, sizeof(*a), n);
+    return (const struct or_source_status *const *)test_pointer_list(a, sizeof(*a), n);
 }
 
 const struct or_result_column *const *
 fake_cols(const struct or_result_column *a, size_t n)
 {
-    return (const struct or_result_column *const *)fake_list(a, sizeof(*a), n);
+    return (const struct or_result_column *const *)test_pointer_list(a, sizeof(*a), n);
 }
 
 int
@@ -393,7 +360,7 @@ fake_renderer_suite_teardown(void **state)
 {
     struct fake_renderer_suite *s = *state;
 
-    lists_free();
+    test_pointer_lists_free();
     test_rmtree(s->dir);
     free(s->dir);
     s->dir = NULL;
@@ -408,7 +375,7 @@ fake_renderer_test_setup(void **state)
     struct fake_renderer_suite *s = *state;
 
     fake_renderer_state_reset(s->state);
-    lists_free();
+    test_pointer_lists_free();
     s->err[0] = '\0';
     s->path[0] = '\0';
     return 0;
@@ -422,7 +389,7 @@ fake_renderer_render(struct fake_renderer_suite *s, const struct or_report *repo
     unlink(s->path);
     s->err[0] = '\0';
     const struct or_option *const *optp =
-        (const struct or_option *const *)fake_list(opts, sizeof(*opts), nopts);
+        (const struct or_option *const *)test_pointer_list(opts, sizeof(*opts), nopts);
     return s->plugin->renderer->render(s->host, report, s->path, optp, nopts, s->err,
                                        sizeof(s->err));
 }

@@ -89,4 +89,17 @@ char *test_read_file(const char *path, size_t *len);
 /** Count lines of a text that contain @p needle. */
 int test_count_lines_with(const char *text, const char *needle);
 
+/** Copy file @p from to @p to; 0, or -1 when either cannot be read or written. */
+int test_copy_file(const char *from, const char *to);
+
+/**
+ * A list of pointers to the @p n elements of @p size bytes at @p base, as
+ * the plugin ABI takes lists (malloc'd; aborts when out of memory).  Valid
+ * until test_pointer_lists_free().
+ */
+const void *const *test_pointer_list(const void *base, size_t size, size_t n);
+
+/** Free every list test_pointer_list() made. */
+void test_pointer_lists_free(void);
+
 #endif

@@ -48,13 +48,9 @@ test_so(const char *name)
 static void
 copy_into(const char *from, const char *dir)
 {
-    gchar *data = NULL;
-    gsize len = 0;
     char *base = g_path_get_basename(from);
     char *to = g_build_filename(dir, base, NULL);
-    assert_true(g_file_get_contents(from, &data, &len, NULL));
-    assert_true(g_file_set_contents(to, data, (gssize)len, NULL));
-    g_free(data);
+    assert_int_equal(test_copy_file(from, to), 0);
     g_free(to);
     g_free(base);
 }
@@ -67,33 +63,32 @@ write_conf(const char *dir, const char *text)
     return path;
 }
 
-/* The plugin called @p name in `plugins --json` output @p root, or NULL. */
+/* The member of JSON array @p array whose "name" is @p name, or NULL. */
 static json_t *
-listed(json_t *root, const char *name)
+named(json_t *array, const char *name)
 {
     size_t i;
-    json_t *p;
-    json_array_foreach(json_object_get(root, "plugins"), i, p)
+    json_t *item;
+    json_array_foreach(array, i, item)
     {
-        if (strcmp(json_string_value(json_object_get(p, "name")), name) == 0) {
-            return p;
+        if (strcmp(json_string_value(json_object_get(item, "name")), name) == 0) {
+            return item;
         }
     }
     return NULL;
 }
 
+/* The plugin called @p name in `plugins --json` output @p root, or NULL. */
+static json_t *
+listed(json_t *root, const char *name)
+{
+    return named(json_object_get(root, "plugins"), name);
+}
+
 static json_t *
 config_key(json_t *plugin, const char *name)
 {
-    size_t i;
-    json_t *k;
-    json_array_foreach(json_object_get(plugin, "config"), i, k)
-    {
-        if (strcmp(json_string_value(json_object_get(k, "name")), name) == 0) {
-            return k;
-        }
-    }
-    return NULL;
+    return named(json_object_get(plugin, "config"), name);
 }
 
 /* ------------------------------------------------------------------------- */
