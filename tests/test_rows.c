@@ -54,7 +54,7 @@ value_of(const char *name)
 {
     int64_t v = 0;
     for (const char *p = name; *p != '\0'; p++) {
-        v = v * 31 + (unsigned char)*p;
+        v = (v * 31 + (unsigned char)*p) % 1000000007; /* a hash that stays in range */
     }
     return v;
 }

@@ -41,12 +41,13 @@
  *
  * - Structs a plugin declares and the host reads (::or_plugin,
  *   ::or_provider, ::or_renderer, ::or_endpoint, ::or_column, ::or_param,
- *   ::or_config_key) carry `size`, the sizeof the plugin was compiled with: ::OR_PLUGIN_DEFINE,
- *   ::OR_COLUMN, ::OR_PARAM and ::OR_CONFIG_KEY fill it in, and a provider, renderer or
- *   endpoint sets it itself (`.size = sizeof(struct or_endpoint)`).  The
- *   loader refuses one smaller than the layout of the minor that introduced
- *   it (2.0, or 2.1 for ::or_config_key), and reads a member
- *   added later only when ::OR_HAS_MEMBER says the plugin's struct has it.
+ *   ::or_config_key) carry `size`, the sizeof the plugin was compiled with.
+ *   ::OR_PLUGIN_DEFINE, ::OR_COLUMN, ::OR_PARAM and ::OR_CONFIG_KEY fill it
+ *   in; a provider, renderer or endpoint sets it itself
+ *   (`.size = sizeof(struct or_endpoint)`).  The loader refuses a struct
+ *   smaller than the layout of the minor that introduced it (2.0, or 2.1
+ *   for ::or_config_key), and reads a member added later only when
+ *   ::OR_HAS_MEMBER says the plugin's struct has it.
  * - Structs the host builds and hands to a plugin (::or_query, ::or_report
  *   and everything it points to, ::or_page_info, ::or_option,
  *   ::or_param_value) come from one host binary, so one version covers all
@@ -637,13 +638,13 @@ struct or_endpoint {
     const struct or_param *const *params;   /**< accepted parameters */
     size_t nparams;                         /**< number of parameters */
     enum or_paging paging;                  /**< paging style */
-    int dynamic_columns;                    /**< nonzero: columns may be added via rows_column */
-    or_build_request_fn *build_request;     /**< MUST */
-    or_parse_page_fn *parse_page;           /**< MUST */
-    or_error_message_fn *error_message;     /**< MAY */
-    or_check_query_fn *check_query;         /**< MAY */
-    const char *instances_key;              /**< MAY: config key or param listing instances
-                                                 (comma-separated); one fetch per instance */
+    int dynamic_columns; /**< nonzero: columns may be added via rows_column (per page) */
+    or_build_request_fn *build_request; /**< MUST */
+    or_parse_page_fn *parse_page;       /**< MUST */
+    or_error_message_fn *error_message; /**< MAY */
+    or_check_query_fn *check_query;     /**< MAY */
+    const char *instances_key;          /**< MAY: config key or param listing instances
+                                             (comma-separated); one fetch per instance */
     const char *auth_hint;      /**< MAY: config key naming the credential, for 401 messages */
     or_instances_fn *instances; /**< MAY: computes instances; wins over instances_key */
 };
