@@ -172,17 +172,19 @@ row_begin(struct or_rows *rows)
     return OR_OK;
 }
 
-static or_status
-new_cell(struct or_rows *rows, size_t col, enum or_type type, struct or_cell **out)
+/* The next cell, or NULL with the (sticky) reason in rows->failed.  The hot
+ * path: one test for the common case, no status passed through memory. */
+static struct or_cell *
+new_cell(struct or_rows *rows, size_t col, enum or_type type)
 {
-    if (rows->failed != OR_OK) {
-        return rows->failed;
+    if (rows->failed != OR_OK || !rows->in_row || col >= rows->ncols) {
+        fail(rows, OR_ERR_INVALID); /* keeps an earlier failure */
+        return NULL;
     }
-    if (!rows->in_row || col >= rows->ncols) {
-        return fail(rows, OR_ERR_INVALID);
-    }
-    if (!grow((void **)&rows->cells, &rows->cap_cells, rows->ncells + 1, sizeof(struct or_cell))) {
-        return fail(rows, OR_ERR_NOMEM);
+    if (rows->ncells == rows->cap_cells &&
+        !grow((void **)&rows->cells, &rows->cap_cells, rows->ncells + 1, sizeof(struct or_cell))) {
+        fail(rows, OR_ERR_NOMEM);
+        return NULL;
     }
     struct or_cell *c = &rows->cells[rows->ncells++];
     c->col = (uint32_t)col;
@@ -191,8 +193,7 @@ new_cell(struct or_rows *rows, size_t col, enum or_type type, struct or_cell **o
     c->r = 0;
     c->text_off = 0;
     c->text_len = 0;
-    *out = c;
-    return OR_OK;
+    return c;
 }
 
 static or_status
@@ -205,10 +206,9 @@ set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
     if (!grow((void **)&rows->arena, &rows->arena_cap, rows->arena_len + len + 1, 1)) {
         return fail(rows, OR_ERR_NOMEM);
     }
-    struct or_cell *c = NULL;
-    or_status st = new_cell(rows, col, OR_TYPE_TEXT, &c);
-    if (st != OR_OK) {
-        return st;
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_TEXT);
+    if (c == NULL) {
+        return rows->failed;
     }
     memcpy(rows->arena + rows->arena_len, s, len);
     rows->arena[rows->arena_len + len] = '\0';
@@ -221,34 +221,34 @@ set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 static or_status
 set_int(struct or_rows *rows, size_t col, int64_t v)
 {
-    struct or_cell *c = NULL;
-    or_status st = new_cell(rows, col, OR_TYPE_INT, &c);
-    if (st == OR_OK) {
-        c->i = v;
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_INT);
+    if (c == NULL) {
+        return rows->failed;
     }
-    return st;
+    c->i = v;
+    return OR_OK;
 }
 
 static or_status
 set_real(struct or_rows *rows, size_t col, double v)
 {
-    struct or_cell *c = NULL;
-    or_status st = new_cell(rows, col, OR_TYPE_REAL, &c);
-    if (st == OR_OK) {
-        c->r = v;
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_REAL);
+    if (c == NULL) {
+        return rows->failed;
     }
-    return st;
+    c->r = v;
+    return OR_OK;
 }
 
 static or_status
 set_time(struct or_rows *rows, size_t col, int64_t t)
 {
-    struct or_cell *c = NULL;
-    or_status st = new_cell(rows, col, OR_TYPE_TIME, &c);
-    if (st == OR_OK) {
-        c->i = t;
+    struct or_cell *c = new_cell(rows, col, OR_TYPE_TIME);
+    if (c == NULL) {
+        return rows->failed;
     }
-    return st;
+    c->i = t;
+    return OR_OK;
 }
 
 static or_status
