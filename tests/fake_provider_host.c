@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "fake_provider_host.h"
+#include "proc.h"
 
 struct fake_host_state fake;
 void *plugin_handle;
@@ -54,6 +55,12 @@ fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     }
 }
 
+const struct or_param_value *const *
+fake_params(const struct or_param_value *p, size_t n)
+{
+    return (const struct or_param_value *const *)test_pointer_list(p, sizeof(*p), n);
+}
+
 void
 fake_set_config(const char *key, const char *value)
 {
@@ -69,36 +76,66 @@ fake_set_config(const char *key, const char *value)
     fake.nconfig++;
 }
 
-static const char *
-fake_config_get(const struct or_host *h, const char *key)
+/* The plugin's declaration of config key @p key, or NULL. */
+static const struct or_config_key *
+declared_key(const char *key)
 {
-    (void)h;
-    for (size_t i = 0; i < fake.nconfig; i++) {
-        if (strcmp(fake.config_key[i], key) == 0) {
-            return fake.config_value[i];
+    for (size_t i = 0; i < plugin->nconfig_keys; i++) {
+        if (strcmp(plugin->config_keys[i]->name, key) == 0) {
+            return plugin->config_keys[i];
         }
     }
     return NULL;
 }
 
-/* Like the real host: config key @p env_key_name names the variable, else @p default_env. */
-static const char *
-fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+/* Like the real host: the configured value, else the declared default; a
+ * key the plugin did not declare (base_url is the host's) fails the test. */
+static or_status
+fake_config_get(const struct or_host *h, const char *key, const char **value)
+{
+    (void)h;
+    *value = NULL;
+    for (size_t i = 0; i < fake.nconfig; i++) {
+        if (strcmp(fake.config_key[i], key) == 0) {
+            *value = fake.config_value[i];
+        }
+    }
+    if (strcmp(key, "base_url") == 0) {
+        return OR_OK;
+    }
+    const struct or_config_key *k = declared_key(key);
+    if (k == NULL) {
+        fail_msg("%s reads config key %s, which it does not declare", plugin->name, key);
+        return OR_ERR_INVALID;
+    }
+    if (*value == NULL || (*value)[0] == '\0') {
+        *value = k->default_value;
+    }
+    return OR_OK;
+}
+
+/* Like the real host: config key @p env_key names the variable, else @p default_env. */
+static or_status
+fake_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
     fake.nsecret++;
-    snprintf(fake.secret_key_name, sizeof(fake.secret_key_name), "%s", env_key_name);
-    const char *var = fake_config_get(h, env_key_name);
+    snprintf(fake.secret_key_name, sizeof(fake.secret_key_name), "%s", env_key);
+    const char *var = NULL;
+    if (fake_config_get(h, env_key, &var) != OR_OK) {
+        return OR_ERR_INVALID;
+    }
     if (var == NULL || var[0] == '\0') {
         var = default_env;
     }
-    const char *v = getenv(var);
+    const char *v = var != NULL ? getenv(var) : NULL;
     if (v == NULL || v[0] == '\0') {
         snprintf(err, errlen, "%s: environment variable %s is not set",
-                 plugin != NULL ? plugin->name : "plugin", var);
-        return NULL;
+                 plugin != NULL ? plugin->name : "plugin", var != NULL ? var : "(none named)");
+        return OR_ERR_CONFIG;
     }
-    return v;
+    *value = v;
+    return OR_OK;
 }
 
 static or_status
@@ -180,7 +217,8 @@ fake_row_begin(struct or_rows *rows)
     return OR_OK;
 }
 
-/* The cell a setter writes, or NULL (and a recorded misuse) if it may not. */
+/* The cell a setter writes, or NULL (and a recorded misuse) if it may not.
+ * The fake keeps no sticky failure: the tests fail on any misuse. */
 static struct fake_cell *
 target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
 {
@@ -208,51 +246,60 @@ target(struct or_rows *rows, size_t col, enum or_type t1, enum or_type t2)
     return c;
 }
 
-static void
+static or_status
 fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT);
-    if (c == NULL || s == NULL || len == 0) {
-        return; /* "" is NULL, as in the real host */
+    if (c == NULL) {
+        return OR_ERR_INVALID;
+    }
+    if (s == NULL || len == 0) {
+        return OR_OK; /* "" is NULL, as in the real host */
     }
     free(c->s);
     c->s = dup_bytes(s, len);
     c->len = len;
     c->set = 1;
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_INT, OR_TYPE_BOOL);
     if (c == NULL) {
-        return;
+        return OR_ERR_INVALID;
     }
     if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
         misuse(rows, "bool not 0 or 1");
     }
     c->i = v;
     c->set = 1;
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_REAL, OR_TYPE_REAL);
-    if (c != NULL) {
-        c->r = v;
-        c->set = 1;
+    if (c == NULL) {
+        return OR_ERR_INVALID;
     }
+    c->r = v;
+    c->set = 1;
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
     struct fake_cell *c = target(rows, col, OR_TYPE_TIME, OR_TYPE_TIME);
-    if (c != NULL) {
-        c->i = t;
-        c->set = 1;
+    if (c == NULL) {
+        return OR_ERR_INVALID;
     }
+    c->i = t;
+    c->set = 1;
+    return OR_OK;
 }
 
 static or_status
@@ -260,6 +307,7 @@ fake_row_end(struct or_rows *rows)
 {
     if (!rows->open) {
         misuse(rows, "row_end outside a row");
+        return OR_ERR_INVALID;
     }
     rows->open = 0;
     return OR_OK;
@@ -284,29 +332,31 @@ is_snake_case(const char *s)
 }
 
 /* Like the real host: an existing column is returned whatever its type. */
-static long
-fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static or_status
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
     if (!rows->ep->dynamic_columns) {
         misuse(rows, "rows_column on a fixed schema");
-        return -1;
+        return OR_ERR_INVALID;
     }
     if (name == NULL || !is_snake_case(name)) {
         misuse(rows, "rows_column with a name that is not snake_case");
-        return -1;
+        return OR_ERR_INVALID;
     }
     for (size_t i = 0; i < rows->ncols; i++) {
         if (strcmp(rows->names[i], name) == 0) {
-            return (long)i;
+            *col = i;
+            return OR_OK;
         }
     }
     if (rows->ncols == FAKE_MAX_COLS) {
-        return -1;
+        return OR_ERR_NOMEM;
     }
     rows->names[rows->ncols] = dup_bytes(name, strlen(name));
     rows->types[rows->ncols] = type;
     rows->nadded++;
-    return (long)rows->ncols++;
+    *col = rows->ncols++;
+    return OR_OK;
 }
 
 /* GDate day 719163 is 1970-01-01; the tests' dates lie in its years 1..65535. */
@@ -405,12 +455,12 @@ fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
     return OR_OK;
 }
 
-static size_t
+static or_status
 fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     (void)h;
     int len = snprintf(buf, n, "@%lld", (long long)t);
-    return len > 0 && (size_t)len < n ? (size_t)len : 0;
+    return len > 0 && (size_t)len < n ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -422,24 +472,46 @@ fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     *utc_offset = 0;
 }
 
-static int
-fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static or_status
+fake_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
 {
-    (void)c;
-    (void)row;
-    return -1;
+    (void)h, (void)c, (void)row;
+    *has_row = 0;
+    snprintf(err, errlen, "providers have no cursors");
+    return OR_ERR_UNSUPPORTED;
 }
 
 static or_status
-fake_cursor_rewind(struct or_cursor *c)
+fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
 {
-    (void)c;
+    (void)h, (void)c;
+    snprintf(err, errlen, "providers have no cursors");
+    return OR_ERR_UNSUPPORTED;
+}
+
+static or_status
+fake_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    (void)h, (void)v, (void)fmt, (void)decimals, (void)buf, (void)n;
+    fail_msg("a provider formatted a value for people");
+    return OR_ERR_UNSUPPORTED;
+}
+
+static or_status
+fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h, (void)k, (void)buf, (void)n, (void)direction;
+    fail_msg("a provider formatted a KPI change");
     return OR_ERR_UNSUPPORTED;
 }
 
 const struct or_host fake_host = {
+    .abi_major = OR_ABI_MAJOR,
+    .abi_minor = OR_ABI_MINOR,
     .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
     .log = fake_log,
     .config_get = fake_config_get,
     .secret_get = fake_secret_get,
@@ -459,6 +531,8 @@ const struct or_host fake_host = {
     .local_time = fake_local_time,
     .cursor_next = fake_cursor_next,
     .cursor_rewind = fake_cursor_rewind,
+    .format_value = fake_format_value,
+    .format_change = fake_format_change,
 };
 
 /* ------------------------------------------------------------------------- */
@@ -575,6 +649,7 @@ fake_group_teardown(void **state)
 {
     (void)state;
     fake_plugin_unload();
+    test_pointer_lists_free();
     return 0;
 }
 
@@ -583,6 +658,7 @@ fake_teardown(void **state)
 {
     (void)state;
     fake_reset();
+    test_pointer_lists_free();
     return 0;
 }
 
@@ -590,8 +666,8 @@ const struct or_endpoint *
 endpoint(const char *name)
 {
     for (size_t i = 0; i < plugin->provider->nendpoints; i++) {
-        if (strcmp(plugin->provider->endpoints[i].name, name) == 0) {
-            return &plugin->provider->endpoints[i];
+        if (strcmp(plugin->provider->endpoints[i]->name, name) == 0) {
+            return plugin->provider->endpoints[i];
         }
     }
     fail_msg("endpoint %s not found", name);
@@ -681,8 +757,8 @@ rows_bind(const struct or_endpoint *ep)
     rows_free(&fake.rows);
     fake.rows.ep = ep;
     for (size_t i = 0; i < ep->ncolumns && i < FAKE_MAX_COLS; i++) {
-        fake.rows.names[i] = dup_bytes(ep->columns[i].name, strlen(ep->columns[i].name));
-        fake.rows.types[i] = ep->columns[i].type;
+        fake.rows.names[i] = dup_bytes(ep->columns[i]->name, strlen(ep->columns[i]->name));
+        fake.rows.types[i] = ep->columns[i]->type;
     }
     fake.rows.ncols = ep->ncolumns;
 }
@@ -827,12 +903,13 @@ expect_schema(const struct or_endpoint *ep, const struct want_column *want, size
 {
     assert_int_equal(ep->ncolumns, n);
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
-            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i].name,
-                     ep->columns[i].type, want[i].name, want[i].type);
+        if (strcmp(ep->columns[i]->name, want[i].name) != 0 ||
+            ep->columns[i]->type != want[i].type) {
+            fail_msg("%s column %zu is %s/%d, want %s/%d", ep->table, i, ep->columns[i]->name,
+                     ep->columns[i]->type, want[i].name, want[i].type);
         }
-        assert_non_null(ep->columns[i].description);
-        assert_true(strlen(ep->columns[i].description) > 0);
+        assert_non_null(ep->columns[i]->description);
+        assert_true(strlen(ep->columns[i]->description) > 0);
     }
 }
 
@@ -907,7 +984,7 @@ expect_all_checked(void)
 {
     for (size_t col = 0; col < fake.rows.ep->ncolumns; col++) {
         if ((checked & ((uint64_t)1 << col)) == 0) {
-            fail_msg("column %s was not checked", fake.rows.ep->columns[col].name);
+            fail_msg("column %s was not checked", fake.rows.ep->columns[col]->name);
         }
     }
 }
@@ -916,6 +993,6 @@ void
 expect_row_all_null(size_t row)
 {
     for (size_t col = 0; col < fake.rows.ep->ncolumns; col++) {
-        expect_null(row, fake.rows.ep->columns[col].name);
+        expect_null(row, fake.rows.ep->columns[col]->name);
     }
 }

@@ -18,8 +18,11 @@
  *   at most once per row, rows_column only on dynamic endpoints and with a
  *   snake_case name; parse_body() fails the test on any breach;
  * - logs: counts all lines and warnings and keeps the last warning;
- * - config comes from a small table (fake_set_config()); secret_get reads
- *   the variable named by the config key it is given, else the default one;
+ * - config comes from a small table (fake_set_config()), else the plugin's
+ *   declared default; reading a key the plugin does not declare (base_url
+ *   is the host's) fails the test; secret_get reads the variable named by
+ *   the config key it is given, else by its default, else the default one
+ *   passed;
  * - parse_iso8601 understands YYYY-MM-DD[THH:MM:SS[.f](Z|±HH:MM)], a date
  *   alone being midnight in a zone fake.zone_offset seconds east of UTC.
  *
@@ -139,6 +142,12 @@ void fake_reset_io(void);
 
 /** Forget everything, config and flags included. */
 void fake_reset(void);
+
+/**
+ * The ABI's list of pointers to the @p n parameter values of @p p, for
+ * or_query.params.  Valid until the test's teardown (fake_teardown()).
+ */
+const struct or_param_value *const *fake_params(const struct or_param_value *p, size_t n);
 
 /** Set config key @p key to @p value (both static; NULL makes it unset). */
 void fake_set_config(const char *key, const char *value);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/valuefmt.h"
 #include "proc.h"
 
 static void
@@ -31,23 +32,22 @@ fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     fprintf(stderr, "[fake host, level %d] %s\n", (int)level, line);
 }
 
-static const char *
-fake_config_get(const struct or_host *h, const char *key)
+static or_status
+fake_config_get(const struct or_host *h, const char *key, const char **value)
 {
     (void)h;
     (void)key;
-    return NULL;
+    *value = NULL;
+    return OR_OK;
 }
 
-static const char *
-fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+static or_status
+fake_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
+    (void)h, (void)env_key, (void)default_env, (void)value;
     snprintf(err, errlen, "no secrets in this test");
-    return NULL;
+    return OR_ERR_CONFIG;
 }
 
 static or_status
@@ -95,37 +95,32 @@ fake_row_begin(struct or_rows *rows)
     return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
-    (void)rows;
-    (void)col;
-    (void)s;
-    (void)len;
+    (void)rows, (void)col, (void)s, (void)len;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
-    (void)rows;
-    (void)col;
-    (void)v;
+    (void)rows, (void)col, (void)v;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_real(struct or_rows *rows, size_t col, double v)
 {
-    (void)rows;
-    (void)col;
-    (void)v;
+    (void)rows, (void)col, (void)v;
+    return OR_ERR_UNSUPPORTED;
 }
 
-static void
+static or_status
 fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
-    (void)rows;
-    (void)col;
-    (void)t;
+    (void)rows, (void)col, (void)t;
+    return OR_ERR_UNSUPPORTED;
 }
 
 static or_status
@@ -135,13 +130,11 @@ fake_row_end(struct or_rows *rows)
     return OR_ERR_UNSUPPORTED;
 }
 
-static long
-fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static or_status
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
-    (void)rows;
-    (void)name;
-    (void)type;
-    return -1;
+    (void)rows, (void)name, (void)type, (void)col;
+    return OR_ERR_UNSUPPORTED;
 }
 
 static or_status
@@ -162,19 +155,19 @@ zone_tm(int64_t t, struct tm *tm)
     return gmtime_r(&local, tm) != NULL ? 0 : -1;
 }
 
-static size_t
+static or_status
 fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     const struct fake_renderer_state *st = h->host_data;
     struct tm tm;
 
     if (st != NULL && st->fail_time) {
-        return 0;
+        return OR_ERR_INVALID;
     }
     if (zone_tm(t, &tm) != 0) {
-        return 0;
+        return OR_ERR_INVALID;
     }
-    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm);
+    return strftime(buf, n, "%Y-%m-%dT%H:%M:%S+01:00", &tm) > 0 ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -193,18 +186,22 @@ fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     *utc_offset = FAKE_RENDERER_ZONE_OFFSET;
 }
 
-static int
-fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static or_status
+fake_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
 {
     size_t end = c->generate > 0 ? c->generate : c->nrows;
 
+    (void)h;
+    *has_row = 0;
     if (c->fail_at >= 0 && c->pos == (size_t)c->fail_at) {
         c->fail_at = -1;
         c->pos = end;
-        return -1;
+        snprintf(err, errlen, "injected cursor failure");
+        return OR_ERR_DATASET;
     }
     if (c->pos >= end) {
-        return 0;
+        return OR_OK;
     }
     if (c->generate > 0) {
         c->gen(c, row);
@@ -213,13 +210,16 @@ fake_cursor_next(struct or_cursor *c, struct or_value *row)
         memcpy(row, c->rows + c->pos * c->ncols, c->ncols * sizeof(*row));
     }
     c->pos++;
-    return 1;
+    *has_row = 1;
+    return OR_OK;
 }
 
 static or_status
-fake_cursor_rewind(struct or_cursor *c)
+fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
 {
+    (void)h;
     if (c->fail_rewind) {
+        snprintf(err, errlen, "injected rewind failure");
         return OR_ERR_DATASET;
     }
     c->pos = 0;
@@ -227,12 +227,34 @@ fake_cursor_rewind(struct or_cursor *c)
     return OR_OK;
 }
 
+/* The core's formatter, in the fixed report zone, as the real host serves it. */
+static or_status
+fake_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    (void)h;
+    GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
+    or_status st = or_value_text(v, fmt, decimals, tz, buf, n);
+    g_time_zone_unref(tz);
+    return st;
+}
+
+static or_status
+fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h;
+    or_kpi_change(k, buf, n, direction);
+    return OR_OK;
+}
+
 void
 fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
 {
     *host = (struct or_host){
+        .abi_major = OR_ABI_MAJOR,
+        .abi_minor = OR_ABI_MINOR,
         .size = sizeof(struct or_host),
-        .abi = OR_ABI_VERSION,
         .log = fake_log,
         .config_get = fake_config_get,
         .secret_get = fake_secret_get,
@@ -253,6 +275,8 @@ fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
         .cursor_next = fake_cursor_next,
         .cursor_rewind = fake_cursor_rewind,
         .host_data = state,
+        .format_value = fake_format_value,
+        .format_change = fake_format_change,
     };
 }
 
@@ -267,7 +291,32 @@ fake_renderer_result(struct or_cursor *c, struct or_result *r, const struct or_r
                      size_t ncols, const struct or_value *rows, size_t nrows)
 {
     *c = (struct or_cursor){.rows = rows, .ncols = ncols, .nrows = nrows, .fail_at = -1};
-    *r = (struct or_result){.ncols = ncols, .cols = cols, .nrows = (int64_t)nrows, .cursor = c};
+    *r = (struct or_result){
+        .ncols = ncols, .cols = fake_cols(cols, ncols), .nrows = (int64_t)nrows, .cursor = c};
+}
+
+const struct or_section *const *
+fake_sections(const struct or_section *a, size_t n)
+{
+    return (const struct or_section *const *)test_pointer_list(a, sizeof(*a), n);
+}
+
+const struct or_kpi *const *
+fake_kpis(const struct or_kpi *a, size_t n)
+{
+    return (const struct or_kpi *const *)test_pointer_list(a, sizeof(*a), n);
+}
+
+const struct or_source_status *const *
+fake_sources(const struct or_source_status *a, size_t n)
+{
+    return (const struct or_source_status *const *)test_pointer_list(a, sizeof(*a), n);
+}
+
+const struct or_result_column *const *
+fake_cols(const struct or_result_column *a, size_t n)
+{
+    return (const struct or_result_column *const *)test_pointer_list(a, sizeof(*a), n);
 }
 
 int
@@ -311,6 +360,7 @@ fake_renderer_suite_teardown(void **state)
 {
     struct fake_renderer_suite *s = *state;
 
+    test_pointer_lists_free();
     test_rmtree(s->dir);
     free(s->dir);
     s->dir = NULL;
@@ -325,6 +375,7 @@ fake_renderer_test_setup(void **state)
     struct fake_renderer_suite *s = *state;
 
     fake_renderer_state_reset(s->state);
+    test_pointer_lists_free();
     s->err[0] = '\0';
     s->path[0] = '\0';
     return 0;
@@ -337,6 +388,8 @@ fake_renderer_render(struct fake_renderer_suite *s, const struct or_report *repo
     snprintf(s->path, sizeof(s->path), "%s/%s.%s", s->dir, name, s->ext);
     unlink(s->path);
     s->err[0] = '\0';
-    return s->plugin->renderer->render(s->host, report, s->path, opts, nopts, s->err,
+    const struct or_option *const *optp =
+        (const struct or_option *const *)test_pointer_list(opts, sizeof(*opts), nopts);
+    return s->plugin->renderer->render(s->host, report, s->path, optp, nopts, s->err,
                                        sizeof(s->err));
 }

@@ -11,6 +11,8 @@
  *   in cursor_next and cursor_rewind and a count of rewinds;
  * - format_time and local_time in a fixed UTC+01:00 report zone
  *   (Europe/Berlin in November), format_time failing on request;
+ * - format_value and format_change: the core's formatter (valuefmt.c), in
+ *   that zone, as the real host serves it;
  * - a log that writes to stderr and counts warnings, keeping the last one.
  *
  * Every callback a renderer has no business calling (requests, row building,
@@ -73,7 +75,7 @@ struct or_cursor {
     size_t nrows;                /**< static rows */
     size_t pos;                  /**< index of the next row to hand out */
     /**
-     * Row index at which cursor_next returns -1, once; the cursor is then at
+     * Row index at which cursor_next fails (OR_ERR_DATASET), once; the cursor is then at
      * its end, so a renderer ignoring the error finishes "OK".  -1: never.
      */
     long fail_at;
@@ -91,7 +93,7 @@ struct or_cursor {
 
 /** What the fake host records, and how it misbehaves. */
 struct fake_renderer_state {
-    int fail_time;          /**< nonzero: format_time returns 0 */
+    int fail_time;          /**< nonzero: format_time fails */
     int warnings;           /**< OR_LOG_WARN lines logged */
     char last_warning[512]; /**< text of the last of them */
 };
@@ -108,7 +110,8 @@ void fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *s
 void fake_renderer_state_reset(struct fake_renderer_state *state);
 
 /**
- * Put static rows behind a cursor and describe them in a result.
+ * Put static rows behind a cursor and describe them in a result (its
+ * column list made with fake_cols()).
  *
  * The cursor fails nowhere (fail_at -1); set its @c gen and @c generate for
  * generated rows.
@@ -123,6 +126,19 @@ void fake_renderer_state_reset(struct fake_renderer_state *state);
 void fake_renderer_result(struct or_cursor *c, struct or_result *r,
                           const struct or_result_column *cols, size_t ncols,
                           const struct or_value *rows, size_t nrows);
+
+/**
+ * Lists of pointers, as the ABI takes them, to the @p n elements of an
+ * array of structs a test wrote.  Valid until the next test starts
+ * (fake_renderer_test_setup()) or the suite ends.
+ */
+const struct or_section *const *fake_sections(const struct or_section *a, size_t n);
+/** See fake_sections(). */
+const struct or_kpi *const *fake_kpis(const struct or_kpi *a, size_t n);
+/** See fake_sections(). */
+const struct or_source_status *const *fake_sources(const struct or_source_status *a, size_t n);
+/** See fake_sections(). */
+const struct or_result_column *const *fake_cols(const struct or_result_column *a, size_t n);
 
 /** What a renderer test suite shares between its tests (cmocka's state). */
 struct fake_renderer_suite {
@@ -175,6 +191,7 @@ int fake_renderer_test_setup(void **state);
 
 /**
  * Render @p report into <dir>/<name>.<ext>; the path is left in s->path.
+ * @p opts is handed over as a list of pointers, as the host does.
  *
  * Removes an older file first and clears s->err, which then holds the
  * renderer's message.

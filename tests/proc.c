@@ -253,6 +253,52 @@ test_count_lines_with(const char *text, const char *needle)
 }
 
 int
+test_copy_file(const char *from, const char *to)
+{
+    size_t len = 0;
+    char *data = test_read_file(from, &len);
+    FILE *f = data != NULL ? fopen(to, "wb") : NULL;
+    int ok = f != NULL && fwrite(data, 1, len, f) == len;
+    if (f != NULL && fclose(f) != 0) {
+        ok = 0;
+    }
+    free(data);
+    return ok ? 0 : -1;
+}
+
+/* The lists test_pointer_list() made, for test_pointer_lists_free(). */
+static void **pointer_lists;
+static size_t npointer_lists;
+
+const void *const *
+test_pointer_list(const void *base, size_t size, size_t n)
+{
+    const void **l = calloc(n > 0 ? n : 1, sizeof(*l));
+    void **more = realloc(pointer_lists, (npointer_lists + 1) * sizeof(*pointer_lists));
+    if (l == NULL || more == NULL) {
+        fprintf(stderr, "test_pointer_list: out of memory\n");
+        abort();
+    }
+    for (size_t i = 0; i < n; i++) {
+        l[i] = (const char *)base + i * size;
+    }
+    pointer_lists = more;
+    pointer_lists[npointer_lists++] = l;
+    return l;
+}
+
+void
+test_pointer_lists_free(void)
+{
+    for (size_t i = 0; i < npointer_lists; i++) {
+        free(pointer_lists[i]);
+    }
+    free(pointer_lists);
+    pointer_lists = NULL;
+    npointer_lists = 0;
+}
+
+int
 mockapi_start(struct mockapi *m, const char *const *args)
 {
     char exe[1024], portfile[300];

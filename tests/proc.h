@@ -96,4 +96,17 @@ struct or_value;
 /** One step of a core cursor: 1 a row (in @p row), 0 the end; an error fails the test. */
 int test_next_row(struct or_cursor *c, struct or_value *row);
 
+/** Copy file @p from to @p to; 0, or -1 when either cannot be read or written. */
+int test_copy_file(const char *from, const char *to);
+
+/**
+ * A list of pointers to the @p n elements of @p size bytes at @p base, as
+ * the plugin ABI takes lists (malloc'd; aborts when out of memory).  Valid
+ * until test_pointer_lists_free().
+ */
+const void *const *test_pointer_list(const void *base, size_t size, size_t n);
+
+/** Free every list test_pointer_list() made. */
+void test_pointer_lists_free(void);
+
 #endif

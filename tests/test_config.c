@@ -115,16 +115,21 @@ environment_variable_names_the_config(void **state)
     free(dir);
 }
 
-static const struct or_param params[] = {
-    {"outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"},
-    {"ids", OR_PARAM_INT_LIST, 0, "ids", NULL},
-    {"flag", OR_PARAM_BOOL, 0, "flag", NULL},
-    {"day", OR_PARAM_DATE, 0, "day", NULL},
-    {"org", OR_PARAM_STRING, 1, "org", NULL},
+static const struct or_param *const params[] = {
+    OR_PARAM("outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"),
+    OR_PARAM("ids", OR_PARAM_INT_LIST, 0, "ids", NULL),
+    OR_PARAM("flag", OR_PARAM_BOOL, 0, "flag", NULL),
+    OR_PARAM("day", OR_PARAM_DATE, 0, "day", NULL),
+    OR_PARAM("org", OR_PARAM_STRING, 1, "org", NULL),
 };
-static const struct or_column one_col[] = {{"x", OR_TYPE_TEXT, NULL}};
-static const struct or_endpoint ep = {
-    .name = "e", .table = "t", .columns = one_col, .ncolumns = 1, .params = params, .nparams = 5};
+static const struct or_column *const one_col[] = {OR_COLUMN("x", OR_TYPE_TEXT, NULL)};
+static const struct or_endpoint ep = {.size = sizeof(struct or_endpoint),
+                                      .name = "e",
+                                      .table = "t",
+                                      .columns = one_col,
+                                      .ncolumns = 1,
+                                      .params = params,
+                                      .nparams = 5};
 
 static or_status
 parse(const char *const *kv, size_t n, char *err)
@@ -168,7 +173,10 @@ static void
 misspelt_config_key_or_section_is_an_error_naming_what_was_meant(void **state)
 {
     (void)state;
-    static const char *const plugins[] = {"salesfinity", "saleshandy", "unpod", "csv"};
+    /* unpod declares its keys; the others' sections take any key here. */
+    static const char *const unpod_keys[] = {"base_url", "org_handle", "space_tokens", NULL};
+    static const struct or_config_section plugins[] = {
+        {"salesfinity", NULL}, {"saleshandy", NULL}, {"unpod", unpod_keys}, {"csv", NULL}};
     char *dir = test_tmpdir();
     struct or_config *cfg = NULL;
     char err[OR_ERR_SIZE];
@@ -199,6 +207,14 @@ misspelt_config_key_or_section_is_an_error_naming_what_was_meant(void **state)
     assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
     assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
     assert_non_null(strstr(err, "[salesfinty]: unknown section; did you mean [salesfinity]?"));
+    or_config_free(cfg);
+    g_free(path);
+
+    path = write_conf(dir, "[unpod]\norg_handel = acme\n");
+    assert_int_equal(or_config_load(path, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, plugins, 4, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[unpod] org_handel: unknown key; did you mean org_handle? "
+                                "(known: base_url, org_handle, space_tokens)"));
     or_config_free(cfg);
     g_free(path);
 

@@ -13,9 +13,10 @@
 #include "plugin/host.h"
 #include "dataset/rows.h"
 
-static const struct or_column cols[] = {
-    {"id", OR_TYPE_TEXT, "id"},   {"n", OR_TYPE_INT, "count"},     {"r", OR_TYPE_REAL, "ratio"},
-    {"ok", OR_TYPE_BOOL, "flag"}, {"at", OR_TYPE_TIME, "instant"},
+static const struct or_column *const cols[] = {
+    OR_COLUMN("id", OR_TYPE_TEXT, "id"),      OR_COLUMN("n", OR_TYPE_INT, "count"),
+    OR_COLUMN("r", OR_TYPE_REAL, "ratio"),    OR_COLUMN("ok", OR_TYPE_BOOL, "flag"),
+    OR_COLUMN("at", OR_TYPE_TIME, "instant"),
 };
 
 struct fixture {
@@ -169,11 +170,15 @@ discovered_columns_are_added_to_the_table(void **state)
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     or_rows_reset(&f->rows);
     h->row_begin(&f->rows);
-    long col = h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT);
+    size_t col = 0;
+    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT, &col), OR_OK);
     assert_int_equal(col, 5);
-    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT), 5);
-    h->set_int(&f->rows, (size_t)col, 7);
+    col = 0;
+    assert_int_equal(h->rows_column(&f->rows, "meeting_booked", OR_TYPE_INT, &col), OR_OK);
+    assert_int_equal(col, 5);
+    h->set_int(&f->rows, col, 7);
     h->row_end(&f->rows);
+    or_rows_settle(&f->rows, f->schema);
     assert_int_equal(or_table_writer_write(w, &f->rows, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);
     struct or_cursor *c = NULL;
@@ -210,7 +215,7 @@ identifiers_with_quotes_are_safe(void **state)
     struct fixture *f = *state;
     struct or_table_writer *w = NULL;
     char err[OR_ERR_SIZE];
-    const struct or_column odd[] = {{"we\"ird; DROP TABLE x", OR_TYPE_TEXT, NULL}};
+    const struct or_column *const odd[] = {OR_COLUMN("we\"ird; DROP TABLE x", OR_TYPE_TEXT, NULL)};
     struct or_schema *s = or_schema_new(odd, 1, 0);
     assert_int_equal(or_table_writer_open(f->ds, "t\"2", s, &w, err, sizeof(err)), OR_OK);
     assert_int_equal(or_table_writer_close(w, 1, err, sizeof(err)), OR_OK);

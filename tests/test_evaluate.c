@@ -167,14 +167,14 @@ kpis_bind_the_period_and_the_previous_period(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(s[0].kind, OR_SECTION_KPIS);
     assert_int_equal(s[0].nkpis, 4);
-    const struct or_kpi *k = s[0].kpis;
-    assert_true(k[0].has_value && k[0].value == 4.0);
-    assert_true(k[0].has_previous && k[0].previous == 2.0);
-    assert_true(k[1].has_value && k[1].value == 0.75);
-    assert_int_equal(k[1].format, OR_FMT_PERCENT);
-    assert_false(k[1].has_previous);
-    assert_true(k[2].value == 6.0); /* :tz is the zone's name */
-    assert_false(k[3].has_value);   /* NULL is no value, not 0 */
+    const struct or_kpi *const *k = s[0].kpis;
+    assert_true(k[0]->has_value && k[0]->value == 4.0);
+    assert_true(k[0]->has_previous && k[0]->previous == 2.0);
+    assert_true(k[1]->has_value && k[1]->value == 0.75);
+    assert_int_equal(k[1]->format, OR_FMT_PERCENT);
+    assert_false(k[1]->has_previous);
+    assert_true(k[2]->value == 6.0); /* :tz is the zone's name */
+    assert_false(k[3]->has_value);   /* NULL is no value, not 0 */
     or_eval_free(ev);
 }
 
@@ -191,7 +191,7 @@ without_a_period_its_parameters_are_null(void **state)
     struct or_eval *ev = evaluate(f);
     size_t n = 0;
     const struct or_section *s = or_eval_sections(ev, &n);
-    assert_true(s[0].kpis[0].value == 6.0);
+    assert_true(s[0].kpis[0]->value == 6.0);
     assert_string_equal(or_eval_report(ev, "pdf")->period_label, "all data");
     or_eval_free(ev);
 }
@@ -212,17 +212,17 @@ tables_have_typed_columns_labels_formats_and_counts(void **state)
     assert_string_equal(rep->title, "Test");
     assert_int_equal(rep->period_start, f->week.start);
     assert_int_equal(rep->nsections, 1);
-    const struct or_result *r = rep->sections[0].result;
+    const struct or_result *r = rep->sections[0]->result;
     assert_int_equal(r->nrows, 2);
     assert_int_equal(r->ncols, 4);
-    assert_string_equal(r->cols[0].label, "Rep email"); /* a readable default */
-    assert_int_equal(r->cols[0].type, OR_TYPE_TEXT);
-    assert_int_equal(r->cols[1].type, OR_TYPE_INT); /* count(*): from its values */
-    assert_string_equal(r->cols[2].label, "Talk time");
-    assert_int_equal(r->cols[2].format, OR_FMT_DURATION);
-    assert_int_equal(r->cols[2].align, 2);
+    assert_string_equal(r->cols[0]->label, "Rep email"); /* a readable default */
+    assert_int_equal(r->cols[0]->type, OR_TYPE_TEXT);
+    assert_int_equal(r->cols[1]->type, OR_TYPE_INT); /* count(*): from its values */
+    assert_string_equal(r->cols[2]->label, "Talk time");
+    assert_int_equal(r->cols[2]->format, OR_FMT_DURATION);
+    assert_int_equal(r->cols[2]->align, 2);
     /* an expression has no declared type: its values' (max() of a time is an int) */
-    assert_int_equal(r->cols[3].type, OR_TYPE_INT);
+    assert_int_equal(r->cols[3]->type, OR_TYPE_INT);
     struct or_value v[4];
     assert_int_equal(test_next_row(r->cursor, v), 1);
     assert_string_equal(v[0].s, "ann@x.example");
@@ -329,8 +329,8 @@ each_format_gets_its_sections_with_cursors_of_its_own(void **state)
     const struct or_report *csv = or_eval_report(ev, "csv");
     assert_int_equal(pdf->nsections, 1);
     assert_int_equal(csv->nsections, 2);
-    struct or_cursor *a = pdf->sections[0].result->cursor;
-    struct or_cursor *b = csv->sections[0].result->cursor;
+    struct or_cursor *a = pdf->sections[0]->result->cursor;
+    struct or_cursor *b = csv->sections[0]->result->cursor;
     assert_ptr_not_equal(a, b);
     /* stepping one does not move the other */
     struct or_value v[1];

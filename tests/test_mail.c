@@ -857,15 +857,28 @@ static const struct or_source_status sample_sources[] = {
     {.name = "unpod.analytics", .status = "retried", .detail = "1 retry", .rows = 3},
 };
 
+/* The ABI's lists of pointers to the sample arrays, and to the one section. */
+static const struct or_kpi *sample_kpi_list[sizeof(sample_kpis) / sizeof(sample_kpis[0])];
+static const struct or_source_status
+    *sample_source_list[sizeof(sample_sources) / sizeof(sample_sources[0])];
+static const struct or_section *sample_section_list[1];
+
 static struct or_report
 sample_report(struct or_section *sec)
 {
+    for (size_t i = 0; i < sizeof(sample_kpis) / sizeof(sample_kpis[0]); i++) {
+        sample_kpi_list[i] = &sample_kpis[i];
+    }
+    for (size_t i = 0; i < sizeof(sample_sources) / sizeof(sample_sources[0]); i++) {
+        sample_source_list[i] = &sample_sources[i];
+    }
+    sample_section_list[0] = sec;
     memset(sec, 0, sizeof(*sec));
     sec->kind = OR_SECTION_KPIS;
     sec->id = "headline";
     sec->title = "Headline";
     sec->nkpis = sizeof(sample_kpis) / sizeof(sample_kpis[0]);
-    sec->kpis = sample_kpis;
+    sec->kpis = sample_kpi_list;
     struct or_report r = {
         .title = "Weekly manager report",
         .tz = "Europe/Berlin",
@@ -873,9 +886,9 @@ sample_report(struct or_section *sec)
         .partial = 1,
         .generated_at = 1795000000,
         .nsections = 1,
-        .sections = sec,
+        .sections = sample_section_list,
         .nsources = sizeof(sample_sources) / sizeof(sample_sources[0]),
-        .sources = sample_sources,
+        .sources = sample_source_list,
     };
     return r;
 }
@@ -959,7 +972,8 @@ summary_body_lists_kpis_change_and_failed_sources(void **state)
                           .has_previous = 1,
                           .previous = 10,
                           .lower_is_better = 1};
-    sec.kpis = &fell;
+    const struct or_kpi *fell_list[] = {&fell};
+    sec.kpis = fell_list;
     sec.nkpis = 1;
     or_mail_body(&r, NULL, NULL, &text, &html); /* the report's own zone */
     assert_non_null(strstr(text, "Generated 2026-11-18 12:06 (Europe/Berlin)"));
@@ -983,14 +997,17 @@ html_body_escapes_values(void **state)
     /* A byte that is not UTF-8 and a control character from a vendor's text. */
     struct or_source_status src = {
         .name = "x.y\xff\x01z", .status = "failed", .detail = "<script>alert(\"pwned\")</script>"};
-    struct or_section sec = {.kind = OR_SECTION_KPIS, .title = "A & B", .nkpis = 1, .kpis = &kpi};
+    const struct or_kpi *kpis[] = {&kpi};
+    struct or_section sec = {.kind = OR_SECTION_KPIS, .title = "A & B", .nkpis = 1, .kpis = kpis};
+    const struct or_section *secs[] = {&sec};
+    const struct or_source_status *srcs[] = {&src};
     struct or_report r = {.title = "Q&A <script>alert(1)</script>",
                           .tz = "UTC",
                           .period_label = "\"this\" week",
                           .nsections = 1,
-                          .sections = &sec,
+                          .sections = secs,
                           .nsources = 1,
-                          .sources = &src,
+                          .sources = srcs,
                           .description = "Line one\n<i>line</i> two"};
     static const char *const names[] = {"<evil>.pdf", NULL};
     char *text = NULL;

@@ -59,7 +59,8 @@ static void
 descriptor_is_a_salesfinity_provider(void **state)
 {
     (void)state;
-    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(plugin->abi_minor, OR_ABI_MINOR);
     assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
     assert_string_equal(plugin->name, "salesfinity");
     assert_non_null(plugin->version);
@@ -82,8 +83,8 @@ descriptor_is_a_salesfinity_provider(void **state)
         assert_null(ep->instances_key);
         assert_non_null(strstr(ep->auth_hint, "SALESFINITY_API_KEY"));
         for (size_t p = 0; p < ep->nparams; p++) {
-            assert_non_null(ep->params[p].description);
-            assert_int_equal(ep->params[p].choices != NULL, ep->params[p].type == OR_PARAM_ENUM);
+            assert_non_null(ep->params[p]->description);
+            assert_int_equal(ep->params[p]->choices != NULL, ep->params[p]->type == OR_PARAM_ENUM);
         }
     }
 }
@@ -206,11 +207,11 @@ expect_call_row_all_null(size_t row)
 {
     const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
-        if (strcmp(ep->columns[col].name, "has_recording") == 0) {
+        if (strcmp(ep->columns[col]->name, "has_recording") == 0) {
             expect_int(row, "has_recording", 0);
         }
         else {
-            expect_null(row, ep->columns[col].name);
+            expect_null(row, ep->columns[col]->name);
         }
     }
 }
@@ -486,7 +487,8 @@ request_has_path_paging_and_default_sort(void **state)
 
     fake_reset();
     static const struct or_param_value p[] = {{"sort", "started_at"}, {"limit", "25"}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
     assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
     expect_query("sort", "started_at");
     expect_query("limit", "25");
@@ -509,7 +511,8 @@ array_filters_become_repeated_bracket_params(void **state)
         {"min_duration", "60"},
         {"search", "Acme Corp"},
     };
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
     char err[OR_ERR_SIZE];
     assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
 
@@ -571,7 +574,7 @@ period_becomes_utc_start_and_end_filters(void **state)
     fake_reset();
     static const struct or_param_value p[] = {{"start_date", "2026-01-01"},
                                               {"end_date", "2026-01-31T23:59:59-05:00"}};
-    q.params = p;
+    q.params = fake_params(p, ARRAY_LEN(p));
     q.nparams = ARRAY_LEN(p);
     assert_int_equal(build(endpoint("call-log"), &q, 1, err), OR_OK);
     expect_query("filters[start_date]", "2026-01-01");
@@ -625,7 +628,7 @@ static void
 expect_invalid(const struct or_endpoint *ep, const char *name, const char *value, const char *named)
 {
     struct or_param_value p[] = {{name, value}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(ep->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     if (strstr(err, named) == NULL) {
@@ -643,7 +646,7 @@ expect_invalid(const struct or_endpoint *ep, const char *name, const char *value
 static void
 expect_valid(const struct or_endpoint *ep, const struct or_param_value *p, size_t n)
 {
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = n};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, n), .nparams = n};
     char err[OR_ERR_SIZE] = "";
     or_status st = ep->check_query(&fake_host, &q, err, sizeof(err));
     if (st != OR_OK) {
@@ -673,7 +676,7 @@ limit_out_of_range_is_rejected_naming_limit(void **state)
     expect_invalid(calls, "has_recording", "maybe", "has_recording");
 
     static const struct or_param_value crossed[] = {{"min_duration", "90"}, {"max_duration", "60"}};
-    struct or_query q = {.tz = "UTC", .params = crossed, .nparams = 2};
+    struct or_query q = {.tz = "UTC", .params = fake_params(crossed, 2), .nparams = 2};
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(calls->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     assert_non_null(strstr(err, "min_duration"));
@@ -788,7 +791,7 @@ list_performance_request_uses_local_days_and_zone(void **state)
                          .period_end = 1795388400,
                          .first_day = "2026-11-16",
                          .last_day = "2026-11-22",
-                         .params = p,
+                         .params = fake_params(p, ARRAY_LEN(p)),
                          .nparams = ARRAY_LEN(p)};
     char err[OR_ERR_SIZE];
     assert_int_equal(build(ep, &q, 2, err), OR_OK);
@@ -809,7 +812,7 @@ list_performance_request_uses_local_days_and_zone(void **state)
     fake_reset();
     static const struct or_param_value over[] = {
         {"start_date", "2026-01-01"}, {"timezone", "America/New_York"}, {"limit", "10"}};
-    q.params = over;
+    q.params = fake_params(over, ARRAY_LEN(over));
     q.nparams = ARRAY_LEN(over);
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
     expect_query("start_date", "2026-01-01");
@@ -830,30 +833,30 @@ error_body_message_is_extracted(void **state)
     char buf[256];
     static const char nest[] =
         "{\"statusCode\":401,\"message\":\"Invalid API key\",\"error\":\"Unauthorized\"}";
-    assert_true(fn(nest, strlen(nest), buf, sizeof(buf)));
+    assert_int_equal(fn(nest, strlen(nest), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "Invalid API key");
 
     static const char list[] =
         "{\"message\":[\"limit must not be greater than 100\",\"page must be positive\"]}";
-    assert_true(fn(list, strlen(list), buf, sizeof(buf)));
+    assert_int_equal(fn(list, strlen(list), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "limit must not be greater than 100; page must be positive");
 
     static const char err_only[] = "{\"error\":\"Forbidden\\nreally\"}";
-    assert_true(fn(err_only, strlen(err_only), buf, sizeof(buf)));
+    assert_int_equal(fn(err_only, strlen(err_only), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "Forbidden really");
 
     static const char nested[] = "{\"error\":{\"message\":\"rate limited\"}}";
-    assert_true(fn(nested, strlen(nested), buf, sizeof(buf)));
+    assert_int_equal(fn(nested, strlen(nested), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "rate limited");
 
     char tiny[8];
-    assert_true(fn(nest, strlen(nest), tiny, sizeof(tiny)));
+    assert_int_equal(fn(nest, strlen(nest), tiny, sizeof(tiny)), OR_OK);
     assert_string_equal(tiny, "Invalid");
 
     static const char html[] = "<html>502 Bad Gateway</html>";
-    assert_false(fn(html, strlen(html), buf, sizeof(buf)));
-    assert_false(fn("{}", 2, buf, sizeof(buf)));
-    assert_false(fn("", 0, buf, sizeof(buf)));
+    assert_int_equal(fn(html, strlen(html), buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(fn("{}", 2, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(fn("", 0, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
 }
 
 int

@@ -123,7 +123,8 @@ static void
 descriptor_is_a_saleshandy_provider(void **state)
 {
     (void)state;
-    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(plugin->abi_minor, OR_ABI_MINOR);
     assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
     assert_string_equal(plugin->name, "saleshandy");
     assert_non_null(plugin->version);
@@ -146,9 +147,9 @@ descriptor_is_a_saleshandy_provider(void **state)
         assert_null(ep->instances_key);
         assert_string_equal(ep->auth_hint, "[saleshandy] api_key_env (default SALESHANDY_API_KEY)");
         for (size_t p = 0; p < ep->nparams; p++) {
-            assert_non_null(ep->params[p].description);
-            assert_int_equal(ep->params[p].choices != NULL, ep->params[p].type == OR_PARAM_ENUM);
-            assert_false(ep->params[p].required);
+            assert_non_null(ep->params[p]->description);
+            assert_int_equal(ep->params[p]->choices != NULL, ep->params[p]->type == OR_PARAM_ENUM);
+            assert_false(ep->params[p]->required);
         }
     }
     assert_non_null(endpoint("consolidated-stats")->instances);
@@ -520,7 +521,7 @@ has_more_and_next_page_number_drive_paging(void **state)
     /* No hasMore at all: a full page (page_limit rows) suggests another. */
     fake_reset();
     static const struct or_param_value p[] = {{"page_limit", "10"}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
     char full[2048];
     size_t used = (size_t)snprintf(full, sizeof(full), "{\"payload\":{\"data\":[");
     for (int i = 0; i < 10; i++) {
@@ -635,7 +636,7 @@ period_query(int64_t first, int64_t last, const struct or_param_value *p, size_t
         .period_end = (last + 1) * 86400,
         .first_day = day_text(first),
         .last_day = day_text(last),
-        .params = p,
+        .params = fake_params(p, n),
         .nparams = n,
     };
     return q;
@@ -681,7 +682,8 @@ body_carries_dates_paging_and_sequence_ids(void **state)
 
     /* Without a period, the parameters alone are enough. */
     fake_reset();
-    struct or_query bare = {.tz = "UTC", .params = over, .nparams = ARRAY_LEN(over)};
+    struct or_query bare = {
+        .tz = "UTC", .params = fake_params(over, ARRAY_LEN(over)), .nparams = ARRAY_LEN(over)};
     assert_int_equal(check(ep, &bare, err), OR_OK);
     assert_int_equal(build(ep, &bare, 2, err), OR_OK);
     json_t *body = body_json();
@@ -706,13 +708,13 @@ period_or_dates_are_required(void **state)
 
     /* Half a range is no range. */
     const struct or_param_value p[] = {{"start_date", day_text(today() - 3)}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
     assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, "needs a period"));
 
     static const struct or_param_value bad[] = {{"start_date", "2024-02-30"},
                                                 {"end_date", "2024-03-01"}};
-    q.params = bad;
+    q.params = fake_params(bad, ARRAY_LEN(bad));
     q.nparams = ARRAY_LEN(bad);
     assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, "start_date \"2024-02-30\" is not a date"));
@@ -726,7 +728,8 @@ start_older_than_two_years_is_refused_before_any_request(void **state)
     char err[OR_ERR_SIZE];
     static const struct or_param_value old[] = {{"start_date", "2022-01-01"},
                                                 {"end_date", "2022-06-30"}};
-    struct or_query q = {.tz = "UTC", .params = old, .nparams = ARRAY_LEN(old)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(old, ARRAY_LEN(old)), .nparams = ARRAY_LEN(old)};
     assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
     assert_string_equal(err, "start_date 2022-01-01 is older than 2 years: Saleshandy keeps 2 "
                              "years of statistics");
@@ -763,7 +766,8 @@ end_before_start_is_refused(void **state)
     int64_t t = today();
     const struct or_param_value p[] = {{"start_date", day_text(t - 5)},
                                        {"end_date", day_text(t - 10)}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
     char err[OR_ERR_SIZE];
     assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
     char want[OR_ERR_SIZE];
@@ -847,7 +851,8 @@ range_over_one_year_is_split_into_year_windows(void **state)
     int64_t s = t - 700;
     int64_t e = t - 1;
     const struct or_param_value p[] = {{"start_date", day_text(s)}, {"end_date", day_text(e)}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
     char buf[8192];
     char err[OR_ERR_SIZE];
     assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
@@ -862,7 +867,7 @@ range_over_one_year_is_split_into_year_windows(void **state)
     s = t - 10;
     e = add_years(s, 3) + 40;
     const struct or_param_value far[] = {{"start_date", day_text(s)}, {"end_date", day_text(e)}};
-    q.params = far;
+    q.params = fake_params(far, 2);
     assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
     assert_int_equal(expect_windows_cover(buf, s, e), 4);
 
@@ -907,7 +912,8 @@ instance_window_dates_go_into_the_body(void **state)
     int64_t t = today();
     int64_t s = t - 700;
     const struct or_param_value p[] = {{"start_date", day_text(s)}, {"end_date", day_text(t - 1)}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = ARRAY_LEN(p)};
+    struct or_query q = {
+        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
     char buf[256];
     char err[OR_ERR_SIZE];
     assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
@@ -943,7 +949,7 @@ x_api_key_is_default_and_secret(void **state)
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
             fake_set_config("auth", modes[i]);
-            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            const struct or_endpoint *ep = plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
             assert_int_equal(build(ep, &q, 1, err), OR_OK);
@@ -975,7 +981,7 @@ bearer_auth_from_config(void **state)
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
             fake_set_config("auth", modes[i]);
-            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            const struct or_endpoint *ep = plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
             assert_int_equal(check(ep, &q, err), OR_OK);
@@ -1000,7 +1006,7 @@ unknown_auth_value_is_refused(void **state)
         for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
             fake_reset();
             fake_set_config("auth", modes[i]);
-            const struct or_endpoint *ep = &plugin->provider->endpoints[e];
+            const struct or_endpoint *ep = plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
             assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
@@ -1039,33 +1045,33 @@ error_body_message_is_extracted(void **state)
     assert_ptr_equal(fn, endpoint("team-stats")->error_message);
     char buf[256];
     static const char plain[] = "{\"message\":\"Start Date must not be older than 2 years\"}";
-    assert_true(fn(plain, strlen(plain), buf, sizeof(buf)));
+    assert_int_equal(fn(plain, strlen(plain), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "Start Date must not be older than 2 years");
 
     static const char list[] =
         "{\"statusCode\":400,\"message\":[\"pageLimit must not be greater than 500\","
         "\"endDate must be a valid date\"],\"error\":\"Bad Request\"}";
-    assert_true(fn(list, strlen(list), buf, sizeof(buf)));
+    assert_int_equal(fn(list, strlen(list), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "pageLimit must not be greater than 500; endDate must be a valid "
                              "date");
 
     static const char err_only[] = "{\"error\":\"Unauthorized\\nkey\"}";
-    assert_true(fn(err_only, strlen(err_only), buf, sizeof(buf)));
+    assert_int_equal(fn(err_only, strlen(err_only), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "Unauthorized key");
 
     static const char nested[] = "{\"error\":{\"message\":\"rate limited\"}}";
-    assert_true(fn(nested, strlen(nested), buf, sizeof(buf)));
+    assert_int_equal(fn(nested, strlen(nested), buf, sizeof(buf)), OR_OK);
     assert_string_equal(buf, "rate limited");
 
     char tiny[6];
-    assert_true(fn(plain, strlen(plain), tiny, sizeof(tiny)));
+    assert_int_equal(fn(plain, strlen(plain), tiny, sizeof(tiny)), OR_OK);
     assert_string_equal(tiny, "Start");
 
     static const char html[] = "<html>502 Bad Gateway</html>";
-    assert_false(fn(html, strlen(html), buf, sizeof(buf)));
-    assert_false(fn("{}", 2, buf, sizeof(buf)));
-    assert_false(fn("{\"message\":42}", 14, buf, sizeof(buf)));
-    assert_false(fn("", 0, buf, sizeof(buf)));
+    assert_int_equal(fn(html, strlen(html), buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(fn("{}", 2, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(fn("{\"message\":42}", 14, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(fn("", 0, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -1360,7 +1366,7 @@ team_stats_paging_follows_has_more_total_or_full_pages(void **state)
     /* No marker: a full page (limit records) means another page. */
     fake_reset();
     static const struct or_param_value three[] = {{"limit", "3"}};
-    struct or_query q = {.tz = "UTC", .params = three, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(three, 1), .nparams = 1};
     assert_int_equal(parse_fixture(ep, &q, 1, "team_stats_top_level_array.json", &info, err),
                      OR_OK);
     assert_int_equal(info.has_more, 1);
@@ -1373,7 +1379,7 @@ team_stats_paging_follows_has_more_total_or_full_pages(void **state)
 
     /* total: more while page * limit < total. */
     static const struct or_param_value two[] = {{"limit", "2"}};
-    q.params = two;
+    q.params = fake_params(two, 1);
     static const char five[] =
         "{\"payload\":{\"data\":[{\"userId\":\"a\"},{\"userId\":\"b\"}],\"total\":5}}";
     fake_reset();
@@ -1487,7 +1493,7 @@ team_stats_params_override_and_are_checked(void **state)
     struct or_query q = {.tz = "Europe/Berlin",
                          .period_start = 1,
                          .period_end = 2,
-                         .params = p,
+                         .params = fake_params(p, ARRAY_LEN(p)),
                          .nparams = ARRAY_LEN(p)};
     fake.zone_offset = 3600; /* the report zone is UTC+1 */
     assert_int_equal(check(ep, &q, err), OR_OK);
@@ -1503,7 +1509,7 @@ team_stats_params_override_and_are_checked(void **state)
     fake_reset();
     static const struct or_param_value dt[] = {{"start_date", "2024-01-01T00:00:00.000+05:30"},
                                                {"end_date", "2024-01-31T23:59:59.999+05:30"}};
-    q.params = dt;
+    q.params = fake_params(dt, ARRAY_LEN(dt));
     q.nparams = ARRAY_LEN(dt);
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
     json_t *body = body_json();
@@ -1530,7 +1536,7 @@ team_stats_params_override_and_are_checked(void **state)
     for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
         fake_reset();
         const struct or_param_value one[] = {{bad[i].name, bad[i].value}};
-        struct or_query b = {.tz = "UTC", .params = one, .nparams = 1};
+        struct or_query b = {.tz = "UTC", .params = fake_params(one, 1), .nparams = 1};
         assert_int_equal(check(ep, &b, err), OR_ERR_INVALID);
         if (strstr(err, bad[i].says) == NULL) {
             fail_msg("%s=%s gave: %s", bad[i].name, bad[i].value, err);
@@ -1541,7 +1547,7 @@ team_stats_params_override_and_are_checked(void **state)
 
     static const struct or_param_value backwards[] = {{"start_date", "2024-02-01"},
                                                       {"end_date", "2024-01-01"}};
-    struct or_query b = {.tz = "UTC", .params = backwards, .nparams = 2};
+    struct or_query b = {.tz = "UTC", .params = fake_params(backwards, 2), .nparams = 2};
     assert_int_equal(check(ep, &b, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, "is before start_date"));
 }

@@ -159,10 +159,10 @@ expect_row_null_except(size_t row, const char *const *except)
     for (size_t col = 0; col < ep->ncolumns; col++) {
         int skip = 0;
         for (size_t i = 0; except != NULL && except[i] != NULL; i++) {
-            skip |= strcmp(except[i], ep->columns[col].name) == 0;
+            skip |= strcmp(except[i], ep->columns[col]->name) == 0;
         }
         if (!skip) {
-            expect_null(row, ep->columns[col].name);
+            expect_null(row, ep->columns[col]->name);
         }
     }
 }
@@ -195,7 +195,8 @@ static void
 descriptor_is_an_unpod_provider(void **state)
 {
     (void)state;
-    assert_int_equal(plugin->abi, OR_ABI_VERSION);
+    assert_int_equal(plugin->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(plugin->abi_minor, OR_ABI_MINOR);
     assert_int_equal(plugin->kind, OR_PLUGIN_PROVIDER);
     assert_string_equal(plugin->name, "unpod");
     assert_non_null(plugin->version);
@@ -214,11 +215,11 @@ descriptor_is_an_unpod_provider(void **state)
     assert_non_null(ep->instances);
     assert_string_equal(ep->auth_hint, "[unpod] api_key_env (default UNPOD_TOKEN)");
     assert_int_equal(ep->nparams, 1);
-    assert_string_equal(ep->params[0].name, "space_token");
-    assert_int_equal(ep->params[0].type, OR_PARAM_STRING_LIST);
-    assert_false(ep->params[0].required);
-    assert_non_null(ep->params[0].description);
-    assert_null(ep->params[0].choices);
+    assert_string_equal(ep->params[0]->name, "space_token");
+    assert_int_equal(ep->params[0]->type, OR_PARAM_STRING_LIST);
+    assert_false(ep->params[0]->required);
+    assert_non_null(ep->params[0]->description);
+    assert_null(ep->params[0]->choices);
 }
 
 static void
@@ -251,12 +252,13 @@ agent_calls_schema_matches_design_column_for_column(void **state)
     const struct or_endpoint *ep = analytics();
     assert_int_equal(ep->ncolumns, ARRAY_LEN(want));
     for (size_t i = 0; i < ARRAY_LEN(want); i++) {
-        if (strcmp(ep->columns[i].name, want[i].name) != 0 || ep->columns[i].type != want[i].type) {
-            fail_msg("column %zu is %s/%d, want %s/%d", i, ep->columns[i].name, ep->columns[i].type,
-                     want[i].name, want[i].type);
+        if (strcmp(ep->columns[i]->name, want[i].name) != 0 ||
+            ep->columns[i]->type != want[i].type) {
+            fail_msg("column %zu is %s/%d, want %s/%d", i, ep->columns[i]->name,
+                     ep->columns[i]->type, want[i].name, want[i].type);
         }
-        assert_non_null(ep->columns[i].description);
-        assert_true(strlen(ep->columns[i].description) > 0);
+        assert_non_null(ep->columns[i]->description);
+        assert_true(strlen(ep->columns[i]->description) > 0);
     }
 }
 
@@ -321,7 +323,7 @@ no_space_tokens_means_one_org_wide_row_with_null_token(void **state)
     /* Blank values count as unset, in config and in the parameter alike. */
     fake_set_config("space_tokens", "");
     static const struct or_param_value blank[] = {{"space_token", " , ,"}};
-    struct or_query q = {.tz = "UTC", .params = blank, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(blank, 1), .nparams = 1};
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "");
 
@@ -377,20 +379,20 @@ param_space_token_wins_over_config(void **state)
     char err[OR_ERR_SIZE];
     fake_set_config("space_tokens", "AAA,BBB");
     static const struct or_param_value p[] = {{"space_token", "ZZZ,YYY"}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "ZZZ\nYYY");
 
     /* Given twice, the last one wins, as with every parameter. */
     static const struct or_param_value twice[] = {{"space_token", "ZZZ"}, {"space_token", "QQQ"}};
-    q.params = twice;
+    q.params = fake_params(twice, 2);
     q.nparams = 2;
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "QQQ");
 
     /* An empty parameter is not given: config applies. */
     static const struct or_param_value empty[] = {{"space_token", ""}};
-    q.params = empty;
+    q.params = fake_params(empty, 1);
     q.nparams = 1;
     assert_int_equal(instances(&q, buf, sizeof(buf), err), OR_OK);
     assert_string_equal(buf, "AAA\nBBB");
@@ -413,16 +415,16 @@ invalid_space_token_is_refused(void **state)
 {
     (void)state;
     static const struct or_param_value p[] = {{"space_token", "GOOD1,bad token!"}};
-    struct or_query q = {.tz = "UTC", .params = p, .nparams = 1};
+    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
     expect_refused_instances(&q, "\"bad token!\"", "space_token");
 
     static const struct or_param_value inject[] = {{"space_token", "A&space_token=B"}};
-    q.params = inject;
+    q.params = fake_params(inject, 1);
     expect_refused_instances(&q, "\"A&space_token=B\"", "space_token");
 
     /* Control characters are not echoed into the message. */
     static const struct or_param_value nl[] = {{"space_token", "AB\ninjected"}};
-    q.params = nl;
+    q.params = fake_params(nl, 1);
     expect_refused_instances(&q, "\"AB?injected\"", "space_token");
 
     fake_set_config("space_tokens", "OK_1,sp/ace");
@@ -604,7 +606,7 @@ expect_message(const char *body, size_t len, const char *want)
     char buf[256];
     or_error_message_fn *fn = analytics()->error_message;
     memset(buf, 'x', sizeof(buf));
-    if (!fn(body, len, buf, sizeof(buf))) {
+    if (fn(body, len, buf, sizeof(buf)) != OR_OK) {
         fail_msg("no message found in %.*s", (int)len, body);
     }
     if (strcmp(buf, want) != 0) {
@@ -645,18 +647,20 @@ vendor_messages_are_extracted_from_400_401_404_bodies(void **state)
     /* Truncation keeps whole UTF-8 characters: "Ü" is two bytes. */
     static const char utf8[] = "{\"message\":\"Org \\u00dcber\"}";
     char tiny[7];
-    assert_true(analytics()->error_message(utf8, strlen(utf8), tiny, sizeof(tiny)));
+    assert_int_equal(analytics()->error_message(utf8, strlen(utf8), tiny, sizeof(tiny)), OR_OK);
     assert_string_equal(tiny, "Org \xc3\x9c");
     char tinier[6];
-    assert_true(analytics()->error_message(utf8, strlen(utf8), tinier, sizeof(tinier)));
+    assert_int_equal(analytics()->error_message(utf8, strlen(utf8), tinier, sizeof(tinier)), OR_OK);
     assert_string_equal(tinier, "Org ");
 
     char buf[64];
     static const char html[] = "<html>502 Bad Gateway</html>";
-    assert_false(analytics()->error_message(html, strlen(html), buf, sizeof(buf)));
-    assert_false(analytics()->error_message("{}", 2, buf, sizeof(buf)));
-    assert_false(analytics()->error_message("{\"message\":42}", 14, buf, sizeof(buf)));
-    assert_false(analytics()->error_message("", 0, buf, sizeof(buf)));
+    assert_int_equal(analytics()->error_message(html, strlen(html), buf, sizeof(buf)),
+                     OR_ERR_NOT_FOUND);
+    assert_int_equal(analytics()->error_message("{}", 2, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
+    assert_int_equal(analytics()->error_message("{\"message\":42}", 14, buf, sizeof(buf)),
+                     OR_ERR_NOT_FOUND);
+    assert_int_equal(analytics()->error_message("", 0, buf, sizeof(buf)), OR_ERR_NOT_FOUND);
 }
 
 /* ------------------------------------------------------------------------- */

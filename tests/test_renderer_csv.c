@@ -64,8 +64,10 @@ table_init(struct table *t, const struct or_result_column *cols, size_t ncols,
     t->cursor.gen = say_row;
     t->section = (struct or_section){
         .kind = OR_SECTION_TABLE, .id = "calls", .title = "Calls", .result = &t->result};
-    t->report = (struct or_report){
-        .title = "Weekly", .tz = "Etc/GMT-1", .nsections = 1, .sections = &t->section};
+    t->report = (struct or_report){.title = "Weekly",
+                                   .tz = "Etc/GMT-1",
+                                   .nsections = 1,
+                                   .sections = fake_sections(&t->section, 1)};
 }
 
 static int
@@ -170,7 +172,10 @@ descriptor_is_csv_renderer_with_profile_option(void **state)
     const struct or_plugin *p = s->plugin;
 
     assert_non_null(p);
-    assert_int_equal(p->abi, OR_ABI_VERSION);
+    assert_int_equal(p->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(p->abi_minor, OR_ABI_MINOR);
+    assert_int_equal(p->size, sizeof(struct or_plugin));
+    assert_int_equal(p->renderer->size, sizeof(struct or_renderer));
     assert_int_equal(p->kind, OR_PLUGIN_RENDERER);
     assert_string_equal(p->name, "csv");
     assert_non_null(p->version);
@@ -183,11 +188,11 @@ descriptor_is_csv_renderer_with_profile_option(void **state)
     assert_string_equal(p->renderer->mime_type, "text/csv");
     assert_non_null(p->renderer->render);
     assert_int_equal(p->renderer->noptions, 1);
-    assert_string_equal(p->renderer->options[0].name, "profile");
-    assert_int_equal(p->renderer->options[0].type, OR_PARAM_ENUM);
-    assert_int_equal(p->renderer->options[0].required, 0);
-    assert_string_equal(p->renderer->options[0].choices, "rfc4180,excel,excel-eu");
-    assert_non_null(p->renderer->options[0].description);
+    assert_string_equal(p->renderer->options[0]->name, "profile");
+    assert_int_equal(p->renderer->options[0]->type, OR_PARAM_ENUM);
+    assert_int_equal(p->renderer->options[0]->required, 0);
+    assert_string_equal(p->renderer->options[0]->choices, "rfc4180,excel,excel-eu");
+    assert_non_null(p->renderer->options[0]->description);
 }
 
 static void
@@ -761,14 +766,17 @@ report_without_table_is_refused(void **state)
     };
     static const struct or_value rows[] = {V_INT(3)};
     struct or_cursor cursor = {.rows = rows, .ncols = 1, .nrows = 1, .fail_at = -1};
-    struct or_result kpis = {.ncols = 1, .cols = cols, .nrows = 1, .cursor = &cursor};
+    struct or_result kpis = {
+        .ncols = 1, .cols = fake_cols(cols, COUNT(cols)), .nrows = 1, .cursor = &cursor};
     const struct or_section sections[] = {
         {.kind = OR_SECTION_KPIS, .id = "kpis", .result = &kpis},
         {.kind = OR_SECTION_TEXT, .id = "intro"},
         {.kind = OR_SECTION_TABLE, .id = "empty"}, /* neither data nor a reason */
     };
-    struct or_report report = {
-        .title = "t", .tz = "UTC", .nsections = COUNT(sections), .sections = sections};
+    struct or_report report = {.title = "t",
+                               .tz = "UTC",
+                               .nsections = COUNT(sections),
+                               .sections = fake_sections(sections, COUNT(sections))};
 
     assert_int_equal(render(s, &report, "notable", NULL, 0), OR_ERR_RENDER);
     assert_contains(s->err, "report has no table section");
@@ -807,16 +815,21 @@ renders_first_table_section_only(void **state)
     struct or_cursor kc = {.rows = krows, .ncols = 1, .nrows = 1, .fail_at = -1};
     struct or_cursor ac = {.rows = arows, .ncols = 1, .nrows = 1, .fail_at = -1};
     struct or_cursor bc = {.rows = brows, .ncols = 1, .nrows = 1, .fail_at = -1};
-    struct or_result kr = {.ncols = 1, .cols = kcols, .nrows = 1, .cursor = &kc};
-    struct or_result ar = {.ncols = 1, .cols = acols, .nrows = 1, .cursor = &ac};
-    struct or_result br = {.ncols = 1, .cols = bcols, .nrows = 1, .cursor = &bc};
+    struct or_result kr = {
+        .ncols = 1, .cols = fake_cols(kcols, COUNT(kcols)), .nrows = 1, .cursor = &kc};
+    struct or_result ar = {
+        .ncols = 1, .cols = fake_cols(acols, COUNT(acols)), .nrows = 1, .cursor = &ac};
+    struct or_result br = {
+        .ncols = 1, .cols = fake_cols(bcols, COUNT(bcols)), .nrows = 1, .cursor = &bc};
     const struct or_section sections[] = {
         {.kind = OR_SECTION_KPIS, .id = "kpis", .result = &kr},
         {.kind = OR_SECTION_TABLE, .id = "first", .result = &ar},
         {.kind = OR_SECTION_TABLE, .id = "second", .result = &br},
     };
-    struct or_report report = {
-        .title = "t", .tz = "UTC", .nsections = COUNT(sections), .sections = sections};
+    struct or_report report = {.title = "t",
+                               .tz = "UTC",
+                               .nsections = COUNT(sections),
+                               .sections = fake_sections(sections, COUNT(sections))};
 
     assert_int_equal(render(s, &report, "first", NULL, 0), OR_OK);
     ASSERT_FILE(s->path, "a\r\nfirst\r\n");

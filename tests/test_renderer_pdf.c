@@ -358,6 +358,7 @@ struct demo {
     struct or_cursor cur[12];
     struct or_result res[12];
     struct or_section sec[16];
+    const struct or_section *secp[16]; /* secp[i] is &sec[i]: the ABI's list */
     struct or_report report;
 };
 
@@ -394,8 +395,8 @@ report_init(struct demo *dm)
         .period_start = T_PERIOD_START,
         .period_end = T_PERIOD_END,
         .generated_at = T_GENERATED,
-        .sections = dm->sec,
-        .sources = demo_sources,
+        .sections = dm->secp,
+        .sources = fake_sources(demo_sources, COUNT(demo_sources)),
         .nsources = COUNT(demo_sources),
         .description = "Calls, e-mails and AI-agent calls of the inside sales team, joined "
                        "by rep e-mail. Figures compare with week 46.",
@@ -406,6 +407,7 @@ report_init(struct demo *dm)
 static struct or_section *
 add_section(struct demo *dm, enum or_section_kind kind, const char *id, const char *title)
 {
+    dm->secp[dm->report.nsections] = &dm->sec[dm->report.nsections];
     struct or_section *s = &dm->sec[dm->report.nsections++];
     *s = (struct or_section){.kind = kind, .id = id, .title = title};
     return s;
@@ -418,7 +420,7 @@ demo_init(struct demo *dm)
     struct or_section *s;
     report_init(dm);
     s = add_section(dm, OR_SECTION_KPIS, "headline", "Headline figures");
-    s->kpis = demo_kpis;
+    s->kpis = fake_kpis(demo_kpis, COUNT(demo_kpis));
     s->nkpis = COUNT(demo_kpis);
     s->description = "This week against week 46.";
     s = add_section(dm, OR_SECTION_CHART, "calls_per_day", "Calls per day");
@@ -678,7 +680,8 @@ descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
 
-    assert_int_equal(p->abi, OR_ABI_VERSION);
+    assert_int_equal(p->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(p->abi_minor, OR_ABI_MINOR);
     assert_int_equal(p->kind, OR_PLUGIN_RENDERER);
     assert_string_equal(p->name, "pdf");
     assert_null(p->provider);
@@ -687,13 +690,13 @@ descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **
     assert_string_equal(p->renderer->mime_type, "application/pdf");
     assert_non_null(p->renderer->render);
     assert_int_equal(p->renderer->noptions, 3);
-    assert_string_equal(p->renderer->options[0].name, "paper");
-    assert_int_equal(p->renderer->options[0].type, OR_PARAM_ENUM);
-    assert_string_equal(p->renderer->options[0].choices, "a4,letter");
-    assert_string_equal(p->renderer->options[1].name, "font_dir");
-    assert_int_equal(p->renderer->options[1].type, OR_PARAM_STRING);
-    assert_string_equal(p->renderer->options[2].name, "fallback_font");
-    assert_int_equal(p->renderer->options[2].type, OR_PARAM_STRING);
+    assert_string_equal(p->renderer->options[0]->name, "paper");
+    assert_int_equal(p->renderer->options[0]->type, OR_PARAM_ENUM);
+    assert_string_equal(p->renderer->options[0]->choices, "a4,letter");
+    assert_string_equal(p->renderer->options[1]->name, "font_dir");
+    assert_int_equal(p->renderer->options[1]->type, OR_PARAM_STRING);
+    assert_string_equal(p->renderer->options[2]->name, "fallback_font");
+    assert_int_equal(p->renderer->options[2]->type, OR_PARAM_STRING);
     /* Only the entry symbol is exported. */
     assert_null(dlsym(s->dl, "pdf_render"));
     assert_null(dlsym(s->dl, "pdf_doc_open"));
@@ -771,7 +774,7 @@ kpi_tiles_show_value_previous_and_change(void **state)
     struct demo dm;
     report_init(&dm);
     struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Headline figures");
-    k->kpis = demo_kpis;
+    k->kpis = fake_kpis(demo_kpis, COUNT(demo_kpis));
     k->nkpis = COUNT(demo_kpis);
     render_ok(s, &dm.report, "kpis", NULL, 0);
 
@@ -791,6 +794,66 @@ kpi_tiles_show_value_previous_and_change(void **state)
     assert_contains(text, "-16.0 %"); /* meetings 42 against 50 */
     assert_contains(text, "184,250.50");
     assert_contains(text, "prev 171,900.00");
+    free(text);
+}
+
+/* The host's formatters of this suite, and markers around what they write. */
+static or_status (*host_format_value)(const struct or_host *, const struct or_value *,
+                                      enum or_format, int, char *, size_t);
+static or_status (*host_format_change)(const struct or_host *, const struct or_kpi *, char *,
+                                       size_t, int *);
+
+static or_status
+marked_value(const struct or_host *h, const struct or_value *v, enum or_format fmt, int decimals,
+             char *buf, size_t n)
+{
+    char inner[64];
+    or_status st = host_format_value(h, v, fmt, decimals, inner, sizeof(inner));
+    snprintf(buf, n, "<%s>", inner);
+    return st;
+}
+
+static or_status
+marked_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n, int *dir)
+{
+    char inner[64];
+    or_status st = host_format_change(h, k, inner, sizeof(inner), dir);
+    snprintf(buf, n, "%s", inner[0] != '\0' ? "<chg>" : "");
+    return st;
+}
+
+/* Every number, instant and change of the document is written by the host's
+ * formatter (or_host.format_value, format_change), not by the renderer. */
+static void
+numbers_and_changes_come_from_the_hosts_formatter(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    report_init(&dm);
+    struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Headline figures");
+    k->kpis = fake_kpis(demo_kpis, 2);
+    k->nkpis = 2;
+    struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "reps", "Reps");
+    t->result = static_result(&dm, 0, rep_cols, COUNT(rep_cols), rep_rows, 1);
+    host_format_value = fake_host.format_value;
+    host_format_change = fake_host.format_change;
+    fake_host.format_value = marked_value;
+    fake_host.format_change = marked_change;
+    or_status st = render_to(s, &dm.report, "marked", NULL, 0);
+    fake_host.format_value = host_format_value;
+    fake_host.format_change = host_format_change;
+    assert_int_equal(st, OR_OK);
+
+    char *text = pdf_text_of(s->path);
+    assert_contains(text, "<12,345>");      /* KPI value */
+    assert_contains(text, "prev <11,980>"); /* its previous value */
+    assert_contains(text, "<chg>");         /* its change */
+    assert_contains(text, "<2,104>");       /* INT cell */
+    assert_contains(text, "<28.1 %>");      /* REAL cell in percent */
+    assert_contains(text, "<11:10:11>");    /* duration cell: 40,211 s */
+    assert_contains(text, "<yes>");         /* BOOL cell */
+    assert_contains(text, "<2026-11-18");   /* TIME cell, in the report's zone */
+    assert_not_contains(text, "Zo<");       /* text is the renderer's to clean, not to format */
     free(text);
 }
 
@@ -830,7 +893,7 @@ kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better(void **stat
     report_init(&dm);
     dm.report.nsources = 0;
     struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Figures");
-    k->kpis = &up;
+    k->kpis = fake_kpis(&up, 1);
     k->nkpis = 1;
 
     render_ok(s, &dm.report, "kpi_good", NULL, 0);
@@ -1019,7 +1082,7 @@ charts_and_tiles_are_never_split_across_pages(void **state)
     c->result = static_result(&dm, 1, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
     c->chart = &chart_bar;
     struct or_section *k = add_section(&dm, OR_SECTION_KPIS, "kpis", "Headline figures");
-    k->kpis = demo_kpis;
+    k->kpis = fake_kpis(demo_kpis, COUNT(demo_kpis));
     k->nkpis = COUNT(demo_kpis);
     struct or_section *t2 = add_section(&dm, OR_SECTION_TABLE, "call_log2", "Call log again");
     t2->result = generated_result(&dm, 2, GEN_CALL_LOG, 33);
@@ -1028,7 +1091,7 @@ charts_and_tiles_are_never_split_across_pages(void **state)
                                COUNT(outcome_rows) / 2);
     c2->chart = &chart_donut;
     k = add_section(&dm, OR_SECTION_KPIS, "kpis2", "More figures");
-    k->kpis = demo_kpis;
+    k->kpis = fake_kpis(demo_kpis, COUNT(demo_kpis));
     k->nkpis = COUNT(demo_kpis);
     render_ok(s, &dm.report, "keep_together", NULL, 0);
 
@@ -1613,7 +1676,7 @@ hostile_text_and_empty_reports_do_not_crash(void **state)
     t = add_section(&dm, OR_SECTION_TABLE, "empty_table", "Empty table");
     t->result = static_result(&dm, 4, odd_cols, COUNT(odd_cols), odd_rows, 0);
     t = add_section(&dm, OR_SECTION_KPIS, "odd_kpis", "Odd figures");
-    t->kpis = odd_kpis;
+    t->kpis = fake_kpis(odd_kpis, COUNT(odd_kpis));
     t->nkpis = COUNT(odd_kpis);
     t = add_section(&dm, OR_SECTION_TEXT, "odd_text", "");
     t->text = "\n\n\xff\n";
@@ -1970,6 +2033,7 @@ main(void)
         cmocka_unit_test_setup(every_page_has_header_period_zone_and_page_x_of_y, test_setup),
         cmocka_unit_test_setup(every_section_has_a_bookmark_to_its_page, test_setup),
         cmocka_unit_test_setup(kpi_tiles_show_value_previous_and_change, test_setup),
+        cmocka_unit_test_setup(numbers_and_changes_come_from_the_hosts_formatter, test_setup),
         cmocka_unit_test_setup(kpi_arrows_are_green_for_good_red_for_bad_and_honour_lower_is_better,
                                test_setup),
         cmocka_unit_test_setup(dejavu_is_embedded_and_unicode_names_extract, test_setup),

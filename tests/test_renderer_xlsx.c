@@ -90,7 +90,7 @@ report_of(const struct or_section *sections, size_t n)
                               .tz = "Etc/GMT-1",
                               .generated_at = GENERATED_AT,
                               .nsections = n,
-                              .sections = sections};
+                              .sections = fake_sections(sections, n)};
 }
 
 /* ------------------------------------------------------------------------- */
@@ -255,7 +255,8 @@ descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
     const struct or_plugin *p = s->plugin;
 
     assert_non_null(p);
-    assert_int_equal(p->abi, OR_ABI_VERSION);
+    assert_int_equal(p->abi_major, OR_ABI_MAJOR);
+    assert_int_equal(p->abi_minor, OR_ABI_MINOR);
     assert_int_equal(p->kind, OR_PLUGIN_RENDERER);
     assert_string_equal(p->name, "xlsx");
     assert_non_null(p->version);
@@ -267,10 +268,10 @@ descriptor_is_xlsx_renderer_with_max_rows_option(void **state)
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert_non_null(p->renderer->render);
     assert_int_equal(p->renderer->noptions, 1);
-    assert_string_equal(p->renderer->options[0].name, "max_rows");
-    assert_int_equal(p->renderer->options[0].type, OR_PARAM_INT);
-    assert_int_equal(p->renderer->options[0].required, 0);
-    assert_non_null(strstr(p->renderer->options[0].description, "1048575"));
+    assert_string_equal(p->renderer->options[0]->name, "max_rows");
+    assert_int_equal(p->renderer->options[0]->type, OR_PARAM_INT);
+    assert_int_equal(p->renderer->options[0]->required, 0);
+    assert_non_null(strstr(p->renderer->options[0]->description, "1048575"));
 }
 
 static void
@@ -332,7 +333,7 @@ summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
          .id = "headline",
          .title = "Headline",
          .nkpis = COUNT(kpis),
-         .kpis = kpis},
+         .kpis = fake_kpis(kpis, COUNT(kpis))},
         table_section("calls", "Calls", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
@@ -344,7 +345,7 @@ summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
     report.period_end = 1795388400LL;   /* 2026-11-23T00:00:00+01:00 */
     report.tz = "Europe/Berlin";
     report.nsources = COUNT(sources);
-    report.sources = sources;
+    report.sources = fake_sources(sources, COUNT(sources));
 
     assert_int_equal(render(s, &report, "summary", NULL, 0), OR_OK);
     const char *out = check(s, "sheets", NULL);
@@ -877,8 +878,11 @@ full_report(struct data *d, struct or_section *sections, struct or_report *repor
     };
     data_init(&d[0], cols, COUNT(cols), rows, 2);
     data_init(&d[1], cols, COUNT(cols), rows, 2);
-    sections[0] = (struct or_section){
-        .kind = OR_SECTION_KPIS, .id = "kpis", .title = "KPIs", .nkpis = 1, .kpis = kpis};
+    sections[0] = (struct or_section){.kind = OR_SECTION_KPIS,
+                                      .id = "kpis",
+                                      .title = "KPIs",
+                                      .nkpis = 1,
+                                      .kpis = fake_kpis(kpis, COUNT(kpis))};
     sections[1] = table_section("calls", "Calls", &d[0]);
     sections[2] = (struct or_section){.kind = OR_SECTION_CHART,
                                       .id = "chart",
@@ -888,7 +892,7 @@ full_report(struct data *d, struct or_section *sections, struct or_report *repor
     *report = report_of(sections, 3);
     report->period_label = "2026-11-09 to 2026-11-22";
     report->nsources = COUNT(sources);
-    report->sources = sources;
+    report->sources = fake_sources(sources, COUNT(sources));
     report->author = "Sales Ops";
 }
 
@@ -977,7 +981,7 @@ failed_source_is_shown_on_summary(void **state)
     };
     struct or_report report = report_of(NULL, 0);
     report.nsources = COUNT(sources);
-    report.sources = sources;
+    report.sources = fake_sources(sources, COUNT(sources));
 
     assert_int_equal(render(s, &report, "failed", NULL, 0), OR_OK);
     const char *out = check(s, "cells", "Summary");

@@ -139,10 +139,10 @@ static const char *const space_key[] = {"space", NULL};
 static const struct or_store_profile snapshots = {"test.snapshot", OR_STORE_SNAPSHOT, space_key,
                                                   NULL};
 
-static const struct or_column call_cols[] = {
-    {"id", OR_TYPE_TEXT, NULL},          {"started_at", OR_TYPE_TIME, NULL},
-    {"disposition", OR_TYPE_TEXT, NULL}, {"duration_s", OR_TYPE_INT, NULL},
-    {"answered", OR_TYPE_BOOL, NULL},    {"score", OR_TYPE_REAL, NULL},
+static const struct or_column *const call_cols[] = {
+    OR_COLUMN("id", OR_TYPE_TEXT, NULL),          OR_COLUMN("started_at", OR_TYPE_TIME, NULL),
+    OR_COLUMN("disposition", OR_TYPE_TEXT, NULL), OR_COLUMN("duration_s", OR_TYPE_INT, NULL),
+    OR_COLUMN("answered", OR_TYPE_BOOL, NULL),    OR_COLUMN("score", OR_TYPE_REAL, NULL),
 };
 
 /* 2026-11-16 09:00 and 2026-11-17 09:00 in Berlin (UTC+1). */

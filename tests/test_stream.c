@@ -19,9 +19,10 @@
 #include "dataset/rows.h"
 #include "fetch/stream.h"
 
-static const struct or_column cols[] = {
-    {"t", OR_TYPE_TEXT, NULL}, {"n", OR_TYPE_INT, NULL},   {"r", OR_TYPE_REAL, NULL},
-    {"b", OR_TYPE_BOOL, NULL}, {"at", OR_TYPE_TIME, NULL},
+static const struct or_column *const cols[] = {
+    OR_COLUMN("t", OR_TYPE_TEXT, NULL),  OR_COLUMN("n", OR_TYPE_INT, NULL),
+    OR_COLUMN("r", OR_TYPE_REAL, NULL),  OR_COLUMN("b", OR_TYPE_BOOL, NULL),
+    OR_COLUMN("at", OR_TYPE_TIME, NULL),
 };
 #define NCOLS 5
 

@@ -14,7 +14,7 @@ orp_param(const struct or_query *q, const char *name)
 {
     const char *found = NULL;
     for (size_t i = 0; q != NULL && i < q->nparams; i++) {
-        const struct or_param_value *p = &q->params[i];
+        const struct or_param_value *p = q->params[i];
         if (p->name != NULL && strcmp(p->name, name) == 0) {
             found = p->value;
         }

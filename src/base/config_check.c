@@ -11,11 +11,6 @@
 #define NAME_MAX_LEN 40
 #define TYPO_DISTANCE 2
 
-struct core_section {
-    const char *name;
-    const char *const *keys; /* NULL-terminated */
-};
-
 static const char *const report_keys[] = {"timezone", "week_start", "author", NULL};
 static const char *const http_keys[] = {
     "retries",  "backoff_ms", "backoff_max_ms", "timeout_s",   "connect_timeout_s",
@@ -26,7 +21,7 @@ static const char *const smtp_keys[] = {"url",          "starttls",    "from",  
 
 static const char *const store_keys[] = {"url", "refetch_days", NULL};
 
-static const struct core_section core[] = {
+static const struct or_config_section core[] = {
     {"report", report_keys},
     {"store", store_keys},
     {"http", http_keys},
@@ -74,8 +69,12 @@ closest(const char *s, const char *const *names, size_t n)
 }
 
 static or_status
-check_keys(const struct or_config *cfg, const struct core_section *cs, char *err, size_t errlen)
+check_keys(const struct or_config *cfg, const struct or_config_section *cs, char *err,
+           size_t errlen)
 {
+    if (cs->keys == NULL) {
+        return OR_OK; /* a plugin that does not declare its keys */
+    }
     size_t nknown = 0;
     while (cs->keys[nknown] != NULL) {
         nknown++;
@@ -87,7 +86,7 @@ check_keys(const struct or_config *cfg, const struct core_section *cs, char *err
         if (meant != NULL && strcmp(meant, *k) == 0) {
             continue;
         }
-        char *list = g_strjoinv(", ", (char **)cs->keys);
+        char *list = nknown > 0 ? g_strjoinv(", ", (char **)cs->keys) : g_strdup("none");
         if (meant != NULL) {
             snprintf(err, errlen, "%s: [%s] %s: unknown key; did you mean %s? (known: %s)",
                      or_config_path(cfg), cs->name, *k, meant, list);
@@ -103,9 +102,21 @@ check_keys(const struct or_config *cfg, const struct core_section *cs, char *err
     return st;
 }
 
+/* The section called @p name in @p list, or NULL. */
+static const struct or_config_section *
+find_section(const struct or_config_section *list, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(list[i].name, name) == 0) {
+            return &list[i];
+        }
+    }
+    return NULL;
+}
+
 or_status
-or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins, char *err,
-                size_t errlen)
+or_config_check(const struct or_config *cfg, const struct or_config_section *plugins,
+                size_t nplugins, char *err, size_t errlen)
 {
     size_t nsec = 0;
     const char *const *sections = or_config_sections(cfg, &nsec);
@@ -114,24 +125,17 @@ or_config_check(const struct or_config *cfg, const char *const *plugins, size_t 
         g_ptr_array_add(known, (gpointer)core[i].name);
     }
     for (size_t i = 0; i < nplugins; i++) {
-        g_ptr_array_add(known, (gpointer)plugins[i]);
+        g_ptr_array_add(known, (gpointer)plugins[i].name);
     }
     or_status st = OR_OK;
     for (size_t s = 0; s < nsec && st == OR_OK; s++) {
         const char *name = sections[s];
-        const struct core_section *cs = NULL;
-        for (size_t i = 0; i < G_N_ELEMENTS(core); i++) {
-            cs = strcmp(core[i].name, name) == 0 ? &core[i] : cs;
+        const struct or_config_section *cs = find_section(core, G_N_ELEMENTS(core), name);
+        if (cs == NULL) {
+            cs = find_section(plugins, nplugins, name);
         }
         if (cs != NULL) {
             st = check_keys(cfg, cs, err, errlen);
-            continue;
-        }
-        int plugin = 0;
-        for (size_t i = 0; i < nplugins; i++) {
-            plugin = plugin || strcmp(plugins[i], name) == 0;
-        }
-        if (plugin) {
             continue;
         }
         const char *meant = closest(name, (const char *const *)known->pdata, known->len);

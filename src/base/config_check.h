@@ -7,8 +7,9 @@
  * every number in the system zone.  The core's own sections ([report],
  * [http], [smtp]) have a known set of keys, so an unknown key there is an
  * error naming the file, section and key, with the key probably meant.  Other
- * sections belong to plugins, which read keys of their own: their names are
- * checked against the loaded plugins instead.
+ * sections belong to plugins: a plugin that declares its keys (plugin ABI
+ * 2.1) has its section checked the same way; the section names are checked
+ * against the loaded plugins.
  */
 #ifndef OR_CONFIG_CHECK_H
 #define OR_CONFIG_CHECK_H
@@ -17,16 +18,23 @@
 
 #include "base/config.h"
 
+/** A section and the keys it may hold.  Borrowed. */
+struct or_config_section {
+    const char *name;        /**< section name, e.g. "salesfinity" */
+    const char *const *keys; /**< NULL-terminated; NULL: any key (keys not declared) */
+};
+
 /**
- * @brief Check @p cfg against the core's keys and the plugin names.
- * @param plugins names of the loaded plugins (sections they may read)
- * @return OR_OK; OR_ERR_CONFIG for an unknown key of a core section, or a
- *         section one or two letters away from a known name ("[salesfinty]").
- *         A section no one reads that looks like no known name is only logged
- *         as a warning (a plugin that is not installed may read it).
+ * @brief Check @p cfg against the core's keys and the plugins' sections.
+ * @param plugins the sections of the loaded plugins and the keys each may hold
+ * @return OR_OK; OR_ERR_CONFIG for an unknown key of a core section or of a
+ *         plugin section with declared keys, or a section one or two letters
+ *         away from a known name ("[salesfinty]").  A section no one reads
+ *         that looks like no known name is only logged as a warning (a plugin
+ *         that is not installed may read it).
  */
-or_status or_config_check(const struct or_config *cfg, const char *const *plugins, size_t nplugins,
-                          char *err, size_t errlen);
+or_status or_config_check(const struct or_config *cfg, const struct or_config_section *plugins,
+                          size_t nplugins, char *err, size_t errlen);
 
 /** @brief Edit distance of two short strings (insert, delete, replace); capped at 9. */
 int or_edit_distance(const char *a, const char *b);

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "dataset/dataset.h"
 #include "plugin/params.h"
+#include "plugin/plugin_config.h"
 
 static const char *
 kind_name(enum or_plugin_kind k)
@@ -21,39 +22,83 @@ paging_name(enum or_paging p)
 }
 
 static json_t *
-params_json(const struct or_param *params, size_t n)
+params_json(const struct or_param *const *params, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++) {
-        json_t *o =
-            json_pack("{s:s, s:s, s:b, s:s}", "name", params[i].name, "type",
-                      or_param_type_name(params[i].type), "required", params[i].required != 0,
-                      "description", params[i].description ? params[i].description : "");
-        if (params[i].choices != NULL) {
-            json_object_set_new(o, "choices", json_string(params[i].choices));
+        const struct or_param *p = params[i];
+        json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "name", p->name, "type",
+                              or_param_type_name(p->type), "required", p->required != 0,
+                              "description", p->description ? p->description : "");
+        if (p->choices != NULL) {
+            json_object_set_new(o, "choices", json_string(p->choices));
         }
         json_array_append_new(arr, o);
     }
     return arr;
 }
 
+/* The keys of the plugin's config section, the host's first. */
+static json_t *
+config_json(const struct or_plugin *p)
+{
+    json_t *arr = json_array();
+    struct or_plugin_key k;
+    for (size_t i = 0; or_plugin_key_at(p, i, &k); i++) {
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:b, s:b}", "name", k.key.name, "type",
+                      or_param_type_name(k.key.type), "help", k.key.help != NULL ? k.key.help : "",
+                      "secret_env", k.key.secret_env != 0, "read_by_host", k.host != 0);
+        json_object_set_new(o, "default",
+                            k.key.default_value != NULL ? json_string(k.key.default_value)
+                                                        : json_null());
+        if (k.key.choices != NULL) {
+            json_object_set_new(o, "choices", json_string(k.key.choices));
+        }
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static void
+print_config(const struct or_plugin *p)
+{
+    struct or_plugin_key k;
+    for (size_t i = 0; or_plugin_key_at(p, i, &k); i++) {
+        printf("    [%s] %s (%s%s%s%s%s%s): %s\n", p->name, k.key.name,
+               or_param_type_name(k.key.type), k.key.choices ? ": " : "",
+               k.key.choices ? k.key.choices : "", k.key.default_value ? ", default " : "",
+               k.key.default_value ? k.key.default_value : "",
+               k.key.secret_env ? ", names the variable holding the secret" : "",
+               k.key.help ? k.key.help : "");
+    }
+    if (!or_plugin_declares_keys(p)) {
+        printf("    [%s] other keys: not declared (plugin ABI %u.%u), not checked\n", p->name,
+               (unsigned)p->abi_major, (unsigned)p->abi_minor);
+    }
+}
+
 static json_t *
 plugin_json(const struct or_loaded_plugin *lp)
 {
     const struct or_plugin *d = lp->desc;
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", d->name, "kind", kind_name(d->kind),
-                          "version", d->version ? d->version : "", "description",
-                          d->description ? d->description : "", "file", lp->path);
+    json_t *abi = json_pack("{s:i, s:i}", "major", (int)d->abi_major, "minor", (int)d->abi_minor);
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "name", d->name, "kind", kind_name(d->kind),
+                  "version", d->version ? d->version : "", "description",
+                  d->description ? d->description : "", "file", lp->path, "abi", abi);
+    json_object_set_new(o, "config", config_json(d));
+    json_object_set_new(o, "config_checked", json_boolean(or_plugin_declares_keys(d)));
     if (d->kind == OR_PLUGIN_PROVIDER) {
         json_t *eps = json_array();
         for (size_t e = 0; e < d->provider->nendpoints; e++) {
-            const struct or_endpoint *ep = &d->provider->endpoints[e];
+            const struct or_endpoint *ep = d->provider->endpoints[e];
             json_t *cols = json_array();
             for (size_t c = 0; c < ep->ncolumns; c++) {
-                json_array_append_new(
-                    cols, json_pack("{s:s, s:s, s:s}", "name", ep->columns[c].name, "type",
-                                    or_type_name(ep->columns[c].type), "description",
-                                    ep->columns[c].description ? ep->columns[c].description : ""));
+                const struct or_column *col = ep->columns[c];
+                json_array_append_new(cols, json_pack("{s:s, s:s, s:s}", "name", col->name, "type",
+                                                      or_type_name(col->type), "description",
+                                                      col->description ? col->description : ""));
             }
             json_t *eo = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:b}", "name", ep->name, "table",
                                    ep->table, "description", ep->description ? ep->description : "",
@@ -89,11 +134,12 @@ print_text(const struct or_registry *reg)
             }
             printf("  %s %s — %s\n    file: %s\n", d->name, d->version ? d->version : "",
                    d->description ? d->description : "", reg->plugins[i].path);
+            print_config(d);
             if (kind == OR_PLUGIN_RENDERER) {
                 printf("    format: .%s (%s)\n", d->renderer->format,
                        d->renderer->mime_type ? d->renderer->mime_type : "");
                 for (size_t o = 0; o < d->renderer->noptions; o++) {
-                    const struct or_param *p = &d->renderer->options[o];
+                    const struct or_param *p = d->renderer->options[o];
                     printf("    option %s (%s%s%s): %s\n", p->name, or_param_type_name(p->type),
                            p->choices ? ": " : "", p->choices ? p->choices : "",
                            p->description ? p->description : "");
@@ -101,11 +147,11 @@ print_text(const struct or_registry *reg)
                 continue;
             }
             for (size_t e = 0; e < d->provider->nendpoints; e++) {
-                const struct or_endpoint *ep = &d->provider->endpoints[e];
+                const struct or_endpoint *ep = d->provider->endpoints[e];
                 printf("    %s.%s → table %s: %s\n", d->name, ep->name, ep->table,
                        ep->description ? ep->description : "");
                 for (size_t p = 0; p < ep->nparams; p++) {
-                    const struct or_param *pp = &ep->params[p];
+                    const struct or_param *pp = ep->params[p];
                     printf("      --param %s (%s%s%s%s): %s\n", pp->name,
                            or_param_type_name(pp->type), pp->choices ? ": " : "",
                            pp->choices ? pp->choices : "", pp->required ? ", required" : "",
@@ -113,8 +159,8 @@ print_text(const struct or_registry *reg)
                 }
                 printf("      columns:");
                 for (size_t c = 0; c < ep->ncolumns; c++) {
-                    printf("%s %s %s", c ? "," : "", ep->columns[c].name,
-                           or_type_name(ep->columns[c].type));
+                    printf("%s %s %s", c ? "," : "", ep->columns[c]->name,
+                           or_type_name(ep->columns[c]->type));
                 }
                 printf("%s\n", ep->dynamic_columns ? ", … (more from the data)" : "");
             }
@@ -137,7 +183,8 @@ or_cmd_plugins(struct or_app *app)
     for (size_t i = 0; i < app->reg->nplugins; i++) {
         json_array_append_new(arr, plugin_json(&app->reg->plugins[i]));
     }
-    json_t *root = json_pack("{s:i, s:o}", "abi", OR_ABI_VERSION, "plugins", arr);
+    json_t *root = json_pack("{s:{s:i, s:i}, s:o}", "abi", "major", OR_ABI_MAJOR, "minor",
+                             OR_ABI_MINOR, "plugins", arr);
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);
     json_decref(root);

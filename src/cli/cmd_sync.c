@@ -62,7 +62,7 @@ pick_sources(struct sync_cmd *c, const struct or_app *app, char *err, size_t err
     for (size_t i = 0; cli->nargs == 0 && i < app->reg->nplugins; i++) {
         const struct or_plugin *p = app->reg->plugins[i].desc;
         for (size_t k = 0; p->kind == OR_PLUGIN_PROVIDER && k < p->provider->nendpoints; k++) {
-            char *name = g_strdup_printf("%s.%s", p->name, p->provider->endpoints[k].name);
+            char *name = g_strdup_printf("%s.%s", p->name, p->provider->endpoints[k]->name);
             or_status st = add_source(c, app->reg, g_intern_string(name), 0, err, errlen);
             g_free(name);
             if (st != OR_OK) {

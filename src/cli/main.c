@@ -10,7 +10,7 @@
 
 #include "base/cleanup.h"
 #include "cli/cli.h"
-#include "base/config_check.h"
+#include "plugin/plugin_config.h"
 #include "base/log.h"
 #include "or_config.h"
 #include "base/redact.h"
@@ -347,14 +347,7 @@ run_command(struct or_app *app, const struct command *cmd)
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
     g_free(dirs);
-    GPtrArray *names = g_ptr_array_new();
-    for (size_t i = 0; app->reg != NULL && i < app->reg->nplugins; i++) {
-        g_ptr_array_add(names, (gpointer)app->reg->plugins[i].desc->name);
-    }
-    or_status cst =
-        or_config_check(app->cfg, (const char *const *)names->pdata, names->len, err, sizeof(err));
-    g_ptr_array_free(names, TRUE);
-    if (cst != OR_OK) {
+    if (or_registry_check_config(app->reg, app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
         return OR_EXIT_USAGE;
     }
@@ -415,7 +408,7 @@ main(int argc, char **argv)
         rc = OR_EXIT_USAGE;
     }
     else if (version) {
-        printf("outreport %s (plugin ABI %d)\n", OR_VERSION, OR_ABI_VERSION);
+        printf("outreport %s (plugin ABI %d.%d)\n", OR_VERSION, OR_ABI_MAJOR, OR_ABI_MINOR);
         rc = OR_EXIT_OK;
     }
     else if (cli.nargs == 0) {

@@ -10,6 +10,15 @@
  * value) entries, text in one arena, so a page costs a handful of
  * allocations whatever its size.  NULL rules (DESIGN.md §6) live here:
  * NULL or empty text is stored as NULL.
+ *
+ * Threads: pages are parsed concurrently, each into its own ::or_rows, and
+ * share one ::or_schema.  While parsing, a page reads only what never
+ * changes (the declared columns); a column it discovers (rows_column) is
+ * recorded in the page itself, under an index past the declared ones.  The
+ * thread that writes pages settles each page's columns into the schema,
+ * in page order, with or_rows_settle(): the schema grows on that thread
+ * alone, and the columns come out in the same order however the pages
+ * were parsed.
  */
 #ifndef OR_ROWS_H
 #define OR_ROWS_H
@@ -41,21 +50,31 @@ struct or_rows {
     char *arena;
     size_t arena_len, arena_cap;
     int in_row;
-    int failed;               /**< an allocation failed: the page is lost */
-    struct or_schema *schema; /**< borrowed: the table's (possibly growing) schema */
+    or_status failed;               /**< sticky: a setter failed (NOMEM: the page is lost) */
+    const struct or_schema *schema; /**< borrowed; only its declared part is read here */
+    size_t nfixed;                  /**< the schema's declared columns */
+    size_t ncols;                   /**< columns a cell may use: declared, then found */
+    char **found;                   /**< columns this page discovered (owned names) */
+    enum or_type *found_types;      /**< their types, as first asked for */
+    size_t nfound, cap_found;
 };
 
-/** Schema of a table being fetched: fixed columns plus discovered ones. */
+/**
+ * Schema of a table being fetched: declared columns plus discovered ones.
+ * The declared part (declared, fixed, dynamic) never changes after
+ * or_schema_new(); cols and ncols grow on the writing thread only.
+ */
 struct or_schema {
     struct or_column *cols; /**< names owned (strdup'd) */
     size_t ncols;
-    size_t fixed; /**< columns declared by the endpoint */
-    int dynamic;  /**< columns may be added */
+    size_t fixed;                /**< columns declared by the endpoint */
+    int dynamic;                 /**< columns may be added */
+    const char *const *declared; /**< names of the fixed columns, never moved (owned) */
 };
 
 /** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free().
  */
-struct or_schema *or_schema_new(const struct or_column *cols, size_t ncols, int dynamic);
+struct or_schema *or_schema_new(const struct or_column *const *cols, size_t ncols, int dynamic);
 
 /** @brief Free; NULL is a no-op. */
 void or_schema_free(struct or_schema *s);
@@ -63,13 +82,21 @@ void or_schema_free(struct or_schema *s);
 /** @brief Find a column by name; -1 if absent. */
 long or_schema_find(const struct or_schema *s, const char *name);
 
-/** @brief Initialise an empty buffer bound to @p schema. */
-void or_rows_init(struct or_rows *rows, struct or_schema *schema);
+/** @brief Initialise an empty buffer bound to @p schema (borrowed). */
+void or_rows_init(struct or_rows *rows, const struct or_schema *schema);
+
+/**
+ * @brief Add the columns @p rows discovered to @p schema (the one it is
+ * bound to) and renumber its cells to the schema's indices.  Call on the
+ * one thread that writes pages, in page order, before writing @p rows.
+ * A page that discovered nothing costs nothing.
+ */
+void or_rows_settle(struct or_rows *rows, struct or_schema *schema);
 
 /** @brief Release the buffer's memory (the struct itself is the caller's). */
 void or_rows_release(struct or_rows *rows);
 
-/** @brief Empty the buffer, keeping its memory for the next page. */
+/** @brief Empty the buffer (and forget the columns it found), keeping its memory. */
 void or_rows_reset(struct or_rows *rows);
 
 /** @brief Fill the row-sink members of a host table. */

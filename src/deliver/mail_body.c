@@ -18,7 +18,6 @@
 #define COLOUR_RULE "#dde1e6"
 #define ARROW_UP "\xE2\x96\xB2"   /* ▲ */
 #define ARROW_DOWN "\xE2\x96\xBC" /* ▼ */
-#define PLUS_MINUS "\xC2\xB1"     /* ± */
 #define EN_DASH "\xE2\x80\x93"    /* – */
 
 /* A KPI tile as text. */
@@ -44,15 +43,6 @@ format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
     or_value_format(&val, fmt, tz, buf, n);
 }
 
-static const char *
-sign_of(int direction, double d)
-{
-    if (direction == 0) {
-        return PLUS_MINUS;
-    }
-    return d > 0 ? "+" : "-";
-}
-
 static void
 kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
 {
@@ -70,28 +60,7 @@ kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
     if (!k->has_value || !isfinite(k->value)) {
         return;
     }
-
-    char tmp[64];
-    double d;
-    if (k->format == OR_FMT_PERCENT) {
-        d = (k->value - k->previous) * 100.0;
-        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
-        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        snprintf(out->change, sizeof(out->change), "%s%s pp", sign_of(out->direction, d), tmp);
-    }
-    else if (k->previous != 0.0) {
-        d = (k->value - k->previous) / fabs(k->previous) * 100.0;
-        snprintf(tmp, sizeof(tmp), "%.1f", fabs(d));
-        out->direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        snprintf(out->change, sizeof(out->change), "%s%s %%", sign_of(out->direction, d), tmp);
-    }
-    else {
-        /* No relative change from zero: show the difference itself. */
-        d = k->value - k->previous;
-        format_number(k->format, fabs(d), tz, tmp, sizeof(tmp));
-        out->direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
-        snprintf(out->change, sizeof(out->change), "%s%s", sign_of(out->direction, d), tmp);
-    }
+    or_kpi_change(k, out->change, sizeof(out->change), &out->direction);
     if (out->direction != 0) {
         out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
     }
@@ -114,7 +83,7 @@ count_failed(const struct or_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsources; i++) {
-        n += is_failed(&r->sources[i]) ? 1 : 0;
+        n += is_failed(r->sources[i]) ? 1 : 0;
     }
     return n;
 }
@@ -162,7 +131,7 @@ static void
 text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
-        const struct or_section *sec = &r->sections[s];
+        const struct or_section *sec = r->sections[s];
         if (sec->kind != OR_SECTION_KPIS) {
             continue;
         }
@@ -172,7 +141,7 @@ text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
             continue;
         }
         for (size_t i = 0; i < sec->nkpis; i++) {
-            const struct or_kpi *k = &sec->kpis[i];
+            const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
             kpi_text(k, tz, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
@@ -198,7 +167,7 @@ text_sources(GString *out, const struct or_report *r)
     /* Failed first: they are what the reader must not miss. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             if (is_failed(s) != (pass == 0)) {
                 continue;
             }
@@ -242,7 +211,7 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
                                "them are missing or incomplete:\n",
                                failed, r->nsources);
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             if (is_failed(s)) {
                 g_string_append_printf(out, "  - %s: %s\n", s->name != NULL ? s->name : "?",
                                        s->detail != NULL ? s->detail : "failed");
@@ -326,7 +295,7 @@ static void
 html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
 {
     for (size_t s = 0; s < r->nsections; s++) {
-        const struct or_section *sec = &r->sections[s];
+        const struct or_section *sec = r->sections[s];
         if (sec->kind != OR_SECTION_KPIS) {
             continue;
         }
@@ -347,7 +316,7 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
                                    "<th align=\"right\" style=\"" TH_STYLE "\">Previous</th>"
                                    "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
         for (size_t i = 0; i < sec->nkpis; i++) {
-            const struct or_kpi *k = &sec->kpis[i];
+            const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
             kpi_text(k, tz, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
@@ -388,7 +357,7 @@ html_failed_banner(GString *out, const struct or_report *r, size_t failed)
                            "or incomplete.",
                            failed, r->nsources);
     for (size_t i = 0; i < r->nsources; i++) {
-        const struct or_source_status *s = &r->sources[i];
+        const struct or_source_status *s = r->sources[i];
         if (!is_failed(s)) {
             continue;
         }
@@ -414,7 +383,7 @@ html_sources(GString *out, const struct or_report *r)
                          "<th align=\"left\" style=\"" TH_STYLE "\">Detail</th></tr>\n");
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->nsources; i++) {
-            const struct or_source_status *s = &r->sources[i];
+            const struct or_source_status *s = r->sources[i];
             int failed = is_failed(s);
             if (failed != (pass == 0)) {
                 continue;

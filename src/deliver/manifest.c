@@ -102,7 +102,7 @@ or_manifest_sections(const struct or_section *secs, size_t n)
         if (s->kind == OR_SECTION_KPIS) {
             json_t *kpis = json_array();
             for (size_t k = 0; k < s->nkpis; k++) {
-                const struct or_kpi *kp = &s->kpis[k];
+                const struct or_kpi *kp = s->kpis[k];
                 json_array_append_new(
                     kpis, json_pack("{s:s, s:o, s:o}", "label", kp->label, "value",
                                     kp->has_value ? json_real(kp->value) : json_null(), "previous",

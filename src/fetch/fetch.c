@@ -62,7 +62,7 @@ or_fetch_http_failure(struct loop *L, or_status st, const struct or_http_respons
     const struct or_endpoint *ep = L->req->endpoint;
     if (resp != NULL && resp->body != NULL && resp->len > 0) {
         if (ep->error_message == NULL ||
-            !ep->error_message(resp->body, resp->len, vendor, sizeof(vendor))) {
+            ep->error_message(resp->body, resp->len, vendor, sizeof(vendor)) != OR_OK) {
             body_excerpt(resp->body, resp->len, vendor, sizeof(vendor));
         }
     }
@@ -109,9 +109,13 @@ or_fetch_parse_into(const struct loop *L, long page, const char *body, size_t le
     info->page = -1;
     or_status st = L->req->endpoint->parse_page(&L->host, &L->q, page, body ? body : "", len, rows,
                                                 info, perr, sizeof(perr));
-    if (st == OR_OK && rows->failed) {
-        st = OR_ERR_NOMEM;
-        or_set_err(perr, sizeof(perr), "out of memory");
+    if (st == OR_OK && rows->failed != OR_OK) {
+        /* The plugin ignored a setter's failure. */
+        st = rows->failed;
+        or_set_err(perr, sizeof(perr), "%s",
+                   st == OR_ERR_NOMEM ? "out of memory"
+                                      : "the plugin misused the row sink (a column out of range or "
+                                        "a value outside a row)");
     }
     char label[256];
     or_fetch_page_label(L, page, label, sizeof(label));
@@ -144,6 +148,8 @@ or_status
 or_fetch_write_rows(struct loop *L, struct or_rows *rows)
 {
     size_t nrows = rows->nrows;
+    /* Here, on the one writing thread, in page order (rows.h, Threads). */
+    or_rows_settle(rows, L->schema);
     const struct or_fetch_sink *sink = L->req->sink;
     or_status st = sink != NULL ? sink->write(sink->ud, rows, L->err, sizeof(L->err))
                                 : or_table_writer_write(L->w, rows, L->err, sizeof(L->err));
@@ -397,6 +403,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.req = req;
     L.stats = stats;
     L.hctx.plugin_name = req->plugin->desc->name;
+    L.hctx.plugin = req->plugin->desc;
     L.hctx.cfg = req->cfg;
     L.hctx.tz = req->tz;
     L.hctx.replay = req->replay;
@@ -409,7 +416,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
         L.q.last_day = req->period->last_day;
     }
     L.q.nparams = req->params->n;
-    L.q.params = req->params->items;
+    L.q.params = req->params->ptrs;
     L.base_url = base_url_of(req);
     or_http_get_stats(req->http, &hs0);
 

@@ -29,9 +29,12 @@ struct export
 /* The one-table document `fetch` writes, around a result the caller fills. */
 struct fetch_doc {
     struct or_result_column *cols;
+    const struct or_result_column **colp; /* colp[i] is &cols[i]: the ABI's list */
     struct or_result result;
     struct or_section section;
+    const struct or_section *secp; /* &section */
     struct or_source_status src;
+    const struct or_source_status *srcp; /* &src */
     struct or_report report;
 };
 
@@ -42,11 +45,17 @@ fetch_doc_init(struct fetch_doc *d, const struct or_plan *p, const char *table, 
     const struct or_period *period = p->have_period ? &p->period : NULL;
     memset(d, 0, sizeof(*d));
     d->cols = g_new0(struct or_result_column, ncols > 0 ? ncols : 1);
+    d->colp = g_new0(const struct or_result_column *, ncols > 0 ? ncols : 1);
+    for (size_t i = 0; i < ncols; i++) {
+        d->colp[i] = &d->cols[i];
+    }
     d->result.ncols = ncols;
-    d->result.cols = d->cols;
+    d->result.cols = d->colp;
     d->section = (struct or_section){
         .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &d->result};
     d->src = (struct or_source_status){source, "ok", NULL, 0};
+    d->secp = &d->section;
+    d->srcp = &d->src;
     d->report = (struct or_report){
         .title = source,
         .tz = p->tz_name,
@@ -56,9 +65,9 @@ fetch_doc_init(struct fetch_doc *d, const struct or_plan *p, const char *table, 
         .partial = period != NULL ? period->partial : 0,
         .generated_at = or_job_generated_at(),
         .nsections = 1,
-        .sections = &d->section,
+        .sections = &d->secp,
         .nsources = 1,
-        .sources = &d->src,
+        .sources = &d->srcp,
     };
 }
 
@@ -72,7 +81,10 @@ fetch_doc_set_stats(struct fetch_doc *d, const struct or_fetch_stats *stats)
 static struct or_host_ctx
 renderer_ctx(const struct or_plan *p)
 {
-    return (struct or_host_ctx){.plugin_name = p->renderer->desc->name, .cfg = p->cfg, .tz = p->tz};
+    return (struct or_host_ctx){.plugin_name = p->renderer->desc->name,
+                                .plugin = p->renderer->desc,
+                                .cfg = p->cfg,
+                                .tz = p->tz};
 }
 
 /* After a complete fetch into the dataset: the table, in arrival order. */
@@ -101,6 +113,7 @@ render_table(struct export *x, struct or_dataset *ds, const struct or_fetch_stat
                               x->nopts, err, errlen);
     }
     g_free(d.cols);
+    g_free(d.colp);
     or_cursor_free(cur);
     g_free(sql);
     return st;
@@ -256,6 +269,7 @@ streaming(struct export *x, struct or_fetch_stats *stats, char *err, size_t errl
     g_free(tmp);
     or_stream_free(p.stream);
     g_free(d.cols);
+    g_free(d.colp);
     or_schema_free(schema);
     return st;
 }

@@ -9,8 +9,11 @@
 #include "dataset/cursor.h"
 #include "base/log.h"
 #include "base/redact.h"
+#include "base/status_str.h"
 #include "dataset/rows.h"
 #include "base/timeutil.h"
+#include "base/valuefmt.h"
+#include "plugin/plugin_config.h"
 
 static const struct or_host_ctx *
 ctx_of(const struct or_host *h)
@@ -27,35 +30,72 @@ host_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *
-host_config_get(const struct or_host *h, const char *key)
+/* Value of @p key in the plugin's section, else its declared default.  A
+ * plugin that declares its keys (ABI 2.1) reads no other key. */
+static or_status
+host_config_get(const struct or_host *h, const char *key, const char **value)
 {
-    return or_config_get(ctx_of(h)->cfg, ctx_of(h)->plugin_name, key);
+    const struct or_host_ctx *ctx = ctx_of(h);
+    if (key == NULL || value == NULL) {
+        return OR_ERR_INVALID;
+    }
+    *value = or_config_get(ctx->cfg, ctx->plugin_name, key);
+    if (ctx->plugin == NULL) {
+        return OR_OK;
+    }
+    struct or_plugin_key k;
+    if (!or_plugin_key_find(ctx->plugin, key, &k)) {
+        if (!or_plugin_declares_keys(ctx->plugin)) {
+            return OR_OK;
+        }
+        *value = NULL;
+        or_log(OR_LOG_ERROR, "plugin %s reads config key %s, which it does not declare",
+               ctx->plugin_name, key);
+        return OR_ERR_INVALID;
+    }
+    if (*value == NULL || **value == '\0') {
+        *value = k.key.default_value; /* unset or empty: the default */
+    }
+    return OR_OK;
 }
 
-static const char *
-host_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+static or_status
+host_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
     const char *section = ctx_of(h)->plugin_name;
-    const char *var = or_config_get(ctx_of(h)->cfg, section, env_key_name);
+    const char *var = NULL;
+    if (host_config_get(h, env_key, &var) != OR_OK) {
+        or_set_err(err, errlen, "%s: the plugin reads config key %s, which it does not declare",
+                   section, env_key != NULL ? env_key : "(null)");
+        return OR_ERR_INVALID;
+    }
     if (var == NULL || *var == '\0') {
         var = default_env;
     }
-    const char *value = getenv(var);
-    if ((value == NULL || *value == '\0') && ctx_of(h)->replay) {
+    if (var == NULL || *var == '\0') {
+        or_set_err(err, errlen,
+                   "%s: config key [%s] %s is not set (it names the environment "
+                   "variable that holds the credential)",
+                   section, section, env_key);
+        return OR_ERR_CONFIG;
+    }
+    const char *v = getenv(var);
+    if ((v == NULL || *v == '\0') && ctx_of(h)->replay) {
         /* A recording holds no credentials and needs none. */
-        return "replay-without-credentials";
+        *value = "replay-without-credentials";
+        return OR_OK;
     }
-    if (value == NULL || *value == '\0') {
-        snprintf(err, errlen,
-                 "%s: environment variable %s is not set (it holds the credential; "
-                 "config key [%s] %s names it)",
-                 section, var, section, env_key_name);
-        return NULL;
+    if (v == NULL || *v == '\0') {
+        or_set_err(err, errlen,
+                   "%s: environment variable %s is not set (it holds the credential; "
+                   "config key [%s] %s names it)",
+                   section, var, section, env_key);
+        return OR_ERR_CONFIG;
     }
-    or_redact_add(value);
-    return value;
+    or_redact_add(v);
+    *value = v;
+    return OR_OK;
 }
 
 static or_status
@@ -106,10 +146,15 @@ req_header(struct or_request *r, const char *name, const char *value, int secret
 static or_status
 req_body(struct or_request *r, const char *body, size_t len, const char *content_type)
 {
+    if (body == NULL && len > 0) {
+        return OR_ERR_INVALID;
+    }
     g_free(r->body);
     g_free(r->content_type);
     r->body = g_malloc(len + 1);
-    memcpy(r->body, body, len);
+    if (len > 0) {
+        memcpy(r->body, body, len);
+    }
     r->body[len] = '\0';
     r->body_len = len;
     r->content_type = content_type ? g_strdup(content_type) : NULL;
@@ -122,10 +167,10 @@ host_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
     return or_time_parse_iso8601(s, ctx_of(h)->tz, out);
 }
 
-static size_t
+static or_status
 host_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
-    return or_time_format_iso(t, ctx_of(h)->tz, buf, n);
+    return or_time_format_iso(t, ctx_of(h)->tz, buf, n) > 0 ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -144,20 +189,60 @@ host_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     }
 }
 
-/* Renderers step the core's cursors (cursor.h), whatever their kind. */
-static int
-host_cursor_next(struct or_cursor *c, struct or_value *row)
+/* Renderers step the core's cursors (cursor.h), whatever their kind: the
+ * dataset's, buffered rows or a fetch's stream. */
+static or_status
+host_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
 {
-    int has_row = 0;
-    return or_cursor_next(c, row, &has_row) == OR_OK ? has_row : -1;
+    (void)h;
+    or_status st = or_cursor_next(c, row, has_row);
+    if (st != OR_OK) {
+        /* The dataset logged its message; a stream's fetch reports its own. */
+        or_set_err(err, errlen, "reading the result failed (the log says why)");
+    }
+    return st;
+}
+
+static or_status
+host_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
+{
+    (void)h;
+    or_status st = or_cursor_rewind(c);
+    if (st != OR_OK) {
+        or_set_err(err, errlen, "%s",
+                   st == OR_ERR_UNSUPPORTED ? "a streamed result cannot be read twice"
+                                            : "rewinding the result failed");
+    }
+    return st;
+}
+
+static or_status
+host_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    return or_value_text(v, fmt, decimals, ctx_of(h)->tz, buf, n);
+}
+
+static or_status
+host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h;
+    if (k == NULL || buf == NULL || n == 0 || direction == NULL) {
+        return OR_ERR_INVALID;
+    }
+    or_kpi_change(k, buf, n, direction);
+    return OR_OK;
 }
 
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
     memset(h, 0, sizeof(*h));
+    h->abi_major = OR_ABI_MAJOR;
+    h->abi_minor = OR_ABI_MINOR;
     h->size = sizeof(*h);
-    h->abi = OR_ABI_VERSION;
     h->log = host_log;
     h->config_get = host_config_get;
     h->secret_get = host_secret_get;
@@ -170,7 +255,9 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->local_time = host_local_time;
     or_rows_bind_host(h);
     h->cursor_next = host_cursor_next;
-    h->cursor_rewind = or_cursor_rewind;
+    h->cursor_rewind = host_cursor_rewind;
+    h->format_value = host_format_value;
+    h->format_change = host_format_change;
     h->host_data = ctx;
 }
 

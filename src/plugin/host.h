@@ -18,10 +18,11 @@
 
 /** What a host table serves one plugin.  Borrowed members. */
 struct or_host_ctx {
-    const char *plugin_name;     /**< config section and log prefix */
-    const struct or_config *cfg; /**< configuration */
-    GTimeZone *tz;               /**< report zone */
-    int replay;                  /**< serving from a recording: secrets are not needed */
+    const char *plugin_name;        /**< config section and log prefix */
+    const struct or_plugin *plugin; /**< its descriptor: the config keys it declares; or NULL */
+    const struct or_config *cfg;    /**< configuration */
+    GTimeZone *tz;                  /**< report zone */
+    int replay;                     /**< serving from a recording: secrets are not needed */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

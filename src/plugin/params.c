@@ -80,15 +80,15 @@ in_choices(const char *choices, const char *v)
     return found;
 }
 
-static int
-valid_value(const struct or_param *decl, const char *v)
+int
+or_param_value_valid(enum or_param_type type, const char *choices, const char *v)
 {
-    switch (decl->type) {
+    switch (type) {
     case OR_PARAM_INT: return is_int(v);
     case OR_PARAM_NUMBER: return is_number(v);
     case OR_PARAM_BOOL: return is_bool(v);
     case OR_PARAM_DATE: return is_date(v);
-    case OR_PARAM_ENUM: return in_choices(decl->choices, v);
+    case OR_PARAM_ENUM: return in_choices(choices, v);
     case OR_PARAM_INT_LIST: {
         char **parts = g_strsplit(v, ",", -1);
         int ok = parts[0] != NULL;
@@ -107,24 +107,23 @@ static void
 accepted_list(const struct or_endpoint *ep, GString *s)
 {
     for (size_t i = 0; i < ep->nparams; i++) {
-        g_string_append_printf(s, "%s%s", i ? ", " : "", ep->params[i].name);
+        g_string_append_printf(s, "%s%s", i ? ", " : "", ep->params[i]->name);
     }
     if (ep->nparams == 0) {
         g_string_append(s, "none");
     }
 }
 
-static const char *
-expected_text(const struct or_param *decl, char *buf, size_t n)
+const char *
+or_param_expected(enum or_param_type type, const char *choices, char *buf, size_t n)
 {
-    switch (decl->type) {
+    switch (type) {
     case OR_PARAM_BOOL: return "true or false";
     case OR_PARAM_DATE: return "a date YYYY-MM-DD";
-    case OR_PARAM_ENUM: snprintf(buf, n, "one of %s", decl->choices); return buf;
+    case OR_PARAM_ENUM: snprintf(buf, n, "one of %s", choices); return buf;
     case OR_PARAM_INT_LIST: return "comma-separated integers";
     default:
-        snprintf(buf, n, "a%s %s", decl->type == OR_PARAM_INT ? "n" : "",
-                 or_param_type_name(decl->type));
+        snprintf(buf, n, "a%s %s", type == OR_PARAM_INT ? "n" : "", or_param_type_name(type));
         return buf;
     }
 }
@@ -135,6 +134,7 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
 {
     memset(out, 0, sizeof(*out));
     out->items = g_new0(struct or_param_value, nkv > 0 ? nkv : 1);
+    out->ptrs = g_new0(const struct or_param_value *, nkv > 0 ? nkv : 1);
     for (size_t i = 0; i < nkv; i++) {
         const char *eq = strchr(kv[i], '=');
         if (eq == NULL || eq == kv[i]) {
@@ -144,8 +144,8 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
         char *name = g_strndup(kv[i], (gsize)(eq - kv[i]));
         const struct or_param *decl = NULL;
         for (size_t d = 0; d < ep->nparams; d++) {
-            if (strcmp(ep->params[d].name, name) == 0) {
-                decl = &ep->params[d];
+            if (strcmp(ep->params[d]->name, name) == 0) {
+                decl = ep->params[d];
             }
         }
         if (decl == NULL) {
@@ -157,10 +157,10 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
             g_free(name);
             goto fail;
         }
-        if (!valid_value(decl, eq + 1)) {
+        if (!or_param_value_valid(decl->type, decl->choices, eq + 1)) {
             char buf[256];
             snprintf(err, errlen, "%s: parameter %s: invalid value '%s' (expected %s)", source,
-                     name, eq + 1, expected_text(decl, buf, sizeof(buf)));
+                     name, eq + 1, or_param_expected(decl->type, decl->choices, buf, sizeof(buf)));
             g_free(name);
             goto fail;
         }
@@ -180,11 +180,12 @@ or_params_parse(const char *source, const struct or_endpoint *ep, const char *co
         }
         out->items[slot].name = name;
         out->items[slot].value = g_strdup(eq + 1);
+        out->ptrs[slot] = &out->items[slot];
     }
     for (size_t d = 0; d < ep->nparams; d++) {
-        if (ep->params[d].required && or_params_get(out, ep->params[d].name) == NULL) {
+        if (ep->params[d]->required && or_params_get(out, ep->params[d]->name) == NULL) {
             snprintf(err, errlen, "%s: missing required parameter %s (--param %s=...)", source,
-                     ep->params[d].name, ep->params[d].name);
+                     ep->params[d]->name, ep->params[d]->name);
             goto fail;
         }
     }
@@ -203,6 +204,7 @@ or_params_release(struct or_params *p)
         g_free((char *)p->items[i].value);
     }
     g_free(p->items);
+    g_free(p->ptrs);
     memset(p, 0, sizeof(*p));
 }
 

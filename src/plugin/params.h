@@ -18,6 +18,7 @@
 /** Validated parameters.  Owns its strings. */
 struct or_params {
     struct or_param_value *items;
+    const struct or_param_value **ptrs; /**< ptrs[i] is &items[i]: the list ::or_query takes */
     size_t n;
 };
 
@@ -33,6 +34,15 @@ void or_params_release(struct or_params *p);
 
 /** @brief The value of @p name, or NULL.  Borrowed. */
 const char *or_params_get(const struct or_params *p, const char *name);
+
+/** @brief Nonzero when text @p v is a value of @p type (one of @p choices for an enum). */
+int or_param_value_valid(enum or_param_type type, const char *choices, const char *v);
+
+/**
+ * @brief What a value of @p type looks like, for messages: "true or false",
+ * "one of a,b", "an int".  Returns a static string or @p buf.
+ */
+const char *or_param_expected(enum or_param_type type, const char *choices, char *buf, size_t n);
 
 /** @brief Name of a parameter type ("string", "int", ...). */
 const char *or_param_type_name(enum or_param_type t);

@@ -19,21 +19,153 @@ kind_name(enum or_plugin_kind k)
     return k == OR_PLUGIN_PROVIDER ? "provider" : "renderer";
 }
 
+/* Each struct a plugin declares must hold at least the members of ABI 2.0;
+ * members added later are read only where OR_HAS_MEMBER says they exist. */
+#define HAS_2_0(p, type, last) ((p) != NULL && OR_HAS_MEMBER(p, type, last))
+
+static or_status
+check_params(const struct or_param *const *params, size_t n, const char *owner, char *err,
+             size_t errlen)
+{
+    if (n > 0 && params == NULL) {
+        snprintf(err, errlen, "%s: %zu parameters declared but no list", owner, n);
+        return OR_ERR_PLUGIN;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!HAS_2_0(params[i], struct or_param, choices) || params[i]->name == NULL) {
+            snprintf(err, errlen,
+                     "%s: parameter %zu is missing, unnamed or smaller than ABI 2.0's or_param",
+                     owner, i);
+            return OR_ERR_PLUGIN;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
+check_columns(const struct or_endpoint *e, char *err, size_t errlen)
+{
+    for (size_t c = 0; c < e->ncolumns; c++) {
+        const struct or_column *col = e->columns[c];
+        if (!HAS_2_0(col, struct or_column, description) || col->name == NULL ||
+            (unsigned)col->type >= OR_TYPE_COUNT) {
+            snprintf(err, errlen,
+                     "endpoint %s: column %zu is missing, unnamed, of no known type or smaller "
+                     "than ABI 2.0's or_column",
+                     e->name, c);
+            return OR_ERR_PLUGIN;
+        }
+    }
+    return OR_OK;
+}
+
+static or_status
+check_endpoint(const struct or_endpoint *e, size_t i, char *err, size_t errlen)
+{
+    if (!HAS_2_0(e, struct or_endpoint, instances)) {
+        snprintf(err, errlen, "endpoint %zu is missing or smaller than ABI 2.0's or_endpoint", i);
+        return OR_ERR_PLUGIN;
+    }
+    if (e->name == NULL || e->table == NULL || e->columns == NULL || e->ncolumns == 0) {
+        snprintf(err, errlen, "endpoint %zu lacks a name, table or columns", i);
+        return OR_ERR_PLUGIN;
+    }
+    if (e->build_request == NULL || e->parse_page == NULL) {
+        snprintf(err, errlen, "endpoint %s lacks build_request or parse_page", e->name);
+        return OR_ERR_PLUGIN;
+    }
+    or_status st = check_columns(e, err, errlen);
+    return st != OR_OK ? st : check_params(e->params, e->nparams, e->name, err, errlen);
+}
+
 static or_status
 check_provider(const struct or_provider *pv, char *err, size_t errlen)
 {
-    if (pv == NULL || pv->endpoints == NULL || pv->nendpoints == 0) {
+    if (!HAS_2_0(pv, struct or_provider, default_base_url)) {
+        snprintf(err, errlen, "provider part is missing or smaller than ABI 2.0's");
+        return OR_ERR_PLUGIN;
+    }
+    if (pv->endpoints == NULL || pv->nendpoints == 0) {
         snprintf(err, errlen, "provider declares no endpoints");
         return OR_ERR_PLUGIN;
     }
     for (size_t i = 0; i < pv->nendpoints; i++) {
-        const struct or_endpoint *e = &pv->endpoints[i];
-        if (e->name == NULL || e->table == NULL || e->columns == NULL || e->ncolumns == 0) {
-            snprintf(err, errlen, "endpoint %zu lacks a name, table or columns", i);
-            return OR_ERR_PLUGIN;
+        or_status st = check_endpoint(pv->endpoints[i], i, err, errlen);
+        if (st != OR_OK) {
+            return st;
         }
-        if (e->build_request == NULL || e->parse_page == NULL) {
-            snprintf(err, errlen, "endpoint %s lacks build_request or parse_page", e->name);
+    }
+    return OR_OK;
+}
+
+static or_status
+check_renderer(const struct or_renderer *r, char *err, size_t errlen)
+{
+    if (!HAS_2_0(r, struct or_renderer, streams)) {
+        snprintf(err, errlen, "renderer part is missing or smaller than ABI 2.0's");
+        return OR_ERR_PLUGIN;
+    }
+    if (r->format == NULL || r->render == NULL) {
+        snprintf(err, errlen, "renderer lacks a format or render function");
+        return OR_ERR_PLUGIN;
+    }
+    return check_params(r->options, r->noptions, "renderer options", err, errlen);
+}
+
+/* The version check: the only part that reads a descriptor of any ABI. */
+static or_status
+check_version(const struct or_plugin *p, char *err, size_t errlen)
+{
+    if (p->abi_major != OR_ABI_MAJOR) {
+        /* ABI 1 had one version number where abi_major is now. */
+        char theirs[32];
+        if (p->abi_major < 2) {
+            snprintf(theirs, sizeof(theirs), "%u", (unsigned)p->abi_major);
+        }
+        else {
+            snprintf(theirs, sizeof(theirs), "%u.%u", (unsigned)p->abi_major,
+                     (unsigned)p->abi_minor);
+        }
+        snprintf(err, errlen,
+                 "built for plugin ABI %s, this outreport has plugin ABI %d.%d (rebuild the "
+                 "plugin against this outreport's outreport/plugin.h)",
+                 theirs, OR_ABI_MAJOR, OR_ABI_MINOR);
+        return OR_ERR_PLUGIN;
+    }
+    if (p->abi_minor > OR_ABI_MINOR) {
+        snprintf(err, errlen,
+                 "built for plugin ABI %u.%u, newer than this outreport's plugin ABI %d.%d "
+                 "(upgrade outreport)",
+                 (unsigned)p->abi_major, (unsigned)p->abi_minor, OR_ABI_MAJOR, OR_ABI_MINOR);
+        return OR_ERR_PLUGIN;
+    }
+    if (!OR_HAS_MEMBER(p, struct or_plugin, renderer)) {
+        snprintf(err, errlen, "descriptor of %u bytes is smaller than ABI 2.0's",
+                 (unsigned)p->size);
+        return OR_ERR_PLUGIN;
+    }
+    return OR_OK;
+}
+
+/* Keys declared since ABI 2.1: only when the descriptor has the member. */
+static or_status
+check_config_keys(const struct or_plugin *p, char *err, size_t errlen)
+{
+    if (!OR_HAS_MEMBER(p, struct or_plugin, nconfig_keys)) {
+        return OR_OK;
+    }
+    if (p->nconfig_keys > 0 && p->config_keys == NULL) {
+        snprintf(err, errlen, "%zu config keys declared but no list", p->nconfig_keys);
+        return OR_ERR_PLUGIN;
+    }
+    for (size_t i = 0; i < p->nconfig_keys; i++) {
+        const struct or_config_key *k = p->config_keys[i];
+        if (k == NULL || !OR_HAS_MEMBER(k, struct or_config_key, secret_env) || k->name == NULL ||
+            k->name[0] == '\0' || (unsigned)k->type >= OR_PARAM_COUNT) {
+            snprintf(err, errlen,
+                     "config key %zu is missing, unnamed, of no known type or smaller than ABI "
+                     "2.1's or_config_key",
+                     i);
             return OR_ERR_PLUGIN;
         }
     }
@@ -47,24 +179,23 @@ or_plugin_check(const struct or_plugin *p, char *err, size_t errlen)
         snprintf(err, errlen, "entry returned no descriptor");
         return OR_ERR_PLUGIN;
     }
-    if (p->abi != OR_ABI_VERSION) {
-        snprintf(err, errlen, "plugin ABI version %u, this outreport needs ABI version %d",
-                 (unsigned)p->abi, OR_ABI_VERSION);
-        return OR_ERR_PLUGIN;
+    or_status st = check_version(p, err, errlen);
+    if (st != OR_OK) {
+        return st;
     }
     if (p->name == NULL || p->name[0] == '\0') {
         snprintf(err, errlen, "descriptor has no name");
         return OR_ERR_PLUGIN;
     }
+    st = check_config_keys(p, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
     if (p->kind == OR_PLUGIN_PROVIDER) {
         return check_provider(p->provider, err, errlen);
     }
     if (p->kind == OR_PLUGIN_RENDERER) {
-        if (p->renderer == NULL || p->renderer->format == NULL || p->renderer->render == NULL) {
-            snprintf(err, errlen, "renderer lacks a format or render function");
-            return OR_ERR_PLUGIN;
-        }
-        return OR_OK;
+        return check_renderer(p->renderer, err, errlen);
     }
     snprintf(err, errlen, "unknown plugin kind %d", (int)p->kind);
     return OR_ERR_PLUGIN;
@@ -228,7 +359,7 @@ list_sources(const struct or_registry *reg, GString *s)
         }
         for (size_t e = 0; e < d->provider->nendpoints; e++) {
             g_string_append_printf(s, "%s%s.%s", first ? "" : ", ", d->name,
-                                   d->provider->endpoints[e].name);
+                                   d->provider->endpoints[e]->name);
             first = 0;
         }
     }
@@ -250,9 +381,9 @@ or_registry_source(const struct or_registry *reg, const char *source,
         if (lp != NULL) {
             const struct or_provider *pv = lp->desc->provider;
             for (size_t e = 0; e < pv->nendpoints; e++) {
-                if (strcmp(pv->endpoints[e].name, dot + 1) == 0) {
+                if (strcmp(pv->endpoints[e]->name, dot + 1) == 0) {
                     *plugin = lp;
-                    *endpoint = &pv->endpoints[e];
+                    *endpoint = pv->endpoints[e];
                     return OR_OK;
                 }
             }

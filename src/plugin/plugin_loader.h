@@ -5,7 +5,8 @@
  *
  * Core only.  Every regular file ending in ".so" in each plugin directory is
  * loaded with dlopen(RTLD_NOW | RTLD_LOCAL), its ::OR_PLUGIN_ENTRY_NAME
- * symbol called, and the descriptor checked (ABI version, kind, name,
+ * symbol called, and the descriptor checked (ABI major and minor, the size of
+ * every struct it declares, kind, name,
  * mandatory callbacks, unique name).  A bad plugin costs one warning line
  * naming the file and the problem; loading carries on with the rest.
  */

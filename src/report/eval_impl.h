@@ -24,12 +24,14 @@
 struct section_state {
     struct or_result result;
     struct or_result_column *cols;
+    const struct or_result_column **colp; /* colp[i] is &cols[i]: the ABI's list */
     char **labels;
     struct or_cursor *cursor;
     int buffered; /* the cursor holds every row in memory */
     struct or_chart chart;
     size_t *series;
     struct or_kpi *kpis;
+    const struct or_kpi **kpip; /* kpip[i] is &kpis[i] */
     char *unavailable;
     char *text;
 };

@@ -10,7 +10,9 @@
 struct format_report {
     struct or_report report; /* first: the table hands this out */
     struct or_section *sections;
-    size_t *index; /* each shown section's index in the evaluation */
+    const struct or_section **secp;       /* secp[i] is &sections[i]: the ABI's list */
+    const struct or_source_status **srcp; /* the sources, likewise */
+    size_t *index;                        /* each shown section's index in the evaluation */
     size_t n;
     struct or_result *results;  /* private copies, or NULL */
     struct or_cursor **cursors; /* owned, NULL where the section has no result */
@@ -27,6 +29,8 @@ or_eval_free_report(gpointer p)
     g_free(r->results);
     g_free(r->index);
     g_free(r->sections);
+    g_free(r->secp);
+    g_free(r->srcp);
     g_free(r);
 }
 
@@ -37,12 +41,18 @@ build_report(struct or_eval *ev, const char *format)
     struct format_report *fr = g_new0(struct format_report, 1);
     struct or_report *r = &fr->report;
     fr->sections = g_new0(struct or_section, ev->n > 0 ? ev->n : 1);
+    fr->secp = g_new0(const struct or_section *, ev->n > 0 ? ev->n : 1);
     fr->index = g_new0(size_t, ev->n > 0 ? ev->n : 1);
     for (size_t i = 0; i < ev->n; i++) {
         if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
             fr->index[fr->n] = i;
+            fr->secp[fr->n] = &fr->sections[fr->n];
             fr->sections[fr->n++] = ev->sections[i];
         }
+    }
+    fr->srcp = g_new0(const struct or_source_status *, in->nsources > 0 ? in->nsources : 1);
+    for (size_t i = 0; i < in->nsources; i++) {
+        fr->srcp[i] = &in->sources[i];
     }
     r->title = in->tpl->title;
     r->description = in->tpl->description;
@@ -53,9 +63,9 @@ build_report(struct or_eval *ev, const char *format)
     r->partial = in->period != NULL ? in->period->partial : 0;
     r->generated_at = in->generated_at;
     r->nsections = fr->n;
-    r->sections = fr->sections;
+    r->sections = fr->secp;
     r->nsources = in->nsources;
-    r->sources = in->sources;
+    r->sources = fr->srcp;
     r->author = in->author;
     return fr;
 }

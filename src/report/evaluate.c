@@ -55,9 +55,11 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
           struct or_section *s, GPtrArray *tables)
 {
     ss->kpis = g_new0(struct or_kpi, ts->nkpis);
+    ss->kpip = g_new0(const struct or_kpi *, ts->nkpis);
     for (size_t k = 0; k < ts->nkpis; k++) {
         const struct or_tpl_kpi *tk = &ts->kpis[k];
         struct or_kpi *kpi = &ss->kpis[k];
+        ss->kpip[k] = kpi;
         char what[160];
         kpi->label = tk->label;
         kpi->format = tk->format;
@@ -74,7 +76,7 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
             return st;
         }
     }
-    s->kpis = ss->kpis;
+    s->kpis = ss->kpip;
     s->nkpis = ts->nkpis;
     return OR_OK;
 }
@@ -123,7 +125,7 @@ static gboolean
 column_index(const struct or_result *r, const char *name, size_t *index)
 {
     for (size_t i = 0; i < r->ncols; i++) {
-        if (strcmp(r->cols[i].name, name) == 0) {
+        if (strcmp(r->cols[i]->name, name) == 0) {
             *index = i;
             return TRUE;
         }
@@ -180,11 +182,13 @@ describe_columns(struct or_eval *ev, const struct or_tpl_section *ts, struct sec
 {
     size_t n = or_cursor_ncols(ss->cursor);
     ss->cols = g_new0(struct or_result_column, n > 0 ? n : 1);
+    ss->colp = g_new0(const struct or_result_column *, n > 0 ? n : 1);
     ss->labels = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++) {
         const char *name = or_cursor_name(ss->cursor, i);
         const struct or_tpl_column *tc = tpl_column(ts, name);
         ss->labels[i] = tc != NULL && tc->label != NULL ? g_strdup(tc->label) : pretty_label(name);
+        ss->colp[i] = &ss->cols[i];
         ss->cols[i].name = name;
         ss->cols[i].label = ss->labels[i];
         ss->cols[i].type = or_cursor_type(ss->cursor, i);
@@ -192,7 +196,7 @@ describe_columns(struct or_eval *ev, const struct or_tpl_section *ts, struct sec
         ss->cols[i].align = tc != NULL ? tc->align : 0;
     }
     ss->result.ncols = n;
-    ss->result.cols = ss->cols;
+    ss->result.cols = ss->colp;
     ss->result.cursor = ss->cursor;
     for (size_t i = 0; i < ts->ncolumns; i++) {
         size_t c = 0;
@@ -403,9 +407,11 @@ or_eval_free(struct or_eval *ev)
         struct section_state *ss = &ev->state[i];
         or_cursor_free(ss->cursor);
         g_free(ss->cols);
+        g_free(ss->colp);
         g_strfreev(ss->labels);
         g_free(ss->series);
         g_free(ss->kpis);
+        g_free(ss->kpip);
         g_free(ss->unavailable);
         g_free(ss->text);
     }

@@ -67,7 +67,13 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
     close(fd);
 
     or_host_init(&host, ctx);
-    st = renderer->desc->renderer->render(&host, report, tmp, opts, nopts, rerr, sizeof(rerr));
+    /* The ABI takes a list of pointers (plugin.h: no array of structs crosses). */
+    const struct or_option **optp = g_new0(const struct or_option *, nopts > 0 ? nopts : 1);
+    for (size_t i = 0; i < nopts; i++) {
+        optp[i] = &opts[i];
+    }
+    st = renderer->desc->renderer->render(&host, report, tmp, optp, nopts, rerr, sizeof(rerr));
+    g_free(optp);
     if (st != OR_OK) {
         or_set_err(err, errlen, "%s: %s", path, rerr[0] ? rerr : "renderer failed");
         or_output_discard(tmp);

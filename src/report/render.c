@@ -73,7 +73,7 @@ job_cost(const struct render_job *j)
 {
     double cells = 0.0;
     for (size_t i = 0; i < j->report.nsections; i++) {
-        const struct or_result *r = j->report.sections[i].result;
+        const struct or_result *r = j->report.sections[i]->result;
         if (r != NULL) {
             cells += (double)(r->nrows + 1) * (double)(r->ncols > 0 ? r->ncols : 1);
         }
@@ -86,7 +86,7 @@ static void
 read_ahead(const struct render_job *j)
 {
     for (size_t i = 0; i < j->report.nsections; i++) {
-        const struct or_result *res = j->report.sections[i].result;
+        const struct or_result *res = j->report.sections[i]->result;
         if (res != NULL && res->cursor != NULL) {
             or_cursor_read_ahead(res->cursor);
         }
@@ -208,7 +208,7 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
         .rp = rp,
         .format = format,
         .report = *rep,
-        .ctx = {.plugin_name = rp->desc->name, .cfg = rq->cfg, .tz = rq->tz},
+        .ctx = {.plugin_name = rp->desc->name, .plugin = rp->desc, .cfg = rq->cfg, .tz = rq->tz},
     };
     if (strcmp(format, "csv") != 0) {
         j.path = g_strdup_printf("%s/%s%s.%s", rq->dir, rq->name, rq->suffix, format);
@@ -216,12 +216,12 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
         return;
     }
     for (size_t i = 0; i < rep->nsections; i++) {
-        const struct or_section *sec = &rep->sections[i];
+        const struct or_section *sec = rep->sections[i];
         if (sec->kind != OR_SECTION_TABLE || sec->unavailable != NULL) {
             continue;
         }
         struct render_job one = j;
-        one.report.sections = sec;
+        one.report.sections = &rep->sections[i];
         one.report.nsections = 1;
         one.path = g_strdup_printf("%s/%s%s-%s.csv", rq->dir, rq->name, rq->suffix, sec->id);
         g_array_append_val(jobs, one);

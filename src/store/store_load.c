@@ -74,17 +74,20 @@ open_target(struct or_dataset *ds, const char *alias, const struct load_cols *lc
             char *err, size_t errlen)
 {
     struct or_column *cols = g_new0(struct or_column, lc->names->len + 1);
+    const struct or_column **ptrs = g_new0(const struct or_column *, lc->names->len + 1);
     for (guint i = 0; i < lc->names->len; i++) {
-        cols[i] = (struct or_column){g_ptr_array_index(lc->names, i),
+        cols[i] = (struct or_column){sizeof(struct or_column), g_ptr_array_index(lc->names, i),
                                      g_array_index(lc->types, enum or_type, i), NULL};
+        ptrs[i] = &cols[i];
     }
-    struct or_schema *schema = or_schema_new(cols, lc->names->len, 0);
+    struct or_schema *schema = or_schema_new(ptrs, lc->names->len, 0);
     struct or_table_writer *w = NULL;
     or_status st = or_table_writer_open(ds, alias, schema, &w, err, errlen);
     if (st == OR_OK) {
         st = or_table_writer_close(w, 1, err, errlen);
     }
     or_schema_free(schema);
+    g_free(ptrs);
     g_free(cols);
     k->db = or_dataset_db(ds);
     char *qa = or_store_quote(alias);

@@ -119,24 +119,34 @@ fake_log(const struct or_host *h, enum or_log_level level, const char *fmt, ...)
     touch(line, strlen(line));
 }
 
-static const char *
-fake_config_get(const struct or_host *h, const char *key)
+static const struct or_plugin *plugin;
+
+/* No config but the declared defaults; a key the plugin did not declare
+ * (base_url is the host's) aborts. */
+static or_status
+fake_config_get(const struct or_host *h, const char *key, const char **value)
 {
     (void)h;
-    (void)key;
-    return NULL;
+    *value = NULL;
+    if (strcmp(key, "base_url") == 0) {
+        return OR_OK;
+    }
+    for (size_t i = 0; i < plugin->nconfig_keys; i++) {
+        if (strcmp(plugin->config_keys[i]->name, key) == 0) {
+            *value = plugin->config_keys[i]->default_value;
+            return OR_OK;
+        }
+    }
+    die("config key %s read but not declared", key);
 }
 
-static const char *
-fake_secret_get(const struct or_host *h, const char *env_key_name, const char *default_env,
-                char *err, size_t errlen)
+static or_status
+fake_secret_get(const struct or_host *h, const char *env_key, const char *default_env,
+                const char **value, char *err, size_t errlen)
 {
-    (void)h;
-    (void)env_key_name;
-    (void)default_env;
-    (void)err;
-    (void)errlen;
-    return "fuzz-key";
+    (void)h, (void)env_key, (void)default_env, (void)err, (void)errlen;
+    *value = "fuzz-key";
+    return OR_OK;
 }
 
 static void
@@ -265,7 +275,7 @@ valid_utf8(const unsigned char *s, size_t len)
     return 1;
 }
 
-static void
+static or_status
 fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
 {
     check_cell(rows, col, OR_TYPE_TEXT, OR_TYPE_TEXT, "set_text");
@@ -273,37 +283,41 @@ fake_set_text(struct or_rows *rows, size_t col, const char *s, size_t len)
         if (len != 0) {
             die("set_text(NULL, %zu)", len);
         }
-        return;
+        return OR_OK;
     }
     touch(s, len); /* ASan: the whole slice must be readable */
     if (!valid_utf8((const unsigned char *)s, len)) {
         die("set_text on column %s: invalid UTF-8", rows->names[col]);
     }
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_int(struct or_rows *rows, size_t col, int64_t v)
 {
     check_cell(rows, col, OR_TYPE_INT, OR_TYPE_BOOL, "set_int");
     if (rows->types[col] == OR_TYPE_BOOL && v != 0 && v != 1) {
         die("bool column %s set to %lld", rows->names[col], (long long)v);
     }
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_real(struct or_rows *rows, size_t col, double v)
 {
     check_cell(rows, col, OR_TYPE_REAL, OR_TYPE_REAL, "set_real");
     if (!isfinite(v)) {
         die("real column %s set to %g", rows->names[col], v);
     }
+    return OR_OK;
 }
 
-static void
+static or_status
 fake_set_time(struct or_rows *rows, size_t col, int64_t t)
 {
     (void)t;
     check_cell(rows, col, OR_TYPE_TIME, OR_TYPE_TIME, "set_time");
+    return OR_OK;
 }
 
 static or_status
@@ -334,8 +348,8 @@ snake_case(const char *s)
 }
 
 /* Like the real host: an existing column is returned whatever its type. */
-static long
-fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
+static or_status
+fake_rows_column(struct or_rows *rows, const char *name, enum or_type type, size_t *col)
 {
     if (!rows->ep->dynamic_columns) {
         die("rows_column on a fixed schema");
@@ -348,15 +362,17 @@ fake_rows_column(struct or_rows *rows, const char *name, enum or_type type)
     }
     for (size_t i = 0; i < rows->ncols; i++) {
         if (strcmp(rows->names[i], name) == 0) {
-            return (long)i;
+            *col = i;
+            return OR_OK;
         }
     }
     if (rows->ncols == MAX_COLS) {
-        return -1;
+        return OR_ERR_NOMEM;
     }
     snprintf(rows->names[rows->ncols], sizeof(rows->names[0]), "%s", name);
     rows->types[rows->ncols] = type;
-    return (long)rows->ncols++;
+    *col = rows->ncols++;
+    return OR_OK;
 }
 
 /* Strict enough to be reached: YYYY-MM-DD[THH:MM:SSZ]. */
@@ -382,12 +398,12 @@ fake_parse_iso8601(const struct or_host *h, const char *s, int64_t *out)
     return OR_OK;
 }
 
-static size_t
+static or_status
 fake_format_time(const struct or_host *h, int64_t t, char *buf, size_t n)
 {
     (void)h;
     int len = snprintf(buf, n, "@%lld", (long long)t);
-    return len > 0 && (size_t)len < n ? (size_t)len : 0;
+    return len > 0 && (size_t)len < n ? OR_OK : OR_ERR_INVALID;
 }
 
 static void
@@ -401,24 +417,41 @@ fake_local_time(const struct or_host *h, int64_t t, int parts[6], int32_t *utc_o
     }
 }
 
-static int
-fake_cursor_next(struct or_cursor *c, struct or_value *row)
+static or_status
+fake_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *row, int *has_row,
+                 char *err, size_t errlen)
 {
-    (void)c;
-    (void)row;
-    return -1;
+    (void)h, (void)c, (void)row, (void)has_row, (void)err, (void)errlen;
+    die("a provider stepped a cursor");
 }
 
 static or_status
-fake_cursor_rewind(struct or_cursor *c)
+fake_cursor_rewind(const struct or_host *h, struct or_cursor *c, char *err, size_t errlen)
 {
-    (void)c;
-    return OR_ERR_UNSUPPORTED;
+    (void)h, (void)c, (void)err, (void)errlen;
+    die("a provider rewound a cursor");
+}
+
+static or_status
+fake_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                  int decimals, char *buf, size_t n)
+{
+    (void)h, (void)v, (void)fmt, (void)decimals, (void)buf, (void)n;
+    die("a provider formatted a value for people");
+}
+
+static or_status
+fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
+                   int *direction)
+{
+    (void)h, (void)k, (void)buf, (void)n, (void)direction;
+    die("a provider formatted a KPI change");
 }
 
 static const struct or_host host = {
+    .abi_major = OR_ABI_MAJOR,
+    .abi_minor = OR_ABI_MINOR,
     .size = sizeof(struct or_host),
-    .abi = OR_ABI_VERSION,
     .log = fake_log,
     .config_get = fake_config_get,
     .secret_get = fake_secret_get,
@@ -438,13 +471,13 @@ static const struct or_host host = {
     .local_time = fake_local_time,
     .cursor_next = fake_cursor_next,
     .cursor_rewind = fake_cursor_rewind,
+    .format_value = fake_format_value,
+    .format_change = fake_format_change,
 };
 
 /* ------------------------------------------------------------------------- */
 /* Plugin                                                                     */
 /* ------------------------------------------------------------------------- */
-
-static const struct or_plugin *plugin;
 
 static void
 load_plugin(void)
@@ -473,8 +506,9 @@ load_plugin(void)
     or_plugin_entry_fn *entry = NULL;
     memcpy(&entry, &sym, sizeof(entry));
     plugin = entry();
-    if (plugin == NULL || plugin->abi != OR_ABI_VERSION || plugin->provider == NULL) {
-        die(OR_FUZZ_PLUGIN " is not a provider of ABI %d", OR_ABI_VERSION);
+    if (plugin == NULL || plugin->abi_major != OR_ABI_MAJOR || plugin->abi_minor > OR_ABI_MINOR ||
+        plugin->provider == NULL) {
+        die(OR_FUZZ_PLUGIN " is not a provider of ABI %d.%d", OR_ABI_MAJOR, OR_ABI_MINOR);
     }
     /* The handle stays open for the life of the process. */
 }
@@ -524,8 +558,8 @@ bind(struct or_rows *rows, const struct or_endpoint *ep)
         die("%s: %zu columns", ep->name, ep->ncolumns);
     }
     for (size_t i = 0; i < ep->ncolumns; i++) {
-        rows->types[i] = ep->columns[i].type;
-        snprintf(rows->names[i], sizeof(rows->names[0]), "%s", ep->columns[i].name);
+        rows->types[i] = ep->columns[i]->type;
+        snprintf(rows->names[i], sizeof(rows->names[0]), "%s", ep->columns[i]->name);
     }
     rows->ncols = ep->ncolumns;
 }
@@ -564,7 +598,11 @@ error_message_one(or_error_message_fn *fn, const char *body, size_t len)
             return;
         }
         memset(buf, 0x5a, sizes[i]);
-        if (fn(body, len, buf, sizes[i])) {
+        or_status st = fn(body, len, buf, sizes[i]);
+        if (st != OR_OK && st != OR_ERR_NOT_FOUND) {
+            die("error_message: status %d", (int)st);
+        }
+        if (st == OR_OK) {
             check_message("error_message", buf, sizes[i]);
             if (!valid_utf8((const unsigned char *)buf, strlen(buf))) {
                 die("error_message: invalid UTF-8 with a %zu-byte buffer", sizes[i]);
@@ -578,7 +616,7 @@ static int
 has_param(const struct or_endpoint *ep, const char *name)
 {
     for (size_t i = 0; i < ep->nparams; i++) {
-        if (strcmp(ep->params[i].name, name) == 0) {
+        if (strcmp(ep->params[i]->name, name) == 0) {
             return 1;
         }
     }
@@ -589,14 +627,16 @@ has_param(const struct or_endpoint *ep, const char *name)
 static size_t
 queries_for(const struct or_endpoint *ep, struct or_query *out)
 {
-    static const struct or_param_value one[] = {{"limit", "1"}};
-    static const struct or_param_value seven[] = {{"limit", "7"}};
+    static const struct or_param_value one = {"limit", "1"};
+    static const struct or_param_value seven = {"limit", "7"};
+    static const struct or_param_value *const one_list[] = {&one};
+    static const struct or_param_value *const seven_list[] = {&seven};
     size_t n = 0;
     out[n++] = (struct or_query){.tz = "UTC"};
     out[n++] = (struct or_query){.tz = "Europe/Berlin"};
     if (has_param(ep, "limit")) {
-        out[n++] = (struct or_query){.tz = "UTC", .params = one, .nparams = 1};
-        out[n++] = (struct or_query){.tz = "Europe/Berlin", .params = seven, .nparams = 1};
+        out[n++] = (struct or_query){.tz = "UTC", .params = one_list, .nparams = 1};
+        out[n++] = (struct or_query){.tz = "Europe/Berlin", .params = seven_list, .nparams = 1};
     }
     if (ep->instances_key != NULL || ep->instances != NULL) {
         size_t base = n;
@@ -620,10 +660,12 @@ requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
     memcpy(value, data, size);
     value[size] = '\0';
     struct or_param_value p[MAX_PARAMS];
+    const struct or_param_value *list[MAX_PARAMS];
     size_t np = 0;
     for (size_t i = 0; i < ep->nparams && np < MAX_PARAMS; i++) {
-        p[np].name = ep->params[i].name;
+        p[np].name = ep->params[i]->name;
         p[np].value = value;
+        list[np] = &p[np];
         np++;
     }
     /* Every parameter, then each alone, with a recent period. */
@@ -633,7 +675,7 @@ requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
                              .period_end = 1767830400,
                              .first_day = "2026-01-01",
                              .last_day = "2026-01-07"};
-        q.params = only == np ? p : &p[only];
+        q.params = only == np ? list : &list[only];
         q.nparams = only == np ? np : 1;
         q.instance = (size & 1) ? value : NULL;
         char err[OR_ERR_SIZE];
@@ -678,7 +720,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const struct or_provider *p = plugin->provider;
     for (size_t e = 0; e < p->nendpoints; e++) {
-        const struct or_endpoint *ep = &p->endpoints[e];
+        const struct or_endpoint *ep = p->endpoints[e];
         struct or_query queries[8];
         size_t nq = queries_for(ep, queries);
         for (size_t i = 0; i < nq; i++) {

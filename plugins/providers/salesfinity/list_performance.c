@@ -30,32 +30,36 @@ enum col {
 
 _Static_assert(NCOLS == SF_LIST_PERF_NCOLUMNS, "enum col must match the schema");
 
-const struct or_column sf_list_perf_columns[] = {
-    [COL_LIST_ID] = {"list_id", OR_TYPE_TEXT, "contact list id (_id)"},
-    [COL_LIST_NAME] = {"list_name", OR_TYPE_TEXT, "contact list name"},
-    [COL_LIST_SOURCE] = {"list_source", OR_TYPE_TEXT, "where the list came from, e.g. csv, crm"},
-    [COL_TOTAL_CALLS] = {"total_calls", OR_TYPE_INT, "calls made to contacts of the list"},
-    [COL_CONNECTED_CALLS] = {"connected_calls", OR_TYPE_INT, "calls that connected"},
-    [COL_CONVERSATIONS] = {"conversations", OR_TYPE_INT, "meaningful conversations"},
-    [COL_MEETINGS_SET] = {"meetings_set", OR_TYPE_INT, "meetings set from the list"},
-    [COL_GOOD_QUALITY_CONTACTS] = {"good_quality_contacts", OR_TYPE_INT,
-                                   "contacts with valid phone numbers"},
-    [COL_DATA_QUALITY] = {"data_quality", OR_TYPE_REAL, "ratio of good quality contacts"},
-    [COL_OWNER_ID] = {"owner_id", OR_TYPE_TEXT, "id of the list owner"},
-    [COL_OWNER_NAME] = {"owner_name", OR_TYPE_TEXT, "list owner's first and last name"},
-    [COL_OWNER_EMAIL] = {"owner_email", OR_TYPE_TEXT, "list owner's e-mail address, lower-case"},
+const struct or_column *const sf_list_perf_columns[] = {
+    [COL_LIST_ID] = OR_COLUMN("list_id", OR_TYPE_TEXT, "contact list id (_id)"),
+    [COL_LIST_NAME] = OR_COLUMN("list_name", OR_TYPE_TEXT, "contact list name"),
+    [COL_LIST_SOURCE] =
+        OR_COLUMN("list_source", OR_TYPE_TEXT, "where the list came from, e.g. csv, crm"),
+    [COL_TOTAL_CALLS] = OR_COLUMN("total_calls", OR_TYPE_INT, "calls made to contacts of the list"),
+    [COL_CONNECTED_CALLS] = OR_COLUMN("connected_calls", OR_TYPE_INT, "calls that connected"),
+    [COL_CONVERSATIONS] = OR_COLUMN("conversations", OR_TYPE_INT, "meaningful conversations"),
+    [COL_MEETINGS_SET] = OR_COLUMN("meetings_set", OR_TYPE_INT, "meetings set from the list"),
+    [COL_GOOD_QUALITY_CONTACTS] =
+        OR_COLUMN("good_quality_contacts", OR_TYPE_INT, "contacts with valid phone numbers"),
+    [COL_DATA_QUALITY] = OR_COLUMN("data_quality", OR_TYPE_REAL, "ratio of good quality contacts"),
+    [COL_OWNER_ID] = OR_COLUMN("owner_id", OR_TYPE_TEXT, "id of the list owner"),
+    [COL_OWNER_NAME] = OR_COLUMN("owner_name", OR_TYPE_TEXT, "list owner's first and last name"),
+    [COL_OWNER_EMAIL] =
+        OR_COLUMN("owner_email", OR_TYPE_TEXT, "list owner's e-mail address, lower-case"),
 };
 
-const struct or_param sf_list_perf_params[] = {
-    {"start_date", OR_PARAM_DATE, 0, "first day of the analytics period (default: the period's)",
-     NULL},
-    {"end_date", OR_PARAM_DATE, 0, "last day of the analytics period (default: the period's)",
-     NULL},
-    {"user_ids", OR_PARAM_STRING_LIST, 0, "only calls of these users (reps)", NULL},
-    {"disposition_ids", OR_PARAM_INT_LIST, 0, "only calls with these disposition ids", NULL},
-    {"timezone", OR_PARAM_STRING, 0, "IANA zone of the dates (default: the report's zone)", NULL},
-    {"search", OR_PARAM_STRING, 0, "only lists whose name matches", NULL},
-    {"limit", OR_PARAM_INT, 0, "lists per page, 1 to 100 (default 100)", NULL},
+const struct or_param *const sf_list_perf_params[] = {
+    OR_PARAM("start_date", OR_PARAM_DATE, 0,
+             "first day of the analytics period (default: the period's)", NULL),
+    OR_PARAM("end_date", OR_PARAM_DATE, 0,
+             "last day of the analytics period (default: the period's)", NULL),
+    OR_PARAM("user_ids", OR_PARAM_STRING_LIST, 0, "only calls of these users (reps)", NULL),
+    OR_PARAM("disposition_ids", OR_PARAM_INT_LIST, 0, "only calls with these disposition ids",
+             NULL),
+    OR_PARAM("timezone", OR_PARAM_STRING, 0, "IANA zone of the dates (default: the report's zone)",
+             NULL),
+    OR_PARAM("search", OR_PARAM_STRING, 0, "only lists whose name matches", NULL),
+    OR_PARAM("limit", OR_PARAM_INT, 0, "lists per page, 1 to 100 (default 100)", NULL),
 };
 
 /* Warning bits beyond the columns. */

@@ -8,60 +8,60 @@
 
 #define SF_AUTH_HINT "salesfinity.api_key_env (environment variable SALESFINITY_API_KEY)"
 
-static const struct or_endpoint endpoints[] = {
-    {
-        .name = "call-log",
-        .table = "calls",
-        .description = "Call log: one row per call with rep, contact, list, "
-                       "disposition and recording",
-        .columns = sf_calls_columns,
-        .ncolumns = SF_ARRAY_LEN(sf_calls_columns),
-        .params = sf_call_log_params,
-        .nparams = SF_ARRAY_LEN(sf_call_log_params),
-        .paging = OR_PAGING_PAGES,
-        .build_request = sf_call_log_build,
-        .parse_page = sf_call_log_parse,
-        .error_message = sf_error_message,
-        .check_query = sf_call_log_check,
-        .auth_hint = SF_AUTH_HINT,
-    },
-    {
-        .name = "list-performance",
-        .table = "list_performance",
-        .description = "Call metrics per contact list: calls, connections, "
-                       "conversations, meetings, data quality",
-        .columns = sf_list_perf_columns,
-        .ncolumns = SF_ARRAY_LEN(sf_list_perf_columns),
-        .params = sf_list_perf_params,
-        .nparams = SF_ARRAY_LEN(sf_list_perf_params),
-        .paging = OR_PAGING_PAGES,
-        .build_request = sf_list_perf_build,
-        .parse_page = sf_list_perf_parse,
-        .error_message = sf_error_message,
-        .check_query = sf_list_perf_check,
-        .auth_hint = SF_AUTH_HINT,
-    },
+static const struct or_endpoint call_log = {
+    .size = sizeof(struct or_endpoint),
+    .name = "call-log",
+    .table = "calls",
+    .description = "Call log: one row per call with rep, contact, list, "
+                   "disposition and recording",
+    .columns = sf_calls_columns,
+    .ncolumns = SF_ARRAY_LEN(sf_calls_columns),
+    .params = sf_call_log_params,
+    .nparams = SF_ARRAY_LEN(sf_call_log_params),
+    .paging = OR_PAGING_PAGES,
+    .build_request = sf_call_log_build,
+    .parse_page = sf_call_log_parse,
+    .error_message = sf_error_message,
+    .check_query = sf_call_log_check,
+    .auth_hint = SF_AUTH_HINT,
 };
 
+static const struct or_endpoint list_performance = {
+    .size = sizeof(struct or_endpoint),
+    .name = "list-performance",
+    .table = "list_performance",
+    .description = "Call metrics per contact list: calls, connections, "
+                   "conversations, meetings, data quality",
+    .columns = sf_list_perf_columns,
+    .ncolumns = SF_ARRAY_LEN(sf_list_perf_columns),
+    .params = sf_list_perf_params,
+    .nparams = SF_ARRAY_LEN(sf_list_perf_params),
+    .paging = OR_PAGING_PAGES,
+    .build_request = sf_list_perf_build,
+    .parse_page = sf_list_perf_parse,
+    .error_message = sf_error_message,
+    .check_query = sf_list_perf_check,
+    .auth_hint = SF_AUTH_HINT,
+};
+
+static const struct or_endpoint *const endpoints[] = {&call_log, &list_performance};
+
 static const struct or_provider provider = {
+    .size = sizeof(struct or_provider),
     .endpoints = endpoints,
     .nendpoints = SF_ARRAY_LEN(endpoints),
     .default_base_url = "https://client-api.salesfinity.co",
 };
 
-static const struct or_plugin descriptor = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_PROVIDER,
-    .name = "salesfinity",
-    .version = "0.1.0",
-    .description = "Salesfinity AI dialer: call log and list performance",
-    .provider = &provider,
+/* The keys of [salesfinity] it reads; base_url is the host's. */
+static const struct or_config_key *const config_keys[] = {
+    OR_CONFIG_KEY(.name = "api_key_env", .type = OR_PARAM_STRING,
+                  .default_value = "SALESFINITY_API_KEY",
+                  .help = "environment variable that holds the API key (sent as x-api-key)",
+                  .secret_env = 1),
 };
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void);
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &descriptor;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "salesfinity", .version = "0.1.0",
+                 .description = "Salesfinity AI dialer: call log and list performance",
+                 .provider = &provider, .config_keys = config_keys,
+                 .nconfig_keys = SF_ARRAY_LEN(config_keys));

@@ -41,11 +41,11 @@
 
 /** Columns of table `calls` (DESIGN.md §6), in order. */
 #define SF_CALLS_NCOLUMNS 30
-extern const struct or_column sf_calls_columns[SF_CALLS_NCOLUMNS];
+extern const struct or_column *const sf_calls_columns[SF_CALLS_NCOLUMNS];
 
 /** Parameters of call-log. */
 #define SF_CALL_LOG_NPARAMS 19
-extern const struct or_param sf_call_log_params[SF_CALL_LOG_NPARAMS];
+extern const struct or_param *const sf_call_log_params[SF_CALL_LOG_NPARAMS];
 
 /** call-log: GET /v1/call-log?limit&page&sort&filters[...]. */
 or_build_request_fn sf_call_log_build;
@@ -56,11 +56,11 @@ or_check_query_fn sf_call_log_check;
 
 /** Columns of table `list_performance` (DESIGN.md §6), in order. */
 #define SF_LIST_PERF_NCOLUMNS 12
-extern const struct or_column sf_list_perf_columns[SF_LIST_PERF_NCOLUMNS];
+extern const struct or_column *const sf_list_perf_columns[SF_LIST_PERF_NCOLUMNS];
 
 /** Parameters of list-performance. */
 #define SF_LIST_PERF_NPARAMS 7
-extern const struct or_param sf_list_perf_params[SF_LIST_PERF_NPARAMS];
+extern const struct or_param *const sf_list_perf_params[SF_LIST_PERF_NPARAMS];
 
 /** list-performance: GET /v1/analytics/list-performance?page&limit&... */
 or_build_request_fn sf_list_perf_build;
@@ -77,9 +77,9 @@ or_check_query_fn sf_list_perf_check;
  * @brief or_error_message_fn of both endpoints: the vendor's `message`
  * (string or list of strings), else `error` (string, or object with
  * `message`), written as one line to @p buf.
- * @return nonzero if a message was found.
+ * @return OR_OK if a message was found, else OR_ERR_NOT_FOUND.
  */
-int sf_error_message(const char *body, size_t len, char *buf, size_t n);
+or_status sf_error_message(const char *body, size_t len, char *buf, size_t n);
 
 /* ------------------------------------------------------------------------- */
 /* Page bodies (sf_page.c)                                                    */
@@ -178,8 +178,9 @@ or_status sf_query_long(const struct or_host *h, struct or_request *req, const c
  * `[]` pairs, booleans as true/false, the rest verbatim.
  */
 or_status sf_query_params(const struct or_host *h, const struct or_query *q, struct or_request *req,
-                          const struct or_param *params, size_t nparams, const char *const *skip,
-                          enum sf_param_style style, char *err, size_t errlen);
+                          const struct or_param *const *params, size_t nparams,
+                          const char *const *skip, enum sf_param_style style, char *err,
+                          size_t errlen);
 
 /**
  * @brief Check that number parameter @p name, when given, is >= 0; stores it
@@ -190,7 +191,8 @@ or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const 
 
 /** @brief Check that every OR_PARAM_BOOL parameter given reads as a boolean. */
 or_status sf_check_bools(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err, size_t errlen);
+                         const struct or_param *const *params, size_t nparams, char *err,
+                         size_t errlen);
 
 #pragma GCC visibility pop
 

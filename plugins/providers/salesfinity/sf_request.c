@@ -38,8 +38,8 @@ sf_request_start(const struct or_host *h, struct or_request *req, const char *pa
         snprintf(err, errlen, "salesfinity: could not set request GET %s", path);
         return st;
     }
-    const char *key = h->secret_get(h, "api_key_env", "SALESFINITY_API_KEY", err, errlen);
-    if (key == NULL) {
+    const char *key = NULL;
+    if (h->secret_get(h, "api_key_env", NULL, &key, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         return OR_ERR_AUTH;
     }
@@ -125,11 +125,11 @@ skipped(const char *name, const char *const *skip)
 
 or_status
 sf_query_params(const struct or_host *h, const struct or_query *q, struct or_request *req,
-                const struct or_param *params, size_t nparams, const char *const *skip,
+                const struct or_param *const *params, size_t nparams, const char *const *skip,
                 enum sf_param_style style, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
-        const struct or_param *p = &params[i];
+        const struct or_param *p = params[i];
         const char *value = orp_param(q, p->name);
         if (value == NULL || skipped(p->name, skip)) {
             continue;
@@ -196,17 +196,17 @@ sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name
 }
 
 or_status
-sf_check_bools(const struct or_query *q, const char *endpoint, const struct or_param *params,
+sf_check_bools(const struct or_query *q, const char *endpoint, const struct or_param *const *params,
                size_t nparams, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
-        if (params[i].type != OR_PARAM_BOOL) {
+        if (params[i]->type != OR_PARAM_BOOL) {
             continue;
         }
-        const char *s = orp_param(q, params[i].name);
+        const char *s = orp_param(q, params[i]->name);
         if (s != NULL && sf_parse_bool(s) < 0) {
             snprintf(err, errlen, "%s: parameter %s must be true or false, not \"%s\"", endpoint,
-                     params[i].name, s);
+                     params[i]->name, s);
             return OR_ERR_INVALID;
         }
     }

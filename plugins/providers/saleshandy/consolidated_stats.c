@@ -48,49 +48,56 @@ enum col {
 
 _Static_assert(NCOLS == SH_ACTIVITY_NCOLUMNS, "enum col must match the email_activity schema");
 
-const struct or_column sh_activity_columns[] = {
-    [COL_SEQUENCE_ID] = {"sequence_id", OR_TYPE_TEXT, "sequence id (Sequence Id)"},
-    [COL_SEQUENCE_TITLE] = {"sequence_title", OR_TYPE_TEXT, "sequence name"},
-    [COL_SEQUENCE_OWNER] = {"sequence_owner", OR_TYPE_TEXT, "name of the sequence's owner"},
-    [COL_STEP] = {"step", OR_TYPE_INT, "step number of the e-mail in its sequence"},
-    [COL_SENDER_EMAIL] = {"sender_email", OR_TYPE_TEXT, "sending mailbox, lower-case"},
-    [COL_RECIPIENT_EMAIL] = {"recipient_email", OR_TYPE_TEXT,
-                             "prospect's e-mail address, lower-case"},
-    [COL_RECIPIENT_NAME] = {"recipient_name", OR_TYPE_TEXT, "prospect's name"},
-    [COL_SENT_AT] = {"sent_at", OR_TYPE_TIME, "when the e-mail was sent"},
-    [COL_OPEN_COUNT] = {"open_count", OR_TYPE_INT, "times the e-mail was opened"},
-    [COL_LAST_OPENED_AT] = {"last_opened_at", OR_TYPE_TIME, "last open"},
-    [COL_REPLIED] = {"replied", OR_TYPE_BOOL, "whether the prospect replied"},
-    [COL_REPLIED_AT] = {"replied_at", OR_TYPE_TIME, "when the prospect replied"},
-    [COL_CONVERSATION_ID] = {"conversation_id", OR_TYPE_TEXT, "id of the reply conversation"},
-    [COL_SENTIMENT] = {"sentiment", OR_TYPE_TEXT,
-                       "current reply sentiment, e.g. Positive (Current Sentiment)"},
-    [COL_CLICK_COUNT] = {"click_count", OR_TYPE_INT, "link clicks"},
-    [COL_LAST_CLICKED_AT] = {"last_clicked_at", OR_TYPE_TIME, "last link click"},
-    [COL_LAST_LINK_CLICKED] = {"last_link_clicked", OR_TYPE_TEXT, "URL of the last link clicked"},
-    [COL_BOUNCED] = {"bounced", OR_TYPE_BOOL, "whether the e-mail bounced"},
-    [COL_BOUNCED_AT] = {"bounced_at", OR_TYPE_TIME, "when the e-mail bounced"},
-    [COL_UNSUBSCRIBED] = {"unsubscribed", OR_TYPE_BOOL, "whether the prospect unsubscribed"},
-    [COL_DELETED] = {"deleted", OR_TYPE_BOOL, "whether the prospect was deleted"},
-    [COL_CLIENT_ID] = {"client_id", OR_TYPE_TEXT, "agency client id (Client.id)"},
-    [COL_CLIENT_NAME] = {"client_name", OR_TYPE_TEXT,
-                         "agency client's first and last name (Client.firstName, lastName)"},
-    [COL_CLIENT_EMAIL] = {"client_email", OR_TYPE_TEXT,
-                          "agency client's e-mail address, lower-case"},
-    [COL_CLIENT_COMPANY] = {"client_company", OR_TYPE_TEXT,
-                            "agency client's company (Client.companyName)"},
-    [COL_CLIENT_STATUS] = {"client_status", OR_TYPE_TEXT, "agency client's status, e.g. active"},
+const struct or_column *const sh_activity_columns[] = {
+    [COL_SEQUENCE_ID] = OR_COLUMN("sequence_id", OR_TYPE_TEXT, "sequence id (Sequence Id)"),
+    [COL_SEQUENCE_TITLE] = OR_COLUMN("sequence_title", OR_TYPE_TEXT, "sequence name"),
+    [COL_SEQUENCE_OWNER] =
+        OR_COLUMN("sequence_owner", OR_TYPE_TEXT, "name of the sequence's owner"),
+    [COL_STEP] = OR_COLUMN("step", OR_TYPE_INT, "step number of the e-mail in its sequence"),
+    [COL_SENDER_EMAIL] = OR_COLUMN("sender_email", OR_TYPE_TEXT, "sending mailbox, lower-case"),
+    [COL_RECIPIENT_EMAIL] =
+        OR_COLUMN("recipient_email", OR_TYPE_TEXT, "prospect's e-mail address, lower-case"),
+    [COL_RECIPIENT_NAME] = OR_COLUMN("recipient_name", OR_TYPE_TEXT, "prospect's name"),
+    [COL_SENT_AT] = OR_COLUMN("sent_at", OR_TYPE_TIME, "when the e-mail was sent"),
+    [COL_OPEN_COUNT] = OR_COLUMN("open_count", OR_TYPE_INT, "times the e-mail was opened"),
+    [COL_LAST_OPENED_AT] = OR_COLUMN("last_opened_at", OR_TYPE_TIME, "last open"),
+    [COL_REPLIED] = OR_COLUMN("replied", OR_TYPE_BOOL, "whether the prospect replied"),
+    [COL_REPLIED_AT] = OR_COLUMN("replied_at", OR_TYPE_TIME, "when the prospect replied"),
+    [COL_CONVERSATION_ID] =
+        OR_COLUMN("conversation_id", OR_TYPE_TEXT, "id of the reply conversation"),
+    [COL_SENTIMENT] = OR_COLUMN("sentiment", OR_TYPE_TEXT,
+                                "current reply sentiment, e.g. Positive (Current Sentiment)"),
+    [COL_CLICK_COUNT] = OR_COLUMN("click_count", OR_TYPE_INT, "link clicks"),
+    [COL_LAST_CLICKED_AT] = OR_COLUMN("last_clicked_at", OR_TYPE_TIME, "last link click"),
+    [COL_LAST_LINK_CLICKED] =
+        OR_COLUMN("last_link_clicked", OR_TYPE_TEXT, "URL of the last link clicked"),
+    [COL_BOUNCED] = OR_COLUMN("bounced", OR_TYPE_BOOL, "whether the e-mail bounced"),
+    [COL_BOUNCED_AT] = OR_COLUMN("bounced_at", OR_TYPE_TIME, "when the e-mail bounced"),
+    [COL_UNSUBSCRIBED] =
+        OR_COLUMN("unsubscribed", OR_TYPE_BOOL, "whether the prospect unsubscribed"),
+    [COL_DELETED] = OR_COLUMN("deleted", OR_TYPE_BOOL, "whether the prospect was deleted"),
+    [COL_CLIENT_ID] = OR_COLUMN("client_id", OR_TYPE_TEXT, "agency client id (Client.id)"),
+    [COL_CLIENT_NAME] =
+        OR_COLUMN("client_name", OR_TYPE_TEXT,
+                  "agency client's first and last name (Client.firstName, lastName)"),
+    [COL_CLIENT_EMAIL] =
+        OR_COLUMN("client_email", OR_TYPE_TEXT, "agency client's e-mail address, lower-case"),
+    [COL_CLIENT_COMPANY] =
+        OR_COLUMN("client_company", OR_TYPE_TEXT, "agency client's company (Client.companyName)"),
+    [COL_CLIENT_STATUS] =
+        OR_COLUMN("client_status", OR_TYPE_TEXT, "agency client's status, e.g. active"),
 };
 
-const struct or_param sh_cs_params[] = {
-    {"sequence_ids", OR_PARAM_STRING_LIST, 0, "only these sequences (ids); default all", NULL},
-    {"start_date", OR_PARAM_DATE, 0,
-     "first day, YYYY-MM-DD, at most 2 years ago (default: the period's first day)", NULL},
-    {"end_date", OR_PARAM_DATE, 0,
-     "last day, YYYY-MM-DD, inclusive (default: the period's last day); ranges over a year "
-     "are fetched a year at a time",
-     NULL},
-    {"page_limit", OR_PARAM_INT, 0, "records per page, 10 to 500 (default 500)", NULL},
+const struct or_param *const sh_cs_params[] = {
+    OR_PARAM("sequence_ids", OR_PARAM_STRING_LIST, 0, "only these sequences (ids); default all",
+             NULL),
+    OR_PARAM("start_date", OR_PARAM_DATE, 0,
+             "first day, YYYY-MM-DD, at most 2 years ago (default: the period's first day)", NULL),
+    OR_PARAM("end_date", OR_PARAM_DATE, 0,
+             "last day, YYYY-MM-DD, inclusive (default: the period's last day); ranges over a year "
+             "are fetched a year at a time",
+             NULL),
+    OR_PARAM("page_limit", OR_PARAM_INT, 0, "records per page, 10 to 500 (default 500)", NULL),
 };
 
 /* Warning bits beyond the columns: the Client object and the rows themselves. */

@@ -8,62 +8,65 @@
 
 #define SH_AUTH_HINT "[saleshandy] api_key_env (default SALESHANDY_API_KEY)"
 
-static const struct or_endpoint endpoints[] = {
-    {
-        .name = "consolidated-stats",
-        .table = "email_activity",
-        .description = "E-mail activity: one row per e-mail sent by a sequence, with opens, "
-                       "clicks, replies, bounces and the agency client",
-        .columns = sh_activity_columns,
-        .ncolumns = SH_ARRAY_LEN(sh_activity_columns),
-        .params = sh_cs_params,
-        .nparams = SH_ARRAY_LEN(sh_cs_params),
-        .paging = OR_PAGING_MARKER,
-        .build_request = sh_cs_build,
-        .parse_page = sh_cs_parse,
-        .error_message = sh_error_message,
-        .check_query = sh_cs_check,
-        .auth_hint = SH_AUTH_HINT,
-        .instances = sh_cs_instances,
-    },
-    {
-        .name = "team-stats",
-        .table = "team_stats",
-        .description = "Team statistics per user: prospects, e-mails, opens, clicks, replies "
-                       "and outcomes, one column per metric the API returns",
-        .columns = sh_team_columns,
-        .ncolumns = SH_ARRAY_LEN(sh_team_columns),
-        .params = sh_ts_params,
-        .nparams = SH_ARRAY_LEN(sh_ts_params),
-        .paging = OR_PAGING_MARKER,
-        .dynamic_columns = 1,
-        .build_request = sh_ts_build,
-        .parse_page = sh_ts_parse,
-        .error_message = sh_error_message,
-        .check_query = sh_ts_check,
-        .auth_hint = SH_AUTH_HINT,
-    },
+static const struct or_endpoint consolidated_stats = {
+    .size = sizeof(struct or_endpoint),
+    .name = "consolidated-stats",
+    .table = "email_activity",
+    .description = "E-mail activity: one row per e-mail sent by a sequence, with opens, "
+                   "clicks, replies, bounces and the agency client",
+    .columns = sh_activity_columns,
+    .ncolumns = SH_ARRAY_LEN(sh_activity_columns),
+    .params = sh_cs_params,
+    .nparams = SH_ARRAY_LEN(sh_cs_params),
+    .paging = OR_PAGING_MARKER,
+    .build_request = sh_cs_build,
+    .parse_page = sh_cs_parse,
+    .error_message = sh_error_message,
+    .check_query = sh_cs_check,
+    .auth_hint = SH_AUTH_HINT,
+    .instances = sh_cs_instances,
 };
 
+static const struct or_endpoint team_stats = {
+    .size = sizeof(struct or_endpoint),
+    .name = "team-stats",
+    .table = "team_stats",
+    .description = "Team statistics per user: prospects, e-mails, opens, clicks, replies "
+                   "and outcomes, one column per metric the API returns",
+    .columns = sh_team_columns,
+    .ncolumns = SH_ARRAY_LEN(sh_team_columns),
+    .params = sh_ts_params,
+    .nparams = SH_ARRAY_LEN(sh_ts_params),
+    .paging = OR_PAGING_MARKER,
+    .dynamic_columns = 1,
+    .build_request = sh_ts_build,
+    .parse_page = sh_ts_parse,
+    .error_message = sh_error_message,
+    .check_query = sh_ts_check,
+    .auth_hint = SH_AUTH_HINT,
+};
+
+static const struct or_endpoint *const endpoints[] = {&consolidated_stats, &team_stats};
+
 static const struct or_provider provider = {
+    .size = sizeof(struct or_provider),
     .endpoints = endpoints,
     .nendpoints = SH_ARRAY_LEN(endpoints),
     .default_base_url = "https://open-api.saleshandy.com",
 };
 
-static const struct or_plugin descriptor = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_PROVIDER,
-    .name = "saleshandy",
-    .version = "0.1.0",
-    .description = "Saleshandy cold e-mail: consolidated sequence stats and team stats",
-    .provider = &provider,
+/* The keys of [saleshandy] it reads; base_url is the host's. */
+static const struct or_config_key *const config_keys[] = {
+    OR_CONFIG_KEY(.name = "api_key_env", .type = OR_PARAM_STRING,
+                  .default_value = "SALESHANDY_API_KEY",
+                  .help = "environment variable that holds the API key", .secret_env = 1),
+    OR_CONFIG_KEY(.name = SH_AUTH_KEY, .type = OR_PARAM_ENUM, .default_value = "x-api-key",
+                  .choices = "x-api-key,bearer",
+                  .help = "how the key is sent: x-api-key header, or Authorization: Bearer"),
 };
 
-OR_EXPORT const struct or_plugin *outreport_plugin(void);
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &descriptor;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "saleshandy", .version = "0.1.0",
+                 .description =
+                     "Saleshandy cold e-mail: consolidated sequence stats and team stats",
+                 .provider = &provider, .config_keys = config_keys,
+                 .nconfig_keys = SH_ARRAY_LEN(config_keys));

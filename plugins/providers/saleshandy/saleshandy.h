@@ -33,11 +33,11 @@
 
 /** Columns of table `email_activity` (DESIGN.md §6), in order. */
 #define SH_ACTIVITY_NCOLUMNS 26
-extern const struct or_column sh_activity_columns[SH_ACTIVITY_NCOLUMNS];
+extern const struct or_column *const sh_activity_columns[SH_ACTIVITY_NCOLUMNS];
 
 /** Parameters of consolidated-stats. */
 #define SH_CS_NPARAMS 4
-extern const struct or_param sh_cs_params[SH_CS_NPARAMS];
+extern const struct or_param *const sh_cs_params[SH_CS_NPARAMS];
 
 /** consolidated-stats: POST /v1/analytics/consolidated-stats with a JSON body. */
 or_build_request_fn sh_cs_build;
@@ -82,11 +82,11 @@ int sh_cs_parse_window(const char *s, struct sh_range *r);
 
 /** Fixed columns of table `team_stats`; the rest are discovered from the data. */
 #define SH_TEAM_NCOLUMNS 3
-extern const struct or_column sh_team_columns[SH_TEAM_NCOLUMNS];
+extern const struct or_column *const sh_team_columns[SH_TEAM_NCOLUMNS];
 
 /** Parameters of team-stats. */
 #define SH_TS_NPARAMS 8
-extern const struct or_param sh_ts_params[SH_TS_NPARAMS];
+extern const struct or_param *const sh_ts_params[SH_TS_NPARAMS];
 
 /** team-stats: POST /v1/analytics/team/stats with a JSON body. */
 or_build_request_fn sh_ts_build;
@@ -183,7 +183,8 @@ void sh_time(struct orp_cells *c, size_t col, const json_t *v, unsigned bit);
 
 /** @brief Check that every OR_PARAM_ENUM parameter given is one of its choices. */
 or_status sh_check_enums(const struct or_query *q, const char *endpoint,
-                         const struct or_param *params, size_t nparams, char *err, size_t errlen);
+                         const struct or_param *const *params, size_t nparams, char *err,
+                         size_t errlen);
 
 /**
  * @brief Set member @p key of @p body to the array of the trimmed, non-empty
@@ -228,9 +229,9 @@ or_status sh_request_post(const struct or_host *h, struct or_request *req, const
  * @brief or_error_message_fn of both endpoints: the vendor's `message`
  * (string or list of strings), else `error` (string, or object with
  * `message`), as one line in @p buf.
- * @return nonzero if a message was found.
+ * @return OR_OK if a message was found, else OR_ERR_NOT_FOUND.
  */
-int sh_error_message(const char *body, size_t len, char *buf, size_t n);
+or_status sh_error_message(const char *body, size_t len, char *buf, size_t n);
 
 #pragma GCC visibility pop
 

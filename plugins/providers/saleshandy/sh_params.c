@@ -27,17 +27,17 @@ in_choices(const char *choices, const char *v)
 }
 
 or_status
-sh_check_enums(const struct or_query *q, const char *endpoint, const struct or_param *params,
+sh_check_enums(const struct or_query *q, const char *endpoint, const struct or_param *const *params,
                size_t nparams, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nparams; i++) {
-        if (params[i].type != OR_PARAM_ENUM) {
+        if (params[i]->type != OR_PARAM_ENUM) {
             continue;
         }
-        const char *s = orp_param(q, params[i].name);
-        if (s != NULL && !in_choices(params[i].choices, s)) {
+        const char *s = orp_param(q, params[i]->name);
+        if (s != NULL && !in_choices(params[i]->choices, s)) {
             snprintf(err, errlen, "%s: parameter %s must be one of %s, not \"%s\"", endpoint,
-                     params[i].name, params[i].choices, s);
+                     params[i]->name, params[i]->choices, s);
             return OR_ERR_INVALID;
         }
     }

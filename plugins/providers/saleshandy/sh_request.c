@@ -20,7 +20,11 @@ or_status
 sh_auth_mode(const struct or_host *h, int *bearer, char *err, size_t errlen)
 {
     *bearer = 0;
-    const char *mode = h->config_get(h, SH_AUTH_KEY);
+    const char *mode = NULL;
+    if (h->config_get(h, SH_AUTH_KEY, &mode) != OR_OK) {
+        snprintf(err, errlen, "[saleshandy] %s could not be read", SH_AUTH_KEY);
+        return OR_ERR_CONFIG;
+    }
     if (mode == NULL || mode[0] == '\0' || strcasecmp(mode, "x-api-key") == 0) {
         return OR_OK;
     }
@@ -37,8 +41,8 @@ static or_status
 auth_header(const struct or_host *h, struct or_request *req, int bearer, char *err, size_t errlen)
 {
     or_status st = OR_OK;
-    const char *key = h->secret_get(h, "api_key_env", "SALESHANDY_API_KEY", err, errlen);
-    if (key == NULL) {
+    const char *key = NULL;
+    if (h->secret_get(h, "api_key_env", NULL, &key, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         return OR_ERR_AUTH;
     }

@@ -18,10 +18,10 @@
 #define LIMIT_DEFAULT 100
 #define LIMIT_MAX 10000
 
-const struct or_column sh_team_columns[] = {
-    {"user_id", OR_TYPE_TEXT, "user id (userId, id or _id), when the response has one"},
-    {"user_name", OR_TYPE_TEXT, "user's name (userName, name or firstName lastName)"},
-    {"user_email", OR_TYPE_TEXT, "user's e-mail address, lower-case (email or userEmail)"},
+const struct or_column *const sh_team_columns[] = {
+    OR_COLUMN("user_id", OR_TYPE_TEXT, "user id (userId, id or _id), when the response has one"),
+    OR_COLUMN("user_name", OR_TYPE_TEXT, "user's name (userName, name or firstName lastName)"),
+    OR_COLUMN("user_email", OR_TYPE_TEXT, "user's e-mail address, lower-case (email or userEmail)"),
 };
 
 #define ORDER_BY_CHOICES                                                                           \
@@ -29,22 +29,23 @@ const struct or_column sh_team_columns[] = {
     "Uncategorized,Interested,Not Interested,Meeting Booked,Out of Office,Closed,Not Now,"         \
     "Do Not Contact"
 
-const struct or_param sh_ts_params[] = {
-    {"user_ids", OR_PARAM_STRING_LIST, 0, "only these users (encrypted user ids)", NULL},
-    {"start_date", OR_PARAM_DATE, 0,
-     "start, YYYY-MM-DD (midnight in the report's zone) or ISO 8601 with offset "
-     "(default: the period's start)",
-     NULL},
-    {"end_date", OR_PARAM_DATE, 0,
-     "end, inclusive: YYYY-MM-DD (the whole day) or ISO 8601 with offset "
-     "(default: the period's end)",
-     NULL},
-    {"count_by", OR_PARAM_ENUM, 0, "how statistics are grouped (default absolute)",
-     "relative,absolute"},
-    {"limit", OR_PARAM_INT, 0, "records per page, 1 to 10000 (default 100)", NULL},
-    {"sort_order", OR_PARAM_ENUM, 0, "sort direction (default desc)", "asc,desc"},
-    {"order_by", OR_PARAM_ENUM, 0, "metric to order by (default: the vendor's)", ORDER_BY_CHOICES},
-    {"type", OR_PARAM_ENUM, 0, "report type (default prospect)", "prospect,email"},
+const struct or_param *const sh_ts_params[] = {
+    OR_PARAM("user_ids", OR_PARAM_STRING_LIST, 0, "only these users (encrypted user ids)", NULL),
+    OR_PARAM("start_date", OR_PARAM_DATE, 0,
+             "start, YYYY-MM-DD (midnight in the report's zone) or ISO 8601 with offset "
+             "(default: the period's start)",
+             NULL),
+    OR_PARAM("end_date", OR_PARAM_DATE, 0,
+             "end, inclusive: YYYY-MM-DD (the whole day) or ISO 8601 with offset "
+             "(default: the period's end)",
+             NULL),
+    OR_PARAM("count_by", OR_PARAM_ENUM, 0, "how statistics are grouped (default absolute)",
+             "relative,absolute"),
+    OR_PARAM("limit", OR_PARAM_INT, 0, "records per page, 1 to 10000 (default 100)", NULL),
+    OR_PARAM("sort_order", OR_PARAM_ENUM, 0, "sort direction (default desc)", "asc,desc"),
+    OR_PARAM("order_by", OR_PARAM_ENUM, 0, "metric to order by (default: the vendor's)",
+             ORDER_BY_CHOICES),
+    OR_PARAM("type", OR_PARAM_ENUM, 0, "report type (default prospect)", "prospect,email"),
 };
 
 _Static_assert(SH_ARRAY_LEN(sh_ts_params) == SH_TS_NPARAMS, "parameter count");

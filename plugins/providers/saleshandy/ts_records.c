@@ -6,12 +6,10 @@
  * fixed columns and every other key in a column of its own, named in
  * snake_case and typed from the first value seen (or_host.rows_column).
  *
- * The host keeps one schema across pages but rows_column does not say the
- * type of a column that already exists, so the type of each column is
- * remembered for the page: fixed columns are text, a discovered column has
- * the type it was first asked for on this page.  A later value of another
- * type is converted when that is lossless (int into real, anything into
- * text) and is NULL with a warning otherwise.
+ * rows_column does not say the type of a column that already exists, so
+ * the type of each column is remembered for the page: fixed columns are text, a discovered column
+ * has the type it was first asked for on this page.  A later value of another type is converted
+ * when that is lossless (int into real, anything into text) and is NULL with a warning otherwise.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,7 +304,8 @@ write_key(struct writer *w, const char *key, const json_t *v)
         return;
     }
     enum or_type want = type_of(v);
-    long idx = w->cells.h->rows_column(w->cells.rows, name, want);
+    size_t col = 0;
+    long idx = w->cells.h->rows_column(w->cells.rows, name, want, &col) == OR_OK ? (long)col : -1;
     struct colstate *cs = col_state(w, idx);
     if (cs == NULL) {
         bad_key(w, name, " (no column)");

@@ -34,31 +34,36 @@ enum col {
 
 _Static_assert(NCOLS == UP_AGENT_CALLS_NCOLUMNS, "enum col must match the schema");
 
-const struct or_column up_agent_calls_columns[] = {
-    [COL_SPACE_TOKEN] = {"space_token", OR_TYPE_TEXT,
-                         "space the row is about; NULL for the whole organisation"},
-    [COL_TOTAL_CALLS] = {"total_calls", OR_TYPE_INT, "calls made by the AI agent"},
-    [COL_INTERESTED] = {"interested", OR_TYPE_INT, "calls ending with an interested contact"},
-    [COL_CALL_BACK] = {"call_back", OR_TYPE_INT, "calls ending with a callback request"},
-    [COL_SEND_DETAILS] = {"send_details", OR_TYPE_INT, "calls ending with a send-details request"},
-    [COL_NOT_INTERESTED] = {"not_interested", OR_TYPE_INT, "calls ending not interested"},
-    [COL_NOT_CONNECTED] = {"not_connected", OR_TYPE_INT, "calls that did not connect"},
-    [COL_FAILED_CALLS] = {"failed_calls", OR_TYPE_INT, "failed calls (call_analytics.failed)"},
-    [COL_AVG_SUCCESS_SCORE] = {"avg_success_score", OR_TYPE_REAL, "average success score"},
-    [COL_TOTAL_TASKS] = {"total_tasks", OR_TYPE_INT, "call tasks in all"},
-    [COL_TASKS_COMPLETED] = {"tasks_completed", OR_TYPE_INT, "tasks completed"},
-    [COL_TASKS_FAILED] = {"tasks_failed", OR_TYPE_INT, "tasks failed (call_status.failed)"},
-    [COL_TASKS_PENDING] = {"tasks_pending", OR_TYPE_INT, "tasks pending"},
-    [COL_TASKS_IN_PROGRESS] = {"tasks_in_progress", OR_TYPE_INT, "tasks in progress"},
-    [COL_SUCCESS_RATE] = {"success_rate", OR_TYPE_REAL,
-                          "task success rate in percent, as the API gives it (72.08 = 72.08 %)"},
+const struct or_column *const up_agent_calls_columns[] = {
+    [COL_SPACE_TOKEN] = OR_COLUMN("space_token", OR_TYPE_TEXT,
+                                  "space the row is about; NULL for the whole organisation"),
+    [COL_TOTAL_CALLS] = OR_COLUMN("total_calls", OR_TYPE_INT, "calls made by the AI agent"),
+    [COL_INTERESTED] =
+        OR_COLUMN("interested", OR_TYPE_INT, "calls ending with an interested contact"),
+    [COL_CALL_BACK] = OR_COLUMN("call_back", OR_TYPE_INT, "calls ending with a callback request"),
+    [COL_SEND_DETAILS] =
+        OR_COLUMN("send_details", OR_TYPE_INT, "calls ending with a send-details request"),
+    [COL_NOT_INTERESTED] = OR_COLUMN("not_interested", OR_TYPE_INT, "calls ending not interested"),
+    [COL_NOT_CONNECTED] = OR_COLUMN("not_connected", OR_TYPE_INT, "calls that did not connect"),
+    [COL_FAILED_CALLS] =
+        OR_COLUMN("failed_calls", OR_TYPE_INT, "failed calls (call_analytics.failed)"),
+    [COL_AVG_SUCCESS_SCORE] = OR_COLUMN("avg_success_score", OR_TYPE_REAL, "average success score"),
+    [COL_TOTAL_TASKS] = OR_COLUMN("total_tasks", OR_TYPE_INT, "call tasks in all"),
+    [COL_TASKS_COMPLETED] = OR_COLUMN("tasks_completed", OR_TYPE_INT, "tasks completed"),
+    [COL_TASKS_FAILED] =
+        OR_COLUMN("tasks_failed", OR_TYPE_INT, "tasks failed (call_status.failed)"),
+    [COL_TASKS_PENDING] = OR_COLUMN("tasks_pending", OR_TYPE_INT, "tasks pending"),
+    [COL_TASKS_IN_PROGRESS] = OR_COLUMN("tasks_in_progress", OR_TYPE_INT, "tasks in progress"),
+    [COL_SUCCESS_RATE] =
+        OR_COLUMN("success_rate", OR_TYPE_REAL,
+                  "task success rate in percent, as the API gives it (72.08 = 72.08 %)"),
 };
 
-const struct or_param up_analytics_params[] = {
-    {"space_token", OR_PARAM_STRING_LIST, 0,
-     "spaces to report, one row each (default: config space_tokens; none: the whole "
-     "organisation in one row)",
-     NULL},
+const struct or_param *const up_analytics_params[] = {
+    OR_PARAM("space_token", OR_PARAM_STRING_LIST, 0,
+             "spaces to report, one row each (default: config space_tokens; none: the whole "
+             "organisation in one row)",
+             NULL),
 };
 
 /* Warning bits beyond the columns. */
@@ -109,7 +114,7 @@ fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
 {
     for (size_t i = 0; obj != NULL && i < n; i++) {
         const json_t *v = json_object_get(obj, m[i].key);
-        if (up_agent_calls_columns[m[i].col].type == OR_TYPE_REAL) {
+        if (up_agent_calls_columns[m[i].col]->type == OR_TYPE_REAL) {
             orp_real(c, m[i].col, v, m[i].col);
         }
         else {

@@ -48,11 +48,11 @@
 
 /** Columns of table `agent_calls` (DESIGN.md §6), in order. */
 #define UP_AGENT_CALLS_NCOLUMNS 15
-extern const struct or_column up_agent_calls_columns[UP_AGENT_CALLS_NCOLUMNS];
+extern const struct or_column *const up_agent_calls_columns[UP_AGENT_CALLS_NCOLUMNS];
 
 /** Parameters of analytics. */
 #define UP_ANALYTICS_NPARAMS 1
-extern const struct or_param up_analytics_params[UP_ANALYTICS_NPARAMS];
+extern const struct or_param *const up_analytics_params[UP_ANALYTICS_NPARAMS];
 
 /** analytics: {status_code, message, data: {call_analytics, call_status}} into one row. */
 or_parse_page_fn up_analytics_parse;
@@ -99,7 +99,7 @@ void up_token_error(const char *s, size_t len, const char *where, char *err, siz
 int up_vendor_message(const json_t *root, char *buf, size_t n);
 
 /** or_error_message_fn of analytics: up_vendor_message of the decoded body. */
-int up_error_message(const char *body, size_t len, char *buf, size_t n);
+or_status up_error_message(const char *body, size_t len, char *buf, size_t n);
 
 /*
  * Response bodies are decoded by orp_page_load and cells are written by the

@@ -15,9 +15,11 @@ up_vendor_message(const json_t *root, char *buf, size_t n)
     return orp_vendor_message(root, keys, nested, buf, n);
 }
 
-int
+or_status
 up_error_message(const char *body, size_t len, char *buf, size_t n)
 {
     return orp_error_message(body, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, keys, nested,
-                             buf, n);
+                             buf, n)
+               ? OR_OK
+               : OR_ERR_NOT_FOUND;
 }

@@ -18,7 +18,10 @@
 static const char *
 config(const struct or_host *h, const char *key)
 {
-    const char *v = h->config_get(h, key);
+    const char *v = NULL;
+    if (h->config_get(h, key, &v) != OR_OK) {
+        return NULL;
+    }
     return v != NULL && v[0] != '\0' ? v : NULL;
 }
 
@@ -140,9 +143,10 @@ read_settings(const struct or_host *h, const struct or_query *q, struct settings
         snprintf(err, errlen, UP_NAME " org_handle contains control characters");
         return OR_ERR_INVALID;
     }
-    s->product_id = config(h, "product_id");
+    s->product_id = config(h, "product_id"); /* declared with its default */
     if (s->product_id == NULL) {
-        s->product_id = UP_DEFAULT_PRODUCT_ID;
+        snprintf(err, errlen, UP_NAME " product_id is not set");
+        return OR_ERR_INVALID;
     }
     if (!header_safe(s->product_id)) {
         snprintf(err, errlen, UP_NAME " product_id contains control characters");
@@ -184,8 +188,8 @@ up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
     if (st != OR_OK) {
         goto fail;
     }
-    const char *token = h->secret_get(h, "api_key_env", UP_DEFAULT_TOKEN_ENV, err, errlen);
-    if (token == NULL) {
+    const char *token = NULL;
+    if (h->secret_get(h, "api_key_env", NULL, &token, err, errlen) != OR_OK) {
         /* The host has named the variable to set in err. */
         st = OR_ERR_AUTH;
         goto fail;

@@ -2,6 +2,8 @@
 /* One CSV field: see csv_field.h. */
 #include "csv_field.h"
 
+#include <string.h>
+
 #include "csv_real.h"
 
 /* Longest ISO 8601 text a host may reasonably produce, e.g. with fractions. */
@@ -83,10 +85,10 @@ csv_field_value(struct csv_out *o, const struct csv_dialect *d, const struct or_
     case OR_TYPE_BOOL: csv_out_write(o, v->i ? "true" : "false", v->i ? 4 : 5); return OR_OK;
     case OR_TYPE_REAL: len = csv_real_format(v->r, d->decimal_point, buf, sizeof(buf)); break;
     case OR_TYPE_TIME:
-        len = h->format_time(h, v->i, buf, sizeof(buf));
-        if (len == 0 || len >= sizeof(buf)) {
+        if (h->format_time(h, v->i, buf, sizeof(buf)) != OR_OK) {
             return OR_ERR_RENDER;
         }
+        len = strlen(buf);
         break;
     default: return OR_ERR_RENDER;
     }

@@ -10,18 +10,15 @@
 #include "csv_profile.h"
 #include "csv_render.h"
 
-static const struct or_param csv_options[] = {
-    {
-        .name = CSV_OPTION_PROFILE,
-        .type = OR_PARAM_ENUM,
-        .required = 0,
-        .description = "rfc4180 (default: ',' and no BOM), excel (UTF-8 BOM), "
-                       "excel-eu (BOM, ';' and decimal comma)",
-        .choices = CSV_PROFILE_CHOICES,
-    },
+static const struct or_param *const csv_options[] = {
+    OR_PARAM(.name = CSV_OPTION_PROFILE, .type = OR_PARAM_ENUM, .required = 0,
+             .description = "rfc4180 (default: ',' and no BOM), excel (UTF-8 BOM), "
+                            "excel-eu (BOM, ';' and decimal comma)",
+             .choices = CSV_PROFILE_CHOICES, ),
 };
 
 static const struct or_renderer csv_renderer = {
+    .size = sizeof(struct or_renderer),
     .format = "csv",
     .mime_type = "text/csv",
     .options = csv_options,
@@ -30,19 +27,6 @@ static const struct or_renderer csv_renderer = {
     .streams = 1, /* one pass over each table; sources read last */
 };
 
-static const struct or_plugin csv_plugin = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_RENDERER,
-    .name = "csv",
-    .version = "0.1.0",
-    .description = "CSV files (RFC 4180) with rfc4180, excel and excel-eu profiles",
-    .renderer = &csv_renderer,
-};
-
-OR_EXPORT or_plugin_entry_fn outreport_plugin;
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &csv_plugin;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_RENDERER, .name = "csv", .version = "0.1.0",
+                 .description = "CSV files (RFC 4180) with rfc4180, excel and excel-eu profiles",
+                 .renderer = &csv_renderer);

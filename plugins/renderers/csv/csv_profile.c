@@ -29,13 +29,13 @@ find_profile(const char *name)
 }
 
 or_status
-csv_profile_parse(const struct or_option *options, size_t noptions, struct csv_dialect *out,
+csv_profile_parse(const struct or_option *const *options, size_t noptions, struct csv_dialect *out,
                   char *err, size_t errlen)
 {
     *out = profiles[0].dialect;
     for (size_t i = 0; i < noptions; i++) {
-        const char *name = options[i].name != NULL ? options[i].name : "";
-        const char *value = options[i].value != NULL ? options[i].value : "";
+        const char *name = options[i]->name != NULL ? options[i]->name : "";
+        const char *value = options[i]->value != NULL ? options[i]->value : "";
         if (strcmp(name, CSV_OPTION_PROFILE) != 0) {
             snprintf(err, errlen, "csv: unknown option '%s' (expected %s)", name,
                      CSV_OPTION_PROFILE);

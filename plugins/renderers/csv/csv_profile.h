@@ -37,7 +37,7 @@ struct csv_dialect {
  * @param errlen   size of @p err
  * @return OR_OK, or OR_ERR_INVALID for an unknown option name or profile.
  */
-or_status csv_profile_parse(const struct or_option *options, size_t noptions,
+or_status csv_profile_parse(const struct or_option *const *options, size_t noptions,
                             struct csv_dialect *out, char *err, size_t errlen);
 
 #endif /* OR_CSV_PROFILE_H */

@@ -24,7 +24,7 @@ static const struct or_section *
 first_table(const struct or_report *report)
 {
     for (size_t i = 0; i < report->nsections; i++) {
-        const struct or_section *s = &report->sections[i];
+        const struct or_section *s = report->sections[i];
         if (s->kind == OR_SECTION_TABLE && (s->result != NULL || s->unavailable != NULL)) {
             return s;
         }
@@ -39,7 +39,7 @@ write_header(struct csv_out *o, const struct csv_dialect *d, const struct or_res
         if (c > 0) {
             csv_out_putc(o, d->sep);
         }
-        const char *name = or_str(res->cols[c].name);
+        const char *name = or_str(res->cols[c]->name);
         csv_field_text(o, d->sep, name, strlen(name));
     }
     csv_out_write(o, "\r\n", 2);
@@ -52,14 +52,15 @@ write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect 
 {
     const struct or_result *res = sec->result;
     for (int64_t n = 1;; n++) {
-        int more = h->cursor_next(res->cursor, row);
-        if (more == 0) {
-            return OR_OK;
-        }
-        if (more < 0) {
-            snprintf(err, errlen, "%s: cannot read row %" PRId64 " of section '%s'", o->path, n,
-                     or_str(sec->id));
+        int more = 0;
+        char cerr[OR_ERR_SIZE] = "";
+        if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            snprintf(err, errlen, "%s: cannot read row %" PRId64 " of section '%s': %s", o->path, n,
+                     or_str(sec->id), cerr);
             return OR_ERR_RENDER;
+        }
+        if (!more) {
+            return OR_OK;
         }
         for (size_t c = 0; c < res->ncols; c++) {
             if (c > 0) {
@@ -69,7 +70,7 @@ write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect 
                 snprintf(err, errlen,
                          "%s: cannot format value of column '%s' in row %" PRId64
                          " of section '%s'",
-                         o->path, or_str(res->cols[c].name), n, or_str(sec->id));
+                         o->path, or_str(res->cols[c]->name), n, or_str(sec->id));
                 return OR_ERR_RENDER;
             }
         }
@@ -82,7 +83,7 @@ write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect 
 
 or_status
 csv_render(const struct or_host *h, const struct or_report *report, const char *path,
-           const struct or_option *options, size_t noptions, char *err, size_t errlen)
+           const struct or_option *const *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     struct csv_out out = CSV_OUT_INIT;
@@ -113,8 +114,10 @@ csv_render(const struct or_host *h, const struct or_report *report, const char *
     }
     const struct or_result *res = sec->result;
     /* Another renderer may have stepped this cursor already. */
-    if (h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s'", path, or_str(sec->id));
+    char cerr[OR_ERR_SIZE] = "";
+    if (h->cursor_rewind(h, res->cursor, cerr, sizeof(cerr)) != OR_OK) {
+        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s': %s", path,
+                 or_str(sec->id), cerr);
         return OR_ERR_RENDER;
     }
     row = calloc(res->ncols > 0 ? res->ncols : 1, sizeof(*row));

@@ -27,6 +27,7 @@
  *         On failure the file may be partly written; the host removes it.
  */
 or_status csv_render(const struct or_host *h, const struct or_report *report, const char *path,
-                     const struct or_option *options, size_t noptions, char *err, size_t errlen);
+                     const struct or_option *const *options, size_t noptions, char *err,
+                     size_t errlen);
 
 #endif /* OR_CSV_RENDER_H */

@@ -83,8 +83,8 @@ truncation_note(struct pdf_doc *d, const struct pdf_chart_data *cd)
     char a[PDF_FMT_BUFSIZE];
     char b[PDF_FMT_BUFSIZE];
     char line[2 * PDF_FMT_BUFSIZE + 40];
-    pdf_fmt_grouped(a, sizeof(a), (double)cd->ncat, 0);
-    pdf_fmt_grouped(b, sizeof(b), (double)cd->total_rows, 0);
+    pdf_fmt_grouped(d->h, a, sizeof(a), (double)cd->ncat, 0);
+    pdf_fmt_grouped(d->h, b, sizeof(b), (double)cd->total_rows, 0);
     snprintf(line, sizeof(line), "Showing the first %s of %s categories.", a, b);
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
     pdf_doc_advance(d, NOTE_H);

@@ -120,11 +120,15 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
         return OR_ERR_NOMEM;
     }
     for (;;) {
-        int more = h->cursor_next(res->cursor, row);
+        int more = 0;
+        char cerr[OR_ERR_SIZE] = "";
+        if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            more = -1;
+        }
         if (more < 0) {
             free(row);
-            snprintf(err, errlen, "pdf: cannot read row %zu of section '%s'", cd->ncat + 1,
-                     or_str(sec->id));
+            snprintf(err, errlen, "pdf: cannot read row %zu of section '%s': %s", cd->ncat + 1,
+                     or_str(sec->id), cerr);
             return OR_ERR_RENDER;
         }
         if (more == 0) {
@@ -135,7 +139,7 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
             break;
         }
         int numeric = 0;
-        pdf_fmt_cell(h, &res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
+        pdf_fmt_cell(h, res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
         cd->cat[cd->ncat] = pdf_utf8_dup(label);
         if (cd->cat[cd->ncat] == NULL) {
             free(row);
@@ -164,6 +168,7 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     if (st != OR_OK) {
         return st;
     }
+    out->h = h;
     out->kind = ch->kind;
     out->horizontal = ch->horizontal;
     out->nseries = ch->nseries;
@@ -175,7 +180,7 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
         goto fail;
     }
     for (size_t s = 0; s < out->nseries; s++) {
-        const struct or_result_column *col = &res->cols[ch->series_cols[s]];
+        const struct or_result_column *col = res->cols[ch->series_cols[s]];
         const char *name = col->label != NULL && col->label[0] != '\0' ? col->label : col->name;
         out->series[s] = pdf_utf8_dup(or_str(name));
         out->format[s] = col->format;
@@ -189,8 +194,10 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     if (nomem) {
         goto fail;
     }
-    if (h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s'", or_str(sec->id));
+    char rerr[OR_ERR_SIZE] = "";
+    if (h->cursor_rewind(h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
+        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s': %s", or_str(sec->id),
+                 rerr);
         st = OR_ERR_RENDER;
         goto fail;
     }

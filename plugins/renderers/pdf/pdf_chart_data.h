@@ -21,6 +21,7 @@
 
 /** A chart's data.  Owned; pdf_chart_data_free(). */
 struct pdf_chart_data {
+    const struct or_host *h; /**< borrowed: the host, whose formatter writes the labels */
     enum or_chart_kind kind; /**< what to draw */
     int horizontal;          /**< bars grow to the right */
     size_t ncat;             /**< number of categories (rows read) */

@@ -78,19 +78,23 @@ sample(const struct or_host *h, const struct or_section *sec, const struct pdf_f
         return OR_ERR_NOMEM;
     }
     for (int64_t n = 1; n <= PDF_COLWIDTH_SAMPLE; n++) {
-        int more = h->cursor_next(res->cursor, row);
+        int more = 0;
+        char cerr[OR_ERR_SIZE] = "";
+        if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            more = -1;
+        }
         if (more == 0) {
             break;
         }
         if (more < 0) {
             free(row);
-            snprintf(err, errlen, "pdf: cannot read row %lld of section '%s'", (long long)n,
-                     or_str(sec->id));
+            snprintf(err, errlen, "pdf: cannot read row %lld of section '%s': %s", (long long)n,
+                     or_str(sec->id), cerr);
             return OR_ERR_RENDER;
         }
         for (size_t c = 0; c < res->ncols; c++) {
             int numeric = 0;
-            pdf_fmt_cell(h, &res->cols[c], &row[c], cell, sizeof(cell), &numeric);
+            pdf_fmt_cell(h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
             float w = pdf_width(font, size, cell);
             if (w > natural[c]) {
                 natural[c] = w;
@@ -173,7 +177,7 @@ pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
         goto fail;
     }
     for (size_t c = 0; c < n; c++) {
-        const struct or_result_column *col = &res->cols[c];
+        const struct or_result_column *col = res->cols[c];
         const char *label =
             col->label != NULL && col->label[0] != '\0' ? col->label : or_str(col->name);
         out->label[c] = pdf_utf8_dup(label);
@@ -185,8 +189,10 @@ pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
         natural[c] = longest_word(bold, size, out->label[c]);
         full[c] = pdf_width(bold, size, out->label[c]);
     }
-    if (h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s'", or_str(sec->id));
+    char rerr[OR_ERR_SIZE] = "";
+    if (h->cursor_rewind(h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
+        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s': %s", or_str(sec->id),
+                 rerr);
         st = OR_ERR_RENDER;
         goto fail;
     }
@@ -194,8 +200,9 @@ pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
     if (st != OR_OK) {
         goto fail;
     }
-    if (h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s'", or_str(sec->id));
+    if (h->cursor_rewind(h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
+        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s': %s", or_str(sec->id),
+                 rerr);
         st = OR_ERR_RENDER;
         goto fail;
     }

@@ -174,7 +174,7 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     pdf_fit(&d->bold, size, name, name_w, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
-    pdf_fmt_grouped(num, sizeof(num), (double)s->rows, 0);
+    pdf_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
     snprintf(rows, sizeof(rows), "%s %s", num, s->rows == 1 ? "row" : "rows");
     pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 
@@ -200,7 +200,7 @@ draw_sources(struct pdf_doc *d)
         return;
     }
     for (size_t i = 0; i < r->nsources; i++) {
-        const char *nm = r->sources[i].name != NULL ? r->sources[i].name : "?";
+        const char *nm = r->sources[i]->name != NULL ? r->sources[i]->name : "?";
         pdf_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
         float w = pdf_width(&d->bold, 8.5f, name);
         if (w > name_w) {
@@ -217,7 +217,7 @@ draw_sources(struct pdf_doc *d)
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {
         pdf_doc_need(d, SOURCE_ROW);
-        draw_source_row(d, &r->sources[i], name_w);
+        draw_source_row(d, r->sources[i], name_w);
     }
     pdf_doc_advance(d, 6.0f);
 }
@@ -230,8 +230,8 @@ pdf_cover_draw(struct pdf_doc *d, char *err, size_t errlen)
     draw_title(d);
     draw_period(d);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {
-        if (is_status(r->sources[i].status, "failed")) {
-            draw_failed(d, &r->sources[i]);
+        if (is_status(r->sources[i]->status, "failed")) {
+            draw_failed(d, r->sources[i]);
         }
     }
     draw_description(d);

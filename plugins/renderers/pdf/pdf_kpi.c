@@ -51,10 +51,10 @@ change_color(const struct or_kpi *k, int direction)
 }
 
 static void
-value_text(const struct or_kpi *k, char *buf, size_t n)
+value_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
     if (k->has_value) {
-        pdf_fmt_number(buf, n, k->format, k->value);
+        pdf_fmt_number(h, buf, n, k->format, k->value);
     }
     else {
         snprintf(buf, n, "%s", PDF_FMT_NULL);
@@ -68,7 +68,7 @@ value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
     char text[PDF_FMT_BUFSIZE];
     float size = VALUE_SIZE;
     for (size_t i = 0; i < sec->nkpis; i++) {
-        value_text(&sec->kpis[i], text, sizeof(text));
+        value_text(d->h, sec->kpis[i], text, sizeof(text));
         while (size > VALUE_MIN && pdf_width(&d->bold, size, text) > inner) {
             size -= 0.5f;
         }
@@ -81,17 +81,17 @@ draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float
 {
     char text[PDF_FMT_BUFSIZE];
     char fitted[PDF_FMT_BUFSIZE * 2];
-    value_text(k, text, sizeof(text));
+    value_text(d->h, k, text, sizeof(text));
     pdf_fit(&d->bold, size, text, w, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 }
 
 /* "prev 11,980" in the KPI's format. */
 static void
-prev_text(const struct or_kpi *k, char *buf, size_t n)
+prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
-    pdf_fmt_number(num, sizeof(num), k->format, k->previous);
+    pdf_fmt_number(h, num, sizeof(num), k->format, k->previous);
     snprintf(buf, n, "prev %s", num);
 }
 
@@ -101,7 +101,7 @@ change_width(const struct pdf_doc *d, const struct or_kpi *k)
 {
     char change[PDF_FMT_BUFSIZE];
     int direction = 0;
-    if (!k->has_previous || !pdf_fmt_change(k, change, sizeof(change), &direction)) {
+    if (!k->has_previous || !pdf_fmt_change(d->h, k, change, sizeof(change), &direction)) {
         return 0.0f;
     }
     return (direction != 0 ? ARROW_ROOM : 0.0f) + pdf_width(&d->bold, CHANGE_SIZE, change);
@@ -113,11 +113,11 @@ one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
     char prev[PDF_FMT_BUFSIZE + 8];
     for (size_t i = 0; i < sec->nkpis; i++) {
-        const struct or_kpi *k = &sec->kpis[i];
+        const struct or_kpi *k = sec->kpis[i];
         if (!k->has_previous) {
             continue;
         }
-        prev_text(k, prev, sizeof(prev));
+        prev_text(d->h, k, prev, sizeof(prev));
         float w = change_width(d, k);
         if (w > 0.0f) {
             w += PREV_GAP;
@@ -144,9 +144,9 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
                  "no previous period");
         return;
     }
-    prev_text(k, prev, sizeof(prev));
+    prev_text(d->h, k, prev, sizeof(prev));
     float cx = x;
-    if (pdf_fmt_change(k, change, sizeof(change), &direction)) {
+    if (pdf_fmt_change(d->h, k, change, sizeof(change), &direction)) {
         uint32_t color = change_color(k, direction);
         if (direction != 0) {
             pdf_triangle(d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);
@@ -203,7 +203,7 @@ pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t 
         }
         pdf_doc_need(d, h);
         for (size_t c = 0; c < cols && i + c < sec->nkpis; c++) {
-            draw_tile(d, &sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single, size);
+            draw_tile(d, sec->kpis[i + c], d->left + (float)c * (w + PDF_GAP), w, h, single, size);
         }
         pdf_doc_advance(d, h);
     }

@@ -6,15 +6,15 @@
 #include <string.h>
 
 or_status
-pdf_options_parse(const struct or_option *options, size_t noptions, struct pdf_options *out,
+pdf_options_parse(const struct or_option *const *options, size_t noptions, struct pdf_options *out,
                   char *err, size_t errlen)
 {
     out->paper = PDF_PAPER_A4;
     snprintf(out->font_dir, sizeof(out->font_dir), "%s", PDF_DEFAULT_FONT_DIR);
     snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", PDF_DEFAULT_FALLBACK_FONT);
     for (size_t i = 0; i < noptions; i++) {
-        const char *name = options[i].name != NULL ? options[i].name : "";
-        const char *value = options[i].value != NULL ? options[i].value : "";
+        const char *name = options[i]->name != NULL ? options[i]->name : "";
+        const char *value = options[i]->value != NULL ? options[i]->value : "";
         if (strcmp(name, PDF_OPTION_PAPER) == 0) {
             if (strcmp(value, "a4") == 0) {
                 out->paper = PDF_PAPER_A4;

@@ -46,7 +46,7 @@ struct pdf_options {
  * @return OR_OK, or OR_ERR_INVALID for an unknown option, an unknown paper or
  *         an empty or over-long font_dir or fallback_font.
  */
-or_status pdf_options_parse(const struct or_option *options, size_t noptions,
+or_status pdf_options_parse(const struct or_option *const *options, size_t noptions,
                             struct pdf_options *out, char *err, size_t errlen);
 
 #endif /* OR_PDF_OPTIONS_H */

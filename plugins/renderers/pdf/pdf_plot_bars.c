@@ -57,7 +57,7 @@ segment_label(const struct plot_xy *p, double mid, double a, double b, double th
     plot_font(p->cr, PLOT_SIZE_VALUE, 0);
     /* The full form when it fits, else the short one, else nothing. */
     for (int compact = 0; compact <= 1 && !fits; compact++) {
-        plot_value_label(b - a, p->cd->format[s], compact, buf, sizeof(buf));
+        plot_value_label(p->cd->h, b - a, p->cd->format[s], compact, buf, sizeof(buf));
         double tw = plot_text_w(p->cr, buf);
         double need_len = p->horizontal ? tw + 4.0 : 9.0;
         double need_thick = p->horizontal ? 9.0 : tw + 3.0;

@@ -89,10 +89,10 @@ donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
 }
 
 static void
-percent_text(double share, char *buf, size_t n)
+percent_text(const struct or_host *h, double share, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE - 8];
-    pdf_fmt_grouped(num, sizeof(num), share * 100.0, 1);
+    pdf_fmt_grouped(h, num, sizeof(num), share * 100.0, 1);
     snprintf(buf, n, "%s %%", num);
 }
 
@@ -110,7 +110,7 @@ donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *d
 
     plot_font(cr, PLOT_SIZE_LEGEND, 0);
     for (size_t i = 0; i < dn->n; i++) {
-        pdf_fmt_number(value, sizeof(value), cd->format[0], dn->value[i]);
+        pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
         val_w = fmax(val_w, plot_text_w(cr, value));
     }
     for (size_t i = 0; i < dn->n; i++) {
@@ -122,9 +122,9 @@ donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *d
         plot_rgb(cr, PLOT_C_TEXT);
         plot_fit(cr, dn->label[i], w - 14.0 - val_w - pct_w - 16.0, label, sizeof(label));
         plot_text(cr, x + 14.0, base, PLOT_LEFT, label);
-        pdf_fmt_number(value, sizeof(value), cd->format[0], dn->value[i]);
+        pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
         plot_text(cr, x + w - pct_w - 8.0, base, PLOT_RIGHT, value);
-        percent_text(dn->value[i] / dn->total, pct, sizeof(pct));
+        percent_text(cd->h, dn->value[i] / dn->total, pct, sizeof(pct));
         plot_rgb(cr, PLOT_C_MUTED);
         plot_text(cr, x + w, base, PLOT_RIGHT, pct);
     }
@@ -163,14 +163,14 @@ plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         if (share >= 0.05) {
             double mid = (a0 + a1) / 2.0;
             double rr = (r_out + r_in) / 2.0;
-            percent_text(share, buf, sizeof(buf));
+            percent_text(cd->h, share, buf, sizeof(buf));
             plot_font(cr, PLOT_SIZE_VALUE, 1);
             plot_rgb(cr, plot_color_is_light(plot_color(i)) ? PLOT_C_TEXT : 0xFFFFFFu);
             plot_text(cr, cx + rr * cos(mid), cy + rr * sin(mid) + 2.4, PLOT_CENTER, buf);
         }
         a0 = a1;
     }
-    pdf_fmt_number(buf, sizeof(buf), cd->format[0], dn.total);
+    pdf_fmt_number(cd->h, buf, sizeof(buf), cd->format[0], dn.total);
     plot_font(cr, 13.0, 1);
     plot_rgb(cr, PLOT_C_TEXT);
     plot_text(cr, cx, cy + 2.0, PLOT_CENTER, buf);

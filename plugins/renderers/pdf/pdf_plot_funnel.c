@@ -77,7 +77,7 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
             snprintf(value, sizeof(value), "%s", PDF_FMT_NULL);
         }
         else {
-            pdf_fmt_number(value, sizeof(value), cd->format[0], pdf_chart_value(cd, 0, c));
+            pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], pdf_chart_value(cd, 0, c));
         }
         plot_font(cr, 8.0, 1);
         double vw = plot_text_w(cr, value);
@@ -95,7 +95,7 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         plot_text(cr, PAD + lw, mid + 2.8, PLOT_RIGHT, label);
         if (first > 0.0 && !missing) {
             char num[PDF_FMT_BUFSIZE - 16];
-            pdf_fmt_grouped(num, sizeof(num), v / first * 100.0, 1);
+            pdf_fmt_grouped(cd->h, num, sizeof(num), v / first * 100.0, 1);
             snprintf(pct, sizeof(pct), "%s %% of first", num);
             plot_font(cr, 7.5, 0);
             plot_rgb(cr, PLOT_C_MUTED);

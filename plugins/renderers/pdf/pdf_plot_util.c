@@ -352,7 +352,8 @@ step_decimals(double step)
 }
 
 void
-plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf, size_t n)
+plot_tick_label(const struct or_host *h, double v, const struct plot_ticks *t, enum or_format fmt,
+                char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     double mag = fmax(fabs(t->lo), fabs(t->hi));
@@ -361,12 +362,12 @@ plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *
         v = 0.0;
     }
     if (fmt == OR_FMT_PERCENT) {
-        pdf_fmt_grouped(num, sizeof(num), v * 100.0, step_decimals(t->step * 100.0));
+        pdf_fmt_grouped(h, num, sizeof(num), v * 100.0, step_decimals(t->step * 100.0));
         snprintf(buf, n, "%s %%", num);
         return;
     }
     if (fmt == OR_FMT_DURATION) {
-        pdf_fmt_duration(buf, n, v);
+        pdf_fmt_duration(h, buf, n, v);
         return;
     }
     if (mag >= 1e15) {
@@ -375,21 +376,22 @@ plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *
     }
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (mag >= units[u].scale) {
-            pdf_fmt_grouped(num, sizeof(num), v / units[u].scale,
+            pdf_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
                             step_decimals(t->step / units[u].scale));
             snprintf(buf, n, "%s%s", num, units[u].suffix);
             return;
         }
     }
-    pdf_fmt_grouped(buf, n, v, step_decimals(t->step));
+    pdf_fmt_grouped(h, buf, n, v, step_decimals(t->step));
 }
 
 void
-plot_value_label(double v, enum or_format fmt, int compact, char *buf, size_t n)
+plot_value_label(const struct or_host *h, double v, enum or_format fmt, int compact, char *buf,
+                 size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     if (!compact || fmt == OR_FMT_PERCENT || fmt == OR_FMT_DURATION) {
-        pdf_fmt_number(buf, n, fmt, v);
+        pdf_fmt_number(h, buf, n, fmt, v);
         return;
     }
     double a = fabs(v);
@@ -399,18 +401,18 @@ plot_value_label(double v, enum or_format fmt, int compact, char *buf, size_t n)
     }
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (a >= units[u].scale) {
-            pdf_fmt_grouped(num, sizeof(num), v / units[u].scale,
+            pdf_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
                             a >= units[u].scale * 100 ? 0 : 1);
             snprintf(buf, n, "%s%s", num, units[u].suffix);
             return;
         }
     }
     if (a >= 1e3) {
-        pdf_fmt_grouped(num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
+        pdf_fmt_grouped(h, num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
         snprintf(buf, n, "%sk", num);
     }
     else {
-        pdf_fmt_grouped(buf, n, v, fabs(v - nearbyint(v)) < 1e-9 ? 0 : 1);
+        pdf_fmt_grouped(h, buf, n, v, fabs(v - nearbyint(v)) < 1e-9 ? 0 : 1);
     }
 }
 

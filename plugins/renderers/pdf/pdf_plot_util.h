@@ -92,14 +92,19 @@ void plot_nice(double lo, double hi, int target, struct plot_ticks *t);
 /** @brief Number of ticks of @p t (2 to 50); tick i is at lo + i * step. */
 int plot_tick_count(const struct plot_ticks *t);
 
-/** @brief Text of the tick at @p v on an axis of ticks @p t in format @p fmt. */
-void plot_tick_label(double v, const struct plot_ticks *t, enum or_format fmt, char *buf, size_t n);
+/**
+ * @brief Text of the tick at @p v on an axis of ticks @p t in format @p fmt,
+ * written by the host's formatter @p h.
+ */
+void plot_tick_label(const struct or_host *h, double v, const struct plot_ticks *t,
+                     enum or_format fmt, char *buf, size_t n);
 
 /**
  * @brief Text of a data value: the full format ("12,345", "25.0 %") or,
  * with @p compact, a short form ("12.3k", "1.2M").
  */
-void plot_value_label(double v, enum or_format fmt, int compact, char *buf, size_t n);
+void plot_value_label(const struct or_host *h, double v, enum or_format fmt, int compact, char *buf,
+                      size_t n);
 
 /**
  * @brief Draw a legend of the series of @p cd (coloured squares and names)

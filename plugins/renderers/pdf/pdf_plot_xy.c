@@ -73,7 +73,7 @@ max_tick_w(const struct plot_xy *p)
     plot_font(p->cr, PLOT_SIZE_TICK, 0);
     for (int i = 0; i < plot_tick_count(&p->ticks); i++) {
         double v = p->ticks.lo + p->ticks.step * (double)i;
-        plot_tick_label(v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        plot_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
         w = fmax(w, plot_text_w(p->cr, buf));
     }
     return w;
@@ -108,7 +108,8 @@ widest_value(const struct plot_xy *p, int compact)
             if (!p->stacked && pdf_chart_missing(p->cd, s, c)) {
                 continue;
             }
-            plot_value_label(shown_value(p, s, c), p->cd->format[s], compact, buf, sizeof(buf));
+            plot_value_label(p->cd->h, shown_value(p, s, c), p->cd->format[s], compact, buf,
+                             sizeof(buf));
             w = fmax(w, plot_text_w(p->cr, buf));
         }
     }
@@ -166,7 +167,7 @@ draw_grid(const struct plot_xy *p)
             cairo_line_to(cr, p->r, at);
         }
         cairo_stroke(cr);
-        plot_tick_label(v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        plot_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
         plot_rgb(cr, PLOT_C_MUTED);
         if (p->horizontal) {
             plot_text(cr, at, p->b + 10.0, PLOT_CENTER, buf);

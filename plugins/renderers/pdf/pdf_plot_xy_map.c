@@ -29,7 +29,7 @@ void
 xy_end_label(const struct plot_xy *p, double mid, double v, enum or_format fmt, int bold)
 {
     char buf[PLOT_VALUE_CAP];
-    plot_value_label(v, fmt, p->value_labels == 2, buf, sizeof(buf));
+    plot_value_label(p->cd->h, v, fmt, p->value_labels == 2, buf, sizeof(buf));
     plot_font(p->cr, PLOT_SIZE_VALUE, bold);
     plot_rgb(p->cr, PLOT_C_TEXT);
     double at = xy_vpos(p, v);

@@ -9,32 +9,21 @@
 #include "pdf_options.h"
 #include "pdf_render.h"
 
-static const struct or_param pdf_params[] = {
-    {
-        .name = PDF_OPTION_PAPER,
-        .type = OR_PARAM_ENUM,
-        .required = 0,
-        .description = "paper size: a4 (default) or letter; wide sections turn landscape",
-        .choices = PDF_PAPER_CHOICES,
-    },
-    {
-        .name = PDF_OPTION_FONT_DIR,
-        .type = OR_PARAM_STRING,
-        .required = 0,
-        .description = "folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf "
-                       "(default " PDF_DEFAULT_FONT_DIR ")",
-    },
-    {
-        .name = PDF_OPTION_FALLBACK_FONT,
-        .type = OR_PARAM_STRING,
-        .required = 0,
-        .description = "TrueType file for the characters DejaVu Sans lacks, such as CJK and "
-                       "Hangul; embedded only when the document uses it "
-                       "(default " PDF_DEFAULT_FALLBACK_FONT ")",
-    },
+static const struct or_param *const pdf_params[] = {
+    OR_PARAM(.name = PDF_OPTION_PAPER, .type = OR_PARAM_ENUM, .required = 0,
+             .description = "paper size: a4 (default) or letter; wide sections turn landscape",
+             .choices = PDF_PAPER_CHOICES, ),
+    OR_PARAM(.name = PDF_OPTION_FONT_DIR, .type = OR_PARAM_STRING, .required = 0,
+             .description = "folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf "
+                            "(default " PDF_DEFAULT_FONT_DIR ")", ),
+    OR_PARAM(.name = PDF_OPTION_FALLBACK_FONT, .type = OR_PARAM_STRING, .required = 0,
+             .description = "TrueType file for the characters DejaVu Sans lacks, such as CJK and "
+                            "Hangul; embedded only when the document uses it "
+                            "(default " PDF_DEFAULT_FALLBACK_FONT ")", ),
 };
 
 static const struct or_renderer pdf_renderer = {
+    .size = sizeof(struct or_renderer),
     .format = "pdf",
     .mime_type = "application/pdf",
     .options = pdf_params,
@@ -42,20 +31,8 @@ static const struct or_renderer pdf_renderer = {
     .render = pdf_render,
 };
 
-static const struct or_plugin pdf_plugin = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_RENDERER,
-    .name = "pdf",
-    .version = "0.1.0",
-    .description = "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans "
-                   "with a fallback font for CJK and Hangul",
-    .renderer = &pdf_renderer,
-};
-
-OR_EXPORT or_plugin_entry_fn outreport_plugin;
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &pdf_plugin;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_RENDERER, .name = "pdf", .version = "0.1.0",
+                 .description =
+                     "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans "
+                     "with a fallback font for CJK and Hangul",
+                 .renderer = &pdf_renderer);

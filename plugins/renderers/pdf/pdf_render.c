@@ -12,7 +12,7 @@
 
 or_status
 pdf_render(const struct or_host *h, const struct or_report *report, const char *path,
-           const struct or_option *options, size_t noptions, char *err, size_t errlen)
+           const struct or_option *const *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     struct pdf_options opts;
@@ -42,7 +42,7 @@ pdf_render(const struct or_host *h, const struct or_report *report, const char *
     }
     st = pdf_cover_draw(&doc, err, errlen);
     for (size_t i = 0; i < report->nsections && st == OR_OK; i++) {
-        st = pdf_section_draw(&doc, &report->sections[i], err, errlen);
+        st = pdf_section_draw(&doc, report->sections[i], err, errlen);
     }
     if (st == OR_OK && pdf_doc_ok(&doc)) {
         /* "page X of Y" needs every page: the furniture goes on last. */

@@ -36,6 +36,7 @@
  *         OR_ERR_IO when the file cannot be written; OR_ERR_NOMEM.
  */
 or_status pdf_render(const struct or_host *h, const struct or_report *report, const char *path,
-                     const struct or_option *options, size_t noptions, char *err, size_t errlen);
+                     const struct or_option *const *options, size_t noptions, char *err,
+                     size_t errlen);
 
 #endif /* OR_PDF_RENDER_H */

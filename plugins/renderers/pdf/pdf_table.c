@@ -133,7 +133,7 @@ draw_row(struct table *t, const struct or_value *row, int64_t index)
     for (size_t c = 0; c < t->cols.n; c++) {
         int numeric = 0;
         float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
-        pdf_fmt_cell(d->h, &res->cols[c], &row[c], cell, sizeof(cell), &numeric);
+        pdf_fmt_cell(d->h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
         pdf_fit(&d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
         pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
                  cell_x(t, c, x, inner), y0 + 5.0f, cell_align(t, c), fitted);
@@ -156,13 +156,13 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
     if (total < last) {
         total = last;
     }
-    pdf_fmt_grouped(n, sizeof(n), (double)total, 0);
+    pdf_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
     if (last == 0) {
         snprintf(line, sizeof(line), "0 rows");
     }
     else {
-        pdf_fmt_grouped(a, sizeof(a), (double)first, 0);
-        pdf_fmt_grouped(b, sizeof(b), (double)last, 0);
+        pdf_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
+        pdf_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
         snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
     }
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
@@ -193,11 +193,15 @@ stream_rows(struct table *t, char *err, size_t errlen)
     }
     draw_header(t);
     while (pdf_doc_ok(d)) {
-        int more = d->h->cursor_next(res->cursor, row);
+        int more = 0;
+        char cerr[OR_ERR_SIZE] = "";
+        if (d->h->cursor_next(d->h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            more = -1;
+        }
         if (more < 0) {
             free(row);
-            snprintf(err, errlen, "pdf: cannot read row %" PRId64 " of section '%s'", n + 1,
-                     or_str(t->sec->id));
+            snprintf(err, errlen, "pdf: cannot read row %" PRId64 " of section '%s': %s", n + 1,
+                     or_str(t->sec->id), cerr);
             return OR_ERR_RENDER;
         }
         if (more == 0) {

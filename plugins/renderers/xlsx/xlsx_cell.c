@@ -173,8 +173,11 @@ write_time(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t co
     if (!xlsx_serial(parts, &serial)) {
         /* Excel cannot show the date: keep the instant readable as text. */
         char buf[64];
-        size_t n = x->h->format_time(x->h, t, buf, sizeof(buf));
-        if (n == 0 || n >= sizeof(buf)) {
+        size_t n = 0;
+        if (x->h->format_time(x->h, t, buf, sizeof(buf)) == OR_OK) {
+            n = strlen(buf);
+        }
+        else {
             n = (size_t)snprintf(buf, sizeof(buf), "%" PRId64, t);
         }
         return xlsx_cell_text(x, s, row, col, buf, n, 0, NULL, width);

@@ -183,7 +183,7 @@ draw(struct xlsx_ctx *x, const struct or_section *sec, struct xlsx_part *p, size
 or_status
 xlsx_chart_section(struct xlsx_ctx *x, size_t si)
 {
-    const struct or_section *sec = &x->report->sections[si];
+    const struct or_section *sec = x->report->sections[si];
     const struct or_chart *c = sec->chart;
     const struct or_result *res = sec->result;
     size_t nshown = shown_series(c);

@@ -53,7 +53,7 @@ static void
 part_note(const struct xlsx_ctx *x, size_t i, char *buf, size_t n)
 {
     const struct xlsx_part *p = &x->parts[i];
-    const struct or_section *sec = &x->report->sections[p->section];
+    const struct or_section *sec = x->report->sections[p->section];
     int64_t total = section_rows(x, p->section);
     char a[32];
     char b[32];
@@ -109,7 +109,7 @@ static or_status
 part_row(struct xlsx_ctx *x, struct xlsx_summary *sum, size_t i)
 {
     const struct xlsx_part *p = &x->parts[i];
-    const struct or_section *sec = &x->report->sections[p->section];
+    const struct or_section *sec = x->report->sections[p->section];
     char link[2 * XLSX_SHEETNAME_SIZE + 32];
     char note[NOTE_SIZE];
     double width = 0.0;
@@ -166,7 +166,7 @@ xlsx_contents_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
         st = xlsx_summary_header(x, sum, labels, 4);
     }
     for (size_t si = 0; st == OR_OK && si < r->nsections; si++) {
-        const struct or_section *sec = &r->sections[si];
+        const struct or_section *sec = r->sections[si];
         if (sec->kind != OR_SECTION_TABLE && sec->kind != OR_SECTION_CHART) {
             continue;
         }

@@ -125,7 +125,7 @@ xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_sec
     }
     st = xlsx_summary_header(x, sum, labels, 4);
     for (size_t i = 0; st == OR_OK && i < sec->nkpis; i++) {
-        st = write_kpi(x, sum, &sec->kpis[i]);
+        st = write_kpi(x, sum, sec->kpis[i]);
     }
     sum->row++;
     return st;

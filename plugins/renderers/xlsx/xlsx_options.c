@@ -26,8 +26,8 @@ parse_max_rows(const char *value, int64_t *out, char *err, size_t errlen)
 }
 
 or_status
-xlsx_options_parse(const struct or_option *options, size_t noptions, struct xlsx_options *out,
-                   char *err, size_t errlen)
+xlsx_options_parse(const struct or_option *const *options, size_t noptions,
+                   struct xlsx_options *out, char *err, size_t errlen)
 {
     char unknown[256];
     size_t nunknown = 0;
@@ -36,9 +36,9 @@ xlsx_options_parse(const struct or_option *options, size_t noptions, struct xlsx
     out->max_rows = XLSX_MAX_ROWS_DEFAULT;
     unknown[0] = '\0';
     for (size_t i = 0; i < noptions; i++) {
-        const char *name = options[i].name != NULL ? options[i].name : "";
+        const char *name = options[i]->name != NULL ? options[i]->name : "";
         if (strcmp(name, XLSX_OPTION_MAX_ROWS) == 0) {
-            or_status st = parse_max_rows(options[i].value, &out->max_rows, err, errlen);
+            or_status st = parse_max_rows(options[i]->value, &out->max_rows, err, errlen);
             if (st != OR_OK) {
                 return st;
             }

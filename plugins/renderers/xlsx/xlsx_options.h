@@ -31,7 +31,7 @@ struct xlsx_options {
  * @return OR_OK; OR_ERR_INVALID naming every unknown option, or a
  *         max_rows that is not a whole number from 1 to 1,048,575
  */
-or_status xlsx_options_parse(const struct or_option *options, size_t noptions,
+or_status xlsx_options_parse(const struct or_option *const *options, size_t noptions,
                              struct xlsx_options *out, char *err, size_t errlen);
 
 #endif /* OR_XLSX_OPTIONS_H */

@@ -10,19 +10,16 @@
 #include "xlsx_options.h"
 #include "xlsx_render.h"
 
-static const struct or_param xlsx_options[] = {
-    {
-        .name = XLSX_OPTION_MAX_ROWS,
-        .type = OR_PARAM_INT,
-        .required = 0,
-        .description = "data rows per sheet before a table continues on the next sheet, "
-                       "1 to 1048575 (default 1048575, Excel's limit; smaller values are "
-                       "for tests)",
-        .choices = NULL,
-    },
+static const struct or_param *const xlsx_options[] = {
+    OR_PARAM(.name = XLSX_OPTION_MAX_ROWS, .type = OR_PARAM_INT, .required = 0,
+             .description = "data rows per sheet before a table continues on the next sheet, "
+                            "1 to 1048575 (default 1048575, Excel's limit; smaller values are "
+                            "for tests)",
+             .choices = NULL, ),
 };
 
 static const struct or_renderer xlsx_renderer = {
+    .size = sizeof(struct or_renderer),
     .format = "xlsx",
     .mime_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     .options = xlsx_options,
@@ -31,20 +28,8 @@ static const struct or_renderer xlsx_renderer = {
     .streams = 1, /* one pass over each table; sources read last */
 };
 
-static const struct or_plugin xlsx_plugin = {
-    .abi = OR_ABI_VERSION,
-    .kind = OR_PLUGIN_RENDERER,
-    .name = "xlsx",
-    .version = "0.1.0",
-    .description = "Excel workbooks (libxlsxwriter): Summary sheet, a sheet per section, "
-                   "typed cells, native charts",
-    .renderer = &xlsx_renderer,
-};
-
-OR_EXPORT or_plugin_entry_fn outreport_plugin;
-
-OR_EXPORT const struct or_plugin *
-outreport_plugin(void)
-{
-    return &xlsx_plugin;
-}
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_RENDERER, .name = "xlsx", .version = "0.1.0",
+                 .description =
+                     "Excel workbooks (libxlsxwriter): Summary sheet, a sheet per section, "
+                     "typed cells, native charts",
+                 .renderer = &xlsx_renderer);

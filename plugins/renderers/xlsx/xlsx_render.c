@@ -74,7 +74,7 @@ write_sections(struct xlsx_ctx *x)
     or_status st = OR_OK;
 
     for (size_t i = 0; st == OR_OK && i < r->nsections; i++) {
-        const struct or_section *sec = &r->sections[i];
+        const struct or_section *sec = r->sections[i];
         if ((sec->kind != OR_SECTION_TABLE && sec->kind != OR_SECTION_CHART) ||
             sec->unavailable != NULL || sec->result == NULL) {
             continue; /* KPIs and text go on the Summary; so do missing data */
@@ -91,7 +91,7 @@ write_sections(struct xlsx_ctx *x)
 
 or_status
 xlsx_render(const struct or_host *h, const struct or_report *report, const char *path,
-            const struct or_option *options, size_t noptions, char *err, size_t errlen)
+            const struct or_option *const *options, size_t noptions, char *err, size_t errlen)
 {
     char scratch[1];
     char tmpdir[4096];

@@ -31,6 +31,7 @@
  *         the file may be absent or partly written; the host removes it.
  */
 or_status xlsx_render(const struct or_host *h, const struct or_report *report, const char *path,
-                      const struct or_option *options, size_t noptions, char *err, size_t errlen);
+                      const struct or_option *const *options, size_t noptions, char *err,
+                      size_t errlen);
 
 #endif /* OR_XLSX_RENDER_H */

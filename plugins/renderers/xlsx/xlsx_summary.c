@@ -45,7 +45,7 @@ failed_sources(const struct or_report *r)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nsources; i++) {
-        if (r->sources[i].status != NULL && strcmp(r->sources[i].status, "failed") == 0) {
+        if (r->sources[i]->status != NULL && strcmp(r->sources[i]->status, "failed") == 0) {
             n++;
         }
     }
@@ -71,9 +71,8 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
         st = xlsx_summary_line(x, sum, buf, x->fmt.bold);
     }
     if (st == OR_OK && (r->period_start != 0 || r->period_end != 0)) {
-        size_t a = x->h->format_time(x->h, r->period_start, from, sizeof(from));
-        size_t b = x->h->format_time(x->h, r->period_end, to, sizeof(to));
-        if (a > 0 && a < sizeof(from) && b > 0 && b < sizeof(to)) {
+        if (x->h->format_time(x->h, r->period_start, from, sizeof(from)) == OR_OK &&
+            x->h->format_time(x->h, r->period_end, to, sizeof(to)) == OR_OK) {
             snprintf(buf, sizeof(buf), "Data window: %s to %s (end exclusive)", from, to);
             st = xlsx_summary_line(x, sum, buf, NULL);
         }
@@ -84,8 +83,7 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
         st = xlsx_summary_line(x, sum, buf, NULL);
     }
     if (st == OR_OK) {
-        size_t n = x->h->format_time(x->h, r->generated_at, from, sizeof(from));
-        if (n == 0 || n >= sizeof(from)) {
+        if (x->h->format_time(x->h, r->generated_at, from, sizeof(from)) != OR_OK) {
             snprintf(from, sizeof(from), "%" PRId64 " (Unix time)", r->generated_at);
         }
         snprintf(buf, sizeof(buf), "Generated at %s", from);
@@ -134,7 +132,7 @@ sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
         st = xlsx_summary_header(x, sum, labels, 4);
     }
     for (size_t i = 0; st == OR_OK && i < r->nsources; i++) {
-        const struct or_source_status *s = &r->sources[i];
+        const struct or_source_status *s = r->sources[i];
         int failed = s->status != NULL && strcmp(s->status, "failed") == 0;
         lxw_format *tone = failed ? x->fmt.error : NULL;
         st = xlsx_summary_text(x, sum, 0, xlsx_str(s->name), NULL, 1);
@@ -161,7 +159,7 @@ xlsx_summary_write(struct xlsx_ctx *x, lxw_worksheet *ws)
     or_status st = title_block(x, &sum);
 
     for (size_t i = 0; st == OR_OK && i < r->nsections; i++) {
-        const struct or_section *sec = &r->sections[i];
+        const struct or_section *sec = r->sections[i];
         if (sec->kind == OR_SECTION_KPIS) {
             st = xlsx_kpi_block(x, &sum, sec);
         }

@@ -71,7 +71,7 @@ start_sheet(struct writer *w, int number, int64_t first_row)
     }
     w->sheet = (struct xlsx_sheet){.ws = p->ws, .name = p->sheet};
     for (size_t j = 0; j < w->nmap; j++) {
-        const struct or_result_column *c = &res->cols[w->map[j]];
+        const struct or_result_column *c = res->cols[w->map[j]];
         const char *label = c->label != NULL && c->label[0] != '\0' ? c->label : xlsx_str(c->name);
         double width = 0.0;
         st = xlsx_cell_text(x, &w->sheet, 0, (lxw_col_t)j, label, strlen(label), 0, x->fmt.header,
@@ -125,7 +125,7 @@ write_row(struct writer *w, const struct or_value *row, lxw_row_t r, int measure
     const struct or_result *res = w->sec->result;
     for (size_t j = 0; j < w->nmap; j++) {
         double width = 0.0;
-        or_status st = xlsx_cell_value(w->x, &w->sheet, r, (lxw_col_t)j, &res->cols[w->map[j]],
+        or_status st = xlsx_cell_value(w->x, &w->sheet, r, (lxw_col_t)j, res->cols[w->map[j]],
                                        &row[w->map[j]], measure ? &width : NULL);
         if (st != OR_OK) {
             return st;
@@ -147,13 +147,17 @@ stream(struct writer *w, struct or_value *row, int one_sheet)
     or_status st = start_sheet(w, 1, 1);
 
     for (int64_t n = 1; st == OR_OK; n++) {
-        int more = x->h->cursor_next(res->cursor, row);
+        int more = 0;
+        char cerr[OR_ERR_SIZE] = "";
+        if (x->h->cursor_next(x->h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            more = -1;
+        }
         if (more == 0) {
             break;
         }
         if (more < 0) {
-            snprintf(x->err, x->errlen, "%s: cannot read row %" PRId64 " of section '%s'", x->path,
-                     n, xlsx_section_id(w->sec));
+            snprintf(x->err, x->errlen, "%s: cannot read row %" PRId64 " of section '%s': %s",
+                     x->path, n, xlsx_section_id(w->sec), cerr);
             return OR_ERR_RENDER;
         }
         if (on_sheet == x->max_rows) {
@@ -184,7 +188,7 @@ or_status
 xlsx_table_write(struct xlsx_ctx *x, size_t si, const size_t *map, size_t nmap, int one_sheet,
                  size_t *first)
 {
-    const struct or_section *sec = &x->report->sections[si];
+    const struct or_section *sec = x->report->sections[si];
     const struct or_result *res = sec->result;
     struct writer w = {.x = x, .sec = sec, .si = si, .map = map, .nmap = nmap};
     struct or_value *row = NULL;
@@ -196,9 +200,10 @@ xlsx_table_write(struct xlsx_ctx *x, size_t si, const size_t *map, size_t nmap, 
         return OR_ERR_RENDER;
     }
     /* Another renderer may have stepped this cursor already. */
-    if (x->h->cursor_rewind(res->cursor) != OR_OK) {
-        snprintf(x->err, x->errlen, "%s: cannot rewind the rows of section '%s'", x->path,
-                 xlsx_section_id(sec));
+    char rerr[OR_ERR_SIZE] = "";
+    if (x->h->cursor_rewind(x->h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
+        snprintf(x->err, x->errlen, "%s: cannot rewind the rows of section '%s': %s", x->path,
+                 xlsx_section_id(sec), rerr);
         return OR_ERR_RENDER;
     }
     row = calloc(res->ncols > 0 ? res->ncols : 1, sizeof(*row));
@@ -219,7 +224,7 @@ done:
 or_status
 xlsx_table_section(struct xlsx_ctx *x, size_t si)
 {
-    const struct or_result *res = x->report->sections[si].result;
+    const struct or_result *res = x->report->sections[si]->result;
     size_t *map = calloc(res->ncols > 0 ? res->ncols : 1, sizeof(*map));
     size_t first;
 

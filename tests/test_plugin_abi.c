@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The plugin ABI's promises, through the real loader, host and binary:
+ * a plugin built against the ABI 2.0 headers (tests/plugins/old_minor.c)
+ * still loads, lists and fetches, and the host reads none of its structs
+ * past their end; plugins' config keys are checked like the core's, served
+ * with their defaults and listed by `outreport plugins`.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dlfcn.h>
+#include <glib.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "base/config.h"
+#include "dataset/rows.h"
+#include "plugin/host.h"
+#include "plugin/params.h"
+#include "plugin/plugin_config.h"
+#include "plugin/plugin_loader.h"
+#include "proc.h"
+
+#define OLD_KEY "k-old-abi"
+#define SF_KEY "k-salesfinity"
+
+static const char *
+plugin_path(void)
+{
+    const char *p = getenv("OUTREPORT_PLUGIN_PATH");
+    return p != NULL ? p : "build/plugins";
+}
+
+static char *
+test_so(const char *name)
+{
+    const char *b = getenv("OR_BUILD_ROOT");
+    return g_build_filename(b != NULL ? b : "build", "tests", name, NULL);
+}
+
+static void
+copy_into(const char *from, const char *dir)
+{
+    char *base = g_path_get_basename(from);
+    char *to = g_build_filename(dir, base, NULL);
+    assert_int_equal(test_copy_file(from, to), 0);
+    g_free(to);
+    g_free(base);
+}
+
+static char *
+write_conf(const char *dir, const char *text)
+{
+    char *path = g_build_filename(dir, "outreport.conf", NULL);
+    assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+/* The member of JSON array @p array whose "name" is @p name, or NULL. */
+static json_t *
+named(json_t *array, const char *name)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(array, i, item)
+    {
+        if (strcmp(json_string_value(json_object_get(item, "name")), name) == 0) {
+            return item;
+        }
+    }
+    return NULL;
+}
+
+/* The plugin called @p name in `plugins --json` output @p root, or NULL. */
+static json_t *
+listed(json_t *root, const char *name)
+{
+    return named(json_object_get(root, "plugins"), name);
+}
+
+static json_t *
+config_key(json_t *plugin, const char *name)
+{
+    return named(json_object_get(plugin, "config"), name);
+}
+
+/* ------------------------------------------------------------------------- */
+/* A plugin of an older minor                                                 */
+/* ------------------------------------------------------------------------- */
+
+/* A mock server, and a folder removed after the test (even a failed one). */
+struct world {
+    struct mockapi mock;
+    char *dir;
+};
+
+static int
+world_up(void **state, const char *key)
+{
+    struct world *w = calloc(1, sizeof(*w));
+    const char *args[] = {"--calls", "60", "--sf-key", key, NULL};
+    if (w == NULL || mockapi_start(&w->mock, args) != 0) {
+        free(w);
+        return -1;
+    }
+    w->dir = test_tmpdir();
+    *state = w;
+    return 0;
+}
+
+static int
+world_up_old(void **state)
+{
+    return world_up(state, OLD_KEY);
+}
+
+static int
+world_up_sf(void **state)
+{
+    return world_up(state, SF_KEY);
+}
+
+static int
+world_down(void **state)
+{
+    struct world *w = *state;
+    mockapi_stop(&w->mock);
+    test_rmtree(w->dir);
+    free(w->dir);
+    free(w);
+    return 0;
+}
+
+static void
+old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
+{
+    struct world *w = *state;
+    struct mockapi m = w->mock;
+    const char *dir = w->dir;
+    char *plugins = g_build_filename(dir, "plugins", NULL);
+    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
+    char *csv = g_build_filename(plugin_path(), "renderer_csv.so", NULL);
+    char *old = test_so("old_minor.so");
+    copy_into(csv, plugins);
+    copy_into(old, plugins);
+    /* A 2.0 plugin declares no keys: its section takes any key. */
+    char *text = g_strdup_printf("[report]\ntimezone = UTC\n[oldabi]\nbase_url = %s\n"
+                                 "anything_goes = 1\n",
+                                 m.base);
+    char *conf = write_conf(dir, text);
+    char *out = g_build_filename(dir, "calls.csv", NULL);
+
+    const char *list[] = {proc_outreport(), "--config", conf,     "--plugin-dir",
+                          plugins,          "plugins",  "--json", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(list, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    json_t *root = json_loads(r.out, 0, NULL);
+    assert_non_null(root);
+    json_t *p = listed(root, "oldabi");
+    assert_non_null(p);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(p, "abi"), "major")), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(p, "abi"), "minor")), 0);
+    assert_true(json_is_false(json_object_get(p, "config_checked")));
+    /* Only the host's key: nothing was read where 2.1 keeps declared keys. */
+    assert_int_equal(json_array_size(json_object_get(p, "config")), 1);
+    assert_non_null(config_key(p, "base_url"));
+    json_t *ep = json_array_get(json_object_get(p, "endpoints"), 0);
+    assert_string_equal(json_string_value(json_object_get(ep, "name")), "calls");
+    assert_string_equal(json_string_value(json_object_get(ep, "table")), "old_calls");
+    json_t *cols = json_object_get(ep, "columns");
+    assert_int_equal(json_array_size(cols), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 1), "name")),
+                        "duration_s");
+    json_decref(root);
+    proc_result_free(&r);
+
+    /* Three pages of 25, fetched concurrently; the key comes from default_env. */
+    const char *fetch[] = {proc_outreport(),
+                           "--config",
+                           conf,
+                           "--plugin-dir",
+                           plugins,
+                           "fetch",
+                           "oldabi.calls",
+                           "-o",
+                           out,
+                           NULL};
+    const char *env[] = {"OLDABI_TEST_KEY=" OLD_KEY, NULL};
+    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
+    if (r.status != 0) {
+        fail_msg("fetch: %s", r.err);
+    }
+    proc_result_free(&r);
+    gchar *body = NULL;
+    assert_true(g_file_get_contents(out, &body, NULL, NULL));
+    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
+    assert_int_equal(test_count_lines_with(body, ","), 61);
+    g_free(body);
+
+    g_free(out);
+    g_free(conf);
+    g_free(text);
+    g_free(old);
+    g_free(csv);
+    g_free(plugins);
+}
+
+/* Copies of a plugin's structs, each at the very end of a readable page with
+ * an inaccessible page after it: a read past any of them faults. */
+struct guard {
+    void *maps[64];
+    size_t n;
+    size_t page;
+};
+
+static void *
+guarded(struct guard *g, const void *src, size_t n)
+{
+    assert_true(n <= g->page && g->n < G_N_ELEMENTS(g->maps));
+    char *m = mmap(NULL, 2 * g->page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(m != MAP_FAILED);
+    assert_int_equal(mprotect(m + g->page, g->page, PROT_NONE), 0);
+    g->maps[g->n++] = m;
+    char *at = m + g->page - n;
+    memcpy(at, src, n);
+    return at;
+}
+
+/* @p d with its provider, endpoints, columns and parameters (and the lists
+ * of them) copied into guarded memory, each exactly as large as compiled. */
+static const struct or_plugin *
+guarded_plugin(struct guard *g, const struct or_plugin *d)
+{
+    struct or_provider *pv = guarded(g, d->provider, d->provider->size);
+    const struct or_endpoint **eps =
+        guarded(g, pv->endpoints, pv->nendpoints * sizeof(*pv->endpoints));
+    for (size_t e = 0; e < pv->nendpoints; e++) {
+        struct or_endpoint *ep = guarded(g, eps[e], eps[e]->size);
+        const struct or_column **cols =
+            guarded(g, ep->columns, ep->ncolumns * sizeof(*ep->columns));
+        for (size_t c = 0; c < ep->ncolumns; c++) {
+            cols[c] = guarded(g, cols[c], cols[c]->size);
+        }
+        const struct or_param **params = guarded(g, ep->params, ep->nparams * sizeof(*ep->params));
+        for (size_t i = 0; i < ep->nparams; i++) {
+            params[i] = guarded(g, params[i], params[i]->size);
+        }
+        ep->columns = cols;
+        ep->params = params;
+        eps[e] = ep;
+    }
+    pv->endpoints = eps;
+    struct or_plugin *copy = guarded(g, d, d->size);
+    copy->provider = pv;
+    return copy;
+}
+
+static void
+host_reads_a_2_0_plugin_only_within_its_structs(void **state)
+{
+    (void)state;
+    char *so = test_so("old_minor.so");
+    void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    assert_non_null(h);
+    or_plugin_entry_fn *entry = NULL;
+    *(void **)(&entry) = dlsym(h, OR_PLUGIN_ENTRY_NAME);
+    assert_non_null(entry);
+    const struct or_plugin *d = entry();
+    /* Built with the smaller 2.0 descriptor: it ends where 2.1's keys begin. */
+    assert_int_equal(d->abi_major, 2);
+    assert_int_equal(d->abi_minor, 0);
+    assert_int_equal(d->size, offsetof(struct or_plugin, config_keys));
+
+    struct guard g = {.page = (size_t)sysconf(_SC_PAGESIZE)};
+    const struct or_plugin *p = guarded_plugin(&g, d);
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_plugin_check(p, err, sizeof(err)), OR_OK);
+    assert_false(or_plugin_declares_keys(p));
+    struct or_plugin_key k;
+    assert_true(or_plugin_key_at(p, 0, &k));
+    assert_string_equal(k.key.name, "base_url");
+    assert_string_equal(k.key.default_value, "http://127.0.0.1:9");
+    assert_false(or_plugin_key_at(p, 1, &k));
+    assert_false(or_plugin_key_find(p, "anything", &k));
+
+    /* The registry, the config check, the source and parameter lookups and
+     * the schema all read the guarded copies. */
+    struct or_loaded_plugin lp = {.path = so, .handle = h, .desc = p};
+    struct or_registry reg = {.plugins = &lp, .nplugins = 1};
+    char *dir = test_tmpdir();
+    char *conf = write_conf(dir, "[oldabi]\nwhatever = 1\n");
+    struct or_config *cfg = NULL;
+    assert_int_equal(or_config_load(conf, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_registry_check_config(&reg, cfg, err, sizeof(err)), OR_OK);
+    const struct or_loaded_plugin *found = NULL;
+    const struct or_endpoint *ep = NULL;
+    assert_int_equal(or_registry_source(&reg, "oldabi.calls", &found, &ep, err, sizeof(err)),
+                     OR_OK);
+    const char *kv[] = {"unused=x"};
+    struct or_params params;
+    assert_int_equal(or_params_parse("oldabi.calls", ep, kv, 1, &params, err, sizeof(err)), OR_OK);
+    or_params_release(&params);
+    struct or_schema *schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
+    assert_string_equal(schema->cols[1].name, "duration_s");
+    or_schema_free(schema);
+
+    /* A 2.0 plugin may read any key of its section. */
+    struct or_host host;
+    struct or_host_ctx ctx = {.plugin_name = "oldabi", .plugin = p, .cfg = cfg};
+    or_host_init(&host, &ctx);
+    const char *v = NULL;
+    assert_int_equal(host.config_get(&host, "whatever", &v), OR_OK);
+    assert_string_equal(v, "1");
+
+    or_config_free(cfg);
+    g_free(conf);
+    test_rmtree(dir);
+    free(dir);
+    for (size_t i = 0; i < g.n; i++) {
+        munmap(g.maps[i], 2 * g.page);
+    }
+    dlclose(h);
+    g_free(so);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Config keys                                                                */
+/* ------------------------------------------------------------------------- */
+
+static void
+misspelt_plugin_key_is_refused_before_any_fetch(void **state)
+{
+    struct world *w = *state;
+    struct mockapi m = w->mock;
+    const char *dir = w->dir;
+    char *text = g_strdup_printf("[report]\ntimezone = UTC\n[salesfinity]\nbase_url = %s\n"
+                                 "api_key_evn = SF_TEST_KEY\n",
+                                 m.base);
+    char *conf = write_conf(dir, text);
+    char *out = g_build_filename(dir, "calls.csv", NULL);
+    const char *argv[] = {proc_outreport(),       "--config", conf, "fetch",
+                          "salesfinity.call-log", "-o",       out,  NULL};
+    const char *env[] = {"SF_TEST_KEY=" SF_KEY, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, env, 60, &r), 0);
+    assert_int_equal(r.status, 2);
+    char *want = g_strdup_printf("%s: [salesfinity] api_key_evn: unknown key; did you mean "
+                                 "api_key_env? (known: base_url, api_key_env)",
+                                 conf);
+    assert_int_equal(test_count_lines_with(r.err, want), 1);
+    assert_null(strchr(r.err, '\n') != NULL ? strchr(strchr(r.err, '\n') + 1, '\n') : NULL);
+    assert_int_equal(mockapi_requests(&m), 0);
+    assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    proc_result_free(&r);
+    g_free(want);
+
+    /* A typed key's value is checked too. */
+    g_free(text);
+    g_free(conf);
+    text = g_strdup_printf("[saleshandy]\nauth = beare\n");
+    conf = write_conf(dir, text);
+    const char *argv2[] = {proc_outreport(), "--config", conf, "plugins", NULL};
+    assert_int_equal(proc_run(argv2, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_int_equal(test_count_lines_with(r.err, "[saleshandy] auth: invalid value 'beare' "
+                                                  "(expected one of x-api-key,bearer)"),
+                     1);
+    proc_result_free(&r);
+
+    g_free(out);
+    g_free(conf);
+    g_free(text);
+}
+
+static void
+plugins_lists_each_plugins_config_keys(void **state)
+{
+    (void)state;
+    const char *text[] = {proc_outreport(), "plugins", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(text, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(
+        test_count_lines_with(r.out, "[salesfinity] api_key_env (string, default "
+                                     "SALESFINITY_API_KEY, names the variable holding the secret)"),
+        1);
+    assert_int_equal(test_count_lines_with(r.out, "[saleshandy] auth (enum: x-api-key,bearer, "
+                                                  "default x-api-key): how the key is sent"),
+                     1);
+    assert_int_equal(test_count_lines_with(r.out, "[unpod] org_handle (string): the "
+                                                  "organisation's domain handle"),
+                     1);
+    assert_int_equal(test_count_lines_with(r.out, "[unpod] base_url (string): address of the API"),
+                     1);
+    proc_result_free(&r);
+
+    const char *json[] = {proc_outreport(), "plugins", "--json", NULL};
+    assert_int_equal(proc_run(json, NULL, 60, &r), 0);
+    json_t *root = json_loads(r.out, 0, NULL);
+    assert_non_null(root);
+    json_t *unpod = listed(root, "unpod");
+    assert_true(json_is_true(json_object_get(unpod, "config_checked")));
+    json_t *k = config_key(unpod, "product_id");
+    assert_string_equal(json_string_value(json_object_get(k, "default")), "unpod.dev");
+    k = config_key(unpod, "api_key_env");
+    assert_true(json_is_true(json_object_get(k, "secret_env")));
+    assert_string_equal(json_string_value(json_object_get(k, "default")), "UNPOD_TOKEN");
+    k = config_key(unpod, "base_url");
+    assert_true(json_is_true(json_object_get(k, "read_by_host")));
+    assert_true(json_is_null(json_object_get(k, "default")));
+    k = config_key(listed(root, "saleshandy"), "auth");
+    assert_string_equal(json_string_value(json_object_get(k, "type")), "enum");
+    assert_string_equal(json_string_value(json_object_get(k, "choices")), "x-api-key,bearer");
+    json_decref(root);
+    proc_result_free(&r);
+}
+
+/* The host serves declared defaults and refuses keys a 2.1 plugin did not declare. */
+static void
+host_serves_declared_keys_and_refuses_others(void **state)
+{
+    (void)state;
+    struct or_registry *reg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_registry_load(plugin_path(), &reg, err, sizeof(err)), OR_OK);
+    const struct or_loaded_plugin *sf = or_registry_find(reg, OR_PLUGIN_PROVIDER, "salesfinity");
+    assert_non_null(sf);
+    char *dir = test_tmpdir();
+    char *conf = write_conf(dir, "[salesfinity]\napi_key_env = ABI_TEST_SF_KEY\n");
+    struct or_config *cfg = NULL;
+    assert_int_equal(or_config_load(conf, &cfg, err, sizeof(err)), OR_OK);
+    struct or_host h;
+    struct or_host_ctx ctx = {.plugin_name = "salesfinity", .plugin = sf->desc, .cfg = cfg};
+    or_host_init(&h, &ctx);
+    const char *v = NULL;
+
+    assert_int_equal(h.config_get(&h, "api_key_env", &v), OR_OK);
+    assert_string_equal(v, "ABI_TEST_SF_KEY");
+    assert_int_equal(h.config_get(&h, "base_url", &v), OR_OK);
+    assert_string_equal(v, "https://client-api.salesfinity.co"); /* the host key's default */
+    v = "untouched";
+    assert_int_equal(h.config_get(&h, "org_handle", &v), OR_ERR_INVALID);
+    assert_null(v);
+    g_setenv("ABI_TEST_SF_KEY", "secret-from-config", TRUE);
+    assert_int_equal(h.secret_get(&h, "api_key_env", NULL, &v, err, sizeof(err)), OR_OK);
+    assert_string_equal(v, "secret-from-config");
+    assert_int_equal(h.secret_get(&h, "token_env", NULL, &v, err, sizeof(err)), OR_ERR_INVALID);
+    or_config_free(cfg);
+
+    /* Unset (or empty): the declared default names the variable. */
+    g_free(conf);
+    conf = write_conf(dir, "[salesfinity]\napi_key_env =\n");
+    assert_int_equal(or_config_load(conf, &cfg, err, sizeof(err)), OR_OK);
+    ctx.cfg = cfg;
+    assert_int_equal(h.config_get(&h, "api_key_env", &v), OR_OK);
+    assert_string_equal(v, "SALESFINITY_API_KEY");
+    g_unsetenv("SALESFINITY_API_KEY");
+    assert_int_equal(h.secret_get(&h, "api_key_env", NULL, &v, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "environment variable SALESFINITY_API_KEY is not set"));
+
+    or_config_free(cfg);
+    g_free(conf);
+    test_rmtree(dir);
+    free(dir);
+    or_registry_free(reg);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
+                                        world_up_old, world_down),
+        cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),
+        cmocka_unit_test_setup_teardown(misspelt_plugin_key_is_refused_before_any_fetch,
+                                        world_up_sf, world_down),
+        cmocka_unit_test(plugins_lists_each_plugins_config_keys),
+        cmocka_unit_test(host_serves_declared_keys_and_refuses_others),
+    };
+    return cmocka_run_group_tests_name("plugin_abi", tests, NULL, NULL);
+}
