@@ -512,6 +512,29 @@ test_quarterly_review_week_by_week(void **state)
     samples_close(&s);
 }
 
+/* Providers say how the store keeps their rows (ABI 2.2); a declaration
+ * naming a day column that is not a time is refused when loading. */
+static void
+test_bad_keeping_declaration_refused(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char so[1200], cmd[2600];
+    snprintf(so, sizeof(so), "%s/tests/bad_keeping.so", getenv("OR_BUILD_ROOT"));
+    snprintf(cmd, sizeof(cmd), "cp %s %s/", so, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *argv[] = {proc_outreport(), "--plugin-dir", dir, "plugins", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_non_null(strstr(r.err, "bad_keeping.so"));
+    assert_non_null(strstr(r.err, "endpoint calls: keeping records needs record_day, a time "
+                                  "column"));
+    assert_null(strstr(r.out, "badkeeping.calls"));
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+}
+
 static int
 group_setup(void **state)
 {
@@ -542,6 +565,7 @@ main(void)
         cmocka_unit_test(test_replayed_fortnight_gives_partial_trend),
         cmocka_unit_test(test_vars_reach_sql_and_params),
         cmocka_unit_test(test_quarterly_review_week_by_week),
+        cmocka_unit_test(test_bad_keeping_declaration_refused),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

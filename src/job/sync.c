@@ -253,7 +253,9 @@ remember_known(struct or_source *s, const struct or_store_profile *prof, int64_t
 void
 or_sync_source(struct or_source *s, const struct or_sync_env *env)
 {
-    const struct or_store_profile *prof = or_store_profile_of(s->name, s->ep);
+    struct or_store_profile profile;
+    or_store_profile_of(s->name, s->ep, &profile);
+    const struct or_store_profile *prof = &profile;
     GArray *chunks = g_array_new(FALSE, TRUE, sizeof(struct chunk));
     struct outcome o = {g_string_new(NULL), OR_OK, ""};
     struct or_dataset *tmp = NULL;
@@ -300,7 +302,9 @@ or_status
 or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_dataset *ds, char *err,
              size_t errlen)
 {
-    const struct or_store_profile *prof = or_store_profile_of(s->name, s->ep);
+    struct or_store_profile profile;
+    or_store_profile_of(s->name, s->ep, &profile);
+    const struct or_store_profile *prof = &profile;
     int64_t stream = -1, rows = 0;
     char as_of[11] = "";
     if (strcmp(s->status, "failed") == 0 || strcmp(s->status, "skipped") == 0) {

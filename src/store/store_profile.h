@@ -35,13 +35,14 @@ struct or_store_profile {
 };
 
 /**
- * @brief The profile of @p source (an endpoint of @p ep's table).  An
- * endpoint the store knows nothing about is kept as period aggregates keyed
- * by all of its columns, which is never wrong, only less incremental.
- * @return A static profile (never NULL).
+ * @brief The profile of endpoint @p ep (SOURCE @p source) into @p out, as
+ * the provider declares it (::or_endpoint.keeping, record_key, record_day;
+ * ABI 2.2).  An endpoint that declares nothing (or a plugin older than
+ * 2.2) is kept as period aggregates keyed by all of its columns, which is
+ * never wrong, only less incremental.  @p out borrows from @p ep.
  */
-const struct or_store_profile *or_store_profile_of(const char *source,
-                                                   const struct or_endpoint *ep);
+void or_store_profile_of(const char *source, const struct or_endpoint *ep,
+                         struct or_store_profile *out);
 
 /** @brief "records", "period" or "snapshot". */
 const char *or_store_kind_name(enum or_store_kind k);
