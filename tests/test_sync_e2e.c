@@ -431,6 +431,63 @@ test_replayed_fortnight_gives_partial_trend(void **state)
     pdf_argv[2] = path;
     assert_int_equal(proc_run(pdf_argv, NULL, 60, &r), 0);
     assert_non_null(strstr(r.out, "2 of 12 weeks of calls are complete in the store"));
+    assert_non_null(strstr(r.out, "partial"));
+    proc_result_free(&r);
+    samples_close(&s);
+}
+
+/* The workbook's charts, as one text (python3's zipfile reads it). */
+static char *
+xlsx_charts(const char *path)
+{
+    const char *argv[] = {"/usr/bin/python3", "-c",
+                          "import sys, zipfile\n"
+                          "z = zipfile.ZipFile(sys.argv[1])\n"
+                          "for n in sorted(z.namelist()):\n"
+                          "    if n.startswith('xl/charts/'):\n"
+                          "        print(n, z.read(n).decode())\n",
+                          path, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 0);
+    free(r.err);
+    return r.out;
+}
+
+/* ABI 2.2 through the real renderers: the trend chart marks the report's
+ * week, KPI tiles carry a sparkline of the last twelve weeks. */
+static void
+test_trend_chart_marks_current_week_and_kpis_have_sparklines(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *args[] = {"run", "weekly-manager", "--format", "xlsx", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/weekly-manager.xlsx", s.dir);
+    char *charts = xlsx_charts(path);
+    /* the twelfth week (index 11) is the marked point of both trend charts' series */
+    assert_int_equal(test_count_lines_with(charts, "<c:dPt><c:idx val=\"11\"/><c:marker>"), 2);
+    /* sparklines of Calls, Connect rate and Meetings: their rows' twelve values */
+    assert_non_null(strstr(charts, "Summary!$G$10:$R$10"));
+    assert_non_null(strstr(charts, "Summary!$G$12:$R$12"));
+    assert_non_null(strstr(charts, "Summary!$G$14:$R$14"));
+    free(charts);
+    /* a mark on a chart that is no trend is a template error */
+    char tpl[1200];
+    snprintf(tpl, sizeof(tpl), "%s/mark.json", s.dir);
+    write_file(tpl, "{\"title\": \"M\", \"sources\": {\"calls\": {\"source\": "
+                    "\"salesfinity.call-log\"}}, \"sections\": [{\"kind\": \"chart\", \"chart\": "
+                    "\"line\", \"mark\": \"c\", \"sql\": \"SELECT 1 AS x, 2 AS y, 1 AS c\", "
+                    "\"x\": \"x\", \"series\": [\"y\"]}]}");
+    const char *argv[] = {proc_outreport(), "validate", tpl, NULL};
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'mark' is for trend charts"));
     proc_result_free(&r);
     samples_close(&s);
 }
@@ -566,6 +623,7 @@ main(void)
         cmocka_unit_test(test_vars_reach_sql_and_params),
         cmocka_unit_test(test_quarterly_review_week_by_week),
         cmocka_unit_test(test_bad_keeping_declaration_refused),
+        cmocka_unit_test(test_trend_chart_marks_current_week_and_kpis_have_sparklines),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

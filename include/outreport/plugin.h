@@ -37,7 +37,8 @@
  *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys)
  *   and the host's formatter (::or_host.format_value, format_change).  2.2
  *   adds how the store keeps an endpoint's rows (::or_endpoint.keeping,
- *   record_key, record_day).
+ *   record_key, record_day), the trend chart (::OR_CHART_TREND,
+ *   ::or_chart.mark_col) and KPI sparklines (::or_kpi.spark).
  *
  * @section growth How each struct grows
  *
@@ -333,6 +334,8 @@ enum or_chart_kind {
     OR_CHART_LINE,        /**< one or more series as lines over the categories */
     OR_CHART_DONUT,       /**< one series as shares of a ring */
     OR_CHART_FUNNEL,      /**< one series of decreasing stages */
+    OR_CHART_TREND,       /**< since 2.2: lines over time (weeks), with the categories that
+                               ::or_chart.mark_col marks shown as the current ones */
     OR_CHART_KIND_COUNT
 };
 
@@ -348,6 +351,10 @@ struct or_chart {
     const char *x_label;       /**< axis title or NULL */
     const char *y_label;       /**< axis title or NULL */
     int horizontal;            /**< bars grow to the right (long category names) */
+    /* since 2.2 */
+    int has_mark;    /**< nonzero: mark_col is set */
+    size_t mark_col; /**< a column whose nonzero value marks its row's category (the current
+                          week of a trend) */
 };
 
 /** One KPI tile: a value, the previous period's value, and how to show them. */
@@ -359,6 +366,9 @@ struct or_kpi {
     int has_previous;      /**< zero: no comparison */
     double previous;       /**< the comparison period */
     int lower_is_better;   /**< nonzero: a fall is good news (e.g. bounce rate) */
+    /* since 2.2 */
+    size_t nspark;       /**< values of the last nspark periods for a sparkline, 0: none */
+    const double *spark; /**< oldest first, the last being this period's; NaN: no data */
 };
 
 /** One evaluated section of a report. */

@@ -163,7 +163,8 @@ plan(const struct or_source *s, const struct or_store_profile *prof, int64_t str
 
 /* What one source's sync did. */
 struct outcome {
-    GString *missing; /* days a replay did not have */
+    GString *missing; /* days a replay did not have: "FIRST..LAST" of them all */
+    int nmissing;     /* in so many runs of days */
     or_status st;     /* the first failure other than a replay miss */
     char detail[OR_ERR_SIZE];
 };
@@ -217,7 +218,8 @@ judge(struct or_source *s, const struct outcome *o)
     s->st = o->st;
     if (o->st == OR_OK && o->missing->len > 0) {
         s->status = "partial";
-        s->detail = g_strdup_printf("not in the recording, so not stored: %s", o->missing->str);
+        s->detail = g_strdup_printf("%d run%s of days between %s are not in the recording: unknown",
+                                    o->nmissing, o->nmissing == 1 ? "" : "s", o->missing->str);
     }
     else if (o->st == OR_OK) {
         s->status = s->stats.retries > 0 ? "retried" : "ok";
@@ -257,7 +259,7 @@ or_sync_source(struct or_source *s, const struct or_sync_env *env)
     or_store_profile_of(s->name, s->ep, &profile);
     const struct or_store_profile *prof = &profile;
     GArray *chunks = g_array_new(FALSE, TRUE, sizeof(struct chunk));
-    struct outcome o = {g_string_new(NULL), OR_OK, ""};
+    struct outcome o = {g_string_new(NULL), 0, OR_OK, ""};
     struct or_dataset *tmp = NULL;
     int64_t stream = -1;
     memset(&s->stats, 0, sizeof(s->stats));
@@ -277,8 +279,11 @@ or_sync_source(struct or_source *s, const struct or_sync_env *env)
         char err[OR_ERR_SIZE] = "";
         or_status st = sync_chunk(s, prof, stream, c, env, tmp, err, sizeof(err));
         if (st == OR_ERR_REPLAY) {
-            g_string_append_printf(o.missing, "%s%s..%s", o.missing->len ? ", " : "", c->first,
-                                   c->last);
+            if (o.nmissing++ == 0) {
+                g_string_append_printf(o.missing, "%s..", c->first);
+            }
+            g_string_truncate(o.missing, strlen(c->first) + 2);
+            g_string_append(o.missing, c->last);
         }
         else if (st != OR_OK) {
             o.st = st;

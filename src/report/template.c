@@ -401,12 +401,14 @@ or_template_free(struct or_template *t)
             g_free(s->kpis[k].label);
             g_free(s->kpis[k].value_sql);
             g_free(s->kpis[k].previous_sql);
+            g_free(s->kpis[k].spark_sql);
         }
         g_free(s->kpis);
         g_free(s->x);
         g_strfreev(s->series);
         g_free(s->x_label);
         g_free(s->y_label);
+        g_free(s->mark);
         g_strfreev(s->formats);
     }
     g_free(t->sections);

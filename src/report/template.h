@@ -39,6 +39,7 @@ struct or_tpl_kpi {
     char *label;
     char *value_sql;    /**< one row, one column */
     char *previous_sql; /**< or NULL */
+    char *spark_sql;    /**< or NULL: one value per row, oldest first, for a sparkline */
     enum or_format format;
     int lower_is_better;
 };
@@ -60,6 +61,7 @@ struct or_tpl_section {
     char **series;            /**< CHART: value columns (NULL-terminated) */
     char *x_label, *y_label;
     int horizontal;
+    char *mark;     /**< CHART (trend): column marking the current category, or NULL */
     char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
 };
