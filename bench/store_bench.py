@@ -18,7 +18,7 @@ import shutil
 import socket
 import statistics
 import subprocess
-import time
+import tempfile
 
 BEGIN = "<!-- BEGIN bench/run store: generated, do not edit by hand -->"
 END = "<!-- END bench/run store -->"
@@ -129,8 +129,9 @@ class Postgres:
         if not found:
             raise RuntimeError("no PostgreSQL (apt-get install postgresql)")
         self.bin = os.path.dirname(found[-1])
-        self.dir = os.path.join(work, "pg")
-        os.makedirs(self.dir)
+        # Its own folder under /tmp: the work folder is private to root (0700), and
+        # initdb runs as the postgres user when we are root.
+        self.dir = tempfile.mkdtemp(prefix="outreport-bench-pg-")
         self.root = os.geteuid() == 0
         if self.root:
             shutil.chown(self.dir, "postgres", "postgres")
@@ -156,6 +157,7 @@ class Postgres:
     def stop(self):
         if self.dir:
             self.cmd("pg_ctl", "-D", self.dir + "/data", "-m", "fast", "-w", "stop")
+            shutil.rmtree(self.dir, ignore_errors=True)
             self.dir = None
 
 
