@@ -128,3 +128,22 @@ pgtest_createdb(const struct pgtest *pg, const char *name, char *url, size_t n)
     snprintf(url, n, "postgresql://postgres@127.0.0.1:%d/%s", pg->port, name);
     return ok ? 0 : -1;
 }
+
+struct pgtest pgtest_server;
+int pgtest_up;
+
+int
+pgtest_group_setup(void **state)
+{
+    (void)state;
+    pgtest_up = pgtest_start(&pgtest_server) == 0;
+    return 0;
+}
+
+int
+pgtest_group_teardown(void **state)
+{
+    (void)state;
+    pgtest_stop(&pgtest_server);
+    return 0;
+}

@@ -35,4 +35,16 @@ void pgtest_stop(struct pgtest *pg);
  */
 int pgtest_createdb(const struct pgtest *pg, const char *name, char *url, size_t n);
 
+/** The server of the test executable, started by pgtest_group_setup(). */
+extern struct pgtest pgtest_server;
+
+/** Nonzero when pgtest_server runs (tests using it assert this). */
+extern int pgtest_up;
+
+/** @brief cmocka group setup: start pgtest_server (a failure only clears pgtest_up). */
+int pgtest_group_setup(void **state);
+
+/** @brief cmocka group teardown: stop it. */
+int pgtest_group_teardown(void **state);
+
 #endif

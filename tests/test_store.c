@@ -20,9 +20,6 @@
 #include "proc.h"
 #include "store/store.h"
 
-static struct pgtest pg;
-static int pg_up;
-
 struct backend {
     const char *kind; /* "sqlite" or "postgresql" */
     char url[512];
@@ -32,22 +29,6 @@ struct backend {
 
 static struct backend sqlite_backend = {.kind = "sqlite"};
 static struct backend pg_backend = {.kind = "postgresql"};
-
-static int
-group_setup(void **state)
-{
-    (void)state;
-    pg_up = pgtest_start(&pg) == 0;
-    return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-    (void)state;
-    pgtest_stop(&pg);
-    return 0;
-}
 
 static int
 setup(void **state)
@@ -62,7 +43,7 @@ setup(void **state)
     }
     char name[32];
     snprintf(name, sizeof(name), "store_%d", ++n);
-    return pg_up && pgtest_createdb(&pg, name, b->url, sizeof(b->url)) == 0 ? 0 : -1;
+    return pgtest_up && pgtest_createdb(&pgtest_server, name, b->url, sizeof(b->url)) == 0 ? 0 : -1;
 }
 
 static int
@@ -467,5 +448,5 @@ main(void)
                                                  teardown, &sqlite_backend),
         cmocka_unit_test(test_bad_urls),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);
 }

@@ -19,9 +19,6 @@
 #include "pgtest.h"
 #include "proc.h"
 
-static struct pgtest pg;
-static int pg_up;
-
 /* One test's world: a mock server, its request log, a config, a store. */
 struct world {
     struct mockapi m;
@@ -300,8 +297,8 @@ test_two_syncs_at_once_postgresql(void **state)
 {
     (void)state;
     char url[256];
-    assert_true(pg_up);
-    assert_int_equal(pgtest_createdb(&pg, "concurrent", url, sizeof(url)), 0);
+    assert_true(pgtest_up);
+    assert_int_equal(pgtest_createdb(&pgtest_server, "concurrent", url, sizeof(url)), 0);
     concurrent(url);
 }
 
@@ -312,8 +309,8 @@ test_second_machine_reads_postgresql(void **state)
 {
     (void)state;
     char url[256];
-    assert_true(pg_up);
-    assert_int_equal(pgtest_createdb(&pg, "shared", url, sizeof(url)), 0);
+    assert_true(pgtest_up);
+    assert_int_equal(pgtest_createdb(&pgtest_server, "shared", url, sizeof(url)), 0);
     struct world w;
     world_open(&w, url);
     const char *sync1[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
@@ -592,22 +589,6 @@ test_bad_keeping_declaration_refused(void **state)
     free(dir);
 }
 
-static int
-group_setup(void **state)
-{
-    (void)state;
-    pg_up = pgtest_start(&pg) == 0;
-    return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-    (void)state;
-    pgtest_stop(&pg);
-    return 0;
-}
-
 int
 main(void)
 {
@@ -625,5 +606,5 @@ main(void)
         cmocka_unit_test(test_bad_keeping_declaration_refused),
         cmocka_unit_test(test_trend_chart_marks_current_week_and_kpis_have_sparklines),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);
 }

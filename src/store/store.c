@@ -41,6 +41,21 @@ or_store_quote(const char *name)
     return g_string_free(s, FALSE);
 }
 
+or_status
+or_store_take_column(void *ud, const struct or_value *vals, size_t n, char *err, size_t errlen)
+{
+    (void)n;
+    (void)err;
+    (void)errlen;
+    struct or_store_columns *c = ud;
+    g_ptr_array_add(c->names, g_strdup(vals[0].s));
+    if (c->types != NULL) {
+        enum or_type t = c->type_of(vals[1].is_null ? NULL : vals[1].s);
+        g_array_append_val(c->types, t);
+    }
+    return OR_OK;
+}
+
 char *
 or_store_upsert_clause(const char *const *cols, size_t n)
 {

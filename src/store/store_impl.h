@@ -69,6 +69,11 @@ struct or_store_ops {
     /** One row of values, in column order. */
     or_status (*writer_row)(struct or_store_writer *w, const struct or_value *vals, char *err,
                             size_t errlen);
+    /**
+     * The database file when the dataset (SQLite) can read the store directly
+     * (ATTACH): a load is then one INSERT ... SELECT; NULL otherwise.
+     */
+    const char *(*file)(struct or_store *s);
     /** Finish: everything written is in the table (still inside the transaction); frees @p w. */
     or_status (*writer_close)(struct or_store_writer *w, int ok, char *err, size_t errlen);
 };
@@ -86,6 +91,17 @@ or_status or_store_sqlite_open(struct or_store *s, const char *path, char *err, 
 
 /** @brief Open a PostgreSQL store at the libpq URI @p uri into @p s. */
 or_status or_store_pg_open(struct or_store *s, const char *uri, char *err, size_t errlen);
+
+/** What a backend's columns() collects: names, types and how to read a type's name. */
+struct or_store_columns {
+    GPtrArray *names;                      /**< g_free'd column names */
+    GArray *types;                         /**< enum or_type, or NULL: not wanted */
+    enum or_type (*type_of)(const char *); /**< the backend's declared type to or_type */
+};
+
+/** @brief An or_store_row_fn over (name, declared type) rows into a struct or_store_columns. */
+or_status or_store_take_column(void *ud, const struct or_value *vals, size_t n, char *err,
+                               size_t errlen);
 
 /** @brief A double-quoted SQL identifier (g_free). */
 char *or_store_quote(const char *name);

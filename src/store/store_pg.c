@@ -163,14 +163,12 @@ pg_read_expr(enum or_type t, const char *quoted)
     return g_strdup(quoted);
 }
 
-struct name_types {
-    GPtrArray *names;
-    GArray *types;
-};
-
 static enum or_type
 type_of(const char *pg)
 {
+    if (pg == NULL) {
+        return OR_TYPE_TEXT;
+    }
     static const char *const names[] = {"text", "bigint", "double precision", "boolean",
                                         "timestamp with time zone"};
     static const enum or_type types[] = {OR_TYPE_TEXT, OR_TYPE_INT, OR_TYPE_REAL, OR_TYPE_BOOL,
@@ -184,32 +182,17 @@ type_of(const char *pg)
 }
 
 static or_status
-take_name(void *ud, const struct or_value *vals, size_t n, char *err, size_t errlen)
-{
-    (void)n;
-    (void)err;
-    (void)errlen;
-    struct name_types *nt = ud;
-    g_ptr_array_add(nt->names, g_strdup(vals[0].s));
-    if (nt->types != NULL) {
-        enum or_type t = type_of(vals[1].s);
-        g_array_append_val(nt->types, t);
-    }
-    return OR_OK;
-}
-
-static or_status
 pg_columns(struct or_store *s, const char *table, GPtrArray *names, GArray *types, char *err,
            size_t errlen)
 {
     static const enum or_type text[] = {OR_TYPE_TEXT, OR_TYPE_TEXT};
     const char *p[] = {table};
-    struct name_types nt = {names, types};
+    struct or_store_columns nt = {names, types, type_of};
     return pg_query(s,
                     "SELECT column_name, data_type FROM information_schema.columns WHERE "
                     "table_schema = current_schema() AND table_name = $1 ORDER BY "
                     "ordinal_position",
-                    p, 1, text, 2, take_name, &nt, err, errlen);
+                    p, 1, text, 2, or_store_take_column, &nt, err, errlen);
 }
 
 static or_status
@@ -345,6 +328,13 @@ pg_writer_close(struct or_store_writer *w, int ok, char *err, size_t errlen)
     return st;
 }
 
+static const char *
+pg_file(struct or_store *s)
+{
+    (void)s;
+    return NULL;
+}
+
 static const struct or_store_ops pg_ops = {
     .kind = "postgresql",
     .close = pg_close,
@@ -360,6 +350,7 @@ static const struct or_store_ops pg_ops = {
     .writer_open = pg_writer_open,
     .writer_row = pg_writer_row,
     .writer_close = pg_writer_close,
+    .file = pg_file,
 };
 
 static void

@@ -203,35 +203,15 @@ sq_read_expr(enum or_type t, const char *quoted)
     return g_strdup(quoted);
 }
 
-struct name_types {
-    GPtrArray *names;
-    GArray *types;
-};
-
-static or_status
-take_name(void *ud, const struct or_value *vals, size_t n, char *err, size_t errlen)
-{
-    (void)n;
-    (void)err;
-    (void)errlen;
-    struct name_types *nt = ud;
-    g_ptr_array_add(nt->names, g_strdup(vals[0].s));
-    if (nt->types != NULL) {
-        enum or_type t = or_type_from_decl(vals[1].is_null ? NULL : vals[1].s);
-        g_array_append_val(nt->types, t);
-    }
-    return OR_OK;
-}
-
 static or_status
 sq_columns(struct or_store *s, const char *table, GPtrArray *names, GArray *types, char *err,
            size_t errlen)
 {
     static const enum or_type text[] = {OR_TYPE_TEXT, OR_TYPE_TEXT};
     const char *p[] = {table};
-    struct name_types nt = {names, types};
+    struct or_store_columns nt = {names, types, or_type_from_decl};
     return sq_query(s, "SELECT name, type FROM pragma_table_info($1) ORDER BY cid", p, 1, text, 2,
-                    take_name, &nt, err, errlen);
+                    or_store_take_column, &nt, err, errlen);
 }
 
 static or_status
@@ -308,6 +288,12 @@ sq_writer_close(struct or_store_writer *w, int ok, char *err, size_t errlen)
     return OR_OK;
 }
 
+static const char *
+sq_file(struct or_store *s)
+{
+    return ((struct sqlite_store *)s->impl)->path;
+}
+
 static const struct or_store_ops sqlite_ops = {
     .kind = "sqlite",
     .close = sq_close,
@@ -323,6 +309,7 @@ static const struct or_store_ops sqlite_ops = {
     .writer_open = sq_writer_open,
     .writer_row = sq_writer_row,
     .writer_close = sq_writer_close,
+    .file = sq_file,
 };
 
 static int
