@@ -21,6 +21,7 @@
 #include "base/cleanup.h"
 #include "cli/cli.h"
 #include "base/log.h"
+#include "base/tmpfile.h"
 #include "report/template.h"
 
 static const char *const job_keys[] = {"template", "period", "from",    "to",      "tz",
@@ -309,7 +310,7 @@ or_cmd_batch(struct or_app *app)
     }
 
     /* Phase 1: fetch, sharing identical requests through a private cache. */
-    cache = g_dir_make_tmp("outreport-batch-XXXXXX", NULL);
+    cache = or_tmpdir_make("outreport-batch-");
     if (cache != NULL) {
         or_cleanup_add_dir(cache);
     }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/cleanup.h"
+#include "base/coredump.h"
 #include "cli/cli.h"
 #include "base/config_check.h"
 #include "base/log.h"
@@ -347,6 +348,7 @@ main(int argc, char **argv)
     unsigned long long given = 0;
     int rc;
 
+    or_coredump_disable(); /* a core file would hold the credentials */
     /* Before any thread: they all inherit the blocked signals. */
     or_cleanup_signals_start();
     memset(&cli, 0, sizeof(cli));
