@@ -43,6 +43,7 @@ struct or_cli {
     const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */
     int dry_run;              /**< --dry-run: write files, send nothing */
     int no_cache;             /**< --no-cache */
+    const char *deadline;     /**< --deadline SECONDS: [http] deadline_s */
     const char *cache_dir;    /**< batch: a private response cache shared by its jobs */
     int fetch_only;           /**< batch: fetch the sources (filling the cache), render nothing */
     int threads;              /**< batch: threads one job may use to parse and render

@@ -11,6 +11,7 @@
 
 #include "base/period.h"
 #include "base/timeutil.h"
+#include "http/http_config.h"
 
 int
 or_exit_code(or_status st)
@@ -201,7 +202,7 @@ or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, cha
     }
     ho->max_parallel = (int)parallel;
     ho->ca_file = or_config_get(cfg, "http", "ca_file");
-    return st;
+    return st == OR_OK ? or_http_limits_from_config(cfg, ho, err, errlen) : st;
 }
 
 void
