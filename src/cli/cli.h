@@ -41,6 +41,7 @@ struct or_cli {
     const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */
     int dry_run;              /**< --dry-run: write files, send nothing */
     int no_cache;             /**< --no-cache */
+    const char *deadline;     /**< --deadline SECONDS: [http] deadline_s */
     char **args;              /**< positional arguments after the command */
     int nargs;
 };

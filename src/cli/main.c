@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/cleanup.h"
+#include "base/coredump.h"
 #include "cli/cli.h"
 #include "plugin/plugin_config.h"
 #include "base/log.h"
@@ -54,6 +55,7 @@ static const char usage_run[] =
     "  --option KEY=VALUE        renderer option (e.g. paper=letter, profile=excel)\n"
     "  --record DIR / --replay DIR  save / serve HTTP responses\n"
     "  --no-cache                do not use the HTTP response cache\n"
+    "  --deadline SECONDS        time allowed for each source (default [http] deadline_s)\n"
     "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
     "                            the roll-up; further columns filter other tables by the\n"
     "                            same value (rep_email,sender_email)\n"
@@ -104,6 +106,7 @@ static const char usage_fetch[] =
     "  --record DIR              save every HTTP response to DIR (secrets stripped)\n"
     "  --replay DIR              serve HTTP responses from DIR, no network\n"
     "  --no-cache                do not use the HTTP response cache\n"
+    "  --deadline SECONDS        time allowed for the source (default [http] deadline_s)\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 the source failed.\n";
 
@@ -128,7 +131,8 @@ enum {
     OPT_MAIL_CC,
     OPT_MAIL_SUBJECT,
     OPT_DRY_RUN,
-    OPT_NO_CACHE
+    OPT_NO_CACHE,
+    OPT_DEADLINE
 };
 
 static const struct option long_opts[] = {
@@ -157,6 +161,7 @@ static const struct option long_opts[] = {
     {"mail-subject", required_argument, NULL, OPT_MAIL_SUBJECT},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"deadline", required_argument, NULL, OPT_DEADLINE},
     {NULL, 0, NULL, 0},
 };
 
@@ -172,12 +177,12 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |           \
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
-     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE))
+     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_DEADLINE))
 
 #define FETCH_OPTS                                                                                 \
     (OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) | OPT_BIT(OPT_TZ) |  \
      OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |        \
-     OPT_BIT(OPT_NO_CACHE))
+     OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_DEADLINE))
 
 /* The commands: the one list that dispatch, help, option checks and
  * messages read. */
@@ -280,6 +285,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
         case OPT_DRY_RUN: cli->dry_run = 1; break;
         case OPT_NO_CACHE: cli->no_cache = 1; break;
+        case OPT_DEADLINE: cli->deadline = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;
@@ -307,6 +313,9 @@ run_command(struct or_app *app, const struct command *cmd)
     if (or_config_load(cli->config_path, &app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
         return OR_EXIT_USAGE;
+    }
+    if (cli->deadline != NULL) {
+        or_config_set(app->cfg, "http", "deadline_s", cli->deadline);
     }
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
@@ -355,6 +364,7 @@ main(int argc, char **argv)
     unsigned long long given = 0;
     int rc;
 
+    or_coredump_disable(); /* a core file would hold the credentials */
     /* Before any thread: they all inherit the blocked signals. */
     or_cleanup_signals_start();
     memset(&cli, 0, sizeof(cli));
