@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,7 +85,16 @@ slurp_fd_pair(int fd_out, int fd_err, pid_t pid, int timeout_s, char **err_out, 
 int
 proc_run(const char *const *argv, const char *const *env, int timeout_s, struct proc_result *res)
 {
+    return proc_run_setup(argv, env, timeout_s, NULL, NULL, res);
+}
+
+int
+proc_run_setup(const char *const *argv, const char *const *env, int timeout_s, proc_setup_fn *setup,
+               void *ud, struct proc_result *res)
+{
     int po[2], pe[2];
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     memset(res, 0, sizeof(*res));
     if (pipe(po) != 0 || pipe(pe) != 0) {
         return -1;
@@ -108,6 +118,9 @@ proc_run(const char *const *argv, const char *const *env, int timeout_s, struct 
         for (size_t i = 0; env != NULL && env[i] != NULL; i++) {
             putenv((char *)env[i]);
         }
+        if (setup != NULL) {
+            setup(ud);
+        }
         execv(argv[0], (char *const *)argv);
         fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
         _exit(127);
@@ -117,7 +130,12 @@ proc_run(const char *const *argv, const char *const *env, int timeout_s, struct 
     int killed = 0;
     res->out = slurp_fd_pair(po[0], pe[0], pid, timeout_s, &res->err, &killed);
     int st = 0;
-    waitpid(pid, &st, 0);
+    struct rusage ru;
+    memset(&ru, 0, sizeof(ru));
+    wait4(pid, &st, 0, &ru);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    res->maxrss_kb = ru.ru_maxrss;
+    res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     res->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     if (killed) {
         res->status = 124;
@@ -169,6 +187,13 @@ int
 samples_run(const struct samples *s, const char *const *args, const char *const *env, int timeout_s,
             struct proc_result *res)
 {
+    return samples_run_setup(s, args, env, timeout_s, NULL, NULL, res);
+}
+
+int
+samples_run_setup(const struct samples *s, const char *const *args, const char *const *env,
+                  int timeout_s, proc_setup_fn *setup, void *ud, struct proc_result *res)
+{
     const char *argv[48];
     size_t n = 0;
     argv[n++] = proc_outreport();
@@ -185,7 +210,7 @@ samples_run(const struct samples *s, const char *const *args, const char *const 
     argv[n++] = "--period";
     argv[n++] = SAMPLES_PERIOD;
     argv[n] = NULL;
-    return proc_run(argv, env, timeout_s, res);
+    return proc_run_setup(argv, env, timeout_s, setup, ud, res);
 }
 
 char *

@@ -15,9 +15,11 @@
 
 /** Result of running a command. */
 struct proc_result {
-    int status; /**< exit code, or 128+signal */
-    char *out;  /**< captured stdout (malloc'd, NUL-terminated) */
-    char *err;  /**< captured stderr (malloc'd, NUL-terminated) */
+    int status;     /**< exit code, or 128+signal */
+    char *out;      /**< captured stdout (malloc'd, NUL-terminated) */
+    char *err;      /**< captured stderr (malloc'd, NUL-terminated) */
+    long maxrss_kb; /**< the command's peak resident memory (wait4), in KiB */
+    double seconds; /**< how long it ran */
 };
 
 /**
@@ -26,6 +28,13 @@ struct proc_result {
  */
 int proc_run(const char *const *argv, const char *const *env, int timeout_s,
              struct proc_result *res);
+
+/** Called in the child after fork, before exec (rlimits, signal dispositions). */
+typedef void proc_setup_fn(void *ud);
+
+/** proc_run() with @p setup (may be NULL) run in the child before exec. */
+int proc_run_setup(const char *const *argv, const char *const *env, int timeout_s,
+                   proc_setup_fn *setup, void *ud, struct proc_result *res);
 
 /** Free the captured output. */
 void proc_result_free(struct proc_result *res);
@@ -77,6 +86,10 @@ void samples_close(struct samples *s);
  */
 int samples_run(const struct samples *s, const char *const *args, const char *const *env,
                 int timeout_s, struct proc_result *res);
+
+/** samples_run() with @p setup (may be NULL) run in the child before exec. */
+int samples_run_setup(const struct samples *s, const char *const *args, const char *const *env,
+                      int timeout_s, proc_setup_fn *setup, void *ud, struct proc_result *res);
 
 /** Make a fresh temporary directory; returns a malloc'd path. */
 char *test_tmpdir(void);

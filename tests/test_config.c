@@ -65,6 +65,72 @@ secret_in_config_file_is_refused_naming_file_section_and_key(void **state)
     free(dir);
 }
 
+/* Loads @p len bytes of @p text as a config; returns the status, @p err filled. */
+static or_status
+load_bytes(const char *text, size_t len, char *err, size_t errlen)
+{
+    char *dir = test_tmpdir();
+    char *path = g_build_filename(dir, "outreport.conf", NULL);
+    assert_true(g_file_set_contents(path, text, (gssize)len, NULL));
+    struct or_config *cfg = NULL;
+    or_status st = or_config_load(path, &cfg, err, errlen);
+    if (st == OR_OK) {
+        or_config_free(cfg);
+    }
+    else {
+        assert_null(cfg);
+        assert_non_null(strstr(err, path));
+    }
+    g_free(path);
+    test_rmtree(dir);
+    free(dir);
+    return st;
+}
+
+static void
+nul_byte_bom_and_oversize_are_refused_with_the_offset(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    static const char nul[] = "[report]\ntimezone = UTC\n\0[http]\nretries = 1\n";
+    assert_int_equal(load_bytes(nul, sizeof(nul) - 1, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "byte offset 24: a NUL byte"));
+    static const char bom[] = "\xef\xbb\xbf[report]\ntimezone = UTC\n";
+    assert_int_equal(load_bytes(bom, sizeof(bom) - 1, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "byte offset 0: a UTF-8 byte order mark"));
+    size_t big = 1024 * 1024 + 1;
+    char *text = g_malloc(big);
+    memset(text, '#', big);
+    assert_int_equal(load_bytes(text, big, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "larger than 1024 KiB"));
+    /* Exactly 1 MiB is still a config. */
+    text[big - 2] = '\n';
+    assert_int_equal(load_bytes(text, big - 1, err, sizeof(err)), OR_OK);
+    g_free(text);
+}
+
+static void
+url_with_a_password_is_refused_and_never_echoed(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    static const char *const refused[] = {
+        "[salesfinity]\nbase_url = https://u:Pass-77@api.example.com/v1\n",
+        "[smtp]\nurl = smtp://bot:Pass-77@mail.example.com:587\n",
+        "[unpod]\nbase_url = http://:Pass-77@h\n",
+    };
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        assert_int_equal(load_bytes(refused[i], strlen(refused[i]), err, sizeof(err)),
+                         OR_ERR_CONFIG);
+        assert_non_null(strstr(err, "the URL holds a password"));
+        assert_null(strstr(err, "Pass-77"));
+    }
+    /* A user name alone, an @ in the path or query, or no URL at all: fine. */
+    static const char fine[] = "[salesfinity]\nbase_url = https://u@api.example.com/a:b@c?x=y:z@w\n"
+                               "[smtp]\nfrom = Reports <r@example.com>\n";
+    assert_int_equal(load_bytes(fine, strlen(fine), err, sizeof(err)), OR_OK);
+}
+
 static void
 syntax_error_names_the_file(void **state)
 {
@@ -267,6 +333,8 @@ main(void)
         cmocka_unit_test(values_are_read_with_semicolon_and_hash_comments),
         cmocka_unit_test(secret_in_config_file_is_refused_naming_file_section_and_key),
         cmocka_unit_test(syntax_error_names_the_file),
+        cmocka_unit_test(nul_byte_bom_and_oversize_are_refused_with_the_offset),
+        cmocka_unit_test(url_with_a_password_is_refused_and_never_echoed),
         cmocka_unit_test(explicit_missing_file_is_an_error_but_no_file_at_all_is_fine),
         cmocka_unit_test(environment_variable_names_the_config),
         cmocka_unit_test(params_are_checked_against_their_declared_types),

@@ -26,6 +26,7 @@
 #include <microhttpd.h>
 
 #include "http/http.h"
+#include "http/http_plain.h"
 #include "http/http_request.h"
 #include "http/http_retry.h"
 #include "base/redact.h"
@@ -1298,6 +1299,55 @@ options_are_checked(void **state)
     or_http_free(NULL);
 }
 
+static void
+loopback_hosts_are_recognised(void **state)
+{
+    (void)state;
+    static const char *const local[] = {"localhost", "LocalHost",        "localhost.",
+                                        "127.0.0.1", "127.255.0.9",      "::1",
+                                        "[::1]",     "[0:0:0:0:0:0:0:1]"};
+    static const char *const remote[] = {
+        "0.0.0.0", "128.0.0.1", "10.0.0.1",  "localhost.example", "127.0.0.1.example.com",
+        "[::2]",   "",          "1277.0.0.1"};
+    for (size_t i = 0; i < sizeof(local) / sizeof(local[0]); i++) {
+        assert_true(or_http_host_is_loopback(local[i]));
+    }
+    for (size_t i = 0; i < sizeof(remote) / sizeof(remote[0]); i++) {
+        assert_false(or_http_host_is_loopback(remote[i]));
+    }
+    assert_false(or_http_host_is_loopback(NULL));
+}
+
+static void
+credential_over_plain_http_is_refused_unless_loopback_or_allowed(void **state)
+{
+    (void)state;
+    struct or_http_header key = {"x-api-key", "k-123", 1};
+    struct or_http_header accept = {"Accept", "application/json", 0};
+    struct or_http_request req = {.method = "GET",
+                                  .base_url = "http://api.example.com:8080",
+                                  .path_query = "/v1/x",
+                                  .headers = &key,
+                                  .nheaders = 1,
+                                  .label = "salesfinity.call-log page 1"};
+    char msg[OR_ERR_SIZE] = "";
+    assert_int_equal(or_http_plain_check(&req, 0, msg, sizeof(msg)), OR_ERR_CONFIG);
+    assert_non_null(strstr(msg, "salesfinity.call-log page 1"));
+    assert_non_null(strstr(msg, "api.example.com"));
+    assert_non_null(strstr(msg, "[http] allow_insecure"));
+    assert_null(strstr(msg, "k-123"));
+    assert_int_equal(or_http_plain_check(&req, 1, msg, sizeof(msg)), OR_OK);
+    req.headers = &accept; /* no credential */
+    assert_int_equal(or_http_plain_check(&req, 0, msg, sizeof(msg)), OR_OK);
+    req.headers = &key;
+    req.base_url = "HTTPS://api.example.com";
+    assert_int_equal(or_http_plain_check(&req, 0, msg, sizeof(msg)), OR_OK);
+    req.base_url = "http://[::1]:9";
+    assert_int_equal(or_http_plain_check(&req, 0, msg, sizeof(msg)), OR_OK);
+    req.base_url = "http://127.0.0.1:9";
+    assert_int_equal(or_http_plain_check(&req, 0, msg, sizeof(msg)), OR_OK);
+}
+
 int
 main(void)
 {
@@ -1326,6 +1376,8 @@ main(void)
         T(request_key_ignores_base_url_and_covers_method_and_body),
         T(abort_from_callback_cancels_the_batch),
         T(options_are_checked),
+        T(loopback_hosts_are_recognised),
+        T(credential_over_plain_http_is_refused_unless_loopback_or_allowed),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

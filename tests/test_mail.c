@@ -433,7 +433,9 @@ auth_plain_login_succeeds_and_password_never_in_messages(void **state)
         struct sink s;
         sink_start(&s, args);
         struct or_mail_server srv;
-        const char *kv[] = {"username", "report-bot", "password_env", PASSWORD_VAR, NULL};
+        /* The sink is plain text on loopback: a clear-text login must be allowed. */
+        const char *kv[] = {
+            "username", "report-bot", "password_env", PASSWORD_VAR, "allow_insecure", "true", NULL};
         server_for(s.url, &srv, kv);
         assert_string_equal(srv.password, GOOD_PASSWORD);
 
@@ -489,8 +491,8 @@ wrong_password_is_auth_error_naming_config_not_password(void **state)
     sink_start(&s, args);
     setenv(PASSWORD_VAR, "Wrong-Passw0rd-42", 1);
     struct or_mail_server srv;
-    const char *kv[] = {"username", "report-bot", "password_env", PASSWORD_VAR, "retries",
-                        "3",        NULL};
+    const char *kv[] = {"username", "report-bot",     "password_env", PASSWORD_VAR, "retries",
+                        "3",        "allow_insecure", "yes",          NULL};
     server_for(s.url, &srv, kv);
 
     struct or_mail_message m = simple_message("Wrong password");
@@ -766,9 +768,29 @@ config_missing_url_or_from_is_clear(void **state)
     assert_int_equal(try_config(cfg, err, sizeof(err)), OR_ERR_CONFIG);
     assert_non_null(strstr(err, "SMTP_PASSWORD"));
     setenv("SMTP_PASSWORD", "from-the-env-1234", 1);
+    /* starttls = try would send it in clear text to a server without STARTTLS. */
+    assert_int_equal(try_config(cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "without TLS"));
+    assert_non_null(strstr(err, "[smtp] allow_insecure = true"));
+    assert_null(strstr(err, "from-the-env-1234"));
+    or_config_set(cfg, "smtp", "allow_insecure", "maybe");
+    assert_int_equal(try_config(cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, "[smtp] allow_insecure = maybe"));
+    or_config_set(cfg, "smtp", "allow_insecure", "false");
+    assert_int_equal(try_config(cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    /* TLS required, implicit TLS, or clear text allowed: all fine. */
+    or_config_set(cfg, "smtp", "starttls", "required");
     assert_int_equal(or_mail_server_from_config(cfg, &srv, err, sizeof(err)), OR_OK);
     assert_string_equal(srv.password, "from-the-env-1234");
     or_mail_server_release(&srv);
+    or_config_set(cfg, "smtp", "starttls", "try");
+    or_config_set(cfg, "smtp", "url", "smtps://mail.example.com:465");
+    assert_int_equal(try_config(cfg, err, sizeof(err)), OR_OK);
+    or_config_set(cfg, "smtp", "url", "smtp://mail.example.com:587");
+    or_config_set(cfg, "smtp", "allow_insecure", "true");
+    assert_int_equal(try_config(cfg, err, sizeof(err)), OR_OK);
+    or_config_set(cfg, "smtp", "allow_insecure", "");
+    or_config_set(cfg, "smtp", "starttls", "");
     unsetenv("SMTP_PASSWORD");
     or_config_set(cfg, "smtp", "username", "");
 

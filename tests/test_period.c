@@ -544,6 +544,34 @@ from_to_errors_name_the_option(void **state)
     assert_string_equal(err, "--to is missing (use --from DATE --to DATE, dates YYYY-MM-DD)");
 }
 
+/* An API is asked for year 0000 or 9999 only by mistake: refused, naming
+ * the year and the range, before any request. */
+static void
+years_outside_1970_to_2100_are_refused(void **state)
+{
+    struct or_period p;
+    char err[OR_ERR_SIZE] = "";
+    GTimeZone *tz = Z(state)->utc;
+
+    expect_resolve_error(tz, "0000-01-01..9999-12-31", 1,
+                         "period '0000-01-01..9999-12-31': year 0000 is outside 1970-2100");
+    expect_resolve_error(tz, "2024-01-01..9999-12-31", 1,
+                         "period '2024-01-01..9999-12-31': year 9999 is outside 1970-2100");
+    expect_resolve_error(tz, "1969-12-31..1970-01-02", 1,
+                         "period '1969-12-31..1970-01-02': year 1969 is outside 1970-2100");
+    assert_int_equal(or_period_from_to("2101-01-01", "2101-01-02", tz, 0, &p, err, sizeof(err)),
+                     OR_ERR_INVALID);
+    assert_string_equal(err, "--from '2101-01-01': year 2101 is outside 1970-2100");
+    /* The edges are fine. */
+    assert_int_equal(or_period_resolve("1970-01-01..2100-12-31", tz, 1, 0, &p, err, sizeof(err)),
+                     OR_OK);
+    /* A named period needs a clock inside the range. */
+    int64_t year_9999 = INT64_C(253370764800);
+    assert_int_equal(or_period_resolve("last-week", tz, 1, year_9999, &p, err, sizeof(err)),
+                     OR_ERR_INVALID);
+    assert_string_equal(err, "period 'last-week': the clock says 9999-01-01, outside 1971-2100");
+}
+
 static void
 error_message_is_truncated_to_the_buffer_and_null_buffer_is_allowed(void **state)
 {
@@ -672,6 +700,7 @@ main(void)
         cmocka_unit_test(from_to_gives_the_same_period_as_the_range_spec),
         cmocka_unit_test(invalid_specs_give_messages_naming_the_spec),
         cmocka_unit_test(from_to_errors_name_the_option),
+        cmocka_unit_test(years_outside_1970_to_2100_are_refused),
         cmocka_unit_test(error_message_is_truncated_to_the_buffer_and_null_buffer_is_allowed),
         cmocka_unit_test(previous_of_last_week_is_the_week_before),
         cmocka_unit_test(previous_of_partial_this_month_is_the_whole_previous_month),

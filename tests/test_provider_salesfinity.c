@@ -455,9 +455,16 @@ non_utf8_body_is_rejected_cleanly(void **state)
     assert_non_null(strstr(err, "invalid JSON"));
     assert_int_equal(fake.rows.nrows, 0);
 
-    /* An escaped NUL would truncate text downstream: refused too. */
+    /* An escaped NUL is legal JSON: the row is kept, the NUL (which would
+     * cut the text short downstream) becomes U+FFFD, with a warning. */
     static const char nul[] = "{\"data\":[{\"notes\":\"a\\u0000b\"}],\"pagination\":{}}";
-    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_ERR_PARSE);
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
+    expect_text(0, "notes",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_non_null(strstr(fake.last_warn, "\\u0000"));
+    fake_reset();
 
     /* A raw NUL byte inside the body. */
     static const char raw[] = "{\"data\":[],\"pagi\0nation\":{}}";

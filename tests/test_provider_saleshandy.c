@@ -611,9 +611,15 @@ non_utf8_body_is_rejected_cleanly(void **state)
     assert_non_null(strstr(err, "invalid JSON"));
     assert_int_equal(fake.rows.nrows, 0);
 
-    /* An escaped NUL would truncate text downstream: refused too. */
+    /* An escaped NUL is legal JSON: kept, as U+FFFD, with a warning. */
     static const char nul[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"a\\u0000b\"}]}}";
-    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_ERR_PARSE);
+    assert_int_equal(parse_body(ep, &plain_query, 10, nul, strlen(nul), &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
+    expect_text(0, "sequence_id",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_non_null(strstr(fake.last_warn, "\\u0000"));
+    fake_reset();
 
     /* A raw NUL byte inside the body. */
     static const char raw[] = "{\"payload\":{\"da\0ta\":[]}}";

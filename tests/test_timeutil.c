@@ -655,7 +655,7 @@ tz_open_rejects_unknown_zone_with_message(void **state)
 }
 
 static void
-tz_open_null_and_empty_mean_utc(void **state)
+tz_open_null_means_utc(void **state)
 {
     GTimeZone *tz = NULL;
     struct or_local_time lt;
@@ -667,11 +667,57 @@ tz_open_null_and_empty_mean_utc(void **state)
     or_time_local(1719835200, tz, &lt);
     assert_int_equal(lt.utc_offset, 0);
     g_time_zone_unref(tz);
+}
 
-    tz = NULL;
-    assert_int_equal(or_tz_open("", &tz, NULL, 0), OR_OK);
-    assert_non_null(tz);
-    assert_string_equal(g_time_zone_get_identifier(tz), "UTC");
+/* GLib takes all of these as zones: "" as UTC, "UTC+5" as 5 hours *behind*
+ * UTC, paths as zone files.  None is a report's zone. */
+static void
+expect_not_a_zone(const char *name, const char *reason)
+{
+    GTimeZone *tz = NULL;
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(or_tz_open(name, &tz, err, sizeof(err)), OR_ERR_INVALID);
+    assert_null(tz);
+    if (strstr(err, reason) == NULL) {
+        fail_msg("'%s': expected '%s' in: %s", name, reason, err);
+    }
+}
+
+static void
+tz_open_refuses_empty_posix_rules_offsets_and_paths(void **state)
+{
+    (void)state;
+    expect_not_a_zone("", "empty time zone name");
+    expect_not_a_zone("UTC+5", "'UTC+5' is a POSIX TZ rule");
+    expect_not_a_zone("EST5EDT,M3.2.0,M11.1.0", "POSIX TZ rule");
+    expect_not_a_zone("<+05>-5", "POSIX TZ rule");
+    expect_not_a_zone("+05:00", "POSIX TZ rule or an offset");
+    expect_not_a_zone("/etc/localtime", "'/etc/localtime' is a file path");
+    expect_not_a_zone("/usr/share/zoneinfo/UTC", "is a file path");
+    expect_not_a_zone("../x", "'../x' is a file path");
+    expect_not_a_zone("Europe/../Europe/Berlin", "is a file path");
+    expect_not_a_zone("./UTC", "is a file path");
+    expect_not_a_zone("localtime", "is a file path");
+    expect_not_a_zone("Europe//Berlin", "is a file path");
+}
+
+static void
+tz_open_accepts_database_names_with_signs_and_digits(void **state)
+{
+    GTimeZone *tz = NULL;
+    struct or_local_time lt;
+
+    (void)state;
+    /* The zone database's fixed zones keep POSIX's sign: Etc/GMT-5 is UTC+05:00. */
+    assert_int_equal(or_tz_open("Etc/GMT-5", &tz, NULL, 0), OR_OK);
+    or_time_local(1719835200, tz, &lt);
+    assert_int_equal(lt.utc_offset, 5 * 3600);
+    g_time_zone_unref(tz);
+    assert_int_equal(or_tz_open("EST5EDT", &tz, NULL, 0), OR_OK);
+    g_time_zone_unref(tz);
+    assert_int_equal(or_tz_open("America/Argentina/Buenos_Aires", &tz, NULL, 0), OR_OK);
+    g_time_zone_unref(tz);
+    assert_int_equal(or_tz_open("UTC", &tz, NULL, 0), OR_OK);
     g_time_zone_unref(tz);
 }
 
@@ -723,7 +769,9 @@ main(void)
         cmocka_unit_test(local_time_agrees_with_gdatetime_across_zones),
         cmocka_unit_test(from_local_rejects_impossible_fields),
         cmocka_unit_test(tz_open_rejects_unknown_zone_with_message),
-        cmocka_unit_test(tz_open_null_and_empty_mean_utc),
+        cmocka_unit_test(tz_open_null_means_utc),
+        cmocka_unit_test(tz_open_refuses_empty_posix_rules_offsets_and_paths),
+        cmocka_unit_test(tz_open_accepts_database_names_with_signs_and_digits),
         cmocka_unit_test(tz_open_accepts_iana_names),
     };
 

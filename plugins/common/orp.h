@@ -15,6 +15,7 @@
  * - orp_number.h: numbers from JSON values and decimal text;
  * - orp_error.h: the vendor's message from an error body;
  * - orp_page.h: decoding a page body;
+ * - orp_repair.h: values jansson refuses (huge integers, \\u0000), kept as text;
  * - orp_param.h: endpoint parameter lookup and checks;
  * - orp_civil.h: civil-date arithmetic and UTC text;
  * - orp_text.h: blanks.
@@ -28,6 +29,7 @@
 #include "orp_number.h"
 #include "orp_page.h"
 #include "orp_param.h"
+#include "orp_repair.h"
 #include "orp_set.h"
 #include "orp_text.h"
 

@@ -5,24 +5,49 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "orp_page.h"
+#include "orp_repair.h"
+
+/* Decode, quoting integers beyond 64 bits when jansson finds one. */
+static json_t *
+decode(const char *body, size_t len, unsigned opts, long *big, json_error_t *jerr)
+{
+    size_t flags = JSON_ALLOW_NUL | ((opts & ORP_LOAD_ANY) != 0 ? JSON_DECODE_ANY : 0);
+    json_t *root = json_loadb(body, len, flags, jerr);
+    *big = 0;
+    if (root != NULL || json_error_code(jerr) != json_error_numeric_overflow) {
+        return root;
+    }
+    if ((opts & ORP_LOAD_BIG_INT_AS_REAL) != 0) {
+        root = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL, jerr);
+        *big = root != NULL;
+        return root;
+    }
+    size_t fixed_len = 0;
+    char *fixed = orp_repair_big_ints(body, len, &fixed_len, big);
+    if (fixed == NULL) {
+        snprintf(jerr->text, sizeof(jerr->text), "out of memory");
+        return NULL;
+    }
+    root = json_loadb(fixed, fixed_len, flags, jerr);
+    free(fixed);
+    return root;
+}
 
 or_status
-orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *err, size_t errlen)
+orp_page_load(const struct or_host *h, const char *what, const char *body, size_t len,
+              unsigned opts, json_t **out, char *err, size_t errlen)
 {
     *out = NULL;
     if (body == NULL || len == 0) {
         snprintf(err, errlen, "empty response body");
         return OR_ERR_PARSE;
     }
-    size_t flags = (opts & ORP_LOAD_ANY) != 0 ? JSON_DECODE_ANY : 0;
     json_error_t jerr;
-    json_t *root = json_loadb(body, len, flags, &jerr);
-    if (root == NULL && (opts & ORP_LOAD_BIG_INT_AS_REAL) != 0 &&
-        json_error_code(&jerr) == json_error_numeric_overflow) {
-        root = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL, &jerr);
-    }
+    long big = 0;
+    json_t *root = decode(body, len, opts, &big, &jerr);
     if (root == NULL) {
         snprintf(err, errlen, "invalid JSON at line %d column %d: %s", jerr.line, jerr.column,
                  jerr.text);
@@ -32,6 +57,20 @@ orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *e
         snprintf(err, errlen, "response is not a JSON object");
         json_decref(root);
         return OR_ERR_PARSE;
+    }
+    long nul = memmem(body, len, "\\u0000", 6) != NULL ? orp_repair_nul(root) : 0;
+    if (h != NULL && big > 0) {
+        h->log(h, OR_LOG_WARN,
+               "%s: an integer beyond 64 bits in the response; kept as %s, the rest of the "
+               "page as it was",
+               what,
+               (opts & ORP_LOAD_BIG_INT_AS_REAL) != 0 ? "a real number" : "its digits (text)");
+    }
+    if (h != NULL && nul > 0) {
+        h->log(h, OR_LOG_WARN,
+               "%s: a text value with \\u0000 (NUL) in the response; kept with U+FFFD in its "
+               "place",
+               what);
     }
     *out = root;
     return OR_OK;

@@ -27,15 +27,23 @@
 
 /**
  * @brief Decode one page body.  Duplicate keys are allowed (last wins),
- * \\u0000 and trailing garbage are refused, and jansson validates UTF-8, so
- * invalid bytes fail here rather than reaching the dataset.
+ * trailing garbage is refused, and jansson validates UTF-8, so invalid bytes
+ * fail here rather than reaching the dataset.  Legal JSON that jansson or a
+ * column cannot take costs only its value (orp_repair.h): an integer beyond
+ * 64 bits is read as its digits (a string; as a real with
+ * ORP_LOAD_BIG_INT_AS_REAL), a "\u0000" in a string becomes U+FFFD; each
+ * kind is logged as a warning naming @p what, the same line for every page,
+ * so the host prints it once.
+ * @param h    the host, for the warning; NULL: no warning.
+ * @param what the endpoint for the warning, e.g. "call-log".
  * @param opts ORP_LOAD_* flags.
  * @param out receives a new reference owned by the caller (json_decref).
  * @return OR_OK, or OR_ERR_PARSE with "empty response body", "invalid JSON
- * at line L column C: ..." or "response is not a JSON object" in @p err.
+ * at line L column C: ..." or "response is not a JSON object" in @p err;
+ * OR_ERR_NOMEM.
  */
-or_status orp_page_load(const char *body, size_t len, unsigned opts, json_t **out, char *err,
-                        size_t errlen);
+or_status orp_page_load(const struct or_host *h, const char *what, const char *body, size_t len,
+                        unsigned opts, json_t **out, char *err, size_t errlen);
 
 /**
  * Largest count orp_page_count accepts.  Counts beyond this are nonsense

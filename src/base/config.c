@@ -2,11 +2,18 @@
 /* The INI configuration: see config.h. */
 #include "base/config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
+#include "base/readfile.h"
 #include "base/status_str.h"
+
+/* A configuration or jobs file is a few kilobytes; anything near this is
+ * not one (a log, a database, /dev/zero) and is refused unread. */
+#define CONFIG_MAX_BYTES (1024 * 1024)
 
 struct or_config {
     char *path;
@@ -53,6 +60,28 @@ or_config_get(const struct or_config *cfg, const char *section, const char *key)
     return v;
 }
 
+or_status
+or_config_long(const struct or_config *cfg, const char *section, const char *key, long min,
+               long max, long *out, int *set, char *err, size_t errlen)
+{
+    const char *v = or_config_get(cfg, section, key);
+    *set = 0;
+    if (v == NULL) {
+        return OR_OK;
+    }
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
+        or_set_err(err, errlen, "config [%s] %s: '%s' is not a number from %ld to %ld", section,
+                   key, v, min, max);
+        return OR_ERR_CONFIG;
+    }
+    *out = n;
+    *set = 1;
+    return OR_OK;
+}
+
 void
 or_config_set(struct or_config *cfg, const char *section, const char *key, const char *value)
 {
@@ -78,6 +107,24 @@ is_secret_key(const char *key)
         }
     }
     return 0;
+}
+
+/* A value such as https://user:secret@host puts a secret in the file just
+ * as api_key = ... would: a password in the authority part of a URL. */
+static int
+holds_url_password(const char *value)
+{
+    const char *scheme_end = strstr(value, "://");
+    if (scheme_end == NULL) {
+        return 0;
+    }
+    const char *authority = scheme_end + 3;
+    size_t len = strcspn(authority, "/?#");
+    const char *at = NULL;
+    for (size_t i = 0; i < len; i++) {
+        at = authority[i] == '@' ? authority + i : at;
+    }
+    return at != NULL && memchr(authority, ':', (size_t)(at - authority)) != NULL;
 }
 
 static char *
@@ -137,6 +184,48 @@ normalise_comments(const char *text)
     return g_string_free(out, FALSE);
 }
 
+/* The file's text: at most CONFIG_MAX_BYTES, no NUL byte (GKeyFile would
+ * silently drop everything after it), no byte order mark. */
+static or_status
+read_text(const char *path, char **text, char *err, size_t errlen)
+{
+    size_t len = 0;
+    char why[OR_ERR_SIZE / 2] = "";
+    or_status st = or_read_file_max(path, CONFIG_MAX_BYTES, text, &len, why, sizeof(why));
+    if (st == OR_ERR_NOT_FOUND) {
+        or_set_err(err, errlen, "config %s: no such file", path);
+        return OR_ERR_CONFIG;
+    }
+    if (st == OR_ERR_INVALID) {
+        or_set_err(err, errlen, "config %s: larger than %d KiB; not a configuration file", path,
+                   CONFIG_MAX_BYTES / 1024);
+        return OR_ERR_CONFIG;
+    }
+    if (st != OR_OK) {
+        or_set_err(err, errlen, "config %s", why);
+        return OR_ERR_CONFIG;
+    }
+    const char *nul = memchr(*text, '\0', len);
+    if (len >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0) {
+        or_set_err(err, errlen,
+                   "config %s: byte offset 0: a UTF-8 byte order mark; save the file as UTF-8 "
+                   "without BOM",
+                   path);
+        st = OR_ERR_CONFIG;
+    }
+    else if (nul != NULL) {
+        or_set_err(err, errlen,
+                   "config %s: byte offset %zu: a NUL byte; a configuration is plain text", path,
+                   (size_t)(nul - *text));
+        st = OR_ERR_CONFIG;
+    }
+    if (st != OR_OK) {
+        g_free(*text);
+        *text = NULL;
+    }
+    return st;
+}
+
 static or_status
 copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
 {
@@ -158,6 +247,17 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
                 break;
             }
             char *v = g_key_file_get_value(kf, groups[g], keys[k], NULL);
+            if (v != NULL && holds_url_password(v)) {
+                /* Never echo the value: it holds the password. */
+                or_set_err(err, errlen,
+                           "%s: [%s] %s: the URL holds a password: a config file must not hold "
+                           "secrets; remove user:password@ and put the credential in the "
+                           "environment variable a *_env key names",
+                           cfg->path, groups[g], keys[k]);
+                g_free(v);
+                st = OR_ERR_CONFIG;
+                break;
+            }
             if (v != NULL) {
                 g_strstrip(v);
                 g_hash_table_replace(cfg->values, make_key(groups[g], keys[k]), v);
@@ -185,10 +285,8 @@ or_config_load(const char *explicit_path, struct or_config **out, char *err, siz
     }
     kf = g_key_file_new();
     char *text = NULL;
-    if (!g_file_get_contents(cfg->path, &text, NULL, &gerr)) {
-        or_set_err(err, errlen, "config %s: %s", cfg->path, gerr->message);
-        g_error_free(gerr);
-        st = OR_ERR_CONFIG;
+    st = read_text(cfg->path, &text, err, errlen);
+    if (st != OR_OK) {
         goto fail;
     }
     char *clean = normalise_comments(text);

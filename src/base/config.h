@@ -6,8 +6,12 @@
  * Core only.  Found via an explicit path, $OUTREPORT_CONFIG, ./outreport.conf,
  * then $XDG_CONFIG_HOME/outreport/outreport.conf (~/.config when unset).
  * No file at all is fine: every key has a default.  A config file never holds
- * a secret: keys such as api_key, token or password are refused, naming the
- * file, section and key and the *_env key to use instead.
+ * a secret: keys such as api_key, token or password, and URLs with a
+ * user:password@ part, are refused, naming the file, section and key and the
+ * *_env key to use instead.  The file is plain text of at most 1 MiB: a NUL
+ * byte (GKeyFile would drop everything after it), a UTF-8 byte order mark or
+ * a larger file is refused, naming the file and the byte offset.  Jobs files
+ * are read by the same loader.
  */
 #ifndef OR_CONFIG_H
 #define OR_CONFIG_H
@@ -23,7 +27,8 @@ struct or_config;
  * @param explicit_path --config FILE, or NULL to search the usual places.
  * @param out receives an owned config (free with or_config_free()).
  * @return OR_OK, OR_ERR_CONFIG (syntax error, secret in file, explicit file
- *         missing) with @p err naming the file and line or key.
+ *         missing, NUL byte, byte order mark, over 1 MiB) with @p err naming
+ *         the file and line, key or byte offset.
  */
 or_status or_config_load(const char *explicit_path, struct or_config **out, char *err,
                          size_t errlen);
@@ -39,6 +44,15 @@ void or_config_free(struct or_config *cfg);
  * or_config_free().  Surrounding whitespace is trimmed.
  */
 const char *or_config_get(const struct or_config *cfg, const char *section, const char *key);
+
+/**
+ * @brief A whole number in [@p min, @p max] from [section] key.
+ * @param set  receives 1 when the key is set (then @p out holds it), else 0.
+ * @return OR_OK (also when unset); OR_ERR_CONFIG with "config [SECTION] KEY:
+ *         'VALUE' is not a number from MIN to MAX" in @p err.
+ */
+or_status or_config_long(const struct or_config *cfg, const char *section, const char *key,
+                         long min, long max, long *out, int *set, char *err, size_t errlen);
 
 /** @brief Set (or override) a value, e.g. from the command line.  Copies both. */
 void or_config_set(struct or_config *cfg, const char *section, const char *key, const char *value);

@@ -13,11 +13,12 @@
 
 static const char *const report_keys[] = {"timezone", "week_start", "author", NULL};
 static const char *const http_keys[] = {
-    "retries",  "backoff_ms", "backoff_max_ms", "timeout_s",   "connect_timeout_s",
-    "parallel", "ca_file",    "cache",          "cache_ttl_s", NULL};
-static const char *const smtp_keys[] = {"url",          "starttls",    "from",    "username",
-                                        "password_env", "max_size_mb", "retries", "timeout_s",
-                                        "ca_file",      NULL};
+    "retries",    "backoff_ms",      "backoff_max_ms", "timeout_s",      "connect_timeout_s",
+    "parallel",   "ca_file",         "cache",          "cache_ttl_s",    "max_response_mb",
+    "deadline_s", "low_speed_bytes", "low_speed_s",    "allow_insecure", NULL};
+static const char *const smtp_keys[] = {"url",          "starttls",       "from",    "username",
+                                        "password_env", "max_size_mb",    "retries", "timeout_s",
+                                        "ca_file",      "allow_insecure", NULL};
 
 static const char *const store_keys[] = {"url", "refetch_days", NULL};
 

@@ -5,7 +5,13 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "base/redact.h"
+
+/* Distinct plugin warnings remembered for once_only(); beyond this many,
+ * repeats print again rather than memory growing. */
+#define SEEN_MAX 1024
 
 static int verbosity;
 static char context[64];
@@ -40,6 +46,29 @@ level_shown(enum or_log_level level)
     return 0;
 }
 
+/* A plugin's warning is printed once per process: a provider parses page
+ * after page with the same surprise in it (a value repaired, a field of a
+ * new shape), and one line says it as well as a thousand. */
+static int
+once_only(const char *line)
+{
+    static GMutex lock;
+    static GHashTable *seen;
+    int first = 1;
+    g_mutex_lock(&lock);
+    if (seen == NULL) {
+        seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    }
+    if (g_hash_table_contains(seen, line)) {
+        first = 0;
+    }
+    else if (g_hash_table_size(seen) < SEEN_MAX) {
+        g_hash_table_add(seen, g_strdup(line));
+    }
+    g_mutex_unlock(&lock);
+    return first;
+}
+
 void
 or_logv(enum or_log_level level, const char *prefix, const char *fmt, va_list ap)
 {
@@ -65,6 +94,9 @@ or_logv(enum or_log_level level, const char *prefix, const char *fmt, va_list ap
     }
     vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
     or_redact_inplace(line, sizeof(line));
+    if (level == OR_LOG_WARN && prefix != NULL && !once_only(line)) {
+        return;
+    }
     /* One write per line keeps lines whole when threads log at once. */
     size_t len = 0;
     while (line[len] != '\0') {

@@ -5,7 +5,9 @@
  *
  * Every line goes through or_redact_inplace() first.  Levels: errors always
  * print (they are the one-line failure message), warnings unless -q, info
- * with -v, debug with -vv.  Thread-safe (one write per line).
+ * with -v, debug with -vv.  Thread-safe (one write per line).  A warning
+ * with a prefix (a plugin's) is printed once per process: the same line
+ * again is dropped.
  */
 #ifndef OR_LOG_H
 #define OR_LOG_H

@@ -130,6 +130,17 @@ month_last_day(int y, int m)
     return or_days_from_civil(y, m, or_days_in_month(y, m));
 }
 
+/* Years a report can be about: APIs refuse dates outside, and far years
+ * (0000, 9999) only come from typing mistakes. */
+#define YEAR_MIN 1970
+#define YEAR_MAX 2100
+
+static int
+year_ok(int y)
+{
+    return y >= YEAR_MIN && y <= YEAR_MAX;
+}
+
 /* Looks like YYYY-MM-DD even if the day does not exist. */
 static int
 date_shaped(const char *s, size_t len)
@@ -172,6 +183,11 @@ range_side(const char *spec, const char *s, size_t len, const char *which, int64
     buf[len] = '\0';
     if (or_date_parse(buf, &y, &m, &d) != OR_OK) {
         or_set_err(err, errlen, "period '%s': invalid date %s", spec, buf);
+        return OR_ERR_INVALID;
+    }
+    if (!year_ok(y)) {
+        or_set_err(err, errlen, "period '%s': year %04d is outside %d-%d", spec, y, YEAR_MIN,
+                   YEAR_MAX);
         return OR_ERR_INVALID;
     }
     *days = or_days_from_civil(y, m, d);
@@ -282,7 +298,20 @@ or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now,
         return OR_ERR_INVALID;
     }
 
+    static const char *const names[] = {"today",     "yesterday",  "this-week",
+                                        "last-week", "this-month", "last-month"};
+    int named = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        named = named || g_ascii_strcasecmp(spec, names[i]) == 0;
+    }
     or_time_local(now, tz, &lt);
+    /* A clock (or OUTREPORT_NOW) that far off makes named periods nonsense;
+     * in 1970 the week or month before would not be in range either. */
+    if (named && (!year_ok(lt.year) || lt.year == YEAR_MIN)) {
+        or_set_err(err, errlen, "period '%s': the clock says %04d-%02d-%02d, outside %d-%d", spec,
+                   lt.year, lt.month, lt.day, YEAR_MIN + 1, YEAR_MAX);
+        return OR_ERR_INVALID;
+    }
     int64_t today = or_days_from_civil(lt.year, lt.month, lt.day);
     int64_t week_first = today - (lt.weekday - week_start + 7) % 7;
     int prev_y = lt.month == 1 ? lt.year - 1 : lt.year;
@@ -337,6 +366,11 @@ option_date(const char *opt, const char *s, int64_t *days, char *err, size_t err
     }
     if (or_date_parse(s, &y, &m, &d) != OR_OK) {
         or_set_err(err, errlen, "%s '%s': invalid date (expected YYYY-MM-DD)", opt, s);
+        return OR_ERR_INVALID;
+    }
+    if (!year_ok(y)) {
+        or_set_err(err, errlen, "%s '%s': year %04d is outside %d-%d", opt, s, y, YEAR_MIN,
+                   YEAR_MAX);
         return OR_ERR_INVALID;
     }
     *days = or_days_from_civil(y, m, d);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/status_str.h"
+#include "base/tzname.h"
 
 #define SECS_PER_DAY 86400
 /* The Gregorian calendar repeats every 400 years, which are 146097 days:
@@ -133,8 +134,12 @@ or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen)
         or_set_err(err, errlen, "no place to store the time zone");
         return OR_ERR_INVALID;
     }
-    if (name == NULL || name[0] == '\0') {
+    if (name == NULL) {
         name = "UTC";
+    }
+    or_status st = or_tz_name_check(name, err, errlen);
+    if (st != OR_OK) {
+        return st;
     }
     GTimeZone *tz = g_time_zone_new_identifier(name);
     if (tz == NULL) {

@@ -33,14 +33,16 @@
 /**
  * @brief Open an IANA time zone by name.
  *
- * @param name    IANA identifier such as "Europe/Berlin" or "UTC".  NULL or
- *                "" means "UTC".  Borrowed.
+ * @param name    IANA identifier such as "Europe/Berlin" or "UTC"; NULL
+ *                means "UTC".  An empty name, a file path, a POSIX TZ rule
+ *                ("UTC+5") or an offset is refused (tzname.h).  Borrowed.
  * @param out     Receives the zone on success; untouched on failure.  The
  *                caller owns it and releases it with g_time_zone_unref().
  * @param err     Receives a one-line message on failure, e.g.
  *                "unknown time zone 'Mars/Base'".  May be NULL.
  * @param errlen  Size of @p err in bytes.
- * @return OR_OK; OR_ERR_INVALID when the zone is unknown or @p out is NULL.
+ * @return OR_OK; OR_ERR_INVALID when the zone is unknown or not a zone
+ *         name, or @p out is NULL.
  */
 or_status or_tz_open(const char *name, GTimeZone **out, char *err, size_t errlen);
 

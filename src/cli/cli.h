@@ -44,6 +44,7 @@ struct or_cli {
     const char *since;        /**< sync --since DATE */
     const char *store;        /**< --store URL */
     GPtrArray *vars;          /**< --var KEY=VALUE (char *, borrowed) */
+    const char *deadline;     /**< --deadline SECONDS: [http] deadline_s */
     char **args;              /**< positional arguments after the command */
     int nargs;
 };

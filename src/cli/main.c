@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/cleanup.h"
+#include "base/coredump.h"
 #include "cli/cli.h"
 #include "plugin/plugin_config.h"
 #include "base/log.h"
@@ -57,6 +58,7 @@ static const char usage_run[] =
     "  --store URL               sqlite:PATH, postgresql://..., or none (default: [store] url,\n"
     "                            else sqlite:$XDG_DATA_HOME/outreport/store.sqlite)\n"
     "  --var KEY=VALUE           template variable, repeatable (:KEY in SQL, {KEY} in params)\n"
+    "  --deadline SECONDS        time allowed for each source (default [http] deadline_s)\n"
     "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
     "                            the roll-up; further columns filter other tables by the\n"
     "                            same value (rep_email,sender_email)\n"
@@ -124,6 +126,7 @@ static const char usage_fetch[] =
     "  --record DIR              save every HTTP response to DIR (secrets stripped)\n"
     "  --replay DIR              serve HTTP responses from DIR, no network\n"
     "  --no-cache                do not use the HTTP response cache\n"
+    "  --deadline SECONDS        time allowed for the source (default [http] deadline_s)\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 the source failed.\n";
 
@@ -151,7 +154,8 @@ enum {
     OPT_NO_CACHE,
     OPT_SINCE,
     OPT_STORE,
-    OPT_VAR
+    OPT_VAR,
+    OPT_DEADLINE
 };
 
 static const struct option long_opts[] = {
@@ -183,6 +187,7 @@ static const struct option long_opts[] = {
     {"since", required_argument, NULL, OPT_SINCE},
     {"store", required_argument, NULL, OPT_STORE},
     {"var", required_argument, NULL, OPT_VAR},
+    {"deadline", required_argument, NULL, OPT_DEADLINE},
     {NULL, 0, NULL, 0},
 };
 
@@ -198,17 +203,18 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |           \
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
-     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_VAR))
+     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_VAR) |        \
+     OPT_BIT(OPT_DEADLINE))
 
 #define SYNC_OPTS                                                                                  \
     (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
      OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |            \
-     OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_SINCE) | OPT_BIT(OPT_STORE))
+     OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_SINCE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_DEADLINE))
 
 #define FETCH_OPTS                                                                                 \
     (OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) | OPT_BIT(OPT_TZ) |  \
      OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |        \
-     OPT_BIT(OPT_NO_CACHE))
+     OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_DEADLINE))
 
 /* The commands: the one list that dispatch, help, option checks and
  * messages read. */
@@ -316,6 +322,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_SINCE: cli->since = optarg; break;
         case OPT_STORE: cli->store = optarg; break;
         case OPT_VAR: g_ptr_array_add(cli->vars, optarg); break;
+        case OPT_DEADLINE: cli->deadline = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;
@@ -343,6 +350,9 @@ run_command(struct or_app *app, const struct command *cmd)
     if (or_config_load(cli->config_path, &app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
         return OR_EXIT_USAGE;
+    }
+    if (cli->deadline != NULL) {
+        or_config_set(app->cfg, "http", "deadline_s", cli->deadline);
     }
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
@@ -391,6 +401,7 @@ main(int argc, char **argv)
     unsigned long long given = 0;
     int rc;
 
+    or_coredump_disable(); /* a core file would hold the credentials */
     /* Before any thread: they all inherit the blocked signals. */
     or_cleanup_signals_start();
     memset(&cli, 0, sizeof(cli));

@@ -13,6 +13,7 @@
 #include "base/redact.h"
 #include "base/status_str.h"
 #include "http/http.h"
+#include "http/http_config.h"
 
 #define SECTION "smtp"
 #define BYTES_PER_MB 1000000.0
@@ -194,6 +195,27 @@ read_login(const struct or_config *cfg, struct or_mail_server *out, char *err, s
     return OR_OK;
 }
 
+/* A password goes only through TLS (smtps:// or STARTTLS required), unless
+ * [smtp] allow_insecure = true says a clear-text login is meant. */
+static or_status
+check_tls(const struct or_config *cfg, const struct or_mail_server *out, char *err, size_t errlen)
+{
+    const char *allow = cfg_get(cfg, "allow_insecure");
+    int insecure = 0;
+    if (allow != NULL && !or_config_bool(allow, &insecure)) {
+        or_set_err(err, errlen, "config [smtp] allow_insecure = %s: expected true or false", allow);
+        return OR_ERR_CONFIG;
+    }
+    if (out->password == NULL || insecure || or_mail_server_tls_required(out)) {
+        return OR_OK;
+    }
+    or_set_err(err, errlen,
+               "config [smtp]: the password of [smtp] username would be sent without TLS to a "
+               "server that does not offer STARTTLS; use an smtps:// url or starttls = required "
+               "(or set [smtp] allow_insecure = true to allow a clear-text login)");
+    return OR_ERR_CONFIG;
+}
+
 or_status
 or_mail_server_from_config(const struct or_config *cfg, struct or_mail_server *out, char *err,
                            size_t errlen)
@@ -213,6 +235,9 @@ or_mail_server_from_config(const struct or_config *cfg, struct or_mail_server *o
     }
     if (st == OR_OK) {
         st = read_login(cfg, out, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = check_tls(cfg, out, err, errlen);
     }
     if (st != OR_OK) {
         or_mail_server_release(out);

@@ -15,8 +15,11 @@
  * | retries      | further tries after a transient failure              | 3              |
  * | timeout_s    | limit of one try (connect + transfer)                | 60             |
  * | ca_file      | CA bundle for verifying the server's certificate     | system store   |
+ * | allow_insecure | true: a password may go without TLS (starttls = try) | false        |
  *
  * A URL holding a password is refused: a config file never holds a secret.
+ * A password is sent only through TLS: with `username` set, the url must be
+ * smtps:// or `starttls = required`, unless `allow_insecure = true`.
  * Strings of ::or_mail_server are GLib-allocated, released by
  * or_mail_server_release().
  */
@@ -62,7 +65,8 @@ struct or_mail_server {
  * @return OR_OK; OR_ERR_CONFIG when url or from is not set ("config [smtp]
  *         url is not set"), the url is not smtp:// or smtps:// or holds a
  *         password, username is set but the password variable is not (the
- *         message names the variable), or a number or `starttls` value is
+ *         message names the variable), a password would go without TLS
+ *         (see above), or a number, `starttls` or `allow_insecure` value is
  *         malformed (the message names the key); OR_ERR_NOMEM.
  */
 or_status or_mail_server_from_config(const struct or_config *cfg, struct or_mail_server *out,

@@ -418,6 +418,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     L.q.nparams = req->params->n;
     L.q.params = req->params->ptrs;
     L.base_url = base_url_of(req);
+    or_http_deadline_start(req->http);
     or_http_get_stats(req->http, &hs0);
 
     if (ep->check_query != NULL && ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {

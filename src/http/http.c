@@ -4,12 +4,14 @@
 #include "http/http.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <curl/curl.h>
 #include <glib.h>
 
 #include "base/status_str.h"
+#include "base/tmpfile.h"
 #include "http/http_cache.h"
 #include "http/http_client.h"
 #include "http/http_multi.h"
@@ -53,6 +55,10 @@ check_options(const struct or_http_options *opts, char *err, size_t errlen)
         or_set_err(err, errlen, "the HTTP cache time to live cannot be negative");
         return OR_ERR_INVALID;
     }
+    if (opts->max_response_mb < 0 || opts->max_response_mb > 1000000 || opts->low_speed_bytes < 0) {
+        or_set_err(err, errlen, "invalid HTTP response size or speed limit");
+        return OR_ERR_INVALID;
+    }
     if (or_curl_global_init() != OR_OK) {
         or_set_err(err, errlen, "libcurl could not be initialised");
         return OR_ERR_NETWORK;
@@ -73,8 +79,16 @@ open_dirs(struct or_http *http, char *err, size_t errlen)
         or_set_err(err, errlen, "the recording %s to replay is not a directory", http->replay_dir);
         return OR_ERR_IO;
     }
+    /* Temporaries a killed run left behind (tmpfile.h). */
+    if (http->record_dir != NULL) {
+        or_tmpfile_sweep(http->record_dir, OR_TMP_STALE_S);
+    }
     if (http->cache_dir != NULL) {
-        return or_http_cache_open(http->cache_dir, err, errlen);
+        or_status st = or_http_cache_open(http->cache_dir, err, errlen);
+        if (st == OR_OK) {
+            or_tmpfile_sweep(http->cache_dir, OR_TMP_STALE_S);
+        }
+        return st;
     }
     return OR_OK;
 }
@@ -103,6 +117,13 @@ or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
     http->backoff_max_ms = value_or(opts->backoff_max_ms, 30000);
     http->max_parallel = opts->max_parallel > 0 ? opts->max_parallel : 6;
     http->cache_ttl_s = opts->cache_ttl_s > 0 ? opts->cache_ttl_s : 900;
+    http->max_response_mb = opts->max_response_mb > 0 ? opts->max_response_mb : 256;
+    http->max_response = (size_t)http->max_response_mb * 1000000u;
+    http->deadline_ms = opts->deadline_ms != 0 ? opts->deadline_ms : 3600000;
+    http->deadline_at = INT64_MAX;
+    http->low_speed_bytes = opts->low_speed_bytes > 0 ? opts->low_speed_bytes : 100;
+    http->low_speed_s = opts->low_speed_s != 0 ? opts->low_speed_s : 60;
+    http->allow_insecure = opts->allow_insecure;
     http->record_dir = g_strdup(opts->record_dir);
     http->replay_dir = g_strdup(opts->replay_dir);
     http->ca_file = g_strdup(opts->ca_file);
@@ -171,6 +192,16 @@ or_http_free(struct or_http *http)
 }
 
 void
+or_http_deadline_start(struct or_http *http)
+{
+    if (http == NULL) {
+        return;
+    }
+    http->deadline_at =
+        http->deadline_ms < 0 ? INT64_MAX : g_get_monotonic_time() / 1000 + http->deadline_ms;
+}
+
+void
 or_http_get_stats(const struct or_http *http, struct or_http_stats *out)
 {
     if (out == NULL) {
@@ -193,14 +224,22 @@ replay_one(struct or_http *http, const struct or_http_request *req, struct or_ht
     char key[65];
     char why[OR_ERR_SIZE / 2]; /* leaves room for the label in msg */
     or_http_request_key(req, key);
-    or_status rs = or_http_replay_load(http->replay_dir, key, &resp->status, &resp->body,
-                                       &resp->len, why, sizeof(why));
+    or_status rs = or_http_replay_load(http->replay_dir, key, http->max_response, &resp->status,
+                                       &resp->body, &resp->len, why, sizeof(why));
     msg[0] = '\0';
     if (rs == OR_ERR_NOT_FOUND) {
         or_set_err(msg, msglen, "%s: not in the recording %s (key %.12s): record it with --record",
                    label, http->replay_dir, key);
         resp->attempts = 0;
         return OR_ERR_REPLAY;
+    }
+    if (rs == OR_ERR_INVALID) {
+        or_set_err(msg, msglen,
+                   "%s: the recorded response (key %.12s) is larger than the limit of %ld MB "
+                   "([http] max_response_mb)",
+                   label, key, http->max_response_mb);
+        resp->attempts = 0;
+        return OR_ERR_HTTP;
     }
     if (rs != OR_OK) {
         or_set_err(msg, msglen, "%s: %s", label, why);

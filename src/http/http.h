@@ -25,12 +25,23 @@
  * entry.  The directory is private (0700, tightened if needed), its files
  * 0600 and written atomically; no plain secret is ever written to it.
  *
+ * Limits: a response body is read only up to `max_response_mb` (decoded,
+ * enforced as it arrives; a larger Content-Length is refused unread; replayed
+ * and cached bodies too); a try slower than the low-speed limit is dropped
+ * and retried like a silent one; a source's deadline (or_http_deadline_start())
+ * stops new tries, cuts the one in flight and any retry wait past it.  Each
+ * failure names its `[http]` setting.  A request carrying a secret header over
+ * plain http:// to a host that is not loopback is refused unless
+ * `allow_insecure` (http_plain.h).
+ *
  * Secrets: every value registered with or_redact_add() is replaced by "***"
  * in every message and log line this module produces.
  *
  * Layout (src/http, each file one job, each including only those below it):
  * http.c is the client (this header); http_multi.c runs a batch on the
  * curl multi handle; http_transfer.c prepares and configures one transfer;
+ * http_plain.c refuses credentials in clear text; http_config.c reads the
+ * limits from [http];
  * http_record.c and http_cache.c keep exchanges on disk through
  * http_files.c; http_retry.c is the retry policy; http_types.h and
  * http_client.h hold the types all of them share.
@@ -83,6 +94,15 @@ void or_http_free(struct or_http *http);
  */
 or_status or_http_perform(struct or_http *http, const struct or_http_request *reqs, size_t n,
                           or_http_done_fn *done, void *ud, char *err, size_t errlen);
+
+/**
+ * @brief Start the deadline of a source (the option `deadline_ms`): from
+ * now on, no try starts and no retry waits past it, and a try in flight is
+ * cut at it, failing with a message naming `[http] deadline_s`.  Called by
+ * the fetch of each source; until then a client has no deadline.  NULL is a
+ * no-op.
+ */
+void or_http_deadline_start(struct or_http *http);
 
 /** @brief Copy the client's statistics (zeros for a NULL client). */
 void or_http_get_stats(const struct or_http *http, struct or_http_stats *out);

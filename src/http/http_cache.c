@@ -126,16 +126,15 @@ hex_sha256_equal(const char *data, size_t len, const char *want)
 }
 
 or_status
-or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, long *status,
-                   char **body, size_t *len)
+or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, size_t max,
+                   long *status, char **body, size_t *len)
 {
     or_status st = OR_ERR_NOT_FOUND;
     char *data = NULL;
     size_t data_len = 0;
     char *meta_path = or_http_entry_path(dir, key, ".meta");
     char *body_path = or_http_entry_path(dir, key, ".body");
-    json_error_t jerr;
-    json_t *meta = json_load_file(meta_path, 0, &jerr);
+    json_t *meta = or_http_read_meta(meta_path, NULL, 0);
     if (meta == NULL) {
         if (access(meta_path, F_OK) == 0) {
             remove_entry(meta_path, body_path);
@@ -148,7 +147,8 @@ or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, 
     json_t *jsha = json_object_get(meta, "body_sha256");
     if (!json_is_integer(jcreated) || !json_is_integer(jstatus) || !json_is_integer(jsize) ||
         !json_is_string(jsha) || json_integer_value(jstatus) < 200 ||
-        json_integer_value(jstatus) > 299 || json_integer_value(jsize) < 0) {
+        json_integer_value(jstatus) > 299 || json_integer_value(jsize) < 0 ||
+        (unsigned long long)json_integer_value(jsize) > (unsigned long long)max) {
         remove_entry(meta_path, body_path);
         goto done;
     }
@@ -161,7 +161,7 @@ or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s, 
     }
     /* A body missing, cut short, or one of another response written beside
      * this metadata by a concurrent writer, is a miss. */
-    if (or_http_read_file(body_path, &data, &data_len, NULL, 0) != OR_OK ||
+    if (or_http_read_file(body_path, max, &data, &data_len, NULL, 0) != OR_OK ||
         (json_int_t)data_len != json_integer_value(jsize) ||
         !hex_sha256_equal(data, data_len, json_string_value(jsha))) {
         remove_entry(meta_path, body_path);

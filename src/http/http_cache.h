@@ -42,12 +42,14 @@ or_status or_http_cache_open(const char *dir, char *err, size_t errlen);
  * size and SHA-256 recorded in the metadata.  Expired and broken entries are
  * deleted.
  *
+ * @param max   The largest body served, in bytes; a larger entry is a miss
+ *              (and deleted) without being read.
  * @param body  Receives the NUL-terminated body on OR_OK; owned, g_free().
- * @return OR_OK on a hit; OR_ERR_NOT_FOUND on a miss (absent, expired or
- *         broken entry).
+ * @return OR_OK on a hit; OR_ERR_NOT_FOUND on a miss (absent, expired,
+ *         too large or broken entry).
  */
 or_status or_http_cache_load(const char *dir, const char *key, long ttl_s, int64_t now_s,
-                             long *status, char **body, size_t *len);
+                             size_t max, long *status, char **body, size_t *len);
 
 /**
  * @brief Store a 2xx response as `<key>.body` and `<key>.meta` in @p dir,

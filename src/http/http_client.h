@@ -12,6 +12,7 @@
 #define OR_HTTP_CLIENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <curl/curl.h>
 #include <glib.h>
@@ -31,6 +32,13 @@ struct or_http {
     char *ca_file;        /**< owned, or NULL */
     char *cache_dir;      /**< owned, or NULL when the cache is off (or bypassed) */
     long cache_ttl_s;     /**< >= 1 */
+    long max_response_mb; /**< >= 1, for messages */
+    size_t max_response;  /**< bytes: max_response_mb * 10^6 */
+    long deadline_ms;     /**< per source; < 0: none */
+    int64_t deadline_at;  /**< monotonic ms; INT64_MAX until or_http_deadline_start() */
+    long low_speed_bytes; /**< >= 1 */
+    long low_speed_s;     /**< < 0: off */
+    int allow_insecure;   /**< credentials may go over plain http:// */
     CURLM *multi;         /**< owned multi handle */
     CURLSH *share;        /**< owned share of DNS, connections and TLS sessions */
     CURL **idle;          /**< easy handles kept for reuse; max_parallel slots, owned */

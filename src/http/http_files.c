@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <jansson.h>
 
 #include "base/cleanup.h"
+#include "base/readfile.h"
 #include "base/status_str.h"
+#include "base/tmpfile.h"
 
 char *
 or_http_entry_path(const char *dir, const char *name, const char *suffix)
@@ -46,9 +49,11 @@ or_http_write_atomic(const char *dir, const char *name, const char *suffix, cons
                      size_t len, char *err, size_t errlen)
 {
     char *final_path = or_http_entry_path(dir, name, suffix);
-    char *tmp_path = g_strdup_printf("%s/.%s%s.XXXXXX", dir, name, suffix);
+    char *base = g_strconcat(name, suffix, NULL);
+    char *tmp_path = or_tmpfile_template(dir, base);
+    g_free(base);
     or_status st = OR_ERR_IO;
-    int fd = mkstemp(tmp_path);
+    int fd = or_tmpfile_create(tmp_path);
     if (fd < 0) {
         or_set_err(err, errlen, "cannot create a file in %s: %s", dir, g_strerror(errno));
         goto done;
@@ -82,21 +87,29 @@ done:
 }
 
 or_status
-or_http_read_file(const char *path, char **out, size_t *out_len, char *err, size_t errlen)
+or_http_read_file(const char *path, size_t max, char **out, size_t *out_len, char *err,
+                  size_t errlen)
 {
-    GError *gerr = NULL;
-    gchar *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, &gerr)) {
-        or_status st =
-            g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? OR_ERR_NOT_FOUND : OR_ERR_IO;
-        if (st != OR_ERR_NOT_FOUND) {
-            or_set_err(err, errlen, "%s", gerr->message);
-        }
-        g_error_free(gerr);
-        return st;
+    return or_read_file_max(path, max, out, out_len, err, errlen);
+}
+
+json_t *
+or_http_read_meta(const char *path, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t len = 0;
+    or_status st = or_read_file_max(path, OR_HTTP_META_MAX, &text, &len, err, errlen);
+    if (st == OR_ERR_NOT_FOUND) {
+        or_set_err(err, errlen, "%s: no such file", path);
     }
-    *out = data;
-    *out_len = len;
-    return OR_OK;
+    if (st != OR_OK) {
+        return NULL;
+    }
+    json_error_t jerr;
+    json_t *meta = json_loadb(text, len, 0, &jerr);
+    g_free(text);
+    if (meta == NULL) {
+        or_set_err(err, errlen, "%s: %s", path, jerr.text);
+    }
+    return meta;
 }

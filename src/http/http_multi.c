@@ -9,6 +9,7 @@
 
 #include "base/status_str.h"
 #include "http/http_cache.h"
+#include "http/http_plain.h"
 #include "http/http_record.h"
 #include "http/http_request.h"
 #include "http/http_retry.h"
@@ -89,8 +90,8 @@ serve_cached(struct batch *b, struct or_http_transfer *j)
     char *body = NULL;
     size_t len = 0;
     or_http_cache_key(j->req, key);
-    if (or_http_cache_load(http->cache_dir, key, http->cache_ttl_s, now_s(), &status, &body,
-                           &len) != OR_OK) {
+    if (or_http_cache_load(http->cache_dir, key, http->cache_ttl_s, now_s(), http->max_response,
+                           &status, &body, &len) != OR_OK) {
         return 0;
     }
     g_free(j->body);
@@ -104,12 +105,49 @@ serve_cached(struct batch *b, struct or_http_transfer *j)
 }
 
 static void
+tries_suffix(char *buf, size_t len, int attempts)
+{
+    if (attempts > 1) {
+        or_set_err(buf, len, " after %d tries", attempts);
+    }
+    else {
+        buf[0] = '\0';
+    }
+}
+
+/* The source's deadline has come (or will have, by @p at): the request ends
+ * here, saying why its last try (if any) failed. */
+static void
+deadline_passed(struct batch *b, struct or_http_transfer *j, const char *last)
+{
+    char msg[OR_ERR_SIZE];
+    char tries[32];
+    tries_suffix(tries, sizeof(tries), j->attempts);
+    or_set_err(msg, sizeof(msg),
+               "%s: the source's deadline of %ld s ([http] deadline_s, --deadline) passed%s%s%s%s",
+               or_http_request_label(j->req), b->http->deadline_ms / 1000, tries,
+               last != NULL ? " (last: " : "", last != NULL ? last : "", last != NULL ? ")" : "");
+    finish(b, j, OR_ERR_NETWORK, 0, 0, msg);
+}
+
+static void
 start(struct batch *b, struct or_http_transfer *j)
 {
     struct or_http *http = b->http;
     const char *label = or_http_request_label(j->req);
     char msg[OR_ERR_SIZE];
+    if (j->attempts == 0) {
+        or_status pst = or_http_plain_check(j->req, http->allow_insecure, msg, sizeof(msg));
+        if (pst != OR_OK) {
+            finish(b, j, pst, 0, 0, msg);
+            return;
+        }
+    }
     if (j->attempts == 0 && http->cache_dir != NULL && serve_cached(b, j)) {
+        return;
+    }
+    if (now_ms() >= http->deadline_at) {
+        deadline_passed(b, j, NULL);
         return;
     }
     if (j->url == NULL) {
@@ -158,19 +196,10 @@ detach(struct batch *b, struct or_http_transfer *j)
     b->running--;
 }
 
+/* Another try after a wait, unless the wait would end past the deadline.
+ * @p why says how this try failed. */
 static void
-tries_suffix(char *buf, size_t len, int attempts)
-{
-    if (attempts > 1) {
-        or_set_err(buf, len, " after %d tries", attempts);
-    }
-    else {
-        buf[0] = '\0';
-    }
-}
-
-static void
-schedule_retry(struct batch *b, struct or_http_transfer *j)
+schedule_retry(struct batch *b, struct or_http_transfer *j, const char *why)
 {
     struct or_http *http = b->http;
     long delay;
@@ -180,6 +209,10 @@ schedule_retry(struct batch *b, struct or_http_transfer *j)
     else {
         delay = or_http_backoff_ms(http->backoff_base_ms, http->backoff_max_ms, j->attempts - 1,
                                    g_rand_double(http->rand));
+    }
+    if (now_ms() + delay >= http->deadline_at) {
+        deadline_passed(b, j, why);
+        return;
     }
     j->state = OR_HTTP_WAITING;
     j->wake_ms = now_ms() + delay;
@@ -228,25 +261,72 @@ record_success(struct batch *b, struct or_http_transfer *j, long status)
     finish(b, j, OR_OK, status, 1, "");
 }
 
+/* Why a try that timed out did: the low-speed limit, the deadline or the
+ * transfer's own time limit, each named by its setting. */
+static void
+timeout_reason(const struct or_http *http, const struct or_http_transfer *j, char *buf, size_t len)
+{
+    if (strstr(j->curl_err, "too slow") != NULL) {
+        or_set_err(buf, len,
+                   "the server sent less than %ld bytes/s for %ld s ([http] low_speed_bytes, "
+                   "low_speed_s)",
+                   http->low_speed_bytes, http->low_speed_s);
+    }
+    else if (j->timeout_ms < http->timeout_ms && now_ms() >= http->deadline_at - 50) {
+        buf[0] = '\0';
+    }
+    else {
+        or_set_err(buf, len, "no complete response within %ld s ([http] timeout_s)",
+                   http->timeout_ms / 1000);
+    }
+}
+
 /* A transfer that ended in a libcurl error: another try, or the end. */
 static void
 connection_failed(struct batch *b, struct or_http_transfer *j, CURLcode rc)
 {
     char msg[OR_ERR_SIZE];
     char tries[32];
+    char why[OR_ERR_SIZE / 2];
     int transient = or_http_curl_retryable(rc);
+    /* The transient errors speak for themselves; for the others (TLS,
+     * DNS) curl's detailed message is what tells the user what to fix. */
+    or_set_err(why, sizeof(why), "connection failed (%s)",
+               !transient && j->curl_err[0] != '\0' ? j->curl_err : curl_easy_strerror(rc));
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+        timeout_reason(b->http, j, why, sizeof(why));
+    }
     detach(b, j);
+    if (why[0] == '\0') {
+        /* The try was cut at the deadline. */
+        deadline_passed(b, j, NULL);
+        return;
+    }
     if (transient && j->attempts <= b->http->max_retries) {
-        schedule_retry(b, j);
+        schedule_retry(b, j, why);
         return;
     }
     tries_suffix(tries, sizeof(tries), j->attempts);
-    /* The transient errors speak for themselves; for the others (TLS,
-     * DNS) curl's detailed message is what tells the user what to fix. */
-    const char *why = !transient && j->curl_err[0] != '\0' ? j->curl_err : curl_easy_strerror(rc);
-    or_set_err(msg, sizeof(msg), "%s: connection failed (%s)%s", or_http_request_label(j->req), why,
-               tries);
+    or_set_err(msg, sizeof(msg), "%s: %s%s", or_http_request_label(j->req), why, tries);
     finish(b, j, OR_ERR_NETWORK, 0, 0, msg);
+}
+
+/* A body beyond max_response, announced or received: final, as the same
+ * request would bring the same body again. */
+static void
+too_large(struct batch *b, struct or_http_transfer *j, long status)
+{
+    char msg[OR_ERR_SIZE];
+    detach(b, j);
+    or_set_err(msg, sizeof(msg),
+               "%s: the response is larger than the limit of %ld MB ([http] max_response_mb); "
+               "stopped reading it",
+               or_http_request_label(j->req), b->http->max_response_mb);
+    g_free(j->body);
+    j->body = NULL;
+    j->len = 0;
+    j->cap = 0;
+    finish(b, j, OR_ERR_HTTP, status, 0, msg);
 }
 
 /* A transfer ended: success, another try later, or a final failure. */
@@ -262,6 +342,10 @@ completed(struct batch *b, struct or_http_transfer *j, CURLcode rc)
         status = 0;
     }
     http->stats.bytes_in += (double)j->len;
+    if (j->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+        too_large(b, j, status);
+        return;
+    }
     if (j->oom) {
         detach(b, j);
         or_set_err(msg, sizeof(msg), "%s: out of memory receiving the response", label);
@@ -285,14 +369,16 @@ completed(struct batch *b, struct or_http_transfer *j, CURLcode rc)
         return;
     }
     detach(b, j);
+    const char *reason = or_http_reason(status);
+    char why[64];
+    or_set_err(why, sizeof(why), "HTTP %ld%s%s", status, reason != NULL ? " " : "",
+               reason != NULL ? reason : "");
     if (or_http_status_retryable(status) && j->attempts <= http->max_retries) {
-        schedule_retry(b, j);
+        schedule_retry(b, j, why);
         return;
     }
     tries_suffix(tries, sizeof(tries), j->attempts);
-    const char *reason = or_http_reason(status);
-    or_set_err(msg, sizeof(msg), "%s: HTTP %ld%s%s%s", label, status, reason != NULL ? " " : "",
-               reason != NULL ? reason : "", tries);
+    or_set_err(msg, sizeof(msg), "%s: %s%s", label, why, tries);
     finish(b, j, status == 401 || status == 403 ? OR_ERR_AUTH : OR_ERR_HTTP, status, 1, msg);
 }
 

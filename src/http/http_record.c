@@ -3,6 +3,7 @@
 #include "http/http_record.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -124,20 +125,20 @@ done:
 }
 
 or_status
-or_http_replay_load(const char *dir, const char *key, long *status, char **body, size_t *len,
-                    char *err, size_t errlen)
+or_http_replay_load(const char *dir, const char *key, size_t max, long *status, char **body,
+                    size_t *len, char *err, size_t errlen)
 {
     or_status st = OR_ERR_REPLAY;
     char *json_path = or_http_entry_path(dir, key, ".json");
     char *body_path = or_http_entry_path(dir, key, ".body");
-    json_error_t jerr;
-    json_t *meta = json_load_file(json_path, 0, &jerr);
+    char why[OR_ERR_SIZE / 2] = "";
+    json_t *meta = or_http_read_meta(json_path, why, sizeof(why));
     if (meta == NULL) {
         if (access(json_path, F_OK) != 0 && errno == ENOENT) {
             st = OR_ERR_NOT_FOUND;
         }
         else {
-            or_set_err(err, errlen, "recording entry %s is unreadable: %s", json_path, jerr.text);
+            or_set_err(err, errlen, "recording entry is unreadable: %s", why);
         }
         goto done;
     }
@@ -148,8 +149,14 @@ or_http_replay_load(const char *dir, const char *key, long *status, char **body,
         goto done;
     }
     /* Left as it is when the body file does not exist. */
-    char why[OR_ERR_SIZE / 2] = "no such file";
-    if (or_http_read_file(body_path, body, len, why, sizeof(why)) != OR_OK) {
+    snprintf(why, sizeof(why), "no such file");
+    or_status rs = or_http_read_file(body_path, max, body, len, why, sizeof(why));
+    if (rs == OR_ERR_INVALID) {
+        or_set_err(err, errlen, "recording entry %s: %s", json_path, why);
+        st = rs;
+        goto done;
+    }
+    if (rs != OR_OK) {
         or_set_err(err, errlen, "recording entry %s has no readable body: %s", json_path, why);
         goto done;
     }

@@ -31,12 +31,14 @@ or_status or_http_record_save(const char *dir, const struct or_http_request *req
 /**
  * @brief Load a recorded exchange from @p dir.
  *
+ * @param max   The largest body accepted, in bytes.
  * @param body  Receives the NUL-terminated body on OR_OK; owned, g_free().
  * @return OR_OK; OR_ERR_NOT_FOUND when `<key>.json` does not exist (the
- *         caller names the request); OR_ERR_REPLAY when the entry is broken;
+ *         caller names the request); OR_ERR_INVALID when the body is larger
+ *         than @p max (not read); OR_ERR_REPLAY when the entry is broken;
  *         @p err filled on errors other than OR_ERR_NOT_FOUND.
  */
-or_status or_http_replay_load(const char *dir, const char *key, long *status, char **body,
-                              size_t *len, char *err, size_t errlen);
+or_status or_http_replay_load(const char *dir, const char *key, size_t max, long *status,
+                              char **body, size_t *len, char *err, size_t errlen);
 
 #endif /* OR_HTTP_RECORD_H */

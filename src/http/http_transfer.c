@@ -22,8 +22,10 @@ on_body(char *data, size_t size, size_t nmemb, void *ud)
     if (add == 0) {
         return 0;
     }
-    if (add > SIZE_MAX - t->len - 1) {
-        t->oom = 1;
+    /* Counted as decoded (gzip, deflate): a small body that inflates
+     * without end stops here too. */
+    if (add > t->max_body - t->len) {
+        t->too_big = 1;
         return 0;
     }
     size_t need = t->len + add + 1;
@@ -31,6 +33,9 @@ on_body(char *data, size_t size, size_t nmemb, void *ud)
         size_t cap = t->cap > 0 ? t->cap : 4096;
         while (cap < need) {
             cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+        }
+        if (cap > t->max_body + 1) {
+            cap = t->max_body + 1;
         }
         /* A response can be large: running out of memory fails the request,
          * not the process. */
@@ -185,8 +190,16 @@ or_http_transfer_configure(struct or_http *http, struct or_http_transfer *t, CUR
         t->body[0] = '\0';
     }
     t->oom = 0;
+    t->too_big = 0;
+    t->max_body = http->max_response;
     t->retry_after_ms = -1;
     t->curl_err[0] = '\0';
+    /* A try never outlives the source's deadline. */
+    t->timeout_ms = http->timeout_ms;
+    if (http->deadline_at != INT64_MAX) {
+        int64_t left = http->deadline_at - g_get_monotonic_time() / 1000;
+        t->timeout_ms = left < 1 ? 1 : left < t->timeout_ms ? (long)left : t->timeout_ms;
+    }
 
     SETOPT(easy, CURLOPT_URL, t->url);
     SETOPT(easy, CURLOPT_PRIVATE, (void *)t);
@@ -195,7 +208,13 @@ or_http_transfer_configure(struct or_http *http, struct or_http_transfer *t, CUR
     SETOPT(easy, CURLOPT_USERAGENT, USER_AGENT);
     SETOPT(easy, CURLOPT_ACCEPT_ENCODING, "");
     SETOPT(easy, CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
-    SETOPT(easy, CURLOPT_TIMEOUT_MS, http->timeout_ms);
+    SETOPT(easy, CURLOPT_TIMEOUT_MS, t->timeout_ms);
+    if (http->low_speed_s > 0) {
+        SETOPT(easy, CURLOPT_LOW_SPEED_LIMIT, http->low_speed_bytes);
+        SETOPT(easy, CURLOPT_LOW_SPEED_TIME, http->low_speed_s);
+    }
+    /* A Content-Length above the limit fails before any byte is read. */
+    SETOPT(easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)http->max_response);
     SETOPT(easy, CURLOPT_TCP_KEEPALIVE, 1L);
     /* Redirects are not followed: an API that moves answers with an error
      * the user can act on, and credentials never travel to another host. */

@@ -41,6 +41,9 @@ struct or_http_transfer {
     size_t len;                     /**< bytes in body */
     size_t cap;                     /**< capacity of body */
     int oom;                        /**< the body could not grow */
+    int too_big;                    /**< the body went past the client's max_response */
+    size_t max_body;                /**< the client's max_response, set by configure */
+    long timeout_ms;                /**< the current try's time limit (deadline-capped) */
     long retry_after_ms;            /**< of the current try's response, -1 if none */
     char curl_err[CURL_ERROR_SIZE]; /**< curl's message of the current try */
 };
@@ -55,8 +58,10 @@ or_status or_http_transfer_prepare(struct or_http_transfer *t, char *msg, size_t
 
 /**
  * @brief Start a try on @p easy: clear the previous try's response and set
- * every curl option (URL, headers, method and body, timeouts, TLS, the
- * client's share, the callbacks that fill @p t).
+ * every curl option (URL, headers, method and body, timeouts (the whole
+ * transfer's cut at the client's deadline), the low-speed limit, the
+ * response size limit, TLS, the client's share, the callbacks that fill
+ * @p t).
  * @return OR_OK; OR_ERR_INVALID when libcurl refused an option.
  */
 or_status or_http_transfer_configure(struct or_http *http, struct or_http_transfer *t, CURL *easy);

@@ -51,6 +51,35 @@ struct or_http_options {
      * Expired entries are deleted when met and replaced after the refetch.
      */
     long cache_ttl_s;
+    /**
+     * Largest response body accepted, in MB of 10^6 bytes, counted after
+     * gzip/deflate decoding and enforced while it arrives: a longer body, or
+     * a Content-Length above it, fails that request (not retried) with a
+     * message naming `[http] max_response_mb`.  Replayed and cached bodies
+     * obey it too.  Default 256 when 0.
+     */
+    long max_response_mb;
+    /**
+     * Time allowed for one source, from or_http_deadline_start() on, in ms:
+     * no try starts after it, a try in flight is cut at it, and a retry
+     * that would wait past it fails at once.  Default 3600000 (one hour)
+     * when 0; negative: no deadline.
+     */
+    long deadline_ms;
+    /**
+     * A try that receives fewer than `low_speed_bytes` bytes per second
+     * over `low_speed_s` seconds is dropped like a silent one
+     * (CURLOPT_LOW_SPEED_LIMIT/TIME).  Defaults 100 and 60 when 0;
+     * negative low_speed_s: no such limit.
+     */
+    long low_speed_bytes;
+    long low_speed_s; /**< see low_speed_bytes */
+    /**
+     * Nonzero: credentials (secret headers) may travel over plain http:// to
+     * any host.  Otherwise such a request is refused unless its host is
+     * loopback (127.0.0.0/8, ::1, localhost).
+     */
+    int allow_insecure;
 };
 
 /** One header of a request. */

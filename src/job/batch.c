@@ -12,6 +12,7 @@
 #include "base/cleanup.h"
 #include "base/log.h"
 #include "base/status_str.h"
+#include "base/tmpfile.h"
 #include "job/jobctx.h"
 #include "job/jobstore.h"
 #include "job/pipeline.h"
@@ -284,13 +285,11 @@ or_batch_run(struct or_job *jobs, size_t n, const struct or_config *cfg,
     memset(results, 0, n * sizeof(*results));
     size_t planned = plan_all(&B);
     if (planned > 0) {
-        GError *gerr = NULL;
-        B.dir = g_dir_make_tmp("outreport-batch-XXXXXX", &gerr);
+        B.dir = or_tmpdir_make("outreport-batch-");
         or_status st = OR_OK;
         if (B.dir == NULL) {
             or_set_err(err, sizeof(err), "batch: cannot create a folder for the fetched data: %s",
-                       gerr->message);
-            g_error_free(gerr);
+                       g_strerror(errno));
             st = OR_ERR_IO;
         }
         else {

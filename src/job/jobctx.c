@@ -13,6 +13,7 @@
 #include "base/period.h"
 #include "base/status_str.h"
 #include "base/timeutil.h"
+#include "http/http_config.h"
 
 /* "now": the clock, or OUTREPORT_NOW (ISO 8601) so runs can be pinned. */
 static or_status
@@ -154,20 +155,11 @@ static or_status
 config_long(const struct or_config *cfg, const char *key, long min, long max, long scale, long *out,
             char *err, size_t errlen)
 {
-    const char *v = or_config_get(cfg, "http", key);
-    if (v == NULL) {
-        return OR_OK;
-    }
-    char *end = NULL;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
-        or_set_err(err, errlen, "config [http] %s: '%s' is not a number from %ld to %ld", key, v,
-                   min, max);
-        return OR_ERR_CONFIG;
-    }
-    *out = n * scale;
-    return OR_OK;
+    long n = 0;
+    int set = 0;
+    or_status st = or_config_long(cfg, "http", key, min, max, &n, &set, err, errlen);
+    *out = set ? n * scale : *out;
+    return st;
 }
 
 /* [http] retries, backoff_ms, backoff_max_ms, timeout_s, connect_timeout_s,
@@ -200,7 +192,7 @@ or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, cha
     }
     ho->max_parallel = (int)parallel;
     ho->ca_file = or_config_get(cfg, "http", "ca_file");
-    return st;
+    return st == OR_OK ? or_http_limits_from_config(cfg, ho, err, errlen) : st;
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "base/cleanup.h"
 #include "base/redact.h"
+#include "base/tmpfile.h"
 
 const char *
 or_output_extension(const char *path)
@@ -46,24 +47,19 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
 {
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
-    char *tmp = g_strdup_printf("%s/.%s.tmp-XXXXXX", dir, base);
+    char *tmp = or_tmpfile_template(dir, base);
     struct or_host host;
     char rerr[OR_ERR_SIZE] = "";
     or_status st = OR_OK;
-    mode_t mode = document_mode();
 
     *tmp_out = NULL;
-    int fd = g_mkstemp(tmp);
+    int fd = or_tmpfile_create(tmp); /* 0600; first removes stale ones (tmpfile.h) */
     if (fd < 0) {
         or_set_err(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
         st = OR_ERR_IO;
         goto done;
     }
     or_cleanup_add_file(tmp);
-    /* mkstemp makes 0600; documents get the usual umask-governed mode. */
-    if (fchmod(fd, mode) != 0) {
-        /* Not fatal: the file is merely private. */
-    }
     close(fd);
 
     or_host_init(&host, ctx);
@@ -93,6 +89,8 @@ done:
 or_status
 or_output_commit(const char *tmp, const char *path, char *err, size_t errlen)
 {
+    /* Private while unfinished; the document gets the umask-governed mode. */
+    (void)chmod(tmp, document_mode());
     if (rename(tmp, path) != 0) {
         or_set_err(err, errlen, "%s: cannot write: %s", path, strerror(errno));
         or_redact_inplace(err, errlen);

@@ -186,8 +186,7 @@ load_attached(struct or_store *s, const char *file, const char *select, const ch
     GString *sql = g_string_new(NULL);
     g_string_printf(sql, "INSERT INTO main.%s %s", qa, select);
     g_string_replace(sql, " FROM \"", " FROM store.\"", 1);
-    or_status st = sqlite3_exec(k->db, att, NULL, NULL, NULL) == SQLITE_OK ? OR_OK
-                                                                          : OR_ERR_DATASET;
+    or_status st = sqlite3_exec(k->db, att, NULL, NULL, NULL) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
     sqlite3_stmt *ins = NULL;
     if (st == OR_OK && sqlite3_prepare_v2(k->db, sql->str, -1, &ins, NULL) != SQLITE_OK) {
         st = OR_ERR_DATASET;

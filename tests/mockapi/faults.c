@@ -23,6 +23,8 @@ struct fault {
     long ms;
     long retry_after; /* -1 = no header value given */
     int retry_after_date;
+    long arg;       /* hostile kinds: ms, mb or count; 0 = default */
+    char field[64]; /* nul, bigint */
     uint64_t seen;
     uint64_t fired;
 };
@@ -45,7 +47,26 @@ static const char *const kind_names[] = {
     [FAULT_REPEAT] = "repeat",
     [FAULT_AUTH] = "auth",
     [FAULT_DROP] = "drop",
+    [FAULT_ENDLESS] = "endless",
+    [FAULT_HUGE_LENGTH] = "huge_length",
+    [FAULT_GZIP_BOMB] = "gzip_bomb",
+    [FAULT_TRICKLE] = "trickle",
+    [FAULT_PAGE_COUNT] = "page_count",
+    [FAULT_NUL] = "nul",
+    [FAULT_BIGINT] = "bigint",
 };
+
+/* The key of a hostile kind's number, or NULL. */
+static const char *
+arg_key(enum fault_kind kind)
+{
+    switch (kind) {
+    case FAULT_TRICKLE: return "ms";
+    case FAULT_GZIP_BOMB: return "mb";
+    case FAULT_PAGE_COUNT: return "count";
+    default: return NULL;
+    }
+}
 
 struct faults *
 faults_new(void)
@@ -98,7 +119,16 @@ set_key(struct fault *x, const char *key, const char *val, char *err, size_t err
         x->path[n] = '\0';
         return 0;
     }
-    if (query_parse_long(val, 0, 1000000000L, &v) != 0) {
+    if (strcmp(key, "field") == 0 && (x->kind == FAULT_NUL || x->kind == FAULT_BIGINT)) {
+        if (val[0] == '\0' || strlen(val) >= sizeof x->field || strpbrk(val, "\"\\") != NULL) {
+            snprintf(err, errlen, "field must be a plain JSON key (got '%s')", val);
+            return -1;
+        }
+        snprintf(x->field, sizeof x->field, "%s", val);
+        return 0;
+    }
+    long top = strcmp(key, "count") == 0 ? 1000000000000000L : 1000000000L;
+    if (query_parse_long(val, 0, top, &v) != 0) {
         snprintf(err, errlen, "%s needs a non-negative integer (got '%s')", key, val);
         return -1;
     }
@@ -119,6 +149,9 @@ set_key(struct fault *x, const char *key, const char *val, char *err, size_t err
     }
     else if (strcmp(key, "retry_after_date") == 0 && x->kind == FAULT_429) {
         x->retry_after_date = v != 0;
+    }
+    else if (arg_key(x->kind) != NULL && strcmp(key, arg_key(x->kind)) == 0) {
+        x->arg = v;
     }
     else {
         snprintf(err, errlen, "unknown or misplaced key '%s' for %s", key, kind_names[x->kind]);
@@ -247,6 +280,8 @@ faults_decide(struct faults *f, const char *path, long page, int pageable,
             out->kind = x->kind;
             out->retry_after = x->retry_after;
             out->retry_after_date = x->retry_after_date;
+            out->arg = x->arg;
+            snprintf(out->field, sizeof out->field, "%s", x->field);
         }
     }
     pthread_mutex_unlock(&f->mu);

@@ -85,6 +85,17 @@
  *                        requested page. Other endpoints: no effect.
  *     auth               401 with the vendor's body whatever the credentials
  *     drop               close the connection without any response
+ *   Hostile kinds (hostile.c), for the client's memory and time limits:
+ *     endless            200, a chunked JSON body that never ends
+ *     huge_length        200, Content-Length 2000000000, filler as long as read
+ *     gzip_bomb[:mb=N]   200, Content-Encoding: gzip, ~1 MB that inflates to N MB
+ *                        of zeros (default 1024)
+ *     trickle[:ms=N]     the real response, one byte every N ms (default 1000)
+ *     page_count[:count=N]  the real response with "pages": N (default 10^13)
+ *     nul[:field=K]      the real response, "\u0000" opening the first string
+ *                        value of key K (default from)
+ *     bigint[:field=K]   the real response, the first value of key K (default
+ *                        to) replaced by the integer 123456789012345678901234567890
  *   Faults are tried in command-line order; latency and repeat combine with
  *   others; the first other fault that fires decides the response, and later
  *   ones do not count the request. Each firing increments faults_fired.

@@ -579,7 +579,15 @@ enum fault_kind {
     FAULT_TRUNCATED,
     FAULT_REPEAT,
     FAULT_AUTH,
-    FAULT_DROP
+    FAULT_DROP,
+    /* Hostile responses (hostile.c). */
+    FAULT_ENDLESS,     /* a chunked body that never ends */
+    FAULT_HUGE_LENGTH, /* Content-Length of 2 GB, filler until the client gives up */
+    FAULT_GZIP_BOMB,   /* Content-Encoding: gzip, ~1 MB that inflates to `mb` MB (1024) */
+    FAULT_TRICKLE,     /* the real body, one byte every `ms` ms (1000) */
+    FAULT_PAGE_COUNT,  /* the real body with "pages": `count` (10^13) */
+    FAULT_NUL,         /* the real body, "\u0000" opening the first `field` string ("from") */
+    FAULT_BIGINT       /* the real body, the first `field` value ("to") a 30-digit integer */
 };
 
 /* What the faults decided for one request. */
@@ -592,6 +600,8 @@ struct fault_decision {
     int repeat;
     long repeat_page;
     char label[64]; /* fired kinds, for the log */
+    long arg;       /* hostile kinds: ms, mb or count (0: the kind's default) */
+    char field[64]; /* nul, bigint: the JSON field ("": the kind's default) */
 };
 
 struct faults *faults_new(void);
@@ -603,6 +613,22 @@ int faults_need_page(const struct faults *f);
 void faults_decide(struct faults *f, const char *path, long page, int pageable,
                    struct fault_decision *out);
 uint64_t faults_fired(struct faults *f);
+
+/* ---- hostile responses (hostile.c) ---- */
+
+struct MHD_Response;
+
+/* 1 for the hostile kinds that send their own body instead of the handler's. */
+int hostile_own_body(enum fault_kind kind);
+/* 1 for the hostile kinds that rewrite the handler's body (nul, bigint, page count). */
+int hostile_rewrites(enum fault_kind kind);
+/* Rewrite r's body for fd. @return 0, -1 on allocation failure. */
+int hostile_rewrite(const struct fault_decision *fd, struct mock_response *r);
+/*
+ * The response of an own-body or trickle kind, taking r's body (trickle sends
+ * it); NULL on failure. The caller adds headers and queues it.
+ */
+struct MHD_Response *hostile_response(const struct fault_decision *fd, struct mock_response *r);
 
 /* ---- statistics and request log (stats.c) ---- */
 

@@ -128,7 +128,15 @@ send_response(struct MHD_Connection *conn, struct mock_response *r, const struct
 {
     struct MHD_Response *resp = NULL;
 
-    if (fd->terminal && fd->kind == FAULT_TRUNCATED) {
+    if (fd->terminal && (hostile_own_body(fd->kind) || fd->kind == FAULT_TRICKLE)) {
+        resp = hostile_response(fd, r);
+        free(r->body);
+        r->body = NULL;
+        if (resp == NULL) {
+            goto fail;
+        }
+    }
+    else if (fd->terminal && fd->kind == FAULT_TRUNCATED) {
         struct truncated *t = calloc(1, sizeof *t);
         if (t == NULL) {
             goto fail;
@@ -304,7 +312,8 @@ dispatch(struct server *srv, struct MHD_Connection *conn, const char *url, const
     else if (fd->terminal && fd->kind == FAULT_AUTH) {
         rc = auth_fault(rt, &resp);
     }
-    else if (fd->terminal && fd->kind != FAULT_TRUNCATED) {
+    else if (fd->terminal && fd->kind != FAULT_TRUNCATED && fd->kind != FAULT_TRICKLE &&
+             !hostile_rewrites(fd->kind)) {
         rc = fault_body(fd->kind, &resp, &ctype);
     }
     else if (st->too_large) {
@@ -320,6 +329,9 @@ dispatch(struct server *srv, struct MHD_Connection *conn, const char *url, const
         req.repeat = fd->repeat;
         req.repeat_page = fd->repeat_page;
         rc = rt->fn(ctx, &req, &resp);
+        if (rc == 0 && fd->terminal && hostile_rewrites(fd->kind)) {
+            rc = hostile_rewrite(fd, &resp);
+        }
     }
     if (rc != 0) {
         free(resp.body);

@@ -15,7 +15,7 @@ sf_parse(const struct sf_table *t, const struct or_host *h, const struct or_quer
 {
     orp_page_info_reset(info);
     json_t *root = NULL;
-    or_status st = orp_page_load(body, len, ORP_LOAD_OBJECT, &root, err, errlen);
+    or_status st = orp_page_load(h, t->endpoint, body, len, ORP_LOAD_OBJECT, &root, err, errlen);
     if (st != OR_OK) {
         return st;
     }

@@ -291,7 +291,7 @@ sh_ts_parse(const struct or_host *h, const struct or_query *q, long page, const 
 {
     orp_page_info_reset(info);
     json_t *root = NULL;
-    or_status st = orp_page_load(body, len, ORP_LOAD_ANY, &root, err, errlen);
+    or_status st = orp_page_load(h, "team-stats", body, len, ORP_LOAD_ANY, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }

@@ -185,8 +185,8 @@ up_analytics_parse(const struct or_host *h, const struct or_query *q, long page,
                    space != NULL ? "]" : "");
     cells.int_rules = ORP_INT_TEXT_REAL | ORP_INT_SAFE53;
     /* One absurd counter should cost that cell, not the whole response. */
-    or_status st =
-        orp_page_load(body, len, ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root, err, errlen);
+    or_status st = orp_page_load(h, "analytics", body, len,
+                                 ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }

@@ -12,6 +12,7 @@
 #include "xlsx_chart.h"
 #include "xlsx_ctx.h"
 #include "xlsx_options.h"
+#include "xlsx_quiet.h"
 #include "xlsx_summary.h"
 #include "xlsx_table.h"
 
@@ -57,7 +58,11 @@ add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
         return xlsx_ctx_nomem(x, "sheet names");
     }
     errno = 0;
+    struct xlsx_quiet q;
+    char said[256];
+    xlsx_quiet_begin(&q);
     *ws = workbook_add_worksheet(x->wb, name);
+    xlsx_quiet_end(&q, said, sizeof(said)); /* our message below says it */
     if (*ws == NULL) {
         snprintf(x->err, x->errlen,
                  "%s: cannot add the Summary sheet (temporary file beside it): %s", x->path,
@@ -151,10 +156,18 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
     if (st != OR_OK) {
         goto fail;
     }
+    struct xlsx_quiet q;
+    char said[256];
+    xlsx_quiet_begin(&q);
     lxw_error e = workbook_close(x.wb);
+    xlsx_quiet_end(&q, said, sizeof(said));
     x.wb = NULL;
     if (e != LXW_NO_ERROR) {
         st = xlsx_ctx_lxw(&x, e, "cannot write the workbook");
+        size_t used = strlen(err);
+        if (said[0] != '\0' && used + 4 < errlen) {
+            snprintf(err + used, errlen - used, " (%s)", said);
+        }
         goto fail;
     }
     xlsx_names_free(&x.names);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "xlsx_cell.h"
+#include "xlsx_quiet.h"
 
 #define WIDTH_MIN 6.0
 #define WIDTH_MAX 60.0
@@ -62,7 +63,11 @@ start_sheet(struct writer *w, int number, int64_t first_row)
         return st;
     }
     errno = 0;
+    struct xlsx_quiet q;
+    char said[256];
+    xlsx_quiet_begin(&q);
     p->ws = workbook_add_worksheet(x->wb, p->sheet);
+    xlsx_quiet_end(&q, said, sizeof(said)); /* our message below says it */
     if (p->ws == NULL) {
         /* In constant-memory mode each sheet opens a temporary file beside the output. */
         snprintf(x->err, x->errlen, "%s: cannot add sheet '%s' (temporary file beside it): %s",
