@@ -73,6 +73,9 @@ or_plan_template(struct or_plan *p, const struct or_job *job, const struct or_co
     }
     st = or_job_zone(job, cfg, &p->tz, &p->tz_name, err, errlen);
     set_zone(p);
+    if (st == OR_OK) {
+        st = or_job_sql_limits(cfg, &p->limits, err, errlen);
+    }
     return st;
 }
 

@@ -42,6 +42,7 @@ struct or_plan {
     struct or_mail_server srv; /**< REPORT: when have_srv */
     int have_srv;              /**< the job mails (or says what it would mail) */
     const struct or_loaded_plugin *renderer; /**< FETCH: the renderer for -o's extension */
+    struct or_sql_limits limits;             /**< REPORT: what template SQL may cost */
 };
 
 /**
