@@ -457,6 +457,11 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     if (req->progress) {
         fputc('\n', stderr);
     }
+    char *dropped = or_schema_dropped_text(L.schema);
+    if (dropped != NULL) {
+        or_log(OR_LOG_WARN, "%s: %s", req->source, dropped);
+        g_free(dropped);
+    }
     or_status cst =
         or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err, sizeof(L.err));
     if (L.st == OR_OK) {
