@@ -242,6 +242,69 @@ column_indexes_belong_to_their_page(void **state)
     or_schema_free(fixed);
 }
 
+/* Row @p r of a page: "u<r>" in user_id and @p k0..@p k1 - 1 of columns c_<k>, each
+ * holding r * 10000 + k. */
+static void
+wide_row(struct or_rows *rows, int r, int k0, int k1)
+{
+    char name[32], id[16];
+    size_t col = 0;
+    assert_int_equal(host.row_begin(rows), OR_OK);
+    snprintf(id, sizeof(id), "u%d", r);
+    assert_int_equal(host.set_text(rows, 0, id, strlen(id)), OR_OK);
+    for (int k = k0; k < k1; k++) {
+        snprintf(name, sizeof(name), "c_%d", k);
+        assert_int_equal(host.rows_column(rows, name, OR_TYPE_INT, &col), OR_OK);
+        assert_int_equal(host.set_int(rows, col, (int64_t)r * 10000 + k), OR_OK);
+    }
+    assert_int_equal(host.row_end(rows), OR_OK);
+}
+
+/* Past OR_SCHEMA_MAX_COLUMNS a discovered column is dropped with its cells;
+ * every other cell stays in its row under its own column. */
+static void
+columns_past_the_cap_are_dropped_and_rows_stay_whole(void **state)
+{
+    (void)state;
+    struct or_schema *schema = or_schema_new(declared, 2, 1);
+    struct or_rows page;
+    or_rows_init(&page, schema);
+    wide_row(&page, 0, 0, 1200);
+    wide_row(&page, 1, 1190, 1200);
+    wide_row(&page, 2, 0, 5);
+    or_rows_settle(&page, schema);
+    assert_int_equal(schema->ncols, OR_SCHEMA_MAX_COLUMNS);
+    assert_int_equal(page.nrows, 3);
+    for (size_t r = 0; r < page.nrows; r++) {
+        const struct or_cell *first = &page.cells[page.row_start[r]];
+        assert_int_equal(first->col, 0);
+        assert_int_equal(page.arena[first->text_off + 1], (char)('0' + r));
+        for (size_t k = page.row_start[r] + 1; k < page.row_start[r + 1]; k++) {
+            const struct or_cell *c = &page.cells[k];
+            assert_true(c->col >= 2 && c->col < OR_SCHEMA_MAX_COLUMNS);
+            long n = strtol(schema->cols[c->col].name + 2, NULL, 10); /* "c_<k>" */
+            assert_int_equal(c->i, (int64_t)r * 10000 + n);
+        }
+    }
+    /* Row 0 kept c_0..c_997, row 1 nothing past the cap, row 2 all five. */
+    assert_int_equal(page.row_start[1] - page.row_start[0], 1 + 998);
+    assert_int_equal(page.row_start[2] - page.row_start[1], 1);
+    assert_int_equal(page.row_start[3] - page.row_start[2], 1 + 5);
+    /* A later page finding a dropped column again: dropped, counted once. */
+    or_rows_reset(&page);
+    wide_row(&page, 3, 1100, 1101);
+    or_rows_settle(&page, schema);
+    assert_int_equal(page.row_start[1] - page.row_start[0], 1);
+    char *text = or_schema_dropped_text(schema);
+    assert_string_equal(text, "202 columns past the limit of 1000 dropped: c_998, c_999, c_1000, "
+                              "c_1001, c_1002, c_1003, c_1004, c_1005, c_1006, c_1007, c_1008, "
+                              "c_1009, c_1010, c_1011, c_1012, c_1013, c_1014, c_1015, c_1016, "
+                              "c_1017 (and 182 more)");
+    g_free(text);
+    or_rows_release(&page);
+    or_schema_free(schema);
+}
+
 int
 main(void)
 {
@@ -250,6 +313,7 @@ main(void)
         cmocka_unit_test(many_threads_discover_columns_while_pages_are_settled),
         cmocka_unit_test(columns_follow_page_order_whatever_the_parse_order),
         cmocka_unit_test(column_indexes_belong_to_their_page),
+        cmocka_unit_test(columns_past_the_cap_are_dropped_and_rows_stay_whole),
     };
     return cmocka_run_group_tests_name("rows", tests, NULL, NULL);
 }

@@ -81,15 +81,22 @@ orp_page_count(const json_t *v, long *out)
 {
     if (json_is_integer(v)) {
         json_int_t i = json_integer_value(v);
-        if (i < 0 || i > ORP_COUNT_MAX) {
+        if (i < 0) {
             return 0;
         }
-        *out = (long)i;
+        *out = i > ORP_COUNT_MAX ? ORP_COUNT_MAX : (long)i;
         return 1;
     }
     if (json_is_real(v)) {
         double r = json_real_value(v);
-        if (!(r >= 0.0 && r <= (double)ORP_COUNT_MAX) || r != (double)(long)r) {
+        if (!(r >= 0.0)) {
+            return 0; /* negative or NaN */
+        }
+        if (r >= (double)ORP_COUNT_MAX) {
+            *out = ORP_COUNT_MAX; /* whole, this large (or infinite) */
+            return 1;
+        }
+        if (r != (double)(long)r) {
             return 0;
         }
         *out = (long)r;
@@ -100,10 +107,10 @@ orp_page_count(const json_t *v, long *out)
         char *end = NULL;
         errno = 0;
         long n = strtol(s, &end, 10);
-        if (end == s || *end != '\0' || errno != 0 || n < 0 || n > ORP_COUNT_MAX) {
+        if (end == s || *end != '\0' || n < 0 || (errno != 0 && errno != ERANGE)) {
             return 0;
         }
-        *out = n;
+        *out = n > ORP_COUNT_MAX ? ORP_COUNT_MAX : n; /* ERANGE: LONG_MAX */
         return 1;
     }
     return 0;

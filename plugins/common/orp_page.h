@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include <jansson.h>
+#include <limits.h>
 
 #include "outreport/plugin.h"
 
@@ -46,16 +47,20 @@ or_status orp_page_load(const struct or_host *h, const char *what, const char *b
                         unsigned opts, json_t **out, char *err, size_t errlen);
 
 /**
- * Largest count orp_page_count accepts.  Counts beyond this are nonsense
- * from a server, and staying below it means page arithmetic such as
- * n + per_page - 1 or page + 1 cannot overflow.
+ * Largest count orp_page_count hands out.  A larger one reads as this: no
+ * listing is that long, and the host refuses a count beyond its page limit
+ * as runaway paging (a count taken for "none" would end paging early and
+ * keep a broken server's first page as if complete).  Staying below it
+ * means page arithmetic such as n + per_page - 1 or page + 1 cannot overflow.
  */
-#define ORP_COUNT_MAX 1000000000000L
+#define ORP_COUNT_MAX (LONG_MAX / 4)
 
 /**
- * @brief A count or page number: a whole number in [0, ORP_COUNT_MAX] from
- * a JSON integer, an integral real or decimal text.
- * @return 1 and sets @p out, or 0 when absent or unusable.
+ * @brief A count or page number: a whole number from a JSON integer, an
+ * integral real or decimal text, at most ORP_COUNT_MAX (larger ones read as
+ * ORP_COUNT_MAX).
+ * @return 1 and sets @p out, or 0 when absent or unusable (negative, not a
+ *         whole number).
  */
 int orp_page_count(const json_t *v, long *out);
 

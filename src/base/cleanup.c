@@ -3,6 +3,7 @@
 #include "base/cleanup.h"
 
 #include <glib.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -12,12 +13,17 @@
 
 /* How long the children get to remove their own files. */
 #define CHILD_WAIT_MS 5000
+/* How long a whole output being written gets to come out. */
+#define OUTPUT_WAIT_MS 5000
 
 struct registry {
     GMutex lock;
     GPtrArray *files; /* char *, owned */
     GPtrArray *dirs;  /* char *, owned */
     GArray *children; /* pid_t */
+    GCond written;    /* signalled when writing drops */
+    int writing;      /* whole outputs being written (or_write_whole()) */
+    int stopping;     /* a signal is stopping the process: no output starts */
 };
 
 static struct registry *current;
@@ -29,6 +35,7 @@ registry_new(void)
 {
     struct registry *r = g_new0(struct registry, 1);
     g_mutex_init(&r->lock);
+    g_cond_init(&r->written);
     r->files = g_ptr_array_new_with_free_func(g_free);
     r->dirs = g_ptr_array_new_with_free_func(g_free);
     r->children = g_array_new(FALSE, FALSE, sizeof(pid_t));
@@ -134,6 +141,55 @@ or_remove_tree(const char *dir)
     g_rmdir(dir);
 }
 
+int
+or_write_all(int fd, const char *text, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, text, len);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return -1;
+        }
+        text += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int
+or_write_whole(FILE *f, const char *text, size_t len)
+{
+    struct registry *r = registry();
+    fflush(f);
+    g_mutex_lock(&r->lock);
+    int go = !r->stopping;
+    r->writing += go;
+    g_mutex_unlock(&r->lock);
+    if (!go) {
+        return -1;
+    }
+    int rc = or_write_all(fileno(f), text, len);
+    g_mutex_lock(&r->lock);
+    r->writing--;
+    g_cond_broadcast(&r->written);
+    g_mutex_unlock(&r->lock);
+    return rc;
+}
+
+/* With the lock held: no whole output starts from now on, and one being
+ * written is waited for, at most OUTPUT_WAIT_MS (a reader that never reads
+ * must not keep the process from stopping). */
+static void
+end_output(struct registry *r)
+{
+    r->stopping = 1;
+    gint64 until = g_get_monotonic_time() + (gint64)OUTPUT_WAIT_MS * 1000;
+    while (r->writing > 0 && g_cond_wait_until(&r->written, &r->lock, until)) {
+    }
+}
+
 /* Passes @p sig on to the children and waits until they have ended (they
  * remove their own files), at most CHILD_WAIT_MS in all. */
 static void
@@ -160,6 +216,7 @@ stop(int sig)
 {
     struct registry *r = registry();
     g_mutex_lock(&r->lock);
+    end_output(r);
     stop_children(r, sig);
     guint nfiles = 0;
     for (guint i = 0; i < r->files->len; i++) {

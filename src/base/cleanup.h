@@ -18,6 +18,7 @@
 #ifndef OR_CLEANUP_H
 #define OR_CLEANUP_H
 
+#include <stdio.h>
 #include <sys/types.h>
 
 /**
@@ -50,6 +51,20 @@ void or_cleanup_add_child(pid_t pid);
 
 /** @brief @p pid has ended. */
 void or_cleanup_forget_child(pid_t pid);
+
+/** @brief write() all of @p text to @p fd, again after EINTR; 0, or -1 when it could not. */
+int or_write_all(int fd, const char *text, size_t len);
+
+/**
+ * @brief Write @p text to @p f (flushed first, then written to its file
+ * descriptor) whole or not at all, as far as a stopping signal goes: once
+ * the signal thread is stopping the process nothing starts, and a signal
+ * arriving meanwhile waits until the text is out (at most 5 s, so a reader
+ * that never reads cannot keep the process alive).  For a --json summary,
+ * which a cut at the stdio buffer's 4096 bytes would make invalid JSON.
+ * @return 0, or -1 when nothing or not all was written.
+ */
+int or_write_whole(FILE *f, const char *text, size_t len);
 
 /** @brief Remove @p dir and everything below it (best effort). */
 void or_remove_tree(const char *dir);

@@ -3,6 +3,9 @@
 #include "base/json_text.h"
 
 #include <glib.h>
+#include <string.h>
+
+#include "base/cleanup.h"
 
 static int
 append(const char *buffer, size_t size, void *data)
@@ -23,4 +26,13 @@ or_json_text(const json_t *root, size_t flags, int newline)
         g_string_append_c(text, '\n');
     }
     return g_string_free(text, FALSE);
+}
+
+int
+or_json_print_whole(const json_t *root, size_t flags)
+{
+    char *text = or_json_text(root, flags, 1);
+    int rc = text != NULL ? or_write_whole(stdout, text, strlen(text)) : -1;
+    g_free(text);
+    return rc;
 }

@@ -21,4 +21,12 @@
  */
 char *or_json_text(const json_t *root, size_t flags, int newline);
 
+/**
+ * @brief Print @p root and a newline on stdout whole or not at all, also
+ * when a signal stops the process meanwhile (or_write_whole(), cleanup.h):
+ * a --json summary.
+ * @return 0, or -1 when nothing or not all of it was written.
+ */
+int or_json_print_whole(const json_t *root, size_t flags);
+
 #endif /* OR_JSON_TEXT_H */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "base/log.h"
 #include "cli/cli.h"
 #include "job/batch.h"
@@ -37,8 +38,7 @@ report(const struct or_cli *cli, const GArray *jobs, struct or_batch_result *res
         json_t *root = json_pack("{s:s, s:i, s:i, s:i, s:o}", "status",
                                  failed == 0 ? "ok" : "failed", "exit_code", rc, "jobs_ok",
                                  (int)jobs->len - failed, "jobs_failed", failed, "jobs", summary);
-        json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        fputc('\n', stdout);
+        or_json_print_whole(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
         json_decref(root);
     }
     else {

@@ -3,6 +3,7 @@
  * of the pipeline's stages (job/pipeline.h). */
 #include <stdio.h>
 
+#include "base/json_text.h"
 #include "base/log.h"
 #include "base/status_str.h"
 #include "cli/cli.h"
@@ -20,8 +21,7 @@ print_json_summary(json_t *manifest, int rc)
     json_array_append_new(jobs, manifest);
     json_t *root = json_pack("{s:s, s:i, s:o}", "status", rc == 0 ? "ok" : "failed", "exit_code",
                              rc, "jobs", jobs);
-    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', stdout);
+    or_json_print_whole(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(root);
     return rc;
 }

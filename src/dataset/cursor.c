@@ -16,6 +16,12 @@ or_cursor_rewind(struct or_cursor *c)
     return c->ops->rewind(c);
 }
 
+const char *
+or_cursor_error(const struct or_cursor *c)
+{
+    return c->ops->error != NULL ? c->ops->error(c) : NULL;
+}
+
 void
 or_cursor_free(struct or_cursor *c)
 {

@@ -34,6 +34,12 @@ struct or_cursor_ops {
     or_status (*rewind)(struct or_cursor *c);
     /** MAY.  Free the cursor; NULL when it belongs to another object (a stream's). */
     void (*free)(struct or_cursor *c);
+    /**
+     * MAY.  Why the last next() or rewind() failed, one line (borrowed until
+     * the next call); NULL when an implementation reports its failures itself
+     * (a stream's fetch).
+     */
+    const char *(*error)(const struct or_cursor *c);
 };
 
 /** The part every cursor starts with; implementations embed it first. */
@@ -50,6 +56,13 @@ or_status or_cursor_next(struct or_cursor *c, struct or_value *row, int *has_row
 
 /** @brief Rewind @p c to its first row. */
 or_status or_cursor_rewind(struct or_cursor *c);
+
+/**
+ * @brief Why the last or_cursor_next() or or_cursor_rewind() of @p c
+ * failed ("the statement ran longer than 60 s ([report] sql_timeout_s)"),
+ * or NULL when the implementation reported it itself.  Borrowed.
+ */
+const char *or_cursor_error(const struct or_cursor *c);
 
 /**
  * @brief Free a cursor made by or_cursor_new() or or_cursor_share() (NULL

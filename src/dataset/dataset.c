@@ -10,6 +10,7 @@
 
 struct or_dataset {
     sqlite3 *db;
+    struct or_sql_clock *clock; /* the cursors' time limit */
 };
 
 struct or_table_writer {
@@ -109,6 +110,7 @@ or_dataset_open(const char *path, struct or_dataset **out, char *err, size_t err
         or_dataset_free(ds);
         return OR_ERR_DATASET;
     }
+    ds->clock = or_sql_clock_new(ds->db);
     *out = ds;
     return OR_OK;
 }
@@ -125,6 +127,7 @@ or_dataset_free(struct or_dataset *ds)
     if (ds == NULL) {
         return;
     }
+    or_sql_clock_free(ds->clock);
     sqlite3_close_v2(ds->db);
     g_free(ds);
 }
@@ -133,6 +136,24 @@ sqlite3 *
 or_dataset_db(struct or_dataset *ds)
 {
     return ds->db;
+}
+
+void
+or_dataset_set_limits(struct or_dataset *ds, const struct or_sql_limits *lim)
+{
+    or_sql_clock_set(ds->clock, lim);
+}
+
+const struct or_sql_limits *
+or_dataset_limits(const struct or_dataset *ds)
+{
+    return or_sql_clock_limits(ds->clock);
+}
+
+struct or_sql_clock *
+or_dataset_clock(struct or_dataset *ds)
+{
+    return ds->clock;
 }
 
 /* Identifiers come from plugins and data (dynamic columns): always quoted. */

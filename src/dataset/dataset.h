@@ -19,6 +19,7 @@
 
 #include "dataset/cursor.h"
 #include "dataset/rows.h"
+#include "dataset/sqllimit.h"
 #include "outreport/plugin.h"
 
 struct or_dataset;
@@ -51,6 +52,19 @@ or_status or_dataset_copy_table(struct or_dataset *ds, const char *path, const c
 
 /** @brief The SQLite handle.  Borrowed. */
 sqlite3 *or_dataset_db(struct or_dataset *ds);
+
+/**
+ * @brief Limit what the statements of this dataset's cursors may cost
+ * (sqllimit.h): a statement over its time fails its step with
+ * or_cursor_error() saying so.  Call before any cursor is stepped.
+ */
+void or_dataset_set_limits(struct or_dataset *ds, const struct or_sql_limits *lim);
+
+/** @brief The limits set (zeros when none).  Borrowed. */
+const struct or_sql_limits *or_dataset_limits(const struct or_dataset *ds);
+
+/** @brief The clock that times the cursors' statements (query.c).  Borrowed. */
+struct or_sql_clock *or_dataset_clock(struct or_dataset *ds);
 
 /** @brief The SQL type name used for @p t ("TEXT", "INTEGER", "REAL", "BOOL", "TIME"). */
 const char *or_type_sql(enum or_type t);

@@ -3,7 +3,6 @@
 #include <glib.h>
 #include <string.h>
 
-#include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/dataset.h"
 #include "dataset/query_impl.h"
@@ -29,6 +28,7 @@ or_cursor_new(struct or_dataset *ds, const char *sql, const enum or_type *types,
     sqlite3 *db = or_dataset_db(ds);
     const char *tail = NULL;
     c->base.ops = &or_query_statement_ops;
+    c->clock = or_dataset_clock(ds);
     if (sqlite3_prepare_v2(db, sql, -1, &c->st, &tail) != SQLITE_OK) {
         or_set_err(err, errlen, "dataset: query: %s", sqlite3_errmsg(db));
         g_free(c);
@@ -132,9 +132,12 @@ column_value(sqlite3_stmt *st, int i, enum or_type type, struct or_value *v)
 }
 
 or_status
-or_query_step(struct or_query_cursor *c, enum or_type *types, struct or_value *row, int *has_row)
+or_query_step(struct or_query_cursor *c, enum or_type *types, struct or_value *row, int *has_row,
+              char *err, size_t errlen)
 {
+    gint64 t0 = or_sql_clock_start(c->clock, c->spent_us);
     int rc = sqlite3_step(c->st);
+    int over = or_sql_clock_stop(c->clock, t0, &c->spent_us);
     *has_row = rc == SQLITE_ROW;
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
         for (size_t i = 0; *has_row && i < c->ncols; i++) {
@@ -149,7 +152,25 @@ or_query_step(struct or_query_cursor *c, enum or_type *types, struct or_value *r
         }
         return OR_OK;
     }
+    if (rc == SQLITE_INTERRUPT && over) {
+        or_sql_clock_message(c->clock, err, errlen);
+    }
+    else {
+        or_set_err(err, errlen, "%s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
+    }
     return OR_ERR_DATASET;
+}
+
+void
+or_query_restart(struct or_query_cursor *c)
+{
+    c->spent_us = 0;
+}
+
+const char *
+or_query_error(const struct or_cursor *c)
+{
+    return const_of(c)->err;
 }
 
 static or_status
@@ -173,10 +194,7 @@ query_next(struct or_cursor *base, struct or_value *row, int *has_row)
      * row, not some 60 times, which matters when threads render at once. */
     sqlite3_mutex *m = sqlite3_db_mutex(sqlite3_db_handle(c->st));
     sqlite3_mutex_enter(m);
-    or_status st = or_query_step(c, c->types, row, has_row);
-    if (st != OR_OK) {
-        or_log(OR_LOG_ERROR, "dataset: query step: %s", sqlite3_errmsg(sqlite3_db_handle(c->st)));
-    }
+    or_status st = or_query_step(c, c->types, row, has_row, c->err, sizeof(c->err));
     sqlite3_mutex_leave(m);
     c->used += *has_row;
     c->done = st == OR_OK && !*has_row;
@@ -193,13 +211,18 @@ query_rewind(struct or_cursor *base)
     or_reader_end(c);
     c->used = 0;
     c->done = 0;
-    return sqlite3_reset(c->st) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
+    or_query_restart(c);
+    /* Its result is the last step's failure, if any, already reported:
+     * the statement is reset either way. */
+    sqlite3_reset(c->st);
+    return OR_OK;
 }
 
 const struct or_cursor_ops or_query_statement_ops = {
     .next = query_next,
     .rewind = query_rewind,
     .free = query_free,
+    .error = or_query_error,
 };
 
 void

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "dataset/cursor.h"
+#include "dataset/sqllimit.h"
 
 /* Rows read into memory once (or_cursor_buffer()), shared by the cursors
  * made from it; the last one to let go frees them. */
@@ -36,11 +37,14 @@ struct or_query_cursor {
     unsigned char *untyped; /* expression columns: type follows each value */
     char **names;           /* copies: SQLite frees its own when it re-prepares */
     int done;
-    struct or_rowbuf *buf;    /* set while the buffered ops serve */
-    size_t pos;               /* next buffered row */
-    int read_ahead;           /* step on a thread of its own (or_cursor_read_ahead()) */
-    struct or_reader *reader; /* that thread while it runs or has rows */
-    int64_t used;             /* rows handed out since the statement started over */
+    struct or_rowbuf *buf;      /* set while the buffered ops serve */
+    size_t pos;                 /* next buffered row */
+    int read_ahead;             /* step on a thread of its own (or_cursor_read_ahead()) */
+    struct or_reader *reader;   /* that thread while it runs or has rows */
+    int64_t used;               /* rows handed out since the statement started over */
+    struct or_sql_clock *clock; /* the dataset's, timing the statement; NULL for a copy */
+    gint64 spent_us;            /* time inside SQLite since the statement started over */
+    char err[OR_ERR_SIZE];      /* why the last step failed (or_cursor_error()) */
 };
 
 /** The implementations (query.c, rowbuf.c). */
@@ -51,12 +55,20 @@ extern const struct or_cursor_ops or_query_buffered_ops;
 struct or_query_cursor *or_query_of(struct or_cursor *c);
 
 /**
- * @brief One sqlite3_step(): fills @p row, with @p types the column types
- * (updated for untyped columns).  Does not log.
- * @return OR_OK (*@p has_row 1 or 0), or OR_ERR_DATASET when the step failed.
+ * @brief One sqlite3_step(), timed by the dataset's clock (sqllimit.h):
+ * fills @p row, with @p types the column types (updated for untyped
+ * columns).  With the connection's mutex held.  Does not log.
+ * @return OR_OK (*@p has_row 1 or 0), or OR_ERR_DATASET when the step failed,
+ *         with why in @p err (SQLite's message, or the time limit's).
  */
 or_status or_query_step(struct or_query_cursor *c, enum or_type *types, struct or_value *row,
-                        int *has_row);
+                        int *has_row, char *err, size_t errlen);
+
+/** @brief The statement starts over: its time so far no longer counts. */
+void or_query_restart(struct or_query_cursor *c);
+
+/** @brief The error op of both implementations: c->err. */
+const char *or_query_error(const struct or_cursor *c);
 
 /** @brief Copy a row's text into @p chunk so that it outlives the step it came from. */
 void or_query_keep_text(GStringChunk *chunk, struct or_value *row, size_t ncols);

@@ -5,7 +5,6 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/query_impl.h"
 
@@ -61,11 +60,8 @@ fill_batch(struct or_query_cursor *c, struct or_reader *r, struct batch *b, int 
         struct or_value *row = &b->vals[b->nrows * c->ncols];
         /* Copied while the connection is held: the text belongs to the statement. */
         sqlite3_mutex_enter(m);
-        st = or_query_step(c, r->types, row, more);
-        if (st != OR_OK) {
-            or_set_err(r->err, sizeof(r->err), "%s", sqlite3_errmsg(db));
-        }
-        else if (*more) {
+        st = or_query_step(c, r->types, row, more, r->err, sizeof(r->err));
+        if (st == OR_OK && *more) {
             or_query_keep_text(b->chunk, row, c->ncols);
             b->nrows++;
         }
@@ -181,7 +177,7 @@ or_reader_next(struct or_query_cursor *c, struct or_value *row, int *has_row)
         pthread_mutex_unlock(&r->lock);
         if (r->current == NULL) {
             if (failed) {
-                or_log(OR_LOG_ERROR, "dataset: query step: %s", r->err);
+                or_set_err(c->err, sizeof(c->err), "%s", r->err);
                 return OR_ERR_DATASET;
             }
             c->done = 1;

@@ -74,6 +74,7 @@ const struct or_cursor_ops or_query_buffered_ops = {
     .next = buffered_next,
     .rewind = buffered_rewind,
     .free = buffered_free,
+    .error = or_query_error,
 };
 
 /* Bytes a row takes in memory: values plus text. */
@@ -101,8 +102,7 @@ read_rows(struct or_query_cursor *c, struct or_rowbuf *b, size_t max_rows, size_
         int has_row = 0;
         st = or_cursor_next(&c->base, row, &has_row);
         if (st != OR_OK) {
-            or_set_err(err, errlen, "dataset: query step: %s",
-                       sqlite3_errmsg(sqlite3_db_handle(c->st)));
+            or_set_err(err, errlen, "dataset: query step: %s", c->err);
             break;
         }
         *complete = !has_row;
@@ -148,6 +148,7 @@ or_cursor_buffer(struct or_cursor *base, size_t max_rows, size_t max_bytes, int6
     /* Either way the statement starts over: it releases its sorter and
      * locks now, or is stepped afresh later. */
     sqlite3_reset(c->st);
+    or_query_restart(c);
     c->done = 0;
     c->used = 0;
     if (st != OR_OK || !complete) {

@@ -39,7 +39,49 @@ or_schema_free(struct or_schema *s)
     }
     g_free(s->cols);
     g_strfreev((char **)s->declared);
+    if (s->dropped != NULL) {
+        g_hash_table_destroy(s->dropped);
+        g_ptr_array_free(s->dropped_first, TRUE);
+    }
     g_free(s);
+}
+
+/* Column @p name does not fit: remember it once. */
+static void
+schema_drop(struct or_schema *s, const char *name)
+{
+    if (s->dropped == NULL) {
+        s->dropped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        s->dropped_first = g_ptr_array_new();
+    }
+    if (g_hash_table_contains(s->dropped, name)) {
+        return;
+    }
+    char *copy = g_strdup(name);
+    g_hash_table_add(s->dropped, copy);
+    if (s->dropped_first->len < OR_SCHEMA_DROPPED_LISTED) {
+        g_ptr_array_add(s->dropped_first, copy);
+    }
+}
+
+char *
+or_schema_dropped_text(const struct or_schema *s)
+{
+    if (s->dropped == NULL) {
+        return NULL;
+    }
+    guint n = g_hash_table_size(s->dropped);
+    GString *t = g_string_new(NULL);
+    g_string_printf(t, "%u column%s past the limit of %d dropped: ", n, n == 1 ? "" : "s",
+                    OR_SCHEMA_MAX_COLUMNS);
+    for (guint i = 0; i < s->dropped_first->len; i++) {
+        g_string_append_printf(t, "%s%s", i > 0 ? ", " : "",
+                               (const char *)g_ptr_array_index(s->dropped_first, i));
+    }
+    if (n > s->dropped_first->len) {
+        g_string_append_printf(t, " (and %u more)", n - s->dropped_first->len);
+    }
+    return g_string_free(t, FALSE);
 }
 
 long
@@ -95,6 +137,27 @@ or_rows_reset(struct or_rows *rows)
     rows->failed = OR_OK;
 }
 
+/* Removes the cells of dropped columns (@p to says SIZE_MAX) from the page. */
+static void
+drop_cells(struct or_rows *rows, const size_t *to, size_t fixed)
+{
+    size_t kept = 0, k = 0;
+    for (size_t r = 0; r < rows->nrows; r++) {
+        size_t end = rows->row_start[r + 1];
+        rows->row_start[r] = kept;
+        for (; k < end; k++) {
+            const struct or_cell *c = &rows->cells[k];
+            if (c->col < fixed || to[c->col - fixed] != SIZE_MAX) {
+                rows->cells[kept++] = *c;
+            }
+        }
+    }
+    if (rows->nrows > 0) {
+        rows->row_start[rows->nrows] = kept;
+    }
+    rows->ncells = kept;
+}
+
 void
 or_rows_settle(struct or_rows *rows, struct or_schema *schema)
 {
@@ -102,8 +165,15 @@ or_rows_settle(struct or_rows *rows, struct or_schema *schema)
         return;
     }
     size_t *to = g_new(size_t, rows->nfound);
+    int dropped = 0;
     for (size_t j = 0; j < rows->nfound; j++) {
         long idx = or_schema_find(schema, rows->found[j]);
+        if (idx < 0 && schema->ncols >= OR_SCHEMA_MAX_COLUMNS) {
+            schema_drop(schema, rows->found[j]);
+            to[j] = SIZE_MAX;
+            dropped = 1;
+            continue;
+        }
         if (idx < 0) {
             schema->cols = g_renew(struct or_column, schema->cols, schema->ncols + 1);
             schema->cols[schema->ncols] = (struct or_column){
@@ -114,6 +184,9 @@ or_rows_settle(struct or_rows *rows, struct or_schema *schema)
             idx = (long)schema->ncols++;
         }
         to[j] = (size_t)idx;
+    }
+    if (dropped) {
+        drop_cells(rows, to, schema->fixed);
     }
     for (size_t k = 0; k < rows->ncells; k++) {
         if (rows->cells[k].col >= schema->fixed) {

@@ -23,6 +23,7 @@
 #ifndef OR_ROWS_H
 #define OR_ROWS_H
 
+#include <glib.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,9 +61,20 @@ struct or_rows {
 };
 
 /**
+ * Columns a table keeps at most, declared and discovered: SQLite allows 2000
+ * in a table and in a result, and a template may join two such tables.  A
+ * column discovered beyond it is dropped with its values (the source goes on).
+ */
+#define OR_SCHEMA_MAX_COLUMNS 1000
+
+/** Names of dropped columns a schema keeps to list in its warning. */
+#define OR_SCHEMA_DROPPED_LISTED 20
+
+/**
  * Schema of a table being fetched: declared columns plus discovered ones.
  * The declared part (declared, fixed, dynamic) never changes after
- * or_schema_new(); cols and ncols grow on the writing thread only.
+ * or_schema_new(); cols, ncols and the dropped columns change on the
+ * writing thread only.
  */
 struct or_schema {
     struct or_column *cols; /**< names owned (strdup'd) */
@@ -70,6 +82,8 @@ struct or_schema {
     size_t fixed;                /**< columns declared by the endpoint */
     int dynamic;                 /**< columns may be added */
     const char *const *declared; /**< names of the fixed columns, never moved (owned) */
+    GHashTable *dropped;      /**< names of columns dropped past OR_SCHEMA_MAX_COLUMNS, or NULL */
+    GPtrArray *dropped_first; /**< the first OR_SCHEMA_DROPPED_LISTED of them, in order found */
 };
 
 /** @brief Build a schema from an endpoint's declared columns.  Owned; free with or_schema_free().
@@ -82,6 +96,12 @@ void or_schema_free(struct or_schema *s);
 /** @brief Find a column by name; -1 if absent. */
 long or_schema_find(const struct or_schema *s, const char *name);
 
+/**
+ * @brief "N columns past the limit of 1000 dropped: a, b, ... (and M more)"
+ * when or_rows_settle() dropped any, else NULL.  Owned (g_free()).
+ */
+char *or_schema_dropped_text(const struct or_schema *s);
+
 /** @brief Initialise an empty buffer bound to @p schema (borrowed). */
 void or_rows_init(struct or_rows *rows, const struct or_schema *schema);
 
@@ -89,7 +109,9 @@ void or_rows_init(struct or_rows *rows, const struct or_schema *schema);
  * @brief Add the columns @p rows discovered to @p schema (the one it is
  * bound to) and renumber its cells to the schema's indices.  Call on the
  * one thread that writes pages, in page order, before writing @p rows.
- * A page that discovered nothing costs nothing.
+ * A page that discovered nothing costs nothing.  Columns that would take
+ * the schema past OR_SCHEMA_MAX_COLUMNS are not added: their cells leave
+ * the page, and the schema remembers their names (or_schema_dropped_text()).
  */
 void or_rows_settle(struct or_rows *rows, struct or_schema *schema);
 

@@ -221,6 +221,29 @@ is_word_char(char c)
     return g_ascii_isalnum(c) || c == '_' || c == '$' || (unsigned char)c >= 0x80;
 }
 
+int
+or_sql_is_query(const char *sql)
+{
+    static const char *const queries[] = {"SELECT", "WITH", "VALUES"};
+    const char *p = sql;
+    while (*p != '\0' && !is_word_char(*p)) {
+        if (!g_ascii_isspace(*p) && skip_other(p) == 1) {
+            return 0; /* neither a blank nor a comment */
+        }
+        p += skip_other(p);
+    }
+    size_t len = 0;
+    while (is_word_char(p[len])) {
+        len++;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(queries); i++) {
+        if (len == strlen(queries[i]) && g_ascii_strncasecmp(p, queries[i], len) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 char *
 or_sql_strip_order_by(const char *sql)
 {

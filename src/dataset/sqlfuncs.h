@@ -8,7 +8,8 @@
  * local_week(t) ISO week 'YYYY-Www', local_hour(t) 0..23, weekday(t) 1..7
  * (Monday = 1), weekday_name(t) 'Mon'..'Sun'.  The sandbox is an SQLite
  * authorizer allowing only reading: ATTACH, writes, schema changes, PRAGMA,
- * transactions and extension loading are denied.  While it is on it also
+ * transactions and extension loading are denied; what it never sees
+ * (REINDEX) or_sql_is_query() refuses.  While it is on it also
  * records which tables a statement reads.
  */
 #ifndef OR_SQLFUNCS_H
@@ -36,6 +37,13 @@ void or_sql_sandbox_on(sqlite3 *db, struct or_sandbox *sb);
 
 /** @brief Turn the sandbox off (for the host's own writes). */
 void or_sql_sandbox_off(sqlite3 *db);
+
+/**
+ * @brief Whether @p sql, after blanks and comments, starts with SELECT, WITH
+ * or VALUES: a query.  The sandbox's second half: "REINDEX" with no index to
+ * rebuild, for one, consults no authorizer and counts as read-only.
+ */
+int or_sql_is_query(const char *sql);
 
 /**
  * @brief @p sql without its final ORDER BY clause, for counting its rows

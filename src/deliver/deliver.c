@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/status_str.h"
 #include "deliver/mail_body.h"
 
 /* Recipients of one document set: entries without a placeholder get the
@@ -28,6 +29,81 @@ recipients(const GPtrArray *list, const char *value)
     }
     g_ptr_array_add(out, NULL);
     return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/* Whether @p column is one of the comma-separated @p split_by. */
+static int
+is_split_column(const char *split_by, const char *column)
+{
+    char **cols = g_strsplit(split_by, ",", -1);
+    int found = 0;
+    for (char **c = cols; *c != NULL && !found; c++) {
+        found = strcmp(g_strstrip(*c), column) == 0;
+    }
+    g_strfreev(cols);
+    return found;
+}
+
+/* One --mail-to address: plain, or with a {COLUMN} of the split. */
+static or_status
+check_to(const char *item, const char *split_by, int *plain, char *err, size_t errlen)
+{
+    const char *open = strchr(item, '{');
+    const char *close = open != NULL ? strchr(open, '}') : NULL;
+    if (open == NULL && strchr(item, '}') == NULL) {
+        *plain = 1;
+        return OR_OK;
+    }
+    if (close == NULL) {
+        or_set_err(err, errlen, "--mail-to '%s': '{' without a closing '}'", item);
+        return OR_ERR_CONFIG;
+    }
+    char *column = g_strndup(open + 1, (gsize)(close - open - 1));
+    or_status st = OR_OK;
+    if (split_by == NULL) {
+        or_set_err(err, errlen,
+                   "--mail-to '%s': {%s} mails each split its own documents, but the job has "
+                   "no --split-by",
+                   item, column);
+        st = OR_ERR_CONFIG;
+    }
+    else if (!is_split_column(split_by, column)) {
+        or_set_err(err, errlen, "--mail-to '%s': {%s} is not a column of --split-by %s", item,
+                   column, split_by);
+        st = OR_ERR_CONFIG;
+    }
+    g_free(column);
+    return st;
+}
+
+or_status
+or_deliver_check(const GPtrArray *mail_to, const GPtrArray *mail_cc, const char *split_by,
+                 char *err, size_t errlen)
+{
+    int plain = 0;
+    for (guint i = 0; mail_to != NULL && i < mail_to->len; i++) {
+        or_status st = check_to(g_ptr_array_index(mail_to, i), split_by, &plain, err, errlen);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    for (guint i = 0; mail_cc != NULL && i < mail_cc->len; i++) {
+        const char *cc = g_ptr_array_index(mail_cc, i);
+        if (strpbrk(cc, "{}") != NULL) {
+            or_set_err(err, errlen,
+                       "--mail-cc '%s': copies take plain addresses ({COLUMN} is for --mail-to)",
+                       cc);
+            return OR_ERR_CONFIG;
+        }
+        if (!plain) {
+            or_set_err(err, errlen,
+                       "--mail-cc %s: copies go with the roll-up mail, and no --mail-to address "
+                       "gets it (give one without {COLUMN})",
+                       cc);
+            return OR_ERR_CONFIG;
+        }
+    }
+    return OR_OK;
 }
 
 static json_t *

@@ -40,6 +40,17 @@ struct or_delivery {
 };
 
 /**
+ * @brief Check a job's recipients before anything is fetched, so that none
+ * is silently never mailed: a {COLUMN} address needs @p split_by (the job's
+ * COLUMN[,COLUMN...], or NULL) and must name one of its columns; copies
+ * (@p mail_cc) are plain addresses and need a plain --mail-to address, the
+ * roll-up they go with.
+ * @return OR_OK, or OR_ERR_CONFIG with @p err naming the option and address.
+ */
+or_status or_deliver_check(const GPtrArray *mail_to, const GPtrArray *mail_cc, const char *split_by,
+                           char *err, size_t errlen);
+
+/**
  * @brief Mail @p d's documents to the recipients they are for (none: does
  * nothing) and append a record to @p mails: to, cc, subject, attachments,
  * status ("sent", "dry-run", "failed"), error and split.

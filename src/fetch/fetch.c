@@ -237,6 +237,24 @@ done:
 
 /* ---- the loop ------------------------------------------------------------- */
 
+/* Whether page 1 announces more pages than @p max_pages (the provider
+ * computes them from a row count when the server gives only that): a count
+ * no real listing has (a broken or hostile server), refused as runaway
+ * paging before anything else is fetched, whatever the paging kind. */
+static int
+runaway_count(struct loop *L, const struct or_page_info *info, long max_pages)
+{
+    if (info->total_pages <= max_pages) {
+        return 0;
+    }
+    or_set_err(L->err, sizeof(L->err),
+               "%s: the server announces %ld pages, more than the limit of %ld "
+               "(runaway paging); narrow the period or filters",
+               L->req->source, info->total_pages, max_pages);
+    L->st = OR_ERR_PAGING;
+    return 1;
+}
+
 static or_status
 fetch_instance(struct loop *L)
 {
@@ -254,15 +272,10 @@ fetch_instance(struct loop *L)
     if (ep->paging == OR_PAGING_NONE) {
         return OR_OK;
     }
+    if (runaway_count(L, &info, max_pages)) {
+        return L->st;
+    }
     if (ep->paging == OR_PAGING_PAGES && info.total_pages >= 0) {
-        if (info.total_pages > max_pages) {
-            or_set_err(L->err, sizeof(L->err),
-                       "%s: the server announces %ld pages, more than the limit of %ld "
-                       "(runaway paging); narrow the period or filters",
-                       L->req->source, info.total_pages, max_pages);
-            L->st = OR_ERR_PAGING;
-            return L->st;
-        }
         L->total_pages = info.total_pages;
         if (info.total_pages > 1) {
             /* Parse on every core while the main thread drives the transfers
@@ -443,6 +456,11 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     }
     if (req->progress) {
         fputc('\n', stderr);
+    }
+    char *dropped = or_schema_dropped_text(L.schema);
+    if (dropped != NULL) {
+        or_log(OR_LOG_WARN, "%s: %s", req->source, dropped);
+        g_free(dropped);
     }
     or_status cst =
         or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err, sizeof(L.err));

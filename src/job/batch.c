@@ -132,22 +132,6 @@ fetch_shared(struct batch *B, char *err, size_t errlen)
     return st;
 }
 
-static void
-write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, text, len);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        if (w <= 0) {
-            return; /* the batch is gone; the exit code still tells */
-        }
-        text += w;
-        len -= (size_t)w;
-    }
-}
-
 /* In the child: the job's own dataset from the shared file, its documents
  * and mails, its summary into @p fd.  Never returns. */
 G_GNUC_NORETURN static void
@@ -172,7 +156,7 @@ child_main(struct batch *B, size_t i, int fd)
     json_t *summary = or_run_summary(&R, err);
     char *text = json_dumps(summary, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     if (text != NULL) {
-        write_all(fd, text, strlen(text));
+        or_write_all(fd, text, strlen(text)); /* else the batch is gone; the exit code tells */
     }
     close(fd);
     fflush(stdout);

@@ -4,6 +4,7 @@
 #include "job/jobctx.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,23 @@ config_long(const struct or_config *cfg, const char *key, long min, long max, lo
     int set = 0;
     or_status st = or_config_long(cfg, "http", key, min, max, &n, &set, err, errlen);
     *out = set ? n * scale : *out;
+    return st;
+}
+
+or_status
+or_job_sql_limits(const struct or_config *cfg, struct or_sql_limits *lim, char *err, size_t errlen)
+{
+    long timeout = OR_SQL_TIMEOUT_S_DEFAULT, rows = OR_SQL_MAX_ROWS_DEFAULT, n = 0;
+    int set = 0;
+    or_status st =
+        or_config_long(cfg, "report", "sql_timeout_s", 0, 30 * 86400, &n, &set, err, errlen);
+    timeout = set ? n : timeout;
+    if (st == OR_OK) {
+        st = or_config_long(cfg, "report", "max_section_rows", 0, LONG_MAX, &n, &set, err, errlen);
+        rows = set ? n : rows;
+    }
+    lim->timeout_s = timeout;
+    lim->max_rows = rows;
     return st;
 }
 

@@ -12,6 +12,7 @@
 
 #include "base/config.h"
 #include "base/period.h"
+#include "dataset/sqllimit.h"
 #include "http/http.h"
 #include "job/job.h"
 #include "outreport/plugin.h"
@@ -47,6 +48,16 @@ or_status or_job_options(const GPtrArray *raw, struct or_option **out, size_t *n
 
 /** @brief Free what or_job_options() made. */
 void or_job_options_free(struct or_option *opts, size_t n);
+
+/**
+ * @brief The limits of template SQL: [report] sql_timeout_s (seconds a
+ * statement may run, default OR_SQL_TIMEOUT_S_DEFAULT) and max_section_rows
+ * (rows a section may have, default OR_SQL_MAX_ROWS_DEFAULT); 0 turns
+ * either off.
+ * @return OR_OK, or OR_ERR_CONFIG naming the key.
+ */
+or_status or_job_sql_limits(const struct or_config *cfg, struct or_sql_limits *lim, char *err,
+                            size_t errlen);
 
 /** @brief Fill HTTP options from [http] config keys. */
 or_status or_job_http_options(const struct or_config *cfg, struct or_http_options *ho, char *err,

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "base/status_str.h"
-#include "report/template.h"
 
 static const char *const job_keys[] = {"template", "period", "from",    "to",      "tz",
                                        "formats",  "out",    "mail_to", "mail_cc", "mail_subject",
@@ -40,7 +39,9 @@ check_keys(const struct or_config *file, const char *section, char *err, size_t 
     return st;
 }
 
-/* The template a job names must exist: found now, not after the fetch. */
+/* Every job names its template.  Whether it exists is found when the job is
+ * planned (job/batch.c), before anything is fetched: a missing one fails
+ * that job alone. */
 static or_status
 check_template(const struct or_config *file, const char *section, const char *tpl, char *err,
                size_t errlen)
@@ -49,14 +50,57 @@ check_template(const struct or_config *file, const char *section, const char *tp
         or_set_err(err, errlen, "%s: [%s]: missing 'template'", or_config_path(file), section);
         return OR_ERR_CONFIG;
     }
-    char *found = or_template_find(tpl);
-    if (found == NULL) {
-        or_set_err(err, errlen, "%s: [%s] template: '%s' not found", or_config_path(file), section,
-                   tpl);
-        return OR_ERR_CONFIG;
-    }
-    g_free(found);
     return OR_OK;
+}
+
+/* Whether a job of @p jobs writes to @p dir already (case aside: a folder
+ * may be on a file system that ignores it). */
+static int
+folder_taken(GArray *jobs, const char *dir)
+{
+    for (guint k = 0; k < jobs->len; k++) {
+        const struct or_job *other = &g_array_index(jobs, struct or_job, k);
+        if (g_ascii_strcasecmp(other->out_dir, dir) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The folder of job @p name under @p out_root: the name transliterated to
+ * ASCII with only letters, digits, '.', '_', '@' and '-' kept (any other run
+ * becomes one '-'), never starting with '.' ("job" when nothing is left), so
+ * that "../x", "a/b" or control characters stay below the root; "-2", "-3"...
+ * after it when another job has that folder already. */
+static char *
+job_folder(const char *name, const char *out_root, GArray *jobs)
+{
+    char *ascii = g_str_to_ascii(name, "C");
+    GString *s = g_string_new(NULL);
+    for (const char *p = ascii; *p != '\0'; p++) {
+        if (g_ascii_isalnum(*p) || *p == '.' || *p == '_' || *p == '@' || *p == '-') {
+            g_string_append_c(s, *p);
+        }
+        else if (s->len > 0 && s->str[s->len - 1] != '-') {
+            g_string_append_c(s, '-');
+        }
+    }
+    g_free(ascii);
+    while (s->len > 0 && (s->str[0] == '.' || s->str[0] == '-')) {
+        g_string_erase(s, 0, 1);
+    }
+    if (s->len == 0) {
+        g_string_assign(s, "job");
+    }
+    char *dir = g_build_filename(out_root, s->str, NULL);
+    for (int n = 2; folder_taken(jobs, dir); n++) {
+        g_free(dir);
+        char *numbered = g_strdup_printf("%s-%d", s->str, n);
+        dir = g_build_filename(out_root, numbered, NULL);
+        g_free(numbered);
+    }
+    g_string_free(s, TRUE);
+    return dir;
 }
 
 /* A key that replaces the command line's setting when the job has it. */
@@ -69,10 +113,11 @@ take(const struct or_config *file, const char *section, const char *key, const c
     }
 }
 
-/* Builds a job from its section: the command line's settings, overridden. */
+/* Builds a job from its section: the command line's settings, overridden.
+ * @p jobs: the jobs before it. */
 static or_status
-make_job(const struct or_config *file, const char *section, const char *out_root, struct or_job *j,
-         char *err, size_t errlen)
+make_job(const struct or_config *file, const char *section, const char *out_root, GArray *jobs,
+         struct or_job *j, char *err, size_t errlen)
 {
     j->name = g_str_has_prefix(section, "job ") ? section + 4 : section;
     j->progress = 0;
@@ -104,7 +149,7 @@ make_job(const struct or_config *file, const char *section, const char *out_root
     or_job_add_list(j->options, job_value(file, section, "options"));
     const char *out = or_config_get(file, section, "out");
     g_free(j->out_dir);
-    j->out_dir = out != NULL ? g_strdup(out) : g_build_filename(out_root, j->name, NULL);
+    j->out_dir = out != NULL ? g_strdup(out) : job_folder(j->name, out_root, jobs);
     return OR_OK;
 }
 
@@ -146,7 +191,7 @@ or_jobs_load(const char *path, const struct or_job *base, const char *out_root,
         struct or_job j;
         or_job_init(&j, OR_JOB_REPORT);
         or_job_copy(&j, base);
-        st = make_job(*file, sections[i], out_root, &j, err, errlen);
+        st = make_job(*file, sections[i], out_root, *jobs, &j, err, errlen);
         g_array_append_val(*jobs, j);
         if (st == OR_OK) {
             st = check_folders(path, *jobs, err, errlen);

@@ -4,7 +4,8 @@
  * @brief JOBS.ini: the jobs of a batch, one [section] each.
  *
  * Core only.  Keys: template (required), period, from, to, tz, formats, out
- * (default ROOT/JOB), mail_to, mail_cc, mail_subject, split_by, strict,
+ * (default ROOT/FOLDER, FOLDER the job's name made safe: see job_folder() in
+ * jobs_file.c), mail_to, mail_cc, mail_subject, split_by, strict,
  * options (KEY=VALUE,...).  [defaults] holds keys the jobs share; a job's
  * own key wins.  Every job starts as a copy of the command line's settings:
  * its keys replace them, except that recipients and renderer options on the
@@ -28,8 +29,8 @@
  * @param jobs receives an owned array of struct or_job: or_job_clear() each,
  *        then g_array_free(jobs, TRUE); also on failure (the jobs read so far).
  * @return OR_OK; OR_ERR_CONFIG naming the file, section and key (unknown key,
- *         no template, template not found, two jobs writing to one folder,
- *         no jobs at all).
+ *         no template, two jobs writing to one folder, no jobs at all).  A
+ *         template that does not exist fails its job when it is planned.
  */
 or_status or_jobs_load(const char *path, const struct or_job *base, const char *out_root,
                        struct or_config **file, GArray **jobs, char *err, size_t errlen);

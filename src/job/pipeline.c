@@ -21,6 +21,7 @@ or_run_open(struct or_run *R, struct or_plan *plan, char *err, size_t errlen)
     R->mails = json_array();
     or_status st = or_dataset_new(&R->ds, err, errlen);
     if (st == OR_OK) {
+        or_dataset_set_limits(R->ds, &plan->limits);
         st = or_sql_register(or_dataset_db(R->ds), plan->tz, err, errlen);
     }
     return st;

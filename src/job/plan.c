@@ -7,6 +7,7 @@
 
 #include "base/log.h"
 #include "base/status_str.h"
+#include "deliver/deliver.h"
 #include "job/jobctx.h"
 #include "report/output.h"
 
@@ -96,6 +97,9 @@ or_plan_template(struct or_plan *p, const struct or_job *job, const struct or_co
     }
     st = or_job_zone(job, cfg, &p->tz, &p->tz_name, err, errlen);
     set_zone(p);
+    if (st == OR_OK) {
+        st = or_job_sql_limits(cfg, &p->limits, err, errlen);
+    }
     return st;
 }
 
@@ -171,10 +175,12 @@ source_periods(struct or_plan *p, char *err, size_t errlen)
 static or_status
 mail_server(struct or_plan *p, char *err, size_t errlen)
 {
-    if (p->job->mail_to->len == 0) {
-        return OR_OK;
+    or_status st =
+        or_deliver_check(p->job->mail_to, p->job->mail_cc, p->job->split_by, err, errlen);
+    if (st != OR_OK || p->job->mail_to->len == 0) {
+        return st;
     }
-    or_status st = or_mail_server_from_config(p->cfg, &p->srv, err, errlen);
+    st = or_mail_server_from_config(p->cfg, &p->srv, err, errlen);
     p->have_srv = st == OR_OK;
     if (st != OR_OK && p->job->dry_run) {
         or_log(OR_LOG_WARN, "%s (--dry-run goes on)", err);

@@ -44,6 +44,7 @@ struct or_plan {
     const struct or_loaded_plugin *renderer; /**< FETCH: the renderer for -o's extension */
     GPtrArray *owned; /**< REPORT: sources' parameters with variables filled in (strv each) */
     char **vars;      /**< REPORT: --var KEY=VALUE, NULL-terminated (in owned) */
+    struct or_sql_limits limits; /**< REPORT: what template SQL may cost */
 };
 
 /**

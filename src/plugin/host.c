@@ -198,8 +198,10 @@ host_cursor_next(const struct or_host *h, struct or_cursor *c, struct or_value *
     (void)h;
     or_status st = or_cursor_next(c, row, has_row);
     if (st != OR_OK) {
-        /* The dataset logged its message; a stream's fetch reports its own. */
-        or_set_err(err, errlen, "reading the result failed (the log says why)");
+        /* A stream's fetch reports its own failure. */
+        const char *why = or_cursor_error(c);
+        or_set_err(err, errlen, "%s",
+                   why != NULL ? why : "reading the result failed (the log says why)");
     }
     return st;
 }

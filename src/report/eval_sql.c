@@ -141,7 +141,7 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
         return or_eval_fail(ev, "%s: %s", what, msg);
     }
     sqlite3_stmt *stmt = or_cursor_stmt(*out);
-    if (!sqlite3_stmt_readonly(stmt)) {
+    if (!sqlite3_stmt_readonly(stmt) || !or_sql_is_query(sql)) {
         or_cursor_free(*out);
         *out = NULL;
         return or_eval_fail(ev, "%s: refused: template SQL may only read the dataset", what);
@@ -169,7 +169,7 @@ or_eval_single_value(struct or_eval *ev, const char *sql, const char *what, GPtr
     struct or_value *row = g_new0(struct or_value, n > 0 ? n : 1);
     int has_row = 0;
     if (or_cursor_next(c, row, &has_row) != OR_OK) {
-        st = or_eval_fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
+        st = or_eval_fail(ev, "%s: %s", what, or_cursor_error(c));
     }
     else if (has_row && n > 0 && !row[0].is_null) {
         if (row[0].type == OR_TYPE_TEXT) {

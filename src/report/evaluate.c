@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/evaluate.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -173,6 +174,13 @@ rows_of(struct or_eval *ev, const struct or_tpl_section *ts, struct section_stat
     if (*nrows < 0) {
         st = or_eval_count_rows(ev, ts->sql, nrows);
     }
+    int64_t max = or_dataset_limits(ev->in->ds)->max_rows;
+    if (st == OR_OK && max > 0 && *nrows > max) {
+        return or_eval_fail(ev,
+                            "sql: %" PRId64 " rows, more than the limit of %" PRId64
+                            " ([report] max_section_rows)",
+                            *nrows, max);
+    }
     /* Stepping settles the types of expression columns; it is free over
      * buffered rows, and pointless (and a sort, maybe) when none has to settle
      * or no document shows the rows. */
@@ -286,7 +294,10 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         n = or_cursor_ncols(c);
         row = g_new0(struct or_value, n > 0 ? n : 1);
         if (or_cursor_next(c, row, &have_row) != OR_OK) {
-            have_row = 0; /* logged; the placeholders show as empty */
+            st = or_eval_fail(ev, "sql: %s", or_cursor_error(c));
+            g_free(row);
+            or_cursor_free(c);
+            return st;
         }
     }
     GString *out = g_string_new(NULL);

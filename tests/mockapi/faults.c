@@ -24,7 +24,7 @@ struct fault {
     long retry_after; /* -1 = no header value given */
     int retry_after_date;
     long arg;       /* hostile kinds: ms, mb or count; 0 = default */
-    char field[64]; /* nul, bigint */
+    char field[64]; /* nul, bigint, page_count, wide */
     uint64_t seen;
     uint64_t fired;
 };
@@ -54,6 +54,7 @@ static const char *const kind_names[] = {
     [FAULT_PAGE_COUNT] = "page_count",
     [FAULT_NUL] = "nul",
     [FAULT_BIGINT] = "bigint",
+    [FAULT_WIDE] = "wide",
 };
 
 /* The key of a hostile kind's number, or NULL. */
@@ -63,7 +64,8 @@ arg_key(enum fault_kind kind)
     switch (kind) {
     case FAULT_TRICKLE: return "ms";
     case FAULT_GZIP_BOMB: return "mb";
-    case FAULT_PAGE_COUNT: return "count";
+    case FAULT_PAGE_COUNT:
+    case FAULT_WIDE: return "count";
     default: return NULL;
     }
 }
@@ -119,7 +121,8 @@ set_key(struct fault *x, const char *key, const char *val, char *err, size_t err
         x->path[n] = '\0';
         return 0;
     }
-    if (strcmp(key, "field") == 0 && (x->kind == FAULT_NUL || x->kind == FAULT_BIGINT)) {
+    if (strcmp(key, "field") == 0 && (x->kind == FAULT_NUL || x->kind == FAULT_BIGINT ||
+                                      x->kind == FAULT_PAGE_COUNT || x->kind == FAULT_WIDE)) {
         if (val[0] == '\0' || strlen(val) >= sizeof x->field || strpbrk(val, "\"\\") != NULL) {
             snprintf(err, errlen, "field must be a plain JSON key (got '%s')", val);
             return -1;

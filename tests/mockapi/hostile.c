@@ -9,11 +9,16 @@
  *   gzip_bomb    Content-Encoding: gzip; about 1 MB on the wire that inflates to
  *                `mb` MB (default 1024) of zeros, built once with zlib
  *   trickle      the real body, one byte every `ms` ms (default 1000)
- *   page_count   the real body with "pages": `count` (default 10^13)
+ *   page_count   the real body with the first `field` (default "pages") set
+ *                to `count` (default 10^13)
  *   nul          the real body with "\u0000" opening the first `field` string
  *                (default "from")
  *   bigint       the real body with the first `field` value (default "to")
  *                replaced by a 30-digit integer
+ *   wide         the real body with `count` (default 2500, at most 100000)
+ *                keys "x_1": 1, "x_2": 1, ... added at the end of the object
+ *                holding the first `field` key (default "userId"; a flat
+ *                object): a record with more columns than SQLite allows a table
  *
  * The gzip stream is a gzip header, one raw deflate chunk of 1 MB of zeros
  * ended by a full flush (so it refers to nothing before it and can be
@@ -34,6 +39,8 @@
 #define BOMB_UNIT (1u << 20)
 #define BIGINT "123456789012345678901234567890"
 #define PAGE_COUNT_DEFAULT 10000000000000L
+#define WIDE_DEFAULT 2500
+#define WIDE_MAX 100000
 
 int
 hostile_own_body(enum fault_kind kind)
@@ -44,7 +51,8 @@ hostile_own_body(enum fault_kind kind)
 int
 hostile_rewrites(enum fault_kind kind)
 {
-    return kind == FAULT_PAGE_COUNT || kind == FAULT_NUL || kind == FAULT_BIGINT;
+    return kind == FAULT_PAGE_COUNT || kind == FAULT_NUL || kind == FAULT_BIGINT ||
+           kind == FAULT_WIDE;
 }
 
 /* ---- rewriting the real body --------------------------------------------- */
@@ -95,11 +103,41 @@ scalar_len(const char *v)
     return n;
 }
 
+/* `count` keys "x_N": 1 spliced in at the end of the (flat) object holding
+ * the first `field` key. */
+static int
+widen(const struct fault_decision *fd, struct mock_response *r)
+{
+    char pattern[80];
+    snprintf(pattern, sizeof pattern, "\"%s\":", fd->field[0] != '\0' ? fd->field : "userId");
+    char *at = r->body != NULL ? strstr(r->body, pattern) : NULL;
+    at = at != NULL ? strchr(at, '}') : NULL;
+    if (at == NULL) {
+        return 0;
+    }
+    long n = fd->arg > 0 ? (fd->arg < WIDE_MAX ? fd->arg : WIDE_MAX) : WIDE_DEFAULT;
+    size_t cap = (size_t)n * 16 + 1, len = 0;
+    char *keys = malloc(cap);
+    if (keys == NULL) {
+        return -1;
+    }
+    keys[0] = '\0';
+    for (long i = 1; i <= n; i++) {
+        len += (size_t)snprintf(keys + len, cap - len, ",\"x_%ld\":1", i);
+    }
+    int rc = splice(r, (size_t)(at - r->body), 0, keys);
+    free(keys);
+    return rc;
+}
+
 int
 hostile_rewrite(const struct fault_decision *fd, struct mock_response *r)
 {
+    if (fd->kind == FAULT_WIDE) {
+        return widen(fd, r);
+    }
     if (fd->kind == FAULT_PAGE_COUNT) {
-        char *v = value_of(r, "pages");
+        char *v = value_of(r, fd->field[0] != '\0' ? fd->field : "pages");
         char count[32];
         snprintf(count, sizeof count, "%ld", fd->arg > 0 ? fd->arg : PAGE_COUNT_DEFAULT);
         return v == NULL ? 0 : splice(r, (size_t)(v - r->body), scalar_len(v), count);

@@ -91,11 +91,16 @@
  *     gzip_bomb[:mb=N]   200, Content-Encoding: gzip, ~1 MB that inflates to N MB
  *                        of zeros (default 1024)
  *     trickle[:ms=N]     the real response, one byte every N ms (default 1000)
- *     page_count[:count=N]  the real response with "pages": N (default 10^13)
+ *     page_count[:count=N][:field=K]  the real response with the first value of
+ *                        key K (default pages) set to N (default 10^13)
  *     nul[:field=K]      the real response, "\u0000" opening the first string
  *                        value of key K (default from)
  *     bigint[:field=K]   the real response, the first value of key K (default
  *                        to) replaced by the integer 123456789012345678901234567890
+ *     wide[:count=N][:field=K]  the real response with N (default 2500, at most
+ *                        100000) keys "x_1": 1 ... added at the end of the (flat)
+ *                        object holding the first key K (default userId): a
+ *                        team-stats record wider than SQLite's 2000 columns
  *   Faults are tried in command-line order; latency and repeat combine with
  *   others; the first other fault that fires decides the response, and later
  *   ones do not count the request. Each firing increments faults_fired.

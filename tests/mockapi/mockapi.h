@@ -585,9 +585,10 @@ enum fault_kind {
     FAULT_HUGE_LENGTH, /* Content-Length of 2 GB, filler until the client gives up */
     FAULT_GZIP_BOMB,   /* Content-Encoding: gzip, ~1 MB that inflates to `mb` MB (1024) */
     FAULT_TRICKLE,     /* the real body, one byte every `ms` ms (1000) */
-    FAULT_PAGE_COUNT,  /* the real body with "pages": `count` (10^13) */
+    FAULT_PAGE_COUNT,  /* the real body with the first `field` ("pages") `count` (10^13) */
     FAULT_NUL,         /* the real body, "\u0000" opening the first `field` string ("from") */
-    FAULT_BIGINT       /* the real body, the first `field` value ("to") a 30-digit integer */
+    FAULT_BIGINT,      /* the real body, the first `field` value ("to") a 30-digit integer */
+    FAULT_WIDE         /* the real body, `count` (2500) keys more in the object of `field` */
 };
 
 /* What the faults decided for one request. */
@@ -601,7 +602,7 @@ struct fault_decision {
     long repeat_page;
     char label[64]; /* fired kinds, for the log */
     long arg;       /* hostile kinds: ms, mb or count (0: the kind's default) */
-    char field[64]; /* nul, bigint: the JSON field ("": the kind's default) */
+    char field[64]; /* nul, bigint, page_count, wide: the JSON field ("": the kind's default) */
 };
 
 struct faults *faults_new(void);
