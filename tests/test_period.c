@@ -426,6 +426,55 @@ from_to_gives_the_same_period_as_the_range_spec(void **state)
     assert_string_equal(a.last_day, b.last_day);
 }
 
+static void expect_resolve_error(GTimeZone *tz, const char *spec, int week_start,
+                                 const char *message);
+
+/* ---- trends: N weeks, quarters, rolling days ------------------------------ */
+
+static void
+last_12_weeks_ends_with_last_week_and_compares_with_the_12_before(void **state)
+{
+    /* now = Wed 2026-04-01 12:00 Berlin: this week began Mon 30 Mar. */
+    struct or_period p = resolve("last-12-weeks", Z(state)->berlin, 1, 1775037600);
+    assert_days(&p, "2026-01-05", "2026-03-29", "5 Jan – 29 Mar 2026");
+    assert_int_equal(p.end, 1774821600); /* Mon 2026-03-30 00:00 CEST */
+    assert_string_equal(p.name, "last-12-weeks");
+    struct or_period prev;
+    or_period_previous(&p, Z(state)->berlin, 1, &prev);
+    assert_string_equal(prev.first_day, "2025-10-13");
+    assert_string_equal(prev.last_day, "2026-01-04");
+    struct or_period one = resolve("last-1-weeks", Z(state)->berlin, 1, 1775037600);
+    assert_days(&one, "2026-03-23", "2026-03-29", "23–29 Mar 2026");
+}
+
+static void
+quarters_are_calendar_quarters(void **state)
+{
+    /* now = Wed 2026-04-01 12:00 Berlin: Q2 has just begun. */
+    struct or_period q = resolve("last-quarter", Z(state)->berlin, 1, 1775037600);
+    assert_days(&q, "2026-01-01", "2026-03-31", "Q1 2026");
+    assert_int_equal(q.kind, OR_PERIOD_QUARTER);
+    assert_int_equal(q.partial, 0);
+    struct or_period t = resolve("this-quarter", Z(state)->berlin, 1, 1775037600);
+    assert_days(&t, "2026-04-01", "2026-06-30", "Q2 2026");
+    assert_int_equal(t.partial, 1);
+    struct or_period prev;
+    or_period_previous(&q, Z(state)->berlin, 1, &prev);
+    assert_days(&prev, "2025-10-01", "2025-12-31", "Q4 2025");
+}
+
+static void
+rolling_days_end_yesterday(void **state)
+{
+    struct or_period p = resolve("rolling-28-days", Z(state)->berlin, 1, 1775037600);
+    assert_days(&p, "2026-03-04", "2026-03-31", "4–31 Mar 2026");
+    assert_int_equal(p.partial, 0);
+    expect_resolve_error(Z(state)->berlin, "rolling-0-days", 1,
+                         "unknown period 'rolling-0-days' (expected last-week, this-week, "
+                         "last-month, this-month, last-quarter, this-quarter, yesterday, today, "
+                         "last-N-weeks, rolling-N-days or YYYY-MM-DD..YYYY-MM-DD)");
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -446,8 +495,8 @@ invalid_specs_give_messages_naming_the_spec(void **state)
 
     expect_resolve_error(tz, "lastweek", 1,
                          "unknown period 'lastweek' (expected last-week, this-week, "
-                         "last-month, this-month, yesterday, today or "
-                         "YYYY-MM-DD..YYYY-MM-DD)");
+                         "last-month, this-month, last-quarter, this-quarter, yesterday, today, "
+                         "last-N-weeks, rolling-N-days or YYYY-MM-DD..YYYY-MM-DD)");
     expect_resolve_error(tz, "2024-02-30..2024-03-01", 1,
                          "period '2024-02-30..2024-03-01': invalid date 2024-02-30");
     expect_resolve_error(tz, "2023-01-01..2023-02-29", 1,
@@ -658,6 +707,9 @@ main(void)
         cmocka_unit_test(previous_of_previous_month_stays_a_calendar_month_across_the_year),
         cmocka_unit_test(previous_of_range_is_the_same_number_of_days_immediately_before),
         cmocka_unit_test(previous_of_today_is_yesterday),
+        cmocka_unit_test(last_12_weeks_ends_with_last_week_and_compares_with_the_12_before),
+        cmocka_unit_test(quarters_are_calendar_quarters),
+        cmocka_unit_test(rolling_days_end_yesterday),
     };
 
     return cmocka_run_group_tests_name("period", tests, zones_setup, zones_teardown);

@@ -146,7 +146,7 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     char line[700];
     snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
     assert_non_null(strstr(r.err, line));
-    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 5);
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 6);
     g_free(reps);
     proc_result_free(&r);
     samples_close(&S);

@@ -35,7 +35,10 @@
  *   keep their place in every major, so any host can read them.
  * - History: 2.0 is the first versioned ABI (ABI 1 had one number and no
  *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys)
- *   and the host's formatter (::or_host.format_value, format_change).
+ *   and the host's formatter (::or_host.format_value, format_change).  2.2
+ *   adds how the store keeps an endpoint's rows (::or_endpoint.keeping,
+ *   record_key, record_day), the trend chart (::OR_CHART_TREND,
+ *   ::or_chart.mark_col) and KPI sparklines (::or_kpi.spark).
  *
  * @section growth How each struct grows
  *
@@ -118,7 +121,7 @@ extern "C" {
 /** Major version of the ABI: a plugin of another major is refused. */
 #define OR_ABI_MAJOR 2
 /** Minor version of the ABI: a plugin of a newer minor than the host is refused. */
-#define OR_ABI_MINOR 1
+#define OR_ABI_MINOR 2
 
 /** The entry function's name, as an identifier (::OR_PLUGIN_DEFINE defines it). */
 #define OR_PLUGIN_ENTRY outreport_plugin
@@ -331,6 +334,8 @@ enum or_chart_kind {
     OR_CHART_LINE,        /**< one or more series as lines over the categories */
     OR_CHART_DONUT,       /**< one series as shares of a ring */
     OR_CHART_FUNNEL,      /**< one series of decreasing stages */
+    OR_CHART_TREND,       /**< since 2.2: lines over time (weeks), with the categories that
+                               ::or_chart.mark_col marks shown as the current ones */
     OR_CHART_KIND_COUNT
 };
 
@@ -346,6 +351,10 @@ struct or_chart {
     const char *x_label;       /**< axis title or NULL */
     const char *y_label;       /**< axis title or NULL */
     int horizontal;            /**< bars grow to the right (long category names) */
+    /* since 2.2 */
+    int has_mark;    /**< nonzero: mark_col is set */
+    size_t mark_col; /**< a column whose nonzero value marks its row's category (the current
+                          week of a trend) */
 };
 
 /** One KPI tile: a value, the previous period's value, and how to show them. */
@@ -357,6 +366,9 @@ struct or_kpi {
     int has_previous;      /**< zero: no comparison */
     double previous;       /**< the comparison period */
     int lower_is_better;   /**< nonzero: a fall is good news (e.g. bounce rate) */
+    /* since 2.2 */
+    size_t nspark;       /**< values of the last nspark periods for a sparkline, 0: none */
+    const double *spark; /**< oldest first, the last being this period's; NaN: no data */
 };
 
 /** One evaluated section of a report. */
@@ -625,6 +637,20 @@ typedef or_status or_instances_fn(const struct or_host *h, const struct or_query
                                   size_t buflen, char *err, size_t errlen);
 
 /**
+ * How the host's store (docs/store.md) keeps an endpoint's rows across
+ * runs, so that only days not stored yet are fetched (since 2.2).
+ */
+enum or_keeping {
+    OR_KEEP_UNSAID = 0, /**< not declared: kept as period aggregates keyed by every column */
+    OR_KEEP_RECORDS,    /**< one row per record with a day of its own (::or_endpoint.record_day):
+                             stored per day, re-fetched only while recent */
+    OR_KEEP_PERIOD,     /**< aggregates over the period requested: stored per period */
+    OR_KEEP_SNAPSHOT,   /**< cumulative totals up to the moment of the fetch: one dated
+                             snapshot per day; a trend is their difference */
+    OR_KEEP_COUNT
+};
+
+/**
  * One endpoint of a provider: a table, its schema, its parameters, its
  * callbacks.  Static, with `.size = sizeof(struct or_endpoint)`.
  */
@@ -647,6 +673,11 @@ struct or_endpoint {
                                              (comma-separated); one fetch per instance */
     const char *auth_hint;      /**< MAY: config key naming the credential, for 401 messages */
     or_instances_fn *instances; /**< MAY: computes instances; wins over instances_key */
+    /* since 2.2 */
+    enum or_keeping keeping;       /**< MAY: how the store keeps the rows (default UNSAID) */
+    const char *const *record_key; /**< MAY: the columns identifying a record, NULL-terminated
+                                        (a vendor's record id); NULL: every column */
+    const char *record_day;        /**< RECORDS: the time column that puts a record on a day */
 };
 
 /** Provider part of a descriptor: static, with `.size = sizeof(struct or_provider)`. */

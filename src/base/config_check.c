@@ -21,8 +21,11 @@ static const char *const smtp_keys[] = {"url",          "starttls",       "from"
                                         "password_env", "max_size_mb",    "retries", "timeout_s",
                                         "ca_file",      "allow_insecure", NULL};
 
+static const char *const store_keys[] = {"url", "refetch_days", NULL};
+
 static const struct or_config_section core[] = {
     {"report", report_keys},
+    {"store", store_keys},
     {"http", http_keys},
     {"smtp", smtp_keys},
 };

@@ -68,6 +68,9 @@ make_label(char *buf, size_t n, enum or_period_kind kind, int64_t first, int64_t
     if (kind == OR_PERIOD_MONTH) {
         len = snprintf(buf, n, "%s %d", mon1, y1);
     }
+    else if (kind == OR_PERIOD_QUARTER) {
+        len = snprintf(buf, n, "Q%d %d", (m1 - 1) / 3 + 1, y1);
+    }
     else if (first == last) {
         len = snprintf(buf, n, "%d %s %d", d1, mon1, y1);
     }
@@ -215,6 +218,63 @@ resolve_range(const char *spec, const char *dots, GTimeZone *tz, int64_t now, st
     return OR_OK;
 }
 
+/* "PREFIX" N "SUFFIX" with 1 <= N <= max: N, else 0. */
+static long
+counted(const char *spec, const char *prefix, const char *suffix, long max)
+{
+    size_t lp = strlen(prefix), ls = strlen(suffix), n = strlen(spec);
+    if (n <= lp + ls || g_ascii_strncasecmp(spec, prefix, lp) != 0 ||
+        g_ascii_strcasecmp(spec + n - ls, suffix) != 0) {
+        return 0;
+    }
+    long v = 0;
+    for (size_t i = lp; i < n - ls; i++) {
+        if (spec[i] < '0' || spec[i] > '9' || v > max) {
+            return 0;
+        }
+        v = v * 10 + (spec[i] - '0');
+    }
+    return v <= max ? v : 0;
+}
+
+/* The quarter @p back quarters before the one holding @p lt (0: that one). */
+static void
+quarter(struct or_period *out, const char *name, GTimeZone *tz, const struct or_local_time *lt,
+        int back, int64_t now)
+{
+    int q = (lt->month - 1) / 3 - back, y = lt->year;
+    while (q < 0) {
+        q += 4;
+        y--;
+    }
+    build(out, OR_PERIOD_QUARTER, name, tz, month_first_day(y, q * 3 + 1),
+          month_last_day(y, q * 3 + 3), now);
+}
+
+/* The periods counted in weeks, days or quarters; 0 when @p spec is none of them. */
+static int
+resolve_counted(const char *spec, GTimeZone *tz, int64_t today, int64_t week_first,
+                const struct or_local_time *lt, int64_t now, struct or_period *out)
+{
+    long n = counted(spec, "last-", "-weeks", 520);
+    if (n > 0) {
+        build(out, OR_PERIOD_RANGE, spec, tz, week_first - 7 * n, week_first - 1, now);
+        return 1;
+    }
+    n = counted(spec, "rolling-", "-days", 3660);
+    if (n > 0) {
+        build(out, OR_PERIOD_RANGE, spec, tz, today - n, today - 1, now);
+        return 1;
+    }
+    if (g_ascii_strcasecmp(spec, "this-quarter") == 0 ||
+        g_ascii_strcasecmp(spec, "last-quarter") == 0) {
+        quarter(out, spec[0] == 't' || spec[0] == 'T' ? "this-quarter" : "last-quarter", tz, lt,
+                spec[0] == 'l' || spec[0] == 'L', now);
+        return 1;
+    }
+    return 0;
+}
+
 or_status
 or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now,
                   struct or_period *out, char *err, size_t errlen)
@@ -277,12 +337,13 @@ or_period_resolve(const char *spec, GTimeZone *tz, int week_start, int64_t now,
         build(out, OR_PERIOD_MONTH, "last-month", tz, month_first_day(prev_y, prev_m),
               month_last_day(prev_y, prev_m), now);
     }
-    else {
+    else if (!resolve_counted(spec, tz, today, week_first, &lt, now, out)) {
         const char *dots = strstr(spec, "..");
         if (dots == NULL) {
             or_set_err(err, errlen,
                        "unknown period '%s' (expected last-week, this-week, last-month, "
-                       "this-month, yesterday, today or YYYY-MM-DD..YYYY-MM-DD)",
+                       "this-month, last-quarter, this-quarter, yesterday, today, "
+                       "last-N-weeks, rolling-N-days or YYYY-MM-DD..YYYY-MM-DD)",
                        spec);
             return OR_ERR_INVALID;
         }
@@ -391,6 +452,12 @@ or_period_previous(const struct or_period *p, GTimeZone *tz, int week_start, str
         build(&result, OR_PERIOD_MONTH, "previous", tz, month_first_day(y, m), month_last_day(y, m),
               INT64_MAX);
         break;
+    case OR_PERIOD_QUARTER: {
+        struct or_local_time lt = {0};
+        or_civil_from_days(first, &lt.year, &lt.month, &lt.day);
+        quarter(&result, "previous", tz, &lt, 1, INT64_MAX);
+        break;
+    }
     case OR_PERIOD_RANGE:
     default: {
         int64_t ndays = last >= first ? last - first + 1 : 1;

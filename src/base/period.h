@@ -29,6 +29,7 @@ enum or_period_kind {
     OR_PERIOD_DAY,       /**< today / yesterday: previous = the day before */
     OR_PERIOD_WEEK,      /**< this-week / last-week: previous = the week before */
     OR_PERIOD_MONTH,     /**< this-month / last-month: previous = whole month before */
+    OR_PERIOD_QUARTER,   /**< this-quarter / last-quarter: previous = the quarter before */
 };
 
 /** A resolved period.  Plain value; no owned memory. */
@@ -56,12 +57,16 @@ int or_week_start_parse(const char *s);
  * @brief Resolve a --period spec to a period in a zone.
  *
  * Specs (letter case ignored for the names): last-week, this-week,
- * last-month, this-month, yesterday, today, or YYYY-MM-DD..YYYY-MM-DD with
- * both dates inclusive (a one-day range is allowed).  "this-week" is the
- * week containing the local date of @p now that starts on @p week_start;
- * "last-week" the one before.  Months are calendar months.
+ * last-month, this-month, last-quarter, this-quarter, yesterday, today,
+ * last-N-weeks (the N whole weeks before the current one, 1 <= N <= 520),
+ * rolling-N-days (the N days before today, 1 <= N <= 3660), or
+ * YYYY-MM-DD..YYYY-MM-DD with both dates inclusive (a one-day range is
+ * allowed).  "this-week" is the week containing the local date of @p now
+ * that starts on @p week_start; "last-week" the one before.  Months and
+ * quarters are calendar ones (Q1 = January to March).  The previous
+ * period of last-N-weeks and rolling-N-days is as many days before.
  *
- * Labels: days "25 Nov 2026"; months "Nov 2026"; weeks and ranges
+ * Labels: days "25 Nov 2026"; months "Nov 2026"; quarters "Q4 2026"; weeks and ranges
  * "16–22 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027"
  * (U+2013 en dash).  Month names are English regardless of locale.
  *

@@ -41,6 +41,9 @@ struct or_cli {
     const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */
     int dry_run;              /**< --dry-run: write files, send nothing */
     int no_cache;             /**< --no-cache */
+    const char *since;        /**< sync --since DATE */
+    const char *store;        /**< --store URL */
+    GPtrArray *vars;          /**< --var KEY=VALUE (char *, borrowed) */
     const char *deadline;     /**< --deadline SECONDS: [http] deadline_s */
     char **args;              /**< positional arguments after the command */
     int nargs;
@@ -64,6 +67,9 @@ int or_cmd_run(struct or_app *app);
 
 /** @brief `outreport batch JOBS.ini`; returns an exit code. */
 int or_cmd_batch(struct or_app *app);
+
+/** @brief `outreport sync [SOURCE...]`; returns an exit code. */
+int or_cmd_sync(struct or_app *app);
 
 /** @brief `outreport validate TEMPLATE`; returns an exit code. */
 int or_cmd_validate(struct or_app *app);

@@ -29,4 +29,6 @@ or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job)
     job->record_dir = cli->record_dir;
     job->no_cache = cli->no_cache;
     job->progress = cli->progress;
+    job->store = cli->store;
+    or_job_add_all(job->vars, cli->vars);
 }

@@ -8,7 +8,9 @@
 #include "base/status_str.h"
 #include "cli/cli.h"
 #include "job/jobctx.h"
+#include "job/jobstore.h"
 #include "job/pipeline.h"
+#include "job/sync.h"
 #include "report/evaluate.h"
 
 static int
@@ -34,18 +36,31 @@ one_template(const struct or_cli *cli, char *err, size_t errlen)
     return OR_OK;
 }
 
-/* The fetch stage: the job's HTTP client, then every distinct source once. */
+/* The fetch stage: the job's HTTP client, then every distinct source once,
+ * through the store when there is one. */
 static or_status
 fetch(struct or_run *R, const struct or_job *job, const struct or_config *cfg, char *err,
       size_t errlen)
 {
     struct or_http *http = NULL;
-    or_status st = or_job_http(job, cfg, &http, err, errlen);
+    struct or_job_store js;
+    or_status st = or_job_store_open(job, cfg, &js, err, errlen);
     if (st == OR_OK) {
-        struct or_fetch_env env = {cfg, http, job->progress, job->replay_dir != NULL, job->threads};
+        st = or_job_http(job, cfg, &http, err, errlen);
+    }
+    struct or_fetch_env env = {cfg, http, job->progress, job->replay_dir != NULL, job->threads};
+    if (st == OR_OK && js.store == NULL) {
         st = or_run_fetch(R, &env, err, errlen);
     }
+    else if (st == OR_OK) {
+        struct or_sync_env se;
+        st = or_job_store_env(&js, cfg, R->plan->tz, &env, &se, err, errlen);
+        if (st == OR_OK) {
+            st = or_run_sync(R, &se, err, errlen);
+        }
+    }
     or_http_free(http);
+    or_job_store_close(&js);
     return st;
 }
 
@@ -111,6 +126,9 @@ or_cmd_validate(struct or_app *app)
         }
     }
     g_ptr_array_add(lenient, NULL);
+    if (st == OR_OK) {
+        st = or_sync_coverage_table(NULL, 0, R.ds, 1, err, sizeof(err));
+    }
     if (st == OR_OK) {
         st = or_eval_check(plan.tpl, R.ds, plan.tz, (const char *const *)lenient->pdata, err,
                            sizeof(err));

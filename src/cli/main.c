@@ -55,6 +55,9 @@ static const char usage_run[] =
     "  --option KEY=VALUE        renderer option (e.g. paper=letter, profile=excel)\n"
     "  --record DIR / --replay DIR  save / serve HTTP responses\n"
     "  --no-cache                do not use the HTTP response cache\n"
+    "  --store URL               sqlite:PATH, postgresql://..., or none (default: [store] url,\n"
+    "                            else sqlite:$XDG_DATA_HOME/outreport/store.sqlite)\n"
+    "  --var KEY=VALUE           template variable, repeatable (:KEY in SQL, {KEY} in params)\n"
     "  --deadline SECONDS        time allowed for each source (default [http] deadline_s)\n"
     "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
     "                            the roll-up; further columns filter other tables by the\n"
@@ -81,6 +84,23 @@ static const char usage_batch[] =
     "Command-line options (--config, --replay, --dry-run, --option ...) apply to all jobs.\n"
     "\n"
     "Exit status: 0 every job ok, 3 some job failed, 2 JOBS.ini or usage error.\n";
+
+static const char usage_sync[] =
+    "usage: outreport sync [SOURCE...] [--since DATE | --period P | --from D --to D]\n"
+    "\n"
+    "Brings the store up to date for those days: only days not stored yet are requested,\n"
+    "plus those fetched less than [store] refetch_days (default 3) after they ended.\n"
+    "SOURCE is provider.endpoint; none: every endpoint (those without credentials skipped).\n"
+    "\n"
+    "  --since DATE              from DATE through today (default: the last 28 days and today)\n"
+    "  --period P, --from/--to   as for run\n"
+    "  --tz ZONE                 the zone days are counted in\n"
+    "  --param KEY=VALUE         endpoint parameter (one SOURCE only)\n"
+    "  --store URL               sqlite:PATH or postgresql://... (default: [store] url)\n"
+    "  --record DIR / --replay DIR, --no-cache, --json\n"
+    "\n"
+    "Exit status: 0 ok, 1 failure (the store), 2 usage or configuration error, 3 a source\n"
+    "failed (what was stored before it stays).\n";
 
 static const char usage_validate[] =
     "usage: outreport validate TEMPLATE\n"
@@ -132,6 +152,9 @@ enum {
     OPT_MAIL_SUBJECT,
     OPT_DRY_RUN,
     OPT_NO_CACHE,
+    OPT_SINCE,
+    OPT_STORE,
+    OPT_VAR,
     OPT_DEADLINE
 };
 
@@ -161,6 +184,9 @@ static const struct option long_opts[] = {
     {"mail-subject", required_argument, NULL, OPT_MAIL_SUBJECT},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"store", required_argument, NULL, OPT_STORE},
+    {"var", required_argument, NULL, OPT_VAR},
     {"deadline", required_argument, NULL, OPT_DEADLINE},
     {NULL, 0, NULL, 0},
 };
@@ -177,7 +203,13 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |           \
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
-     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_DEADLINE))
+     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_VAR) |        \
+     OPT_BIT(OPT_DEADLINE))
+
+#define SYNC_OPTS                                                                                  \
+    (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
+     OPT_BIT(OPT_TZ) | OPT_BIT(OPT_PARAM) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |            \
+     OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_SINCE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_DEADLINE))
 
 #define FETCH_OPTS                                                                                 \
     (OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) | OPT_BIT(OPT_TZ) |  \
@@ -203,8 +235,10 @@ static const struct command {
      RUN_OPTS, or_cmd_run},
     {"batch", "batch JOBS.ini", "many report jobs in one run; shared fetches, parallel jobs",
      usage_batch, RUN_OPTS, or_cmd_batch}, /* the run options apply to every job */
+    {"sync", "sync [SOURCE...]", "bring the store up to date; only days not stored are fetched",
+     usage_sync, SYNC_OPTS, or_cmd_sync},
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
-     usage_validate, 0, or_cmd_validate},
+     usage_validate, OPT_BIT(OPT_VAR), or_cmd_validate},
 };
 
 static const struct command *
@@ -285,6 +319,9 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
         case OPT_DRY_RUN: cli->dry_run = 1; break;
         case OPT_NO_CACHE: cli->no_cache = 1; break;
+        case OPT_SINCE: cli->since = optarg; break;
+        case OPT_STORE: cli->store = optarg; break;
+        case OPT_VAR: g_ptr_array_add(cli->vars, optarg); break;
         case OPT_DEADLINE: cli->deadline = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
@@ -371,6 +408,7 @@ main(int argc, char **argv)
     memset(&app, 0, sizeof(app));
     cli.params = g_ptr_array_new();
     cli.options = g_ptr_array_new();
+    cli.vars = g_ptr_array_new();
     cli.mail_to = g_ptr_array_new_with_free_func(g_free);
     cli.mail_cc = g_ptr_array_new_with_free_func(g_free);
     app.cli = &cli;
@@ -398,6 +436,7 @@ main(int argc, char **argv)
     or_config_free(app.cfg);
     g_ptr_array_free(cli.params, TRUE);
     g_ptr_array_free(cli.options, TRUE);
+    g_ptr_array_free(cli.vars, TRUE);
     g_ptr_array_free(cli.mail_to, TRUE);
     g_ptr_array_free(cli.mail_cc, TRUE);
     or_redact_clear();

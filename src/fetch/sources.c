@@ -14,8 +14,12 @@ or_source_release(struct or_source *s)
     or_params_release(&s->params);
     g_free(s->table);
     g_free(s->detail);
+    if (s->known != NULL) {
+        g_hash_table_unref(s->known);
+    }
     s->table = NULL;
     s->detail = NULL;
+    s->known = NULL;
 }
 
 static int
@@ -107,7 +111,13 @@ or_source_copy_result(struct or_source *s)
     s->stats = o->stats;
     g_free(s->detail);
     s->detail = g_strdup(o->detail);
+    if (s->known == NULL && o->known != NULL) {
+        s->known = g_hash_table_ref(o->known);
+    }
     judge(s);
+    if (o->status != NULL && strcmp(o->status, "partial") == 0) {
+        s->status = o->status;
+    }
 }
 
 struct or_fetch_request

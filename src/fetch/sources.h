@@ -51,6 +51,8 @@ struct or_source {
     struct or_fetch_stats stats; /**< what the fetch did */
     const char *status;          /**< "ok", "retried", "failed", "skipped"; NULL: not fetched */
     char *detail;                /**< why it failed or was skipped (owned), or NULL */
+    GHashTable *known;           /**< days (YYYY-MM-DD) whose data is known, from the store
+                                      (a reference); NULL: all, unless the fetch failed */
 };
 
 /** @brief Free what @p s owns (not @p s itself). */

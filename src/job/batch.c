@@ -14,7 +14,9 @@
 #include "base/status_str.h"
 #include "base/tmpfile.h"
 #include "job/jobctx.h"
+#include "job/jobstore.h"
 #include "job/pipeline.h"
+#include "job/sync.h"
 #include "job/plan.h"
 
 struct batch {
@@ -99,18 +101,32 @@ fetch_shared(struct batch *B, char *err, size_t errlen)
     }
     struct or_http *http = NULL;
     struct or_dataset *ds = NULL;
+    struct or_job_store js = {0};
     const struct or_job *cmd = &B->jobs[0];
-    or_status st = or_job_http(cmd, B->cfg, &http, err, errlen);
+    or_status st = or_job_store_open(cmd, B->cfg, &js, err, errlen);
+    if (st == OR_OK) {
+        st = or_job_http(cmd, B->cfg, &http, err, errlen);
+    }
     if (st == OR_OK) {
         st = or_dataset_open(B->sources, &ds, err, errlen);
     }
-    if (st == OR_OK) {
-        struct or_fetch_env env = {B->cfg, http, 0, cmd->replay_dir != NULL, 0};
+    struct or_fetch_env env = {B->cfg, http, 0, cmd->replay_dir != NULL, 0};
+    if (st == OR_OK && js.store == NULL) {
         or_fetch_sources((struct or_source *const *)fetch->pdata, fetch->len, &env, ds);
+    }
+    else if (st == OR_OK) {
+        struct or_sync_env se;
+        GTimeZone *tz = fetch->len > 0 ? ((struct or_source *)fetch->pdata[0])->tz : NULL;
+        st = or_job_store_env(&js, B->cfg, tz, &env, &se, err, errlen);
+        if (st == OR_OK) {
+            st = or_sync_sources((struct or_source *const *)fetch->pdata, fetch->len, &se, ds, err,
+                                 errlen);
+        }
     }
     /* Closed before any job starts: no connection crosses a fork. */
     or_dataset_free(ds);
     or_http_free(http);
+    or_job_store_close(&js);
     g_ptr_array_free(fetch, TRUE);
     g_ptr_array_free(all, TRUE);
     return st;

@@ -30,6 +30,7 @@ or_job_init(struct or_job *j, enum or_job_kind kind)
     j->options = g_ptr_array_new_with_free_func(g_free);
     j->mail_to = g_ptr_array_new_with_free_func(g_free);
     j->mail_cc = g_ptr_array_new_with_free_func(g_free);
+    j->vars = g_ptr_array_new_with_free_func(g_free);
     j->out_dir = g_strdup(".");
 }
 
@@ -40,6 +41,7 @@ or_job_clear(struct or_job *j)
     g_ptr_array_free(j->options, TRUE);
     g_ptr_array_free(j->mail_to, TRUE);
     g_ptr_array_free(j->mail_cc, TRUE);
+    g_ptr_array_free(j->vars, TRUE);
     g_free(j->out_dir);
     memset(j, 0, sizeof(*j));
 }
@@ -72,7 +74,7 @@ void
 or_job_copy(struct or_job *to, const struct or_job *from)
 {
     GPtrArray *params = to->params, *options = to->options;
-    GPtrArray *mail_to = to->mail_to, *mail_cc = to->mail_cc;
+    GPtrArray *mail_to = to->mail_to, *mail_cc = to->mail_cc, *vars = to->vars;
     g_free(to->out_dir);
     *to = *from;
     to->out_dir = g_strdup(from->out_dir);
@@ -80,7 +82,9 @@ or_job_copy(struct or_job *to, const struct or_job *from)
     to->options = options;
     to->mail_to = mail_to;
     to->mail_cc = mail_cc;
+    to->vars = vars;
     or_job_add_all(to->params, from->params);
+    or_job_add_all(to->vars, from->vars);
     or_job_add_all(to->options, from->options);
     or_job_add_all(to->mail_to, from->mail_to);
     or_job_add_all(to->mail_cc, from->mail_cc);

@@ -60,6 +60,8 @@ struct or_job {
     int no_cache;             /**< do not use the HTTP response cache */
     int progress;             /**< a progress line on stderr while fetching */
     int threads;              /**< threads to parse and render on; 0: one per processor */
+    const char *store; /**< --store URL, or NULL: $OUTREPORT_STORE, [store] url (jobstore.h) */
+    GPtrArray *vars;   /**< REPORT: template variables "KEY=VALUE" (owned strings) */
 };
 
 /** @brief An empty job of @p kind, its lists allocated.  Release with or_job_clear(). */

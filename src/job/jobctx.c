@@ -32,6 +32,12 @@ current_time(GTimeZone *tz, int64_t *now, char *err, size_t errlen)
     return OR_OK;
 }
 
+or_status
+or_job_now(GTimeZone *tz, int64_t *now, char *err, size_t errlen)
+{
+    return current_time(tz, now, err, errlen);
+}
+
 /* The report zone: --tz, [report] timezone, the system zone, UTC. */
 or_status
 or_job_zone(const struct or_job *job, const struct or_config *cfg, GTimeZone **tz, char **name,

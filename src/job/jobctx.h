@@ -33,6 +33,9 @@ or_status or_job_period(const struct or_job *job, const struct or_config *cfg, G
                         const char *default_spec, struct or_period *p, int *have, char *err,
                         size_t errlen);
 
+/** @brief "now" for periods and the store: the clock or $OUTREPORT_NOW (ISO 8601). */
+or_status or_job_now(GTimeZone *tz, int64_t *now, char *err, size_t errlen);
+
 /** @brief "now" for documents: $SOURCE_DATE_EPOCH when set, else the clock. */
 int64_t or_job_generated_at(void);
 

@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/sqlfuncs.h"
+#include "job/sync.h"
 #include "report/render.h"
 
 or_status
@@ -56,7 +57,12 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
             return st;
         }
     }
-    return OR_OK;
+    struct or_source **list = source_list(p);
+    const char *ws = or_config_get(p->cfg, "report", "week_start");
+    or_status st = or_sync_coverage_table(
+        list, p->nsources, R->ds, or_week_start_parse(ws != NULL ? ws : "monday"), err, errlen);
+    g_free(list);
+    return st;
 }
 
 or_status
@@ -71,6 +77,26 @@ or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t
     }
     or_fetch_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds);
     or_status st = materialize(R, NULL, err, errlen);
+    g_ptr_array_free(fetch, TRUE);
+    g_free(list);
+    return st;
+}
+
+or_status
+or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err, size_t errlen)
+{
+    struct or_source **list = source_list(R->plan);
+    GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
+    for (guint i = 0; i < fetch->len; i++) {
+        struct or_source *s = g_ptr_array_index(fetch, i);
+        g_free(s->table);
+        s->table = g_strdup(s->alias);
+    }
+    or_status st = or_sync_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds,
+                                   err, errlen);
+    if (st == OR_OK) {
+        st = materialize(R, NULL, err, errlen);
+    }
     g_ptr_array_free(fetch, TRUE);
     g_free(list);
     return st;

@@ -8,6 +8,7 @@
  *   or_plan_report()      plan (plan.h): template, sources, period, formats
  *   or_run_open()         the job's own dataset, with the zone's SQL functions
  *   or_run_fetch()        fetch (fetch/sources.h) each distinct source once;
+ *     or or_run_sync()    or bring the store up to date and read from it (job/sync.h);
  *     or or_run_take()    or copy the tables a batch fetched for every job
  *   or_run_report()       evaluate (report/evaluate.h), render
  *                         (report/render.h) and deliver (deliver/deliver.h)
@@ -54,6 +55,17 @@ or_status or_run_open(struct or_run *R, struct or_plan *plan, char *err, size_t 
  * @return OR_OK, or OR_ERR_DATASET (@p err) when a table cannot be copied.
  */
 or_status or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t errlen);
+
+struct or_sync_env;
+
+/**
+ * @brief Instead of or_run_fetch() when a store is configured: bring the
+ * store up to date for every distinct source (job/sync.h), under the
+ * store's writer lock, then read each source's table from the store.
+ * @return OR_OK (a failed source is recorded as with or_run_fetch()), or
+ *         the store's error (OR_ERR_DATASET) with @p err set.
+ */
+or_status or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err, size_t errlen);
 
 /**
  * @brief Instead of or_run_fetch() in a batch: copy every source's table

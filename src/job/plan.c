@@ -21,6 +21,7 @@ plan_start(struct or_plan *p, const struct or_job *job, const struct or_config *
     p->job = job;
     p->cfg = cfg;
     p->reg = reg;
+    p->owned = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 }
 
 /* Resolves one source to its plugin and endpoint and checks its parameters. */
@@ -35,11 +36,33 @@ resolve(struct or_plan *p, struct or_source *s, const char *const *kv, size_t nk
     return st;
 }
 
+/* A source's parameters with {variables} filled in, owned by the plan. */
+static char **
+expand_params(struct or_plan *p, char *const *params)
+{
+    const char *const *vars = (const char *const *)p->vars;
+    char **out = g_new0(char *, g_strv_length((char **)params) + 1);
+    for (size_t i = 0; params[i] != NULL; i++) {
+        out[i] = or_template_expand(p->tpl, vars, params[i]);
+    }
+    g_ptr_array_add(p->owned, out);
+    return out;
+}
+
 /* Every source of the template; a problem is the template's (exit 2). */
 static or_status
 template_sources(struct or_plan *p, char *err, size_t errlen)
 {
     const struct or_template *t = p->tpl;
+    p->vars = g_new0(char *, p->job->vars->len + 1);
+    for (guint i = 0; i < p->job->vars->len; i++) {
+        p->vars[i] = g_strdup(g_ptr_array_index(p->job->vars, i));
+    }
+    g_ptr_array_add(p->owned, p->vars);
+    or_status vst = or_template_check_vars(t, (const char *const *)p->vars, err, errlen);
+    if (vst != OR_OK) {
+        return vst;
+    }
     p->sources = g_new0(struct or_source, t->nsources > 0 ? t->nsources : 1);
     p->nsources = t->nsources;
     for (size_t i = 0; i < t->nsources; i++) {
@@ -48,11 +71,11 @@ template_sources(struct or_plan *p, char *err, size_t errlen)
         char inner[OR_ERR_SIZE];
         s->alias = ts->alias;
         s->name = ts->source;
-        s->param_text = ts->params;
+        s->param_text = expand_params(p, ts->params);
         s->previous = ts->previous;
         s->required = ts->required;
-        if (resolve(p, s, (const char *const *)ts->params, g_strv_length(ts->params), inner,
-                    sizeof(inner)) != OR_OK) {
+        if (resolve(p, s, (const char *const *)s->param_text, g_strv_length((char **)s->param_text),
+                    inner, sizeof(inner)) != OR_OK) {
             or_set_err(err, errlen, "%s: source '%s': %s", t->path, ts->alias, inner);
             return OR_ERR_CONFIG;
         }
@@ -125,15 +148,27 @@ set_zone(struct or_plan *p)
     }
 }
 
-/* Every source gets its period: the report's, or the comparison one. */
-static void
-source_periods(struct or_plan *p)
+/* Every source gets its period: the report's, the comparison one, or its
+ * own ("last-12-weeks") counted back from the day after the report period. */
+static or_status
+source_periods(struct or_plan *p, char *err, size_t errlen)
 {
+    const char *ws = or_config_get(p->cfg, "report", "week_start");
     for (size_t i = 0; i < p->nsources; i++) {
         struct or_source *s = &p->sources[i];
+        const char *own = p->tpl != NULL ? p->tpl->sources[i].period : NULL;
         s->has_period = p->have_period;
         s->period = s->previous ? p->previous : p->period;
+        if (own != NULL && p->have_period) {
+            char inner[OR_ERR_SIZE];
+            if (or_period_resolve(own, p->tz, or_week_start_parse(ws != NULL ? ws : "monday"),
+                                  p->period.end, &s->period, inner, sizeof(inner)) != OR_OK) {
+                or_set_err(err, errlen, "%s: source '%s': %s", p->tpl->path, s->alias, inner);
+                return OR_ERR_CONFIG;
+            }
+        }
     }
+    return OR_OK;
 }
 
 /* Mail settings are checked before anything is fetched. */
@@ -184,7 +219,9 @@ or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_conf
         or_period_previous(&p->period, p->tz, or_week_start_parse(ws ? ws : "monday"),
                            &p->previous);
     }
-    source_periods(p);
+    if (st == OR_OK) {
+        st = source_periods(p, err, errlen);
+    }
     if (st == OR_OK) {
         st = mail_server(p, err, errlen);
     }
@@ -255,7 +292,9 @@ or_plan_fetch(struct or_plan *p, const struct or_job *job, const struct or_confi
         st = or_job_period(job, cfg, p->tz, NULL, &p->period, &p->have_period, err, errlen);
     }
     set_zone(p);
-    source_periods(p);
+    if (st == OR_OK) {
+        st = source_periods(p, err, errlen);
+    }
     return st;
 }
 
@@ -275,5 +314,8 @@ or_plan_release(struct or_plan *p)
     }
     g_free(p->tz_name);
     or_template_free(p->tpl);
+    if (p->owned != NULL) {
+        g_ptr_array_free(p->owned, TRUE);
+    }
     memset(p, 0, sizeof(*p));
 }

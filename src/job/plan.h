@@ -42,7 +42,9 @@ struct or_plan {
     struct or_mail_server srv; /**< REPORT: when have_srv */
     int have_srv;              /**< the job mails (or says what it would mail) */
     const struct or_loaded_plugin *renderer; /**< FETCH: the renderer for -o's extension */
-    struct or_sql_limits limits;             /**< REPORT: what template SQL may cost */
+    GPtrArray *owned; /**< REPORT: sources' parameters with variables filled in (strv each) */
+    char **vars;      /**< REPORT: --var KEY=VALUE, NULL-terminated (in owned) */
+    struct or_sql_limits limits; /**< REPORT: what template SQL may cost */
 };
 
 /**

@@ -53,6 +53,7 @@ inputs_init(struct or_run *R, struct inputs *x)
         .generated_at = or_job_generated_at(),
         .author = or_config_get(p->cfg, "report", "author"),
         .formats = (const char *const *)p->formats,
+        .vars = (const char *const *)p->vars,
     };
 }
 

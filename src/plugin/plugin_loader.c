@@ -59,6 +59,43 @@ check_columns(const struct or_endpoint *e, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* The type of column @p name of @p e; OR_TYPE_COUNT when it has none. */
+static enum or_type
+column_type(const struct or_endpoint *e, const char *name)
+{
+    for (size_t c = 0; name != NULL && c < e->ncolumns; c++) {
+        if (strcmp(e->columns[c]->name, name) == 0) {
+            return e->columns[c]->type;
+        }
+    }
+    return OR_TYPE_COUNT;
+}
+
+/* Since 2.2: how the store keeps the rows names columns the endpoint has. */
+static or_status
+check_keeping(const struct or_endpoint *e, char *err, size_t errlen)
+{
+    if (!OR_HAS_MEMBER(e, struct or_endpoint, record_day) || e->keeping == OR_KEEP_UNSAID) {
+        return OR_OK;
+    }
+    if ((unsigned)e->keeping >= OR_KEEP_COUNT) {
+        snprintf(err, errlen, "endpoint %s: keeping %d is no known kind", e->name, e->keeping);
+        return OR_ERR_PLUGIN;
+    }
+    for (const char *const *k = e->record_key; k != NULL && *k != NULL; k++) {
+        if (column_type(e, *k) == OR_TYPE_COUNT && !e->dynamic_columns) {
+            snprintf(err, errlen, "endpoint %s: record_key names no column '%s'", e->name, *k);
+            return OR_ERR_PLUGIN;
+        }
+    }
+    if (e->keeping == OR_KEEP_RECORDS && column_type(e, e->record_day) != OR_TYPE_TIME) {
+        snprintf(err, errlen, "endpoint %s: keeping records needs record_day, a time column",
+                 e->name);
+        return OR_ERR_PLUGIN;
+    }
+    return OR_OK;
+}
+
 static or_status
 check_endpoint(const struct or_endpoint *e, size_t i, char *err, size_t errlen)
 {
@@ -75,6 +112,9 @@ check_endpoint(const struct or_endpoint *e, size_t i, char *err, size_t errlen)
         return OR_ERR_PLUGIN;
     }
     or_status st = check_columns(e, err, errlen);
+    if (st == OR_OK) {
+        st = check_keeping(e, err, errlen);
+    }
     return st != OR_OK ? st : check_params(e->params, e->nparams, e->name, err, errlen);
 }
 

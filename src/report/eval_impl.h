@@ -32,6 +32,7 @@ struct section_state {
     size_t *series;
     struct or_kpi *kpis;
     const struct or_kpi **kpip; /* kpip[i] is &kpis[i] */
+    double **sparks;            /* per KPI: its sparkline's values, or NULL */
     char *unavailable;
     char *text;
 };
@@ -53,6 +54,13 @@ struct or_eval {
 /** @brief Fill ev->err naming the template (and section); returns OR_ERR_INVALID. */
 or_status or_eval_fail(struct or_eval *ev, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/**
+ * @brief The first column of every row of @p sql (at most 520), as numbers:
+ * NULL and text that is no number are NaN.  *@p values is owned (g_free()).
+ */
+or_status or_eval_column_values(struct or_eval *ev, const char *sql, const char *what,
+                                GPtrArray *tables, double **values, size_t *n);
 
 /** @brief @p sql without trailing semicolons and blanks, so it can be wrapped.  g_free(). */
 char *or_eval_trimmed_sql(const char *sql);

@@ -2,6 +2,7 @@
 /* The evaluation's SQL: statements prepared in the sandbox with their
  * parameters bound, single values, row counts. */
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "base/status_str.h"
@@ -38,6 +39,24 @@ or_eval_trimmed_sql(const char *sql)
     return s;
 }
 
+/* A variable's value: an integer or a number when it reads as one, else text. */
+static void
+bind_var(sqlite3_stmt *st, int i, const char *v)
+{
+    char *end = NULL;
+    gint64 n = g_ascii_strtoll(v, &end, 10);
+    if (*v != '\0' && *end == '\0') {
+        sqlite3_bind_int64(st, i, n);
+        return;
+    }
+    double d = g_ascii_strtod(v, &end);
+    if (*v != '\0' && *end == '\0') {
+        sqlite3_bind_double(st, i, d);
+        return;
+    }
+    sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
 static or_status
 bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
 {
@@ -68,10 +87,13 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
                 sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
             }
         }
+        else if (or_template_var(in->tpl, in->vars, nm) != NULL) {
+            bind_var(st, i, or_template_var(in->tpl, in->vars, nm));
+        }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz)",
+                                ":prev_start, :prev_end, :tz and the template's vars)",
                                 what, name);
         }
     }
@@ -163,6 +185,49 @@ or_eval_single_value(struct or_eval *ev, const char *sql, const char *what, GPtr
             *value = row[0].type == OR_TYPE_REAL ? row[0].r : (double)row[0].i;
         }
     }
+    g_free(row);
+    or_cursor_free(c);
+    return st;
+}
+
+#define MAX_SPARK 520
+
+or_status
+or_eval_column_values(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
+                      double **values, size_t *n)
+{
+    struct or_cursor *c = NULL;
+    *values = NULL;
+    *n = 0;
+    or_status st = or_eval_prepare(ev, sql, what, tables, &c);
+    if (st != OR_OK) {
+        return st;
+    }
+    size_t nc = or_cursor_ncols(c);
+    struct or_value *row = g_new0(struct or_value, nc > 0 ? nc : 1);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(double));
+    int has_row = 1;
+    while (st == OR_OK && out->len < MAX_SPARK) {
+        if (or_cursor_next(c, row, &has_row) != OR_OK) {
+            st = or_eval_fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
+            break;
+        }
+        if (!has_row || nc == 0) {
+            break;
+        }
+        double v = NAN;
+        if (!row[0].is_null && row[0].type == OR_TYPE_TEXT) {
+            char *end = NULL;
+            double d = g_ascii_strtod(row[0].s, &end);
+            v = end != NULL && *end == '\0' ? d : NAN;
+        }
+        else if (!row[0].is_null) {
+            v = row[0].type == OR_TYPE_REAL ? row[0].r : (double)row[0].i;
+        }
+        g_array_append_val(out, v);
+    }
+    *n = out->len;
+    *values = (double *)(void *)g_array_free(out, FALSE);
     g_free(row);
     or_cursor_free(c);
     return st;

@@ -57,6 +57,7 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
 {
     ss->kpis = g_new0(struct or_kpi, ts->nkpis);
     ss->kpip = g_new0(const struct or_kpi *, ts->nkpis);
+    ss->sparks = g_new0(double *, ts->nkpis);
     for (size_t k = 0; k < ts->nkpis; k++) {
         const struct or_tpl_kpi *tk = &ts->kpis[k];
         struct or_kpi *kpi = &ss->kpis[k];
@@ -72,6 +73,12 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
             snprintf(what, sizeof(what), "kpi '%s' previous", tk->label);
             st = or_eval_single_value(ev, tk->previous_sql, what, tables, &kpi->has_previous,
                                       &kpi->previous);
+        }
+        if (st == OR_OK && tk->spark_sql != NULL) {
+            snprintf(what, sizeof(what), "kpi '%s' sparkline", tk->label);
+            st = or_eval_column_values(ev, tk->spark_sql, what, tables, &ss->sparks[k],
+                                       &kpi->nspark);
+            kpi->spark = ss->sparks[k];
         }
         if (st != OR_OK) {
             return st;
@@ -238,6 +245,10 @@ describe_chart(struct or_eval *ev, const struct or_tpl_section *ts, struct secti
     ss->chart.x_label = ts->x_label;
     ss->chart.y_label = ts->y_label;
     ss->chart.horizontal = ts->horizontal;
+    if (ts->mark != NULL && !column_index(&ss->result, ts->mark, &ss->chart.mark_col)) {
+        return or_eval_fail(ev, "mark: '%s' is not a column of the query", ts->mark);
+    }
+    ss->chart.has_mark = ts->mark != NULL;
     return OR_OK;
 }
 
@@ -421,6 +432,10 @@ or_eval_free(struct or_eval *ev)
         g_free(ss->colp);
         g_strfreev(ss->labels);
         g_free(ss->series);
+        for (size_t k = 0; ss->sparks != NULL && k < ev->in->tpl->sections[i].nkpis; k++) {
+            g_free(ss->sparks[k]);
+        }
+        g_free(ss->sparks);
         g_free(ss->kpis);
         g_free(ss->kpip);
         g_free(ss->unavailable);

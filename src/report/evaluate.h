@@ -7,7 +7,8 @@
  * Core only.  Every statement is prepared inside the read-only sandbox
  * (sqlfuncs.h), must be exactly one read-only statement, and gets its
  * values only through bound parameters: :period_start, :period_end,
- * :prev_start, :prev_end (Unix seconds) and :tz (zone name).  A section
+ * :prev_start, :prev_end (Unix seconds), :tz (zone name) and :NAME for
+ * each variable the template declares (an integer, a number or text).  A section
  * reading a table whose source failed is marked "data unavailable".
  */
 #ifndef OR_EVALUATE_H
@@ -43,6 +44,9 @@ struct or_eval_input {
     /** NULL-terminated formats the run renders, or NULL for all.  A table or
      * chart no document shows is only counted: its rows are not read. */
     const char *const *formats;
+    /** "KEY=VALUE" values of the template's variables (--var), NULL-terminated, or
+     * NULL: the template's defaults.  Bound to :KEY in every statement. */
+    const char *const *vars;
 };
 
 struct or_eval;

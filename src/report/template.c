@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/period.h"
 #include "base/status_str.h"
 #include "or_config.h"
 #include "report/tpl_impl.h"
@@ -98,12 +99,23 @@ load_sources(struct or_tpl_where *w, json_t *root, struct or_template *t)
         if (st != OR_OK) {
             return st;
         }
-        if (period != NULL && strcmp(period, "previous") != 0 && strcmp(period, "current") != 0) {
+        struct or_period probe;
+        char perr[OR_ERR_SIZE];
+        if (period != NULL && strcmp(period, "previous") != 0 && strcmp(period, "current") != 0 &&
+            or_period_resolve(period, NULL, 1, 0, &probe, perr, sizeof(perr)) != OR_OK) {
             g_free(period);
-            return or_tpl_fail(w, "'period' must be \"current\" or \"previous\"");
+            return or_tpl_fail(w,
+                               "'period' must be \"current\", \"previous\" or a period such as "
+                               "\"last-12-weeks\", \"last-quarter\", \"rolling-28-days\": %s",
+                               perr);
         }
         src->previous = period != NULL && strcmp(period, "previous") == 0;
-        g_free(period);
+        if (period != NULL && strcmp(period, "previous") != 0 && strcmp(period, "current") != 0) {
+            src->period = period;
+        }
+        else {
+            g_free(period);
+        }
         st = or_tpl_get_bool(w, s, "required", 1, &src->required);
         if (st != OR_OK) {
             return st;
@@ -189,12 +201,109 @@ load_sections(struct or_tpl_where *w, json_t *root, struct or_template *t)
     return OR_OK;
 }
 
+/* "vars": {"name": default, ...}: names usable as :name in SQL and {name} in params. */
+static or_status
+load_vars(struct or_tpl_where *w, json_t *root, struct or_template *t)
+{
+    json_t *vars = json_object_get(root, "vars");
+    size_t n = vars != NULL && json_is_object(vars) ? json_object_size(vars) : 0;
+    t->var_names = g_new0(char *, n + 1);
+    t->var_defaults = g_new0(char *, n + 1);
+    if (vars == NULL) {
+        return OR_OK;
+    }
+    if (!json_is_object(vars)) {
+        return or_tpl_fail(w, "'vars' must be an object of name: default value");
+    }
+    static const char *const reserved[] = {"period_start", "period_end", "prev_start",
+                                           "prev_end",     "tz",         NULL};
+    size_t i = 0;
+    const char *name;
+    json_t *v;
+    json_object_foreach(vars, name, v)
+    {
+        char *text = json_is_array(v) ? NULL : param_text(v);
+        if (!valid_ident(name) || g_strv_contains(reserved, name) || text == NULL) {
+            g_free(text);
+            return or_tpl_fail(w,
+                               "variable '%s': a name of lower-case letters, digits and _ (not "
+                               "a parameter of its own such as :period_start) with a string, "
+                               "number or boolean default",
+                               name);
+        }
+        t->var_names[i] = g_strdup(name);
+        t->var_defaults[i++] = text;
+    }
+    return OR_OK;
+}
+
+const char *
+or_template_var(const struct or_template *t, const char *const *given, const char *name)
+{
+    const char *found = NULL;
+    size_t len = strlen(name);
+    for (size_t i = 0; given != NULL && given[i] != NULL; i++) {
+        if (strncmp(given[i], name, len) == 0 && given[i][len] == '=') {
+            found = given[i] + len + 1;
+        }
+    }
+    for (size_t i = 0; t->var_names != NULL && t->var_names[i] != NULL; i++) {
+        if (strcmp(t->var_names[i], name) == 0) {
+            return found != NULL ? found : t->var_defaults[i];
+        }
+    }
+    return NULL;
+}
+
+or_status
+or_template_check_vars(const struct or_template *t, const char *const *given, char *err,
+                       size_t errlen)
+{
+    for (size_t i = 0; given != NULL && given[i] != NULL; i++) {
+        const char *eq = strchr(given[i], '=');
+        char *name = g_strndup(given[i], eq != NULL ? (size_t)(eq - given[i]) : strlen(given[i]));
+        int known = eq != NULL && or_template_var(t, NULL, name) != NULL;
+        if (!known) {
+            char *list = g_strjoinv(", ", t->var_names);
+            or_set_err(err, errlen, "--var %s: %s (%s declares %s)", given[i],
+                       eq == NULL ? "expected KEY=VALUE" : "no such variable", t->path,
+                       *list != '\0' ? list : "no variables");
+            g_free(list);
+        }
+        g_free(name);
+        if (!known) {
+            return OR_ERR_CONFIG;
+        }
+    }
+    return OR_OK;
+}
+
+char *
+or_template_expand(const struct or_template *t, const char *const *given, const char *text)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = text; *p != '\0'; p++) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        char *name = close != NULL ? g_strndup(p + 1, (size_t)(close - p - 1)) : NULL;
+        const char *v = name != NULL ? or_template_var(t, given, name) : NULL;
+        if (v != NULL) {
+            g_string_append(out, v);
+            p = close;
+        }
+        else {
+            g_string_append_c(out, *p);
+        }
+        g_free(name);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* Everything of the template's JSON object. */
 static or_status
 load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
 {
-    static const char *const keys[] = {"title",    "description", "period",  "sources",
-                                       "sections", "$schema",     "comment", NULL};
+    static const char *const keys[] = {"title",   "description", "period", "sources", "sections",
+                                       "$schema", "comment",     "vars",   NULL};
     if (!json_is_object(root)) {
         return or_tpl_fail(w, "a template is a JSON object");
     }
@@ -207,6 +316,9 @@ load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
     }
     if (st == OR_OK) {
         st = or_tpl_get_string(w, root, "period", 0, &t->period);
+    }
+    if (st == OR_OK) {
+        st = load_vars(w, root, t);
     }
     if (st == OR_OK) {
         st = load_sources(w, root, t);
@@ -269,6 +381,7 @@ or_template_free(struct or_template *t)
     for (size_t i = 0; i < t->nsources; i++) {
         g_free(t->sources[i].alias);
         g_free(t->sources[i].source);
+        g_free(t->sources[i].period);
         g_strfreev(t->sources[i].params);
     }
     g_free(t->sources);
@@ -288,15 +401,19 @@ or_template_free(struct or_template *t)
             g_free(s->kpis[k].label);
             g_free(s->kpis[k].value_sql);
             g_free(s->kpis[k].previous_sql);
+            g_free(s->kpis[k].spark_sql);
         }
         g_free(s->kpis);
         g_free(s->x);
         g_strfreev(s->series);
         g_free(s->x_label);
         g_free(s->y_label);
+        g_free(s->mark);
         g_strfreev(s->formats);
     }
     g_free(t->sections);
+    g_strfreev(t->var_names);
+    g_strfreev(t->var_defaults);
     g_free(t->path);
     g_free(t->name);
     g_free(t->title);

@@ -21,6 +21,8 @@ struct or_tpl_source {
     char *source;  /**< provider.endpoint */
     char **params; /**< "KEY=VALUE" strings (NULL-terminated, may be empty) */
     int previous;  /**< 1: fetched for the comparison period */
+    char *period;  /**< a period of its own (e.g. "last-12-weeks", resolved at the day after
+                        the report period), or NULL: the report's (or previous) period */
     int required;  /**< 0: a team may not have it; missing credentials skip it */
 };
 
@@ -37,6 +39,7 @@ struct or_tpl_kpi {
     char *label;
     char *value_sql;    /**< one row, one column */
     char *previous_sql; /**< or NULL */
+    char *spark_sql;    /**< or NULL: one value per row, oldest first, for a sparkline */
     enum or_format format;
     int lower_is_better;
 };
@@ -58,6 +61,7 @@ struct or_tpl_section {
     char **series;            /**< CHART: value columns (NULL-terminated) */
     char *x_label, *y_label;
     int horizontal;
+    char *mark;     /**< CHART (trend): column marking the current category, or NULL */
     char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
 };
@@ -73,7 +77,30 @@ struct or_template {
     size_t nsources;
     struct or_tpl_section *sections;
     size_t nsections;
+    char **var_names;    /**< declared variables ("vars"), NULL-terminated */
+    char **var_defaults; /**< their default values, as text, same order */
 };
+
+/**
+ * @brief The value of variable @p name: the last "NAME=VALUE" of @p given
+ * (NULL-terminated, may be NULL), else the template's default.
+ * @return Borrowed from @p given or @p t; NULL when @p t declares no such variable.
+ */
+const char *or_template_var(const struct or_template *t, const char *const *given,
+                            const char *name);
+
+/**
+ * @brief Check "NAME=VALUE" strings against the variables @p t declares.
+ * @return OR_OK, or OR_ERR_CONFIG naming the first unknown or malformed one.
+ */
+or_status or_template_check_vars(const struct or_template *t, const char *const *given, char *err,
+                                 size_t errlen);
+
+/**
+ * @brief @p text with every "{NAME}" of a declared variable replaced by its
+ * value (see or_template_var()).  Returns a new string (g_free()).
+ */
+char *or_template_expand(const struct or_template *t, const char *const *given, const char *text);
 
 /**
  * @brief Find a template: an existing file path as given, else NAME.json in

@@ -18,6 +18,7 @@ static const char *const chart_kinds[OR_CHART_KIND_COUNT] = {
     [OR_CHART_LINE] = "line",
     [OR_CHART_DONUT] = "donut",
     [OR_CHART_FUNNEL] = "funnel",
+    [OR_CHART_TREND] = "trend",
 };
 static const char *const format_names[OR_FMT_COUNT] = {
     [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer",   [OR_FMT_DECIMAL] = "decimal",
@@ -111,7 +112,7 @@ load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 static or_status
 load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"label",  "value",           "previous",
+    static const char *const keys[] = {"label",  "value",           "previous", "sparkline",
                                        "format", "lower_is_better", NULL};
     json_t *kpis = json_object_get(sec, "kpis");
     if (kpis == NULL || !json_is_array(kpis) || json_array_size(kpis) == 0) {
@@ -136,6 +137,9 @@ load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
         }
         if (st == OR_OK) {
             st = or_tpl_get_string(w, k, "previous", 0, &kpi->previous_sql);
+        }
+        if (st == OR_OK) {
+            st = or_tpl_get_string(w, k, "sparkline", 0, &kpi->spark_sql);
         }
         if (st == OR_OK) {
             st = or_tpl_get_bool(w, k, "lower_is_better", 0, &kpi->lower_is_better);
@@ -190,6 +194,12 @@ load_chart(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
     if (st == OR_OK) {
         st = or_tpl_get_bool(w, sec, "horizontal", 0, &s->horizontal);
     }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, sec, "mark", 0, &s->mark);
+    }
+    if (st == OR_OK && s->mark != NULL && s->chart != OR_CHART_TREND) {
+        st = or_tpl_fail(w, "'mark' is for trend charts");
+    }
     if (st == OR_OK &&
         (s->chart == OR_CHART_DONUT || s->chart == OR_CHART_FUNNEL || s->chart == OR_CHART_BAR) &&
         g_strv_length(s->series) != 1) {
@@ -204,7 +214,7 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
     static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
                                        "text",      "columns", "kpis",    "chart",       "x",
                                        "series",    "x_label", "y_label", "horizontal",  "formats",
-                                       "landscape", NULL};
+                                       "landscape", "mark",    NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);

@@ -79,6 +79,11 @@ set_option(struct mock_config *cfg, const char *opt, const char *val)
         }
         cfg->port = (unsigned)n;
     }
+    else if (strcmp(opt, "--revision") == 0) {
+        if (set_number(opt, val, 1000, &cfg->revision) != 0) {
+            return -1;
+        }
+    }
     else if (strcmp(opt, "--seed") == 0) {
         if (set_number(opt, val, UINT64_MAX, &cfg->seed) != 0) {
             return -1;

@@ -9,6 +9,7 @@
  *           [--start YYYY-MM-DD] [--days N] [--sf-key K] [--sh-key K]
  *           [--unpod-token T] [--unpod-org H] [--unpod-spaces TOK1,TOK2]
  *           [--team-shape payload|data|array|empty] [--fault SPEC]... [--log FILE]
+ *           [--revision N]
  *   Options also accept --opt=value.
  *
  *   --port-file FILE  required. After listening, "<port>\n" is written to
@@ -28,6 +29,8 @@
  *   --team-shape S    team/stats body: payload (default) {"message","payload":
  *                     {"data":[...],"total":n}}, data {"data":[...]}, array [...],
  *                     empty {"message":"ok"}.
+ *   --revision N      0: the data as generated; N: the same records later edited
+ *                     (revision.c), for tests of upserts and snapshots.
  *   --log FILE        appends "METHOD PATH QUERY STATUS[ fault=KINDS]" per API
  *                     request (QUERY "-" if none; secrets never logged; STATUS
  *                     0 = dropped).
@@ -177,6 +180,9 @@ main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     data = data_new(&cfg);
+    if (data != NULL) {
+        revision_apply(data, cfg.revision);
+    }
     ctx.data = data;
     ctx.calls = callset_cache_new();
     ctx.emails = emailset_cache_new();

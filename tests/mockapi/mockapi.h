@@ -96,6 +96,7 @@ struct mock_config {
     const char *spaces_arg; /* comma list, split by data.c */
     enum mock_team_shape team_shape;
     const char *log_path;
+    uint64_t revision; /* --revision: later versions of the same records (revision.c) */
     const char *faults[MOCK_MAX_FAULTS];
     size_t nfaults;
 };
@@ -305,6 +306,13 @@ struct mock_data {
 /** @brief Generate everything from cfg. @return owned data, NULL on failure. */
 struct mock_data *data_new(const struct mock_config *cfg);
 void data_free(struct mock_data *d); /* NULL ok */
+
+/**
+ * @brief Revision N of the data (revision.c): the same records, later edited
+ * -- every tenth call set to disposition 1 (Meeting Set) and updated N hours
+ * later, every space's totals grown by 10 * N calls.  0 changes nothing.
+ */
+void revision_apply(struct mock_data *d, uint64_t revision);
 
 static inline int64_t
 mock_call_ended_ms(const struct mock_call *c)

@@ -8,6 +8,10 @@
 
 #define SF_AUTH_HINT "salesfinity.api_key_env (environment variable SALESFINITY_API_KEY)"
 
+/* What identifies a record, for the host's store (ABI 2.2). */
+static const char *const call_key[] = {"id", NULL};
+static const char *const list_key[] = {"list_id", NULL};
+
 static const struct or_endpoint call_log = {
     .size = sizeof(struct or_endpoint),
     .name = "call-log",
@@ -24,6 +28,9 @@ static const struct or_endpoint call_log = {
     .error_message = sf_error_message,
     .check_query = sf_call_log_check,
     .auth_hint = SF_AUTH_HINT,
+    .keeping = OR_KEEP_RECORDS,
+    .record_key = call_key,
+    .record_day = "started_at",
 };
 
 static const struct or_endpoint list_performance = {
@@ -42,6 +49,8 @@ static const struct or_endpoint list_performance = {
     .error_message = sf_error_message,
     .check_query = sf_list_perf_check,
     .auth_hint = SF_AUTH_HINT,
+    .keeping = OR_KEEP_PERIOD,
+    .record_key = list_key,
 };
 
 static const struct or_endpoint *const endpoints[] = {&call_log, &list_performance};

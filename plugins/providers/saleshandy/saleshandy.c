@@ -8,6 +8,11 @@
 
 #define SH_AUTH_HINT "[saleshandy] api_key_env (default SALESHANDY_API_KEY)"
 
+/* What identifies a record, for the host's store (ABI 2.2): an e-mail sent
+ * has no id of its own. */
+static const char *const email_key[] = {"sequence_id", "step", "recipient_email", "sent_at", NULL};
+static const char *const user_key[] = {"user_id", "user_email", "user_name", NULL};
+
 static const struct or_endpoint consolidated_stats = {
     .size = sizeof(struct or_endpoint),
     .name = "consolidated-stats",
@@ -25,6 +30,9 @@ static const struct or_endpoint consolidated_stats = {
     .check_query = sh_cs_check,
     .auth_hint = SH_AUTH_HINT,
     .instances = sh_cs_instances,
+    .keeping = OR_KEEP_RECORDS,
+    .record_key = email_key,
+    .record_day = "sent_at",
 };
 
 static const struct or_endpoint team_stats = {
@@ -44,6 +52,8 @@ static const struct or_endpoint team_stats = {
     .error_message = sh_error_message,
     .check_query = sh_ts_check,
     .auth_hint = SH_AUTH_HINT,
+    .keeping = OR_KEEP_PERIOD,
+    .record_key = user_key,
 };
 
 static const struct or_endpoint *const endpoints[] = {&consolidated_stats, &team_stats};

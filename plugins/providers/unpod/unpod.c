@@ -8,6 +8,9 @@
  */
 #include "unpod.h"
 
+/* All-time totals per space, for the host's store (ABI 2.2). */
+static const char *const space_key[] = {"space_token", NULL};
+
 static const struct or_endpoint analytics = {
     .size = sizeof(struct or_endpoint),
     .name = "analytics",
@@ -24,6 +27,8 @@ static const struct or_endpoint analytics = {
     .error_message = up_error_message,
     .auth_hint = UP_AUTH_HINT,
     .instances = up_analytics_instances,
+    .keeping = OR_KEEP_SNAPSHOT,
+    .record_key = space_key,
 };
 
 static const struct or_endpoint *const endpoints[] = {&analytics};

@@ -36,7 +36,8 @@ chart_height(const struct pdf_doc *d, const struct pdf_chart_data *cd)
             h = 100.0f;
         }
         break;
-    case OR_CHART_LINE: h = d->landscape ? 250.0f : 235.0f; break;
+    case OR_CHART_LINE:
+    case OR_CHART_TREND: h = d->landscape ? 250.0f : 235.0f; break;
     default:
         if (cd->horizontal) {
             int grouped =

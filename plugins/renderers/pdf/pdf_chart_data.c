@@ -73,8 +73,9 @@ alloc_arrays(struct pdf_chart_data *cd, size_t cap)
     cd->format = calloc(cd->nseries, sizeof(*cd->format));
     cd->value = calloc(cd->nseries * cap, sizeof(*cd->value));
     cd->missing = calloc(cd->nseries * cap, sizeof(*cd->missing));
+    cd->marked = calloc(cap, sizeof(*cd->marked));
     return cd->cat != NULL && cd->series != NULL && cd->format != NULL && cd->value != NULL &&
-           cd->missing != NULL;
+           cd->missing != NULL && cd->marked != NULL;
 }
 
 static void
@@ -147,6 +148,13 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
         }
         for (size_t s = 0; s < cd->nseries; s++) {
             store(cd, cap, s, cd->ncat, &row[ch->series_cols[s]]);
+        }
+        if (ch->kind == OR_CHART_TREND && OR_HOST_SINCE(h, 2) && ch->has_mark &&
+            ch->mark_col < res->ncols) {
+            const struct or_value *m = &row[ch->mark_col];
+            cd->marked[cd->ncat] = !m->is_null && (m->type == OR_TYPE_REAL   ? m->r != 0.0
+                                                   : m->type == OR_TYPE_TEXT ? m->len > 0
+                                                                             : m->i != 0);
         }
         cd->ncat++;
     }
@@ -222,6 +230,8 @@ fail:
 void
 pdf_chart_data_free(struct pdf_chart_data *cd)
 {
+    free(cd->marked);
+    cd->marked = NULL;
     if (cd->cat != NULL) {
         for (size_t i = 0; i < cd->ncat; i++) {
             free(cd->cat[i]);

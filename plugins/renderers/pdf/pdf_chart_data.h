@@ -33,6 +33,7 @@ struct pdf_chart_data {
     unsigned char *missing;  /**< nseries * ncat flags: 1 = no value */
     char *x_label;           /**< clean axis title or NULL (owned) */
     char *y_label;           /**< clean axis title or NULL (owned) */
+    unsigned char *marked;   /**< ncat flags (trend): 1 = a current category (owned) */
     int truncated;           /**< nonzero: the result had more rows than were read */
     int64_t total_rows;      /**< rows of the result (from nrows) */
 };

@@ -2,6 +2,7 @@
 /* KPIS sections: see pdf_kpi.h. */
 #include "pdf_kpi.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -162,6 +163,44 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
     pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
 }
 
+/* The KPI's last periods as a small line in the tile's top right corner
+ * (ABI 2.2); a period without data leaves a gap. */
+static int
+draw_spark(struct pdf_doc *d, const struct or_kpi *k, float x, float top, float w)
+{
+    if (!OR_HOST_SINCE(d->h, 2) || k->nspark < 2 || k->spark == NULL) {
+        return 0;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < k->nspark; i++) {
+        if (isfinite(k->spark[i])) {
+            lo = fmin(lo, k->spark[i]);
+            hi = fmax(hi, k->spark[i]);
+        }
+    }
+    if (!isfinite(lo)) {
+        return 0;
+    }
+    float sw = w * 0.3f, sh = 18.0f, sx = x + w - TILE_PAD - sw, sy = top - 40.0f;
+    float step = sw / (float)(k->nspark - 1);
+    double span = hi > lo ? hi - lo : 1.0;
+    for (size_t i = 0; i + 1 < k->nspark; i++) {
+        if (!isfinite(k->spark[i]) || !isfinite(k->spark[i + 1])) {
+            continue;
+        }
+        float y1 = sy + (float)((k->spark[i] - lo) / span) * sh;
+        float y2 = sy + (float)((k->spark[i + 1] - lo) / span) * sh;
+        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, PDF_C_ACCENT,
+                 1.0f);
+    }
+    double last = k->spark[k->nspark - 1];
+    if (isfinite(last)) {
+        float ly = sy + (float)((last - lo) / span) * sh;
+        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, PDF_C_ACCENT, 2.5f);
+    }
+    return 1;
+}
+
 static void
 draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h, int single,
           float size)
@@ -177,7 +216,8 @@ draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h, 
     pdf_fit(&d->regular, LABEL_SIZE, label, inner, fitted, sizeof(fitted));
     pdf_text(d->page, &d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD, top - TILE_PAD - 6.5f,
              PDF_LEFT, fitted);
-    draw_value(d, k, x + TILE_PAD, top - 43.0f, inner, size);
+    int spark = draw_spark(d, k, x, top, w);
+    draw_value(d, k, x + TILE_PAD, top - 43.0f, spark ? inner * 0.66f : inner, size);
     draw_change(d, k, x + TILE_PAD, top - h + TILE_PAD + 2.0f, inner, single);
 }
 

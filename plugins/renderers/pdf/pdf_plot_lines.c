@@ -54,3 +54,26 @@ xy_draw_lines(const struct plot_xy *p)
         }
     }
 }
+
+void
+xy_draw_marks(const struct plot_xy *p)
+{
+    const struct pdf_chart_data *cd = p->cd;
+    cairo_t *cr = p->cr;
+    double bw = xy_band(p);
+    for (size_t c = 0; c < cd->ncat; c++) {
+        if (!cd->marked[c]) {
+            continue;
+        }
+        double x = xy_cpos(p, c);
+        cairo_rectangle(cr, x, p->t, bw, p->b - p->t);
+        plot_rgb(cr, 0xFFF1CCu);
+        cairo_fill(cr);
+        plot_rgb(cr, 0x8A6D00u);
+        cairo_set_font_size(cr, 7.0);
+        cairo_text_extents_t te;
+        cairo_text_extents(cr, "current", &te);
+        cairo_move_to(cr, x + (bw - te.x_advance) / 2.0, p->t + te.height + 2.0);
+        cairo_show_text(cr, "current");
+    }
+}

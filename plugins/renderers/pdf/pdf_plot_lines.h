@@ -11,4 +11,10 @@
 /** @brief Lines with markers, broken at missing values. */
 void xy_draw_lines(const struct plot_xy *p);
 
+/**
+ * @brief Trend charts: a shaded band behind each marked (current)
+ * category, labelled "current", drawn before the lines.
+ */
+void xy_draw_marks(const struct plot_xy *p);
+
 #endif /* OR_PDF_PLOT_LINES_H */

@@ -280,9 +280,10 @@ plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
     double top = PAD;
     double bottom = h - PAD;
 
-    p.horizontal = cd->horizontal && cd->kind != OR_CHART_LINE;
+    int lines = cd->kind == OR_CHART_LINE || cd->kind == OR_CHART_TREND;
+    p.horizontal = cd->horizontal && !lines;
     p.stacked = cd->kind == OR_CHART_STACKED_BAR && cd->nseries > 1;
-    p.line = cd->kind == OR_CHART_LINE;
+    p.line = lines;
     p.grouped = !p.stacked && !p.line && cd->nseries > 1;
     if (cd->ncat == 0) {
         return;
@@ -319,6 +320,9 @@ plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         choose_value_labels(&p);
     }
     draw_grid(&p);
+    if (cd->kind == OR_CHART_TREND) {
+        xy_draw_marks(&p);
+    }
     if (p.line) {
         xy_draw_lines(&p);
     }

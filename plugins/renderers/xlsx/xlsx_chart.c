@@ -21,6 +21,7 @@ static const char *const kind_names[OR_CHART_KIND_COUNT] = {
     [OR_CHART_LINE] = "line",
     [OR_CHART_DONUT] = "donut",
     [OR_CHART_FUNNEL] = "funnel",
+    [OR_CHART_TREND] = "trend",
 };
 
 const char *
@@ -38,7 +39,8 @@ excel_type(const struct or_chart *c)
     switch (c->kind) {
     case OR_CHART_STACKED_BAR:
         return c->horizontal ? LXW_CHART_BAR_STACKED : LXW_CHART_COLUMN_STACKED;
-    case OR_CHART_LINE: return LXW_CHART_LINE;
+    case OR_CHART_LINE:
+    case OR_CHART_TREND: return LXW_CHART_LINE;
     case OR_CHART_DONUT: return LXW_CHART_DOUGHNUT;
     case OR_CHART_FUNNEL: return LXW_CHART_BAR;
     default: return c->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN;
@@ -113,6 +115,7 @@ style_series(struct xlsx_ctx *x, const struct or_chart *c, lxw_chart_series *ser
     switch (c->kind) {
     case OR_CHART_DONUT: return donut_points(x, series, nrows);
     case OR_CHART_LINE:
+    case OR_CHART_TREND:
         chart_series_set_line(series, &line);
         chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
         chart_series_set_marker_fill(series, &fill);
@@ -120,6 +123,59 @@ style_series(struct xlsx_ctx *x, const struct or_chart *c, lxw_chart_series *ser
         return OR_OK;
     default: chart_series_set_fill(series, &fill); return OR_OK;
     }
+}
+
+/* A trend's current category: its marker drawn large and dark on every series. */
+static or_status
+mark_point(struct xlsx_ctx *x, lxw_chart_series *series, int64_t marked)
+{
+    size_t n = (size_t)marked + 1;
+    lxw_chart_fill fill = {.color = 0x8A6D00};
+    lxw_chart_point *points = calloc(n, sizeof(*points));
+    lxw_chart_point **list = calloc(n + 1, sizeof(*list));
+    or_status st = OR_OK;
+    if (points == NULL || list == NULL) {
+        st = xlsx_ctx_nomem(x, "chart points");
+    }
+    for (size_t i = 0; st == OR_OK && i < n; i++) {
+        points[i].fill = i + 1 == n ? &fill : NULL;
+        list[i] = &points[i];
+    }
+    if (st == OR_OK) {
+        chart_series_set_marker_size(series, 7);
+        lxw_error e = chart_series_set_points(series, list);
+        st = e == LXW_NO_ERROR ? OR_OK : xlsx_ctx_lxw(x, e, "cannot mark the current category");
+    }
+    free(list);
+    free(points);
+    return st;
+}
+
+/* The first row whose mark column is set, or -1 (the cursor is rewound first). */
+static int64_t
+marked_row(struct xlsx_ctx *x, const struct or_section *sec)
+{
+    const struct or_chart *c = sec->chart;
+    const struct or_result *res = sec->result;
+    if (c->kind != OR_CHART_TREND || !OR_HOST_SINCE(x->h, 2) || !c->has_mark ||
+        c->mark_col >= res->ncols) {
+        return -1;
+    }
+    struct or_value *row = calloc(res->ncols, sizeof(*row));
+    char err[OR_ERR_SIZE];
+    int64_t found = -1;
+    int more = row != NULL && x->h->cursor_rewind(x->h, res->cursor, err, sizeof(err)) == OR_OK;
+    for (int64_t i = 0; more && found < 0; i++) {
+        if (x->h->cursor_next(x->h, res->cursor, row, &more, err, sizeof(err)) != OR_OK) {
+            break;
+        }
+        const struct or_value *m = &row[c->mark_col];
+        if (more && !m->is_null && (m->type == OR_TYPE_REAL ? m->r != 0.0 : m->i != 0)) {
+            found = i;
+        }
+    }
+    free(row);
+    return found;
 }
 
 static or_status
@@ -145,6 +201,9 @@ draw(struct xlsx_ctx *x, const struct or_section *sec, struct xlsx_part *p, size
         chart_series_set_values(series, p->sheet, 1, col, last, col);
         chart_series_set_name_range(series, p->sheet, 0, col);
         or_status st = style_series(x, c, series, j, p->nrows);
+        if (st == OR_OK && p->marked >= 0) {
+            st = mark_point(x, series, p->marked);
+        }
         if (st != OR_OK) {
             return st;
         }
@@ -218,5 +277,6 @@ xlsx_chart_section(struct xlsx_ctx *x, size_t si)
     if (st != OR_OK || x->parts[first].nrows == 0) {
         return st;
     }
+    x->parts[first].marked = marked_row(x, sec);
     return draw(x, sec, &x->parts[first], nshown);
 }

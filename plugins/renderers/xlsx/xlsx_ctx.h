@@ -29,6 +29,7 @@ struct xlsx_part {
     int64_t left_out;                /**< chart rows beyond one sheet, not written */
     int64_t ntruncated;              /**< texts cut to Excel's cell limit */
     int chart;                       /**< nonzero: a chart is drawn on this sheet */
+    int64_t marked;                  /**< a trend's current row (from 0), or -1 */
 };
 
 /** Everything a render needs; lives on render()'s stack. */

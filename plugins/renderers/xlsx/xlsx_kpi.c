@@ -75,6 +75,49 @@ write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *
     return xlsx_summary_number(x, sum, 3, shown, x->fmt.change[kind][tone]);
 }
 
+/* The column where a KPI's sparkline values start (beyond the KPI table). */
+#define SPARK_COL 6
+
+/* ABI 2.2: the KPI's last periods, written to the right of its row, drawn as
+ * a small native line chart (no axes, no legend) in column E: Excel's
+ * sparklines are not available through libxlsxwriter. */
+static or_status
+write_spark(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+{
+    if (!OR_HOST_SINCE(x->h, 2) || k->nspark < 2 || k->spark == NULL) {
+        return OR_OK;
+    }
+    or_status st = OR_OK;
+    size_t n = k->nspark < 200 ? k->nspark : 200;
+    for (size_t i = 0; st == OR_OK && i < n; i++) {
+        if (isfinite(k->spark[k->nspark - n + i])) {
+            st = xlsx_summary_number(x, sum, (lxw_col_t)(SPARK_COL + i),
+                                     cell_value(k, k->spark[k->nspark - n + i]), NULL);
+        }
+    }
+    lxw_chart *chart = st == OR_OK ? workbook_add_chart(x->wb, LXW_CHART_LINE) : NULL;
+    if (st != OR_OK || chart == NULL) {
+        return st != OR_OK ? st : xlsx_ctx_nomem(x, "sparkline");
+    }
+    lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+    if (series == NULL) {
+        return xlsx_ctx_nomem(x, "sparkline");
+    }
+    chart_series_set_values(series, sum->sheet.name, sum->row, SPARK_COL, sum->row,
+                            (lxw_col_t)(SPARK_COL + n - 1));
+    lxw_chart_line line = {.color = 0x0072B2, .width = 1.25};
+    chart_series_set_line(series, &line);
+    chart_axis_off(chart->x_axis);
+    chart_axis_off(chart->y_axis);
+    chart_axis_major_gridlines_set_visible(chart->y_axis, LXW_FALSE);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_title_off(chart);
+    worksheet_set_row(sum->sheet.ws, sum->row, 30, NULL);
+    lxw_chart_options opt = {.x_offset = 2, .y_offset = 1, .x_scale = 0.3, .y_scale = 0.135};
+    lxw_error e = worksheet_insert_chart_opt(sum->sheet.ws, sum->row, 4, chart, &opt);
+    return e == LXW_NO_ERROR ? OR_OK : xlsx_ctx_lxw(x, e, "cannot place a sparkline");
+}
+
 static or_status
 write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 {
@@ -95,6 +138,9 @@ write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
             st = write_change(x, sum, k);
         }
     }
+    if (st == OR_OK) {
+        st = write_spark(x, sum, k);
+    }
     sum->row++;
     return st;
 }
@@ -102,7 +148,7 @@ write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 or_status
 xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_section *sec)
 {
-    static const char *const labels[] = {"KPI", "Value", "Previous", "Change"};
+    static const char *const labels[] = {"KPI", "Value", "Previous", "Change", "Trend"};
     or_status st = OR_OK;
 
     if (sec->title != NULL && sec->title[0] != '\0') {
@@ -123,7 +169,11 @@ xlsx_kpi_block(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_sec
         sum->row += 2;
         return st;
     }
-    st = xlsx_summary_header(x, sum, labels, 4);
+    size_t ncols = 4;
+    for (size_t i = 0; i < sec->nkpis && OR_HOST_SINCE(x->h, 2); i++) {
+        ncols = sec->kpis[i]->nspark > 1 ? 5 : ncols;
+    }
+    st = xlsx_summary_header(x, sum, labels, ncols);
     for (size_t i = 0; st == OR_OK && i < sec->nkpis; i++) {
         st = write_kpi(x, sum, sec->kpis[i]);
     }

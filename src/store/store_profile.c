@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/* The store profiles of the shipped providers' endpoints (store_profile.h). */
+#include "store/store_profile.h"
+
+#include <stddef.h>
+
+void
+or_store_profile_of(const char *source, const struct or_endpoint *ep, struct or_store_profile *out)
+{
+    *out = (struct or_store_profile){source, OR_STORE_PERIOD, NULL, NULL};
+    if (ep == NULL || !OR_HAS_MEMBER(ep, struct or_endpoint, record_day)) {
+        return;
+    }
+    switch (ep->keeping) {
+    case OR_KEEP_RECORDS:
+        out->kind = OR_STORE_RECORDS;
+        out->day = ep->record_day;
+        break;
+    case OR_KEEP_SNAPSHOT: out->kind = OR_STORE_SNAPSHOT; break;
+    default: break;
+    }
+    if (ep->keeping != OR_KEEP_UNSAID) {
+        out->key = ep->record_key;
+    }
+}
+
+const char *
+or_store_kind_name(enum or_store_kind k)
+{
+    switch (k) {
+    case OR_STORE_RECORDS: return "records";
+    case OR_STORE_PERIOD: return "period";
+    case OR_STORE_SNAPSHOT: return "snapshot";
+    }
+    return "period";
+}

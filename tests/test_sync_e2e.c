@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The store through the real binary: `outreport sync` and `run` against the
+ * mock API server, asserting the exact requests it received (its --log),
+ * what the store then holds, two processes at once, and a second machine
+ * reporting from the same PostgreSQL store.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pgtest.h"
+#include "proc.h"
+
+/* One test's world: a mock server, its request log, a config, a store. */
+struct world {
+    struct mockapi m;
+    char *dir;
+    char log[1200];
+    char conf[1200];
+    char store[1400]; /* the store URL */
+    char tpl[1200];
+};
+
+static void
+write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The sample config pointed at the mock; [store] url = @p store. */
+static void
+write_conf(struct world *w)
+{
+    char text[4096];
+    snprintf(text, sizeof(text),
+             "[report]\ntimezone = Europe/Berlin\n[salesfinity]\nbase_url = %s\n"
+             "api_key_env = SALESFINITY_API_KEY\n[saleshandy]\nbase_url = %s\n"
+             "[unpod]\nbase_url = %s\norg_handle = acme.example\n"
+             "space_tokens = SPACE1NORTHTEAM00000000A,SPACE2SOUTHTEAM00000000B\n"
+             "[store]\nurl = %s\n",
+             w->m.base, w->m.base, w->m.base, w->store);
+    write_file(w->conf, text);
+}
+
+/* Starts the mock (revision @p rev, extra args) logging into w->log. */
+static void
+start_mock(struct world *w, const char *rev, const char *extra)
+{
+    const char *args[] = {"--start",    "2026-10-05", "--days", "56",   "--calls", "4000",
+                          "--revision", rev,          "--log",  w->log, extra,     NULL};
+    assert_int_equal(mockapi_start(&w->m, args), 0);
+    write_conf(w);
+}
+
+static void
+world_open(struct world *w, const char *store_url)
+{
+    memset(w, 0, sizeof(*w));
+    w->dir = test_tmpdir();
+    snprintf(w->log, sizeof(w->log), "%s/requests.log", w->dir);
+    snprintf(w->conf, sizeof(w->conf), "%s/outreport.conf", w->dir);
+    snprintf(w->tpl, sizeof(w->tpl), "%s/days.json", w->dir);
+    if (store_url != NULL) {
+        snprintf(w->store, sizeof(w->store), "%s", store_url);
+    }
+    else {
+        snprintf(w->store, sizeof(w->store), "sqlite:%s/store.sqlite", w->dir);
+    }
+    write_file(w->tpl,
+               "{\"title\": \"Days\", \"sources\": {\"calls\": {\"source\": "
+               "\"salesfinity.call-log\"}},\n\"sections\": [{\"kind\": \"table\", \"id\": "
+               "\"days\", \"sql\": \"SELECT local_date(started_at) AS day, count(*) AS calls, "
+               "sum(disposition_id = 1) AS meetings FROM calls GROUP BY 1 ORDER BY 1\"}]}\n");
+    start_mock(w, "0", NULL);
+}
+
+static void
+world_close(struct world *w)
+{
+    mockapi_stop(&w->m);
+    test_rmtree(w->dir);
+    free(w->dir);
+}
+
+/* outreport --config CONF ARGS at instant @p now (the store follows [store] url). */
+static struct proc_result
+run_at(const struct world *w, const char *now, const char *const *args)
+{
+    const char *argv[48] = {proc_outreport(), "--config", w->conf};
+    size_t n = 3;
+    for (size_t i = 0; args[i] != NULL && n < 46; i++) {
+        argv[n++] = args[i];
+    }
+    argv[n] = NULL;
+    char pin[64];
+    snprintf(pin, sizeof(pin), "OUTREPORT_NOW=%s", now);
+    const char *env[] = {pin,
+                         "OUTREPORT_STORE=",
+                         "SALESFINITY_API_KEY=test-sf-key",
+                         "SALESHANDY_API_KEY=test-sh-key",
+                         "UNPOD_TOKEN=test-unpod-token",
+                         NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, env, 120, &r), 0);
+    return r;
+}
+
+static void
+expect_ok(struct proc_result r)
+{
+    if (r.status != 0) {
+        fail_msg("exit %d: %s", r.status, r.err);
+    }
+    proc_result_free(&r);
+}
+
+/* The date ranges of the call-log requests for page 1 since line @p from of
+ * the log, as "START..END" (UTC, as sent), one per line; lines read so far
+ * into @p from. */
+static char *
+call_ranges(const struct world *w, int *from)
+{
+    char *log = test_read_file(w->log, NULL);
+    GString *out = g_string_new(NULL);
+    char **lines = g_strsplit(log != NULL ? log : "", "\n", -1);
+    int i = 0;
+    for (; lines[i] != NULL && lines[i][0] != '\0'; i++) {
+        const char *q = lines[i];
+        if (i < *from || strstr(q, "GET /v1/call-log ") != q || strstr(q, "page=1&") == NULL) {
+            continue;
+        }
+        const char *s = strstr(q, "filters[start_date]=");
+        const char *e = strstr(q, "filters[end_date]=");
+        assert_non_null(s);
+        assert_non_null(e);
+        g_string_append_printf(out, "%.10s..%.10s\n", s + strlen("filters[start_date]="),
+                               e + strlen("filters[end_date]="));
+    }
+    *from = i;
+    g_strfreev(lines);
+    free(log);
+    return g_string_free(out, FALSE);
+}
+
+static void
+assert_ranges(const struct world *w, int *from, const char *want)
+{
+    char *got = call_ranges(w, from);
+    assert_string_equal(got, want);
+    g_free(got);
+}
+
+/* The days CSV of the test template over @p period (store as configured or --store). */
+static char *
+days_csv(const struct world *w, const char *now, const char *period, const char *store)
+{
+    char out[1300], file[1400];
+    snprintf(out, sizeof(out), "%s/out", w->dir);
+    const char *args[] = {"run",   w->tpl,     "--period",
+                          period,  "--format", "csv",
+                          "--out", out,        store != NULL ? "--store" : NULL,
+                          store,   NULL};
+    expect_ok(run_at(w, now, args));
+    snprintf(file, sizeof(file), "%s/days-days.csv", out);
+    char *csv = test_read_file(file, NULL);
+    assert_non_null(csv);
+    remove(file);
+    return csv;
+}
+
+#define WEEK3 "2026-11-02..2026-11-22"
+
+/* Only the days not stored yet are requested, plus those fetched less than
+ * refetch_days (3) after they ended; a run then reads from the store. */
+static void
+test_sync_requests_only_missing_days(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    const char *sync3[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
+    expect_ok(run_at(&w, "2026-11-25T08:00:00+01:00", sync3));
+    /* three weeks, one request range each (Berlin days in UTC) */
+    assert_ranges(&w, &line,
+                  "2026-11-01..2026-11-08\n2026-11-08..2026-11-15\n2026-11-15..2026-11-22\n");
+    /* a day later only 2026-11-22 is due again: fetched 2.3 days after it ended */
+    expect_ok(run_at(&w, "2026-11-26T08:00:00+01:00", sync3));
+    assert_ranges(&w, &line, "2026-11-21..2026-11-22\n");
+    /* now everything is settled: no request at all */
+    expect_ok(run_at(&w, "2026-11-26T08:00:00+01:00", sync3));
+    assert_ranges(&w, &line, "");
+    /* the report reads the store, requests nothing, and counts what the API has */
+    char *stored = days_csv(&w, "2026-11-26T08:00:00+01:00", "2026-11-16..2026-11-22", NULL);
+    assert_ranges(&w, &line, "");
+    char *live = days_csv(&w, "2026-11-26T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    assert_ranges(&w, &line, "2026-11-15..2026-11-22\n");
+    assert_string_equal(stored, live);
+    assert_int_equal(test_count_lines_with(stored, "2026-11-"), 7);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+/* A record fetched again after it changed is stored once, in its newest
+ * version; days already settled are not asked for and keep theirs. */
+static void
+test_refetch_keeps_newest_version(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    const char *sync1[] = {"sync", "salesfinity.call-log", "--period", "2026-11-16..2026-11-22",
+                           NULL};
+    expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1));
+    char *old = days_csv(&w, "2026-11-23T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    mockapi_stop(&w.m);
+    g_free(call_ranges(&w, &line));
+    start_mock(&w, "1", NULL); /* every tenth call now has disposition 1 */
+    expect_ok(run_at(&w, "2026-11-24T08:00:00+01:00", sync1));
+    /* 2026-11-20 ended 2026-11-21 00:00; +3 days > 2026-11-23 08:00: due again, like 21, 22 */
+    assert_ranges(&w, &line, "2026-11-19..2026-11-22\n");
+    char *now = days_csv(&w, "2026-11-24T08:00:00+01:00", "2026-11-16..2026-11-22", NULL);
+    char *fresh = days_csv(&w, "2026-11-24T08:00:00+01:00", "2026-11-16..2026-11-22", "none");
+    /* days 16-19: the first version (settled, not asked again); 20-22: the second */
+    char **a = g_strsplit(now, "\n", -1), **o = g_strsplit(old, "\n", -1),
+         **f = g_strsplit(fresh, "\n", -1);
+    for (int i = 1; i <= 7; i++) {
+        assert_string_equal(a[i], i <= 4 ? o[i] : f[i]);
+    }
+    assert_string_not_equal(o[7], f[7]); /* the revision did change the day */
+    g_strfreev(a);
+    g_strfreev(o);
+    g_strfreev(f);
+    free(old);
+    free(now);
+    free(fresh);
+    world_close(&w);
+}
+
+/* Two syncs at once: the second waits for the first and finds its days
+ * stored; nothing is fetched or stored twice. */
+static void
+concurrent(const char *store_url)
+{
+    struct world w;
+    int line = 0;
+    world_open(&w, store_url);
+    mockapi_stop(&w.m);
+    start_mock(&w, "0", "--fault=latency:ms=150:path=/v1/call-log");
+    char cmd[4096];
+    snprintf(cmd, sizeof(cmd),
+             "%s --config %s sync salesfinity.call-log --period " WEEK3 " >%s/a.out 2>&1 & "
+             "%s --config %s sync salesfinity.call-log --period " WEEK3 " >%s/b.out 2>&1; "
+             "s=$?; wait $! && exit $s || (cat %s/a.out %s/b.out >&2; exit 1)",
+             proc_outreport(), w.conf, w.dir, proc_outreport(), w.conf, w.dir, w.dir, w.dir);
+    const char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+    const char *env[] = {"OUTREPORT_NOW=2026-12-01T08:00:00+01:00",
+                         "OUTREPORT_STORE=", "SALESFINITY_API_KEY=test-sf-key", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, env, 120, &r), 0);
+    if (r.status != 0) {
+        fail_msg("exit %d: %s", r.status, r.err);
+    }
+    proc_result_free(&r);
+    assert_ranges(&w, &line,
+                  "2026-11-01..2026-11-08\n2026-11-08..2026-11-15\n2026-11-15..2026-11-22\n");
+    char *stored = days_csv(&w, "2026-12-01T08:00:00+01:00", WEEK3, NULL);
+    char *live = days_csv(&w, "2026-12-01T08:00:00+01:00", WEEK3, "none");
+    assert_string_equal(stored, live);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+static void
+test_two_syncs_at_once_sqlite(void **state)
+{
+    (void)state;
+    concurrent(NULL);
+}
+
+static void
+test_two_syncs_at_once_postgresql(void **state)
+{
+    (void)state;
+    char url[256];
+    assert_true(pgtest_up);
+    assert_int_equal(pgtest_createdb(&pgtest_server, "concurrent", url, sizeof(url)), 0);
+    concurrent(url);
+}
+
+/* A second machine reports from the PostgreSQL store the first one filled,
+ * with the vendor unreachable. */
+static void
+test_second_machine_reads_postgresql(void **state)
+{
+    (void)state;
+    char url[256];
+    assert_true(pgtest_up);
+    assert_int_equal(pgtest_createdb(&pgtest_server, "shared", url, sizeof(url)), 0);
+    struct world w;
+    world_open(&w, url);
+    const char *sync1[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
+    expect_ok(run_at(&w, "2026-12-01T08:00:00+01:00", sync1));
+    char *live = days_csv(&w, "2026-12-01T08:00:00+01:00", "2026-11-09..2026-11-15", "none");
+    mockapi_stop(&w.m); /* the vendor is gone; the config still points at it */
+    char *stored = days_csv(&w, "2026-12-01T08:00:00+01:00", "2026-11-09..2026-11-15", url);
+    assert_string_equal(stored, live);
+    free(stored);
+    free(live);
+    world_close(&w);
+}
+
+/* A damaged store stops the run with a message naming it; it is kept. */
+static void
+test_damaged_store_is_an_error(void **state)
+{
+    (void)state;
+    struct world w;
+    world_open(&w, NULL);
+    char path[1300];
+    snprintf(path, sizeof(path), "%s/store.sqlite", w.dir);
+    write_file(path, "not a database at all, and nobody may overwrite it............\n");
+    const char *args[] = {"sync", "salesfinity.call-log", NULL};
+    struct proc_result r = run_at(&w, "2026-12-01T08:00:00+01:00", args);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, path));
+    assert_non_null(strstr(r.err, "damaged or not an SQLite database"));
+    proc_result_free(&r);
+    char *kept = test_read_file(path, NULL);
+    assert_string_equal(kept, "not a database at all, and nobody may overwrite it............\n");
+    free(kept);
+    world_close(&w);
+}
+
+/* By default the store is $XDG_DATA_HOME/outreport/store.sqlite; a replayed
+ * run uses a temporary one and leaves the user's alone. */
+static void
+test_default_store_location(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    char xdg[1100], env_xdg[1200], path[1300];
+    snprintf(xdg, sizeof(xdg), "%s/data", s.dir);
+    snprintf(env_xdg, sizeof(env_xdg), "XDG_DATA_HOME=%s", xdg);
+    snprintf(path, sizeof(path), "%s/outreport/store.sqlite", xdg);
+    const char *env[] = {env_xdg, "OUTREPORT_STORE=", NULL};
+    const char *args[] = {"run", "weekly-manager", "--format", "csv", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, env, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    assert_null(test_read_file(path, NULL)); /* --replay: not the user's store */
+
+    struct world w;
+    world_open(&w, NULL);
+    write_file(w.conf, "[salesfinity]\nbase_url = http://127.0.0.1:1\n");
+    char conf[1300];
+    snprintf(conf, sizeof(conf), "%s", w.conf);
+    const char *argv[] = {proc_outreport(), "--config", conf, "sync", "salesfinity.call-log", NULL};
+    const char *env2[] = {env_xdg, "OUTREPORT_STORE=", "SALESFINITY_API_KEY=k", NULL};
+    assert_int_equal(proc_run(argv, env2, 120, &r), 0);
+    assert_int_equal(r.status, 3); /* nobody listens there */
+    proc_result_free(&r);
+    char *made = test_read_file(path, NULL);
+    assert_non_null(made); /* but the default store was created */
+    free(made);
+    world_close(&w);
+    samples_close(&s);
+}
+
+/* The sample recording holds a fortnight: the twelve-week trend of the
+ * weekly report shows those two weeks with the same numbers as the week's
+ * own figures, the ten others blank (never zero), and says so. */
+static void
+test_replayed_fortnight_gives_partial_trend(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *args[] = {"run", "weekly-manager", "--format", "csv,pdf", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/weekly-manager-trend.csv", s.dir);
+    char *trend = test_read_file(path, NULL);
+    assert_non_null(trend);
+    char **lines = g_strsplit(trend, "\r\n", -1);
+    assert_string_equal(lines[0], "week,calls,connect_rate,meetings,reply_rate");
+    assert_string_equal(lines[1], "2026-08-31,,,,");
+    assert_string_equal(lines[10], "2026-11-02,,,,");
+    assert_true(g_str_has_prefix(lines[11], "2026-11-09,1517,"));
+    assert_true(g_str_has_prefix(lines[12], "2026-11-16,1483,"));
+    assert_string_equal(lines[13], "");
+    g_strfreev(lines);
+    free(trend);
+    /* the same week's calls as the report's own table */
+    snprintf(path, sizeof(path), "%s/weekly-manager-reps.csv", s.dir);
+    char *reps = test_read_file(path, NULL);
+    int total = 0;
+    char **rows = g_strsplit(reps, "\r\n", -1);
+    for (int i = 1; rows[i] != NULL && rows[i][0] != '\0'; i++) {
+        char **f = g_strsplit(rows[i], ",", -1);
+        total += (int)strtol(f[2], NULL, 10);
+        g_strfreev(f);
+    }
+    assert_int_equal(total, 1483);
+    g_strfreev(rows);
+    free(reps);
+    const char *pdf_argv[] = {"/usr/bin/pdftotext", "-layout", NULL, "-", NULL};
+    snprintf(path, sizeof(path), "%s/weekly-manager.pdf", s.dir);
+    pdf_argv[2] = path;
+    assert_int_equal(proc_run(pdf_argv, NULL, 60, &r), 0);
+    assert_non_null(strstr(r.out, "2 of 12 weeks of calls are complete in the store"));
+    assert_non_null(strstr(r.out, "partial"));
+    proc_result_free(&r);
+    samples_close(&s);
+}
+
+/* The workbook's charts, as one text (python3's zipfile reads it). */
+static char *
+xlsx_charts(const char *path)
+{
+    const char *argv[] = {"/usr/bin/python3", "-c",
+                          "import sys, zipfile\n"
+                          "z = zipfile.ZipFile(sys.argv[1])\n"
+                          "for n in sorted(z.namelist()):\n"
+                          "    if n.startswith('xl/charts/'):\n"
+                          "        print(n, z.read(n).decode())\n",
+                          path, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 0);
+    free(r.err);
+    return r.out;
+}
+
+/* ABI 2.2 through the real renderers: the trend chart marks the report's
+ * week, KPI tiles carry a sparkline of the last twelve weeks. */
+static void
+test_trend_chart_marks_current_week_and_kpis_have_sparklines(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *args[] = {"run", "weekly-manager", "--format", "xlsx", "--out", s.dir, NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&s, args, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/weekly-manager.xlsx", s.dir);
+    char *charts = xlsx_charts(path);
+    /* the twelfth week (index 11) is the marked point of both trend charts' series */
+    assert_int_equal(test_count_lines_with(charts, "<c:dPt><c:idx val=\"11\"/><c:marker>"), 2);
+    /* sparklines of Calls, Connect rate and Meetings: their rows' twelve values */
+    assert_non_null(strstr(charts, "Summary!$G$10:$R$10"));
+    assert_non_null(strstr(charts, "Summary!$G$12:$R$12"));
+    assert_non_null(strstr(charts, "Summary!$G$14:$R$14"));
+    free(charts);
+    /* a mark on a chart that is no trend is a template error */
+    char tpl[1200];
+    snprintf(tpl, sizeof(tpl), "%s/mark.json", s.dir);
+    write_file(tpl, "{\"title\": \"M\", \"sources\": {\"calls\": {\"source\": "
+                    "\"salesfinity.call-log\"}}, \"sections\": [{\"kind\": \"chart\", \"chart\": "
+                    "\"line\", \"mark\": \"c\", \"sql\": \"SELECT 1 AS x, 2 AS y, 1 AS c\", "
+                    "\"x\": \"x\", \"series\": [\"y\"]}]}");
+    const char *argv[] = {proc_outreport(), "validate", tpl, NULL};
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'mark' is for trend charts"));
+    proc_result_free(&r);
+    samples_close(&s);
+}
+
+/* --var fills {NAME} in source parameters and :NAME in SQL; an unknown one is refused. */
+static void
+test_vars_reach_sql_and_params(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    char tpl[1300], out[1300], csv[1400];
+    snprintf(tpl, sizeof(tpl), "%s/vars.json", w.dir);
+    snprintf(out, sizeof(out), "%s/out", w.dir);
+    snprintf(csv, sizeof(csv), "%s/vars-n.csv", out);
+    write_file(tpl,
+               "{\"title\": \"Vars\", \"vars\": {\"outcome\": \"answered\", \"min_s\": 0},"
+               "\"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\", \"params\": "
+               "{\"outcome\": \"{outcome}\"}}},\"sections\": [{\"kind\": \"table\", \"id\": "
+               "\"n\", \"sql\": \"SELECT count(*) AS n, sum(outcome <> :outcome) AS other FROM "
+               "calls WHERE duration_s >= :min_s\"}]}");
+    const char *args[] = {"run",      tpl,       "--period", "2026-11-16..2026-11-22",
+                          "--format", "csv",     "--out",    out,
+                          "--store",  "none",    "--var",    "outcome=no-answer",
+                          "--var",    "min_s=0", NULL};
+    expect_ok(run_at(&w, "2026-12-01T08:00:00+01:00", args));
+    char *log = test_read_file(w.log, NULL);
+    assert_non_null(strstr(log, "filters[outcome]=no-answer"));
+    free(log);
+    char *n = test_read_file(csv, NULL);
+    assert_non_null(n);
+    assert_true(g_str_has_suffix(n, ",0\r\n")); /* only no-answer calls came, :outcome matched */
+    assert_false(g_str_has_prefix(n, "n,other\r\n0,"));
+    free(n);
+    const char *bad[] = {"run", tpl, "--out", out, "--var", "outcom=x", NULL};
+    struct proc_result r = run_at(&w, "2026-12-01T08:00:00+01:00", bad);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--var outcom=x: no such variable"));
+    assert_non_null(strstr(r.err, "declares outcome, min_s"));
+    proc_result_free(&r);
+    g_free(call_ranges(&w, &line));
+    world_close(&w);
+}
+
+/* quarterly-review over a replayed fortnight: the two recorded weeks per rep, the rest unknown. */
+static void
+test_quarterly_review_week_by_week(void **state)
+{
+    (void)state;
+    struct samples s;
+    samples_open(&s);
+    const char *argv[] = {proc_outreport(),
+                          "--config",
+                          s.conf,
+                          "run",
+                          "quarterly-review",
+                          "--replay",
+                          s.rec,
+                          "--period",
+                          "2026-10-01..2026-12-31",
+                          "--format",
+                          "csv",
+                          "--out",
+                          s.dir,
+                          NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 120, &r), 0);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+    char path[1200];
+    snprintf(path, sizeof(path), "%s/quarterly-review-rep-weeks.csv", s.dir);
+    char *t = test_read_file(path, NULL);
+    assert_non_null(t);
+    assert_int_equal(test_count_lines_with(t, ",2026-11-09,"), 12);
+    assert_int_equal(test_count_lines_with(t, ",2026-11-16,"), 12);
+    assert_int_equal(test_count_lines_with(t, ",2026-"), 24);
+    free(t);
+    samples_close(&s);
+}
+
+/* Providers say how the store keeps their rows (ABI 2.2); a declaration
+ * naming a day column that is not a time is refused when loading. */
+static void
+test_bad_keeping_declaration_refused(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char so[1200], cmd[2600];
+    snprintf(so, sizeof(so), "%s/tests/bad_keeping.so", getenv("OR_BUILD_ROOT"));
+    snprintf(cmd, sizeof(cmd), "cp %s %s/", so, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *argv[] = {proc_outreport(), "--plugin-dir", dir, "plugins", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_non_null(strstr(r.err, "bad_keeping.so"));
+    assert_non_null(strstr(r.err, "endpoint calls: keeping records needs record_day, a time "
+                                  "column"));
+    assert_null(strstr(r.out, "badkeeping.calls"));
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sync_requests_only_missing_days),
+        cmocka_unit_test(test_refetch_keeps_newest_version),
+        cmocka_unit_test(test_two_syncs_at_once_sqlite),
+        cmocka_unit_test(test_two_syncs_at_once_postgresql),
+        cmocka_unit_test(test_second_machine_reads_postgresql),
+        cmocka_unit_test(test_damaged_store_is_an_error),
+        cmocka_unit_test(test_default_store_location),
+        cmocka_unit_test(test_replayed_fortnight_gives_partial_trend),
+        cmocka_unit_test(test_vars_reach_sql_and_params),
+        cmocka_unit_test(test_quarterly_review_week_by_week),
+        cmocka_unit_test(test_bad_keeping_declaration_refused),
+        cmocka_unit_test(test_trend_chart_marks_current_week_and_kpis_have_sparklines),
+    };
+    return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);
+}
