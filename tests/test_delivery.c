@@ -417,7 +417,7 @@ json_summary_tells_scripts_files_sources_and_exit_code(void **state)
         "import json,hashlib,sys\n"
         "s=json.load(open(sys.argv[1]))\n"
         "assert s['exit_code']==0 and s['status']=='ok', s\n"
-        "job=s['jobs'][0]\n"
+        "job=s['jobs'][0]['manifest']\n"
         "assert job['sources'][0]['status']=='ok' and job['sources'][0]['rows']>0\n"
         "assert job['files'], job\n"
         "for f in job['files']:\n"
@@ -459,8 +459,8 @@ split_of_a_single_source_template_gives_one_set_per_value_not_per_row(void **sta
     struct proc_result r;
     assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 12);
-    assert_int_equal(test_count_lines_with(r.out, "would mail zoe.mueller@acme-sales.example"), 1);
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 12);
+    assert_int_equal(test_count_lines_with(r.err, "would mail zoe.mueller@acme-sales.example"), 1);
     proc_result_free(&r);
     g_free(tpl);
     g_free(out);
@@ -480,9 +480,9 @@ dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
     struct proc_result r;
     assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "would mail boss@acme.example"));
-    assert_non_null(strstr(r.out, "would mail zoe.mueller@acme-sales.example"));
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 13);
+    assert_non_null(strstr(r.err, "would mail boss@acme.example"));
+    assert_non_null(strstr(r.err, "would mail zoe.mueller@acme-sales.example"));
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 13);
     assert_true(file_exists(S.dir, "weekly-manager-reps.csv"));
     char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
@@ -524,9 +524,10 @@ batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
     /* both jobs reach the command line's recipient, only one its own */
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 2);
-    assert_int_equal(test_count_lines_with(r.out, "revops@acme.example"), 2);
-    assert_int_equal(test_count_lines_with(r.out, "sales.lead@acme.example"), 1);
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 2);
+    assert_int_equal(test_count_lines_with(r.err, "revops@acme.example"), 2);
+    assert_int_equal(test_count_lines_with(r.err, "sales.lead@acme.example"), 1);
+    assert_string_equal(r.out, ""); /* stdout is for --json alone */
     proc_result_free(&r);
     g_free(jobs);
     samples_close(&S);

@@ -268,7 +268,35 @@ template_errors_name_file_section_and_problem(void **state)
     } cases[] = {
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
          "\"sections\": [{\"kind\": \"pie\", \"id\": \"p\"}]}",
-         "section 1: unknown kind 'pie'"},
+         "section 'p': unknown kind 'pie'"},
+        /* Typos get the name meant, whatever was misspelt. */
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chrat\", \"id\": \"k\"}]}",
+         "section 'k': unknown kind 'chrat' (did you mean chart?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1 AS a\", "
+         "\"columns\": {\"a\": {\"format\": \"percnt\"}}}]}",
+         "section 'x': column 'a': unknown format 'percnt' (did you mean percent?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c2\", \"sql\": \"SELECT 1\", \"chart\": "
+         "\"stacked_bars\", \"x\": \"a\", \"series\": \"b\"}]}",
+         "section 'c2': unknown chart 'stacked_bars' (did you mean stacked_bar?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c3\", \"sql\": \"SELECT 1\", \"chart\": "
+         "\"bar\", \"x\": \"a\", \"seires\": \"b\"}]}",
+         "section 'c3': unknown key 'seires' in a section (did you mean series?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"kpis\", \"id\": \"h\", \"kpis\": [{\"label\": \"x\", "
+         "\"value\": \"SELECT 1\", \"fromat\": \"integer\"}]}]}",
+         "section 'h': unknown key 'fromat' in a kpi (did you mean format?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"s\", \"sql\": \"SELECT 1\", "
+         "\"scope\": \"teem\"}]}",
+         "section 's': unknown scope 'teem' (did you mean team?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"m\", \"sql\": \"SELECT 1 AS a\", "
+         "\"columns\": {\"a\": {\"format\": \"currency\"}}}]}",
+         "format \"currency\" needs the template's \"currency\""},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
          "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1 AS a\", "
          "\"columns\": {\"a\": {\"format\": \"money\"}}}]}",

@@ -8,21 +8,8 @@
 #include "cli/cli.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
+#include "job/summary.h"
 #include "report/evaluate.h"
-
-static int
-print_json_summary(json_t *manifest, int rc)
-{
-    json_t *jobs = json_array();
-    json_object_set_new(manifest, "exit_code", json_integer(rc));
-    json_array_append_new(jobs, manifest);
-    json_t *root = json_pack("{s:s, s:i, s:o}", "status", rc == 0 ? "ok" : "failed", "exit_code",
-                             rc, "jobs", jobs);
-    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', stdout);
-    json_decref(root);
-    return rc;
-}
 
 static or_status
 one_template(const struct or_cli *cli, char *err, size_t errlen)
@@ -77,7 +64,13 @@ or_cmd_run(struct or_app *app)
         rc = or_exit_code(st);
     }
     if (app->cli->json) {
-        print_json_summary(or_run_summary(&R, err), rc);
+        json_t *sum = or_summary_new();
+        json_t *m = or_run_summary(&R, err);
+        or_summary_add(sum, plan.tpl != NULL ? plan.tpl->name : job.target, rc, job.out_dir, m,
+                       err);
+        json_decref(m);
+        or_summary_print(sum, rc, stdout);
+        json_decref(sum);
     }
     or_run_release(&R);
     or_plan_release(&plan);

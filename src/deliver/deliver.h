@@ -42,9 +42,11 @@ struct or_delivery {
 /**
  * @brief Mail @p d's documents to the recipients they are for (none: does
  * nothing) and append a record to @p mails: to, cc, subject, attachments,
- * status ("sent", "dry-run", "failed"), error and split.
- * @return OR_OK, or the mail's error (logged; the record says it failed).
+ * status ("sent", "dry-run", "failed"), error and split.  With --dry-run,
+ * one line per mail on stderr says who would get what.
+ * @return OR_OK, or the mail's error with @p err saying why (not logged:
+ *         the caller reports it once; the record says it failed).
  */
-or_status or_deliver_mail(const struct or_delivery *d, json_t *mails);
+or_status or_deliver_mail(const struct or_delivery *d, json_t *mails, char *err, size_t errlen);
 
 #endif

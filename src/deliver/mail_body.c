@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/cellfmt.h"
 #include "base/timeutil.h"
 #include "base/valuefmt.h"
 
@@ -29,38 +30,23 @@ struct kpi_text {
     int good;          /* +1 good news, -1 bad news, 0 neither */
 };
 
+/* A tile as every document shows it (cellfmt.h: the PDF and the workbook
+ * get the same text from the host). */
 static void
-format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
+kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz, struct kpi_text *out)
 {
-    struct or_value val = {
-        .type = OR_TYPE_REAL,
-        .r = v,
-        .i = isfinite(v) && fabs(v) < 9e18 ? (int64_t)llround(v) : 0,
-    };
-    if (fmt == OR_FMT_AUTO) {
-        fmt = v == floor(v) ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
-    }
-    or_value_format(&val, fmt, tz, buf, n);
-}
-
-static void
-kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
-{
+    struct or_cellfmt c = {tz, r->currency, 0};
+    struct or_display d = {.size = sizeof(d)};
     memset(out, 0, sizeof(*out));
-    if (!k->has_value || !isfinite(k->value)) {
-        snprintf(out->value, sizeof(out->value), EN_DASH);
-    }
-    else {
-        format_number(k->format, k->value, tz, out->value, sizeof(out->value));
-    }
+    or_kpi_cell(k, OR_KPI_VALUE, &c, &d, NULL);
+    snprintf(out->value, sizeof(out->value), "%s", d.text);
     if (!k->has_previous || !isfinite(k->previous)) {
         return;
     }
-    format_number(k->format, k->previous, tz, out->previous, sizeof(out->previous));
-    if (!k->has_value || !isfinite(k->value)) {
-        return;
-    }
-    or_kpi_change(k, out->change, sizeof(out->change), &out->direction);
+    or_kpi_cell(k, OR_KPI_PREVIOUS, &c, &d, NULL);
+    snprintf(out->previous, sizeof(out->previous), "%s", d.text);
+    or_kpi_cell(k, OR_KPI_CHANGE, &c, &d, &out->direction);
+    snprintf(out->change, sizeof(out->change), "%s", d.text);
     if (out->direction != 0) {
         out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
     }
@@ -143,7 +129,7 @@ text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
-            kpi_text(k, tz, &t);
+            kpi_text(k, r, tz, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
             if (t.change[0] != '\0') {
                 g_string_append_printf(out, " (previous %s, %s%s)", t.previous,
@@ -318,7 +304,7 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
-            kpi_text(k, tz, &t);
+            kpi_text(k, r, tz, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
             g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
             esc(out, k->label);

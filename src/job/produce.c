@@ -114,7 +114,7 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const char *value)
         .docs = docs,
         .ndocs = n,
     };
-    or_status st = or_deliver_mail(&dv, R->mails);
+    or_status st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
     g_free(docs);
     return st;
 }

@@ -67,6 +67,7 @@ build_report(struct or_eval *ev, const char *format)
     r->nsources = in->nsources;
     r->sources = fr->srcp;
     r->author = in->author;
+    r->currency = in->tpl->currency;
     return fr;
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/log.h"
-#include "base/valuefmt.h"
+#include "base/cellfmt.h"
 #include "dataset/sqlfuncs.h"
 #include "report/eval_impl.h"
 
@@ -298,12 +298,13 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
             g_free(name);
             break;
         }
-        char buf[256];
         const struct or_tpl_column *tc = tpl_column(ts, name);
         struct or_value nullv = {.is_null = 1};
-        or_value_format(have_row ? &row[idx] : &nullv, tc != NULL ? tc->format : OR_FMT_AUTO,
-                        ev->in->tz, buf, sizeof(buf));
-        g_string_append(out, buf);
+        const struct or_value *v = have_row ? &row[idx] : &nullv;
+        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0};
+        struct or_display d = {.size = sizeof(d)};
+        or_value_cell(v, tc != NULL ? tc->format : OR_FMT_AUTO, &cf, &d);
+        g_string_append(out, d.kind != OR_DISPLAY_TEXT ? d.text : v->s != NULL ? v->s : "");
         g_free(name);
         p = close;
     }

@@ -208,7 +208,11 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
         .rp = rp,
         .format = format,
         .report = *rep,
-        .ctx = {.plugin_name = rp->desc->name, .plugin = rp->desc, .cfg = rq->cfg, .tz = rq->tz},
+        .ctx = {.plugin_name = rp->desc->name,
+                .plugin = rp->desc,
+                .cfg = rq->cfg,
+                .tz = rq->tz,
+                .currency = rep->currency},
     };
     if (strcmp(format, "csv") != 0) {
         j.path = g_strdup_printf("%s/%s%s.%s", rq->dir, rq->name, rq->suffix, format);
