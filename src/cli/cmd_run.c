@@ -104,10 +104,17 @@ or_cmd_validate(struct or_app *app)
         }
     }
     g_ptr_array_add(lenient, NULL);
-    if (st == OR_OK) {
-        st = or_eval_check(plan.tpl, R.ds, plan.tz, (const char *const *)lenient->pdata, err,
-                           sizeof(err));
+    char **cols = job.split_by != NULL ? g_strsplit(job.split_by, ",", -1) : NULL;
+    for (char **c = cols; c != NULL && *c != NULL; c++) {
+        g_strstrip(*c);
     }
+    /* A split's views filter on a value: any will do over empty tables. */
+    struct or_split split = {.cols = cols, .value = "validate", .label = "validate"};
+    if (st == OR_OK) {
+        st = or_eval_check(plan.tpl, R.ds, plan.tz, (const char *const *)lenient->pdata,
+                           cols != NULL ? &split : NULL, err, sizeof(err));
+    }
+    g_strfreev(cols);
     if (st == OR_OK) {
         printf("%s: ok: %zu sources, %zu sections\n", plan.tpl->path, plan.tpl->nsources,
                plan.tpl->nsections);

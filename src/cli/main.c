@@ -57,13 +57,17 @@ static const char usage_run[] =
     "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
     "                            the roll-up; further columns filter other tables by the\n"
     "                            same value (rep_email,sender_email)\n"
+    "  --split-label COL         the column naming each split's person on the cover, in\n"
+    "                            file names and subjects (default: rep_email -> rep_name)\n"
     "  --mail-to ADDR            mail the documents (repeatable, comma-separated); an\n"
     "                            address {COL} mails each split to its own value\n"
     "  --mail-cc ADDR            copy the roll-up mail to ADDR\n"
-    "  --mail-subject PATTERN    subject; {title} and {period} are filled in\n"
+    "  --mail-subject PATTERN    subject; {title}, {period}, {split_label} and\n"
+    "                            {split_value} are filled in\n"
     "  --dry-run                 fetch and render, write the files, print who would get\n"
     "                            what, send nothing\n"
-    "  --json                    print one JSON object saying what happened\n"
+    "  --json                    print one JSON document saying what happened (and nothing\n"
+    "                            else on stdout; docs/run-summary.schema.json)\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage, configuration or template error,\n"
     "3 a source failed (its sections say 'data unavailable'; with --strict: no documents).\n";
@@ -73,7 +77,7 @@ static const char usage_batch[] =
     "\n"
     "Runs every job of JOBS.ini: one [section] per job, [defaults] for keys they share.\n"
     "Job keys: template (required), period, from, to, tz, formats, out (default DIR/JOB),\n"
-    "mail_to, mail_cc, mail_subject, split_by, strict, options (KEY=VALUE,...).\n"
+    "mail_to, mail_cc, mail_subject, split_by, split_label, strict, options (KEY=VALUE,...).\n"
     "Sources with the same endpoint, parameters and period are fetched once and shared;\n"
     "jobs render in parallel, one process per core; a failing job never stops the others.\n"
     "Command-line options (--config, --replay, --dry-run, --option ...) apply to all jobs.\n"
@@ -81,11 +85,14 @@ static const char usage_batch[] =
     "Exit status: 0 every job ok, 3 some job failed, 2 JOBS.ini or usage error.\n";
 
 static const char usage_validate[] =
-    "usage: outreport validate TEMPLATE\n"
+    "usage: outreport validate TEMPLATE [--split-by COL[,COL...]] [--split-label COL]\n"
     "\n"
     "Checks a template without fetching anything: the JSON, section kinds, chart kinds,\n"
-    "column formats, and every SQL statement against the tables its sources declare.\n"
-    "Errors name the template file, the section and the problem.\n";
+    "column formats, and every SQL statement against the tables its sources declare:\n"
+    "each column a chart, KPI or format uses must be of a type that fits it.  With\n"
+    "--split-by, also that every section of a split document is about the split or\n"
+    "says it is the team's (\"scope\").  Errors name the template file, the section (by its\n"
+    "id) and the column.\n";
 
 static const char usage_fetch[] =
     "usage: outreport fetch SOURCE -o FILE [options]\n"
@@ -128,7 +135,9 @@ enum {
     OPT_MAIL_CC,
     OPT_MAIL_SUBJECT,
     OPT_DRY_RUN,
-    OPT_NO_CACHE
+    OPT_NO_CACHE,
+    OPT_SPLIT_LABEL,
+    OPT_KEEP_DATASET
 };
 
 static const struct option long_opts[] = {
@@ -157,6 +166,8 @@ static const struct option long_opts[] = {
     {"mail-subject", required_argument, NULL, OPT_MAIL_SUBJECT},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+    {"split-label", required_argument, NULL, OPT_SPLIT_LABEL},
+    {"keep-dataset", required_argument, NULL, OPT_KEEP_DATASET},
     {NULL, 0, NULL, 0},
 };
 
@@ -172,7 +183,7 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_TZ) | OPT_BIT(OPT_OPTION) | OPT_BIT(OPT_REPLAY) | OPT_BIT(OPT_RECORD) |           \
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
-     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE))
+     OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_SPLIT_LABEL))
 
 #define FETCH_OPTS                                                                                 \
     (OPT_BIT('o') | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) | OPT_BIT(OPT_TZ) |  \
@@ -199,7 +210,7 @@ static const struct command {
     {"batch", "batch JOBS.ini", "many report jobs in one run; shared fetches, parallel jobs",
      usage_batch, RUN_OPTS, or_cmd_batch}, /* the run options apply to every job */
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
-     usage_validate, 0, or_cmd_validate},
+     usage_validate, OPT_BIT(OPT_SPLIT_BY) | OPT_BIT(OPT_SPLIT_LABEL), or_cmd_validate},
 };
 
 static const struct command *
@@ -280,6 +291,8 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_MAIL_SUBJECT: cli->mail_subject = optarg; break;
         case OPT_DRY_RUN: cli->dry_run = 1; break;
         case OPT_NO_CACHE: cli->no_cache = 1; break;
+        case OPT_SPLIT_LABEL: cli->split_label = optarg; break;
+        case OPT_KEEP_DATASET: cli->keep_dataset = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;

@@ -51,12 +51,15 @@ record(char **to, char **cc, const char *subject, char **names, const char *stat
     return m;
 }
 
+/* The job's pattern; a split's mail names the person when the pattern does not. */
 static char *
 subject_of(const struct or_delivery *d)
 {
     char *subject = or_mail_subject(d->subject, d->report);
-    if (d->split != NULL) {
-        char *s2 = g_strdup_printf("%s (%s)", subject, d->split);
+    const char *label = d->report->split_label;
+    if (d->split != NULL && (d->subject == NULL || (strstr(d->subject, "{split_label}") == NULL &&
+                                                    strstr(d->subject, "{split_value}") == NULL))) {
+        char *s2 = g_strdup_printf("%s (%s)", subject, label != NULL ? label : d->split);
         g_free(subject);
         subject = s2;
     }

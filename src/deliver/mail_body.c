@@ -185,6 +185,9 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
     size_t failed = count_failed(r);
 
     g_string_append_printf(out, "%s\n", title_of(r));
+    if (r->split_label != NULL) {
+        g_string_append_printf(out, "For: %s\n", r->split_label);
+    }
     g_string_append_printf(out, "Period: %s%s\n", period,
                            r->partial ? " (partial: the period is not over yet)" : "");
     g_string_append_printf(out, "Time zone: %s\n", r->tz != NULL ? r->tz : "UTC");
@@ -414,6 +417,10 @@ html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
                     "<tr><td style=\"padding:20px 24px 8px 24px;\">"
                     "<h1 style=\"margin:0;font-size:20px;color:" COLOUR_TEXT ";\">");
     esc(out, title_of(r));
+    if (r->split_label != NULL) {
+        g_string_append(out, " &mdash; ");
+        esc(out, r->split_label);
+    }
     g_string_append(out,
                     "</h1><p style=\"margin:4px 0 0 0;font-size:14px;color:" COLOUR_MUTED ";\">");
     esc(out, period);
@@ -507,6 +514,12 @@ or_mail_subject(const char *pattern, const struct or_report *r)
         if (strncmp(p, "{title}", 7) == 0) {
             g_string_append(out, title_of(r));
             p += 7;
+        }
+        else if (strncmp(p, "{split_label}", 13) == 0 || strncmp(p, "{split_value}", 13) == 0) {
+            /* Whom a split's mail is about; empty in the roll-up's. */
+            const char *v = p[7] == 'l' ? r->split_label : r->split_value;
+            g_string_append(out, v != NULL ? v : "");
+            p += 13;
         }
         else if (strncmp(p, "{period}", 8) == 0) {
             GTimeZone *zone = zone_of(r);

@@ -34,6 +34,10 @@ struct section_state {
     const struct or_kpi **kpip; /* kpip[i] is &kpis[i] */
     char *unavailable;
     char *text;
+    enum or_tpl_scope scope; /* in a split document: SPLIT, TEAM or HIDE */
+    char *title;             /* a team section's title in a split document */
+    char *team_table;        /* a large team section's rows, copied (eval_split.c) */
+    enum or_type *types;     /* their column types */
 };
 
 struct or_eval {
@@ -48,7 +52,13 @@ struct or_eval {
     const char *const *lenient;       /* or_eval_check: tables with discovered columns */
     struct or_sandbox sandbox;        /* on from the first prepare until or_eval_free() */
     GPtrArray *indexes;               /* what or_eval_index_sorts() made (eval_index.c) */
+    int uses_split_value;             /* a statement since the flag was cleared binds it */
+    int views;                        /* the split's views shadow the source tables */
+    struct or_source_status *sources; /* a split document's sources, with its row counts */
 };
+
+/* In a split document (a split run's document set for one value). */
+#define OR_EVAL_SPLIT_DOC(ev) ((ev)->in->split != NULL && (ev)->in->split->value != NULL)
 
 /** @brief Fill ev->err naming the template (and section); returns OR_ERR_INVALID. */
 or_status or_eval_fail(struct or_eval *ev, const char *fmt, ...)
@@ -66,6 +76,9 @@ char *or_eval_trimmed_sql(const char *sql);
  */
 or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
                           struct or_cursor **out);
+
+/** @brief Bind the parameters of @p st (:period_start ... :split_value); @p what names it. */
+or_status or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what);
 
 /** @brief The first column of the first row of @p sql as a number; *@p has 0 when none. */
 or_status or_eval_single_value(struct or_eval *ev, const char *sql, const char *what,
@@ -88,5 +101,28 @@ int or_eval_shown_anywhere(const struct or_eval *ev, const struct or_tpl_section
 
 /** @brief Free a format's report (the value destroy function of ev->reports). */
 void or_eval_free_report(gpointer p);
+
+/**
+ * @brief A split document's scope of every section (ev->state[i].scope),
+ * from the tables its statements read: an error names a section that would
+ * mix the split's rows with the team's (eval_split.c).
+ */
+or_status or_eval_scopes(struct or_eval *ev);
+
+/** @brief Shadow the source tables by the split's views, and count the split's rows. */
+or_status or_eval_split_on(struct or_eval *ev);
+
+/** @brief Drop the views and what the split made (or_eval_free()). */
+void or_eval_split_off(struct or_eval *ev);
+
+/**
+ * @brief Copy the rows of team section @p i, whose statement would read the
+ * views once they are in place, into a table of their own, and read them
+ * from there (eval_split.c).
+ */
+or_status or_eval_materialize(struct or_eval *ev, size_t i);
+
+/** @brief Section @p i's statement prepared again, for a renderer of its own. */
+or_status or_eval_reprepare(struct or_eval *ev, size_t i, struct or_cursor **out);
 
 #endif

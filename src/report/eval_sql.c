@@ -38,8 +38,19 @@ or_eval_trimmed_sql(const char *sql)
     return s;
 }
 
-static or_status
-bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
+static void
+bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s != NULL) {
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    }
+    else {
+        sqlite3_bind_null(st, i);
+    }
+}
+
+or_status
+or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what)
 {
     const struct or_eval_input *in = ev->in;
     int n = sqlite3_bind_parameter_count(st);
@@ -68,10 +79,17 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
                 sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
             }
         }
+        else if (strcmp(nm, "split_column") == 0) {
+            bind_text_or_null(st, i, in->split != NULL ? in->split->cols[0] : NULL);
+        }
+        else if (strcmp(nm, "split_value") == 0) {
+            ev->uses_split_value = 1;
+            bind_text_or_null(st, i, in->split != NULL ? in->split->value : NULL);
+        }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz)",
+                                ":prev_start, :prev_end, :tz, :split_column, :split_value)",
                                 what, name);
         }
     }
@@ -124,7 +142,7 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
         *out = NULL;
         return or_eval_fail(ev, "%s: refused: template SQL may only read the dataset", what);
     }
-    st = bind_params(ev, stmt, what);
+    st = or_eval_bind(ev, stmt, what);
     if (st != OR_OK) {
         or_cursor_free(*out);
         *out = NULL;

@@ -329,6 +329,11 @@ eval_section(struct or_eval *ev, size_t i)
     s->kind = ts->kind;
     s->id = ts->id;
     s->title = ts->title;
+    if (OR_EVAL_SPLIT_DOC(ev) && ss->scope == OR_SCOPE_TEAM) {
+        /* Never a team figure under a personal heading. */
+        ss->title = g_strdup_printf("%s (whole team)", ts->title != NULL ? ts->title : "Team");
+        s->title = ss->title;
+    }
     s->description = ts->description;
     s->landscape = ts->landscape;
     switch (ts->kind) {
@@ -341,6 +346,10 @@ eval_section(struct or_eval *ev, size_t i)
     if (st == OR_ERR_UNSUPPORTED) {
         st = OR_OK; /* skipped by a lenient check */
     }
+    if (st == OR_OK && OR_EVAL_SPLIT_DOC(ev) && ss->scope == OR_SCOPE_TEAM && ss->cursor != NULL &&
+        !ss->buffered) {
+        st = or_eval_materialize(ev, i); /* before the views would hide the team's rows */
+    }
     check_failed_tables(ev, tables, ss);
     s->unavailable = ss->unavailable;
     if (st == OR_OK) {
@@ -352,9 +361,46 @@ eval_section(struct or_eval *ev, size_t i)
     return st;
 }
 
+/* Sections of scope @p scope (every one when not a split document). */
 static or_status
-eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_eval **out,
-         char *err, size_t errlen)
+eval_sections(struct or_eval *ev, int split_doc, enum or_tpl_scope scope)
+{
+    for (size_t i = 0; i < ev->n; i++) {
+        if (split_doc && ev->state[i].scope != scope) {
+            continue;
+        }
+        or_status st = eval_section(ev, i);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+/* A split document: the team's sections over the whole tables, then the
+ * split's over its views; hidden ones not at all. */
+static or_status
+eval_all(struct or_eval *ev)
+{
+    if (!OR_EVAL_SPLIT_DOC(ev)) {
+        return eval_sections(ev, 0, OR_SCOPE_DEFAULT);
+    }
+    or_status st = or_eval_scopes(ev);
+    if (st == OR_OK) {
+        st = eval_sections(ev, 1, OR_SCOPE_TEAM);
+    }
+    if (st == OR_OK) {
+        st = or_eval_split_on(ev);
+    }
+    if (st == OR_OK) {
+        st = eval_sections(ev, 1, OR_SCOPE_SPLIT);
+    }
+    return st;
+}
+
+/* An evaluation with nothing evaluated yet: the sandbox on. */
+static struct or_eval *
+eval_start(const struct or_eval_input *in, const char *const *lenient, char *err, size_t errlen)
 {
     struct or_eval *ev = g_new0(struct or_eval, 1);
     ev->in = in;
@@ -366,17 +412,32 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_e
     ev->errlen = errlen;
     ev->lenient = lenient;
     or_sql_sandbox_on(or_dataset_db(in->ds), &ev->sandbox);
+    return ev;
+}
+
+static or_status
+eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_eval **out,
+         char *err, size_t errlen)
+{
+    struct or_eval *ev = eval_start(in, lenient, err, errlen);
     *out = NULL;
-    for (size_t i = 0; i < ev->n; i++) {
-        or_status st = eval_section(ev, i);
-        if (st != OR_OK) {
-            or_eval_free(ev);
-            return st;
-        }
+    or_status st = eval_all(ev);
+    if (st != OR_OK) {
+        or_eval_free(ev);
+        return st;
     }
     ev->cur = NULL;
     *out = ev;
     return OR_OK;
+}
+
+or_status
+or_eval_check_split(const struct or_eval_input *in, char *err, size_t errlen)
+{
+    struct or_eval *ev = eval_start(in, NULL, err, errlen);
+    or_status st = or_eval_scopes(ev);
+    or_eval_free(ev);
+    return st;
 }
 
 or_status
@@ -415,11 +476,17 @@ or_eval_free(struct or_eval *ev)
         g_free(ss->kpip);
         g_free(ss->unavailable);
         g_free(ss->text);
+        g_free(ss->title);
     }
     g_hash_table_destroy(ev->reports);
     or_eval_drop_indexes(ev);
     if (ev->indexes != NULL) {
         g_ptr_array_free(ev->indexes, TRUE);
+    }
+    or_eval_split_off(ev); /* every cursor is gone: the views and copies can go */
+    for (size_t i = 0; i < ev->n; i++) {
+        g_free(ev->state[i].team_table);
+        g_free(ev->state[i].types);
     }
     or_sql_sandbox_off(or_dataset_db(ev->in->ds));
     g_free(ev->state);
@@ -429,9 +496,9 @@ or_eval_free(struct or_eval *ev)
 
 or_status
 or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
-              const char *const *lenient, char *err, size_t errlen)
+              const char *const *lenient, const struct or_split *split, char *err, size_t errlen)
 {
-    struct or_eval_input in = {.tpl = tpl, .ds = ds, .tz = tz, .tz_name = "UTC"};
+    struct or_eval_input in = {.tpl = tpl, .ds = ds, .tz = tz, .tz_name = "UTC", .split = split};
     struct or_eval *ev = NULL;
     or_status st = eval_run(&in, lenient, &ev, err, errlen);
     or_eval_free(ev);

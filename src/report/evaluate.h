@@ -18,6 +18,7 @@
 #include "dataset/dataset.h"
 #include "outreport/plugin.h"
 #include "base/period.h"
+#include "report/split.h"
 #include "report/template.h"
 
 /** A source that could not be fetched: its alias and why. */
@@ -43,6 +44,16 @@ struct or_eval_input {
     /** NULL-terminated formats the run renders, or NULL for all.  A table or
      * chart no document shows is only counted: its rows are not read. */
     const char *const *formats;
+    /**
+     * A split run (--split-by), or NULL.  With a value, the documents are the
+     * split's: each section's scope decides (template.h): "split" sections
+     * read the source tables filtered to the value (TEMP views that shadow
+     * them, made by the evaluation and dropped by or_eval_free()), "team"
+     * sections the whole tables (titled as the team's), "hide" sections are
+     * left out; the sources' row counts are the split's own.  SQL gets
+     * :split_column and :split_value (NULL in the roll-up).
+     */
+    const struct or_split *split;
 };
 
 struct or_eval;
@@ -102,12 +113,24 @@ const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
 void or_eval_free(struct or_eval *ev);
 
 /**
- * @brief Check every SQL statement of @p tpl against the dataset's tables
- * without running it (prepare only).  Tables listed in @p lenient (NULL-
- * terminated, may be NULL) have columns discovered at run time: unknown
- * columns there are not errors.
+ * @brief Whether every section has a scope that fits a split document of
+ * @p in (whose split has a value), without evaluating anything: each
+ * statement is only prepared.  Before the roll-up is written, so that a
+ * template a split cannot use writes nothing.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the section.
+ */
+or_status or_eval_check_split(const struct or_eval_input *in, char *err, size_t errlen);
+
+/**
+ * @brief Check @p tpl against the dataset's (empty) tables: every SQL
+ * statement prepares, every column a chart, KPI or format uses has a
+ * declared type that fits it, and with @p split (may be NULL) every section
+ * of a split document has a scope that fits the tables it reads.  Tables
+ * listed in @p lenient (NULL-terminated, may be NULL) have columns
+ * discovered at run time: unknown columns there are not errors.
  */
 or_status or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
-                        const char *const *lenient, char *err, size_t errlen);
+                        const char *const *lenient, const struct or_split *split, char *err,
+                        size_t errlen);
 
 #endif
