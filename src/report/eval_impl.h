@@ -53,6 +53,7 @@ struct or_eval {
     struct or_sandbox sandbox;        /* on from the first prepare until or_eval_free() */
     GPtrArray *indexes;               /* what or_eval_index_sorts() made (eval_index.c) */
     int uses_split_value;             /* a statement since the flag was cleared binds it */
+    int checking;                     /* or_eval_check(): empty tables, only the schema tells */
     int views;                        /* the split's views shadow the source tables */
     struct or_source_status *sources; /* a split document's sources, with its row counts */
 };
@@ -77,12 +78,19 @@ char *or_eval_trimmed_sql(const char *sql);
 or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
                           struct or_cursor **out);
 
+/** @brief Whether one of @p tables (may be NULL) is a failed source's. */
+int or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables);
+
 /** @brief Bind the parameters of @p st (:period_start ... :split_value); @p what names it. */
 or_status or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what);
 
-/** @brief The first column of the first row of @p sql as a number; *@p has 0 when none. */
+/**
+ * @brief The first column of the first row of @p sql as a number; *@p has 0
+ * when none.  With @p kpi, a statement that is not one number is an error
+ * (or_eval_check_kpi()), unless it reads a failed source's table.
+ */
 or_status or_eval_single_value(struct or_eval *ev, const char *sql, const char *what,
-                               GPtrArray *tables, int *has, double *value);
+                               GPtrArray *tables, int kpi, int *has, double *value);
 
 /** @brief The rows @p sql returns, counted without its ORDER BY when it can go. */
 or_status or_eval_count_rows(struct or_eval *ev, const char *sql, int64_t *nrows);
@@ -121,6 +129,30 @@ void or_eval_split_off(struct or_eval *ev);
  * from there (eval_split.c).
  */
 or_status or_eval_materialize(struct or_eval *ev, size_t i);
+
+/**
+ * @brief A table's or chart's columns fit their use: a chart series is a
+ * number, a format fits its column's declared type and, where the type
+ * does not tell (expressions, text dates), its values (eval_check.c).
+ * @return OR_OK, or OR_ERR_INVALID naming the section and column.
+ */
+or_status or_eval_check_result(struct or_eval *ev, const struct or_tpl_section *ts,
+                               struct section_state *ss);
+
+/**
+ * @brief KPI statement @p c (just prepared; @p what names it) is one number:
+ * one column of a numeric type and, unless @p checking, one row whose value
+ * is a number.  The cursor is rewound.
+ */
+or_status or_eval_check_kpi(struct or_eval *ev, const char *what, struct or_cursor *c,
+                            int checking);
+
+/**
+ * @brief After "no such column: X" from @p sql: the column meant, and the
+ * columns of each source table @p sql names, appended to @p out.
+ */
+void or_eval_explain_column(const struct or_eval *ev, const char *sql, const char *msg,
+                            GString *out);
 
 /** @brief Section @p i's statement prepared again, for a renderer of its own. */
 or_status or_eval_reprepare(struct or_eval *ev, size_t i, struct or_cursor **out);

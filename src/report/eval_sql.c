@@ -134,7 +134,11 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
             return or_eval_fail(ev, "%s: refused: template SQL may only read the dataset (%s)",
                                 what, msg);
         }
-        return or_eval_fail(ev, "%s: %s", what, msg);
+        GString *more = g_string_new(NULL);
+        or_eval_explain_column(ev, sql, msg, more);
+        st = or_eval_fail(ev, "%s: %s%s", what, msg, more->str);
+        g_string_free(more, TRUE);
+        return st;
     }
     sqlite3_stmt *stmt = or_cursor_stmt(*out);
     if (!sqlite3_stmt_readonly(stmt)) {
@@ -150,13 +154,31 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
     return st;
 }
 
+int
+or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables)
+{
+    for (guint i = 0; tables != NULL && i < tables->len; i++) {
+        for (size_t f = 0; f < ev->in->nfailed; f++) {
+            if (strcmp(g_ptr_array_index(tables, i), ev->in->failed[f].alias) == 0) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 or_status
 or_eval_single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
-                     int *has, double *value)
+                     int kpi, int *has, double *value)
 {
     struct or_cursor *c = NULL;
     or_status st = or_eval_prepare(ev, sql, what, tables, &c);
+    if (st == OR_OK && kpi && !or_eval_reads_failed(ev, tables)) {
+        /* A source that failed says so instead: its table is empty. */
+        st = or_eval_check_kpi(ev, what, c, ev->checking);
+    }
     if (st != OR_OK) {
+        or_cursor_free(c);
         return st;
     }
     *has = 0;
@@ -205,13 +227,13 @@ or_eval_count_rows(struct or_eval *ev, const char *sql, int64_t *nrows)
          * reports the problem as it always has. */
         if (or_cursor_new(ev->in->ds, count_sql, NULL, 0, &probe, cerr, sizeof(cerr)) == OR_OK) {
             or_cursor_free(probe);
-            st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+            st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, 0, &has, &rows);
         }
         g_free(count_sql);
     }
     if (st != OR_OK) {
         char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s\n)", inner);
-        st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+        st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, 0, &has, &rows);
         g_free(count_sql);
     }
     g_free(unordered);

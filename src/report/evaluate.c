@@ -66,10 +66,10 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         kpi->lower_is_better = tk->lower_is_better;
         snprintf(what, sizeof(what), "kpi '%s' value", tk->label);
         or_status st =
-            or_eval_single_value(ev, tk->value_sql, what, tables, &kpi->has_value, &kpi->value);
+            or_eval_single_value(ev, tk->value_sql, what, tables, 1, &kpi->has_value, &kpi->value);
         if (st == OR_OK && tk->previous_sql != NULL) {
             snprintf(what, sizeof(what), "kpi '%s' previous", tk->label);
-            st = or_eval_single_value(ev, tk->previous_sql, what, tables, &kpi->has_previous,
+            st = or_eval_single_value(ev, tk->previous_sql, what, tables, 1, &kpi->has_previous,
                                       &kpi->previous);
         }
         if (st != OR_OK) {
@@ -248,12 +248,12 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     }
     ss->result.nrows = nrows;
     s->result = &ss->result;
-    if (ts->kind != OR_SECTION_CHART) {
-        return OR_OK;
+    if (ts->kind == OR_SECTION_CHART) {
+        st = describe_chart(ev, ts, ss);
+        s->chart = st == OR_OK ? &ss->chart : NULL;
     }
-    st = describe_chart(ev, ts, ss);
-    if (st == OR_OK) {
-        s->chart = &ss->chart;
+    if (st == OR_OK && !or_eval_reads_failed(ev, tables)) {
+        st = or_eval_check_result(ev, ts, ss); /* a failed source's empty table says so itself */
     }
     return st;
 }
@@ -416,10 +416,11 @@ eval_start(const struct or_eval_input *in, const char *const *lenient, char *err
 }
 
 static or_status
-eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_eval **out,
-         char *err, size_t errlen)
+eval_run(const struct or_eval_input *in, const char *const *lenient, int checking,
+         struct or_eval **out, char *err, size_t errlen)
 {
     struct or_eval *ev = eval_start(in, lenient, err, errlen);
+    ev->checking = checking;
     *out = NULL;
     or_status st = eval_all(ev);
     if (st != OR_OK) {
@@ -443,7 +444,7 @@ or_eval_check_split(const struct or_eval_input *in, char *err, size_t errlen)
 or_status
 or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err, size_t errlen)
 {
-    return eval_run(in, NULL, out, err, errlen);
+    return eval_run(in, NULL, 0, out, err, errlen);
 }
 
 struct or_dataset *
@@ -500,7 +501,7 @@ or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *t
 {
     struct or_eval_input in = {.tpl = tpl, .ds = ds, .tz = tz, .tz_name = "UTC", .split = split};
     struct or_eval *ev = NULL;
-    or_status st = eval_run(&in, lenient, &ev, err, errlen);
+    or_status st = eval_run(&in, lenient, 1, &ev, err, errlen);
     or_eval_free(ev);
     return st;
 }
