@@ -94,3 +94,53 @@ def main():
     """unittest.main with one line per test, for meson's log."""
     unittest.main(verbosity=2, buffer=False)
 
+
+
+class SmtpSink:
+    """tests/smtp_sink.py, a real SMTP server on 127.0.0.1, in @folder."""
+
+    def __init__(self, folder):
+        import sys
+        import time
+        self.dir = folder
+        os.makedirs(folder, exist_ok=True)
+        port_file = os.path.join(folder, "port")
+        self.proc = subprocess.Popen(
+            ["/usr/bin/python3", os.path.join(SOURCE, "tests", "smtp_sink.py"),
+             "--port-file", port_file, "--dir", folder],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+        for _ in range(200):
+            if os.path.exists(port_file):
+                with open(port_file) as f:
+                    text = f.read().strip()
+                if text:
+                    self.port = int(text)
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise AssertionError("the SMTP sink did not start")
+
+    def config(self, base=SAMPLES_CONF):
+        """A copy of @base that mails through this sink."""
+        with open(base, encoding="utf-8") as f:
+            text = f.read()
+        path = os.path.join(self.dir, "outreport.conf")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + f"\n[smtp]\nurl = smtp://127.0.0.1:{self.port}\n"
+                           "from = Reports <reports@acme.example>\n")
+        return path
+
+    def messages(self):
+        """Every message received, parsed (email.message.EmailMessage)."""
+        import email
+        import email.policy
+        out = []
+        for name in sorted(os.listdir(self.dir)):
+            if name.endswith(".eml"):
+                with open(os.path.join(self.dir, name), "rb") as f:
+                    out.append(email.message_from_binary_file(f, policy=email.policy.default))
+        return out
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
