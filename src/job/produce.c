@@ -309,6 +309,9 @@ complete_manifest(struct or_run *R, or_status st)
     }
     json_object_set(R->manifest, "mails", R->mails);
     json_object_set_new(R->manifest, "dry_run", json_boolean(job->dry_run));
+    if (st != OR_OK) {
+        json_object_set_new(R->manifest, "error", json_string(R->err)); /* why, for scripts */
+    }
 }
 
 int
