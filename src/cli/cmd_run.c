@@ -56,6 +56,10 @@ or_cmd_run(struct or_app *app)
     if (st == OR_OK) {
         st = fetch(&R, &job, app->cfg, err, sizeof(err));
     }
+    if (st == OR_OK && app->cli->keep_dataset != NULL) {
+        /* Before the template runs: its author can look at what it failed on. */
+        st = or_run_keep(&R, app->cli->keep_dataset, err, sizeof(err));
+    }
     if (st == OR_OK) {
         rc = or_run_report(&R);
     }

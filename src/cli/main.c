@@ -68,6 +68,8 @@ static const char usage_run[] =
     "                            what, send nothing\n"
     "  --json                    print one JSON document saying what happened (and nothing\n"
     "                            else on stdout; docs/run-summary.schema.json)\n"
+    "  --keep-dataset FILE       also write the fetched tables to FILE, an SQLite database\n"
+    "                            (sqlite3 FILE) to try a template's SQL on\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage, configuration or template error,\n"
     "3 a source failed (its sections say 'data unavailable'; with --strict: no documents).\n";
@@ -206,7 +208,7 @@ static const struct command {
      "fetch one endpoint (provider.endpoint) into a .csv/.xlsx file", usage_fetch, FETCH_OPTS,
      or_cmd_fetch},
     {"run", "run TEMPLATE", "fetch a template's sources and write its documents", usage_run,
-     RUN_OPTS, or_cmd_run},
+     RUN_OPTS | OPT_BIT(OPT_KEEP_DATASET), or_cmd_run},
     {"batch", "batch JOBS.ini", "many report jobs in one run; shared fetches, parallel jobs",
      usage_batch, RUN_OPTS, or_cmd_batch}, /* the run options apply to every job */
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",

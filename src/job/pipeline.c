@@ -2,11 +2,15 @@
 /* The stages of a report job after its plan, up to the dataset it evaluates. */
 #include "job/pipeline.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/sqlfuncs.h"
+#include "job/replay_hint.h"
 #include "report/render.h"
 
 or_status
@@ -36,6 +40,38 @@ source_list(struct or_plan *p)
     return list;
 }
 
+/* A replay that asked for requests the recording lacks: which periods it
+ * has, once per job in the log, and in each such source's reason (which the
+ * documents and manifest.json show). */
+static void
+replay_hint(struct or_run *R)
+{
+    struct or_plan *p = R->plan;
+    char *covers = NULL;
+    for (size_t i = 0; p->job->replay_dir != NULL && i < p->nsources; i++) {
+        struct or_source *s = &p->sources[i];
+        if (s->st != OR_ERR_REPLAY) {
+            continue;
+        }
+        if (covers == NULL) {
+            covers = or_replay_coverage(p->job->replay_dir, p->tz);
+            if (covers == NULL) {
+                covers = g_strdup("no dated request");
+            }
+            char *asked = p->have_period
+                              ? g_strdup_printf("%s..%s", p->period.first_day, p->period.last_day)
+                              : g_strdup("all data");
+            or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (--period)",
+                   p->job->replay_dir, covers, asked);
+            g_free(asked);
+        }
+        char *detail = g_strdup_printf("%s (the recording covers %s)", s->detail, covers);
+        g_free(s->detail);
+        s->detail = detail;
+    }
+    g_free(covers);
+}
+
 /* Every source gets the table its fetch went to, under its own name.  From
  * the file @p path (a batch's), or within the job's dataset (NULL). */
 static or_status
@@ -55,6 +91,7 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
             return st;
         }
     }
+    replay_hint(R);
     return OR_OK;
 }
 
@@ -82,6 +119,87 @@ or_run_take(struct or_run *R, const char *path, char *err, size_t errlen)
     or_status st = materialize(R, path, err, errlen);
     or_log(OR_LOG_DEBUG, "copied %zu table(s) from the batch's fetched data in %.2f s",
            R->plan->nsources, (double)(g_get_monotonic_time() - t0) / 1e6);
+    return st;
+}
+
+/* "outreport_sources": what each table of a kept dataset is. */
+static or_status
+describe_sources(sqlite3 *db, const struct or_plan *p, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_exec(db,
+                          "CREATE TABLE outreport_sources (alias TEXT, source TEXT, params TEXT, "
+                          "period TEXT, first_day TEXT, last_day TEXT, zone TEXT, status TEXT, "
+                          "detail TEXT, rows INTEGER)",
+                          NULL, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_prepare_v2(db, "INSERT INTO outreport_sources VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                -1, &st, NULL);
+    }
+    for (size_t i = 0; rc == SQLITE_OK && i < p->nsources; i++) {
+        const struct or_source *s = &p->sources[i];
+        char *params =
+            s->param_text != NULL ? g_strjoinv(" ", (char **)s->param_text) : g_strdup("");
+        const struct or_period *per = s->previous ? &p->previous : &p->period;
+        sqlite3_bind_text(st, 1, s->alias, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, s->name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, params, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, s->previous ? "previous" : "current", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, p->have_period ? per->first_day : NULL, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 6, p->have_period ? per->last_day : NULL, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 7, p->tz_name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 8, s->status, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 9, s->detail, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 10, s->stats.rows);
+        rc = sqlite3_step(st) == SQLITE_DONE ? sqlite3_reset(st) : SQLITE_ERROR;
+        g_free(params);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK) {
+        or_set_err(err, errlen, "%s", sqlite3_errmsg(db));
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
+or_status
+or_run_keep(struct or_run *R, const char *path, char *err, size_t errlen)
+{
+    char *tmp = g_strdup_printf("%s.tmp", path);
+    char inner[OR_ERR_SIZE] = "";
+    sqlite3 *dst = NULL;
+    or_status st = OR_ERR_IO;
+    (void)g_remove(tmp);
+    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
+        /* SQLite's online backup: every source table with its declared types. */
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", or_dataset_db(R->ds), "main");
+        if (b != NULL && sqlite3_backup_step(b, -1) == SQLITE_DONE &&
+            sqlite3_backup_finish(b) == SQLITE_OK) {
+            st = describe_sources(dst, R->plan, inner, sizeof(inner));
+        }
+        else {
+            sqlite3_backup_finish(b);
+            snprintf(inner, sizeof(inner), "%s", sqlite3_errmsg(dst));
+        }
+    }
+    else if (dst != NULL) {
+        snprintf(inner, sizeof(inner), "%s", sqlite3_errmsg(dst));
+    }
+    if (sqlite3_close(dst) != SQLITE_OK && st == OR_OK) {
+        st = OR_ERR_IO;
+    }
+    if (st == OR_OK && g_rename(tmp, path) != 0) {
+        snprintf(inner, sizeof(inner), "%s", g_strerror(errno));
+        st = OR_ERR_IO;
+    }
+    if (st != OR_OK) {
+        (void)g_remove(tmp);
+        or_set_err(err, errlen, "--keep-dataset %s: %s", path, inner[0] ? inner : "cannot write");
+    }
+    else {
+        or_log(OR_LOG_INFO, "kept the dataset in %s", path);
+    }
+    g_free(tmp);
     return st;
 }
 
