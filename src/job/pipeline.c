@@ -61,8 +61,17 @@ replay_hint(struct or_run *R)
             char *asked = p->have_period
                               ? g_strdup_printf("%s..%s", p->period.first_day, p->period.last_day)
                               : g_strdup("all data");
-            or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (--period)",
-                   p->job->replay_dir, covers, asked);
+            if (strstr(covers, asked) != NULL) {
+                /* The period is there: the request differs (parameters, endpoint). */
+                or_log(OR_LOG_WARN,
+                       "--replay %s covers %s, but not these requests for %s (other parameters "
+                       "or endpoints): record them with --record",
+                       p->job->replay_dir, covers, asked);
+            }
+            else {
+                or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (--period)",
+                       p->job->replay_dir, covers, asked);
+            }
             g_free(asked);
         }
         char *detail = g_strdup_printf("%s (the recording covers %s)", s->detail, covers);
