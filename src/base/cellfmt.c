@@ -83,9 +83,13 @@ number_code(enum or_format fmt, const char *currency, char *code, size_t n)
     }
 }
 
-/* A date or date-time from wall-clock parts. */
+/* A literal number format code into @p o. */
+#define SET_CODE(o, code) memcpy((o)->num_format, code, sizeof(code))
+
+/* A date or date-time from wall-clock parts; its text only when asked for
+ * (a workbook's million timestamps need none). */
 static void
-set_date(struct or_display *o, const int parts[6], int with_time)
+set_date(struct or_display *o, const int parts[6], int with_time, unsigned flags)
 {
     double serial = 0.0;
     if (!or_excel_serial(parts, &serial)) {
@@ -94,7 +98,15 @@ set_date(struct or_display *o, const int parts[6], int with_time)
     else {
         o->kind = OR_DISPLAY_NUMBER;
         o->number = with_time ? serial : floor(serial);
-        snprintf(o->num_format, sizeof(o->num_format), "%s", with_time ? CODE_DATETIME : CODE_DATE);
+        if (with_time) {
+            SET_CODE(o, CODE_DATETIME);
+        }
+        else {
+            SET_CODE(o, CODE_DATE);
+        }
+        if (flags & OR_DISPLAY_NO_TEXT) {
+            return;
+        }
     }
     if (with_time) {
         snprintf(o->text, sizeof(o->text), "%04d-%02d-%02d %02d:%02d", parts[0], parts[1], parts[2],
@@ -111,7 +123,7 @@ set_instant(struct or_display *o, int64_t t, int with_time, const struct or_cell
     struct or_local_time lt;
     or_time_local(t, c->tz, &lt);
     int parts[6] = {lt.year, lt.month, lt.day, lt.hour, lt.minute, lt.second};
-    set_date(o, parts, with_time);
+    set_date(o, parts, with_time, c->flags);
 }
 
 static void
@@ -152,7 +164,7 @@ text_cell(struct or_display *o, const struct or_value *v, enum or_format fmt,
     }
     if ((fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) &&
         or_cellfmt_parse_date(v->s, fmt == OR_FMT_DATETIME, parts)) {
-        set_date(o, parts, fmt == OR_FMT_DATETIME);
+        set_date(o, parts, fmt == OR_FMT_DATETIME, c->flags);
         return;
     }
     if (is_numeric_format(fmt) && v->s[0] != '\0' && !g_ascii_isspace(v->s[0])) {

@@ -347,7 +347,7 @@ eval_section(struct or_eval *ev, size_t i)
         st = OR_OK; /* skipped by a lenient check */
     }
     if (st == OR_OK && OR_EVAL_SPLIT_DOC(ev) && ss->scope == OR_SCOPE_TEAM && ss->cursor != NULL &&
-        !ss->buffered) {
+        !ss->buffered && or_eval_shown_anywhere(ev, ts)) {
         st = or_eval_materialize(ev, i); /* before the views would hide the team's rows */
     }
     check_failed_tables(ev, tables, ss);

@@ -144,3 +144,36 @@ class SmtpSink:
     def stop(self):
         self.proc.terminate()
         self.proc.wait(timeout=10)
+
+
+class MockApi:
+    """tests/mockapi on 127.0.0.1 with @args (e.g. --calls 12000), in @folder."""
+
+    def __init__(self, folder, *args):
+        import time
+        os.makedirs(folder, exist_ok=True)
+        port_file = os.path.join(folder, "port")
+        self.proc = subprocess.Popen(
+            [os.path.join(BUILD, "tests", "mockapi", "mockapi"), "--port-file", port_file, *args],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        for _ in range(400):
+            if os.path.exists(port_file):
+                with open(port_file) as f:
+                    text = f.read().strip()
+                if text:
+                    self.base = f"http://127.0.0.1:{int(text)}"
+                    return
+            time.sleep(0.05)
+        self.stop()
+        raise AssertionError("the mock API server did not start")
+
+    def config(self, folder):
+        """A configuration that reads Salesfinity from this server, in UTC."""
+        path = os.path.join(folder, "mock.conf")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"[report]\ntimezone = UTC\n[salesfinity]\nbase_url = {self.base}\n")
+        return path
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)

@@ -15,7 +15,7 @@ anything is written.
 import os
 import re
 
-from outreport_e2e import (TempDirTest, csv_rows, main, manifest, ok, pdf_text, run,
+from outreport_e2e import (MockApi, TempDirTest, csv_rows, main, manifest, ok, pdf_text, run,
                            write_template, xlsx_strings)
 
 SPLIT = ["--split-by", "rep_email,sender_email"]
@@ -250,6 +250,40 @@ class SplitMistakes(TempDirTest):
         labels = {s["label"] for s in manifest(out)["splits"]}
         self.assertEqual(len(labels), 12)
         self.assertNotIn("Zoë Müller", labels)
+
+
+class LargeTeamSection(TempDirTest):
+    """A team section too large to keep in memory (more than 10,000 rows) is
+    read from a copy made before the split's views go up: its statement,
+    prepared again for a renderer, would otherwise read the person's rows."""
+
+    def test_a_split_document_shows_all_rows_of_a_large_team_section(self):
+        mock = MockApi(os.path.join(self.dir, "mock"), "--calls", "12000")
+        try:
+            path = write_template(self.dir, {
+                "title": "Large", "sources": {"calls": {"source": "salesfinity.call-log"}},
+                "sections": [
+                    {"kind": "kpis", "id": "mine", "kpis": [
+                        {"label": "Calls", "value": "SELECT count(*) FROM calls"}]},
+                    {"kind": "table", "id": "everyone", "scope": "team", "formats": ["csv"],
+                     "sql": "SELECT id, rep_email FROM calls ORDER BY started_at, id"}]})
+            out = os.path.join(self.dir, "out")
+            ok(run(["run", path, "--format", "csv,xlsx", "--out", out, "--split-by", "rep_email",
+                    "--period", "2026-11-09..2026-11-22"], config=mock.config(self.dir),
+                   replay=False, env={"SALESFINITY_API_KEY": "test-sf-key"}))
+        finally:
+            mock.stop()
+        rollup = csv_rows(os.path.join(out, "t-everyone.csv"))
+        self.assertEqual(len(rollup), 12000)
+        splits = manifest(out)["splits"]
+        self.assertGreater(len(splits), 1)
+        import openpyxl
+        for sp in splits:
+            team = csv_rows(next(f for f in sp["files"] if f.endswith("-everyone.csv")))
+            self.assertEqual(team, rollup, sp["value"])
+            ws = openpyxl.load_workbook(next(f for f in sp["files"] if f.endswith(".xlsx")))
+            mine = {r[0]: r[1] for r in ws["Summary"].iter_rows(values_only=True) if r[0]}
+            self.assertEqual(mine["Calls"], sum(1 for r in rollup if r["rep_email"] == sp["value"]))
 
 
 if __name__ == "__main__":
