@@ -33,7 +33,7 @@
 #include <xlsxwriter.h>
 
 #include "bench_util.h"
-#include "xlsx_serial.h"
+#include "base/excel_serial.h"
 
 enum kind { K_BLANK, K_TEXT, K_NUMBER, K_BOOL, K_TIME };
 enum col_kind { C_TEXT, C_NUMBER, C_BOOL, C_TIME };
@@ -133,7 +133,7 @@ parse_time(const char *s, size_t len, double *serial)
     }
     /* The renderer's own conversion, so the cells are the same numbers. */
     const int parts[6] = {(int)y, (int)mo, (int)d, (int)h, (int)mi, (int)se};
-    return xlsx_serial(parts, serial);
+    return or_excel_serial(parts, serial);
 }
 
 static int

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/cellfmt.h"
 #include "base/valuefmt.h"
 #include "proc.h"
 
@@ -248,6 +249,30 @@ fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, s
     return OR_OK;
 }
 
+static or_status
+fake_format_cell(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                 unsigned flags, struct or_display *out)
+{
+    (void)h;
+    GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
+    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags};
+    or_status st = or_value_cell(v, fmt, &c, out);
+    g_time_zone_unref(tz);
+    return st;
+}
+
+static or_status
+fake_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
+                unsigned flags, struct or_display *out, int *direction)
+{
+    (void)h;
+    GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
+    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags};
+    or_status st = or_kpi_cell(k, part, &c, out, direction);
+    g_time_zone_unref(tz);
+    return st;
+}
+
 void
 fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
 {
@@ -277,6 +302,8 @@ fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
         .host_data = state,
         .format_value = fake_format_value,
         .format_change = fake_format_change,
+        .format_cell = fake_format_cell,
+        .format_kpi = fake_format_kpi,
     };
 }
 

@@ -11,8 +11,9 @@
  *   in cursor_next and cursor_rewind and a count of rewinds;
  * - format_time and local_time in a fixed UTC+01:00 report zone
  *   (Europe/Berlin in November), format_time failing on request;
- * - format_value and format_change: the core's formatter (valuefmt.c), in
- *   that zone, as the real host serves it;
+ * - format_value, format_change, format_cell and format_kpi: the core's
+ *   formatter (valuefmt.c, cellfmt.c), in that zone and in euros, as the
+ *   real host serves it;
  * - a log that writes to stderr and counts warnings, keeping the last one.
  *
  * Every callback a renderer has no business calling (requests, row building,
@@ -30,6 +31,9 @@
 
 /** Offset of the fixed report zone of the renderer tests, in seconds east of UTC. */
 #define FAKE_RENDERER_ZONE_OFFSET 3600
+
+/** The currency of the renderer tests' reports. */
+#define FAKE_RENDERER_CURRENCY "EUR"
 
 /** A value of type text, from a string literal. */
 #define V_TEXT(x)                                                                                  \

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "proc.h"
+#include "report/split.h"
 #include "smtp_sink.h"
 
 static char *
@@ -285,6 +286,27 @@ batch_rejects_a_jobs_file_with_unknown_keys(void **state)
     free(dir);
 }
 
+/* The file of split @p value whose name ends in @p suffix, in manifest.json. */
+static const char *
+split_file(json_t *manifest, const char *value, const char *suffix)
+{
+    size_t i, k;
+    json_t *sp, *f;
+    json_array_foreach(json_object_get(manifest, "splits"), i, sp)
+    {
+        if (strcmp(json_string_value(json_object_get(sp, "value")), value) != 0) {
+            continue;
+        }
+        json_array_foreach(json_object_get(sp, "files"), k, f)
+        {
+            if (g_str_has_suffix(json_string_value(f), suffix)) {
+                return json_string_value(f);
+            }
+        }
+    }
+    return NULL;
+}
+
 static void
 split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
 {
@@ -299,44 +321,51 @@ split_by_rep_gives_one_correct_document_per_rep_plus_rollup(void **state)
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
     /* The roll-up lists every rep; each rep's own file lists only that rep,
-     * with the same numbers as the rep's row in the roll-up. */
+     * with the same numbers as the rep's row in the roll-up.  manifest.json
+     * says which files are whose. */
     char *rollup = g_build_filename(S.dir, "weekly-manager-reps.csv", NULL);
     char *all = test_read_file(rollup, NULL);
     assert_non_null(all);
+    char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
+    json_t *manifest = json_load_file(mpath, 0, NULL);
+    assert_non_null(manifest);
     int reps = 0;
     char **lines = g_strsplit(all, "\r\n", -1);
     for (char **l = lines + 1; *l != NULL && **l != '\0'; l++) {
         char **f = g_strsplit(*l, ",", -1);
-        char *email = f[1];
-        char *slug = g_strdup(email);
-        char *name = g_strdup_printf("weekly-manager-%s-reps.csv", slug);
-        char *path = g_build_filename(S.dir, name, NULL);
-        char *mine = test_read_file(path, NULL);
-        if (mine == NULL) {
-            fprintf(stderr, "missing %s\n", path);
+        const char *email = f[1];
+        const char *path = split_file(manifest, email, "-reps.csv");
+        const char *seq_path = split_file(manifest, email, "-sequences.csv");
+        /* named after the person, as the cover is (ハルト 田中 by the address) */
+        char *base = path != NULL ? g_path_get_basename(path) : NULL;
+        assert_non_null(base);
+        char *slug = or_split_slug(f[0]);
+        if (strcmp(slug, "value") == 0) {
+            g_free(slug);
+            slug = or_split_slug(email);
         }
+        char *want = g_strdup_printf("weekly-manager-%s-reps.csv", slug);
+        assert_string_equal(base, want);
+        char *mine = test_read_file(path, NULL);
         assert_non_null(mine);
         char **ml = g_strsplit(mine, "\r\n", -1);
         assert_string_equal(ml[1], *l);                 /* the same row, and ... */
         assert_true(ml[2] == NULL || ml[2][0] == '\0'); /* ... nothing else */
         /* e-mails were filtered by sender_email with the same value */
-        char *seq_name = g_strdup_printf("weekly-manager-%s-sequences.csv", slug);
-        char *seq_path = g_build_filename(S.dir, seq_name, NULL);
+        assert_non_null(seq_path);
         char *seq = test_read_file(seq_path, NULL);
         assert_non_null(seq);
         free(seq);
-        g_free(seq_name);
-        g_free(seq_path);
         g_strfreev(ml);
         free(mine);
-        g_free(path);
-        g_free(name);
+        g_free(want);
         g_free(slug);
+        g_free(base);
         g_strfreev(f);
         reps++;
     }
     assert_int_equal(reps, 12);
-    char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
+    json_decref(manifest);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(strstr(m, "\"split_by\": \"rep_email,sender_email\""));
     assert_non_null(strstr(m, "\"value\": \"zoe.mueller@acme-sales.example\""));
@@ -418,7 +447,7 @@ json_summary_tells_scripts_files_sources_and_exit_code(void **state)
         "import json,hashlib,sys\n"
         "s=json.load(open(sys.argv[1]))\n"
         "assert s['exit_code']==0 and s['status']=='ok', s\n"
-        "job=s['jobs'][0]\n"
+        "job=s['jobs'][0]['manifest']\n"
         "assert job['sources'][0]['status']=='ok' and job['sources'][0]['rows']>0\n"
         "assert job['files'], job\n"
         "for f in job['files']:\n"
@@ -460,8 +489,8 @@ split_of_a_single_source_template_gives_one_set_per_value_not_per_row(void **sta
     struct proc_result r;
     assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 12);
-    assert_int_equal(test_count_lines_with(r.out, "would mail zoe.mueller@acme-sales.example"), 1);
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 12);
+    assert_int_equal(test_count_lines_with(r.err, "would mail zoe.mueller@acme-sales.example"), 1);
     proc_result_free(&r);
     g_free(tpl);
     g_free(out);
@@ -481,9 +510,9 @@ dry_run_writes_files_prints_recipients_and_sends_nothing(void **state)
     struct proc_result r;
     assert_int_equal(samples_run(&S, args, NULL, 180, &r), 0);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "would mail boss@acme.example"));
-    assert_non_null(strstr(r.out, "would mail zoe.mueller@acme-sales.example"));
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 13);
+    assert_non_null(strstr(r.err, "would mail boss@acme.example"));
+    assert_non_null(strstr(r.err, "would mail zoe.mueller@acme-sales.example"));
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 13);
     assert_true(file_exists(S.dir, "weekly-manager-reps.csv"));
     char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
@@ -525,9 +554,10 @@ batch_mails_command_line_recipients_every_job_besides_its_own(void **state)
     run(argv, NULL, &r);
     assert_int_equal(r.status, 0);
     /* both jobs reach the command line's recipient, only one its own */
-    assert_int_equal(test_count_lines_with(r.out, "would mail"), 2);
-    assert_int_equal(test_count_lines_with(r.out, "revops@acme.example"), 2);
-    assert_int_equal(test_count_lines_with(r.out, "sales.lead@acme.example"), 1);
+    assert_int_equal(test_count_lines_with(r.err, "would mail"), 2);
+    assert_int_equal(test_count_lines_with(r.err, "revops@acme.example"), 2);
+    assert_int_equal(test_count_lines_with(r.err, "sales.lead@acme.example"), 1);
+    assert_string_equal(r.out, ""); /* stdout is for --json alone */
     proc_result_free(&r);
     g_free(jobs);
     samples_close(&S);

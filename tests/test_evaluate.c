@@ -378,9 +378,9 @@ a_check_forgives_columns_of_tables_that_discover_them(void **state)
     use_template(f, "[{\"kind\": \"table\", \"id\": \"s\", \"sql\": \"SELECT meetings FROM"
                     " emails\"}]");
     const char *const lenient[] = {"emails", NULL};
-    assert_int_equal(or_eval_check(f->tpl, f->ds, f->tz, lenient, f->err, sizeof(f->err)), OR_OK);
-    assert_int_equal(or_eval_check(f->tpl, f->ds, f->tz, NULL, f->err, sizeof(f->err)),
-                     OR_ERR_INVALID);
+    struct or_eval_input in = {.tpl = f->tpl, .ds = f->ds, .tz = f->tz};
+    assert_int_equal(or_eval_check(&in, lenient, f->err, sizeof(f->err)), OR_OK);
+    assert_int_equal(or_eval_check(&in, NULL, f->err, sizeof(f->err)), OR_ERR_INVALID);
     assert_non_null(strstr(f->err, "no such column: meetings"));
 }
 

@@ -3,8 +3,10 @@
  * The plugin ABI's promises, through the real loader, host and binary:
  * a plugin built against the ABI 2.0 headers (tests/plugins/old_minor.c)
  * still loads, lists and fetches, and the host reads none of its structs
- * past their end; plugins' config keys are checked like the core's, served
- * with their defaults and listed by `outreport plugins`.
+ * past their end; a renderer built against 2.1 (tests/plugins/old_renderer.c)
+ * still renders, and names the person of a split document in its title; ABI 2.2 only
+ * appended to 2.1's structs and enums (abi_layout.h); plugins' config keys are checked like
+ * the core's, served with their defaults and listed by `outreport plugins`.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,6 +28,7 @@
 #include "plugin/params.h"
 #include "plugin/plugin_config.h"
 #include "plugin/plugin_loader.h"
+#include "abi_layout.h"
 #include "proc.h"
 
 #define OLD_KEY "k-old-abi"
@@ -212,6 +215,54 @@ old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
     g_free(old);
     g_free(csv);
     g_free(plugins);
+}
+
+/* A renderer of ABI 2.1 knows no split_label: a split's document still names
+ * the person, in the title it does know. */
+static void
+old_renderer_names_the_person_of_a_split_in_its_title(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    char *plugins = g_build_filename(S.dir, "plugins", NULL);
+    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
+    const char *own[] = {"provider_salesfinity.so", "provider_saleshandy.so", "provider_unpod.so"};
+    for (size_t i = 0; i < G_N_ELEMENTS(own); i++) {
+        char *so = g_build_filename(plugin_path(), own[i], NULL);
+        copy_into(so, plugins);
+        g_free(so);
+    }
+    char *old = test_so("old_renderer.so");
+    copy_into(old, plugins);
+    char *out = g_build_filename(S.dir, "out", NULL);
+    const char *args[] = {
+        "--plugin-dir", plugins, "run",        "rep-scorecard",          "--format", "oldtxt",
+        "--out",        out,     "--split-by", "rep_email,sender_email", NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
+    if (r.status != 0) {
+        fail_msg("run: %s", r.err);
+    }
+    proc_result_free(&r);
+    char *rollup = g_build_filename(out, "rep-scorecard.oldtxt", NULL);
+    char *zoe = g_build_filename(out, "rep-scorecard-zoe-muller.oldtxt", NULL);
+    char *text = test_read_file(rollup, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "title: Rep scorecard\n"));
+    assert_non_null(strstr(text, "Calls: 1,483\n"));
+    free(text);
+    text = test_read_file(zoe, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "title: Rep scorecard \xE2\x80\x94 Zo\xC3\xAB M\xC3\xBCller\n"));
+    assert_non_null(strstr(text, "Calls: 167\n"));
+    free(text);
+    g_free(zoe);
+    g_free(rollup);
+    g_free(out);
+    g_free(old);
+    g_free(plugins);
+    samples_close(&S);
 }
 
 /* Copies of a plugin's structs, each at the very end of a readable page with
@@ -474,10 +525,45 @@ host_serves_declared_keys_and_refuses_others(void **state)
     or_registry_free(reg);
 }
 
+/* Every member of ABI 2.1 keeps its offset and every enumerator its value,
+ * and no struct shrank: what 2.2 added (the store's keeping, trends,
+ * sparklines, the formatter's cells, split labels, currency) came after. */
+static void
+abi_2_2_only_appends_to_2_1(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const struct or_abi_entry *old = or_abi_layout_2_1; old->name != NULL; old++, n++) {
+        const struct or_abi_entry *now = &or_abi_layout_now[n];
+        assert_string_equal(now->name, old->name);
+        if (strncmp(old->name, "sizeof ", 7) == 0 && strcmp(old->name, "sizeof or_value") != 0) {
+            if (now->value < old->value) {
+                fail_msg("%s: %zu bytes under 2.1, %zu now", old->name, old->value, now->value);
+            }
+        }
+        else if (now->value != old->value) {
+            fail_msg("%s: %zu under 2.1, %zu now", old->name, old->value, now->value);
+        }
+    }
+    assert_true(n > 200);
+    /* And the structs that grew did grow, by 2.2's members. */
+    assert_true(sizeof(struct or_host) >
+                offsetof(struct or_host, format_change) + sizeof(void *) + sizeof(void *));
+    assert_true(offsetof(struct or_endpoint, keeping) > offsetof(struct or_endpoint, instances));
+    assert_true(offsetof(struct or_kpi, spark) > offsetof(struct or_kpi, lower_is_better));
+    assert_true(offsetof(struct or_chart, mark_col) > offsetof(struct or_chart, horizontal));
+    assert_true(offsetof(struct or_report, currency) > offsetof(struct or_report, author));
+    assert_true(offsetof(struct or_host, format_kpi) > offsetof(struct or_host, format_cell));
+    assert_int_equal(OR_FMT_CURRENCY, OR_FMT_TEXT + 1);
+    assert_int_equal(OR_CHART_TREND, OR_CHART_FUNNEL + 1);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(abi_2_2_only_appends_to_2_1),
+        cmocka_unit_test(old_renderer_names_the_person_of_a_split_in_its_title),
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),
         cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),

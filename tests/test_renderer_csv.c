@@ -497,24 +497,39 @@ formula_prefixes_are_neutralised(void **state)
         COL("text", OR_TYPE_TEXT),
     };
     static const struct or_value rows[] = {
-        V_TEXT("=SUM(A1)"), V_TEXT("+1"),  V_TEXT("-2"),     V_TEXT("@x"),
-        V_TEXT("\tx"),      V_TEXT("\rx"), V_TEXT("=A1,B1"), V_TEXT("=HYPERLINK(\"http://x\")"),
+        V_TEXT("=SUM(A1)"),
+        V_TEXT("+1"),
+        V_TEXT("-2"),
+        V_TEXT("@x"),
+        V_TEXT("\tx"),
+        V_TEXT("\rx"),
+        V_TEXT("=A1,B1"),
+        V_TEXT("=HYPERLINK(\"http://x\")"),
         V_TEXT("a=b"),
+        V_TEXT("-1+1"),
+        V_TEXT("+A1"),
+        V_TEXT("-"),
+        V_TEXT("+1 (388) 684-0279"),
     };
     struct table t;
     table_init(&t, cols, COUNT(cols), rows, COUNT(rows));
 
     assert_int_equal(render(s, &t.report, "formula", NULL, 0), OR_OK);
+    /* A plain number or phone number after + or - is data, not a formula. */
     ASSERT_FILE(s->path, "text\r\n"
                          "'=SUM(A1)\r\n"
-                         "'+1\r\n"
-                         "'-2\r\n"
+                         "+1\r\n"
+                         "-2\r\n"
                          "'@x\r\n"
                          "'\tx\r\n"
                          "\"'\rx\"\r\n"
                          "\"'=A1,B1\"\r\n"
                          "\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
-                         "a=b\r\n");
+                         "a=b\r\n"
+                         "'-1+1\r\n"
+                         "'+A1\r\n"
+                         "'-\r\n"
+                         "+1 (388) 684-0279\r\n");
 }
 
 static void
@@ -533,7 +548,7 @@ negative_numbers_are_not_prefixed(void **state)
 
     assert_int_equal(render(s, &t.report, "negative", NULL, 0), OR_OK);
     ASSERT_FILE(s->path, "i,r,small,min,as_text\r\n"
-                         "-2,-3.25,-1e-09,-9223372036854775808,'-2\r\n");
+                         "-2,-3.25,-1e-09,-9223372036854775808,-2\r\n");
 }
 
 static const struct or_result_column mixed_cols[] = {

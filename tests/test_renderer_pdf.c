@@ -798,32 +798,47 @@ kpi_tiles_show_value_previous_and_change(void **state)
 }
 
 /* The host's formatters of this suite, and markers around what they write. */
-static or_status (*host_format_value)(const struct or_host *, const struct or_value *,
-                                      enum or_format, int, char *, size_t);
-static or_status (*host_format_change)(const struct or_host *, const struct or_kpi *, char *,
-                                       size_t, int *);
+static or_status (*host_format_cell)(const struct or_host *, const struct or_value *,
+                                     enum or_format, unsigned, struct or_display *);
+static or_status (*host_format_kpi)(const struct or_host *, const struct or_kpi *, enum or_kpi_part,
+                                    unsigned, struct or_display *, int *);
+
+/* The host's text in <>, so the document shows what came from the host. */
+static void
+mark(struct or_display *out)
+{
+    char inner[OR_DISPLAY_SIZE];
+    snprintf(inner, sizeof(inner), "%s", out->text);
+    snprintf(out->text, sizeof(out->text), "<%.60s>", inner);
+}
 
 static or_status
-marked_value(const struct or_host *h, const struct or_value *v, enum or_format fmt, int decimals,
-             char *buf, size_t n)
+marked_cell(const struct or_host *h, const struct or_value *v, enum or_format fmt, unsigned flags,
+            struct or_display *out)
 {
-    char inner[64];
-    or_status st = host_format_value(h, v, fmt, decimals, inner, sizeof(inner));
-    snprintf(buf, n, "<%s>", inner);
+    or_status st = host_format_cell(h, v, fmt, flags, out);
+    if (out->kind != OR_DISPLAY_TEXT) {
+        mark(out);
+    }
     return st;
 }
 
 static or_status
-marked_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n, int *dir)
+marked_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part, unsigned flags,
+           struct or_display *out, int *dir)
 {
-    char inner[64];
-    or_status st = host_format_change(h, k, inner, sizeof(inner), dir);
-    snprintf(buf, n, "%s", inner[0] != '\0' ? "<chg>" : "");
+    or_status st = host_format_kpi(h, k, part, flags, out, dir);
+    if (part == OR_KPI_CHANGE) {
+        snprintf(out->text, sizeof(out->text), "%s", out->text[0] != '\0' ? "<chg>" : "");
+    }
+    else {
+        mark(out);
+    }
     return st;
 }
 
 /* Every number, instant and change of the document is written by the host's
- * formatter (or_host.format_value, format_change), not by the renderer. */
+ * formatter (or_host.format_cell, format_kpi), not by the renderer. */
 static void
 numbers_and_changes_come_from_the_hosts_formatter(void **state)
 {
@@ -835,13 +850,13 @@ numbers_and_changes_come_from_the_hosts_formatter(void **state)
     k->nkpis = 2;
     struct or_section *t = add_section(&dm, OR_SECTION_TABLE, "reps", "Reps");
     t->result = static_result(&dm, 0, rep_cols, COUNT(rep_cols), rep_rows, 1);
-    host_format_value = fake_host.format_value;
-    host_format_change = fake_host.format_change;
-    fake_host.format_value = marked_value;
-    fake_host.format_change = marked_change;
+    host_format_cell = fake_host.format_cell;
+    host_format_kpi = fake_host.format_kpi;
+    fake_host.format_cell = marked_cell;
+    fake_host.format_kpi = marked_kpi;
     or_status st = render_to(s, &dm.report, "marked", NULL, 0);
-    fake_host.format_value = host_format_value;
-    fake_host.format_change = host_format_change;
+    fake_host.format_cell = host_format_cell;
+    fake_host.format_kpi = host_format_kpi;
     assert_int_equal(st, OR_OK);
 
     char *text = pdf_text_of(s->path);

@@ -402,11 +402,22 @@ test_replayed_fortnight_gives_partial_trend(void **state)
     char *trend = test_read_file(path, NULL);
     assert_non_null(trend);
     char **lines = g_strsplit(trend, "\r\n", -1);
-    assert_string_equal(lines[0], "week,calls,connect_rate,meetings,reply_rate");
-    assert_string_equal(lines[1], "2026-08-31,,,,");
-    assert_string_equal(lines[10], "2026-11-02,,,,");
+    assert_string_equal(lines[0], "week,calls,connect_rate,meetings");
+    assert_string_equal(lines[1], "2026-08-31,,,");
+    assert_string_equal(lines[10], "2026-11-02,,,");
     assert_true(g_str_has_prefix(lines[11], "2026-11-09,1517,"));
     assert_true(g_str_has_prefix(lines[12], "2026-11-16,1483,"));
+    assert_string_equal(lines[13], "");
+    g_strfreev(lines);
+    free(trend);
+    /* the e-mails' weeks, in a table of their own (their scope follows the e-mails' split) */
+    snprintf(path, sizeof(path), "%s/weekly-manager-trend-emails.csv", s.dir);
+    trend = test_read_file(path, NULL);
+    assert_non_null(trend);
+    lines = g_strsplit(trend, "\r\n", -1);
+    assert_string_equal(lines[0], "week,sent,replied,reply_rate");
+    assert_string_equal(lines[1], "2026-08-31,,,");
+    assert_true(g_str_has_prefix(lines[12], "2026-11-16,1251,"));
     assert_string_equal(lines[13], "");
     g_strfreev(lines);
     free(trend);
@@ -467,8 +478,8 @@ test_trend_chart_marks_current_week_and_kpis_have_sparklines(void **state)
     char path[1200];
     snprintf(path, sizeof(path), "%s/weekly-manager.xlsx", s.dir);
     char *charts = xlsx_charts(path);
-    /* the twelfth week (index 11) is the marked point of both trend charts' series */
-    assert_int_equal(test_count_lines_with(charts, "<c:dPt><c:idx val=\"11\"/><c:marker>"), 2);
+    /* the twelfth week (index 11) is the marked point of the three trend charts' series */
+    assert_int_equal(test_count_lines_with(charts, "<c:dPt><c:idx val=\"11\"/><c:marker>"), 3);
     /* sparklines of Calls, Connect rate and Meetings: their rows' twelve values */
     assert_non_null(strstr(charts, "Summary!$G$10:$R$10"));
     assert_non_null(strstr(charts, "Summary!$G$12:$R$12"));
@@ -530,7 +541,9 @@ test_vars_reach_sql_and_params(void **state)
     world_close(&w);
 }
 
-/* quarterly-review over a replayed fortnight: the two recorded weeks per rep, the rest unknown. */
+/* quarterly-review over a replayed fortnight: the two recorded weeks per rep, the rest unknown.
+ * The quarter before is not in the recording at all: that source fails (exit 3) and says
+ * which periods the recording covers, instead of passing for a quarter without calls. */
 static void
 test_quarterly_review_week_by_week(void **state)
 {
@@ -553,9 +566,18 @@ test_quarterly_review_week_by_week(void **state)
                           NULL};
     struct proc_result r;
     assert_int_equal(proc_run(argv, NULL, 120, &r), 0);
-    assert_int_equal(r.status, 0);
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.err, "this run asked for 2026-07-01..2026-09-30"));
     proc_result_free(&r);
     char path[1200];
+    snprintf(path, sizeof(path), "%s/manifest.json", s.dir);
+    char *m = test_read_file(path, NULL);
+    assert_non_null(m);
+    assert_non_null(strstr(m,
+                           "\"detail\": \"2026-07-01..2026-09-30: not in the recording (the "
+                           "recording covers 2026-11-09..2026-11-15 and 2026-11-16..2026-11-22)"));
+    assert_non_null(strstr(m, "\"status\": \"partial\"")); /* calls: two weeks of thirteen */
+    free(m);
     snprintf(path, sizeof(path), "%s/quarterly-review-rep-weeks.csv", s.dir);
     char *t = test_read_file(path, NULL);
     assert_non_null(t);

@@ -214,9 +214,9 @@ mistakes_are_refused_naming_file_section_and_key(void **state)
     g_free(j);
     j = g_strdup_printf("{\"title\": \"t\", %s, \"sections\": [{\"kind\": \"table\","
                         " \"id\": \"reps\", \"sql\": \"SELECT 1\", \"columns\":"
-                        " {\"n\": {\"format\": \"currency\"}}}]}",
+                        " {\"n\": {\"format\": \"money\"}}}]}",
                         src);
-    assert_refused(f, j, OR_ERR_INVALID, "column 'n': unknown format 'currency'", "percent", NULL);
+    assert_refused(f, j, OR_ERR_INVALID, "column 'n': unknown format 'money'", "percent", NULL);
     g_free(j);
     j = g_strdup_printf("{\"title\": \"t\", %s, \"sections\": [{\"kind\": \"chart\","
                         " \"id\": \"d\", \"chart\": \"donut\", \"sql\": \"SELECT 1\","

@@ -146,7 +146,8 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     char line[700];
     snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
     assert_non_null(strstr(r.err, line));
-    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 6);
+    /* reps, lists, sequences, agents, trend, trend-emails, all-calls */
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 7);
     g_free(reps);
     proc_result_free(&r);
     samples_close(&S);
@@ -268,7 +269,35 @@ template_errors_name_file_section_and_problem(void **state)
     } cases[] = {
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
          "\"sections\": [{\"kind\": \"pie\", \"id\": \"p\"}]}",
-         "section 1: unknown kind 'pie'"},
+         "section 'p': unknown kind 'pie'"},
+        /* Typos get the name meant, whatever was misspelt. */
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chrat\", \"id\": \"k\"}]}",
+         "section 'k': unknown kind 'chrat' (did you mean chart?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1 AS a\", "
+         "\"columns\": {\"a\": {\"format\": \"percnt\"}}}]}",
+         "section 'x': column 'a': unknown format 'percnt' (did you mean percent?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c2\", \"sql\": \"SELECT 1\", \"chart\": "
+         "\"stacked_bars\", \"x\": \"a\", \"series\": \"b\"}]}",
+         "section 'c2': unknown chart 'stacked_bars' (did you mean stacked_bar?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"chart\", \"id\": \"c3\", \"sql\": \"SELECT 1\", \"chart\": "
+         "\"bar\", \"x\": \"a\", \"seires\": \"b\"}]}",
+         "section 'c3': unknown key 'seires' in a section (did you mean series?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"kpis\", \"id\": \"h\", \"kpis\": [{\"label\": \"x\", "
+         "\"value\": \"SELECT 1\", \"fromat\": \"integer\"}]}]}",
+         "section 'h': unknown key 'fromat' in a kpi (did you mean format?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"s\", \"sql\": \"SELECT 1\", "
+         "\"scope\": \"teem\"}]}",
+         "section 's': unknown scope 'teem' (did you mean team?)"},
+        {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
+         "\"sections\": [{\"kind\": \"table\", \"id\": \"m\", \"sql\": \"SELECT 1 AS a\", "
+         "\"columns\": {\"a\": {\"format\": \"currency\"}}}]}",
+         "format \"currency\" needs the template's \"currency\""},
         {"{\"title\": \"t\", \"sources\": {\"c\": {\"source\": \"salesfinity.call-log\"}}, "
          "\"sections\": [{\"kind\": \"table\", \"id\": \"x\", \"sql\": \"SELECT 1 AS a\", "
          "\"columns\": {\"a\": {\"format\": \"money\"}}}]}",

@@ -204,6 +204,123 @@ core_and_plugins_share_one_formatter(void **state)
     }
 }
 
+/* A cell through the host: kind, number, number format and text. */
+static struct or_display
+cell(struct or_value v, enum or_format fmt, unsigned flags)
+{
+    struct or_display d = {.size = sizeof(d)};
+    assert_int_equal(host.format_cell(&host, &v, fmt, flags, &d), OR_OK);
+    return d;
+}
+
+static void
+expect_cell(struct or_value v, enum or_format fmt, unsigned flags, enum or_display_kind kind,
+            double number, const char *code, const char *text)
+{
+    struct or_display d = cell(v, fmt, flags);
+    if (d.kind != kind || strcmp(d.num_format, code) != 0 || strcmp(d.text, text) != 0 ||
+        fabs(d.number - number) > 1e-9) {
+        fail_msg("format %d: got kind %d, %.10g, \"%s\", \"%s\"; want kind %d, %.10g, \"%s\", "
+                 "\"%s\"",
+                 (int)fmt, (int)d.kind, d.number, d.num_format, d.text, (int)kind, number, code,
+                 text);
+    }
+}
+
+/* Each format's cell: the text documents show and the typed value with the
+ * Excel format that shows the same text. */
+static void
+cells_carry_the_text_and_a_number_format_that_shows_it(void **state)
+{
+    (void)state;
+    ctx.currency = "EUR";
+    expect_cell(i64(12345), OR_FMT_INTEGER, 0, OR_DISPLAY_NUMBER, 12345, "#,##0", "12,345");
+    expect_cell(real(1234.5), OR_FMT_DECIMAL, 0, OR_DISPLAY_NUMBER, 1234.5, "#,##0.00", "1,234.50");
+    expect_cell(real(0.25), OR_FMT_PERCENT, 0, OR_DISPLAY_NUMBER, 0.25, "0.0\" \"%", "25.0 %");
+    expect_cell(i64(3723), OR_FMT_DURATION, 0, OR_DISPLAY_NUMBER, 3723 / 86400.0, "[h]:mm:ss",
+                "1:02:03");
+    expect_cell(real(-1234.5), OR_FMT_CURRENCY, 0, OR_DISPLAY_NUMBER, -1234.5,
+                "\"\xE2\x82\xAC\"#,##0.00",
+                "-\xE2\x82\xAC"
+                "1,234.50");
+    /* min(started_at) is an INT: an instant in the report's zone (CET) */
+    expect_cell(i64(1795021800), OR_FMT_DATETIME, 0, OR_DISPLAY_NUMBER,
+                46344 + 18 / 24.0 + 10 / 1440.0, "yyyy-mm-dd hh:mm", "2026-11-18 18:10");
+    expect_cell(i64(1795021800), OR_FMT_DATE, 0, OR_DISPLAY_NUMBER, 46344, "yyyy-mm-dd",
+                "2026-11-18");
+    /* local_date() is text: a date cell of that day */
+    struct or_value day = {.type = OR_TYPE_TEXT, .s = "2026-11-16", .len = 10};
+    expect_cell(day, OR_FMT_DATE, 0, OR_DISPLAY_NUMBER, 46342, "yyyy-mm-dd", "2026-11-16");
+    struct or_value mon = {.type = OR_TYPE_TEXT, .s = "Mon", .len = 3};
+    expect_cell(mon, OR_FMT_DATE, 0, OR_DISPLAY_TEXT, 0, "", "");
+    struct or_value n = {.type = OR_TYPE_TEXT, .s = "25", .len = 2};
+    expect_cell(n, OR_FMT_INTEGER, 0, OR_DISPLAY_NUMBER, 25, "#,##0", "25");
+    /* before Excel's calendar: the text, as a text cell */
+    expect_cell((struct or_value){.type = OR_TYPE_TIME, .i = -2209075200LL - 3600}, OR_FMT_AUTO, 0,
+                OR_DISPLAY_STRING, 0, "", "1899-12-31 00:00");
+    expect_cell((struct or_value){.type = OR_TYPE_BOOL, .i = 1}, OR_FMT_AUTO, 0, OR_DISPLAY_BOOL, 1,
+                "", "yes");
+    expect_cell((struct or_value){.type = OR_TYPE_INT, .is_null = 1}, OR_FMT_INTEGER, 0,
+                OR_DISPLAY_BLANK, 0, "", "\xE2\x80\x93");
+    /* data files: no thousands separators, the profile's decimal mark */
+    expect_cell(real(1234.5), OR_FMT_CURRENCY, OR_DISPLAY_PLAIN | OR_DISPLAY_DECIMAL_COMMA,
+                OR_DISPLAY_NUMBER, 1234.5, "\"\xE2\x82\xAC\"#,##0.00",
+                "\xE2\x82\xAC"
+                "1234,50");
+    expect_cell(real(0.25), OR_FMT_PERCENT, OR_DISPLAY_NO_TEXT, OR_DISPLAY_NUMBER, 0.25,
+                "0.0\" \"%", "");
+    ctx.currency = "JPY";
+    expect_cell(real(1234.5), OR_FMT_CURRENCY, 0, OR_DISPLAY_NUMBER, 1234.5, "\"\xC2\xA5\"#,##0",
+                "\xC2\xA5"
+                "1,235");
+    ctx.currency = "CHF";
+    expect_cell(real(12), OR_FMT_CURRENCY, 0, OR_DISPLAY_NUMBER, 12, "\"CHF \"#,##0.00",
+                "CHF 12.00");
+    ctx.currency = NULL;
+    struct or_display small = {.size = 8};
+    struct or_value one = i64(1);
+    assert_int_equal(host.format_cell(&host, &one, OR_FMT_INTEGER, 0, &small), OR_ERR_INVALID);
+}
+
+/* A KPI's parts as cells: the change stored rounded as its text, so that
+ * Excel's sign section agrees with the text. */
+static void
+kpi_cells_round_the_change_as_the_text_does(void **state)
+{
+    (void)state;
+    struct or_display d = {.size = sizeof(d)};
+    int dir = 9;
+    struct or_kpi flat = {.format = OR_FMT_INTEGER,
+                          .has_value = 1,
+                          .value = 1000.2,
+                          .has_previous = 1,
+                          .previous = 1000};
+    assert_int_equal(host.format_kpi(&host, &flat, OR_KPI_CHANGE, 0, &d, &dir), OR_OK);
+    assert_string_equal(d.text, "\xC2\xB1"
+                                "0.0 %");
+    assert_true(d.number == 0.0 && dir == 0);
+    assert_string_equal(d.num_format, "+0.0\" \"%;-0.0\" \"%;\"\xC2\xB1\"0.0\" \"%");
+    assert_int_equal(host.format_kpi(&host, &flat, OR_KPI_VALUE, 0, &d, NULL), OR_OK);
+    assert_string_equal(d.text, "1,000");
+    struct or_kpi rate = {.format = OR_FMT_PERCENT,
+                          .has_value = 1,
+                          .value = 0.25,
+                          .has_previous = 1,
+                          .previous = 0.229};
+    assert_int_equal(host.format_kpi(&host, &rate, OR_KPI_CHANGE, 0, &d, &dir), OR_OK);
+    assert_string_equal(d.text, "+2.1 pp");
+    assert_true(fabs(d.number - 2.1) < 1e-12 && dir == 1);
+    struct or_kpi first = {.format = OR_FMT_DATETIME, .has_value = 1, .value = 1795021800};
+    assert_int_equal(host.format_kpi(&host, &first, OR_KPI_VALUE, 0, &d, NULL), OR_OK);
+    assert_string_equal(d.text, "2026-11-18 18:10");
+    assert_string_equal(d.num_format, "yyyy-mm-dd hh:mm");
+    assert_int_equal(host.format_kpi(&host, &first, OR_KPI_PREVIOUS, 0, &d, NULL), OR_OK);
+    assert_int_equal(d.kind, OR_DISPLAY_BLANK);
+    assert_int_equal(host.format_kpi(&host, &first, OR_KPI_CHANGE, 0, &d, &dir), OR_OK);
+    assert_int_equal(d.kind, OR_DISPLAY_BLANK);
+    assert_string_equal(d.text, "");
+}
+
 int
 main(void)
 {
@@ -215,6 +332,8 @@ main(void)
         cmocka_unit_test(text_that_does_not_fit_is_cut_between_characters),
         cmocka_unit_test(kpi_changes_are_points_percent_or_difference),
         cmocka_unit_test(core_and_plugins_share_one_formatter),
+        cmocka_unit_test(cells_carry_the_text_and_a_number_format_that_shows_it),
+        cmocka_unit_test(kpi_cells_round_the_change_as_the_text_does),
     };
     return cmocka_run_group_tests_name("valuefmt", tests, setup, teardown);
 }

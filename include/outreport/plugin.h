@@ -38,7 +38,11 @@
  *   and the host's formatter (::or_host.format_value, format_change).  2.2
  *   adds how the store keeps an endpoint's rows (::or_endpoint.keeping,
  *   record_key, record_day), the trend chart (::OR_CHART_TREND,
- *   ::or_chart.mark_col) and KPI sparklines (::or_kpi.spark).
+ *   ::or_chart.mark_col), KPI sparklines (::or_kpi.spark), the currency
+ *   format (::OR_FMT_CURRENCY), whose document a split is for
+ *   (::or_report.split_label, split_value) and the report's currency, and
+ *   cells as documents and spreadsheets show them (::or_display,
+ *   ::or_host.format_cell, format_kpi).
  *
  * @section growth How each struct grows
  *
@@ -281,6 +285,7 @@ enum or_format {
     OR_FMT_DATE,
     OR_FMT_DATETIME,
     OR_FMT_TEXT,
+    OR_FMT_CURRENCY, /**< an amount in the report's currency (since 2.2) */
     OR_FMT_COUNT
 };
 
@@ -410,12 +415,71 @@ struct or_report {
     const struct or_source_status *const *sources; /**< per-source status */
     const char *description;                       /**< one paragraph under the title, or NULL */
     const char *author; /**< document author ([report] author), or NULL */
+    /* since 2.2 */
+    /**
+     * A split document (`--split-by`): who it is for, e.g. "Zoë Müller"
+     * (the split's label) and "zoe.mueller@acme.example" (its value).  NULL
+     * in the roll-up.  Documents name the person on the cover and in the
+     * header.  A renderer of ABI 2.1 or older gets the label in the title.
+     */
+    const char *split_label;
+    const char *split_value; /**< the split's value, or NULL in the roll-up */
+    const char *currency;    /**< ISO 4217 code of OR_FMT_CURRENCY values ("EUR"), or NULL */
 };
 
 /** A renderer option after validation (`--option KEY=VALUE`).  Built by the host. */
 struct or_option {
     const char *name;  /**< option name, one the renderer declared */
     const char *value; /**< its value as given */
+};
+
+/** What an ::or_display holds (since 2.2). */
+enum or_display_kind {
+    OR_DISPLAY_BLANK = 0, /**< nothing: a NULL value (text: "–" for people, nothing in data) */
+    OR_DISPLAY_TEXT,      /**< the value's own text (or_value.s), shown as it is */
+    OR_DISPLAY_STRING,    /**< text[] as a text cell (e.g. an instant before 1900) */
+    OR_DISPLAY_NUMBER,    /**< number, shown in num_format, reading as text[] */
+    OR_DISPLAY_BOOL       /**< number 0 or 1, text[] "yes" or "no" */
+};
+
+/** Flags of ::or_host.format_cell and format_kpi (since 2.2). */
+enum {
+    OR_DISPLAY_PLAIN = 1u,         /**< text for data files (CSV): no thousands separators */
+    OR_DISPLAY_DECIMAL_COMMA = 2u, /**< with OR_DISPLAY_PLAIN: ',' as the decimal mark */
+    OR_DISPLAY_NO_TEXT = 4u        /**< only kind, number and num_format: text[] stays "" */
+};
+
+/** Size of ::or_display.text and ::or_display.num_format. */
+#define OR_DISPLAY_SIZE 64
+
+/**
+ * A value as documents show it (since 2.2): the text people read and, for
+ * a spreadsheet, the typed value and the number format that shows that
+ * same text.  The plugin declares it and sets `size` to
+ * `sizeof(struct or_display)` before the call; the host fills the rest.
+ */
+struct or_display {
+    uint32_t size;             /**< sizeof as compiled into the plugin: set it */
+    enum or_display_kind kind; /**< what the cell holds */
+    /**
+     * NUMBER: what a spreadsheet cell stores: the number itself, a ratio for
+     * percent (0.25), a fraction of a day for durations, an Excel serial day
+     * (1900 date system, in the report's zone) for dates and times, the
+     * amount for currency.  BOOL: 0 or 1.
+     */
+    double number;
+    char num_format[OR_DISPLAY_SIZE]; /**< NUMBER: an Excel number format code
+                                             that shows @c number as @c text
+                                             reads; "" for General */
+    char text[OR_DISPLAY_SIZE];       /**< the text people read ("12,345",
+                                             "25.0 %", "2026-11-16"); "" for TEXT */
+};
+
+/** Which part of a KPI tile ::or_host.format_kpi writes (since 2.2). */
+enum or_kpi_part {
+    OR_KPI_VALUE = 0, /**< this period's value */
+    OR_KPI_PREVIOUS,  /**< the comparison period's value */
+    OR_KPI_CHANGE     /**< the change from previous to value ("+3.0 %", "+2.1 pp") */
 };
 
 /* ------------------------------------------------------------------------- */
@@ -579,6 +643,37 @@ struct or_host {
      */
     or_status (*format_change)(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
                                int *direction);
+
+    /* since 2.2 */
+
+    /**
+     * Value @p v of a column in display format @p fmt as a cell of a
+     * document: the text outreport's documents and e-mails show (as
+     * format_value writes it, and "€1,234.50" for currency in the report's
+     * currency) and, for spreadsheets, the number and number format that
+     * show the same text.  Numbers stay numbers: a percent is the ratio
+     * shown in "0.0 %", a duration a fraction of a day in "[h]:mm:ss", an
+     * instant (TIME, or an INT or REAL in DATE or DATETIME) an Excel serial
+     * of the report zone's wall clock, a text "2026-11-16" in DATE (what
+     * local_date() gives) a serial of that day.  Text in a numeric format
+     * that reads as a number is that number; other text is OR_DISPLAY_TEXT.
+     * AUTO writes INT as integer and REAL as decimal.  @p flags: OR_DISPLAY_*.
+     * @return OR_OK; OR_ERR_INVALID for a NULL argument or an @p out whose
+     *         size is smaller than the 2.2 layout.
+     */
+    or_status (*format_cell)(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                             unsigned flags, struct or_display *out);
+    /**
+     * Part @p part of KPI tile @p k as a cell, as format_cell writes
+     * values: the value and previous value in the KPI's format (AUTO: an
+     * integer when whole, else a decimal), the change as format_change
+     * writes it, with *@p direction +1, -1 or 0 (@p direction may be NULL
+     * for the other parts).  No value (or no comparison, for the change):
+     * OR_DISPLAY_BLANK, text "–" (the change: "").
+     * @return OR_OK; OR_ERR_INVALID as format_cell.
+     */
+    or_status (*format_kpi)(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
+                            unsigned flags, struct or_display *out, int *direction);
 };
 
 /* ------------------------------------------------------------------------- */

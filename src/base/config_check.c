@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "base/log.h"
-
-#define NAME_MAX_LEN 40
-#define TYPO_DISTANCE 2
+#include "base/suggest.h"
 
 static const char *const report_keys[] = {"timezone",      "week_start",       "author",
                                           "sql_timeout_s", "max_section_rows", NULL};
@@ -30,46 +28,6 @@ static const struct or_config_section core[] = {
     {"smtp", smtp_keys},
 };
 
-int
-or_edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > NAME_MAX_LEN || lb > NAME_MAX_LEN) {
-        return 9;
-    }
-    int row[NAME_MAX_LEN + 1];
-    for (size_t j = 0; j <= lb; j++) {
-        row[j] = (int)j;
-    }
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
-            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
-            diag = up;
-        }
-    }
-    return MIN(row[lb], 9);
-}
-
-/* The name of @p names closest to @p s within TYPO_DISTANCE, or NULL. */
-static const char *
-closest(const char *s, const char *const *names, size_t n)
-{
-    const char *best = NULL;
-    int best_d = TYPO_DISTANCE + 1;
-    for (size_t i = 0; i < n; i++) {
-        int d = or_edit_distance(s, names[i]);
-        if (d < best_d) {
-            best = names[i];
-            best_d = d;
-        }
-    }
-    return best;
-}
-
 static or_status
 check_keys(const struct or_config *cfg, const struct or_config_section *cs, char *err,
            size_t errlen)
@@ -84,7 +42,7 @@ check_keys(const struct or_config *cfg, const struct or_config_section *cs, char
     char **keys = or_config_keys(cfg, cs->name);
     or_status st = OR_OK;
     for (char **k = keys; k != NULL && *k != NULL && st == OR_OK; k++) {
-        const char *meant = closest(*k, cs->keys, nknown);
+        const char *meant = or_suggest(*k, cs->keys, nknown);
         if (meant != NULL && strcmp(meant, *k) == 0) {
             continue;
         }
@@ -140,7 +98,7 @@ or_config_check(const struct or_config *cfg, const struct or_config_section *plu
             st = check_keys(cfg, cs, err, errlen);
             continue;
         }
-        const char *meant = closest(name, (const char *const *)known->pdata, known->len);
+        const char *meant = or_suggest(name, (const char *const *)known->pdata, known->len);
         if (meant != NULL) {
             snprintf(err, errlen, "%s: [%s]: unknown section; did you mean [%s]?",
                      or_config_path(cfg), name, meant);

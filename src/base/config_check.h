@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "base/config.h"
+#include "base/suggest.h" /* or_edit_distance(), or_suggest() */
 
 /** A section and the keys it may hold.  Borrowed. */
 struct or_config_section {
@@ -35,8 +36,5 @@ struct or_config_section {
  */
 or_status or_config_check(const struct or_config *cfg, const struct or_config_section *plugins,
                           size_t nplugins, char *err, size_t errlen);
-
-/** @brief Edit distance of two short strings (insert, delete, replace); capped at 9. */
-int or_edit_distance(const char *a, const char *b);
 
 #endif

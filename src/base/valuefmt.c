@@ -10,11 +10,24 @@
 
 /* Beyond this magnitude a double has no exact units digit left to group. */
 #define GROUP_LIMIT 9.0e15
-#define NUM_SIZE 64
+#define NUM_SIZE OR_VALUEFMT_SIZE
 
 #define PLUS_MINUS "\xC2\xB1"
 
 static const double pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* Currencies written with a symbol; any other code is written "CODE ". */
+static const struct {
+    const char *code;
+    const char *symbol;
+    int decimals;
+} currencies[] = {
+    {"EUR", "\xE2\x82\xAC", 2}, {"USD", "$", 2},
+    {"GBP", "\xC2\xA3", 2},     {"JPY", "\xC2\xA5", 0},
+    {"INR", "\xE2\x82\xB9", 2}, {"KRW", "\xE2\x82\xA9", 0},
+    {"CAD", "CA$", 2},          {"AUD", "A$", 2},
+    {"BRL", "R$", 2},
+};
 
 /* Copies @p s into @p buf, cut at a character boundary when it does not fit. */
 static or_status
@@ -34,9 +47,35 @@ put(char *buf, size_t n, const char *s)
     return OR_ERR_INVALID;
 }
 
-/* @p v rounded to @p decimals (0 to 6) with ',' between thousands. */
+int
+or_currency_valid(const char *code)
+{
+    return code != NULL && strlen(code) == 3 && g_ascii_isupper(code[0]) &&
+           g_ascii_isupper(code[1]) && g_ascii_isupper(code[2]);
+}
+
+const char *
+or_currency_symbol(const char *code, int *decimals)
+{
+    static const char *const spaced[] = {"CHF ", "SEK ", "NOK ", "DKK ", "PLN ", "CZK "};
+    *decimals = 2;
+    for (size_t i = 0; code != NULL && i < G_N_ELEMENTS(currencies); i++) {
+        if (strcmp(code, currencies[i].code) == 0) {
+            *decimals = currencies[i].decimals;
+            return currencies[i].symbol;
+        }
+    }
+    for (size_t i = 0; code != NULL && i < G_N_ELEMENTS(spaced); i++) {
+        if (strncmp(code, spaced[i], 3) == 0) {
+            return spaced[i];
+        }
+    }
+    return code != NULL ? code : "";
+}
+
+/* @p v rounded to @p decimals (0 to 6) with the style's separators. */
 static void
-grouped(char *out, double v, int decimals)
+grouped(char *out, double v, int decimals, const struct or_numstyle *st)
 {
     if (!isfinite(v)) {
         snprintf(out, NUM_SIZE, "%s", isnan(v) ? "n/a" : (v < 0 ? "-inf" : "inf"));
@@ -65,12 +104,12 @@ grouped(char *out, double v, int decimals)
     } while (ip != 0);
     while (nd > 0) {
         out[o++] = digits[--nd];
-        if (nd > 0 && nd % 3 == 0) {
-            out[o++] = ',';
+        if (nd > 0 && nd % 3 == 0 && st->group != 0) {
+            out[o++] = st->group;
         }
     }
     if (decimals > 0) {
-        out[o++] = '.';
+        out[o++] = st->point;
         for (int d = decimals - 1; d >= 0; d--) {
             out[o + (size_t)d] = (char)('0' + (int)(fp % 10));
             fp /= 10;
@@ -92,25 +131,49 @@ duration(char *out, double seconds)
     snprintf(out, NUM_SIZE, "%s%lld:%02lld:%02lld", sign, s / 3600, (s / 60) % 60, s % 60);
 }
 
-/* A number in a numeric format (AUTO: as a decimal). */
+/* "€1,234.50", "-€5.00", "CHF 12.00"; a decimal when there is no code. */
 static void
-number(char *out, double v, enum or_format fmt, int decimals)
+money(char *out, double v, int decimals, const struct or_numstyle *st)
+{
+    int own = 2;
+    const char *symbol = st->currency != NULL ? or_currency_symbol(st->currency, &own) : "";
+    char tmp[NUM_SIZE];
+    grouped(tmp, fabs(v), decimals >= 0 ? decimals : own, st);
+    if (!isfinite(v)) {
+        snprintf(out, NUM_SIZE, "%s", isnan(v) ? "n/a" : (v < 0 ? "-inf" : "inf"));
+        return;
+    }
+    int negative = v < 0 && strspn(tmp, "0.,") != strlen(tmp);
+    snprintf(out, NUM_SIZE, "%s%s%s", negative ? "-" : "", symbol, tmp);
+}
+
+void
+or_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st, char *out)
 {
     char tmp[NUM_SIZE];
     switch (fmt) {
-    case OR_FMT_INTEGER: grouped(out, v, decimals >= 0 ? decimals : 0); return;
+    case OR_FMT_INTEGER: grouped(out, v, decimals >= 0 ? decimals : 0, st); return;
     case OR_FMT_PERCENT:
-        grouped(tmp, v * 100.0, decimals >= 0 ? decimals : 1);
+        grouped(tmp, v * 100.0, decimals >= 0 ? decimals : 1, st);
         snprintf(out, NUM_SIZE, "%s %%", tmp);
         return;
     case OR_FMT_DURATION: duration(out, v); return;
-    case OR_FMT_TEXT: snprintf(out, NUM_SIZE, "%g", v); return; /* as it is, no separators */
-    default: grouped(out, v, decimals >= 0 ? decimals : 2); return;
+    case OR_FMT_CURRENCY: money(out, v, decimals, st); return;
+    case OR_FMT_TEXT:
+        snprintf(out, NUM_SIZE, "%g", v); /* as it is, no separators */
+        if (st->point != '.') {
+            char *dot = strchr(out, '.');
+            if (dot != NULL) {
+                *dot = st->point;
+            }
+        }
+        return;
+    default: grouped(out, v, decimals >= 0 ? decimals : 2, st); return;
     }
 }
 
-static void
-instant(char *out, int64_t t, int with_time, GTimeZone *tz)
+void
+or_instant_text(int64_t t, int with_time, GTimeZone *tz, char *out)
 {
     struct or_local_time lt;
     or_time_local(t, tz, &lt);
@@ -123,11 +186,24 @@ instant(char *out, int64_t t, int with_time, GTimeZone *tz)
     }
 }
 
+/* An instant held in a REAL: whole seconds, when they fit. */
+static int
+real_instant(double r, int64_t *t)
+{
+    if (!isfinite(r) || fabs(r) > 9.0e15) {
+        return 0;
+    }
+    *t = (int64_t)llround(r);
+    return 1;
+}
+
 or_status
-or_value_text(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz, char *buf,
-              size_t n)
+or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz,
+                 const char *currency, char *buf, size_t n)
 {
     char out[NUM_SIZE];
+    struct or_numstyle st = {',', '.', currency};
+    int64_t t = 0;
     if (buf == NULL || n == 0 || v == NULL) {
         return OR_ERR_INVALID;
     }
@@ -137,21 +213,36 @@ or_value_text(const struct or_value *v, enum or_format fmt, int decimals, GTimeZ
     switch (v->type) {
     case OR_TYPE_TEXT: return put(buf, n, v->s != NULL ? v->s : "");
     case OR_TYPE_BOOL: return put(buf, n, v->i ? "yes" : "no");
-    case OR_TYPE_TIME: instant(out, v->i, fmt != OR_FMT_DATE, tz); break;
+    case OR_TYPE_TIME: or_instant_text(v->i, fmt != OR_FMT_DATE, tz, out); break;
     case OR_TYPE_INT:
         if (fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) {
-            instant(out, v->i, fmt == OR_FMT_DATETIME, tz);
+            or_instant_text(v->i, fmt == OR_FMT_DATETIME, tz, out);
         }
         else if (fmt == OR_FMT_TEXT) {
             snprintf(out, sizeof(out), "%lld", (long long)v->i);
         }
         else {
-            number(out, (double)v->i, fmt == OR_FMT_AUTO ? OR_FMT_INTEGER : fmt, decimals);
+            or_number_text((double)v->i, fmt == OR_FMT_AUTO ? OR_FMT_INTEGER : fmt, decimals, &st,
+                           out);
         }
         break;
-    default: number(out, v->r, fmt, decimals); break;
+    default:
+        if ((fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) && real_instant(v->r, &t)) {
+            or_instant_text(t, fmt == OR_FMT_DATETIME, tz, out);
+        }
+        else {
+            or_number_text(v->r, fmt, decimals, &st, out);
+        }
+        break;
     }
     return put(buf, n, out);
+}
+
+or_status
+or_value_text(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz, char *buf,
+              size_t n)
+{
+    return or_value_text_in(v, fmt, decimals, tz, NULL, buf, n);
 }
 
 void
@@ -160,13 +251,24 @@ or_value_format(const struct or_value *v, enum or_format fmt, GTimeZone *tz, cha
     (void)or_value_text(v, fmt, -1, tz, buf, n);
 }
 
+/* Rounds @p v as @p text shows it with one decimal. */
+static double
+shown_tenths(double v)
+{
+    double r = round(v * 10.0) / 10.0;
+    return r == 0.0 ? 0.0 : r;
+}
+
 int
-or_kpi_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
+or_kpi_change_in(const struct or_kpi *k, const struct or_numstyle *st, char *buf, size_t n,
+                 int *direction, double *number, int *kind)
 {
     char tmp[NUM_SIZE];
     double d;
 
     *direction = 0;
+    *number = 0.0;
+    *kind = 2;
     if (n > 0) {
         buf[0] = '\0';
     }
@@ -174,28 +276,37 @@ or_kpi_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
         return 0;
     }
     const char *unit = "";
-    if (k->format == OR_FMT_PERCENT) {
-        d = (k->value - k->previous) * 100.0;
-        grouped(tmp, fabs(d), 1);
-        *direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        unit = " pp";
-    }
-    else if (k->previous != 0.0) {
-        d = (k->value - k->previous) / fabs(k->previous) * 100.0;
-        grouped(tmp, fabs(d), 1);
-        *direction = strcmp(tmp, "0.0") == 0 ? 0 : (d > 0 ? 1 : -1);
-        unit = " %";
+    if (k->format == OR_FMT_PERCENT || k->previous != 0.0) {
+        int points = k->format == OR_FMT_PERCENT;
+        d = points ? (k->value - k->previous) * 100.0
+                   : (k->value - k->previous) / fabs(k->previous) * 100.0;
+        grouped(tmp, fabs(d), 1, st);
+        *number = points ? shown_tenths(d) : shown_tenths(d) / 100.0;
+        *direction = *number == 0.0 ? 0 : (d > 0 ? 1 : -1);
+        *kind = points ? 1 : 0;
+        unit = points ? " pp" : " %";
     }
     else {
         /* No relative change from zero: the difference itself. */
         d = k->value - k->previous;
         enum or_format fmt = k->format;
-        if (fmt == OR_FMT_AUTO || fmt >= OR_FMT_DATE) {
+        if (fmt == OR_FMT_AUTO || fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME ||
+            fmt == OR_FMT_TEXT) {
             fmt = fabs(d - nearbyint(d)) < 1e-9 ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
         }
-        number(tmp, fabs(d), fmt, -1);
+        or_number_text(fabs(d), fmt, -1, st, tmp);
+        *number = d;
         *direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
     }
     snprintf(buf, n, "%s%s%s", *direction == 0 ? PLUS_MINUS : (d > 0 ? "+" : "-"), tmp, unit);
     return 1;
+}
+
+int
+or_kpi_change(const struct or_kpi *k, char *buf, size_t n, int *direction)
+{
+    struct or_numstyle st = OR_NUMSTYLE_DOCUMENT;
+    double number;
+    int kind;
+    return or_kpi_change_in(k, &st, buf, n, direction, &number, &kind);
 }

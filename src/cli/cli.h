@@ -36,6 +36,8 @@ struct or_cli {
     const char *out_dir;      /**< --out DIR */
     int strict;               /**< --strict */
     const char *split_by;     /**< --split-by COLUMN[,COLUMN...] */
+    const char *split_label;  /**< --split-label COLUMN */
+    const char *keep_dataset; /**< --keep-dataset FILE */
     GPtrArray *mail_to;       /**< --mail-to ADDRESS, repeatable; {COLUMN} for splits */
     GPtrArray *mail_cc;       /**< --mail-cc ADDRESS, repeatable */
     const char *mail_subject; /**< --mail-subject PATTERN ({title}, {period}) */

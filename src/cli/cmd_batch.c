@@ -4,28 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/json_text.h"
 #include "base/log.h"
 #include "cli/cli.h"
 #include "job/batch.h"
 #include "job/jobs_file.h"
+#include "job/summary.h"
 
-/* One line per job on stderr, or with --json one object on stdout. */
+/* One line per job on stderr, or with --json one document on stdout. */
 static int
 report(const struct or_cli *cli, const GArray *jobs, struct or_batch_result *results)
 {
-    json_t *summary = json_array();
+    json_t *summary = or_summary_new();
     int failed = 0;
     for (guint i = 0; i < jobs->len; i++) {
         const struct or_job *j = &g_array_index(jobs, struct or_job, i);
         int rc = results[i].exit_code;
         failed += rc != 0;
-        json_t *o =
-            json_pack("{s:s, s:i, s:s}", "job", j->name, "exit_code", rc, "out", j->out_dir);
-        json_object_set_new(o, "manifest",
-                            results[i].manifest != NULL ? results[i].manifest : json_null());
+        or_summary_add(summary, j->name, rc, j->out_dir, results[i].manifest, NULL);
+        json_decref(results[i].manifest);
         results[i].manifest = NULL;
-        json_array_append_new(summary, o);
         if (!cli->json && cli->verbosity >= 0) {
             /* A usage or configuration error stops a job before it writes anything. */
             fprintf(stderr, "job %s: %s (exit %d), %s%s\n", j->name, rc == 0 ? "ok" : "FAILED", rc,
@@ -35,15 +32,9 @@ report(const struct or_cli *cli, const GArray *jobs, struct or_batch_result *res
     }
     int rc = failed > 0 ? OR_EXIT_SOURCE : OR_EXIT_OK;
     if (cli->json) {
-        json_t *root = json_pack("{s:s, s:i, s:i, s:i, s:o}", "status",
-                                 failed == 0 ? "ok" : "failed", "exit_code", rc, "jobs_ok",
-                                 (int)jobs->len - failed, "jobs_failed", failed, "jobs", summary);
-        or_json_print_whole(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        json_decref(root);
+        or_summary_print(summary, rc, stdout);
     }
-    else {
-        json_decref(summary);
-    }
+    json_decref(summary);
     return rc;
 }
 

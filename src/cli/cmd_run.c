@@ -3,28 +3,15 @@
  * of the pipeline's stages (job/pipeline.h). */
 #include <stdio.h>
 
-#include "base/json_text.h"
 #include "base/log.h"
 #include "base/status_str.h"
 #include "cli/cli.h"
 #include "job/jobctx.h"
 #include "job/jobstore.h"
 #include "job/pipeline.h"
+#include "job/summary.h"
 #include "job/sync.h"
 #include "report/evaluate.h"
-
-static int
-print_json_summary(json_t *manifest, int rc)
-{
-    json_t *jobs = json_array();
-    json_object_set_new(manifest, "exit_code", json_integer(rc));
-    json_array_append_new(jobs, manifest);
-    json_t *root = json_pack("{s:s, s:i, s:o}", "status", rc == 0 ? "ok" : "failed", "exit_code",
-                             rc, "jobs", jobs);
-    or_json_print_whole(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    json_decref(root);
-    return rc;
-}
 
 static or_status
 one_template(const struct or_cli *cli, char *err, size_t errlen)
@@ -84,6 +71,10 @@ or_cmd_run(struct or_app *app)
     if (st == OR_OK) {
         st = fetch(&R, &job, app->cfg, err, sizeof(err));
     }
+    if (st == OR_OK && app->cli->keep_dataset != NULL) {
+        /* Before the template runs: its author can look at what it failed on. */
+        st = or_run_keep(&R, app->cli->keep_dataset, err, sizeof(err));
+    }
     if (st == OR_OK) {
         rc = or_run_report(&R);
     }
@@ -92,7 +83,13 @@ or_cmd_run(struct or_app *app)
         rc = or_exit_code(st);
     }
     if (app->cli->json) {
-        print_json_summary(or_run_summary(&R, err), rc);
+        json_t *sum = or_summary_new();
+        json_t *m = or_run_summary(&R, err);
+        or_summary_add(sum, plan.tpl != NULL ? plan.tpl->name : job.target, rc, job.out_dir, m,
+                       err);
+        json_decref(m);
+        or_summary_print(sum, rc, stdout);
+        json_decref(sum);
     }
     or_run_release(&R);
     or_plan_release(&plan);
@@ -129,10 +126,21 @@ or_cmd_validate(struct or_app *app)
     if (st == OR_OK) {
         st = or_sync_coverage_table(NULL, 0, R.ds, 1, err, sizeof(err));
     }
-    if (st == OR_OK) {
-        st = or_eval_check(plan.tpl, R.ds, plan.tz, (const char *const *)lenient->pdata, err,
-                           sizeof(err));
+    char **cols = job.split_by != NULL ? g_strsplit(job.split_by, ",", -1) : NULL;
+    for (char **c = cols; c != NULL && *c != NULL; c++) {
+        g_strstrip(*c);
     }
+    /* A split's views filter on a value: any will do over empty tables. */
+    struct or_split split = {.cols = cols, .value = "validate", .label = "validate"};
+    if (st == OR_OK) {
+        struct or_eval_input in = {.tpl = plan.tpl,
+                                   .ds = R.ds,
+                                   .tz = plan.tz,
+                                   .vars = (const char *const *)plan.vars,
+                                   .split = cols != NULL ? &split : NULL};
+        st = or_eval_check(&in, (const char *const *)lenient->pdata, err, sizeof(err));
+    }
+    g_strfreev(cols);
     if (st == OR_OK) {
         printf("%s: ok: %zu sources, %zu sections\n", plan.tpl->path, plan.tpl->nsources,
                plan.tpl->nsections);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "base/log.h"
 #include "base/status_str.h"
 #include "base/timeutil.h"
@@ -11,6 +12,7 @@
 #include "job/jobctx.h"
 #include "job/jobstore.h"
 #include "job/sync.h"
+#include "or_config.h"
 
 /* Days a sync covers when the command line names none: the last four weeks and today. */
 #define DEFAULT_DAYS 28
@@ -122,9 +124,11 @@ report(const struct or_source *s, int json, json_t *list)
            s->detail != NULL ? s->detail : "");
 }
 
+/* Syncs every source under the store's writer lock; with --json each one's
+ * outcome goes into @p list. */
 static int
 run_sync(struct sync_cmd *c, const struct or_app *app, struct or_job_store *js, int64_t now,
-         char *err, size_t errlen)
+         json_t *list, char *err, size_t errlen)
 {
     struct or_http *http = NULL;
     or_status st = or_job_http(&c->job, app->cfg, &http, err, errlen);
@@ -141,7 +145,6 @@ run_sync(struct sync_cmd *c, const struct or_app *app, struct or_job_store *js, 
     (void)or_job_store_env(js, app->cfg, c->tz, &fe, &se, err, errlen);
     se.now = now;
     int failed = 0;
-    json_t *list = json_array();
     for (guint i = 0; i < c->sources->len; i++) {
         struct or_source *s = &g_array_index(c->sources, struct or_source, i);
         or_sync_source(s, &se);
@@ -152,19 +155,22 @@ run_sync(struct sync_cmd *c, const struct or_app *app, struct or_job_store *js, 
     }
     or_store_unlock(js->store);
     or_http_free(http);
-    int rc = failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
-    if (app->cli->json) {
-        json_t *root =
-            json_pack("{s:s, s:i, s:s, s:o}", "status", failed ? "failed" : "ok", "exit_code", rc,
-                      "store", or_store_name(js->store), "sources", list);
-        json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        fputc('\n', stdout);
-        json_decref(root);
+    return failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
+}
+
+/* --json: one document on stdout, whole or not at all, also when the sync
+ * could not start (its "error"); docs/run-summary.schema.json ("sync"). */
+static void
+print_summary(int rc, const struct or_job_store *js, json_t *list, const char *err)
+{
+    json_t *root = json_pack("{s:s, s:s, s:i, s:s?, s:O}", "outreport", OR_VERSION, "status",
+                             rc == OR_EXIT_OK ? "ok" : "failed", "exit_code", rc, "store",
+                             js->store != NULL ? or_store_name(js->store) : NULL, "sources", list);
+    if (rc != OR_EXIT_OK && rc != OR_EXIT_SOURCE) {
+        json_object_set_new(root, "error", json_string(err[0] != '\0' ? err : "failed"));
     }
-    else {
-        json_decref(list);
-    }
-    return rc;
+    or_json_print_whole(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
 }
 
 int
@@ -194,13 +200,18 @@ or_cmd_sync(struct or_app *app)
         or_set_err(err, sizeof(err), "sync needs a store, and [store] url is none");
         st = OR_ERR_CONFIG;
     }
+    json_t *list = json_array();
     if (st == OR_OK) {
-        rc = run_sync(&c, app, &js, now, err, sizeof(err));
+        rc = run_sync(&c, app, &js, now, list, err, sizeof(err));
     }
     else {
         or_log(OR_LOG_ERROR, "%s", err);
         rc = or_exit_code(st);
     }
+    if (app->cli->json) {
+        print_summary(rc, &js, list, err);
+    }
+    json_decref(list);
     or_job_store_close(&js);
     for (guint i = 0; i < c.sources->len; i++) {
         or_source_release(&g_array_index(c.sources, struct or_source, i));

@@ -62,13 +62,19 @@ static const char usage_run[] =
     "  --split-by COL[,COL...]   one document set per value of COL (e.g. rep_email), plus\n"
     "                            the roll-up; further columns filter other tables by the\n"
     "                            same value (rep_email,sender_email)\n"
+    "  --split-label COL         the column naming each split's person on the cover, in\n"
+    "                            file names and subjects (default: rep_email -> rep_name)\n"
     "  --mail-to ADDR            mail the documents (repeatable, comma-separated); an\n"
     "                            address {COL} mails each split to its own value\n"
     "  --mail-cc ADDR            copy the roll-up mail to ADDR\n"
-    "  --mail-subject PATTERN    subject; {title} and {period} are filled in\n"
+    "  --mail-subject PATTERN    subject; {title}, {period}, {split_label} and\n"
+    "                            {split_value} are filled in\n"
     "  --dry-run                 fetch and render, write the files, print who would get\n"
     "                            what, send nothing\n"
-    "  --json                    print one JSON object saying what happened\n"
+    "  --json                    print one JSON document saying what happened (and nothing\n"
+    "                            else on stdout; docs/run-summary.schema.json)\n"
+    "  --keep-dataset FILE       also write the fetched tables to FILE, an SQLite database\n"
+    "                            (sqlite3 FILE) to try a template's SQL on\n"
     "\n"
     "Exit status: 0 ok, 1 failure, 2 usage, configuration or template error,\n"
     "3 a source failed (its sections say 'data unavailable'; with --strict: no documents).\n";
@@ -78,7 +84,7 @@ static const char usage_batch[] =
     "\n"
     "Runs every job of JOBS.ini: one [section] per job, [defaults] for keys they share.\n"
     "Job keys: template (required), period, from, to, tz, formats, out (default DIR/JOB),\n"
-    "mail_to, mail_cc, mail_subject, split_by, strict, options (KEY=VALUE,...).\n"
+    "mail_to, mail_cc, mail_subject, split_by, split_label, strict, options (KEY=VALUE,...).\n"
     "Sources with the same endpoint, parameters and period are fetched once and shared;\n"
     "jobs render in parallel, one process per core; a failing job never stops the others.\n"
     "Command-line options (--config, --replay, --dry-run, --option ...) apply to all jobs.\n"
@@ -103,11 +109,15 @@ static const char usage_sync[] =
     "failed (what was stored before it stays).\n";
 
 static const char usage_validate[] =
-    "usage: outreport validate TEMPLATE\n"
+    "usage: outreport validate TEMPLATE [--split-by COL[,COL...]] [--split-label COL]\n"
+    "                          [--var KEY=VALUE]\n"
     "\n"
     "Checks a template without fetching anything: the JSON, section kinds, chart kinds,\n"
-    "column formats, and every SQL statement against the tables its sources declare.\n"
-    "Errors name the template file, the section and the problem.\n";
+    "column formats, and every SQL statement against the tables its sources declare:\n"
+    "each column a chart, KPI or format uses must be of a type that fits it.  With\n"
+    "--split-by, also that every section of a split document is about the split or\n"
+    "says it is the team's (\"scope\").  Errors name the template file, the section (by its\n"
+    "id) and the column.\n";
 
 static const char usage_fetch[] =
     "usage: outreport fetch SOURCE -o FILE [options]\n"
@@ -155,7 +165,9 @@ enum {
     OPT_SINCE,
     OPT_STORE,
     OPT_VAR,
-    OPT_DEADLINE
+    OPT_DEADLINE,
+    OPT_SPLIT_LABEL,
+    OPT_KEEP_DATASET
 };
 
 static const struct option long_opts[] = {
@@ -188,6 +200,8 @@ static const struct option long_opts[] = {
     {"store", required_argument, NULL, OPT_STORE},
     {"var", required_argument, NULL, OPT_VAR},
     {"deadline", required_argument, NULL, OPT_DEADLINE},
+    {"split-label", required_argument, NULL, OPT_SPLIT_LABEL},
+    {"keep-dataset", required_argument, NULL, OPT_KEEP_DATASET},
     {NULL, 0, NULL, 0},
 };
 
@@ -204,7 +218,7 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
      OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_VAR) |        \
-     OPT_BIT(OPT_DEADLINE))
+     OPT_BIT(OPT_DEADLINE) | OPT_BIT(OPT_SPLIT_LABEL))
 
 #define SYNC_OPTS                                                                                  \
     (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
@@ -232,13 +246,14 @@ static const struct command {
      "fetch one endpoint (provider.endpoint) into a .csv/.xlsx file", usage_fetch, FETCH_OPTS,
      or_cmd_fetch},
     {"run", "run TEMPLATE", "fetch a template's sources and write its documents", usage_run,
-     RUN_OPTS, or_cmd_run},
+     RUN_OPTS | OPT_BIT(OPT_KEEP_DATASET), or_cmd_run},
     {"batch", "batch JOBS.ini", "many report jobs in one run; shared fetches, parallel jobs",
      usage_batch, RUN_OPTS, or_cmd_batch}, /* the run options apply to every job */
     {"sync", "sync [SOURCE...]", "bring the store up to date; only days not stored are fetched",
      usage_sync, SYNC_OPTS, or_cmd_sync},
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
-     usage_validate, OPT_BIT(OPT_VAR), or_cmd_validate},
+     usage_validate, OPT_BIT(OPT_VAR) | OPT_BIT(OPT_SPLIT_BY) | OPT_BIT(OPT_SPLIT_LABEL),
+     or_cmd_validate},
 };
 
 static const struct command *
@@ -323,6 +338,8 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_STORE: cli->store = optarg; break;
         case OPT_VAR: g_ptr_array_add(cli->vars, optarg); break;
         case OPT_DEADLINE: cli->deadline = optarg; break;
+        case OPT_SPLIT_LABEL: cli->split_label = optarg; break;
+        case OPT_KEEP_DATASET: cli->keep_dataset = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/log.h"
 #include "base/status_str.h"
 #include "deliver/mail_body.h"
 
@@ -127,19 +126,23 @@ record(char **to, char **cc, const char *subject, char **names, const char *stat
     return m;
 }
 
+/* The job's pattern; a split's mail names the person when the pattern does not. */
 static char *
 subject_of(const struct or_delivery *d)
 {
     char *subject = or_mail_subject(d->subject, d->report);
-    if (d->split != NULL) {
-        char *s2 = g_strdup_printf("%s (%s)", subject, d->split);
+    const char *label = d->report->split_label;
+    if (d->split != NULL && (d->subject == NULL || (strstr(d->subject, "{split_label}") == NULL &&
+                                                    strstr(d->subject, "{split_value}") == NULL))) {
+        char *s2 = g_strdup_printf("%s (%s)", subject, label != NULL ? label : d->split);
         g_free(subject);
         subject = s2;
     }
     return subject;
 }
 
-/* Sends, or with --dry-run says what it would send. */
+/* Sends, or with --dry-run says what it would send: on stderr, a line for
+ * people (stdout is for --json alone). */
 static or_status
 send_or_say(const struct or_delivery *d, const struct or_mail_message *msg, char **names,
             const char **status, char *merr, size_t merrlen)
@@ -148,22 +151,20 @@ send_or_say(const struct or_delivery *d, const struct or_mail_message *msg, char
         *status = "dry-run";
         char *who = g_strjoinv(", ", (char **)msg->to);
         char *what = g_strjoinv(", ", names);
-        printf("would mail %s: \"%s\" with %s\n", who, msg->subject, what);
+        char *line = g_strdup_printf("would mail %s: \"%s\" with %s\n", who, msg->subject, what);
+        fputs(line, stderr);
+        g_free(line);
         g_free(who);
         g_free(what);
         return OR_OK;
     }
     or_status st = or_mail_send(d->srv, msg, merr, merrlen);
-    *status = "sent";
-    if (st != OR_OK) {
-        *status = "failed";
-        or_log(OR_LOG_ERROR, "%s", merr);
-    }
+    *status = st == OR_OK ? "sent" : "failed";
     return st;
 }
 
 or_status
-or_deliver_mail(const struct or_delivery *d, json_t *mails)
+or_deliver_mail(const struct or_delivery *d, json_t *mails, char *err, size_t errlen)
 {
     char **to = recipients(d->mail_to, d->split);
     if (to[0] == NULL) {
@@ -196,6 +197,9 @@ or_deliver_mail(const struct or_delivery *d, json_t *mails)
     char merr[OR_ERR_SIZE] = "";
     or_status st = send_or_say(d, &msg, names, &status, merr, sizeof(merr));
     json_array_append_new(mails, record(to, cc, subject, names, status, merr, d->split));
+    if (st != OR_OK) {
+        or_set_err(err, errlen, "%s", merr);
+    }
     g_free(text);
     g_free(html);
     g_free(subject);

@@ -7,8 +7,9 @@
  * Core only.  A job's recipients without a placeholder get the roll-up;
  * one with {COLUMN} gets each split, with the placeholder replaced by the
  * split's value; copies (cc) go with the roll-up only.  The subject follows
- * the job's pattern (a split adds " (value)"), the bodies summarise the
- * report (mail_body.h), and every document of the set is attached.
+ * the job's pattern ({split_label}, {split_value}; without them a split's
+ * subject ends in " (label)"), the bodies summarise the report
+ * (mail_body.h), and every document of the set is attached.
  */
 #ifndef OR_DELIVER_H
 #define OR_DELIVER_H
@@ -30,7 +31,8 @@ struct or_delivery {
     const struct or_mail_server *srv;
     const GPtrArray *mail_to;       /**< the job's recipients (char *) */
     const GPtrArray *mail_cc;       /**< copies of the roll-up (char *) */
-    const char *subject;            /**< pattern ({title}, {period}); NULL: the default */
+    const char *subject;            /**< pattern ({title}, {period}, {split_label},
+                                         {split_value}); NULL: the default */
     int dry_run;                    /**< print who would get what, send nothing */
     const struct or_report *report; /**< what the bodies and subject summarise */
     GTimeZone *tz;                  /**< the report zone */
@@ -53,9 +55,11 @@ or_status or_deliver_check(const GPtrArray *mail_to, const GPtrArray *mail_cc, c
 /**
  * @brief Mail @p d's documents to the recipients they are for (none: does
  * nothing) and append a record to @p mails: to, cc, subject, attachments,
- * status ("sent", "dry-run", "failed"), error and split.
- * @return OR_OK, or the mail's error (logged; the record says it failed).
+ * status ("sent", "dry-run", "failed"), error and split.  With --dry-run,
+ * one line per mail on stderr says who would get what.
+ * @return OR_OK, or the mail's error with @p err saying why (not logged:
+ *         the caller reports it once; the record says it failed).
  */
-or_status or_deliver_mail(const struct or_delivery *d, json_t *mails);
+or_status or_deliver_mail(const struct or_delivery *d, json_t *mails, char *err, size_t errlen);
 
 #endif

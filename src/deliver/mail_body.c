@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/cellfmt.h"
 #include "base/timeutil.h"
 #include "base/valuefmt.h"
 
@@ -29,38 +30,23 @@ struct kpi_text {
     int good;          /* +1 good news, -1 bad news, 0 neither */
 };
 
+/* A tile as every document shows it (cellfmt.h: the PDF and the workbook
+ * get the same text from the host). */
 static void
-format_number(enum or_format fmt, double v, GTimeZone *tz, char *buf, size_t n)
+kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz, struct kpi_text *out)
 {
-    struct or_value val = {
-        .type = OR_TYPE_REAL,
-        .r = v,
-        .i = isfinite(v) && fabs(v) < 9e18 ? (int64_t)llround(v) : 0,
-    };
-    if (fmt == OR_FMT_AUTO) {
-        fmt = v == floor(v) ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
-    }
-    or_value_format(&val, fmt, tz, buf, n);
-}
-
-static void
-kpi_text(const struct or_kpi *k, GTimeZone *tz, struct kpi_text *out)
-{
+    struct or_cellfmt c = {tz, r->currency, 0};
+    struct or_display d = {.size = sizeof(d)};
     memset(out, 0, sizeof(*out));
-    if (!k->has_value || !isfinite(k->value)) {
-        snprintf(out->value, sizeof(out->value), EN_DASH);
-    }
-    else {
-        format_number(k->format, k->value, tz, out->value, sizeof(out->value));
-    }
+    or_kpi_cell(k, OR_KPI_VALUE, &c, &d, NULL);
+    snprintf(out->value, sizeof(out->value), "%s", d.text);
     if (!k->has_previous || !isfinite(k->previous)) {
         return;
     }
-    format_number(k->format, k->previous, tz, out->previous, sizeof(out->previous));
-    if (!k->has_value || !isfinite(k->value)) {
-        return;
-    }
-    or_kpi_change(k, out->change, sizeof(out->change), &out->direction);
+    or_kpi_cell(k, OR_KPI_PREVIOUS, &c, &d, NULL);
+    snprintf(out->previous, sizeof(out->previous), "%s", d.text);
+    or_kpi_cell(k, OR_KPI_CHANGE, &c, &d, &out->direction);
+    snprintf(out->change, sizeof(out->change), "%s", d.text);
     if (out->direction != 0) {
         out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
     }
@@ -143,7 +129,7 @@ text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
-            kpi_text(k, tz, &t);
+            kpi_text(k, r, tz, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
             if (t.change[0] != '\0') {
                 g_string_append_printf(out, " (previous %s, %s%s)", t.previous,
@@ -199,6 +185,9 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
     size_t failed = count_failed(r);
 
     g_string_append_printf(out, "%s\n", title_of(r));
+    if (r->split_label != NULL) {
+        g_string_append_printf(out, "For: %s\n", r->split_label);
+    }
     g_string_append_printf(out, "Period: %s%s\n", period,
                            r->partial ? " (partial: the period is not over yet)" : "");
     g_string_append_printf(out, "Time zone: %s\n", r->tz != NULL ? r->tz : "UTC");
@@ -318,7 +307,7 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct kpi_text t;
-            kpi_text(k, tz, &t);
+            kpi_text(k, r, tz, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
             g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
             esc(out, k->label);
@@ -428,6 +417,10 @@ html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
                     "<tr><td style=\"padding:20px 24px 8px 24px;\">"
                     "<h1 style=\"margin:0;font-size:20px;color:" COLOUR_TEXT ";\">");
     esc(out, title_of(r));
+    if (r->split_label != NULL) {
+        g_string_append(out, " &mdash; ");
+        esc(out, r->split_label);
+    }
     g_string_append(out,
                     "</h1><p style=\"margin:4px 0 0 0;font-size:14px;color:" COLOUR_MUTED ";\">");
     esc(out, period);
@@ -521,6 +514,12 @@ or_mail_subject(const char *pattern, const struct or_report *r)
         if (strncmp(p, "{title}", 7) == 0) {
             g_string_append(out, title_of(r));
             p += 7;
+        }
+        else if (strncmp(p, "{split_label}", 13) == 0 || strncmp(p, "{split_value}", 13) == 0) {
+            /* Whom a split's mail is about; empty in the roll-up's. */
+            const char *v = p[7] == 'l' ? r->split_label : r->split_value;
+            g_string_append(out, v != NULL ? v : "");
+            p += 13;
         }
         else if (strncmp(p, "{period}", 8) == 0) {
             GTimeZone *zone = zone_of(r);

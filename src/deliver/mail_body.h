@@ -47,9 +47,11 @@ void or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *a
 /**
  * @brief A subject line from @p pattern.
  *
- * `{title}` becomes the report title ("Report" when it has none) and
+ * `{title}` becomes the report title ("Report" when it has none),
  * `{period}` the period label, followed by " (partial)" when the period is
- * not over yet.  Other text, unknown placeholders included, is kept as is;
+ * not over yet, and in a split's mail `{split_label}` and `{split_value}`
+ * whom it is about ("Zoë Müller", "zoe.mueller@acme.example"; empty in the
+ * roll-up's).  Other text, unknown placeholders included, is kept as is;
  * line breaks become spaces so the result is one header line.
  *
  * @param pattern the pattern; NULL uses ::OR_MAIL_SUBJECT_DEFAULT.

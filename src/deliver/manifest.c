@@ -22,18 +22,20 @@ or_manifest_period(const struct or_period *p, GTimeZone *tz)
 }
 
 json_t *
-or_manifest_source(const char *alias, const char *source, char *const *params, int previous,
-                   const char *status, const char *detail, const struct or_fetch_stats *st)
+or_manifest_source(const char *alias, const char *source, char *const *params, const char *period,
+                   const struct or_period *days, const char *status, const char *detail,
+                   const struct or_fetch_stats *st)
 {
     json_t *pa = json_array();
     for (size_t i = 0; params != NULL && params[i] != NULL; i++) {
         json_array_append_new(pa, json_string(params[i]));
     }
-    json_t *o = json_pack(
-        "{s:s, s:s, s:o, s:s, s:s, s:I, s:I, s:I, s:I, s:f}", "alias", alias, "source", source,
-        "params", pa, "period", previous ? "previous" : "current", "status", status, "pages",
-        (json_int_t)st->pages, "rows", (json_int_t)st->rows, "requests", (json_int_t)st->requests,
-        "retries", (json_int_t)st->retries, "seconds", round(st->seconds * 1000.0) / 1000.0);
+    json_t *o = json_pack("{s:s, s:s, s:o, s:s, s:s?, s:s?, s:s, s:I, s:I, s:I, s:I, s:f}", "alias",
+                          alias, "source", source, "params", pa, "period", period, "first_day",
+                          days ? days->first_day : NULL, "last_day", days ? days->last_day : NULL,
+                          "status", status, "pages", (json_int_t)st->pages, "rows",
+                          (json_int_t)st->rows, "requests", (json_int_t)st->requests, "retries",
+                          (json_int_t)st->retries, "seconds", round(st->seconds * 1000.0) / 1000.0);
     json_object_set_new(o, "detail", detail != NULL ? json_string(detail) : json_null());
     return o;
 }

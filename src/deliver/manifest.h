@@ -28,9 +28,15 @@
  */
 json_t *or_manifest_period(const struct or_period *p, GTimeZone *tz);
 
-/** @brief A JSON object for one fetched source; a new reference. */
-json_t *or_manifest_source(const char *alias, const char *source, char *const *params, int previous,
-                           const char *status, const char *detail, const struct or_fetch_stats *st);
+/**
+ * @brief A JSON object for one fetched source; a new reference.  @p period
+ * names its period ("current", "previous", or its own, e.g.
+ * "last-12-weeks"); @p days is that period (its first and last day), or
+ * NULL when the source has none.
+ */
+json_t *or_manifest_source(const char *alias, const char *source, char *const *params,
+                           const char *period, const struct or_period *days, const char *status,
+                           const char *detail, const struct or_fetch_stats *st);
 
 /** @brief A JSON object for an output file: path, format, bytes, sha256; a new reference. */
 json_t *or_manifest_file(const char *path, const char *format);

@@ -51,6 +51,8 @@ struct or_job {
     char *out_dir;            /**< REPORT: output folder (owned; "." when not given) */
     int strict;               /**< REPORT: a failed source fails the job, no documents */
     const char *split_by;     /**< REPORT: COLUMN[,COLUMN...], or NULL */
+    const char *split_label;  /**< REPORT: the column naming a split's person, or NULL: the
+                                   matching name column (rep_email -> rep_name) */
     GPtrArray *mail_to;       /**< REPORT: recipients, {COLUMN} for splits (owned strings) */
     GPtrArray *mail_cc;       /**< REPORT: copies of the roll-up (owned strings) */
     const char *mail_subject; /**< REPORT: subject pattern, or NULL */

@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "base/status_str.h"
+#include "base/suggest.h"
 
-static const char *const job_keys[] = {"template", "period", "from",    "to",      "tz",
-                                       "formats",  "out",    "mail_to", "mail_cc", "mail_subject",
-                                       "split_by", "strict", "options", NULL};
+static const char *const job_keys[] = {
+    "template", "period",       "from",     "to",          "tz",     "formats", "out", "mail_to",
+    "mail_cc",  "mail_subject", "split_by", "split_label", "strict", "options", NULL};
 
 static const char *
 job_value(const struct or_config *file, const char *section, const char *key)
@@ -22,16 +23,15 @@ check_keys(const struct or_config *file, const char *section, char *err, size_t 
     char **keys = or_config_keys(file, section);
     or_status st = OR_OK;
     for (char **k = keys; *k != NULL && st == OR_OK; k++) {
-        int ok = 0;
-        for (const char *const *a = job_keys; *a != NULL; a++) {
-            ok = ok || strcmp(*a, *k) == 0;
-        }
-        if (!ok) {
-            or_set_err(err, errlen,
-                       "%s: [%s] %s: unknown key (jobs take: template, period, from, "
-                       "to, tz, formats, out, mail_to, mail_cc, mail_subject, split_by, "
-                       "strict, options)",
-                       or_config_path(file), section, *k);
+        size_t n = G_N_ELEMENTS(job_keys) - 1;
+        const char *meant = or_suggest(*k, job_keys, n);
+        if (meant == NULL || strcmp(meant, *k) != 0) {
+            char hint[96];
+            char *list = g_strjoinv(", ", (char **)job_keys);
+            or_suggest_hint(*k, job_keys, n, hint, sizeof(hint));
+            or_set_err(err, errlen, "%s: [%s] %s: unknown key%s (jobs take: %s)",
+                       or_config_path(file), section, *k, hint, list);
+            g_free(list);
             st = OR_ERR_CONFIG;
         }
     }
@@ -137,6 +137,7 @@ make_job(const struct or_config *file, const char *section, const char *out_root
     take(file, section, "tz", &j->tz);
     take(file, section, "formats", &j->formats);
     take(file, section, "split_by", &j->split_by);
+    take(file, section, "split_label", &j->split_label);
     take(file, section, "mail_subject", &j->mail_subject);
     const char *strict = job_value(file, section, "strict");
     if (strict != NULL) {

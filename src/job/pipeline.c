@@ -2,11 +2,15 @@
 /* The stages of a report job after its plan, up to the dataset it evaluates. */
 #include "job/pipeline.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/sqlfuncs.h"
+#include "job/replay_hint.h"
 #include "job/sync.h"
 #include "report/render.h"
 
@@ -38,6 +42,63 @@ source_list(struct or_plan *p)
     return list;
 }
 
+/* "FIRST..LAST" that source @p s asked for, or "all data". */
+static char *
+asked_of(const struct or_source *s)
+{
+    return s->has_period ? g_strdup_printf("%s..%s", s->period.first_day, s->period.last_day)
+                         : g_strdup("all data");
+}
+
+/* A replay that asked for requests the recording lacks (a failed source, or
+ * through the store a partial one): which periods it has, once per period
+ * asked for in the log, and in each such source's reason (which the
+ * documents and manifest.json show). */
+static void
+replay_hint(struct or_run *R)
+{
+    struct or_plan *p = R->plan;
+    char *covers = NULL;
+    GPtrArray *said = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = 0; p->job->replay_dir != NULL && i < p->nsources; i++) {
+        struct or_source *s = &p->sources[i];
+        int partial = s->status != NULL && strcmp(s->status, "partial") == 0;
+        if (s->st != OR_ERR_REPLAY && !partial) {
+            continue;
+        }
+        if (covers == NULL) {
+            covers = or_replay_coverage(p->job->replay_dir, p->tz);
+            covers = covers != NULL ? covers : g_strdup("no dated request");
+        }
+        char *asked = asked_of(s);
+        const char *own = p->tpl != NULL ? p->tpl->sources[i].period : NULL;
+        if (!g_ptr_array_find_with_equal_func(said, asked, g_str_equal, NULL)) {
+            if (strstr(covers, asked) != NULL) {
+                /* The period is there: the request differs (parameters, endpoint). */
+                or_log(OR_LOG_WARN,
+                       "--replay %s covers %s, but not these requests for %s (other parameters "
+                       "or endpoints): record them with --record",
+                       p->job->replay_dir, covers, asked);
+            }
+            else {
+                or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (%s%s%s)",
+                       p->job->replay_dir, covers, asked, own != NULL ? s->alias : "--period",
+                       own != NULL ? ": " : "", own != NULL ? own : "");
+            }
+            g_ptr_array_add(said, asked);
+        }
+        else {
+            g_free(asked);
+        }
+        char *detail = g_strdup_printf("%s (the recording covers %s)",
+                                       s->detail != NULL ? s->detail : s->status, covers);
+        g_free(s->detail);
+        s->detail = detail;
+    }
+    g_ptr_array_free(said, TRUE);
+    g_free(covers);
+}
+
 /* Every source gets the table its fetch went to, under its own name.  From
  * the file @p path (a batch's), or within the job's dataset (NULL). */
 static or_status
@@ -57,6 +118,7 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
             return st;
         }
     }
+    replay_hint(R);
     struct or_source **list = source_list(p);
     const char *ws = or_config_get(p->cfg, "report", "week_start");
     or_status st = or_sync_coverage_table(
@@ -109,6 +171,89 @@ or_run_take(struct or_run *R, const char *path, char *err, size_t errlen)
     or_status st = materialize(R, path, err, errlen);
     or_log(OR_LOG_DEBUG, "copied %zu table(s) from the batch's fetched data in %.2f s",
            R->plan->nsources, (double)(g_get_monotonic_time() - t0) / 1e6);
+    return st;
+}
+
+/* "outreport_sources": what each table of a kept dataset is. */
+static or_status
+describe_sources(sqlite3 *db, const struct or_plan *p, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_exec(db,
+                          "CREATE TABLE outreport_sources (alias TEXT, source TEXT, params TEXT, "
+                          "period TEXT, first_day TEXT, last_day TEXT, zone TEXT, status TEXT, "
+                          "detail TEXT, rows INTEGER)",
+                          NULL, NULL, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_prepare_v2(db, "INSERT INTO outreport_sources VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                -1, &st, NULL);
+    }
+    for (size_t i = 0; rc == SQLITE_OK && i < p->nsources; i++) {
+        const struct or_source *s = &p->sources[i];
+        char *params =
+            s->param_text != NULL ? g_strjoinv(" ", (char **)s->param_text) : g_strdup("");
+        /* A source's own period ("last-12-weeks") is what it holds. */
+        const char *own = p->tpl != NULL ? p->tpl->sources[i].period : NULL;
+        const char *which = own != NULL ? own : s->previous ? "previous" : "current";
+        sqlite3_bind_text(st, 1, s->alias, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, s->name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 3, params, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, which, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, s->has_period ? s->period.first_day : NULL, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 6, s->has_period ? s->period.last_day : NULL, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 7, p->tz_name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 8, s->status, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 9, s->detail, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 10, s->stats.rows);
+        rc = sqlite3_step(st) == SQLITE_DONE ? sqlite3_reset(st) : SQLITE_ERROR;
+        g_free(params);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK) {
+        or_set_err(err, errlen, "%s", sqlite3_errmsg(db));
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
+or_status
+or_run_keep(struct or_run *R, const char *path, char *err, size_t errlen)
+{
+    char *tmp = g_strdup_printf("%s.tmp", path);
+    char inner[OR_ERR_SIZE] = "";
+    sqlite3 *dst = NULL;
+    or_status st = OR_ERR_IO;
+    (void)g_remove(tmp);
+    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
+        /* SQLite's online backup: every source table with its declared types. */
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", or_dataset_db(R->ds), "main");
+        if (b != NULL && sqlite3_backup_step(b, -1) == SQLITE_DONE &&
+            sqlite3_backup_finish(b) == SQLITE_OK) {
+            st = describe_sources(dst, R->plan, inner, sizeof(inner));
+        }
+        else {
+            sqlite3_backup_finish(b);
+            snprintf(inner, sizeof(inner), "%s", sqlite3_errmsg(dst));
+        }
+    }
+    else if (dst != NULL) {
+        snprintf(inner, sizeof(inner), "%s", sqlite3_errmsg(dst));
+    }
+    if (sqlite3_close(dst) != SQLITE_OK && st == OR_OK) {
+        st = OR_ERR_IO;
+    }
+    if (st == OR_OK && g_rename(tmp, path) != 0) {
+        snprintf(inner, sizeof(inner), "%s", g_strerror(errno));
+        st = OR_ERR_IO;
+    }
+    if (st != OR_OK) {
+        (void)g_remove(tmp);
+        or_set_err(err, errlen, "--keep-dataset %s: %s", path, inner[0] ? inner : "cannot write");
+    }
+    else {
+        or_log(OR_LOG_INFO, "kept the dataset in %s", path);
+    }
+    g_free(tmp);
     return st;
 }
 

@@ -76,6 +76,15 @@ or_status or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err
 or_status or_run_take(struct or_run *R, const char *path, char *err, size_t errlen);
 
 /**
+ * @brief `--keep-dataset FILE`: write the job's dataset, every source's table
+ * with its declared types, to the SQLite database @p path (atomically:
+ * written beside it, then renamed), with a table outreport_sources saying
+ * what each table is (source, parameters, period, zone, status, rows).
+ * @return OR_OK, or OR_ERR_IO with @p err naming the file.
+ */
+or_status or_run_keep(struct or_run *R, const char *path, char *err, size_t errlen);
+
+/**
  * @brief Evaluate, render and deliver the roll-up and every split, and
  * write manifest.json; with --strict and a failed source, refuse instead
  * (manifest "refused", no documents).  Logs the failure.

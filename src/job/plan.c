@@ -83,6 +83,60 @@ template_sources(struct or_plan *p, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* Whether source @p s declares column @p col (or learns its columns from the data). */
+static int
+declares(const struct or_source *s, const char *col)
+{
+    if (s->ep->dynamic_columns) {
+        return 1;
+    }
+    for (size_t c = 0; c < s->ep->ncolumns; c++) {
+        if (strcmp(s->ep->columns[c]->name, col) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* --split-by and --split-label name columns the sources have: found now,
+ * not after the fetch. */
+static or_status
+check_split(struct or_plan *p, char *err, size_t errlen)
+{
+    const char *by = p->job->split_by;
+    if (by == NULL) {
+        return OR_OK;
+    }
+    char **cols = g_strsplit(by, ",", -1);
+    const char *first = g_strstrip(cols[0]);
+    const char *label = p->job->split_label;
+    int has = 0, labelled = label == NULL;
+    GString *tables = g_string_new(NULL);
+    for (size_t i = 0; i < p->nsources; i++) {
+        const struct or_source *s = &p->sources[i];
+        g_string_append_printf(tables, "%s%s", tables->len ? ", " : "", s->alias);
+        if (declares(s, first)) {
+            has = 1;
+            labelled = labelled || declares(s, label);
+        }
+    }
+    or_status st = OR_OK;
+    if (!has || *first == '\0') {
+        or_set_err(err, errlen, "--split-by %s: no source of %s has a column %s (its tables: %s)",
+                   by, p->tpl->path, first, tables->str);
+        st = OR_ERR_INVALID;
+    }
+    else if (!labelled) {
+        or_set_err(err, errlen,
+                   "--split-label %s: no source of %s with a column %s has a column %s", label,
+                   p->tpl->path, first, label);
+        st = OR_ERR_INVALID;
+    }
+    g_string_free(tables, TRUE);
+    g_strfreev(cols);
+    return st;
+}
+
 or_status
 or_plan_template(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
                  const struct or_registry *reg, char *err, size_t errlen)
@@ -91,6 +145,9 @@ or_plan_template(struct or_plan *p, const struct or_job *job, const struct or_co
     or_status st = or_template_load(job->target, &p->tpl, err, errlen);
     if (st == OR_OK) {
         st = template_sources(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = check_split(p, err, errlen);
     }
     if (st != OR_OK) {
         return OR_ERR_CONFIG; /* a template problem is a usage error (exit 2) */

@@ -93,7 +93,7 @@ record_docs(struct or_run *R, size_t first, json_t *files)
 }
 
 static or_status
-deliver(struct or_run *R, struct or_eval *ev, size_t first, const char *value)
+deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split)
 {
     const struct or_plan *p = R->plan;
     size_t n = R->docs->len - first;
@@ -111,27 +111,52 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const char *value)
         .dry_run = p->job->dry_run,
         .report = or_eval_report(ev, "pdf"),
         .tz = p->tz,
-        .split = value,
+        .split = split != NULL ? split->value : NULL,
         .docs = docs,
         .ndocs = n,
     };
-    or_status st = or_deliver_mail(&dv, R->mails);
+    or_status st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
     g_free(docs);
     return st;
 }
 
-/* One document set: evaluated (over a split's filtered views when @p value
- * is set), rendered and mailed. */
+/* The manifest's record of a split: its value, label and files. */
+static void
+record_split(struct or_run *R, const struct or_split *split, json_t *files)
+{
+    json_t *paths = json_array();
+    size_t i;
+    json_t *f;
+    json_array_foreach(files, i, f)
+    {
+        json_array_append(R->files, f);
+        json_array_append(paths, json_object_get(f, "path"));
+    }
+    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o}", "value", split->value, "label",
+                                               split->label, "files", paths));
+}
+
+/* One document set: the roll-up (@p split NULL or without a value) or a
+ * split's, evaluated (see or_eval_input.split), rendered and mailed. */
 static or_status
-produce(struct or_run *R, const struct inputs *x, const char *value)
+produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
 {
     const struct or_plan *p = R->plan;
     struct or_eval *ev = NULL;
+    struct or_eval_input in = x->in;
+    int one = split != NULL && split->value != NULL;
     size_t first = R->docs->len;
-    json_t *files = value != NULL ? json_array() : json_incref(R->files);
-    char *slug = value != NULL ? or_split_slug(value) : NULL;
-    char *suffix = value != NULL ? g_strdup_printf("-%s", slug) : g_strdup("");
-    or_status st = or_eval_new(&x->in, &ev, R->err, sizeof(R->err));
+    json_t *files = one ? json_array() : json_incref(R->files);
+    /* Files are named after the person (the label), as the cover is; a name
+     * with nothing to transliterate (ハルト 田中) by the value. */
+    char *slug = one ? or_split_slug(split->label) : NULL;
+    if (slug != NULL && strcmp(slug, "value") == 0 && strcmp(split->label, split->value) != 0) {
+        g_free(slug);
+        slug = or_split_slug(split->value);
+    }
+    char *suffix = one ? g_strdup_printf("-%s", slug) : g_strdup("");
+    in.split = split;
+    or_status st = or_eval_new(&in, &ev, R->err, sizeof(R->err));
     if (st == OR_OK) {
         struct or_render_request rq = {
             .ev = ev,
@@ -151,24 +176,16 @@ produce(struct or_run *R, const struct inputs *x, const char *value)
         st = or_render_documents(&rq, R->docs, R->err, sizeof(R->err));
         record_docs(R, first, files);
     }
-    if (st == OR_OK && value == NULL) {
+    if (st == OR_OK && !one) {
         size_t nsec = 0;
         const struct or_section *secs = or_eval_sections(ev, &nsec);
         R->sections = or_manifest_sections(secs, nsec);
     }
     if (st == OR_OK && p->have_srv) {
-        st = deliver(R, ev, first, value);
+        st = deliver(R, ev, first, split);
     }
-    if (value != NULL) {
-        json_t *paths = json_array();
-        size_t i;
-        json_t *f;
-        json_array_foreach(files, i, f)
-        {
-            json_array_append(R->files, f);
-            json_array_append(paths, json_object_get(f, "path"));
-        }
-        json_array_append_new(R->splits, json_pack("{s:s, s:o}", "value", value, "files", paths));
+    if (one) {
+        record_split(R, split, files);
     }
     json_decref(files);
     or_eval_free(ev);
@@ -177,27 +194,52 @@ produce(struct or_run *R, const struct inputs *x, const char *value)
     return st;
 }
 
+/* The roll-up and a document set per value of the split's first column. */
 static or_status
-produce_splits(struct or_run *R, const struct inputs *x)
+produce_all(struct or_run *R, const struct inputs *x)
 {
     const struct or_plan *p = R->plan;
+    if (p->job->split_by == NULL) {
+        return produce(R, x, NULL);
+    }
     char **cols = g_strsplit(p->job->split_by, ",", -1);
-    GPtrArray *values = NULL;
+    GPtrArray *values = NULL, *labels = NULL;
+    char *label_col = NULL;
     for (char **c = cols; *c != NULL; c++) {
         g_strstrip(*c);
     }
+    struct or_split split = {.cols = cols};
+    /* Everything a split can refuse is refused before anything is written. */
     or_status st = or_split_values(R->ds, p->tpl, cols, &values, R->err, sizeof(R->err));
-    for (guint i = 0; st == OR_OK && i < values->len; i++) {
-        const char *v = g_ptr_array_index(values, i);
-        st = or_split_apply(R->ds, p->tpl, cols, v, R->err, sizeof(R->err));
-        if (st == OR_OK) {
-            st = produce(R, x, v);
-        }
+    if (st == OR_OK) {
+        st = or_split_label_column(R->ds, p->tpl, cols, p->job->split_label, &label_col, R->err,
+                                   sizeof(R->err));
     }
-    or_split_clear(R->ds, p->tpl);
+    if (st == OR_OK) {
+        st = or_split_labels(R->ds, p->tpl, cols, label_col, values, &labels, R->err,
+                             sizeof(R->err));
+    }
+    if (st == OR_OK && values->len > 0) {
+        struct or_eval_input in = x->in;
+        struct or_split first = {cols, g_ptr_array_index(values, 0), NULL};
+        in.split = &first;
+        st = or_eval_check_split(&in, R->err, sizeof(R->err));
+    }
+    if (st == OR_OK) {
+        st = produce(R, x, &split); /* the roll-up */
+    }
+    for (guint i = 0; st == OR_OK && i < values->len; i++) {
+        split.value = g_ptr_array_index(values, i);
+        split.label = g_ptr_array_index(labels, i);
+        st = produce(R, x, &split);
+    }
     if (values != NULL) {
         g_ptr_array_free(values, TRUE);
     }
+    if (labels != NULL) {
+        g_ptr_array_free(labels, TRUE);
+    }
+    g_free(label_col);
     g_strfreev(cols);
     return st;
 }
@@ -211,9 +253,14 @@ manifest_root(const struct or_run *R, const char *status)
     json_t *sources = json_array();
     for (size_t i = 0; i < p->nsources; i++) {
         const struct or_source *s = &p->sources[i];
-        json_array_append_new(
-            sources, or_manifest_source(s->alias, s->name, s->param_text, s->previous,
-                                        s->status ? s->status : "not run", s->detail, &s->stats));
+        const char *own = p->tpl->sources[i].period;
+        json_array_append_new(sources, or_manifest_source(s->alias, s->name, s->param_text,
+                                                          own != NULL   ? own
+                                                          : s->previous ? "previous"
+                                                                        : "current",
+                                                          s->has_period ? &s->period : NULL,
+                                                          s->status ? s->status : "not run",
+                                                          s->detail, &s->stats));
     }
     or_time_format_iso(or_job_generated_at(), p->tz, gen, sizeof(gen));
     const char *cfg_path = or_config_path(p->cfg);
@@ -268,6 +315,9 @@ complete_manifest(struct or_run *R, or_status st)
     }
     json_object_set(R->manifest, "mails", R->mails);
     json_object_set_new(R->manifest, "dry_run", json_boolean(job->dry_run));
+    if (st != OR_OK) {
+        json_object_set_new(R->manifest, "error", json_string(R->err)); /* why, for scripts */
+    }
 }
 
 int
@@ -281,10 +331,7 @@ or_run_report(struct or_run *R)
     inputs_init(R, &x);
     or_status st = or_job_options(job->options, &x.opts, &x.nopts, R->err, sizeof(R->err));
     if (st == OR_OK) {
-        st = produce(R, &x, NULL);
-    }
-    if (st == OR_OK && job->split_by != NULL) {
-        st = produce_splits(R, &x);
+        st = produce_all(R, &x);
     }
     complete_manifest(R, st);
     char merr[OR_ERR_SIZE];

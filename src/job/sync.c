@@ -252,6 +252,53 @@ remember_known(struct or_source *s, const struct or_store_profile *prof, int64_t
     g_array_free(cover, TRUE);
 }
 
+/* Whether the store holds any of @p s's data for its period: the days of a
+ * records source, the period of an aggregate, a snapshot. */
+static int
+holds_any(const struct or_source *s, const struct or_store_profile *prof, int64_t stream,
+          const struct or_sync_env *env)
+{
+    if (prof->kind == OR_STORE_RECORDS) {
+        return s->known != NULL && g_hash_table_size(s->known) > 0;
+    }
+    char err[OR_ERR_SIZE];
+    int snap = prof->kind == OR_STORE_SNAPSHOT, have = 0;
+    GArray *cover = g_array_new(FALSE, TRUE, sizeof(struct or_store_cover));
+    if (or_store_coverage(env->store, stream, snap ? "0000-01-01" : s->period.first_day,
+                          snap ? "9999-12-31" : s->period.last_day, cover, err,
+                          sizeof(err)) == OR_OK) {
+        for (guint i = 0; i < cover->len && !have; i++) {
+            const struct or_store_cover *c = &g_array_index(cover, struct or_store_cover, i);
+            have = snap || (strcmp(c->first, s->period.first_day) == 0 &&
+                            strcmp(c->last, s->period.last_day) == 0);
+        }
+    }
+    g_array_free(cover, TRUE);
+    return have;
+}
+
+/* A replay that had none of a source's period, over a store holding none
+ * of it either: the source has no data at all, which is a failure (exit 3,
+ * its sections say so), not a partial source whose tables look empty. */
+static void
+judge_unknown(struct or_source *s, const struct or_store_profile *prof, int64_t stream,
+              const struct or_sync_env *env)
+{
+    if (strcmp(s->status, "partial") != 0 || holds_any(s, prof, stream, env)) {
+        return;
+    }
+    char *detail =
+        g_strdup_printf("%s..%s: not in the recording", s->period.first_day, s->period.last_day);
+    g_free(s->detail);
+    s->detail = detail;
+    s->st = OR_ERR_REPLAY;
+    s->status = "failed";
+    if (s->known != NULL) {
+        g_hash_table_unref(s->known);
+        s->known = NULL;
+    }
+}
+
 void
 or_sync_source(struct or_source *s, const struct or_sync_env *env)
 {
@@ -292,6 +339,7 @@ or_sync_source(struct or_source *s, const struct or_sync_env *env)
     }
     judge(s, &o);
     remember_known(s, prof, stream, env);
+    judge_unknown(s, prof, stream, env);
     if (strcmp(s->status, "failed") == 0) {
         or_log(OR_LOG_WARN, "source %s (%s) failed: %s", s->alias, s->name, s->detail);
     }

@@ -38,7 +38,9 @@ struct or_sync_env {
  * @p s: status "ok"/"retried" (fetched or stored already), "failed" (its
  * reason in detail; what was stored before stays), "skipped" (an optional
  * source without credentials), or "partial" when a replayed run found
- * some days not recorded (they stay unknown; the others are reported).
+ * some days not recorded (they stay unknown; the others are reported).  A
+ * replay that had none of the period, over a store holding none of it, is
+ * "failed" (st OR_ERR_REPLAY): the source has no data at all.
  * The caller holds the store's writer lock.
  */
 void or_sync_source(struct or_source *s, const struct or_sync_env *env);

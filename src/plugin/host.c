@@ -12,6 +12,7 @@
 #include "base/status_str.h"
 #include "dataset/rows.h"
 #include "base/timeutil.h"
+#include "base/cellfmt.h"
 #include "base/valuefmt.h"
 #include "plugin/plugin_config.h"
 
@@ -223,7 +224,7 @@ static or_status
 host_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
                   int decimals, char *buf, size_t n)
 {
-    return or_value_text(v, fmt, decimals, ctx_of(h)->tz, buf, n);
+    return or_value_text_in(v, fmt, decimals, ctx_of(h)->tz, ctx_of(h)->currency, buf, n);
 }
 
 static or_status
@@ -236,6 +237,22 @@ host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, s
     }
     or_kpi_change(k, buf, n, direction);
     return OR_OK;
+}
+
+static or_status
+host_format_cell(const struct or_host *h, const struct or_value *v, enum or_format fmt,
+                 unsigned flags, struct or_display *out)
+{
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    return or_value_cell(v, fmt, &c, out);
+}
+
+static or_status
+host_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
+                unsigned flags, struct or_display *out, int *direction)
+{
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    return or_kpi_cell(k, part, &c, out, direction);
 }
 
 void
@@ -260,6 +277,8 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->cursor_rewind = host_cursor_rewind;
     h->format_value = host_format_value;
     h->format_change = host_format_change;
+    h->format_cell = host_format_cell;
+    h->format_kpi = host_format_kpi;
     h->host_data = ctx;
 }
 

@@ -23,6 +23,7 @@ struct or_host_ctx {
     const struct or_config *cfg;    /**< configuration */
     GTimeZone *tz;                  /**< report zone */
     int replay;                     /**< serving from a recording: secrets are not needed */
+    const char *currency;           /**< ISO 4217 code of the report's currency, or NULL */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

@@ -35,6 +35,10 @@ struct section_state {
     double **sparks;            /* per KPI: its sparkline's values, or NULL */
     char *unavailable;
     char *text;
+    enum or_tpl_scope scope; /* in a split document: SPLIT, TEAM or HIDE */
+    char *title;             /* a team section's title in a split document */
+    char *team_table;        /* a large team section's rows, copied (eval_split.c) */
+    enum or_type *types;     /* their column types */
 };
 
 struct or_eval {
@@ -49,7 +53,14 @@ struct or_eval {
     const char *const *lenient;       /* or_eval_check: tables with discovered columns */
     struct or_sandbox sandbox;        /* on from the first prepare until or_eval_free() */
     GPtrArray *indexes;               /* what or_eval_index_sorts() made (eval_index.c) */
+    int uses_split_value;             /* a statement since the flag was cleared binds it */
+    int checking;                     /* or_eval_check(): empty tables, only the schema tells */
+    int views;                        /* the split's views shadow the source tables */
+    struct or_source_status *sources; /* a split document's sources, with its row counts */
 };
+
+/* In a split document (a split run's document set for one value). */
+#define OR_EVAL_SPLIT_DOC(ev) ((ev)->in->split != NULL && (ev)->in->split->value != NULL)
 
 /** @brief Fill ev->err naming the template (and section); returns OR_ERR_INVALID. */
 or_status or_eval_fail(struct or_eval *ev, const char *fmt, ...)
@@ -57,7 +68,9 @@ or_status or_eval_fail(struct or_eval *ev, const char *fmt, ...)
 
 /**
  * @brief The first column of every row of @p sql (at most 520), as numbers:
- * NULL and text that is no number are NaN.  *@p values is owned (g_free()).
+ * NULL is NaN; a statement of more than one column, or of text that is no
+ * number, is an error (or_eval_check_spark()), unless it reads a failed
+ * source's table.  *@p values is owned (g_free()).
  */
 or_status or_eval_column_values(struct or_eval *ev, const char *sql, const char *what,
                                 GPtrArray *tables, double **values, size_t *n);
@@ -75,9 +88,19 @@ char *or_eval_trimmed_sql(const char *sql);
 or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
                           struct or_cursor **out);
 
-/** @brief The first column of the first row of @p sql as a number; *@p has 0 when none. */
+/** @brief Whether one of @p tables (may be NULL) is a failed source's. */
+int or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables);
+
+/** @brief Bind the parameters of @p st (:period_start ... :split_value); @p what names it. */
+or_status or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what);
+
+/**
+ * @brief The first column of the first row of @p sql as a number; *@p has 0
+ * when none.  With @p kpi, a statement that is not one number is an error
+ * (or_eval_check_kpi()), unless it reads a failed source's table.
+ */
 or_status or_eval_single_value(struct or_eval *ev, const char *sql, const char *what,
-                               GPtrArray *tables, int *has, double *value);
+                               GPtrArray *tables, int kpi, int *has, double *value);
 
 /** @brief The rows @p sql returns, counted without its ORDER BY when it can go. */
 or_status or_eval_count_rows(struct or_eval *ev, const char *sql, int64_t *nrows);
@@ -96,5 +119,66 @@ int or_eval_shown_anywhere(const struct or_eval *ev, const struct or_tpl_section
 
 /** @brief Free a format's report (the value destroy function of ev->reports). */
 void or_eval_free_report(gpointer p);
+
+/**
+ * @brief A split document's scope of every section (ev->state[i].scope),
+ * from the tables its statements read: an error names a section that would
+ * mix the split's rows with the team's (eval_split.c).
+ */
+or_status or_eval_scopes(struct or_eval *ev);
+
+/** @brief Shadow the source tables by the split's views, and count the split's rows. */
+or_status or_eval_split_on(struct or_eval *ev);
+
+/** @brief Drop the views and what the split made (or_eval_free()). */
+void or_eval_split_off(struct or_eval *ev);
+
+/**
+ * @brief Copy the rows of team section @p i, whose statement would read the
+ * views once they are in place, into a table of their own, and read them
+ * from there (eval_split.c).
+ */
+or_status or_eval_materialize(struct or_eval *ev, size_t i);
+
+/**
+ * @brief A table's or chart's columns fit their use: a chart series is a
+ * number, a format fits its column's declared type and, where the type
+ * does not tell (expressions, text dates), its values (eval_check.c).
+ * @return OR_OK, or OR_ERR_INVALID naming the section and column.
+ */
+or_status or_eval_check_result(struct or_eval *ev, const struct or_tpl_section *ts,
+                               struct section_state *ss);
+
+/**
+ * @brief KPI statement @p c (just prepared; @p what names it) is one number:
+ * one column of a numeric type and, unless @p checking, one row whose value
+ * is a number.  The cursor is rewound.
+ */
+or_status or_eval_check_kpi(struct or_eval *ev, const char *what, struct or_cursor *c,
+                            int checking);
+
+/**
+ * @brief Sparkline statement @p c (just prepared; @p what names it) gives
+ * one number per row: one column, of a numeric type where it is declared.
+ */
+or_status or_eval_check_spark(struct or_eval *ev, const char *what, struct or_cursor *c);
+
+/**
+ * @brief Value @p v (row @p row, column @p col) of sparkline @p what as a
+ * number in *@p out: NULL is NaN (a gap); with @p check, text that is no
+ * number is an error, else NaN too.
+ */
+or_status or_eval_spark_value(struct or_eval *ev, const char *what, const char *col,
+                              const struct or_value *v, size_t row, int check, double *out);
+
+/**
+ * @brief After "no such column: X" from @p sql: the column meant, and the
+ * columns of each source table @p sql names, appended to @p out.
+ */
+void or_eval_explain_column(const struct or_eval *ev, const char *sql, const char *msg,
+                            GString *out);
+
+/** @brief Section @p i's statement prepared again, for a renderer of its own. */
+or_status or_eval_reprepare(struct or_eval *ev, size_t i, struct or_cursor **out);
 
 #endif

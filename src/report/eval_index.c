@@ -56,8 +56,8 @@ static int
 read_while_rendering(const struct or_eval *ev, size_t i)
 {
     const struct section_state *ss = &ev->state[i];
-    return ss->cursor != NULL && !ss->buffered && ev->sections[i].result != NULL &&
-           or_eval_shown_anywhere(ev, &ev->in->tpl->sections[i]);
+    return ss->cursor != NULL && !ss->buffered && ss->team_table == NULL &&
+           ev->sections[i].result != NULL && or_eval_shown_anywhere(ev, &ev->in->tpl->sections[i]);
 }
 
 /* Whether @p sql reads only the index's table and sorts exactly like it:

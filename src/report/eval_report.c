@@ -44,6 +44,9 @@ build_report(struct or_eval *ev, const char *format)
     fr->secp = g_new0(const struct or_section *, ev->n > 0 ? ev->n : 1);
     fr->index = g_new0(size_t, ev->n > 0 ? ev->n : 1);
     for (size_t i = 0; i < ev->n; i++) {
+        if (OR_EVAL_SPLIT_DOC(ev) && ev->state[i].scope == OR_SCOPE_HIDE) {
+            continue; /* "scope": "hide": the roll-up shows it, a person's documents do not */
+        }
         if (or_tpl_section_shows_in(&in->tpl->sections[i], format)) {
             fr->index[fr->n] = i;
             fr->secp[fr->n] = &fr->sections[fr->n];
@@ -52,7 +55,7 @@ build_report(struct or_eval *ev, const char *format)
     }
     fr->srcp = g_new0(const struct or_source_status *, in->nsources > 0 ? in->nsources : 1);
     for (size_t i = 0; i < in->nsources; i++) {
-        fr->srcp[i] = &in->sources[i];
+        fr->srcp[i] = ev->sources != NULL ? &ev->sources[i] : &in->sources[i];
     }
     r->title = in->tpl->title;
     r->description = in->tpl->description;
@@ -67,6 +70,11 @@ build_report(struct or_eval *ev, const char *format)
     r->nsources = in->nsources;
     r->sources = fr->srcp;
     r->author = in->author;
+    r->currency = in->tpl->currency;
+    if (OR_EVAL_SPLIT_DOC(ev)) {
+        r->split_value = in->split->value;
+        r->split_label = in->split->label != NULL ? in->split->label : in->split->value;
+    }
     return fr;
 }
 
@@ -87,7 +95,7 @@ make_private(struct or_eval *ev, struct format_report *fr)
         cursors[k] = or_cursor_share(ss->cursor);
         if (cursors[k] == NULL) {
             ev->cur = &ev->in->tpl->sections[fr->index[k]];
-            st = or_eval_prepare(ev, ev->cur->sql, "sql", NULL, &cursors[k]);
+            st = or_eval_reprepare(ev, fr->index[k], &cursors[k]);
             ev->cur = NULL;
         }
         results[k] = ss->result;

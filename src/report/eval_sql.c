@@ -57,8 +57,19 @@ bind_var(sqlite3_stmt *st, int i, const char *v)
     sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-static or_status
-bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
+static void
+bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s != NULL) {
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    }
+    else {
+        sqlite3_bind_null(st, i);
+    }
+}
+
+or_status
+or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what)
 {
     const struct or_eval_input *in = ev->in;
     int n = sqlite3_bind_parameter_count(st);
@@ -87,13 +98,21 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
                 sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
             }
         }
+        else if (strcmp(nm, "split_column") == 0) {
+            bind_text_or_null(st, i, in->split != NULL ? in->split->cols[0] : NULL);
+        }
+        else if (strcmp(nm, "split_value") == 0) {
+            ev->uses_split_value = 1;
+            bind_text_or_null(st, i, in->split != NULL ? in->split->value : NULL);
+        }
         else if (or_template_var(in->tpl, in->vars, nm) != NULL) {
             bind_var(st, i, or_template_var(in->tpl, in->vars, nm));
         }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz and the template's vars)",
+                                ":prev_start, :prev_end, :tz, :split_column, :split_value and "
+                                "the template's vars)",
                                 what, name);
         }
     }
@@ -138,7 +157,11 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
             return or_eval_fail(ev, "%s: refused: template SQL may only read the dataset (%s)",
                                 what, msg);
         }
-        return or_eval_fail(ev, "%s: %s", what, msg);
+        GString *more = g_string_new(NULL);
+        or_eval_explain_column(ev, sql, msg, more);
+        st = or_eval_fail(ev, "%s: %s%s", what, msg, more->str);
+        g_string_free(more, TRUE);
+        return st;
     }
     sqlite3_stmt *stmt = or_cursor_stmt(*out);
     if (!sqlite3_stmt_readonly(stmt) || !or_sql_is_query(sql)) {
@@ -146,7 +169,7 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
         *out = NULL;
         return or_eval_fail(ev, "%s: refused: template SQL may only read the dataset", what);
     }
-    st = bind_params(ev, stmt, what);
+    st = or_eval_bind(ev, stmt, what);
     if (st != OR_OK) {
         or_cursor_free(*out);
         *out = NULL;
@@ -154,13 +177,31 @@ or_eval_prepare(struct or_eval *ev, const char *sql, const char *what, GPtrArray
     return st;
 }
 
+int
+or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables)
+{
+    for (guint i = 0; tables != NULL && i < tables->len; i++) {
+        for (size_t f = 0; f < ev->in->nfailed; f++) {
+            if (strcmp(g_ptr_array_index(tables, i), ev->in->failed[f].alias) == 0) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 or_status
 or_eval_single_value(struct or_eval *ev, const char *sql, const char *what, GPtrArray *tables,
-                     int *has, double *value)
+                     int kpi, int *has, double *value)
 {
     struct or_cursor *c = NULL;
     or_status st = or_eval_prepare(ev, sql, what, tables, &c);
+    if (st == OR_OK && kpi && !or_eval_reads_failed(ev, tables)) {
+        /* A source that failed says so instead: its table is empty. */
+        st = or_eval_check_kpi(ev, what, c, ev->checking);
+    }
     if (st != OR_OK) {
+        or_cursor_free(c);
         return st;
     }
     *has = 0;
@@ -200,7 +241,13 @@ or_eval_column_values(struct or_eval *ev, const char *sql, const char *what, GPt
     *values = NULL;
     *n = 0;
     or_status st = or_eval_prepare(ev, sql, what, tables, &c);
+    /* A source that failed says so instead: its table is empty. */
+    int check = !or_eval_reads_failed(ev, tables);
+    if (st == OR_OK && check) {
+        st = or_eval_check_spark(ev, what, c);
+    }
     if (st != OR_OK) {
+        or_cursor_free(c);
         return st;
     }
     size_t nc = or_cursor_ncols(c);
@@ -209,21 +256,14 @@ or_eval_column_values(struct or_eval *ev, const char *sql, const char *what, GPt
     int has_row = 1;
     while (st == OR_OK && out->len < MAX_SPARK) {
         if (or_cursor_next(c, row, &has_row) != OR_OK) {
-            st = or_eval_fail(ev, "%s: %s", what, sqlite3_errmsg(or_dataset_db(ev->in->ds)));
+            st = or_eval_fail(ev, "%s: %s", what, or_cursor_error(c));
             break;
         }
         if (!has_row || nc == 0) {
             break;
         }
         double v = NAN;
-        if (!row[0].is_null && row[0].type == OR_TYPE_TEXT) {
-            char *end = NULL;
-            double d = g_ascii_strtod(row[0].s, &end);
-            v = end != NULL && *end == '\0' ? d : NAN;
-        }
-        else if (!row[0].is_null) {
-            v = row[0].type == OR_TYPE_REAL ? row[0].r : (double)row[0].i;
-        }
+        st = or_eval_spark_value(ev, what, or_cursor_name(c, 0), &row[0], out->len, check, &v);
         g_array_append_val(out, v);
     }
     *n = out->len;
@@ -252,13 +292,13 @@ or_eval_count_rows(struct or_eval *ev, const char *sql, int64_t *nrows)
          * reports the problem as it always has. */
         if (or_cursor_new(ev->in->ds, count_sql, NULL, 0, &probe, cerr, sizeof(cerr)) == OR_OK) {
             or_cursor_free(probe);
-            st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+            st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, 0, &has, &rows);
         }
         g_free(count_sql);
     }
     if (st != OR_OK) {
         char *count_sql = g_strdup_printf("SELECT count(*) FROM (%s\n)", inner);
-        st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, &has, &rows);
+        st = or_eval_single_value(ev, count_sql, "sql (row count)", NULL, 0, &has, &rows);
         g_free(count_sql);
     }
     g_free(unordered);

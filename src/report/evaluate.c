@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "base/log.h"
-#include "base/valuefmt.h"
+#include "base/cellfmt.h"
 #include "dataset/sqlfuncs.h"
 #include "report/eval_impl.h"
 
@@ -68,10 +68,10 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         kpi->lower_is_better = tk->lower_is_better;
         snprintf(what, sizeof(what), "kpi '%s' value", tk->label);
         or_status st =
-            or_eval_single_value(ev, tk->value_sql, what, tables, &kpi->has_value, &kpi->value);
+            or_eval_single_value(ev, tk->value_sql, what, tables, 1, &kpi->has_value, &kpi->value);
         if (st == OR_OK && tk->previous_sql != NULL) {
             snprintf(what, sizeof(what), "kpi '%s' previous", tk->label);
-            st = or_eval_single_value(ev, tk->previous_sql, what, tables, &kpi->has_previous,
+            st = or_eval_single_value(ev, tk->previous_sql, what, tables, 1, &kpi->has_previous,
                                       &kpi->previous);
         }
         if (st == OR_OK && tk->spark_sql != NULL) {
@@ -267,12 +267,12 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     }
     ss->result.nrows = nrows;
     s->result = &ss->result;
-    if (ts->kind != OR_SECTION_CHART) {
-        return OR_OK;
+    if (ts->kind == OR_SECTION_CHART) {
+        st = describe_chart(ev, ts, ss);
+        s->chart = st == OR_OK ? &ss->chart : NULL;
     }
-    st = describe_chart(ev, ts, ss);
-    if (st == OR_OK) {
-        s->chart = &ss->chart;
+    if (st == OR_OK && !or_eval_reads_failed(ev, tables)) {
+        st = or_eval_check_result(ev, ts, ss); /* a failed source's empty table says so itself */
     }
     return st;
 }
@@ -320,12 +320,13 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
             g_free(name);
             break;
         }
-        char buf[256];
         const struct or_tpl_column *tc = tpl_column(ts, name);
         struct or_value nullv = {.is_null = 1};
-        or_value_format(have_row ? &row[idx] : &nullv, tc != NULL ? tc->format : OR_FMT_AUTO,
-                        ev->in->tz, buf, sizeof(buf));
-        g_string_append(out, buf);
+        const struct or_value *v = have_row ? &row[idx] : &nullv;
+        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0};
+        struct or_display d = {.size = sizeof(d)};
+        or_value_cell(v, tc != NULL ? tc->format : OR_FMT_AUTO, &cf, &d);
+        g_string_append(out, d.kind != OR_DISPLAY_TEXT ? d.text : v->s != NULL ? v->s : "");
         g_free(name);
         p = close;
     }
@@ -350,6 +351,11 @@ eval_section(struct or_eval *ev, size_t i)
     s->kind = ts->kind;
     s->id = ts->id;
     s->title = ts->title;
+    if (OR_EVAL_SPLIT_DOC(ev) && ss->scope == OR_SCOPE_TEAM) {
+        /* Never a team figure under a personal heading. */
+        ss->title = g_strdup_printf("%s (whole team)", ts->title != NULL ? ts->title : "Team");
+        s->title = ss->title;
+    }
     s->description = ts->description;
     s->landscape = ts->landscape;
     switch (ts->kind) {
@@ -362,6 +368,10 @@ eval_section(struct or_eval *ev, size_t i)
     if (st == OR_ERR_UNSUPPORTED) {
         st = OR_OK; /* skipped by a lenient check */
     }
+    if (st == OR_OK && OR_EVAL_SPLIT_DOC(ev) && ss->scope == OR_SCOPE_TEAM && ss->cursor != NULL &&
+        !ss->buffered && or_eval_shown_anywhere(ev, ts)) {
+        st = or_eval_materialize(ev, i); /* before the views would hide the team's rows */
+    }
     check_failed_tables(ev, tables, ss);
     s->unavailable = ss->unavailable;
     if (st == OR_OK) {
@@ -373,9 +383,46 @@ eval_section(struct or_eval *ev, size_t i)
     return st;
 }
 
+/* Sections of scope @p scope (every one when not a split document). */
 static or_status
-eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_eval **out,
-         char *err, size_t errlen)
+eval_sections(struct or_eval *ev, int split_doc, enum or_tpl_scope scope)
+{
+    for (size_t i = 0; i < ev->n; i++) {
+        if (split_doc && ev->state[i].scope != scope) {
+            continue;
+        }
+        or_status st = eval_section(ev, i);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
+    return OR_OK;
+}
+
+/* A split document: the team's sections over the whole tables, then the
+ * split's over its views; hidden ones not at all. */
+static or_status
+eval_all(struct or_eval *ev)
+{
+    if (!OR_EVAL_SPLIT_DOC(ev)) {
+        return eval_sections(ev, 0, OR_SCOPE_DEFAULT);
+    }
+    or_status st = or_eval_scopes(ev);
+    if (st == OR_OK) {
+        st = eval_sections(ev, 1, OR_SCOPE_TEAM);
+    }
+    if (st == OR_OK) {
+        st = or_eval_split_on(ev);
+    }
+    if (st == OR_OK) {
+        st = eval_sections(ev, 1, OR_SCOPE_SPLIT);
+    }
+    return st;
+}
+
+/* An evaluation with nothing evaluated yet: the sandbox on. */
+static struct or_eval *
+eval_start(const struct or_eval_input *in, const char *const *lenient, char *err, size_t errlen)
 {
     struct or_eval *ev = g_new0(struct or_eval, 1);
     ev->in = in;
@@ -387,13 +434,20 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_e
     ev->errlen = errlen;
     ev->lenient = lenient;
     or_sql_sandbox_on(or_dataset_db(in->ds), &ev->sandbox);
+    return ev;
+}
+
+static or_status
+eval_run(const struct or_eval_input *in, const char *const *lenient, int checking,
+         struct or_eval **out, char *err, size_t errlen)
+{
+    struct or_eval *ev = eval_start(in, lenient, err, errlen);
+    ev->checking = checking;
     *out = NULL;
-    for (size_t i = 0; i < ev->n; i++) {
-        or_status st = eval_section(ev, i);
-        if (st != OR_OK) {
-            or_eval_free(ev);
-            return st;
-        }
+    or_status st = eval_all(ev);
+    if (st != OR_OK) {
+        or_eval_free(ev);
+        return st;
     }
     ev->cur = NULL;
     *out = ev;
@@ -401,9 +455,18 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, struct or_e
 }
 
 or_status
+or_eval_check_split(const struct or_eval_input *in, char *err, size_t errlen)
+{
+    struct or_eval *ev = eval_start(in, NULL, err, errlen);
+    or_status st = or_eval_scopes(ev);
+    or_eval_free(ev);
+    return st;
+}
+
+or_status
 or_eval_new(const struct or_eval_input *in, struct or_eval **out, char *err, size_t errlen)
 {
-    return eval_run(in, NULL, out, err, errlen);
+    return eval_run(in, NULL, 0, out, err, errlen);
 }
 
 struct or_dataset *
@@ -440,11 +503,17 @@ or_eval_free(struct or_eval *ev)
         g_free(ss->kpip);
         g_free(ss->unavailable);
         g_free(ss->text);
+        g_free(ss->title);
     }
     g_hash_table_destroy(ev->reports);
     or_eval_drop_indexes(ev);
     if (ev->indexes != NULL) {
         g_ptr_array_free(ev->indexes, TRUE);
+    }
+    or_eval_split_off(ev); /* every cursor is gone: the views and copies can go */
+    for (size_t i = 0; i < ev->n; i++) {
+        g_free(ev->state[i].team_table);
+        g_free(ev->state[i].types);
     }
     or_sql_sandbox_off(or_dataset_db(ev->in->ds));
     g_free(ev->state);
@@ -453,12 +522,17 @@ or_eval_free(struct or_eval *ev)
 }
 
 or_status
-or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
-              const char *const *lenient, char *err, size_t errlen)
+or_eval_check(const struct or_eval_input *given, const char *const *lenient, char *err,
+              size_t errlen)
 {
-    struct or_eval_input in = {.tpl = tpl, .ds = ds, .tz = tz, .tz_name = "UTC"};
+    struct or_eval_input in = {.tpl = given->tpl,
+                               .ds = given->ds,
+                               .tz = given->tz,
+                               .tz_name = "UTC",
+                               .vars = given->vars,
+                               .split = given->split};
     struct or_eval *ev = NULL;
-    or_status st = eval_run(&in, lenient, &ev, err, errlen);
+    or_status st = eval_run(&in, lenient, 1, &ev, err, errlen);
     or_eval_free(ev);
     return st;
 }

@@ -19,6 +19,7 @@
 #include "dataset/dataset.h"
 #include "outreport/plugin.h"
 #include "base/period.h"
+#include "report/split.h"
 #include "report/template.h"
 
 /** A source that could not be fetched: its alias and why. */
@@ -47,6 +48,16 @@ struct or_eval_input {
     /** "KEY=VALUE" values of the template's variables (--var), NULL-terminated, or
      * NULL: the template's defaults.  Bound to :KEY in every statement. */
     const char *const *vars;
+    /**
+     * A split run (--split-by), or NULL.  With a value, the documents are the
+     * split's: each section's scope decides (template.h): "split" sections
+     * read the source tables filtered to the value (TEMP views that shadow
+     * them, made by the evaluation and dropped by or_eval_free()), "team"
+     * sections the whole tables (titled as the team's), "hide" sections are
+     * left out; the sources' row counts are the split's own.  SQL gets
+     * :split_column and :split_value (NULL in the roll-up).
+     */
+    const struct or_split *split;
 };
 
 struct or_eval;
@@ -106,12 +117,26 @@ const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
 void or_eval_free(struct or_eval *ev);
 
 /**
- * @brief Check every SQL statement of @p tpl against the dataset's tables
- * without running it (prepare only).  Tables listed in @p lenient (NULL-
- * terminated, may be NULL) have columns discovered at run time: unknown
- * columns there are not errors.
+ * @brief Whether every section has a scope that fits a split document of
+ * @p in (whose split has a value), without evaluating anything: each
+ * statement is only prepared.  Before the roll-up is written, so that a
+ * template a split cannot use writes nothing.
+ * @return OR_OK, or OR_ERR_INVALID with @p err naming the section.
  */
-or_status or_eval_check(const struct or_template *tpl, struct or_dataset *ds, GTimeZone *tz,
-                        const char *const *lenient, char *err, size_t errlen);
+or_status or_eval_check_split(const struct or_eval_input *in, char *err, size_t errlen);
+
+/**
+ * @brief Check template @c in->tpl against the (empty) tables of @c in->ds:
+ * every SQL statement prepares with its parameters bound (the variables of
+ * @c in->vars, else the template's defaults), every column a chart, KPI,
+ * sparkline or format uses has a declared type that fits it, and with
+ * @c in->split (may be NULL) every section of a split document has a scope
+ * that fits the tables it reads.  Only tpl, ds, tz, vars and split of @p in
+ * are read (the zone's name is taken as UTC).  Tables listed in @p lenient
+ * (NULL-terminated, may be NULL) have columns discovered at run time:
+ * unknown columns there are not errors.
+ */
+or_status or_eval_check(const struct or_eval_input *in, const char *const *lenient, char *err,
+                        size_t errlen);
 
 #endif

@@ -20,6 +20,7 @@ struct render_job {
     struct or_report report; /* the format's report, or one section of it */
     struct or_host_ctx ctx;  /* one per document: renderers may run at once */
     char *path;              /* where it goes, owned */
+    char *title;             /* the title a renderer of ABI 2.1 or older gets, owned, or NULL */
     double cost;             /* expected work: larger documents start first */
     /* Set by the thread that rendered it: */
     char *tmp; /* the rendered temporary file, owned, or NULL */
@@ -208,8 +209,18 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
         .rp = rp,
         .format = format,
         .report = *rep,
-        .ctx = {.plugin_name = rp->desc->name, .plugin = rp->desc, .cfg = rq->cfg, .tz = rq->tz},
+        .ctx = {.plugin_name = rp->desc->name,
+                .plugin = rp->desc,
+                .cfg = rq->cfg,
+                .tz = rq->tz,
+                .currency = rep->currency},
     };
+    if (rp->desc->abi_minor < 2 && rep->split_label != NULL) {
+        /* It knows no split_label: the title names the person instead. */
+        j.title = g_strdup_printf("%s \xE2\x80\x94 %s", rep->title != NULL ? rep->title : "Report",
+                                  rep->split_label);
+        j.report.title = j.title;
+    }
     if (strcmp(format, "csv") != 0) {
         j.path = g_strdup_printf("%s/%s%s.%s", rq->dir, rq->name, rq->suffix, format);
         g_array_append_val(jobs, j);
@@ -221,11 +232,14 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
             continue;
         }
         struct render_job one = j;
+        one.title = g_strdup(j.title);
+        one.report.title = one.title != NULL ? one.title : rep->title;
         one.report.sections = &rep->sections[i];
         one.report.nsections = 1;
         one.path = g_strdup_printf("%s/%s%s-%s.csv", rq->dir, rq->name, rq->suffix, sec->id);
         g_array_append_val(jobs, one);
     }
+    g_free(j.title);
 }
 
 /* Puts the rendered documents in place in order, up to the first failure. */
@@ -260,6 +274,7 @@ commit_all(const struct or_render_request *rq, struct render_pool *p, GArray *do
         }
         g_free(j->tmp);
         g_free(j->path);
+        g_free(j->title);
     }
     return st;
 }

@@ -8,6 +8,7 @@
 
 #include "base/period.h"
 #include "base/status_str.h"
+#include "base/valuefmt.h"
 #include "or_config.h"
 #include "report/tpl_impl.h"
 
@@ -216,7 +217,8 @@ load_vars(struct or_tpl_where *w, json_t *root, struct or_template *t)
         return or_tpl_fail(w, "'vars' must be an object of name: default value");
     }
     static const char *const reserved[] = {"period_start", "period_end", "prev_start",
-                                           "prev_end",     "tz",         NULL};
+                                           "prev_end",     "tz",         "split_column",
+                                           "split_value",  NULL};
     size_t i = 0;
     const char *name;
     json_t *v;
@@ -302,8 +304,8 @@ or_template_expand(const struct or_template *t, const char *const *given, const 
 static or_status
 load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
 {
-    static const char *const keys[] = {"title",   "description", "period", "sources", "sections",
-                                       "$schema", "comment",     "vars",   NULL};
+    static const char *const keys[] = {"title",    "description", "period",  "sources", "sections",
+                                       "currency", "$schema",     "comment", "vars",    NULL};
     if (!json_is_object(root)) {
         return or_tpl_fail(w, "a template is a JSON object");
     }
@@ -324,9 +326,40 @@ load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
         st = load_sources(w, root, t);
     }
     if (st == OR_OK) {
+        st = or_tpl_get_string(w, root, "currency", 0, &t->currency);
+    }
+    if (st == OR_OK && t->currency != NULL && !or_currency_valid(t->currency)) {
+        st = or_tpl_fail(w, "'currency' must be an ISO 4217 code such as EUR or USD, not '%s'",
+                         t->currency);
+    }
+    if (st == OR_OK) {
         st = load_sections(w, root, t);
     }
+    w->section[0] = '\0';
+    if (st == OR_OK && t->currency == NULL && or_template_uses_format(t, OR_FMT_CURRENCY)) {
+        st = or_tpl_fail(w, "format \"currency\" needs the template's \"currency\": its ISO "
+                            "4217 code, e.g. \"currency\": \"EUR\"");
+    }
     return st;
+}
+
+int
+or_template_uses_format(const struct or_template *t, enum or_format f)
+{
+    for (size_t i = 0; i < t->nsections; i++) {
+        const struct or_tpl_section *s = &t->sections[i];
+        for (size_t c = 0; c < s->ncolumns; c++) {
+            if (s->columns[c].format == f) {
+                return 1;
+            }
+        }
+        for (size_t k = 0; k < s->nkpis; k++) {
+            if (s->kpis[k].format == f) {
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 or_status
@@ -419,5 +452,6 @@ or_template_free(struct or_template *t)
     g_free(t->title);
     g_free(t->description);
     g_free(t->period);
+    g_free(t->currency);
     g_free(t);
 }

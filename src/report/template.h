@@ -44,6 +44,14 @@ struct or_tpl_kpi {
     int lower_is_better;
 };
 
+/** Which documents of a split run show a section (docs/templates.md, "scope"). */
+enum or_tpl_scope {
+    OR_SCOPE_DEFAULT = 0, /**< split when every table it reads has the split column, else team */
+    OR_SCOPE_SPLIT,       /**< filtered to the split's value */
+    OR_SCOPE_TEAM,        /**< unfiltered, labelled as the whole team's */
+    OR_SCOPE_HIDE         /**< left out of split documents (the roll-up shows it) */
+};
+
 /** One section as declared. */
 struct or_tpl_section {
     enum or_section_kind kind;
@@ -64,6 +72,7 @@ struct or_tpl_section {
     char *mark;     /**< CHART (trend): column marking the current category, or NULL */
     char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
+    enum or_tpl_scope scope; /**< in split documents */
 };
 
 /** A loaded template.  Owned; free with or_template_free(). */
@@ -72,7 +81,8 @@ struct or_template {
     char *name; /**< base name without .json */
     char *title;
     char *description;
-    char *period; /**< default period, or NULL */
+    char *period;   /**< default period, or NULL */
+    char *currency; /**< ISO 4217 code of "currency" columns and KPIs, or NULL */
     struct or_tpl_source *sources;
     size_t nsources;
     struct or_tpl_section *sections;
@@ -127,5 +137,11 @@ int or_tpl_section_shows_in(const struct or_tpl_section *s, const char *format);
 
 /** @brief Parse a format name ("integer", "percent", ...) into *@p out; 0 if unknown. */
 int or_format_parse(const char *s, enum or_format *out);
+
+/** @brief The name of format @p f ("integer", ...). */
+const char *or_format_name(enum or_format f);
+
+/** @brief Whether any column or KPI of @p t is in format @p f. */
+int or_template_uses_format(const struct or_template *t, enum or_format f);
 
 #endif

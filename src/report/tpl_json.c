@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/status_str.h"
+#include "base/suggest.h"
 #include "report/tpl_impl.h"
 
 or_status
@@ -69,11 +70,14 @@ or_tpl_check_keys(struct or_tpl_where *w, json_t *obj, const char *what, const c
         }
         if (!ok) {
             GString *s = g_string_new(NULL);
-            for (const char *const *a = allowed; *a != NULL; a++) {
+            size_t n = 0;
+            for (const char *const *a = allowed; *a != NULL; a++, n++) {
                 g_string_append_printf(s, "%s%s", s->len ? ", " : "", *a);
             }
+            char hint[96];
+            or_suggest_hint(key, allowed, n, hint, sizeof(hint));
             or_status st =
-                or_tpl_fail(w, "unknown key '%s' in %s (allowed: %s)", key, what, s->str);
+                or_tpl_fail(w, "unknown key '%s' in %s%s (allowed: %s)", key, what, hint, s->str);
             g_string_free(s, TRUE);
             return st;
         }

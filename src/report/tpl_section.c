@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/suggest.h"
 #include "report/tpl_impl.h"
 
 static const char *const section_kinds[OR_SECTION_KIND_COUNT] = {
@@ -23,16 +24,39 @@ static const char *const chart_kinds[OR_CHART_KIND_COUNT] = {
 static const char *const format_names[OR_FMT_COUNT] = {
     [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer",   [OR_FMT_DECIMAL] = "decimal",
     [OR_FMT_PERCENT] = "percent",   [OR_FMT_DURATION] = "duration", [OR_FMT_DATE] = "date",
-    [OR_FMT_DATETIME] = "datetime", [OR_FMT_TEXT] = "text",
+    [OR_FMT_DATETIME] = "datetime", [OR_FMT_TEXT] = "text",         [OR_FMT_CURRENCY] = "currency",
 };
+static const char *const scope_names[] = {"split", "team", "hide"};
 
 int
 or_format_parse(const char *s, enum or_format *out)
 {
     int f = OR_FMT_AUTO;
     gboolean ok = or_tpl_lookup(format_names, OR_FMT_COUNT, s, &f);
+    if (!ok && strcmp(s, "number") == 0) {
+        f = OR_FMT_DECIMAL; /* "number" reads as naturally as "decimal" */
+        ok = TRUE;
+    }
     *out = (enum or_format)f;
     return ok;
+}
+
+const char *
+or_format_name(enum or_format f)
+{
+    return (unsigned)f < OR_FMT_COUNT ? format_names[f] : "?";
+}
+
+/* "unknown format 'percnt' (did you mean percent?; expected ...)". */
+static or_status
+unknown_name(struct or_tpl_where *w, const char *what, const char *name, const char *const *names,
+             int n)
+{
+    char list[256];
+    char hint[96];
+    or_tpl_join_names(names, n, list, sizeof(list));
+    or_suggest_hint(name, names, (size_t)n, hint, sizeof(hint));
+    return or_tpl_fail(w, "%s '%s'%s (expected %s)", what, name, hint, list);
 }
 
 static int
@@ -87,13 +111,10 @@ load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
         if (st == OR_OK) {
             st = or_tpl_get_string(w, c, "align", 0, &align);
         }
-        if (st == OR_OK && fmt != NULL) {
-            if (!or_format_parse(fmt, &col->format)) {
-                char names[256];
-                or_tpl_join_names(format_names, OR_FMT_COUNT, names, sizeof(names));
-                st = or_tpl_fail(w, "column '%s': unknown format '%s' (expected %s)", name, fmt,
-                                 names);
-            }
+        if (st == OR_OK && fmt != NULL && !or_format_parse(fmt, &col->format)) {
+            char what[160];
+            snprintf(what, sizeof(what), "column '%s': unknown format", name);
+            st = unknown_name(w, what, fmt, format_names, OR_FMT_COUNT);
         }
         if (st == OR_OK && align != NULL) {
             if (!or_tpl_lookup(aligns, 4, align, &col->align)) {
@@ -147,10 +168,10 @@ load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
         if (st == OR_OK) {
             st = or_tpl_get_string(w, k, "format", 0, &fmt);
         }
-        if (st == OR_OK && fmt != NULL) {
-            if (!or_format_parse(fmt, &kpi->format)) {
-                st = or_tpl_fail(w, "kpi '%s': unknown format '%s'", kpi->label, fmt);
-            }
+        if (st == OR_OK && fmt != NULL && !or_format_parse(fmt, &kpi->format)) {
+            char what[160];
+            snprintf(what, sizeof(what), "kpi '%s': unknown format", kpi->label);
+            st = unknown_name(w, what, fmt, format_names, OR_FMT_COUNT);
         }
         g_free(fmt);
         if (st != OR_OK) {
@@ -170,9 +191,7 @@ load_chart(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
     }
     int k = 0;
     if (!or_tpl_lookup(chart_kinds, OR_CHART_KIND_COUNT, kind, &k)) {
-        char names[256];
-        or_tpl_join_names(chart_kinds, OR_CHART_KIND_COUNT, names, sizeof(names));
-        st = or_tpl_fail(w, "unknown chart '%s' (expected %s)", kind, names);
+        st = unknown_name(w, "unknown chart", kind, chart_kinds, OR_CHART_KIND_COUNT);
         g_free(kind);
         return st;
     }
@@ -208,44 +227,65 @@ load_chart(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
     return st;
 }
 
+/* "scope": which documents of a split run show the section. */
+static or_status
+load_scope(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
+{
+    char *scope = NULL;
+    or_status st = or_tpl_get_string(w, sec, "scope", 0, &scope);
+    int k = 0;
+    if (st == OR_OK && scope != NULL) {
+        if (or_tpl_lookup(scope_names, G_N_ELEMENTS(scope_names), scope, &k)) {
+            s->scope = (enum or_tpl_scope)(k + 1);
+        }
+        else {
+            st = unknown_name(w, "unknown scope", scope, scope_names, G_N_ELEMENTS(scope_names));
+        }
+    }
+    g_free(scope);
+    return st;
+}
+
 or_status
 or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or_tpl_section *s)
 {
     static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
                                        "text",      "columns", "kpis",    "chart",       "x",
                                        "series",    "x_label", "y_label", "horizontal",  "formats",
-                                       "landscape", "mark",    NULL};
+                                       "landscape", "mark",    "scope",   NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);
     if (!json_is_object(sec)) {
         return or_tpl_fail(w, "must be an object with 'kind'");
     }
-    or_status st = or_tpl_get_string(w, sec, "kind", 1, &kind);
-    if (st != OR_OK) {
-        return st;
-    }
-    int k = 0;
-    if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
-        char names[256];
-        or_tpl_join_names(section_kinds, OR_SECTION_KIND_COUNT, names, sizeof(names));
-        st = or_tpl_fail(w, "unknown kind '%s' (expected %s)", kind, names);
-        g_free(kind);
-        return st;
-    }
-    s->kind = (enum or_section_kind)k;
-    st = or_tpl_get_string(w, sec, "id", 0, &s->id);
-    if (st == OR_OK && s->id == NULL) {
-        s->id = g_strdup_printf("%s-%zu", kind, index + 1);
-    }
-    g_free(kind);
-    if (st == OR_OK && !valid_id(s->id)) {
+    /* The id first: every later message names the section by it. */
+    or_status st = or_tpl_get_string(w, sec, "id", 0, &s->id);
+    if (st == OR_OK && s->id != NULL && !valid_id(s->id)) {
         st = or_tpl_fail(w, "id '%s': letters, digits, - and _ only (it names files and sheets)",
                          s->id);
     }
     if (st != OR_OK) {
         return st;
     }
+    if (s->id != NULL) {
+        snprintf(w->section, sizeof(w->section), "section '%s'", s->id);
+    }
+    st = or_tpl_get_string(w, sec, "kind", 1, &kind);
+    if (st != OR_OK) {
+        return st;
+    }
+    int k = 0;
+    if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
+        st = unknown_name(w, "unknown kind", kind, section_kinds, OR_SECTION_KIND_COUNT);
+        g_free(kind);
+        return st;
+    }
+    s->kind = (enum or_section_kind)k;
+    if (s->id == NULL) {
+        s->id = g_strdup_printf("%s-%zu", kind, index + 1);
+    }
+    g_free(kind);
     snprintf(w->section, sizeof(w->section), "section '%s'", s->id);
     st = or_tpl_check_keys(w, sec, "a section", keys);
     if (st == OR_OK) {
@@ -266,6 +306,9 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
     }
     if (st == OR_OK) {
         st = or_tpl_get_bool(w, sec, "landscape", 0, &s->landscape);
+    }
+    if (st == OR_OK) {
+        st = load_scope(w, sec, s);
     }
     if (st == OR_OK) {
         st = load_columns(w, sec, s);

@@ -66,7 +66,7 @@ write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect 
             if (c > 0) {
                 csv_out_putc(o, d->sep);
             }
-            if (csv_field_value(o, d, h, &row[c]) != OR_OK) {
+            if (csv_field_value(o, d, h, res->cols[c]->format, &row[c]) != OR_OK) {
                 snprintf(err, errlen,
                          "%s: cannot format value of column '%s' in row %" PRId64
                          " of section '%s'",

@@ -44,6 +44,30 @@ draw_title(struct pdf_doc *d)
     pdf_doc_advance(d, PDF_SIZE_TITLE * 0.8f + (float)(lines - 1) * lead + 10.0f);
 }
 
+/* A split document names whom it is about: "Zoë Müller · zoe.mueller@...". */
+static void
+draw_person(struct pdf_doc *d)
+{
+    const struct or_report *r = d->report;
+    if (!OR_HOST_SINCE(d->h, 2) || r->split_label == NULL || r->split_label[0] == '\0') {
+        return;
+    }
+    char raw[LINE_CAP];
+    char text[LINE_CAP];
+    char fitted[LINE_CAP];
+    float size = 14.0f;
+    if (r->split_value != NULL && strcmp(r->split_value, r->split_label) != 0) {
+        snprintf(raw, sizeof(raw), "%s  \xC2\xB7  %s", r->split_label, r->split_value);
+    }
+    else {
+        snprintf(raw, sizeof(raw), "%s", r->split_label);
+    }
+    pdf_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
+    pdf_fit(&d->bold, size, text, d->right - d->left, fitted, sizeof(fitted));
+    pdf_text(d->page, &d->bold, size, PDF_C_ACCENT, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
+    pdf_doc_advance(d, size + 8.0f);
+}
+
 /* Period label, the partial badge and the data window in the report's zone. */
 static void
 draw_period(struct pdf_doc *d)
@@ -228,6 +252,7 @@ pdf_cover_draw(struct pdf_doc *d, char *err, size_t errlen)
     const struct or_report *r = d->report;
 
     draw_title(d);
+    draw_person(d);
     draw_period(d);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {
         if (is_status(r->sources[i]->status, "failed")) {

@@ -45,23 +45,10 @@ size_t
 pdf_fmt_number(const struct or_host *h, char *buf, size_t n, enum or_format fmt, double v)
 {
     if (fmt != OR_FMT_INTEGER && fmt != OR_FMT_DECIMAL && fmt != OR_FMT_PERCENT &&
-        fmt != OR_FMT_DURATION) {
+        fmt != OR_FMT_DURATION && fmt != OR_FMT_CURRENCY) {
         fmt = fabs(v - nearbyint(v)) < 1e-9 ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
     }
     return real_text(h, v, fmt, -1, buf, n);
-}
-
-int
-pdf_fmt_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n, int *direction)
-{
-    *direction = 0;
-    if (h->format_change(h, k, buf, n, direction) != OR_OK) {
-        if (n > 0) {
-            buf[0] = '\0';
-        }
-        return 0;
-    }
-    return buf[0] != '\0';
 }
 
 size_t
@@ -86,19 +73,45 @@ size_t
 pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col, const struct or_value *v,
              char *buf, size_t n, int *numeric)
 {
-    enum or_format fmt = col->format;
+    struct or_display c = {.size = sizeof(c)};
     *numeric = 0;
+    if (n == 0) {
+        return 0;
+    }
     if (v->is_null) {
         return (size_t)snprintf(buf, n, "%s", PDF_FMT_NULL);
     }
-    switch (v->type) {
-    case OR_TYPE_TEXT: return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
-    case OR_TYPE_INT: *numeric = fmt != OR_FMT_DATE && fmt != OR_FMT_DATETIME; break;
-    case OR_TYPE_REAL:
-        *numeric = 1;
-        fmt = fmt == OR_FMT_AUTO ? OR_FMT_DECIMAL : fmt;
-        break;
-    default: break;
+    if (v->type == OR_TYPE_TEXT && col->format == OR_FMT_AUTO) {
+        return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
     }
-    return host_text(h, v, fmt, -1, buf, n);
+    if (h->format_cell(h, v, col->format, 0, &c) != OR_OK) {
+        buf[0] = '\0';
+        return 0;
+    }
+    if (c.kind == OR_DISPLAY_TEXT) {
+        return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
+    }
+    /* Numbers line up on the right; dates and instants read as text. */
+    *numeric = c.kind == OR_DISPLAY_NUMBER && col->format != OR_FMT_DATE &&
+               col->format != OR_FMT_DATETIME && v->type != OR_TYPE_TIME;
+    return (size_t)snprintf(buf, n, "%s", c.text);
+}
+
+size_t
+pdf_fmt_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part, char *buf,
+            size_t n, int *direction)
+{
+    struct or_display c = {.size = sizeof(c)};
+    int dir = 0;
+    if (n == 0) {
+        return 0;
+    }
+    if (h->format_kpi(h, k, part, 0, &c, &dir) != OR_OK) {
+        buf[0] = '\0';
+        c.text[0] = '\0';
+    }
+    if (direction != NULL) {
+        *direction = dir;
+    }
+    return (size_t)snprintf(buf, n, "%s", c.text);
 }

@@ -38,19 +38,19 @@ size_t pdf_fmt_duration(const struct or_host *h, char *buf, size_t n, double sec
 /**
  * @brief A standalone value (KPI, chart label) in a presentation format:
  * INTEGER "12,345", DECIMAL "1,234.50", PERCENT (fraction) "25.0 %",
- * DURATION "1:02:03"; AUTO, DATE, DATETIME and TEXT as an integer when
+ * DURATION "1:02:03", CURRENCY "€1,234.50"; AUTO, DATE, DATETIME and TEXT as an integer when
  * integral, else with two decimals (instants belong in cells, not here).
  */
 size_t pdf_fmt_number(const struct or_host *h, char *buf, size_t n, enum or_format fmt, double v);
 
 /**
- * @brief The change from a KPI's previous value to its value (see
- * ::or_host.format_change).
- * @param direction receives +1 (up), -1 (down) or 0 (no visible change)
- * @return nonzero when there is a change to show (value and previous set).
+ * @brief Part @p part of KPI tile @p k (value, previous value, change) as
+ * outreport's documents and e-mails show it (::or_host.format_kpi).
+ * @param direction receives the change's direction (+1, -1, 0); may be NULL
+ * @return the length of the text ("" for a change without a comparison).
  */
-int pdf_fmt_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
-                   int *direction);
+size_t pdf_fmt_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
+                   char *buf, size_t n, int *direction);
 
 /**
  * @brief An instant as local wall-clock time in the report's zone.
@@ -64,13 +64,13 @@ size_t pdf_fmt_offset(char *buf, size_t n, int32_t offset);
 /**
  * @brief The text of one table cell.
  *
- * NULL is "–", BOOL "yes"/"no", INT and REAL per the column's format (REAL
- * in AUTO keeps two decimals so a column lines up; INT in DATE or DATETIME
- * is an instant), TIME as pdf_fmt_local() (DATE format: the date only),
- * TEXT cleaned with pdf_utf8_clean() and cut to fit @p buf.
+ * The host's text of the value in the column's format (::or_host.format_cell:
+ * NULL "–", BOOL "yes"/"no", REAL in AUTO with two decimals so a column
+ * lines up, instants in the report's zone, a text date in DATE as it is),
+ * text cleaned with pdf_utf8_clean() and cut to fit @p buf.
  *
- * @param numeric receives 1 for INT and REAL values shown as numbers
- *        (right-aligned), else 0
+ * @param numeric receives 1 for values shown as numbers (right-aligned),
+ *        0 for text, dates and instants
  * @return the length of the text in @p buf.
  */
 size_t pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col,

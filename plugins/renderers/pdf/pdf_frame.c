@@ -31,7 +31,14 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
     int p[6];
     int32_t off = 0;
 
-    pdf_utf8_clean(t->title, sizeof(t->title), title, strlen(title), NULL);
+    if (OR_HOST_SINCE(d->h, 2) && r->split_label != NULL && r->split_label[0] != '\0') {
+        /* Every page says whom a split document is about. */
+        snprintf(raw, sizeof(raw), "%s \xE2\x80\x94 %s", title, r->split_label);
+        pdf_utf8_clean(t->title, sizeof(t->title), raw, strlen(raw), NULL);
+    }
+    else {
+        pdf_utf8_clean(t->title, sizeof(t->title), title, strlen(title), NULL);
+    }
     /* "<period>[ (partial period)]  ·  Times in <zone>", leaving out what is unset. */
     int has_label = r->period_label != NULL && r->period_label[0] != '\0';
     snprintf(raw, sizeof(raw), "%s%s%sTimes in %s", has_label ? r->period_label : "",

@@ -54,12 +54,7 @@ change_color(const struct or_kpi *k, int direction)
 static void
 value_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
-    if (k->has_value) {
-        pdf_fmt_number(h, buf, n, k->format, k->value);
-    }
-    else {
-        snprintf(buf, n, "%s", PDF_FMT_NULL);
-    }
+    pdf_fmt_kpi(h, k, OR_KPI_VALUE, buf, n, NULL);
 }
 
 /* One size for every value of the section: the largest at which all fit. */
@@ -92,7 +87,7 @@ static void
 prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
-    pdf_fmt_number(h, num, sizeof(num), k->format, k->previous);
+    pdf_fmt_kpi(h, k, OR_KPI_PREVIOUS, num, sizeof(num), NULL);
     snprintf(buf, n, "prev %s", num);
 }
 
@@ -102,7 +97,8 @@ change_width(const struct pdf_doc *d, const struct or_kpi *k)
 {
     char change[PDF_FMT_BUFSIZE];
     int direction = 0;
-    if (!k->has_previous || !pdf_fmt_change(d->h, k, change, sizeof(change), &direction)) {
+    if (!k->has_previous ||
+        pdf_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) == 0) {
         return 0.0f;
     }
     return (direction != 0 ? ARROW_ROOM : 0.0f) + pdf_width(&d->bold, CHANGE_SIZE, change);
@@ -147,7 +143,7 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
     }
     prev_text(d->h, k, prev, sizeof(prev));
     float cx = x;
-    if (pdf_fmt_change(d->h, k, change, sizeof(change), &direction)) {
+    if (pdf_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) > 0) {
         uint32_t color = change_color(k, direction);
         if (direction != 0) {
             pdf_triangle(d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);

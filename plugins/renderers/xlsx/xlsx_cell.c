@@ -8,13 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xlsx_serial.h"
 #include "xlsx_text.h"
 
 /* libxlsxwriter's limit for a URL after it percent-escapes a few characters. */
 #define URL_MAX 2079
 
-/* Integers beyond 2^53 lose digits as doubles: they are written as text. */
+/* Integers beyond 2^53 lose digits as doubles. */
 #define EXACT_INT_MAX 9007199254740992LL
 
 static or_status
@@ -85,37 +84,11 @@ xlsx_cell_text(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_
     return OR_OK;
 }
 
-/* Characters of an integer part with thousands separators. */
+/* Display width of a number in General format. */
 static double
-grouped_width(double v)
+general_width(double v)
 {
     char buf[64];
-    int n = snprintf(buf, sizeof(buf), "%.0f", floor(fabs(v)));
-    return (double)n + (double)((n - 1) / 3) + (v < 0 ? 1.0 : 0.0);
-}
-
-static double
-number_width(const struct xlsx_formats *f, double v, const lxw_format *format)
-{
-    char buf[64];
-    if (format == f->integer) {
-        return grouped_width(v);
-    }
-    if (format == f->decimal) {
-        return grouped_width(v) + 3.0;
-    }
-    if (format == f->percent) {
-        return (double)snprintf(buf, sizeof(buf), "%.1f%%", v * 100.0);
-    }
-    if (format == f->duration) {
-        return (double)snprintf(buf, sizeof(buf), "%.0f:00:00", floor(fabs(v) * 24.0));
-    }
-    if (format == f->date) {
-        return 10.0;
-    }
-    if (format == f->datetime) {
-        return 19.0;
-    }
     return (double)snprintf(buf, sizeof(buf), "%.10g", v);
 }
 
@@ -128,65 +101,70 @@ xlsx_cell_number(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_co
         return cell_error(x, s, row, col, e);
     }
     if (width != NULL) {
-        *width = number_width(&x->fmt, v, format);
+        *width = general_width(v);
     }
     return OR_OK;
 }
 
+/* A number of a column without a format: General, as it is. */
 static or_status
-write_real(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-           const struct or_result_column *c, double r, double *width)
+write_plain(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+            const struct or_value *v, double *width)
 {
+    if (v->type == OR_TYPE_INT && (v->i > EXACT_INT_MAX || v->i < -EXACT_INT_MAX)) {
+        /* Integers beyond 2^53 lose digits as doubles: they are written as text. */
+        char buf[32];
+        int n = snprintf(buf, sizeof(buf), "%" PRId64, v->i);
+        return xlsx_cell_text(x, s, row, col, buf, (size_t)n, 0, NULL, width);
+    }
+    double r = v->type == OR_TYPE_INT ? (double)v->i : v->r;
     if (!isfinite(r)) {
         /* Excel has no NaN or infinity; say what the value is rather than drop it. */
         const char *t = isnan(r) ? "NaN" : (r > 0 ? "Infinity" : "-Infinity");
         return xlsx_cell_text(x, s, row, col, t, strlen(t), 0, NULL, width);
     }
-    if (c->format == OR_FMT_DURATION) {
-        r /= 86400.0;
-    }
-    return xlsx_cell_number(x, s, row, col, r, xlsx_formats_number(&x->fmt, c->type, c->format),
-                            width);
+    return xlsx_cell_number(x, s, row, col, r, NULL, width);
 }
 
+/* A value as the host's formatter shows it: a number in the Excel format
+ * that reads as the PDF does, a date serial, a boolean or a text. */
 static or_status
-write_int(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-          const struct or_result_column *c, int64_t i, double *width)
+write_shown(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
+            enum or_format fmt, const struct or_value *v, double *width)
 {
-    if (c->format != OR_FMT_DURATION && (i > EXACT_INT_MAX || i < -EXACT_INT_MAX)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof(buf), "%" PRId64, i);
-        return xlsx_cell_text(x, s, row, col, buf, (size_t)n, 0, NULL, width);
+    struct or_display d = {.size = sizeof(d)};
+    if (x->h->format_cell(x->h, v, fmt, width != NULL ? 0u : (unsigned)OR_DISPLAY_NO_TEXT, &d) !=
+        OR_OK) {
+        snprintf(x->err, x->errlen, "%s: sheet '%s': the host cannot format row %lu, column %u",
+                 x->path, s->name, (unsigned long)row + 1, (unsigned)col + 1);
+        return OR_ERR_RENDER;
     }
-    return write_real(x, s, row, col, c, (double)i, width);
-}
-
-static or_status
-write_time(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
-           const struct or_result_column *c, int64_t t, double *width)
-{
-    int parts[6] = {0};
-    int32_t offset = 0;
-    double serial;
-
-    x->h->local_time(x->h, t, parts, &offset);
-    if (!xlsx_serial(parts, &serial)) {
-        /* Excel cannot show the date: keep the instant readable as text. */
-        char buf[64];
-        size_t n = 0;
-        if (x->h->format_time(x->h, t, buf, sizeof(buf)) == OR_OK) {
-            n = strlen(buf);
+    lxw_error e = LXW_NO_ERROR;
+    int nomem = 0;
+    switch (d.kind) {
+    case OR_DISPLAY_BLANK: return OR_OK;
+    case OR_DISPLAY_TEXT:
+        return v->s != NULL ? xlsx_cell_text(x, s, row, col, v->s, v->len, 1, NULL, width) : OR_OK;
+    case OR_DISPLAY_STRING:
+        return xlsx_cell_text(x, s, row, col, d.text, strlen(d.text), 0, NULL, width);
+    case OR_DISPLAY_BOOL:
+        e = worksheet_write_boolean(s->ws, row, col, d.number != 0.0, NULL);
+        break;
+    default: {
+        lxw_format *f = xlsx_formats_code(&x->fmt, d.num_format, XLSX_TONE_PLAIN, &nomem);
+        if (nomem) {
+            return xlsx_ctx_nomem(x, "number format");
         }
-        else {
-            n = (size_t)snprintf(buf, sizeof(buf), "%" PRId64, t);
-        }
-        return xlsx_cell_text(x, s, row, col, buf, n, 0, NULL, width);
+        e = worksheet_write_number(s->ws, row, col, d.number, f);
+    } break;
     }
-    if (c->format == OR_FMT_DATE) {
-        serial = floor(serial);
+    if (e != LXW_NO_ERROR) {
+        return cell_error(x, s, row, col, e);
     }
-    return xlsx_cell_number(x, s, row, col, serial,
-                            xlsx_formats_number(&x->fmt, OR_TYPE_TIME, c->format), width);
+    if (width != NULL) {
+        *width = xlsx_text_width(d.text, strlen(d.text));
+    }
+    return OR_OK;
 }
 
 or_status
@@ -201,9 +179,13 @@ xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col
     if (v->is_null) {
         return OR_OK;
     }
+    if (c->format != OR_FMT_AUTO || v->type == OR_TYPE_TIME) {
+        /* Dates and every format the template names: the host's formatter. */
+        return write_shown(x, s, row, col, c->format, v, width);
+    }
     switch (v->type) {
-    case OR_TYPE_INT: return write_int(x, s, row, col, c, v->i, width);
-    case OR_TYPE_REAL: return write_real(x, s, row, col, c, v->r, width);
+    case OR_TYPE_INT:
+    case OR_TYPE_REAL: return write_plain(x, s, row, col, v, width);
     case OR_TYPE_BOOL:
         e = worksheet_write_boolean(s->ws, row, col, v->i != 0, NULL);
         if (e != LXW_NO_ERROR) {
@@ -213,7 +195,6 @@ xlsx_cell_value(struct xlsx_ctx *x, struct xlsx_sheet *s, lxw_row_t row, lxw_col
             *width = 5.0;
         }
         return OR_OK;
-    case OR_TYPE_TIME: return write_time(x, s, row, col, c, v->i, width);
     case OR_TYPE_TEXT:
         if (v->s == NULL) {
             return OR_OK;

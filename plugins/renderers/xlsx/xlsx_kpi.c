@@ -7,94 +7,82 @@
 
 #define NO_VALUE "\xE2\x80\x93" /* "–" */
 
-/* Changes are derived numbers: drop binary noise such as 4.999999999999999 pp. */
-static double
-tidy(double v)
-{
-    return round(v * 1e10) / 1e10;
-}
-
-/* The value as stored in the cell: durations are day fractions. */
-static double
-cell_value(const struct or_kpi *k, double v)
-{
-    return k->format == OR_FMT_DURATION ? v / 86400.0 : v;
-}
-
-static lxw_format *
-value_format(const struct xlsx_formats *f, const struct or_kpi *k)
-{
-    lxw_format *named = xlsx_formats_number(f, OR_TYPE_REAL, k->format);
-    if (named != NULL) {
-        return named;
-    }
-    /* No format named: whole numbers with separators, fractions with two decimals. */
-    if (k->has_value && k->value == floor(k->value) && fabs(k->value) < 1e15) {
-        return f->integer;
-    }
-    return f->decimal;
-}
-
+/* One part of a tile in column @p col, as the host's formatter shows it in
+ * every document: a number in the Excel format that reads the same.  @p out
+ * (may be NULL) receives what the host made of it. */
 static or_status
-write_change(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
+write_part(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, const struct or_kpi *k,
+           enum or_kpi_part part, struct or_display *out)
 {
-    double diff = k->value - k->previous;
+    struct or_display d = {.size = sizeof(d)};
+    int direction = 0;
+    int nomem = 0;
+    if (x->h->format_kpi(x->h, k, part, 0, &d, &direction) != OR_OK) {
+        snprintf(x->err, x->errlen, "%s: the host cannot format KPI '%s'", x->path,
+                 xlsx_str(k->label));
+        return OR_ERR_RENDER;
+    }
+    if (out != NULL) {
+        *out = d;
+    }
+    if (d.kind != OR_DISPLAY_NUMBER) {
+        const char *text = d.kind == OR_DISPLAY_BLANK ? NO_VALUE : d.text;
+        return xlsx_summary_text(x, sum, col, text, NULL, 1);
+    }
     enum xlsx_tone tone = XLSX_TONE_PLAIN;
-    enum xlsx_change kind;
-    double shown;
-
-    if (diff > 0) {
-        tone = k->lower_is_better ? XLSX_TONE_BAD : XLSX_TONE_GOOD;
+    if (part == OR_KPI_CHANGE && direction != 0) {
+        int good = k->lower_is_better ? direction < 0 : direction > 0;
+        tone = good ? XLSX_TONE_GOOD : XLSX_TONE_BAD;
     }
-    else if (diff < 0) {
-        tone = k->lower_is_better ? XLSX_TONE_GOOD : XLSX_TONE_BAD;
+    lxw_format *f = xlsx_formats_code(&x->fmt, d.num_format, tone, &nomem);
+    if (nomem) {
+        return xlsx_ctx_nomem(x, "number format");
     }
-    if (k->format == OR_FMT_PERCENT) {
-        kind = XLSX_CHANGE_POINTS;
-        shown = tidy(diff * 100.0);
-    }
-    else if (k->previous != 0.0) {
-        kind = XLSX_CHANGE_RELATIVE;
-        shown = tidy(diff / fabs(k->previous));
-    }
-    else if (k->format == OR_FMT_DURATION) {
-        kind = XLSX_CHANGE_DURATION;
-        shown = diff / 86400.0;
-    }
-    else if (k->format == OR_FMT_INTEGER || value_format(&x->fmt, k) == x->fmt.integer) {
-        kind = XLSX_CHANGE_INTEGER;
-        shown = diff;
-    }
-    else {
-        kind = XLSX_CHANGE_DECIMAL;
-        shown = diff;
-    }
-    if (!isfinite(shown)) {
-        return xlsx_summary_text(x, sum, 3, NO_VALUE, NULL, 1);
-    }
-    return xlsx_summary_number(x, sum, 3, shown, x->fmt.change[kind][tone]);
+    return xlsx_summary_shown(x, sum, col, d.number, f, d.text);
 }
 
 /* The column where a KPI's sparkline values start (beyond the KPI table). */
 #define SPARK_COL 6
 
+/* The sparkline's values to the right of the KPI's row, each as the tile
+ * would show it as its value (the same number format); a period without
+ * data stays empty, a gap in the line.  @p code receives the format. */
+static or_status
+write_spark_values(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k, size_t n,
+                   char *code, size_t codelen)
+{
+    or_status st = OR_OK;
+    struct or_kpi one = *k;
+    one.has_value = 1;
+    one.has_previous = 0;
+    one.nspark = 0;
+    one.spark = NULL;
+    for (size_t i = 0; st == OR_OK && i < n; i++) {
+        struct or_display d = {.size = sizeof(d)};
+        one.value = k->spark[k->nspark - n + i];
+        if (isfinite(one.value)) {
+            st = write_part(x, sum, (lxw_col_t)(SPARK_COL + i), &one, OR_KPI_VALUE, &d);
+            if (d.kind == OR_DISPLAY_NUMBER) {
+                snprintf(code, codelen, "%s", d.num_format);
+            }
+        }
+    }
+    return st;
+}
+
 /* ABI 2.2: the KPI's last periods, written to the right of its row, drawn as
  * a small native line chart (no axes, no legend) in column E: Excel's
- * sparklines are not available through libxlsxwriter. */
+ * sparklines are not available through libxlsxwriter.  Its value axis has
+ * the cells' number format, should someone show it. */
 static or_status
 write_spark(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 {
     if (!OR_HOST_SINCE(x->h, 2) || k->nspark < 2 || k->spark == NULL) {
         return OR_OK;
     }
-    or_status st = OR_OK;
+    char code[OR_DISPLAY_SIZE] = "";
     size_t n = k->nspark < 200 ? k->nspark : 200;
-    for (size_t i = 0; st == OR_OK && i < n; i++) {
-        if (isfinite(k->spark[k->nspark - n + i])) {
-            st = xlsx_summary_number(x, sum, (lxw_col_t)(SPARK_COL + i),
-                                     cell_value(k, k->spark[k->nspark - n + i]), NULL);
-        }
-    }
+    or_status st = write_spark_values(x, sum, k, n, code, sizeof(code));
     lxw_chart *chart = st == OR_OK ? workbook_add_chart(x->wb, LXW_CHART_LINE) : NULL;
     if (st != OR_OK || chart == NULL) {
         return st != OR_OK ? st : xlsx_ctx_nomem(x, "sparkline");
@@ -107,6 +95,9 @@ write_spark(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k
                             (lxw_col_t)(SPARK_COL + n - 1));
     lxw_chart_line line = {.color = 0x0072B2, .width = 1.25};
     chart_series_set_line(series, &line);
+    if (code[0] != '\0') {
+        chart_axis_set_num_format(chart->y_axis, code);
+    }
     chart_axis_off(chart->x_axis);
     chart_axis_off(chart->y_axis);
     chart_axis_major_gridlines_set_visible(chart->y_axis, LXW_FALSE);
@@ -121,22 +112,15 @@ write_spark(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k
 static or_status
 write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
 {
-    lxw_format *format = value_format(&x->fmt, k);
     or_status st = xlsx_summary_text(x, sum, 0, xlsx_str(k->label), NULL, 1);
-
     if (st == OR_OK) {
-        if (k->has_value && isfinite(k->value)) {
-            st = xlsx_summary_number(x, sum, 1, cell_value(k, k->value), format);
-        }
-        else {
-            st = xlsx_summary_text(x, sum, 1, NO_VALUE, NULL, 1);
-        }
+        st = write_part(x, sum, 1, k, OR_KPI_VALUE, NULL);
     }
-    if (st == OR_OK && k->has_previous && isfinite(k->previous)) {
-        st = xlsx_summary_number(x, sum, 2, cell_value(k, k->previous), format);
-        if (st == OR_OK && k->has_value && isfinite(k->value)) {
-            st = write_change(x, sum, k);
-        }
+    if (st == OR_OK && k->has_previous) {
+        st = write_part(x, sum, 2, k, OR_KPI_PREVIOUS, NULL);
+    }
+    if (st == OR_OK && k->has_previous && k->has_value) {
+        st = write_part(x, sum, 3, k, OR_KPI_CHANGE, NULL);
     }
     if (st == OR_OK) {
         st = write_spark(x, sum, k);

@@ -171,12 +171,14 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
         goto fail;
     }
     xlsx_names_free(&x.names);
+    xlsx_formats_free(&x.fmt);
     free(x.parts);
     return OR_OK;
 
 fail:
     lxw_workbook_free(x.wb);
     xlsx_names_free(&x.names);
+    xlsx_formats_free(&x.fmt);
     free(x.parts);
     return st;
 }

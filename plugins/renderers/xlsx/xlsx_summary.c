@@ -62,6 +62,16 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     or_status st = xlsx_summary_line(
         x, sum, r->title != NULL && r->title[0] != '\0' ? r->title : "Report", x->fmt.title);
 
+    if (st == OR_OK && OR_HOST_SINCE(x->h, 2) && r->split_label != NULL) {
+        /* A split workbook names whom it is about. */
+        if (r->split_value != NULL && strcmp(r->split_value, r->split_label) != 0) {
+            snprintf(buf, sizeof(buf), "For %s (%s)", r->split_label, r->split_value);
+        }
+        else {
+            snprintf(buf, sizeof(buf), "For %s", r->split_label);
+        }
+        st = xlsx_summary_line(x, sum, buf, x->fmt.heading);
+    }
     if (st == OR_OK && r->description != NULL && r->description[0] != '\0') {
         st = lines(x, sum, r->description, NULL);
     }

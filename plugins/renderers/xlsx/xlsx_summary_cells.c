@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx_text.h"
+
 or_status
 xlsx_summary_text(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, const char *text,
                   lxw_format *format, int table)
@@ -24,6 +26,18 @@ xlsx_summary_number(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col,
 {
     double width = 0.0;
     or_status st = xlsx_cell_number(x, &sum->sheet, sum->row, col, v, format, &width);
+    if (col < XLSX_SUMMARY_COLS && width + 2.0 > sum->widths[col]) {
+        sum->widths[col] = width + 2.0;
+    }
+    return st;
+}
+
+or_status
+xlsx_summary_shown(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, double v,
+                   lxw_format *format, const char *text)
+{
+    or_status st = xlsx_cell_number(x, &sum->sheet, sum->row, col, v, format, NULL);
+    double width = xlsx_text_width(text, strlen(text));
     if (col < XLSX_SUMMARY_COLS && width + 2.0 > sum->widths[col]) {
         sum->widths[col] = width + 2.0;
     }

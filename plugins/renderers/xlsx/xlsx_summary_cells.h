@@ -36,6 +36,10 @@ or_status xlsx_summary_text(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_co
 or_status xlsx_summary_number(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, double v,
                               lxw_format *format);
 
+/** @brief Write a number shown as @p text (for the width) into column @p col (a table cell). */
+or_status xlsx_summary_shown(struct xlsx_ctx *x, struct xlsx_summary *sum, lxw_col_t col, double v,
+                             lxw_format *format, const char *text);
+
 /** @brief Write free text into column A of the current row and step to the next row. */
 or_status xlsx_summary_line(struct xlsx_ctx *x, struct xlsx_summary *sum, const char *text,
                             lxw_format *format);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Excel date serials: see xlsx_serial.h. */
-#include "xlsx_serial.h"
+/* Excel date serials: see excel_serial.h. */
+#include "base/excel_serial.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
 static long
@@ -15,12 +15,9 @@ days_from_civil(long y, long m, long d)
 }
 
 int
-xlsx_serial(const int parts[6], double *out)
+or_excel_serial(const int parts[6], double *out)
 {
-    int y = parts[0];
-    int mo = parts[1];
-    int d = parts[2];
-
+    int y = parts[0], mo = parts[1], d = parts[2];
     if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) {
         return 0;
     }
