@@ -17,23 +17,38 @@ or_split_column_of(sqlite3 *db, const char *alias, char *const *cols)
     return NULL;
 }
 
+/* "SELECT DISTINCT col ... UNION ..." over the source tables that have
+ * column @p col, of a period of their own (@p own) or not, appended to @p sql. */
+static void
+union_of(sqlite3 *db, const struct or_template *tpl, char *col, int own, GString *sql)
+{
+    char *first[2] = {col, NULL};
+    for (size_t i = 0; i < tpl->nsources; i++) {
+        const char *alias = tpl->sources[i].alias;
+        if ((tpl->sources[i].period != NULL) != own ||
+            or_split_column_of(db, alias, first) == NULL) {
+            continue;
+        }
+        char *part = sqlite3_mprintf(
+            "%sSELECT DISTINCT \"%w\" AS v FROM main.\"%w\" WHERE \"%w\" IS NOT NULL",
+            sql->len ? " UNION " : "", col, alias, col);
+        g_string_append(sql, part);
+        sqlite3_free(part);
+    }
+}
+
 or_status
 or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *const *cols,
                 GPtrArray **out, char *err, size_t errlen)
 {
     sqlite3 *db = or_dataset_db(ds);
     GString *sql = g_string_new(NULL);
-    char *first[2] = {cols[0], NULL};
-    for (size_t i = 0; i < tpl->nsources; i++) {
-        const char *alias = tpl->sources[i].alias;
-        if (or_split_column_of(db, alias, first) == NULL) {
-            continue;
-        }
-        char *part = sqlite3_mprintf(
-            "%sSELECT DISTINCT \"%w\" AS v FROM main.\"%w\" WHERE \"%w\" IS NOT NULL",
-            sql->len ? " UNION " : "", cols[0], alias, cols[0]);
-        g_string_append(sql, part);
-        sqlite3_free(part);
+    /* The people of the report's periods: a source with a period of its own
+     * (twelve weeks of history) would add everyone who left since.  Only
+     * when no other source has the column do its values count. */
+    union_of(db, tpl, cols[0], 0, sql);
+    if (sql->len == 0) {
+        union_of(db, tpl, cols[0], 1, sql);
     }
     if (sql->len == 0) {
         or_set_err(err, errlen, "--split-by %s: no source of the template has a column %s", cols[0],

@@ -333,6 +333,39 @@ class SplitMistakes(TempDirTest):
         self.assertNotIn("Zoë Müller", labels)
 
 
+class SplitsOfTheReportsPeriod(TempDirTest):
+    """The people a split run writes for are those of the report's period: a trend
+    source's twelve weeks would add everyone who called weeks ago."""
+
+    def test_a_trend_source_adds_no_one_to_the_splits(self):
+        mock = MockApi(os.path.join(self.dir, "mock"), "--calls", "300", "--start", "2026-11-09",
+                       "--days", "7")
+        sources = {"calls": {"source": "salesfinity.call-log"},
+                   "trend": {"source": "salesfinity.call-log", "period": "last-2-weeks"}}
+        kpis = [{"label": "Calls", "value": "SELECT count(*) FROM calls"},
+                {"label": "Two weeks", "value": "SELECT count(*) FROM trend"}]
+        try:
+            def split_run(name, srcs):
+                path = write_template(self.dir, {"title": name, "sources": srcs, "sections": [
+                    {"kind": "kpis", "id": "k", "kpis": [k for k in kpis
+                                                         if k["value"].split()[-1] in srcs]}]},
+                    name=name + ".json")
+                out = os.path.join(self.dir, name)
+                ok(run(["run", path, "--format", "csv", "--out", out, "--split-by", "rep_email",
+                        "--period", "2026-11-16..2026-11-22"], config=mock.config(self.dir),
+                       replay=False, env={"SALESFINITY_API_KEY": "test-sf-key"}))
+                return manifest(out)
+            # nobody called in the report's week: no one's documents, only the roll-up
+            m = split_run("week", sources)
+            self.assertEqual([s["rows"] for s in m["sources"]], [0, 300])
+            self.assertEqual(m["splits"], [])
+            # a template of the trend alone still splits by its people
+            m = split_run("trend", {"trend": sources["trend"]})
+            self.assertGreater(len(m["splits"]), 1)
+        finally:
+            mock.stop()
+
+
 class LargeTeamSection(TempDirTest):
     """A team section too large to keep in memory (more than 10,000 rows) is
     read from a copy made before the split's views go up: its statement,
