@@ -484,6 +484,11 @@ test_trend_chart_marks_current_week_and_kpis_have_sparklines(void **state)
     assert_non_null(strstr(charts, "Summary!$G$10:$R$10"));
     assert_non_null(strstr(charts, "Summary!$G$12:$R$12"));
     assert_non_null(strstr(charts, "Summary!$G$14:$R$14"));
+    /* their values in the tiles' number formats (the host's formatter): the connect rate's a
+     * percent, the others whole numbers; the trend charts read cells of those formats */
+    assert_non_null(
+        strstr(charts, "<c:numFmt formatCode=\"0.0&quot; &quot;%\" sourceLinked=\"0\"/>"));
+    assert_int_equal(test_count_lines_with(charts, "formatCode=\"#,##0\" sourceLinked=\"0\""), 2);
     free(charts);
     /* a mark on a chart that is no trend is a template error */
     char tpl[1200];
