@@ -10,6 +10,7 @@
 #include "deliver/manifest.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
+#include "job/split_plan.h"
 #include "or_config.h"
 #include "report/evaluate.h"
 #include "report/render.h"
@@ -122,7 +123,7 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
 
 /* The manifest's record of a split: its value, label and files. */
 static void
-record_split(struct or_run *R, const struct or_split *split, json_t *files)
+record_split(struct or_run *R, const struct or_split_doc *d, json_t *files)
 {
     json_t *paths = json_array();
     size_t i;
@@ -132,14 +133,16 @@ record_split(struct or_run *R, const struct or_split *split, json_t *files)
         json_array_append(R->files, f);
         json_array_append(paths, json_object_get(f, "path"));
     }
-    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o}", "value", split->value, "label",
-                                               split->label, "files", paths));
+    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o}", "value", d->value, "label",
+                                               d->label, "files", paths));
 }
 
-/* One document set: the roll-up (@p split NULL or without a value) or a
- * split's, evaluated (see or_eval_input.split), rendered and mailed. */
+/* One document set: the roll-up (@p split NULL or without a value) or the
+ * split @p d's, evaluated (see or_eval_input.split), rendered into files
+ * named with @p d's suffix, and mailed. */
 static or_status
-produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
+produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
+        const struct or_split_doc *d)
 {
     const struct or_plan *p = R->plan;
     struct or_eval *ev = NULL;
@@ -147,14 +150,6 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
     int one = split != NULL && split->value != NULL;
     size_t first = R->docs->len;
     json_t *files = one ? json_array() : json_incref(R->files);
-    /* Files are named after the person (the label), as the cover is; a name
-     * with nothing to transliterate (ハルト 田中) by the value. */
-    char *slug = one ? or_split_slug(split->label) : NULL;
-    if (slug != NULL && strcmp(slug, "value") == 0 && strcmp(split->label, split->value) != 0) {
-        g_free(slug);
-        slug = or_split_slug(split->value);
-    }
-    char *suffix = one ? g_strdup_printf("-%s", slug) : g_strdup("");
     in.split = split;
     or_status st = or_eval_new(&in, &ev, R->err, sizeof(R->err));
     if (st == OR_OK) {
@@ -166,7 +161,7 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
             .formats = p->formats,
             .dir = p->job->out_dir,
             .name = p->tpl->name,
-            .suffix = suffix,
+            .suffix = one ? d->suffix : "",
             .opts = x->opts,
             .nopts = x->nopts,
             .max_threads = p->job->threads,
@@ -185,12 +180,10 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
         st = deliver(R, ev, first, split);
     }
     if (one) {
-        record_split(R, split, files);
+        record_split(R, d, files);
     }
     json_decref(files);
     or_eval_free(ev);
-    g_free(slug);
-    g_free(suffix);
     return st;
 }
 
@@ -200,15 +193,15 @@ produce_all(struct or_run *R, const struct inputs *x)
 {
     const struct or_plan *p = R->plan;
     if (p->job->split_by == NULL) {
-        return produce(R, x, NULL);
+        return produce(R, x, NULL, NULL);
     }
     char **cols = g_strsplit(p->job->split_by, ",", -1);
     GPtrArray *values = NULL, *labels = NULL;
+    GArray *plan = NULL;
     char *label_col = NULL;
     for (char **c = cols; *c != NULL; c++) {
         g_strstrip(*c);
     }
-    struct or_split split = {.cols = cols};
     /* Everything a split can refuse is refused before anything is written. */
     or_status st = or_split_values(R->ds, p->tpl, cols, &values, R->err, sizeof(R->err));
     if (st == OR_OK) {
@@ -226,13 +219,19 @@ produce_all(struct or_run *R, const struct inputs *x)
         st = or_eval_check_split(&in, R->err, sizeof(R->err));
     }
     if (st == OR_OK) {
-        st = produce(R, x, &split); /* the roll-up */
+        struct or_split_naming naming = {p->tpl, p->formats};
+        plan = or_split_plan_new(&naming, values, labels);
+        struct or_split rollup = {.cols = cols};
+        st = produce(R, x, &rollup, NULL);
     }
+    struct or_split split = {.cols = cols};
     for (guint i = 0; st == OR_OK && i < values->len; i++) {
-        split.value = g_ptr_array_index(values, i);
-        split.label = g_ptr_array_index(labels, i);
-        st = produce(R, x, &split);
+        const struct or_split_doc *d = &g_array_index(plan, struct or_split_doc, i);
+        split.value = d->value;
+        split.label = d->label;
+        st = produce(R, x, &split, d);
     }
+    or_split_plan_free(plan);
     if (values != NULL) {
         g_ptr_array_free(values, TRUE);
     }

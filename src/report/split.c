@@ -218,7 +218,7 @@ or_split_slug(const char *value)
     /* Transliterate to ASCII where GLib can (Zoë -> Zoe), then keep a safe set. */
     char *ascii = g_str_to_ascii(value, "C");
     GString *s = g_string_new(NULL);
-    for (const char *p = ascii; *p != '\0'; p++) {
+    for (const char *p = ascii; *p != '\0' && s->len < OR_SPLIT_SLUG_MAX; p++) {
         char c = g_ascii_tolower(*p);
         if (g_ascii_isalnum(c) || c == '.' || c == '@' || c == '_') {
             g_string_append_c(s, c);

@@ -69,8 +69,17 @@ or_status or_split_apply(struct or_dataset *ds, const struct or_template *tpl, c
 /** @brief Drop the views of or_split_apply(). */
 void or_split_clear(struct or_dataset *ds, const struct or_template *tpl);
 
-/** @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" → "zoe-muller-x.example").
- * Owned: g_free(). */
+/** The longest slug (bytes): a file name stays far below 255 bytes. */
+#define OR_SPLIT_SLUG_MAX 60
+
+/**
+ * @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" →
+ * "zoe.muller@x.example"): transliterated to lower-case ASCII letters,
+ * digits and "._@", every run of anything else one "-", at most
+ * OR_SPLIT_SLUG_MAX bytes; "value" when nothing is left.  Different values
+ * can have the same slug (job/split_plan.h makes file names unique).
+ * Owned: g_free().
+ */
 char *or_split_slug(const char *value);
 
 #endif
