@@ -121,9 +121,12 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
     return st;
 }
 
-/* The manifest's record of a split: its value, label and files. */
+/* The manifest's record of a split: its value, label, files, and whether
+ * they were written ("ok"), not all of them ("failed") or none because the
+ * value cannot have any ("skipped"), with why. */
 static void
-record_split(struct or_run *R, const struct or_split_doc *d, json_t *files)
+record_split(struct or_run *R, const struct or_split_doc *d, json_t *files, const char *status,
+             const char *error)
 {
     json_t *paths = json_array();
     size_t i;
@@ -133,8 +136,12 @@ record_split(struct or_run *R, const struct or_split_doc *d, json_t *files)
         json_array_append(R->files, f);
         json_array_append(paths, json_object_get(f, "path"));
     }
-    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o}", "value", d->value, "label",
-                                               d->label, "files", paths));
+    /* jansson takes only UTF-8; a value that is not was skipped for it. */
+    char *value = g_utf8_make_valid(d->value, -1);
+    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o, s:s, s:o}", "value", value, "label",
+                                               d->label, "files", paths, "status", status, "error",
+                                               error != NULL ? json_string(error) : json_null()));
+    g_free(value);
 }
 
 /* One document set: the roll-up (@p split NULL or without a value) or the
@@ -180,11 +187,68 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
         st = deliver(R, ev, first, split);
     }
     if (one) {
-        record_split(R, d, files);
+        record_split(R, d, files, st == OR_OK ? "ok" : "failed", st == OR_OK ? NULL : R->err);
     }
     json_decref(files);
     or_eval_free(ev);
     return st;
+}
+
+/* " (Zoë Müller)" when a split's label says more than its value, else "". */
+static char *
+whom_of(const struct or_split_doc *d)
+{
+    if (strcmp(d->label, d->value) == 0) {
+        return g_strdup("");
+    }
+    if (g_utf8_strlen(d->label, -1) <= 60) {
+        return g_strdup_printf(" (%s)", d->label);
+    }
+    char *cut = g_utf8_substring(d->label, 0, 60);
+    char *whom = g_strdup_printf(" (%s\xE2\x80\xA6)", cut);
+    g_free(cut);
+    return whom;
+}
+
+/* A split that has no documents, or not all of them: said, recorded, and
+ * the run ends with @p code (the first such split's) unless a source failed. */
+static void
+split_failed(struct or_run *R, const char *column, const struct or_split_doc *d, const char *what,
+             const char *why, int code)
+{
+    char *quoted = or_split_quote(d->value);
+    char *whom = whom_of(d);
+    or_log(OR_LOG_ERROR, "--split-by %s: %s%s %s: %s; the other splits go on", column, quoted, whom,
+           what, why);
+    g_free(whom);
+    g_free(quoted);
+    if (R->split_exit == OR_EXIT_OK) {
+        R->split_exit = code;
+    }
+}
+
+/* Each split's document set, in the order of @p plan: a split that is
+ * skipped or fails leaves the others alone. */
+static void
+produce_splits(struct or_run *R, const struct inputs *x, char **cols, GArray *plan)
+{
+    struct or_split split = {.cols = cols};
+    for (guint i = 0; i < plan->len; i++) {
+        const struct or_split_doc *d = &g_array_index(plan, struct or_split_doc, i);
+        if (d->skipped != NULL) {
+            split_failed(R, cols[0], d, "skipped", d->skipped, OR_EXIT_FAILURE);
+            record_split(R, d, NULL, "skipped", d->skipped);
+            continue;
+        }
+        split.value = d->value;
+        split.label = d->label;
+        or_status st = produce(R, x, &split, d);
+        if (st != OR_OK) {
+            split_failed(R, cols[0], d, "failed", R->err,
+                         or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st));
+            R->err[0] = '\0';
+        }
+    }
 }
 
 /* The roll-up and a document set per value of the split's first column. */
@@ -219,17 +283,13 @@ produce_all(struct or_run *R, const struct inputs *x)
         st = or_eval_check_split(&in, R->err, sizeof(R->err));
     }
     if (st == OR_OK) {
-        struct or_split_naming naming = {p->tpl, p->formats};
+        struct or_split_naming naming = {p->tpl, p->formats, p->job->mail_to};
         plan = or_split_plan_new(&naming, values, labels);
         struct or_split rollup = {.cols = cols};
         st = produce(R, x, &rollup, NULL);
     }
-    struct or_split split = {.cols = cols};
-    for (guint i = 0; st == OR_OK && i < values->len; i++) {
-        const struct or_split_doc *d = &g_array_index(plan, struct or_split_doc, i);
-        split.value = d->value;
-        split.label = d->label;
-        st = produce(R, x, &split, d);
+    if (st == OR_OK) {
+        produce_splits(R, x, cols, plan);
     }
     or_split_plan_free(plan);
     if (values != NULL) {
@@ -304,7 +364,9 @@ static void
 complete_manifest(struct or_run *R, or_status st)
 {
     const struct or_job *job = R->plan->job;
-    R->manifest = manifest_root(R, st != OR_OK ? "failed" : R->any_failed ? "partial" : "ok");
+    R->manifest = manifest_root(R, st != OR_OK                           ? "failed"
+                                   : R->any_failed || R->split_exit != 0 ? "partial"
+                                                                         : "ok");
     json_object_set_new(R->manifest, "sections",
                         R->sections != NULL ? json_incref(R->sections) : json_array());
     json_object_set(R->manifest, "files", R->files);
@@ -346,5 +408,5 @@ or_run_report(struct or_run *R)
         or_log(OR_LOG_ERROR, "%s", R->err);
         return or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st);
     }
-    return R->any_failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
+    return R->any_failed ? OR_EXIT_SOURCE : R->split_exit;
 }

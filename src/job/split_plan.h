@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file split_plan.h
- * @brief The document sets of a split run before any is written: the file
- * names each gets.
+ * @brief The document sets of a split run before any is written: which
+ * values can have one, and the file names each gets.
  *
- * Core only.  Splits are named after their label's slug (or_split_slug());
+ * Core only.  One value that cannot be written or mailed never stops the
+ * others: each value is vetted on its own, and a bad one (empty, a control
+ * character, longer than OR_SPLIT_VALUE_MAX bytes, not UTF-8, or, when
+ * --mail-to {COLUMN} mails it, not one e-mail address) is skipped with the
+ * reason.  The others are named after their label's slug (or_split_slug());
  * when two or more share a slug, which also covers names that differ only
  * by accents or case (Zoë, Zoe, zoe) and names whose unsafe characters map
  * to the same safe ones (a/b@, a-b@, a b@), each of them gets "-" and the
@@ -20,6 +24,9 @@
 
 #include "report/template.h"
 
+/** The longest split value (bytes): the longest e-mail address (RFC 5321). */
+#define OR_SPLIT_VALUE_MAX 254
+
 /** One value of the split column and what becomes of it. */
 struct or_split_doc {
     const char *value; /**< borrowed from the values given to or_split_plan_new() */
@@ -32,10 +39,11 @@ struct or_split_doc {
 struct or_split_naming {
     const struct or_template *tpl; /**< its name is the file names' stem; its sections */
     char *const *formats;          /**< the formats written, NULL-terminated */
+    const GPtrArray *mail_to;      /**< the job's recipients: {COLUMN} mails each value */
 };
 
 /**
- * @brief Name the document sets of @p values.
+ * @brief Vet @p values and name their document sets.
  * @param labels the label of each value (or_split_labels()), same order.
  * @return An array of ::or_split_doc, one per value in order; free it with
  *         or_split_plan_free().
@@ -45,5 +53,13 @@ GArray *or_split_plan_new(const struct or_split_naming *n, const GPtrArray *valu
 
 /** @brief Free what or_split_plan_new() returned; NULL is a no-op. */
 void or_split_plan_free(GArray *plan);
+
+/**
+ * @brief @p value as one line of a message: in double quotes, a quote,
+ * backslash, tab, CR and LF escaped as in C, other control characters and
+ * bytes that are not UTF-8 as \\xHH, cut after 60 characters with "…" and
+ * its length in bytes.  Owned: g_free().
+ */
+char *or_split_quote(const char *value);
 
 #endif

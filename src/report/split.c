@@ -65,8 +65,9 @@ or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *cons
         return OR_ERR_DATASET;
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
+        /* An empty value too: the caller says it can have no documents. */
         const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (v != NULL && *v != '\0') {
+        if (v != NULL) {
             g_ptr_array_add(*out, g_strdup(v));
         }
     }

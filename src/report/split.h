@@ -34,7 +34,8 @@ const char *or_split_column_of(sqlite3 *db, const char *alias, char *const *cols
 /**
  * @brief The distinct non-NULL values of the first of @p cols over the
  * template's source tables of the report's periods (current and previous;
- * those of a period of their own only when no other has the column), sorted.  @p out gets an owned
+ * those of a period of their own only when no other has the column), sorted;
+ * an empty value too (job/split_plan.h refuses it).  @p out gets an owned
  * array of owned strings: g_ptr_array_free(out, TRUE) frees both.
  * @return OR_OK, or OR_ERR_INVALID when no source table has the column.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""One split value never overwrites another (issue 18, point 5).
+"""One split value never sinks or overwrites another (issue 18, points 5 and 6).
 
 The mock server renames reps and gives them hostile e-mail addresses
 (--rep-name, --rep-email); the real binary splits a calls template by
@@ -11,11 +11,25 @@ ZOË MÜLLER; a/b@, a-b@, a b@; zoë@ and zoe@) each get their own files, named
 with a stable hash of their value, every one listed in manifest.json under its
 value, none overwritten: each split's CSV holds exactly its own rows, and no
 two files differ only by case.
+
+Point 6: values that cannot be mailed or written (CR/LF, a list of addresses,
+300 bytes, empty) are skipped one by one with a message naming the escaped
+value and the reason; every other split is written and mailed through a real
+SMTP server; the run exits 1; --json (validated against the schema) reports
+them; CR/LF reaches no header and no file name.  A split whose mail fails
+does not stop the next ones either.
 """
 import hashlib
+import json
 import os
 
-from outreport_e2e import MockApi, TempDirTest, csv_rows, main, manifest, run, write_template
+import jsonschema
+
+from outreport_e2e import (SOURCE, MockApi, SmtpSink, TempDirTest, csv_rows, main, manifest, run,
+                           write_template)
+
+with open(os.path.join(SOURCE, "docs", "run-summary.schema.json"), encoding="utf-8") as f:
+    VALIDATOR = jsonschema.Draft202012Validator(json.load(f))
 
 TEMPLATE = {
     "title": "Calls",
@@ -29,6 +43,8 @@ TEMPLATE = {
 }
 PERIOD = "2026-11-09..2026-11-22"
 KEY = {"SALESFINITY_API_KEY": "test-sf-key"}
+INJECTION = "evil@x.example\r\nBcc: victim@y.example"
+LONG = "x" * 290 + "@x.example"
 
 
 def stable(value):
@@ -64,9 +80,10 @@ class SplitTest(TempDirTest):
         self.assertEqual(len(by_split), len(set(by_split)), "a file listed by two splits")
         rollup = {r["rep_email"]: r["calls"] for r in csv_rows(os.path.join(folder, "t-reps.csv"))}
         for s in m["splits"]:
-            rows = csv_rows(next(p for p in s["files"] if p.endswith("-reps.csv")))
-            self.assertEqual(rows, [{"rep_email": s["value"], "calls": rollup[s["value"]]}],
-                             s["value"])
+            if s["status"] == "ok":
+                rows = csv_rows(next(p for p in s["files"] if p.endswith("-reps.csv")))
+                self.assertEqual(rows, [{"rep_email": s["value"], "calls": rollup[s["value"]]}],
+                                 s["value"])
 
 
 class CollidingFileNames(SplitTest):
@@ -109,6 +126,86 @@ class CollidingFileNames(SplitTest):
                             ("zoe@x.example", "zoe@x.example")):
             stem = f"t-{slug}-{stable(value)}"
             self.assertEqual(names[value], [stem + "-reps.csv", stem + ".pdf"])
+
+
+class BadSplitValues(SplitTest):
+    BAD = (("email", 5, INJECTION), ("email", 6, "a@x.example, b@y.example"),
+           ("email", 7, LONG), ("email", 8, " "), ("name", 9, "Eve\r\nBcc: victim@y.example"))
+
+    def test_a_bad_value_skips_its_split_alone_and_says_so(self):
+        self.start(*self.BAD)
+        sink = SmtpSink(os.path.join(self.dir, "smtp"))
+        self.addCleanup(sink.stop)
+        r = self.split_run("out", "--format", "csv,pdf", "--mail-to", "{rep_email}",
+                           "--mail-to", "boss@acme.example", "--json",
+                           config=sink.config(self.mock.config(self.dir)))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        doc = json.loads(r.stdout)
+        errors = list(VALIDATOR.iter_errors(doc))
+        self.assertEqual(errors, [], errors[:1])
+        self.assertEqual((doc["status"], doc["exit_code"]), ("failed", 1))
+        m = doc["jobs"][0]["manifest"]
+        self.assertEqual(m["status"], "partial")
+        self.assertEqual(m, manifest(os.path.join(self.dir, "out")))
+        skipped = {s["value"]: s for s in m["splits"] if s["status"] == "skipped"}
+        self.assertEqual(set(skipped), {INJECTION.lower(), "a@x.example, b@y.example", LONG, " "})
+        self.assertIn("line break", skipped[INJECTION.lower()]["error"])
+        self.assertIn("more than one e-mail address", skipped["a@x.example, b@y.example"]["error"])
+        self.assertIn("300 bytes long", skipped[LONG]["error"])
+        self.assertIn("empty", skipped[" "]["error"])
+        self.assertTrue(all(s["files"] == [] for s in skipped.values()))
+        # one line each on stderr, naming the value escaped and the reason
+        lines = r.stderr.splitlines()
+        for shown, why in (('"evil@x.example\\r\\nbcc: victim@y.example"', "line break"),
+                           ('"a@x.example, b@y.example"', "more than one e-mail address"),
+                           ('"' + "x" * 60 + '…" (300 bytes)', "300 bytes long"),
+                           ('" "', "empty")):
+            line = [l for l in lines if shown in l]
+            self.assertEqual(len(line), 1, (shown, r.stderr))
+            self.assertIn(f"error: --split-by rep_email: {shown}", line[0])
+            self.assertIn(f"skipped: it", line[0])
+            self.assertIn(why, line[0])
+        # every other split written and mailed; the roll-up too
+        ok = [s for s in m["splits"] if s["status"] == "ok"]
+        self.assertEqual(len(ok), 8)
+        self.check_files("out", m)
+        eve = next(s for s in ok if s["label"].startswith("Eve"))
+        self.assertEqual(eve["label"], "Eve Bcc: victim@y.example")
+        sent = sink.messages()
+        self.assertEqual(sorted(str(msg["To"]) for msg in sent),
+                         sorted([s["value"] for s in ok] + ["boss@acme.example"]))
+        # CR/LF reached no header, no envelope and no file name
+        for name in os.listdir(os.path.join(self.dir, "smtp")):
+            if name.endswith(".json") and name.startswith("msg-"):
+                with open(os.path.join(self.dir, "smtp", name)) as f:
+                    self.assertNotIn("victim@y.example", json.load(f)["rcpt_tos"])
+        for msg in sent:
+            self.assertIsNone(msg["Bcc"])
+            for key, value in msg.items():
+                self.assertNotIn("\n", str(value).replace("\n ", ""), key)
+        eves = [msg for msg in sent if "Eve Bcc: victim@y.example" in str(msg["Subject"])]
+        self.assertEqual(len(eves), 1)
+        for name in os.listdir(os.path.join(self.dir, "out")):
+            self.assertFalse(set(name) & {"\r", "\n"}, repr(name))
+
+    def test_a_split_whose_mail_fails_leaves_the_others_alone(self):
+        self.start()
+        sink = SmtpSink(os.path.join(self.dir, "smtp"), "--reject-all")
+        self.addCleanup(sink.stop)
+        r = self.split_run("out", "--format", "csv", "--mail-to", "{rep_email}", "--json",
+                           config=sink.config(self.mock.config(self.dir)))
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual(list(VALIDATOR.iter_errors(doc)), [])
+        m = doc["jobs"][0]["manifest"]
+        self.assertEqual(len(m["splits"]), 12)
+        for s in m["splits"]:
+            self.assertEqual(s["status"], "failed", s)
+            self.assertEqual(len(s["files"]), 1)
+            self.assertTrue(os.path.exists(s["files"][0]))
+        self.assertEqual([x["status"] for x in m["mails"]], ["failed"] * 12)
+        self.assertEqual(r.stderr.count("failed: "), 12, r.stderr)
+        self.check_files("out", m)
 
 
 if __name__ == "__main__":
