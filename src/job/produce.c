@@ -219,7 +219,7 @@ split_failed(struct or_run *R, const char *column, const struct or_split_doc *d,
     char *quoted = or_split_quote(d->value);
     char *whom = whom_of(d);
     or_log(OR_LOG_ERROR, "--split-by %s: %s%s %s: %s; the other splits go on", column, quoted, whom,
-           what, why);
+           what, why[0] != '\0' ? why : "no reason given");
     g_free(whom);
     g_free(quoted);
     if (R->split_exit == OR_EXIT_OK) {
