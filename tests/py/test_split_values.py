@@ -81,7 +81,8 @@ class SplitTest(TempDirTest):
         rollup = {r["rep_email"]: r["calls"] for r in csv_rows(os.path.join(folder, "t-reps.csv"))}
         for s in m["splits"]:
             if s["status"] == "ok":
-                rows = csv_rows(next(p for p in s["files"] if p.endswith("-reps.csv")))
+                rows = csv_rows(next(p for p in s["files"]
+                                     if p.endswith("-reps.csv") and not p.endswith("-x-reps.csv")))
                 self.assertEqual(rows, [{"rep_email": s["value"], "calls": rollup[s["value"]]}],
                                  s["value"])
 
@@ -111,6 +112,21 @@ class CollidingFileNames(SplitTest):
             if s["label"] != "ZOË MÜLLER":
                 self.assertEqual(again[s["value"]], [f"t-zoe-muller-{stable(s['value'])}-reps.csv"])
         self.assertIn("t-jo-park-reps.csv", sum(again.values(), []))
+
+    def test_a_split_never_takes_a_file_name_of_the_rollup(self):
+        # Split "X"'s table reps would be t-x-reps.csv: the roll-up's table x-reps.
+        self.start(("name", 0, "X"))
+        t = dict(TEMPLATE, sections=TEMPLATE["sections"] + [
+            dict(TEMPLATE["sections"][1], id="x-reps", scope="team")])
+        self.template = write_template(self.dir, t)
+        r = self.split_run("a", "--format", "csv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        m = manifest(os.path.join(self.dir, "a"))
+        self.check_files("a", m)
+        x = next(s for s in m["splits"] if s["label"] == "X")
+        self.assertEqual(sorted(os.path.basename(p) for p in x["files"]),
+                         ["t-x-2-reps.csv", "t-x-2-x-reps.csv"])
+        self.assertEqual(len(csv_rows(os.path.join(self.dir, "a", "t-x-reps.csv"))), 12)
 
     def test_values_whose_unsafe_characters_map_to_the_same_name_get_files_of_their_own(self):
         self.start(("email", 0, "a/b@x.example"), ("email", 1, "a-b@x.example"),
