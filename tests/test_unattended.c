@@ -181,12 +181,78 @@ out_placeholders_name_the_folder_after_the_period_reported(void **state)
     samples_close(&s);
 }
 
+/* Whether a line of @p text starts with @p start and contains @p has. */
+static int
+has_line(const char *text, const char *start, const char *has)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l != NULL; l++) {
+        if (g_str_has_prefix(*l, start) && strstr(*l, has) != NULL) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* `config --show`: the system file beneath the user's, key by key, each
+ * value with its file; credentials only as "set", never their values. */
+static void
+config_show_names_each_values_file_and_never_a_secret(void **state)
+{
+    (void)state;
+    g_autofree char *dir = test_tmpdir();
+    g_autofree char *sys = g_build_filename(dir, "etc", "outreport", "outreport.conf", NULL);
+    g_autofree char *user = g_build_filename(dir, "home", "outreport", "outreport.conf", NULL);
+    write_file(sys, "[report]\ntimezone = Europe/Berlin\nauthor = Sales Ops\n"
+                    "[salesfinity]\napi_key_env = SF_KEY\n[smtp]\npassword_env = SMTP_PW\n");
+    write_file(user, "[report]\ntimezone = UTC\n");
+    g_autofree char *sysenv = g_strdup_printf("OUTREPORT_SYSCONFDIR=%s/etc", dir);
+    g_autofree char *xdg = g_strdup_printf("XDG_CONFIG_HOME=%s/home", dir);
+    const char *env[] = {sysenv,
+                         xdg,
+                         "SF_KEY=sk_live_NEVERSHOWN1",
+                         "SMTP_PW=",
+                         "OUTREPORT_STORE=postgresql://u:pw_NEVERSHOWN2@db.example/sales",
+                         NULL};
+    const char *args[] = {"config", "--show", NULL};
+    struct proc_result r = run(args, env);
+    expect_status(&r, 0);
+    assert_true(has_line(r.out, "timezone = UTC ", user));
+    assert_true(has_line(r.out, "author = Sales Ops ", sys));
+    assert_true(has_line(r.out, "api_key_env = SF_KEY ", "$SF_KEY is set"));
+    assert_true(has_line(r.out, "password_env = SMTP_PW ", "$SMTP_PW is not set"));
+    assert_true(has_line(r.out, "api_key_env = SALESHANDY_API_KEY ", "; default"));
+    assert_true(has_line(r.out, ";   ", sys));
+    assert_true(has_line(r.out, "; $OUTREPORT_STORE is set", "not shown"));
+    assert_null(strstr(r.out, "NEVERSHOWN"));
+    assert_null(strstr(r.err, "NEVERSHOWN"));
+    proc_result_free(&r);
+
+    /* --config names the one file: the system file is not read. */
+    const char *only[] = {"--config", user, "config", NULL};
+    r = run(only, env);
+    expect_status(&r, 0);
+    assert_null(strstr(r.out, "Sales Ops"));
+    assert_true(has_line(r.out, "timezone = UTC ", user));
+    proc_result_free(&r);
+
+    /* A typo in the system file stops every command, naming that file. */
+    write_file(sys, "[report]\ntimezon = Europe/Berlin\n");
+    r = run(args, env);
+    expect_status(&r, 2);
+    g_autofree char *want = g_strdup_printf("%s: [report] timezon: unknown key", sys);
+    assert_non_null(strstr(r.err, want));
+    proc_result_free(&r);
+    test_rmtree(dir);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(unusable_cache_and_default_store_folders_are_warnings_not_failures),
         cmocka_unit_test(out_placeholders_name_the_folder_after_the_period_reported),
+        cmocka_unit_test(config_show_names_each_values_file_and_never_a_secret),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

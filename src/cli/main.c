@@ -24,8 +24,9 @@ static const char usage_head[] =
 static const char usage_common[] =
     "\n"
     "common options:\n"
-    "  --config FILE             configuration (default: $OUTREPORT_CONFIG, ./outreport.conf,\n"
-    "                            $XDG_CONFIG_HOME/outreport/outreport.conf)\n"
+    "  --config FILE             the one configuration file (default: $OUTREPORT_CONFIG, else\n"
+    "                            /etc/outreport/outreport.conf, then ./outreport.conf or\n"
+    "                            $XDG_CONFIG_HOME/outreport/outreport.conf over it)\n"
     "  --plugin-dir DIR          plugin directories, colon-separated ($OUTREPORT_PLUGIN_PATH)\n"
     "  -q, --quiet               only errors\n"
     "  -v, --verbose             more detail (twice: debug)\n"
@@ -109,6 +110,21 @@ static const char usage_validate[] =
     "column formats, and every SQL statement against the tables its sources declare.\n"
     "Errors name the template file, the section and the problem.\n";
 
+static const char usage_config[] =
+    "usage: outreport config [--show]\n"
+    "\n"
+    "Prints the configuration in effect as INI: every key set in a file, every key a\n"
+    "plugin declares with its default, and after each value the file it came from\n"
+    "(\"default\" when none set it).  Without --config or $OUTREPORT_CONFIG, the system\n"
+    "file (/etc/outreport/outreport.conf) is read first and the user's file\n"
+    "(./outreport.conf, else $XDG_CONFIG_HOME/outreport/outreport.conf) over it, key by\n"
+    "key.  A key naming an environment variable (api_key_env) shows the name and\n"
+    "whether it is set, never the secret.\n"
+    "\n"
+    "  --show                    print the configuration in effect (the default)\n"
+    "\n"
+    "Exit status: 0 ok, 2 the configuration has an error (named on stderr).\n";
+
 static const char usage_fetch[] =
     "usage: outreport fetch SOURCE -o FILE [options]\n"
     "\n"
@@ -155,7 +171,8 @@ enum {
     OPT_SINCE,
     OPT_STORE,
     OPT_VAR,
-    OPT_DEADLINE
+    OPT_DEADLINE,
+    OPT_SHOW
 };
 
 static const struct option long_opts[] = {
@@ -188,6 +205,7 @@ static const struct option long_opts[] = {
     {"store", required_argument, NULL, OPT_STORE},
     {"var", required_argument, NULL, OPT_VAR},
     {"deadline", required_argument, NULL, OPT_DEADLINE},
+    {"show", no_argument, NULL, OPT_SHOW},
     {NULL, 0, NULL, 0},
 };
 
@@ -239,6 +257,8 @@ static const struct command {
      usage_sync, SYNC_OPTS, or_cmd_sync},
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
      usage_validate, OPT_BIT(OPT_VAR), or_cmd_validate},
+    {"config", "config [--show]", "print the configuration in effect and where each value is from",
+     usage_config, OPT_BIT(OPT_SHOW), or_cmd_config},
 };
 
 static const struct command *
@@ -323,6 +343,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_STORE: cli->store = optarg; break;
         case OPT_VAR: g_ptr_array_add(cli->vars, optarg); break;
         case OPT_DEADLINE: cli->deadline = optarg; break;
+        case OPT_SHOW: break; /* what config does anyway */
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;
