@@ -65,7 +65,8 @@ unusable_cache_and_default_store_folders_are_warnings_not_failures(void **state)
 {
     (void)state;
     struct mockapi m;
-    const char *margs[] = {"--start", "2026-10-05", "--days", "56", "--calls", "400", NULL};
+    const char *margs[] = {"--start", "2026-10-05", "--days",           "56", "--calls",
+                           "400",     "--sf-key",   "sf-credential-77", NULL};
     assert_int_equal(mockapi_start(&m, margs), 0);
     g_autofree char *dir = test_tmpdir();
     g_autofree char *conf = g_build_filename(dir, "outreport.conf", NULL);
@@ -81,13 +82,20 @@ unusable_cache_and_default_store_folders_are_warnings_not_failures(void **state)
                     "\"salesfinity.call-log\"}},\n\"sections\": [{\"kind\": \"table\", \"id\": "
                     "\"days\", \"sql\": \"SELECT local_date(started_at) AS day, count(*) AS calls "
                     "FROM calls GROUP BY 1 ORDER BY 1\"}]}\n");
+    /* The API key as systemd's LoadCredential= hands it over: a file named
+     * after the variable, with a line break, and no such variable set. */
+    g_autofree char *creds = g_build_filename(dir, "credentials", NULL);
+    g_autofree char *cred = g_build_filename(creds, "SALESFINITY_API_KEY", NULL);
+    write_file(cred, "sf-credential-77\n");
+    g_autofree char *creds_env = g_strdup_printf("CREDENTIALS_DIRECTORY=%s", creds);
     g_autofree char *cache_env = g_strdup_printf("XDG_CACHE_HOME=%s/cache", file);
     g_autofree char *data_env = g_strdup_printf("XDG_DATA_HOME=%s/data", file);
     const char *env[] = {cache_env,
                          data_env,
                          "OUTREPORT_STORE=",
                          "OUTREPORT_NO_CACHE=0",
-                         "SALESFINITY_API_KEY=test-sf-key",
+                         creds_env,
+                         "SALESFINITY_API_KEY=",
                          NULL};
 
     const char *args[] = {"--config", conf,  "run",   tpl, "--period", "2026-11-16..2026-11-22",
@@ -98,6 +106,7 @@ unusable_cache_and_default_store_folders_are_warnings_not_failures(void **state)
     assert_non_null(strstr(r.err, "this run keeps no history"));
     assert_true(exists(out, "days-days.csv"));
     assert_true(exists(out, "manifest.json"));
+    assert_null(strstr(r.err, "sf-credential-77"));
     proc_result_free(&r);
 
     /* sync has nothing to do without a store: it says which one and why. */
@@ -208,19 +217,22 @@ config_show_names_each_values_file_and_never_a_secret(void **state)
     write_file(user, "[report]\ntimezone = UTC\n");
     g_autofree char *sysenv = g_strdup_printf("OUTREPORT_SYSCONFDIR=%s/etc", dir);
     g_autofree char *xdg = g_strdup_printf("XDG_CONFIG_HOME=%s/home", dir);
-    const char *env[] = {sysenv,
-                         xdg,
-                         "SF_KEY=sk_live_NEVERSHOWN1",
-                         "SMTP_PW=",
-                         "OUTREPORT_STORE=postgresql://u:pw_NEVERSHOWN2@db.example/sales",
-                         NULL};
+    g_autofree char *cred = g_build_filename(dir, "creds", "SMTP_PW", NULL);
+    write_file(cred, "pw_NEVERSHOWN3\n");
+    g_autofree char *creds = g_strdup_printf("CREDENTIALS_DIRECTORY=%s/creds", dir);
+    const char *env[] = {
+        sysenv,     xdg,   "SF_KEY=sk_live_NEVERSHOWN1",
+        "SMTP_PW=", creds, "OUTREPORT_STORE=postgresql://u:pw_NEVERSHOWN2@db.example/sales",
+        NULL};
     const char *args[] = {"config", "--show", NULL};
     struct proc_result r = run(args, env);
     expect_status(&r, 0);
     assert_true(has_line(r.out, "timezone = UTC ", user));
     assert_true(has_line(r.out, "author = Sales Ops ", sys));
     assert_true(has_line(r.out, "api_key_env = SF_KEY ", "$SF_KEY is set"));
-    assert_true(has_line(r.out, "password_env = SMTP_PW ", "$SMTP_PW is not set"));
+    assert_true(has_line(r.out, "api_key_env = SF_KEY ", "is set: environment"));
+    assert_true(has_line(r.out, "password_env = SMTP_PW ", "$SMTP_PW is set: credential"));
+    assert_true(has_line(r.out, "api_key_env = UNPOD_TOKEN ", "$UNPOD_TOKEN is not set"));
     assert_true(has_line(r.out, "api_key_env = SALESHANDY_API_KEY ", "; default"));
     assert_true(has_line(r.out, ";   ", sys));
     assert_true(has_line(r.out, "; $OUTREPORT_STORE is set", "not shown"));

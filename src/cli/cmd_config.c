@@ -3,13 +3,15 @@
  * `outreport config --show`: the configuration in effect, key by key, with
  * the file each value came from (or "default").  A key naming an environment
  * variable (api_key_env, password_env) shows the variable's name and whether
- * it is set, never its value; no value from the environment is printed.
+ * it is set (in the environment or as a systemd credential), never its
+ * value; no value from the environment is printed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/config_check.h"
+#include "base/secret.h"
 #include "cli/cli.h"
 #include "plugin/plugin_config.h"
 
@@ -27,10 +29,16 @@ static void
 print_value(FILE *out, const char *key, const char *value, const char *origin, int env_key)
 {
     char *line = g_strdup_printf("%s = %s", key, value);
-    const char *env = env_key && *value != '\0' ? getenv(value) : NULL;
-    fprintf(out, "%-*s ; %s%s%s%s\n", VALUE_WIDTH, line, origin, env_key ? "; $" : "",
+    const char *from = NULL;
+    if (env_key) {
+        (void)or_secret_env(value, &from); /* only whether, never what */
+    }
+    fprintf(out, "%-*s ; %s%s%s%s%s\n", VALUE_WIDTH, line, origin, env_key ? "; $" : "",
             env_key ? value : "",
-            env_key ? (env != NULL && *env != '\0' ? " is set" : " is not set") : "");
+            !env_key       ? ""
+            : from != NULL ? " is set: "
+                           : " is not set",
+            from != NULL ? from : "");
     g_free(line);
 }
 

@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "or_config.h"
 #include "base/redact.h"
+#include "base/secret.h"
 
 static const char usage_head[] =
     "usage: outreport [--config FILE] [--plugin-dir DIR] [-q|-v] COMMAND [ARGS]\n"
@@ -377,6 +378,16 @@ run_command(struct or_app *app, const struct command *cmd)
     }
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
+    if (app->reg->nplugins == 0) {
+        /* Nothing could be fetched or written: an installation problem. */
+        or_log(OR_LOG_ERROR,
+               "no plugins found in %s; outreport can fetch and write nothing without them "
+               "(reinstall it, or name the plugin folder: --plugin-dir DIR or "
+               "$OUTREPORT_PLUGIN_PATH)",
+               dirs);
+        g_free(dirs);
+        return OR_EXIT_FAILURE;
+    }
     g_free(dirs);
     if (or_registry_check_config(app->reg, app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
@@ -461,5 +472,6 @@ main(int argc, char **argv)
     g_ptr_array_free(cli.mail_to, TRUE);
     g_ptr_array_free(cli.mail_cc, TRUE);
     or_redact_clear();
+    or_secret_clear();
     return rc;
 }
