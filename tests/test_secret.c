@@ -28,6 +28,7 @@ environment_first_then_a_credential_file_of_that_name(void **state)
     put(dir, "OR_T_KEY", "from-file\r\n\n");
     put(dir, "OR_T_EMPTY", "\n");
     put(dir, "OR_T_BOTH", "file-loses");
+    put(dir, "outreport_OR_T_DIR", "from-folder\n");
     g_setenv("CREDENTIALS_DIRECTORY", dir, TRUE);
     g_unsetenv("OR_T_KEY");
     g_setenv("OR_T_BOTH", "env-wins", TRUE);
@@ -37,6 +38,8 @@ environment_first_then_a_credential_file_of_that_name(void **state)
     assert_string_equal(or_secret_env("OR_T_BOTH", &from), "env-wins");
     assert_string_equal(from, "environment");
     assert_null(or_secret_env("OR_T_EMPTY", NULL)); /* empty is not set */
+    /* LoadCredential=outreport:DIR names a file NAME of DIR outreport_NAME */
+    assert_string_equal(or_secret_env("OR_T_DIR", NULL), "from-folder");
     assert_null(or_secret_env("OR_T_MISSING", NULL));
     /* a name that is not a plain variable name never becomes a path */
     put(dir, "passwd", "not-a-credential");

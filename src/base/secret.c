@@ -79,7 +79,15 @@ or_secret_env(const char *name, const char **from)
         read_once = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, wipe_free);
     }
     if (name != NULL && !g_hash_table_contains(read_once, name)) {
-        g_hash_table_insert(read_once, g_strdup(name), read_credential(name));
+        /* LoadCredential=outreport:DIR hands every file of DIR over as
+         * outreport_FILE. */
+        char *prefixed = g_strconcat("outreport_", name, NULL);
+        char *v2 = read_credential(name);
+        if (v2 == NULL) {
+            v2 = read_credential(prefixed);
+        }
+        g_hash_table_insert(read_once, g_strdup(name), v2);
+        g_free(prefixed);
     }
     v = name != NULL ? g_hash_table_lookup(read_once, name) : NULL;
     g_mutex_unlock(&lock);

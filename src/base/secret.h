@@ -6,7 +6,9 @@
  * Core only.  A credential is the environment variable the config names
  * (`api_key_env = SALESFINITY_API_KEY`); under systemd it may instead be a
  * credential of the same name (`LoadCredential=SALESFINITY_API_KEY:FILE`),
- * read from $CREDENTIALS_DIRECTORY/NAME with trailing line breaks removed.
+ * read from $CREDENTIALS_DIRECTORY/NAME with trailing line breaks removed,
+ * else $CREDENTIALS_DIRECTORY/outreport_NAME (what `LoadCredential=outreport:DIR`
+ * makes of a file NAME in the folder DIR).
  * The environment wins when both are set.  Only names of letters, digits and
  * '_' are looked up as files, so a name can never point elsewhere.
  */
