@@ -58,6 +58,8 @@ STUB
 chmod +x "$tmp/bin/date" "$tmp/bin/outreport" "$tmp/bin/logger"
 echo 'SALESFINITY_API_KEY=sk-from-file' >"$tmp/etc/outreport/secrets.env"
 line=$(grep -v '^#' "$src/contrib/cron/outreport.cron" | grep '^[0-9*]' | head -1)
+grep -qxF "$line" "$src/docs/automation.md" ||
+    fail "docs/automation.md does not show the cron line of contrib/cron/outreport.cron"
 # cron: five time fields, the user, then the command with \% meaning %.
 cmd=$(echo "$line" | sed 's/^\([^ ]* \)\{5\} *[^ ]* *//; s/\\%/%/g' |
     sed "s|/etc/outreport|$tmp/etc/outreport|g; s|/var/log/outreport|$tmp/log|g")
