@@ -67,7 +67,9 @@ def main():
         dest = os.path.join(tmp, "dest")
         run(["meson", "install", "-C", build, "--no-rebuild", "--quiet", "--destdir", dest])
         pc = find(dest, "outreport-plugin.pc")
-        exe = find(dest, "outreport")
+        # The binary, not the bash completion (also called outreport).
+        exe = [os.path.join(d, "outreport") for d, _, fs in os.walk(dest)
+               if os.path.basename(d) == "bin" and "outreport" in fs][0]
         find(dest, "plugin.h")
 
         env = dict(os.environ)

@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/config.h"
 #include "base/config_check.h"
@@ -181,6 +182,78 @@ environment_variable_names_the_config(void **state)
     free(dir);
 }
 
+/* Without --config: the system file, then the user's over it key by key;
+ * each value knows its file.  --config (or $OUTREPORT_CONFIG) is the one
+ * file read.  The system file's place comes from $OUTREPORT_SYSCONFDIR
+ * here, never the machine's /etc. */
+static void
+system_file_then_user_file_override_key_by_key(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *sysdir = g_build_filename(dir, "etc", "outreport", NULL);
+    assert_int_equal(g_mkdir_with_parents(sysdir, 0700), 0);
+    char *sys = write_conf(sysdir, "[report]\ntimezone = Europe/Berlin\nauthor = Ops\n"
+                                   "[smtp]\nurl = smtp://mail.example:587\n");
+    char *user = write_conf(dir, "[report]\ntimezone = UTC\n[store]\nurl = none\n");
+    char *etc = g_build_filename(dir, "etc", NULL);
+    char *cwd = g_get_current_dir();
+    g_setenv("OUTREPORT_SYSCONFDIR", etc, TRUE);
+    assert_int_equal(chdir(dir), 0); /* the user's file: ./outreport.conf */
+
+    struct or_config *cfg = NULL;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_config_load(NULL, &cfg, err, sizeof(err)), OR_OK);
+    assert_string_equal(or_config_get(cfg, "report", "timezone"), "UTC");
+    assert_string_equal(or_config_origin(cfg, "report", "timezone"), "outreport.conf");
+    assert_string_equal(or_config_get(cfg, "report", "author"), "Ops");
+    assert_string_equal(or_config_origin(cfg, "report", "author"), sys);
+    assert_string_equal(or_config_get(cfg, "smtp", "url"), "smtp://mail.example:587");
+    assert_string_equal(or_config_origin(cfg, "smtp", NULL), sys);
+    assert_string_equal(or_config_origin(cfg, "store", "url"), "outreport.conf");
+    assert_null(or_config_origin(cfg, "report", "week_start"));
+    size_t n = 0;
+    const char *const *files = or_config_files(cfg, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(files[0], sys);
+    assert_string_equal(files[1], "outreport.conf");
+    size_t nsec = 0;
+    or_config_sections(cfg, &nsec);
+    assert_int_equal(nsec, 3); /* report, smtp, store: each once */
+    or_config_set(cfg, "http", "deadline_s", "60");
+    assert_string_equal(or_config_origin(cfg, "http", "deadline_s"), "command line");
+    or_config_free(cfg);
+
+    /* An explicit file is the only one read. */
+    assert_int_equal(or_config_load(user, &cfg, err, sizeof(err)), OR_OK);
+    assert_null(or_config_get(cfg, "report", "author"));
+    assert_string_equal(or_config_get(cfg, "report", "timezone"), "UTC");
+    or_config_free(cfg);
+
+    /* A typo in the system file is named as the system file's. */
+    g_free(write_conf(sysdir, "[report]\ntimezon = Europe/Berlin\n"));
+    assert_int_equal(or_config_load(NULL, &cfg, err, sizeof(err)), OR_OK);
+    assert_int_equal(or_config_check(cfg, NULL, 0, err, sizeof(err)), OR_ERR_CONFIG);
+    char *want = g_strdup_printf("%s: [report] timezon: unknown key", sys);
+    assert_non_null(strstr(err, want));
+    or_config_free(cfg);
+    /* and a secret in it stops the load, naming it */
+    g_free(write_conf(sysdir, "[smtp]\npassword = hunter2\n"));
+    assert_int_equal(or_config_load(NULL, &cfg, err, sizeof(err)), OR_ERR_CONFIG);
+    assert_non_null(strstr(err, sys));
+
+    assert_int_equal(chdir(cwd), 0);
+    g_setenv("OUTREPORT_SYSCONFDIR", "/nonexistent-sysconfdir", TRUE);
+    g_free(want);
+    g_free(cwd);
+    g_free(etc);
+    g_free(user);
+    g_free(sys);
+    g_free(sysdir);
+    test_rmtree(dir);
+    free(dir);
+}
+
 static const struct or_param *const params[] = {
     OR_PARAM("outcome", OR_PARAM_ENUM, 0, "outcome", "answered,no-answer"),
     OR_PARAM("ids", OR_PARAM_INT_LIST, 0, "ids", NULL),
@@ -337,6 +410,7 @@ main(void)
         cmocka_unit_test(url_with_a_password_is_refused_and_never_echoed),
         cmocka_unit_test(explicit_missing_file_is_an_error_but_no_file_at_all_is_fine),
         cmocka_unit_test(environment_variable_names_the_config),
+        cmocka_unit_test(system_file_then_user_file_override_key_by_key),
         cmocka_unit_test(params_are_checked_against_their_declared_types),
         cmocka_unit_test(misspelt_config_key_or_section_is_an_error_naming_what_was_meant),
         cmocka_unit_test(binary_refuses_a_misspelt_config_key_before_fetching),

@@ -586,24 +586,55 @@ cache_dir_is_0700_and_entries_0600(void **state)
     assert_mode(dir, 0700);
     or_http_free(http);
 
-    /* A file where the directory should be is refused. */
-    char *file = g_build_filename(top, "file", NULL);
-    assert_true(g_file_set_contents(file, "x", 1, NULL));
-    struct or_http_options opts = {.cache_dir = file};
+    /* A negative TTL is refused. */
     char err[OR_ERR_SIZE] = "";
-    assert_int_equal(or_http_new(&opts, &http, err, sizeof(err)), OR_ERR_IO);
-    assert_null(http);
-    assert_non_null(strstr(err, file));
-    /* So is a negative TTL. */
     struct or_http_options negative = {.cache_dir = dir, .cache_ttl_s = -1};
     assert_int_equal(or_http_new(&negative, &http, err, sizeof(err)), OR_ERR_INVALID);
     assert_null(http);
     umask(old_umask);
     outcomes_free(o, 1);
-    g_free(file);
     g_free(meta);
     g_free(body);
     g_free(dir);
+    rm_tree(top);
+}
+
+/* A service user's $HOME may be /nonexistent: a cache folder that cannot be
+ * created (here: under a regular file), or a file where it should be, costs
+ * the cache, not the run; nothing is created and every request goes out. */
+static void
+uncreatable_cache_dir_is_a_client_without_cache(void **state)
+{
+    (void)state;
+    server_start(&srv_a, "a");
+    char *top = tmp_dir();
+    char *file = g_build_filename(top, "file", NULL);
+    assert_true(g_file_set_contents(file, "x", 1, NULL));
+    char *under = g_build_filename(file, "cache", "http", NULL);
+    const char *dirs[] = {file, under};
+    for (size_t i = 0; i < 2; i++) {
+        struct or_http_options opts = {.cache_dir = dirs[i]};
+        struct or_http *http = NULL;
+        char err[OR_ERR_SIZE] = "";
+        assert_int_equal(or_http_new(&opts, &http, err, sizeof(err)), OR_OK);
+        assert_non_null(http);
+        struct or_http_request req = get_req(&srv_a, "/v1/calls");
+        struct outcome o[1] = {{0}};
+        run(http, &req, 1, o);
+        assert_int_equal(o[0].status, OR_OK);
+        run(http, &req, 1, o);
+        assert_int_equal(o[0].status, OR_OK);
+        assert_int_equal(o[0].from_cache, 0);
+        struct or_http_stats st;
+        or_http_get_stats(http, &st);
+        assert_int_equal(st.cached, 0);
+        or_http_free(http);
+        outcomes_free(o, 1);
+    }
+    assert_int_equal(server_count(&srv_a), 4);
+    assert_true(g_file_test(file, G_FILE_TEST_IS_REGULAR));
+    g_free(under);
+    g_free(file);
     rm_tree(top);
 }
 
@@ -940,6 +971,7 @@ main(void)
         T(different_credentials_do_not_share_entries),
         T(different_base_urls_do_not_share_entries),
         T(cache_dir_is_0700_and_entries_0600),
+        T(uncreatable_cache_dir_is_a_client_without_cache),
         T(cache_files_contain_no_secret),
         T(response_containing_a_secret_is_not_cached),
         T(corrupt_entry_is_refetched),

@@ -10,16 +10,22 @@
 
 #include "base/readfile.h"
 #include "base/status_str.h"
+#include "or_config.h"
 
 /* A configuration or jobs file is a few kilobytes; anything near this is
  * not one (a log, a database, /dev/zero) and is refused unread. */
 #define CONFIG_MAX_BYTES (1024 * 1024)
 
 struct or_config {
-    char *path;
+    char *path;          /* the file read last (the user's), or NULL */
     GHashTable *values;  /* "section\x1fkey" -> value, both owned */
+    GHashTable *origins; /* "section\x1fkey" and "section" -> where from (borrowed from files) */
     GPtrArray *sections; /* section names in file order, owned */
+    GPtrArray *files;    /* the files read, lowest precedence first, owned */
 };
+
+/* Where a value set by or_config_set() comes from. */
+static const char command_line[] = "command line";
 
 static char *
 make_key(const char *section, const char *key)
@@ -32,7 +38,9 @@ or_config_new_empty(void)
 {
     struct or_config *cfg = g_new0(struct or_config, 1);
     cfg->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    cfg->origins = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     cfg->sections = g_ptr_array_new_with_free_func(g_free);
+    cfg->files = g_ptr_array_new_with_free_func(g_free);
     return cfg;
 }
 
@@ -43,7 +51,9 @@ or_config_free(struct or_config *cfg)
         return;
     }
     g_hash_table_destroy(cfg->values);
+    g_hash_table_destroy(cfg->origins);
     g_ptr_array_free(cfg->sections, TRUE);
+    g_ptr_array_free(cfg->files, TRUE);
     g_free(cfg->path);
     g_free(cfg);
 }
@@ -82,16 +92,56 @@ or_config_long(const struct or_config *cfg, const char *section, const char *key
     return OR_OK;
 }
 
+/* Records that @p section exists, first seen in @p origin. */
+static void
+add_section(struct or_config *cfg, const char *section, const char *origin)
+{
+    if (!g_hash_table_contains(cfg->origins, section)) {
+        g_ptr_array_add(cfg->sections, g_strdup(section));
+        g_hash_table_insert(cfg->origins, g_strdup(section), (gpointer)origin);
+    }
+}
+
+static void
+put(struct or_config *cfg, const char *section, const char *key, char *value, const char *origin)
+{
+    add_section(cfg, section, origin);
+    g_hash_table_replace(cfg->values, make_key(section, key), value);
+    g_hash_table_replace(cfg->origins, make_key(section, key), (gpointer)origin);
+}
+
 void
 or_config_set(struct or_config *cfg, const char *section, const char *key, const char *value)
 {
-    g_hash_table_replace(cfg->values, make_key(section, key), g_strdup(value));
+    put(cfg, section, key, g_strdup(value), command_line);
 }
 
 const char *
 or_config_path(const struct or_config *cfg)
 {
     return cfg->path;
+}
+
+const char *
+or_config_origin(const struct or_config *cfg, const char *section, const char *key)
+{
+    if (cfg == NULL) {
+        return NULL;
+    }
+    if (key == NULL) {
+        return g_hash_table_lookup(cfg->origins, section);
+    }
+    char *k = make_key(section, key);
+    const char *v = g_hash_table_lookup(cfg->origins, k);
+    g_free(k);
+    return v;
+}
+
+const char *const *
+or_config_files(const struct or_config *cfg, size_t *n)
+{
+    *n = cfg->files->len;
+    return (const char *const *)cfg->files->pdata;
 }
 
 /* A key that looks like it holds a secret itself rather than naming the
@@ -127,16 +177,22 @@ holds_url_password(const char *value)
     return at != NULL && memchr(authority, ':', (size_t)(at - authority)) != NULL;
 }
 
+/* The system-wide file: $OUTREPORT_SYSCONFDIR (tests, containers), else the
+ * build's sysconfdir (/etc for a package), then outreport/outreport.conf. */
 static char *
-find_config(const char *explicit_path)
+system_config(void)
 {
-    if (explicit_path != NULL) {
-        return g_strdup(explicit_path);
+    const char *dir = g_getenv("OUTREPORT_SYSCONFDIR");
+    if (dir == NULL || *dir == '\0') {
+        dir = OR_SYSCONF_DIR;
     }
-    const char *env = g_getenv("OUTREPORT_CONFIG");
-    if (env != NULL && *env != '\0') {
-        return g_strdup(env);
-    }
+    return g_build_filename(dir, "outreport", "outreport.conf", NULL);
+}
+
+/* The user's file: ./outreport.conf, else $XDG_CONFIG_HOME/outreport/outreport.conf. */
+static char *
+user_config(void)
+{
     if (g_file_test("outreport.conf", G_FILE_TEST_IS_REGULAR)) {
         return g_strdup("outreport.conf");
     }
@@ -146,6 +202,34 @@ find_config(const char *explicit_path)
     }
     g_free(xdg);
     return NULL;
+}
+
+/* The files to read, lowest precedence first (config.h). */
+static GPtrArray *
+find_configs(const char *explicit_path)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    const char *env = g_getenv("OUTREPORT_CONFIG");
+    if (explicit_path != NULL) {
+        g_ptr_array_add(files, g_strdup(explicit_path));
+    }
+    else if (env != NULL && *env != '\0') {
+        g_ptr_array_add(files, g_strdup(env));
+    }
+    else {
+        char *sys = system_config();
+        char *user = user_config();
+        if (g_file_test(sys, G_FILE_TEST_IS_REGULAR)) {
+            g_ptr_array_add(files, sys);
+        }
+        else {
+            g_free(sys);
+        }
+        if (user != NULL) {
+            g_ptr_array_add(files, user);
+        }
+    }
+    return files;
 }
 
 /* GKeyFile knows only '#' comments at the start of a line; INI users write
@@ -226,15 +310,17 @@ read_text(const char *path, char **text, char *err, size_t errlen)
     return st;
 }
 
+/* The values of @p kf, read from @p path (owned by cfg->files), over those
+ * read before. */
 static or_status
-copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
+copy_values(struct or_config *cfg, GKeyFile *kf, const char *path, char *err, size_t errlen)
 {
     gsize ngroups = 0;
     char **groups = g_key_file_get_groups(kf, &ngroups);
     or_status st = OR_OK;
 
     for (gsize g = 0; g < ngroups && st == OR_OK; g++) {
-        g_ptr_array_add(cfg->sections, g_strdup(groups[g]));
+        add_section(cfg, groups[g], path);
         gsize nkeys = 0;
         char **keys = g_key_file_get_keys(kf, groups[g], &nkeys, NULL);
         for (gsize k = 0; keys != NULL && k < nkeys; k++) {
@@ -242,7 +328,7 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
                 or_set_err(err, errlen,
                            "%s: [%s] %s: a config file must not hold secrets; name the "
                            "environment variable instead (e.g. %s_env = VARIABLE)",
-                           cfg->path, groups[g], keys[k], keys[k]);
+                           path, groups[g], keys[k], keys[k]);
                 st = OR_ERR_CONFIG;
                 break;
             }
@@ -253,14 +339,14 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
                            "%s: [%s] %s: the URL holds a password: a config file must not hold "
                            "secrets; remove user:password@ and put the credential in the "
                            "environment variable a *_env key names",
-                           cfg->path, groups[g], keys[k]);
+                           path, groups[g], keys[k]);
                 g_free(v);
                 st = OR_ERR_CONFIG;
                 break;
             }
             if (v != NULL) {
                 g_strstrip(v);
-                g_hash_table_replace(cfg->values, make_key(groups[g], keys[k]), v);
+                put(cfg, groups[g], keys[k], v, path);
             }
         }
         g_strfreev(keys);
@@ -269,50 +355,56 @@ copy_values(struct or_config *cfg, GKeyFile *kf, char *err, size_t errlen)
     return st;
 }
 
+/* Reads @p path over what @p cfg holds; @p path is owned by cfg->files. */
+static or_status
+load_file(struct or_config *cfg, const char *path, char *err, size_t errlen)
+{
+    GError *gerr = NULL;
+    char *text = NULL;
+    or_status st = read_text(path, &text, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    char *clean = normalise_comments(text);
+    g_free(text);
+    GKeyFile *kf = g_key_file_new();
+    gboolean ok = g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &gerr);
+    g_free(clean);
+    if (!ok) {
+        or_set_err(err, errlen, "config %s: %s", path, gerr->message);
+        g_error_free(gerr);
+        st = OR_ERR_CONFIG;
+    }
+    else {
+        st = copy_values(cfg, kf, path, err, errlen);
+    }
+    g_key_file_free(kf);
+    return st;
+}
+
 or_status
 or_config_load(const char *explicit_path, struct or_config **out, char *err, size_t errlen)
 {
     struct or_config *cfg = or_config_new_empty();
-    GKeyFile *kf = NULL;
-    GError *gerr = NULL;
+    GPtrArray *files = find_configs(explicit_path);
     or_status st = OR_OK;
 
     *out = NULL;
-    cfg->path = find_config(explicit_path);
-    if (cfg->path == NULL) {
-        *out = cfg;
-        return OR_OK;
+    for (guint i = 0; i < files->len && st == OR_OK; i++) {
+        const char *path = g_ptr_array_index(files, i);
+        g_ptr_array_add(cfg->files, g_strdup(path));
+        st = load_file(cfg, g_ptr_array_index(cfg->files, cfg->files->len - 1), err, errlen);
     }
-    kf = g_key_file_new();
-    char *text = NULL;
-    st = read_text(cfg->path, &text, err, errlen);
+    g_ptr_array_free(files, TRUE);
     if (st != OR_OK) {
-        goto fail;
+        or_config_free(cfg);
+        return st;
     }
-    char *clean = normalise_comments(text);
-    g_free(text);
-    gboolean ok = g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &gerr);
-    g_free(clean);
-    if (!ok) {
-        or_set_err(err, errlen, "config %s: %s", cfg->path, gerr->message);
-        g_error_free(gerr);
-        st = OR_ERR_CONFIG;
-        goto fail;
+    if (cfg->files->len > 0) {
+        cfg->path = g_strdup(g_ptr_array_index(cfg->files, cfg->files->len - 1));
     }
-    st = copy_values(cfg, kf, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-    g_key_file_free(kf);
     *out = cfg;
     return OR_OK;
-
-fail:
-    if (kf != NULL) {
-        g_key_file_free(kf);
-    }
-    or_config_free(cfg);
-    return st;
 }
 
 const char *const *

@@ -28,6 +28,13 @@ static const struct or_config_section core[] = {
     {"smtp", smtp_keys},
 };
 
+const struct or_config_section *
+or_config_core_sections(size_t *n)
+{
+    *n = G_N_ELEMENTS(core);
+    return core;
+}
+
 static or_status
 check_keys(const struct or_config *cfg, const struct or_config_section *cs, char *err,
            size_t errlen)
@@ -49,11 +56,11 @@ check_keys(const struct or_config *cfg, const struct or_config_section *cs, char
         char *list = nknown > 0 ? g_strjoinv(", ", (char **)cs->keys) : g_strdup("none");
         if (meant != NULL) {
             snprintf(err, errlen, "%s: [%s] %s: unknown key; did you mean %s? (known: %s)",
-                     or_config_path(cfg), cs->name, *k, meant, list);
+                     or_config_origin(cfg, cs->name, *k), cs->name, *k, meant, list);
         }
         else {
-            snprintf(err, errlen, "%s: [%s] %s: unknown key (known: %s)", or_config_path(cfg),
-                     cs->name, *k, list);
+            snprintf(err, errlen, "%s: [%s] %s: unknown key (known: %s)",
+                     or_config_origin(cfg, cs->name, *k), cs->name, *k, list);
         }
         g_free(list);
         st = OR_ERR_CONFIG;
@@ -101,12 +108,12 @@ or_config_check(const struct or_config *cfg, const struct or_config_section *plu
         const char *meant = or_suggest(name, (const char *const *)known->pdata, known->len);
         if (meant != NULL) {
             snprintf(err, errlen, "%s: [%s]: unknown section; did you mean [%s]?",
-                     or_config_path(cfg), name, meant);
+                     or_config_origin(cfg, name, NULL), name, meant);
             st = OR_ERR_CONFIG;
         }
         else {
             or_log(OR_LOG_WARN, "%s: [%s]: no loaded plugin reads this section",
-                   or_config_path(cfg), name);
+                   or_config_origin(cfg, name, NULL), name);
         }
     }
     g_ptr_array_free(known, TRUE);

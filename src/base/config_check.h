@@ -37,4 +37,7 @@ struct or_config_section {
 or_status or_config_check(const struct or_config *cfg, const struct or_config_section *plugins,
                           size_t nplugins, char *err, size_t errlen);
 
+/** @brief The core's own sections and their keys.  Static; @p n receives the count. */
+const struct or_config_section *or_config_core_sections(size_t *n);
+
 #endif

@@ -73,6 +73,9 @@ int or_cmd_batch(struct or_app *app);
 /** @brief `outreport sync [SOURCE...]`; returns an exit code. */
 int or_cmd_sync(struct or_app *app);
 
+/** @brief `outreport config [--show]`: the configuration in effect; returns an exit code. */
+int or_cmd_config(struct or_app *app);
+
 /** @brief `outreport validate TEMPLATE`; returns an exit code. */
 int or_cmd_validate(struct or_app *app);
 

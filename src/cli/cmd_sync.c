@@ -197,7 +197,11 @@ or_cmd_sync(struct or_app *app)
         st = or_job_store_open(&c.job, app->cfg, &js, err, sizeof(err));
     }
     if (st == OR_OK && js.store == NULL) {
-        or_set_err(err, sizeof(err), "sync needs a store, and [store] url is none");
+        or_set_err(err, sizeof(err), "%s",
+                   js.default_unusable
+                       ? "sync needs a store, and the default one cannot be created; name "
+                         "one: [store] url, --store or $OUTREPORT_STORE"
+                       : "sync needs a store, and [store] url is none");
         st = OR_ERR_CONFIG;
     }
     json_t *list = json_array();

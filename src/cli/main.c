@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "or_config.h"
 #include "base/redact.h"
+#include "base/secret.h"
 
 static const char usage_head[] =
     "usage: outreport [--config FILE] [--plugin-dir DIR] [-q|-v] COMMAND [ARGS]\n"
@@ -24,8 +25,9 @@ static const char usage_head[] =
 static const char usage_common[] =
     "\n"
     "common options:\n"
-    "  --config FILE             configuration (default: $OUTREPORT_CONFIG, ./outreport.conf,\n"
-    "                            $XDG_CONFIG_HOME/outreport/outreport.conf)\n"
+    "  --config FILE             the one configuration file (default: $OUTREPORT_CONFIG, else\n"
+    "                            /etc/outreport/outreport.conf, then ./outreport.conf or\n"
+    "                            $XDG_CONFIG_HOME/outreport/outreport.conf over it)\n"
     "  --plugin-dir DIR          plugin directories, colon-separated ($OUTREPORT_PLUGIN_PATH)\n"
     "  -q, --quiet               only errors\n"
     "  -v, --verbose             more detail (twice: debug)\n"
@@ -119,6 +121,21 @@ static const char usage_validate[] =
     "says it is the team's (\"scope\").  Errors name the template file, the section (by its\n"
     "id) and the column.\n";
 
+static const char usage_config[] =
+    "usage: outreport config [--show]\n"
+    "\n"
+    "Prints the configuration in effect as INI: every key set in a file, every key a\n"
+    "plugin declares with its default, and after each value the file it came from\n"
+    "(\"default\" when none set it).  Without --config or $OUTREPORT_CONFIG, the system\n"
+    "file (/etc/outreport/outreport.conf) is read first and the user's file\n"
+    "(./outreport.conf, else $XDG_CONFIG_HOME/outreport/outreport.conf) over it, key by\n"
+    "key.  A key naming an environment variable (api_key_env) shows the name and\n"
+    "whether it is set, never the secret.\n"
+    "\n"
+    "  --show                    print the configuration in effect (the default)\n"
+    "\n"
+    "Exit status: 0 ok, 2 the configuration has an error (named on stderr).\n";
+
 static const char usage_fetch[] =
     "usage: outreport fetch SOURCE -o FILE [options]\n"
     "\n"
@@ -167,7 +184,8 @@ enum {
     OPT_VAR,
     OPT_DEADLINE,
     OPT_SPLIT_LABEL,
-    OPT_KEEP_DATASET
+    OPT_KEEP_DATASET,
+    OPT_SHOW
 };
 
 static const struct option long_opts[] = {
@@ -202,6 +220,7 @@ static const struct option long_opts[] = {
     {"deadline", required_argument, NULL, OPT_DEADLINE},
     {"split-label", required_argument, NULL, OPT_SPLIT_LABEL},
     {"keep-dataset", required_argument, NULL, OPT_KEEP_DATASET},
+    {"show", no_argument, NULL, OPT_SHOW},
     {NULL, 0, NULL, 0},
 };
 
@@ -254,6 +273,8 @@ static const struct command {
     {"validate", "validate TEMPLATE", "check a template: JSON, sections, formats and every SQL",
      usage_validate, OPT_BIT(OPT_VAR) | OPT_BIT(OPT_SPLIT_BY) | OPT_BIT(OPT_SPLIT_LABEL),
      or_cmd_validate},
+    {"config", "config [--show]", "print the configuration in effect and where each value is from",
+     usage_config, OPT_BIT(OPT_SHOW), or_cmd_config},
 };
 
 static const struct command *
@@ -340,6 +361,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_DEADLINE: cli->deadline = optarg; break;
         case OPT_SPLIT_LABEL: cli->split_label = optarg; break;
         case OPT_KEEP_DATASET: cli->keep_dataset = optarg; break;
+        case OPT_SHOW: break; /* what config does anyway */
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;
@@ -373,6 +395,16 @@ run_command(struct or_app *app, const struct command *cmd)
     }
     char *dirs = or_plugin_dirs(cli->plugin_dir);
     or_registry_load(dirs, &app->reg, err, sizeof(err));
+    if (app->reg->nplugins == 0) {
+        /* Nothing could be fetched or written: an installation problem. */
+        or_log(OR_LOG_ERROR,
+               "no plugins found in %s; outreport can fetch and write nothing without them "
+               "(reinstall it, or name the plugin folder: --plugin-dir DIR or "
+               "$OUTREPORT_PLUGIN_PATH)",
+               dirs);
+        g_free(dirs);
+        return OR_EXIT_FAILURE;
+    }
     g_free(dirs);
     if (or_registry_check_config(app->reg, app->cfg, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
@@ -457,5 +489,6 @@ main(int argc, char **argv)
     g_ptr_array_free(cli.mail_to, TRUE);
     g_ptr_array_free(cli.mail_cc, TRUE);
     or_redact_clear();
+    or_secret_clear();
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "base/config.h"
+#include "base/secret.h"
 #include "base/redact.h"
 #include "base/status_str.h"
 #include "http/http.h"
@@ -179,7 +180,7 @@ read_login(const struct or_config *cfg, struct or_mail_server *out, char *err, s
     const char *username = cfg_get(cfg, "username");
     const char *password = NULL;
     if (username != NULL) {
-        password = getenv(password_env);
+        password = or_secret_env(password_env, NULL);
         if (password == NULL || *password == '\0') {
             or_set_err(err, errlen,
                        "config [smtp] username is set but the environment variable %s is not set "

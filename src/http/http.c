@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <glib.h>
 
+#include "base/log.h"
 #include "base/status_str.h"
 #include "base/tmpfile.h"
 #include "http/http_cache.h"
@@ -83,12 +84,20 @@ open_dirs(struct or_http *http, char *err, size_t errlen)
     if (http->record_dir != NULL) {
         or_tmpfile_sweep(http->record_dir, OR_TMP_STALE_S);
     }
+    /* The cache only saves requests: a folder that cannot be made or used
+     * (a service user whose $HOME is /nonexistent) costs the cache, never
+     * the run. */
+    char why[OR_ERR_SIZE];
+    if (http->cache_dir != NULL && or_http_cache_open(http->cache_dir, why, sizeof(why)) != OR_OK) {
+        or_log(OR_LOG_WARN,
+               "%s; this run goes without the HTTP cache (set XDG_CACHE_HOME, or "
+               "[http] cache = off)",
+               why);
+        g_free(http->cache_dir);
+        http->cache_dir = NULL;
+    }
     if (http->cache_dir != NULL) {
-        or_status st = or_http_cache_open(http->cache_dir, err, errlen);
-        if (st == OR_OK) {
-            or_tmpfile_sweep(http->cache_dir, OR_TMP_STALE_S);
-        }
-        return st;
+        or_tmpfile_sweep(http->cache_dir, OR_TMP_STALE_S);
     }
     return OR_OK;
 }

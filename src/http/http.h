@@ -23,7 +23,9 @@
  * covers the base URL, method, path and query, body and (hashed twice) the
  * values of the secret headers, so two accounts or hosts never share an
  * entry.  The directory is private (0700, tightened if needed), its files
- * 0600 and written atomically; no plain secret is ever written to it.
+ * 0600 and written atomically; no plain secret is ever written to it.  A
+ * cache directory that cannot be created or used (not ours, not a folder)
+ * is one warning and a client without a cache, never a failure.
  *
  * Limits: a response body is read only up to `max_response_mb` (decoded,
  * enforced as it arrives; a larger Content-Length is refused unread; replayed
@@ -74,8 +76,9 @@ or_status or_curl_global_init(void);
  * @param err     receives a one-line message on failure; may be NULL.
  * @param errlen  size of @p err.
  * @return OR_OK; OR_ERR_INVALID (record and replay together, a negative
- *         cache TTL), OR_ERR_IO (a directory that cannot be created or
- *         used, named), OR_ERR_NETWORK (libcurl), OR_ERR_NOMEM.
+ *         cache TTL), OR_ERR_IO (a recording directory that cannot be
+ *         created, a replay directory that is not one), OR_ERR_NETWORK
+ *         (libcurl), OR_ERR_NOMEM.
  */
 or_status or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
                       size_t errlen);

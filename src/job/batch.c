@@ -56,6 +56,14 @@ plan_all(struct batch *B)
         char err[OR_ERR_SIZE] = "";
         set_context(&B->jobs[i]);
         or_status st = or_plan_report(&B->plans[i], &B->jobs[i], B->cfg, B->reg, err, sizeof(err));
+        for (size_t k = 0; k < i && st == OR_OK; k++) {
+            /* Placeholders filled in (outdir.h) may make two folders one. */
+            if (B->planned[k] && strcmp(B->jobs[k].out_dir, B->jobs[i].out_dir) == 0) {
+                or_set_err(err, sizeof(err), "jobs '%s' and '%s' write to the same folder %s",
+                           B->jobs[k].name, B->jobs[i].name, B->jobs[i].out_dir);
+                st = OR_ERR_CONFIG;
+            }
+        }
         or_log_set_context(NULL);
         B->planned[i] = st == OR_OK;
         planned += st == OR_OK;

@@ -33,6 +33,30 @@ refetch_days(const struct or_config *cfg, int *days, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* The default store, sqlite:$XDG_DATA_HOME/outreport/store.sqlite, or
+ * "none" when its folder cannot be made: a service user whose $HOME is
+ * /nonexistent gets a run without history and one warning, not a failure.
+ * A store the user named is never replaced like this. */
+static char *
+default_url(struct or_job_store *js)
+{
+    char *dir = g_build_filename(g_get_user_data_dir(), "outreport", NULL);
+    char *url = NULL;
+    if (g_mkdir_with_parents(dir, 0700) != 0) {
+        or_log(OR_LOG_WARN,
+               "cannot create the default store folder %s: %s; this run keeps no history "
+               "(name a store: [store] url, --store or $OUTREPORT_STORE; or set XDG_DATA_HOME)",
+               dir, g_strerror(errno));
+        js->default_unusable = 1;
+        url = g_strdup("none");
+    }
+    else {
+        url = g_strdup_printf("sqlite:%s/store.sqlite", dir);
+    }
+    g_free(dir);
+    return url;
+}
+
 or_status
 or_job_store_open(const struct or_job *job, const struct or_config *cfg, struct or_job_store *js,
                   char *err, size_t errlen)
@@ -62,7 +86,7 @@ or_job_store_open(const struct or_job *job, const struct or_config *cfg, struct 
             or_log(OR_LOG_DEBUG, "--record/--replay: a temporary store in %s", js->tmpdir);
         }
         else {
-            owned = g_strdup_printf("sqlite:%s/outreport/store.sqlite", g_get_user_data_dir());
+            owned = default_url(js);
         }
         url = owned;
     }

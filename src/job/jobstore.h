@@ -9,6 +9,10 @@
  * job ends: a recording must hold every request a sync makes, a replay
  * must make the same ones, and replayed data must not mix with what the
  * user's own store holds.
+ *
+ * When the default store's folder cannot be created ($HOME is /nonexistent
+ * for a service user), the run goes on without a store after one warning
+ * (js->default_unusable says so); a store the user named is opened or fails.
  */
 #ifndef OR_JOBSTORE_H
 #define OR_JOBSTORE_H
@@ -22,6 +26,7 @@ struct or_job_store {
     struct or_store *store; /**< NULL: no store (`none`) */
     char *tmpdir;           /**< the temporary store's folder (owned), or NULL */
     int refetch_days;       /**< [store] refetch_days (default 3) */
+    int default_unusable;   /**< no store: the default one's folder could not be made */
 };
 
 /**

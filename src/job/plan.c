@@ -9,6 +9,7 @@
 #include "base/status_str.h"
 #include "deliver/deliver.h"
 #include "job/jobctx.h"
+#include "job/outdir.h"
 #include "report/output.h"
 
 static void set_zone(struct or_plan *p);
@@ -260,7 +261,7 @@ make_dir(const char *dir, char *err, size_t errlen)
 }
 
 or_status
-or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+or_plan_report(struct or_plan *p, struct or_job *job, const struct or_config *cfg,
                const struct or_registry *reg, char *err, size_t errlen)
 {
     or_status st = or_plan_template(p, job, cfg, reg, err, errlen);
@@ -281,6 +282,9 @@ or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_conf
     }
     if (st == OR_OK) {
         st = mail_server(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = or_out_fill(job, p->have_period ? &p->period : NULL, p->tpl->name, err, errlen);
     }
     if (st == OR_OK) {
         st = make_dir(job->out_dir, err, errlen);

@@ -59,10 +59,11 @@ or_status or_plan_template(struct or_plan *p, const struct or_job *job, const st
 /**
  * @brief Plan a report job: or_plan_template(), then the formats, the
  * period (the template's, else last week) and comparison period, the mail
- * server (a --dry-run goes on without one, with a warning), the output folder.
+ * server (a --dry-run goes on without one, with a warning), the output folder
+ * (its placeholders filled in, in @p job->out_dir: outdir.h).
  * Release @p p either way.
  */
-or_status or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_config *cfg,
+or_status or_plan_report(struct or_plan *p, struct or_job *job, const struct or_config *cfg,
                          const struct or_registry *reg, char *err, size_t errlen);
 
 /**

@@ -9,6 +9,7 @@
 #include "dataset/cursor.h"
 #include "base/log.h"
 #include "base/redact.h"
+#include "base/secret.h"
 #include "base/status_str.h"
 #include "dataset/rows.h"
 #include "base/timeutil.h"
@@ -81,7 +82,7 @@ host_secret_get(const struct or_host *h, const char *env_key, const char *defaul
                    section, section, env_key);
         return OR_ERR_CONFIG;
     }
-    const char *v = getenv(var);
+    const char *v = or_secret_env(var, NULL);
     if ((v == NULL || *v == '\0') && ctx_of(h)->replay) {
         /* A recording holds no credentials and needs none. */
         *value = "replay-without-credentials";
@@ -90,7 +91,7 @@ host_secret_get(const struct or_host *h, const char *env_key, const char *defaul
     if (v == NULL || *v == '\0') {
         or_set_err(err, errlen,
                    "%s: environment variable %s is not set (it holds the credential; "
-                   "config key [%s] %s names it)",
+                   "config key [%s] %s names it; or a systemd credential of that name)",
                    section, var, section, env_key);
         return OR_ERR_CONFIG;
     }

@@ -113,8 +113,8 @@ check_values(const struct or_plugin *p, const struct or_config *cfg, char *err, 
             continue;
         }
         char expected[256];
-        snprintf(err, errlen, "%s: [%s] %s: invalid value '%s' (expected %s)", or_config_path(cfg),
-                 p->name, k.key.name, v,
+        snprintf(err, errlen, "%s: [%s] %s: invalid value '%s' (expected %s)",
+                 or_config_origin(cfg, p->name, k.key.name), p->name, k.key.name, v,
                  or_param_expected(k.key.type, k.key.choices, expected, sizeof(expected)));
         return OR_ERR_CONFIG;
     }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/selfpath.h"
 #include "or_config.h"
 
 static const char *
@@ -436,18 +437,6 @@ or_registry_source(const struct or_registry *reg, const char *source,
     return OR_ERR_NOT_FOUND;
 }
 
-static char *
-exe_dir(void)
-{
-    char buf[4096];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-    if (n <= 0) {
-        return NULL;
-    }
-    buf[n] = '\0';
-    return g_path_get_dirname(buf);
-}
-
 char *
 or_plugin_dirs(const char *explicit_dir)
 {
@@ -458,24 +447,9 @@ or_plugin_dirs(const char *explicit_dir)
     if (env != NULL && *env != '\0') {
         return g_strdup(env);
     }
-    char *dir = exe_dir();
-    if (dir != NULL) {
-        char *up = g_path_get_dirname(dir);
-        /* A build tree: <build>/src/outreport with plugins in <build>/plugins. */
-        char *cands[2] = {g_build_filename(dir, "plugins", NULL),
-                          g_build_filename(up, "plugins", NULL)};
-        g_free(up);
-        char *found = NULL;
-        for (int i = 0; i < 2; i++) {
-            if (found == NULL && g_file_test(cands[i], G_FILE_TEST_IS_DIR)) {
-                found = g_strdup(cands[i]);
-            }
-            g_free(cands[i]);
-        }
-        g_free(dir);
-        if (found != NULL) {
-            return found;
-        }
+    /* A build tree: <build>/src/outreport with plugins in <build>/plugins. */
+    if (or_self_in_build_tree()) {
+        return g_build_filename(OR_BUILD_DIR, "plugins", NULL);
     }
     return g_strdup(OR_PLUGIN_DIR);
 }

@@ -8,6 +8,7 @@
 
 #include "base/period.h"
 #include "base/status_str.h"
+#include "base/selfpath.h"
 #include "base/valuefmt.h"
 #include "or_config.h"
 #include "report/tpl_impl.h"
@@ -155,7 +156,10 @@ or_template_find(const char *name_or_path)
     char *file = g_str_has_suffix(name_or_path, ".json") ? g_strdup(name_or_path)
                                                          : g_strconcat(name_or_path, ".json", NULL);
     GString *dirs = g_string_new(g_getenv("OUTREPORT_TEMPLATE_PATH"));
-    g_string_append_printf(dirs, ":%s:%s", OR_TEMPLATE_DIR, OR_SOURCE_TEMPLATE_DIR);
+    /* Installed, the installed templates; in its build tree, the source's
+     * (never an older installed copy, nor a source tree from an installed binary). */
+    g_string_append_printf(dirs, ":%s",
+                           or_self_in_build_tree() ? OR_SOURCE_TEMPLATE_DIR : OR_TEMPLATE_DIR);
     char **parts = g_strsplit(dirs->str, ":", -1);
     char *found = NULL;
     for (char **d = parts; *d != NULL && found == NULL; d++) {
@@ -377,7 +381,8 @@ or_template_load(const char *name_or_path, struct or_template **out, char *err, 
         or_set_err(err, errlen,
                    "template '%s' not found (a file path, or a name in $OUTREPORT_TEMPLATE_PATH "
                    "or %s)",
-                   name_or_path, OR_TEMPLATE_DIR);
+                   name_or_path,
+                   or_self_in_build_tree() ? OR_SOURCE_TEMPLATE_DIR : OR_TEMPLATE_DIR);
         or_template_free(t);
         return OR_ERR_NOT_FOUND;
     }
