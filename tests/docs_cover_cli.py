@@ -39,8 +39,13 @@ def cli_tables(main_c):
     commands = {}
     for m in re.finditer(r'\{"([a-z-]+)",\s*"[^"]*",\s*"[^"]*"(?:\s*"[^"]*")*,\s*\w+,\s*([^,]+),',
                          block(text, "} commands[] =")):
+        # "RUN_OPTS | OPT_BIT(OPT_KEEP_DATASET)": the macros' bits and the others
         takes = m.group(2).strip()
-        bits = macros.get(takes) or re.findall(r"OPT_BIT\(([\w']+)\)", takes)
+        bits = re.findall(r"OPT_BIT\(([\w']+)\)", takes)
+        for name in re.findall(r"\b(\w+_OPTS)\b", takes):
+            if name not in macros:
+                fail("%s: cannot read the options of %s" % (main_c, name))
+            bits += macros[name]
         commands[m.group(1)] = sorted("--" + longs[b] for b in bits)
     if not longs or not commands:
         fail("could not read the tables of %s" % main_c)
@@ -96,13 +101,16 @@ def main():
     listed = re.search(r"local commands='([^']*)'", comp).group(1).split()
     missing = [c for c in commands if c not in listed]
     for cmd, opts in commands.items():
-        m = re.search(r"\[%s\]='([^']*)'" % re.escape(cmd), comp) or \
-            re.search(r"\[%s\]=\"\$(\w+)\"" % re.escape(cmd), comp)
+        # [cmd]='--a --b', or [cmd]="$shared --c" naming a local list
+        m = re.search(r"\[%s\]=(['\"])([^'\"]*)\1" % re.escape(cmd), comp)
         if m is None:
             missing.append("the options of " + cmd)
             continue
-        words = m.group(1).split() if "'" in m.group(0) else \
-            re.search(r"local %s='([^']*)'" % m.group(1), comp).group(1).split()
+        words = []
+        for w in m.group(2).split():
+            if w.startswith("$"):
+                w = re.search(r"local %s='([^']*)'" % re.escape(w[1:]), comp).group(1)
+            words += w.split()
         missing += ["%s %s" % (cmd, o) for o in opts if o not in words]
     common = re.search(r"local common='([^']*)'", comp).group(1).split()
     missing += [o for o in ("--config", "--plugin-dir", "--quiet", "--verbose", "--help",
@@ -121,6 +129,8 @@ def main():
         ("outreport con", ["config"]),
         ("outreport run --fo", ["--format"]),
         ("outreport sync --si", ["--since"]),
+        ("outreport run --keep", ["--keep-dataset"]),
+        ("outreport validate --split-", ["--split-by", "--split-label"]),
         ("outreport run weekly-m", ["weekly-manager"]),
         ("outreport run --period last-w", ["last-week"]),
         (exe + " fetch salesfinity.", ["salesfinity.call-log", "salesfinity.list-performance"]),
@@ -130,6 +140,12 @@ def main():
         got = complete(bc, comp_file, line, env)
         if not set(want) <= set(got):
             fail("completing %r offers %s, not %s" % (line, got, want))
+    # Only what the command takes: batch refuses --keep-dataset.
+    for line, cmd in (("outreport batch --", "batch"), ("outreport validate --", "validate")):
+        extra = [o for o in complete(bc, comp_file, line, env)
+                 if o.startswith("--") and o != "--help" and o not in commands[cmd]]
+        if extra:
+            fail("completing %r offers options %s does not take: %s" % (line, cmd, extra))
     print("ok: %d options, %d commands in outreport(1) and the completion"
           % (len(longs) + len(shorts), len(commands)))
 
