@@ -6,11 +6,12 @@ looks only in its installed folders.
 Installs this build with `meson install --destdir` into a temporary folder and
 checks: the binary, plugins, templates, the sample recording and its config,
 outreport(1) and outreport-templates(5), the bash completion, README and every
-docs/*.md, the example config (complete: every key the core and the plugins
-know) and the cron example, the systemd units. Then runs the *installed*
-binary: with no plugin folder it says where it looked and exits 1; it never
-finds the source tree's templates; given the installed templates and plugins,
-it runs the demo on the installed sample recording.
+docs/*.md and docs/*.json (the schema of --json), the example config (complete:
+every key the core and the plugins know) and the cron example, the systemd
+units. Then runs the *installed* binary: with no plugin folder it says where
+it looked and exits 1; it never finds the source tree's templates; given the
+installed templates and plugins, it runs the demo on the installed sample
+recording.
 
 Usage: installed_layout.py SOURCE_ROOT BUILD_ROOT
 """
@@ -82,7 +83,8 @@ def main():
         one(dest, "**/man5/outreport-templates.5")
         one(dest, "**/bash-completion/completions/outreport")
         doc = os.path.dirname(one(dest, "**/doc/outreport/README.md"))
-        for md in glob.glob(os.path.join(src, "docs", "*.md")):
+        for md in glob.glob(os.path.join(src, "docs", "*.md")) + \
+                glob.glob(os.path.join(src, "docs", "*.json")):
             if not os.path.exists(os.path.join(doc, os.path.basename(md))):
                 fail("docs/%s is not installed (meson.build install_data)" % os.path.basename(md))
         example = one(dest, "**/doc/outreport/examples/outreport.conf")
