@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The plugin ABI's promises, through the real loader, host and binary:
- * a plugin built against the ABI 2.0 headers (tests/plugins/old_minor.c)
- * still loads, lists and fetches, and the host reads none of its structs
- * past their end; plugins' config keys are checked like the core's, served
- * with their defaults and listed by `outreport plugins`.
+ * plugins built against the ABI 2.0 and 2.1 headers (tests/plugins/
+ * old_minor.c, old_minor_21.c) still load, list and fetch, and the host
+ * reads none of their structs past their end; plugins' config keys are checked like the core's,
+ * served with their defaults and listed by `outreport plugins`.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +22,7 @@
 
 #include "base/config.h"
 #include "dataset/rows.h"
+#include "plugin/endpoint.h"
 #include "plugin/host.h"
 #include "plugin/params.h"
 #include "plugin/plugin_config.h"
@@ -332,6 +333,93 @@ host_reads_a_2_0_plugin_only_within_its_structs(void **state)
     g_free(so);
 }
 
+static const struct or_plugin *
+load_entry(const char *so, void **handle)
+{
+    void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    assert_non_null(h);
+    or_plugin_entry_fn *entry = NULL;
+    *(void **)(&entry) = dlsym(h, OR_PLUGIN_ENTRY_NAME);
+    assert_non_null(entry);
+    *handle = h;
+    return entry();
+}
+
+static void
+host_reads_a_2_1_plugin_only_within_its_structs(void **state)
+{
+    (void)state;
+    char *so = test_so("old_minor_21.so");
+    void *h = NULL;
+    const struct or_plugin *d = load_entry(so, &h);
+    assert_int_equal(d->abi_minor, 1);
+    /* Built with 2.1's endpoint: it ends where 2.2's members begin. */
+    const struct or_endpoint *real = d->provider->endpoints[0];
+    assert_int_equal(real->size, offsetof(struct or_endpoint, cumulative));
+
+    struct guard g = {.page = (size_t)sysconf(_SC_PAGESIZE)};
+    const struct or_plugin *p = guarded_plugin(&g, d);
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_plugin_check(p, err, sizeof(err)), OR_OK);
+    assert_true(or_plugin_declares_keys(p));
+    /* Every 2.2 member reads as unset, and nothing past the struct is touched. */
+    const struct or_endpoint *ep = p->provider->endpoints[0];
+    assert_null(or_endpoint_lookup(ep));
+    assert_null(or_endpoint_lookup_needed(ep));
+    assert_null(or_endpoint_lookup_fallback(ep));
+    assert_null(or_endpoint_auth_failure(ep));
+    assert_int_equal(or_endpoint_cumulative(ep), OR_CUMULATIVE_NONE);
+    assert_null(or_endpoint_cumulative_note(ep));
+    for (size_t i = 0; i < g.n; i++) {
+        munmap(g.maps[i], 2 * g.page);
+    }
+    g_free(so);
+}
+
+static void
+plugin_of_2_1_is_fetched_by_a_2_2_host(void **state)
+{
+    struct world *w = *state;
+    char *plugins = g_build_filename(w->dir, "plugins", NULL);
+    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
+    char *csv = g_build_filename(plugin_path(), "renderer_csv.so", NULL);
+    char *old = test_so("old_minor_21.so");
+    copy_into(csv, plugins);
+    copy_into(old, plugins);
+    char *text =
+        g_strdup_printf("[report]\ntimezone = UTC\n[abi21]\nbase_url = %s\n", w->mock.base);
+    char *conf = write_conf(w->dir, text);
+    char *out = g_build_filename(w->dir, "calls.csv", NULL);
+    const char *fetch[] = {proc_outreport(),
+                           "--config",
+                           conf,
+                           "--plugin-dir",
+                           plugins,
+                           "fetch",
+                           "abi21.calls",
+                           "-o",
+                           out,
+                           NULL};
+    const char *env[] = {"ABI21_KEY=" OLD_KEY, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
+    if (r.status != 0) {
+        fail_msg("fetch: %s", r.err);
+    }
+    proc_result_free(&r);
+    gchar *body = NULL;
+    assert_true(g_file_get_contents(out, &body, NULL, NULL));
+    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
+    assert_int_equal(test_count_lines_with(body, ","), 61);
+    g_free(body);
+    g_free(out);
+    g_free(conf);
+    g_free(text);
+    g_free(old);
+    g_free(csv);
+    g_free(plugins);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Config keys                                                                */
 /* ------------------------------------------------------------------------- */
@@ -353,9 +441,10 @@ misspelt_plugin_key_is_refused_before_any_fetch(void **state)
     struct proc_result r;
     assert_int_equal(proc_run(argv, env, 60, &r), 0);
     assert_int_equal(r.status, 2);
-    char *want = g_strdup_printf("%s: [salesfinity] api_key_evn: unknown key; did you mean "
-                                 "api_key_env? (known: base_url, api_key_env)",
-                                 conf);
+    char *want =
+        g_strdup_printf("%s: [salesfinity] api_key_evn: unknown key; did you mean "
+                        "api_key_env? (known: base_url, api_key_env, meeting_dispositions)",
+                        conf);
     assert_int_equal(test_count_lines_with(r.err, want), 1);
     assert_null(strchr(r.err, '\n') != NULL ? strchr(strchr(r.err, '\n') + 1, '\n') : NULL);
     assert_int_equal(mockapi_requests(&m), 0);
@@ -399,7 +488,9 @@ plugins_lists_each_plugins_config_keys(void **state)
     assert_int_equal(test_count_lines_with(r.out, "[unpod] org_handle (string): the "
                                                   "organisation's domain handle"),
                      1);
-    assert_int_equal(test_count_lines_with(r.out, "[unpod] base_url (string): address of the API"),
+    assert_int_equal(test_count_lines_with(r.out,
+                                           "[unpod] base_url (string, default https://unpod.dev): "
+                                           "address of the API"),
                      1);
     proc_result_free(&r);
 
@@ -416,7 +507,7 @@ plugins_lists_each_plugins_config_keys(void **state)
     assert_string_equal(json_string_value(json_object_get(k, "default")), "UNPOD_TOKEN");
     k = config_key(unpod, "base_url");
     assert_true(json_is_true(json_object_get(k, "read_by_host")));
-    assert_true(json_is_null(json_object_get(k, "default")));
+    assert_string_equal(json_string_value(json_object_get(k, "default")), "https://unpod.dev");
     k = config_key(listed(root, "saleshandy"), "auth");
     assert_string_equal(json_string_value(json_object_get(k, "type")), "enum");
     assert_string_equal(json_string_value(json_object_get(k, "choices")), "x-api-key,bearer");
@@ -481,6 +572,9 @@ main(void)
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),
         cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),
+        cmocka_unit_test(host_reads_a_2_1_plugin_only_within_its_structs),
+        cmocka_unit_test_setup_teardown(plugin_of_2_1_is_fetched_by_a_2_2_host, world_up_old,
+                                        world_down),
         cmocka_unit_test_setup_teardown(misspelt_plugin_key_is_refused_before_any_fetch,
                                         world_up_sf, world_down),
         cmocka_unit_test(plugins_lists_each_plugins_config_keys),

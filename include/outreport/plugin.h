@@ -35,7 +35,12 @@
  *   keep their place in every major, so any host can read them.
  * - History: 2.0 is the first versioned ABI (ABI 1 had one number and no
  *   sizes).  2.1 adds config keys (::or_config_key, ::or_plugin.config_keys)
- *   and the host's formatter (::or_host.format_value, format_change).
+ *   and the host's formatter (::or_host.format_value, format_change).  2.2
+ *   adds what real vendors need: an endpoint's lookup (::or_endpoint.lookup,
+ *   ::or_query.lookup), refused credentials told by the body
+ *   (::or_endpoint.auth_failure), cumulative tables
+ *   (::or_endpoint.cumulative, ::or_source_status.fetched_at) and counts of
+ *   repaired values (::or_host.count_repaired).
  *
  * @section growth How each struct grows
  *
@@ -118,7 +123,7 @@ extern "C" {
 /** Major version of the ABI: a plugin of another major is refused. */
 #define OR_ABI_MAJOR 2
 /** Minor version of the ABI: a plugin of a newer minor than the host is refused. */
-#define OR_ABI_MINOR 1
+#define OR_ABI_MINOR 2
 
 /** The entry function's name, as an identifier (::OR_PLUGIN_DEFINE defines it). */
 #define OR_PLUGIN_ENTRY outreport_plugin
@@ -225,6 +230,37 @@ struct or_config_key {
 #define OR_CONFIG_KEY(...)                                                                         \
     (&(const struct or_config_key){.size = sizeof(struct or_config_key), __VA_ARGS__})
 
+/**
+ * What of a table counts up to the moment it is fetched rather than within
+ * the period asked for (since 2.2, ::or_endpoint.cumulative).  Documents say
+ * "as of <fetch time>" where they show such values; a store of fetched data
+ * keeps one snapshot per fetch of an ALL_TIME table and the newest version
+ * of each row of a COUNTERS table.
+ */
+enum or_cumulative {
+    OR_CUMULATIVE_NONE = 0, /**< every value belongs to the period asked for */
+    /**
+     * Rows belong to the period (e.g. e-mails sent in it), but some of their
+     * counters keep counting until the fetch (opens, clicks, replies):
+     * ::or_endpoint.cumulative_note names them.
+     */
+    OR_CUMULATIVE_COUNTERS,
+    /** The whole table is totals up to the fetch, whatever the period (no date filter). */
+    OR_CUMULATIVE_ALL_TIME,
+    OR_CUMULATIVE_COUNT
+};
+
+/** Kinds of values a provider repaired instead of refusing its page (since 2.2). */
+enum or_repair {
+    /**
+     * A raw control character (U+0000 to U+001F) inside a JSON string,
+     * which JSON forbids and jansson refuses: escaped and the page decoded
+     * again, every row kept.
+     */
+    OR_REPAIR_CONTROL_CHARS = 0,
+    OR_REPAIR_COUNT
+};
+
 /** Log levels for ::or_host.log. */
 enum or_log_level { OR_LOG_ERROR = 0, OR_LOG_WARN, OR_LOG_INFO, OR_LOG_DEBUG };
 
@@ -253,6 +289,33 @@ struct or_query {
     const struct or_param_value *const *params; /**< validated endpoint parameters */
     const char *instance; /**< per-request instance value (e.g. one space token)
                                when the endpoint declared instances; else NULL */
+    /* since 2.2 */
+    /**
+     * The rows of the endpoint's ::or_endpoint.lookup, fetched by the host
+     * before the first request; NULL when the endpoint has no lookup or did
+     * not need it (::or_endpoint.lookup_needed).  Borrowed, read-only, shared
+     * by every thread of the fetch.
+     */
+    const struct or_lookup *lookup;
+};
+
+/**
+ * The rows of a lookup endpoint (since 2.2): the other table a provider
+ * reads while it builds requests or parses pages, e.g. the account's own
+ * disposition list while parsing calls.  Built by the host.
+ */
+struct or_lookup {
+    const char *source;                     /**< "provider.endpoint" of the lookup */
+    size_t ncols;                           /**< columns of each row */
+    const struct or_column *const *columns; /**< the lookup endpoint's declared columns */
+    size_t nrows;                           /**< rows (0 when it failed) */
+    const struct or_value *const *rows;     /**< each an array of ncols values */
+    /**
+     * NULL when the rows are the endpoint's; else why it could not be read
+     * (one line, e.g. "HTTP 404 Not Found"), and nrows is 0.  Only an
+     * endpoint with ::or_endpoint.lookup_fallback sees a failed lookup.
+     */
+    const char *failed;
 };
 
 /** What the provider learned about paging from one page.  The host presets every member. */
@@ -380,6 +443,9 @@ struct or_source_status {
     const char *status; /**< "ok", "retried", "failed" */
     const char *detail; /**< reason or NULL */
     int64_t rows;       /**< rows fetched */
+    /* since 2.2 */
+    int64_t fetched_at;            /**< when its data was read (Unix seconds), 0 when never */
+    enum or_cumulative cumulative; /**< its endpoint's ::or_endpoint.cumulative */
 };
 
 /** The evaluated report every renderer receives.  Borrowed for one render call. */
@@ -567,6 +633,19 @@ struct or_host {
      */
     or_status (*format_change)(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
                                int *direction);
+
+    /* since 2.2 */
+
+    /**
+     * Count @p n values of kind @p what that the provider repaired on the
+     * current fetch instead of refusing its page (e.g. raw control
+     * characters it escaped).  The host adds the counts up per source, shows
+     * them in the run summary (`-v`, manifest.json, `--json`) and logs one
+     * warning per source, so a provider never warns about them per page.
+     * Thread-safe: parse_page may call it from any thread.
+     * @return OR_OK; OR_ERR_INVALID for an unknown @p what or @p n < 0.
+     */
+    or_status (*count_repaired)(const struct or_host *h, enum or_repair what, long n);
 };
 
 /* ------------------------------------------------------------------------- */
@@ -625,6 +704,26 @@ typedef or_status or_instances_fn(const struct or_host *h, const struct or_query
                                   size_t buflen, char *err, size_t errlen);
 
 /**
+ * Whether this fetch needs the endpoint's lookup (since 2.2).  MAY be set;
+ * without it the lookup is always fetched.  E.g. no: the user listed the
+ * ids the lookup would give.
+ * @return OR_OK when it is needed, OR_ERR_NOT_FOUND when not.
+ */
+typedef or_status or_lookup_needed_fn(const struct or_host *h, const struct or_query *q);
+
+/**
+ * Tell what a failed response means (since 2.2).  MAY be set.  Called for
+ * every response that failed with an HTTP status after the host's retries.
+ * Returns OR_ERR_AUTH when the response means the credential was refused
+ * (some vendors answer a wrong key with 400 and a code in the body), else
+ * OR_ERR_HTTP.  May write what the user should check (one line, e.g. the
+ * config key and the scheme that was sent) into @p hint; when it leaves
+ * @p hint empty, an authentication failure shows ::or_endpoint.auth_hint.
+ */
+typedef or_status or_auth_failure_fn(const struct or_host *h, long http_status, const char *body,
+                                     size_t len, char *hint, size_t n);
+
+/**
  * One endpoint of a provider: a table, its schema, its parameters, its
  * callbacks.  Static, with `.size = sizeof(struct or_endpoint)`.
  */
@@ -647,6 +746,39 @@ struct or_endpoint {
                                              (comma-separated); one fetch per instance */
     const char *auth_hint;      /**< MAY: config key naming the credential, for 401 messages */
     or_instances_fn *instances; /**< MAY: computes instances; wins over instances_key */
+
+    /* since 2.2 */
+
+    /** MAY: what of the table counts up to the fetch; OR_CUMULATIVE_NONE when unset. */
+    enum or_cumulative cumulative;
+    /**
+     * MAY: one line saying what is cumulative, for `outreport plugins` and
+     * documents, e.g. "opens, clicks and replies count up to the fetch".
+     */
+    const char *cumulative_note;
+    /**
+     * MAY: another endpoint of the same provider whose rows build_request
+     * and parse_page read through ::or_query.lookup (the account's own
+     * disposition list while parsing calls).  The host fetches it completely
+     * before the first request of the fetch, with no parameters and no
+     * period (a lookup must not depend on them), once per run however many
+     * sources need it, with its own paging, retries, recording and replay.
+     * A lookup has no lookup of its own.
+     */
+    const struct or_endpoint *lookup;
+    /** MAY: whether this fetch needs the lookup; without it, always. */
+    or_lookup_needed_fn *lookup_needed;
+    /**
+     * MAY: what the endpoint does without its lookup, for the one warning
+     * the host logs when the lookup cannot be read (other than for refused
+     * credentials, which fail the fetch), e.g. "disposition_category comes
+     * from the built-in map of the 14 default dispositions".  The fetch then
+     * goes on with ::or_lookup.failed set.  NULL: a lookup that cannot be
+     * read fails the fetch.
+     */
+    const char *lookup_fallback;
+    /** MAY: tells a refused credential from the body of a failed response. */
+    or_auth_failure_fn *auth_failure;
 };
 
 /** Provider part of a descriptor: static, with `.size = sizeof(struct or_provider)`. */

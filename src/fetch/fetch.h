@@ -38,6 +38,8 @@ struct or_fetch_sink {
     void *ud;
 };
 
+struct or_lookup_cache;
+
 /** Everything one fetch needs.  All borrowed. */
 struct or_fetch_request {
     const char *source; /**< "provider.endpoint", for messages */
@@ -56,6 +58,9 @@ struct or_fetch_request {
     int replay;                       /**< serving from a recording */
     long max_pages;                   /**< runaway guard; 0 = 100000 */
     int threads;                      /**< parse workers; 0 = one per processor */
+    /** Lookups shared with the other sources of the run (lookup.h); NULL: the
+     * fetch reads its endpoint's lookup for itself. */
+    struct or_lookup_cache *lookups;
 };
 
 /** What a fetch did. */
@@ -65,11 +70,16 @@ struct or_fetch_stats {
     long requests;  /**< HTTP transfers, retries included */
     long retries;   /**< of which retries */
     double seconds; /**< wall time */
+    /** When the fetch started (or_time_now_for_documents()): its data is "as of" then. */
+    int64_t fetched_at;
+    /** Values the provider repaired instead of refusing a page, by enum or_repair. */
+    long repaired[OR_REPAIR_COUNT];
 };
 
 /**
- * @brief "1483 rows from 15 pages (15 requests, 0 retries) in 0.1 s": what a
- * fetch did, for the -v lines of fetch and run.
+ * @brief "1483 rows from 15 pages (15 requests, 0 retries) in 0.1 s", and
+ * ", 3 control characters escaped" when values were repaired: what a fetch
+ * did, for the -v lines of fetch and run.
  */
 void or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len);
 

@@ -46,8 +46,10 @@ struct loop {
     char *base_url;
     const char *instance;
     struct or_fetch_stats *stats;
-    long total_pages;    /* for the progress line; -1 unknown */
-    int64_t rows_before; /* rows before this instance started */
+    struct or_repair_counts repairs;     /* what count_repaired added up */
+    struct or_lookup_cache *own_lookups; /* when the request shares none */
+    long total_pages;                    /* for the progress line; -1 unknown */
+    int64_t rows_before;                 /* rows before this instance started */
     /* concurrent batch */
     struct slot *slots;
     size_t nslots;

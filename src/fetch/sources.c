@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/rows.h"
+#include "fetch/lookup.h"
 
 void
 or_source_release(struct or_source *s)
@@ -132,10 +133,12 @@ or_source_request(const struct or_source *s, const struct or_fetch_env *env, str
 }
 
 static void
-fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds,
+          struct or_lookup_cache *lookups)
 {
     char ferr[OR_ERR_SIZE] = "";
     struct or_fetch_request fr = or_source_request(s, env, ds);
+    fr.lookups = lookups;
     s->st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
     judge(s);
     if (s->st == OR_OK) {
@@ -162,11 +165,14 @@ or_fetch_sources(struct or_source *const *srcs, size_t n, const struct or_fetch_
                  struct or_dataset *ds)
 {
     or_status first = OR_OK;
+    /* A lookup (a disposition list) is read once for all the sources of a run. */
+    struct or_lookup_cache *lookups = or_lookup_cache_new();
     for (size_t i = 0; i < n; i++) {
-        fetch_one(srcs[i], env, ds);
+        fetch_one(srcs[i], env, ds, lookups);
         if (first == OR_OK && strcmp(srcs[i]->status, "failed") == 0) {
             first = srcs[i]->st;
         }
     }
+    or_lookup_cache_free(lookups);
     return first;
 }

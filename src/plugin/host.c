@@ -236,6 +236,19 @@ host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, s
     return OR_OK;
 }
 
+static or_status
+host_count_repaired(const struct or_host *h, enum or_repair what, long n)
+{
+    if ((unsigned)what >= OR_REPAIR_COUNT || n < 0) {
+        return OR_ERR_INVALID;
+    }
+    struct or_repair_counts *c = ctx_of(h)->repairs;
+    if (c != NULL) {
+        atomic_fetch_add(&c->n[what], n);
+    }
+    return OR_OK;
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
@@ -258,6 +271,7 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->cursor_rewind = host_cursor_rewind;
     h->format_value = host_format_value;
     h->format_change = host_format_change;
+    h->count_repaired = host_count_repaired;
     h->host_data = ctx;
 }
 

@@ -38,6 +38,27 @@ or_eval_trimmed_sql(const char *sql)
     return s;
 }
 
+/* :fetched_at (the earliest fetch of the run's sources) or :fetched_at_ALIAS:
+ * 1 and *t (0 when not fetched: NULL), or 0 for an alias the template lacks. */
+static int
+fetched_at(const struct or_eval_input *in, const char *nm, int64_t *t)
+{
+    const char *alias = nm[10] == '_' ? nm + 11 : NULL;
+    int known = alias == NULL;
+    for (size_t i = 0; alias != NULL && i < in->tpl->nsources; i++) {
+        known |= strcmp(in->tpl->sources[i].alias, alias) == 0;
+    }
+    *t = 0;
+    for (size_t i = 0; i < in->nsources; i++) {
+        const struct or_source_status *s = &in->sources[i];
+        if ((alias == NULL || strcmp(s->name, alias) == 0) && s->fetched_at > 0 &&
+            (*t == 0 || s->fetched_at < *t)) {
+            *t = s->fetched_at;
+        }
+    }
+    return known;
+}
+
 static or_status
 bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
 {
@@ -68,10 +89,23 @@ bind_params(struct or_eval *ev, sqlite3_stmt *st, const char *what)
                 sqlite3_bind_int64(st, i, nm[5] == 's' ? in->previous->start : in->previous->end);
             }
         }
+        else if (strncmp(nm, "fetched_at", 10) == 0 && (nm[10] == '\0' || nm[10] == '_')) {
+            int64_t t = 0;
+            if (!fetched_at(in, nm, &t)) {
+                return or_eval_fail(ev, "%s: %s: the template has no source %s", what, name,
+                                    nm + 11);
+            }
+            if (t > 0) {
+                sqlite3_bind_int64(st, i, t);
+            }
+            else {
+                sqlite3_bind_null(st, i);
+            }
+        }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz)",
+                                ":prev_start, :prev_end, :tz, :fetched_at, :fetched_at_ALIAS)",
                                 what, name);
         }
     }
