@@ -17,6 +17,7 @@
 #include <curl/curl.h>
 
 #include "http/http_client.h"
+#include "http/http_ratelimit.h"
 
 /** Where a request is in its life. */
 enum or_http_transfer_state {
@@ -42,6 +43,7 @@ struct or_http_transfer {
     size_t cap;                     /**< capacity of body */
     int oom;                        /**< the body could not grow */
     long retry_after_ms;            /**< of the current try's response, -1 if none */
+    struct or_http_rl_headers rl;   /**< rate-limit headers of the current try's response */
     char curl_err[CURL_ERROR_SIZE]; /**< curl's message of the current try */
 };
 
