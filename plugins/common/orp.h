@@ -15,6 +15,8 @@
  * - orp_number.h: numbers from JSON values and decimal text;
  * - orp_error.h: the vendor's message from an error body;
  * - orp_page.h: decoding a page body;
+ * - orp_ctrl.h: raw control characters inside strings, escaped and counted;
+ * - orp_lookup.h: an endpoint's lookup (the rows of another table);
  * - orp_param.h: endpoint parameter lookup and checks;
  * - orp_civil.h: civil-date arithmetic and UTC text;
  * - orp_text.h: blanks.
@@ -24,7 +26,9 @@
 
 #include "orp_cells.h"
 #include "orp_civil.h"
+#include "orp_ctrl.h"
 #include "orp_error.h"
+#include "orp_lookup.h"
 #include "orp_number.h"
 #include "orp_page.h"
 #include "orp_param.h"
