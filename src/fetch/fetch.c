@@ -9,7 +9,6 @@
 #include "base/status_str.h"
 #include "base/timeutil.h"
 #include "fetch/fetch_impl.h"
-#include "fetch/lookup.h"
 #include "plugin/endpoint.h"
 
 static void

@@ -38,7 +38,25 @@ struct or_fetch_sink {
     void *ud;
 };
 
+/**
+ * Lookups of one run (::or_endpoint.lookup, fetch_lookup.c), by
+ * "provider.endpoint".  A lookup is another table of the same provider,
+ * fetched before the first request of a fetch, with no parameters and no
+ * period, into memory, and handed to the provider through
+ * ::or_query.lookup; sharing a cache between the sources of a run fetches
+ * each lookup, and warns about it, once.  When a lookup cannot be read,
+ * refused credentials fail the fetch; anything else fails it unless the
+ * endpoint declares a ::or_endpoint.lookup_fallback, in which case one
+ * warning is logged and the provider sees ::or_lookup.failed.  Owned; free
+ * with or_lookup_cache_free().
+ */
 struct or_lookup_cache;
+
+/** @brief A new, empty cache of lookups. */
+struct or_lookup_cache *or_lookup_cache_new(void);
+
+/** @brief Free the cache and every lookup in it; NULL is a no-op. */
+void or_lookup_cache_free(struct or_lookup_cache *c);
 
 /** Everything one fetch needs.  All borrowed. */
 struct or_fetch_request {
@@ -58,8 +76,8 @@ struct or_fetch_request {
     int replay;                       /**< serving from a recording */
     long max_pages;                   /**< runaway guard; 0 = 100000 */
     int threads;                      /**< parse workers; 0 = one per processor */
-    /** Lookups shared with the other sources of the run (lookup.h); NULL: the
-     * fetch reads its endpoint's lookup for itself. */
+    /** Lookups shared with the other sources of the run; NULL: the fetch
+     * reads its endpoint's lookup for itself. */
     struct or_lookup_cache *lookups;
 };
 

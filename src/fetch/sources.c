@@ -7,7 +7,6 @@
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/rows.h"
-#include "fetch/lookup.h"
 
 void
 or_source_release(struct or_source *s)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Lookups of endpoints: see lookup.h. */
-#include "fetch/lookup.h"
+/* Lookups of endpoints: see or_lookup_cache in fetch.h. */
+#include "fetch/fetch_impl.h"
 
 #include <string.h>
 
