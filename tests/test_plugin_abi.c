@@ -226,6 +226,10 @@ struct guard {
 static void *
 guarded(struct guard *g, const void *src, size_t n)
 {
+    if (src == NULL) { /* an empty list, e.g. an endpoint without parameters */
+        assert_int_equal(n, 0);
+        return NULL;
+    }
     assert_true(n <= g->page && g->n < G_N_ELEMENTS(g->maps));
     char *m = mmap(NULL, 2 * g->page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     assert_true(m != MAP_FAILED);

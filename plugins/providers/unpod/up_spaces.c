@@ -91,12 +91,14 @@ configured_name(const struct or_host *h, const char *token, char *buf, size_t n)
     }
     size_t tlen = strlen(token);
     for (const char *p = list; *p != '\0';) {
-        const char *comma = strchr(p, ',');
-        const char *end = comma != NULL ? comma : p + strlen(p);
-        while (p < end && orp_is_space(*p)) {
+        size_t seg = strcspn(p, ",");
+        const char *end = p + seg;
+        const char *comma = *end == ',' ? end : NULL;
+        while (seg > 0 && orp_is_space(*p)) {
             p++;
+            seg--;
         }
-        const char *eq = memchr(p, '=', (size_t)(end - p));
+        const char *eq = memchr(p, '=', seg);
         if (eq != NULL && (size_t)(eq - p) >= tlen && memcmp(p, token, tlen) == 0) {
             const char *k = p + tlen;
             while (k < eq && orp_is_space(*k)) {
