@@ -139,6 +139,36 @@ world_down(void **state)
     return 0;
 }
 
+/* outreport fetch SOURCE of an old-minor test plugin in @p plugins with @p env_key
+ * set: three pages of 25, fetched concurrently, 60 rows of id,duration_s in @p out. */
+static void
+fetch_old_calls(const char *conf, const char *plugins, const char *source, const char *env_key,
+                const char *out)
+{
+    const char *fetch[] = {proc_outreport(),
+                           "--config",
+                           conf,
+                           "--plugin-dir",
+                           plugins,
+                           "fetch",
+                           source,
+                           "-o",
+                           out,
+                           NULL};
+    const char *env[] = {env_key, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
+    if (r.status != 0) {
+        fail_msg("fetch %s: %s", source, r.err);
+    }
+    proc_result_free(&r);
+    gchar *body = NULL;
+    assert_true(g_file_get_contents(out, &body, NULL, NULL));
+    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
+    assert_int_equal(test_count_lines_with(body, ","), 61);
+    g_free(body);
+}
+
 static void
 old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
 {
@@ -185,27 +215,7 @@ old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
     proc_result_free(&r);
 
     /* Three pages of 25, fetched concurrently; the key comes from default_env. */
-    const char *fetch[] = {proc_outreport(),
-                           "--config",
-                           conf,
-                           "--plugin-dir",
-                           plugins,
-                           "fetch",
-                           "oldabi.calls",
-                           "-o",
-                           out,
-                           NULL};
-    const char *env[] = {"OLDABI_TEST_KEY=" OLD_KEY, NULL};
-    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
-    if (r.status != 0) {
-        fail_msg("fetch: %s", r.err);
-    }
-    proc_result_free(&r);
-    gchar *body = NULL;
-    assert_true(g_file_get_contents(out, &body, NULL, NULL));
-    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
-    assert_int_equal(test_count_lines_with(body, ","), 61);
-    g_free(body);
+    fetch_old_calls(conf, plugins, "oldabi.calls", "OLDABI_TEST_KEY=" OLD_KEY, out);
 
     g_free(out);
     g_free(conf);
@@ -394,28 +404,7 @@ plugin_of_2_1_is_fetched_by_a_2_2_host(void **state)
         g_strdup_printf("[report]\ntimezone = UTC\n[abi21]\nbase_url = %s\n", w->mock.base);
     char *conf = write_conf(w->dir, text);
     char *out = g_build_filename(w->dir, "calls.csv", NULL);
-    const char *fetch[] = {proc_outreport(),
-                           "--config",
-                           conf,
-                           "--plugin-dir",
-                           plugins,
-                           "fetch",
-                           "abi21.calls",
-                           "-o",
-                           out,
-                           NULL};
-    const char *env[] = {"ABI21_KEY=" OLD_KEY, NULL};
-    struct proc_result r;
-    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
-    if (r.status != 0) {
-        fail_msg("fetch: %s", r.err);
-    }
-    proc_result_free(&r);
-    gchar *body = NULL;
-    assert_true(g_file_get_contents(out, &body, NULL, NULL));
-    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
-    assert_int_equal(test_count_lines_with(body, ","), 61);
-    g_free(body);
+    fetch_old_calls(conf, plugins, "abi21.calls", "ABI21_KEY=" OLD_KEY, out);
     g_free(out);
     g_free(conf);
     g_free(text);

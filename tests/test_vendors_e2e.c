@@ -132,6 +132,34 @@ expect_output(const char *script, const char *path, const char *want)
     free(out);
 }
 
+/* `run` of template text @p tpl_json as CSV with --json: the summary (decref it). */
+static json_t *
+run_template_json(struct live *L, const char *tpl_json)
+{
+    struct proc_result r;
+    char *tpl = g_build_filename(L->dir, "t.json", NULL);
+    char *outdir = g_build_filename(L->dir, "run", NULL);
+    assert_true(g_file_set_contents(tpl, tpl_json, -1, NULL));
+    const char *args[] = {"run",  tpl,      "--format", "csv",  "--out",
+                          outdir, "--json", "--period", PERIOD, NULL};
+    run(L, args, NULL, &r);
+    expect_ok(&r);
+    json_t *root = json_loads(r.out, 0, NULL);
+    assert_non_null(root);
+    proc_result_free(&r);
+    g_free(outdir);
+    g_free(tpl);
+    return root;
+}
+
+/* Member @p key of the first job's element @p i of @p list ("sections", "sources"). */
+static json_t *
+first_job(json_t *root, const char *list, size_t i, const char *key)
+{
+    json_t *job = json_array_get(json_object_get(root, "jobs"), 0);
+    return json_object_get(json_array_get(json_object_get(job, list), i), key);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Salesfinity                                                                */
 /* ------------------------------------------------------------------------- */
@@ -254,30 +282,15 @@ raw_control_characters_are_counted_in_the_run_summary_with_one_warning(void **st
     proc_result_free(&r);
 
     /* run --json: the count per source. */
-    char *tpl = g_build_filename(L.dir, "c.json", NULL);
-    assert_true(g_file_set_contents(
-        tpl,
-        "{\"title\":\"t\",\"sources\":{\"calls\":{\"source\":\"salesfinity.call-log\"}},"
-        "\"sections\":[{\"kind\":\"kpis\",\"kpis\":[{\"label\":\"Calls\",\"value\":\"SELECT "
-        "count(*) FROM calls\"}]}]}",
-        -1, NULL));
-    char *outdir = g_build_filename(L.dir, "run", NULL);
-    const char *jargs[] = {"run",  tpl,      "--format", "csv",  "--out",
-                           outdir, "--json", "--period", PERIOD, NULL};
-    run(&L, jargs, NULL, &r);
-    expect_ok(&r);
-    json_t *root = json_loads(r.out, 0, NULL);
-    assert_non_null(root);
-    json_t *src = json_array_get(
-        json_object_get(json_array_get(json_object_get(root, "jobs"), 0), "sources"), 0);
-    assert_int_equal(
-        json_integer_value(json_object_get(json_object_get(src, "repaired"), "control_characters")),
-        n);
-    assert_true(json_is_string(json_object_get(src, "fetched_at")));
+    json_t *root = run_template_json(
+        &L, "{\"title\":\"t\",\"sources\":{\"calls\":{\"source\":\"salesfinity.call-log\"}},"
+            "\"sections\":[{\"kind\":\"kpis\",\"kpis\":[{\"label\":\"Calls\",\"value\":\"SELECT "
+            "count(*) FROM calls\"}]}]}");
+    assert_int_equal(json_integer_value(json_object_get(first_job(root, "sources", 0, "repaired"),
+                                                        "control_characters")),
+                     n);
+    assert_true(json_is_string(first_job(root, "sources", 0, "fetched_at")));
     json_decref(root);
-    proc_result_free(&r);
-    g_free(outdir);
-    g_free(tpl);
     live_stop(&L);
 }
 
@@ -417,34 +430,18 @@ team_stats_numbers_sent_as_text_are_numbers(void **state)
 {
     (void)state;
     struct live L;
-    struct proc_result r;
     const char *args[] = {"--sh-team-named", "1", NULL};
     live_start(&L, args, NULL);
-    char *tpl = g_build_filename(L.dir, "t.json", NULL);
-    assert_true(g_file_set_contents(
-        tpl,
-        "{\"title\":\"t\",\"sources\":{\"team\":{\"source\":\"saleshandy.team-stats\"}},"
-        "\"sections\":[{\"kind\":\"kpis\",\"kpis\":["
-        "{\"label\":\"rows\",\"value\":\"SELECT count(*) FROM team\"},"
-        "{\"label\":\"integers\",\"value\":\"SELECT count(*) FROM team WHERE "
-        "typeof(prospect_added) = 'integer'\"}]}]}",
-        -1, NULL));
-    char *outdir = g_build_filename(L.dir, "run", NULL);
-    const char *rargs[] = {"run",  tpl,      "--format", "csv",  "--out",
-                           outdir, "--json", "--period", PERIOD, NULL};
-    run(&L, rargs, NULL, &r);
-    expect_ok(&r);
-    json_t *root = json_loads(r.out, 0, NULL);
-    json_t *kpis = json_object_get(
-        json_array_get(
-            json_object_get(json_array_get(json_object_get(root, "jobs"), 0), "sections"), 0),
-        "kpis");
+    json_t *root = run_template_json(
+        &L, "{\"title\":\"t\",\"sources\":{\"team\":{\"source\":\"saleshandy.team-stats\"}},"
+            "\"sections\":[{\"kind\":\"kpis\",\"kpis\":["
+            "{\"label\":\"rows\",\"value\":\"SELECT count(*) FROM team\"},"
+            "{\"label\":\"integers\",\"value\":\"SELECT count(*) FROM team WHERE "
+            "typeof(prospect_added) = 'integer'\"}]}]}");
+    json_t *kpis = first_job(root, "sections", 0, "kpis");
     assert_int_equal(json_number_value(json_object_get(json_array_get(kpis, 0), "value")), 12);
     assert_int_equal(json_number_value(json_object_get(json_array_get(kpis, 1), "value")), 12);
     json_decref(root);
-    proc_result_free(&r);
-    g_free(outdir);
-    g_free(tpl);
     live_stop(&L);
 }
 
@@ -546,9 +543,7 @@ documents_say_as_of_the_fetch_where_totals_are_cumulative(void **state)
     expect_ok(&r);
     /* The period's agent calls from the call log: 400 in the window, all inside. */
     json_t *root = json_loads(r.out, 0, NULL);
-    json_t *job = json_array_get(json_object_get(root, "jobs"), 0);
-    json_t *kpi = json_array_get(
-        json_object_get(json_array_get(json_object_get(job, "sections"), 0), "kpis"), 0);
+    json_t *kpi = json_array_get(first_job(root, "sections", 0, "kpis"), 0);
     assert_string_equal(json_string_value(json_object_get(kpi, "label")), "Agent calls");
     assert_int_equal(json_number_value(json_object_get(kpi, "value")), 400);
     json_decref(root);

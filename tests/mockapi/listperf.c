@@ -115,6 +115,28 @@ compute(const struct mock_data *d, int64_t start, int64_t end, uint32_t rep_mask
     }
 }
 
+void
+listperf_page_links(struct jsonw *w, long page, long limit, long total, int repeat)
+{
+    jsonw_int(w, "page", page);
+    jsonw_int(w, "limit", limit);
+    if (repeat) {
+        jsonw_int(w, "next", page);
+    }
+    else if (page * limit < total) {
+        jsonw_int(w, "next", page + 1);
+    }
+    else {
+        jsonw_null(w, "next");
+    }
+    if (page > 1) {
+        jsonw_int(w, "prev", page - 1);
+    }
+    else {
+        jsonw_null(w, "prev");
+    }
+}
+
 int
 listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
                 struct mock_response *out)
@@ -192,23 +214,7 @@ listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
         jsonw_end_object(&w);
     }
     jsonw_end_array(&w);
-    jsonw_int(&w, "page", page);
-    jsonw_int(&w, "limit", limit);
-    if (req->repeat) {
-        jsonw_int(&w, "next", page);
-    }
-    else if (page * limit < (long)kept) {
-        jsonw_int(&w, "next", page + 1);
-    }
-    else {
-        jsonw_null(&w, "next");
-    }
-    if (page > 1) {
-        jsonw_int(&w, "prev", page - 1);
-    }
-    else {
-        jsonw_null(&w, "prev");
-    }
+    listperf_page_links(&w, page, limit, (long)kept, req->repeat);
     jsonw_end_object(&w);
     return response_take(out, 200, &w);
 }

@@ -451,6 +451,10 @@ route_fn teammembers_handle;    /* shlists.c */
 route_fn unpod_calllogs_handle; /* unpodcalls.c */
 route_fn unpod_spaces_handle;   /* unpodcalls.c */
 
+/* page, limit, next (null on the last page; the same page when @p repeat) and
+ * prev of a Salesfinity analytics response (listperf.c). */
+void listperf_page_links(struct jsonw *w, long page, long limit, long total, int repeat);
+
 /* ---- vendor behaviour (vendors.c) ---- */
 
 /*

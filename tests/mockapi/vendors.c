@@ -309,20 +309,7 @@ sdrperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
         write_rep(&w, &d->reps[order[k]], &st[order[k]]);
     }
     jsonw_end_array(&w);
-    jsonw_int(&w, "page", page);
-    jsonw_int(&w, "limit", limit);
-    if (page * limit < (long)n) {
-        jsonw_int(&w, "next", page + 1);
-    }
-    else {
-        jsonw_null(&w, "next");
-    }
-    if (page > 1) {
-        jsonw_int(&w, "prev", page - 1);
-    }
-    else {
-        jsonw_null(&w, "prev");
-    }
+    listperf_page_links(&w, page, limit, (long)n, 0);
     jsonw_end_object(&w);
     return response_take(out, 200, &w);
 }

@@ -86,12 +86,7 @@ or_status
 sf_list_perf_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     (void)h;
-    long limit = 0;
-    const char *start = NULL;
-    const char *end = NULL;
-    or_status st =
-        orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err, errlen);
-    return st != OR_OK ? st : sf_analytics_dates(q, ENDPOINT, &start, &end, err, errlen);
+    return sf_analytics_check(q, ENDPOINT, NULL, NULL, NULL, err, errlen);
 }
 
 or_status

@@ -281,6 +281,14 @@ or_status sf_analytics_dates(const struct or_query *q, const char *endpoint, con
                              const char **end, char *err, size_t errlen);
 
 /**
+ * @brief The checks of an analytics endpoint (check_query and before a
+ * request): `limit` 1 to 100 (default 100) into @p limit, and the dates
+ * (::sf_analytics_dates) into @p start and @p end (each may be NULL).
+ */
+or_status sf_analytics_check(const struct or_query *q, const char *endpoint, long *limit,
+                             const char **start, const char **end, char *err, size_t errlen);
+
+/**
  * @brief The request of an analytics endpoint: GET @p path with page,
  * limit, start_date, end_date, timezone, then the other parameters of
  * @p params; bad parameters are refused before anything is built.

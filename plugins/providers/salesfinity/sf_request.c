@@ -235,6 +235,20 @@ sf_analytics_dates(const struct or_query *q, const char *endpoint, const char **
     return OR_OK;
 }
 
+or_status
+sf_analytics_check(const struct or_query *q, const char *endpoint, long *limit, const char **start,
+                   const char **end, char *err, size_t errlen)
+{
+    long l = 0;
+    const char *s = NULL;
+    const char *e = NULL;
+    or_status st = orp_check_int(q, endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT,
+                                 limit != NULL ? limit : &l, err, errlen);
+    return st != OR_OK ? st
+                       : sf_analytics_dates(q, endpoint, start != NULL ? start : &s,
+                                            end != NULL ? end : &e, err, errlen);
+}
+
 /* Parameters sent under their own rules before the rest. */
 static const char *const analytics_own[] = {"limit", "start_date", "end_date", "timezone", NULL};
 
@@ -248,11 +262,7 @@ sf_analytics_build(const struct or_host *h, const struct or_query *q, struct or_
     const char *end = NULL;
     const char *tz = orp_param(q, "timezone");
     /* Refused before anything is built. */
-    or_status st =
-        orp_check_int(q, endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err, errlen);
-    if (st == OR_OK) {
-        st = sf_analytics_dates(q, endpoint, &start, &end, err, errlen);
-    }
+    or_status st = sf_analytics_check(q, endpoint, &limit, &start, &end, err, errlen);
     if (st == OR_OK) {
         st = sf_request_start(h, req, path, err, errlen);
     }
