@@ -467,6 +467,27 @@ empty_date_string_is_null(void **state)
     assert_int_equal(fake.nwarn, 0); /* "" is absence, not a bad date */
 }
 
+/* A raw control character inside a string (JSON forbids it) costs nothing:
+ * escaped, the page decoded again, every row kept, the repair counted. */
+static void
+raw_control_characters_are_escaped_and_counted(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char body[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"e\x01f\","
+                               "\"Sequence Title\":\"Q4\tpush\"},{\"Sequence Id\":\"g\"}],"
+                               "\"hasMore\":false}}";
+    assert_int_equal(
+        parse_body(endpoint("consolidated-stats"), &plain_query, 1, body, strlen(body), &info, err),
+        OR_OK);
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_text(0, "sequence_id", "e\x01f");
+    expect_text(0, "sequence_title", "Q4\tpush");
+    expect_text(1, "sequence_id", "g");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 2);
+}
+
 static void
 yes_no_are_booleans(void **state)
 {
@@ -1804,6 +1825,7 @@ main(void)
         T(required_ids_come_from_the_lists_or_are_refused_naming_the_param),
         T(team_stats_reads_numbers_as_text_and_rows_under_any_payload_key),
         T(sequence_and_member_lists_are_read),
+        T(raw_control_characters_are_escaped_and_counted),
 #undef T
     };
     return cmocka_run_group_tests_name("provider_saleshandy", tests, load_plugin,

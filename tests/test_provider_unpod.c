@@ -986,6 +986,33 @@ call_logs_read_both_duration_forms_and_page_by_count(void **state)
     assert_int_equal(info.has_more, 1);
 }
 
+/* A raw control character inside a string (JSON forbids it) costs nothing:
+ * escaped, the page decoded again, every row kept, the repair counted. */
+static void
+raw_control_characters_are_escaped_and_counted(void **state)
+{
+    (void)state;
+    /* A raw newline (jansson's "unexpected newline"), a raw NUL (U+FFFD: text
+     * cannot hold it) and an escape that was already right. */
+    static const char body[] = "{\"count\":2,\"data\":[{\"id\":\"c1\",\"end_reason\":"
+                               "\"line\nbreak\\u0041\"},{\"id\":\"c2\",\"call_status\":\"a\0b\"}]}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    fake.forbid_time_parse = 0;
+    or_status st =
+        parse_body(endpoint("call-logs"), &org_query, 1, body, sizeof(body) - 1, &info, err);
+    if (st != OR_OK) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_text(0, "end_reason", "line\nbreakA");
+    expect_text(1, "call_id", "c2");
+    expect_text(1, "call_status",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 2);
+}
+
 static void
 call_logs_request_the_period_and_filters(void **state)
 {
@@ -1099,6 +1126,7 @@ main(void)
         T(unknown_analytics_shape_is_an_error_listing_its_keys),
         T(auth_scheme_is_configurable_and_a_refusal_says_how_to_switch),
         T(call_logs_read_both_duration_forms_and_page_by_count),
+        T(raw_control_characters_are_escaped_and_counted),
         T(call_logs_request_the_period_and_filters),
         T(space_names_come_from_config_else_from_the_spaces_list),
 #undef T

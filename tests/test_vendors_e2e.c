@@ -34,6 +34,26 @@ struct live {
     char log[600];
 };
 
+/* The mock a test started and has not stopped: a failed assertion leaves its
+ * test early, and the teardown stops the mock (else it would hold the test's
+ * output open and the run would end in a timeout instead of the failure). */
+static struct mockapi running;
+static char *running_dir;
+
+static int
+stop_leftover(void **state)
+{
+    (void)state;
+    if (running.pid > 0) {
+        mockapi_stop(&running);
+        test_rmtree(running_dir);
+        free(running_dir);
+    }
+    memset(&running, 0, sizeof(running));
+    running_dir = NULL;
+    return 0;
+}
+
 /* A mock with the given extra arguments (and a request log), and a config for
  * it; @p unpod_keys go into its [unpod] section. */
 static void
@@ -48,6 +68,8 @@ live_start(struct live *L, const char *const *mock_args, const char *unpod_keys)
     }
     base[n] = NULL;
     assert_int_equal(mockapi_start(&L->mock, base), 0);
+    running = L->mock;
+    running_dir = L->dir;
     snprintf(L->conf, sizeof(L->conf), "%s/outreport.conf", L->dir);
     snprintf(L->out, sizeof(L->out), "%s/out.csv", L->dir);
     char *text = g_strdup_printf(
@@ -66,6 +88,8 @@ live_stop(struct live *L)
     mockapi_stop(&L->mock);
     test_rmtree(L->dir);
     free(L->dir);
+    memset(&running, 0, sizeof(running));
+    running_dir = NULL;
 }
 
 static const char *const keys_env[] = {"SALESFINITY_API_KEY=test-sf-key",
@@ -132,20 +156,28 @@ expect_output(const char *script, const char *path, const char *want)
     free(out);
 }
 
-/* `run` of template text @p tpl_json as CSV with --json: the summary (decref it). */
+/* `run` of template text @p tpl_json as CSV with --json over @p period (NULL:
+ * PERIOD): the summary (decref it); its stderr into @p err_out unless NULL
+ * (free it). */
 static json_t *
-run_template_json(struct live *L, const char *tpl_json)
+run_template_json(struct live *L, const char *tpl_json, const char *period, char **err_out)
 {
     struct proc_result r;
     char *tpl = g_build_filename(L->dir, "t.json", NULL);
     char *outdir = g_build_filename(L->dir, "run", NULL);
     assert_true(g_file_set_contents(tpl, tpl_json, -1, NULL));
-    const char *args[] = {"run",  tpl,      "--format", "csv",  "--out",
-                          outdir, "--json", "--period", PERIOD, NULL};
+    const char *args[] = {"run",    tpl,        "--format",
+                          "csv",    "--out",    outdir,
+                          "--json", "--period", period != NULL ? period : PERIOD,
+                          NULL};
     run(L, args, NULL, &r);
     expect_ok(&r);
     json_t *root = json_loads(r.out, 0, NULL);
     assert_non_null(root);
+    if (err_out != NULL) {
+        *err_out = r.err;
+        r.err = NULL;
+    }
     proc_result_free(&r);
     g_free(outdir);
     g_free(tpl);
@@ -260,13 +292,15 @@ raw_control_characters_are_counted_in_the_run_summary_with_one_warning(void **st
     const char *v[] = {"-v", NULL};
     fetch(&L, "salesfinity.call-log", v, &r);
     expect_ok(&r);
-    /* Every call is there; each injected transcription holds two raw characters. */
+    /* Every call is there; the mock sends every newline of a text raw, and
+     * each injected transcription adds a raw U+000B, U+0001 and newline. */
     static const char count[] =
         "import csv,sys\n"
         "rows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
-        "n=sum(r['transcription'].count('\\x0b')+r['transcription'].count('\\x01') for r in "
-        "rows)\n"
-        "print(len(rows), n>0, n)\n";
+        "n=sum(v.count('\\x0b')+v.count('\\x01')+v.count('\\n') for r in rows for v in "
+        "r.values())\n"
+        "inj=sum('\\x0b[pause]\\x01\\nAgent: thanks' in r['transcription'] for r in rows)\n"
+        "print(len(rows), inj>0, n)\n";
     char *got = python(count, L.out);
     long n = 0;
     char want[64];
@@ -281,15 +315,29 @@ raw_control_characters_are_counted_in_the_run_summary_with_one_warning(void **st
     assert_int_equal(test_count_lines_with(r.err, line), 2); /* the warning and -v's line */
     proc_result_free(&r);
 
-    /* run --json: the count per source. */
+    /* run --json of both weeks: the count per source, one warning for the run
+     * with each source's count. */
+    char *err = NULL;
     json_t *root = run_template_json(
-        &L, "{\"title\":\"t\",\"sources\":{\"calls\":{\"source\":\"salesfinity.call-log\"}},"
-            "\"sections\":[{\"kind\":\"kpis\",\"kpis\":[{\"label\":\"Calls\",\"value\":\"SELECT "
-            "count(*) FROM calls\"}]}]}");
-    assert_int_equal(json_integer_value(json_object_get(first_job(root, "sources", 0, "repaired"),
-                                                        "control_characters")),
-                     n);
-    assert_true(json_is_string(first_job(root, "sources", 0, "fetched_at")));
+        &L,
+        "{\"title\":\"t\",\"sources\":{\"calls\":{\"source\":\"salesfinity.call-log\"},"
+        "\"prev_calls\":{\"source\":\"salesfinity.call-log\",\"period\":\"previous\"}},"
+        "\"sections\":[{\"kind\":\"kpis\",\"kpis\":[{\"label\":\"Calls\",\"value\":\"SELECT "
+        "count(*) FROM calls\"}]}]}",
+        "2026-11-16..2026-11-22", &err);
+    long each[2];
+    for (size_t i = 0; i < 2; i++) {
+        each[i] = json_integer_value(
+            json_object_get(first_job(root, "sources", i, "repaired"), "control_characters"));
+        assert_true(each[i] > 0);
+        assert_true(json_is_string(first_job(root, "sources", i, "fetched_at")));
+    }
+    assert_int_equal(each[0] + each[1], n); /* the two weeks are the fortnight */
+    assert_int_equal(test_count_lines_with(err, "warning:"), 1);
+    snprintf(line, sizeof(line),
+             "%ld raw control characters (U+0000 to U+001F) inside text values escaped: ", n);
+    assert_int_equal(test_count_lines_with(err, line), 1);
+    free(err);
     json_decref(root);
     live_stop(&L);
 }
@@ -433,11 +481,13 @@ team_stats_numbers_sent_as_text_are_numbers(void **state)
     const char *args[] = {"--sh-team-named", "1", NULL};
     live_start(&L, args, NULL);
     json_t *root = run_template_json(
-        &L, "{\"title\":\"t\",\"sources\":{\"team\":{\"source\":\"saleshandy.team-stats\"}},"
-            "\"sections\":[{\"kind\":\"kpis\",\"kpis\":["
-            "{\"label\":\"rows\",\"value\":\"SELECT count(*) FROM team\"},"
-            "{\"label\":\"integers\",\"value\":\"SELECT count(*) FROM team WHERE "
-            "typeof(prospect_added) = 'integer'\"}]}]}");
+        &L,
+        "{\"title\":\"t\",\"sources\":{\"team\":{\"source\":\"saleshandy.team-stats\"}},"
+        "\"sections\":[{\"kind\":\"kpis\",\"kpis\":["
+        "{\"label\":\"rows\",\"value\":\"SELECT count(*) FROM team\"},"
+        "{\"label\":\"integers\",\"value\":\"SELECT count(*) FROM team WHERE "
+        "typeof(prospect_added) = 'integer'\"}]}]}",
+        NULL, NULL);
     json_t *kpis = first_job(root, "sections", 0, "kpis");
     assert_int_equal(json_number_value(json_object_get(json_array_get(kpis, 0), "value")), 12);
     assert_int_equal(json_number_value(json_object_get(json_array_get(kpis, 1), "value")), 12);
@@ -606,19 +656,27 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(
-            custom_disposition_gets_the_accounts_category_else_builtin_map_with_one_warning),
-        cmocka_unit_test(next_only_and_total_next_paging_bring_every_call_once),
-        cmocka_unit_test(raw_control_characters_are_counted_in_the_run_summary_with_one_warning),
-        cmocka_unit_test(weekly_report_reconciles_each_rep_with_the_vendors_totals),
-        cmocka_unit_test(wrong_saleshandy_key_is_an_auth_failure_naming_the_variable),
-        cmocka_unit_test(saleshandy_bodies_carry_the_ids_the_api_requires),
-        cmocka_unit_test(team_stats_numbers_sent_as_text_are_numbers),
-        cmocka_unit_test(rate_limit_headers_slow_down_before_a_429),
-        cmocka_unit_test(unpod_scheme_token_or_jwt_and_a_refusal_says_how_to_switch),
-        cmocka_unit_test(unpod_flat_shape_space_names_and_call_logs),
-        cmocka_unit_test(documents_say_as_of_the_fetch_where_totals_are_cumulative),
-        cmocka_unit_test(plugins_list_what_is_cumulative_and_what_is_read_first),
+        cmocka_unit_test_teardown(
+            custom_disposition_gets_the_accounts_category_else_builtin_map_with_one_warning,
+            stop_leftover),
+        cmocka_unit_test_teardown(next_only_and_total_next_paging_bring_every_call_once,
+                                  stop_leftover),
+        cmocka_unit_test_teardown(
+            raw_control_characters_are_counted_in_the_run_summary_with_one_warning, stop_leftover),
+        cmocka_unit_test_teardown(weekly_report_reconciles_each_rep_with_the_vendors_totals,
+                                  stop_leftover),
+        cmocka_unit_test_teardown(wrong_saleshandy_key_is_an_auth_failure_naming_the_variable,
+                                  stop_leftover),
+        cmocka_unit_test_teardown(saleshandy_bodies_carry_the_ids_the_api_requires, stop_leftover),
+        cmocka_unit_test_teardown(team_stats_numbers_sent_as_text_are_numbers, stop_leftover),
+        cmocka_unit_test_teardown(rate_limit_headers_slow_down_before_a_429, stop_leftover),
+        cmocka_unit_test_teardown(unpod_scheme_token_or_jwt_and_a_refusal_says_how_to_switch,
+                                  stop_leftover),
+        cmocka_unit_test_teardown(unpod_flat_shape_space_names_and_call_logs, stop_leftover),
+        cmocka_unit_test_teardown(documents_say_as_of_the_fetch_where_totals_are_cumulative,
+                                  stop_leftover),
+        cmocka_unit_test_teardown(plugins_list_what_is_cumulative_and_what_is_read_first,
+                                  stop_leftover),
     };
     return cmocka_run_group_tests_name("vendors_e2e", tests, NULL, NULL);
 }

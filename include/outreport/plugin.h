@@ -641,7 +641,8 @@ struct or_host {
      * current fetch instead of refusing its page (e.g. raw control
      * characters it escaped).  The host adds the counts up per source, shows
      * them in the run summary (`-v`, manifest.json, `--json`) and logs one
-     * warning per source, so a provider never warns about them per page.
+     * warning (for a run, one for all its sources), so a provider never
+     * warns about them per page.
      * Thread-safe: parse_page may call it from any thread.
      * @return OR_OK; OR_ERR_INVALID for an unknown @p what or @p n < 0.
      */

@@ -92,7 +92,10 @@ orp_page_decode(const struct or_host *h, const char *body, size_t len, unsigned 
                 char *err, size_t errlen)
 {
     or_status st = orp_page_load(body, len, opts, out, err, errlen);
-    if (st != OR_ERR_PARSE || strstr(err, "control character") == NULL) {
+    /* jansson says "control character 0x.." for each but the newline, which
+     * it calls an "unexpected newline" (only ever inside a string). */
+    if (st != OR_ERR_PARSE ||
+        (strstr(err, "control character") == NULL && strstr(err, "unexpected newline") == NULL)) {
         return st;
     }
     size_t fixed_len = 0;

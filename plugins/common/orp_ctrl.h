@@ -33,9 +33,10 @@ char *orp_escape_controls(const char *body, size_t len, size_t *out_len, long *c
 
 /**
  * @brief orp_page_load(), and when jansson refuses the body for a raw
- * control character inside a string, orp_escape_controls() and
+ * control character inside a string (a raw newline included: jansson
+ * calls it an "unexpected newline"), orp_escape_controls() and
  * orp_page_load() again.  The number escaped goes to the host through
- * ::or_host.count_repaired (ABI 2.2), which warns once per source.
+ * ::or_host.count_repaired (ABI 2.2); the host warns once.
  * @return as orp_page_load(); OR_ERR_NOMEM when the copy cannot be made.
  */
 or_status orp_page_decode(const struct or_host *h, const char *body, size_t len, unsigned opts,

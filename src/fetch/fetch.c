@@ -471,7 +471,7 @@ report_repairs(struct loop *L)
     for (int k = 0; k < OR_REPAIR_COUNT; k++) {
         long n = atomic_load(&L->repairs.n[k]);
         L->stats->repaired[k] = n;
-        if (n > 0 && L->st == OR_OK) {
+        if (n > 0 && L->st == OR_OK && !L->req->quiet_repairs) {
             or_log(OR_LOG_WARN, "%s: %ld %s; every row kept", L->req->source, n,
                    or_repair_phrase((enum or_repair)k));
         }

@@ -79,6 +79,9 @@ struct or_fetch_request {
     /** Lookups shared with the other sources of the run; NULL: the fetch
      * reads its endpoint's lookup for itself. */
     struct or_lookup_cache *lookups;
+    /** Nonzero: repaired values are not warned about here; the caller warns
+     *  once for all its sources (or_fetch_sources). */
+    int quiet_repairs;
 };
 
 /** What a fetch did. */

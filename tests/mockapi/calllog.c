@@ -297,24 +297,28 @@ write_contact(struct jsonw *w, const struct mock_data *d, uint32_t i)
     jsonw_end_object(w);
 }
 
-/* The control characters --sf-control-chars injects, as jsonw escapes them. */
-static const char *const escaped_controls[] = {"\\u000b", "\\u0001"};
-
-/* Unescape the injected control characters in @p body: raw bytes on the wire. */
+/* Unescape the control characters --sf-control-chars injects (\u000b, \u0001
+ * and \n, as jsonw escapes them) in @p body: raw bytes on the wire, as the
+ * vendor sends a transcription.  Other escapes are copied as they are. */
 static void
 make_raw(struct mock_response *out)
 {
     char *o = out->body;
     for (size_t i = 0; i < out->len;) {
-        int hit = -1;
-        for (int k = 0; k < 2; k++) {
-            if (out->len - i >= 6 && memcmp(out->body + i, escaped_controls[k], 6) == 0) {
-                hit = k;
-            }
-        }
-        if (hit >= 0) {
-            *o++ = hit == 0 ? '\x0b' : '\x01';
+        const char *p = out->body + i;
+        size_t left = out->len - i;
+        if (left >= 6 && (memcmp(p, "\\u000b", 6) == 0 || memcmp(p, "\\u0001", 6) == 0)) {
+            *o++ = p[5] == 'b' ? '\x0b' : '\x01';
             i += 6;
+        }
+        else if (left >= 2 && p[0] == '\\' && p[1] == 'n') {
+            *o++ = '\n';
+            i += 2;
+        }
+        else if (left >= 2 && p[0] == '\\') { /* any other escape, e.g. \\ */
+            *o++ = p[0];
+            *o++ = p[1];
+            i += 2;
         }
         else {
             *o++ = out->body[i++];
@@ -394,7 +398,7 @@ write_call(struct jsonw *w, const struct mock_data *d, uint32_t i, uint32_t cont
         text_transcription(d, i, text, sizeof text);
         if (control_every > 0 && i % control_every == 0) {
             size_t len = strlen(text);
-            snprintf(text + len, sizeof text - len, " \x0b[pause]\x01");
+            snprintf(text + len, sizeof text - len, " \x0b[pause]\x01\nAgent: thanks");
         }
     }
     optional_text(w, "transcription", c->transcription, text);
