@@ -12,6 +12,7 @@
 
 #include "base/log.h"
 #include "or_config.h"
+#include "plugin/endpoint.h"
 
 static const char *
 kind_name(enum or_plugin_kind k)
@@ -135,7 +136,7 @@ check_provider(const struct or_provider *pv, char *err, size_t errlen)
             return st;
         }
     }
-    return OR_OK;
+    return or_endpoint_check_lookups(pv, err, errlen);
 }
 
 static or_status
