@@ -1159,6 +1159,21 @@ raw_control_characters_are_escaped_counted_and_every_row_kept(void **state)
         parse_body(endpoint("call-log"), &plain_query, 1, clean, sizeof(clean) - 1, &info, err),
         OR_OK);
     assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 0);
+    /* One decoder repairs them all on one page: a raw tab, an integer beyond
+     * 64 bits (kept as its digits) and an escaped NUL (U+FFFD). */
+    fake_reset_io();
+    static const char all[] = "{\"data\":[{\"_id\":\"a\",\"notes\":\"x\ty\","
+                              "\"to\":123456789012345678901234567890,\"summary\":\"a\\u0000b\"}],"
+                              "\"pagination\":{}}";
+    assert_int_equal(
+        parse_body(endpoint("call-log"), &plain_query, 1, all, sizeof(all) - 1, &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
+    expect_text(0, "notes", "x\ty");
+    expect_text(0, "to_number", "123456789012345678901234567890");
+    expect_text(0, "summary",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 1);
     /* Other damage still fails the page, naming the position. */
     static const char broken[] = "{\"data\":[{\"_id\":\"a\x0b\"},],\"pagination\":{}}";
     assert_int_equal(
