@@ -10,6 +10,7 @@
 #include "job/export.h"
 #include "job/jobctx.h"
 #include "job/plan.h"
+#include "job/replay_hint.h"
 
 static or_status
 check_args(const struct or_cli *cli, char *err, size_t errlen)
@@ -39,6 +40,18 @@ say_written(const struct or_cli *cli, const struct or_fetch_stats *stats)
     }
 }
 
+/* A replay that lacks the request says which periods the recording has, as
+ * `run --replay` does. */
+static void
+say_coverage(const struct or_plan *plan)
+{
+    char *covers = or_replay_coverage(plan->job->replay_dir, plan->tz);
+    char *asked = or_replay_asked(&plan->sources[0]);
+    or_replay_say(plan->job->replay_dir, covers, asked, "--period");
+    g_free(asked);
+    g_free(covers);
+}
+
 int
 or_cmd_fetch(struct or_app *app)
 {
@@ -64,6 +77,9 @@ or_cmd_fetch(struct or_app *app)
     }
     else {
         or_log(OR_LOG_ERROR, "%s", err);
+    }
+    if (st == OR_ERR_REPLAY && job.replay_dir != NULL) {
+        say_coverage(&plan);
     }
     or_http_free(http);
     or_plan_release(&plan);

@@ -42,14 +42,6 @@ source_list(struct or_plan *p)
     return list;
 }
 
-/* "FIRST..LAST" that source @p s asked for, or "all data". */
-static char *
-asked_of(const struct or_source *s)
-{
-    return s->has_period ? g_strdup_printf("%s..%s", s->period.first_day, s->period.last_day)
-                         : g_strdup("all data");
-}
-
 /* A replay that asked for requests the recording lacks (a failed source, or
  * through the store a partial one): which periods it has, once per period
  * asked for in the log, and in each such source's reason (which the
@@ -70,21 +62,13 @@ replay_hint(struct or_run *R)
             covers = or_replay_coverage(p->job->replay_dir, p->tz);
             covers = covers != NULL ? covers : g_strdup("no dated request");
         }
-        char *asked = asked_of(s);
+        char *asked = or_replay_asked(s);
         const char *own = p->tpl != NULL ? p->tpl->sources[i].period : NULL;
         if (!g_ptr_array_find_with_equal_func(said, asked, g_str_equal, NULL)) {
-            if (strstr(covers, asked) != NULL) {
-                /* The period is there: the request differs (parameters, endpoint). */
-                or_log(OR_LOG_WARN,
-                       "--replay %s covers %s, but not these requests for %s (other parameters "
-                       "or endpoints): record them with --record",
-                       p->job->replay_dir, covers, asked);
-            }
-            else {
-                or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (%s%s%s)",
-                       p->job->replay_dir, covers, asked, own != NULL ? s->alias : "--period",
-                       own != NULL ? ": " : "", own != NULL ? own : "");
-            }
+            char *why =
+                own != NULL ? g_strdup_printf("%s: %s", s->alias, own) : g_strdup("--period");
+            or_replay_say(p->job->replay_dir, covers, asked, why);
+            g_free(why);
             g_ptr_array_add(said, asked);
         }
         else {

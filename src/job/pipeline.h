@@ -38,6 +38,7 @@ struct or_run {
     json_t *sections;      /**< manifest "sections" of the roll-up, or NULL (owned) */
     json_t *manifest;      /**< after or_run_report(): what manifest.json holds (owned) */
     int any_failed;        /**< a source failed */
+    int split_exit;        /**< the exit code of the first split skipped or failed, or 0 */
     char err[OR_ERR_SIZE]; /**< or_run_report()'s first error */
 };
 

@@ -11,6 +11,7 @@
 #include "plugin/endpoint.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
+#include "job/split_plan.h"
 #include "or_config.h"
 #include "report/evaluate.h"
 #include "report/render.h"
@@ -123,9 +124,12 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
     return st;
 }
 
-/* The manifest's record of a split: its value, label and files. */
+/* The manifest's record of a split: its value, label, files, and whether
+ * they were written ("ok"), not all of them ("failed") or none because the
+ * value cannot have any ("skipped"), with why. */
 static void
-record_split(struct or_run *R, const struct or_split *split, json_t *files)
+record_split(struct or_run *R, const struct or_split_doc *d, json_t *files, const char *status,
+             const char *error)
 {
     json_t *paths = json_array();
     size_t i;
@@ -135,14 +139,20 @@ record_split(struct or_run *R, const struct or_split *split, json_t *files)
         json_array_append(R->files, f);
         json_array_append(paths, json_object_get(f, "path"));
     }
-    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o}", "value", split->value, "label",
-                                               split->label, "files", paths));
+    /* jansson takes only UTF-8; a value that is not was skipped for it. */
+    char *value = g_utf8_make_valid(d->value, -1);
+    json_array_append_new(R->splits, json_pack("{s:s, s:s, s:o, s:s, s:o}", "value", value, "label",
+                                               d->label, "files", paths, "status", status, "error",
+                                               error != NULL ? json_string(error) : json_null()));
+    g_free(value);
 }
 
-/* One document set: the roll-up (@p split NULL or without a value) or a
- * split's, evaluated (see or_eval_input.split), rendered and mailed. */
+/* One document set: the roll-up (@p split NULL or without a value) or the
+ * split @p d's, evaluated (see or_eval_input.split), rendered into files
+ * named with @p d's suffix, and mailed. */
 static or_status
-produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
+produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
+        const struct or_split_doc *d)
 {
     const struct or_plan *p = R->plan;
     struct or_eval *ev = NULL;
@@ -150,14 +160,6 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
     int one = split != NULL && split->value != NULL;
     size_t first = R->docs->len;
     json_t *files = one ? json_array() : json_incref(R->files);
-    /* Files are named after the person (the label), as the cover is; a name
-     * with nothing to transliterate (ハルト 田中) by the value. */
-    char *slug = one ? or_split_slug(split->label) : NULL;
-    if (slug != NULL && strcmp(slug, "value") == 0 && strcmp(split->label, split->value) != 0) {
-        g_free(slug);
-        slug = or_split_slug(split->value);
-    }
-    char *suffix = one ? g_strdup_printf("-%s", slug) : g_strdup("");
     in.split = split;
     or_status st = or_eval_new(&in, &ev, R->err, sizeof(R->err));
     if (st == OR_OK) {
@@ -169,7 +171,7 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
             .formats = p->formats,
             .dir = p->job->out_dir,
             .name = p->tpl->name,
-            .suffix = suffix,
+            .suffix = one ? d->suffix : "",
             .opts = x->opts,
             .nopts = x->nopts,
             .max_threads = p->job->threads,
@@ -188,13 +190,68 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
         st = deliver(R, ev, first, split);
     }
     if (one) {
-        record_split(R, split, files);
+        record_split(R, d, files, st == OR_OK ? "ok" : "failed", st == OR_OK ? NULL : R->err);
     }
     json_decref(files);
     or_eval_free(ev);
-    g_free(slug);
-    g_free(suffix);
     return st;
+}
+
+/* " (Zoë Müller)" when a split's label says more than its value, else "". */
+static char *
+whom_of(const struct or_split_doc *d)
+{
+    if (strcmp(d->label, d->value) == 0) {
+        return g_strdup("");
+    }
+    if (g_utf8_strlen(d->label, -1) <= 60) {
+        return g_strdup_printf(" (%s)", d->label);
+    }
+    char *cut = g_utf8_substring(d->label, 0, 60);
+    char *whom = g_strdup_printf(" (%s\xE2\x80\xA6)", cut);
+    g_free(cut);
+    return whom;
+}
+
+/* A split that has no documents, or not all of them: said, recorded, and
+ * the run ends with @p code (the first such split's) unless a source failed. */
+static void
+split_failed(struct or_run *R, const char *column, const struct or_split_doc *d, const char *what,
+             const char *why, int code)
+{
+    char *quoted = or_split_quote(d->value);
+    char *whom = whom_of(d);
+    or_log(OR_LOG_ERROR, "--split-by %s: %s%s %s: %s; the other splits go on", column, quoted, whom,
+           what, why[0] != '\0' ? why : "no reason given");
+    g_free(whom);
+    g_free(quoted);
+    if (R->split_exit == OR_EXIT_OK) {
+        R->split_exit = code;
+    }
+}
+
+/* Each split's document set, in the order of @p plan: a split that is
+ * skipped or fails leaves the others alone. */
+static void
+produce_splits(struct or_run *R, const struct inputs *x, char **cols, GArray *plan)
+{
+    struct or_split split = {.cols = cols};
+    for (guint i = 0; i < plan->len; i++) {
+        const struct or_split_doc *d = &g_array_index(plan, struct or_split_doc, i);
+        if (d->skipped != NULL) {
+            split_failed(R, cols[0], d, "skipped", d->skipped, OR_EXIT_FAILURE);
+            record_split(R, d, NULL, "skipped", d->skipped);
+            continue;
+        }
+        split.value = d->value;
+        split.label = d->label;
+        or_status st = produce(R, x, &split, d);
+        if (st != OR_OK) {
+            split_failed(R, cols[0], d, "failed", R->err,
+                         or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st));
+            R->err[0] = '\0';
+        }
+    }
 }
 
 /* The roll-up and a document set per value of the split's first column. */
@@ -203,15 +260,15 @@ produce_all(struct or_run *R, const struct inputs *x)
 {
     const struct or_plan *p = R->plan;
     if (p->job->split_by == NULL) {
-        return produce(R, x, NULL);
+        return produce(R, x, NULL, NULL);
     }
     char **cols = g_strsplit(p->job->split_by, ",", -1);
     GPtrArray *values = NULL, *labels = NULL;
+    GArray *plan = NULL;
     char *label_col = NULL;
     for (char **c = cols; *c != NULL; c++) {
         g_strstrip(*c);
     }
-    struct or_split split = {.cols = cols};
     /* Everything a split can refuse is refused before anything is written. */
     or_status st = or_split_values(R->ds, p->tpl, cols, &values, R->err, sizeof(R->err));
     if (st == OR_OK) {
@@ -229,13 +286,15 @@ produce_all(struct or_run *R, const struct inputs *x)
         st = or_eval_check_split(&in, R->err, sizeof(R->err));
     }
     if (st == OR_OK) {
-        st = produce(R, x, &split); /* the roll-up */
+        struct or_split_naming naming = {p->tpl, p->formats, p->job->mail_to};
+        plan = or_split_plan_new(&naming, values, labels);
+        struct or_split rollup = {.cols = cols};
+        st = produce(R, x, &rollup, NULL);
     }
-    for (guint i = 0; st == OR_OK && i < values->len; i++) {
-        split.value = g_ptr_array_index(values, i);
-        split.label = g_ptr_array_index(labels, i);
-        st = produce(R, x, &split);
+    if (st == OR_OK) {
+        produce_splits(R, x, cols, plan);
     }
+    or_split_plan_free(plan);
     if (values != NULL) {
         g_ptr_array_free(values, TRUE);
     }
@@ -308,7 +367,9 @@ static void
 complete_manifest(struct or_run *R, or_status st)
 {
     const struct or_job *job = R->plan->job;
-    R->manifest = manifest_root(R, st != OR_OK ? "failed" : R->any_failed ? "partial" : "ok");
+    R->manifest = manifest_root(R, st != OR_OK                           ? "failed"
+                                   : R->any_failed || R->split_exit != 0 ? "partial"
+                                                                         : "ok");
     json_object_set_new(R->manifest, "sections",
                         R->sections != NULL ? json_incref(R->sections) : json_array());
     json_object_set(R->manifest, "files", R->files);
@@ -350,5 +411,5 @@ or_run_report(struct or_run *R)
         or_log(OR_LOG_ERROR, "%s", R->err);
         return or_exit_code(st == OR_ERR_INVALID ? OR_ERR_CONFIG : st);
     }
-    return R->any_failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
+    return R->any_failed ? OR_EXIT_SOURCE : R->split_exit;
 }

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "base/timeutil.h"
 
 /* Every date in @p text, as local "YYYY-MM-DD" in @p tz, into @p dates. */
@@ -115,4 +116,28 @@ or_replay_coverage(const char *dir, GTimeZone *tz)
     }
     g_ptr_array_free(periods, TRUE);
     return out;
+}
+
+void
+or_replay_say(const char *dir, const char *covers, const char *asked, const char *why)
+{
+    covers = covers != NULL ? covers : "no dated request";
+    if (strstr(covers, asked) != NULL) {
+        /* The period is there: the request differs (parameters, endpoint). */
+        or_log(OR_LOG_WARN,
+               "--replay %s covers %s, but not these requests for %s (other parameters "
+               "or endpoints): record them with --record",
+               dir, covers, asked);
+    }
+    else {
+        or_log(OR_LOG_WARN, "--replay %s covers %s; this run asked for %s (%s)", dir, covers, asked,
+               why);
+    }
+}
+
+char *
+or_replay_asked(const struct or_source *s)
+{
+    return s->has_period ? g_strdup_printf("%s..%s", s->period.first_day, s->period.last_day)
+                         : g_strdup("all data");
 }

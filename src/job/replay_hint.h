@@ -14,11 +14,27 @@
 
 #include <glib.h>
 
+#include "fetch/sources.h"
+
 /**
  * @brief The periods of the requests recorded in @p dir, distinct and
  * sorted, as "2026-11-09..2026-11-15 and 2026-11-16..2026-11-22" (local
  * dates in @p tz).  Owned (g_free()); NULL when no request names a date.
  */
 char *or_replay_coverage(const char *dir, GTimeZone *tz);
+
+/** @brief "FIRST..LAST" that source @p s asked for, or "all data".  Owned (g_free()). */
+char *or_replay_asked(const struct or_source *s);
+
+/**
+ * @brief Warn that a replay of @p dir asked for what it lacks: "--replay DIR
+ * covers COVERS; this run asked for ASKED (WHY)", or when @p covers holds
+ * @p asked, that the requests for it differ (other parameters or endpoints).
+ * The same line for `run`, `batch` and `fetch`.
+ * @param covers or_replay_coverage()'s text ("no dated request" when NULL).
+ * @param asked the period asked for, "FIRST..LAST", or "all data".
+ * @param why what asked for it: "--period", or "trend: last-12-weeks".
+ */
+void or_replay_say(const char *dir, const char *covers, const char *asked, const char *why);
 
 #endif

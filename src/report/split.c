@@ -65,8 +65,9 @@ or_split_values(struct or_dataset *ds, const struct or_template *tpl, char *cons
         return OR_ERR_DATASET;
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
+        /* An empty value too: the caller says it can have no documents. */
         const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (v != NULL && *v != '\0') {
+        if (v != NULL) {
             g_ptr_array_add(*out, g_strdup(v));
         }
     }
@@ -218,7 +219,7 @@ or_split_slug(const char *value)
     /* Transliterate to ASCII where GLib can (Zoë -> Zoe), then keep a safe set. */
     char *ascii = g_str_to_ascii(value, "C");
     GString *s = g_string_new(NULL);
-    for (const char *p = ascii; *p != '\0'; p++) {
+    for (const char *p = ascii; *p != '\0' && s->len < OR_SPLIT_SLUG_MAX; p++) {
         char c = g_ascii_tolower(*p);
         if (g_ascii_isalnum(c) || c == '.' || c == '@' || c == '_') {
             g_string_append_c(s, c);

@@ -34,7 +34,8 @@ const char *or_split_column_of(sqlite3 *db, const char *alias, char *const *cols
 /**
  * @brief The distinct non-NULL values of the first of @p cols over the
  * template's source tables of the report's periods (current and previous;
- * those of a period of their own only when no other has the column), sorted.  @p out gets an owned
+ * those of a period of their own only when no other has the column), sorted;
+ * an empty value too (job/split_plan.h refuses it).  @p out gets an owned
  * array of owned strings: g_ptr_array_free(out, TRUE) frees both.
  * @return OR_OK, or OR_ERR_INVALID when no source table has the column.
  */
@@ -69,8 +70,17 @@ or_status or_split_apply(struct or_dataset *ds, const struct or_template *tpl, c
 /** @brief Drop the views of or_split_apply(). */
 void or_split_clear(struct or_dataset *ds, const struct or_template *tpl);
 
-/** @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" → "zoe-muller-x.example").
- * Owned: g_free(). */
+/** The longest slug (bytes): a file name stays far below 255 bytes. */
+#define OR_SPLIT_SLUG_MAX 60
+
+/**
+ * @brief A file-name-safe form of @p value ("Zoë.Müller@x.example" →
+ * "zoe.muller@x.example"): transliterated to lower-case ASCII letters,
+ * digits and "._@", every run of anything else one "-", at most
+ * OR_SPLIT_SLUG_MAX bytes; "value" when nothing is left.  Different values
+ * can have the same slug (job/split_plan.h makes file names unique).
+ * Owned: g_free().
+ */
 char *or_split_slug(const char *value);
 
 #endif

@@ -12,6 +12,7 @@ static const char usage[] =
     "               [--start YYYY-MM-DD] [--days N] [--sf-key K] [--sh-key K]\n"
     "               [--unpod-token T] [--unpod-org H] [--unpod-spaces TOK1,TOK2]\n"
     "               [--team-shape payload|data|array|empty] [--fault SPEC]... [--log FILE]\n"
+    "               [--rep-email N=VALUE]... [--rep-name N=VALUE]...\n"
     "  SPEC = KIND[:key=value]...   KIND: latency:ms=N | 429[:retry_after=S][:retry_after_date=1]\n"
     "         | 500 | 502 | 503 | malformed | truncated | repeat | auth | drop\n"
     "  keys for every kind: path=/v1/call-log page=N times=N after=N\n"
@@ -62,6 +63,27 @@ set_number(const char *opt, const char *val, uint64_t max, uint64_t *out)
                 (unsigned long long)max, val);
         return -1;
     }
+    return 0;
+}
+
+/* --rep-email N=VALUE, --rep-name N=VALUE: rep N (0-based) with another
+ * e-mail address or name (any bytes, empty included: collision and injection
+ * values for the tests of split documents). */
+static int
+set_rep(struct mock_config *cfg, const char *opt, const char *val)
+{
+    const char *eq = strchr(val, '=');
+    char index[16];
+    uint64_t r = 0;
+    if (eq == NULL || (size_t)(eq - val) >= sizeof index) {
+        fprintf(stderr, "mockapi: %s needs N=VALUE (got '%s')\n", opt, val);
+        return -1;
+    }
+    snprintf(index, sizeof index, "%.*s", (int)(eq - val), val);
+    if (set_number(opt, index, MOCK_REPS - 1, &r) != 0) {
+        return -1;
+    }
+    *(strcmp(opt, "--rep-email") == 0 ? &cfg->rep_email[r] : &cfg->rep_name[r]) = eq + 1;
     return 0;
 }
 
@@ -143,6 +165,9 @@ set_option(struct mock_config *cfg, const char *opt, const char *val)
             return -1;
         }
         cfg->faults[cfg->nfaults++] = val;
+    }
+    else if (strcmp(opt, "--rep-email") == 0 || strcmp(opt, "--rep-name") == 0) {
+        return set_rep(cfg, opt, val);
     }
     else {
         int v = vendors_option(cfg, opt, val);

@@ -147,12 +147,39 @@ make_phone(uint64_t h, int good, int us_only, char *out, size_t n)
     }
 }
 
-static void
-make_team(struct mock_data *d)
+/* names.c's rep @p r with the command line's --rep-email and --rep-name. */
+static int
+name_rep(struct mock_data *d, const struct mock_config *cfg, unsigned r)
+{
+    d->team[r] = names_reps[r];
+    if (cfg->rep_email[r] != NULL) {
+        d->team[r].email = cfg->rep_email[r];
+    }
+    if (cfg->rep_name[r] != NULL) {
+        d->team_names[r] = strdup(cfg->rep_name[r]);
+        if (d->team_names[r] == NULL) {
+            return -1;
+        }
+        char *space = strchr(d->team_names[r], ' ');
+        d->team[r].first_name = d->team_names[r];
+        d->team[r].last_name = "";
+        if (space != NULL) {
+            *space = '\0';
+            d->team[r].last_name = space + 1;
+        }
+    }
+    return 0;
+}
+
+static int
+make_team(struct mock_data *d, const struct mock_config *cfg)
 {
     for (unsigned r = 0; r < MOCK_REPS; r++) {
         struct mock_rep *rep = &d->reps[r];
-        rep->n = &names_reps[r];
+        if (name_rep(d, cfg, r) != 0) {
+            return -1;
+        }
+        rep->n = &d->team[r];
         text_object_id(mock_hash(d->seed, r, 'R'), 1691530000 + (int64_t)r * 7777, rep->id);
         text_alnum(mock_hash(d->seed, r, 'H'), rep->sh_id, 10);
         make_phone(mock_hash(d->seed, r, 'P'), 1, 1, rep->phone, sizeof rep->phone);
@@ -169,6 +196,7 @@ make_team(struct mock_data *d)
             text_alnum(mock_hash(d->seed, (uint64_t)q->n->client, 'C'), q->client_id, 10);
         }
     }
+    return 0;
 }
 
 static int
@@ -511,8 +539,7 @@ data_new(const struct mock_config *cfg)
     d->seed = cfg->seed;
     d->window_start_ms = cfg->start_day * MOCK_DAY_MS;
     d->window_end_ms = (cfg->start_day + cfg->days) * MOCK_DAY_MS;
-    make_team(d);
-    if (make_contacts(d) != 0 || make_spaces(d, cfg->spaces_arg) != 0 ||
+    if (make_team(d, cfg) != 0 || make_contacts(d) != 0 || make_spaces(d, cfg->spaces_arg) != 0 ||
         gen_init(&g, d, cfg) != 0) {
         goto fail;
     }
@@ -564,5 +591,8 @@ data_free(struct mock_data *d)
     free(d->by_duration);
     free(d->emails);
     free(d->spaces_buf);
+    for (unsigned r = 0; r < MOCK_REPS; r++) {
+        free(d->team_names[r]);
+    }
     free(d);
 }

@@ -9,7 +9,7 @@
  *           [--start YYYY-MM-DD] [--days N] [--sf-key K] [--sh-key K]
  *           [--unpod-token T] [--unpod-org H] [--unpod-spaces TOK1,TOK2]
  *           [--team-shape payload|data|array|empty] [--fault SPEC]... [--log FILE]
- *           [--revision N]
+ *           [--revision N] [--rep-email N=VALUE]... [--rep-name N=VALUE]...
  *   Options also accept --opt=value.
  *
  *   --port-file FILE  required. After listening, "<port>\n" is written to
@@ -31,6 +31,11 @@
  *                     empty {"message":"ok"}.
  *   --revision N      0: the data as generated; N: the same records later edited
  *                     (revision.c), for tests of upserts and snapshots.
+ *   --rep-email N=VALUE, --rep-name N=VALUE
+ *                     rep N (0..11) with another e-mail address, or another
+ *                     name (first and last at the first space), everywhere
+ *                     it appears: any bytes, empty included (collision and
+ *                     injection values for split documents: "a/b@x", CR/LF).
  *   --log FILE        appends "METHOD PATH QUERY STATUS[ fault=KINDS]" per API
  *                     request (QUERY "-" if none; secrets never logged; STATUS
  *                     0 = dropped).

@@ -125,6 +125,8 @@ struct mock_config {
     const char *faults[MOCK_MAX_FAULTS];
     size_t nfaults;
     struct mock_vendor_opts vendor;
+    const char *rep_email[MOCK_REPS]; /* --rep-email N=VALUE, or NULL: names.c's */
+    const char *rep_name[MOCK_REPS];  /* --rep-name N="FIRST LAST", or NULL: names.c's */
 };
 
 /**
@@ -318,6 +320,8 @@ struct mock_data {
     int64_t window_start_ms; /* [start, end) of every generated event */
     int64_t window_end_ms;
     struct mock_rep reps[MOCK_REPS];
+    struct names_rep team[MOCK_REPS]; /* what reps[r].n points to: names.c's, overridden */
+    char *team_names[MOCK_REPS];      /* owned copies of --rep-name values, split in place */
     struct mock_list lists[MOCK_LISTS];
     struct mock_sequence sequences[MOCK_EMAIL_SEQUENCES];
     struct mock_contact *contacts; /* MOCK_CONTACTS */

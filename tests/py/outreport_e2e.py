@@ -97,9 +97,10 @@ def main():
 
 
 class SmtpSink:
-    """tests/smtp_sink.py, a real SMTP server on 127.0.0.1, in @folder."""
+    """tests/smtp_sink.py, a real SMTP server on 127.0.0.1, in @folder, with @args
+    (e.g. --reject-all)."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, *args):
         import sys
         import time
         self.dir = folder
@@ -107,7 +108,7 @@ class SmtpSink:
         port_file = os.path.join(folder, "port")
         self.proc = subprocess.Popen(
             ["/usr/bin/python3", os.path.join(SOURCE, "tests", "smtp_sink.py"),
-             "--port-file", port_file, "--dir", folder],
+             "--port-file", port_file, "--dir", folder, *args],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=sys.stderr)
         for _ in range(200):
             if os.path.exists(port_file):

@@ -70,6 +70,25 @@ class JsonContract(TempDirTest):
         self.assertEqual(len(doc["jobs"][0]["manifest"]["mails"]), 13)
         self.assertEqual(len(doc["jobs"][0]["manifest"]["splits"]), 12)
 
+    def test_every_split_says_whether_its_documents_were_written(self):
+        r = run(["run", "rep-scorecard", "--format", "csv", "--out", self.dir, "--json",
+                 "--split-by", "rep_email,sender_email"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = one_document(r.stdout)
+        splits = doc["jobs"][0]["manifest"]["splits"]
+        self.assertEqual({(s["status"], s["error"]) for s in splits}, {("ok", None)})
+        # the schema holds a split to it: a status, an error unless ok, no files when skipped
+        split = splits[0]
+        for wrong in ({k: v for k, v in split.items() if k != "status"},
+                      dict(split, status="failed"),
+                      dict(split, status="skipped", error="it is empty"),
+                      dict(split, status="gone", error="x")):
+            doc["jobs"][0]["manifest"]["splits"][0] = wrong
+            self.assertNotEqual(list(VALIDATOR.iter_errors(doc)), [], wrong)
+        doc["jobs"][0]["manifest"]["splits"][0] = dict(split, status="skipped", files=[],
+                                                       error="it is empty")
+        self.assertEqual(list(VALIDATOR.iter_errors(doc)), [])
+
     def test_failures_and_refusals_are_documents_of_the_schema(self):
         # a template mistake: exit 2, the manifest says why
         path = write_template(self.dir, {"title": "t", "sources": {"calls": {

@@ -116,6 +116,22 @@ class KeepDataset(TempDirTest):
                       "2026-10-05..2026-10-11", r.stderr)
         self.assertIn(f"(the recording {covers})", manifest(out)["sources"][0]["detail"])
 
+    def test_fetch_outside_the_recording_says_which_periods_it_covers_as_run_does(self):
+        def coverage_line(args):
+            r = run(args + ["--replay", RECORDING, "--period", "2026-10-05..2026-10-11"],
+                    replay=False)
+            self.assertEqual(r.returncode, 3, r.stderr)
+            lines = [l for l in r.stderr.splitlines() if f"--replay {RECORDING} covers" in l]
+            self.assertEqual(len(lines), 1, r.stderr)
+            return lines[0]
+        ran = coverage_line(["run", "list-performance", "--format", "csv", "--out",
+                             os.path.join(self.dir, "out")])
+        fetched = coverage_line(["fetch", "salesfinity.list-performance", "-o",
+                                 os.path.join(self.dir, "lists.csv")])
+        self.assertEqual(fetched, ran)
+        self.assertTrue(fetched.endswith("this run asked for 2026-10-05..2026-10-11 (--period)"))
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "lists.csv")))
+
     def test_templates_md_names_every_table_and_column(self):
         with open(os.path.join(SOURCE, "docs", "templates.md"), encoding="utf-8") as f:
             doc = f.read()

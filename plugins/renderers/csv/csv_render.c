@@ -51,9 +51,11 @@ write_rows(const struct or_host *h, struct csv_out *o, const struct csv_dialect 
            const struct or_section *sec, struct or_value *row, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
     for (int64_t n = 1;; n++) {
         int more = 0;
-        char cerr[OR_ERR_SIZE] = "";
         if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
             snprintf(err, errlen, "%s: cannot read row %" PRId64 " of section '%s': %s", o->path, n,
                      or_str(sec->id), cerr);

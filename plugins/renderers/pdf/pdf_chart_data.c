@@ -120,9 +120,11 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
     if (row == NULL) {
         return OR_ERR_NOMEM;
     }
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
     for (;;) {
         int more = 0;
-        char cerr[OR_ERR_SIZE] = "";
         if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
             more = -1;
         }

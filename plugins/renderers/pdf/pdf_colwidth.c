@@ -77,9 +77,11 @@ sample(const struct or_host *h, const struct or_section *sec, const struct pdf_f
         snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(sec->id));
         return OR_ERR_NOMEM;
     }
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
     for (int64_t n = 1; n <= PDF_COLWIDTH_SAMPLE; n++) {
         int more = 0;
-        char cerr[OR_ERR_SIZE] = "";
         if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
             more = -1;
         }

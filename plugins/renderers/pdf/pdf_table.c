@@ -192,9 +192,11 @@ stream_rows(struct table *t, char *err, size_t errlen)
         return OR_ERR_NOMEM;
     }
     draw_header(t);
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
     while (pdf_doc_ok(d)) {
         int more = 0;
-        char cerr[OR_ERR_SIZE] = "";
         if (d->h->cursor_next(d->h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
             more = -1;
         }

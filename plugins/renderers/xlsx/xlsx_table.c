@@ -151,9 +151,11 @@ stream(struct writer *w, struct or_value *row, int one_sheet)
     int64_t on_sheet = 0;
     or_status st = start_sheet(w, 1, 1);
 
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
     for (int64_t n = 1; st == OR_OK; n++) {
         int more = 0;
-        char cerr[OR_ERR_SIZE] = "";
         if (x->h->cursor_next(x->h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
             more = -1;
         }
