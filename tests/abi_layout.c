@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The layout of ABI 2.1's structs and enums under the headers this file is
- * compiled against: tests/meson.build builds it once with tests/abi/2.1 and
- * once with include/, naming the table by ABI_LAYOUT (abi_layout.h).  The
- * list is every member of every struct and every enumerator of ABI 2.1. */
+/* The layout of the ABI's structs and enums under the headers this file is
+ * compiled against: tests/meson.build builds it with tests/abi/2.1, with
+ * tests/abi/2.2 and with include/, naming the table by ABI_LAYOUT
+ * (abi_layout.h).  The list is every member of every struct and every
+ * enumerator of ABI 2.1, then (headers of 2.2 or later) every one 2.2 added. */
 #include "abi_layout.h"
 
 #include "outreport/plugin.h"
@@ -112,6 +113,34 @@ const struct or_abi_entry ABI_LAYOUT[] = {
     VALUE(OR_ERR_CONFIG), VALUE(OR_ERR_PLUGIN), VALUE(OR_ERR_NOT_FOUND), VALUE(OR_ERR_NETWORK),
     VALUE(OR_ERR_HTTP), VALUE(OR_ERR_AUTH), VALUE(OR_ERR_PARSE), VALUE(OR_ERR_PAGING),
     VALUE(OR_ERR_DATASET), VALUE(OR_ERR_RENDER), VALUE(OR_ERR_REPLAY), VALUE(OR_ERR_UNSUPPORTED),
+#if OR_ABI_MINOR >= 2
+    /* What 2.2 appended, after every entry of 2.1 (so the 2.1 table is a prefix). */
+    MEMBER(or_query, lookup),
+    SIZE(or_lookup),
+    MEMBER(or_lookup, source), MEMBER(or_lookup, ncols), MEMBER(or_lookup, columns),
+    MEMBER(or_lookup, nrows), MEMBER(or_lookup, rows), MEMBER(or_lookup, failed),
+    MEMBER(or_chart, has_mark), MEMBER(or_chart, mark_col),
+    MEMBER(or_kpi, nspark), MEMBER(or_kpi, spark),
+    MEMBER(or_source_status, fetched_at), MEMBER(or_source_status, cumulative),
+    MEMBER(or_report, split_label), MEMBER(or_report, split_value), MEMBER(or_report, currency),
+    SIZE(or_display),
+    MEMBER(or_display, size), MEMBER(or_display, kind), MEMBER(or_display, number),
+    MEMBER(or_display, num_format), MEMBER(or_display, text),
+    MEMBER(or_host, format_cell), MEMBER(or_host, format_kpi), MEMBER(or_host, count_repaired),
+    MEMBER(or_endpoint, keeping), MEMBER(or_endpoint, record_key), MEMBER(or_endpoint, record_day),
+    MEMBER(or_endpoint, cumulative), MEMBER(or_endpoint, cumulative_note),
+    MEMBER(or_endpoint, lookup), MEMBER(or_endpoint, lookup_needed),
+    MEMBER(or_endpoint, lookup_fallback), MEMBER(or_endpoint, auth_failure),
+    VALUE(OR_FMT_CURRENCY), VALUE(OR_FMT_COUNT), VALUE(OR_CHART_TREND), VALUE(OR_CHART_KIND_COUNT),
+    VALUE(OR_CUMULATIVE_NONE), VALUE(OR_CUMULATIVE_COUNTERS), VALUE(OR_CUMULATIVE_ALL_TIME),
+    VALUE(OR_CUMULATIVE_COUNT), VALUE(OR_REPAIR_CONTROL_CHARS), VALUE(OR_REPAIR_COUNT),
+    VALUE(OR_DISPLAY_BLANK), VALUE(OR_DISPLAY_TEXT), VALUE(OR_DISPLAY_STRING),
+    VALUE(OR_DISPLAY_NUMBER), VALUE(OR_DISPLAY_BOOL), VALUE(OR_DISPLAY_PLAIN),
+    VALUE(OR_DISPLAY_DECIMAL_COMMA), VALUE(OR_DISPLAY_NO_TEXT), VALUE(OR_DISPLAY_SIZE),
+    VALUE(OR_KPI_VALUE), VALUE(OR_KPI_PREVIOUS), VALUE(OR_KPI_CHANGE), VALUE(OR_KEEP_UNSAID),
+    VALUE(OR_KEEP_RECORDS), VALUE(OR_KEEP_PERIOD), VALUE(OR_KEEP_SNAPSHOT), VALUE(OR_KEEP_COUNT),
+    VALUE(OR_ABI_MINOR),
+#endif
     {NULL, 0},
 };
 /* clang-format on */

@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 """Independent computation of weekly-manager's headline numbers.
 
-Reads the raw recorded Salesfinity call-log pages (the vendor's JSON, not
-outreport's dataset), keeps the calls that started inside each period and
-computes the KPIs with plain Python, then compares them with the numbers
-outreport put in manifest.json and in the per-rep CSV.
+Reads the raw recorded Salesfinity call-log pages and the account's
+disposition list (the vendor's JSON, not outreport's dataset), keeps the
+calls that started inside each period and computes the KPIs with plain
+Python by Salesfinity's own definitions (connected: a human answered and
+the disposition's category is positive, neutral or negative; conversation:
+connected and a meeting or 60 s or more; meeting: disposition 1), then
+compares them with the numbers outreport put in manifest.json and in the
+per-rep CSV.
 
 usage: check_headline.py RECORDING_DIR MANIFEST REPS_CSV
 Exits non-zero with a message on the first difference.
@@ -19,6 +23,19 @@ from urllib.parse import parse_qs, urlsplit
 
 def epoch(iso):
     return int(datetime.fromisoformat(iso).timestamp())
+
+
+def categories(recording):
+    """Disposition id -> category, from the recorded GET /v1/dispositions."""
+    for name in os.listdir(recording):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(recording, name)) as f:
+            meta = json.load(f)
+        if urlsplit(meta["path_query"]).path == "/v1/dispositions":
+            with open(os.path.join(recording, name[:-5] + ".body"), "rb") as f:
+                return {d["id"]: d["category"] for d in json.load(f)["data"]}
+    fail("no recorded disposition list")
 
 
 def calls_for(recording, start_filter):
@@ -36,7 +53,8 @@ def calls_for(recording, start_filter):
         if q.get("filters[start_date]", [None])[0] != start_filter:
             continue
         with open(os.path.join(recording, name[:-5] + ".body"), "rb") as f:
-            page = json.load(f)
+            # raw control characters inside strings, as the vendor sends them
+            page = json.loads(f.read().decode("utf-8"), strict=False)
         for call in page["data"]:
             calls[call["_id"]] = call
     return list(calls.values())
@@ -53,12 +71,17 @@ def num(v):
     return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
-def kpis(calls, start, end):
+def disposition(call):
+    d = call.get("disposition")
+    return d.get("internal_id") if isinstance(d, dict) else None
+
+
+def kpis(calls, start, end, cats):
     inside = [c for c in calls if started(c) is not None and start <= started(c) < end]
-    answered = [c for c in inside if c.get("outcome") == "answered"]
-    conv = [c for c in inside if c.get("answered_by") == "human" and (num(c.get("duration")) or 0) >= 60]
-    meet = [c for c in inside if isinstance(c.get("disposition"), dict)
-            and c["disposition"].get("internal_id") == 1]
+    answered = [c for c in inside if c.get("answered_by") == "human"
+                and cats.get(disposition(c)) in ("positive", "neutral", "negative")]
+    meet = [c for c in inside if disposition(c) == 1]
+    conv = [c for c in answered if disposition(c) == 1 or (num(c.get("duration")) or 0) >= 60]
     talk = sum(round(num(c.get("duration"))) for c in inside if num(c.get("duration")) is not None)
     return {
         "Calls": len(inside),
@@ -87,8 +110,9 @@ def main():
     prev_calls = calls_for(recording, fmt(pstart))
     if not now_calls or not prev_calls:
         fail("no recorded call-log pages for the periods")
-    want, inside = kpis(now_calls, start, end)
-    want_prev, _ = kpis(prev_calls, pstart, pend)
+    cats = categories(recording)
+    want, inside = kpis(now_calls, start, end, cats)
+    want_prev, _ = kpis(prev_calls, pstart, pend, cats)
     headline = next(s for s in manifest["sections"] if s["id"] == "headline")
     for k in headline["kpis"]:
         label = k["label"]

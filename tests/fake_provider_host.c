@@ -508,6 +508,16 @@ fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, s
     return OR_ERR_UNSUPPORTED;
 }
 
+static or_status
+fake_count_repaired(const struct or_host *h, enum or_repair what, long n)
+{
+    (void)h;
+    assert_true((unsigned)what < OR_REPAIR_COUNT);
+    assert_true(n > 0);
+    fake.repaired[what] += n;
+    return OR_OK;
+}
+
 const struct or_host fake_host = {
     .abi_major = OR_ABI_MAJOR,
     .abi_minor = OR_ABI_MINOR,
@@ -533,6 +543,7 @@ const struct or_host fake_host = {
     .cursor_rewind = fake_cursor_rewind,
     .format_value = fake_format_value,
     .format_change = fake_format_change,
+    .count_repaired = fake_count_repaired,
 };
 
 /* ------------------------------------------------------------------------- */
@@ -585,6 +596,7 @@ fake_reset_io(void)
     fake.nwarn = 0;
     fake.nlog = 0;
     fake.last_warn[0] = '\0';
+    memset(fake.repaired, 0, sizeof(fake.repaired));
 }
 
 void

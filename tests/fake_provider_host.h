@@ -18,6 +18,7 @@
  *   at most once per row, rows_column only on dynamic endpoints and with a
  *   snake_case name; parse_body() fails the test on any breach;
  * - logs: counts all lines and warnings and keeps the last warning;
+ * - count_repaired adds up into fake.repaired (reset by fake_reset_io);
  * - config comes from a small table (fake_set_config()), else the plugin's
  *   declared default; reading a key the plugin does not declare (base_url
  *   is the host's) fails the test; secret_get reads the variable named by
@@ -102,6 +103,7 @@ struct fake_host_state {
     int64_t zone_offset;                       /**< seconds east of UTC of the "report zone" */
     int forbid_body;                           /**< nonzero: req_body fails the test */
     int forbid_time_parse;                     /**< nonzero: parse_iso8601 fails the test */
+    long repaired[OR_REPAIR_COUNT];            /**< what count_repaired added up, by kind */
 };
 
 /** The fake host's state. */

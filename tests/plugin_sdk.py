@@ -120,6 +120,9 @@ def main():
         ex = [p for p in listed["plugins"] if p["name"] == "example"][0]
         if ex["abi"] != listed["abi"] or not ex["config_checked"]:
             fail("example listed as %r" % ex)
+        todos = ex["endpoints"][0]
+        if (todos["keeping"], todos["cumulative"]) != ("period", None):
+            fail("example.todos is not kept per period (ABI 2.2 keeping): %r" % todos)
 
         out = os.path.join(tmp, "todos.csv")
         run(common + ["fetch", "example.todos", "-o", out])

@@ -25,13 +25,16 @@
 #define CALLS "1234"
 #define CALLS_N 1234
 #define PAGES_N 13
+/* Requests besides the pages: the account's disposition list (call-log's lookup). */
+#define LOOKUP_N 1
 #define KEY "test-sf-key-7f3a9c"
 
 static const char calls_header[] =
     "header=id,call_id,started_at,ended_at,created_at,updated_at,duration_s,outcome,direction,"
     "answered_by,is_completed,disposition_id,disposition,disposition_key,rep_id,rep_name,"
     "rep_email,contact_name,contact_company,contact_email,contact_title,list_id,list_name,"
-    "from_number,to_number,recording_url,has_recording,notes,summary,transcription";
+    "from_number,to_number,recording_url,has_recording,notes,summary,transcription,"
+    "disposition_category,is_connected,is_conversation,is_meeting\n";
 
 struct e2e {
     struct mockapi mock;
@@ -214,7 +217,7 @@ fetch_writes_every_call_exactly_once_with_the_calls_schema(void **state)
     assert_int_equal(r.status, 0);
     assert_string_equal(r.err, ""); /* not a terminal: silent */
     assert_every_row_exactly_once(e);
-    assert_int_equal(mockapi_requests(&e->mock), PAGES_N);
+    assert_int_equal(mockapi_requests(&e->mock), PAGES_N + LOOKUP_N);
     proc_result_free(&r);
 }
 
@@ -226,7 +229,7 @@ fetch_429_with_retry_after_retries_then_completes(void **state)
     run_fetch(e, NULL, NULL, &r);
     assert_int_equal(r.status, 0);
     assert_every_row_exactly_once(e);
-    assert_int_equal(mockapi_requests(&e->mock), PAGES_N + 2);
+    assert_int_equal(mockapi_requests(&e->mock), PAGES_N + LOOKUP_N + 2);
     proc_result_free(&r);
 }
 
@@ -238,7 +241,7 @@ fetch_503_twice_retries_then_completes(void **state)
     run_fetch(e, NULL, NULL, &r);
     assert_int_equal(r.status, 0);
     assert_every_row_exactly_once(e);
-    assert_int_equal(mockapi_requests(&e->mock), PAGES_N + 2);
+    assert_int_equal(mockapi_requests(&e->mock), PAGES_N + LOOKUP_N + 2);
     proc_result_free(&r);
 }
 

@@ -318,8 +318,10 @@ mock_fetch(struct fx *f, const char *source, const char *out, struct proc_result
     assert_int_equal(proc_run(argv, env, 90, r), 0);
 }
 
-/* `fetch SOURCE` against the mock with @p fault fails after one request,
- * naming runaway paging and @p count pages, and writes nothing. */
+/* `fetch SOURCE` against the mock with @p fault fails after one request for
+ * its pages (after the one for the list its lookup reads first: the
+ * account's dispositions, its team members), naming runaway paging and
+ * @p count pages, and writes nothing. */
 static void
 expect_runaway(struct fx *f, const char *fault, const char *source, const char *count)
 {
@@ -336,7 +338,7 @@ expect_runaway(struct fx *f, const char *fault, const char *source, const char *
     expect_in(r.err, named);
     assert_int_equal(test_count_lines_with(r.err, "error:"), 1);
     assert_int_not_equal(access(out, F_OK), 0);
-    assert_int_equal(mockapi_requests(&f->mock), 1);
+    assert_int_equal(mockapi_requests(&f->mock), 2);
     proc_result_free(&r);
 }
 

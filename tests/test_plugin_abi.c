@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The plugin ABI's promises, through the real loader, host and binary:
- * a plugin built against the ABI 2.0 headers (tests/plugins/old_minor.c)
- * still loads, lists and fetches, and the host reads none of its structs
- * past their end; a renderer built against 2.1 (tests/plugins/old_renderer.c)
- * still renders, and names the person of a split document in its title; ABI 2.2 only
- * appended to 2.1's structs and enums (abi_layout.h); plugins' config keys are checked like
- * the core's, served with their defaults and listed by `outreport plugins`.
+ * plugins built against the ABI 2.0 and 2.1 headers (tests/plugins/
+ * old_minor.c, old_minor_21.c) still load, list and fetch, and the host
+ * reads none of their structs past their end; a renderer built against 2.1
+ * (tests/plugins/old_renderer.c) still renders, and names the person of a
+ * split document in its title; ABI 2.2 only appended to 2.1's structs and
+ * enums (abi_layout.h); plugins' config keys are checked like the core's,
+ * served with their defaults and listed by `outreport plugins`.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 
 #include "base/config.h"
 #include "dataset/rows.h"
+#include "plugin/endpoint.h"
 #include "plugin/host.h"
 #include "plugin/params.h"
 #include "plugin/plugin_config.h"
@@ -141,6 +143,36 @@ world_down(void **state)
     return 0;
 }
 
+/* outreport fetch SOURCE of an old-minor test plugin in @p plugins with @p env_key
+ * set: three pages of 25, fetched concurrently, 60 rows of id,duration_s in @p out. */
+static void
+fetch_old_calls(const char *conf, const char *plugins, const char *source, const char *env_key,
+                const char *out)
+{
+    const char *fetch[] = {proc_outreport(),
+                           "--config",
+                           conf,
+                           "--plugin-dir",
+                           plugins,
+                           "fetch",
+                           source,
+                           "-o",
+                           out,
+                           NULL};
+    const char *env[] = {env_key, NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
+    if (r.status != 0) {
+        fail_msg("fetch %s: %s", source, r.err);
+    }
+    proc_result_free(&r);
+    gchar *body = NULL;
+    assert_true(g_file_get_contents(out, &body, NULL, NULL));
+    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
+    assert_int_equal(test_count_lines_with(body, ","), 61);
+    g_free(body);
+}
+
 static void
 old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
 {
@@ -187,27 +219,7 @@ old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
     proc_result_free(&r);
 
     /* Three pages of 25, fetched concurrently; the key comes from default_env. */
-    const char *fetch[] = {proc_outreport(),
-                           "--config",
-                           conf,
-                           "--plugin-dir",
-                           plugins,
-                           "fetch",
-                           "oldabi.calls",
-                           "-o",
-                           out,
-                           NULL};
-    const char *env[] = {"OLDABI_TEST_KEY=" OLD_KEY, NULL};
-    assert_int_equal(proc_run(fetch, env, 60, &r), 0);
-    if (r.status != 0) {
-        fail_msg("fetch: %s", r.err);
-    }
-    proc_result_free(&r);
-    gchar *body = NULL;
-    assert_true(g_file_get_contents(out, &body, NULL, NULL));
-    assert_true(g_str_has_prefix(body, "id,duration_s\r\n"));
-    assert_int_equal(test_count_lines_with(body, ","), 61);
-    g_free(body);
+    fetch_old_calls(conf, plugins, "oldabi.calls", "OLDABI_TEST_KEY=" OLD_KEY, out);
 
     g_free(out);
     g_free(conf);
@@ -276,6 +288,10 @@ struct guard {
 static void *
 guarded(struct guard *g, const void *src, size_t n)
 {
+    if (src == NULL) { /* an empty list, e.g. an endpoint without parameters */
+        assert_int_equal(n, 0);
+        return NULL;
+    }
     assert_true(n <= g->page && g->n < G_N_ELEMENTS(g->maps));
     char *m = mmap(NULL, 2 * g->page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     assert_true(m != MAP_FAILED);
@@ -383,6 +399,72 @@ host_reads_a_2_0_plugin_only_within_its_structs(void **state)
     g_free(so);
 }
 
+static const struct or_plugin *
+load_entry(const char *so, void **handle)
+{
+    void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    assert_non_null(h);
+    or_plugin_entry_fn *entry = NULL;
+    *(void **)(&entry) = dlsym(h, OR_PLUGIN_ENTRY_NAME);
+    assert_non_null(entry);
+    *handle = h;
+    return entry();
+}
+
+static void
+host_reads_a_2_1_plugin_only_within_its_structs(void **state)
+{
+    (void)state;
+    char *so = test_so("old_minor_21.so");
+    void *h = NULL;
+    const struct or_plugin *d = load_entry(so, &h);
+    assert_int_equal(d->abi_minor, 1);
+    /* Built with 2.1's endpoint: it ends where 2.2's members begin. */
+    const struct or_endpoint *real = d->provider->endpoints[0];
+    assert_int_equal(real->size, offsetof(struct or_endpoint, keeping));
+
+    struct guard g = {.page = (size_t)sysconf(_SC_PAGESIZE)};
+    const struct or_plugin *p = guarded_plugin(&g, d);
+    char err[OR_ERR_SIZE];
+    assert_int_equal(or_plugin_check(p, err, sizeof(err)), OR_OK);
+    assert_true(or_plugin_declares_keys(p));
+    /* Every 2.2 member reads as unset, and nothing past the struct is touched. */
+    const struct or_endpoint *ep = p->provider->endpoints[0];
+    assert_null(or_endpoint_lookup(ep));
+    assert_null(or_endpoint_lookup_needed(ep));
+    assert_null(or_endpoint_lookup_fallback(ep));
+    assert_null(or_endpoint_auth_failure(ep));
+    assert_int_equal(or_endpoint_cumulative(ep), OR_CUMULATIVE_NONE);
+    assert_null(or_endpoint_cumulative_note(ep));
+    for (size_t i = 0; i < g.n; i++) {
+        munmap(g.maps[i], 2 * g.page);
+    }
+    g_free(so);
+}
+
+static void
+plugin_of_2_1_is_fetched_by_a_2_2_host(void **state)
+{
+    struct world *w = *state;
+    char *plugins = g_build_filename(w->dir, "plugins", NULL);
+    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
+    char *csv = g_build_filename(plugin_path(), "renderer_csv.so", NULL);
+    char *old = test_so("old_minor_21.so");
+    copy_into(csv, plugins);
+    copy_into(old, plugins);
+    char *text =
+        g_strdup_printf("[report]\ntimezone = UTC\n[abi21]\nbase_url = %s\n", w->mock.base);
+    char *conf = write_conf(w->dir, text);
+    char *out = g_build_filename(w->dir, "calls.csv", NULL);
+    fetch_old_calls(conf, plugins, "abi21.calls", "ABI21_KEY=" OLD_KEY, out);
+    g_free(out);
+    g_free(conf);
+    g_free(text);
+    g_free(old);
+    g_free(csv);
+    g_free(plugins);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Config keys                                                                */
 /* ------------------------------------------------------------------------- */
@@ -404,9 +486,10 @@ misspelt_plugin_key_is_refused_before_any_fetch(void **state)
     struct proc_result r;
     assert_int_equal(proc_run(argv, env, 60, &r), 0);
     assert_int_equal(r.status, 2);
-    char *want = g_strdup_printf("%s: [salesfinity] api_key_evn: unknown key; did you mean "
-                                 "api_key_env? (known: base_url, api_key_env)",
-                                 conf);
+    char *want =
+        g_strdup_printf("%s: [salesfinity] api_key_evn: unknown key; did you mean "
+                        "api_key_env? (known: base_url, api_key_env, meeting_dispositions)",
+                        conf);
     assert_int_equal(test_count_lines_with(r.err, want), 1);
     assert_null(strchr(r.err, '\n') != NULL ? strchr(strchr(r.err, '\n') + 1, '\n') : NULL);
     assert_int_equal(mockapi_requests(&m), 0);
@@ -450,7 +533,9 @@ plugins_lists_each_plugins_config_keys(void **state)
     assert_int_equal(test_count_lines_with(r.out, "[unpod] org_handle (string): the "
                                                   "organisation's domain handle"),
                      1);
-    assert_int_equal(test_count_lines_with(r.out, "[unpod] base_url (string): address of the API"),
+    assert_int_equal(test_count_lines_with(r.out,
+                                           "[unpod] base_url (string, default https://unpod.dev): "
+                                           "address of the API"),
                      1);
     proc_result_free(&r);
 
@@ -467,7 +552,7 @@ plugins_lists_each_plugins_config_keys(void **state)
     assert_string_equal(json_string_value(json_object_get(k, "default")), "UNPOD_TOKEN");
     k = config_key(unpod, "base_url");
     assert_true(json_is_true(json_object_get(k, "read_by_host")));
-    assert_true(json_is_null(json_object_get(k, "default")));
+    assert_string_equal(json_string_value(json_object_get(k, "default")), "https://unpod.dev");
     k = config_key(listed(root, "saleshandy"), "auth");
     assert_string_equal(json_string_value(json_object_get(k, "type")), "enum");
     assert_string_equal(json_string_value(json_object_get(k, "choices")), "x-api-key,bearer");
@@ -556,6 +641,33 @@ abi_2_2_only_appends_to_2_1(void **state)
     assert_true(offsetof(struct or_host, format_kpi) > offsetof(struct or_host, format_cell));
     assert_int_equal(OR_FMT_CURRENCY, OR_FMT_TEXT + 1);
     assert_int_equal(OR_CHART_TREND, OR_CHART_FUNNEL + 1);
+    /* The vendors' members of 2.2 came after the store's, in the same minor. */
+    assert_true(offsetof(struct or_endpoint, cumulative) >
+                offsetof(struct or_endpoint, record_day));
+    assert_true(offsetof(struct or_host, count_repaired) > offsetof(struct or_host, format_kpi));
+    assert_true(offsetof(struct or_query, lookup) > offsetof(struct or_query, instance));
+    assert_true(offsetof(struct or_source_status, fetched_at) >
+                offsetof(struct or_source_status, rows));
+}
+
+/* ABI 2.2 is released: include/ has exactly the layout of its headers as
+ * shipped (tests/abi/2.2), every member, size and enumerator of 2.1 and of
+ * 2.2, so a plugin built against them runs unchanged; anything new is 2.3. */
+static void
+abi_2_2_is_as_released(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const struct or_abi_entry *rel = or_abi_layout_2_2; rel->name != NULL; rel++, n++) {
+        const struct or_abi_entry *now = &or_abi_layout_now[n];
+        assert_non_null(now->name);
+        assert_string_equal(now->name, rel->name);
+        if (now->value != rel->value) {
+            fail_msg("%s: %zu in ABI 2.2, %zu now", rel->name, rel->value, now->value);
+        }
+    }
+    assert_null(or_abi_layout_now[n].name);
+    assert_int_equal(or_abi_layout_2_2[n - 1].value, 2); /* OR_ABI_MINOR, the last entry */
 }
 
 int
@@ -563,10 +675,14 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(abi_2_2_only_appends_to_2_1),
+        cmocka_unit_test(abi_2_2_is_as_released),
         cmocka_unit_test(old_renderer_names_the_person_of_a_split_in_its_title),
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),
         cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),
+        cmocka_unit_test(host_reads_a_2_1_plugin_only_within_its_structs),
+        cmocka_unit_test_setup_teardown(plugin_of_2_1_is_fetched_by_a_2_2_host, world_up_old,
+                                        world_down),
         cmocka_unit_test_setup_teardown(misspelt_plugin_key_is_refused_before_any_fetch,
                                         world_up_sf, world_down),
         cmocka_unit_test(plugins_lists_each_plugins_config_keys),

@@ -50,6 +50,9 @@ setup(void **state)
 }
 
 static const struct or_query plain_query = {.tz = "UTC"};
+/* A week, as the analytics endpoints need one (they always send both dates). */
+static const struct or_query week_query = {
+    .tz = "UTC", .first_day = "2026-11-16", .last_day = "2026-11-22"};
 
 /* ------------------------------------------------------------------------- */
 /* Descriptor and schema                                                      */
@@ -68,9 +71,9 @@ descriptor_is_a_salesfinity_provider(void **state)
     assert_null(plugin->renderer);
     assert_non_null(plugin->provider);
     assert_string_equal(plugin->provider->default_base_url, "https://client-api.salesfinity.co");
-    assert_int_equal(plugin->provider->nendpoints, 2);
-    const char *names[] = {"call-log", "list-performance"};
-    const char *tables[] = {"calls", "list_performance"};
+    assert_int_equal(plugin->provider->nendpoints, 4);
+    const char *names[] = {"call-log", "list-performance", "sdr-performance"};
+    const char *tables[] = {"calls", "list_performance", "rep_performance"};
     for (size_t i = 0; i < ARRAY_LEN(names); i++) {
         const struct or_endpoint *ep = endpoint(names[i]);
         assert_string_equal(ep->table, tables[i]);
@@ -87,6 +90,14 @@ descriptor_is_a_salesfinity_provider(void **state)
             assert_int_equal(ep->params[p]->choices != NULL, ep->params[p]->type == OR_PARAM_ENUM);
         }
     }
+    /* The account's dispositions: one response, and call-log's lookup. */
+    const struct or_endpoint *d = endpoint("dispositions");
+    assert_string_equal(d->table, "dispositions");
+    assert_int_equal(d->paging, OR_PAGING_NONE);
+    assert_ptr_equal(endpoint("call-log")->lookup, d);
+    assert_non_null(strstr(endpoint("call-log")->lookup_fallback, "built-in map"));
+    assert_null(d->lookup);
+    assert_int_equal(endpoint("call-log")->cumulative, OR_CUMULATIVE_NONE);
 }
 
 static void
@@ -134,6 +145,10 @@ calls_schema_matches_design_column_for_column(void **state)
         {"notes", OR_TYPE_TEXT},
         {"summary", OR_TYPE_TEXT},
         {"transcription", OR_TYPE_TEXT},
+        {"disposition_category", OR_TYPE_TEXT},
+        {"is_connected", OR_TYPE_BOOL},
+        {"is_conversation", OR_TYPE_BOOL},
+        {"is_meeting", OR_TYPE_BOOL},
     };
     expect_schema(endpoint("call-log"), want, ARRAY_LEN(want));
 }
@@ -198,6 +213,11 @@ documented_example_maps_every_calls_column(void **state)
     expect_text(0, "notes", "Great conversation, follow up next week");
     expect_null(0, "summary");       /* not in the documented example */
     expect_null(0, "transcription"); /* not in the documented example */
+    /* A human answered, Meeting Set (1, positive by the built-in map), 180 s. */
+    expect_text(0, "disposition_category", "positive");
+    expect_int(0, "is_connected", 1);
+    expect_int(0, "is_conversation", 1);
+    expect_int(0, "is_meeting", 1);
     expect_all_checked();
     assert_int_equal(fake.nwarn, 0);
 }
@@ -207,8 +227,11 @@ expect_call_row_all_null(size_t row)
 {
     const struct or_endpoint *ep = fake.rows.ep;
     for (size_t col = 0; col < ep->ncolumns; col++) {
-        if (strcmp(ep->columns[col]->name, "has_recording") == 0) {
-            expect_int(row, "has_recording", 0);
+        const char *name = ep->columns[col]->name;
+        if (strcmp(name, "has_recording") == 0 || strcmp(name, "is_connected") == 0 ||
+            strcmp(name, "is_conversation") == 0 || strcmp(name, "is_meeting") == 0) {
+            /* Known false: no recording, no disposition, nobody answered. */
+            expect_int(row, name, 0);
         }
         else {
             expect_null(row, ep->columns[col]->name);
@@ -600,12 +623,12 @@ static void
 api_key_header_is_marked_secret(void **state)
 {
     (void)state;
-    const char *names[] = {"call-log", "list-performance"};
+    const char *names[] = {"call-log", "list-performance", "sdr-performance", "dispositions"};
     for (size_t e = 0; e < ARRAY_LEN(names); e++) {
         fake_reset();
         setenv("SALESFINITY_API_KEY", TEST_KEY, 1);
         char err[OR_ERR_SIZE];
-        assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_OK);
+        assert_int_equal(build(endpoint(names[e]), &week_query, 1, err), OR_OK);
         int found = 0;
         for (size_t i = 0; i < fake.req.nheader; i++) {
             if (strcmp(fake.req.hname[i], "x-api-key") == 0) {
@@ -625,7 +648,7 @@ api_key_header_is_marked_secret(void **state)
         /* No key: OR_ERR_AUTH with the host's message naming the variable. */
         fake_reset();
         unsetenv("SALESFINITY_API_KEY");
-        assert_int_equal(build(endpoint(names[e]), &plain_query, 1, err), OR_ERR_AUTH);
+        assert_int_equal(build(endpoint(names[e]), &week_query, 1, err), OR_ERR_AUTH);
         assert_non_null(strstr(err, "SALESFINITY_API_KEY"));
         assert_int_equal(fake.req.nheader, 0);
     }
@@ -635,7 +658,11 @@ static void
 expect_invalid(const struct or_endpoint *ep, const char *name, const char *value, const char *named)
 {
     struct or_param_value p[] = {{name, value}};
-    struct or_query q = {.tz = "UTC", .params = fake_params(p, 1), .nparams = 1};
+    struct or_query q = {.tz = "UTC",
+                         .params = fake_params(p, 1),
+                         .nparams = 1,
+                         .first_day = "2026-11-16",
+                         .last_day = "2026-11-22"};
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(ep->check_query(&fake_host, &q, err, sizeof(err)), OR_ERR_INVALID);
     if (strstr(err, named) == NULL) {
@@ -653,7 +680,11 @@ expect_invalid(const struct or_endpoint *ep, const char *name, const char *value
 static void
 expect_valid(const struct or_endpoint *ep, const struct or_param_value *p, size_t n)
 {
-    struct or_query q = {.tz = "UTC", .params = fake_params(p, n), .nparams = n};
+    struct or_query q = {.tz = "UTC",
+                         .params = fake_params(p, n),
+                         .nparams = n,
+                         .first_day = "2026-11-16",
+                         .last_day = "2026-11-22"};
     char err[OR_ERR_SIZE] = "";
     or_status st = ep->check_query(&fake_host, &q, err, sizeof(err));
     if (st != OR_OK) {
@@ -665,7 +696,7 @@ static void
 limit_out_of_range_is_rejected_naming_limit(void **state)
 {
     (void)state;
-    const char *names[] = {"call-log", "list-performance"};
+    const char *names[] = {"call-log", "list-performance", "sdr-performance"};
     for (size_t e = 0; e < ARRAY_LEN(names); e++) {
         const struct or_endpoint *ep = endpoint(names[e]);
         expect_invalid(ep, "limit", "0", "limit");
@@ -829,6 +860,329 @@ list_performance_request_uses_local_days_and_zone(void **state)
 }
 
 /* ------------------------------------------------------------------------- */
+/* The vendor beyond its seed pages (issue 12)                                */
+/* ------------------------------------------------------------------------- */
+
+static void
+list_and_rep_performance_always_send_both_dates(void **state)
+{
+    (void)state;
+    const char *names[] = {"list-performance", "sdr-performance"};
+    for (size_t e = 0; e < ARRAY_LEN(names); e++) {
+        const struct or_endpoint *ep = endpoint(names[e]);
+        char err[OR_ERR_SIZE] = "";
+        /* No period and no dates: refused before anything is built, naming what to give. */
+        fake_reset();
+        assert_int_equal(ep->check_query(&fake_host, &plain_query, err, sizeof(err)),
+                         OR_ERR_INVALID);
+        assert_non_null(strstr(err, "--param start_date"));
+        assert_non_null(strstr(err, "--period"));
+        assert_int_equal(build(ep, &plain_query, 1, err), OR_ERR_INVALID);
+        assert_int_equal(fake.req.nquery, 0);
+        /* One date given, the other from the period. */
+        fake_reset();
+        static const struct or_param_value p[] = {{"end_date", "2026-11-20"}};
+        struct or_query q = week_query;
+        q.params = fake_params(p, 1);
+        q.nparams = 1;
+        assert_int_equal(build(ep, &q, 1, err), OR_OK);
+        expect_query("start_date", "2026-11-16");
+        expect_query("end_date", "2026-11-20");
+        expect_query("timezone", "UTC");
+    }
+    assert_string_equal(fake.req.path, "/v1/analytics/sdr-performance");
+}
+
+static void
+sdr_performance_maps_the_vendors_rep_totals(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "{\"totalCount\":2,\"data\":[{\"_id\":\"64d2b3f2c4e3a6b8f2d9e1a7\",\"first_name\":\"Jane\","
+        "\"last_name\":\"Smith\",\"email\":\"Jane.Smith@Salesfinity.example\",\"image\":null,"
+        "\"total_calls\":120,\"connected_calls\":31,\"connection_rate\":0.2583,"
+        "\"conversations\":22,\"conversation_rate\":0.1833,\"avg_dials_day\":24.5,"
+        "\"total_duration\":5400,\"meetings_set\":\"3\",\"data_quality\":0.9}],"
+        "\"page\":1,\"limit\":1,\"next\":2,\"prev\":null}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(
+        parse_body(endpoint("sdr-performance"), &week_query, 1, body, strlen(body), &info, err),
+        OR_OK);
+    expect_text(0, "rep_id", "64d2b3f2c4e3a6b8f2d9e1a7");
+    expect_text(0, "rep_name", "Jane Smith");
+    expect_text(0, "rep_email", "jane.smith@salesfinity.example");
+    expect_int(0, "total_calls", 120);
+    expect_int(0, "connected_calls", 31);
+    expect_real(0, "connection_rate", 0.2583);
+    expect_int(0, "conversations", 22);
+    expect_real(0, "conversation_rate", 0.1833);
+    expect_real(0, "avg_dials_day", 24.5);
+    expect_int(0, "total_duration_s", 5400);
+    expect_int(0, "meetings_set", 3); /* a number as text is a number */
+    expect_real(0, "data_quality", 0.9);
+    expect_all_checked();
+    /* totalCount and the page size give the pages: fetched at once. */
+    assert_int_equal(info.total_pages, 2);
+    assert_int_equal(info.has_more, 1);
+}
+
+static void
+dispositions_list_maps_id_name_category_and_flags(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "{\"data\":[{\"_id\":\"507f1f77bcf86cd799439011\",\"id\":1,\"name\":\"Answered - Meeting "
+        "Set\",\"is_custom\":false,\"is_required\":true,\"category\":\"positive\"},"
+        "{\"_id\":\"507f1f77bcf86cd799439099\",\"id\":15,\"name\":\" Demo booked \","
+        "\"is_custom\":true,\"is_required\":false,\"category\":\"Positive\"}]}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(
+        parse_body(endpoint("dispositions"), &plain_query, 1, body, strlen(body), &info, err),
+        OR_OK);
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_int(0, "id", 1);
+    expect_text(0, "name", "Answered - Meeting Set");
+    expect_text(0, "category", "positive");
+    expect_int(0, "is_custom", 0);
+    expect_int(0, "is_required", 1);
+    expect_all_checked();
+    expect_int(1, "id", 15);
+    expect_text(1, "name", "Demo booked");
+    expect_text(1, "category", "positive"); /* lower-case, as calls are classified */
+    expect_int(1, "is_custom", 1);
+    char *path = NULL;
+    fake_reset();
+    assert_int_equal(build(endpoint("dispositions"), &plain_query, 1, err), OR_OK);
+    path = fake.req.path;
+    assert_string_equal(path, "/v1/dispositions");
+}
+
+/* A lookup as the host hands it: the account's own dispositions. */
+static const struct or_value disp_rows[][5] = {
+    {{.type = OR_TYPE_INT, .i = 1},
+     {.type = OR_TYPE_TEXT, .s = "Answered - Meeting Set", .len = 22},
+     {.type = OR_TYPE_TEXT, .s = "positive", .len = 8},
+     {.type = OR_TYPE_BOOL, .i = 0},
+     {.type = OR_TYPE_BOOL, .i = 1}},
+    {{.type = OR_TYPE_INT, .i = 15},
+     {.type = OR_TYPE_TEXT, .s = "Demo booked", .len = 11},
+     {.type = OR_TYPE_TEXT, .s = "positive", .len = 8},
+     {.type = OR_TYPE_BOOL, .i = 1},
+     {.type = OR_TYPE_BOOL, .i = 0}},
+    {{.type = OR_TYPE_INT, .i = 6},
+     {.type = OR_TYPE_TEXT, .s = "Not now", .len = 7},
+     {.type = OR_TYPE_TEXT, .s = "negative", .len = 8},
+     {.type = OR_TYPE_BOOL, .i = 1},
+     {.type = OR_TYPE_BOOL, .i = 0}},
+};
+
+static const struct or_value *const disp_ptrs[] = {disp_rows[0], disp_rows[1], disp_rows[2]};
+
+/* One call of a page: disposition (0 none), answered_by, duration. */
+static size_t
+call_json(char *buf, size_t n, int disposition, const char *by, int duration)
+{
+    char disp[80] = "";
+    if (disposition > 0) {
+        snprintf(disp, sizeof(disp), ",\"disposition\":{\"internal_id\":%d}", disposition);
+    }
+    return (size_t)snprintf(buf, n, "{\"_id\":\"c%d-%d\",\"answered_by\":\"%s\",\"duration\":%d%s}",
+                            disposition, duration, by, duration, disp);
+}
+
+static void
+parse_calls(const struct or_query *q, const int (*calls)[2], const char *const *by, size_t n)
+{
+    char body[4096] = "{\"data\":[";
+    size_t used = strlen(body);
+    for (size_t i = 0; i < n; i++) {
+        used += (size_t)snprintf(body + used, sizeof(body) - used, "%s", i > 0 ? "," : "");
+        used += call_json(body + used, sizeof(body) - used, calls[i][0], by[i], calls[i][1]);
+    }
+    snprintf(body + used, sizeof(body) - used, "],\"pagination\":{\"total\":%zu,\"pages\":1}}", n);
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    fake_reset_io();
+    if (parse_body(endpoint("call-log"), q, 1, body, strlen(body), &info, err) != OR_OK) {
+        fail_msg("parse: %s", err);
+    }
+    assert_int_equal(fake.rows.nrows, n);
+}
+
+static void
+disposition_category_comes_from_the_accounts_list_else_the_builtin_map(void **state)
+{
+    (void)state;
+    static const int calls[][2] = {{15, 90}, {6, 90}, {3, 90}, {20, 90}, {0, 90}, {13, 90}};
+    static const char *const by[] = {"human", "human", "human", "human", "human", "human"};
+    struct or_lookup lk = {.source = "salesfinity.dispositions",
+                           .ncols = endpoint("dispositions")->ncolumns,
+                           .columns = endpoint("dispositions")->columns,
+                           .nrows = 3,
+                           .rows = disp_ptrs};
+    struct or_query q = plain_query;
+    q.lookup = &lk;
+    parse_calls(&q, calls, by, ARRAY_LEN(calls));
+    expect_text(0, "disposition_category", "positive"); /* custom 15, from the account */
+    expect_text(1, "disposition_category", "negative"); /* the account's word wins */
+    expect_text(2, "disposition_category", "negative"); /* not listed: a default */
+    expect_null(3, "disposition_category");             /* unknown anywhere */
+    expect_null(4, "disposition_category");             /* no disposition */
+    expect_text(5, "disposition_category", "not_answered");
+    expect_int(0, "is_connected", 1);
+    expect_int(1, "is_connected", 1);
+    expect_int(3, "is_connected", 0);
+    expect_int(5, "is_connected", 0); /* Bad Number: a human, but not an answered category */
+
+    /* The list could not be read: the 14 defaults only (the host warned once). */
+    lk.nrows = 0;
+    lk.failed = "HTTP 404 Not Found";
+    parse_calls(&q, calls, by, ARRAY_LEN(calls));
+    expect_null(0, "disposition_category");
+    expect_text(1, "disposition_category", "positive"); /* 6: Call back later */
+    expect_int(0, "is_connected", 0);
+    assert_int_equal(fake.nwarn, 0);
+
+    /* No lookup at all (a host of ABI 2.1 has none): the same defaults. */
+    parse_calls(&plain_query, calls, by, ARRAY_LEN(calls));
+    expect_text(1, "disposition_category", "positive");
+    expect_null(0, "disposition_category");
+}
+
+static void
+kpis_follow_the_vendors_definitions(void **state)
+{
+    (void)state;
+    /* disposition, duration; answered_by below */
+    static const int calls[][2] = {
+        {4, 30},  /* connected, too short for a conversation */
+        {3, 60},  /* negative, a minute: a conversation */
+        {4, 300}, /* a machine answered: nothing */
+        {12, 90}, /* gatekeeper: not an answered category */
+        {1, 10},  /* a meeting makes a conversation however short */
+        {15, 10}, /* custom, a meeting only when configured */
+        {0, 200}, /* no disposition: not connected */
+    };
+    static const char *const by[] = {"human", "human", "machine_start", "human",
+                                     "human", "human", "human"};
+    struct or_lookup lk = {.ncols = endpoint("dispositions")->ncolumns,
+                           .columns = endpoint("dispositions")->columns,
+                           .nrows = 3,
+                           .rows = disp_ptrs};
+    struct or_query q = plain_query;
+    q.lookup = &lk;
+    parse_calls(&q, calls, by, ARRAY_LEN(calls));
+    static const int want[][3] = {{1, 0, 0}, {1, 1, 0}, {0, 0, 0}, {0, 0, 0},
+                                  {1, 1, 1}, {1, 0, 0}, {0, 0, 0}};
+    for (size_t r = 0; r < ARRAY_LEN(want); r++) {
+        expect_int(r, "is_connected", want[r][0]);
+        expect_int(r, "is_conversation", want[r][1]);
+        expect_int(r, "is_meeting", want[r][2]);
+    }
+    /* [salesfinity] meeting_dispositions adds meetings besides 1. */
+    fake_set_config("meeting_dispositions", "15, 99");
+    parse_calls(&q, calls, by, ARRAY_LEN(calls));
+    expect_int(5, "is_meeting", 1);
+    expect_int(5, "is_conversation", 1);
+    expect_int(4, "is_meeting", 1);
+    fake_set_config("meeting_dispositions", NULL);
+}
+
+static void
+next_paging_and_pages_from_total(void **state)
+{
+    (void)state;
+    const struct or_endpoint *ep = endpoint("call-log");
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    /* {total, page, next}: the page count from total and the limit asked for (100). */
+    static const char total_next[] =
+        "{\"data\":[],\"pagination\":{\"total\":250,\"page\":1,\"next\":2}}";
+    assert_int_equal(parse_body(ep, &plain_query, 1, total_next, strlen(total_next), &info, err),
+                     OR_OK);
+    assert_int_equal(info.total_pages, 3);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 2);
+    /* The limit asked for counts: 250 calls of 50 a page are 5 pages. */
+    static const struct or_param_value fifty[] = {{"limit", "50"}};
+    struct or_query q = plain_query;
+    q.params = fake_params(fifty, 1);
+    q.nparams = 1;
+    assert_int_equal(parse_body(ep, &q, 1, total_next, strlen(total_next), &info, err), OR_OK);
+    assert_int_equal(info.total_pages, 5);
+    /* next alone, at the top level too: one page after another. */
+    static const char next_only[] = "{\"data\":[],\"page\":4,\"next\":5}";
+    assert_int_equal(parse_body(ep, &plain_query, 4, next_only, strlen(next_only), &info, err),
+                     OR_OK);
+    assert_int_equal(info.total_pages, -1);
+    assert_int_equal(info.has_more, 1);
+    assert_int_equal(info.next_page, 5);
+    /* next null: the last page, whatever the counts say. */
+    static const char last[] =
+        "{\"data\":[],\"pagination\":{\"total\":999,\"page\":2,\"limit\":100,\"next\":null}}";
+    assert_int_equal(parse_body(ep, &plain_query, 2, last, strlen(last), &info, err), OR_OK);
+    assert_int_equal(info.has_more, 0);
+    assert_int_equal(info.total_pages, 2);
+    assert_int_equal(info.next_page, -1);
+}
+
+static void
+raw_control_characters_are_escaped_counted_and_every_row_kept(void **state)
+{
+    (void)state;
+    /* A raw vertical tab and U+0001 in a transcription, a raw tab in notes. */
+    static const char body[] =
+        "{\"data\":[{\"_id\":\"a\",\"transcription\":\"Hi \x0b[pause]\x01 there\"},"
+        "{\"_id\":\"b\",\"notes\":\"col1\tcol2\"},{\"_id\":\"c\"}],"
+        "\"pagination\":{\"total\":3,\"pages\":1}}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(
+        parse_body(endpoint("call-log"), &plain_query, 1, body, sizeof(body) - 1, &info, err),
+        OR_OK);
+    assert_int_equal(fake.rows.nrows, 3);
+    expect_text(0, "transcription", "Hi \x0b[pause]\x01 there");
+    expect_text(1, "notes", "col1\tcol2");
+    expect_text(2, "id", "c");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 3);
+    /* The host warns, once per source; the plugin does not. */
+    assert_int_equal(fake.nwarn, 0);
+    /* A clean page costs nothing and counts nothing. */
+    fake_reset_io();
+    static const char clean[] =
+        "{\"data\":[{\"_id\":\"a\",\"notes\":\"x\\ty\"}],\"pagination\":{}}";
+    assert_int_equal(
+        parse_body(endpoint("call-log"), &plain_query, 1, clean, sizeof(clean) - 1, &info, err),
+        OR_OK);
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 0);
+    /* One decoder repairs them all on one page: a raw tab, an integer beyond
+     * 64 bits (kept as its digits) and an escaped NUL (U+FFFD). */
+    fake_reset_io();
+    static const char all[] = "{\"data\":[{\"_id\":\"a\",\"notes\":\"x\ty\","
+                              "\"to\":123456789012345678901234567890,\"summary\":\"a\\u0000b\"}],"
+                              "\"pagination\":{}}";
+    assert_int_equal(
+        parse_body(endpoint("call-log"), &plain_query, 1, all, sizeof(all) - 1, &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 1);
+    expect_text(0, "notes", "x\ty");
+    expect_text(0, "to_number", "123456789012345678901234567890");
+    expect_text(0, "summary",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 1);
+    /* Other damage still fails the page, naming the position. */
+    static const char broken[] = "{\"data\":[{\"_id\":\"a\x0b\"},],\"pagination\":{}}";
+    assert_int_equal(
+        parse_body(endpoint("call-log"), &plain_query, 1, broken, sizeof(broken) - 1, &info, err),
+        OR_ERR_PARSE);
+    assert_non_null(strstr(err, "invalid JSON"));
+}
+
+/* ------------------------------------------------------------------------- */
 /* Error bodies                                                               */
 /* ------------------------------------------------------------------------- */
 
@@ -892,6 +1246,13 @@ main(void)
         T(list_performance_next_null_means_last_page),
         T(list_performance_request_uses_local_days_and_zone),
         T(error_body_message_is_extracted),
+        T(list_and_rep_performance_always_send_both_dates),
+        T(sdr_performance_maps_the_vendors_rep_totals),
+        T(dispositions_list_maps_id_name_category_and_flags),
+        T(disposition_category_comes_from_the_accounts_list_else_the_builtin_map),
+        T(kpis_follow_the_vendors_definitions),
+        T(next_paging_and_pages_from_total),
+        T(raw_control_characters_are_escaped_counted_and_every_row_kept),
 #undef T
     };
     return cmocka_run_group_tests_name("provider_salesfinity", tests, load_plugin,

@@ -132,7 +132,7 @@ descriptor_is_a_saleshandy_provider(void **state)
     assert_null(plugin->renderer);
     assert_non_null(plugin->provider);
     assert_string_equal(plugin->provider->default_base_url, "https://open-api.saleshandy.com");
-    assert_int_equal(plugin->provider->nendpoints, 2);
+    assert_int_equal(plugin->provider->nendpoints, 4);
     const char *names[] = {"consolidated-stats", "team-stats"};
     const char *tables[] = {"email_activity", "team_stats"};
     for (size_t i = 0; i < ARRAY_LEN(names); i++) {
@@ -154,6 +154,17 @@ descriptor_is_a_saleshandy_provider(void **state)
     }
     assert_non_null(endpoint("consolidated-stats")->instances);
     assert_null(endpoint("team-stats")->instances);
+    /* The lists that give the stats endpoints the ids their bodies require. */
+    assert_ptr_equal(endpoint("consolidated-stats")->lookup, endpoint("sequences"));
+    assert_ptr_equal(endpoint("team-stats")->lookup, endpoint("team-members"));
+    assert_string_equal(endpoint("sequences")->table, "sequences");
+    assert_string_equal(endpoint("team-members")->table, "team_members");
+    /* Opens, clicks and replies count up to the fetch. */
+    assert_int_equal(endpoint("consolidated-stats")->cumulative, OR_CUMULATIVE_COUNTERS);
+    assert_non_null(strstr(endpoint("consolidated-stats")->cumulative_note, "opens"));
+    for (size_t e = 0; e < plugin->provider->nendpoints; e++) {
+        assert_non_null(plugin->provider->endpoints[e]->auth_failure);
+    }
 }
 
 static void
@@ -456,6 +467,27 @@ empty_date_string_is_null(void **state)
     assert_int_equal(fake.nwarn, 0); /* "" is absence, not a bad date */
 }
 
+/* A raw control character inside a string (JSON forbids it) costs nothing:
+ * escaped, the page decoded again, every row kept, the repair counted. */
+static void
+raw_control_characters_are_escaped_and_counted(void **state)
+{
+    (void)state;
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    static const char body[] = "{\"payload\":{\"data\":[{\"Sequence Id\":\"e\x01f\","
+                               "\"Sequence Title\":\"Q4\tpush\"},{\"Sequence Id\":\"g\"}],"
+                               "\"hasMore\":false}}";
+    assert_int_equal(
+        parse_body(endpoint("consolidated-stats"), &plain_query, 1, body, strlen(body), &info, err),
+        OR_OK);
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_text(0, "sequence_id", "e\x01f");
+    expect_text(0, "sequence_title", "Q4\tpush");
+    expect_text(1, "sequence_id", "g");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 2);
+}
+
 static void
 yes_no_are_booleans(void **state)
 {
@@ -633,6 +665,24 @@ non_utf8_body_is_rejected_cleanly(void **state)
 /* ------------------------------------------------------------------------- */
 
 /* A query over [first, last] days given as a period (first_day/last_day). */
+/* The lookups as the host hands them: the account's sequences and team
+ * members (one table here with both id columns, as the plugin looks
+ * columns up by name). */
+static const struct or_column *const list_columns[] = {
+    OR_COLUMN("sequence_id", OR_TYPE_TEXT, "sequence id"),
+    OR_COLUMN("user_id", OR_TYPE_TEXT, "user id"),
+};
+static const struct or_value list_rows[][2] = {
+    {{.type = OR_TYPE_TEXT, .s = "SEQA", .len = 4}, {.type = OR_TYPE_TEXT, .s = "USRA", .len = 4}},
+    {{.type = OR_TYPE_TEXT, .s = "SEQB", .len = 4}, {.type = OR_TYPE_TEXT, .s = "USRB", .len = 4}},
+};
+static const struct or_value *const list_ptrs[] = {list_rows[0], list_rows[1]};
+static const struct or_lookup account_lists = {.source = "saleshandy.sequences",
+                                               .ncols = 2,
+                                               .columns = list_columns,
+                                               .nrows = 2,
+                                               .rows = list_ptrs};
+
 static struct or_query
 period_query(int64_t first, int64_t last, const struct or_param_value *p, size_t n)
 {
@@ -644,6 +694,7 @@ period_query(int64_t first, int64_t last, const struct or_param_value *p, size_t
         .last_day = day_text(last),
         .params = fake_params(p, n),
         .nparams = n,
+        .lookup = &account_lists,
     };
     return q;
 }
@@ -675,7 +726,8 @@ body_carries_dates_paging_and_sequence_ids(void **state)
              day_text(t - 30), day_text(t - 1));
     assert_string_equal(fake.req.body, want);
 
-    /* start_date/end_date override the period; no sequence ids, no sequenceIds. */
+    /* start_date/end_date override the period; no sequence ids given: every
+     * sequence of the account (the lookup), as the API requires some. */
     fake_reset();
     const char *s = day_text(t - 10);
     const char *e = day_text(t - 5);
@@ -683,13 +735,17 @@ body_carries_dates_paging_and_sequence_ids(void **state)
     q = period_query(t - 30, t - 1, over, ARRAY_LEN(over));
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
     snprintf(want, sizeof(want),
-             "{\"startDate\":\"%s\",\"endDate\":\"%s\",\"pageNum\":1,\"pageLimit\":500}", s, e);
+             "{\"sequenceIds\":[\"SEQA\",\"SEQB\"],\"startDate\":\"%s\",\"endDate\":\"%s\","
+             "\"pageNum\":1,\"pageLimit\":500}",
+             s, e);
     assert_string_equal(fake.req.body, want);
 
     /* Without a period, the parameters alone are enough. */
     fake_reset();
-    struct or_query bare = {
-        .tz = "UTC", .params = fake_params(over, ARRAY_LEN(over)), .nparams = ARRAY_LEN(over)};
+    struct or_query bare = {.tz = "UTC",
+                            .params = fake_params(over, ARRAY_LEN(over)),
+                            .nparams = ARRAY_LEN(over),
+                            .lookup = &account_lists};
     assert_int_equal(check(ep, &bare, err), OR_OK);
     assert_int_equal(build(ep, &bare, 2, err), OR_OK);
     json_t *body = body_json();
@@ -918,8 +974,10 @@ instance_window_dates_go_into_the_body(void **state)
     int64_t t = today();
     int64_t s = t - 700;
     const struct or_param_value p[] = {{"start_date", day_text(s)}, {"end_date", day_text(t - 1)}};
-    struct or_query q = {
-        .tz = "UTC", .params = fake_params(p, ARRAY_LEN(p)), .nparams = ARRAY_LEN(p)};
+    struct or_query q = {.tz = "UTC",
+                         .params = fake_params(p, ARRAY_LEN(p)),
+                         .nparams = ARRAY_LEN(p),
+                         .lookup = &account_lists};
     char buf[256];
     char err[OR_ERR_SIZE];
     assert_int_equal(ep->instances(&fake_host, &q, buf, sizeof(buf), err, OR_ERR_SIZE), OR_OK);
@@ -972,7 +1030,7 @@ x_api_key_is_default_and_secret(void **state)
                     assert_null(strstr(fake.req.hval[h], TEST_KEY));
                 }
             }
-            assert_null(strstr(fake.req.body, TEST_KEY));
+            assert_true(fake.req.body == NULL || strstr(fake.req.body, TEST_KEY) == NULL);
         }
     }
 }
@@ -990,7 +1048,9 @@ bearer_auth_from_config(void **state)
             const struct or_endpoint *ep = plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
-            assert_int_equal(check(ep, &q, err), OR_OK);
+            if (ep->check_query != NULL) {
+                assert_int_equal(check(ep, &q, err), OR_OK);
+            }
             assert_int_equal(build(ep, &q, 1, err), OR_OK);
             int secret = 0;
             const char *v = header("Authorization", &secret);
@@ -1015,11 +1075,13 @@ unknown_auth_value_is_refused(void **state)
             const struct or_endpoint *ep = plugin->provider->endpoints[e];
             struct or_query q = period_query(t - 3, t - 1, NULL, 0);
             char err[OR_ERR_SIZE];
-            assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
-            assert_non_null(strstr(err, "[saleshandy] auth"));
-            assert_non_null(strstr(err, "x-api-key"));
-            assert_non_null(strstr(err, "bearer"));
-            assert_non_null(strstr(err, modes[i]));
+            if (ep->check_query != NULL) {
+                assert_int_equal(check(ep, &q, err), OR_ERR_INVALID);
+                assert_non_null(strstr(err, "[saleshandy] auth"));
+                assert_non_null(strstr(err, "x-api-key"));
+                assert_non_null(strstr(err, "bearer"));
+                assert_non_null(strstr(err, modes[i]));
+            }
             assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
             assert_non_null(strstr(err, "[saleshandy] auth"));
             assert_int_equal(fake.req.nset, 0);
@@ -1443,16 +1505,20 @@ team_stats_body_has_iso_dates_and_defaults(void **state)
                          .period_start = 1704067200,
                          .period_end = 1706745600,
                          .first_day = "2024-01-01",
-                         .last_day = "2024-01-31"};
+                         .last_day = "2024-01-31",
+                         .lookup = &account_lists};
     assert_int_equal(check(ep, &q, err), OR_OK);
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
     assert_string_equal(fake.req.method, "POST");
     assert_string_equal(fake.req.path, "/v1/analytics/team/stats");
     assert_string_equal(fake.req.content_type, "application/json");
+    /* Every required member: the team members from the lookup, orderBy by type. */
     assert_string_equal(fake.req.body,
-                        "{\"startDate\":\"2024-01-01T00:00:00.000+00:00\","
+                        "{\"userIds\":[\"USRA\",\"USRB\"],"
+                        "\"startDate\":\"2024-01-01T00:00:00.000+00:00\","
                         "\"endDate\":\"2024-01-31T23:59:59.999+00:00\",\"countBy\":\"absolute\","
-                        "\"limit\":100,\"page\":1,\"sortOrder\":\"desc\",\"type\":\"prospect\"}");
+                        "\"limit\":100,\"page\":1,\"sortOrder\":\"desc\","
+                        "\"orderBy\":\"prospectAdded\",\"type\":\"prospect\"}");
 
     /* January 2024 in Berlin starts at 23:00 UTC the day before. */
     fake_reset();
@@ -1470,13 +1536,14 @@ team_stats_body_has_iso_dates_and_defaults(void **state)
 
     /* No period and no dates: the vendor's default range, no dates sent. */
     fake_reset();
-    assert_int_equal(check(ep, &plain_query, err), OR_OK);
-    assert_int_equal(build(ep, &plain_query, 1, err), OR_OK);
+    struct or_query plain = plain_query;
+    plain.lookup = &account_lists;
+    assert_int_equal(check(ep, &plain, err), OR_OK);
+    assert_int_equal(build(ep, &plain, 1, err), OR_OK);
     body = body_json();
     assert_null(json_object_get(body, "startDate"));
     assert_null(json_object_get(body, "endDate"));
-    assert_null(json_object_get(body, "userIds"));
-    assert_null(json_object_get(body, "orderBy"));
+    assert_int_equal(json_array_size(json_object_get(body, "userIds")), 2);
     json_decref(body);
 }
 
@@ -1514,7 +1581,8 @@ team_stats_params_override_and_are_checked(void **state)
     /* A date-time is sent as given. */
     fake_reset();
     static const struct or_param_value dt[] = {{"start_date", "2024-01-01T00:00:00.000+05:30"},
-                                               {"end_date", "2024-01-31T23:59:59.999+05:30"}};
+                                               {"end_date", "2024-01-31T23:59:59.999+05:30"},
+                                               {"user_ids", "abc123xyz"}};
     q.params = fake_params(dt, ARRAY_LEN(dt));
     q.nparams = ARRAY_LEN(dt);
     assert_int_equal(build(ep, &q, 1, err), OR_OK);
@@ -1556,6 +1624,164 @@ team_stats_params_override_and_are_checked(void **state)
     struct or_query b = {.tz = "UTC", .params = fake_params(backwards, 2), .nparams = 2};
     assert_int_equal(check(ep, &b, err), OR_ERR_INVALID);
     assert_non_null(strstr(err, "is before start_date"));
+}
+
+/* ------------------------------------------------------------------------- */
+/* The vendor beyond its seed pages (issue 12)                                */
+/* ------------------------------------------------------------------------- */
+
+static void
+wrong_key_400_1001_is_an_auth_failure_in_every_envelope(void **state)
+{
+    (void)state;
+    static const char *const refused[] = {
+        "{\"code\":1001,\"type\":\"auth\",\"message\":\"1001: Invalid token\"}",
+        "{\"statusCode\":400,\"messages\":[\"1001: Invalid token\"]}",
+        "{\"error\":true,\"error_code\":1001,\"error_message\":\"1001: Invalid token\"}",
+        "{\"type\":\"auth\",\"message\":\"Invalid token\"}",
+    };
+    const struct or_endpoint *ep = endpoint("consolidated-stats");
+    char hint[256];
+    char msg[256];
+    for (size_t i = 0; i < ARRAY_LEN(refused); i++) {
+        size_t len = strlen(refused[i]);
+        assert_int_equal(ep->auth_failure(&fake_host, 400, refused[i], len, hint, sizeof(hint)),
+                         OR_ERR_AUTH);
+        /* The host's own hint names the variable: the plugin adds none. */
+        assert_string_equal(hint, "");
+        assert_int_equal(ep->error_message(refused[i], len, msg, sizeof(msg)), OR_OK);
+        assert_non_null(strstr(msg, "Invalid token"));
+    }
+    /* A 400 for a bad body is not an authentication failure. */
+    static const char bad_body[] = "{\"statusCode\":400,\"message\":[\"sequenceIds should not be "
+                                   "empty\",\"pageLimit must be a number\"]}";
+    assert_int_equal(
+        ep->auth_failure(&fake_host, 400, bad_body, strlen(bad_body), hint, sizeof(hint)),
+        OR_ERR_HTTP);
+    assert_int_equal(ep->error_message(bad_body, strlen(bad_body), msg, sizeof(msg)), OR_OK);
+    assert_string_equal(msg, "sequenceIds should not be empty; pageLimit must be a number");
+    static const char server[] =
+        "{\"code\":5001,\"type\":\"error\",\"message\":\"5001: Server error\"}";
+    assert_int_equal(ep->auth_failure(&fake_host, 500, server, strlen(server), hint, sizeof(hint)),
+                     OR_ERR_HTTP);
+    assert_int_equal(ep->auth_failure(&fake_host, 401, "", 0, hint, sizeof(hint)), OR_ERR_AUTH);
+    assert_int_equal(ep->auth_failure(&fake_host, 400, "not json", 8, hint, sizeof(hint)),
+                     OR_ERR_HTTP);
+}
+
+static void
+required_ids_come_from_the_lists_or_are_refused_naming_the_param(void **state)
+{
+    (void)state;
+    int64_t t = today();
+    const char *eps[] = {"consolidated-stats", "team-stats"};
+    const char *params[] = {"sequence_ids", "user_ids"};
+    for (size_t e = 0; e < ARRAY_LEN(eps); e++) {
+        const struct or_endpoint *ep = endpoint(eps[e]);
+        struct or_query q = period_query(t - 3, t - 1, NULL, 0);
+        char err[OR_ERR_SIZE] = "";
+        /* Needed unless the user names the ids. */
+        assert_int_equal(ep->lookup_needed(&fake_host, &q), OR_OK);
+        const struct or_param_value given[] = {{params[e], "X1"}};
+        struct or_query with = period_query(t - 3, t - 1, given, 1);
+        assert_int_equal(ep->lookup_needed(&fake_host, &with), OR_ERR_NOT_FOUND);
+        /* No list and no ids: refused before a body the API would refuse. */
+        fake_reset();
+        q.lookup = NULL;
+        assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+        char want[64];
+        snprintf(want, sizeof(want), "give --param %s=", params[e]);
+        assert_non_null(strstr(err, want));
+        assert_null(fake.req.body);
+        /* The list could not be read: the reason is said too. */
+        struct or_lookup failed = {.source = "saleshandy.list", .failed = "HTTP 404 Not Found"};
+        q.lookup = &failed;
+        assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+        assert_non_null(strstr(err, "HTTP 404 Not Found"));
+        assert_non_null(strstr(err, want));
+        /* An empty account says so. */
+        struct or_lookup empty = account_lists;
+        empty.nrows = 0;
+        q.lookup = &empty;
+        assert_int_equal(build(ep, &q, 1, err), OR_ERR_INVALID);
+        assert_non_null(strstr(err, "empty"));
+    }
+}
+
+static void
+team_stats_reads_numbers_as_text_and_rows_under_any_payload_key(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "{\"message\":\"ok\",\"payload\":{\"summary\":{\"total\":\"2\"},\"Email Analytics\":["
+        "{\"userId\":\"a\",\"userName\":\"Ann\",\"emailSent\":\"25\",\"openRate\":\"12.50\","
+        "\"Meeting Booked\":\"0\"},"
+        "{\"userId\":\"b\",\"userName\":\"Ben\",\"emailSent\":7,\"openRate\":\"n/a\"}]}}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    assert_int_equal(
+        parse_body(endpoint("team-stats"), &plain_query, 1, body, strlen(body), &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_text(0, "user_id", "a");
+    expect_type("email_sent", OR_TYPE_INT);
+    expect_int(0, "email_sent", 25);
+    expect_type("open_rate", OR_TYPE_REAL);
+    expect_real(0, "open_rate", 12.5);
+    expect_int(0, "meeting_booked", 0);
+    expect_int(1, "email_sent", 7);
+    expect_null(1, "open_rate"); /* not a number: NULL, with the page's one warning */
+    assert_int_equal(fake.nwarn, 1);
+}
+
+static void
+sequence_and_member_lists_are_read(void **state)
+{
+    (void)state;
+    static const char seqs[] =
+        "{\"message\":\"Successfully fetched all sequences and their associated steps\","
+        "\"payload\":[{\"id\":\"JA5YdAr9wy\",\"title\":\"Sample Sequence\",\"active\":true,"
+        "\"steps\":[{\"id\":\"bwOLEx4l8G\",\"name\":\"Step 1\"}],\"client\":{\"id\":\"g9bzZq4aMd\","
+        "\"companyName\":\"Demo\"},\"user\":{\"id\":1,\"firstName\":\"John\",\"lastName\":\"Doe\","
+        "\"email\":\"John@Example.com\"}}]}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    checked = 0;
+    assert_int_equal(
+        parse_body(endpoint("sequences"), &plain_query, 1, seqs, strlen(seqs), &info, err), OR_OK);
+    expect_text(0, "sequence_id", "JA5YdAr9wy");
+    expect_text(0, "title", "Sample Sequence");
+    expect_int(0, "active", 1);
+    expect_int(0, "steps", 1);
+    expect_text(0, "owner_id", "1");
+    expect_text(0, "owner_name", "John Doe");
+    expect_text(0, "owner_email", "john@example.com");
+    expect_text(0, "client_id", "g9bzZq4aMd");
+    expect_all_checked();
+    assert_int_equal(info.has_more, 0); /* fewer than a page: the last */
+    fake_reset();
+    assert_int_equal(build(endpoint("sequences"), &plain_query, 2, err), OR_OK);
+    assert_string_equal(fake.req.method, "GET");
+    assert_string_equal(fake.req.path, "/v1/sequences");
+    expect_query("page", "2");
+    expect_query("pageSize", "100");
+    assert_null(fake.req.body);
+
+    static const char members[] = "{\"payload\":{\"data\":[{\"_id\":\"u1\",\"firstName\":\"Ann\","
+                                  "\"lastName\":\"Lee\",\"email\":\"ann@x.example\",\"role\":"
+                                  "\"admin\",\"status\":\"active\"}]}}";
+    fake_reset_io();
+    assert_int_equal(
+        parse_body(endpoint("team-members"), &plain_query, 1, members, strlen(members), &info, err),
+        OR_OK);
+    expect_text(0, "user_id", "u1");
+    expect_text(0, "user_name", "Ann Lee");
+    expect_text(0, "user_email", "ann@x.example");
+    expect_text(0, "role", "admin");
+    static const char none[] = "{\"message\":\"no list here\"}";
+    assert_int_equal(
+        parse_body(endpoint("team-members"), &plain_query, 1, none, strlen(none), &info, err),
+        OR_ERR_PARSE);
+    assert_non_null(strstr(err, "no list of records"));
 }
 
 int
@@ -1601,6 +1827,11 @@ main(void)
         T(team_stats_columns_persist_across_pages),
         T(team_stats_body_has_iso_dates_and_defaults),
         T(team_stats_params_override_and_are_checked),
+        T(wrong_key_400_1001_is_an_auth_failure_in_every_envelope),
+        T(required_ids_come_from_the_lists_or_are_refused_naming_the_param),
+        T(team_stats_reads_numbers_as_text_and_rows_under_any_payload_key),
+        T(sequence_and_member_lists_are_read),
+        T(raw_control_characters_are_escaped_and_counted),
 #undef T
     };
     return cmocka_run_group_tests_name("provider_saleshandy", tests, load_plugin,

@@ -203,8 +203,9 @@ descriptor_is_an_unpod_provider(void **state)
     assert_non_null(plugin->description);
     assert_null(plugin->renderer);
     assert_non_null(plugin->provider);
-    assert_null(plugin->provider->default_base_url); /* none is documented */
-    assert_int_equal(plugin->provider->nendpoints, 1);
+    /* The documented base URL: https://unpod.dev/api/v2/platform/. */
+    assert_string_equal(plugin->provider->default_base_url, "https://unpod.dev");
+    assert_int_equal(plugin->provider->nendpoints, 3);
     const struct or_endpoint *ep = analytics();
     assert_string_equal(ep->table, "agent_calls");
     assert_int_equal(ep->paging, OR_PAGING_NONE);
@@ -214,6 +215,17 @@ descriptor_is_an_unpod_provider(void **state)
     assert_non_null(ep->error_message);
     assert_non_null(ep->instances);
     assert_string_equal(ep->auth_hint, "[unpod] api_key_env (default UNPOD_TOKEN)");
+    /* All-time totals, names of spaces from the spaces endpoint, refused
+     * credentials explained by the scheme sent. */
+    assert_int_equal(ep->cumulative, OR_CUMULATIVE_ALL_TIME);
+    assert_non_null(strstr(ep->cumulative_note, "all-time"));
+    assert_ptr_equal(ep->lookup, endpoint("spaces"));
+    assert_non_null(ep->lookup_needed);
+    assert_non_null(ep->lookup_fallback);
+    assert_non_null(ep->auth_failure);
+    assert_string_equal(endpoint("call-logs")->table, "agent_call_log");
+    assert_int_equal(endpoint("call-logs")->paging, OR_PAGING_PAGES);
+    assert_int_equal(endpoint("call-logs")->cumulative, OR_CUMULATIVE_NONE);
     assert_int_equal(ep->nparams, 1);
     assert_string_equal(ep->params[0]->name, "space_token");
     assert_int_equal(ep->params[0]->type, OR_PARAM_STRING_LIST);
@@ -247,7 +259,8 @@ agent_calls_schema_matches_design_column_for_column(void **state)
         {"avg_success_score", OR_TYPE_REAL}, {"total_tasks", OR_TYPE_INT},
         {"tasks_completed", OR_TYPE_INT},    {"tasks_failed", OR_TYPE_INT},
         {"tasks_pending", OR_TYPE_INT},      {"tasks_in_progress", OR_TYPE_INT},
-        {"success_rate", OR_TYPE_REAL},
+        {"success_rate", OR_TYPE_REAL},      {"completed_calls", OR_TYPE_INT},
+        {"avg_duration_s", OR_TYPE_REAL},    {"space_name", OR_TYPE_TEXT},
     };
     const struct or_endpoint *ep = analytics();
     assert_int_equal(ep->ncolumns, ARRAY_LEN(want));
@@ -281,6 +294,9 @@ documented_example_maps_every_agent_calls_column(void **state)
     assert_int_equal(fake.rows.nrows, 1);
     expect_text(0, "space_token", DOC_SPACE);
     expect_documented_numbers(0);
+    expect_null(0, "completed_calls"); /* the flat shape's */
+    expect_null(0, "avg_duration_s");
+    expect_null(0, "space_name"); /* no name configured, none looked up */
     expect_all_checked();
     assert_int_equal(fake.nwarn, 0);
     /* One request per instance: the page tells nothing about more pages. */
@@ -448,7 +464,7 @@ invalid_space_token_is_refused(void **state)
 /* ------------------------------------------------------------------------- */
 
 static void
-headers_are_org_handle_product_id_and_jwt_authorization(void **state)
+headers_are_org_handle_product_id_and_token_authorization(void **state)
 {
     (void)state;
     char err[OR_ERR_SIZE];
@@ -461,7 +477,8 @@ headers_are_org_handle_product_id_and_jwt_authorization(void **state)
     expect_header("accept", "application/json", 0);
     expect_header("Org-Handle", "recalll.co", 0);
     expect_header("Product-Id", "unpod.ai", 0);
-    expect_header("Authorization", "jwt " TEST_TOKEN, 1);
+    /* The current docs' scheme for dashboard API keys. */
+    expect_header("Authorization", "Token " TEST_TOKEN, 1);
     assert_int_equal(fake.req.nheader, 4);
 
     /* api_key_env names another variable. */
@@ -469,7 +486,7 @@ headers_are_org_handle_product_id_and_jwt_authorization(void **state)
     fake_set_config("api_key_env", "UNPOD_OTHER_TOKEN");
     setenv("UNPOD_OTHER_TOKEN", "other-token", 1);
     assert_int_equal(build_analytics(&q, err), OR_OK);
-    expect_header("Authorization", "jwt other-token", 1);
+    expect_header("Authorization", "Token other-token", 1);
     unsetenv("UNPOD_OTHER_TOKEN");
 
     /* A header value with a line break is refused with a message, not sent. */
@@ -519,7 +536,7 @@ missing_base_url_is_a_clear_error(void **state)
     fake_set_config("base_url", NULL);
     assert_int_equal(build_analytics(&org_query, err), OR_ERR_INVALID);
     assert_string_equal(err, "[unpod] base_url is not set (the API's address, e.g. "
-                             "https://unpod.example)");
+                             "https://unpod.dev)");
     expect_nothing_built();
 }
 
@@ -547,11 +564,11 @@ jwt_header_is_secret(void **state)
     }
     assert_null(strstr(fake.req.path, TEST_TOKEN));
 
-    /* A token pasted with its scheme is not sent as "jwt jwt ...". */
+    /* A credential pasted with its scheme is sent as given, never "Token JWT ...". */
     fake_reset_io();
     setenv("UNPOD_TOKEN", "JWT " TEST_TOKEN, 1);
     assert_int_equal(build_analytics(&q, err), OR_OK);
-    expect_header("Authorization", "jwt " TEST_TOKEN, 1);
+    expect_header("Authorization", "JWT " TEST_TOKEN, 1);
 
     /* No token: OR_ERR_AUTH with the host's message naming the variable. */
     fake_reset_io();
@@ -591,9 +608,9 @@ status_code_not_200_in_body_is_an_error_with_vendor_message(void **state)
     assert_int_equal(fake.rows.nrows, 0);
 
     /* 200 as text is fine; a status_code of odd type is ignored with a warning. */
-    static const char ok_text[] = "{\"status_code\":\"200\",\"data\":{}}";
+    static const char ok_text[] = "{\"status_code\":\"200\",\"data\":{\"call_status\":{}}}";
     assert_int_equal(parse_text(&org_query, ok_text, err), OR_OK);
-    static const char odd[] = "{\"status_code\":[200],\"data\":{}}";
+    static const char odd[] = "{\"status_code\":[200],\"data\":{\"call_status\":{}}}";
     assert_int_equal(parse_text(&org_query, odd, err), OR_OK);
     assert_int_equal(fake.rows.nrows, 2);
     assert_int_equal(fake.nwarn, 1);
@@ -686,14 +703,15 @@ missing_fields_and_nulls_become_null(void **state)
     static const char *const given[] = {"total_tasks", "tasks_completed", NULL};
     expect_row_null_except(1, given);
 
-    /* data {} and sections null or {}: one row, all NULL. */
-    static const char empty[] = "{\"status_code\":200,\"data\":{}}";
-    assert_int_equal(parse_text(&org_query, empty, err), OR_OK);
+    /* Sections null or {}: the nested shape, one row, all NULL. */
     static const char null_sections[] = "{\"data\":{\"call_analytics\":null,\"call_status\":{}}}";
     assert_int_equal(parse_text(&org_query, null_sections, err), OR_OK);
-    assert_int_equal(fake.rows.nrows, 4);
+    assert_int_equal(fake.rows.nrows, 3);
     expect_row_null_except(2, NULL);
-    expect_row_null_except(3, NULL);
+    /* data {}: no shape at all, an error rather than a row of NULLs. */
+    static const char empty[] = "{\"status_code\":200,\"data\":{}}";
+    assert_int_equal(parse_text(&org_query, empty, err), OR_ERR_PARSE);
+    expect_contains(err, "its keys: (none)");
 
     /* Absence is not a type error: nothing to warn about. */
     assert_int_equal(fake.nwarn, 0);
@@ -734,21 +752,15 @@ wrong_types_become_null_with_one_warning(void **state)
     expect_int(0, "total_tasks", 419);
     static const char *const usable[] = {"space_token", "total_tasks", NULL};
     expect_row_null_except(0, usable);
-    assert_int_equal(fake.nwarn, 1);
+    /* One warning for the odd status_code, one naming every odd value. */
+    assert_int_equal(fake.nwarn, 2);
     static const char *const named[] = {
-        "data.call_analytics.total_calls",
-        "data.call_analytics.interested",
-        "data.call_analytics.call_back",
-        "data.call_analytics.send_details",
-        "data.call_analytics.not_interested",
-        "data.call_analytics.not_connected",
-        "data.call_analytics.failed",
-        "data.call_analytics.avg_success_score",
-        "data.call_status.completed",
-        "data.call_status.failed",
-        "data.call_status.success_rate",
-        "status_code",
-        DOC_SPACE,
+        "data.call_analytics.total_calls",    "data.call_analytics.interested",
+        "data.call_analytics.call_back",      "data.call_analytics.send_details",
+        "data.call_analytics.not_interested", "data.call_analytics.not_connected",
+        "data.call_analytics.failed",         "data.call_analytics.avg_success_score",
+        "data.call_status.completed",         "data.call_status.failed",
+        "data.call_status.success_rate",      DOC_SPACE,
     };
     for (size_t i = 0; i < ARRAY_LEN(named); i++) {
         expect_contains(fake.last_warn, named[i]);
@@ -838,6 +850,251 @@ malformed_json_is_a_parse_error(void **state)
     assert_int_equal(fake.nwarn, 0);
 }
 
+/* ------------------------------------------------------------------------- */
+/* The vendor beyond its seed pages (issue 12)                                */
+/* ------------------------------------------------------------------------- */
+
+static void
+flat_shape_maps_its_columns_and_derives_the_success_rate(void **state)
+{
+    (void)state;
+    static const char flat[] =
+        "{\"status_code\":200,\"message\":\"Analytics fetched successfully\",\"data\":{"
+        "\"total_calls\":1250,\"completed_calls\":987,\"failed_calls\":143,"
+        "\"avg_duration_seconds\":145.3,\"total_tasks\":1350,\"task_status_breakdown\":{"
+        "\"pending\":45,\"running\":12,\"completed\":1180,\"failed\":113}}}";
+    char err[OR_ERR_SIZE];
+    struct or_query q = space_query(DOC_SPACE);
+    assert_int_equal(parse_text(&q, flat, err), OR_OK);
+    expect_int(0, "total_calls", 1250);
+    expect_int(0, "completed_calls", 987);
+    expect_int(0, "failed_calls", 143);
+    expect_real(0, "avg_duration_s", 145.3);
+    expect_int(0, "total_tasks", 1350);
+    expect_int(0, "tasks_pending", 45);
+    expect_int(0, "tasks_in_progress", 12);
+    expect_int(0, "tasks_completed", 1180);
+    expect_int(0, "tasks_failed", 113);
+    expect_real(0, "success_rate", 100.0 * 1180 / 1350);
+    expect_null(0, "interested"); /* the nested shape's outcomes */
+    assert_int_equal(fake.nwarn, 0);
+}
+
+static void
+unknown_analytics_shape_is_an_error_listing_its_keys(void **state)
+{
+    (void)state;
+    static const char other[] = "{\"status_code\":200,\"data\":{\"calls\":{\"total\":3},"
+                                "\"tasks\":[],\"version\":2}}";
+    char err[OR_ERR_SIZE];
+    assert_int_equal(parse_text(&org_query, other, err), OR_ERR_PARSE);
+    expect_contains(err, "neither the nested shape");
+    expect_contains(err, "its keys: calls, tasks, version");
+    assert_int_equal(fake.rows.nrows, 0);
+}
+
+static void
+auth_scheme_is_configurable_and_a_refusal_says_how_to_switch(void **state)
+{
+    (void)state;
+    char err[OR_ERR_SIZE];
+    char hint[400];
+    /* token (default): "Token <key>"; a 401 names it and the switch to jwt. */
+    assert_int_equal(analytics()->auth_failure(&fake_host, 401, "{}", 2, hint, sizeof(hint)),
+                     OR_ERR_AUTH);
+    expect_contains(hint, "Authorization: Token <key>");
+    expect_contains(hint, "[unpod] auth = jwt");
+    expect_contains(hint, "api_key_env");
+    assert_null(strstr(hint, TEST_TOKEN));
+    /* jwt: "jwt <token>", and the way back. */
+    fake_set_config("auth", "jwt");
+    assert_int_equal(build_analytics(&org_query, err), OR_OK);
+    expect_header("Authorization", "jwt " TEST_TOKEN, 1);
+    assert_int_equal(analytics()->auth_failure(&fake_host, 403, "{}", 2, hint, sizeof(hint)),
+                     OR_ERR_AUTH);
+    expect_contains(hint, "Authorization: jwt <token>");
+    expect_contains(hint, "[unpod] auth = token");
+    /* A credential with its own scheme is sent as given, and the hint says so. */
+    setenv("UNPOD_TOKEN", "Bearer " TEST_TOKEN, 1);
+    fake_reset_io();
+    assert_int_equal(build_analytics(&org_query, err), OR_OK);
+    expect_header("Authorization", "Bearer " TEST_TOKEN, 1);
+    assert_int_equal(analytics()->auth_failure(&fake_host, 401, "{}", 2, hint, sizeof(hint)),
+                     OR_ERR_AUTH);
+    expect_contains(hint, "sent as given");
+    expect_contains(hint, "\"Bearer\"");
+    /* Not an authentication failure: no hint. */
+    assert_int_equal(analytics()->auth_failure(&fake_host, 404, "{}", 2, hint, sizeof(hint)),
+                     OR_ERR_HTTP);
+    assert_string_equal(hint, "");
+    /* Anything else is refused before a request. */
+    fake_set_config("auth", "basic");
+    fake_reset_io();
+    assert_int_equal(build_analytics(&org_query, err), OR_ERR_INVALID);
+    expect_contains(err, "[unpod] auth");
+    expect_contains(err, "token or jwt");
+    expect_nothing_built();
+}
+
+static void
+call_logs_read_both_duration_forms_and_page_by_count(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "{\"count\":150,\"status_code\":200,\"message\":\"Call logs fetched successfully\","
+        "\"data\":[{\"id\":\"call_abc123def456\",\"source_number\":\"+919876543210\","
+        "\"destination_number\":\"+911234567890\",\"call_type\":\"outbound\","
+        "\"call_status\":\"completed\",\"creation_time\":\"2025-11-18T10:30:00.000Z\","
+        "\"start_time\":\"2025-11-18T10:30:05.000Z\",\"end_time\":\"2025-11-18T10:35:30.000Z\","
+        "\"call_duration\":\"0:05:25\",\"end_reason\":\"customer-ended-call\",\"bridge\":1},"
+        "{\"source_number\":\"+911234567890\",\"destination_number\":\"+919876543210\","
+        "\"call_type\":\"outbound\",\"call_status\":\"completed\",\"creation_time\":"
+        "\"2026-02-07T05:57:00Z\",\"start_time\":\"2026-02-07T05:57:45Z\",\"end_time\":"
+        "\"2026-02-07T06:01:12Z\",\"call_duration\":207,\"end_reason\":\"caller_hangup\"},"
+        "{\"call_type\":\"inbound\",\"call_status\":\"missed\",\"creation_time\":"
+        "\"2026-02-07T06:00:00Z\",\"start_time\":null,\"end_time\":null,\"call_duration\":"
+        "\"1:02:03\"},{\"call_status\":\"failed\",\"call_duration\":\"5 minutes\"}]}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    fake.forbid_time_parse = 0;
+    checked = 0;
+    assert_int_equal(
+        parse_body(endpoint("call-logs"), &org_query, 1, body, strlen(body), &info, err), OR_OK);
+    assert_int_equal(fake.rows.nrows, 4);
+    expect_text(0, "call_id", "call_abc123def456");
+    expect_text(0, "source_number", "+919876543210");
+    expect_text(0, "destination_number", "+911234567890");
+    expect_text(0, "call_type", "outbound");
+    expect_text(0, "call_status", "completed");
+    expect_int(0, "created_at", 1763461800);
+    expect_int(0, "started_at", 1763461805);
+    expect_int(0, "ended_at", 1763462130);
+    expect_int(0, "duration_s", 325); /* "0:05:25" */
+    expect_text(0, "end_reason", "customer-ended-call");
+    expect_all_checked();
+    expect_int(1, "duration_s", 207); /* integer seconds */
+    expect_null(1, "call_id");
+    expect_null(2, "started_at");
+    expect_int(2, "duration_s", 3723); /* "1:02:03" */
+    expect_null(3, "duration_s");      /* not a duration: NULL, warned */
+    assert_int_equal(fake.nwarn, 1);
+    expect_contains(fake.last_warn, "call_duration");
+    /* count 150 in pages of 100: 2 pages, fetched at once. */
+    assert_int_equal(info.total_pages, 2);
+    assert_int_equal(info.total_rows, 150);
+    assert_int_equal(info.has_more, 1);
+}
+
+/* A raw control character inside a string (JSON forbids it) costs nothing:
+ * escaped, the page decoded again, every row kept, the repair counted. */
+static void
+raw_control_characters_are_escaped_and_counted(void **state)
+{
+    (void)state;
+    /* A raw newline (jansson's "unexpected newline"), a raw NUL (U+FFFD: text
+     * cannot hold it) and an escape that was already right. */
+    static const char body[] = "{\"count\":2,\"data\":[{\"id\":\"c1\",\"end_reason\":"
+                               "\"line\nbreak\\u0041\"},{\"id\":\"c2\",\"call_status\":\"a\0b\"}]}";
+    struct or_page_info info;
+    char err[OR_ERR_SIZE];
+    fake.forbid_time_parse = 0;
+    or_status st =
+        parse_body(endpoint("call-logs"), &org_query, 1, body, sizeof(body) - 1, &info, err);
+    if (st != OR_OK) {
+        fail_msg("%s", err);
+    }
+    assert_int_equal(fake.rows.nrows, 2);
+    expect_text(0, "end_reason", "line\nbreakA");
+    expect_text(1, "call_id", "c2");
+    expect_text(1, "call_status",
+                "a\xef\xbf\xbd"
+                "b");
+    assert_int_equal(fake.repaired[OR_REPAIR_CONTROL_CHARS], 2);
+}
+
+static void
+call_logs_request_the_period_and_filters(void **state)
+{
+    (void)state;
+    static const struct or_param_value p[] = {
+        {"call_type", "outbound"}, {"call_status", "completed"}, {"page_size", "50"}};
+    struct or_query q = {.tz = "Europe/Berlin",
+                         .period_start = 1794783600, /* 2026-11-16 00:00 Berlin */
+                         .period_end = 1795388400,
+                         .params = fake_params(p, ARRAY_LEN(p)),
+                         .nparams = ARRAY_LEN(p)};
+    char err[OR_ERR_SIZE];
+    assert_int_equal(build(endpoint("call-logs"), &q, 3, err), OR_OK);
+    assert_string_equal(fake.req.method, "GET");
+    assert_string_equal(fake.req.path, "/api/v2/platform/call-logs/");
+    expect_query("page", "3");
+    expect_query("page_size", "50");
+    expect_query("start_date", "2026-11-15T23:00:00.000Z");
+    expect_query("end_date", "2026-11-22T22:59:59.999Z");
+    expect_query("call_type", "outbound");
+    expect_query("call_status", "completed");
+    expect_header("Org-Handle", "recalll.co", 0);
+    expect_header("Authorization", "Token " TEST_TOKEN, 1);
+    static const struct or_param_value big[] = {{"page_size", "500"}};
+    q.params = fake_params(big, 1);
+    q.nparams = 1;
+    assert_int_equal(endpoint("call-logs")->check_query(&fake_host, &q, err, sizeof(err)),
+                     OR_ERR_INVALID);
+    expect_contains(err, "page_size");
+}
+
+static void
+space_names_come_from_config_else_from_the_spaces_list(void **state)
+{
+    (void)state;
+    static const char nested[] = "{\"data\":{\"call_analytics\":{\"total_calls\":1}}}";
+    char err[OR_ERR_SIZE];
+    const struct or_endpoint *spaces = endpoint("spaces");
+    static const struct or_value rows[][5] = {
+        {{.type = OR_TYPE_TEXT, .s = DOC_SPACE, .len = 24},
+         {.type = OR_TYPE_TEXT, .s = "Sales Outreach Q1", .len = 17},
+         {.is_null = 1},
+         {.is_null = 1},
+         {.is_null = 1}},
+    };
+    static const struct or_value *const ptrs[] = {rows[0]};
+    struct or_lookup lk = {
+        .ncols = spaces->ncolumns, .columns = spaces->columns, .nrows = 1, .rows = ptrs};
+    struct or_query q = space_query(DOC_SPACE);
+    q.lookup = &lk;
+    assert_int_equal(parse_text(&q, nested, err), OR_OK);
+    expect_text(0, "space_name", "Sales Outreach Q1"); /* the API's name */
+    /* The config's name wins, and only the named token gets it. */
+    fake_set_config("space_names", " OTHER=Nope , " DOC_SPACE " = North team (Berlin) ");
+    assert_int_equal(parse_text(&q, nested, err), OR_OK);
+    expect_text(1, "space_name", "North team (Berlin)");
+    struct or_query other = space_query("SPACE2");
+    assert_int_equal(parse_text(&other, nested, err), OR_OK);
+    expect_null(2, "space_name");
+    /* The spaces list is needed only for a space the config does not name. */
+    static const struct or_param_value one[] = {{"space_token", DOC_SPACE}};
+    struct or_query named = {.tz = "UTC", .params = fake_params(one, 1), .nparams = 1};
+    assert_int_equal(analytics()->lookup_needed(&fake_host, &named), OR_ERR_NOT_FOUND);
+    static const struct or_param_value two[] = {{"space_token", DOC_SPACE ",SPACE2"}};
+    named.params = fake_params(two, 1);
+    assert_int_equal(analytics()->lookup_needed(&fake_host, &named), OR_OK);
+    /* The whole organisation has no space to name. */
+    assert_int_equal(analytics()->lookup_needed(&fake_host, &org_query), OR_ERR_NOT_FOUND);
+    /* The list itself. */
+    static const char list[] =
+        "{\"count\":1,\"status_code\":200,\"data\":[{\"id\":\"sp_001\",\"name\":\"Sales Outreach "
+        "Q1\",\"token\":\"8KZAMRAHSXXXXXXMAYNASMJC\",\"agent_handle\":\"space-agent-8q\","
+        "\"created_at\":\"2026-01-10T08:00:00Z\"}]}";
+    struct or_page_info info;
+    fake.forbid_time_parse = 0;
+    fake_reset_io();
+    assert_int_equal(parse_body(spaces, &org_query, 1, list, strlen(list), &info, err), OR_OK);
+    expect_text(0, "space_token", "8KZAMRAHSXXXXXXMAYNASMJC");
+    expect_text(0, "name", "Sales Outreach Q1");
+    expect_text(0, "space_id", "sp_001");
+    expect_int(0, "created_at", 1768032000);
+}
+
 int
 main(void)
 {
@@ -852,7 +1109,7 @@ main(void)
         T(config_space_tokens_give_one_instance_each),
         T(param_space_token_wins_over_config),
         T(invalid_space_token_is_refused),
-        T(headers_are_org_handle_product_id_and_jwt_authorization),
+        T(headers_are_org_handle_product_id_and_token_authorization),
         T(product_id_defaults_to_unpod_dev),
         T(missing_org_handle_is_a_clear_error),
         T(missing_base_url_is_a_clear_error),
@@ -864,6 +1121,13 @@ main(void)
         T(wrong_types_become_null_with_one_warning),
         T(huge_numbers_become_null_and_the_rest_is_kept),
         T(malformed_json_is_a_parse_error),
+        T(flat_shape_maps_its_columns_and_derives_the_success_rate),
+        T(unknown_analytics_shape_is_an_error_listing_its_keys),
+        T(auth_scheme_is_configurable_and_a_refusal_says_how_to_switch),
+        T(call_logs_read_both_duration_forms_and_page_by_count),
+        T(raw_control_characters_are_escaped_and_counted),
+        T(call_logs_request_the_period_and_filters),
+        T(space_names_come_from_config_else_from_the_spaces_list),
 #undef T
     };
     return cmocka_run_group_tests_name("provider_unpod", tests, load_plugin, fake_group_teardown);

@@ -126,8 +126,8 @@ consolidated_stats_pages_on_has_more_and_keeps_every_email_once(void **state)
     st = csvstat(L.out, "replied");
     assert_non_null(strstr(st, "distinct=false|true\n"));
     free(st);
-    /* 13 pages of 100, and the one 429 retried */
-    assert_int_equal(mockapi_requests(&L.mock), 14);
+    /* the sequence list (the body's required ids), 13 pages of 100, the one 429 retried */
+    assert_int_equal(mockapi_requests(&L.mock), 15);
     live_stop(&L);
 }
 
@@ -254,7 +254,8 @@ unpod_gives_one_row_per_space_and_clear_errors(void **state)
     assert_non_null(strstr(st, "header=space_token,total_calls,interested,call_back,send_details,"
                                "not_interested,not_connected,failed_calls,avg_success_score,"
                                "total_tasks,tasks_completed,tasks_failed,tasks_pending,"
-                               "tasks_in_progress,success_rate"));
+                               "tasks_in_progress,success_rate,completed_calls,avg_duration_s,"
+                               "space_name\n"));
     free(st);
     /* an unknown space: the vendor's 404 text */
     const char *bad[] = {"--param", "space_token=NOSUCHSPACE", NULL};

@@ -18,7 +18,9 @@
 #include "base/timeutil.h"
 #include "pgtest.h"
 #include "proc.h"
+#include "plugin/endpoint.h"
 #include "store/store.h"
+#include "store/store_profile.h"
 
 struct backend {
     const char *kind; /* "sqlite" or "postgresql" */
@@ -431,6 +433,51 @@ test_bad_urls(void **state)
     assert_null(strstr(err, "hunter2"));
 }
 
+/* What is cumulative and how the store keeps it are declared once: all-time
+ * totals alone are kept as snapshots, snapshots alone are all-time totals,
+ * counters of records stay records, and a 2.1-sized endpoint has neither. */
+static void
+test_cumulative_and_keeping_agree(void **state)
+{
+    (void)state;
+    const struct or_column *const cols[] = {
+        OR_COLUMN("id", OR_TYPE_TEXT, "id"),
+        OR_COLUMN("at", OR_TYPE_TIME, "when"),
+    };
+    static const char *const key[] = {"id", NULL};
+    struct or_endpoint ep = {.size = sizeof(struct or_endpoint),
+                             .name = "e",
+                             .table = "t",
+                             .columns = cols,
+                             .ncolumns = 2};
+    struct or_store_profile p;
+
+    ep.cumulative = OR_CUMULATIVE_ALL_TIME;
+    or_store_profile_of("x.e", &ep, &p);
+    assert_int_equal(p.kind, OR_STORE_SNAPSHOT);
+    assert_null(p.key);
+
+    ep.cumulative = OR_CUMULATIVE_NONE;
+    ep.keeping = OR_KEEP_SNAPSHOT;
+    ep.record_key = key;
+    or_store_profile_of("x.e", &ep, &p);
+    assert_int_equal(p.kind, OR_STORE_SNAPSHOT);
+    assert_ptr_equal(p.key, key);
+    assert_int_equal(or_endpoint_cumulative(&ep), OR_CUMULATIVE_ALL_TIME);
+
+    ep.keeping = OR_KEEP_RECORDS;
+    ep.record_day = "at";
+    ep.cumulative = OR_CUMULATIVE_COUNTERS;
+    or_store_profile_of("x.e", &ep, &p);
+    assert_int_equal(p.kind, OR_STORE_RECORDS);
+    assert_int_equal(or_endpoint_cumulative(&ep), OR_CUMULATIVE_COUNTERS);
+
+    ep.size = (uint32_t)offsetof(struct or_endpoint, keeping); /* a 2.1 plugin's */
+    or_store_profile_of("x.e", &ep, &p);
+    assert_int_equal(p.kind, OR_STORE_PERIOD);
+    assert_int_equal(or_endpoint_cumulative(&ep), OR_CUMULATIVE_NONE);
+}
+
 #define BOTH(f)                                                                                    \
     cmocka_unit_test_prestate_setup_teardown(f, setup, teardown, &sqlite_backend),                 \
         cmocka_unit_test_prestate_setup_teardown(f, setup, teardown, &pg_backend)
@@ -447,6 +494,7 @@ main(void)
         cmocka_unit_test_prestate_setup_teardown(test_sqlite_damaged_or_foreign_refused, setup,
                                                  teardown, &sqlite_backend),
         cmocka_unit_test(test_bad_urls),
+        cmocka_unit_test(test_cumulative_and_keeping_agree),
     };
     return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);
 }

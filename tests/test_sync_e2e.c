@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -593,27 +594,81 @@ test_quarterly_review_week_by_week(void **state)
     samples_close(&s);
 }
 
+/* Rows a store held from an earlier sync are "as of" that sync: a run that
+ * re-fetches only the days not settled says, for its counters, when its
+ * oldest rows were read (fetched_at in --json, :fetched_at_ALIAS in SQL). */
+static void
+test_rows_from_an_earlier_sync_are_as_of_it(void **state)
+{
+    (void)state;
+    struct world w;
+    int line = 0;
+    world_open(&w, NULL);
+    const char *sync1[] = {"sync", "salesfinity.call-log", "--period", "2026-11-16..2026-11-22",
+                           NULL};
+    expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1));
+    g_free(call_ranges(&w, &line));
+    char out[1300];
+    snprintf(out, sizeof(out), "%s/asof", w.dir);
+    const char *run[] = {"run",      w.tpl, "--period", "2026-11-16..2026-11-22",
+                         "--format", "csv", "--out",    out,
+                         "--json",   NULL};
+    struct proc_result r = run_at(&w, "2026-11-24T08:00:00+01:00", run);
+    assert_int_equal(r.status, 0);
+    assert_ranges(&w, &line, "2026-11-19..2026-11-22\n"); /* 16-19 settled, kept */
+    json_t *root = json_loads(r.out, 0, NULL);
+    assert_non_null(root);
+    json_t *src = json_array_get(
+        json_object_get(
+            json_object_get(json_array_get(json_object_get(root, "jobs"), 0), "manifest"),
+            "sources"),
+        0);
+    assert_string_equal(json_string_value(json_object_get(src, "fetched_at")),
+                        "2026-11-23T07:00:00+00:00");
+    json_decref(root);
+    proc_result_free(&r);
+    world_close(&w);
+}
+
+/* `outreport plugins` with only test plugin @p name: it is refused with @p why. */
+static void
+expect_plugin_refused(const char *name, const char *why)
+{
+    char *dir = test_tmpdir();
+    char so[1200], cmd[2600];
+    snprintf(so, sizeof(so), "%s/tests/%s", getenv("OR_BUILD_ROOT"), name);
+    snprintf(cmd, sizeof(cmd), "cp %s %s/", so, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *argv[] = {proc_outreport(), "--plugin-dir", dir, "plugins", NULL};
+    struct proc_result r;
+    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
+    assert_non_null(strstr(r.err, name));
+    assert_non_null(strstr(r.err, why));
+    assert_null(strstr(r.out, "badkeeping.calls"));
+    proc_result_free(&r);
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* Providers say how the store keeps their rows (ABI 2.2); a declaration
  * naming a day column that is not a time is refused when loading. */
 static void
 test_bad_keeping_declaration_refused(void **state)
 {
     (void)state;
-    char *dir = test_tmpdir();
-    char so[1200], cmd[2600];
-    snprintf(so, sizeof(so), "%s/tests/bad_keeping.so", getenv("OR_BUILD_ROOT"));
-    snprintf(cmd, sizeof(cmd), "cp %s %s/", so, dir);
-    assert_int_equal(system(cmd), 0);
-    const char *argv[] = {proc_outreport(), "--plugin-dir", dir, "plugins", NULL};
-    struct proc_result r;
-    assert_int_equal(proc_run(argv, NULL, 60, &r), 0);
-    assert_non_null(strstr(r.err, "bad_keeping.so"));
-    assert_non_null(strstr(r.err, "endpoint calls: keeping records needs record_day, a time "
-                                  "column"));
-    assert_null(strstr(r.out, "badkeeping.calls"));
-    proc_result_free(&r);
-    test_rmtree(dir);
-    free(dir);
+    expect_plugin_refused("bad_keeping.so",
+                          "endpoint calls: keeping records needs record_day, a time column");
+}
+
+/* What is cumulative and how the store keeps it are one statement: records
+ * that say they are all-time totals (snapshots) are refused when loading. */
+static void
+test_cumulative_disagreeing_with_keeping_refused(void **state)
+{
+    (void)state;
+    expect_plugin_refused("bad_cumulative.so", "endpoint calls: all-time totals (cumulative) are "
+                                               "kept as snapshots (OR_KEEP_SNAPSHOT), not as "
+                                               "records");
 }
 
 int
@@ -631,6 +686,8 @@ main(void)
         cmocka_unit_test(test_vars_reach_sql_and_params),
         cmocka_unit_test(test_quarterly_review_week_by_week),
         cmocka_unit_test(test_bad_keeping_declaration_refused),
+        cmocka_unit_test(test_cumulative_disagreeing_with_keeping_refused),
+        cmocka_unit_test(test_rows_from_an_earlier_sync_are_as_of_it),
         cmocka_unit_test(test_trend_chart_marks_current_week_and_kpis_have_sparklines),
     };
     return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);

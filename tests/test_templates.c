@@ -146,8 +146,8 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     char line[700];
     snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
     assert_non_null(strstr(r.err, line));
-    /* reps, lists, sequences, agents, trend, trend-emails, all-calls */
-    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 7);
+    /* reps, reconciliation, lists, sequences, agents, trend, trend-emails, all-calls */
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 8);
     g_free(reps);
     proc_result_free(&r);
     samples_close(&S);
@@ -155,8 +155,8 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
 
 /* The donut of call outcomes is the whole of Unpod's total_calls: its outcome
  * counts do not cover every call (the API's own example: 346 of 419), and a
- * chart that silently adds up to less than the "Agent calls" tile above it
- * would be a wrong answer. */
+ * chart that silently adds up to less than the all-time "Agent calls" tile
+ * above it would be a wrong answer. */
 static void
 voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
 {
@@ -174,7 +174,7 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
     char *mpath = g_build_filename(S.dir, "manifest.json", NULL);
     char *m = test_read_file(mpath, NULL);
     assert_non_null(m);
-    const char *tile = strstr(m, "\"label\": \"Agent calls\"");
+    const char *tile = strstr(m, "\"label\": \"Agent calls, all time\"");
     assert_non_null(tile);
     const char *v = strstr(tile, "\"value\": ");
     assert_non_null(v);

@@ -128,6 +128,8 @@ parse_page(const struct or_host *h, const struct or_query *q, long page, const c
     return st;
 }
 
+static const char *const todo_key[] = {"id", NULL};
+
 static const struct or_endpoint todos = {
     .size = sizeof(struct or_endpoint),
     .name = "todos",
@@ -140,6 +142,10 @@ static const struct or_endpoint todos = {
     .paging = OR_PAGING_NONE,
     .build_request = build_request,
     .parse_page = parse_page,
+    /* ABI 2.2: how outreport's store keeps the rows.  A to-do list is read as
+     * it is when fetched, for whatever period: kept per period, one row per id. */
+    .keeping = OR_KEEP_PERIOD,
+    .record_key = todo_key,
 };
 
 static const struct or_endpoint *const endpoints[] = {&todos};

@@ -42,7 +42,11 @@
  *   format (::OR_FMT_CURRENCY), whose document a split is for
  *   (::or_report.split_label, split_value) and the report's currency, and
  *   cells as documents and spreadsheets show them (::or_display,
- *   ::or_host.format_cell, format_kpi).
+ *   ::or_host.format_cell, format_kpi), and what real vendors need: an
+ *   endpoint's lookup (::or_endpoint.lookup, ::or_query.lookup), refused
+ *   credentials told by the body (::or_endpoint.auth_failure), cumulative
+ *   tables (::or_endpoint.cumulative, ::or_source_status.fetched_at) and
+ *   counts of repaired values (::or_host.count_repaired).
  *
  * @section growth How each struct grows
  *
@@ -232,6 +236,39 @@ struct or_config_key {
 #define OR_CONFIG_KEY(...)                                                                         \
     (&(const struct or_config_key){.size = sizeof(struct or_config_key), __VA_ARGS__})
 
+/**
+ * What of a table counts up to the moment it is fetched rather than within
+ * the period asked for (since 2.2, ::or_endpoint.cumulative).  Documents say
+ * "as of <fetch time>" where they show such values.  It agrees with
+ * ::or_endpoint.keeping: ALL_TIME totals are what the store keeps as dated
+ * snapshots (::OR_KEEP_SNAPSHOT), so either implies the other and the
+ * loader refuses them disagreeing; a COUNTERS table of records keeps each
+ * row in the newest version fetched.
+ */
+enum or_cumulative {
+    OR_CUMULATIVE_NONE = 0, /**< every value belongs to the period asked for */
+    /**
+     * Rows belong to the period (e.g. e-mails sent in it), but some of their
+     * counters keep counting until the fetch (opens, clicks, replies):
+     * ::or_endpoint.cumulative_note names them.
+     */
+    OR_CUMULATIVE_COUNTERS,
+    /** The whole table is totals up to the fetch, whatever the period (no date filter). */
+    OR_CUMULATIVE_ALL_TIME,
+    OR_CUMULATIVE_COUNT
+};
+
+/** Kinds of values a provider repaired instead of refusing its page (since 2.2). */
+enum or_repair {
+    /**
+     * A raw control character (U+0000 to U+001F) inside a JSON string,
+     * which JSON forbids and jansson refuses: escaped and the page decoded
+     * again, every row kept.
+     */
+    OR_REPAIR_CONTROL_CHARS = 0,
+    OR_REPAIR_COUNT
+};
+
 /** Log levels for ::or_host.log. */
 enum or_log_level { OR_LOG_ERROR = 0, OR_LOG_WARN, OR_LOG_INFO, OR_LOG_DEBUG };
 
@@ -260,6 +297,33 @@ struct or_query {
     const struct or_param_value *const *params; /**< validated endpoint parameters */
     const char *instance; /**< per-request instance value (e.g. one space token)
                                when the endpoint declared instances; else NULL */
+    /* since 2.2 */
+    /**
+     * The rows of the endpoint's ::or_endpoint.lookup, fetched by the host
+     * before the first request; NULL when the endpoint has no lookup or did
+     * not need it (::or_endpoint.lookup_needed).  Borrowed, read-only, shared
+     * by every thread of the fetch.
+     */
+    const struct or_lookup *lookup;
+};
+
+/**
+ * The rows of a lookup endpoint (since 2.2): the other table a provider
+ * reads while it builds requests or parses pages, e.g. the account's own
+ * disposition list while parsing calls.  Built by the host.
+ */
+struct or_lookup {
+    const char *source;                     /**< "provider.endpoint" of the lookup */
+    size_t ncols;                           /**< columns of each row */
+    const struct or_column *const *columns; /**< the lookup endpoint's declared columns */
+    size_t nrows;                           /**< rows (0 when it failed) */
+    const struct or_value *const *rows;     /**< each an array of ncols values */
+    /**
+     * NULL when the rows are the endpoint's; else why it could not be read
+     * (one line, e.g. "HTTP 404 Not Found"), and nrows is 0.  Only an
+     * endpoint with ::or_endpoint.lookup_fallback sees a failed lookup.
+     */
+    const char *failed;
 };
 
 /** What the provider learned about paging from one page.  The host presets every member. */
@@ -397,6 +461,9 @@ struct or_source_status {
     const char *status; /**< "ok", "retried", "failed" */
     const char *detail; /**< reason or NULL */
     int64_t rows;       /**< rows fetched */
+    /* since 2.2 */
+    int64_t fetched_at;            /**< when its data was read (Unix seconds), 0 when never */
+    enum or_cumulative cumulative; /**< its endpoint's ::or_endpoint.cumulative */
 };
 
 /** The evaluated report every renderer receives.  Borrowed for one render call. */
@@ -674,6 +741,17 @@ struct or_host {
      */
     or_status (*format_kpi)(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
                             unsigned flags, struct or_display *out, int *direction);
+    /**
+     * Count @p n values of kind @p what that the provider repaired on the
+     * current fetch instead of refusing its page (e.g. raw control
+     * characters it escaped).  The host adds the counts up per source, shows
+     * them in the run summary (`-v`, manifest.json, `--json`) and logs one
+     * warning (for a run, one for all its sources), so a provider never
+     * warns about them per page.
+     * Thread-safe: parse_page may call it from any thread.
+     * @return OR_OK; OR_ERR_INVALID for an unknown @p what or @p n < 0.
+     */
+    or_status (*count_repaired)(const struct or_host *h, enum or_repair what, long n);
 };
 
 /* ------------------------------------------------------------------------- */
@@ -746,6 +824,26 @@ enum or_keeping {
 };
 
 /**
+ * Whether this fetch needs the endpoint's lookup (since 2.2).  MAY be set;
+ * without it the lookup is always fetched.  E.g. no: the user listed the
+ * ids the lookup would give.
+ * @return OR_OK when it is needed, OR_ERR_NOT_FOUND when not.
+ */
+typedef or_status or_lookup_needed_fn(const struct or_host *h, const struct or_query *q);
+
+/**
+ * Tell what a failed response means (since 2.2).  MAY be set.  Called for
+ * every response that failed with an HTTP status after the host's retries.
+ * Returns OR_ERR_AUTH when the response means the credential was refused
+ * (some vendors answer a wrong key with 400 and a code in the body), else
+ * OR_ERR_HTTP.  May write what the user should check (one line, e.g. the
+ * config key and the scheme that was sent) into @p hint; when it leaves
+ * @p hint empty, an authentication failure shows ::or_endpoint.auth_hint.
+ */
+typedef or_status or_auth_failure_fn(const struct or_host *h, long http_status, const char *body,
+                                     size_t len, char *hint, size_t n);
+
+/**
  * One endpoint of a provider: a table, its schema, its parameters, its
  * callbacks.  Static, with `.size = sizeof(struct or_endpoint)`.
  */
@@ -773,6 +871,36 @@ struct or_endpoint {
     const char *const *record_key; /**< MAY: the columns identifying a record, NULL-terminated
                                         (a vendor's record id); NULL: every column */
     const char *record_day;        /**< RECORDS: the time column that puts a record on a day */
+    /** MAY: what of the table counts up to the fetch; OR_CUMULATIVE_NONE when unset. */
+    enum or_cumulative cumulative;
+    /**
+     * MAY: one line saying what is cumulative, for `outreport plugins` and
+     * documents, e.g. "opens, clicks and replies count up to the fetch".
+     */
+    const char *cumulative_note;
+    /**
+     * MAY: another endpoint of the same provider whose rows build_request
+     * and parse_page read through ::or_query.lookup (the account's own
+     * disposition list while parsing calls).  The host fetches it completely
+     * before the first request of the fetch, with no parameters and no
+     * period (a lookup must not depend on them), once per run however many
+     * sources need it, with its own paging, retries, recording and replay.
+     * A lookup has no lookup of its own.
+     */
+    const struct or_endpoint *lookup;
+    /** MAY: whether this fetch needs the lookup; without it, always. */
+    or_lookup_needed_fn *lookup_needed;
+    /**
+     * MAY: what the endpoint does without its lookup, for the one warning
+     * the host logs when the lookup cannot be read (other than for refused
+     * credentials, which fail the fetch), e.g. "disposition_category comes
+     * from the built-in map of the 14 default dispositions".  The fetch then
+     * goes on with ::or_lookup.failed set.  NULL: a lookup that cannot be
+     * read fails the fetch.
+     */
+    const char *lookup_fallback;
+    /** MAY: tells a refused credential from the body of a failed response. */
+    or_auth_failure_fn *auth_failure;
 };
 
 /** Provider part of a descriptor: static, with `.size = sizeof(struct or_provider)`. */

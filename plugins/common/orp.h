@@ -15,7 +15,9 @@
  * - orp_number.h: numbers from JSON values and decimal text;
  * - orp_error.h: the vendor's message from an error body;
  * - orp_page.h: decoding a page body;
- * - orp_repair.h: values jansson refuses (huge integers, \\u0000), kept as text;
+ * - orp_repair.h: values jansson refuses (huge integers, \\u0000, raw control
+ *   characters inside strings), kept;
+ * - orp_lookup.h: an endpoint's lookup (the rows of another table);
  * - orp_param.h: endpoint parameter lookup and checks;
  * - orp_civil.h: civil-date arithmetic and UTC text;
  * - orp_text.h: blanks.
@@ -26,6 +28,7 @@
 #include "orp_cells.h"
 #include "orp_civil.h"
 #include "orp_error.h"
+#include "orp_lookup.h"
 #include "orp_number.h"
 #include "orp_page.h"
 #include "orp_param.h"

@@ -31,6 +31,7 @@ struct orp_cells {
     const char *const *fields; /**< JSON field name of each warning bit (static) */
     size_t nfields;            /**< number of entries in fields (at most 64) */
     unsigned int_rules;        /**< ORP_INT_* rules of orp_int (orp_number.h); 0 at init */
+    const void *user;          /**< the provider's context of the page (borrowed), NULL at init */
     uint64_t bad;              /**< bit i set: fields[i] had an unexpected type */
     long nbad;                 /**< number of values of unexpected type */
     int nomem;                 /**< nonzero: the scratch buffer could not grow */

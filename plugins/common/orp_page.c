@@ -10,30 +10,57 @@
 #include "orp_page.h"
 #include "orp_repair.h"
 
-/* Decode, quoting integers beyond 64 bits when jansson finds one. */
+/* Whether jansson refused the body for a raw control character inside a
+ * string: it says "control character 0x.." for each but the newline, which
+ * it calls an "unexpected newline" (only ever inside a string). */
+static int
+refused_control(const json_error_t *jerr)
+{
+    return strstr(jerr->text, "control character") != NULL ||
+           strstr(jerr->text, "unexpected newline") != NULL;
+}
+
+/* Decode, escaping raw control characters inside strings (counted in
+ * *ctrl) and quoting integers beyond 64 bits (counted in *big) when jansson
+ * refuses the body for them. */
 static json_t *
-decode(const char *body, size_t len, unsigned opts, long *big, json_error_t *jerr)
+decode(const char *body, size_t len, unsigned opts, long *ctrl, long *big, json_error_t *jerr)
 {
     size_t flags = JSON_ALLOW_NUL | ((opts & ORP_LOAD_ANY) != 0 ? JSON_DECODE_ANY : 0);
     json_t *root = json_loadb(body, len, flags, jerr);
+    char *escaped = NULL;
+    *ctrl = 0;
     *big = 0;
+    if (root == NULL && refused_control(jerr)) {
+        escaped = orp_repair_controls(body, len, &len, ctrl);
+        if (escaped == NULL) {
+            goto nomem;
+        }
+        body = escaped;
+        root = json_loadb(body, len, flags, jerr);
+    }
     if (root != NULL || json_error_code(jerr) != json_error_numeric_overflow) {
-        return root;
+        goto done;
     }
     if ((opts & ORP_LOAD_BIG_INT_AS_REAL) != 0) {
         root = json_loadb(body, len, flags | JSON_DECODE_INT_AS_REAL, jerr);
         *big = root != NULL;
-        return root;
+        goto done;
     }
     size_t fixed_len = 0;
     char *fixed = orp_repair_big_ints(body, len, &fixed_len, big);
     if (fixed == NULL) {
-        snprintf(jerr->text, sizeof(jerr->text), "out of memory");
-        return NULL;
+        goto nomem;
     }
     root = json_loadb(fixed, fixed_len, flags, jerr);
     free(fixed);
+done:
+    free(escaped);
     return root;
+nomem:
+    free(escaped);
+    snprintf(jerr->text, sizeof(jerr->text), "out of memory");
+    return NULL;
 }
 
 or_status
@@ -46,8 +73,9 @@ orp_page_load(const struct or_host *h, const char *what, const char *body, size_
         return OR_ERR_PARSE;
     }
     json_error_t jerr;
+    long ctrl = 0;
     long big = 0;
-    json_t *root = decode(body, len, opts, &big, &jerr);
+    json_t *root = decode(body, len, opts, &ctrl, &big, &jerr);
     if (root == NULL) {
         snprintf(err, errlen, "invalid JSON at line %d column %d: %s", jerr.line, jerr.column,
                  jerr.text);
@@ -57,6 +85,9 @@ orp_page_load(const struct or_host *h, const char *what, const char *body, size_
         snprintf(err, errlen, "response is not a JSON object");
         json_decref(root);
         return OR_ERR_PARSE;
+    }
+    if (ctrl > 0 && h != NULL && OR_HOST_SINCE(h, 2) && h->count_repaired != NULL) {
+        (void)h->count_repaired(h, OR_REPAIR_CONTROL_CHARS, ctrl);
     }
     long nul = memmem(body, len, "\\u0000", 6) != NULL ? orp_repair_nul(root) : 0;
     if (h != NULL && big > 0) {

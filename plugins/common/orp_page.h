@@ -34,14 +34,16 @@
  * 64 bits is read as its digits (a string; as a real with
  * ORP_LOAD_BIG_INT_AS_REAL), a "\u0000" in a string becomes U+FFFD; each
  * kind is logged as a warning naming @p what, the same line for every page,
- * so the host prints it once.
+ * so the host prints it once.  A raw control character inside a string
+ * (JSON forbids them, jansson refuses the body) is escaped and the body
+ * decoded again, every row kept; the number escaped goes to the host
+ * through ::or_host.count_repaired (ABI 2.2), which warns once a run.
  * @param h    the host, for the warning; NULL: no warning.
  * @param what the endpoint for the warning, e.g. "call-log".
  * @param opts ORP_LOAD_* flags.
  * @param out receives a new reference owned by the caller (json_decref).
  * @return OR_OK, or OR_ERR_PARSE with "empty response body", "invalid JSON
- * at line L column C: ..." or "response is not a JSON object" in @p err;
- * OR_ERR_NOMEM.
+ * at line L column C: ..." or "response is not a JSON object" in @p err.
  */
 or_status orp_page_load(const struct or_host *h, const char *what, const char *body, size_t len,
                         unsigned opts, json_t **out, char *err, size_t errlen);

@@ -6,8 +6,11 @@
  */
 #include "base/timeutil.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/status_str.h"
 #include "base/tzname.h"
@@ -515,4 +518,19 @@ or_time_parse_iso8601(const char *s, GTimeZone *default_tz, int64_t *out)
     }
     *out = or_days_from_civil(y, mo, d) * SECS_PER_DAY + h * 3600 + mi * 60 + sec - offset;
     return OR_OK;
+}
+
+int64_t
+or_time_now_for_documents(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde != NULL && *sde != '\0') {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno == 0 && end != NULL && *end == '\0' && v >= 0) {
+            return (int64_t)v;
+        }
+    }
+    return (int64_t)time(NULL);
 }

@@ -205,4 +205,11 @@ void or_civil_from_days(int64_t days, int *y, int *m, int *d);
  */
 int or_days_in_month(int y, int m);
 
+/**
+ * @brief "Now" for what documents show (generation and fetch times):
+ * $SOURCE_DATE_EPOCH when it is set to a whole number of seconds, so that
+ * documents can be reproduced byte for byte, else the clock.
+ */
+int64_t or_time_now_for_documents(void);
+
 #endif /* OUTREPORT_TIMEUTIL_H */

@@ -5,6 +5,8 @@
 
 #include "cli/cli.h"
 #include "dataset/dataset.h"
+#include "plugin/endpoint.h"
+#include "store/store_profile.h"
 #include "plugin/params.h"
 #include "plugin/plugin_config.h"
 
@@ -105,6 +107,18 @@ plugin_json(const struct or_loaded_plugin *lp)
                                    "paging", paging_name(ep->paging), "parameters",
                                    params_json(ep->params, ep->nparams), "columns", cols,
                                    "dynamic_columns", ep->dynamic_columns != 0);
+            /* since 2.2: what counts up to the fetch, and the endpoint read first */
+            const char *cum = or_cumulative_name(or_endpoint_cumulative(ep));
+            const char *note = or_endpoint_cumulative_note(ep);
+            const struct or_endpoint *lk = or_endpoint_lookup(ep);
+            json_object_set_new(eo, "cumulative", cum != NULL ? json_string(cum) : json_null());
+            json_object_set_new(eo, "cumulative_note",
+                                note != NULL ? json_string(note) : json_null());
+            json_object_set_new(eo, "lookup", lk != NULL ? json_string(lk->name) : json_null());
+            /* how the store keeps the rows (records, period, snapshot), agreeing with the above */
+            struct or_store_profile prof;
+            or_store_profile_of(ep->name, ep, &prof);
+            json_object_set_new(eo, "keeping", json_string(or_store_kind_name(prof.kind)));
             json_array_append_new(eps, eo);
         }
         json_object_set_new(o, "endpoints", eps);
@@ -150,6 +164,14 @@ print_text(const struct or_registry *reg)
                 const struct or_endpoint *ep = d->provider->endpoints[e];
                 printf("    %s.%s → table %s: %s\n", d->name, ep->name, ep->table,
                        ep->description ? ep->description : "");
+                const char *note = or_endpoint_cumulative_note(ep);
+                if (or_endpoint_cumulative(ep) != OR_CUMULATIVE_NONE) {
+                    printf("      cumulative (%s): %s\n",
+                           or_cumulative_name(or_endpoint_cumulative(ep)), note ? note : "");
+                }
+                if (or_endpoint_lookup(ep) != NULL) {
+                    printf("      reads %s.%s first\n", d->name, or_endpoint_lookup(ep)->name);
+                }
                 for (size_t p = 0; p < ep->nparams; p++) {
                     const struct or_param *pp = ep->params[p];
                     printf("      --param %s (%s%s%s%s): %s\n", pp->name,

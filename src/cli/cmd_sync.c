@@ -144,16 +144,22 @@ run_sync(struct sync_cmd *c, const struct or_app *app, struct or_job_store *js, 
     struct or_sync_env se;
     (void)or_job_store_env(js, app->cfg, c->tz, &fe, &se, err, errlen);
     se.now = now;
+    se.lookups = or_lookup_cache_new(); /* a lookup is read once for the sync */
     int failed = 0;
+    GPtrArray *synced = g_ptr_array_new();
     for (guint i = 0; i < c->sources->len; i++) {
         struct or_source *s = &g_array_index(c->sources, struct or_source, i);
         or_sync_source(s, &se);
+        g_ptr_array_add(synced, s);
         failed = failed || strcmp(s->status, "failed") == 0;
         if (app->cli->verbosity >= 0 || app->cli->json) {
             report(s, app->cli->json, list);
         }
     }
     or_store_unlock(js->store);
+    or_fetch_warn_repairs((struct or_source *const *)synced->pdata, synced->len);
+    g_ptr_array_free(synced, TRUE);
+    or_lookup_cache_free(se.lookups);
     or_http_free(http);
     return failed ? OR_EXIT_SOURCE : OR_EXIT_OK;
 }

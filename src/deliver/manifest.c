@@ -9,6 +9,7 @@
 #include "base/json_text.h"
 #include "base/status_str.h"
 #include "base/timeutil.h"
+#include "plugin/endpoint.h"
 
 json_t *
 or_manifest_period(const struct or_period *p, GTimeZone *tz)
@@ -37,6 +38,17 @@ or_manifest_source(const char *alias, const char *source, char *const *params, c
                           (json_int_t)st->rows, "requests", (json_int_t)st->requests, "retries",
                           (json_int_t)st->retries, "seconds", round(st->seconds * 1000.0) / 1000.0);
     json_object_set_new(o, "detail", detail != NULL ? json_string(detail) : json_null());
+    char when[40] = "";
+    if (st->fetched_at > 0) {
+        or_time_format_iso(st->fetched_at, NULL, when, sizeof(when));
+    }
+    json_object_set_new(o, "fetched_at", when[0] != '\0' ? json_string(when) : json_null());
+    json_t *rep = json_object();
+    for (int k = 0; k < OR_REPAIR_COUNT; k++) {
+        json_object_set_new(rep, or_repair_name((enum or_repair)k),
+                            json_integer((json_int_t)st->repaired[k]));
+    }
+    json_object_set_new(o, "repaired", rep);
     return o;
 }
 

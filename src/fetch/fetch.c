@@ -7,7 +7,9 @@
 #include "base/log.h"
 #include "base/redact.h"
 #include "base/status_str.h"
+#include "base/timeutil.h"
 #include "fetch/fetch_impl.h"
+#include "plugin/endpoint.h"
 
 static void
 progress(struct loop *L)
@@ -66,8 +68,21 @@ or_fetch_http_failure(struct loop *L, or_status st, const struct or_http_respons
             body_excerpt(resp->body, resp->len, vendor, sizeof(vendor));
         }
     }
-    char hint[160] = "";
-    if (st == OR_ERR_AUTH && ep->auth_hint != NULL) {
+    char hint[300] = "";
+    char own[240] = "";
+    or_auth_failure_fn *classify = or_endpoint_auth_failure(ep);
+    if (classify != NULL && resp != NULL && resp->status > 0) {
+        /* Some vendors refuse a key with 400 and a code in the body. */
+        or_status kind = classify(&L->host, resp->status, resp->body != NULL ? resp->body : "",
+                                  resp->len, own, sizeof(own));
+        if (kind == OR_ERR_AUTH) {
+            st = OR_ERR_AUTH;
+        }
+    }
+    if (st == OR_ERR_AUTH && own[0] != '\0') {
+        snprintf(hint, sizeof(hint), " (%s)", own);
+    }
+    else if (st == OR_ERR_AUTH && ep->auth_hint != NULL) {
         snprintf(hint, sizeof(hint), " (check %s)", ep->auth_hint);
     }
     or_set_err(L->err, sizeof(L->err), "%s%s%s%s", errmsg, vendor[0] != '\0' ? ": " : "", vendor,
@@ -399,6 +414,88 @@ instances_of(struct loop *L, char ***out)
     return OR_OK;
 }
 
+/* The loop of @p req: its host table, query and counters. */
+static void
+loop_init(struct loop *L, const struct or_fetch_request *req, struct or_fetch_stats *stats)
+{
+    memset(L, 0, sizeof(*L));
+    memset(stats, 0, sizeof(*stats));
+    g_mutex_init(&L->lock);
+    g_cond_init(&L->cond);
+    L->req = req;
+    L->stats = stats;
+    L->hctx.plugin_name = req->plugin->desc->name;
+    L->hctx.plugin = req->plugin->desc;
+    L->hctx.cfg = req->cfg;
+    L->hctx.tz = req->tz;
+    L->hctx.replay = req->replay;
+    L->hctx.repairs = &L->repairs;
+    or_host_init(&L->host, &L->hctx);
+    stats->fetched_at = or_time_now_for_documents();
+    L->q.tz = req->tz_name;
+    if (req->period != NULL) {
+        L->q.period_start = req->period->start;
+        L->q.period_end = req->period->end;
+        L->q.first_day = req->period->first_day;
+        L->q.last_day = req->period->last_day;
+    }
+    L->q.nparams = req->params->n;
+    L->q.params = req->params->ptrs;
+    L->base_url = base_url_of(req);
+}
+
+/* Every instance of the fetch into its table or sink. */
+static void
+fetch_all(struct loop *L)
+{
+    const struct or_fetch_request *req = L->req;
+    const struct or_endpoint *ep = req->endpoint;
+    char **instances = NULL;
+    L->schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
+    if (req->sink == NULL) {
+        L->st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L->schema, &L->w,
+                                     L->err, sizeof(L->err));
+    }
+    if (L->st == OR_OK && instances_of(L, &instances) == OR_OK) {
+        if (instances == NULL) {
+            fetch_instance(L);
+        }
+        for (size_t i = 0; instances != NULL && instances[i] != NULL && L->st == OR_OK; i++) {
+            L->instance = instances[i];
+            L->q.instance = instances[i];
+            fetch_instance(L);
+        }
+    }
+    if (req->progress) {
+        fputc('\n', stderr);
+    }
+    char *dropped = or_schema_dropped_text(L->schema);
+    if (dropped != NULL) {
+        or_log(OR_LOG_WARN, "%s: %s", req->source, dropped);
+        g_free(dropped);
+    }
+    or_status cst =
+        or_table_writer_close(L->w, L->st == OR_OK, L->err[0] ? NULL : L->err, sizeof(L->err));
+    if (L->st == OR_OK) {
+        L->st = cst;
+    }
+    g_strfreev(instances);
+}
+
+/* The repairs of the fetch into its stats, and one warning per kind. */
+static void
+report_repairs(struct loop *L)
+{
+    for (int k = 0; k < OR_REPAIR_COUNT; k++) {
+        long n = atomic_load(&L->repairs.n[k]);
+        L->stats->repaired[k] = n;
+        if (n > 0 && L->st == OR_OK && !L->req->quiet_repairs) {
+            or_log(OR_LOG_WARN, "%s: %ld %s; every row kept", L->req->source, n,
+                   or_repair_phrase((enum or_repair)k));
+        }
+    }
+}
+
 or_status
 or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, char *err,
              size_t errlen)
@@ -406,67 +503,24 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
     struct loop L;
     struct or_http_stats hs0, hs1;
     gint64 t0 = g_get_monotonic_time();
-    char **instances = NULL;
     const struct or_endpoint *ep = req->endpoint;
 
-    memset(&L, 0, sizeof(L));
-    memset(stats, 0, sizeof(*stats));
-    g_mutex_init(&L.lock);
-    g_cond_init(&L.cond);
-    L.req = req;
-    L.stats = stats;
-    L.hctx.plugin_name = req->plugin->desc->name;
-    L.hctx.plugin = req->plugin->desc;
-    L.hctx.cfg = req->cfg;
-    L.hctx.tz = req->tz;
-    L.hctx.replay = req->replay;
-    or_host_init(&L.host, &L.hctx);
-    L.q.tz = req->tz_name;
-    if (req->period != NULL) {
-        L.q.period_start = req->period->start;
-        L.q.period_end = req->period->end;
-        L.q.first_day = req->period->first_day;
-        L.q.last_day = req->period->last_day;
-    }
-    L.q.nparams = req->params->n;
-    L.q.params = req->params->ptrs;
-    L.base_url = base_url_of(req);
+    loop_init(&L, req, stats);
     or_http_deadline_start(req->http);
     or_http_get_stats(req->http, &hs0);
-
     if (ep->check_query != NULL && ep->check_query(&L.host, &L.q, L.err, sizeof(L.err)) != OR_OK) {
         or_set_err(err, errlen, "%s: %s", req->source, L.err);
         g_free(L.base_url);
+        g_mutex_clear(&L.lock);
+        g_cond_clear(&L.cond);
         return OR_ERR_INVALID;
     }
-    L.schema = or_schema_new(ep->columns, ep->ncolumns, ep->dynamic_columns);
-    if (req->sink == NULL) {
-        L.st = or_table_writer_open(req->ds, req->table ? req->table : ep->table, L.schema, &L.w,
-                                    L.err, sizeof(L.err));
-    }
-    if (L.st == OR_OK && instances_of(&L, &instances) == OR_OK) {
-        if (instances == NULL) {
-            fetch_instance(&L);
-        }
-        for (size_t i = 0; instances != NULL && instances[i] != NULL && L.st == OR_OK; i++) {
-            L.instance = instances[i];
-            L.q.instance = instances[i];
-            fetch_instance(&L);
-        }
-    }
-    if (req->progress) {
-        fputc('\n', stderr);
-    }
-    char *dropped = or_schema_dropped_text(L.schema);
-    if (dropped != NULL) {
-        or_log(OR_LOG_WARN, "%s: %s", req->source, dropped);
-        g_free(dropped);
-    }
-    or_status cst =
-        or_table_writer_close(L.w, L.st == OR_OK, L.err[0] ? NULL : L.err, sizeof(L.err));
+    L.st = or_fetch_lookup(req, &L.host, &L.q, req->lookups, &L.own_lookups, &L.q.lookup, L.err,
+                           sizeof(L.err));
     if (L.st == OR_OK) {
-        L.st = cst;
+        fetch_all(&L);
     }
+    report_repairs(&L);
     or_http_get_stats(req->http, &hs1);
     stats->requests = hs1.requests - hs0.requests;
     stats->retries = hs1.retries - hs0.retries;
@@ -475,7 +529,7 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
         or_set_err(err, errlen, "%s", L.err[0] ? L.err : "fetch failed");
         or_redact_inplace(err, errlen);
     }
-    g_strfreev(instances);
+    or_lookup_cache_free(L.own_lookups);
     or_schema_free(L.schema);
     g_free(L.base_url);
     g_mutex_clear(&L.lock);
@@ -486,6 +540,13 @@ or_fetch_run(const struct or_fetch_request *req, struct or_fetch_stats *stats, c
 void
 or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len)
 {
-    snprintf(buf, len, "%lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
-             (long long)stats->rows, stats->pages, stats->requests, stats->retries, stats->seconds);
+    int n = snprintf(buf, len, "%lld rows from %ld pages (%ld requests, %ld retries) in %.1f s",
+                     (long long)stats->rows, stats->pages, stats->requests, stats->retries,
+                     stats->seconds);
+    for (int k = 0; k < OR_REPAIR_COUNT && n >= 0 && (size_t)n < len; k++) {
+        if (stats->repaired[k] > 0) {
+            n += snprintf(buf + n, len - (size_t)n, "; %ld %s", stats->repaired[k],
+                          or_repair_phrase((enum or_repair)k));
+        }
+    }
 }

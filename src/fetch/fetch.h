@@ -38,6 +38,26 @@ struct or_fetch_sink {
     void *ud;
 };
 
+/**
+ * Lookups of one run (::or_endpoint.lookup, fetch_lookup.c), by
+ * "provider.endpoint".  A lookup is another table of the same provider,
+ * fetched before the first request of a fetch, with no parameters and no
+ * period, into memory, and handed to the provider through
+ * ::or_query.lookup; sharing a cache between the sources of a run fetches
+ * each lookup, and warns about it, once.  When a lookup cannot be read,
+ * refused credentials fail the fetch; anything else fails it unless the
+ * endpoint declares a ::or_endpoint.lookup_fallback, in which case one
+ * warning is logged and the provider sees ::or_lookup.failed.  Owned; free
+ * with or_lookup_cache_free().
+ */
+struct or_lookup_cache;
+
+/** @brief A new, empty cache of lookups. */
+struct or_lookup_cache *or_lookup_cache_new(void);
+
+/** @brief Free the cache and every lookup in it; NULL is a no-op. */
+void or_lookup_cache_free(struct or_lookup_cache *c);
+
 /** Everything one fetch needs.  All borrowed. */
 struct or_fetch_request {
     const char *source; /**< "provider.endpoint", for messages */
@@ -56,6 +76,12 @@ struct or_fetch_request {
     int replay;                       /**< serving from a recording */
     long max_pages;                   /**< runaway guard; 0 = 100000 */
     int threads;                      /**< parse workers; 0 = one per processor */
+    /** Lookups shared with the other sources of the run; NULL: the fetch
+     * reads its endpoint's lookup for itself. */
+    struct or_lookup_cache *lookups;
+    /** Nonzero: repaired values are not warned about here; the caller warns
+     *  once for all its sources (or_fetch_sources). */
+    int quiet_repairs;
 };
 
 /** What a fetch did. */
@@ -65,11 +91,16 @@ struct or_fetch_stats {
     long requests;  /**< HTTP transfers, retries included */
     long retries;   /**< of which retries */
     double seconds; /**< wall time */
+    /** When the fetch started (or_time_now_for_documents()): its data is "as of" then. */
+    int64_t fetched_at;
+    /** Values the provider repaired instead of refusing a page, by enum or_repair. */
+    long repaired[OR_REPAIR_COUNT];
 };
 
 /**
- * @brief "1483 rows from 15 pages (15 requests, 0 retries) in 0.1 s": what a
- * fetch did, for the -v lines of fetch and run.
+ * @brief "1483 rows from 15 pages (15 requests, 0 retries) in 0.1 s", and
+ * ", 3 control characters escaped" when values were repaired: what a fetch
+ * did, for the -v lines of fetch and run.
  */
 void or_fetch_stats_describe(const struct or_fetch_stats *stats, char *buf, size_t len);
 

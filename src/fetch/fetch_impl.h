@@ -46,8 +46,10 @@ struct loop {
     char *base_url;
     const char *instance;
     struct or_fetch_stats *stats;
-    long total_pages;    /* for the progress line; -1 unknown */
-    int64_t rows_before; /* rows before this instance started */
+    struct or_repair_counts repairs;     /* what count_repaired added up */
+    struct or_lookup_cache *own_lookups; /* when the request shares none */
+    long total_pages;                    /* for the progress line; -1 unknown */
+    int64_t rows_before;                 /* rows before this instance started */
     /* concurrent batch */
     struct slot *slots;
     size_t nslots;
@@ -87,6 +89,21 @@ void or_fetch_workers_start(struct loop *L);
 
 /** @brief Stop and join them. */
 void or_fetch_workers_stop(struct loop *L);
+
+/**
+ * @brief The lookup @p req's endpoint needs for query @p q (asked through
+ * @p host), fetched now or taken from @p cache (fetch_lookup.c).
+ * @param cache where lookups are kept; NULL: a private one, which @p *own
+ *        receives (free it with or_lookup_cache_free() after the fetch).
+ * @param out receives the rows (borrowed from the cache), or NULL when the
+ *        endpoint has no lookup or does not need it.
+ * @return OR_OK (also for a failed lookup with a fallback, then
+ *         (*out)->failed says why); else the lookup's error in @p err.
+ */
+or_status or_fetch_lookup(const struct or_fetch_request *req, const struct or_host *host,
+                          const struct or_query *q, struct or_lookup_cache *cache,
+                          struct or_lookup_cache **own, const struct or_lookup **out, char *err,
+                          size_t errlen);
 
 /** @brief Pages @p first..@p last at once, written in page order; L->st says how it went. */
 or_status or_fetch_range(struct loop *L, long first, long last);

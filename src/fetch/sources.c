@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/status_str.h"
 #include "dataset/rows.h"
+#include "plugin/endpoint.h"
 
 void
 or_source_release(struct or_source *s)
@@ -142,10 +143,13 @@ or_source_request(const struct or_source *s, const struct or_fetch_env *env, str
 }
 
 static void
-fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds)
+fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset *ds,
+          struct or_lookup_cache *lookups)
 {
     char ferr[OR_ERR_SIZE] = "";
     struct or_fetch_request fr = or_source_request(s, env, ds);
+    fr.lookups = lookups;
+    fr.quiet_repairs = 1; /* one warning for the run: or_fetch_warn_repairs */
     s->st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
     judge(s);
     if (s->st == OR_OK) {
@@ -167,16 +171,45 @@ fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset
     }
 }
 
+/* One warning per kind of repair for the whole run, with each source's count
+ * (the manifest and --json have them per source too). */
+void
+or_fetch_warn_repairs(struct or_source *const *srcs, size_t n)
+{
+    for (int k = 0; k < OR_REPAIR_COUNT; k++) {
+        long total = 0;
+        GString *each = g_string_new(NULL);
+        for (size_t i = 0; i < n; i++) {
+            const struct or_source *s = srcs[i];
+            long c = s->st == OR_OK ? s->stats.repaired[k] : 0;
+            if (c > 0) {
+                total += c;
+                g_string_append_printf(each, "%s%s (%s) %ld", each->len > 0 ? ", " : "", s->alias,
+                                       s->name, c);
+            }
+        }
+        if (total > 0) {
+            or_log(OR_LOG_WARN, "%ld %s: %s; every row kept", total,
+                   or_repair_phrase((enum or_repair)k), each->str);
+        }
+        g_string_free(each, TRUE);
+    }
+}
+
 or_status
 or_fetch_sources(struct or_source *const *srcs, size_t n, const struct or_fetch_env *env,
                  struct or_dataset *ds)
 {
     or_status first = OR_OK;
+    /* A lookup (a disposition list) is read once for all the sources of a run. */
+    struct or_lookup_cache *lookups = or_lookup_cache_new();
     for (size_t i = 0; i < n; i++) {
-        fetch_one(srcs[i], env, ds);
+        fetch_one(srcs[i], env, ds, lookups);
         if (first == OR_OK && strcmp(srcs[i]->status, "failed") == 0) {
             first = srcs[i]->st;
         }
     }
+    or_lookup_cache_free(lookups);
+    or_fetch_warn_repairs(srcs, n);
     return first;
 }

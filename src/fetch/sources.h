@@ -94,6 +94,13 @@ or_status or_fetch_sources(struct or_source *const *srcs, size_t n, const struct
                            struct or_dataset *ds);
 
 /**
+ * @brief One warning per kind of repaired value (::or_host.count_repaired)
+ * for all of @p srcs together, with each source's count: what fetches
+ * made with `quiet_repairs` leave to their caller.
+ */
+void or_fetch_warn_repairs(struct or_source *const *srcs, size_t n);
+
+/**
  * @brief Give @p s what became of its origin's fetch (status, counts,
  * reason), judged by its own @c required.  No-op for a source without origin.
  */

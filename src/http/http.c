@@ -15,6 +15,7 @@
 #include "base/tmpfile.h"
 #include "http/http_cache.h"
 #include "http/http_client.h"
+#include "http/http_ratelimit.h"
 #include "http/http_multi.h"
 #include "http/http_record.h"
 #include "http/http_request.h"
@@ -143,6 +144,7 @@ or_http_new(const struct or_http_options *opts, struct or_http **out, char *err,
     }
     http->idle = g_new0(CURL *, (size_t)http->max_parallel);
     http->rand = g_rand_new();
+    http->ratelimit = or_http_ratelimit_new();
 
     st = open_dirs(http, err, errlen);
     if (st != OR_OK) {
@@ -190,6 +192,7 @@ or_http_free(struct or_http *http)
     if (http->share != NULL) {
         curl_share_cleanup(http->share);
     }
+    or_http_ratelimit_free(http->ratelimit);
     if (http->rand != NULL) {
         g_rand_free(http->rand);
     }

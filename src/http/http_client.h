@@ -19,6 +19,8 @@
 
 #include "http/http_types.h"
 
+struct or_http_ratelimit;
+
 /** The client.  One thread uses it at a time (the one in or_http_perform()). */
 struct or_http {
     long connect_timeout_ms;
@@ -44,6 +46,7 @@ struct or_http {
     CURL **idle;          /**< easy handles kept for reuse; max_parallel slots, owned */
     size_t nidle;         /**< handles in idle */
     GRand *rand;          /**< jitter source, owned */
+    struct or_http_ratelimit *ratelimit; /**< servers' windows (http_ratelimit.h), owned */
     struct or_http_stats stats;
     int busy; /**< inside or_http_perform() */
 };

@@ -10,6 +10,7 @@
 #include "base/status_str.h"
 #include "http/http_cache.h"
 #include "http/http_plain.h"
+#include "http/http_ratelimit.h"
 #include "http/http_record.h"
 #include "http/http_request.h"
 #include "http/http_retry.h"
@@ -150,6 +151,20 @@ start(struct batch *b, struct or_http_transfer *j)
         deadline_passed(b, j, NULL);
         return;
     }
+    /* The server said its window is used up: wait for its reset, not for a
+     * 429, unless the reset comes after the deadline. */
+    int64_t until =
+        or_http_ratelimit_wait(http->ratelimit, j->req->base_url, now_ms(), http->backoff_max_ms);
+    if (until >= http->deadline_at) {
+        deadline_passed(b, j, "the server's rate limit window resets after it");
+        return;
+    }
+    if (until > 0) {
+        j->state = OR_HTTP_WAITING;
+        j->wake_ms = until;
+        b->waiting++;
+        return;
+    }
     if (j->url == NULL) {
         or_status st = or_http_transfer_prepare(j, msg, sizeof(msg));
         if (st != OR_OK) {
@@ -180,6 +195,7 @@ start(struct batch *b, struct or_http_transfer *j)
     j->easy = easy;
     j->state = OR_HTTP_RUNNING;
     j->attempts++;
+    or_http_ratelimit_started(http->ratelimit, j->req->base_url);
     http->stats.requests++;
     if (j->attempts > 1) {
         http->stats.retries++;
@@ -190,6 +206,7 @@ start(struct batch *b, struct or_http_transfer *j)
 static void
 detach(struct batch *b, struct or_http_transfer *j)
 {
+    or_http_ratelimit_finished(b->http->ratelimit, j->req->base_url, &j->rl);
     curl_multi_remove_handle(b->http->multi, j->easy);
     or_http_transfer_give_back_easy(b->http, j->easy);
     j->easy = NULL;

@@ -63,6 +63,12 @@ on_header(char *line, size_t size, size_t nitems, void *ud)
     if (len >= 5 && memcmp(line, "HTTP/", 5) == 0) {
         /* A new response (after a 100 Continue, say): only the last counts. */
         t->retry_after_ms = -1;
+        or_http_rl_headers_reset(&t->rl);
+    }
+    else if (g_ascii_strncasecmp(line, "x-ratelimit-", 12) == 0 ||
+             g_ascii_strncasecmp(line, "ratelimit-", 10) == 0) {
+        or_http_rl_header_line(&t->rl, line, len, g_get_monotonic_time() / 1000,
+                               g_get_real_time() / 1000);
     }
     else if (len > name_len && g_ascii_strncasecmp(line, name, name_len) == 0) {
         char value[128];
@@ -193,6 +199,7 @@ or_http_transfer_configure(struct or_http *http, struct or_http_transfer *t, CUR
     t->too_big = 0;
     t->max_body = http->max_response;
     t->retry_after_ms = -1;
+    or_http_rl_headers_reset(&t->rl);
     t->curl_err[0] = '\0';
     /* A try never outlives the source's deadline. */
     t->timeout_ms = http->timeout_ms;

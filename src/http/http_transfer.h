@@ -17,6 +17,7 @@
 #include <curl/curl.h>
 
 #include "http/http_client.h"
+#include "http/http_ratelimit.h"
 
 /** Where a request is in its life. */
 enum or_http_transfer_state {
@@ -45,6 +46,7 @@ struct or_http_transfer {
     size_t max_body;                /**< the client's max_response, set by configure */
     long timeout_ms;                /**< the current try's time limit (deadline-capped) */
     long retry_after_ms;            /**< of the current try's response, -1 if none */
+    struct or_http_rl_headers rl;   /**< rate-limit headers of the current try's response */
     char curl_err[CURL_ERROR_SIZE]; /**< curl's message of the current try */
 };
 

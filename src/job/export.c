@@ -53,7 +53,7 @@ fetch_doc_init(struct fetch_doc *d, const struct or_plan *p, const char *table, 
     d->result.cols = d->colp;
     d->section = (struct or_section){
         .kind = OR_SECTION_TABLE, .id = table, .title = source, .result = &d->result};
-    d->src = (struct or_source_status){source, "ok", NULL, 0};
+    d->src = (struct or_source_status){.name = source, .status = "ok"};
     d->secp = &d->section;
     d->srcp = &d->src;
     d->report = (struct or_report){
@@ -76,6 +76,7 @@ fetch_doc_set_stats(struct fetch_doc *d, const struct or_fetch_stats *stats)
 {
     d->src.status = stats->retries > 0 ? "retried" : "ok";
     d->src.rows = stats->rows;
+    d->src.fetched_at = stats->fetched_at;
 }
 
 static struct or_host_ctx

@@ -112,16 +112,7 @@ or_job_period(const struct or_job *job, const struct or_config *cfg, GTimeZone *
 int64_t
 or_job_generated_at(void)
 {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde != NULL && *sde != '\0') {
-        char *end = NULL;
-        errno = 0;
-        long long v = strtoll(sde, &end, 10);
-        if (errno == 0 && end != NULL && *end == '\0' && v >= 0) {
-            return (int64_t)v;
-        }
-    }
-    return (int64_t)time(NULL);
+    return or_time_now_for_documents();
 }
 
 or_status

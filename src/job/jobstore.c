@@ -102,8 +102,10 @@ or_job_store_env(const struct or_job_store *js, const struct or_config *cfg, GTi
                  const struct or_fetch_env *fe, struct or_sync_env *se, char *err, size_t errlen)
 {
     const char *ws = or_config_get(cfg, "report", "week_start");
-    *se = (struct or_sync_env){js->store, fe, js->refetch_days,
-                               or_week_start_parse(ws != NULL ? ws : "monday"), 0};
+    *se = (struct or_sync_env){.store = js->store,
+                               .fetch = fe,
+                               .refetch_days = js->refetch_days,
+                               .week_start = or_week_start_parse(ws != NULL ? ws : "monday")};
     return or_job_now(tz, &se->now, err, errlen);
 }
 

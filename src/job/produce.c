@@ -8,6 +8,7 @@
 #include "base/timeutil.h"
 #include "deliver/deliver.h"
 #include "deliver/manifest.h"
+#include "plugin/endpoint.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
 #include "job/split_plan.h"
@@ -34,7 +35,9 @@ inputs_init(struct or_run *R, struct inputs *x)
     x->status = g_new0(struct or_source_status, p->nsources > 0 ? p->nsources : 1);
     for (size_t i = 0; i < p->nsources; i++) {
         const struct or_source *s = &p->sources[i];
-        x->status[i] = (struct or_source_status){s->alias, s->status, s->detail, s->stats.rows};
+        x->status[i] = (struct or_source_status){
+            s->alias,      s->status,           s->detail,
+            s->stats.rows, s->stats.fetched_at, or_endpoint_cumulative(s->ep)};
         if (s->st != OR_OK) {
             struct or_failed_source f = {s->alias, s->detail};
             g_array_append_val(x->failed, f);

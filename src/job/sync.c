@@ -176,6 +176,12 @@ add_stats(struct or_fetch_stats *to, const struct or_fetch_stats *from)
     to->requests += from->requests;
     to->retries += from->retries;
     to->seconds += from->seconds;
+    if (from->fetched_at > 0 && (to->fetched_at == 0 || from->fetched_at < to->fetched_at)) {
+        to->fetched_at = from->fetched_at;
+    }
+    for (int k = 0; k < OR_REPAIR_COUNT; k++) {
+        to->repaired[k] += from->repaired[k];
+    }
 }
 
 /* Fetches one chunk into @p tmp and stores it. */
@@ -193,6 +199,8 @@ sync_chunk(struct or_source *s, const struct or_store_profile *prof, int64_t str
     static char chunk_table[] = "chunk";
     one.table = chunk_table;
     struct or_fetch_request fr = or_source_request(&one, env->fetch, tmp);
+    fr.lookups = env->lookups;
+    fr.quiet_repairs = 1; /* the caller warns once: or_fetch_warn_repairs */
     if (st == OR_OK) {
         st = or_fetch_run(&fr, &stats, err, errlen);
     }
@@ -299,8 +307,24 @@ judge_unknown(struct or_source *s, const struct or_store_profile *prof, int64_t 
     }
 }
 
+static void sync_source(struct or_source *s, const struct or_sync_env *env);
+
 void
 or_sync_source(struct or_source *s, const struct or_sync_env *env)
+{
+    if (env->lookups != NULL) {
+        sync_source(s, env);
+        return;
+    }
+    /* One reading of a lookup for all the chunks of the source. */
+    struct or_sync_env own = *env;
+    own.lookups = or_lookup_cache_new();
+    sync_source(s, &own);
+    or_lookup_cache_free(own.lookups);
+}
+
+static void
+sync_source(struct or_source *s, const struct or_sync_env *env)
 {
     struct or_store_profile profile;
     or_store_profile_of(s->name, s->ep, &profile);
@@ -351,6 +375,21 @@ or_sync_source(struct or_source *s, const struct or_sync_env *env)
     g_array_free(chunks, TRUE);
 }
 
+/* "As of" for the rows loaded: when they were fetched.  Rows this run
+ * fetched are as of its fetch (the time documents show, which
+ * SOURCE_DATE_EPOCH pins); older ones as of the run that stored them. */
+static or_status
+loaded_at(struct or_source *s, const struct or_sync_env *env, const struct or_store_get *g,
+          const char *as_of, char *err, size_t errlen)
+{
+    int64_t at = 0;
+    or_status st = or_store_fetched_at(env->store, g, as_of, &at, err, errlen);
+    if (st == OR_OK && at > 0 && (at < env->now || s->stats.fetched_at == 0)) {
+        s->stats.fetched_at = at;
+    }
+    return st;
+}
+
 or_status
 or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_dataset *ds, char *err,
              size_t errlen)
@@ -369,6 +408,9 @@ or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_datas
         stream, prof, s->ep->table, s->period.first_day, s->period.last_day, s->period.end};
     if (st == OR_OK) {
         st = or_store_load(env->store, &g, schema, ds, s->table, &rows, as_of, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = loaded_at(s, env, &g, as_of, err, errlen);
     }
     or_schema_free(schema);
     s->stats.rows = rows;
@@ -437,11 +479,19 @@ or_status
 or_sync_sources(struct or_source *const *srcs, size_t n, const struct or_sync_env *env,
                 struct or_dataset *ds, char *err, size_t errlen)
 {
+    struct or_sync_env run = *env;
+    if (run.lookups == NULL) {
+        run.lookups = or_lookup_cache_new(); /* a lookup is read once for the run */
+    }
     or_status st = or_store_lock(env->store, err, errlen);
     for (size_t i = 0; st == OR_OK && i < n; i++) {
-        or_sync_source(srcs[i], env);
+        or_sync_source(srcs[i], &run);
     }
     or_store_unlock(env->store);
+    if (run.lookups != env->lookups) {
+        or_lookup_cache_free(run.lookups);
+    }
+    or_fetch_warn_repairs(srcs, n);
     for (size_t i = 0; st == OR_OK && i < n; i++) {
         st = or_sync_load(srcs[i], env, ds, err, errlen);
     }

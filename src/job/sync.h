@@ -31,6 +31,10 @@ struct or_sync_env {
     int refetch_days; /**< [store] refetch_days */
     int week_start;   /**< 1 (Monday) .. 7 */
     int64_t now;      /**< the clock or $OUTREPORT_NOW: settles days, dates snapshots */
+    /** Lookups (a disposition list) read once for all the sources synced
+     *  with this env; NULL: or_sync_sources() makes one for its sources,
+     *  or_sync_source() one for the source's fetches. */
+    struct or_lookup_cache *lookups;
 };
 
 /**

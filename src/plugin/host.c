@@ -256,6 +256,19 @@ host_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_par
     return or_kpi_cell(k, part, &c, out, direction);
 }
 
+static or_status
+host_count_repaired(const struct or_host *h, enum or_repair what, long n)
+{
+    if ((unsigned)what >= OR_REPAIR_COUNT || n < 0) {
+        return OR_ERR_INVALID;
+    }
+    struct or_repair_counts *c = ctx_of(h)->repairs;
+    if (c != NULL) {
+        atomic_fetch_add(&c->n[what], n);
+    }
+    return OR_OK;
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
@@ -280,6 +293,7 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_change = host_format_change;
     h->format_cell = host_format_cell;
     h->format_kpi = host_format_kpi;
+    h->count_repaired = host_count_repaired;
     h->host_data = ctx;
 }
 

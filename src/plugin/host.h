@@ -11,19 +11,26 @@
 #define OR_HOST_H
 
 #include <glib.h>
+#include <stdatomic.h>
 
 #include "base/config.h"
 #include "http/http.h"
 #include "outreport/plugin.h"
 
+/** Values a provider repaired during one fetch, by kind (::or_host.count_repaired). */
+struct or_repair_counts {
+    atomic_long n[OR_REPAIR_COUNT]; /**< zero-initialised; added to from any thread */
+};
+
 /** What a host table serves one plugin.  Borrowed members. */
 struct or_host_ctx {
-    const char *plugin_name;        /**< config section and log prefix */
-    const struct or_plugin *plugin; /**< its descriptor: the config keys it declares; or NULL */
-    const struct or_config *cfg;    /**< configuration */
-    GTimeZone *tz;                  /**< report zone */
-    int replay;                     /**< serving from a recording: secrets are not needed */
-    const char *currency;           /**< ISO 4217 code of the report's currency, or NULL */
+    const char *plugin_name;          /**< config section and log prefix */
+    const struct or_plugin *plugin;   /**< its descriptor: the config keys it declares; or NULL */
+    const struct or_config *cfg;      /**< configuration */
+    GTimeZone *tz;                    /**< report zone */
+    int replay;                       /**< serving from a recording: secrets are not needed */
+    const char *currency;             /**< ISO 4217 code of the report's currency, or NULL */
+    struct or_repair_counts *repairs; /**< where count_repaired adds up; NULL: dropped */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

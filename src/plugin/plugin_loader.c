@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "base/selfpath.h"
 #include "or_config.h"
+#include "plugin/endpoint.h"
 
 static const char *
 kind_name(enum or_plugin_kind k)
@@ -136,7 +137,7 @@ check_provider(const struct or_provider *pv, char *err, size_t errlen)
             return st;
         }
     }
-    return OR_OK;
+    return or_endpoint_check_lookups(pv, err, errlen);
 }
 
 static or_status

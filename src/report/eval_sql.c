@@ -39,6 +39,27 @@ or_eval_trimmed_sql(const char *sql)
     return s;
 }
 
+/* :fetched_at (the earliest fetch of the run's sources) or :fetched_at_ALIAS:
+ * 1 and *t (0 when not fetched: NULL), or 0 for an alias the template lacks. */
+static int
+fetched_at(const struct or_eval_input *in, const char *nm, int64_t *t)
+{
+    const char *alias = nm[10] == '_' ? nm + 11 : NULL;
+    int known = alias == NULL;
+    for (size_t i = 0; alias != NULL && i < in->tpl->nsources; i++) {
+        known |= strcmp(in->tpl->sources[i].alias, alias) == 0;
+    }
+    *t = 0;
+    for (size_t i = 0; i < in->nsources; i++) {
+        const struct or_source_status *s = &in->sources[i];
+        if ((alias == NULL || strcmp(s->name, alias) == 0) && s->fetched_at > 0 &&
+            (*t == 0 || s->fetched_at < *t)) {
+            *t = s->fetched_at;
+        }
+    }
+    return known;
+}
+
 /* A variable's value: an integer or a number when it reads as one, else text. */
 static void
 bind_var(sqlite3_stmt *st, int i, const char *v)
@@ -108,11 +129,24 @@ or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what)
         else if (or_template_var(in->tpl, in->vars, nm) != NULL) {
             bind_var(st, i, or_template_var(in->tpl, in->vars, nm));
         }
+        else if (strncmp(nm, "fetched_at", 10) == 0 && (nm[10] == '\0' || nm[10] == '_')) {
+            int64_t t = 0;
+            if (!fetched_at(in, nm, &t)) {
+                return or_eval_fail(ev, "%s: %s: the template has no source %s", what, name,
+                                    nm + 11);
+            }
+            if (t > 0) {
+                sqlite3_bind_int64(st, i, t);
+            }
+            else {
+                sqlite3_bind_null(st, i);
+            }
+        }
         else {
             return or_eval_fail(ev,
                                 "%s: unknown parameter %s (available: :period_start, :period_end, "
-                                ":prev_start, :prev_end, :tz, :split_column, :split_value and "
-                                "the template's vars)",
+                                ":prev_start, :prev_end, :tz, :split_column, :split_value, "
+                                ":fetched_at, :fetched_at_ALIAS and the template's vars)",
                                 what, name);
         }
     }

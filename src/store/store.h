@@ -139,4 +139,14 @@ or_status or_store_load(struct or_store *s, const struct or_store_get *g,
                         const struct or_schema *schema, struct or_dataset *ds, const char *alias,
                         int64_t *rows, char as_of[11], char *err, size_t errlen);
 
+/**
+ * @brief When the rows or_store_load() loaded for @p g were fetched: the
+ * earliest ::or_fetched_at among them (Unix seconds), so a document that
+ * says "as of" a cumulative counter names the oldest reading it shows.
+ * @param as_of the snapshot day or_store_load() gave ("" for other kinds).
+ * @param at receives it; 0 when no row was loaded.
+ */
+or_status or_store_fetched_at(struct or_store *s, const struct or_store_get *g, const char *as_of,
+                              int64_t *at, char *err, size_t errlen);
+
 #endif

@@ -150,6 +150,15 @@ snapshot_day(struct or_store *s, const struct or_store_get *g, const char *sid, 
     return st;
 }
 
+/* The rows of a source: records of its days, else the aggregate or snapshot
+ * of exactly its days ($2, $3). */
+static const char *
+day_filter(const struct or_store_get *g)
+{
+    return g->profile->kind == OR_STORE_RECORDS ? "or_day >= $2 AND or_day <= $3"
+                                                : "or_day = $2 AND or_day_last = $3";
+}
+
 static char *
 select_sql(struct or_store *s, const struct or_store_get *g, const struct load_cols *lc)
 {
@@ -163,9 +172,8 @@ select_sql(struct or_store *s, const struct or_store_get *g, const struct load_c
     }
     char *qt = or_store_quote(g->table);
     g_string_append_printf(sql, " FROM %s WHERE or_stream = $1 AND ", qt);
-    g_string_append(sql, g->profile->kind == OR_STORE_RECORDS
-                             ? "or_day >= $2 AND or_day <= $3 ORDER BY or_day, or_key"
-                             : "or_day = $2 AND or_day_last = $3 ORDER BY or_key");
+    g_string_append_printf(sql, "%s ORDER BY %s", day_filter(g),
+                           g->profile->kind == OR_STORE_RECORDS ? "or_day, or_key" : "or_key");
     g_free(qt);
     return g_string_free(sql, FALSE);
 }
@@ -259,6 +267,49 @@ or_store_load(struct or_store *s, const struct or_store_get *g, const struct or_
     sqlite3_finalize(k.ins);
     g_ptr_array_free(lc.names, TRUE);
     g_array_free(lc.types, TRUE);
+    g_ptr_array_free(have, TRUE);
+    g_array_free(have_types, TRUE);
+    return st;
+}
+
+static or_status
+earliest(void *ud, const struct or_value *vals, size_t n, char *err, size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    if (n > 0 && !vals[0].is_null) {
+        *(int64_t *)ud = vals[0].i;
+    }
+    return OR_OK;
+}
+
+or_status
+or_store_fetched_at(struct or_store *s, const struct or_store_get *g, const char *as_of,
+                    int64_t *at, char *err, size_t errlen)
+{
+    static const enum or_type types[] = {OR_TYPE_TIME};
+    char sid[24];
+    snprintf(sid, sizeof(sid), "%lld", (long long)g->stream);
+    *at = 0;
+    if (g->profile->kind == OR_STORE_SNAPSHOT && (as_of == NULL || as_of[0] == '\0')) {
+        return OR_OK;
+    }
+    GPtrArray *have = g_ptr_array_new_with_free_func(g_free);
+    GArray *have_types = g_array_new(FALSE, FALSE, sizeof(enum or_type));
+    or_status st = s->ops->columns(s, g->table, have, have_types, err, errlen);
+    if (st == OR_OK && have->len > 0) {
+        const char *first = g->profile->kind == OR_STORE_SNAPSHOT ? as_of : g->first;
+        const char *last = g->profile->kind == OR_STORE_SNAPSHOT ? as_of : g->last;
+        const char *params[] = {sid, first, last};
+        char *qt = or_store_quote(g->table);
+        char *min = s->ops->read_expr(OR_TYPE_TIME, "min(or_fetched_at)");
+        char *sql = g_strdup_printf("SELECT %s FROM %s WHERE or_stream = $1 AND %s", min, qt,
+                                    day_filter(g));
+        st = s->ops->query(s, sql, params, 3, types, 1, earliest, at, err, errlen);
+        g_free(sql);
+        g_free(min);
+        g_free(qt);
+    }
     g_ptr_array_free(have, TRUE);
     g_array_free(have_types, TRUE);
     return st;

@@ -4,14 +4,17 @@
 
 #include <stddef.h>
 
+#include "plugin/endpoint.h"
+
 void
 or_store_profile_of(const char *source, const struct or_endpoint *ep, struct or_store_profile *out)
 {
     *out = (struct or_store_profile){source, OR_STORE_PERIOD, NULL, NULL};
-    if (ep == NULL || !OR_HAS_MEMBER(ep, struct or_endpoint, record_day)) {
+    enum or_keeping keeping = ep != NULL ? or_endpoint_keeping(ep) : OR_KEEP_UNSAID;
+    if (keeping == OR_KEEP_UNSAID) {
         return;
     }
-    switch (ep->keeping) {
+    switch (keeping) {
     case OR_KEEP_RECORDS:
         out->kind = OR_STORE_RECORDS;
         out->day = ep->record_day;
@@ -19,9 +22,9 @@ or_store_profile_of(const char *source, const struct or_endpoint *ep, struct or_
     case OR_KEEP_SNAPSHOT: out->kind = OR_STORE_SNAPSHOT; break;
     default: break;
     }
-    if (ep->keeping != OR_KEEP_UNSAID) {
-        out->key = ep->record_key;
-    }
+    /* An endpoint that only says it is all-time totals (keeping inferred)
+     * has no record_key: its rows are keyed by every column. */
+    out->key = OR_HAS_MEMBER(ep, struct or_endpoint, record_day) ? ep->record_key : NULL;
 }
 
 const char *

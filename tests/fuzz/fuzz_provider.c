@@ -9,9 +9,12 @@
  *     and each of those with and without q->instance when the endpoint has
  *     instances; pages 1 and 2 share one sink, so an endpoint with dynamic
  *     columns also finds the columns it added before;
- *   - error_message, with roomy and tiny exact-size buffers;
+ *   - parse_page, for an endpoint with a lookup (ABI 2.2), also with rows
+ *     of plausible values for the lookup's columns and with a failed lookup;
+ *   - error_message, with roomy and tiny exact-size buffers; auth_failure
+ *     with 400, 401 and 403 and tiny hint buffers;
  *   - check_query, instances and build_request with the input as the value
- *     of every parameter (all together, then each alone).
+ *     of every parameter (all together, then each alone), and lookup_needed.
  *
  * The fake host stores no values but checks the sink's contract: setters
  * only inside a row, column index in range, the setter matching the column
@@ -448,6 +451,17 @@ fake_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, s
     die("a provider formatted a KPI change");
 }
 
+/* Since 2.2: a repair is counted with a known kind and a positive count. */
+static or_status
+fake_count_repaired(const struct or_host *h, enum or_repair what, long n)
+{
+    (void)h;
+    if ((int)what < 0 || what >= OR_REPAIR_COUNT || n <= 0) {
+        die("count_repaired(%d, %ld)", (int)what, n);
+    }
+    return OR_OK;
+}
+
 static const struct or_host host = {
     .abi_major = OR_ABI_MAJOR,
     .abi_minor = OR_ABI_MINOR,
@@ -473,6 +487,7 @@ static const struct or_host host = {
     .cursor_rewind = fake_cursor_rewind,
     .format_value = fake_format_value,
     .format_change = fake_format_change,
+    .count_repaired = fake_count_repaired,
 };
 
 /* ------------------------------------------------------------------------- */
@@ -612,6 +627,29 @@ error_message_one(or_error_message_fn *fn, const char *body, size_t len)
     }
 }
 
+/* Since 2.2: auth_failure reads the body of any failed response. */
+static void
+auth_failure_one(or_auth_failure_fn *fn, const char *body, size_t len)
+{
+    static const long statuses[] = {400, 401, 403};
+    static const size_t sizes[] = {300, 16, 1};
+    for (size_t s = 0; s < sizeof(statuses) / sizeof(statuses[0]); s++) {
+        for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+            char *hint = malloc(sizes[i]);
+            if (hint == NULL) {
+                return;
+            }
+            hint[0] = '\0';
+            or_status st = fn(&host, statuses[s], body, len, hint, sizes[i]);
+            if (st != OR_ERR_AUTH && st != OR_ERR_HTTP) {
+                die("auth_failure: status %d", (int)st);
+            }
+            check_message("auth_failure", hint, sizes[i]);
+            free(hint);
+        }
+    }
+}
+
 static int
 has_param(const struct or_endpoint *ep, const char *name)
 {
@@ -621,6 +659,57 @@ has_param(const struct or_endpoint *ep, const char *name)
         }
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Lookups (ABI 2.2): rows of the lookup endpoint, as the host hands them     */
+/* ------------------------------------------------------------------------- */
+
+#define LOOKUP_ROWS 3
+
+static const char *const lookup_texts[] = {
+    "meeting", "conversation", "connected", "not_connected", SPACE_TOKEN, "North team", "",
+};
+
+static struct or_value lookup_cells[LOOKUP_ROWS][MAX_COLS];
+static const struct or_value *lookup_row_ptrs[LOOKUP_ROWS];
+static struct or_lookup lookup_ok;
+static struct or_lookup lookup_failed;
+
+/* Rows of plausible values for @p lk's declared columns (ids 15, 1, 3: a
+ * custom one and two defaults), and a lookup that failed. */
+static void
+lookup_build(const struct or_endpoint *lk)
+{
+    size_t ntexts = sizeof(lookup_texts) / sizeof(lookup_texts[0]);
+    size_t ncols = lk->ncolumns < MAX_COLS ? lk->ncolumns : MAX_COLS;
+    static const int64_t ids[LOOKUP_ROWS] = {15, 1, 3};
+    for (size_t r = 0; r < LOOKUP_ROWS; r++) {
+        for (size_t c = 0; c < ncols; c++) {
+            struct or_value *v = &lookup_cells[r][c];
+            const char *t = lookup_texts[(r + c) % ntexts];
+            *v = (struct or_value){.type = lk->columns[c]->type, .i = ids[r], .r = 1.5};
+            if (v->type == OR_TYPE_BOOL) {
+                v->i = (int64_t)(r & 1);
+            }
+            else if (v->type == OR_TYPE_TIME) {
+                v->i = 1767225600;
+            }
+            else if (v->type == OR_TYPE_TEXT) {
+                v->s = t;
+                v->len = strlen(t);
+            }
+            v->is_null = r == 2 && c == ncols - 1; /* a NULL cell too */
+        }
+        lookup_row_ptrs[r] = lookup_cells[r];
+    }
+    lookup_ok = (struct or_lookup){.source = lk->name,
+                                   .ncols = ncols,
+                                   .columns = lk->columns,
+                                   .nrows = LOOKUP_ROWS,
+                                   .rows = lookup_row_ptrs};
+    lookup_failed = (struct or_lookup){
+        .source = lk->name, .ncols = ncols, .columns = lk->columns, .failed = "HTTP 404 Not Found"};
 }
 
 /* Every query an endpoint's parse_page is tried with. */
@@ -645,6 +734,13 @@ queries_for(const struct or_endpoint *ep, struct or_query *out)
             out[n].instance = SPACE_TOKEN;
             n++;
         }
+    }
+    if (ep->lookup != NULL) { /* with the lookup's rows, and with a failed one */
+        lookup_build(ep->lookup);
+        out[n] = out[0];
+        out[n++].lookup = &lookup_ok;
+        out[n] = out[0];
+        out[n++].lookup = &lookup_failed;
     }
     return n;
 }
@@ -678,6 +774,10 @@ requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
         q.params = only == np ? list : &list[only];
         q.nparams = only == np ? np : 1;
         q.instance = (size & 1) ? value : NULL;
+        if (ep->lookup != NULL) { /* the ids a body requires come from the lookup */
+            lookup_build(ep->lookup);
+            q.lookup = (size & 2) ? &lookup_failed : &lookup_ok;
+        }
         char err[OR_ERR_SIZE];
         char buf[8192];
         struct or_request req;
@@ -692,6 +792,12 @@ requests(const struct or_endpoint *ep, const uint8_t *data, size_t size)
             check_status("instances", st, err, sizeof(err));
             if (st == OR_OK) {
                 check_message("instances", buf, sizeof(buf));
+            }
+        }
+        if (ep->lookup_needed != NULL) {
+            or_status st = ep->lookup_needed(&host, &q);
+            if (st != OR_OK && st != OR_ERR_NOT_FOUND) {
+                die("lookup_needed: status %d", (int)st);
             }
         }
         memset(err, 0x5a, sizeof(err));
@@ -721,7 +827,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const struct or_provider *p = plugin->provider;
     for (size_t e = 0; e < p->nendpoints; e++) {
         const struct or_endpoint *ep = p->endpoints[e];
-        struct or_query queries[8];
+        struct or_query queries[12];
         size_t nq = queries_for(ep, queries);
         for (size_t i = 0; i < nq; i++) {
             bind(rows, ep);
@@ -730,6 +836,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         if (ep->error_message != NULL) {
             error_message_one(ep->error_message, body, size);
+        }
+        if (ep->auth_failure != NULL) {
+            auth_failure_one(ep->auth_failure, body, size);
         }
         requests(ep, data, size);
     }

@@ -297,8 +297,39 @@ write_contact(struct jsonw *w, const struct mock_data *d, uint32_t i)
     jsonw_end_object(w);
 }
 
+/* Unescape the control characters --sf-control-chars injects (\u000b, \u0001
+ * and \n, as jsonw escapes them) in @p body: raw bytes on the wire, as the
+ * vendor sends a transcription.  Other escapes are copied as they are. */
 static void
-write_call(struct jsonw *w, const struct mock_data *d, uint32_t i)
+make_raw(struct mock_response *out)
+{
+    char *o = out->body;
+    for (size_t i = 0; i < out->len;) {
+        const char *p = out->body + i;
+        size_t left = out->len - i;
+        if (left >= 6 && (memcmp(p, "\\u000b", 6) == 0 || memcmp(p, "\\u0001", 6) == 0)) {
+            *o++ = p[5] == 'b' ? '\x0b' : '\x01';
+            i += 6;
+        }
+        else if (left >= 2 && p[0] == '\\' && p[1] == 'n') {
+            *o++ = '\n';
+            i += 2;
+        }
+        else if (left >= 2 && p[0] == '\\') { /* any other escape, e.g. \\ */
+            *o++ = p[0];
+            *o++ = p[1];
+            i += 2;
+        }
+        else {
+            *o++ = out->body[i++];
+        }
+    }
+    out->len = (size_t)(o - out->body);
+    out->body[out->len] = '\0';
+}
+
+static void
+write_call(struct jsonw *w, const struct mock_data *d, uint32_t i, uint32_t control_every)
 {
     const struct mock_call *c = &d->calls[i];
     const struct mock_rep *rep = &d->reps[c->rep];
@@ -365,6 +396,10 @@ write_call(struct jsonw *w, const struct mock_data *d, uint32_t i)
     optional_text(w, "notes", c->notes, text);
     if (c->transcription == MOCK_TEXT) {
         text_transcription(d, i, text, sizeof text);
+        if (control_every > 0 && i % control_every == 0) {
+            size_t len = strlen(text);
+            snprintf(text + len, sizeof text - len, " \x0b[pause]\x01\nAgent: thanks");
+        }
     }
     optional_text(w, "transcription", c->transcription, text);
     if (c->summary == MOCK_TEXT) {
@@ -405,6 +440,7 @@ calllog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
         return response_message(out, 400, err);
     }
 
+    uint32_t control_every = ctx->cfg->vendor.sf_control_chars;
     struct callset *set = callset_get(ctx->calls, d, &f);
     if (set == NULL) {
         return -1;
@@ -429,16 +465,33 @@ calllog_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     long off = (serve - 1) * limit;
     for (long k = off; k < total && k < off + limit; k++) {
         uint32_t pos = desc ? set->n - 1 - (uint32_t)k : (uint32_t)k;
-        write_call(&w, d, set->idx[pos]);
+        write_call(&w, d, set->idx[pos], control_every);
     }
     jsonw_end_array(&w);
+    enum mock_sf_paging shape = ctx->cfg->vendor.sf_paging;
     jsonw_begin_object(&w, "pagination");
-    jsonw_int(&w, "total", claim_total);
+    if (shape != MOCK_SF_NEXT_ONLY) {
+        jsonw_int(&w, "total", claim_total);
+    }
     jsonw_int(&w, "page", claim_page);
-    jsonw_int(&w, "limit", limit);
-    jsonw_int(&w, "pages", claim_pages);
+    if (shape == MOCK_SF_PAGES) {
+        jsonw_int(&w, "limit", limit);
+        jsonw_int(&w, "pages", claim_pages);
+    }
+    else if (claim_page < claim_pages) {
+        jsonw_int(&w, "next", req->repeat ? serve : claim_page + 1);
+    }
+    else {
+        jsonw_null(&w, "next");
+    }
     jsonw_end_object(&w);
     jsonw_end_object(&w);
     callset_release(ctx->calls, set);
-    return response_take(out, 200, &w);
+    if (response_take(out, 200, &w) != 0) {
+        return -1;
+    }
+    if (control_every > 0) {
+        make_raw(out);
+    }
+    return 0;
 }

@@ -64,6 +64,8 @@ write_catalog(struct jsonw *w, const struct mock_ctx *ctx)
         jsonw_string(w, "external_id", names_dispositions[i].external_id);
         jsonw_string(w, "external_name", names_dispositions[i].external_name);
         jsonw_bool(w, "positive", names_dispositions[i].positive);
+        jsonw_string(w, "category", names_dispositions[i].category);
+        jsonw_bool(w, "is_custom", names_dispositions[i].is_custom);
         jsonw_end_object(w);
     }
     jsonw_end_array(w);

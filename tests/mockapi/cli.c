@@ -15,7 +15,11 @@ static const char usage[] =
     "               [--rep-email N=VALUE]... [--rep-name N=VALUE]...\n"
     "  SPEC = KIND[:key=value]...   KIND: latency:ms=N | 429[:retry_after=S][:retry_after_date=1]\n"
     "         | 500 | 502 | 503 | malformed | truncated | repeat | auth | drop\n"
-    "  keys for every kind: path=/v1/call-log page=N times=N after=N\n";
+    "  keys for every kind: path=/v1/call-log page=N times=N after=N\n"
+    "  vendor behaviour: [--sf-paging pages|total-next|next] [--sf-control-chars N]\n"
+    "         [--sdr-drift EMAIL] [--sh-auth 400|401] [--sh-envelope code|status|error]\n"
+    "         [--sh-rate-limit N/SECONDS] [--sh-team-named 0|1] [--unpod-auth token|jwt]\n"
+    "         [--unpod-shape nested|flat] [--unpod-call-logs N]\n";
 
 static int
 parse_u64(const char *s, uint64_t max, uint64_t *out)
@@ -166,8 +170,13 @@ set_option(struct mock_config *cfg, const char *opt, const char *val)
         return set_rep(cfg, opt, val);
     }
     else {
-        fprintf(stderr, "mockapi: unknown option '%s'\n%s", opt, usage);
-        return -1;
+        int v = vendors_option(cfg, opt, val);
+        if (v != 0) {
+            if (v > 0) {
+                fprintf(stderr, "mockapi: unknown option '%s'\n%s", opt, usage);
+            }
+            return -1;
+        }
     }
     if (*val == '\0' && strcmp(opt, "--fault") != 0) {
         fprintf(stderr, "mockapi: %s needs a non-empty value\n", opt);

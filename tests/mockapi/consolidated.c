@@ -3,9 +3,11 @@
  * Saleshandy POST /v1/analytics/consolidated-stats: one row per sent e-mail,
  * ordered by send time (stable), filtered by sequenceIds and by
  * [startDate 00:00Z, endDate 24:00Z). Validation follows the vendor's page:
- * dates YYYY-MM-DD, startDate not older than 2 years before today (real
- * clock, UTC), endDate at most 1 year after startDate, pageNum >= 1,
- * pageLimit 10..500 (default 25).
+ * sequenceIds required (a non-empty array), dates YYYY-MM-DD, startDate
+ * not older than 2 years before today (real clock, UTC), endDate at most 1
+ * year after startDate, pageNum >= 1, pageLimit 10..500 (default 25).
+ * Errors and a wrong key (400 "1001: Invalid token") come in the envelope
+ * of --sh-envelope (vendors.c).
  */
 #include "mockapi.h"
 
@@ -135,7 +137,10 @@ validate(const struct mock_data *d, const json_t *root, uint32_t *mask, int64_t 
     if (n < 0) {
         return "sequenceIds must be an array of strings";
     }
-    *mask = n > 0 ? ids.mask : UINT32_MAX; /* absent or [] = every sequence */
+    if (n == 0) {
+        return "sequenceIds should not be empty";
+    }
+    *mask = ids.mask;
     if (body_string(root, "startDate", &s) != 0 || timefmt_parse_date(s, start) != 0) {
         return "Start Date must be a valid date (YYYY-MM-DD)";
     }
@@ -177,16 +182,16 @@ consolidated_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     uint32_t hi;
 
     if (!auth_saleshandy(ctx, req)) {
-        return response_literal(out, 401, AUTH_SALESHANDY_401);
+        return vendors_sh_unauthorized(ctx, out);
     }
     json_t *root = body_parse(req);
     if (root == NULL) {
-        return response_message(out, 400, "Request body must be a valid JSON object");
+        return vendors_sh_error(ctx, out, 400, 4000, "Request body must be a valid JSON object");
     }
     const char *err = validate(d, root, &mask, &start, &end, &page, &limit);
     json_decref(root);
     if (err != NULL) {
-        return response_message(out, 400, err);
+        return vendors_sh_error(ctx, out, 400, 4000, err);
     }
     if (emailset_get(ctx->emails, d, mask, &idx, &n) != 0) {
         return -1;

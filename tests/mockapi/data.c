@@ -249,9 +249,13 @@ normal(struct mock_rng *r)
 static uint8_t
 answered_disposition(struct mock_rng *r)
 {
-    /* internal ids 1..13 except 6 (voicemail); 0 = null */
+    /* A human answered: a disposition of the answered categories mostly, a
+     * gatekeeper or bad number now and then, the custom "Demo booked" (15);
+     * 0 = null.  (The weights were drawn for the ids in `draw`, so the
+     * random stream, and every other field, stays as it was.) */
     static const unsigned w[14] = {3, 6, 5, 22, 5, 14, 0, 10, 10, 4, 8, 3, 6, 4};
-    return (uint8_t)pick_weighted(r, w, 14);
+    static const uint8_t draw[14] = {0, 1, 2, 3, 4, 6, 11, 7, 8, 5, 12, 9, 13, 15};
+    return draw[pick_weighted(r, w, 14)];
 }
 
 static void
@@ -301,7 +305,7 @@ make_call(struct gen *g, struct mock_call *c)
         }
         else {
             c->duration_s = 8 + mock_rng_below(r, 38);
-            c->disposition = chance(r, 0.85) ? 6 : 0;
+            c->disposition = chance(r, 0.85) ? 11 : 0; /* Left Voicemail */
             if (chance(r, 0.3)) {
                 c->flags |= MOCK_CALL_RECORDING;
             }
@@ -313,7 +317,7 @@ make_call(struct gen *g, struct mock_call *c)
         c->duration_s = 0;
         if (c->outcome == MOCK_NO_ANSWER) {
             double x = mock_rng_unit(r);
-            c->disposition = x < 0.5 ? 14 : 0;
+            c->disposition = x < 0.5 ? 10 : 0; /* No Answer */
             absent_dispo = x < 0.95 ? MOCK_NULL : MOCK_OMIT;
         }
         else {

@@ -5,14 +5,15 @@
  * endpoints agree. Over the calls whose started_at is in the window (same
  * date rules as call-log) and that pass user_ids / disposition_ids:
  *   total_calls      calls of the list
- *   connected_calls  outcome "answered"
- *   conversations    answered by a human and lasting >= 60 s
+ *   connected_calls  the vendor's connected (vendors_call_kpi: a human
+ *                    answered, disposition in an answered category)
+ *   conversations    connected, and a meeting or 60 s or more
  *   meetings_set     disposition 1 (Meeting Set)
  *   good_quality_contacts  distinct contacts called whose phone is valid
  *   data_quality     good_quality_contacts / distinct contacts called (0 if none)
  * All MOCK_LISTS lists are returned (search narrows by name), ordered by
- * total_calls descending then list order. `timezone` is accepted and ignored:
- * dates without an offset are UTC.
+ * total_calls descending then list order. Dates are local days of
+ * `timezone` (UTC without one; vendors_analytics_window).
  */
 #include "mockapi.h"
 
@@ -97,16 +98,12 @@ compute(const struct mock_data *d, int64_t start, int64_t end, uint32_t rep_mask
             continue;
         }
         struct list_stats *s = &st[c->list];
+        int connected = 0, conversation = 0, meeting = 0;
+        vendors_call_kpi(c, &connected, &conversation, &meeting);
         s->total++;
-        if (c->outcome == MOCK_ANSWERED) {
-            s->connected++;
-            if (c->answered_by == MOCK_BY_HUMAN && c->duration_s >= 60) {
-                s->conversations++;
-            }
-        }
-        if (c->disposition == 1) {
-            s->meetings++;
-        }
+        s->connected += connected;
+        s->conversations += conversation;
+        s->meetings += meeting;
         seen[c->contact >> 3] |= (uint8_t)(1u << (c->contact & 7));
     }
     for (unsigned i = 0; i < MOCK_CONTACTS; i++) {
@@ -115,6 +112,28 @@ compute(const struct mock_data *d, int64_t start, int64_t end, uint32_t rep_mask
             s->contacts++;
             s->good += d->contacts[i].good_phone;
         }
+    }
+}
+
+void
+listperf_page_links(struct jsonw *w, long page, long limit, long total, int repeat)
+{
+    jsonw_int(w, "page", page);
+    jsonw_int(w, "limit", limit);
+    if (repeat) {
+        jsonw_int(w, "next", page);
+    }
+    else if (page * limit < total) {
+        jsonw_int(w, "next", page + 1);
+    }
+    else {
+        jsonw_null(w, "next");
+    }
+    if (page > 1) {
+        jsonw_int(w, "prev", page - 1);
+    }
+    else {
+        jsonw_null(w, "prev");
     }
 }
 
@@ -139,13 +158,9 @@ listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     if (v != NULL) {
         return response_message(out, 400, v);
     }
-    v = query_get(req, "start_date");
-    if (v != NULL && *v != '\0' && timefmt_range_bound(v, 0, &start) != 0) {
-        return response_message(out, 400, "start_date must be an ISO 8601 date");
-    }
-    v = query_get(req, "end_date");
-    if (v != NULL && *v != '\0' && timefmt_range_bound(v, 1, &end) != 0) {
-        return response_message(out, 400, "end_date must be an ISO 8601 date");
+    v = vendors_analytics_window(req, &start, &end);
+    if (v != NULL) {
+        return response_message(out, 400, v);
     }
     struct ids_ctx ids = {d, 0, 0};
     if (query_list(req, "user_ids", ids_add_rep, &ids) > 0) {
@@ -199,23 +214,7 @@ listperf_handle(const struct mock_ctx *ctx, const struct mock_request *req,
         jsonw_end_object(&w);
     }
     jsonw_end_array(&w);
-    jsonw_int(&w, "page", page);
-    jsonw_int(&w, "limit", limit);
-    if (req->repeat) {
-        jsonw_int(&w, "next", page);
-    }
-    else if (page * limit < (long)kept) {
-        jsonw_int(&w, "next", page + 1);
-    }
-    else {
-        jsonw_null(&w, "next");
-    }
-    if (page > 1) {
-        jsonw_int(&w, "prev", page - 1);
-    }
-    else {
-        jsonw_null(&w, "prev");
-    }
+    listperf_page_links(&w, page, limit, (long)kept, req->repeat);
     jsonw_end_object(&w);
     return response_take(out, 200, &w);
 }

@@ -48,17 +48,36 @@
  *   POST /v1/analytics/consolidated-stats     Saleshandy
  *   POST /v1/analytics/team/stats             Saleshandy
  *   GET  /api/v2/platform/organisation/analytics/   Unpod (slash optional)
+ *   GET  /v1/dispositions, /v1/analytics/sdr-performance       Salesfinity (vendors.c)
+ *   GET  /v1/sequences, /v1/team-members                       Saleshandy (shlists.c)
+ *   GET  /api/v2/platform/call-logs/, /api/v2/platform/spaces/ Unpod (unpodcalls.c)
  *   GET  /__stats    {"requests":N,"by_path":{"/v1/call-log":n,...},"faults_fired":n}
  *   GET  /__catalog  generated ids (reps, lists, sequences, spaces) and totals
  *   The two /__ endpoints need no auth, are never faulted and are not counted.
  *   Semantics of each endpoint are documented at the top of its source file
- *   (calllog.c, listperf.c, consolidated.c, teamstats.c, unpod.c).
+ *   (calllog.c, listperf.c, consolidated.c, teamstats.c, unpod.c, vendors.c,
+ *   shlists.c, unpodcalls.c).
+ *
+ * VENDOR BEHAVIOUR beyond the seed pages (DESIGN.md §6a); defaults are the
+ * real vendors' as far as they are known:
+ *   --sf-paging pages|total-next|next  call-log paging fields (default pages)
+ *   --sf-control-chars N   raw control characters in every Nth transcription
+ *   --sdr-drift EMAIL      sdr-performance counts one more connected call for that rep
+ *   --sh-auth 400|401      a wrong Saleshandy key: 400 "1001: Invalid token" (default)
+ *   --sh-envelope code|status|error   Saleshandy's error body {code,type,message}
+ *                          (default), {statusCode,messages}, {error,error_code,error_message}
+ *   --sh-rate-limit N/S    at most N Saleshandy requests per S-second window, with
+ *                          x-ratelimit-remaining/-reset on every response, 429 beyond
+ *   --sh-team-named 0|1    team stats under payload["Email Analytics"], numbers as text
+ *   --unpod-auth token|jwt the scheme Unpod expects: "Token <key>" (default) or "jwt <token>"
+ *   --unpod-shape nested|flat  analytics' data shape (default nested, the seed page's)
+ *   --unpod-call-logs N    AI agent calls in the window (default 400)
  *
  * DATA (all a function of the arguments)
  *   12 reps (fixed names and e-mails, some mixed-case; ids from the seed),
- *   8 contact lists, 4096 contacts, dispositions 1..14 (positive: 1, 4, 5, 7,
- *   8, 13), call sequences seq_12345 seq_67890 seq_24680 seq_13579 seq_11235
- *   (not shown in call records; ~20% of calls have none), 5 e-mail sequences.
+ *   8 contact lists, 4096 contacts, Salesfinity's 14 default dispositions and
+ *   a custom one (15, "Demo booked", positive), call sequences seq_12345 seq_67890 seq_24680
+ * seq_13579 seq_11235 (not shown in call records; ~20% of calls have none), 5 e-mail sequences.
  *   call-log total without filters == --calls; consolidated-stats rows over
  *   the whole window == --emails; list-performance total_calls summed over
  *   the lists == the call-log total for the same window and user/disposition

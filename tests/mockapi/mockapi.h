@@ -20,7 +20,8 @@
 
 #define MOCK_REPS 12
 #define MOCK_LISTS 8
-#define MOCK_DISPOSITIONS 14
+/* The vendor's 14 default dispositions and the account's one custom (15). */
+#define MOCK_DISPOSITIONS 15
 #define MOCK_CALL_SEQUENCES 5
 #define MOCK_EMAIL_SEQUENCES 5
 #define MOCK_CLIENTS 3
@@ -80,6 +81,30 @@ mock_rng_unit(struct mock_rng *r)
 
 enum mock_team_shape { MOCK_TEAM_PAYLOAD = 0, MOCK_TEAM_DATA, MOCK_TEAM_ARRAY, MOCK_TEAM_EMPTY };
 
+/* Salesfinity call-log paging: documented {total,page,limit,pages}, a
+ * connector's {total,page,next}, or {page,next} alone. */
+enum mock_sf_paging { MOCK_SF_PAGES = 0, MOCK_SF_TOTAL_NEXT, MOCK_SF_NEXT_ONLY };
+
+/* Saleshandy error envelopes: {code,type,message}, {statusCode,message},
+ * {error,error_code,error_message}. */
+enum mock_sh_envelope { MOCK_SH_CODE = 0, MOCK_SH_STATUS, MOCK_SH_ERROR };
+
+/* How the mock behaves where the vendors go beyond their seed pages
+ * (vendors.c; documented in main.c).  Defaults are the real vendors'. */
+struct mock_vendor_opts {
+    enum mock_sf_paging sf_paging;
+    uint32_t sf_control_chars; /* every Nth transcription holds raw control characters; 0 none */
+    const char *sdr_drift;     /* e-mail of a rep whose vendor totals differ by one, or NULL */
+    int sh_auth_401;           /* a wrong key gets 401 instead of 400 "1001: Invalid token" */
+    enum mock_sh_envelope sh_envelope;
+    uint32_t sh_rate_limit;    /* requests per window to Saleshandy; 0 no limit */
+    uint32_t sh_rate_window_s; /* window length in seconds */
+    int sh_team_named;         /* team stats under payload["Email Analytics"], numbers as text */
+    int unpod_jwt;             /* the key is a JWT: "jwt <token>" (else "Token <key>") */
+    int unpod_flat;            /* analytics in the flat shape */
+    uint32_t unpod_call_logs;  /* AI agent calls in the window */
+};
+
 /* All strings are borrowed from argv (or are literals) and live forever. */
 struct mock_config {
     const char *port_file;
@@ -99,6 +124,7 @@ struct mock_config {
     uint64_t revision; /* --revision: later versions of the same records (revision.c) */
     const char *faults[MOCK_MAX_FAULTS];
     size_t nfaults;
+    struct mock_vendor_opts vendor;
     const char *rep_email[MOCK_REPS]; /* --rep-email N=VALUE, or NULL: names.c's */
     const char *rep_name[MOCK_REPS];  /* --rep-name N="FIRST LAST", or NULL: names.c's */
 };
@@ -134,9 +160,12 @@ struct names_list {
 };
 
 struct names_disposition {
-    const char *external_id;
-    const char *external_name;
-    int positive;
+    const char *external_id;   /* as call records carry it */
+    const char *external_name; /* as call records carry it */
+    const char *name;          /* as GET /v1/dispositions lists it */
+    const char *category;      /* positive, neutral, negative, not_answered, cancelled */
+    int is_custom;
+    int positive; /* category positive (exclude_negative_dispositions keeps these) */
 };
 
 struct names_sequence {
@@ -157,7 +186,7 @@ struct names_client {
 
 extern const struct names_rep names_reps[MOCK_REPS];
 extern const struct names_list names_lists[MOCK_LISTS];
-/* Index 1..14 is internal_id; index 0 unused. */
+/* Index 1..15 is internal_id (15 the custom one); index 0 unused. */
 extern const struct names_disposition names_dispositions[MOCK_DISPOSITIONS + 1];
 /* Index 1..5; index 0 means "no sequence". */
 extern const char *const names_call_sequences[MOCK_CALL_SEQUENCES + 1];
@@ -392,10 +421,15 @@ struct mock_request {
     long repeat_page; /* its threshold page (>= 1) */
 };
 
+#define MOCK_MAX_HEADERS 3
+
 struct mock_response {
     int status;
     char *body; /* owned, malloc'ed */
     size_t len;
+    size_t nheaders; /* extra response headers (rate limits) */
+    const char *header_name[MOCK_MAX_HEADERS];
+    char header_value[MOCK_MAX_HEADERS][48];
 };
 
 struct callset_cache;
@@ -422,6 +456,45 @@ route_fn consolidated_handle;
 route_fn teamstats_handle;
 route_fn unpod_handle;
 route_fn catalog_handle;
+route_fn dispositions_handle;   /* vendors.c */
+route_fn sdrperf_handle;        /* vendors.c */
+route_fn sequences_handle;      /* shlists.c */
+route_fn teammembers_handle;    /* shlists.c */
+route_fn unpod_calllogs_handle; /* unpodcalls.c */
+route_fn unpod_spaces_handle;   /* unpodcalls.c */
+
+/* page, limit, next (null on the last page; the same page when @p repeat) and
+ * prev of a Salesfinity analytics response (listperf.c). */
+void listperf_page_links(struct jsonw *w, long page, long limit, long total, int repeat);
+
+/* ---- vendor behaviour (vendors.c) ---- */
+
+/*
+ * Option OPT VAL of struct mock_vendor_opts.
+ * @return 0 when taken, 1 when OPT is not a vendor option, -1 after an error message.
+ */
+int vendors_option(struct mock_config *cfg, const char *opt, const char *val);
+/* The vendor's KPIs of call i: connected (human, answered category), conversation, meeting. */
+void vendors_call_kpi(const struct mock_call *c, int *connected, int *conversation, int *meeting);
+/*
+ * [start, end) of an analytics request: start_date and end_date, dates
+ * (YYYY-MM-DD) being local days in the `timezone` parameter (UTC without).
+ * @return NULL, or the 400 message.
+ */
+const char *vendors_analytics_window(const struct mock_request *req, int64_t *start, int64_t *end);
+/* A Saleshandy error body in the configured envelope, e.g. 400 "1001: Invalid token". */
+int vendors_sh_error(const struct mock_ctx *ctx, struct mock_response *out, int status, int code,
+                     const char *message);
+/* A Saleshandy request with a wrong key: 400 "1001: Invalid token" (or 401). */
+int vendors_sh_unauthorized(const struct mock_ctx *ctx, struct mock_response *out);
+/*
+ * Saleshandy's rate limit: 1 and a 429 in *out when the window is used up;
+ * 0 otherwise.  Either way the window's headers go into *out.
+ */
+int vendors_sh_rate(const struct mock_ctx *ctx, struct mock_response *out);
+/* Unpod's Authorization and Org-Handle: 1 when good, 0 with the error in *out, -1 on OOM. */
+int unpod_check(const struct mock_ctx *ctx, const struct mock_request *req,
+                struct mock_response *out);
 
 /* Header value or NULL (server.c; case-insensitive name). */
 const char *server_header(const struct mock_request *req, const char *name);

@@ -43,22 +43,28 @@ const struct names_list names_lists[MOCK_LISTS] = {
     {"São Paulo Expansion", "csv", 7, 8},     {"Webinar Attendees — Q4", "hubspot", 11, 13},
 };
 
+/* Salesfinity's 14 default dispositions (docs: Get Dispositions) and one
+ * custom disposition of the team.  Call records name them differently from
+ * the disposition list ("Meeting Set" vs "Answered - Meeting Set"). */
 const struct names_disposition names_dispositions[MOCK_DISPOSITIONS + 1] = {
-    {"", "", 0},
-    {"meeting_set", "Meeting Set", 1},
-    {"no_longer_with_company", "No Longer With Company", 0},
-    {"not_interested", "Not Interested", 0},
-    {"referral", "Referral", 1},
-    {"callback_later", "Callback Later", 1},
-    {"left_voicemail", "Left Voicemail", 0},
-    {"interested", "Interested", 1},
-    {"send_information", "Send Information", 1},
-    {"wrong_number", "Wrong Number", 0},
-    {"gatekeeper", "Gatekeeper", 0},
-    {"do_not_call", "Do Not Call", 0},
-    {"bad_timing", "Bad Timing", 0},
-    {"demo_scheduled", "Demo Scheduled", 1},
-    {"no_answer", "No Answer", 0},
+    {"", "", "", "", 0, 0},
+    {"meeting_set", "Meeting Set", "Answered - Meeting Set", "positive", 0, 1},
+    {"no_longer_with_company", "No Longer With Company", "Answered - No Longer with Company",
+     "neutral", 0, 0},
+    {"not_interested", "Not Interested", "Answered - Not Interested", "negative", 0, 0},
+    {"referral", "Referral", "Answered - Referral", "positive", 0, 1},
+    {"wrong_contact", "Wrong Contact", "Answered - Wrong Contact", "neutral", 0, 0},
+    {"call_back_later", "Call Back Later", "Answered - Call back later", "positive", 0, 1},
+    {"reach_out_6_months", "Reach Out In 6 Months", "Answered - Reach out in 6 months", "positive",
+     0, 1},
+    {"send_an_email", "Send An Email", "Answered - Send an email", "positive", 0, 1},
+    {"do_not_call", "Do Not Call Again", "Answered - Do not call again", "negative", 0, 0},
+    {"no_answer", "No Answer", "No Answer", "not_answered", 0, 0},
+    {"left_voicemail", "Left Voicemail", "Left Voicemail", "not_answered", 0, 0},
+    {"gatekeeper", "Gatekeeper", "Gatekeeper", "not_answered", 0, 0},
+    {"bad_number", "Bad Number", "Bad Number", "not_answered", 0, 0},
+    {"cancelled", "Cancelled", "Cancelled", "cancelled", 0, 0},
+    {"15", "Demo Booked", "Answered - Demo booked", "positive", 1, 1},
 };
 
 const char *const names_call_sequences[MOCK_CALL_SEQUENCES + 1] = {

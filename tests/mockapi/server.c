@@ -36,6 +36,13 @@ static const struct route routes[] = {
     {"/v1/analytics/consolidated-stats", "POST", consolidated_handle, 1, VENDOR_SALESHANDY},
     {"/v1/analytics/team/stats", "POST", teamstats_handle, 0, VENDOR_SALESHANDY},
     {"/api/v2/platform/organisation/analytics", "GET", unpod_handle, 0, VENDOR_UNPOD},
+    /* beyond the seed pages (vendors.c, shlists.c, unpodcalls.c) */
+    {"/v1/dispositions", "GET", dispositions_handle, 0, VENDOR_SALESFINITY},
+    {"/v1/analytics/sdr-performance", "GET", sdrperf_handle, 1, VENDOR_SALESFINITY},
+    {"/v1/sequences", "GET", sequences_handle, 0, VENDOR_SALESHANDY},
+    {"/v1/team-members", "GET", teammembers_handle, 0, VENDOR_SALESHANDY},
+    {"/api/v2/platform/call-logs", "GET", unpod_calllogs_handle, 1, VENDOR_UNPOD},
+    {"/api/v2/platform/spaces", "GET", unpod_spaces_handle, 0, VENDOR_UNPOD},
 };
 
 struct server {
@@ -158,6 +165,9 @@ send_response(struct MHD_Connection *conn, struct mock_response *r, const struct
         r->body = NULL;
     }
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+    for (size_t i = 0; i < r->nheaders; i++) {
+        MHD_add_response_header(resp, r->header_name[i], r->header_value[i]);
+    }
     if (fd->terminal && fd->kind == FAULT_429) {
         char value[64];
         if (fd->retry_after_date) {
@@ -260,7 +270,7 @@ dispatch(struct server *srv, struct MHD_Connection *conn, const char *url, const
     const struct mock_ctx *ctx = srv->ctx;
     struct param_vec pv = {NULL, 0, 0, 0};
     struct mock_request req;
-    struct mock_response resp = {0, NULL, 0};
+    struct mock_response resp = {.status = 0};
     const struct fault_decision *fd = &st->fd;
     const char *ctype = "application/json; charset=utf-8";
     int rc;
@@ -324,6 +334,9 @@ dispatch(struct server *srv, struct MHD_Connection *conn, const char *url, const
     }
     else if (strcmp(rt->method, method) != 0) {
         rc = response_message(&resp, 405, "Method Not Allowed");
+    }
+    else if (rt->vendor == VENDOR_SALESHANDY && vendors_sh_rate(ctx, &resp)) {
+        rc = 0; /* its rate limit answered 429 */
     }
     else {
         req.repeat = fd->repeat;

@@ -10,8 +10,11 @@
  *   opened/clicked/replied/unSubscribed/bounced = rows with that event,
  *   sentiment buckets = replied rows by "Current Sentiment",
  *   openRate / replyRate = percent of emailSent, 2 decimals.
- * Sorted by orderBy (default prospectAdded / emailSent) in sortOrder
- * (default desc), ties by team order; then page/limit (defaults 1/10).
+ * Sorted by orderBy in sortOrder, ties by team order; then page/limit
+ * (defaults 1/10).  userIds, orderBy, sortOrder, countBy and type are
+ * required (400 naming the first missing one).  --sh-team-named 1 answers
+ * {"message", "payload": {"Email Analytics": [...]}} with every number as
+ * text ("25"), as Saleshandy's sibling endpoints do.
  */
 #include "mockapi.h"
 
@@ -138,7 +141,19 @@ parse(const struct mock_data *d, const json_t *root, struct request *q)
     if (n < 0) {
         return "userIds must be an array of strings";
     }
-    q->rep_mask = n > 0 ? ids.mask : UINT32_MAX; /* absent or [] = the whole team */
+    if (n == 0) {
+        return "userIds should not be empty";
+    }
+    static const char *const required[] = {"orderBy", "sortOrder", "countBy", "type"};
+    for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++) {
+        if (json_object_get(root, required[k]) == NULL) {
+            return k == 0   ? "orderBy should not be empty"
+                   : k == 1 ? "sortOrder should not be empty"
+                   : k == 2 ? "countBy should not be empty"
+                            : "type should not be empty";
+        }
+    }
+    q->rep_mask = ids.mask;
     q->start = INT64_MIN;
     q->end = INT64_MAX;
     if (body_string(root, "startDate", &s) != 0 ||
@@ -210,8 +225,18 @@ count(const struct mock_ctx *ctx, const struct request *q, struct counts *c)
     return 0;
 }
 
+/* A number as the named shape writes it: text. */
 static void
-write_record(struct jsonw *w, const struct mock_data *d, const struct record *r, int email)
+text_number(struct jsonw *w, const char *key, double v, int decimals)
+{
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+    jsonw_string(w, key, buf);
+}
+
+static void
+write_record(struct jsonw *w, const struct mock_data *d, const struct record *r, int email,
+             int as_text)
 {
     const struct mock_rep *rep = &d->reps[r->rep];
     char name[128];
@@ -223,11 +248,16 @@ write_record(struct jsonw *w, const struct mock_data *d, const struct record *r,
     jsonw_string(w, "email", rep->n->email);
     int n = email ? NEMAIL : NPROSPECT;
     for (int i = 0; i < n; i++) {
-        if (email && i >= 6) {
-            jsonw_real(w, email_keys[i], r->v[i], 2);
+        const char *key = email ? email_keys[i] : prospect_keys[i];
+        int decimals = email && i >= 6 ? 2 : 0;
+        if (as_text) {
+            text_number(w, key, r->v[i], decimals);
+        }
+        else if (decimals > 0) {
+            jsonw_real(w, key, r->v[i], decimals);
         }
         else {
-            jsonw_int(w, email ? email_keys[i] : prospect_keys[i], (int64_t)r->v[i]);
+            jsonw_int(w, key, (int64_t)r->v[i]);
         }
     }
     jsonw_end_object(w);
@@ -244,16 +274,16 @@ teamstats_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     size_t nrec = 0;
 
     if (!auth_saleshandy(ctx, req)) {
-        return response_literal(out, 401, AUTH_SALESHANDY_401);
+        return vendors_sh_unauthorized(ctx, out);
     }
     json_t *root = body_parse(req);
     if (root == NULL) {
-        return response_message(out, 400, "Request body must be a valid JSON object");
+        return vendors_sh_error(ctx, out, 400, 4000, "Request body must be a valid JSON object");
     }
     const char *err = parse(d, root, &q);
     json_decref(root);
     if (err != NULL) {
-        return response_message(out, 400, err);
+        return vendors_sh_error(ctx, out, 400, 4000, err);
     }
     if (ctx->cfg->team_shape == MOCK_TEAM_EMPTY) {
         return response_literal(out, 200, "{\"message\":\"ok\"}");
@@ -274,8 +304,15 @@ teamstats_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     qsort(rec, nrec, sizeof rec[0], cmp_record);
 
     struct jsonw w;
+    int named = ctx->cfg->vendor.sh_team_named;
     jsonw_init(&w, 8192);
-    if (ctx->cfg->team_shape == MOCK_TEAM_PAYLOAD) {
+    if (named) {
+        jsonw_begin_object(&w, NULL);
+        jsonw_string(&w, "message", "Team stats fetched successfully");
+        jsonw_begin_object(&w, "payload");
+        jsonw_begin_array(&w, "Email Analytics");
+    }
+    else if (ctx->cfg->team_shape == MOCK_TEAM_PAYLOAD) {
         jsonw_begin_object(&w, NULL);
         jsonw_string(&w, "message", "Team stats fetched successfully");
         jsonw_begin_object(&w, "payload");
@@ -290,10 +327,14 @@ teamstats_handle(const struct mock_ctx *ctx, const struct mock_request *req,
     }
     long off = (q.page - 1) * q.limit;
     for (long k = off; k < (long)nrec && k < off + q.limit; k++) {
-        write_record(&w, d, &rec[k], q.email);
+        write_record(&w, d, &rec[k], q.email, named);
     }
     jsonw_end_array(&w);
-    if (ctx->cfg->team_shape == MOCK_TEAM_PAYLOAD) {
+    if (named) {
+        jsonw_end_object(&w);
+        jsonw_end_object(&w);
+    }
+    else if (ctx->cfg->team_shape == MOCK_TEAM_PAYLOAD) {
         jsonw_int(&w, "total", (int64_t)nrec);
         jsonw_end_object(&w);
         jsonw_end_object(&w);

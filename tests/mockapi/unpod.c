@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unpod GET /api/v2/platform/organisation/analytics/ (trailing slash
- * optional). Checks, in order: Authorization "jwt <token>" (absent or other
- * scheme: 401 "not provided"; wrong token: 401 "Invalid token."), Org-Handle
- * (absent: 400; other than --unpod-org, compared case-insensitively: 404),
- * space_token (unknown: 404). Without space_token the numbers are the sum
- * over all spaces; avg_success_score is then the call-weighted mean and
- * success_rate is recomputed from the sums (completed / total_tasks * 100).
+ * optional). Checks, in order: Authorization and Org-Handle (unpod_check,
+ * unpodcalls.c), space_token (unknown: 404). Without space_token the
+ * numbers are the sum over all spaces; avg_success_score is then the
+ * call-weighted mean and success_rate is recomputed from the sums
+ * (completed / total_tasks * 100).  --unpod-shape flat answers in the
+ * current reference's flat shape: {total_calls, completed_calls,
+ * failed_calls, avg_duration_seconds, total_tasks, task_status_breakdown
+ * {pending, running, completed, failed}}, with completed_calls = total_calls
+ * - not_connected - failed and avg_duration_seconds = avg_success_score / 3.
  */
 #include "mockapi.h"
 
@@ -40,6 +43,22 @@ write_space(struct jsonw *w, const struct mock_space *s)
 }
 
 static void
+write_flat(struct jsonw *w, const struct mock_space *s)
+{
+    jsonw_int(w, "total_calls", s->total_calls);
+    jsonw_int(w, "completed_calls", s->total_calls - s->not_connected - s->failed);
+    jsonw_int(w, "failed_calls", s->failed);
+    jsonw_real(w, "avg_duration_seconds", s->avg_success_score / 3.0, 1);
+    jsonw_int(w, "total_tasks", s->total_calls);
+    jsonw_begin_object(w, "task_status_breakdown");
+    jsonw_int(w, "pending", s->pending);
+    jsonw_int(w, "running", s->in_progress);
+    jsonw_int(w, "completed", s->completed);
+    jsonw_int(w, "failed", s->tasks_failed);
+    jsonw_end_object(w);
+}
+
+static void
 org_totals(const struct mock_data *d, struct mock_space *t)
 {
     double weighted = 0.0;
@@ -69,33 +88,13 @@ int
 unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req, struct mock_response *out)
 {
     const struct mock_data *d = ctx->data;
-    const char *authz = server_header(req, "Authorization");
-    const char *org = server_header(req, "Org-Handle");
     const char *token = query_get(req, "space_token");
     const struct mock_space *space = NULL;
     struct mock_space totals;
 
-    if (authz == NULL || strncasecmp(authz, "jwt ", 4) != 0) {
-        return response_literal(out, 401,
-                                "{\"status_code\":401,\"message\":"
-                                "\"Authentication credentials were not provided.\"}");
-    }
-    const char *tok = authz + 4;
-    while (*tok == ' ') {
-        tok++;
-    }
-    if (strcmp(tok, ctx->cfg->unpod_token) != 0) {
-        return response_literal(out, 401, AUTH_UNPOD_401_INVALID);
-    }
-    if (org == NULL || *org == '\0') {
-        return response_literal(out, 400,
-                                "{\"status_code\":400,\"message\":"
-                                "\"Org-Handle header is required.\"}");
-    }
-    if (strcasecmp(org, ctx->cfg->unpod_org) != 0) {
-        return response_literal(out, 404,
-                                "{\"status_code\":404,\"message\":"
-                                "\"Organization not found.\"}");
+    int ok = unpod_check(ctx, req, out);
+    if (ok <= 0) {
+        return ok < 0 ? -1 : 0;
     }
     if (token != NULL && *token != '\0') {
         for (size_t i = 0; i < d->nspaces; i++) {
@@ -120,7 +119,12 @@ unpod_handle(const struct mock_ctx *ctx, const struct mock_request *req, struct 
     jsonw_int(&w, "status_code", 200);
     jsonw_string(&w, "message", "Analytics fetched successfully");
     jsonw_begin_object(&w, "data");
-    write_space(&w, space);
+    if (ctx->cfg->vendor.unpod_flat) {
+        write_flat(&w, space);
+    }
+    else {
+        write_space(&w, space);
+    }
     jsonw_end_object(&w);
     jsonw_end_object(&w);
     return response_take(out, 200, &w);

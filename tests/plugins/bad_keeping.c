@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A provider whose store declaration (ABI 2.2) is wrong: it keeps records
- * by a day column that is text, not a time.  The loader must refuse it,
- * naming the endpoint and the member (test_sync_e2e).
+ * by a day column that is text, not a time; built with -DALL_TIME_RECORDS,
+ * it keeps records by a time column but says its table is all-time totals
+ * (cumulative), which the store keeps as snapshots.  The loader must refuse
+ * both, naming the endpoint and the member (test_sync_e2e).
  */
 #include "outreport/plugin.h"
 
@@ -25,7 +27,11 @@ parse(const struct or_host *h, const struct or_query *q, long page, const char *
 
 static const struct or_column *const columns[] = {
     OR_COLUMN("id", OR_TYPE_TEXT, "record id"),
+#ifdef ALL_TIME_RECORDS
+    OR_COLUMN("day", OR_TYPE_TIME, "when"),
+#else
     OR_COLUMN("day", OR_TYPE_TEXT, "a date as text"),
+#endif
 };
 static const char *const key[] = {"id", NULL};
 
@@ -41,6 +47,9 @@ static const struct or_endpoint calls = {
     .keeping = OR_KEEP_RECORDS,
     .record_key = key,
     .record_day = "day",
+#ifdef ALL_TIME_RECORDS
+    .cumulative = OR_CUMULATIVE_ALL_TIME,
+#endif
 };
 static const struct or_endpoint *const endpoints[] = {&calls};
 static const struct or_provider provider = {

@@ -179,6 +179,21 @@ class JsonContract(TempDirTest):
         self.assertEqual(escape["exit_code"], 2)
         self.assertIn("longer than 1 s ([report] sql_timeout_s)", escape["manifest"]["error"])
 
+    def test_sources_say_when_they_were_read_and_what_was_repaired(self):
+        # The recording's call log carries raw control characters in transcriptions: each
+        # week's source counts those it escaped; every source says when it was read (a
+        # replay reads through a store: the time of this run's fetch, pinned here).
+        r = run(["run", "weekly-manager", "--format", "csv", "--out", self.dir, "--json"],
+                env={"SOURCE_DATE_EPOCH": "1795000000"})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        sources = {s["alias"]: s for s in one_document(r.stdout)["jobs"][0]["manifest"]["sources"]}
+        for alias in ("calls", "prev_calls", "emails", "agents", "agent_log", "vendor_reps"):
+            self.assertEqual(sources[alias]["fetched_at"], "2026-11-18T11:06:40+00:00", alias)
+        self.assertGreater(sources["calls"]["repaired"]["control_characters"], 0)
+        self.assertGreater(sources["prev_calls"]["repaired"]["control_characters"], 0)
+        self.assertEqual(sources["lists"]["repaired"]["control_characters"], 0)
+        self.assertEqual(r.stderr.count("inside text values escaped"), 1, r.stderr)
+
     def test_sync_prints_one_document_of_the_schema(self):
         store = "sqlite:" + os.path.join(self.dir, "store.sqlite")
 

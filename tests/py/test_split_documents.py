@@ -142,7 +142,9 @@ class WeeklyManagerSplit(TempDirTest):
         self.assertNotIn("(whole team)", rollup)
         for sp in self.split.splits:
             pdf = pdf_text(self.split.files(sp, ".pdf")[0])
-            self.assertIn("AI voice agents (whole team)", pdf)
+            # the week's agent calls (agent_call_log) and the all-time totals per space
+            self.assertIn("AI voice agents this week (whole team)", pdf)
+            self.assertIn("AI voice agents by space, all time (whole team)", pdf)
             self.assertNotIn("Contact list performance", pdf)
             self.assertEqual(self.split.files(sp, "-lists.csv"), [])
 

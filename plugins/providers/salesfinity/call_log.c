@@ -6,6 +6,7 @@
  * jansson allocates and nothing more.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "salesfinity.h"
 
@@ -43,6 +44,10 @@ enum col {
     COL_NOTES,
     COL_SUMMARY,
     COL_TRANSCRIPTION,
+    COL_DISPOSITION_CATEGORY,
+    COL_IS_CONNECTED,
+    COL_IS_CONVERSATION,
+    COL_IS_MEETING,
     NCOLS
 };
 
@@ -85,6 +90,19 @@ const struct or_column *const sf_calls_columns[] = {
     [COL_NOTES] = OR_COLUMN("notes", OR_TYPE_TEXT, "the rep's call notes"),
     [COL_SUMMARY] = OR_COLUMN("summary", OR_TYPE_TEXT, "AI-generated call summary"),
     [COL_TRANSCRIPTION] = OR_COLUMN("transcription", OR_TYPE_TEXT, "call transcription"),
+    [COL_DISPOSITION_CATEGORY] =
+        OR_COLUMN("disposition_category", OR_TYPE_TEXT,
+                  "positive, neutral, negative, not_answered or cancelled: from the account's "
+                  "own disposition list, else the built-in map of the 14 defaults"),
+    [COL_IS_CONNECTED] = OR_COLUMN("is_connected", OR_TYPE_BOOL,
+                                   "the vendor's connected: answered by a human, disposition in "
+                                   "an answered category (positive, neutral, negative)"),
+    [COL_IS_CONVERSATION] =
+        OR_COLUMN("is_conversation", OR_TYPE_BOOL,
+                  "the vendor's conversation: connected, and a meeting or 60 s or more"),
+    [COL_IS_MEETING] = OR_COLUMN("is_meeting", OR_TYPE_BOOL,
+                                 "the vendor's meeting: disposition 1 (Meeting Set), or one of "
+                                 "[salesfinity] meeting_dispositions"),
 };
 
 const struct or_param *const sf_call_log_params[] = {
@@ -155,6 +173,10 @@ static const char *const fields[NBITS] = {
     [COL_NOTES] = "notes",
     [COL_SUMMARY] = "summary",
     [COL_TRANSCRIPTION] = "transcription",
+    [COL_DISPOSITION_CATEGORY] = "disposition.internal_id (category)",
+    [COL_IS_CONNECTED] = "answered_by/disposition (connected)",
+    [COL_IS_CONVERSATION] = "duration (conversation)",
+    [COL_IS_MEETING] = "disposition.internal_id (meeting)",
     [BIT_DISPOSITION] = "disposition",
     [BIT_CONTACT] = "contact",
     [BIT_CONTACT_LIST] = "contact_list",
@@ -262,6 +284,27 @@ sf_call_log_build(const struct or_host *h, const struct or_query *q, long page,
     return st;
 }
 
+/* disposition_category and the vendor's KPI flags, from the values the row holds. */
+static void
+write_kpis(struct orp_cells *c, const json_t *call, const json_t *disp)
+{
+    const struct sf_kpi *k = c->user;
+    int64_t id = 0;
+    int has = orp_int_value(json_object_get(disp, "internal_id"), c->int_rules, &id);
+    const char *category = has ? sf_kpi_category(k, id) : NULL;
+    if (category != NULL) {
+        c->h->set_text(c->rows, COL_DISPOSITION_CATEGORY, category, strlen(category));
+    }
+    const json_t *by = json_object_get(call, "answered_by");
+    int human = json_is_string(by) && strcmp(json_string_value(by), "human") == 0;
+    int64_t duration = 0;
+    (void)orp_int_value(json_object_get(call, "duration"), c->int_rules, &duration);
+    struct sf_call_kpi kpi = sf_kpi_classify(k, has, id, category, human, duration);
+    c->h->set_int(c->rows, COL_IS_CONNECTED, kpi.connected);
+    c->h->set_int(c->rows, COL_IS_CONVERSATION, kpi.conversation);
+    c->h->set_int(c->rows, COL_IS_MEETING, kpi.meeting);
+}
+
 static void
 parse_call(struct orp_cells *c, const json_t *call)
 {
@@ -305,16 +348,44 @@ parse_call(struct orp_cells *c, const json_t *call)
     orp_text(c, COL_NOTES, json_object_get(call, "notes"), COL_NOTES);
     orp_text(c, COL_SUMMARY, json_object_get(call, "summary"), COL_SUMMARY);
     orp_text(c, COL_TRANSCRIPTION, json_object_get(call, "transcription"), COL_TRANSCRIPTION);
+    write_kpis(c, call, disp);
 }
 
-/* pagination {total, page, limit, pages}: pages drives concurrent fetching. */
+/* The object holding the paging fields: `pagination` (documented), else
+ * the top level ({total, page, next} in a connector's fixtures); NULL when
+ * neither holds any. */
+static const json_t *
+paging_object(const json_t *root)
+{
+    static const char *const keys[] = {"total", "page", "pages", "limit", "next"};
+    const json_t *pg = json_object_get(root, "pagination");
+    if (json_is_object(pg)) {
+        return pg;
+    }
+    for (size_t i = 0; i < SF_ARRAY_LEN(keys); i++) {
+        if (json_object_get(root, keys[i]) != NULL) {
+            return root;
+        }
+    }
+    return NULL;
+}
+
+/*
+ * pagination {total, page, limit, pages} (documented) or {total, page, next}
+ * (next null on the last page).  The page count comes from `pages`, else
+ * from `total` and the page size (the response's `limit`, else the one asked
+ * for); it lets the host fetch the other pages at once.  With neither, `next`
+ * leads one page after another.
+ */
 static or_status
 read_pagination(const json_t *root, long page, size_t nrows, long limit, struct or_page_info *info,
                 char *err, size_t errlen)
 {
-    const json_t *pg = json_object_get(root, "pagination");
-    if (!json_is_object(pg)) {
-        snprintf(err, errlen, "response has no object \"pagination\"");
+    const json_t *pg = paging_object(root);
+    if (pg == NULL) {
+        snprintf(err, errlen,
+                 "response has no paging fields (pagination {total, page, limit, pages} or "
+                 "total/page/next)");
         return OR_ERR_PARSE;
     }
     long n = 0;
@@ -324,16 +395,29 @@ read_pagination(const json_t *root, long page, size_t nrows, long limit, struct 
     if (orp_page_count(json_object_get(pg, "page"), &n)) {
         info->page = n;
     }
-    long per_page = 0;
+    long per_page = limit;
+    if (orp_page_count(json_object_get(pg, "limit"), &n) && n > 0) {
+        per_page = n;
+    }
     if (orp_page_count(json_object_get(pg, "pages"), &n)) {
         info->total_pages = n;
     }
-    else if (info->total_rows >= 0 && orp_page_count(json_object_get(pg, "limit"), &per_page) &&
-             per_page > 0) {
+    else if (info->total_rows >= 0) {
         info->total_pages = (info->total_rows + per_page - 1) / per_page;
     }
     long current = info->page >= 0 ? info->page : page;
-    if (info->total_pages >= 0) {
+    const json_t *next = json_object_get(pg, "next");
+    if (next != NULL && (json_is_null(next) || json_is_false(next))) {
+        /* null: this is the last page, whatever the counts say */
+        info->total_pages = current;
+        info->has_more = 0;
+    }
+    else if (next != NULL && orp_page_count(next, &n)) {
+        info->has_more = 1;
+        info->next_page = n;
+        return OR_OK;
+    }
+    else if (info->total_pages >= 0) {
         info->has_more = current < info->total_pages;
     }
     else {
@@ -351,6 +435,7 @@ static const struct sf_table table = {
     .row_bit = BIT_ROW,
     .row = parse_call,
     .paging = read_pagination,
+    .kpi = 1,
 };
 
 SF_PARSE_PAGE_FN(sf_call_log_parse, table)

@@ -82,64 +82,19 @@ static const char *const fields[NBITS] = {
     [BIT_ROW] = "data[] (row not an object, skipped)",
 };
 
-/* Parameters sent under their own rules before the rest. */
-static const char *const own_rules[] = {"limit", "start_date", "end_date", "timezone", NULL};
-
 or_status
 sf_list_perf_check(const struct or_host *h, const struct or_query *q, char *err, size_t errlen)
 {
     (void)h;
-    long limit = 0;
-    return orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err,
-                         errlen);
-}
-
-/* Parameter @p name, else @p dflt (e.g. a field of the query), as one pair. */
-static or_status
-query_or(const struct or_host *h, const struct or_query *q, struct or_request *req,
-         const char *name, const char *dflt, char *err, size_t errlen)
-{
-    const char *v = orp_param(q, name);
-    if (v == NULL) {
-        v = dflt;
-    }
-    if (v == NULL || v[0] == '\0') {
-        return OR_OK;
-    }
-    return sf_query(h, req, name, v, err, errlen);
+    return sf_analytics_check(q, ENDPOINT, NULL, NULL, NULL, err, errlen);
 }
 
 or_status
 sf_list_perf_build(const struct or_host *h, const struct or_query *q, long page,
                    struct or_request *req, char *err, size_t errlen)
 {
-    long limit = 0;
-    or_status st =
-        orp_check_int(q, ENDPOINT, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, err, errlen);
-    if (st != OR_OK) {
-        return st;
-    }
-    st = sf_request_start(h, req, "/v1/analytics/list-performance", err, errlen);
-    if (st == OR_OK) {
-        st = sf_query_long(h, req, "page", page, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = sf_query_long(h, req, "limit", limit, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = query_or(h, q, req, "start_date", q->first_day, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = query_or(h, q, req, "end_date", q->last_day, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = query_or(h, q, req, "timezone", q->tz, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = sf_query_params(h, q, req, sf_list_perf_params, SF_ARRAY_LEN(sf_list_perf_params),
-                             own_rules, SF_PARAM_PLAIN, err, errlen);
-    }
-    return st;
+    return sf_analytics_build(h, q, req, ENDPOINT, "/v1/analytics/list-performance", page,
+                              sf_list_perf_params, SF_ARRAY_LEN(sf_list_perf_params), err, errlen);
 }
 
 static const json_t *
@@ -170,47 +125,13 @@ parse_list(struct orp_cells *c, const json_t *list)
     orp_text_lower(c, COL_OWNER_EMAIL, json_object_get(owner, "email"), COL_OWNER_EMAIL);
 }
 
-/* {totalCount, page, limit, next, prev}: next is null on the last page. */
-static or_status
-read_paging(const json_t *root, long page, size_t nrows, long limit, struct or_page_info *info,
-            char *err, size_t errlen)
-{
-    (void)nrows;
-    (void)err;
-    (void)errlen;
-    long n = 0;
-    if (orp_page_count(json_object_get(root, "page"), &n)) {
-        info->page = n;
-    }
-    long per_page = limit;
-    if (orp_page_count(json_object_get(root, "limit"), &n) && n > 0) {
-        per_page = n;
-    }
-    if (orp_page_count(json_object_get(root, "totalCount"), &n)) {
-        info->total_rows = n;
-        info->total_pages = (n + per_page - 1) / per_page;
-    }
-    const json_t *next = json_object_get(root, "next");
-    if (next == NULL || json_is_null(next) || json_is_false(next)) {
-        return OR_OK;
-    }
-    info->has_more = 1;
-    if (orp_page_count(next, &n)) {
-        info->next_page = n;
-    }
-    else {
-        info->next_page = (info->page >= 0 ? info->page : page) + 1;
-    }
-    return OR_OK;
-}
-
 static const struct sf_table table = {
     .endpoint = ENDPOINT,
     .fields = fields,
     .nfields = NBITS,
     .row_bit = BIT_ROW,
     .row = parse_list,
-    .paging = read_paging,
+    .paging = sf_analytics_paging,
 };
 
 SF_PARSE_PAGE_FN(sf_list_perf_parse, table)

@@ -39,8 +39,8 @@
  * elements does not compile.
  */
 
-/** Columns of table `calls` (DESIGN.md §6), in order. */
-#define SF_CALLS_NCOLUMNS 30
+/** Columns of table `calls` (DESIGN.md §6, and the vendor's KPI flags), in order. */
+#define SF_CALLS_NCOLUMNS 34
 extern const struct or_column *const sf_calls_columns[SF_CALLS_NCOLUMNS];
 
 /** Parameters of call-log. */
@@ -69,6 +69,80 @@ or_parse_page_fn sf_list_perf_parse;
 /** list-performance: limit 1..100. */
 or_check_query_fn sf_list_perf_check;
 
+/** Columns of table `dispositions`, in order. */
+#define SF_DISPOSITIONS_NCOLUMNS 5
+extern const struct or_column *const sf_dispositions_columns[SF_DISPOSITIONS_NCOLUMNS];
+
+/** dispositions: GET /v1/dispositions. */
+or_build_request_fn sf_dispositions_build;
+/** dispositions: {data: [{_id, id, name, is_custom, is_required, category}]}. */
+or_parse_page_fn sf_dispositions_parse;
+
+/** Columns of table `rep_performance`, in order. */
+#define SF_REP_PERF_NCOLUMNS 12
+extern const struct or_column *const sf_rep_perf_columns[SF_REP_PERF_NCOLUMNS];
+
+/** Parameters of sdr-performance. */
+#define SF_REP_PERF_NPARAMS 6
+extern const struct or_param *const sf_rep_perf_params[SF_REP_PERF_NPARAMS];
+
+/** sdr-performance: GET /v1/analytics/sdr-performance?start_date&end_date&timezone&page&limit. */
+or_build_request_fn sf_rep_perf_build;
+/** sdr-performance: {totalCount, data: [...], page, limit, next, prev}. */
+or_parse_page_fn sf_rep_perf_parse;
+/** sdr-performance: limit 1..100, a start and an end date. */
+or_check_query_fn sf_rep_perf_check;
+
+/* ------------------------------------------------------------------------- */
+/* Dispositions and the vendor's KPIs (sf_kpi.c)                              */
+/* ------------------------------------------------------------------------- */
+
+/** Most disposition ids `[salesfinity] meeting_dispositions` may list. */
+#define SF_MEETING_IDS_MAX 32
+
+/** What the call-log parser needs to classify calls, built once per page. */
+struct sf_kpi {
+    const struct or_lookup *lookup;          /**< the account's dispositions, or NULL */
+    long id_col;                             /**< its `id` column, or -1 */
+    long category_col;                       /**< its `category` column, or -1 */
+    int64_t meeting_ids[SF_MEETING_IDS_MAX]; /**< dispositions that count as a meeting */
+    size_t nmeeting_ids;
+};
+
+/**
+ * @brief Prepare @p k for a page: the account's disposition list when the
+ * host fetched it (ABI 2.2 lookup), and disposition 1 plus
+ * `[salesfinity] meeting_dispositions` as meetings.
+ */
+void sf_kpi_init(const struct or_host *h, const struct or_query *q, struct sf_kpi *k);
+
+/**
+ * @brief The category of disposition @p id: from the account's own list
+ * when it has one, else from the built-in map of the 14 defaults
+ * (positive, neutral, negative, not_answered, cancelled); NULL when unknown.
+ */
+const char *sf_kpi_category(const struct sf_kpi *k, int64_t id);
+
+/** The vendor's KPI flags of one call. */
+struct sf_call_kpi {
+    int connected;    /**< a human answered and the disposition's category is an answered one */
+    int conversation; /**< connected, and a meeting or 60 s or more */
+    int meeting;      /**< disposition 1, or one of meeting_dispositions */
+};
+
+/**
+ * @brief Classify a call by the vendor's definitions.
+ * @param has_disposition 0 when the call has no disposition id.
+ * @param human whether answered_by is "human".
+ */
+struct sf_call_kpi sf_kpi_classify(const struct sf_kpi *k, int has_disposition, int64_t id,
+                                   const char *category, int human, int64_t duration_s);
+
+/** lookup_fallback of call-log: what it does without the account's disposition list. */
+#define SF_KPI_FALLBACK                                                                            \
+    "disposition_category comes from the built-in map of the 14 default dispositions (custom "     \
+    "dispositions get none)"
+
 /* ------------------------------------------------------------------------- */
 /* Error bodies (sf_error.c)                                                  */
 /* ------------------------------------------------------------------------- */
@@ -93,15 +167,23 @@ or_status sf_error_message(const char *body, size_t len, char *buf, size_t n);
 typedef or_status sf_paging_fn(const json_t *root, long page, size_t nrows, long limit,
                                struct or_page_info *info, char *err, size_t errlen);
 
-/** How one endpoint's page becomes rows; static data of call_log.c and list_performance.c. */
+/** How one endpoint's page becomes rows; static data of each endpoint's file. */
 struct sf_table {
     const char *endpoint;      /**< endpoint name, for messages */
     const char *const *fields; /**< JSON field name of each warning bit */
     size_t nfields;            /**< number of warning bits */
     unsigned row_bit;          /**< warning bit of a data[] element that is not an object */
     orp_row_fn *row;           /**< writes the columns of one row */
-    sf_paging_fn *paging;      /**< reads the paging fields */
+    sf_paging_fn *paging;      /**< reads the paging fields, or NULL: one page */
+    int kpi;                   /**< nonzero: the rows read a struct sf_kpi (orp_cells.user) */
 };
+
+/**
+ * @brief sf_paging_fn of the analytics endpoints: {totalCount, page, limit,
+ * next, prev} at the top level, next null on the last page.
+ */
+or_status sf_analytics_paging(const json_t *root, long page, size_t nrows, long limit,
+                              struct or_page_info *info, char *err, size_t errlen);
 
 /**
  * @brief parse_page of both endpoints: decode @p body (a JSON object), read
@@ -188,6 +270,33 @@ or_status sf_query_params(const struct or_host *h, const struct or_query *q, str
  */
 or_status sf_check_nonneg(const struct or_query *q, const char *endpoint, const char *name,
                           double *out, int *given, char *err, size_t errlen);
+
+/**
+ * @brief The dates of an analytics request: start_date/end_date parameters,
+ * else the period's first and last day.  The API takes both (older docs mark
+ * them required), so a fetch without either is refused before any request.
+ * @return OR_OK with both set, or OR_ERR_INVALID naming the parameters to give.
+ */
+or_status sf_analytics_dates(const struct or_query *q, const char *endpoint, const char **start,
+                             const char **end, char *err, size_t errlen);
+
+/**
+ * @brief The checks of an analytics endpoint (check_query and before a
+ * request): `limit` 1 to 100 (default 100) into @p limit, and the dates
+ * (::sf_analytics_dates) into @p start and @p end (each may be NULL).
+ */
+or_status sf_analytics_check(const struct or_query *q, const char *endpoint, long *limit,
+                             const char **start, const char **end, char *err, size_t errlen);
+
+/**
+ * @brief The request of an analytics endpoint: GET @p path with page,
+ * limit, start_date, end_date, timezone, then the other parameters of
+ * @p params; bad parameters are refused before anything is built.
+ */
+or_status sf_analytics_build(const struct or_host *h, const struct or_query *q,
+                             struct or_request *req, const char *endpoint, const char *path,
+                             long page, const struct or_param *const *params, size_t nparams,
+                             char *err, size_t errlen);
 
 /** @brief Check that every OR_PARAM_BOOL parameter given reads as a boolean. */
 or_status sf_check_bools(const struct or_query *q, const char *endpoint,

@@ -28,11 +28,18 @@ sf_parse(const struct sf_table *t, const struct or_host *h, const struct or_quer
     char unused[OR_ERR_SIZE];
     (void)orp_check_int(q, t->endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT, &limit, unused,
                         sizeof(unused));
-    st = t->paging(root, page, json_array_size(data), limit, info, err, errlen);
+    if (t->paging != NULL) {
+        st = t->paging(root, page, json_array_size(data), limit, info, err, errlen);
+    }
     if (st == OR_OK) {
         struct orp_cells cells;
+        struct sf_kpi kpi;
         orp_cells_init(&cells, h, rows, t->fields, t->nfields, "%s page %ld", t->endpoint, page);
         cells.int_rules = ORP_INT_ROUND | ORP_INT_TEXT_REAL;
+        if (t->kpi) {
+            sf_kpi_init(h, q, &kpi);
+            cells.user = &kpi;
+        }
         st = orp_cells_write(&cells, data, t->row_bit, t->row, err, errlen);
     }
     json_decref(root);
@@ -52,4 +59,37 @@ sf_page_array(json_t *root, const char *key, char *err, size_t errlen)
         return NULL;
     }
     return v;
+}
+
+or_status
+sf_analytics_paging(const json_t *root, long page, size_t nrows, long limit,
+                    struct or_page_info *info, char *err, size_t errlen)
+{
+    (void)nrows;
+    (void)err;
+    (void)errlen;
+    long n = 0;
+    if (orp_page_count(json_object_get(root, "page"), &n)) {
+        info->page = n;
+    }
+    long per_page = limit;
+    if (orp_page_count(json_object_get(root, "limit"), &n) && n > 0) {
+        per_page = n;
+    }
+    if (orp_page_count(json_object_get(root, "totalCount"), &n)) {
+        info->total_rows = n;
+        info->total_pages = (n + per_page - 1) / per_page;
+    }
+    const json_t *next = json_object_get(root, "next");
+    if (next == NULL || json_is_null(next) || json_is_false(next)) {
+        return OR_OK;
+    }
+    info->has_more = 1;
+    if (orp_page_count(next, &n)) {
+        info->next_page = n;
+    }
+    else {
+        info->next_page = (info->page >= 0 ? info->page : page) + 1;
+    }
+    return OR_OK;
 }

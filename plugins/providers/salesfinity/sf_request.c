@@ -212,3 +212,78 @@ sf_check_bools(const struct or_query *q, const char *endpoint, const struct or_p
     }
     return OR_OK;
 }
+
+or_status
+sf_analytics_dates(const struct or_query *q, const char *endpoint, const char **start,
+                   const char **end, char *err, size_t errlen)
+{
+    *start = orp_param(q, "start_date");
+    *end = orp_param(q, "end_date");
+    if (*start == NULL) {
+        *start = q->first_day;
+    }
+    if (*end == NULL) {
+        *end = q->last_day;
+    }
+    if (*start == NULL || *end == NULL) {
+        snprintf(err, errlen,
+                 "%s: the API needs a start and an end date: give --period (or --from and --to), "
+                 "or --param start_date=YYYY-MM-DD and --param end_date=YYYY-MM-DD",
+                 endpoint);
+        return OR_ERR_INVALID;
+    }
+    return OR_OK;
+}
+
+or_status
+sf_analytics_check(const struct or_query *q, const char *endpoint, long *limit, const char **start,
+                   const char **end, char *err, size_t errlen)
+{
+    long l = 0;
+    const char *s = NULL;
+    const char *e = NULL;
+    or_status st = orp_check_int(q, endpoint, "limit", 1, SF_PAGE_LIMIT, SF_PAGE_LIMIT,
+                                 limit != NULL ? limit : &l, err, errlen);
+    return st != OR_OK ? st
+                       : sf_analytics_dates(q, endpoint, start != NULL ? start : &s,
+                                            end != NULL ? end : &e, err, errlen);
+}
+
+/* Parameters sent under their own rules before the rest. */
+static const char *const analytics_own[] = {"limit", "start_date", "end_date", "timezone", NULL};
+
+or_status
+sf_analytics_build(const struct or_host *h, const struct or_query *q, struct or_request *req,
+                   const char *endpoint, const char *path, long page,
+                   const struct or_param *const *params, size_t nparams, char *err, size_t errlen)
+{
+    long limit = 0;
+    const char *start = NULL;
+    const char *end = NULL;
+    const char *tz = orp_param(q, "timezone");
+    /* Refused before anything is built. */
+    or_status st = sf_analytics_check(q, endpoint, &limit, &start, &end, err, errlen);
+    if (st == OR_OK) {
+        st = sf_request_start(h, req, path, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query_long(h, req, "page", page, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query_long(h, req, "limit", limit, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query(h, req, "start_date", start, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = sf_query(h, req, "end_date", end, err, errlen);
+    }
+    if (st == OR_OK && (tz != NULL || q->tz != NULL)) {
+        st = sf_query(h, req, "timezone", tz != NULL ? tz : q->tz, err, errlen);
+    }
+    if (st == OR_OK) {
+        st =
+            sf_query_params(h, q, req, params, nparams, analytics_own, SF_PARAM_PLAIN, err, errlen);
+    }
+    return st;
+}

@@ -89,8 +89,10 @@ const struct or_column *const sh_activity_columns[] = {
 };
 
 const struct or_param *const sh_cs_params[] = {
-    OR_PARAM("sequence_ids", OR_PARAM_STRING_LIST, 0, "only these sequences (ids); default all",
-             NULL),
+    OR_PARAM(
+        "sequence_ids", OR_PARAM_STRING_LIST, 0,
+        "only these sequences (ids); default: every sequence of the account (GET /v1/sequences)",
+        NULL),
     OR_PARAM("start_date", OR_PARAM_DATE, 0,
              "first day, YYYY-MM-DD, at most 2 years ago (default: the period's first day)", NULL),
     OR_PARAM("end_date", OR_PARAM_DATE, 0,
@@ -206,7 +208,9 @@ sh_cs_build(const struct or_host *h, const struct or_query *q, long page, struct
         st = OR_ERR_NOMEM;
         goto fail;
     }
-    st = sh_body_list(body, "sequenceIds", q, "sequence_ids", err, errlen);
+    /* Required: the ids given, else every sequence of the account (the lookup). */
+    st = sh_body_ids(h, q, body, "sequenceIds", "sequence_ids", "sequence_id", ENDPOINT, err,
+                     errlen);
     if (st == OR_OK) {
         st = sh_body_string(body, "startDate", first, err, errlen);
     }

@@ -2,7 +2,8 @@
 /*
  * The saleshandy provider: its descriptor and the one exported symbol.
  * Schemas, parameters and callbacks of each endpoint live in
- * consolidated_stats.c and team_stats.c; this file only ties them together.
+ * consolidated_stats.c, team_stats.c and sh_lists.c; this file only ties
+ * them together.
  */
 #include "saleshandy.h"
 
@@ -12,6 +13,36 @@
  * has no id of its own. */
 static const char *const email_key[] = {"sequence_id", "step", "recipient_email", "sent_at", NULL};
 static const char *const user_key[] = {"user_id", "user_email", "user_name", NULL};
+
+static const struct or_endpoint sequences = {
+    .size = sizeof(struct or_endpoint),
+    .name = "sequences",
+    .table = "sequences",
+    .description = "The account's sequences: id, title, whether active, steps, owner",
+    .columns = sh_sequences_columns,
+    .ncolumns = SH_ARRAY_LEN(sh_sequences_columns),
+    .paging = OR_PAGING_MARKER,
+    .build_request = sh_sequences_build,
+    .parse_page = sh_sequences_parse,
+    .error_message = sh_error_message,
+    .auth_hint = SH_AUTH_HINT,
+    .auth_failure = sh_auth_failure,
+};
+
+static const struct or_endpoint team_members = {
+    .size = sizeof(struct or_endpoint),
+    .name = "team-members",
+    .table = "team_members",
+    .description = "The account's users: id, name, e-mail, role, status",
+    .columns = sh_members_columns,
+    .ncolumns = SH_ARRAY_LEN(sh_members_columns),
+    .paging = OR_PAGING_MARKER,
+    .build_request = sh_members_build,
+    .parse_page = sh_members_parse,
+    .error_message = sh_error_message,
+    .auth_hint = SH_AUTH_HINT,
+    .auth_failure = sh_auth_failure,
+};
 
 static const struct or_endpoint consolidated_stats = {
     .size = sizeof(struct or_endpoint),
@@ -33,6 +64,14 @@ static const struct or_endpoint consolidated_stats = {
     .keeping = OR_KEEP_RECORDS,
     .record_key = email_key,
     .record_day = "sent_at",
+    .cumulative = OR_CUMULATIVE_COUNTERS,
+    .cumulative_note = "opens, clicks and replies (open_count, last_opened_at, click_count, "
+                       "last_clicked_at, replied, replied_at, sentiment) count up to the fetch, "
+                       "whatever the period",
+    .lookup = &sequences,
+    .lookup_needed = sh_needs_sequences,
+    .lookup_fallback = "without --param sequence_ids the request cannot be made",
+    .auth_failure = sh_auth_failure,
 };
 
 static const struct or_endpoint team_stats = {
@@ -54,9 +93,14 @@ static const struct or_endpoint team_stats = {
     .auth_hint = SH_AUTH_HINT,
     .keeping = OR_KEEP_PERIOD,
     .record_key = user_key,
+    .lookup = &team_members,
+    .lookup_needed = sh_needs_members,
+    .lookup_fallback = "without --param user_ids the request cannot be made",
+    .auth_failure = sh_auth_failure,
 };
 
-static const struct or_endpoint *const endpoints[] = {&consolidated_stats, &team_stats};
+static const struct or_endpoint *const endpoints[] = {&consolidated_stats, &team_stats, &sequences,
+                                                      &team_members};
 
 static const struct or_provider provider = {
     .size = sizeof(struct or_provider),
@@ -75,7 +119,7 @@ static const struct or_config_key *const config_keys[] = {
                   .help = "how the key is sent: x-api-key header, or Authorization: Bearer"),
 };
 
-OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "saleshandy", .version = "0.1.0",
+OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_PROVIDER, .name = "saleshandy", .version = "0.2.0",
                  .description =
                      "Saleshandy cold e-mail: consolidated sequence stats and team stats",
                  .provider = &provider, .config_keys = config_keys,

@@ -96,9 +96,11 @@ or_parse_page_fn sh_ts_parse;
 or_check_query_fn sh_ts_check;
 
 /**
- * @brief The list of records of a team-stats body: payload.data, data,
- * payload (when an array) or the top-level array.  Borrowed from @p root;
- * NULL when there is none.
+ * @brief The list of records of a body whose shape is not documented:
+ * payload.data, data, payload (when an array), payload.payload, the
+ * top-level array, else the first array of objects under any key of
+ * payload (sibling endpoints use human-readable keys such as
+ * payload["Email Analytics"]).  Borrowed from @p root; NULL when there is none.
  */
 json_t *sh_ts_records(json_t *root);
 
@@ -122,6 +124,43 @@ or_status sh_ts_write(const struct or_host *h, struct or_rows *rows, long page, 
  * @return the length written; 0 when nothing alphanumeric is left.
  */
 size_t sh_snake_case(const char *in, size_t inlen, char *out);
+
+/* ------------------------------------------------------------------------- */
+/* Lists: endpoints sequences and team-members (sh_lists.c), the lookups that */
+/* give the stats endpoints the ids their bodies require                     */
+/* ------------------------------------------------------------------------- */
+
+/** Columns of table `sequences`. */
+#define SH_SEQUENCES_NCOLUMNS 8
+extern const struct or_column *const sh_sequences_columns[SH_SEQUENCES_NCOLUMNS];
+
+/** Columns of table `team_members`. */
+#define SH_MEMBERS_NCOLUMNS 5
+extern const struct or_column *const sh_members_columns[SH_MEMBERS_NCOLUMNS];
+
+/** sequences: GET /v1/sequences?page&pageSize. */
+or_build_request_fn sh_sequences_build;
+/** sequences: {message, payload: [{id, title, active, steps, client, user}]}. */
+or_parse_page_fn sh_sequences_parse;
+/** team-members: GET /v1/team-members?page&pageSize. */
+or_build_request_fn sh_members_build;
+/** team-members: the first list of records of the body (its shape is undocumented). */
+or_parse_page_fn sh_members_parse;
+
+/** lookup_needed of consolidated-stats: the sequence list, unless --param sequence_ids. */
+or_lookup_needed_fn sh_needs_sequences;
+/** lookup_needed of team-stats: the team members, unless --param user_ids. */
+or_lookup_needed_fn sh_needs_members;
+
+/**
+ * @brief Set member @p key of @p body to the ids the request requires:
+ * parameter @p param when given, else column @p column of the lookup.
+ * The API refuses a body without them, so none at all is OR_ERR_INVALID
+ * with a message naming --param @p param (and why the lookup gave none).
+ */
+or_status sh_body_ids(const struct or_host *h, const struct or_query *q, json_t *body,
+                      const char *key, const char *param, const char *column, const char *endpoint,
+                      char *err, size_t errlen);
 
 /* ------------------------------------------------------------------------- */
 /* Dates (sh_date.c, sh_jsdate.c): integer arithmetic, never the C library's   */
@@ -226,12 +265,29 @@ or_status sh_request_post(const struct or_host *h, struct or_request *req, const
                           const json_t *body, char *err, size_t errlen);
 
 /**
- * @brief or_error_message_fn of both endpoints: the vendor's `message`
- * (string or list of strings), else `error` (string, or object with
- * `message`), as one line in @p buf.
+ * @brief Start a GET of @p path: the authentication header (marked secret)
+ * and Accept, no Content-Type.
+ * @return as sh_request_post().
+ */
+or_status sh_request_get(const struct or_host *h, struct or_request *req, const char *path,
+                         char *err, size_t errlen);
+
+/**
+ * @brief or_error_message_fn of every endpoint: the vendor's message from
+ * any of its error envelopes, {code, type, message}, {statusCode,
+ * message|messages} and {error, error_code, error_message}, as one line in
+ * @p buf ("1001: Invalid token").
  * @return OR_OK if a message was found, else OR_ERR_NOT_FOUND.
  */
 or_status sh_error_message(const char *body, size_t len, char *buf, size_t n);
+
+/**
+ * @brief or_auth_failure_fn of every endpoint: 401 and 403, and also 400
+ * with "1001: Invalid token" (code 1001, type "auth" or an "Invalid token"
+ * message in any envelope): the wrong key Saleshandy answers with a 400.
+ */
+or_status sh_auth_failure(const struct or_host *h, long http_status, const char *body, size_t len,
+                          char *hint, size_t n);
 
 #pragma GCC visibility pop
 

@@ -65,29 +65,48 @@ auth_header(const struct or_host *h, struct or_request *req, int bearer, char *e
     return st;
 }
 
+/* Method, path, the authentication header and Accept. */
+static or_status
+request_start(const struct or_host *h, struct or_request *req, const char *method, const char *path,
+              char *err, size_t errlen)
+{
+    int bearer = 0;
+    /* A bad `auth` is a config error: refuse it before touching the request. */
+    or_status st = sh_auth_mode(h, &bearer, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    st = h->req_set(req, method, path);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "saleshandy: could not set request %s %s", method, path);
+        return st;
+    }
+    st = auth_header(h, req, bearer, err, errlen);
+    if (st != OR_OK) {
+        return st;
+    }
+    st = h->req_header(req, "Accept", "application/json", 0);
+    if (st != OR_OK) {
+        snprintf(err, errlen, "saleshandy: could not add request headers for %s", path);
+    }
+    return st;
+}
+
+or_status
+sh_request_get(const struct or_host *h, struct or_request *req, const char *path, char *err,
+               size_t errlen)
+{
+    /* No Content-Type on a GET: the API answers 406 to one. */
+    return request_start(h, req, "GET", path, err, errlen);
+}
+
 or_status
 sh_request_post(const struct or_host *h, struct or_request *req, const char *path,
                 const json_t *body, char *err, size_t errlen)
 {
     char *text = NULL;
-    int bearer = 0;
-    /* A bad `auth` is a config error: refuse it before touching the request. */
-    or_status st = sh_auth_mode(h, &bearer, err, errlen);
+    or_status st = request_start(h, req, "POST", path, err, errlen);
     if (st != OR_OK) {
-        goto fail;
-    }
-    st = h->req_set(req, "POST", path);
-    if (st != OR_OK) {
-        snprintf(err, errlen, "saleshandy: could not set request POST %s", path);
-        goto fail;
-    }
-    st = auth_header(h, req, bearer, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-    st = h->req_header(req, "Accept", "application/json", 0);
-    if (st != OR_OK) {
-        snprintf(err, errlen, "saleshandy: could not add request headers for %s", path);
         goto fail;
     }
     text = json_dumps(body, JSON_COMPACT);

@@ -30,7 +30,10 @@ const struct or_column *const sh_team_columns[] = {
     "Do Not Contact"
 
 const struct or_param *const sh_ts_params[] = {
-    OR_PARAM("user_ids", OR_PARAM_STRING_LIST, 0, "only these users (encrypted user ids)", NULL),
+    OR_PARAM("user_ids", OR_PARAM_STRING_LIST, 0,
+             "only these users (encrypted user ids); default: every team member "
+             "(GET /v1/team-members)",
+             NULL),
     OR_PARAM("start_date", OR_PARAM_DATE, 0,
              "start, YYYY-MM-DD (midnight in the report's zone) or ISO 8601 with offset "
              "(default: the period's start)",
@@ -43,7 +46,8 @@ const struct or_param *const sh_ts_params[] = {
              "relative,absolute"),
     OR_PARAM("limit", OR_PARAM_INT, 0, "records per page, 1 to 10000 (default 100)", NULL),
     OR_PARAM("sort_order", OR_PARAM_ENUM, 0, "sort direction (default desc)", "asc,desc"),
-    OR_PARAM("order_by", OR_PARAM_ENUM, 0, "metric to order by (default: the vendor's)",
+    OR_PARAM("order_by", OR_PARAM_ENUM, 0,
+             "metric to order by (default prospectAdded, or emailSent for type email)",
              ORDER_BY_CHOICES),
     OR_PARAM("type", OR_PARAM_ENUM, 0, "report type (default prospect)", "prospect,email"),
 };
@@ -185,8 +189,8 @@ sh_ts_build(const struct or_host *h, const struct or_query *q, long page, struct
         st = OR_ERR_NOMEM;
         goto fail;
     }
-    /* Members in the order of the vendor's example. */
-    st = sh_body_list(body, "userIds", q, "user_ids", err, errlen);
+    /* Members in the order of the vendor's example; every one is required. */
+    st = sh_body_ids(h, q, body, "userIds", "user_ids", "user_id", ENDPOINT, err, errlen);
     if (st == OR_OK && w.start[0] != '\0') {
         st = sh_body_string(body, "startDate", w.start, err, errlen);
     }
@@ -205,11 +209,16 @@ sh_ts_build(const struct or_host *h, const struct or_query *q, long page, struct
     if (st == OR_OK) {
         st = sh_body_string(body, "sortOrder", param_or(q, "sort_order", "desc"), err, errlen);
     }
-    if (st == OR_OK && orp_param(q, "order_by") != NULL) {
-        st = sh_body_string(body, "orderBy", orp_param(q, "order_by"), err, errlen);
+    const char *type = param_or(q, "type", "prospect");
+    if (st == OR_OK) {
+        /* Required; the metrics it may name depend on the type. */
+        st = sh_body_string(
+            body, "orderBy",
+            param_or(q, "order_by", strcmp(type, "email") == 0 ? "emailSent" : "prospectAdded"),
+            err, errlen);
     }
     if (st == OR_OK) {
-        st = sh_body_string(body, "type", param_or(q, "type", "prospect"), err, errlen);
+        st = sh_body_string(body, "type", type, err, errlen);
     }
     if (st == OR_OK) {
         st = sh_request_post(h, req, PATH, body, err, errlen);

@@ -59,6 +59,21 @@ struct writer {
     size_t nused;
 };
 
+/* The first member of @p obj that is a non-empty array of objects. */
+static json_t *
+first_records(json_t *obj)
+{
+    const char *key = NULL;
+    json_t *v = NULL;
+    json_object_foreach(obj, key, v)
+    {
+        if (json_is_array(v) && json_array_size(v) > 0 && json_is_object(json_array_get(v, 0))) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
 json_t *
 sh_ts_records(json_t *root)
 {
@@ -80,7 +95,12 @@ sh_ts_records(json_t *root)
     if (json_is_array(payload)) {
         return payload;
     }
-    return NULL;
+    inner = json_object_get(payload, "payload");
+    if (json_is_array(inner)) {
+        return inner;
+    }
+    /* A human-readable key, as sibling endpoints use: payload["Email Analytics"]. */
+    return json_is_object(payload) ? first_records(payload) : NULL;
 }
 
 /* State of column @p idx, growing the table; NULL when the index is unusable. */
@@ -172,9 +192,20 @@ write_fixed(struct writer *w, const json_t *rec)
     use_key(w, k, COL_USER_EMAIL);
 }
 
+/* A string that is a plain decimal number ("25", "4.5"), as sibling
+ * endpoints send counters: 1 with the number, else 0. */
+static int
+numeric_text(const json_t *v, int64_t *i, double *r, int *is_int)
+{
+    return json_is_string(v) && orp_number_text(json_string_value(v), i, r, is_int);
+}
+
 static enum or_type
 type_of(const json_t *v)
 {
+    int64_t i = 0;
+    double r = 0.0;
+    int is_int = 0;
     if (json_is_integer(v)) {
         return OR_TYPE_INT;
     }
@@ -183,6 +214,9 @@ type_of(const json_t *v)
     }
     if (json_is_boolean(v)) {
         return OR_TYPE_BOOL;
+    }
+    if (numeric_text(v, &i, &r, &is_int)) {
+        return is_int ? OR_TYPE_INT : OR_TYPE_REAL;
     }
     return OR_TYPE_TEXT;
 }
@@ -242,11 +276,18 @@ put(struct writer *w, size_t col, enum or_type type, const json_t *v)
 {
     const struct or_host *h = w->cells.h;
     struct or_rows *rows = w->cells.rows;
+    int64_t ti = 0;
+    double tr = 0.0;
+    int tint = 0;
     switch (type) {
     case OR_TYPE_TEXT: return put_text(w, col, v);
     case OR_TYPE_INT:
         if (json_is_integer(v)) {
             h->set_int(rows, col, json_integer_value(v));
+            return 1;
+        }
+        if (numeric_text(v, &ti, &tr, &tint) && tint) {
+            h->set_int(rows, col, ti);
             return 1;
         }
         if (json_is_real(v)) {
@@ -260,6 +301,10 @@ put(struct writer *w, size_t col, enum or_type type, const json_t *v)
     case OR_TYPE_REAL:
         if (json_is_number(v)) {
             h->set_real(rows, col, json_number_value(v));
+            return 1;
+        }
+        if (numeric_text(v, &ti, &tr, &tint)) {
+            h->set_real(rows, col, tr);
             return 1;
         }
         return 0;

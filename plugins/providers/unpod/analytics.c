@@ -2,10 +2,17 @@
 /*
  * Endpoint analytics: GET /api/v2/platform/organisation/analytics/ into
  * table `agent_calls` (DESIGN.md §6), one row per response.  The row of a
- * space carries its token; the organisation-wide row has space_token NULL.
- * The API wraps its answer in {status_code, message, data}: a status_code
- * other than 200 inside an HTTP 200 response is an error, with the
- * vendor's message.
+ * space carries its token and name; the organisation-wide row has
+ * space_token NULL.  The API wraps its answer in {status_code, message,
+ * data}: a status_code other than 200 inside an HTTP 200 response is an
+ * error, with the vendor's message.
+ *
+ * `data` comes in two documented shapes: nested {call_analytics,
+ * call_status} (the seed page) and flat {total_calls, completed_calls,
+ * failed_calls, avg_duration_seconds, total_tasks, task_status_breakdown}
+ * (the current reference).  Another shape is an error listing the keys it
+ * has, never a row of NULLs.  Either way the numbers are all-time totals:
+ * the API takes no dates.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +36,9 @@ enum col {
     COL_TASKS_PENDING,
     COL_TASKS_IN_PROGRESS,
     COL_SUCCESS_RATE,
+    COL_COMPLETED_CALLS,
+    COL_AVG_DURATION_S,
+    COL_SPACE_NAME,
     NCOLS
 };
 
@@ -56,7 +66,14 @@ const struct or_column *const up_agent_calls_columns[] = {
     [COL_TASKS_IN_PROGRESS] = OR_COLUMN("tasks_in_progress", OR_TYPE_INT, "tasks in progress"),
     [COL_SUCCESS_RATE] =
         OR_COLUMN("success_rate", OR_TYPE_REAL,
-                  "task success rate in percent, as the API gives it (72.08 = 72.08 %)"),
+                  "task success rate in percent, as the API gives it (72.08 = 72.08 %); "
+                  "the flat shape's completed tasks per task"),
+    [COL_COMPLETED_CALLS] =
+        OR_COLUMN("completed_calls", OR_TYPE_INT, "calls completed (flat shape only)"),
+    [COL_AVG_DURATION_S] =
+        OR_COLUMN("avg_duration_s", OR_TYPE_REAL, "average call duration in seconds (flat shape)"),
+    [COL_SPACE_NAME] = OR_COLUMN("space_name", OR_TYPE_TEXT,
+                                 "the space's name: [unpod] space_names, else the API's"),
 };
 
 const struct or_param *const up_analytics_params[] = {
@@ -67,7 +84,7 @@ const struct or_param *const up_analytics_params[] = {
 };
 
 /* Warning bits beyond the columns. */
-enum bit { BIT_CALL_ANALYTICS = NCOLS, BIT_CALL_STATUS, BIT_STATUS_CODE, NBITS };
+enum bit { BIT_CALL_ANALYTICS = NCOLS, BIT_CALL_STATUS, BIT_BREAKDOWN, NBITS };
 
 static const char *const fields[NBITS] = {
     [COL_SPACE_TOKEN] = "space_token",
@@ -85,9 +102,12 @@ static const char *const fields[NBITS] = {
     [COL_TASKS_PENDING] = "data.call_status.pending",
     [COL_TASKS_IN_PROGRESS] = "data.call_status.in_progress",
     [COL_SUCCESS_RATE] = "data.call_status.success_rate",
+    [COL_COMPLETED_CALLS] = "data.completed_calls",
+    [COL_AVG_DURATION_S] = "data.avg_duration_seconds",
+    [COL_SPACE_NAME] = "space name",
     [BIT_CALL_ANALYTICS] = "data.call_analytics (not an object)",
     [BIT_CALL_STATUS] = "data.call_status (not an object)",
-    [BIT_STATUS_CODE] = "status_code (ignored)",
+    [BIT_BREAKDOWN] = "data.task_status_breakdown (not an object)",
 };
 
 /* A JSON member and the column it fills. */
@@ -109,6 +129,20 @@ static const struct member call_status[] = {
     {"in_progress", COL_TASKS_IN_PROGRESS}, {"success_rate", COL_SUCCESS_RATE},
 };
 
+/* The flat shape: data itself, and its task_status_breakdown. */
+static const struct member flat[] = {
+    {"total_calls", COL_TOTAL_CALLS},   {"completed_calls", COL_COMPLETED_CALLS},
+    {"failed_calls", COL_FAILED_CALLS}, {"avg_duration_seconds", COL_AVG_DURATION_S},
+    {"total_tasks", COL_TOTAL_TASKS},
+};
+
+static const struct member breakdown[] = {
+    {"pending", COL_TASKS_PENDING},
+    {"running", COL_TASKS_IN_PROGRESS},
+    {"completed", COL_TASKS_COMPLETED},
+    {"failed", COL_TASKS_FAILED},
+};
+
 static void
 fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
 {
@@ -123,50 +157,69 @@ fill(struct orp_cells *c, const json_t *obj, const struct member *m, size_t n)
     }
 }
 
-/*
- * OR_ERR_HTTP when the body's status_code says the request failed.  A
- * status_code of unexpected type is ignored (with a warning bit): `data`
- * decides then.
- */
-static or_status
-check_status_code(struct orp_cells *c, const json_t *root, char *err, size_t errlen)
+/* 1 when @p data is in the flat shape: any of its keys is there. */
+static int
+is_flat(const json_t *data)
 {
-    const json_t *v = json_object_get(root, "status_code");
-    if (orp_is_empty(v)) {
-        return OR_OK;
+    for (size_t i = 0; i < UP_ARRAY_LEN(flat); i++) {
+        if (json_object_get(data, flat[i].key) != NULL) {
+            return 1;
+        }
     }
-    int64_t code = 0;
-    if (!orp_int_value(v, c->int_rules, &code)) {
-        orp_cells_bad(c, BIT_STATUS_CODE);
-        return OR_OK;
-    }
-    if (code == 200) {
-        return OR_OK;
-    }
-    char message[256];
-    if (!up_vendor_message(root, message, sizeof(message))) {
-        snprintf(message, sizeof(message), "(no message)");
-    }
-    const char *hint = code == 401 || code == 403 ? " (check " UP_AUTH_HINT ")" : "";
-    snprintf(err, errlen, "the response says status_code %lld: %s%s", (long long)code, message,
-             hint);
-    return OR_ERR_HTTP;
+    return json_object_get(data, "task_status_breakdown") != NULL;
 }
 
-/* The `data` object, or NULL with OR_ERR_PARSE naming the field in @p err. */
-static const json_t *
-data_object(const json_t *root, char *err, size_t errlen)
+/* An unknown shape: OR_ERR_PARSE listing the keys @p data has. */
+static or_status
+unknown_shape(const json_t *data, char *err, size_t errlen)
 {
-    const json_t *data = json_object_get(root, "data");
-    if (data == NULL || json_is_null(data)) {
-        snprintf(err, errlen, "response has no \"data\" object");
-        return NULL;
+    char keys[400] = "";
+    size_t used = 0;
+    const char *key = NULL;
+    const json_t *v = NULL;
+    json_object_foreach((json_t *)data, key, v)
+    {
+        int n = snprintf(keys + used, sizeof(keys) - used, "%s%s", used > 0 ? ", " : "", key);
+        if (n < 0 || (size_t)n >= sizeof(keys) - used) {
+            break;
+        }
+        used += (size_t)n;
     }
-    if (!json_is_object(data)) {
-        snprintf(err, errlen, "field \"data\" is not an object");
-        return NULL;
+    snprintf(err, errlen,
+             "\"data\" has neither the nested shape (call_analytics, call_status) nor the flat "
+             "one (total_calls, completed_calls, ..., task_status_breakdown); its keys: %s",
+             used > 0 ? keys : "(none)");
+    return OR_ERR_PARSE;
+}
+
+static int
+is_nested(const json_t *data)
+{
+    return json_object_get(data, "call_analytics") != NULL ||
+           json_object_get(data, "call_status") != NULL;
+}
+
+/* The columns of one response's data, in whichever shape it came. */
+static void
+fill_data(struct orp_cells *c, const json_t *data)
+{
+    if (is_nested(data)) {
+        fill(c, orp_object(c, data, "call_analytics", BIT_CALL_ANALYTICS), call_analytics,
+             UP_ARRAY_LEN(call_analytics));
+        fill(c, orp_object(c, data, "call_status", BIT_CALL_STATUS), call_status,
+             UP_ARRAY_LEN(call_status));
+        return;
     }
-    return data;
+    fill(c, data, flat, UP_ARRAY_LEN(flat));
+    fill(c, orp_object(c, data, "task_status_breakdown", BIT_BREAKDOWN), breakdown,
+         UP_ARRAY_LEN(breakdown));
+    int64_t total = 0;
+    int64_t done = 0;
+    const json_t *b = json_object_get(data, "task_status_breakdown");
+    if (orp_int_value(json_object_get(data, "total_tasks"), c->int_rules, &total) && total > 0 &&
+        orp_int_value(json_object_get(b, "completed"), c->int_rules, &done)) {
+        c->h->set_real(c->rows, COL_SUCCESS_RATE, 100.0 * (double)done / (double)total);
+    }
 }
 
 or_status
@@ -185,18 +238,21 @@ up_analytics_parse(const struct or_host *h, const struct or_query *q, long page,
                    space != NULL ? "]" : "");
     cells.int_rules = ORP_INT_TEXT_REAL | ORP_INT_SAFE53;
     /* One absurd counter should cost that cell, not the whole response. */
-    or_status st = orp_page_load(h, "analytics", body, len,
-                                 ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root, err, errlen);
+    or_status st = up_page_open(h, "analytics", body, len,
+                                ORP_LOAD_OBJECT | ORP_LOAD_BIG_INT_AS_REAL, &root, err, errlen);
     if (st != OR_OK) {
         goto fail;
     }
-    st = check_status_code(&cells, root, err, errlen);
-    if (st != OR_OK) {
-        goto fail;
-    }
-    const json_t *data = data_object(root, err, errlen);
-    if (data == NULL) {
+    const json_t *data = json_object_get(root, "data");
+    if (!json_is_object(data)) {
+        snprintf(err, errlen,
+                 data == NULL || json_is_null(data) ? "response has no \"data\" object"
+                                                    : "field \"data\" is not an object");
         st = OR_ERR_PARSE;
+        goto fail;
+    }
+    if (!is_nested(data) && !is_flat(data)) {
+        st = unknown_shape(data, err, errlen);
         goto fail;
     }
     st = h->row_begin(rows);
@@ -204,20 +260,23 @@ up_analytics_parse(const struct or_host *h, const struct or_query *q, long page,
         snprintf(err, errlen, "row sink refused the row");
         goto fail;
     }
-    if (q->instance != NULL) {
-        h->set_text(rows, COL_SPACE_TOKEN, q->instance, strlen(q->instance));
+    if (space != NULL) {
+        char buf[256];
+        const char *name = up_space_name(h, q, space, buf, sizeof(buf));
+        h->set_text(rows, COL_SPACE_TOKEN, space, strlen(space));
+        if (name != NULL) {
+            h->set_text(rows, COL_SPACE_NAME, name, strlen(name));
+        }
     }
-    fill(&cells, orp_object(&cells, data, "call_analytics", BIT_CALL_ANALYTICS), call_analytics,
-         UP_ARRAY_LEN(call_analytics));
-    fill(&cells, orp_object(&cells, data, "call_status", BIT_CALL_STATUS), call_status,
-         UP_ARRAY_LEN(call_status));
+    fill_data(&cells, data);
     st = h->row_end(rows);
     if (st != OR_OK) {
         snprintf(err, errlen, "row sink refused the row");
-        goto fail;
     }
-    /* No scratch text is used here, so finishing cannot fail; on failure no warning. */
-    st = orp_cells_finish(&cells, err, errlen);
+    if (st == OR_OK) {
+        /* No scratch text is used here, so finishing cannot fail. */
+        st = orp_cells_finish(&cells, err, errlen);
+    }
 
 fail:
     json_decref(root);

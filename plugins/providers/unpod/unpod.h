@@ -33,7 +33,7 @@
 /** Product-Id header when config product_id is unset (the documented default). */
 #define UP_DEFAULT_PRODUCT_ID "unpod.dev"
 
-/** Environment variable holding the JWT when config api_key_env is unset. */
+/** Environment variable holding the key when config api_key_env is unset. */
 #define UP_DEFAULT_TOKEN_ENV "UNPOD_TOKEN"
 
 /** Config key naming the credential, shown by the host after a 401/403. */
@@ -46,8 +46,9 @@
 /* Endpoint analytics (analytics.c); the endpoint table is in unpod.c        */
 /* ------------------------------------------------------------------------- */
 
-/** Columns of table `agent_calls` (DESIGN.md §6), in order. */
-#define UP_AGENT_CALLS_NCOLUMNS 15
+/** Columns of table `agent_calls` (DESIGN.md §6, then the flat shape's and space_name), in order.
+ */
+#define UP_AGENT_CALLS_NCOLUMNS 18
 extern const struct or_column *const up_agent_calls_columns[UP_AGENT_CALLS_NCOLUMNS];
 
 /** Parameters of analytics. */
@@ -58,8 +59,96 @@ extern const struct or_param *const up_analytics_params[UP_ANALYTICS_NPARAMS];
 or_parse_page_fn up_analytics_parse;
 
 /* ------------------------------------------------------------------------- */
+/* Endpoints spaces (up_spaces.c) and call-logs (call_logs.c)                */
+/* ------------------------------------------------------------------------- */
+
+/** Columns of table `spaces`. */
+#define UP_SPACES_NCOLUMNS 5
+extern const struct or_column *const up_spaces_columns[UP_SPACES_NCOLUMNS];
+
+/** spaces: GET /api/v2/platform/spaces/. */
+or_build_request_fn up_spaces_build;
+/** spaces: {count, status_code, message, data: [{id, name, token, ...}]}. */
+or_parse_page_fn up_spaces_parse;
+
+/** lookup_needed of analytics: only when a space reported has no name in [unpod] space_names. */
+or_lookup_needed_fn up_needs_spaces;
+
+/**
+ * @brief The name of space @p token: from `[unpod] space_names`
+ * (TOKEN=Name,...), else from the spaces lookup; NULL when neither has one.
+ * Writes into @p buf (at least 256 bytes) when it comes from the config.
+ */
+const char *up_space_name(const struct or_host *h, const struct or_query *q, const char *token,
+                          char *buf, size_t n);
+
+/** Columns of table `agent_call_log`. */
+#define UP_CALL_LOG_NCOLUMNS 10
+extern const struct or_column *const up_call_log_columns[UP_CALL_LOG_NCOLUMNS];
+
+/** Parameters of call-logs. */
+#define UP_CALL_LOG_NPARAMS 5
+extern const struct or_param *const up_call_log_params[UP_CALL_LOG_NPARAMS];
+
+/** call-logs: GET /api/v2/platform/call-logs/?page&page_size&start_date&end_date... */
+or_build_request_fn up_call_log_build;
+/** call-logs: {count, status_code, message, data: [...]}; pages from count. */
+or_parse_page_fn up_call_log_parse;
+/** call-logs: page_size 1..100. */
+or_check_query_fn up_call_log_check;
+
+/**
+ * @brief A call duration in whole seconds: an integer (or integral number,
+ * or decimal text) of seconds, or "H:MM:SS" / "M:SS" text.
+ * @return 1 and @p out, or 0.
+ */
+int up_duration(const json_t *v, int64_t *out);
+
+/**
+ * @brief Decode a response and check its status_code (a value other than
+ * 200 in an HTTP 200 body is an error with the vendor's message).
+ * @param what the endpoint, for orp_page_load()'s warnings.
+ * @param root receives the decoded object (json_decref()).
+ * @return OR_OK, OR_ERR_PARSE or OR_ERR_HTTP with @p err set.
+ */
+or_status up_page_open(const struct or_host *h, const char *what, const char *body, size_t len,
+                       unsigned opts, json_t **root, char *err, size_t errlen);
+
+/* ------------------------------------------------------------------------- */
+/* Authorization (up_auth.c)                                                 */
+/* ------------------------------------------------------------------------- */
+
+/**
+ * @brief The scheme of `[unpod] auth`: "Token" (token, the default) or
+ * "jwt".  @return OR_OK, or OR_ERR_INVALID naming the key.
+ */
+or_status up_auth_scheme(const struct or_host *h, const char **scheme, char *err, size_t errlen);
+
+/**
+ * @brief The Authorization value: @p secret as given when it starts with a
+ * scheme word ("Token abc"), else "@p scheme @p secret".  malloc'd; NULL
+ * when out of memory.
+ */
+char *up_authorization(const char *scheme, const char *secret);
+
+/** @brief What to check after a refused credential: the scheme sent and how to switch. */
+void up_auth_hint(const struct or_host *h, char *buf, size_t n);
+
+/** or_auth_failure_fn of every endpoint: 401 and 403 with up_auth_hint(). */
+or_status up_auth_failure(const struct or_host *h, long http_status, const char *body, size_t len,
+                          char *hint, size_t n);
+
+/* ------------------------------------------------------------------------- */
 /* Requests and instances (up_request.c)                                     */
 /* ------------------------------------------------------------------------- */
+
+/**
+ * @brief Check the settings (base_url, org_handle, product_id, auth, the
+ * instance) and start a GET of @p path with the Org-Handle, Product-Id,
+ * accept and (secret) Authorization headers.
+ */
+or_status up_request_start(const struct or_host *h, const struct or_query *q,
+                           struct or_request *req, const char *path, char *err, size_t errlen);
 
 /**
  * analytics: GET /api/v2/platform/organisation/analytics/[?space_token=T]

@@ -120,6 +120,7 @@ up_analytics_instances(const struct or_host *h, const struct or_query *q, char *
 struct settings {
     const char *org_handle;
     const char *product_id;
+    const char *scheme; /* "Token" or "jwt" */
 };
 
 static or_status
@@ -129,7 +130,7 @@ read_settings(const struct or_host *h, const struct or_query *q, struct settings
     if (config(h, "base_url") == NULL) {
         snprintf(err, errlen,
                  UP_NAME " base_url is not set (the API's address, e.g. "
-                         "https://unpod.example)");
+                         "https://unpod.dev)");
         return OR_ERR_INVALID;
     }
     s->org_handle = config(h, "org_handle");
@@ -156,32 +157,13 @@ read_settings(const struct or_host *h, const struct or_query *q, struct settings
         up_token_error(q->instance, strlen(q->instance), "the instance list", err, errlen);
         return OR_ERR_INVALID;
     }
-    return OR_OK;
-}
-
-/* "jwt <token>"; a token pasted with its scheme already ("jwt abc") is not doubled. */
-static char *
-authorization(const char *token)
-{
-    if (strncasecmp(token, "jwt ", 4) == 0) {
-        token += 4;
-        while (*token == ' ') {
-            token++;
-        }
-    }
-    size_t n = strlen(token) + sizeof("jwt ");
-    char *value = malloc(n);
-    if (value != NULL) {
-        snprintf(value, n, "jwt %s", token);
-    }
-    return value;
+    return up_auth_scheme(h, &s->scheme, err, errlen);
 }
 
 or_status
-up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
-                   struct or_request *req, char *err, size_t errlen)
+up_request_start(const struct or_host *h, const struct or_query *q, struct or_request *req,
+                 const char *path, char *err, size_t errlen)
 {
-    (void)page; /* OR_PAGING_NONE: always page 1 */
     struct settings s;
     char *auth = NULL;
     or_status st = read_settings(h, q, &s, err, errlen);
@@ -194,23 +176,16 @@ up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
         st = OR_ERR_AUTH;
         goto fail;
     }
-    auth = authorization(token);
+    auth = up_authorization(s.scheme, token);
     if (auth == NULL) {
         snprintf(err, errlen, UP_NAME " out of memory for the Authorization header");
         st = OR_ERR_NOMEM;
         goto fail;
     }
-    st = h->req_set(req, "GET", PATH);
+    st = h->req_set(req, "GET", path);
     if (st != OR_OK) {
-        snprintf(err, errlen, UP_NAME " could not set request GET %s", PATH);
+        snprintf(err, errlen, UP_NAME " could not set request GET %s", path);
         goto fail;
-    }
-    if (q->instance != NULL) {
-        st = h->req_query(req, "space_token", q->instance);
-        if (st != OR_OK) {
-            snprintf(err, errlen, UP_NAME " could not add query parameter space_token");
-            goto fail;
-        }
     }
     st = h->req_header(req, "accept", "application/json", 0);
     if (st == OR_OK) {
@@ -223,10 +198,25 @@ up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
         st = h->req_header(req, "Authorization", auth, 1);
     }
     if (st != OR_OK) {
-        snprintf(err, errlen, UP_NAME " could not add request headers for %s", PATH);
+        snprintf(err, errlen, UP_NAME " could not add request headers for %s", path);
     }
 
 fail:
     free(auth);
+    return st;
+}
+
+or_status
+up_analytics_build(const struct or_host *h, const struct or_query *q, long page,
+                   struct or_request *req, char *err, size_t errlen)
+{
+    (void)page; /* OR_PAGING_NONE: always page 1 */
+    or_status st = up_request_start(h, q, req, PATH, err, errlen);
+    if (st == OR_OK && q->instance != NULL) {
+        st = h->req_query(req, "space_token", q->instance);
+        if (st != OR_OK) {
+            snprintf(err, errlen, UP_NAME " could not add query parameter space_token");
+        }
+    }
     return st;
 }
