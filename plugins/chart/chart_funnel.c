@@ -3,20 +3,20 @@
  * Funnel charts: the first series as centred bars, widest first, joined by
  * pale trapezoids; each stage shows its value and its share of the first.
  */
-#include "pdf_plot_funnel.h"
+#include "chart_funnel.h"
 
 #include <math.h>
 #include <stdio.h>
 
-#include "pdf_format.h"
-#include "pdf_plot_util.h"
+#include "chart_fmt.h"
+#include "chart_util.h"
 
 #define PAD 4.0
 #define LABEL_CAP 256
 #define VALUE_CAP 64
 
 void
-plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
 {
     char label[LABEL_CAP];
     char value[VALUE_CAP];
@@ -29,18 +29,18 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         return;
     }
     for (size_t c = 0; c < cd->ncat; c++) {
-        if (!pdf_chart_missing(cd, 0, c)) {
-            max = fmax(max, pdf_chart_value(cd, 0, c));
+        if (!chart_missing(cd, 0, c)) {
+            max = fmax(max, chart_value(cd, 0, c));
         }
     }
-    first = pdf_chart_missing(cd, 0, 0) ? 0.0 : pdf_chart_value(cd, 0, 0);
-    plot_font(cr, 8.0, 0);
+    first = chart_missing(cd, 0, 0) ? 0.0 : chart_value(cd, 0, 0);
+    chart_font(cr, 8.0, 0);
     for (size_t c = 0; c < cd->ncat; c++) {
-        lw = fmax(lw, plot_text_w(cr, cd->cat[c]));
+        lw = fmax(lw, chart_text_w(cr, cd->cat[c]));
     }
     lw = fmin(lw, w * 0.26);
-    plot_font(cr, 7.5, 0);
-    double rw = plot_text_w(cr, "100.0 % of first");
+    chart_font(cr, 7.5, 0);
+    double rw = chart_text_w(cr, "100.0 % of first");
     double x0 = PAD + lw + 12.0;
     double x1 = w - PAD - rw - 12.0;
     double cx = (x0 + x1) / 2.0;
@@ -51,8 +51,8 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
     double prev_bottom = 0.0;
 
     for (size_t c = 0; c < cd->ncat; c++) {
-        int missing = pdf_chart_missing(cd, 0, c);
-        double v = missing ? 0.0 : fmax(pdf_chart_value(cd, 0, c), 0.0);
+        int missing = chart_missing(cd, 0, c);
+        double v = missing ? 0.0 : fmax(chart_value(cd, 0, c), 0.0);
         double bw = max > 0.0 ? fmax(v / max * (x1 - x0), 2.0) : 2.0;
         double top = PAD + rh * (double)c + (rh - bh) / 2.0;
         double mid = top + bh / 2.0;
@@ -63,10 +63,10 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
             cairo_line_to(cr, cx + bw / 2.0, top);
             cairo_line_to(cr, cx - bw / 2.0, top);
             cairo_close_path(cr);
-            plot_rgb(cr, 0xDCEAF4u);
+            chart_rgb(cr, 0xDCEAF4u);
             cairo_fill(cr);
         }
-        plot_rgb(cr, plot_color(0));
+        chart_rgb(cr, chart_color(0));
         cairo_rectangle(cr, cx - bw / 2.0, top, bw, bh);
         cairo_fill(cr);
         prev_l = cx - bw / 2.0;
@@ -74,32 +74,32 @@ plot_funnel(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         prev_bottom = top + bh;
 
         if (missing) {
-            snprintf(value, sizeof(value), "%s", PDF_FMT_NULL);
+            snprintf(value, sizeof(value), "%s", CHART_FMT_NULL);
         }
         else {
-            pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], pdf_chart_value(cd, 0, c));
+            chart_fmt_number(cd->h, value, sizeof(value), cd->format[0], chart_value(cd, 0, c));
         }
-        plot_font(cr, 8.0, 1);
-        double vw = plot_text_w(cr, value);
+        chart_font(cr, 8.0, 1);
+        double vw = chart_text_w(cr, value);
         if (vw + 8.0 <= bw) {
-            plot_rgb(cr, 0xFFFFFFu);
-            plot_text(cr, cx, mid + 2.8, PLOT_CENTER, value);
+            chart_rgb(cr, 0xFFFFFFu);
+            chart_text(cr, cx, mid + 2.8, CHART_CENTER, value);
         }
         else {
-            plot_rgb(cr, PLOT_C_TEXT);
-            plot_text(cr, cx + bw / 2.0 + 4.0, mid + 2.8, PLOT_LEFT, value);
+            chart_rgb(cr, CHART_C_TEXT);
+            chart_text(cr, cx + bw / 2.0 + 4.0, mid + 2.8, CHART_LEFT, value);
         }
-        plot_font(cr, 8.0, 0);
-        plot_rgb(cr, PLOT_C_TEXT);
-        plot_fit(cr, cd->cat[c], lw, label, sizeof(label));
-        plot_text(cr, PAD + lw, mid + 2.8, PLOT_RIGHT, label);
+        chart_font(cr, 8.0, 0);
+        chart_rgb(cr, CHART_C_TEXT);
+        chart_fit(cr, cd->cat[c], lw, label, sizeof(label));
+        chart_text(cr, PAD + lw, mid + 2.8, CHART_RIGHT, label);
         if (first > 0.0 && !missing) {
-            char num[PDF_FMT_BUFSIZE - 16];
-            pdf_fmt_grouped(cd->h, num, sizeof(num), v / first * 100.0, 1);
+            char num[CHART_FMT_BUFSIZE - 16];
+            chart_fmt_grouped(cd->h, num, sizeof(num), v / first * 100.0, 1);
             snprintf(pct, sizeof(pct), "%s %% of first", num);
-            plot_font(cr, 7.5, 0);
-            plot_rgb(cr, PLOT_C_MUTED);
-            plot_text(cr, w - PAD, mid + 2.6, PLOT_RIGHT, pct);
+            chart_font(cr, 7.5, 0);
+            chart_rgb(cr, CHART_C_MUTED);
+            chart_text(cr, w - PAD, mid + 2.6, CHART_RIGHT, pct);
         }
     }
 }

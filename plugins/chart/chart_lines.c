@@ -1,32 +1,32 @@
 /* SPDX-License-Identifier: MIT */
-/* Lines of the cartesian charts: see pdf_plot_lines.h. */
-#include "pdf_plot_lines.h"
+/* Lines of the cartesian charts: see chart_lines.h. */
+#include "chart_lines.h"
 
 #include <math.h>
 
-#include "pdf_plot_util.h"
+#include "chart_util.h"
 
 void
-xy_draw_lines(const struct plot_xy *p)
+chart_xy_draw_lines(const struct chart_xy *p)
 {
-    const struct pdf_chart_data *cd = p->cd;
+    const struct chart_data *cd = p->cd;
     cairo_t *cr = p->cr;
-    double bw = xy_band(p);
+    double bw = chart_xy_band(p);
     int markers = cd->ncat <= 40;
 
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     for (size_t s = 0; s < cd->nseries; s++) {
         int open = 0;
-        plot_rgb(cr, plot_color(s));
+        chart_rgb(cr, chart_color(s));
         cairo_set_line_width(cr, 1.8);
         for (size_t c = 0; c < cd->ncat; c++) {
-            if (pdf_chart_missing(cd, s, c)) {
+            if (chart_missing(cd, s, c)) {
                 open = 0;
                 continue;
             }
-            double x = xy_cpos(p, c) + bw / 2.0;
-            double y = xy_vpos(p, pdf_chart_value(cd, s, c));
+            double x = chart_xy_cpos(p, c) + bw / 2.0;
+            double y = chart_xy_vpos(p, chart_value(cd, s, c));
             if (open) {
                 cairo_line_to(cr, x, y);
             }
@@ -37,39 +37,39 @@ xy_draw_lines(const struct plot_xy *p)
         }
         cairo_stroke(cr);
         for (size_t c = 0; c < cd->ncat && markers; c++) {
-            if (pdf_chart_missing(cd, s, c)) {
+            if (chart_missing(cd, s, c)) {
                 continue;
             }
-            double x = xy_cpos(p, c) + bw / 2.0;
-            double y = xy_vpos(p, pdf_chart_value(cd, s, c));
+            double x = chart_xy_cpos(p, c) + bw / 2.0;
+            double y = chart_xy_vpos(p, chart_value(cd, s, c));
             cairo_arc(cr, x, y, 2.6, 0.0, 2.0 * M_PI);
-            plot_rgb(cr, 0xFFFFFFu);
+            chart_rgb(cr, 0xFFFFFFu);
             cairo_fill_preserve(cr);
-            plot_rgb(cr, plot_color(s));
+            chart_rgb(cr, chart_color(s));
             cairo_set_line_width(cr, 1.4);
             cairo_stroke(cr);
             if (p->value_labels) {
-                xy_end_label(p, x, pdf_chart_value(cd, s, c), cd->format[s], 0);
+                chart_xy_end_label(p, x, chart_value(cd, s, c), cd->format[s], 0);
             }
         }
     }
 }
 
 void
-xy_draw_marks(const struct plot_xy *p)
+chart_xy_draw_marks(const struct chart_xy *p)
 {
-    const struct pdf_chart_data *cd = p->cd;
+    const struct chart_data *cd = p->cd;
     cairo_t *cr = p->cr;
-    double bw = xy_band(p);
+    double bw = chart_xy_band(p);
     for (size_t c = 0; c < cd->ncat; c++) {
         if (!cd->marked[c]) {
             continue;
         }
-        double x = xy_cpos(p, c);
+        double x = chart_xy_cpos(p, c);
         cairo_rectangle(cr, x, p->t, bw, p->b - p->t);
-        plot_rgb(cr, 0xFFF1CCu);
+        chart_rgb(cr, 0xFFF1CCu);
         cairo_fill(cr);
-        plot_rgb(cr, 0x8A6D00u);
+        chart_rgb(cr, 0x8A6D00u);
         cairo_set_font_size(cr, 7.0);
         cairo_text_extents_t te;
         cairo_text_extents(cr, "current", &te);

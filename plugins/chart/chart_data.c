@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* The numbers behind a chart: see pdf_chart_data.h. */
-#include "pdf_chart_data.h"
+/* The numbers behind a chart: see chart_data.h. */
+#include "chart_data.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_format.h"
-#include "pdf_utf8.h"
+#include "chart_fmt.h"
+#include "chart_utf8.h"
 
 #define LABEL_CAP 256
 #define VALUE_LIMIT 1e300
@@ -25,7 +25,7 @@ dup_or_null(const char *s, int *nomem)
     if (s == NULL || s[0] == '\0') {
         return NULL;
     }
-    char *out = pdf_utf8_dup(s);
+    char *out = chart_utf8_dup(s);
     if (out == NULL) {
         *nomem = 1;
     }
@@ -33,31 +33,31 @@ dup_or_null(const char *s, int *nomem)
 }
 
 static or_status
-check_columns(const struct or_section *sec, char *err, size_t errlen)
+check_columns(const char *who, const struct or_section *sec, char *err, size_t errlen)
 {
     const struct or_chart *ch = sec->chart;
     const struct or_result *res = sec->result;
 
     if (ch == NULL || res == NULL) {
-        snprintf(err, errlen, "pdf: chart section '%s' has no %s", or_str(sec->id),
+        snprintf(err, errlen, "%s: chart section '%s' has no %s", who, or_str(sec->id),
                  ch == NULL ? "chart description" : "result");
         return OR_ERR_RENDER;
     }
     if ((unsigned)ch->kind >= OR_CHART_KIND_COUNT) {
-        snprintf(err, errlen, "pdf: chart section '%s': unknown chart kind %d", or_str(sec->id),
+        snprintf(err, errlen, "%s: chart section '%s': unknown chart kind %d", who, or_str(sec->id),
                  (int)ch->kind);
         return OR_ERR_RENDER;
     }
     if (ch->nseries == 0 || ch->series_cols == NULL || ch->x_col >= res->ncols) {
         snprintf(err, errlen,
-                 "pdf: chart section '%s' needs a category column and at least "
+                 "%s: chart section '%s' needs a category column and at least "
                  "one series among its %zu columns",
-                 or_str(sec->id), res->ncols);
+                 who, or_str(sec->id), res->ncols);
         return OR_ERR_RENDER;
     }
     for (size_t s = 0; s < ch->nseries; s++) {
         if (ch->series_cols[s] >= res->ncols) {
-            snprintf(err, errlen, "pdf: chart section '%s': series column %zu of %zu columns",
+            snprintf(err, errlen, "%s: chart section '%s': series column %zu of %zu columns", who,
                      or_str(sec->id), ch->series_cols[s], res->ncols);
             return OR_ERR_RENDER;
         }
@@ -66,7 +66,7 @@ check_columns(const struct or_section *sec, char *err, size_t errlen)
 }
 
 static int
-alloc_arrays(struct pdf_chart_data *cd, size_t cap)
+alloc_arrays(struct chart_data *cd, size_t cap)
 {
     cd->cat = calloc(cap, sizeof(*cd->cat));
     cd->series = calloc(cd->nseries, sizeof(*cd->series));
@@ -79,7 +79,7 @@ alloc_arrays(struct pdf_chart_data *cd, size_t cap)
 }
 
 static void
-store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
+store(struct chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
 {
     double x = 0.0;
     int missing = 1;
@@ -93,14 +93,14 @@ store(struct pdf_chart_data *cd, size_t cap, size_t s, size_t c, const struct or
             missing = !isfinite(x);
         }
     }
-    /* Sums of up to PDF_CHART_MAX_CATEGORIES values must stay finite. */
+    /* Sums of up to CHART_MAX_CATEGORIES values must stay finite. */
     cd->value[s * cap + c] = missing ? 0.0 : fmax(fmin(x, VALUE_LIMIT), -VALUE_LIMIT);
     cd->missing[s * cap + c] = (unsigned char)missing;
 }
 
 /* Rows were stored with a stride of cap; close the gap to a stride of ncat. */
 static void
-compact(struct pdf_chart_data *cd, size_t cap)
+compact(struct chart_data *cd, size_t cap)
 {
     for (size_t s = 1; s < cd->nseries; s++) {
         memmove(cd->value + s * cd->ncat, cd->value + s * cap, cd->ncat * sizeof(*cd->value));
@@ -109,8 +109,8 @@ compact(struct pdf_chart_data *cd, size_t cap)
 }
 
 static or_status
-read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_chart_data *cd,
-          size_t cap, char *err, size_t errlen)
+read_rows(const struct or_host *h, const char *who, const struct or_section *sec,
+          struct chart_data *cd, size_t cap, char *err, size_t errlen)
 {
     const struct or_result *res = sec->result;
     const struct or_chart *ch = sec->chart;
@@ -128,7 +128,7 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
         }
         if (more < 0) {
             free(row);
-            snprintf(err, errlen, "pdf: cannot read row %zu of section '%s': %s", cd->ncat + 1,
+            snprintf(err, errlen, "%s: cannot read row %zu of section '%s': %s", who, cd->ncat + 1,
                      or_str(sec->id), cerr);
             return OR_ERR_RENDER;
         }
@@ -140,8 +140,8 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
             break;
         }
         int numeric = 0;
-        pdf_fmt_cell(h, res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
-        cd->cat[cd->ncat] = pdf_utf8_dup(label);
+        chart_fmt_cell(h, res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
+        cd->cat[cd->ncat] = chart_utf8_dup(label);
         if (cd->cat[cd->ncat] == NULL) {
             free(row);
             return OR_ERR_NOMEM;
@@ -164,10 +164,10 @@ read_rows(const struct or_host *h, const struct or_section *sec, struct pdf_char
 }
 
 or_status
-pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
-                    struct pdf_chart_data *out, char *err, size_t errlen)
+chart_data_load(const struct or_host *h, const char *who, const struct or_section *sec,
+                struct chart_data *out, char *err, size_t errlen)
 {
-    or_status st = check_columns(sec, err, errlen);
+    or_status st = check_columns(who, sec, err, errlen);
     const struct or_chart *ch = sec->chart;
     const struct or_result *res = sec->result;
     int nomem = 0;
@@ -181,8 +181,8 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     out->horizontal = ch->horizontal;
     out->nseries = ch->nseries;
     out->total_rows = res->nrows;
-    size_t cap = res->nrows > 0 && res->nrows < PDF_CHART_MAX_CATEGORIES ? (size_t)res->nrows
-                                                                         : PDF_CHART_MAX_CATEGORIES;
+    size_t cap = res->nrows > 0 && res->nrows < CHART_MAX_CATEGORIES ? (size_t)res->nrows
+                                                                     : CHART_MAX_CATEGORIES;
     if (!alloc_arrays(out, cap)) {
         nomem = 1;
         goto fail;
@@ -190,7 +190,7 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     for (size_t s = 0; s < out->nseries; s++) {
         const struct or_result_column *col = res->cols[ch->series_cols[s]];
         const char *name = col->label != NULL && col->label[0] != '\0' ? col->label : col->name;
-        out->series[s] = pdf_utf8_dup(or_str(name));
+        out->series[s] = chart_utf8_dup(or_str(name));
         out->format[s] = col->format;
         if (out->series[s] == NULL) {
             nomem = 1;
@@ -204,12 +204,12 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
     }
     char rerr[OR_ERR_SIZE] = "";
     if (h->cursor_rewind(h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
-        snprintf(err, errlen, "pdf: cannot rewind the rows of section '%s': %s", or_str(sec->id),
-                 rerr);
+        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s': %s", who,
+                 or_str(sec->id), rerr);
         st = OR_ERR_RENDER;
         goto fail;
     }
-    st = read_rows(h, sec, out, cap, err, errlen);
+    st = read_rows(h, who, sec, out, cap, err, errlen);
     if (st == OR_ERR_NOMEM) {
         nomem = 1;
     }
@@ -220,15 +220,15 @@ pdf_chart_data_load(const struct or_host *h, const struct or_section *sec,
 
 fail:
     if (nomem) {
-        snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(sec->id));
+        snprintf(err, errlen, "%s: out of memory in section '%s'", who, or_str(sec->id));
         st = OR_ERR_NOMEM;
     }
-    pdf_chart_data_free(out);
+    chart_data_free(out);
     return st;
 }
 
 void
-pdf_chart_data_free(struct pdf_chart_data *cd)
+chart_data_free(struct chart_data *cd)
 {
     free(cd->marked);
     cd->marked = NULL;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* What every chart kind shares: see pdf_plot_util.h. */
-#include "pdf_plot_util.h"
+/* What every chart kind shares: see chart_util.h. */
+#include "chart_util.h"
 
 #include <errno.h>
 #include <math.h>
@@ -10,8 +10,8 @@
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 
-#include "pdf_format.h"
-#include "pdf_utf8.h"
+#include "chart_fmt.h"
+#include "chart_utf8.h"
 
 #define LEGEND_ROW 13.0
 #define LEGEND_BOX 7.5
@@ -23,13 +23,13 @@ static const uint32_t palette[] = {
 };
 
 uint32_t
-plot_color(size_t i)
+chart_color(size_t i)
 {
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 
 int
-plot_color_is_light(uint32_t rgb)
+chart_color_is_light(uint32_t rgb)
 {
     double r = (double)((rgb >> 16) & 0xFFu);
     double g = (double)((rgb >> 8) & 0xFFu);
@@ -38,7 +38,7 @@ plot_color_is_light(uint32_t rgb)
 }
 
 void
-plot_rgb(cairo_t *cr, uint32_t rgb)
+chart_rgb(cairo_t *cr, uint32_t rgb)
 {
     cairo_set_source_rgb(cr, (double)((rgb >> 16) & 0xFFu) / 255.0,
                          (double)((rgb >> 8) & 0xFFu) / 255.0, (double)(rgb & 0xFFu) / 255.0);
@@ -46,8 +46,16 @@ plot_rgb(cairo_t *cr, uint32_t rgb)
 
 static const cairo_user_data_key_t fonts_key;
 
+static void
+fallback_warn(const struct chart_fallback *fb, uint32_t cp, const char *reason, const char *fix)
+{
+    if (fb->warn != NULL) {
+        fb->warn(fb->ud, cp, reason, fix);
+    }
+}
+
 void
-plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallback)
+chart_fonts_attach(cairo_t *cr, struct chart_fonts *pf, const struct chart_fallback *fallback)
 {
     memset(pf, 0, sizeof(*pf));
     pf->fallback = fallback;
@@ -57,7 +65,7 @@ plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *fallb
 }
 
 void
-plot_fonts_release(struct plot_fonts *pf)
+chart_fonts_release(struct chart_fonts *pf)
 {
     for (size_t i = 0; i < 2; i++) {
         if (pf->face[i] != NULL) {
@@ -68,12 +76,12 @@ plot_fonts_release(struct plot_fonts *pf)
 }
 
 void
-plot_font(cairo_t *cr, double size, int bold)
+chart_font(cairo_t *cr, double size, int bold)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
-    struct plot_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
     if (pf != NULL) {
         pf->bold = bold;
     }
@@ -81,7 +89,7 @@ plot_font(cairo_t *cr, double size, int bold)
 
 /* The fallback face of the current weight, made on first need; NULL when unusable. */
 static cairo_font_face_t *
-fallback_face(struct plot_fonts *pf, uint32_t cp)
+fallback_face(struct chart_fonts *pf, uint32_t cp)
 {
     if (pf->face[pf->bold] != NULL) {
         return pf->face[pf->bold];
@@ -90,7 +98,7 @@ fallback_face(struct plot_fonts *pf, uint32_t cp)
     if (f == NULL) {
         char reason[256];
         snprintf(reason, sizeof(reason), "cannot be read (%s)", strerror(errno));
-        pdf_fallback_warn(pf->fallback, cp, reason, PDF_FALLBACK_FIX);
+        fallback_warn(pf->fallback, cp, reason, CHART_FALLBACK_FIX);
         pf->failed = 1;
         return NULL;
     }
@@ -113,7 +121,7 @@ fallback_face(struct plot_fonts *pf, uint32_t cp)
 
 /* The fallback at the current size and weight (a reference), or NULL. */
 static cairo_scaled_font_t *
-fallback_font(cairo_t *cr, struct plot_fonts *pf, uint32_t cp)
+fallback_font(cairo_t *cr, struct chart_fonts *pf, uint32_t cp)
 {
     cairo_font_face_t *face = fallback_face(pf, cp);
     if (face == NULL) {
@@ -131,8 +139,8 @@ fallback_font(cairo_t *cr, struct plot_fonts *pf, uint32_t cp)
     cairo_status_t st = cairo_scaled_font_status(sf);
     if (st != CAIRO_STATUS_SUCCESS) {
         /* cairo-ft reports a file FreeType cannot open as "out of memory". */
-        pdf_fallback_warn(pf->fallback, cp, "cannot be loaded by cairo's FreeType backend",
-                          PDF_FALLBACK_FIX);
+        fallback_warn(pf->fallback, cp, "cannot be loaded by cairo's FreeType backend",
+                      CHART_FALLBACK_FIX);
         cairo_scaled_font_destroy(sf);
         pf->failed = 1;
         return NULL;
@@ -188,9 +196,9 @@ run(cairo_t *cr, cairo_scaled_font_t *sf, int other, const char *s, size_t len, 
 static double
 runs(cairo_t *cr, const char *s, double x, double y, int draw)
 {
-    struct plot_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
     size_t len = strlen(s);
-    if (pf == NULL || pf->fallback == NULL || pf->failed || pdf_font_ascii(s, len)) {
+    if (pf == NULL || pf->fallback == NULL || pf->failed || chart_utf8_ascii(s, len)) {
         return -1.0;
     }
     cairo_scaled_font_t *main_sf = cairo_scaled_font_reference(cairo_get_scaled_font(cr));
@@ -208,7 +216,7 @@ runs(cairo_t *cr, const char *s, double x, double y, int draw)
         size_t at = 0;
         uint32_t cp = 0;
         for (size_t k = 0; k <= missing; k++) {
-            cp = pdf_utf8_next(s, len, &at);
+            cp = chart_utf8_next(s, len, &at);
         }
         fb_sf = fallback_font(cr, pf, cp);
         fg = fb_sf != NULL ? glyphs_of(fb_sf, 0.0, 0.0, s, len, &fn) : NULL;
@@ -223,10 +231,10 @@ runs(cairo_t *cr, const char *s, double x, double y, int draw)
             int other = g[k].index == 0 && fg[k].index != 0;
             size_t end = start;
             while (end < len && k < n && (g[k].index == 0 && fg[k].index != 0) == other) {
-                uint32_t cp = pdf_utf8_next(s, len, &i);
+                uint32_t cp = chart_utf8_next(s, len, &i);
                 if (g[k].index == 0 && fg[k].index == 0) {
-                    pdf_fallback_warn(pf->fallback, cp, "has none either",
-                                      "set --option fallback_font=FILE to a font that has it");
+                    fallback_warn(pf->fallback, cp, "has none either",
+                                  "set --option fallback_font=FILE to a font that has it");
                 }
                 end = i;
                 k++;
@@ -246,7 +254,7 @@ runs(cairo_t *cr, const char *s, double x, double y, int draw)
 }
 
 double
-plot_text_w(cairo_t *cr, const char *s)
+chart_text_w(cairo_t *cr, const char *s)
 {
     double w = runs(cr, s, 0.0, 0.0, 0);
     if (w >= 0.0) {
@@ -258,11 +266,11 @@ plot_text_w(cairo_t *cr, const char *s)
 }
 
 void
-plot_text(cairo_t *cr, double x, double y, enum plot_align align, const char *s)
+chart_text(cairo_t *cr, double x, double y, enum chart_align align, const char *s)
 {
-    if (align != PLOT_LEFT) {
-        double w = plot_text_w(cr, s);
-        x -= align == PLOT_RIGHT ? w : w / 2.0;
+    if (align != CHART_LEFT) {
+        double w = chart_text_w(cr, s);
+        x -= align == CHART_RIGHT ? w : w / 2.0;
     }
     if (runs(cr, s, x, y, 1) >= 0.0) {
         cairo_new_path(cr);
@@ -274,25 +282,25 @@ plot_text(cairo_t *cr, double x, double y, enum plot_align align, const char *s)
 }
 
 void
-plot_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
+chart_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
     size_t len = strlen(s);
-    if (len < cap && plot_text_w(cr, s) <= maxw) {
+    if (len < cap && chart_text_w(cr, s) <= maxw) {
         memcpy(out, s, len + 1);
         return;
     }
-    double room = maxw - plot_text_w(cr, ellipsis);
+    double room = maxw - chart_text_w(cr, ellipsis);
     size_t keep = 0;
     size_t i = 0;
     while (i < len) {
-        pdf_utf8_next(s, len, &i);
+        chart_utf8_next(s, len, &i);
         if (i + sizeof(ellipsis) > cap) {
             break;
         }
         memcpy(out, s, i);
         out[i] = '\0';
-        if (plot_text_w(cr, out) > room) {
+        if (chart_text_w(cr, out) > room) {
             break;
         }
         keep = i;
@@ -305,7 +313,7 @@ plot_fit(cairo_t *cr, const char *s, double maxw, char *out, size_t cap)
 }
 
 void
-plot_nice(double lo, double hi, int target, struct plot_ticks *t)
+chart_nice(double lo, double hi, int target, struct chart_ticks *t)
 {
     lo = isfinite(lo) ? fmax(fmin(lo, 1e300), -1e300) : 0.0;
     hi = isfinite(hi) ? fmax(fmin(hi, 1e300), -1e300) : 0.0;
@@ -331,7 +339,7 @@ static const struct {
 } units[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};
 
 int
-plot_tick_count(const struct plot_ticks *t)
+chart_tick_count(const struct chart_ticks *t)
 {
     double n = floor((t->hi - t->lo) / t->step + 0.5) + 1.0;
     if (!(n >= 2.0)) {
@@ -352,22 +360,22 @@ step_decimals(double step)
 }
 
 void
-plot_tick_label(const struct or_host *h, double v, const struct plot_ticks *t, enum or_format fmt,
-                char *buf, size_t n)
+chart_tick_label(const struct or_host *h, double v, const struct chart_ticks *t, enum or_format fmt,
+                 char *buf, size_t n)
 {
-    char num[PDF_FMT_BUFSIZE];
+    char num[CHART_FMT_BUFSIZE];
     double mag = fmax(fabs(t->lo), fabs(t->hi));
 
     if (fabs(v) < t->step * 1e-9) {
         v = 0.0;
     }
     if (fmt == OR_FMT_PERCENT) {
-        pdf_fmt_grouped(h, num, sizeof(num), v * 100.0, step_decimals(t->step * 100.0));
+        chart_fmt_grouped(h, num, sizeof(num), v * 100.0, step_decimals(t->step * 100.0));
         snprintf(buf, n, "%s %%", num);
         return;
     }
     if (fmt == OR_FMT_DURATION) {
-        pdf_fmt_duration(h, buf, n, v);
+        chart_fmt_duration(h, buf, n, v);
         return;
     }
     if (mag >= 1e15) {
@@ -376,22 +384,22 @@ plot_tick_label(const struct or_host *h, double v, const struct plot_ticks *t, e
     }
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (mag >= units[u].scale) {
-            pdf_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
-                            step_decimals(t->step / units[u].scale));
+            chart_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
+                              step_decimals(t->step / units[u].scale));
             snprintf(buf, n, "%s%s", num, units[u].suffix);
             return;
         }
     }
-    pdf_fmt_grouped(h, buf, n, v, step_decimals(t->step));
+    chart_fmt_grouped(h, buf, n, v, step_decimals(t->step));
 }
 
 void
-plot_value_label(const struct or_host *h, double v, enum or_format fmt, int compact, char *buf,
-                 size_t n)
+chart_value_label(const struct or_host *h, double v, enum or_format fmt, int compact, char *buf,
+                  size_t n)
 {
-    char num[PDF_FMT_BUFSIZE];
+    char num[CHART_FMT_BUFSIZE];
     if (!compact || fmt == OR_FMT_PERCENT || fmt == OR_FMT_DURATION) {
-        pdf_fmt_number(h, buf, n, fmt, v);
+        chart_fmt_number(h, buf, n, fmt, v);
         return;
     }
     double a = fabs(v);
@@ -401,43 +409,43 @@ plot_value_label(const struct or_host *h, double v, enum or_format fmt, int comp
     }
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (a >= units[u].scale) {
-            pdf_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
-                            a >= units[u].scale * 100 ? 0 : 1);
+            chart_fmt_grouped(h, num, sizeof(num), v / units[u].scale,
+                              a >= units[u].scale * 100 ? 0 : 1);
             snprintf(buf, n, "%s%s", num, units[u].suffix);
             return;
         }
     }
     if (a >= 1e3) {
-        pdf_fmt_grouped(h, num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
+        chart_fmt_grouped(h, num, sizeof(num), v / 1e3, a >= 1e5 ? 0 : 1);
         snprintf(buf, n, "%sk", num);
     }
     else {
-        pdf_fmt_grouped(h, buf, n, v, fabs(v - nearbyint(v)) < 1e-9 ? 0 : 1);
+        chart_fmt_grouped(h, buf, n, v, fabs(v - nearbyint(v)) < 1e-9 ? 0 : 1);
     }
 }
 
 static double
-legend_layout(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, double w, int draw)
+legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, double w, int draw)
 {
     char name[256];
     double cx = x;
     double cy = y;
     double item_max = w * 0.5;
 
-    plot_font(cr, PLOT_SIZE_LEGEND, 0);
+    chart_font(cr, CHART_SIZE_LEGEND, 0);
     for (size_t s = 0; s < cd->nseries; s++) {
-        plot_fit(cr, cd->series[s], item_max, name, sizeof(name));
-        double iw = LEGEND_BOX + 5.0 + plot_text_w(cr, name);
+        chart_fit(cr, cd->series[s], item_max, name, sizeof(name));
+        double iw = LEGEND_BOX + 5.0 + chart_text_w(cr, name);
         if (cx > x && cx + iw > x + w) {
             cx = x;
             cy += LEGEND_ROW;
         }
         if (draw) {
-            plot_rgb(cr, plot_color(s));
+            chart_rgb(cr, chart_color(s));
             cairo_rectangle(cr, cx, cy + 2.0, LEGEND_BOX, LEGEND_BOX);
             cairo_fill(cr);
-            plot_rgb(cr, PLOT_C_TEXT);
-            plot_text(cr, cx + LEGEND_BOX + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, PLOT_LEFT, name);
+            chart_rgb(cr, CHART_C_TEXT);
+            chart_text(cr, cx + LEGEND_BOX + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
         }
         cx += iw + LEGEND_GAP;
     }
@@ -445,13 +453,13 @@ legend_layout(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, 
 }
 
 double
-plot_legend(cairo_t *cr, const struct pdf_chart_data *cd, double x, double y, double w)
+chart_legend(cairo_t *cr, const struct chart_data *cd, double x, double y, double w)
 {
     return legend_layout(cr, cd, x, y, w, 1);
 }
 
 double
-plot_legend_height(cairo_t *cr, const struct pdf_chart_data *cd, double w)
+chart_legend_height(cairo_t *cr, const struct chart_data *cd, double w)
 {
     return legend_layout(cr, cd, 0.0, 0.0, w, 0);
 }

@@ -4,14 +4,14 @@
  * and lines.  Layout first reserves the legend, axis titles, tick labels and
  * category labels, then the plot area takes what is left.
  */
-#include "pdf_plot_xy.h"
+#include "chart_xy.h"
 
 #include <math.h>
 
-#include "pdf_plot_bars.h"
-#include "pdf_plot_lines.h"
-#include "pdf_plot_util.h"
-#include "pdf_plot_xy_map.h"
+#include "chart_bars.h"
+#include "chart_lines.h"
+#include "chart_util.h"
+#include "chart_xy_map.h"
 
 #define PAD 4.0
 #define TITLE_ROOM 14.0
@@ -21,19 +21,19 @@
 #define LABEL_CAP 256
 
 static void
-value_range(const struct plot_xy *p, double *lo, double *hi)
+value_range(const struct chart_xy *p, double *lo, double *hi)
 {
-    const struct pdf_chart_data *cd = p->cd;
+    const struct chart_data *cd = p->cd;
     *lo = 0.0;
     *hi = 0.0;
     for (size_t c = 0; c < cd->ncat; c++) {
         double pos = 0.0;
         double neg = 0.0;
         for (size_t s = 0; s < cd->nseries; s++) {
-            if (pdf_chart_missing(cd, s, c)) {
+            if (chart_missing(cd, s, c)) {
                 continue;
             }
-            double v = pdf_chart_value(cd, s, c);
+            double v = chart_value(cd, s, c);
             if (p->stacked) {
                 if (v > 0) {
                     pos += v;
@@ -55,41 +55,41 @@ value_range(const struct plot_xy *p, double *lo, double *hi)
 }
 
 static double
-max_label_w(const struct plot_xy *p)
+max_label_w(const struct chart_xy *p)
 {
     double w = 0.0;
-    plot_font(p->cr, PLOT_SIZE_TICK, 0);
+    chart_font(p->cr, CHART_SIZE_TICK, 0);
     for (size_t c = 0; c < p->cd->ncat; c++) {
-        w = fmax(w, plot_text_w(p->cr, p->cd->cat[c]));
+        w = fmax(w, chart_text_w(p->cr, p->cd->cat[c]));
     }
     return fmin(w, LABEL_MAX);
 }
 
 static double
-max_tick_w(const struct plot_xy *p)
+max_tick_w(const struct chart_xy *p)
 {
-    char buf[PLOT_VALUE_CAP];
+    char buf[CHART_VALUE_CAP];
     double w = 0.0;
-    plot_font(p->cr, PLOT_SIZE_TICK, 0);
-    for (int i = 0; i < plot_tick_count(&p->ticks); i++) {
+    chart_font(p->cr, CHART_SIZE_TICK, 0);
+    for (int i = 0; i < chart_tick_count(&p->ticks); i++) {
         double v = p->ticks.lo + p->ticks.step * (double)i;
-        plot_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
-        w = fmax(w, plot_text_w(p->cr, buf));
+        chart_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        w = fmax(w, chart_text_w(p->cr, buf));
     }
     return w;
 }
 
 /* Total of category c (stacked) or the series value (others). */
 static double
-shown_value(const struct plot_xy *p, size_t s, size_t c)
+shown_value(const struct chart_xy *p, size_t s, size_t c)
 {
     if (!p->stacked) {
-        return pdf_chart_value(p->cd, s, c);
+        return chart_value(p->cd, s, c);
     }
     double sum = 0.0;
     for (size_t k = 0; k < p->cd->nseries; k++) {
-        if (!pdf_chart_missing(p->cd, k, c)) {
-            sum += pdf_chart_value(p->cd, k, c);
+        if (!chart_missing(p->cd, k, c)) {
+            sum += chart_value(p->cd, k, c);
         }
     }
     return sum;
@@ -97,20 +97,20 @@ shown_value(const struct plot_xy *p, size_t s, size_t c)
 
 /* Widest value label in full (compact = 0) or short form. */
 static double
-widest_value(const struct plot_xy *p, int compact)
+widest_value(const struct chart_xy *p, int compact)
 {
-    char buf[PLOT_VALUE_CAP];
+    char buf[CHART_VALUE_CAP];
     double w = 0.0;
     size_t ns = p->stacked ? 1 : p->cd->nseries;
-    plot_font(p->cr, PLOT_SIZE_VALUE, p->stacked);
+    chart_font(p->cr, CHART_SIZE_VALUE, p->stacked);
     for (size_t s = 0; s < ns; s++) {
         for (size_t c = 0; c < p->cd->ncat; c++) {
-            if (!p->stacked && pdf_chart_missing(p->cd, s, c)) {
+            if (!p->stacked && chart_missing(p->cd, s, c)) {
                 continue;
             }
-            plot_value_label(p->cd->h, shown_value(p, s, c), p->cd->format[s], compact, buf,
-                             sizeof(buf));
-            w = fmax(w, plot_text_w(p->cr, buf));
+            chart_value_label(p->cd->h, shown_value(p, s, c), p->cd->format[s], compact, buf,
+                              sizeof(buf));
+            w = fmax(w, chart_text_w(p->cr, buf));
         }
     }
     return w;
@@ -118,9 +118,9 @@ widest_value(const struct plot_xy *p, int compact)
 
 /* Room each value label has across the category axis (vertical charts). */
 static double
-label_room(const struct plot_xy *p)
+label_room(const struct chart_xy *p)
 {
-    double bw = xy_band(p);
+    double bw = chart_xy_band(p);
     if (p->grouped) {
         return bw * 0.8 / (double)p->cd->nseries + 2.0;
     }
@@ -128,14 +128,15 @@ label_room(const struct plot_xy *p)
 }
 
 static void
-choose_value_labels(struct plot_xy *p)
+choose_value_labels(struct chart_xy *p)
 {
     p->value_labels = 0;
     if (p->line && (p->cd->nseries > 1 || p->cd->ncat > 14)) {
         return;
     }
     if (p->horizontal) {
-        p->value_labels = xy_band(p) / (p->grouped ? (double)p->cd->nseries : 1.0) >= 7.0 ? 1 : 0;
+        p->value_labels =
+            chart_xy_band(p) / (p->grouped ? (double)p->cd->nseries : 1.0) >= 7.0 ? 1 : 0;
         return;
     }
     double room = label_room(p);
@@ -148,16 +149,16 @@ choose_value_labels(struct plot_xy *p)
 }
 
 static void
-draw_grid(const struct plot_xy *p)
+draw_grid(const struct chart_xy *p)
 {
     cairo_t *cr = p->cr;
-    char buf[PLOT_VALUE_CAP];
-    plot_font(cr, PLOT_SIZE_TICK, 0);
+    char buf[CHART_VALUE_CAP];
+    chart_font(cr, CHART_SIZE_TICK, 0);
     cairo_set_line_width(cr, 0.6);
-    for (int i = 0; i < plot_tick_count(&p->ticks); i++) {
+    for (int i = 0; i < chart_tick_count(&p->ticks); i++) {
         double v = p->ticks.lo + p->ticks.step * (double)i;
-        double at = xy_vpos(p, v);
-        plot_rgb(cr, PLOT_C_GRID);
+        double at = chart_xy_vpos(p, v);
+        chart_rgb(cr, CHART_C_GRID);
         if (p->horizontal) {
             cairo_move_to(cr, at, p->t);
             cairo_line_to(cr, at, p->b);
@@ -167,18 +168,18 @@ draw_grid(const struct plot_xy *p)
             cairo_line_to(cr, p->r, at);
         }
         cairo_stroke(cr);
-        plot_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
-        plot_rgb(cr, PLOT_C_MUTED);
+        chart_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
+        chart_rgb(cr, CHART_C_MUTED);
         if (p->horizontal) {
-            plot_text(cr, at, p->b + 10.0, PLOT_CENTER, buf);
+            chart_text(cr, at, p->b + 10.0, CHART_CENTER, buf);
         }
         else {
-            plot_text(cr, p->l - TICK_GAP, at + 2.5, PLOT_RIGHT, buf);
+            chart_text(cr, p->l - TICK_GAP, at + 2.5, CHART_RIGHT, buf);
         }
     }
     /* The zero line, darker than the grid. */
-    double zero = xy_vpos(p, fmin(fmax(0.0, p->ticks.lo), p->ticks.hi));
-    plot_rgb(cr, PLOT_C_AXIS);
+    double zero = chart_xy_vpos(p, fmin(fmax(0.0, p->ticks.lo), p->ticks.hi));
+    chart_rgb(cr, CHART_C_AXIS);
     cairo_set_line_width(cr, 0.9);
     if (p->horizontal) {
         cairo_move_to(cr, zero, p->t);
@@ -192,37 +193,37 @@ draw_grid(const struct plot_xy *p)
 }
 
 static void
-draw_category_labels(const struct plot_xy *p)
+draw_category_labels(const struct chart_xy *p)
 {
     cairo_t *cr = p->cr;
     char buf[LABEL_CAP];
-    double bw = xy_band(p);
-    plot_font(cr, PLOT_SIZE_TICK, 0);
-    plot_rgb(cr, PLOT_C_TEXT);
+    double bw = chart_xy_band(p);
+    chart_font(cr, CHART_SIZE_TICK, 0);
+    chart_rgb(cr, CHART_C_TEXT);
     for (size_t c = 0; c < p->cd->ncat; c += p->thin) {
-        double mid = xy_cpos(p, c) + bw / 2.0;
+        double mid = chart_xy_cpos(p, c) + bw / 2.0;
         if (p->horizontal) {
-            plot_fit(cr, p->cd->cat[c], p->l - TICK_GAP - PAD, buf, sizeof(buf));
-            plot_text(cr, p->l - TICK_GAP, mid + 2.5, PLOT_RIGHT, buf);
+            chart_fit(cr, p->cd->cat[c], p->l - TICK_GAP - PAD, buf, sizeof(buf));
+            chart_text(cr, p->l - TICK_GAP, mid + 2.5, CHART_RIGHT, buf);
         }
         else if (p->rotate) {
-            plot_fit(cr, p->cd->cat[c], LABEL_MAX, buf, sizeof(buf));
+            chart_fit(cr, p->cd->cat[c], LABEL_MAX, buf, sizeof(buf));
             cairo_save(cr);
             cairo_translate(cr, mid + 2.0, p->b + 7.0);
             cairo_rotate(cr, -M_PI / 4.0);
-            plot_text(cr, 0.0, 0.0, PLOT_RIGHT, buf);
+            chart_text(cr, 0.0, 0.0, CHART_RIGHT, buf);
             cairo_restore(cr);
         }
         else {
             double room = p->thin > 1 ? bw * (double)p->thin - 4.0 : bw - 2.0;
-            plot_fit(cr, p->cd->cat[c], fmin(room, LABEL_MAX), buf, sizeof(buf));
-            plot_text(cr, mid, p->b + 10.0, PLOT_CENTER, buf);
+            chart_fit(cr, p->cd->cat[c], fmin(room, LABEL_MAX), buf, sizeof(buf));
+            chart_text(cr, mid, p->b + 10.0, CHART_CENTER, buf);
         }
     }
 }
 
 static void
-axis_titles(const struct plot_xy *p, double w, double h, double left)
+axis_titles(const struct chart_xy *p, double w, double h, double left)
 {
     cairo_t *cr = p->cr;
     const char *cat_title = p->cd->x_label;
@@ -231,18 +232,18 @@ axis_titles(const struct plot_xy *p, double w, double h, double left)
     const char *side = p->horizontal ? cat_title : val_title;
     char buf[LABEL_CAP];
 
-    plot_font(cr, PLOT_SIZE_TICK + 0.5, 1);
-    plot_rgb(cr, PLOT_C_MUTED);
+    chart_font(cr, CHART_SIZE_TICK + 0.5, 1);
+    chart_rgb(cr, CHART_C_MUTED);
     if (bottom != NULL) {
-        plot_fit(cr, bottom, p->r - p->l, buf, sizeof(buf));
-        plot_text(cr, (p->l + p->r) / 2.0, h - PAD - 1.0, PLOT_CENTER, buf);
+        chart_fit(cr, bottom, p->r - p->l, buf, sizeof(buf));
+        chart_text(cr, (p->l + p->r) / 2.0, h - PAD - 1.0, CHART_CENTER, buf);
     }
     if (side != NULL) {
-        plot_fit(cr, side, p->b - p->t, buf, sizeof(buf));
+        chart_fit(cr, side, p->b - p->t, buf, sizeof(buf));
         cairo_save(cr);
         cairo_translate(cr, left + 7.0, (p->t + p->b) / 2.0);
         cairo_rotate(cr, -M_PI / 2.0);
-        plot_text(cr, 0.0, 0.0, PLOT_CENTER, buf);
+        chart_text(cr, 0.0, 0.0, CHART_CENTER, buf);
         cairo_restore(cr);
     }
     (void)w;
@@ -250,10 +251,10 @@ axis_titles(const struct plot_xy *p, double w, double h, double left)
 
 /* Reserve room for category labels under a vertical plot; returns its height. */
 static double
-category_room(struct plot_xy *p)
+category_room(struct chart_xy *p)
 {
     double maxw = max_label_w(p);
-    double bw = xy_band(p);
+    double bw = chart_xy_band(p);
     p->thin = 1;
     p->rotate = 0;
     if (maxw <= bw - 3.0) {
@@ -271,9 +272,9 @@ category_room(struct plot_xy *p)
 }
 
 void
-plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+chart_xy(cairo_t *cr, const struct chart_data *cd, double w, double h)
 {
-    struct plot_xy p = {.cr = cr, .cd = cd};
+    struct chart_xy p = {.cr = cr, .cd = cd};
     double lo;
     double hi;
     double left = PAD;
@@ -289,9 +290,9 @@ plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         return;
     }
     value_range(&p, &lo, &hi);
-    plot_nice(lo, hi, p.horizontal ? 5 : 5, &p.ticks);
+    chart_nice(lo, hi, p.horizontal ? 5 : 5, &p.ticks);
     if (cd->nseries > 1) {
-        top += plot_legend(cr, cd, PAD, top, w - 2.0 * PAD) + 6.0;
+        top += chart_legend(cr, cd, PAD, top, w - 2.0 * PAD) + 6.0;
     }
     int side_title = (p.horizontal ? cd->x_label : cd->y_label) != NULL;
     int bottom_title = (p.horizontal ? cd->y_label : cd->x_label) != NULL;
@@ -321,16 +322,16 @@ plot_xy(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
     }
     draw_grid(&p);
     if (cd->kind == OR_CHART_TREND) {
-        xy_draw_marks(&p);
+        chart_xy_draw_marks(&p);
     }
     if (p.line) {
-        xy_draw_lines(&p);
+        chart_xy_draw_lines(&p);
     }
     else if (p.stacked) {
-        xy_draw_stacked(&p);
+        chart_xy_draw_stacked(&p);
     }
     else {
-        xy_draw_bars(&p);
+        chart_xy_draw_bars(&p);
     }
     draw_category_labels(&p);
     axis_titles(&p, w, h, left);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Text of numbers, durations, instants and cells: see pdf_format.h. */
-#include "pdf_format.h"
+/* Text of numbers, durations, instants and cells: see chart_fmt.h. */
+#include "chart_fmt.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 /* The host's text of @p v, or "" when it could not make one. */
 static size_t
@@ -30,19 +30,19 @@ real_text(const struct or_host *h, double v, enum or_format fmt, int decimals, c
 }
 
 size_t
-pdf_fmt_grouped(const struct or_host *h, char *buf, size_t n, double v, int decimals)
+chart_fmt_grouped(const struct or_host *h, char *buf, size_t n, double v, int decimals)
 {
     return real_text(h, v, OR_FMT_DECIMAL, decimals < 0 ? 0 : decimals, buf, n);
 }
 
 size_t
-pdf_fmt_duration(const struct or_host *h, char *buf, size_t n, double seconds)
+chart_fmt_duration(const struct or_host *h, char *buf, size_t n, double seconds)
 {
     return real_text(h, seconds, OR_FMT_DURATION, -1, buf, n);
 }
 
 size_t
-pdf_fmt_number(const struct or_host *h, char *buf, size_t n, enum or_format fmt, double v)
+chart_fmt_number(const struct or_host *h, char *buf, size_t n, enum or_format fmt, double v)
 {
     if (fmt != OR_FMT_INTEGER && fmt != OR_FMT_DECIMAL && fmt != OR_FMT_PERCENT &&
         fmt != OR_FMT_DURATION && fmt != OR_FMT_CURRENCY) {
@@ -52,14 +52,14 @@ pdf_fmt_number(const struct or_host *h, char *buf, size_t n, enum or_format fmt,
 }
 
 size_t
-pdf_fmt_local(const struct or_host *h, int64_t t, int with_time, char *buf, size_t n)
+chart_fmt_local(const struct or_host *h, int64_t t, int with_time, char *buf, size_t n)
 {
     struct or_value val = {.type = OR_TYPE_TIME, .i = t};
     return host_text(h, &val, with_time ? OR_FMT_DATETIME : OR_FMT_DATE, -1, buf, n);
 }
 
 size_t
-pdf_fmt_offset(char *buf, size_t n, int32_t offset)
+chart_fmt_offset(char *buf, size_t n, int32_t offset)
 {
     if (offset == 0) {
         return (size_t)snprintf(buf, n, "UTC");
@@ -70,8 +70,8 @@ pdf_fmt_offset(char *buf, size_t n, int32_t offset)
 }
 
 size_t
-pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col, const struct or_value *v,
-             char *buf, size_t n, int *numeric)
+chart_fmt_cell(const struct or_host *h, const struct or_result_column *col,
+               const struct or_value *v, char *buf, size_t n, int *numeric)
 {
     struct or_display c = {.size = sizeof(c)};
     *numeric = 0;
@@ -79,17 +79,17 @@ pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col, const 
         return 0;
     }
     if (v->is_null) {
-        return (size_t)snprintf(buf, n, "%s", PDF_FMT_NULL);
+        return (size_t)snprintf(buf, n, "%s", CHART_FMT_NULL);
     }
     if (v->type == OR_TYPE_TEXT && col->format == OR_FMT_AUTO) {
-        return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
+        return chart_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
     }
     if (h->format_cell(h, v, col->format, 0, &c) != OR_OK) {
         buf[0] = '\0';
         return 0;
     }
     if (c.kind == OR_DISPLAY_TEXT) {
-        return pdf_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
+        return chart_utf8_clean(buf, n, v->s, v->s != NULL ? v->len : 0, NULL);
     }
     /* Numbers line up on the right; dates and instants read as text. */
     *numeric = c.kind == OR_DISPLAY_NUMBER && col->format != OR_FMT_DATE &&
@@ -98,8 +98,8 @@ pdf_fmt_cell(const struct or_host *h, const struct or_result_column *col, const 
 }
 
 size_t
-pdf_fmt_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part, char *buf,
-            size_t n, int *direction)
+chart_fmt_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part, char *buf,
+              size_t n, int *direction)
 {
     struct or_display c = {.size = sizeof(c)};
     int dir = 0;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* UTF-8 decoding and clean-up: see pdf_utf8.h. */
-#include "pdf_utf8.h"
+/* UTF-8 decoding and clean-up: see chart_utf8.h. */
+#include "chart_utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,7 @@ is_cont(unsigned char c)
 }
 
 uint32_t
-pdf_utf8_next(const char *s, size_t len, size_t *i)
+chart_utf8_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -88,7 +88,7 @@ encode(uint32_t cp, char out[3])
 }
 
 size_t
-pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
+chart_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
 {
     size_t o = 0;
     size_t i = 0;
@@ -97,7 +97,7 @@ pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
         *truncated = 0;
     }
     while (i < len) {
-        uint32_t cp = pdf_utf8_next(s, len, &i);
+        uint32_t cp = chart_utf8_next(s, len, &i);
         char enc[3];
         if (cp < 0x20u || cp == 0x7Fu) {
             cp = ' ';
@@ -120,7 +120,7 @@ pdf_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncated)
 }
 
 char *
-pdf_utf8_dup(const char *s)
+chart_utf8_dup(const char *s)
 {
     size_t len = s != NULL ? strlen(s) : 0;
     /* Every input byte turns into at most three output bytes. */
@@ -129,15 +129,26 @@ pdf_utf8_dup(const char *s)
     if (out == NULL) {
         return NULL;
     }
-    pdf_utf8_clean(out, cap, s, len, NULL);
+    chart_utf8_clean(out, cap, s, len, NULL);
     return out;
 }
 
 size_t
-pdf_utf8_floor(const char *s, size_t n)
+chart_utf8_floor(const char *s, size_t n)
 {
     while (n > 0 && is_cont((unsigned char)s[n])) {
         n--;
     }
     return n;
+}
+
+int
+chart_utf8_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80u) {
+            return 0;
+        }
+    }
+    return 1;
 }

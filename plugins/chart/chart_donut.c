@@ -4,15 +4,15 @@
  * kept and the rest summed into one "Other" slice (the legend says how many
  * categories it holds), so colours never repeat.
  */
-#include "pdf_plot_donut.h"
+#include "chart_donut.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_format.h"
-#include "pdf_plot_util.h"
+#include "chart_fmt.h"
+#include "chart_util.h"
 
 #define PAD 4.0
 #define MAX_SLICES 8
@@ -45,7 +45,7 @@ by_value_desc(const void *a, const void *b)
 
 /* Positive values of the first series, at most MAX_SLICES with "Other" last. */
 static int
-donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
+donut_slices(const struct chart_data *cd, struct donut *dn)
 {
     struct slice *all = calloc(cd->ncat > 0 ? cd->ncat : 1, sizeof(*all));
     size_t n = 0;
@@ -55,8 +55,8 @@ donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
         return -1;
     }
     for (size_t c = 0; c < cd->ncat; c++) {
-        if (!pdf_chart_missing(cd, 0, c) && pdf_chart_value(cd, 0, c) > 0.0) {
-            all[n].value = pdf_chart_value(cd, 0, c);
+        if (!chart_missing(cd, 0, c) && chart_value(cd, 0, c) > 0.0) {
+            all[n].value = chart_value(cd, 0, c);
             all[n].index = c;
             dn->total += all[n].value;
             n++;
@@ -91,14 +91,14 @@ donut_slices(const struct pdf_chart_data *cd, struct donut *dn)
 static void
 percent_text(const struct or_host *h, double share, char *buf, size_t n)
 {
-    char num[PDF_FMT_BUFSIZE - 8];
-    pdf_fmt_grouped(h, num, sizeof(num), share * 100.0, 1);
+    char num[CHART_FMT_BUFSIZE - 8];
+    chart_fmt_grouped(h, num, sizeof(num), share * 100.0, 1);
     snprintf(buf, n, "%s %%", num);
 }
 
 static void
-donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *dn, double x,
-             double w, double h)
+donut_legend(cairo_t *cr, const struct chart_data *cd, const struct donut *dn, double x, double w,
+             double h)
 {
     char label[LABEL_CAP];
     char value[VALUE_CAP];
@@ -108,38 +108,38 @@ donut_legend(cairo_t *cr, const struct pdf_chart_data *cd, const struct donut *d
     double pct_w = 40.0;
     double val_w = 0.0;
 
-    plot_font(cr, PLOT_SIZE_LEGEND, 0);
+    chart_font(cr, CHART_SIZE_LEGEND, 0);
     for (size_t i = 0; i < dn->n; i++) {
-        pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
-        val_w = fmax(val_w, plot_text_w(cr, value));
+        chart_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
+        val_w = fmax(val_w, chart_text_w(cr, value));
     }
     for (size_t i = 0; i < dn->n; i++) {
         double base = y + row * (double)i + 10.0;
-        plot_rgb(cr, plot_color(i));
+        chart_rgb(cr, chart_color(i));
         cairo_rectangle(cr, x, base - 7.5, 8.0, 8.0);
         cairo_fill(cr);
-        plot_font(cr, PLOT_SIZE_LEGEND, 0);
-        plot_rgb(cr, PLOT_C_TEXT);
-        plot_fit(cr, dn->label[i], w - 14.0 - val_w - pct_w - 16.0, label, sizeof(label));
-        plot_text(cr, x + 14.0, base, PLOT_LEFT, label);
-        pdf_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
-        plot_text(cr, x + w - pct_w - 8.0, base, PLOT_RIGHT, value);
+        chart_font(cr, CHART_SIZE_LEGEND, 0);
+        chart_rgb(cr, CHART_C_TEXT);
+        chart_fit(cr, dn->label[i], w - 14.0 - val_w - pct_w - 16.0, label, sizeof(label));
+        chart_text(cr, x + 14.0, base, CHART_LEFT, label);
+        chart_fmt_number(cd->h, value, sizeof(value), cd->format[0], dn->value[i]);
+        chart_text(cr, x + w - pct_w - 8.0, base, CHART_RIGHT, value);
         percent_text(cd->h, dn->value[i] / dn->total, pct, sizeof(pct));
-        plot_rgb(cr, PLOT_C_MUTED);
-        plot_text(cr, x + w, base, PLOT_RIGHT, pct);
+        chart_rgb(cr, CHART_C_MUTED);
+        chart_text(cr, x + w, base, CHART_RIGHT, pct);
     }
 }
 
 void
-plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
+chart_donut(cairo_t *cr, const struct chart_data *cd, double w, double h)
 {
     struct donut dn;
     char buf[VALUE_CAP];
 
     if (donut_slices(cd, &dn) != 0 || dn.n == 0 || !(dn.total > 0.0)) {
-        plot_font(cr, PLOT_SIZE_LEGEND, 0);
-        plot_rgb(cr, PLOT_C_MUTED);
-        plot_text(cr, w / 2.0, h / 2.0, PLOT_CENTER, "No positive values to show.");
+        chart_font(cr, CHART_SIZE_LEGEND, 0);
+        chart_rgb(cr, CHART_C_MUTED);
+        chart_text(cr, w / 2.0, h / 2.0, CHART_CENTER, "No positive values to show.");
         return;
     }
     double r_out = fmin(h / 2.0 - PAD - 2.0, w * 0.2);
@@ -154,9 +154,9 @@ plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
         cairo_arc(cr, cx, cy, r_out, a0, a1);
         cairo_arc_negative(cr, cx, cy, r_in, a1, a0);
         cairo_close_path(cr);
-        plot_rgb(cr, plot_color(i));
+        chart_rgb(cr, chart_color(i));
         cairo_fill_preserve(cr);
-        plot_rgb(cr, 0xFFFFFFu);
+        chart_rgb(cr, 0xFFFFFFu);
         cairo_set_line_width(cr, 1.2);
         cairo_stroke(cr);
         double share = dn.value[i] / dn.total;
@@ -164,19 +164,19 @@ plot_donut(cairo_t *cr, const struct pdf_chart_data *cd, double w, double h)
             double mid = (a0 + a1) / 2.0;
             double rr = (r_out + r_in) / 2.0;
             percent_text(cd->h, share, buf, sizeof(buf));
-            plot_font(cr, PLOT_SIZE_VALUE, 1);
-            plot_rgb(cr, plot_color_is_light(plot_color(i)) ? PLOT_C_TEXT : 0xFFFFFFu);
-            plot_text(cr, cx + rr * cos(mid), cy + rr * sin(mid) + 2.4, PLOT_CENTER, buf);
+            chart_font(cr, CHART_SIZE_VALUE, 1);
+            chart_rgb(cr, chart_color_is_light(chart_color(i)) ? CHART_C_TEXT : 0xFFFFFFu);
+            chart_text(cr, cx + rr * cos(mid), cy + rr * sin(mid) + 2.4, CHART_CENTER, buf);
         }
         a0 = a1;
     }
-    pdf_fmt_number(cd->h, buf, sizeof(buf), cd->format[0], dn.total);
-    plot_font(cr, 13.0, 1);
-    plot_rgb(cr, PLOT_C_TEXT);
-    plot_text(cr, cx, cy + 2.0, PLOT_CENTER, buf);
-    plot_font(cr, PLOT_SIZE_TICK, 0);
-    plot_rgb(cr, PLOT_C_MUTED);
-    plot_text(cr, cx, cy + 12.0, PLOT_CENTER, "total");
+    chart_fmt_number(cd->h, buf, sizeof(buf), cd->format[0], dn.total);
+    chart_font(cr, 13.0, 1);
+    chart_rgb(cr, CHART_C_TEXT);
+    chart_text(cr, cx, cy + 2.0, CHART_CENTER, buf);
+    chart_font(cr, CHART_SIZE_TICK, 0);
+    chart_rgb(cr, CHART_C_MUTED);
+    chart_text(cr, cx, cy + 12.0, CHART_CENTER, "total");
 
     double lx = cx + r_out + 36.0;
     donut_legend(cr, cd, &dn, lx, fmin(w - PAD - lx, 330.0), h);
