@@ -92,10 +92,24 @@ record_docs(struct or_run *R, size_t first, json_t *files)
     }
 }
 
+/* Rows a table of a mail body shows: the documents attached hold them all. */
+#define MAIL_MAX_ROWS 25
+
 static or_status
-deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split)
+deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split,
+        const char *suffix)
 {
     const struct or_plan *p = R->plan;
+    int skip = 0;
+    char *why = NULL;
+    or_status st = or_eval_mail_skip(ev, &skip, &why, R->err, sizeof(R->err));
+    if (why != NULL) {
+        or_log(OR_LOG_WARN, "%s%s%s", why, split != NULL ? " for " : "",
+               split != NULL ? split->label : "");
+    }
+    if (st != OR_OK) {
+        return st;
+    }
     size_t n = R->docs->len - first;
     struct or_delivery_doc *docs = g_new0(struct or_delivery_doc, n + 1);
     for (size_t i = 0; i < n; i++) {
@@ -103,6 +117,19 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
             &g_array_index(R->docs, struct or_rendered_doc, first + i);
         docs[i] = (struct or_delivery_doc){d->path, d->mime};
     }
+    struct or_render_request rq = {.ev = ev,
+                                   .reg = p->reg,
+                                   .cfg = p->cfg,
+                                   .tz = p->tz,
+                                   .dir = p->job->out_dir,
+                                   .name = p->tpl->name,
+                                   .suffix = suffix};
+    struct or_mail_html mh = {p->tpl->mail_intro, MAIL_MAX_ROWS};
+    char *html = NULL;
+    if (!skip) {
+        st = or_render_mail_html(&rq, &mh, &html, R->err, sizeof(R->err));
+    }
+    char *eml = g_strdup_printf("%s/%s%s.eml", p->job->out_dir, p->tpl->name, suffix);
     struct or_delivery dv = {
         .srv = &p->srv,
         .mail_to = p->job->mail_to,
@@ -114,8 +141,17 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
         .split = split != NULL ? split->value : NULL,
         .docs = docs,
         .ndocs = n,
+        .html = html,
+        .intro = p->tpl->mail_intro,
+        .eml_path = eml,
+        .skip = skip ? why : NULL,
     };
-    or_status st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
+    if (st == OR_OK) {
+        st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
+    }
+    g_free(eml);
+    g_free(html);
+    g_free(why);
     g_free(docs);
     return st;
 }
@@ -182,7 +218,7 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
         R->sections = or_manifest_sections(secs, nsec);
     }
     if (st == OR_OK && p->have_srv) {
-        st = deliver(R, ev, first, split);
+        st = deliver(R, ev, first, one ? split : NULL, suffix);
     }
     if (one) {
         record_split(R, split, files);
