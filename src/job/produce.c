@@ -8,6 +8,7 @@
 #include "base/timeutil.h"
 #include "deliver/deliver.h"
 #include "deliver/manifest.h"
+#include "deliver/notify.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
 #include "or_config.h"
@@ -156,6 +157,22 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
     return st;
 }
 
+/* The roll-up in the team's chat ([notify]): a failed post is a warning. */
+static void
+notify(struct or_run *R, struct or_eval *ev, size_t first)
+{
+    const struct or_plan *p = R->plan;
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = first; i < R->docs->len; i++) {
+        g_ptr_array_add(
+            names, g_path_get_basename(g_array_index(R->docs, struct or_rendered_doc, i).path));
+    }
+    g_ptr_array_add(names, NULL);
+    struct or_notice n = {or_eval_report(ev, "pdf"), p->tz, (const char *const *)names->pdata};
+    or_notify(p->cfg, &n, p->job->dry_run, R->notifications);
+    g_ptr_array_free(names, TRUE);
+}
+
 /* The manifest's record of a split: its value, label and files. */
 static void
 record_split(struct or_run *R, const struct or_split *split, json_t *files)
@@ -219,6 +236,9 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
     }
     if (st == OR_OK && p->have_srv) {
         st = deliver(R, ev, first, one ? split : NULL, suffix);
+    }
+    if (st == OR_OK && !one) {
+        notify(R, ev, first);
     }
     if (one) {
         record_split(R, split, files);
@@ -350,6 +370,7 @@ complete_manifest(struct or_run *R, or_status st)
         json_object_set(R->manifest, "splits", R->splits);
     }
     json_object_set(R->manifest, "mails", R->mails);
+    json_object_set(R->manifest, "notifications", R->notifications);
     json_object_set_new(R->manifest, "dry_run", json_boolean(job->dry_run));
     if (st != OR_OK) {
         json_object_set_new(R->manifest, "error", json_string(R->err)); /* why, for scripts */
