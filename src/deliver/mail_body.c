@@ -200,6 +200,7 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
         }
     }
     text_kpis(out, r, tz);
+    or_mail_text_tables(out, r, tz, OR_MAIL_TEXT_ROWS);
     text_sources(out, r);
     if (names != NULL && names[0] != NULL) {
         g_string_append(out, "\nAttached\n");

@@ -81,9 +81,12 @@ class MailBody(TempDirTest):
         names = [p.get_filename() for p in msg.walk() if p.get_content_disposition() ==
                  "attachment"]
         self.assertEqual(sorted(names), ["weekly-manager.html", "weekly-manager.pdf"])
-        # The plain text has the KPIs.
+        # The plain text has the KPIs, the tables' first rows and the charts' numbers.
         text = next(p for t, p in parts(msg) if t == "text/plain").get_content()
         self.assertIn("Calls: 1,483", text)
+        self.assertIn("Calls per day\n  Day | Calls | Connected | Meetings\n"
+                      "  2026-11-16 | 262 | 137 | 3\n", text)
+        self.assertIn("  (rows 1-10 of 12: the attached documents hold every row)", text)
         # The HTML is valid, and Chromium draws its charts from the cid: images.
         parser = html5lib.HTMLParser(strict=True)
         page, shown = show_with_images(msg, self.dir)

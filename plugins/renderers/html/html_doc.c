@@ -115,6 +115,14 @@ html_doc_options(struct html_doc *d, const struct or_option *const *options, siz
     return OR_OK;
 }
 
+/* Whom a split document is for, or NULL (the roll-up, or a host before 2.2). */
+static const char *
+person(const struct html_doc *d)
+{
+    const char *label = OR_HOST_SINCE(d->h, 2) ? d->r->split_label : NULL;
+    return label != NULL && label[0] != '\0' ? label : NULL;
+}
+
 static void
 head(struct html_doc *d)
 {
@@ -124,9 +132,9 @@ head(struct html_doc *d)
                       "<meta name=\"color-scheme\" content=\"light dark\">\n"
                       "<meta name=\"generator\" content=\"outreport\">\n<title>");
     html_text(&d->out, r->title != NULL && r->title[0] != '\0' ? r->title : "Report");
-    if (OR_HOST_SINCE(d->h, 2) && r->split_label != NULL && r->split_label[0] != '\0') {
+    if (person(d) != NULL) {
         html_raw(&d->out, " \xE2\x80\x93 ");
-        html_text(&d->out, r->split_label);
+        html_text(&d->out, person(d));
     }
     if (r->period_label != NULL && r->period_label[0] != '\0') {
         html_raw(&d->out, " \xE2\x80\x93 ");
@@ -219,7 +227,7 @@ html_doc_begin(struct html_doc *d)
     html_raw(&d->out, "<header>\n<h1>");
     html_text(&d->out, r->title != NULL && r->title[0] != '\0' ? r->title : "Report");
     html_raw(&d->out, "</h1>\n");
-    if (OR_HOST_SINCE(d->h, 2) && r->split_label != NULL && r->split_label[0] != '\0') {
+    if (person(d) != NULL) {
         html_raw(&d->out, "<p class=\"person\">");
         html_text(&d->out, r->split_label);
         if (r->split_value != NULL && strcmp(r->split_value, r->split_label) != 0) {
@@ -241,16 +249,8 @@ html_doc_begin(struct html_doc *d)
             html_raw(&d->out, "</p>\n");
         }
     }
-    if (d->intro != NULL) {
-        html_raw(&d->out, "<p class=\"intro\">");
-        html_text(&d->out, d->intro);
-        html_raw(&d->out, "</p>\n");
-    }
-    if (r->description != NULL && r->description[0] != '\0') {
-        html_raw(&d->out, "<p class=\"desc\">");
-        html_text(&d->out, r->description);
-        html_raw(&d->out, "</p>\n");
-    }
+    html_para(&d->out, "intro", d->intro);
+    html_para(&d->out, "desc", r->description);
     sources(d);
 }
 

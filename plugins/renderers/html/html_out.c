@@ -65,6 +65,17 @@ html_text(struct html_out *o, const char *s)
     }
 }
 
+void
+html_para(struct html_out *o, const char *cls, const char *text)
+{
+    if (text == NULL || text[0] == '\0') {
+        return;
+    }
+    html_rawf(o, "<p class=\"%s\">", cls);
+    html_text(o, text);
+    html_raw(o, "</p>\n");
+}
+
 or_status
 html_out_close(struct html_out *o, const char *path, char *err, size_t errlen)
 {

@@ -36,6 +36,12 @@ void html_text(struct html_out *o, const char *s);
 void html_textn(struct html_out *o, const char *s, size_t len);
 
 /**
+ * @brief Write `<p class="CLS">TEXT</p>` for report text @p text, or
+ * nothing when it is NULL or empty.
+ */
+void html_para(struct html_out *o, const char *cls, const char *text);
+
+/**
  * @brief Close the file.
  * @return OR_OK; OR_ERR_IO (with @p err naming @p path) when a write or the
  *         close failed.

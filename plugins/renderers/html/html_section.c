@@ -46,11 +46,7 @@ html_section(struct html_doc *d, const struct or_section *sec, size_t index, cha
     html_rawf(&d->out, "<section aria-labelledby=\"s%zu\">\n<h2 id=\"s%zu\">", index, index);
     html_text(&d->out, sec->title != NULL && sec->title[0] != '\0' ? sec->title : sec->id);
     html_raw(&d->out, "</h2>\n");
-    if (sec->description != NULL && sec->description[0] != '\0') {
-        html_raw(&d->out, "<p class=\"desc\">");
-        html_text(&d->out, sec->description);
-        html_raw(&d->out, "</p>\n");
-    }
+    html_para(&d->out, "desc", sec->description);
     if (sec->unavailable != NULL) {
         unavailable(d, sec->unavailable);
     }
