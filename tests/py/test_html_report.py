@@ -19,7 +19,7 @@ import html5lib
 
 import browser
 from browser import chromium, count, full_rows, screenshot
-from outreport_e2e import TempDirTest, main, ok, pdf_text, run
+from outreport_e2e import RECORDING, TempDirTest, main, ok, pdf_text, run
 
 BLUE, ORANGE, HEAD = browser.BLUE, browser.ORANGE, browser.HEAD
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -85,6 +85,26 @@ class HtmlReport(TempDirTest):
             self.assertIn(needle, self.text)
         self.assertIn("partial", self.text)
         self.assertIn("Data window 2026-11-16 00:00", self.text)
+
+    def test_a_failed_source_is_called_out_on_the_cover_and_in_its_sections(self):
+        res = run(["run", "weekly-manager", "--format", "html", "--out", self.dir, "--replay",
+                   RECORDING, "--period", "2026-10-05..2026-10-11"], replay=False)
+        self.assertEqual(res.returncode, 3, res.stderr[-300:])
+        with open(os.path.join(self.dir, "weekly-manager.html"), encoding="utf-8") as f:
+            text = f.read()
+        html5lib.HTMLParser(strict=True).parse(text)
+        self.assertRegex(text, r'<p class="alert fail" role="alert">Source calls failed: ')
+        self.assertIn('<span class="pill failed">failed</span>', text)
+        self.assertIn('<p class="alert warn" role="note">data unavailable', text)
+
+    def test_a_split_page_names_its_person(self):
+        ok(run(["run", "weekly-manager", "--format", "html", "--out", self.dir,
+                "--split-by", "rep_email"]))
+        with open(os.path.join(self.dir, "weekly-manager-zoe-muller.html"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('<p class="person">Zoë Müller · zoe.mueller@acme-sales.example</p>', text)
+        self.assertIn("<title>Weekly sales report – Zoë Müller – 16–22 Nov 2026</title>", text)
 
     def test_phone_width_needs_no_sideways_scrolling(self):
         # The page in a 375 px frame (a page of its own: the document has no
