@@ -32,6 +32,15 @@ recipients(const GPtrArray *list, const char *value)
     return (char **)g_ptr_array_free(out, FALSE);
 }
 
+int
+or_deliver_has_recipients(const GPtrArray *mail_to, const char *split)
+{
+    char **to = recipients(mail_to, split);
+    int any = to[0] != NULL;
+    g_strfreev(to);
+    return any;
+}
+
 /* Whether @p column is one of the comma-separated @p split_by. */
 static int
 is_split_column(const char *split_by, const char *column)

@@ -63,6 +63,13 @@ or_status or_deliver_check(const GPtrArray *mail_to, const GPtrArray *mail_cc, c
                            char *err, size_t errlen);
 
 /**
+ * @brief Whether any of @p mail_to gets the document set of split value
+ * @p split (NULL: the roll-up): plain addresses get the roll-up, {COLUMN}
+ * ones each split.
+ */
+int or_deliver_has_recipients(const GPtrArray *mail_to, const char *split);
+
+/**
  * @brief Mail @p d's documents to the recipients they are for (none: does
  * nothing) and append a record to @p mails: to, cc, subject, attachments,
  * status ("sent", "dry-run", "failed"), error, split and (dry run) the

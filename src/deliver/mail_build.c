@@ -52,7 +52,9 @@ split_mailbox(const char *a, char **name)
             return NULL;
         }
         spec = g_strstrip(g_strndup(lt + 1, (gsize)(gt - lt - 1)));
-        char *raw = g_strstrip(one_line(g_strndup(a, (gsize)(lt - a))));
+        char *phrase = g_strndup(a, (gsize)(lt - a));
+        char *raw = g_strstrip(one_line(phrase));
+        g_free(phrase);
         size_t n = strlen(raw);
         if (n >= 2 && raw[0] == '"' && raw[n - 1] == '"') {
             raw[n - 1] = '\0';

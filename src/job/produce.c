@@ -101,6 +101,9 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
         const char *suffix)
 {
     const struct or_plan *p = R->plan;
+    if (!or_deliver_has_recipients(p->job->mail_to, split != NULL ? split->value : NULL)) {
+        return OR_OK;
+    }
     int skip = 0;
     char *why = NULL;
     or_status st = or_eval_mail_skip(ev, &skip, &why, R->err, sizeof(R->err));
