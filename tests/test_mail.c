@@ -1157,6 +1157,8 @@ line_breaks_in_values_never_reach_the_headers(void **state)
     assert_null(strpbrk(subject, "\r\n"));
     g_free(subject);
 
+    test_rmtree(dir);
+    free(dir);
     g_free(path);
     or_mail_server_release(&srv);
     sink_stop(&s);
