@@ -14,16 +14,17 @@
 #include "http/http.h"
 #include "http/http_plain.h"
 
-/* One webhook: which service, the variable that holds its URL. */
+/* One webhook: which service, the [notify] keys naming its variables. */
 struct target {
-    const char *name; /* "slack", "teams" */
-    const char *key;  /* its [notify] key */
+    const char *name;      /* "slack", "teams" */
+    const char *key;       /* the roll-up's variable */
+    const char *split_key; /* the prefix of a split's variable */
     json_t *(*payload)(const struct or_notice *n);
 };
 
 static const struct target targets[] = {
-    {"slack", "slack_webhook_env", or_notify_slack_payload},
-    {"teams", "teams_webhook_env", or_notify_teams_payload},
+    {"slack", "slack_webhook_env", "slack_split_prefix", or_notify_slack_payload},
+    {"teams", "teams_webhook_env", "teams_split_prefix", or_notify_teams_payload},
 };
 
 /* What the post learnt, from the HTTP client's callback. */
@@ -130,47 +131,76 @@ post(const struct or_config *cfg, const char *var, const char *url, const char *
 }
 
 static json_t *
-record(const char *target, const char *status, const char *error)
+record(const char *target, const char *status, const char *error, const char *split)
 {
     json_t *r = json_pack("{s:s, s:s}", "target", target, "status", status);
     json_object_set_new(r, "error", error != NULL ? json_string(error) : json_null());
+    json_object_set_new(r, "split", split != NULL ? json_string(split) : json_null());
     return r;
+}
+
+/* The variable holding @p t's URL for @p n: the roll-up's, or the split's
+ * own (prefix + SLUG); NULL when none is configured.  Owned. */
+static char *
+variable(const struct or_config *cfg, const struct target *t, const struct or_notice *n)
+{
+    if (n->split == NULL) {
+        const char *var = or_config_get(cfg, "notify", t->key);
+        return var != NULL && var[0] != '\0' ? g_strdup(var) : NULL;
+    }
+    const char *prefix = or_config_get(cfg, "notify", t->split_key);
+    if (prefix == NULL || prefix[0] == '\0' || n->split_slug == NULL) {
+        return NULL;
+    }
+    char *var = g_strconcat(prefix, n->split_slug, NULL);
+    for (char *p = var + strlen(prefix); *p != '\0'; p++) {
+        *p = *p == '-' ? '_' : g_ascii_toupper(*p);
+    }
+    return var;
+}
+
+/* Post to one target; the record of it. */
+static json_t *
+notify_one(const struct or_config *cfg, const struct target *t, const char *var,
+           const struct or_notice *n, int dry_run)
+{
+    const char *url = getenv(var);
+    if (url == NULL || url[0] == '\0') {
+        if (n->split != NULL) {
+            return NULL; /* this person has no channel of their own */
+        }
+        or_log(OR_LOG_WARN, "[notify] %s: $%s is not set: no %s message", t->key, var, t->name);
+        return record(t->name, "skipped", "variable not set", NULL);
+    }
+    or_redact_add(url);
+    if (dry_run) {
+        fprintf(stderr, "would post to %s (the webhook in $%s)\n", t->name, var);
+        return record(t->name, "dry-run", NULL, n->split);
+    }
+    json_t *payload = t->payload(n);
+    char *body = json_dumps(payload, JSON_COMPACT);
+    char err[OR_ERR_SIZE] = "";
+    or_status st = post(cfg, var, url, body, err, sizeof(err));
+    if (st == OR_OK) {
+        or_log(OR_LOG_INFO, "posted the report to %s ($%s)", t->name, var);
+    }
+    else {
+        or_log(OR_LOG_WARN, "%s notification not sent (the report is): %s", t->name, err);
+    }
+    free(body);
+    json_decref(payload);
+    return record(t->name, st == OR_OK ? "sent" : "failed", st == OR_OK ? NULL : err, n->split);
 }
 
 void
 or_notify(const struct or_config *cfg, const struct or_notice *n, int dry_run, json_t *records)
 {
     for (size_t i = 0; i < G_N_ELEMENTS(targets); i++) {
-        const struct target *t = &targets[i];
-        const char *var = or_config_get(cfg, "notify", t->key);
-        if (var == NULL || var[0] == '\0') {
-            continue;
+        char *var = variable(cfg, &targets[i], n);
+        json_t *r = var != NULL ? notify_one(cfg, &targets[i], var, n, dry_run) : NULL;
+        if (r != NULL) {
+            json_array_append_new(records, r);
         }
-        const char *url = getenv(var);
-        if (url == NULL || url[0] == '\0') {
-            or_log(OR_LOG_WARN, "[notify] %s: $%s is not set: no %s message", t->key, var, t->name);
-            json_array_append_new(records, record(t->name, "skipped", "variable not set"));
-            continue;
-        }
-        or_redact_add(url);
-        if (dry_run) {
-            fprintf(stderr, "would post to %s (the webhook in $%s)\n", t->name, var);
-            json_array_append_new(records, record(t->name, "dry-run", NULL));
-            continue;
-        }
-        json_t *payload = t->payload(n);
-        char *body = json_dumps(payload, JSON_COMPACT);
-        char err[OR_ERR_SIZE] = "";
-        or_status st = post(cfg, var, url, body, err, sizeof(err));
-        if (st == OR_OK) {
-            or_log(OR_LOG_INFO, "posted the report to %s", t->name);
-        }
-        else {
-            or_log(OR_LOG_WARN, "%s notification not sent (the report is): %s", t->name, err);
-        }
-        json_array_append_new(
-            records, record(t->name, st == OR_OK ? "sent" : "failed", st == OR_OK ? NULL : err));
-        free(body);
-        json_decref(payload);
+        g_free(var);
     }
 }

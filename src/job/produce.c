@@ -160,9 +160,11 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
     return st;
 }
 
-/* The roll-up in the team's chat ([notify]): a failed post is a warning. */
+/* The roll-up in the team's chat, a split in its person's ([notify]): a
+ * failed post is a warning. */
 static void
-notify(struct or_run *R, struct or_eval *ev, size_t first)
+notify(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split,
+       const char *slug)
 {
     const struct or_plan *p = R->plan;
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
@@ -171,7 +173,8 @@ notify(struct or_run *R, struct or_eval *ev, size_t first)
             names, g_path_get_basename(g_array_index(R->docs, struct or_rendered_doc, i).path));
     }
     g_ptr_array_add(names, NULL);
-    struct or_notice n = {or_eval_report(ev, "pdf"), p->tz, (const char *const *)names->pdata};
+    struct or_notice n = {or_eval_report(ev, "pdf"), p->tz, (const char *const *)names->pdata,
+                          split != NULL ? split->value : NULL, slug};
     or_notify(p->cfg, &n, p->job->dry_run, R->notifications);
     g_ptr_array_free(names, TRUE);
 }
@@ -240,8 +243,8 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split)
     if (st == OR_OK && p->have_srv) {
         st = deliver(R, ev, first, one ? split : NULL, suffix);
     }
-    if (st == OR_OK && !one) {
-        notify(R, ev, first);
+    if (st == OR_OK) {
+        notify(R, ev, first, one ? split : NULL, slug);
     }
     if (one) {
         record_split(R, split, files);

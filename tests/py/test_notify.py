@@ -49,7 +49,7 @@ class Receiver:
 
 
 class Notify(TempDirTest):
-    def start(self, *args):
+    def start(self, *args, extra=""):
         rx = Receiver(os.path.join(self.dir, "rx"), *args)
         self.addCleanup(rx.stop)
         conf = os.path.join(self.dir, "notify.conf")
@@ -57,7 +57,7 @@ class Notify(TempDirTest):
             text = f.read()
         with open(conf, "w", encoding="utf-8") as f:
             f.write(text + "\n[notify]\nslack_webhook_env = OR_TEST_SLACK\n"
-                    "teams_webhook_env = OR_TEST_TEAMS\nretries = 2\n")
+                    "teams_webhook_env = OR_TEST_TEAMS\nretries = 2\n" + extra)
         env = {"OR_TEST_SLACK": f"http://127.0.0.1:{rx.port}/slack/T000/{TOKEN}",
                "OR_TEST_TEAMS": f"http://127.0.0.1:{rx.port}/teams/webhook/{TOKEN}"}
         return rx, conf, env
@@ -113,6 +113,24 @@ class Notify(TempDirTest):
         self.assertEqual(rx.posts(), [])
         self.assertEqual([n["status"] for n in manifest(out)["notifications"]],
                          ["skipped", "failed"])
+
+    def test_a_split_posts_to_its_persons_channel_only_where_configured(self):
+        rx, conf, env = self.start(extra="slack_split_prefix = OR_TEST_SLACK_\n")
+        env["OR_TEST_SLACK_ZOE_MULLER"] = f"http://127.0.0.1:{rx.port}/slack/zoe/{TOKEN}"
+        res, out = self.report(conf, env, "--split-by", "rep_email")
+        ok(res)
+        posts = rx.posts()
+        self.assertEqual(sorted(p["path"].split("/")[2] for p in posts),
+                         ["T000", "webhook", "zoe"])
+        zoe = next(p for p in posts if p["path"].startswith("/slack/zoe/"))
+        self.assertEqual(zoe["problems"], [])
+        text = json.dumps(zoe["body"], ensure_ascii=False)
+        self.assertIn("Weekly sales report \u2014 Zoë Müller", text)
+        self.assertIn("weekly-manager-zoe-muller.pdf", text)
+        notes = manifest(out)["notifications"]
+        self.assertEqual([(n["target"], n["split"]) for n in notes],
+                         [("slack", None), ("teams", None),
+                          ("slack", "zoe.mueller@acme-sales.example")])
 
     def test_unknown_notify_key_is_an_error(self):
         conf = os.path.join(self.dir, "bad.conf")
