@@ -11,6 +11,7 @@
 #include "base/cellfmt.h"
 #include "base/timeutil.h"
 #include "base/valuefmt.h"
+#include "deliver/mail_text.h"
 
 #define COLOUR_GOOD "#1a7f37"
 #define COLOUR_BAD "#c62828"

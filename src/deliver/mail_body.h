@@ -43,18 +43,6 @@ struct or_kpi_text {
 void or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
                  struct or_kpi_text *out);
 
-/**
- * @brief The tables of @p r and the numbers of its charts as text, for the
- * plain-text body (mail_text.c): per section its title, a line of column
- * labels and at most @p max_rows rows ("a | b | c", cells as the documents
- * show them), then "(rows 1-N of M: the attached documents hold every row)"
- * when there are more.
- */
-void or_mail_text_tables(GString *out, const struct or_report *r, GTimeZone *tz, size_t max_rows);
-
-/** Rows of a table the plain-text body shows at most. */
-#define OR_MAIL_TEXT_ROWS 10
-
 /** Default subject pattern of or_mail_subject(). */
 #define OR_MAIL_SUBJECT_DEFAULT "{title} — {period}"
 

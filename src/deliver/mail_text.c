@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* The tables and charts of the plain-text mail body: see mail_body.h. */
+/* The tables and charts of the plain-text mail body: see mail_text.h. */
+#include "deliver/mail_text.h"
+
 #include <string.h>
 
 #include "base/cellfmt.h"
 #include "dataset/cursor.h"
-#include "deliver/mail_body.h"
 
 /* The text of one cell, as the documents show it. */
 static void

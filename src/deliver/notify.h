@@ -19,42 +19,25 @@
  * registered for redaction, and messages name the variable instead.  Only
  * https:// URLs are used, or http:// to this machine (tests).
  *
- * Each message says the report's title, period (and whether it is
- * partial), the headline KPIs (the first KPI section's tiles, at most
- * eight, with their change), the status of each source (failed ones with
- * the reason) and the files written: Slack as Block Kit blocks with a
- * plain-text fallback, Teams as an Adaptive Card.  A post that still fails
+ * What each message says is notify_payload.h's.  A post that still fails
  * after its retries is a warning: the report itself is never lost.
  *
  * The roll-up goes to the `*_webhook_env` channels.  In a split run each
  * person's document set goes to its own channel where one is configured:
  * the variable named by `*_split_prefix` followed by the split's file-name
- * slug in upper case with `_` for `-` (`zoe-muller` → `SLACK_WEBHOOK_ZOE_MULLER`);
- * a split whose variable is unset posts nothing.
+ * suffix (split_plan.h) without its leading "-", in upper case with `_` for
+ * `-` (`zoe-muller` → `SLACK_WEBHOOK_ZOE_MULLER`; two people whose names
+ * come out the same have their files' hash suffix in it too,
+ * `SLACK_WEBHOOK_ZOE_MULLER_F187F44C`, so neither posts to the other's
+ * channel); a split whose variable is unset posts nothing.
  */
 #ifndef OR_NOTIFY_H
 #define OR_NOTIFY_H
 
-#include <glib.h>
 #include <jansson.h>
 
 #include "base/config.h"
-#include "outreport/plugin.h"
-
-/** What a notification is about.  All borrowed. */
-struct or_notice {
-    const struct or_report *report; /**< title, period, KPIs, sources */
-    GTimeZone *tz;                  /**< the report zone */
-    const char *const *files;       /**< NULL-terminated file names written */
-    const char *split;              /**< a split's value (its channel), or NULL: the roll-up */
-    const char *split_slug;         /**< the split's file-name slug ("zoe-muller"), or NULL */
-};
-
-/** @brief The Slack message of @p n (Block Kit); owned, json_decref(). */
-json_t *or_notify_slack_payload(const struct or_notice *n);
-
-/** @brief The Teams message of @p n (an Adaptive Card); owned, json_decref(). */
-json_t *or_notify_teams_payload(const struct or_notice *n);
+#include "deliver/notify_payload.h"
 
 /**
  * @brief Post @p n to every webhook `[notify]` configures for it (the

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* The messages of chat notifications: see notify.h.  Slack's Block Kit
+/* The messages of chat notifications: see notify_payload.h.  Slack's Block Kit
  * limits (a header of 150 characters, 10 fields of 2000 per section, text
  * of 3000) and Teams' Adaptive Card 1.4 schema. */
+#include "deliver/notify_payload.h"
+
 #include <string.h>
 
 #include "deliver/mail_body.h"
-#include "deliver/notify.h"
 
 #define MAX_KPIS 8
 #define HEADER_MAX 150

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* CHART sections: see html_section.h.  The chart module (plugins/chart/)
+/* CHART sections: see html_chart.h.  The chart module (plugins/chart/)
  * draws the chart the PDF shows, as SVG inline or as a PNG data: URI; its
  * numbers follow in a table, for screen readers and for copying. */
+#include "html_chart.h"
+
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,7 +11,6 @@
 #include "chart_data.h"
 #include "chart_fmt.h"
 #include "chart_plot.h"
-#include "html_section.h"
 
 /* Dots per inch of PNG charts: twice a page's 96, sharp on phones. */
 #define PNG_DPI 192.0

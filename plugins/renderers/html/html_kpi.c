@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* KPI tiles: see html_section.h.  The texts are the host's, as in every
+/* KPI tiles: see html_kpi.h.  The texts are the host's, as in every
  * document (chart_fmt_kpi); a change is shown by arrow, sign and colour,
  * never by colour alone. */
+#include "html_kpi.h"
+
 #include <stdio.h>
 
 #include "chart_fmt.h"
-#include "html_section.h"
 
 static void
 tile(struct html_doc *d, const struct or_kpi *k)

@@ -5,6 +5,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_chart.h"
+#include "html_kpi.h"
+#include "html_table.h"
+
 static void
 unavailable(struct html_doc *d, const char *reason)
 {

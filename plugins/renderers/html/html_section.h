@@ -5,11 +5,9 @@
  *        description, then tiles, a table, a chart or paragraphs, or the
  *        reason the data is unavailable.
  *
- * Each writer below writes one section's content; html_section() adds the
- * heading and picks the writer.  Tables have a header row of
- * `<th scope="col">` and a row header `<th scope="row">` in the first
- * column; a chart is an image with a title for screen readers and its
- * numbers in a table beneath it (html_chart.c).
+ * html_section() writes the heading and description, then hands the
+ * content to the section kind's writer: html_table.h, html_kpi.h,
+ * html_chart.h (each depends on html_doc.h only, never on this file).
  */
 #ifndef OR_HTML_SECTION_H
 #define OR_HTML_SECTION_H
@@ -23,14 +21,5 @@
  */
 or_status html_section(struct html_doc *d, const struct or_section *sec, size_t index, char *err,
                        size_t errlen);
-
-/** @brief The rows of a TABLE section (html_table.c). */
-or_status html_table(struct html_doc *d, const struct or_section *sec, char *err, size_t errlen);
-
-/** @brief The tiles of a KPIS section (html_kpi.c). */
-void html_kpis(struct html_doc *d, const struct or_section *sec);
-
-/** @brief The chart of a CHART section and its data table (html_chart.c). */
-or_status html_chart(struct html_doc *d, const struct or_section *sec, char *err, size_t errlen);
 
 #endif /* OR_HTML_SECTION_H */

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* TABLE sections: see html_section.h.  Rows are streamed from the cursor
+/* TABLE sections: see html_table.h.  Rows are streamed from the cursor
  * into the file and never kept; with max_rows, the table stops there and
  * says how many rows it has in all. */
+#include "html_table.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "chart_fmt.h"
-#include "html_section.h"
 
 static const char *
 label_of(const struct or_result_column *c)
