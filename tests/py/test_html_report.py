@@ -8,18 +8,24 @@ Chromium: at a phone's 375 px the page needs no sideways scrolling, its charts
 are drawn (pixels of the chart palette where the charts are) and its tables
 are visible (header rows in the header colour); in dark mode the page is dark
 and the charts stay on their white card.  The file is self-contained: no
-script, no stylesheet link, no URL outside it.
+script, no stylesheet link, no URL outside it.  Its KPI tiles are the
+numbers of the same run's workbook (typed cells, formatted as the template
+says) and PDF, and the headline's agree with the run's own dataset
+(--keep-dataset).
 """
+import datetime
+import json
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 
 import html5lib
 
 import browser
 from browser import chromium, count, full_rows, screenshot
-from outreport_e2e import RECORDING, TempDirTest, main, ok, pdf_text, run
+from outreport_e2e import RECORDING, SOURCE, TempDirTest, main, ok, pdf_text, run
 
 BLUE, ORANGE, HEAD = browser.BLUE, browser.ORANGE, browser.HEAD
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -30,7 +36,9 @@ class HtmlReport(TempDirTest):
     @classmethod
     def setUpClass(cls):
         cls.out = tempfile.mkdtemp(prefix="outreport-html-")
-        ok(run(["run", "weekly-manager", "--format", "html,pdf", "--out", cls.out]))
+        cls.db = os.path.join(cls.out, "dataset.sqlite")
+        ok(run(["run", "weekly-manager", "--format", "html,pdf,xlsx", "--out", cls.out,
+                "--keep-dataset", cls.db]))
         cls.page = os.path.join(cls.out, "weekly-manager.html")
         with open(cls.page, encoding="utf-8") as f:
             cls.text = f.read()
@@ -78,13 +86,60 @@ class HtmlReport(TempDirTest):
             self.fail("a reference outside the file: " + url[:80])
         self.assertNotRegex(self.text, r"url\((?!#)")
 
-    def test_same_kpis_and_sources_as_the_pdf(self):
+    def tiles(self):
+        """The page's KPI tiles in order: (label, value as shown)."""
+        doc = html5lib.parse(self.text)
+        out = []
+        for tile in doc.iter(XHTML + "div"):
+            if tile.get("class") == "tile":
+                texts = {p.get("class"): "".join(p.itertext()) for p in tile.iter(XHTML + "p")}
+                out.append((texts["label"], texts["value"]))
+        return out
+
+    def test_kpi_tiles_are_the_workbooks_and_the_pdfs_numbers(self):
+        import openpyxl
+        with open(os.path.join(SOURCE, "templates", "weekly-manager.json"),
+                  encoding="utf-8") as f:
+            formats = [k.get("format") for s in json.load(f)["sections"]
+                       if s["kind"] == "kpis" for k in s["kpis"]]
+        summary = openpyxl.load_workbook(os.path.join(self.out, "weekly-manager.xlsx"))["Summary"]
+        kpis, inside = [], False
+        for row in summary.iter_rows(values_only=True):
+            if inside and row[0] is None:
+                inside = False
+            elif inside:
+                kpis.append((row[0], row[1]))
+            inside = inside or row[0] == "KPI"  # a KPI table's header row
+        self.assertEqual(len(kpis), len(formats), kpis)
+        shown = []
+        for (label, value), fmt in zip(kpis, formats):
+            if fmt == "percent":
+                shown.append((label, f"{value * 100:.1f} %"))
+            elif fmt == "duration":
+                s = int(value.total_seconds() if isinstance(value, datetime.timedelta) else value)
+                shown.append((label, f"{s // 3600}:{s % 3600 // 60:02}:{s % 60:02}"))
+            else:
+                shown.append((label, f"{value:,}"))
+        self.assertEqual(self.tiles(), shown)
         pdf = pdf_text(os.path.join(self.out, "weekly-manager.pdf"))
-        for needle in ["1,483", "47.8 %", "18:35:08", "Times in Europe/Berlin"]:
+        for label, value in shown:
+            self.assertRegex(pdf, r"(?<![\d.,:])" + re.escape(value) + r"(?![\d.,:])", label)
+
+    def test_headline_tiles_agree_with_the_dataset(self):
+        con = sqlite3.connect(self.db)
+        calls, connected = con.execute("SELECT count(*), sum(is_connected) FROM calls").fetchone()
+        con.close()
+        tiles = dict(self.tiles()[:3])
+        self.assertEqual(tiles["Calls"], f"{calls:,}")
+        self.assertEqual(tiles["Connected"], f"{connected:,}")
+        self.assertEqual(tiles["Connect rate"], f"{100 * connected / calls:.1f} %")
+
+    def test_same_period_zone_and_sources_as_the_pdf(self):
+        pdf = pdf_text(os.path.join(self.out, "weekly-manager.pdf"))
+        for needle in ["16\u201322 Nov 2026", "Times in Europe/Berlin",
+                       "Data window 2026-11-16 00:00", "partial"]:
             self.assertIn(needle, pdf)
             self.assertIn(needle, self.text)
-        self.assertIn("partial", self.text)
-        self.assertIn("Data window 2026-11-16 00:00", self.text)
 
     def test_a_failed_source_is_called_out_on_the_cover_and_in_its_sections(self):
         res = run(["run", "weekly-manager", "--format", "html", "--out", self.dir, "--replay",
