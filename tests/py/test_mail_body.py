@@ -11,11 +11,15 @@ are drawn.  The template's "mail" key adds an intro and skips the mail when
 its condition holds (said in the run summary); --dry-run writes the message
 to an .eml file instead of sending it.
 """
+import collections
+import datetime
 import email
 import email.policy
 import json
 import os
 import re
+import sqlite3
+import zoneinfo
 
 import html5lib
 
@@ -63,8 +67,22 @@ class MailBody(TempDirTest):
                      config=sink.config()))
         return sink.messages(), json.loads(res.stdout), res
 
+    def per_day(self, db):
+        """The week's calls per day in the report's zone from the run's dataset, as the
+        plain text shows them: "  day | calls | connected | meetings"."""
+        berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+        days = collections.defaultdict(lambda: [0, 0, 0])
+        con = sqlite3.connect(db)
+        for at, connected, meeting in con.execute(
+                "SELECT started_at, is_connected, is_meeting FROM calls"):
+            day = datetime.datetime.fromtimestamp(at, berlin).date().isoformat()
+            days[day] = [days[day][0] + 1, days[day][1] + connected, days[day][2] + meeting]
+        con.close()
+        return "".join(f"  {d} | {n:,} | {c:,} | {m:,}\n" for d, (n, c, m) in sorted(days.items()))
+
     def test_mail_has_text_and_html_with_cid_charts_that_chromium_draws(self):
-        msgs, summary, _ = self.send("weekly-manager")
+        db = os.path.join(self.dir, "dataset.sqlite")
+        msgs, summary, _ = self.send("weekly-manager", "--keep-dataset", db)
         self.assertEqual(len(msgs), 1)
         msg = msgs[0]
         types = [t for t, _ in parts(msg)]
@@ -83,9 +101,12 @@ class MailBody(TempDirTest):
         self.assertEqual(sorted(names), ["weekly-manager.html", "weekly-manager.pdf"])
         # The plain text has the KPIs, the tables' first rows and the charts' numbers.
         text = next(p for t, p in parts(msg) if t == "text/plain").get_content()
-        self.assertIn("Calls: 1,483", text)
-        self.assertIn("Calls per day\n  Day | Calls | Connected | Meetings\n"
-                      "  2026-11-16 | 262 | 137 | 3\n", text)
+        con = sqlite3.connect(db)
+        calls = con.execute("SELECT count(*) FROM calls").fetchone()[0]
+        con.close()
+        self.assertIn(f"Calls: {calls:,} (previous ", text)
+        self.assertIn("Calls per day\n  Day | Calls | Connected | Meetings\n" + self.per_day(db),
+                      text)
         self.assertIn("  (rows 1-10 of 12: the attached documents hold every row)", text)
         # The HTML is valid, and Chromium draws its charts from the cid: images.
         parser = html5lib.HTMLParser(strict=True)

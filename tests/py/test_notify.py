@@ -10,6 +10,7 @@ in a message, the log or the summary.
 import glob
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -70,15 +71,25 @@ class Notify(TempDirTest):
 
     def test_slack_and_teams_get_period_kpis_sources_and_files(self):
         rx, conf, env = self.start()
-        res, out = self.report(conf, env)
+        db = os.path.join(self.dir, "dataset.sqlite")
+        res, out = self.report(conf, env, "--keep-dataset", db)
         ok(res)
+        # The headline's numbers are the run's own: its dataset's calls this week and the
+        # week before, and the connect rate by the template's definition.
+        con = sqlite3.connect(db)
+        calls, connected = con.execute("SELECT count(*), sum(is_connected) FROM calls").fetchone()
+        prev = con.execute("SELECT count(*) FROM prev_calls").fetchone()[0]
+        con.close()
+        change = 100 * (calls - prev) / prev
+        arrow = "\u25b2 +" if change > 0 else "\u25bc "
         posts = rx.posts()
         self.assertEqual(sorted(p["path"].split("/")[1] for p in posts), ["slack", "teams"])
         for p in posts:
             self.assertEqual(p["problems"], [], p["path"])
             text = json.dumps(p["body"], ensure_ascii=False)
-            for needle in ["Weekly sales report", "16\u201322 Nov 2026", "Calls", "1,483",
-                           "\u25bc -2.2 %", "Connect rate", "47.8 %", "trend_calls",
+            for needle in ["Weekly sales report", "16\u201322 Nov 2026", "Calls", f"{calls:,}",
+                           f"{arrow}{change:.1f} %", "Connect rate",
+                           f"{100 * connected / calls:.1f} %", "trend_calls",
                            "weekly-manager.pdf", "weekly-manager-reps.csv"]:
                 self.assertIn(needle, text, p["path"])
         self.assertEqual([n["status"] for n in manifest(out)["notifications"]], ["sent", "sent"])
