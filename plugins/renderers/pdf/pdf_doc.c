@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf_shape_fonts.h"
 #include "pdf_theme.h"
 #include "pdf_tounicode.h"
 #include "chart_utf8.h"
@@ -160,6 +161,12 @@ pdf_doc_open(struct pdf_doc *d, const struct or_host *h, const struct or_report 
         goto fail;
     }
     pdf_fallback_init(&d->fallback, d->pdf, h, o->fallback_font);
+    d->fallback.shaper = pdf_shaper_new(o->font_dir, o->script_font_dir, o->fallback_font);
+    if (d->fallback.shaper == NULL) {
+        snprintf(err, errlen, "pdf: out of memory creating %s", path);
+        st = OR_ERR_NOMEM;
+        goto fail;
+    }
     pdf_font_init(&d->regular, regular, 0, &d->fallback);
     pdf_font_init(&d->bold, bold, 1, &d->fallback);
     set_info(d);
@@ -299,6 +306,8 @@ pdf_doc_close(struct pdf_doc *d)
         HPDF_Free(d->pdf);
     }
     free(d->pages);
+    pdf_shaper_free(d->fallback.shaper);
+    d->fallback.shaper = NULL;
     d->pdf = NULL;
     d->pages = NULL;
     d->npages = 0;

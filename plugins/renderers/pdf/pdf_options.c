@@ -12,6 +12,7 @@ pdf_options_parse(const struct or_option *const *options, size_t noptions, struc
     out->paper = PDF_PAPER_A4;
     snprintf(out->font_dir, sizeof(out->font_dir), "%s", PDF_DEFAULT_FONT_DIR);
     snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", PDF_DEFAULT_FALLBACK_FONT);
+    snprintf(out->script_font_dir, sizeof(out->script_font_dir), "%s", PDF_DEFAULT_SCRIPT_FONT_DIR);
     for (size_t i = 0; i < noptions; i++) {
         const char *name = options[i]->name != NULL ? options[i]->name : "";
         const char *value = options[i]->value != NULL ? options[i]->value : "";
@@ -46,9 +47,19 @@ pdf_options_parse(const struct or_option *const *options, size_t noptions, struc
             }
             snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", value);
         }
+        else if (strcmp(name, PDF_OPTION_SCRIPT_FONT_DIR) == 0) {
+            size_t len = strlen(value);
+            if (len == 0 || len >= sizeof(out->script_font_dir) - 64) {
+                snprintf(err, errlen, "pdf option %s: %s", PDF_OPTION_SCRIPT_FONT_DIR,
+                         len == 0 ? "empty folder name" : "folder name too long");
+                return OR_ERR_INVALID;
+            }
+            snprintf(out->script_font_dir, sizeof(out->script_font_dir), "%s", value);
+        }
         else {
-            snprintf(err, errlen, "pdf: unknown option '%s' (expected %s, %s, %s)", name,
-                     PDF_OPTION_PAPER, PDF_OPTION_FONT_DIR, PDF_OPTION_FALLBACK_FONT);
+            snprintf(err, errlen, "pdf: unknown option '%s' (expected %s, %s, %s, %s)", name,
+                     PDF_OPTION_PAPER, PDF_OPTION_FONT_DIR, PDF_OPTION_FALLBACK_FONT,
+                     PDF_OPTION_SCRIPT_FONT_DIR);
             return OR_ERR_INVALID;
         }
     }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file pdf_options.h
- * @brief The PDF renderer's options: `paper`, `font_dir` and `fallback_font`.
+ * @brief The PDF renderer's options: `paper`, `font_dir`, `fallback_font`
+ *        and `script_font_dir`.
  */
 #ifndef OR_PDF_OPTIONS_H
 #define OR_PDF_OPTIONS_H
@@ -23,6 +24,12 @@
 /** Default of ::PDF_OPTION_FALLBACK_FONT (Debian's fonts-droid-fallback). */
 #define PDF_DEFAULT_FALLBACK_FONT "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 
+/** Option naming the folder the script fonts (Noto Sans Arabic, NanumGothic...) are found under. */
+#define PDF_OPTION_SCRIPT_FONT_DIR "script_font_dir"
+/** Default of ::PDF_OPTION_SCRIPT_FONT_DIR: noto/ (fonts-noto-core) and nanum/ (fonts-nanum) in it.
+ */
+#define PDF_DEFAULT_SCRIPT_FONT_DIR "/usr/share/fonts/truetype"
+
 /** Paper sizes. */
 enum pdf_paper {
     PDF_PAPER_A4 = 0, /**< 210 x 297 mm */
@@ -31,9 +38,10 @@ enum pdf_paper {
 
 /** Options after validation. */
 struct pdf_options {
-    enum pdf_paper paper;     /**< the paper */
-    char font_dir[1024];      /**< folder of the DejaVu fonts, no trailing slash needed */
-    char fallback_font[1024]; /**< TrueType file for what DejaVu lacks, loaded on need */
+    enum pdf_paper paper;       /**< the paper */
+    char font_dir[1024];        /**< folder of the DejaVu fonts, no trailing slash needed */
+    char fallback_font[1024];   /**< TrueType file for what DejaVu lacks, loaded on need */
+    char script_font_dir[1024]; /**< folder holding noto/ and nanum/, fonts loaded on need */
 };
 
 /**
@@ -44,7 +52,7 @@ struct pdf_options {
  * @param err      receives one line naming the offending option
  * @param errlen   size of @p err
  * @return OR_OK, or OR_ERR_INVALID for an unknown option, an unknown paper or
- *         an empty or over-long font_dir or fallback_font.
+ *         an empty or over-long font_dir, fallback_font or script_font_dir.
  */
 or_status pdf_options_parse(const struct or_option *const *options, size_t noptions,
                             struct pdf_options *out, char *err, size_t errlen);

@@ -20,6 +20,10 @@ static const struct or_param *const pdf_params[] = {
              .description = "TrueType file for the characters DejaVu Sans lacks, such as CJK and "
                             "Hangul; embedded only when the document uses it "
                             "(default " PDF_DEFAULT_FALLBACK_FONT ")", ),
+    OR_PARAM(.name = PDF_OPTION_SCRIPT_FONT_DIR, .type = OR_PARAM_STRING, .required = 0,
+             .description = "folder holding noto/ (Noto Sans Arabic, Hebrew, Devanagari, Thai...) "
+                            "and nanum/ (NanumGothic, Hangul): the fonts of text that is shaped "
+                            "(default " PDF_DEFAULT_SCRIPT_FONT_DIR ")", ),
 };
 
 static const struct or_renderer pdf_renderer = {
