@@ -73,7 +73,6 @@ chart_xy_draw_marks(const struct chart_xy *p)
         cairo_set_font_size(cr, 7.0);
         cairo_text_extents_t te;
         cairo_text_extents(cr, "current", &te);
-        cairo_move_to(cr, x + (bw - te.x_advance) / 2.0, p->t + te.height + 2.0);
-        cairo_show_text(cr, "current");
+        chart_text(cr, x + bw / 2.0, p->t + te.height + 2.0, CHART_CENTER, "current");
     }
 }

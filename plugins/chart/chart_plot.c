@@ -13,6 +13,7 @@
 
 #include "chart_donut.h"
 #include "chart_funnel.h"
+#include "chart_labels.h"
 #include "chart_util.h"
 #include "chart_xy.h"
 
@@ -48,7 +49,7 @@ draw(cairo_t *cr, const struct chart_data *cd, double w, double h)
  */
 static or_status
 paint(cairo_surface_t *s, double scale, const struct chart_data *cd, double w, double h,
-      const struct chart_fallback *fallback, char *msg, size_t msglen)
+      const struct chart_fallback *fallback, struct chart_labels *labels, char *msg, size_t msglen)
 {
     struct chart_fonts fonts;
     memset(&fonts, 0, sizeof(fonts));
@@ -60,11 +61,17 @@ paint(cairo_surface_t *s, double scale, const struct chart_data *cd, double w, d
         cairo_scale(cr, scale, scale);
         set_font_options(cr);
         chart_fonts_attach(cr, &fonts, fallback);
+        if (labels != NULL && chart_labels_attach(cr, labels, scale) != 0) {
+            labels->nomem = 1;
+        }
         draw(cr, cd, w, h);
         cst = cairo_status(cr);
     }
     cairo_destroy(cr);
     chart_fonts_release(&fonts);
+    if (cst == CAIRO_STATUS_SUCCESS && labels != NULL && labels->nomem) {
+        cst = CAIRO_STATUS_NO_MEMORY;
+    }
     cairo_surface_flush(s);
     if (cst == CAIRO_STATUS_SUCCESS && cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE) {
         cairo_surface_finish(s);
@@ -120,7 +127,8 @@ to_rgb(cairo_surface_t *s)
 /* Draw onto a fresh image surface; *@p out receives it on OR_OK. */
 static or_status
 draw_image(const struct chart_data *cd, double w, double h, double dpi,
-           const struct chart_fallback *fallback, cairo_surface_t **out, char *msg, size_t msglen)
+           const struct chart_fallback *fallback, struct chart_labels *labels,
+           cairo_surface_t **out, char *msg, size_t msglen)
 {
     *out = NULL;
     cairo_surface_t *s = image_surface(w, h, dpi, msg, msglen);
@@ -129,7 +137,7 @@ draw_image(const struct chart_data *cd, double w, double h, double dpi,
     }
     /* The image must outlive finishing: keep a reference to read it. */
     cairo_surface_t *img = cairo_surface_reference(s);
-    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, msg, msglen);
+    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, labels, msg, msglen);
     if (st != OR_OK) {
         cairo_surface_destroy(img);
         return st;
@@ -139,13 +147,13 @@ draw_image(const struct chart_data *cd, double w, double h, double dpi,
 }
 
 or_status
-chart_raster(const struct chart_data *cd, double w, double h, double dpi,
-             const struct chart_fallback *fallback, struct chart_raster *out, char *msg,
-             size_t msglen)
+chart_raster_labels(const struct chart_data *cd, double w, double h, double dpi,
+                    const struct chart_fallback *fallback, struct chart_raster *out,
+                    struct chart_labels *labels, char *msg, size_t msglen)
 {
     cairo_surface_t *img = NULL;
     memset(out, 0, sizeof(*out));
-    or_status st = draw_image(cd, w, h, dpi, fallback, &img, msg, msglen);
+    or_status st = draw_image(cd, w, h, dpi, fallback, labels, &img, msg, msglen);
     if (st != OR_OK) {
         return st;
     }
@@ -161,6 +169,14 @@ chart_raster(const struct chart_data *cd, double w, double h, double dpi,
     }
     cairo_surface_destroy(img);
     return st;
+}
+
+or_status
+chart_raster(const struct chart_data *cd, double w, double h, double dpi,
+             const struct chart_fallback *fallback, struct chart_raster *out, char *msg,
+             size_t msglen)
+{
+    return chart_raster_labels(cd, w, h, dpi, fallback, out, NULL, msg, msglen);
 }
 
 void
@@ -204,7 +220,7 @@ chart_png(const struct chart_data *cd, double w, double h, double dpi,
 {
     cairo_surface_t *img = NULL;
     memset(out, 0, sizeof(*out));
-    or_status st = draw_image(cd, w, h, dpi, fallback, &img, msg, msglen);
+    or_status st = draw_image(cd, w, h, dpi, fallback, NULL, &img, msg, msglen);
     if (st != OR_OK) {
         return st;
     }
@@ -224,7 +240,7 @@ chart_svg(const struct chart_data *cd, double w, double h, const struct chart_fa
 {
     memset(out, 0, sizeof(*out));
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_bytes, out, w, h);
-    or_status st = paint(s, 1.0, cd, w, h, fallback, msg, msglen);
+    or_status st = paint(s, 1.0, cd, w, h, fallback, NULL, msg, msglen);
     if (st != OR_OK) {
         chart_bytes_free(out);
     }

@@ -22,6 +22,7 @@
 
 #include "chart_data.h"
 #include "chart_fallback.h"
+#include "chart_labels.h"
 #include "outreport/status.h"
 
 /** A raster: packed RGB, 3 bytes per pixel, rows top to bottom. */
@@ -49,6 +50,18 @@ struct chart_bytes {
 or_status chart_raster(const struct chart_data *cd, double w, double h, double dpi,
                        const struct chart_fallback *fallback, struct chart_raster *out, char *msg,
                        size_t msglen);
+
+/**
+ * @brief As chart_raster(), but the chart's text is not drawn: every label
+ * is appended to @p labels instead (chart_labels.h), for the caller to set
+ * as text over the image.
+ * @param labels zeroed or holding earlier labels; the caller frees it with
+ *               chart_labels_free(), also after a failure
+ * @return as chart_raster(); OR_ERR_NOMEM also when a label could not be kept.
+ */
+or_status chart_raster_labels(const struct chart_data *cd, double w, double h, double dpi,
+                              const struct chart_fallback *fallback, struct chart_raster *out,
+                              struct chart_labels *labels, char *msg, size_t msglen);
 
 /**
  * @brief Draw @p cd as a PNG file of @p w x @p h points at @p dpi into @p out.

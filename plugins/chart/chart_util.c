@@ -268,6 +268,9 @@ chart_text_w(cairo_t *cr, const char *s)
 void
 chart_text(cairo_t *cr, double x, double y, enum chart_align align, const char *s)
 {
+    if (chart_labels_take(cr, x, y, align, s)) {
+        return;
+    }
     if (align != CHART_LEFT) {
         double w = chart_text_w(cr, s);
         x -= align == CHART_RIGHT ? w : w / 2.0;

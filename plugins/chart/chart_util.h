@@ -21,6 +21,7 @@
 #include "outreport/plugin.h"
 #include "chart_data.h"
 #include "chart_fallback.h"
+#include "chart_labels.h" /* enum chart_align */
 
 #define CHART_C_TEXT 0x1F2328u  /**< labels */
 #define CHART_C_MUTED 0x57606Au /**< tick labels, axis titles */
@@ -29,13 +30,6 @@
 #define CHART_SIZE_TICK 7.0f    /**< tick and category labels */
 #define CHART_SIZE_VALUE 6.8f   /**< value labels */
 #define CHART_SIZE_LEGEND 7.5f  /**< legend entries */
-
-/** Horizontal anchoring of a text at x. */
-enum chart_align {
-    CHART_LEFT = 0, /**< x is the left edge */
-    CHART_RIGHT,    /**< x is the right edge */
-    CHART_CENTER    /**< x is the centre */
-};
 
 /** Axis ticks from lo to hi in steps of step. */
 struct chart_ticks {
@@ -77,7 +71,10 @@ void chart_font(cairo_t *cr, double size, int bold);
 /** @brief Advance width of @p s in the current font (and the fallback). */
 double chart_text_w(cairo_t *cr, const char *s);
 
-/** @brief Show @p s with its baseline at @p y in the current colour and font. */
+/**
+ * @brief Show @p s with its baseline at @p y in the current colour and font,
+ * or hand it to the caller when the context collects labels (chart_labels.h).
+ */
 void chart_text(cairo_t *cr, double x, double y, enum chart_align align, const char *s);
 
 /** @brief Copy @p s to @p out, cut with "…" to fit @p maxw in the current font. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "chart_data.h"
+#include "pdf_chart_labels.h"
 #include "pdf_draw.h"
 #include "chart_fmt.h"
 #include "chart_plot.h"
@@ -21,13 +22,6 @@ or_str(const char *s)
     return s != NULL ? s : "";
 }
 
-/* Charts tell the document's one fallback warning through it. */
-static void
-fallback_warn(void *ud, uint32_t cp, const char *reason, const char *fix)
-{
-    pdf_fallback_warn(ud, cp, reason, fix);
-}
-
 static float
 height_on_page(const struct pdf_doc *d, const struct chart_data *cd)
 {
@@ -41,11 +35,14 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *
       float h, char *err, size_t errlen)
 {
     struct chart_raster r;
+    struct chart_labels labels = {0};
     char msg[256];
-    struct chart_fallback fb = {d->fallback.path, fallback_warn, &d->fallback};
+    /* The labels are set by the document, which warns about its own missing glyphs. */
+    struct chart_fallback fb = {d->fallback.path, NULL, NULL};
 
-    or_status st = chart_raster(cd, w, h, PDF_CHART_DPI, &fb, &r, msg, sizeof(msg));
+    or_status st = chart_raster_labels(cd, w, h, PDF_CHART_DPI, &fb, &r, &labels, msg, sizeof(msg));
     if (st != OR_OK) {
+        chart_labels_free(&labels);
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;
     }
@@ -54,7 +51,9 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *
     free(r.rgb);
     if (img != NULL) {
         HPDF_Page_DrawImage(d->page, img, d->left, d->y - h, w, h);
+        pdf_chart_labels_draw(d, &labels, d->left, d->y);
     }
+    chart_labels_free(&labels);
     return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
 }
 

@@ -4,9 +4,11 @@
  * @brief CHART sections: a chart kept whole on one page.
  *
  * The chart is drawn by cairo (chart_plot.h, the shared chart module) at ::PDF_CHART_DPI and
- * embedded as an RGB image; its title is the section heading, set as PDF text so it can be
- * searched.  The height depends on the kind (and, for horizontal bars and funnels, on the number of
- * categories) and never exceeds a page.
+ * embedded as an RGB image without its text; its labels (axes, categories, legend, values, donut
+ * and funnel labels) and its title, the section heading, are set as PDF text over it
+ * (pdf_chart_labels.h), so they can be searched and are shaped like all other text.  The height
+ * depends on the kind (and, for horizontal bars and funnels, on the number of categories) and never
+ * exceeds a page.
  */
 #ifndef OR_PDF_CHART_H
 #define OR_PDF_CHART_H
