@@ -675,7 +675,8 @@ assert_check_pdf_passes(const char *path, const char *const *args)
 /* ------------------------------------------------------------------------- */
 
 static void
-descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **state)
+descriptor_is_pdf_renderer_with_paper_font_dir_fallback_font_and_script_font_dir_options(
+    void **state)
 {
     const struct fake_renderer_suite *s = *state;
     const struct or_plugin *p = s->plugin;
@@ -689,7 +690,7 @@ descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **
     assert_string_equal(p->renderer->format, "pdf");
     assert_string_equal(p->renderer->mime_type, "application/pdf");
     assert_non_null(p->renderer->render);
-    assert_int_equal(p->renderer->noptions, 3);
+    assert_int_equal(p->renderer->noptions, 4);
     assert_string_equal(p->renderer->options[0]->name, "paper");
     assert_int_equal(p->renderer->options[0]->type, OR_PARAM_ENUM);
     assert_string_equal(p->renderer->options[0]->choices, "a4,letter");
@@ -697,6 +698,8 @@ descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options(void **
     assert_int_equal(p->renderer->options[1]->type, OR_PARAM_STRING);
     assert_string_equal(p->renderer->options[2]->name, "fallback_font");
     assert_int_equal(p->renderer->options[2]->type, OR_PARAM_STRING);
+    assert_string_equal(p->renderer->options[3]->name, "script_font_dir");
+    assert_int_equal(p->renderer->options[3]->type, OR_PARAM_STRING);
     /* Only the entry symbol is exported. */
     assert_null(dlsym(s->dl, "pdf_render"));
     assert_null(dlsym(s->dl, "pdf_doc_open"));
@@ -2044,7 +2047,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(
-            descriptor_is_pdf_renderer_with_paper_font_dir_and_fallback_font_options, test_setup),
+            descriptor_is_pdf_renderer_with_paper_font_dir_fallback_font_and_script_font_dir_options,
+            test_setup),
         cmocka_unit_test_setup(every_page_has_header_period_zone_and_page_x_of_y, test_setup),
         cmocka_unit_test_setup(every_section_has_a_bookmark_to_its_page, test_setup),
         cmocka_unit_test_setup(kpi_tiles_show_value_previous_and_change, test_setup),
