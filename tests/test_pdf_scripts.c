@@ -12,8 +12,6 @@
  *   a tolerance); OR_UPDATE_REFERENCE=1 rewrites the crops instead;
  * - a character no font has gives one warning naming it as U+XXXX;
  * - a Latin-only document does not even look for the script fonts.
- *
- * OR_PDF_KEEP=DIR keeps every rendered PDF in DIR for a look.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -224,22 +222,6 @@ test_setup(void **state)
 }
 
 static void
-keep_copy(const char *path, const char *name)
-{
-    const char *keep = getenv("OR_PDF_KEEP");
-    if (keep == NULL || keep[0] == '\0') {
-        return;
-    }
-    char dst[1024];
-    snprintf(dst, sizeof(dst), "%s/%s.pdf", keep, name);
-    const char *argv[] = {"/bin/cp", path, dst, NULL};
-    struct proc_result r;
-    if (proc_run(argv, NULL, 30, &r) == 0) {
-        proc_result_free(&r);
-    }
-}
-
-static void
 render_ok(struct fake_renderer_suite *s, const struct or_report *report, const char *name,
           const struct or_option *opts, size_t nopts)
 {
@@ -247,7 +229,6 @@ render_ok(struct fake_renderer_suite *s, const struct or_report *report, const c
     if (st != OR_OK) {
         fail_msg("render of %s failed (%d): %s", name, (int)st, s->err);
     }
-    keep_copy(s->path, name);
 }
 
 /* Output of a poppler tool, which must succeed.  Owned. */

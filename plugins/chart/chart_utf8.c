@@ -68,9 +68,8 @@ chart_utf8_next(const char *s, size_t len, size_t *i)
     return cp;
 }
 
-/* Encode a BMP code point; returns the number of bytes (1 to 3). */
-static size_t
-encode(uint32_t cp, char out[3])
+size_t
+chart_utf8_put(uint32_t cp, char out[3])
 {
     if (cp < 0x80u) {
         out[0] = (char)cp;
@@ -105,7 +104,7 @@ chart_utf8_clean(char *dst, size_t cap, const char *s, size_t len, int *truncate
         else if (cp > 0xFFFFu) {
             cp = REPLACEMENT;
         }
-        size_t n = encode(cp, enc);
+        size_t n = chart_utf8_put(cp, enc);
         if (o + n + 1 > cap) {
             if (truncated != NULL) {
                 *truncated = 1;

@@ -30,6 +30,12 @@
 uint32_t chart_utf8_next(const char *s, size_t len, size_t *i);
 
 /**
+ * @brief Encode @p cp, a code point of the Basic Multilingual Plane, as UTF-8.
+ * @return the number of bytes written to @p out (1 to 3).
+ */
+size_t chart_utf8_put(uint32_t cp, char out[3]);
+
+/**
  * @brief Copy @p len bytes of @p s into @p dst as clean UTF-8 (see the file comment).
  * @param dst       receives the NUL-terminated text
  * @param cap       size of @p dst; at least 4

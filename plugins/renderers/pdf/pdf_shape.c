@@ -254,24 +254,6 @@ pdf_shape_width(const struct pdf_font *font, float size, const char *s, size_t l
     return 0;
 }
 
-static size_t
-put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80u) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800u) {
-        out[0] = (char)(0xC0u | (cp >> 6));
-        out[1] = (char)(0x80u | (cp & 0x3Fu));
-        return 2;
-    }
-    out[0] = (char)(0xE0u | (cp >> 12));
-    out[1] = (char)(0x80u | ((cp >> 6) & 0x3Fu));
-    out[2] = (char)(0x80u | (cp & 0x3Fu));
-    return 3;
-}
-
 /*
  * The text once more, invisible, in visual order and as wide as drawn: what
  * extraction reads.  libharu's UTF-8 codes are the code points and the
@@ -288,7 +270,7 @@ invisible_text(HPDF_Page page, const struct pdf_font *font, float size, float x,
         int control = (cp >= 0x200Bu && cp <= 0x200Fu) || (cp >= 0x202Au && cp <= 0x202Eu) ||
                       (cp >= 0x2066u && cp <= 0x2069u) || cp == 0xFEFFu;
         if (cp <= 0xFFFFu && !control && (cp < 0xD800u || cp > 0xDFFFu)) {
-            n += put_utf8(buf + n, cp);
+            n += chart_utf8_put(cp, buf + n);
         }
     }
     buf[n] = '\0';
