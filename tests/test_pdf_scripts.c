@@ -88,6 +88,8 @@ struct fixture {
     struct or_kpi kpi[NREPS];
     const struct or_kpi *kpip[NREPS];
     struct or_value rows[2 * NREPS + 2];
+    struct or_value long_rows[2 * NREPS];
+    char long_names[NREPS][128];
     char text[1024];
     char title[128];
     struct or_report report;
@@ -194,8 +196,20 @@ charts_init(struct fixture *f)
 {
     report_init(f, "Charts");
     add_chart(f, 0, "hbar", &chart_hbar, NULL);
-    add_chart(f, 1, "vbar", &chart_vbar, NULL);
-    add_chart(f, 2, "donut", &chart_donut, NULL);
+    add_chart(f, 1, "donut", &chart_donut, NULL);
+    add_chart(f, 3, "vbar_short", &chart_vbar, NULL);
+    /* Names wider than their bars: the category labels are turned by 45 degrees. */
+    for (size_t i = 0; i < NREPS; i++) {
+        int n =
+            snprintf(f->long_names[i], sizeof(f->long_names[i]), "%s, inside sales", reps[i].name);
+        f->long_rows[2 * i] =
+            (struct or_value){.type = OR_TYPE_TEXT, .s = f->long_names[i], .len = (size_t)n};
+        f->long_rows[2 * i + 1] = (struct or_value){.type = OR_TYPE_INT, .i = reps[i].calls};
+    }
+    struct or_section *c = add_section(f, OR_SECTION_CHART, "vbar", "Calls per rep and team");
+    fake_renderer_result(&f->cur[2], &f->res[2], cols, COUNT(cols), f->long_rows, NREPS);
+    c->result = &f->res[2];
+    c->chart = &chart_vbar;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -289,6 +303,69 @@ assert_found(const char *text, const char *name, int at_least, const char *where
         fprintf(stderr, "---- text ----\n%s\n---- end ----\n", text);
         fail_msg("\"%s\" found %d times in the %s, expected at least %d", name, n, where, at_least);
     }
+}
+
+/* Content streams of @p path, decompressed (qpdf --qdf).  Owned; *len set. */
+static char *
+content_of(struct fake_renderer_suite *s, const char *path, size_t *len)
+{
+    char out[700];
+    snprintf(out, sizeof(out), "%s/qdf.pdf", s->dir);
+    const char *argv[] = {"/usr/bin/qpdf", "--qdf", "--object-streams=disable", path, out, NULL};
+    free(output_of(argv));
+    char *data = test_read_file(out, len);
+    assert_non_null(data);
+    unlink(out);
+    return data;
+}
+
+/* Nonzero when some text of @p path is set in rendering mode 3 (invisible). */
+static int
+has_invisible_text(struct fake_renderer_suite *s, const char *path)
+{
+    size_t len = 0;
+    char *data = content_of(s, path, &len);
+    int found = memmem(data, len, "\n3 Tr\n", 6) != NULL;
+    free(data);
+    return found;
+}
+
+static int
+count_in(const char *data, size_t len, const char *needle)
+{
+    int n = 0;
+    size_t nl = strlen(needle);
+    const char *p = data;
+    const char *hit;
+    while ((size_t)(p - data) < len) {
+        hit = memmem(p, len - (size_t)(p - data), needle, nl);
+        if (hit == NULL) {
+            break;
+        }
+        n++;
+        p = hit + 1;
+    }
+    return n;
+}
+
+/* @p s as libharu writes it in a content stream: <xxxx...>, 2 bytes per code point. */
+static void
+hex_of(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[o++] = '<';
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0' && o + 6 < cap) {
+        unsigned cp = *p;
+        int more = cp >= 0xE0 ? 2 : (cp >= 0xC0 ? 1 : 0);
+        cp &= more == 2 ? 0x0Fu : (more == 1 ? 0x1Fu : 0x7Fu);
+        p++;
+        for (int k = 0; k < more && *p != '\0'; k++, p++) {
+            cp = (cp << 6) | (*p & 0x3Fu);
+        }
+        o += (size_t)snprintf(out + o, cap - o, "%04x", cp);
+    }
+    out[o] = '\0';
 }
 
 /* ------------------------------------------------------------------------- */
@@ -480,6 +557,15 @@ chart_labels_are_searchable_text_in_every_script(void **state)
     for (size_t i = 0; i < NREPS; i++) {
         assert_found(text, reps[i].name, 3, "charts");
     }
+    /* Labels turned by 45 degrees are text too; pdftotext cannot read diagonal text, so
+     * the content stream is read: five labels set under a turned matrix, 김민준's among them. */
+    size_t len = 0;
+    char *data = content_of(s, s->path, &len);
+    assert_int_equal(count_in(data, len, "0.70711 0.70711 -0.70711 0.70711 "), (int)NREPS);
+    char hex[256];
+    hex_of("김민준, inside sales", hex, sizeof(hex));
+    assert_int_equal(count_in(data, len, hex), 1);
+    free(data);
     /* Value labels, the axis title and the donut's centre are text too. */
     assert_found(text, "4,101", 1, "charts' value labels");
     assert_found(text, "Calls", 2, "charts (headings, axis title)");
@@ -580,31 +666,6 @@ latin_init(struct fixture *f)
     fake_renderer_result(&f->cur[1], &f->res[1], cols, COUNT(cols), f->rows, COUNT(latin));
     c->result = &f->res[1];
     c->chart = &chart_hbar;
-}
-
-/* Content streams of @p path, decompressed (qpdf --qdf).  Owned; *len set. */
-static char *
-content_of(struct fake_renderer_suite *s, const char *path, size_t *len)
-{
-    char out[700];
-    snprintf(out, sizeof(out), "%s/qdf.pdf", s->dir);
-    const char *argv[] = {"/usr/bin/qpdf", "--qdf", "--object-streams=disable", path, out, NULL};
-    free(output_of(argv));
-    char *data = test_read_file(out, len);
-    assert_non_null(data);
-    unlink(out);
-    return data;
-}
-
-/* Nonzero when some text of @p path is set in rendering mode 3 (invisible). */
-static int
-has_invisible_text(struct fake_renderer_suite *s, const char *path)
-{
-    size_t len = 0;
-    char *data = content_of(s, path, &len);
-    int found = memmem(data, len, "\n3 Tr\n", 6) != NULL;
-    free(data);
-    return found;
 }
 
 static void
