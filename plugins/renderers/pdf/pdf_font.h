@@ -3,7 +3,12 @@
  * @file pdf_font.h
  * @brief The fonts text is set in: DejaVu Sans (regular or bold) and, for
  *        the characters DejaVu lacks, a fallback TrueType font (Droid Sans
- *        Fallback by default: CJK and Hangul) shared by the whole document.
+ *        Fallback by default: Chinese, Japanese) shared by the whole document.
+ *
+ * Text in a script that needs shaping or runs right to left (Arabic, Hebrew,
+ * Indic scripts, Thai, Hangul...) does not come here: pdf_shape.h draws it
+ * with the fonts of pdf_shape_fonts.h, and reports a character no font has
+ * through the same one warning per document (pdf_fallback_warn()).
  *
  * A string is drawn and measured in runs: a code point the DejaVu face has a
  * glyph for is set in DejaVu; one it lacks but the fallback has is set in the

@@ -19,7 +19,7 @@
 #define PDF_OPTION_FONT_DIR "font_dir"
 /** Default of ::PDF_OPTION_FONT_DIR (Debian's fonts-dejavu-core). */
 #define PDF_DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu"
-/** Option naming the TrueType file for the characters DejaVu Sans lacks (CJK, Hangul). */
+/** Option naming the TrueType file for the characters DejaVu Sans lacks (Chinese, Japanese). */
 #define PDF_OPTION_FALLBACK_FONT "fallback_font"
 /** Default of ::PDF_OPTION_FALLBACK_FONT (Debian's fonts-droid-fallback). */
 #define PDF_DEFAULT_FALLBACK_FONT "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"

@@ -17,9 +17,10 @@ static const struct or_param *const pdf_params[] = {
              .description = "folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf "
                             "(default " PDF_DEFAULT_FONT_DIR ")", ),
     OR_PARAM(.name = PDF_OPTION_FALLBACK_FONT, .type = OR_PARAM_STRING, .required = 0,
-             .description = "TrueType file for the characters DejaVu Sans lacks, such as CJK and "
-                            "Hangul; embedded only when the document uses it "
-                            "(default " PDF_DEFAULT_FALLBACK_FONT ")", ),
+             .description =
+                 "TrueType file for the characters DejaVu Sans lacks, such as Chinese and "
+                 "Japanese; embedded only when the document uses it "
+                 "(default " PDF_DEFAULT_FALLBACK_FONT ")", ),
     OR_PARAM(.name = PDF_OPTION_SCRIPT_FONT_DIR, .type = OR_PARAM_STRING, .required = 0,
              .description = "folder holding noto/ (Noto Sans Arabic, Hebrew, Devanagari, Thai...) "
                             "and nanum/ (NanumGothic, Hangul): the fonts of text that is shaped "
@@ -38,5 +39,5 @@ static const struct or_renderer pdf_renderer = {
 OR_PLUGIN_DEFINE(.kind = OR_PLUGIN_RENDERER, .name = "pdf", .version = "0.1.0",
                  .description =
                      "PDF documents: KPI tiles, tables across pages, charts, embedded DejaVu Sans "
-                     "with a fallback font for CJK and Hangul",
+                     "with a fallback font for CJK, shaped Arabic, Hebrew, Indic, Thai and Hangul",
                  .renderer = &pdf_renderer);
