@@ -41,15 +41,15 @@ struct pdf_shaper;
  * the libharu objects it refers to are owned by the libharu document.
  */
 struct pdf_fallback {
-    HPDF_Doc pdf;              /**< borrowed libharu document */
-    const struct or_host *h;   /**< borrowed host, for the warning */
-    char path[1024];           /**< the TrueType file */
-    int tried;                 /**< nonzero once loading was attempted */
-    HPDF_FontDef def;          /**< its definition; NULL before loading or after a failure */
-    HPDF_Font font;            /**< its UTF-8 font, made on first use (owned by pdf) */
-    int warned;                /**< nonzero once the document's warning was logged */
-    struct pdf_shaper *shaper; /**< owned: the fonts of shaped text (pdf_shape_fonts.h),
-                                    pdf_shaper_free() in pdf_doc_close() */
+    HPDF_Doc pdf;            /**< borrowed libharu document */
+    const struct or_host *h; /**< borrowed host, for the warning */
+    char path[1024];         /**< the TrueType file */
+    int tried;               /**< nonzero once loading was attempted */
+    HPDF_FontDef def;        /**< its definition; NULL before loading or after a failure */
+    HPDF_Font font;          /**< its UTF-8 font, made on first use (owned by pdf) */
+    int warned;              /**< nonzero once the document's warning was logged */
+    /** Owned: the fonts of shaped text (pdf_shape_fonts.h); freed by pdf_doc_close(). */
+    struct pdf_shaper *shaper;
 };
 
 /** A font text is set in: DejaVu plus the document's fallback. */

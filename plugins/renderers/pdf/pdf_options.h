@@ -26,8 +26,7 @@
 
 /** Option naming the folder the script fonts (Noto Sans Arabic, NanumGothic...) are found under. */
 #define PDF_OPTION_SCRIPT_FONT_DIR "script_font_dir"
-/** Default of ::PDF_OPTION_SCRIPT_FONT_DIR: noto/ (fonts-noto-core) and nanum/ (fonts-nanum) in it.
- */
+/** Default of ::PDF_OPTION_SCRIPT_FONT_DIR: noto/ (fonts-noto-core), nanum/ (fonts-nanum). */
 #define PDF_DEFAULT_SCRIPT_FONT_DIR "/usr/share/fonts/truetype"
 
 /** Paper sizes. */
@@ -38,10 +37,11 @@ enum pdf_paper {
 
 /** Options after validation. */
 struct pdf_options {
-    enum pdf_paper paper;       /**< the paper */
-    char font_dir[1024];        /**< folder of the DejaVu fonts, no trailing slash needed */
-    char fallback_font[1024];   /**< TrueType file for what DejaVu lacks, loaded on need */
-    char script_font_dir[1024]; /**< folder holding noto/ and nanum/, fonts loaded on need */
+    enum pdf_paper paper;     /**< the paper */
+    char font_dir[1024];      /**< folder of the DejaVu fonts, no trailing slash needed */
+    char fallback_font[1024]; /**< TrueType file for what DejaVu lacks, loaded on need */
+    /** Folder holding noto/ and nanum/, the fonts of shaped scripts, loaded on need. */
+    char script_font_dir[1024];
 };
 
 /**
