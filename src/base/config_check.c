@@ -20,12 +20,11 @@ static const char *const smtp_keys[] = {"url",          "starttls",       "from"
                                         "ca_file",      "allow_insecure", NULL};
 
 static const char *const store_keys[] = {"url", "refetch_days", NULL};
+static const char *const brand_keys[] = {"logo", "accent", "company", "footer", "cover", NULL};
 
 static const struct or_config_section core[] = {
-    {"report", report_keys},
-    {"store", store_keys},
-    {"http", http_keys},
-    {"smtp", smtp_keys},
+    {"report", report_keys}, {"store", store_keys}, {"http", http_keys},
+    {"smtp", smtp_keys},     {"brand", brand_keys},
 };
 
 static or_status

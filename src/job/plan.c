@@ -283,6 +283,9 @@ or_plan_report(struct or_plan *p, const struct or_job *job, const struct or_conf
         st = mail_server(p, err, errlen);
     }
     if (st == OR_OK) {
+        st = or_brand_load(cfg, &p->brand, err, errlen);
+    }
+    if (st == OR_OK) {
         st = make_dir(job->out_dir, err, errlen);
     }
     return st;
@@ -363,6 +366,7 @@ or_plan_release(struct or_plan *p)
     }
     g_free(p->sources);
     g_strfreev(p->formats);
+    or_brand_free(p->brand);
     if (p->have_srv) {
         or_mail_server_release(&p->srv);
     }

@@ -52,6 +52,7 @@ inputs_init(struct or_run *R, struct inputs *x)
         .nsources = p->nsources,
         .generated_at = or_job_generated_at(),
         .author = or_config_get(p->cfg, "report", "author"),
+        .brand = p->brand != NULL ? &p->brand->pub : NULL,
         .formats = (const char *const *)p->formats,
         .vars = (const char *const *)p->vars,
     };

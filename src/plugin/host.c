@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dataset/cursor.h"
+#include "base/catalog.h"
 #include "base/log.h"
 #include "base/redact.h"
 #include "base/status_str.h"
@@ -255,6 +256,13 @@ host_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_par
     return or_kpi_cell(k, part, &c, out, direction);
 }
 
+static or_status
+host_text(const struct or_host *h, const char *id, const char *const *args, size_t nargs, char *buf,
+          size_t n)
+{
+    return or_catalog_text(ctx_of(h)->locale, id, args, nargs, buf, n);
+}
+
 void
 or_host_init(struct or_host *h, struct or_host_ctx *ctx)
 {
@@ -279,6 +287,7 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_change = host_format_change;
     h->format_cell = host_format_cell;
     h->format_kpi = host_format_kpi;
+    h->text = host_text;
     h->host_data = ctx;
 }
 

@@ -24,6 +24,7 @@ struct or_host_ctx {
     GTimeZone *tz;                  /**< report zone */
     int replay;                     /**< serving from a recording: secrets are not needed */
     const char *currency;           /**< ISO 4217 code of the report's currency, or NULL */
+    const char *locale;             /**< BCP 47 tag of the report's locale, or NULL: English */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

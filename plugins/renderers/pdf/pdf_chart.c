@@ -9,6 +9,7 @@
 #include "pdf_draw.h"
 #include "pdf_format.h"
 #include "pdf_plot.h"
+#include "pdf_plot_util.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
 
@@ -64,7 +65,9 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct pdf_chart_da
     struct pdf_raster r;
     char msg[256];
 
+    plot_palette_use(d->has_palette ? d->palette : NULL);
     or_status st = pdf_plot_raster(cd, w, h, PDF_CHART_DPI, &d->fallback, &r, msg, sizeof(msg));
+    plot_palette_use(NULL);
     if (st != OR_OK) {
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;

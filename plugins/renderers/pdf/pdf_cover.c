@@ -64,7 +64,7 @@ draw_person(struct pdf_doc *d)
     }
     pdf_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     pdf_fit(&d->bold, size, text, d->right - d->left, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, PDF_C_ACCENT, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
+    pdf_text(d->page, &d->bold, size, d->accent, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
     pdf_doc_advance(d, size + 8.0f);
 }
 

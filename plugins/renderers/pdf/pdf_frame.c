@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pdf_brand.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
 #include "pdf_theme.h"
@@ -18,6 +19,7 @@ struct frame_text {
     char title[TEXT_CAP];
     char context[TEXT_CAP];
     char generated[TEXT_CAP];
+    char footer[TEXT_CAP]; /**< the brand's footer line, or "" */
 };
 
 static void
@@ -25,12 +27,22 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
 {
     const struct or_report *r = d->report;
     const char *title = r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
+    const char *company = pdf_brand_company(d);
+    const char *footer = pdf_brand_footer(d);
     char raw[TEXT_CAP * 2];
+    char branded[TEXT_CAP * 2];
     char when[PDF_FMT_BUFSIZE];
     char zone[PDF_FMT_BUFSIZE];
     int p[6];
     int32_t off = 0;
 
+    if (company != NULL && company[0] != '\0') {
+        /* "Acme GmbH · Weekly report" */
+        snprintf(branded, sizeof(branded), "%s%s%s", company, SEPARATOR, title);
+        title = branded;
+    }
+    pdf_utf8_clean(t->footer, sizeof(t->footer), footer != NULL ? footer : "",
+                   footer != NULL ? strlen(footer) : 0, NULL);
     if (OR_HOST_SINCE(d->h, 2) && r->split_label != NULL && r->split_label[0] != '\0') {
         /* Every page says whom a split document is about. */
         snprintf(raw, sizeof(raw), "%s \xE2\x80\x94 %s", title, r->split_label);
@@ -63,6 +75,14 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
     char fitted[TEXT_CAP];
     char pages[64];
 
+    if (index == 0 && d->cover_page) {
+        /* The cover page has no header; its footer numbers it like every page. */
+        snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
+        pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
+                 PDF_RIGHT, pages);
+        return;
+    }
+
     float ctx_w = pdf_width(&d->regular, PDF_SIZE_FURNITURE, t->context);
     float max_ctx = (right - left) * 0.6f;
     if (ctx_w > max_ctx) {
@@ -70,10 +90,13 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
     }
     pdf_fit(&d->regular, PDF_SIZE_FURNITURE, t->context, max_ctx, fitted, sizeof(fitted));
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, base, PDF_RIGHT, fitted);
-    pdf_fit(&d->bold, PDF_SIZE_FURNITURE + 0.5f, t->title, right - left - ctx_w - 18.0f, fitted,
+    float logo_w = pdf_brand_header_logo(d, page, left, base + PDF_SIZE_FURNITURE + 3.0f,
+                                         PDF_SIZE_FURNITURE + 5.0f);
+    float tx = logo_w > 0 ? left + logo_w + 8.0f : left;
+    pdf_fit(&d->bold, PDF_SIZE_FURNITURE + 0.5f, t->title, right - tx - ctx_w - 18.0f, fitted,
             sizeof(fitted));
-    pdf_text(page, &d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, left, base, PDF_LEFT, fitted);
-    pdf_line(page, left, h - PDF_HEADER_RULE, right, h - PDF_HEADER_RULE, PDF_C_ACCENT, 0.8f);
+    pdf_text(page, &d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, tx, base, PDF_LEFT, fitted);
+    pdf_line(page, left, h - PDF_HEADER_RULE, right, h - PDF_HEADER_RULE, d->accent, 0.8f);
 
     pdf_line(page, left, PDF_FOOTER_RULE, right, PDF_FOOTER_RULE, PDF_C_RULE, 0.5f);
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
@@ -81,6 +104,11 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
     snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE, PDF_RIGHT,
              pages);
+    if (t->footer[0] != '\0') {
+        pdf_fit(&d->regular, PDF_SIZE_FURNITURE, t->footer, right - left, fitted, sizeof(fitted));
+        pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left,
+                 PDF_FOOTER_BASE - PDF_SIZE_FURNITURE - 3.0f, PDF_LEFT, fitted);
+    }
 }
 
 void

@@ -186,13 +186,13 @@ draw_spark(struct pdf_doc *d, const struct or_kpi *k, float x, float top, float 
         }
         float y1 = sy + (float)((k->spark[i] - lo) / span) * sh;
         float y2 = sy + (float)((k->spark[i + 1] - lo) / span) * sh;
-        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, PDF_C_ACCENT,
+        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, d->accent,
                  1.0f);
     }
     double last = k->spark[k->nspark - 1];
     if (isfinite(last)) {
         float ly = sy + (float)((last - lo) / span) * sh;
-        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, PDF_C_ACCENT, 2.5f);
+        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, d->accent, 2.5f);
     }
     return 1;
 }

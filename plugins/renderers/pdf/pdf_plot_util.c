@@ -22,9 +22,21 @@ static const uint32_t palette[] = {
     0x0072B2u, 0xE69F00u, 0x009E73u, 0xD55E00u, 0xCC79A7u, 0x56B4E9u, 0xF0E442u, 0x000000u,
 };
 
+/* The brand's palette for the chart being drawn on this thread, or NULL. */
+static _Thread_local const uint32_t *active_palette;
+
+void
+plot_palette_use(const uint32_t *colors)
+{
+    active_palette = colors;
+}
+
 uint32_t
 plot_color(size_t i)
 {
+    if (active_palette != NULL) {
+        return active_palette[i % 8];
+    }
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 

@@ -62,8 +62,19 @@ void plot_fonts_attach(cairo_t *cr, struct plot_fonts *pf, struct pdf_fallback *
 /** @brief Release the faces of @p pf (the context no longer draws text). */
 void plot_fonts_release(struct plot_fonts *pf);
 
-/** @brief Colour @p i of the Okabe–Ito palette (cycles after eight). */
+/**
+ * @brief Colour @p i of the palette in use on this thread (cycles after
+ * eight): the Okabe–Ito palette, or the one plot_palette_use() set.
+ */
 uint32_t plot_color(size_t i);
+
+/**
+ * @brief Draw this thread's charts in the eight colours of @p palette (the
+ * brand's, borrowed until the next call), or NULL: the Okabe–Ito palette.
+ * Per thread: documents render on several threads at once, each with its
+ * own brand.
+ */
+void plot_palette_use(const uint32_t *palette);
 
 /** @brief Nonzero for palette colours too light for white text on them. */
 int plot_color_is_light(uint32_t rgb);

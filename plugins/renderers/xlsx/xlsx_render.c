@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_chart.h"
 #include "xlsx_ctx.h"
 #include "xlsx_options.h"
@@ -146,8 +147,10 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
         xlsx_ctx_nomem(&x, "formats");
         goto fail;
     }
+    xlsx_brand_apply(&x);
     st = add_summary(&x, &summary);
     if (st == OR_OK) {
+        xlsx_brand_sheet(&x, summary);
         st = write_sections(&x);
     }
     if (st == OR_OK) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_contents.h"
 #include "xlsx_kpi.h"
 #include "xlsx_summary_cells.h"
@@ -59,8 +60,11 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     char buf[LINE_SIZE];
     char from[64];
     char to[64];
-    or_status st = xlsx_summary_line(
-        x, sum, r->title != NULL && r->title[0] != '\0' ? r->title : "Report", x->fmt.title);
+    or_status st = xlsx_brand_summary_top(x, sum);
+    if (st == OR_OK) {
+        st = xlsx_summary_line(
+            x, sum, r->title != NULL && r->title[0] != '\0' ? r->title : "Report", x->fmt.title);
+    }
 
     if (st == OR_OK && OR_HOST_SINCE(x->h, 2) && r->split_label != NULL) {
         /* A split workbook names whom it is about. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_cell.h"
 #include "xlsx_quiet.h"
 
@@ -74,6 +75,7 @@ start_sheet(struct writer *w, int number, int64_t first_row)
                  x->path, p->sheet, errno != 0 ? strerror(errno) : "out of memory");
         return errno == ENOMEM || errno == 0 ? OR_ERR_NOMEM : OR_ERR_IO;
     }
+    xlsx_brand_sheet(x, p->ws);
     w->sheet = (struct xlsx_sheet){.ws = p->ws, .name = p->sheet};
     for (size_t j = 0; j < w->nmap; j++) {
         const struct or_result_column *c = res->cols[w->map[j]];
