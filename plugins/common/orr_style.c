@@ -133,7 +133,7 @@ orr_cond_look(const struct or_cond *c, double v, struct orr_cond_look *out)
             double lo = fmin(c->min, 0.0);
             double t = c->max - lo > 0 ? (v - lo) / (c->max - lo) : 0.0;
             out->bar = fmin(fmax(t, 0.0), 1.0);
-            out->bar_rgb = c->high_color;
+            out->bar_rgb = mix(c->high_color, 0xFFFFFFu, 0.45); /* light: text stays legible */
         }
         break;
     default: break;

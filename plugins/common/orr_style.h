@@ -24,11 +24,6 @@
 #define ORR_GOOD_TEXT 0x006100u
 #define ORR_BAD_FILL 0xFFC7CEu
 #define ORR_BAD_TEXT 0x9C0006u
-/** A colour scale's default ends: Excel's red (low) and green (high). */
-#define ORR_SCALE_LOW 0xF8696Bu
-#define ORR_SCALE_HIGH 0x63BE7Bu
-/** A data bar's default colour (Excel's blue). */
-#define ORR_BAR_COLOR 0x638EC6u
 
 /**
  * @brief The chart palette of accent @p accent (0xRRGGBB): the accent
@@ -45,7 +40,7 @@ struct orr_cond_look {
     int text_set;     /**< nonzero: the text gets colour @c text */
     uint32_t text;    /**< text colour (THRESHOLD) */
     double bar;       /**< BARS: the bar's length as a share of the cell, 0 to 1; else 0 */
-    uint32_t bar_rgb; /**< BARS: its colour */
+    uint32_t bar_rgb; /**< BARS: its colour, lightened for text on it */
 };
 
 /** @brief Whether @p v passes test @p t (an unset test never passes). */

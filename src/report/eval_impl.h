@@ -39,6 +39,7 @@ struct section_state {
     char *title;             /* a team section's title in a split document */
     char *team_table;        /* a large team section's rows, copied (eval_split.c) */
     enum or_type *types;     /* their column types */
+    struct or_cond *conds;   /* per column: its conditional format with the column's range */
 };
 
 struct or_eval {
@@ -90,6 +91,14 @@ or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what,
 
 /** @brief Whether one of @p tables (may be NULL) is a failed source's. */
 int or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables);
+
+/**
+ * @brief The conditional formats of the columns of @p ss (eval_cond.c):
+ * each column's rule, refused on a text or instant column, with the
+ * column's smallest and largest value for scales and bars.
+ */
+or_status or_eval_conds(struct or_eval *ev, const struct or_tpl_section *ts,
+                        struct section_state *ss, GPtrArray *tables);
 
 /** @brief Bind the parameters of @p st (:period_start ... :split_value); @p what names it. */
 or_status or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what);

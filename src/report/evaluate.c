@@ -66,6 +66,7 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         kpi->label = tk->label;
         kpi->format = tk->format;
         kpi->lower_is_better = tk->lower_is_better;
+        kpi->cond = tk->cond.kind != OR_COND_NONE ? &tk->cond : NULL;
         snprintf(what, sizeof(what), "kpi '%s' value", tk->label);
         or_status st =
             or_eval_single_value(ev, tk->value_sql, what, tables, 1, &kpi->has_value, &kpi->value);
@@ -261,6 +262,9 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     or_status st = rows_of(ev, ts, ss, tables, &nrows);
     if (st == OR_OK) {
         st = describe_columns(ev, ts, ss);
+    }
+    if (st == OR_OK && !or_eval_reads_failed(ev, tables)) {
+        st = or_eval_conds(ev, ts, ss, tables);
     }
     if (st != OR_OK) {
         return st;
@@ -492,6 +496,7 @@ or_eval_free(struct or_eval *ev)
         struct section_state *ss = &ev->state[i];
         or_cursor_free(ss->cursor);
         g_free(ss->cols);
+        g_free(ss->conds);
         g_free(ss->colp);
         g_strfreev(ss->labels);
         g_free(ss->series);

@@ -32,6 +32,7 @@ struct or_tpl_column {
     char *label;           /**< header text, or NULL for the name */
     enum or_format format; /**< display format */
     int align;             /**< 0 auto, 1 left, 2 right, 3 centre */
+    struct or_cond cond;   /**< conditional format (kind NONE: none); min and max unset */
 };
 
 /** A KPI tile: two single-value queries. */
@@ -42,6 +43,7 @@ struct or_tpl_kpi {
     char *spark_sql;    /**< or NULL: one value per row, oldest first, for a sparkline */
     enum or_format format;
     int lower_is_better;
+    struct or_cond cond; /**< thresholds colouring the value (kind NONE: none) */
 };
 
 /** Which documents of a split run show a section (docs/templates.md, "scope"). */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "orr_style.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
 #include "pdf_section_heading.h"
@@ -79,7 +80,11 @@ draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float
     char fitted[PDF_FMT_BUFSIZE * 2];
     value_text(d->h, k, text, sizeof(text));
     pdf_fit(&d->bold, size, text, w, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
+    /* A KPI's "good" and "bad" thresholds colour its value. */
+    struct orr_cond_look look;
+    orr_cond_look(OR_HOST_SINCE(d->h, 3) && k->has_value ? k->cond : NULL, k->value, &look);
+    pdf_text(d->page, &d->bold, size, look.text_set ? look.text : PDF_C_TEXT, x, base, PDF_LEFT,
+             fitted);
 }
 
 /* "prev 11,980" in the KPI's format. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "xlsx_brand.h"
+#include "xlsx_cond.h"
 
 #define NO_VALUE "\xE2\x80\x93" /* "–" */
 
@@ -117,6 +118,10 @@ write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
     or_status st = xlsx_summary_text(x, sum, 0, xlsx_str(k->label), NULL, 1);
     if (st == OR_OK) {
         st = write_part(x, sum, 1, k, OR_KPI_VALUE, NULL);
+    }
+    if (st == OR_OK && OR_HOST_SINCE(x->h, 3) && k->has_value) {
+        /* The tile's thresholds, native on its value cell. */
+        st = xlsx_cond_range(x, sum->sheet.ws, k->cond, sum->row, sum->row, 1);
     }
     if (st == OR_OK && k->has_previous) {
         st = write_part(x, sum, 2, k, OR_KPI_PREVIOUS, NULL);

@@ -11,6 +11,7 @@
 
 #include "xlsx_brand.h"
 #include "xlsx_chart.h"
+#include "xlsx_cond.h"
 #include "xlsx_ctx.h"
 #include "xlsx_options.h"
 #include "xlsx_quiet.h"
@@ -148,7 +149,10 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
         goto fail;
     }
     xlsx_brand_apply(&x);
-    st = add_summary(&x, &summary);
+    st = xlsx_cond_formats(&x);
+    if (st == OR_OK) {
+        st = add_summary(&x, &summary);
+    }
     if (st == OR_OK) {
         xlsx_brand_sheet(&x, summary);
         st = write_sections(&x);
