@@ -183,7 +183,7 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
 
     /* The chart's data, read back from the workbook by openpyxl. */
     char *xlsx = g_build_filename(S.dir, "voice-agent.xlsx", NULL);
-    const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "Call outcomes", NULL};
+    const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "outcomes", NULL};
     run(py, NULL, &r);
     assert_int_equal(r.status, 0);
     long sum = 0;

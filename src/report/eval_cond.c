@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "dataset/cursor.h"
 #include "report/eval_impl.h"
 
 /* The smallest or largest value of column @p name over the section's rows. */
@@ -49,7 +50,9 @@ or_eval_conds(struct or_eval *ev, const struct or_tpl_section *ts, struct sectio
             continue;
         }
         enum or_type t = ss->cols[i].type;
-        if (t == OR_TYPE_TEXT || t == OR_TYPE_TIME) {
+        /* An expression's type is known only from its values: not over validate's empty tables. */
+        int known = !or_cursor_untyped(ss->cursor, i) || !ev->checking;
+        if (known && (t == OR_TYPE_TEXT || t == OR_TYPE_TIME)) {
             return or_eval_fail(ev,
                                 "column '%s': conditional formatting (good, bad, scale, "
                                 "bars) needs numbers, and the column is %s",

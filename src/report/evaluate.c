@@ -448,7 +448,10 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, int checkin
     struct or_eval *ev = eval_start(in, lenient, err, errlen);
     ev->checking = checking;
     *out = NULL;
-    or_status st = eval_all(ev);
+    or_status st = or_eval_pivots(ev);
+    if (st == OR_OK) {
+        st = eval_all(ev);
+    }
     if (st != OR_OK) {
         or_eval_free(ev);
         return st;
@@ -521,6 +524,7 @@ or_eval_free(struct or_eval *ev)
         g_free(ev->state[i].types);
     }
     or_sql_sandbox_off(or_dataset_db(ev->in->ds));
+    or_eval_pivots_free(ev->pivots);
     g_free(ev->state);
     g_free(ev->sections);
     g_free(ev);

@@ -53,6 +53,12 @@ or_status or_tpl_get_strv(struct or_tpl_where *w, json_t *obj, const char *key, 
 or_status or_tpl_load_cond(struct or_tpl_where *w, json_t *obj, const char *owner, int kpi,
                            struct or_cond *c);
 
+/** @brief The "pivot" object of a pivot section into s->pivot (tpl_pivot.c). */
+or_status or_tpl_load_pivot(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s);
+
+/** @brief Free; NULL is a no-op. */
+void or_tpl_pivot_free(struct or_tpl_pivot *pv);
+
 or_status or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index,
                               struct or_tpl_section *s);
 

@@ -264,7 +264,7 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
     static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
                                        "text",      "columns", "kpis",    "chart",       "x",
                                        "series",    "x_label", "y_label", "horizontal",  "formats",
-                                       "landscape", "mark",    "scope",   NULL};
+                                       "landscape", "mark",    "scope",   "pivot",       NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);
@@ -288,8 +288,13 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
         return st;
     }
     int k = 0;
-    if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
-        st = unknown_name(w, "unknown kind", kind, section_kinds, OR_SECTION_KIND_COUNT);
+    int pivot = strcmp(kind, "pivot") == 0; /* a table the evaluation pivots */
+    if (pivot) {
+        k = OR_SECTION_TABLE;
+    }
+    else if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
+        static const char *const all[] = {"table", "kpis", "chart", "text", "page_break", "pivot"};
+        st = unknown_name(w, "unknown kind", kind, all, G_N_ELEMENTS(all));
         g_free(kind);
         return st;
     }
@@ -330,6 +335,12 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
     }
     if (st == OR_OK && s->kind == OR_SECTION_CHART) {
         st = load_chart(w, sec, s);
+    }
+    if (st == OR_OK && pivot) {
+        st = or_tpl_load_pivot(w, sec, s);
+    }
+    else if (st == OR_OK && json_object_get(sec, "pivot") != NULL) {
+        st = or_tpl_fail(w, "'pivot' is for sections of kind \"pivot\"");
     }
     return st;
 }
