@@ -35,7 +35,8 @@ struct kpi_text {
 static void
 kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz, struct kpi_text *out)
 {
-    struct or_cellfmt c = {tz, r->currency, 0};
+    /* Neutral style until the HTML mail (another branch) takes the locale: merge hook. */
+    struct or_cellfmt c = {tz, r->currency, 0, NULL};
     struct or_display d = {.size = sizeof(d)};
     memset(out, 0, sizeof(*out));
     or_kpi_cell(k, OR_KPI_VALUE, &c, &d, NULL);

@@ -18,6 +18,7 @@
 #include <glib.h>
 
 #include "base/config.h"
+#include "base/locale.h"
 #include "base/period.h"
 #include "deliver/mail.h"
 #include "fetch/sources.h"
@@ -47,6 +48,7 @@ struct or_plan {
     char **vars;      /**< REPORT: --var KEY=VALUE, NULL-terminated (in owned) */
     struct or_sql_limits limits; /**< REPORT: what template SQL may cost */
     struct or_brand_data *brand; /**< REPORT: [brand], or NULL (owned) */
+    struct or_locale *loc;       /**< REPORT: --locale / [report] locale, or NULL (owned) */
 };
 
 /**

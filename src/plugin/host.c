@@ -225,18 +225,18 @@ static or_status
 host_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
                   int decimals, char *buf, size_t n)
 {
-    return or_value_text_in(v, fmt, decimals, ctx_of(h)->tz, ctx_of(h)->currency, buf, n);
+    return or_value_text_loc(v, fmt, decimals, ctx_of(h)->tz, ctx_of(h)->currency, ctx_of(h)->loc,
+                             buf, n);
 }
 
 static or_status
 host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
                    int *direction)
 {
-    (void)h;
     if (k == NULL || buf == NULL || n == 0 || direction == NULL) {
         return OR_ERR_INVALID;
     }
-    or_kpi_change(k, buf, n, direction);
+    or_kpi_change_loc(k, ctx_of(h)->loc, buf, n, direction);
     return OR_OK;
 }
 
@@ -244,7 +244,7 @@ static or_status
 host_format_cell(const struct or_host *h, const struct or_value *v, enum or_format fmt,
                  unsigned flags, struct or_display *out)
 {
-    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags, ctx_of(h)->loc};
     return or_value_cell(v, fmt, &c, out);
 }
 
@@ -252,7 +252,7 @@ static or_status
 host_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
                 unsigned flags, struct or_display *out, int *direction)
 {
-    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags, ctx_of(h)->loc};
     return or_kpi_cell(k, part, &c, out, direction);
 }
 

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "base/config.h"
+#include "base/locale.h"
 #include "http/http.h"
 #include "outreport/plugin.h"
 
@@ -25,6 +26,7 @@ struct or_host_ctx {
     int replay;                     /**< serving from a recording: secrets are not needed */
     const char *currency;           /**< ISO 4217 code of the report's currency, or NULL */
     const char *locale;             /**< BCP 47 tag of the report's locale, or NULL: English */
+    const struct or_locale *loc;    /**< its data for the formatter, or NULL: neutral style */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

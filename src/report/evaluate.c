@@ -327,7 +327,7 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         const struct or_tpl_column *tc = tpl_column(ts, name);
         struct or_value nullv = {.is_null = 1};
         const struct or_value *v = have_row ? &row[idx] : &nullv;
-        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0};
+        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0, ev->in->loc};
         struct or_display d = {.size = sizeof(d)};
         or_value_cell(v, tc != NULL ? tc->format : OR_FMT_AUTO, &cf, &d);
         g_string_append(out, d.kind != OR_DISPLAY_TEXT ? d.text : v->s != NULL ? v->s : "");

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "orr_text.h"
 #include "pdf_chart_data.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
@@ -109,8 +110,10 @@ pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_
     pdf_section_heading(d, sec, h + note);
     pdf_doc_need(d, h + note);
     if (cd.ncat == 0) {
+        char none[128];
+        orr_text(d->h, "no_data", "No data in this period.", NULL, 0, none, sizeof(none));
         pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
-                 "No data in this period.");
+                 none);
     }
     else {
         st = embed(d, sec, &cd, w, h, err, errlen);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "orr_text.h"
 #include "pdf_brand.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
@@ -53,15 +54,33 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
     }
     /* "<period>[ (partial period)]  ·  Times in <zone>", leaving out what is unset. */
     int has_label = r->period_label != NULL && r->period_label[0] != '\0';
-    snprintf(raw, sizeof(raw), "%s%s%sTimes in %s", has_label ? r->period_label : "",
+    const char *const zargs[] = {r->tz != NULL && r->tz[0] != '\0' ? r->tz : "UTC"};
+    char zone_text[TEXT_CAP];
+    orr_text(d->h, "times_in", "Times in {1}", zargs, 1, zone_text, sizeof(zone_text));
+    snprintf(raw, sizeof(raw), "%s%s%s%s", has_label ? r->period_label : "",
              r->partial ? (has_label ? " (partial period)" : "partial period") : "",
-             has_label || r->partial ? SEPARATOR : "",
-             r->tz != NULL && r->tz[0] != '\0' ? r->tz : "UTC");
+             has_label || r->partial ? SEPARATOR : "", zone_text);
     pdf_utf8_clean(t->context, sizeof(t->context), raw, strlen(raw), NULL);
     pdf_fmt_local(d->h, r->generated_at, 1, when, sizeof(when));
     d->h->local_time(d->h, r->generated_at, p, &off);
     pdf_fmt_offset(zone, sizeof(zone), off);
-    snprintf(t->generated, sizeof(t->generated), "Generated %s %s by outreport", when, zone);
+    char stamp[PDF_FMT_BUFSIZE * 2 + 2];
+    snprintf(stamp, sizeof(stamp), "%s %s", when, zone);
+    const char *const gargs[] = {stamp};
+    orr_text(d->h, "generated", "Generated {1} by outreport", gargs, 1, t->generated,
+             sizeof(t->generated));
+}
+
+/* "page 2 of 7" in the report's language. */
+static void
+page_of(const struct pdf_doc *d, size_t index, char *buf, size_t n)
+{
+    char a[24];
+    char b[24];
+    snprintf(a, sizeof(a), "%zu", index + 1);
+    snprintf(b, sizeof(b), "%zu", d->npages);
+    const char *const args[] = {a, b};
+    orr_text(d->h, "page", "page {1} of {2}", args, 2, buf, n);
 }
 
 static void
@@ -77,7 +96,7 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
 
     if (index == 0 && d->cover_page) {
         /* The cover page has no header; its footer numbers it like every page. */
-        snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
+        page_of(d, index, pages, sizeof(pages));
         pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
                  PDF_RIGHT, pages);
         return;
@@ -101,7 +120,7 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
     pdf_line(page, left, PDF_FOOTER_RULE, right, PDF_FOOTER_RULE, PDF_C_RULE, 0.5f);
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
              t->generated);
-    snprintf(pages, sizeof(pages), "page %zu of %zu", index + 1, d->npages);
+    page_of(d, index, pages, sizeof(pages));
     pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE, PDF_RIGHT,
              pages);
     if (t->footer[0] != '\0') {

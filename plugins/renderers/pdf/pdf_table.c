@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "orr_style.h"
+#include "orr_text.h"
 #include "pdf_colwidth.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
@@ -199,12 +200,13 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
     }
     pdf_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
     if (last == 0) {
-        snprintf(line, sizeof(line), "0 rows");
+        orr_text(d->h, "rows.none", "0 rows", NULL, 0, line, sizeof(line));
     }
     else {
         pdf_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
         pdf_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
-        snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
+        const char *const args[] = {a, b, n};
+        orr_text(d->h, "rows", "rows {1}\xE2\x80\x93{2} of {3}", args, 3, line, sizeof(line));
     }
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
     pdf_doc_advance(d, RANGE_H);
@@ -214,8 +216,10 @@ static void
 draw_no_rows(struct table *t)
 {
     struct pdf_doc *d = t->d;
+    char none[128];
+    orr_text(d->h, "no_rows", "No rows in this period.", NULL, 0, none, sizeof(none));
     pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
-             d->y - ROW_H + 5.0f, PDF_LEFT, "No rows in this period.");
+             d->y - ROW_H + 5.0f, PDF_LEFT, none);
     pdf_doc_advance(d, ROW_H);
 }
 
