@@ -9,8 +9,8 @@
 #include "base/log.h"
 #include "base/suggest.h"
 
-static const char *const report_keys[] = {"timezone",      "week_start",       "author",
-                                          "sql_timeout_s", "max_section_rows", "locale", NULL};
+static const char *const report_keys[] = {
+    "timezone", "week_start", "author", "sql_timeout_s", "max_section_rows", "locale", NULL};
 static const char *const http_keys[] = {
     "retries",    "backoff_ms",      "backoff_max_ms", "timeout_s",      "connect_timeout_s",
     "parallel",   "ca_file",         "cache",          "cache_ttl_s",    "max_response_mb",

@@ -89,36 +89,35 @@ best_pattern(UDateTimePatternGenerator *g, const char *skeleton, char *out, size
     }
 }
 
+/* Symbol @p index of kind @p kind ("UDAT_MONTHS") into @p out. */
+static void
+symbol(UDateFormat *df, UDateFormatSymbolType kind, int32_t index, char *out)
+{
+    UChar buf[UBUF];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = udat_getSymbols(df, kind, index, buf, UBUF, &st);
+    to_utf8(buf, U_SUCCESS(st) ? n : 0, out, OR_LOCALE_NAME);
+}
+
 static void
 names(struct or_locale *loc)
 {
     UErrorCode st = U_ZERO_ERROR;
-    UChar buf[UBUF];
     UDateFormat *df = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, loc->icu, NULL, 0, NULL, 0, &st);
     if (U_FAILURE(st)) {
         return;
     }
     for (int i = 0; i < 12; i++) {
-        st = U_ZERO_ERROR;
-        int32_t n = udat_getSymbols(df, UDAT_MONTHS, i, buf, UBUF, &st);
-        to_utf8(buf, n, loc->months[i], OR_LOCALE_NAME);
-        n = udat_getSymbols(df, UDAT_SHORT_MONTHS, i, buf, UBUF, &st);
-        to_utf8(buf, n, loc->short_months[i], OR_LOCALE_NAME);
+        symbol(df, UDAT_MONTHS, i, loc->months[i]);
+        symbol(df, UDAT_SHORT_MONTHS, i, loc->short_months[i]);
     }
     for (int i = 0; i < 7; i++) {
-        /* ICU counts from Sunday = 1; ours from Monday */
-        int icu_day = i == 6 ? 1 : i + 2;
-        st = U_ZERO_ERROR;
-        int32_t n = udat_getSymbols(df, UDAT_WEEKDAYS, icu_day, buf, UBUF, &st);
-        to_utf8(buf, n, loc->weekdays[i], OR_LOCALE_NAME);
-        n = udat_getSymbols(df, UDAT_SHORT_WEEKDAYS, icu_day, buf, UBUF, &st);
-        to_utf8(buf, n, loc->short_weekdays[i], OR_LOCALE_NAME);
+        int icu_day = i == 6 ? 1 : i + 2; /* ICU counts from Sunday = 1; ours from Monday */
+        symbol(df, UDAT_WEEKDAYS, icu_day, loc->weekdays[i]);
+        symbol(df, UDAT_SHORT_WEEKDAYS, icu_day, loc->short_weekdays[i]);
     }
-    for (int i = 0; i < 2; i++) {
-        st = U_ZERO_ERROR;
-        int32_t n = udat_getSymbols(df, UDAT_AM_PMS, i, buf, UBUF, &st);
-        to_utf8(buf, n, i == 0 ? loc->am : loc->pm, OR_LOCALE_NAME);
-    }
+    symbol(df, UDAT_AM_PMS, 0, loc->am);
+    symbol(df, UDAT_AM_PMS, 1, loc->pm);
     udat_close(df);
 }
 

@@ -50,9 +50,10 @@ or_eval_conds(struct or_eval *ev, const struct or_tpl_section *ts, struct sectio
             continue;
         }
         enum or_type t = ss->cols[i].type;
-        /* An expression's type is known only from its values: not over validate's empty tables. */
-        int known = !or_cursor_untyped(ss->cursor, i) || !ev->checking;
-        if (known && (t == OR_TYPE_TEXT || t == OR_TYPE_TIME)) {
+        /* A declared column's type is its own; an expression's comes from its values (all
+         * NULL reads as text), so only a declared text or instant column is refused.  The
+         * renderers colour numbers only. */
+        if (!or_cursor_untyped(ss->cursor, i) && (t == OR_TYPE_TEXT || t == OR_TYPE_TIME)) {
             return or_eval_fail(ev,
                                 "column '%s': conditional formatting (good, bad, scale, "
                                 "bars) needs numbers, and the column is %s",
