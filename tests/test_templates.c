@@ -146,8 +146,9 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     char line[700];
     snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
     assert_non_null(strstr(r.err, line));
-    /* reps, lists, sequences, agents, trend, trend-emails, all-calls */
-    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 7);
+    /* reps, lists, meetings-by-weekday (a pivot), sequences, agents, trend, trend-emails,
+     * all-calls */
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 8);
     g_free(reps);
     proc_result_free(&r);
     samples_close(&S);
