@@ -61,6 +61,10 @@ class LocaleTest(TempDirTest):
         cell = calls.cell(2, col)
         self.assertIsInstance(cell.value, datetime.datetime, "a date stays a date")
         self.assertEqual(cell.number_format, "dd.mm.yyyy hh:mm")
+        # a chart's date categories: typed dates in the German format (the native chart's axis)
+        day = wb["calls-per-day"].cell(2, 1)
+        self.assertIsInstance(day.value, datetime.datetime)
+        self.assertEqual(day.number_format, "dd.mm.yyyy")
         reps = wb["reps"]
         self.assertIsInstance(reps.cell(2, 3).value, int, "numbers stay numbers")
         summary = [str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value]
