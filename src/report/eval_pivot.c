@@ -203,7 +203,9 @@ expand(struct or_eval *ev, struct or_eval_pivots *pp, const struct or_tpl_sectio
         out->ncolumns = ts->ncolumns + names->len;
         out->columns = g_new0(struct or_tpl_column, out->ncolumns);
         g_ptr_array_add(pp->owned, out->columns);
-        memcpy(out->columns, ts->columns, ts->ncolumns * sizeof(*ts->columns));
+        if (ts->ncolumns > 0) {
+            memcpy(out->columns, ts->columns, ts->ncolumns * sizeof(*ts->columns));
+        }
         for (guint i = 0; i < names->len; i++) {
             struct or_tpl_column *c = &out->columns[ts->ncolumns + i];
             c->name = g_ptr_array_index(names, i);
