@@ -95,6 +95,16 @@ class LocaleTest(TempDirTest):
         self.assertIn("Times in", text, "a text fr.ini lacks stays English")
         self.assertIn("47,8\u00a0%", text.replace(" %", "\u00a0%"))
 
+    def test_a_batch_job_has_its_own_locale(self):
+        jobs = os.path.join(self.dir, "jobs.ini")
+        with open(jobs, "w", encoding="utf-8") as f:
+            f.write("[defaults]\ntemplate = weekly-manager\nformats = pdf\n"
+                    "[berlin]\nlocale = de-DE\n[plain]\n")
+        out = os.path.join(self.dir, "out")
+        ok(run(["batch", jobs, "--out", out, "-q"]))
+        self.assertIn("Seite 1 von", pdf_text(os.path.join(out, "berlin", "weekly-manager.pdf")))
+        self.assertIn("page 1 of", pdf_text(os.path.join(out, "plain", "weekly-manager.pdf")))
+
     def test_unknown_locale_is_refused(self):
         out = os.path.join(self.dir, "out")
         r = run(["run", "weekly-manager", "--format", "pdf", "--out", out, "--locale", "xx-YY"])
