@@ -32,7 +32,8 @@ class LocaleTest(TempDirTest):
         text = pdf_text(os.path.join(self.render("--locale", "de-DE"), "weekly-manager.pdf"))
         for s in ("16.–22. Nov. 2026", "Datenzeitraum 16.11.2026 00:00 – 22.11.2026 23:59",
                   "Zeiten in Europe/Berlin", "1.483", "47,8 %", "-2,2 %", "Seite 1 von ",
-                  "Zeilen 1–12 von 12", "1.483 Zeilen", "Erstellt "):
+                  "Zeilen 1–12 von 12", "1.483 Zeilen", "Erstellt ", "DATENQUELLEN",
+                  "vorher 1.517", "teilweise"):
             self.assertIn(s, text)
         head = next(l for l in text.splitlines() if "Mo." in l and "Gesamt" in l)
         self.assertEqual(head.split()[1:], ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.",
@@ -104,6 +105,20 @@ class LocaleTest(TempDirTest):
         ok(run(["batch", jobs, "--out", out, "-q"]))
         self.assertIn("Seite 1 von", pdf_text(os.path.join(out, "berlin", "weekly-manager.pdf")))
         self.assertIn("page 1 of", pdf_text(os.path.join(out, "plain", "weekly-manager.pdf")))
+
+    def test_catalogues_have_the_same_keys_and_placeholders(self):
+        import configparser
+        import re
+        from outreport_e2e import SOURCE
+        def load(lang):
+            cp = configparser.ConfigParser(interpolation=None)
+            cp.read(os.path.join(SOURCE, "i18n", lang + ".ini"), encoding="utf-8")
+            return dict(cp["texts"])
+        en, de = load("en"), load("de")
+        self.assertEqual(sorted(de), sorted(en), "de.ini translates every key of en.ini")
+        for k in en:
+            self.assertEqual(sorted(re.findall(r"\{\d\}", de[k])),
+                             sorted(re.findall(r"\{\d\}", en[k])), k)
 
     def test_unknown_locale_is_refused(self):
         out = os.path.join(self.dir, "out")

@@ -258,7 +258,9 @@ draw_sources(struct pdf_doc *d)
         name_w = max_name;
     }
     pdf_doc_need(d, 14.0f + 2.0f * SOURCE_ROW);
-    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, "DATA SOURCES");
+    char heading[64];
+    orr_text(d->h, "sources_heading", "DATA SOURCES", NULL, 0, heading, sizeof(heading));
+    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, heading);
     pdf_doc_advance(d, 12.0f);
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "orr_style.h"
+#include "orr_text.h"
 #include "pdf_draw.h"
 #include "pdf_format.h"
 #include "pdf_section_heading.h"
@@ -93,7 +94,8 @@ prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
     char num[PDF_FMT_BUFSIZE];
     pdf_fmt_kpi(h, k, OR_KPI_PREVIOUS, num, sizeof(num), NULL);
-    snprintf(buf, n, "prev %s", num);
+    const char *const args[] = {num};
+    orr_text(h, "previous", "prev {1}", args, 1, buf, n);
 }
 
 /* Width of the arrow and change text; 0 when there is no change to show. */

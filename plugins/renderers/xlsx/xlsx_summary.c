@@ -144,7 +144,9 @@ sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
 {
     static const char *const labels[] = {"Source", "Status", "Rows", "Detail"};
     const struct or_report *r = x->report;
-    or_status st = xlsx_summary_line(x, sum, "Sources", x->fmt.heading);
+    char heading[64];
+    orr_text(x->h, "sources", "Sources", NULL, 0, heading, sizeof(heading));
+    or_status st = xlsx_summary_line(x, sum, heading, x->fmt.heading);
 
     if (st == OR_OK && r->nsources == 0) {
         st = xlsx_summary_line(x, sum, "No sources.", x->fmt.note);
