@@ -28,7 +28,8 @@ void
 or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
             struct or_kpi_text *out)
 {
-    struct or_cellfmt c = {tz, r->currency, 0};
+    /* Neutral style until the HTML mail (another branch) takes the locale: merge hook. */
+    struct or_cellfmt c = {tz, r->currency, 0, NULL};
     struct or_display d = {.size = sizeof(d)};
     memset(out, 0, sizeof(*out));
     or_kpi_cell(k, OR_KPI_VALUE, &c, &d, NULL);

@@ -62,7 +62,7 @@ rows_text(GString *out, const struct or_section *sec, const struct or_cellfmt *c
 void
 or_mail_text_tables(GString *out, const struct or_report *r, GTimeZone *tz, size_t max_rows)
 {
-    struct or_cellfmt c = {tz, r->currency, 0};
+    struct or_cellfmt c = {tz, r->currency, 0, NULL};
     for (size_t i = 0; i < r->nsections; i++) {
         const struct or_section *sec = r->sections[i];
         if ((sec->kind != OR_SECTION_TABLE && sec->kind != OR_SECTION_CHART) ||

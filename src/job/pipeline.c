@@ -29,6 +29,9 @@ or_run_open(struct or_run *R, struct or_plan *plan, char *err, size_t errlen)
         or_dataset_set_limits(R->ds, &plan->limits);
         st = or_sql_register(or_dataset_db(R->ds), plan->tz, err, errlen);
     }
+    if (st == OR_OK) {
+        st = or_sql_register_locale(or_dataset_db(R->ds), plan->tz, plan->loc, err, errlen);
+    }
     return st;
 }
 

@@ -57,6 +57,9 @@ inputs_init(struct or_run *R, struct inputs *x)
         .nsources = p->nsources,
         .generated_at = or_job_generated_at(),
         .author = or_config_get(p->cfg, "report", "author"),
+        .brand = p->brand != NULL ? &p->brand->pub : NULL,
+        .locale = p->loc != NULL ? p->loc->tag : NULL,
+        .loc = p->loc,
         .formats = (const char *const *)p->formats,
         .vars = (const char *const *)p->vars,
     };
@@ -234,6 +237,7 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
             .opts = x->opts,
             .nopts = x->nopts,
             .max_threads = p->job->threads,
+            .loc = p->loc,
             .rendered = hash_rendered,
             .free_data = g_free,
         };

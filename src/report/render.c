@@ -214,7 +214,9 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
                 .plugin = rp->desc,
                 .cfg = rq->cfg,
                 .tz = rq->tz,
-                .currency = rep->currency},
+                .currency = rep->currency,
+                .locale = rep->locale,
+                .loc = rq->loc},
     };
     if (rp->desc->abi_minor < 2 && rep->split_label != NULL) {
         /* It knows no split_label: the title names the person instead. */
