@@ -74,6 +74,20 @@ orr_palette(uint32_t accent, uint32_t out[ORR_PALETTE_SIZE])
     }
 }
 
+double
+orr_cond_number(const struct or_value *v)
+{
+    if (v->is_null) {
+        return NAN;
+    }
+    switch (v->type) {
+    case OR_TYPE_INT:
+    case OR_TYPE_BOOL: return (double)v->i;
+    case OR_TYPE_REAL: return v->r;
+    default: return NAN;
+    }
+}
+
 int
 orr_cond_test(const struct or_cond_test *t, double v)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file orr_style.h
- * @brief What the document renderers (PDF, XLSX) share about colour: the
+ * @brief What the document renderers (PDF, XLSX, HTML) share about colour: the
  *        chart palette a brand's accent gives, and the colour conditional
  *        formatting (::or_cond) gives a value.
  *
@@ -42,6 +42,12 @@ struct orr_cond_look {
     double bar;       /**< BARS: the bar's length as a share of the cell, 0 to 1; else 0 */
     uint32_t bar_rgb; /**< BARS: its colour, lightened for text on it */
 };
+
+/**
+ * @brief The number a conditional format judges in cell @p v: INT, BOOL and
+ * REAL values; NaN for NULL and every other type (which get no look).
+ */
+double orr_cond_number(const struct or_value *v);
 
 /** @brief Whether @p v passes test @p t (an unset test never passes). */
 int orr_cond_test(const struct or_cond_test *t, double v);

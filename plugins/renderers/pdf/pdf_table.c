@@ -3,7 +3,6 @@
 #include "pdf_table.h"
 
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,21 +119,6 @@ draw_header(struct table *t)
     pdf_doc_advance(d, t->head_h);
 }
 
-/* The number a conditional format judges (NaN: none). */
-static double
-cond_number(const struct or_value *v)
-{
-    if (v->is_null) {
-        return NAN;
-    }
-    switch (v->type) {
-    case OR_TYPE_INT:
-    case OR_TYPE_BOOL: return (double)v->i;
-    case OR_TYPE_REAL: return v->r;
-    default: return NAN;
-    }
-}
-
 /* Column @p c's conditional look of value @p v: a fill or a data bar behind
  * the text of the cell at (x, y0); returns the text's colour. */
 static uint32_t
@@ -146,7 +130,7 @@ draw_cond(const struct table *t, size_t c, const struct or_value *v, float x, fl
         return v->is_null ? PDF_C_FAINT : PDF_C_TEXT;
     }
     struct orr_cond_look look;
-    orr_cond_look(cond, cond_number(v), &look);
+    orr_cond_look(cond, orr_cond_number(v), &look);
     float w = t->cols.width[c];
     if (look.filled) {
         pdf_fill_rect(d->page, x, y0, w, ROW_H, look.fill);
