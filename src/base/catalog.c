@@ -150,6 +150,22 @@ or_catalog_text(const char *locale, const char *id, const char *const *args, siz
     return st;
 }
 
+void
+or_catalog_text_or(const char *locale, const char *id, const char *english, const char *const *args,
+                   size_t nargs, char *buf, size_t n)
+{
+    if (buf == NULL || n == 0) {
+        return;
+    }
+    if (or_catalog_text(locale, id, args, nargs, buf, n) != OR_ERR_NOT_FOUND) {
+        return;
+    }
+    GString *out = g_string_new(NULL);
+    fill(english, args, nargs, out);
+    put(out, buf, n);
+    g_string_free(out, TRUE);
+}
+
 int
 or_catalog_has_language(const char *locale)
 {

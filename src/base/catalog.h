@@ -32,6 +32,13 @@ or_status or_catalog_text(const char *locale, const char *id, const char *const 
                           char *buf, size_t n);
 
 /**
+ * @brief or_catalog_text(), or @p english (with the same placeholders) when
+ * no catalogue has @p id, so a missing catalogue never shows a bare id.
+ */
+void or_catalog_text_or(const char *locale, const char *id, const char *english,
+                        const char *const *args, size_t nargs, char *buf, size_t n);
+
+/**
  * @brief Whether a catalogue of @p locale's own language exists (English
  * always does).  Used to warn when a locale's texts will be English.
  */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "base/catalog.h"
 #include "deliver/mail_body.h"
 
 #define MAX_KPIS 8
@@ -18,14 +19,21 @@ title_of(const struct or_report *r)
     return r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
 }
 
-/* "Weekly sales report — Zoë Müller" for a split, else the title; owned. */
+/* "Acme GmbH · Weekly sales report — Zoë Müller": the brand's company (if
+ * any), the title, and a split's person; owned. */
 static char *
 heading(const struct or_report *r)
 {
-    if (r->split_label != NULL && r->split_label[0] != '\0') {
-        return g_strdup_printf("%s \xE2\x80\x94 %s", title_of(r), r->split_label);
+    GString *h = g_string_new(NULL);
+    const char *company = r->brand != NULL ? r->brand->company : NULL;
+    if (company != NULL && company[0] != '\0') {
+        g_string_append_printf(h, "%s \xC2\xB7 ", company);
     }
-    return g_strdup(title_of(r));
+    g_string_append(h, title_of(r));
+    if (r->split_label != NULL && r->split_label[0] != '\0') {
+        g_string_append_printf(h, " \xE2\x80\x94 %s", r->split_label);
+    }
+    return g_string_free(h, FALSE);
 }
 
 static char *
@@ -33,8 +41,15 @@ period_line(const struct or_report *r)
 {
     const char *p =
         r->period_label != NULL && r->period_label[0] != '\0' ? r->period_label : "all data";
-    return g_strdup_printf("%s%s \xC2\xB7 times in %s", p, r->partial ? " (partial)" : "",
-                           r->tz != NULL ? r->tz : "UTC");
+    char zone[256];
+    char partial[128] = "";
+    const char *const args[] = {r->tz != NULL ? r->tz : "UTC"};
+    or_catalog_text_or(r->locale, "times_in", "Times in {1}", args, 1, zone, sizeof(zone));
+    if (r->partial) {
+        or_catalog_text_or(r->locale, "mail.subject_partial", "(partial)", NULL, 0, partial,
+                           sizeof(partial));
+    }
+    return g_strdup_printf("%s%s%s \xC2\xB7 %s", p, r->partial ? " " : "", partial, zone);
 }
 
 /* The first KPI section: the headline. */
@@ -54,12 +69,16 @@ static char *
 kpi_value(const struct or_notice *n, const struct or_kpi *k)
 {
     struct or_kpi_text t;
-    or_kpi_text(k, n->report, n->tz, &t);
+    const struct or_cellfmt c = {n->tz, n->report->currency, 0, n->loc};
+    or_kpi_text(k, &c, &t);
     if (t.change[0] == '\0') {
         return g_strdup(t.value);
     }
     const char *arrow = t.direction > 0 ? "\xE2\x96\xB2 " : t.direction < 0 ? "\xE2\x96\xBC " : "";
-    return g_strdup_printf("%s %s%s (prev %s)", t.value, arrow, t.change, t.previous);
+    char prev[128];
+    const char *const args[] = {t.previous};
+    or_catalog_text_or(n->report->locale, "previous", "prev {1}", args, 1, prev, sizeof(prev));
+    return g_strdup_printf("%s %s%s (%s)", t.value, arrow, t.change, prev);
 }
 
 /* Text cut to @p max bytes on a character boundary, with "…"; owned. */

@@ -9,8 +9,8 @@ accent, company, footer) and --locale de-DE, written as HTML and XLSX, mailed
 to a real SMTP server on loopback (tests/smtp_sink.py) and posted to a Slack
 receiver (tests/webhook_sink.py).  The page passes html5lib's strict parser
 and declares lang="de-DE"; it embeds the very logo file as a data: URI and
-the mail as a CID image; its numbers are the same run's workbook cells in
-the German style; its cells and KPI tile are coloured as the workbook's
+the mail as a CID image (a JPEG logo as an image/jpeg part); its numbers are
+the same run's workbook cells in the German style; its cells and KPI tile are coloured as the workbook's
 native rules say for the same values; headless Chromium draws the charts in
 the brand's palette (the accent, no Okabe-Ito blue) and shows the threshold
 fills; the pivot has the workbook sheet's header and numbers.  A run without
@@ -227,6 +227,63 @@ class HtmlLook(TempDirTest):
                              [want[0]] + [german(v) for v in want[1:]])
             self.assertTrue(all("BACKGROUND:#" in style_of(c) for c in got[1:8]), "the scale")
             self.assertEqual(style_of(got[8]), "", "the Total is not on the scale")
+
+    def test_mail_has_the_logo_as_a_cid_image_and_german_texts(self):
+        self.assertEqual(len(self.msgs), 1)
+        msg = self.msgs[0]
+        html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_content()
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(html)
+        self.assertIn('lang="de-DE"', html)
+        self.assertNotIn("data:image", html)
+        logo = re.search(r'<img class="logo"[^>]* src="cid:([^"]+)"', html)
+        self.assertIsNotNone(logo, "the logo by Content-ID")
+        part = next(p for p in msg.walk() if p["Content-ID"] == f"<{logo.group(1)}>")
+        self.assertEqual(part.get_content_type(), "image/png")
+        self.assertEqual(part.get_payload(decode=True), self.logo)
+        text = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_content()
+        con = sqlite3.connect(self.db)
+        calls = con.execute("SELECT count(*) FROM calls").fetchone()[0]
+        con.close()
+        self.assertIn(f">{german(calls)}<", html, "the mail's tiles in the locale's numbers")
+        self.assertIn("Zeitraum: 16.–22. Nov. 2026", text)
+        self.assertIn(f"Calls: {german(calls)} (vorher ", text)
+        self.assertIn("\nQuellen\n", text)
+        self.assertNotIn("Period:", text)
+
+    def test_a_jpeg_logo_goes_to_the_mail_as_an_image_jpeg_part(self):
+        from PIL import Image
+        jpeg = os.path.join(self.dir, "logo.jpg")
+        Image.new("RGB", (60, 24), ACCENT_RGB).save(jpeg, "JPEG")
+        with open(jpeg, "rb") as f:
+            logo = f.read()
+        with open(SAMPLES_CONF, encoding="utf-8") as f:
+            base = f.read()
+        conf = os.path.join(self.dir, "jpeg.conf")
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write(base + f"\n[brand]\nlogo = {jpeg}\n")
+        sink = SmtpSink(os.path.join(self.dir, "smtp"))
+        self.addCleanup(sink.stop)
+        ok(run(["run", "weekly-manager", "--format", "html", "--out", os.path.join(self.dir, "o"),
+                "--mail-to", "boss@acme.example", "-q"], config=sink.config(base=conf)))
+        msg = sink.messages()[0]
+        html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_content()
+        cid = re.search(r'<img class="logo"[^>]* src="cid:([^"]+)"', html)
+        self.assertIsNotNone(cid, "the JPEG logo by Content-ID, not as a data: URI")
+        part = next(p for p in msg.walk() if p["Content-ID"] == f"<{cid.group(1)}>")
+        self.assertEqual(part.get_content_type(), "image/jpeg")
+        self.assertEqual(part.get_payload(decode=True), logo)
+
+    def test_chat_headline_has_the_company_and_german_numbers(self):
+        self.assertEqual(len(self.posts), 1)
+        self.assertEqual(self.posts[0]["problems"], [])
+        body = json.dumps(self.posts[0]["body"], ensure_ascii=False)
+        con = sqlite3.connect(self.db)
+        calls = con.execute("SELECT count(*) FROM calls").fetchone()[0]
+        con.close()
+        for needle in ("Acme GmbH · Weekly sales report", "16.–22. Nov. 2026",
+                       "Zeiten in Europe/Berlin", german(calls), "(vorher "):
+            self.assertIn(needle, body)
 
 
 if __name__ == "__main__":
