@@ -166,7 +166,7 @@ head(struct html_doc *d)
         html_raw(&d->out, "\">\n");
     }
     html_rawf(&d->out, "<style>\n%s", css);
-    html_brand_css(d);
+    html_brand_css(&d->out, html_brand_of(d->h, d->r));
     html_raw(&d->out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
@@ -265,7 +265,7 @@ html_doc_begin(struct html_doc *d)
     const struct or_report *r = d->r;
     head(d);
     html_raw(&d->out, "<header>\n");
-    html_brand_header(d);
+    html_brand_header(&d->out, html_brand_of(d->h, d->r));
     html_raw(&d->out, "<h1>");
     html_text(&d->out, r->title != NULL && r->title[0] != '\0' ? r->title : "Report");
     html_raw(&d->out, "</h1>\n");
@@ -306,7 +306,7 @@ html_doc_end(struct html_doc *d)
     char at[CHART_FMT_BUFSIZE];
     char line[LINE_CAP];
     html_raw(&d->out, "<footer>");
-    html_brand_footer(d);
+    html_brand_footer(&d->out, html_brand_of(d->h, d->r));
     if (d->r->generated_at > 0) {
         chart_fmt_local(d->h, d->r->generated_at, 1, at, sizeof(at));
         const char *const args[] = {at};

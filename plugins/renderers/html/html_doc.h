@@ -46,7 +46,7 @@ struct html_doc {
     int warned;                           /**< nonzero once the fallback warning was logged */
     size_t ncharts;                       /**< charts written: makes their SVG ids unique */
     uint32_t palette[CHART_PALETTE_SIZE]; /**< chart colours from the brand's accent */
-    int has_palette;                      /**< nonzero: palette is set (html_brand_open()) */
+    int has_palette;                      /**< nonzero: palette is set (html_brand_palette()) */
 };
 
 /**

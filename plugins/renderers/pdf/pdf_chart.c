@@ -67,7 +67,9 @@ truncation_note(struct pdf_doc *d, const struct chart_data *cd)
     char line[2 * CHART_FMT_BUFSIZE + 40];
     chart_fmt_grouped(d->h, a, sizeof(a), (double)cd->ncat, 0);
     chart_fmt_grouped(d->h, b, sizeof(b), (double)cd->total_rows, 0);
-    snprintf(line, sizeof(line), "Showing the first %s of %s categories.", a, b);
+    const char *const args[] = {a, b};
+    orr_text(d->h, "chart.truncated", "Showing the first {1} of {2} categories.", args, 2, line,
+             sizeof(line));
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
     pdf_doc_advance(d, NOTE_H);
 }
