@@ -282,7 +282,8 @@ class HtmlLook(TempDirTest):
         calls = con.execute("SELECT count(*) FROM calls").fetchone()[0]
         con.close()
         for needle in ("Acme GmbH · Weekly sales report", "16.–22. Nov. 2026",
-                       "Zeiten in Europe/Berlin", german(calls), "(vorher "):
+                       "Zeiten in Europe/Berlin", german(calls), "(vorher ",
+                       f"ok calls ({german(calls)} Zeilen)", "Dateien: weekly-manager.html"):
             self.assertIn(needle, body)
 
 
