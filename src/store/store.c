@@ -23,6 +23,9 @@ static const char *const migrations[] = {
     "INSERT INTO or_meta (key, value) VALUES ('schema_version', '0');",
     /* 1 -> 2: how many rows each coverage entry stored */
     "ALTER TABLE or_coverage ADD COLUMN row_count BIGINT NOT NULL DEFAULT 0;",
+    /* 2 -> 3: the table of a stream's dated counter snapshots (NULL: none
+     * yet; its rows are seeded into it by or_store_counters_ready()) */
+    "ALTER TABLE or_streams ADD COLUMN snapshots TEXT;",
 };
 
 _Static_assert(G_N_ELEMENTS(migrations) == OR_STORE_SCHEMA_VERSION, "one migration per version");

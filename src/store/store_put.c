@@ -310,6 +310,9 @@ or_store_put(struct or_store *s, const struct or_store_put *p, int64_t *rows, ch
     if (st == OR_OK) {
         st = ensure_table(s, p, &sc, err, errlen);
     }
+    if (st == OR_OK && p->profile->counters) { /* before the old readings go */
+        st = or_store_counters_prepare(s, p->stream, p->table, p->tz, err, errlen);
+    }
     if (st == OR_OK) {
         st = delete_old(s, p, err, errlen);
     }
@@ -338,6 +341,9 @@ or_store_put(struct or_store *s, const struct or_store_put *p, int64_t *rows, ch
             or_set_err(err, errlen, "%s", cerr);
             st = cst;
         }
+    }
+    if (st == OR_OK && p->profile->counters) {
+        st = or_store_counters_take(s, p, err, errlen);
     }
     if (st == OR_OK) {
         st = cover(s, p, per_day, *rows, err, errlen);
