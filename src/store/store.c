@@ -71,6 +71,25 @@ or_store_upsert_clause(const char *const *cols, size_t n)
     return g_string_free(s, FALSE);
 }
 
+void
+or_store_add_columns(const struct or_store *s, const char *qt, const GPtrArray *names,
+                     const GArray *types, const GPtrArray *have, GString *sql)
+{
+    for (guint i = 0; have->len > 0 && i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        gboolean found = FALSE;
+        for (guint k = 0; k < have->len && !found; k++) {
+            found = strcmp(g_ptr_array_index(have, k), name) == 0;
+        }
+        if (!found) {
+            char *q = or_store_quote(name);
+            g_string_append_printf(sql, "ALTER TABLE %s ADD COLUMN %s %s;", qt, q,
+                                   s->ops->type_sql(g_array_index(types, enum or_type, i)));
+            g_free(q);
+        }
+    }
+}
+
 /* The URL without its password, for messages. */
 static char *
 public_name(const char *url)

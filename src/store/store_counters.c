@@ -87,18 +87,8 @@ mirror(struct or_store *s, const struct cols *main, const char *snap, char *err,
         g_free(qi);
         g_free(idx);
     }
-    for (guint i = 0; st == OR_OK && have.names->len > 0 && i < main->names->len; i++) {
-        const char *name = g_ptr_array_index(main->names, i);
-        gboolean found = FALSE;
-        for (guint k = 0; k < have.names->len && !found; k++) {
-            found = strcmp(g_ptr_array_index(have.names, k), name) == 0;
-        }
-        if (!found) {
-            char *q = or_store_quote(name);
-            g_string_append_printf(sql, "ALTER TABLE %s ADD COLUMN %s %s;", qs, q,
-                                   s->ops->type_sql(g_array_index(main->types, enum or_type, i)));
-            g_free(q);
-        }
+    if (st == OR_OK) {
+        or_store_add_columns(s, qs, main->names, main->types, have.names, sql);
     }
     if (st == OR_OK && sql->len > 0) {
         st = s->ops->exec(s, sql->str, err, errlen);
@@ -188,33 +178,53 @@ seed(struct or_store *s, const struct cols *main, const char *table, const char 
     return st;
 }
 
+/* A stream's table and its snapshot table, the latter made to mirror it. */
+struct pair {
+    char *snap; /* TABLE_snapshots */
+    char sid[24];
+    struct cols main; /* none: TABLE does not exist yet */
+};
+
+static or_status
+pair_open(struct or_store *s, int64_t stream, const char *table, struct pair *c, char *err,
+          size_t errlen)
+{
+    c->snap = g_strdup_printf("%s_snapshots", table);
+    snprintf(c->sid, sizeof(c->sid), "%lld", (long long)stream);
+    or_status st = cols_of(s, table, &c->main, err, errlen);
+    if (st == OR_OK && c->main.names->len > 0) {
+        st = mirror(s, &c->main, c->snap, err, errlen);
+    }
+    return st;
+}
+
+static void
+pair_close(struct pair *c)
+{
+    cols_free(&c->main);
+    g_free(c->snap);
+}
+
 or_status
 or_store_counters_prepare(struct or_store *s, int64_t stream, const char *table, GTimeZone *tz,
                           char *err, size_t errlen)
 {
     char *have = NULL;
-    char *snap = g_strdup_printf("%s_snapshots", table);
-    char sid[24];
-    snprintf(sid, sizeof(sid), "%lld", (long long)stream);
-    struct cols main;
-    or_status st = cols_of(s, table, &main, err, errlen);
-    if (st == OR_OK && main.names->len > 0) {
-        st = mirror(s, &main, snap, err, errlen);
-    }
-    if (st == OR_OK && main.names->len > 0) {
+    struct pair c;
+    or_status st = pair_open(s, stream, table, &c, err, errlen);
+    if (st == OR_OK && c.main.names->len > 0) {
         st = or_store_snapshot_table(s, stream, &have, err, errlen);
     }
-    if (st == OR_OK && main.names->len > 0 && have == NULL) {
-        st = seed(s, &main, table, snap, sid, tz, err, errlen);
-        const char *p[] = {snap, sid};
+    if (st == OR_OK && c.main.names->len > 0 && have == NULL) {
+        st = seed(s, &c.main, table, c.snap, c.sid, tz, err, errlen);
+        const char *p[] = {c.snap, c.sid};
         if (st == OR_OK) {
             st = s->ops->query(s, "UPDATE or_streams SET snapshots = $1 WHERE id = $2", p, 2, NULL,
                                0, NULL, NULL, err, errlen);
         }
     }
-    cols_free(&main);
+    pair_close(&c);
     g_free(have);
-    g_free(snap);
     return st;
 }
 
@@ -246,41 +256,35 @@ or_store_counters_ready(struct or_store *s, int64_t stream, const char *table, G
 or_status
 or_store_counters_take(struct or_store *s, const struct or_store_put *p, char *err, size_t errlen)
 {
-    char *snap = g_strdup_printf("%s_snapshots", p->table);
-    char sid[24], day[11];
-    snprintf(sid, sizeof(sid), "%lld", (long long)p->stream);
+    char day[11];
     or_store_local_day(p->tz, p->fetched_at, day);
-    struct cols main;
-    or_status st = cols_of(s, p->table, &main, err, errlen);
-    if (st == OR_OK) {
-        st = mirror(s, &main, snap, err, errlen);
-    }
+    struct pair c;
+    or_status st = pair_open(s, p->stream, p->table, &c, err, errlen);
     if (st == OR_OK) { /* the rows this fetch stored, also those of a neighbouring day */
         char *at = s->ops->read_expr(OR_TYPE_TIME, "or_fetched_at");
         char *where = g_strdup_printf("%s = $3", at);
-        char *sql = copy_sql(&main, p->table, snap, where, 1);
+        char *sql = copy_sql(&c.main, p->table, c.snap, where, 1);
         char t[24];
         snprintf(t, sizeof(t), "%lld", (long long)p->fetched_at);
-        const char *params[] = {sid, day, t};
+        const char *params[] = {c.sid, day, t};
         st = s->ops->query(s, sql, params, 3, NULL, 0, NULL, NULL, err, errlen);
         g_free(sql);
         g_free(where);
         g_free(at);
     }
     if (st == OR_OK) { /* records the vendor no longer lists for those days */
-        char *qs = or_store_quote(snap);
+        char *qs = or_store_quote(c.snap);
         char *qt = or_store_quote(p->table);
         char *sql = g_strdup_printf(
             "DELETE FROM %s WHERE or_stream = $1 AND or_day >= $2 AND or_day <= $3 AND NOT EXISTS "
             "(SELECT 1 FROM %s m WHERE m.or_stream = %s.or_stream AND m.or_key = %s.or_key)",
             qs, qt, qs, qs);
-        const char *params[] = {sid, p->first, p->last};
+        const char *params[] = {c.sid, p->first, p->last};
         st = s->ops->query(s, sql, params, 3, NULL, 0, NULL, NULL, err, errlen);
         g_free(sql);
         g_free(qt);
         g_free(qs);
     }
-    cols_free(&main);
-    g_free(snap);
+    pair_close(&c);
     return st;
 }

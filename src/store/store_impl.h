@@ -111,6 +111,14 @@ char *or_store_quote(const char *name);
 char *or_store_upsert_clause(const char *const *cols, size_t n);
 
 /**
+ * @brief Append to @p sql an "ALTER TABLE @p qt ADD COLUMN ...;" for each of
+ * @p names (of enum or_type @p types) that @p have (an existing table's
+ * columns) lacks; nothing when @p have is empty (no table yet).
+ */
+void or_store_add_columns(const struct or_store *s, const char *qt, const GPtrArray *names,
+                          const GArray *types, const GPtrArray *have, GString *sql);
+
+/**
  * @brief The stream's table of dated counter snapshots (or_streams.snapshots)
  * into @p out (g_free; NULL: the stream keeps none).
  */

@@ -100,18 +100,8 @@ ensure_table(struct or_store *s, const struct or_store_put *p, const struct sour
         g_free(qi);
         g_free(idx);
     }
-    for (guint i = 0; st == OR_OK && have->len > 0 && i < sc->names->len; i++) {
-        const char *name = g_ptr_array_index(sc->names, i);
-        gboolean found = FALSE;
-        for (guint k = 0; k < have->len && !found; k++) {
-            found = strcmp(g_ptr_array_index(have, k), name) == 0;
-        }
-        if (!found) {
-            char *q = or_store_quote(name);
-            g_string_append_printf(sql, "ALTER TABLE %s ADD COLUMN %s %s;", qt, q,
-                                   s->ops->type_sql(g_array_index(sc->types, enum or_type, i)));
-            g_free(q);
-        }
+    if (st == OR_OK) {
+        or_store_add_columns(s, qt, sc->names, sc->types, have, sql);
     }
     if (st == OR_OK && sql->len > 0) {
         st = s->ops->exec(s, sql->str, err, errlen);
