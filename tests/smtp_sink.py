@@ -19,7 +19,8 @@ Parse:
     smtp_sink.py --parse FILE.eml
 prints JSON: subject (decoded) and subject_raw, from, to, cc (header text and
 addresses), message_id, date (and whether it parses), mime_version (and how
-many such headers), whether all header bytes are ASCII, and the parts in
+many such headers), whether all header bytes are ASCII, the names of the
+top-level headers (lower case, in order), and the parts in
 order (content type, charset, disposition, filename, transfer encoding,
 size and sha256 of the decoded bytes, and the text of text parts).
 """
@@ -90,6 +91,7 @@ def parse(path):
         "mime_version": str(msg["mime-version"]),
         "mime_version_count": len(msg.get_all("mime-version") or []),
         "headers_ascii": all(b < 0x80 for b in head),
+        "header_names": [k.lower() for k in raw.keys()],
         "parts": parts,
     }
     json.dump(out, sys.stdout, ensure_ascii=False)

@@ -1085,6 +1085,85 @@ subject_placeholders_are_filled(void **state)
 }
 
 /* Every test stops the sinks it left running, also when it failed. */
+/* Nonzero when the parsed message has a top-level header @p name (lower case). */
+static int
+has_header(json_t *msg, const char *name)
+{
+    json_t *names = json_object_get(msg, "header_names");
+    for (size_t i = 0; i < json_array_size(names); i++) {
+        if (strcmp(json_string_value(json_array_get(names, i)), name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* CR and LF in a subject, a display name, a file name or a split's value
+ * (all of which can come from the data) never start a header of their own:
+ * GMime writes the headers, and a value's line breaks become spaces or, in
+ * an address, refuse the message before anything is sent. */
+static void
+line_breaks_in_values_never_reach_the_headers(void **state)
+{
+    (void)state;
+    struct sink s;
+    sink_start(&s, NULL);
+    struct or_mail_server srv;
+    server_for(s.url, &srv, NULL);
+    char *dir = test_tmpdir();
+    char *path = write_file(dir, "r.csv", "a,b\n", 4);
+    struct or_mail_attachment att = {
+        .path = path, .filename = "r\r\nBcc: evil@example.com\r\n.csv", .mime_type = "text/csv"};
+    struct or_mail_message m = simple_message("Weekly\r\nBcc: evil@example.com\r\n\r\nbody");
+    m.attachments = &att;
+    m.nattachments = 1;
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(or_mail_send(&srv, &m, err, sizeof(err)), OR_OK);
+    json_t *msg = sink_parsed(&s, 1);
+    assert_false(has_header(msg, "bcc"));
+    assert_string_equal(jstr(msg, "subject"), "Weekly  Bcc: evil@example.com    body");
+    json_t *env = sink_envelope(&s, 1);
+    json_t *rcpt = json_object_get(env, "rcpt_tos");
+    assert_int_equal(json_array_size(rcpt), 1);
+    assert_string_equal(json_string_value(json_array_get(rcpt, 0)), "anna@example.com");
+    json_decref(env);
+    json_t *parts = json_object_get(msg, "parts");
+    const char *fn = jstr(json_array_get(parts, json_array_size(parts) - 1), "filename");
+    assert_non_null(fn);
+    assert_null(strpbrk(fn, "\r\n"));
+    json_decref(msg);
+
+    /* An address with a line break (a split's value put into {rep_email},
+     * or a display name) is refused, naming it; nothing is sent. */
+    static const char *const to[] = {"zoe@example.com\r\nBcc: evil@example.com", NULL};
+    static const char *const named[] = {"Zoe\nBcc: evil@example.com <zoe@example.com>", NULL};
+    m.to = to;
+    assert_int_equal(or_mail_send(&srv, &m, err, sizeof(err)), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "To address 1 contains a line break"));
+    m.to = named;
+    assert_int_equal(or_mail_send(&srv, &m, err, sizeof(err)), OR_ERR_INVALID);
+    m.to = default_to;
+    m.from = "Reports\r\nBcc: evil@example.com <reports@example.com>";
+    assert_int_equal(or_mail_send(&srv, &m, err, sizeof(err)), OR_ERR_INVALID);
+    assert_non_null(strstr(err, "From address"));
+    assert_int_equal(sink_stat(&s, "delivered"), 1);
+
+    /* A split label with line breaks makes a one-line subject. */
+    struct or_report r = {.title = "Weekly",
+                          .period_label = "16\u201322 Nov",
+                          .split_label = "Zo\xC3\xAB\r\nBcc: evil@example.com",
+                          .split_value = "zoe@example.com\nX: y"};
+    char *subject = or_mail_subject("{title} {split_label} {split_value}", &r);
+    assert_null(strpbrk(subject, "\r\n"));
+    g_free(subject);
+
+    test_rmtree(dir);
+    free(dir);
+    g_free(path);
+    or_mail_server_release(&srv);
+    sink_stop(&s);
+}
+
 #define TEST(f) cmocka_unit_test_teardown(f, stop_sinks)
 
 int
@@ -1109,6 +1188,7 @@ main(void)
         TEST(summary_body_lists_kpis_change_and_failed_sources),
         TEST(html_body_escapes_values),
         TEST(subject_placeholders_are_filled),
+        TEST(line_breaks_in_values_never_reach_the_headers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

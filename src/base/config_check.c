@@ -20,12 +20,17 @@ static const char *const smtp_keys[] = {"url",          "starttls",       "from"
                                         "ca_file",      "allow_insecure", NULL};
 
 static const char *const store_keys[] = {"url", "refetch_days", NULL};
+static const char *const notify_keys[] = {"slack_webhook_env",
+                                          "teams_webhook_env",
+                                          "slack_split_prefix",
+                                          "teams_split_prefix",
+                                          "retries",
+                                          "timeout_s",
+                                          NULL};
 
 static const struct or_config_section core[] = {
-    {"report", report_keys},
-    {"store", store_keys},
-    {"http", http_keys},
-    {"smtp", smtp_keys},
+    {"report", report_keys}, {"store", store_keys},   {"http", http_keys},
+    {"smtp", smtp_keys},     {"notify", notify_keys},
 };
 
 const struct or_config_section *

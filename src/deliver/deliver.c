@@ -6,6 +6,8 @@
 
 #include "base/status_str.h"
 #include "deliver/mail_body.h"
+#include "deliver/mail_build.h"
+#include "deliver/mail_inline.h"
 
 /* Recipients of one document set: entries without a placeholder get the
  * roll-up (@p value NULL); entries with {COLUMN} get the split for @p value,
@@ -28,6 +30,15 @@ recipients(const GPtrArray *list, const char *value)
     }
     g_ptr_array_add(out, NULL);
     return (char **)g_ptr_array_free(out, FALSE);
+}
+
+int
+or_deliver_has_recipients(const GPtrArray *mail_to, const char *split)
+{
+    char **to = recipients(mail_to, split);
+    int any = to[0] != NULL;
+    g_strfreev(to);
+    return any;
 }
 
 /* Whether @p column is one of the comma-separated @p split_by. */
@@ -149,9 +160,18 @@ send_or_say(const struct or_delivery *d, const struct or_mail_message *msg, char
 {
     if (d->dry_run) {
         *status = "dry-run";
+        if (d->eml_path != NULL) {
+            or_status st = or_mail_write_eml(d->eml_path, msg->from, msg, merr, merrlen);
+            if (st != OR_OK) {
+                *status = "failed";
+                return st;
+            }
+        }
         char *who = g_strjoinv(", ", (char **)msg->to);
         char *what = g_strjoinv(", ", names);
-        char *line = g_strdup_printf("would mail %s: \"%s\" with %s\n", who, msg->subject, what);
+        char *line = g_strdup_printf("would mail %s: \"%s\" with %s%s%s\n", who, msg->subject, what,
+                                     d->eml_path != NULL ? "; the message is in " : "",
+                                     d->eml_path != NULL ? d->eml_path : "");
         fputs(line, stderr);
         g_free(line);
         g_free(who);
@@ -182,26 +202,46 @@ or_deliver_mail(const struct or_delivery *d, json_t *mails, char *err, size_t er
     }
     char *subject = subject_of(d);
     char *text = NULL, *html = NULL;
+    struct or_mail_inline body = {0};
     or_mail_body(d->report, d->tz, (const char *const *)names, &text, &html);
+    if (d->intro != NULL && d->intro[0] != '\0') {
+        char *with = g_strdup_printf("%s\n\n%s", d->intro, text);
+        g_free(text);
+        text = with;
+    }
+    if (d->html != NULL) {
+        or_mail_inline_images(d->html, &body);
+    }
     struct or_mail_message msg = {
         .from = d->srv->from,
         .to = (const char *const *)to,
         .cc = (const char *const *)cc,
         .subject = subject,
         .text = text,
-        .html = html,
+        .html = body.html != NULL ? body.html : html,
+        .images = body.images,
+        .nimages = body.nimages,
         .attachments = att,
         .nattachments = d->ndocs,
     };
-    const char *status = NULL;
+    const char *status = "skipped";
     char merr[OR_ERR_SIZE] = "";
-    or_status st = send_or_say(d, &msg, names, &status, merr, sizeof(merr));
-    json_array_append_new(mails, record(to, cc, subject, names, status, merr, d->split));
+    or_status st =
+        d->skip != NULL ? OR_OK : send_or_say(d, &msg, names, &status, merr, sizeof(merr));
+    json_t *rec = record(to, cc, subject, names, status, merr, d->split);
+    if (d->skip != NULL) {
+        json_object_set_new(rec, "reason", json_string(d->skip));
+    }
+    else if (d->dry_run && d->eml_path != NULL) {
+        json_object_set_new(rec, "eml", json_string(d->eml_path));
+    }
+    json_array_append_new(mails, rec);
     if (st != OR_OK) {
         or_set_err(err, errlen, "%s", merr);
     }
     g_free(text);
     g_free(html);
+    or_mail_inline_release(&body);
     g_free(subject);
     g_strfreev(names);
     g_free(att);

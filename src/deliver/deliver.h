@@ -8,8 +8,10 @@
  * one with {COLUMN} gets each split, with the placeholder replaced by the
  * split's value; copies (cc) go with the roll-up only.  The subject follows
  * the job's pattern ({split_label}, {split_value}; without them a split's
- * subject ends in " (label)"), the bodies summarise the report
- * (mail_body.h), and every document of the set is attached.
+ * subject ends in " (label)"), the body is the report's HTML page with its
+ * charts as inline images (mail_inline.h) and a plain-text summary
+ * (mail_body.h), and every document of the set is attached.  --dry-run
+ * writes the message it would send to an .eml file instead.
  */
 #ifndef OR_DELIVER_H
 #define OR_DELIVER_H
@@ -39,6 +41,14 @@ struct or_delivery {
     const char *split;              /**< the split's value; NULL: the roll-up */
     const struct or_delivery_doc *docs;
     size_t ndocs;
+    /**
+     * The HTML renderer's page of the report for the body (its PNG charts
+     * become inline CID images), or NULL: the core's summary instead.
+     */
+    const char *html;
+    const char *intro;    /**< the template's mail intro, above the text body; or NULL */
+    const char *eml_path; /**< --dry-run writes the message here (an .eml file); or NULL */
+    const char *skip;     /**< why no mail goes out (the template's skip_if), or NULL */
 };
 
 /**
@@ -53,10 +63,18 @@ or_status or_deliver_check(const GPtrArray *mail_to, const GPtrArray *mail_cc, c
                            char *err, size_t errlen);
 
 /**
+ * @brief Whether any of @p mail_to gets the document set of split value
+ * @p split (NULL: the roll-up): plain addresses get the roll-up, {COLUMN}
+ * ones each split.
+ */
+int or_deliver_has_recipients(const GPtrArray *mail_to, const char *split);
+
+/**
  * @brief Mail @p d's documents to the recipients they are for (none: does
  * nothing) and append a record to @p mails: to, cc, subject, attachments,
- * status ("sent", "dry-run", "failed"), error and split.  With --dry-run,
- * one line per mail on stderr says who would get what.
+ * status ("sent", "dry-run", "failed"), error, split and (dry run) the
+ * .eml file.  With --dry-run, one line per mail on stderr says who would
+ * get what and where the message is.
  * @return OR_OK, or the mail's error with @p err saying why (not logged:
  *         the caller reports it once; the record says it failed).
  */

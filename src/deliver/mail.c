@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* SMTP delivery: the session.  Everything that can be checked is checked
- * before connecting (envelope, MIME bodies, attachments, size), so a
+/* SMTP delivery: the session.  The message is built whole before
+ * connecting (mail_build.h: envelope, MIME, attachments, size), so a
  * message that cannot go out never half-reaches a server; then a try per
  * attempt, with back-off after a transient failure. */
 #include "deliver/mail.h"
@@ -13,8 +13,7 @@
 
 #include "base/log.h"
 #include "base/status_str.h"
-#include "deliver/mail_envelope.h"
-#include "deliver/mail_mime.h"
+#include "deliver/mail_build.h"
 #include "http/http.h"
 
 #define BACKOFF_MAX_MS 60000L
@@ -24,8 +23,13 @@
 struct prepared {
     const struct or_mail_server *srv;
     char *hostport; /* "host:port" for messages; g_free() */
-    struct or_mail_envelope env;
-    struct or_mail_mime mime;
+    struct or_mail_built built;
+};
+
+/* Where one try is in the message it uploads. */
+struct upload {
+    const GByteArray *bytes;
+    size_t at;
 };
 
 /* What one try learnt. */
@@ -47,8 +51,7 @@ static void
 prepared_free(struct prepared *p)
 {
     g_free(p->hostport);
-    or_mail_envelope_release(&p->env);
-    or_mail_mime_release(&p->mime);
+    or_mail_built_release(&p->built);
 }
 
 static or_status
@@ -91,12 +94,9 @@ prepare(struct prepared *p, const struct or_mail_message *msg, char *err, size_t
         or_set_err(err, errlen, "config [smtp] from is not set (the sender address)");
         return OR_ERR_CONFIG;
     }
-    or_status st = or_mail_envelope_build(&p->env, from, msg, err, errlen);
+    or_status st = or_mail_build(&p->built, from, msg, p->srv->max_bytes, err, errlen);
     if (st == OR_OK) {
         st = host_port(p->srv->url, &p->hostport, err, errlen);
-    }
-    if (st == OR_OK) {
-        st = or_mail_mime_prepare(&p->mime, msg, p->srv->max_bytes, err, errlen);
     }
     return st;
 }
@@ -127,9 +127,22 @@ on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *ud)
     return 0;
 }
 
+/* libcurl reads the message (and dot-stuffs its lines) from here. */
+static size_t
+read_message(char *buf, size_t size, size_t nitems, void *ud)
+{
+    struct upload *u = ud;
+    size_t room = size * nitems;
+    size_t left = u->bytes->len - u->at;
+    size_t n = left < room ? left : room;
+    memcpy(buf, u->bytes->data + u->at, n);
+    u->at += n;
+    return n;
+}
+
 /* Every option of one try; OR_ERR_INVALID when libcurl refuses one. */
 static or_status
-setup_easy(CURL *easy, const struct prepared *p, curl_mime *mime, struct attempt *a)
+setup_easy(CURL *easy, const struct prepared *p, struct upload *up, struct attempt *a)
 {
     const struct or_mail_server *srv = p->srv;
     long use_ssl = or_mail_server_tls_required(srv) ? CURLUSESSL_ALL : CURLUSESSL_TRY;
@@ -138,10 +151,11 @@ setup_easy(CURL *easy, const struct prepared *p, curl_mime *mime, struct attempt
     int bad = 0;
     bad |= curl_easy_setopt(easy, CURLOPT_URL, srv->url) != CURLE_OK;
     bad |= curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps") != CURLE_OK;
-    bad |= curl_easy_setopt(easy, CURLOPT_MAIL_FROM, p->env.mail_from) != CURLE_OK;
-    bad |= curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, p->env.rcpt) != CURLE_OK;
-    bad |= curl_easy_setopt(easy, CURLOPT_HTTPHEADER, p->env.headers) != CURLE_OK;
-    bad |= curl_easy_setopt(easy, CURLOPT_MIMEPOST, mime) != CURLE_OK;
+    bad |= curl_easy_setopt(easy, CURLOPT_MAIL_FROM, p->built.mail_from) != CURLE_OK;
+    bad |= curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, p->built.rcpt) != CURLE_OK;
+    bad |= curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L) != CURLE_OK;
+    bad |= curl_easy_setopt(easy, CURLOPT_READFUNCTION, read_message) != CURLE_OK;
+    bad |= curl_easy_setopt(easy, CURLOPT_READDATA, up) != CURLE_OK;
     bad |= curl_easy_setopt(easy, CURLOPT_USE_SSL, use_ssl) != CURLE_OK;
     bad |= curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout) != CURLE_OK;
     bad |= curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout) != CURLE_OK;
@@ -202,10 +216,9 @@ try_once(const struct prepared *p, struct attempt *a)
     if (easy == NULL) {
         return OR_ERR_NOMEM;
     }
-    curl_mime *mime = or_mail_mime_build(easy, &p->mime);
-    if (mime == NULL || setup_easy(easy, p, mime, a) != OR_OK) {
+    struct upload up = {p->built.bytes, 0};
+    if (setup_easy(easy, p, &up, a) != OR_OK) {
         curl_easy_cleanup(easy);
-        curl_mime_free(mime);
         return OR_ERR_NOMEM;
     }
     a->rc = curl_easy_perform(easy);
@@ -213,7 +226,6 @@ try_once(const struct prepared *p, struct attempt *a)
         a->code = 0;
     }
     curl_easy_cleanup(easy);
-    curl_mime_free(mime);
     return OR_OK;
 }
 

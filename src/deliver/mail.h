@@ -3,10 +3,10 @@
  * @file mail.h
  * @brief Sending one report e-mail over SMTP with libcurl (core only).
  *
- * A message is a multipart/mixed MIME document: a multipart/alternative
- * part holding the plain-text and (optionally) the HTML body, both UTF-8 and
- * quoted-printable, followed by one base64 part per attached file.  The
- * server comes from the [smtp] section of the configuration (mail_server.h).
+ * The message is built with GMime (mail_build.h): plain text and an
+ * optional HTML body with inline images as alternatives, then one base64
+ * part per attached file.  The server comes from the [smtp] section of the
+ * configuration (mail_server.h).
  *
  * Transient failures (connection refused, timeouts, send/receive errors, an
  * SMTP 4xx reply such as 421, 450, 451, 452) are retried with exponential
@@ -15,9 +15,8 @@
  * in a message or log line; libcurl's verbose output is never shown.
  *
  * Layout: mail.c is the SMTP session (tries, retries, what a failure
- * means); it sends the envelope and headers of mail_envelope.h and the MIME
- * document of mail_mime.h, for the message of mail_message.h and the server
- * of mail_server.h.
+ * means); it sends the envelope and bytes of mail_build.h, for the message
+ * of mail_message.h and the server of mail_server.h.
  */
 #ifndef OR_MAIL_H
 #define OR_MAIL_H
@@ -32,9 +31,8 @@
  * @brief Send @p msg through @p srv.
  *
  * Checks everything it can before connecting: addresses present and free
- * of line breaks, every attachment readable, and the estimated size
- * (attachments × 4/3 for base64, plus bodies and headers) within
- * srv->max_bytes.  Then tries up to 1 + srv->retries times.
+ * of line breaks, every attachment readable, and the size of the built
+ * message within srv->max_bytes.  Then tries up to 1 + srv->retries times.
  *
  * @param srv    server settings; borrowed.
  * @param msg    the message; borrowed.

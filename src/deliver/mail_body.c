@@ -11,6 +11,7 @@
 #include "base/cellfmt.h"
 #include "base/timeutil.h"
 #include "base/valuefmt.h"
+#include "deliver/mail_text.h"
 
 #define COLOUR_GOOD "#1a7f37"
 #define COLOUR_BAD "#c62828"
@@ -21,19 +22,11 @@
 #define ARROW_DOWN "\xE2\x96\xBC" /* ▼ */
 #define EN_DASH "\xE2\x80\x93"    /* – */
 
-/* A KPI tile as text. */
-struct kpi_text {
-    char value[64];
-    char previous[64]; /* "" when there is no comparison */
-    char change[96];   /* "+3.0 %", "" when there is no comparison */
-    int direction;     /* +1 up, -1 down, 0 no visible change */
-    int good;          /* +1 good news, -1 bad news, 0 neither */
-};
-
 /* A tile as every document shows it (cellfmt.h: the PDF and the workbook
  * get the same text from the host). */
-static void
-kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz, struct kpi_text *out)
+void
+or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
+            struct or_kpi_text *out)
 {
     struct or_cellfmt c = {tz, r->currency, 0};
     struct or_display d = {.size = sizeof(d)};
@@ -128,8 +121,8 @@ text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         }
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
-            struct kpi_text t;
-            kpi_text(k, r, tz, &t);
+            struct or_kpi_text t;
+            or_kpi_text(k, r, tz, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
             if (t.change[0] != '\0') {
                 g_string_append_printf(out, " (previous %s, %s%s)", t.previous,
@@ -208,6 +201,7 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
         }
     }
     text_kpis(out, r, tz);
+    or_mail_text_tables(out, r, tz, OR_MAIL_TEXT_ROWS);
     text_sources(out, r);
     if (names != NULL && names[0] != NULL) {
         g_string_append(out, "\nAttached\n");
@@ -306,8 +300,8 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
                                    "<th align=\"right\" style=\"" TH_STYLE "\">Change</th></tr>\n");
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
-            struct kpi_text t;
-            kpi_text(k, r, tz, &t);
+            struct or_kpi_text t;
+            or_kpi_text(k, r, tz, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
             g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
             esc(out, k->label);

@@ -6,8 +6,9 @@
  * Core only.  The bodies carry what a reader needs without opening the
  * attachments: the title, the period (and whether it is partial), the time
  * zone, every KPI tile of every KPI section (value, previous value, change
- * with ▲/▼), the status of each source with failed sources called out first,
- * and the names of the attached files.
+ * with ▲/▼), in the plain text the first rows of every table and the
+ * numbers of every chart, the status of each source with failed sources
+ * called out first, and the names of the attached files.
  *
  * Changes follow the documents: percent KPIs change in percentage points
  * ("+2.1 pp"), others relative to the previous value ("+3.0 %"), or by the
@@ -25,6 +26,22 @@
 #include <glib.h>
 
 #include "outreport/plugin.h"
+
+/** A KPI tile as text, as every document shows it. */
+struct or_kpi_text {
+    char value[64];
+    char previous[64]; /**< "" when there is no comparison */
+    char change[96];   /**< "+3.0 %", "" when there is no comparison */
+    int direction;     /**< +1 up, -1 down, 0 no visible change */
+    int good;          /**< +1 good news, -1 bad news, 0 neither (lower_is_better honoured) */
+};
+
+/**
+ * @brief The texts of KPI @p k of report @p r (its currency) in zone @p tz
+ * (the zone of date-formatted values).
+ */
+void or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
+                 struct or_kpi_text *out);
 
 /** Default subject pattern of or_mail_subject(). */
 #define OR_MAIL_SUBJECT_DEFAULT "{title} — {period}"

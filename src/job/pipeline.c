@@ -23,6 +23,7 @@ or_run_open(struct or_run *R, struct or_plan *plan, char *err, size_t errlen)
     R->files = json_array();
     R->splits = json_array();
     R->mails = json_array();
+    R->notifications = json_array();
     or_status st = or_dataset_new(&R->ds, err, errlen);
     if (st == OR_OK) {
         or_dataset_set_limits(R->ds, &plan->limits);
@@ -294,6 +295,7 @@ or_run_release(struct or_run *R)
     json_decref(R->files);
     json_decref(R->splits);
     json_decref(R->mails);
+    json_decref(R->notifications);
     json_decref(R->sections);
     json_decref(R->manifest);
     or_dataset_free(R->ds);

@@ -35,6 +35,7 @@ struct or_run {
     json_t *files;         /**< manifest "files" (owned) */
     json_t *splits;        /**< manifest "splits" (owned) */
     json_t *mails;         /**< manifest "mails" (owned) */
+    json_t *notifications; /**< manifest "notifications": chat posts ([notify]) (owned) */
     json_t *sections;      /**< manifest "sections" of the roll-up, or NULL (owned) */
     json_t *manifest;      /**< after or_run_report(): what manifest.json holds (owned) */
     int any_failed;        /**< a source failed */

@@ -8,6 +8,7 @@
 #include "base/timeutil.h"
 #include "deliver/deliver.h"
 #include "deliver/manifest.h"
+#include "deliver/notify.h"
 #include "plugin/endpoint.h"
 #include "job/jobctx.h"
 #include "job/pipeline.h"
@@ -96,10 +97,27 @@ record_docs(struct or_run *R, size_t first, json_t *files)
     }
 }
 
+/* Rows a table of a mail body shows: the documents attached hold them all. */
+#define MAIL_MAX_ROWS 25
+
 static or_status
-deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split)
+deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split,
+        const char *suffix)
 {
     const struct or_plan *p = R->plan;
+    if (!or_deliver_has_recipients(p->job->mail_to, split != NULL ? split->value : NULL)) {
+        return OR_OK;
+    }
+    int skip = 0;
+    char *why = NULL;
+    or_status st = or_eval_mail_skip(ev, &skip, &why, R->err, sizeof(R->err));
+    if (why != NULL) {
+        or_log(OR_LOG_WARN, "%s%s%s", why, split != NULL ? " for " : "",
+               split != NULL ? split->label : "");
+    }
+    if (st != OR_OK) {
+        return st;
+    }
     size_t n = R->docs->len - first;
     struct or_delivery_doc *docs = g_new0(struct or_delivery_doc, n + 1);
     for (size_t i = 0; i < n; i++) {
@@ -107,6 +125,19 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
             &g_array_index(R->docs, struct or_rendered_doc, first + i);
         docs[i] = (struct or_delivery_doc){d->path, d->mime};
     }
+    struct or_render_request rq = {.ev = ev,
+                                   .reg = p->reg,
+                                   .cfg = p->cfg,
+                                   .tz = p->tz,
+                                   .dir = p->job->out_dir,
+                                   .name = p->tpl->name,
+                                   .suffix = suffix};
+    struct or_mail_html mh = {p->tpl->mail_intro, MAIL_MAX_ROWS};
+    char *html = NULL;
+    if (!skip) {
+        st = or_render_mail_html(&rq, &mh, &html, R->err, sizeof(R->err));
+    }
+    char *eml = g_strdup_printf("%s/%s%s.eml", p->job->out_dir, p->tpl->name, suffix);
     struct or_delivery dv = {
         .srv = &p->srv,
         .mail_to = p->job->mail_to,
@@ -118,10 +149,38 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
         .split = split != NULL ? split->value : NULL,
         .docs = docs,
         .ndocs = n,
+        .html = html,
+        .intro = p->tpl->mail_intro,
+        .eml_path = eml,
+        .skip = skip ? why : NULL,
     };
-    or_status st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
+    if (st == OR_OK) {
+        st = or_deliver_mail(&dv, R->mails, R->err, sizeof(R->err));
+    }
+    g_free(eml);
+    g_free(html);
+    g_free(why);
     g_free(docs);
     return st;
+}
+
+/* The roll-up in the team's chat, a split in its person's ([notify]): a
+ * failed post is a warning. */
+static void
+notify(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split *split,
+       const char *slug)
+{
+    const struct or_plan *p = R->plan;
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = first; i < R->docs->len; i++) {
+        g_ptr_array_add(
+            names, g_path_get_basename(g_array_index(R->docs, struct or_rendered_doc, i).path));
+    }
+    g_ptr_array_add(names, NULL);
+    struct or_notice n = {or_eval_report(ev, "pdf"), p->tz, (const char *const *)names->pdata,
+                          split != NULL ? split->value : NULL, slug};
+    or_notify(p->cfg, &n, p->job->dry_run, R->notifications);
+    g_ptr_array_free(names, TRUE);
 }
 
 /* The manifest's record of a split: its value, label, files, and whether
@@ -187,7 +246,12 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
         R->sections = or_manifest_sections(secs, nsec);
     }
     if (st == OR_OK && p->have_srv) {
-        st = deliver(R, ev, first, split);
+        st = deliver(R, ev, first, one ? split : NULL, one ? d->suffix : "");
+    }
+    if (st == OR_OK) {
+        /* A person's channel is named by the file suffix without its "-":
+         * two people of one name never share a channel. */
+        notify(R, ev, first, one ? split : NULL, one ? d->suffix + 1 : NULL);
     }
     if (one) {
         record_split(R, d, files, st == OR_OK ? "ok" : "failed", st == OR_OK ? NULL : R->err);
@@ -378,6 +442,7 @@ complete_manifest(struct or_run *R, or_status st)
         json_object_set(R->manifest, "splits", R->splits);
     }
     json_object_set(R->manifest, "mails", R->mails);
+    json_object_set(R->manifest, "notifications", R->notifications);
     json_object_set_new(R->manifest, "dry_run", json_boolean(job->dry_run));
     if (st != OR_OK) {
         json_object_set_new(R->manifest, "error", json_string(R->err)); /* why, for scripts */

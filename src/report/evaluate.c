@@ -533,6 +533,13 @@ or_eval_check(const struct or_eval_input *given, const char *const *lenient, cha
                                .split = given->split};
     struct or_eval *ev = NULL;
     or_status st = eval_run(&in, lenient, 1, &ev, err, errlen);
+    if (st == OR_OK) {
+        /* The mail's condition runs on the same tables: its SQL is checked too. */
+        int skip = 0;
+        char *why = NULL;
+        st = or_eval_mail_skip(ev, &skip, &why, err, errlen);
+        g_free(why);
+    }
     or_eval_free(ev);
     return st;
 }

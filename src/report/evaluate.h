@@ -113,6 +113,18 @@ struct or_dataset *or_eval_dataset(const struct or_eval *ev);
 /** @brief Every evaluated section, whatever its formats.  Owned by the evaluation. */
 const struct or_section *or_eval_sections(const struct or_eval *ev, size_t *n);
 
+/**
+ * @brief Whether this document set is not to be mailed: the template's
+ * "mail": {"skip_if"} condition (a statement, or an expression run as
+ * `SELECT (...)`) is true (a nonzero number) over the evaluation's tables,
+ * a split's own rows in a split.  A condition that reads a failed source's
+ * (empty) table does not skip: the mail says the source failed.
+ * @param skip receives 1 to send no mail, else 0
+ * @param why  receives a line for the run's log (owned, g_free()), or NULL
+ * @return OR_OK; OR_ERR_INVALID naming the template when the SQL fails.
+ */
+or_status or_eval_mail_skip(struct or_eval *ev, int *skip, char **why, char *err, size_t errlen);
+
 /** @brief Free; NULL is a no-op. */
 void or_eval_free(struct or_eval *ev);
 

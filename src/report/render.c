@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "report/render.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/log.h"
@@ -309,5 +310,39 @@ or_render_documents(const struct or_render_request *rq, GArray *docs, char *err,
     }
     g_free(pool.start);
     g_array_free(jobs, TRUE);
+    return st;
+}
+
+or_status
+or_render_mail_html(const struct or_render_request *rq, const struct or_mail_html *m, char **html,
+                    char *err, size_t errlen)
+{
+    *html = NULL;
+    const struct or_loaded_plugin *rp = or_registry_renderer(rq->reg, "html");
+    if (rp == NULL) {
+        return OR_OK;
+    }
+    const struct or_report *rep = or_eval_report(rq->ev, "html");
+    struct or_host_ctx ctx = {.plugin_name = rp->desc->name,
+                              .plugin = rp->desc,
+                              .cfg = rq->cfg,
+                              .tz = rq->tz,
+                              .currency = rep->currency};
+    char rows[32];
+    snprintf(rows, sizeof(rows), "%ld", m->max_rows);
+    struct or_option opts[3] = {{"charts", "png"}, {"max_rows", rows}, {"intro", m->intro}};
+    size_t nopts = m->intro != NULL && m->intro[0] != '\0' ? 3 : 2;
+    char *path = g_strdup_printf("%s/%s%s.mail.html", rq->dir, rq->name, rq->suffix);
+    char *tmp = NULL;
+    or_status st = or_output_render_tmp(rp, &ctx, rep, path, opts, nopts, &tmp, err, errlen);
+    GError *gerr = NULL;
+    if (st == OR_OK && !g_file_get_contents(tmp, html, NULL, &gerr)) {
+        or_set_err(err, errlen, "mail body: %s", gerr->message);
+        g_error_free(gerr);
+        st = OR_ERR_IO;
+    }
+    or_output_discard(tmp);
+    g_free(tmp);
+    g_free(path);
     return st;
 }

@@ -66,6 +66,24 @@ struct or_rendered_doc {
 or_status or_render_documents(const struct or_render_request *rq, GArray *docs, char *err,
                               size_t errlen);
 
+/** What a mail body shows of the report (or_render_mail_html()).  Borrowed. */
+struct or_mail_html {
+    const char *intro; /**< a paragraph above the report, or NULL */
+    long max_rows;     /**< rows a table shows at most; 0: all */
+};
+
+/**
+ * @brief The report of @p rq->ev as the HTML renderer writes it for a mail
+ * body: charts as PNG images (`data:` URIs, which the mail turns into inline
+ * CID parts), tables cut at @p m->max_rows, @p m->intro above.  Rendered
+ * into a temporary file in @p rq->dir, read back and removed.
+ * @param html receives the document (owned, g_free()), or NULL when no
+ *        renderer "html" is loaded.
+ * @return OR_OK (also without the renderer), or the renderer's error.
+ */
+or_status or_render_mail_html(const struct or_render_request *rq, const struct or_mail_html *m,
+                              char **html, char *err, size_t errlen);
+
 /** @brief An empty array of ::or_rendered_doc that frees them; g_array_free(a, TRUE). */
 GArray *or_rendered_docs_new(void);
 

@@ -304,12 +304,39 @@ or_template_expand(const struct or_template *t, const char *const *given, const 
     return g_string_free(out, FALSE);
 }
 
+/* "mail": {"intro": TEXT, "skip_if": SQL}: how the report is mailed. */
+static or_status
+load_mail(struct or_tpl_where *w, json_t *root, struct or_template *t)
+{
+    static const char *const keys[] = {"intro", "skip_if", NULL};
+    json_t *mail = json_object_get(root, "mail");
+    if (mail == NULL) {
+        return OR_OK;
+    }
+    if (!json_is_object(mail)) {
+        return or_tpl_fail(w, "'mail' must be an object with \"intro\" and \"skip_if\"");
+    }
+    or_status st = or_tpl_check_keys(w, mail, "'mail'", keys);
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, mail, "intro", 0, &t->mail_intro);
+    }
+    if (st == OR_OK) {
+        st = or_tpl_get_string(w, mail, "skip_if", 0, &t->mail_skip_if);
+    }
+    if (st == OR_OK && t->mail_skip_if != NULL && *g_strstrip(t->mail_skip_if) == '\0') {
+        st = or_tpl_fail(w, "'mail' 'skip_if' is empty: give an SQL condition such as "
+                            "\"(SELECT count(*) FROM calls) = 0\"");
+    }
+    return st;
+}
+
 /* Everything of the template's JSON object. */
 static or_status
 load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
 {
-    static const char *const keys[] = {"title",    "description", "period",  "sources", "sections",
-                                       "currency", "$schema",     "comment", "vars",    NULL};
+    static const char *const keys[] = {"title",    "description", "period", "sources",
+                                       "sections", "currency",    "mail",   "$schema",
+                                       "comment",  "vars",        NULL};
     if (!json_is_object(root)) {
         return or_tpl_fail(w, "a template is a JSON object");
     }
@@ -335,6 +362,9 @@ load_root(struct or_tpl_where *w, json_t *root, struct or_template *t)
     if (st == OR_OK && t->currency != NULL && !or_currency_valid(t->currency)) {
         st = or_tpl_fail(w, "'currency' must be an ISO 4217 code such as EUR or USD, not '%s'",
                          t->currency);
+    }
+    if (st == OR_OK) {
+        st = load_mail(w, root, t);
     }
     if (st == OR_OK) {
         st = load_sections(w, root, t);
@@ -458,5 +488,7 @@ or_template_free(struct or_template *t)
     g_free(t->description);
     g_free(t->period);
     g_free(t->currency);
+    g_free(t->mail_intro);
+    g_free(t->mail_skip_if);
     g_free(t);
 }

@@ -87,6 +87,8 @@ struct or_template {
     size_t nsources;
     struct or_tpl_section *sections;
     size_t nsections;
+    char *mail_intro;    /**< "mail": {"intro"}: a paragraph above a mail's report, or NULL */
+    char *mail_skip_if;  /**< "mail": {"skip_if"}: SQL; true (nonzero) sends no mail, or NULL */
     char **var_names;    /**< declared variables ("vars"), NULL-terminated */
     char **var_defaults; /**< their default values, as text, same order */
 };

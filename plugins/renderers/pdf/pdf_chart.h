@@ -3,10 +3,10 @@
  * @file pdf_chart.h
  * @brief CHART sections: a chart kept whole on one page.
  *
- * The chart is drawn by cairo (pdf_plot.h) at ::PDF_CHART_DPI and embedded
- * as an RGB image; its title is the section heading, set as PDF text so it
- * can be searched.  The height depends on the kind (and, for horizontal
- * bars and funnels, on the number of categories) and never exceeds a page.
+ * The chart is drawn by cairo (chart_plot.h, the shared chart module) at ::PDF_CHART_DPI and
+ * embedded as an RGB image; its title is the section heading, set as PDF text so it can be
+ * searched.  The height depends on the kind (and, for horizontal bars and funnels, on the number of
+ * categories) and never exceeds a page.
  */
 #ifndef OR_PDF_CHART_H
 #define OR_PDF_CHART_H

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-#include "pdf_format.h"
-#include "pdf_utf8.h"
+#include "chart_fmt.h"
+#include "chart_utf8.h"
 
 #define CELL_CAP 1024
 /* No column is measured wider than this share of the page. */
@@ -96,7 +96,7 @@ sample(const struct or_host *h, const struct or_section *sec, const struct pdf_f
         }
         for (size_t c = 0; c < res->ncols; c++) {
             int numeric = 0;
-            pdf_fmt_cell(h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
+            chart_fmt_cell(h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
             float w = pdf_width(font, size, cell);
             if (w > natural[c]) {
                 natural[c] = w;
@@ -182,7 +182,7 @@ pdf_colwidth_measure(const struct or_host *h, const struct or_section *sec,
         const struct or_result_column *col = res->cols[c];
         const char *label =
             col->label != NULL && col->label[0] != '\0' ? col->label : or_str(col->name);
-        out->label[c] = pdf_utf8_dup(label);
+        out->label[c] = chart_utf8_dup(label);
         if (out->label[c] == NULL) {
             snprintf(err, errlen, "pdf: out of memory in section '%s'", or_str(sec->id));
             goto fail;

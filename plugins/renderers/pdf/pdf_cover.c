@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-#include "pdf_format.h"
+#include "chart_fmt.h"
 #include "pdf_text.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define LINE_CAP 1024
 /* A title longer than this (bytes) is cut: a cover is not the place for an essay. */
@@ -32,7 +32,7 @@ draw_title(struct pdf_doc *d)
     const char *raw = r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
     char title[TITLE_CAP];
     int cut = 0;
-    size_t n = pdf_utf8_clean(title, sizeof(title) - 4, raw, strlen(raw), &cut);
+    size_t n = chart_utf8_clean(title, sizeof(title) - 4, raw, strlen(raw), &cut);
     if (cut) {
         snprintf(title + n, sizeof(title) - n, "%s", PDF_ELLIPSIS);
     }
@@ -62,7 +62,7 @@ draw_person(struct pdf_doc *d)
     else {
         snprintf(raw, sizeof(raw), "%s", r->split_label);
     }
-    pdf_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
+    chart_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     pdf_fit(&d->bold, size, text, d->right - d->left, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_ACCENT, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
     pdf_doc_advance(d, size + 8.0f);
@@ -75,15 +75,15 @@ draw_period(struct pdf_doc *d)
     const struct or_report *r = d->report;
     char label[LINE_CAP];
     char line[LINE_CAP];
-    char a[PDF_FMT_BUFSIZE];
-    char b[PDF_FMT_BUFSIZE];
+    char a[CHART_FMT_BUFSIZE];
+    char b[CHART_FMT_BUFSIZE];
     const char *tz = r->tz != NULL && r->tz[0] != '\0' ? r->tz : "UTC";
     float size = 11.0f;
     float base = d->y - size;
     float x = d->left;
 
     if (r->period_label != NULL && r->period_label[0] != '\0') {
-        pdf_utf8_clean(label, sizeof(label), r->period_label, strlen(r->period_label), NULL);
+        chart_utf8_clean(label, sizeof(label), r->period_label, strlen(r->period_label), NULL);
         pdf_text(d->page, &d->bold, size, PDF_C_MUTED, x, base, PDF_LEFT, label);
         x += pdf_width(&d->bold, size, label) + 10.0f;
     }
@@ -97,16 +97,16 @@ draw_period(struct pdf_doc *d)
     pdf_doc_advance(d, size + 8.0f);
 
     if (r->period_start != 0 && r->period_end > r->period_start) {
-        pdf_fmt_local(d->h, r->period_start, 1, a, sizeof(a));
+        chart_fmt_local(d->h, r->period_start, 1, a, sizeof(a));
         /* The end is exclusive: show the last minute inside the period. */
-        pdf_fmt_local(d->h, r->period_end - 60, 1, b, sizeof(b));
+        chart_fmt_local(d->h, r->period_end - 60, 1, b, sizeof(b));
         snprintf(line, sizeof(line), "Data window %s \xE2\x80\x93 %s  \xC2\xB7  Times in %s", a, b,
                  tz);
     }
     else {
         snprintf(line, sizeof(line), "Times in %s", tz);
     }
-    pdf_utf8_clean(label, sizeof(label), line, strlen(line), NULL);
+    chart_utf8_clean(label, sizeof(label), line, strlen(line), NULL);
     pdf_text(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
              d->y - PDF_SIZE_SMALL, PDF_LEFT, label);
     pdf_doc_advance(d, PDF_SIZE_SMALL + 12.0f);
@@ -119,7 +119,7 @@ draw_description(struct pdf_doc *d)
     if (desc == NULL || desc[0] == '\0') {
         return OR_OK;
     }
-    char *text = pdf_utf8_dup(desc);
+    char *text = chart_utf8_dup(desc);
     if (text == NULL) {
         d->nomem = 1;
         return OR_ERR_NOMEM;
@@ -142,7 +142,7 @@ draw_failed(struct pdf_doc *d, const struct or_source_status *s)
 
     snprintf(raw, sizeof(raw), "Source %s failed: %s", s->name != NULL ? s->name : "?",
              s->detail != NULL && s->detail[0] != '\0' ? s->detail : "no reason given");
-    pdf_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
+    chart_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     int lines = pdf_wrap_count(&d->bold, size, text, w - 2.0f * BOX_PAD - 4.0f);
     float h = (float)(lines - 1) * lead + size + 2.0f * BOX_PAD;
     pdf_doc_need(d, h);
@@ -178,15 +178,15 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     char name[LINE_CAP];
     char detail[LINE_CAP];
     char fitted[LINE_CAP];
-    char rows[PDF_FMT_BUFSIZE + 8];
-    char num[PDF_FMT_BUFSIZE];
+    char rows[CHART_FMT_BUFSIZE + 8];
+    char num[CHART_FMT_BUFSIZE];
     uint32_t bg;
     uint32_t fg;
     float size = 8.5f;
     float base = d->y - SOURCE_ROW + 5.5f;
     const char *st = s->status != NULL ? s->status : "unknown";
 
-    pdf_utf8_clean(status, sizeof(status), st, strlen(st), NULL);
+    chart_utf8_clean(status, sizeof(status), st, strlen(st), NULL);
     status_colors(st, &bg, &fg);
     pdf_round_rect(d->page, d->left, base - 3.0f, PILL_W, 11.5f, 5.75f, bg, bg, 0.0f);
     pdf_fit(&d->bold, 7.0f, status, PILL_W - 6.0f, fitted, sizeof(fitted));
@@ -194,18 +194,18 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
 
     float x = d->left + PILL_W + 10.0f;
     const char *nm = s->name != NULL ? s->name : "?";
-    pdf_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
+    chart_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
     pdf_fit(&d->bold, size, name, name_w, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
-    pdf_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
+    chart_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
     snprintf(rows, sizeof(rows), "%s %s", num, s->rows == 1 ? "row" : "rows");
     pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 
     if (s->detail != NULL && s->detail[0] != '\0') {
         float dx = x + name_w + 12.0f;
         float dw = d->right - 70.0f - dx;
-        pdf_utf8_clean(detail, sizeof(detail), s->detail, strlen(s->detail), NULL);
+        chart_utf8_clean(detail, sizeof(detail), s->detail, strlen(s->detail), NULL);
         pdf_fit(&d->regular, size, detail, dw, fitted, sizeof(fitted));
         pdf_text(d->page, &d->regular, size, PDF_C_MUTED, dx, base, PDF_LEFT, fitted);
     }
@@ -225,7 +225,7 @@ draw_sources(struct pdf_doc *d)
     }
     for (size_t i = 0; i < r->nsources; i++) {
         const char *nm = r->sources[i]->name != NULL ? r->sources[i]->name : "?";
-        pdf_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
+        chart_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
         float w = pdf_width(&d->bold, 8.5f, name);
         if (w > name_w) {
             name_w = w;

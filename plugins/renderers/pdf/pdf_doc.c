@@ -9,7 +9,7 @@
 
 #include "pdf_theme.h"
 #include "pdf_tounicode.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define A4_W 595.276f
 #define A4_H 841.890f
@@ -105,7 +105,7 @@ set_date(struct pdf_doc *d)
 static void
 set_info_text(struct pdf_doc *d, HPDF_InfoType type, const char *value)
 {
-    char *clean = pdf_utf8_dup(value);
+    char *clean = chart_utf8_dup(value);
     if (clean == NULL) {
         d->nomem = 1;
         return;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 /* A Bézier circle-quadrant control distance. */
 #define KAPPA 0.5523f
@@ -44,7 +44,7 @@ run_width(HPDF_Font font, float size, const char *s, size_t len)
 float
 pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
 {
-    if (pdf_font_ascii(s, len)) {
+    if (chart_utf8_ascii(s, len)) {
         return run_width(font->font, size, s, len);
     }
     /* A string DejaVu sets alone is measured in one piece, as it is drawn. */
@@ -54,7 +54,7 @@ pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
     HPDF_Font cur = font->font;
     while (i < len) {
         size_t at = i;
-        HPDF_Font f = pdf_font_for(font, pdf_utf8_next(s, len, &i));
+        HPDF_Font f = pdf_font_for(font, chart_utf8_next(s, len, &i));
         if (f != cur) {
             w += run_width(cur, size, s + start, at - start);
             start = at;
@@ -74,12 +74,12 @@ pdf_width(const struct pdf_font *font, float size, const char *s)
 static int
 needs_fallback(const struct pdf_font *font, const char *s, size_t len)
 {
-    if (pdf_font_ascii(s, len)) {
+    if (chart_utf8_ascii(s, len)) {
         return 0;
     }
     size_t i = 0;
     while (i < len) {
-        if (pdf_font_for(font, pdf_utf8_next(s, len, &i)) != font->font) {
+        if (pdf_font_for(font, chart_utf8_next(s, len, &i)) != font->font) {
             return 1;
         }
     }
@@ -115,11 +115,11 @@ text_runs(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
     size_t start = 0;
     size_t i = 0;
     while (start < len) {
-        HPDF_Font cur = pdf_font_for(font, pdf_utf8_next(buf, len, &i));
+        HPDF_Font cur = pdf_font_for(font, chart_utf8_next(buf, len, &i));
         size_t end = i;
         while (end < len) {
             size_t next = end;
-            if (pdf_font_for(font, pdf_utf8_next(buf, len, &next)) != cur) {
+            if (pdf_font_for(font, chart_utf8_next(buf, len, &next)) != cur) {
                 break;
             }
             end = next;
@@ -183,7 +183,7 @@ pdf_fit(const struct pdf_font *font, float size, const char *s, float maxw, char
     size_t i = 0;
     while (i < len) {
         size_t start = i;
-        pdf_utf8_next(s, len, &i);
+        chart_utf8_next(s, len, &i);
         w += pdf_width_n(font, size, s + start, i - start);
         if (w > room || i + sizeof(PDF_ELLIPSIS) > cap) {
             break;
@@ -209,7 +209,7 @@ pdf_wrap(const struct pdf_font *font, float size, const char *s, float maxw, siz
 
     while (i < len) {
         size_t start = i;
-        pdf_utf8_next(s, len, &i);
+        chart_utf8_next(s, len, &i);
         w += pdf_width_n(font, size, s + start, i - start);
         if (w > maxw && start > 0) {
             size_t end = have_space ? last_space : start;
@@ -266,7 +266,7 @@ pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32
         }
         first = 0;
         if (n >= sizeof(line)) {
-            n = pdf_utf8_floor(s + off, sizeof(line) - 1);
+            n = chart_utf8_floor(s + off, sizeof(line) - 1);
         }
         memcpy(line, s + off, n);
         line[n] = '\0';

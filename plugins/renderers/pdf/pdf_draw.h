@@ -5,7 +5,7 @@
  *        wrapped text, rectangles, lines and the KPI triangles.
  *
  * Coordinates are PDF points from the bottom-left corner; text is placed by
- * its baseline.  Every string must be clean UTF-8 (pdf_utf8_clean()).
+ * its baseline.  Every string must be clean UTF-8 (chart_utf8_clean()).
  * Text is set in a struct pdf_font: DejaVu Sans, with the runs of characters
  * DejaVu lacks set in the document's fallback font (pdf_font.h); bold runs in
  * the fallback, which has no bold face, are filled and then stroked with a

@@ -169,14 +169,3 @@ pdf_font_for(const struct pdf_font *f, uint32_t cp)
     }
     return fb->font;
 }
-
-int
-pdf_font_ascii(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80u) {
-            return 0;
-        }
-    }
-    return 1;
-}

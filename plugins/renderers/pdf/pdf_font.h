@@ -26,6 +26,7 @@
 
 #include <hpdf.h>
 
+#include "chart_fallback.h"
 #include "outreport/plugin.h"
 
 /**
@@ -72,7 +73,7 @@ void pdf_fallback_init(struct pdf_fallback *fb, HPDF_Doc pdf, const struct or_ho
 void pdf_fallback_warn(struct pdf_fallback *fb, uint32_t cp, const char *reason, const char *fix);
 
 /** The fix a warning names when the fallback file cannot be used. */
-#define PDF_FALLBACK_FIX "install fonts-droid-fallback or set --option fallback_font=FILE"
+#define PDF_FALLBACK_FIX CHART_FALLBACK_FIX
 
 /**
  * @brief Wrap a loaded DejaVu font.
@@ -90,8 +91,5 @@ void pdf_font_init(struct pdf_font *f, HPDF_Font font, int bold, struct pdf_fall
  * @return the libharu font; never NULL.
  */
 HPDF_Font pdf_font_for(const struct pdf_font *f, uint32_t cp);
-
-/** @brief Nonzero when @p s (@p len bytes) is plain ASCII: DejaVu alone sets it. */
-int pdf_font_ascii(const char *s, size_t len);
 
 #endif /* OR_PDF_FONT_H */

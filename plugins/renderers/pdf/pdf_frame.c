@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-#include "pdf_format.h"
+#include "chart_fmt.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define TEXT_CAP 512
 #define SEPARATOR "  \xC2\xB7  "
@@ -26,18 +26,18 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
     const struct or_report *r = d->report;
     const char *title = r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
     char raw[TEXT_CAP * 2];
-    char when[PDF_FMT_BUFSIZE];
-    char zone[PDF_FMT_BUFSIZE];
+    char when[CHART_FMT_BUFSIZE];
+    char zone[CHART_FMT_BUFSIZE];
     int p[6];
     int32_t off = 0;
 
     if (OR_HOST_SINCE(d->h, 2) && r->split_label != NULL && r->split_label[0] != '\0') {
         /* Every page says whom a split document is about. */
         snprintf(raw, sizeof(raw), "%s \xE2\x80\x94 %s", title, r->split_label);
-        pdf_utf8_clean(t->title, sizeof(t->title), raw, strlen(raw), NULL);
+        chart_utf8_clean(t->title, sizeof(t->title), raw, strlen(raw), NULL);
     }
     else {
-        pdf_utf8_clean(t->title, sizeof(t->title), title, strlen(title), NULL);
+        chart_utf8_clean(t->title, sizeof(t->title), title, strlen(title), NULL);
     }
     /* "<period>[ (partial period)]  ·  Times in <zone>", leaving out what is unset. */
     int has_label = r->period_label != NULL && r->period_label[0] != '\0';
@@ -45,10 +45,10 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
              r->partial ? (has_label ? " (partial period)" : "partial period") : "",
              has_label || r->partial ? SEPARATOR : "",
              r->tz != NULL && r->tz[0] != '\0' ? r->tz : "UTC");
-    pdf_utf8_clean(t->context, sizeof(t->context), raw, strlen(raw), NULL);
-    pdf_fmt_local(d->h, r->generated_at, 1, when, sizeof(when));
+    chart_utf8_clean(t->context, sizeof(t->context), raw, strlen(raw), NULL);
+    chart_fmt_local(d->h, r->generated_at, 1, when, sizeof(when));
     d->h->local_time(d->h, r->generated_at, p, &off);
-    pdf_fmt_offset(zone, sizeof(zone), off);
+    chart_fmt_offset(zone, sizeof(zone), off);
     snprintf(t->generated, sizeof(t->generated), "Generated %s %s by outreport", when, zone);
 }
 

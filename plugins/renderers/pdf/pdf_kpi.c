@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "pdf_draw.h"
-#include "pdf_format.h"
+#include "chart_fmt.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define TILE_H 74.0f
 #define TILE_PAD 11.0f
@@ -54,14 +54,14 @@ change_color(const struct or_kpi *k, int direction)
 static void
 value_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
-    pdf_fmt_kpi(h, k, OR_KPI_VALUE, buf, n, NULL);
+    chart_fmt_kpi(h, k, OR_KPI_VALUE, buf, n, NULL);
 }
 
 /* One size for every value of the section: the largest at which all fit. */
 static float
 value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
-    char text[PDF_FMT_BUFSIZE];
+    char text[CHART_FMT_BUFSIZE];
     float size = VALUE_SIZE;
     for (size_t i = 0; i < sec->nkpis; i++) {
         value_text(d->h, sec->kpis[i], text, sizeof(text));
@@ -75,8 +75,8 @@ value_size(const struct pdf_doc *d, const struct or_section *sec, float inner)
 static void
 draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w, float size)
 {
-    char text[PDF_FMT_BUFSIZE];
-    char fitted[PDF_FMT_BUFSIZE * 2];
+    char text[CHART_FMT_BUFSIZE];
+    char fitted[CHART_FMT_BUFSIZE * 2];
     value_text(d->h, k, text, sizeof(text));
     pdf_fit(&d->bold, size, text, w, fitted, sizeof(fitted));
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
@@ -86,8 +86,8 @@ draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float
 static void
 prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
-    char num[PDF_FMT_BUFSIZE];
-    pdf_fmt_kpi(h, k, OR_KPI_PREVIOUS, num, sizeof(num), NULL);
+    char num[CHART_FMT_BUFSIZE];
+    chart_fmt_kpi(h, k, OR_KPI_PREVIOUS, num, sizeof(num), NULL);
     snprintf(buf, n, "prev %s", num);
 }
 
@@ -95,10 +95,10 @@ prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 static float
 change_width(const struct pdf_doc *d, const struct or_kpi *k)
 {
-    char change[PDF_FMT_BUFSIZE];
+    char change[CHART_FMT_BUFSIZE];
     int direction = 0;
     if (!k->has_previous ||
-        pdf_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) == 0) {
+        chart_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) == 0) {
         return 0.0f;
     }
     return (direction != 0 ? ARROW_ROOM : 0.0f) + pdf_width(&d->bold, CHANGE_SIZE, change);
@@ -108,7 +108,7 @@ change_width(const struct pdf_doc *d, const struct or_kpi *k)
 static int
 one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
 {
-    char prev[PDF_FMT_BUFSIZE + 8];
+    char prev[CHART_FMT_BUFSIZE + 8];
     for (size_t i = 0; i < sec->nkpis; i++) {
         const struct or_kpi *k = sec->kpis[i];
         if (!k->has_previous) {
@@ -130,9 +130,9 @@ one_line(const struct pdf_doc *d, const struct or_section *sec, float inner)
 static void
 draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float w, int single)
 {
-    char change[PDF_FMT_BUFSIZE];
-    char prev[PDF_FMT_BUFSIZE + 8];
-    char fitted[PDF_FMT_BUFSIZE * 2];
+    char change[CHART_FMT_BUFSIZE];
+    char prev[CHART_FMT_BUFSIZE + 8];
+    char fitted[CHART_FMT_BUFSIZE * 2];
     int direction = 0;
     float change_base = single ? base : base + PREV_SIZE + 4.5f;
 
@@ -143,7 +143,7 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
     }
     prev_text(d->h, k, prev, sizeof(prev));
     float cx = x;
-    if (pdf_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) > 0) {
+    if (chart_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) > 0) {
         uint32_t color = change_color(k, direction);
         if (direction != 0) {
             pdf_triangle(d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);
@@ -208,7 +208,7 @@ draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h, 
     const char *raw = k->label != NULL ? k->label : "";
 
     pdf_round_rect(d->page, x, top - h, w, h, 4.0f, PDF_C_PANEL, PDF_C_RULE, 0.6f);
-    pdf_utf8_clean(label, sizeof(label), raw, strlen(raw), NULL);
+    chart_utf8_clean(label, sizeof(label), raw, strlen(raw), NULL);
     pdf_fit(&d->regular, LABEL_SIZE, label, inner, fitted, sizeof(fitted));
     pdf_text(d->page, &d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD, top - TILE_PAD - 6.5f,
              PDF_LEFT, fitted);

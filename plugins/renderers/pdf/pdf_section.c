@@ -13,7 +13,7 @@
 #include "pdf_table.h"
 #include "pdf_text.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define TEXT_CAP 1024
 #define UNAVAILABLE_PAD 10.0f
@@ -32,7 +32,7 @@ unavailable_text(const char *reason, char *out, size_t n)
         snprintf(raw, sizeof(raw), "%s: %s", prefix,
                  reason[0] != '\0' ? reason : "no reason given");
     }
-    pdf_utf8_clean(out, n, raw, strlen(raw), NULL);
+    chart_utf8_clean(out, n, raw, strlen(raw), NULL);
 }
 
 static void

@@ -6,7 +6,7 @@
 
 #include "pdf_draw.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define TEXT_CAP 1024
 
@@ -35,12 +35,12 @@ pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep)
     title[0] = '\0';
     desc[0] = '\0';
     if (raw != NULL && raw[0] != '\0') {
-        pdf_utf8_clean(title, sizeof(title), raw, strlen(raw), NULL);
+        chart_utf8_clean(title, sizeof(title), raw, strlen(raw), NULL);
         title_lines = pdf_wrap_count(&d->bold, PDF_SIZE_H1, title, w);
         h += PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title;
     }
     if (sec->description != NULL && sec->description[0] != '\0') {
-        pdf_utf8_clean(desc, sizeof(desc), sec->description, strlen(sec->description), NULL);
+        chart_utf8_clean(desc, sizeof(desc), sec->description, strlen(sec->description), NULL);
         desc_lines = pdf_wrap_count(&d->regular, PDF_SIZE_SMALL + 0.5f, desc, w);
         h += 5.0f + PDF_SIZE_SMALL + (float)(desc_lines - 1) * lead_desc;
     }

@@ -9,10 +9,10 @@
 
 #include "pdf_colwidth.h"
 #include "pdf_draw.h"
-#include "pdf_format.h"
+#include "chart_fmt.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define CELL_CAP 1024
 #define ROW_H 15.5f
@@ -89,7 +89,7 @@ draw_label(const struct table *t, size_t c, float x, float bottom_base)
     size_t next = 0;
     size_t n = pdf_wrap(&d->bold, PDF_SIZE_TABLE, label, inner, &next);
     if (n >= sizeof(line)) {
-        n = pdf_utf8_floor(label, sizeof(line) - 1);
+        n = chart_utf8_floor(label, sizeof(line) - 1);
     }
     memcpy(line, label, n);
     line[n] = '\0';
@@ -133,7 +133,7 @@ draw_row(struct table *t, const struct or_value *row, int64_t index)
     for (size_t c = 0; c < t->cols.n; c++) {
         int numeric = 0;
         float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
-        pdf_fmt_cell(d->h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
+        chart_fmt_cell(d->h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
         pdf_fit(&d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
         pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
                  cell_x(t, c, x, inner), y0 + 5.0f, cell_align(t, c), fitted);
@@ -147,22 +147,22 @@ static void
 end_part(struct table *t, int64_t first, int64_t last, int64_t total)
 {
     struct pdf_doc *d = t->d;
-    char line[3 * PDF_FMT_BUFSIZE + 24];
-    char a[PDF_FMT_BUFSIZE];
-    char b[PDF_FMT_BUFSIZE];
-    char n[PDF_FMT_BUFSIZE];
+    char line[3 * CHART_FMT_BUFSIZE + 24];
+    char a[CHART_FMT_BUFSIZE];
+    char b[CHART_FMT_BUFSIZE];
+    char n[CHART_FMT_BUFSIZE];
 
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     if (total < last) {
         total = last;
     }
-    pdf_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
+    chart_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
     if (last == 0) {
         snprintf(line, sizeof(line), "0 rows");
     }
     else {
-        pdf_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
-        pdf_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
+        chart_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
+        chart_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
         snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
     }
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);

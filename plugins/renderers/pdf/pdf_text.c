@@ -9,7 +9,7 @@
 #include "pdf_draw.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
-#include "pdf_utf8.h"
+#include "chart_utf8.h"
 
 #define LINE_CAP 2048
 #define PARAGRAPH_GAP 6.0f
@@ -27,7 +27,7 @@ pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32
         size_t next = 0;
         size_t n = pdf_wrap(font, size, text + off, w, &next);
         if (n >= sizeof(line)) {
-            n = pdf_utf8_floor(text + off, sizeof(line) - 1);
+            n = chart_utf8_floor(text + off, sizeof(line) - 1);
         }
         memcpy(line, text + off, n);
         line[n] = '\0';
@@ -56,7 +56,7 @@ pdf_text_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t
                      sec->id != NULL ? sec->id : "?");
             return OR_ERR_NOMEM;
         }
-        pdf_utf8_clean(para, len * 3 + 1, p, len, NULL);
+        chart_utf8_clean(para, len * 3 + 1, p, len, NULL);
         if (para[0] != '\0') {
             if (!first) {
                 pdf_doc_gap(d, PARAGRAPH_GAP);

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: MIT */
+/* The numbers behind a chart: see chart_data.h. */
+#include "chart_data.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart_fmt.h"
+#include "chart_utf8.h"
+
+#define LABEL_CAP 256
+#define VALUE_LIMIT 1e300
+
+static const char *
+or_str(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+static char *
+dup_or_null(const char *s, int *nomem)
+{
+    if (s == NULL || s[0] == '\0') {
+        return NULL;
+    }
+    char *out = chart_utf8_dup(s);
+    if (out == NULL) {
+        *nomem = 1;
+    }
+    return out;
+}
+
+static or_status
+check_columns(const char *who, const struct or_section *sec, char *err, size_t errlen)
+{
+    const struct or_chart *ch = sec->chart;
+    const struct or_result *res = sec->result;
+
+    if (ch == NULL || res == NULL) {
+        snprintf(err, errlen, "%s: chart section '%s' has no %s", who, or_str(sec->id),
+                 ch == NULL ? "chart description" : "result");
+        return OR_ERR_RENDER;
+    }
+    if ((unsigned)ch->kind >= OR_CHART_KIND_COUNT) {
+        snprintf(err, errlen, "%s: chart section '%s': unknown chart kind %d", who, or_str(sec->id),
+                 (int)ch->kind);
+        return OR_ERR_RENDER;
+    }
+    if (ch->nseries == 0 || ch->series_cols == NULL || ch->x_col >= res->ncols) {
+        snprintf(err, errlen,
+                 "%s: chart section '%s' needs a category column and at least "
+                 "one series among its %zu columns",
+                 who, or_str(sec->id), res->ncols);
+        return OR_ERR_RENDER;
+    }
+    for (size_t s = 0; s < ch->nseries; s++) {
+        if (ch->series_cols[s] >= res->ncols) {
+            snprintf(err, errlen, "%s: chart section '%s': series column %zu of %zu columns", who,
+                     or_str(sec->id), ch->series_cols[s], res->ncols);
+            return OR_ERR_RENDER;
+        }
+    }
+    return OR_OK;
+}
+
+static int
+alloc_arrays(struct chart_data *cd, size_t cap)
+{
+    cd->cat = calloc(cap, sizeof(*cd->cat));
+    cd->series = calloc(cd->nseries, sizeof(*cd->series));
+    cd->format = calloc(cd->nseries, sizeof(*cd->format));
+    cd->value = calloc(cd->nseries * cap, sizeof(*cd->value));
+    cd->missing = calloc(cd->nseries * cap, sizeof(*cd->missing));
+    cd->marked = calloc(cap, sizeof(*cd->marked));
+    return cd->cat != NULL && cd->series != NULL && cd->format != NULL && cd->value != NULL &&
+           cd->missing != NULL && cd->marked != NULL;
+}
+
+static void
+store(struct chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
+{
+    double x = 0.0;
+    int missing = 1;
+    if (!v->is_null) {
+        if (v->type == OR_TYPE_INT || v->type == OR_TYPE_BOOL) {
+            x = (double)v->i;
+            missing = 0;
+        }
+        else if (v->type == OR_TYPE_REAL) {
+            x = v->r;
+            missing = !isfinite(x);
+        }
+    }
+    /* Sums of up to CHART_MAX_CATEGORIES values must stay finite. */
+    cd->value[s * cap + c] = missing ? 0.0 : fmax(fmin(x, VALUE_LIMIT), -VALUE_LIMIT);
+    cd->missing[s * cap + c] = (unsigned char)missing;
+}
+
+/* Rows were stored with a stride of cap; close the gap to a stride of ncat. */
+static void
+compact(struct chart_data *cd, size_t cap)
+{
+    for (size_t s = 1; s < cd->nseries; s++) {
+        memmove(cd->value + s * cd->ncat, cd->value + s * cap, cd->ncat * sizeof(*cd->value));
+        memmove(cd->missing + s * cd->ncat, cd->missing + s * cap, cd->ncat);
+    }
+}
+
+static or_status
+read_rows(const struct or_host *h, const char *who, const struct or_section *sec,
+          struct chart_data *cd, size_t cap, char *err, size_t errlen)
+{
+    const struct or_result *res = sec->result;
+    const struct or_chart *ch = sec->chart;
+    struct or_value *row = calloc(res->ncols, sizeof(*row));
+    char label[LABEL_CAP];
+
+    if (row == NULL) {
+        return OR_ERR_NOMEM;
+    }
+    /* Written only on a failure, which ends the loop: cleared once, not per row. */
+    char cerr[OR_ERR_SIZE];
+    cerr[0] = '\0';
+    for (;;) {
+        int more = 0;
+        if (h->cursor_next(h, res->cursor, row, &more, cerr, sizeof(cerr)) != OR_OK) {
+            more = -1;
+        }
+        if (more < 0) {
+            free(row);
+            snprintf(err, errlen, "%s: cannot read row %zu of section '%s': %s", who, cd->ncat + 1,
+                     or_str(sec->id), cerr);
+            return OR_ERR_RENDER;
+        }
+        if (more == 0) {
+            break;
+        }
+        if (cd->ncat == cap) {
+            cd->truncated = 1;
+            break;
+        }
+        int numeric = 0;
+        chart_fmt_cell(h, res->cols[ch->x_col], &row[ch->x_col], label, sizeof(label), &numeric);
+        cd->cat[cd->ncat] = chart_utf8_dup(label);
+        if (cd->cat[cd->ncat] == NULL) {
+            free(row);
+            return OR_ERR_NOMEM;
+        }
+        for (size_t s = 0; s < cd->nseries; s++) {
+            store(cd, cap, s, cd->ncat, &row[ch->series_cols[s]]);
+        }
+        if (ch->kind == OR_CHART_TREND && OR_HOST_SINCE(h, 2) && ch->has_mark &&
+            ch->mark_col < res->ncols) {
+            const struct or_value *m = &row[ch->mark_col];
+            cd->marked[cd->ncat] = !m->is_null && (m->type == OR_TYPE_REAL   ? m->r != 0.0
+                                                   : m->type == OR_TYPE_TEXT ? m->len > 0
+                                                                             : m->i != 0);
+        }
+        cd->ncat++;
+    }
+    free(row);
+    compact(cd, cap);
+    return OR_OK;
+}
+
+or_status
+chart_data_load(const struct or_host *h, const char *who, const struct or_section *sec,
+                struct chart_data *out, char *err, size_t errlen)
+{
+    or_status st = check_columns(who, sec, err, errlen);
+    const struct or_chart *ch = sec->chart;
+    const struct or_result *res = sec->result;
+    int nomem = 0;
+
+    memset(out, 0, sizeof(*out));
+    if (st != OR_OK) {
+        return st;
+    }
+    out->h = h;
+    out->kind = ch->kind;
+    out->horizontal = ch->horizontal;
+    out->nseries = ch->nseries;
+    out->total_rows = res->nrows;
+    size_t cap = res->nrows > 0 && res->nrows < CHART_MAX_CATEGORIES ? (size_t)res->nrows
+                                                                     : CHART_MAX_CATEGORIES;
+    if (!alloc_arrays(out, cap)) {
+        nomem = 1;
+        goto fail;
+    }
+    for (size_t s = 0; s < out->nseries; s++) {
+        const struct or_result_column *col = res->cols[ch->series_cols[s]];
+        const char *name = col->label != NULL && col->label[0] != '\0' ? col->label : col->name;
+        out->series[s] = chart_utf8_dup(or_str(name));
+        out->format[s] = col->format;
+        if (out->series[s] == NULL) {
+            nomem = 1;
+            goto fail;
+        }
+    }
+    out->x_label = dup_or_null(ch->x_label, &nomem);
+    out->y_label = dup_or_null(ch->y_label, &nomem);
+    if (nomem) {
+        goto fail;
+    }
+    char rerr[OR_ERR_SIZE] = "";
+    if (h->cursor_rewind(h, res->cursor, rerr, sizeof(rerr)) != OR_OK) {
+        snprintf(err, errlen, "%s: cannot rewind the rows of section '%s': %s", who,
+                 or_str(sec->id), rerr);
+        st = OR_ERR_RENDER;
+        goto fail;
+    }
+    st = read_rows(h, who, sec, out, cap, err, errlen);
+    if (st == OR_ERR_NOMEM) {
+        nomem = 1;
+    }
+    if (st != OR_OK) {
+        goto fail;
+    }
+    return OR_OK;
+
+fail:
+    if (nomem) {
+        snprintf(err, errlen, "%s: out of memory in section '%s'", who, or_str(sec->id));
+        st = OR_ERR_NOMEM;
+    }
+    chart_data_free(out);
+    return st;
+}
+
+void
+chart_data_free(struct chart_data *cd)
+{
+    free(cd->marked);
+    cd->marked = NULL;
+    if (cd->cat != NULL) {
+        for (size_t i = 0; i < cd->ncat; i++) {
+            free(cd->cat[i]);
+        }
+    }
+    if (cd->series != NULL) {
+        for (size_t s = 0; s < cd->nseries; s++) {
+            free(cd->series[s]);
+        }
+    }
+    free(cd->cat);
+    free(cd->series);
+    free(cd->format);
+    free(cd->value);
+    free(cd->missing);
+    free(cd->x_label);
+    free(cd->y_label);
+    memset(cd, 0, sizeof(*cd));
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* KPI tiles: see html_kpi.h.  The texts are the host's, as in every
+ * document (chart_fmt_kpi); a change is shown by arrow, sign and colour,
+ * never by colour alone. */
+#include "html_kpi.h"
+
+#include <stdio.h>
+
+#include "chart_fmt.h"
+
+static void
+tile(struct html_doc *d, const struct or_kpi *k)
+{
+    char value[CHART_FMT_BUFSIZE];
+    char prev[CHART_FMT_BUFSIZE];
+    char change[CHART_FMT_BUFSIZE];
+    int direction = 0;
+    chart_fmt_kpi(d->h, k, OR_KPI_VALUE, value, sizeof(value), NULL);
+    html_raw(&d->out, "<div class=\"tile\"><p class=\"label\">");
+    html_text(&d->out, k->label);
+    html_raw(&d->out, "</p><p class=\"value\">");
+    html_text(&d->out, value);
+    html_raw(&d->out, "</p><p class=\"change\">");
+    if (!k->has_previous) {
+        html_raw(&d->out, "<span class=\"prev\">no previous period</span>");
+    }
+    else {
+        chart_fmt_kpi(d->h, k, OR_KPI_PREVIOUS, prev, sizeof(prev), NULL);
+        if (chart_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) > 0) {
+            int good = k->lower_is_better ? direction < 0 : direction > 0;
+            const char *cls = direction == 0 ? "flat" : good ? "good" : "bad";
+            const char *arrow = direction > 0   ? "\xE2\x96\xB2 "
+                                : direction < 0 ? "\xE2\x96\xBC "
+                                                : "";
+            html_rawf(&d->out, "<span class=\"%s\">%s", cls, arrow);
+            html_text(&d->out, change);
+            html_raw(&d->out, "</span> ");
+        }
+        html_raw(&d->out, "<span class=\"prev\">prev ");
+        html_text(&d->out, prev);
+        html_raw(&d->out, "</span>");
+    }
+    html_raw(&d->out, "</p></div>\n");
+}
+
+void
+html_kpis(struct html_doc *d, const struct or_section *sec)
+{
+    html_raw(&d->out, "<div class=\"tiles\">\n");
+    for (size_t i = 0; i < sec->nkpis; i++) {
+        tile(d, sec->kpis[i]);
+    }
+    html_raw(&d->out, "</div>\n");
+}
