@@ -147,40 +147,43 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
     return st;
 }
 
-or_status
-or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t errlen)
+/* The plan's sources that make requests (one of each shared set), each writing the
+ * table named by its alias. The array is the caller's (g_ptr_array_free(, TRUE)); its
+ * sources stay the plan's. */
+static GPtrArray *
+fetched_sources(const struct or_run *R)
 {
     struct or_source **list = source_list(R->plan);
     GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
+    g_free(list);
     for (guint i = 0; i < fetch->len; i++) {
         struct or_source *s = g_ptr_array_index(fetch, i);
         g_free(s->table);
         s->table = g_strdup(s->alias);
     }
+    return fetch;
+}
+
+or_status
+or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t errlen)
+{
+    GPtrArray *fetch = fetched_sources(R);
     or_fetch_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds);
     or_status st = materialize(R, NULL, err, errlen);
     g_ptr_array_free(fetch, TRUE);
-    g_free(list);
     return st;
 }
 
 or_status
 or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err, size_t errlen)
 {
-    struct or_source **list = source_list(R->plan);
-    GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
-    for (guint i = 0; i < fetch->len; i++) {
-        struct or_source *s = g_ptr_array_index(fetch, i);
-        g_free(s->table);
-        s->table = g_strdup(s->alias);
-    }
+    GPtrArray *fetch = fetched_sources(R);
     or_status st = or_sync_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds,
                                    err, errlen);
     if (st == OR_OK) {
         st = materialize(R, NULL, err, errlen);
     }
     g_ptr_array_free(fetch, TRUE);
-    g_free(list);
     return st;
 }
 
