@@ -46,7 +46,10 @@
  *   endpoint's lookup (::or_endpoint.lookup, ::or_query.lookup), refused
  *   credentials told by the body (::or_endpoint.auth_failure), cumulative
  *   tables (::or_endpoint.cumulative, ::or_source_status.fetched_at) and
- *   counts of repaired values (::or_host.count_repaired).
+ *   counts of repaired values (::or_host.count_repaired).  2.3 adds the
+ *   heatmap, combo and stacked area charts (::OR_CHART_HEATMAP,
+ *   ::OR_CHART_COMBO, ::OR_CHART_STACKED_AREA; ::or_chart.y_col, nlines,
+ *   secondary, y2_label).
  *
  * @section growth How each struct grows
  *
@@ -129,7 +132,7 @@ extern "C" {
 /** Major version of the ABI: a plugin of another major is refused. */
 #define OR_ABI_MAJOR 2
 /** Minor version of the ABI: a plugin of a newer minor than the host is refused. */
-#define OR_ABI_MINOR 2
+#define OR_ABI_MINOR 3
 
 /** The entry function's name, as an identifier (::OR_PLUGIN_DEFINE defines it). */
 #define OR_PLUGIN_ENTRY outreport_plugin
@@ -397,14 +400,20 @@ enum or_section_kind {
 
 /** Chart kinds (DESIGN.md §8; templates issue). */
 enum or_chart_kind {
-    OR_CHART_BAR = 0,     /**< one series, vertical bars */
-    OR_CHART_GROUPED_BAR, /**< several series side by side per category */
-    OR_CHART_STACKED_BAR, /**< several series stacked per category */
-    OR_CHART_LINE,        /**< one or more series as lines over the categories */
-    OR_CHART_DONUT,       /**< one series as shares of a ring */
-    OR_CHART_FUNNEL,      /**< one series of decreasing stages */
-    OR_CHART_TREND,       /**< since 2.2: lines over time (weeks), with the categories that
-                               ::or_chart.mark_col marks shown as the current ones */
+    OR_CHART_BAR = 0,      /**< one series, vertical bars */
+    OR_CHART_GROUPED_BAR,  /**< several series side by side per category */
+    OR_CHART_STACKED_BAR,  /**< several series stacked per category */
+    OR_CHART_LINE,         /**< one or more series as lines over the categories */
+    OR_CHART_DONUT,        /**< one series as shares of a ring */
+    OR_CHART_FUNNEL,       /**< one series of decreasing stages */
+    OR_CHART_TREND,        /**< since 2.2: lines over time (weeks), with the categories that
+                                ::or_chart.mark_col marks shown as the current ones */
+    OR_CHART_HEATMAP,      /**< since 2.3: a grid of x_col across and y_col down, each cell
+                                coloured by the one series' value */
+    OR_CHART_COMBO,        /**< since 2.3: bars with lines over them (the last
+                                ::or_chart.nlines series), on a second axis when
+                                ::or_chart.secondary */
+    OR_CHART_STACKED_AREA, /**< since 2.3: several series stacked as areas over the categories */
     OR_CHART_KIND_COUNT
 };
 
@@ -424,6 +433,11 @@ struct or_chart {
     int has_mark;    /**< nonzero: mark_col is set */
     size_t mark_col; /**< a column whose nonzero value marks its row's category (the current
                           week of a trend) */
+    /* since 2.3 */
+    size_t y_col;         /**< HEATMAP: the rows' category column (x_col the columns') */
+    size_t nlines;        /**< COMBO: the last nlines of series_cols are lines, the others bars */
+    int secondary;        /**< COMBO: nonzero: the lines have their own value axis, at the right */
+    const char *y2_label; /**< COMBO: title of that axis, or NULL */
 };
 
 /** One KPI tile: a value, the previous period's value, and how to show them. */

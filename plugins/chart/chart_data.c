@@ -78,8 +78,8 @@ alloc_arrays(struct chart_data *cd, size_t cap)
            cd->missing != NULL && cd->marked != NULL;
 }
 
-static void
-store(struct chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
+int
+chart_data_number(const struct or_value *v, double *out)
 {
     double x = 0.0;
     int missing = 1;
@@ -94,8 +94,14 @@ store(struct chart_data *cd, size_t cap, size_t s, size_t c, const struct or_val
         }
     }
     /* Sums of up to CHART_MAX_CATEGORIES values must stay finite. */
-    cd->value[s * cap + c] = missing ? 0.0 : fmax(fmin(x, VALUE_LIMIT), -VALUE_LIMIT);
-    cd->missing[s * cap + c] = (unsigned char)missing;
+    *out = missing ? 0.0 : fmax(fmin(x, VALUE_LIMIT), -VALUE_LIMIT);
+    return !missing;
+}
+
+static void
+store(struct chart_data *cd, size_t cap, size_t s, size_t c, const struct or_value *v)
+{
+    cd->missing[s * cap + c] = (unsigned char)!chart_data_number(v, &cd->value[s * cap + c]);
 }
 
 /* Rows were stored with a stride of cap; close the gap to a stride of ncat. */
@@ -178,6 +184,9 @@ chart_data_load(const struct or_host *h, const char *who, const struct or_sectio
     if (st != OR_OK) {
         return st;
     }
+    if (ch->kind == OR_CHART_HEATMAP) {
+        return chart_heat_load(h, who, sec, out, err, errlen);
+    }
     out->h = h;
     out->kind = ch->kind;
     out->horizontal = ch->horizontal;
@@ -201,6 +210,11 @@ chart_data_load(const struct or_host *h, const char *who, const struct or_sectio
     }
     out->x_label = dup_or_null(ch->x_label, &nomem);
     out->y_label = dup_or_null(ch->y_label, &nomem);
+    if (ch->kind == OR_CHART_COMBO && ch->nlines < ch->nseries) {
+        out->nlines = ch->nlines;
+        out->secondary = ch->secondary;
+        out->y2_label = dup_or_null(ch->y2_label, &nomem);
+    }
     if (nomem) {
         goto fail;
     }
@@ -251,5 +265,7 @@ chart_data_free(struct chart_data *cd)
     free(cd->missing);
     free(cd->x_label);
     free(cd->y_label);
+    free(cd->y2_label);
+    free(cd->value_name);
     memset(cd, 0, sizeof(*cd));
 }

@@ -36,6 +36,12 @@ struct chart_data {
     unsigned char *marked;   /**< ncat flags (trend): 1 = a current category (owned) */
     int truncated;           /**< nonzero: the result had more rows than were read */
     int64_t total_rows;      /**< rows of the result (from nrows) */
+    /* A heatmap's categories are its rows (y), its series its columns (x):
+     * the value at column s of row c is chart_value(cd, s, c). */
+    char *value_name; /**< HEATMAP: the value column's label, titling the colour scale (owned) */
+    size_t nlines;    /**< COMBO: the last nlines series are lines over the bars */
+    int secondary;    /**< COMBO: nonzero: the lines have their own axis, at the right */
+    char *y2_label;   /**< COMBO: that axis' clean title or NULL (owned) */
 };
 
 /** @brief Value of series @p s at category @p c. */
@@ -60,6 +66,22 @@ chart_missing(const struct chart_data *cd, size_t s, size_t c)
  *         OR_ERR_NOMEM.  On failure @p out holds nothing.
  */
 or_status chart_data_load(const struct or_host *h, const char *who, const struct or_section *sec,
+                          struct chart_data *out, char *err, size_t errlen);
+
+/**
+ * @brief The number @p v holds (INT, BOOL, a finite REAL), capped at
+ * ±1e300 so sums stay finite.
+ * @return 1, or 0 for NULL and anything else (*@p out is then 0).
+ */
+int chart_data_number(const struct or_value *v, double *out);
+
+/**
+ * @brief A heatmap's data (chart_heat_data.c): the grid of sec->chart's
+ * x_col across and y_col down (chart_grid.h), at most
+ * ::CHART_MAX_CATEGORIES rows read.  Called by chart_data_load().
+ * @return as chart_data_load(); on failure @p out holds nothing.
+ */
+or_status chart_heat_load(const struct or_host *h, const char *who, const struct or_section *sec,
                           struct chart_data *out, char *err, size_t errlen);
 
 /** @brief Release the data; safe on a zeroed struct. */
