@@ -141,6 +141,12 @@ const struct or_abi_entry ABI_LAYOUT[] = {
     VALUE(OR_KEEP_RECORDS), VALUE(OR_KEEP_PERIOD), VALUE(OR_KEEP_SNAPSHOT), VALUE(OR_KEEP_COUNT),
     VALUE(OR_ABI_MINOR),
 #endif
+#if OR_ABI_MINOR >= 3
+    /* What 2.3 appended. */
+    MEMBER(or_chart, y_col), MEMBER(or_chart, nlines), MEMBER(or_chart, secondary),
+    MEMBER(or_chart, y2_label),
+    VALUE(OR_CHART_HEATMAP), VALUE(OR_CHART_COMBO), VALUE(OR_CHART_STACKED_AREA),
+#endif
     {NULL, 0},
 };
 /* clang-format on */
