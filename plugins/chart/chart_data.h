@@ -68,22 +68,6 @@ chart_missing(const struct chart_data *cd, size_t s, size_t c)
 or_status chart_data_load(const struct or_host *h, const char *who, const struct or_section *sec,
                           struct chart_data *out, char *err, size_t errlen);
 
-/**
- * @brief The number @p v holds (INT, BOOL, a finite REAL), capped at
- * ±1e300 so sums stay finite.
- * @return 1, or 0 for NULL and anything else (*@p out is then 0).
- */
-int chart_data_number(const struct or_value *v, double *out);
-
-/**
- * @brief A heatmap's data (chart_heat_data.c): the grid of sec->chart's
- * x_col across and y_col down (chart_grid.h), at most
- * ::CHART_MAX_CATEGORIES rows read.  Called by chart_data_load().
- * @return as chart_data_load(); on failure @p out holds nothing.
- */
-or_status chart_heat_load(const struct or_host *h, const char *who, const struct or_section *sec,
-                          struct chart_data *out, char *err, size_t errlen);
-
 /** @brief Release the data; safe on a zeroed struct. */
 void chart_data_free(struct chart_data *cd);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file chart_heatmap.h
- * @brief Heatmaps: the grid of chart_heat_load() (chart_data.h), each cell
+ * @brief Heatmaps: the grid chart_data_load() reads (chart_data.h), each cell
  *        coloured by its value on the scale of chart_grid.h.
  */
 #ifndef OR_CHART_HEATMAP_H
