@@ -201,16 +201,15 @@ class ChartKinds(TempDirTest):
 
     # --- the shipped template ----------------------------------------------------------
 
-    def test_weekly_manager_has_the_three_charts(self):
-        out = os.path.join(self.dir, "wm")
-        ok(run(["run", "weekly-manager", "--format", "pdf,xlsx", "--out", out]))
-        text = pdf_text(os.path.join(out, "weekly-manager.pdf"))
-        for title in ("When calls connect", "Calls and connect rate per day",
-                      "Calls per day by outcome"):
-            self.assertIn(title, text)
+    def test_shipped_templates_use_the_three_kinds(self):
         import openpyxl
-        xlsx = os.path.join(out, "weekly-manager.xlsx")
-        ws = openpyxl.load_workbook(xlsx)["When calls connect"]
+        docs = {}
+        for name in ("weekly-manager", "rep-scorecard", "sequence-engagement"):
+            out = os.path.join(self.dir, name)
+            ok(run(["run", name, "--format", "pdf,xlsx", "--out", out]))
+            docs[name] = os.path.join(out, name)
+        self.assertIn("When calls connect", pdf_text(docs["weekly-manager"] + ".pdf"))
+        ws = openpyxl.load_workbook(docs["weekly-manager"] + ".xlsx")["When calls connect"]
         header = [c.value for c in ws[1]]
         hours = [int(h) for h in header[1:]]
         self.assertEqual(header[0], "Weekday")
@@ -218,11 +217,17 @@ class ChartKinds(TempDirTest):
         self.assertEqual([ws.cell(row=r, column=1).value for r in range(2, 7)],
                          ["Mon", "Tue", "Wed", "Thu", "Fri"])
         self.assertEqual(len(list(ws.conditional_formatting)), 1)
-        parts = chart_parts(xlsx)
-        one_with(parts, '<c:areaChart><c:grouping val="stacked"/>')
+
+        self.assertIn("Calls and connect rate per day", pdf_text(docs["rep-scorecard"] + ".pdf"))
+        parts = chart_parts(docs["rep-scorecard"] + ".xlsx")
         combos = [x for x in parts.values() if "<c:barChart>" in x and "<c:lineChart>" in x]
         self.assertEqual(len(combos), 1)
         self.assertIn('<c:axPos val="r"/>', combos[0])
+
+        self.assertIn("E-mails sent per day and what became of them",
+                      pdf_text(docs["sequence-engagement"] + ".pdf"))
+        one_with(chart_parts(docs["sequence-engagement"] + ".xlsx"),
+                 '<c:areaChart><c:grouping val="stacked"/>')
 
     # --- the template checker ----------------------------------------------------------
 
