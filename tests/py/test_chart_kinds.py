@@ -176,6 +176,19 @@ class ChartKinds(TempDirTest):
         self.assertEqual(ax_ids(xml, "barChart"), ax_ids(xml, "lineChart"))
         self.assertEqual(xml.count("<c:valAx>"), 1)
 
+    def test_combo_axis_follows_the_scales_unless_the_template_says(self):
+        """Counts five times apart get their own axis; "secondary": false keeps one."""
+        sql = ("SELECT local_date(started_at) AS day, count(*) AS calls, sum(is_meeting) AS "
+               "meetings FROM calls GROUP BY 1 ORDER BY 1")
+        base = self.render(template(combo(sql=sql, line="meetings", y2_label=None,
+                                          columns=None)), "xlsx")
+        xml = one_with(chart_parts(base + ".xlsx"), "<c:lineChart>")
+        self.assertNotEqual(ax_ids(xml, "barChart"), ax_ids(xml, "lineChart"))
+        os.remove(base + ".xlsx")
+        base = self.render(template(combo(secondary=False, y2_label=None)), "xlsx")
+        xml = one_with(chart_parts(base + ".xlsx"), "<c:lineChart>")
+        self.assertEqual(ax_ids(xml, "barChart"), ax_ids(xml, "lineChart"))
+
     def test_xlsx_stacked_area_is_a_native_stacked_area_chart(self):
         base = self.render(template(area()), "xlsx")
         xml = one_with(chart_parts(base + ".xlsx"), "<c:areaChart>")
