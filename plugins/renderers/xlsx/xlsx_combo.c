@@ -3,9 +3,11 @@
 #include "xlsx_combo.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <unzip.h>
@@ -293,8 +295,18 @@ xlsx_combo_finish(struct xlsx_ctx *x)
     if (x->ncombos == 0) {
         return OR_OK;
     }
-    char *tmp = g_strdup_printf("%s.combo~", x->path);
-    unzFile in = unzOpen64(x->path);
+    /* Private, and named as outreport's temporaries are, so a run killed
+     * here leaves nothing the next run's sweep would not remove. */
+    char *dir = g_path_get_dirname(x->path);
+    char *base = g_path_get_basename(x->path);
+    char *tmp = g_strdup_printf("%s/.%s.combo.tmp-XXXXXX", dir, base);
+    g_free(dir);
+    g_free(base);
+    int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        close(fd);
+    }
+    unzFile in = fd >= 0 ? unzOpen64(x->path) : NULL;
     zipFile out = in != NULL ? zipOpen64(tmp, APPEND_STATUS_CREATE) : NULL;
     int bad = 0;
     int rc = out != NULL ? copy_parts(x, in, out, &bad) : -1;
@@ -323,7 +335,7 @@ xlsx_combo_finish(struct xlsx_ctx *x)
                  strerror(errno));
         st = OR_ERR_IO;
     }
-    if (st != OR_OK) {
+    if (st != OR_OK && fd >= 0) {
         remove(tmp);
     }
     g_free(tmp);

@@ -42,7 +42,8 @@ or_status xlsx_combo_note(struct xlsx_ctx *x, const struct or_section *sec, cons
 
 /**
  * @brief Rewrite the closed workbook x->path with the noted combo charts
- * finished (a temporary file beside it, renamed over it); nothing to do
+ * finished (a private temporary file beside it, `.NAME.combo.tmp-XXXXXX`,
+ * renamed over it); nothing to do
  * without combos.  Frees the notes.
  * @return OR_OK; OR_ERR_IO when the file cannot be read or written;
  *         OR_ERR_RENDER when a noted chart is not in it as written.
