@@ -21,7 +21,7 @@ label_of(struct xlsx_ctx *x, const struct or_result_column *c, const struct or_v
 {
     struct or_display d = {.size = sizeof(d)};
     if (v->is_null) {
-        snprintf(buf, n, "%s", "");
+        snprintf(buf, n, "%s", "\xE2\x80\x93"); /* the PDF's en dash */
     }
     else if (v->type == OR_TYPE_TEXT || x->h->format_cell(x->h, v, c->format, 0, &d) != OR_OK ||
              d.kind == OR_DISPLAY_TEXT) {
