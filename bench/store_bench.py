@@ -30,31 +30,48 @@ LATER = "2026-12-31T12:00:00Z"  # every day of the benchmark settled
 
 
 def requests_of(stdout):
-    """Requests of every source in a --json summary."""
+    """Requests of every source in a --json summary (jobs[].manifest.sources[])."""
     try:
         doc = json.loads(stdout)
     except ValueError:
         return None
-    return sum(s.get("requests", 0) for job in doc.get("jobs", []) for s in job.get("sources", []))
+    return sum(s.get("requests", 0) for job in doc.get("jobs", [])
+               for s in job.get("manifest", {}).get("sources", []))
 
 
-def median_runs(h, label, n, cmd, env, work, server, before):
+def log_lines(path):
+    """Lines of the mock server's request log (--log): one per request it answered."""
+    try:
+        with open(path) as f:
+            return sum(1 for _ in f)
+    except OSError:
+        return 0
+
+
+def median_runs(h, label, n, cmd, env, work, server, before, request_log=None):
+    """n runs; "requests" counts what the server received (its --log: lookups
+    included) when request_log is given, else what the sources say (--json)."""
     runs = []
     for i in range(n):
         before()
         h.wait_idle(h.IDLE["limit"])
+        seen = log_lines(request_log) if request_log else 0
         m = h.timed(cmd, env, work, server)
         if m["rc"] != 0:
             last = m["stderr"].splitlines()[-1] if m["stderr"] else ""
             h.log(f"{label}: exit {m['rc']}: {last}")
             return {"failed": f"exit {m['rc']}: {last}"}
-        m["requests"] = requests_of(m["stdout"])
+        m["requests_sources"] = requests_of(m["stdout"])
+        m["requests"] = (log_lines(request_log) - seen if request_log
+                         else m["requests_sources"])
         runs.append(m)
-        h.log(f"{label} run {i + 1}/{n}: {m['wall']:.2f} s, {m['requests']} requests")
+        h.log(f"{label} run {i + 1}/{n}: {m['wall']:.2f} s, {m['requests']} requests "
+              f"({m['requests_sources']} by the sources' counts)")
     return {"runs": n, "wall": statistics.median(r["wall"] for r in runs),
             "wall_min": min(r["wall"] for r in runs), "wall_max": max(r["wall"] for r in runs),
             "rss_mb": statistics.median(r["rss_mb"] for r in runs),
-            "requests": statistics.median(r["requests"] or 0 for r in runs)}
+            "requests": statistics.median(r["requests"] or 0 for r in runs),
+            "requests_sources": statistics.median(r["requests_sources"] or 0 for r in runs)}
 
 
 def base_env(h, work):
@@ -81,7 +98,8 @@ def trend(h, exe, mock, calls, reps, work):
     """Cold and warm twelve-week trend report on SQLite."""
     d = os.path.join(work, "trend")
     os.makedirs(d)
-    server = h.Server(mock, calls, d, TREND_START, TREND_DAYS)
+    request_log = os.path.join(d, "requests.log")
+    server = h.Server(mock, calls, d, TREND_START, TREND_DAYS, ["--log", request_log])
     conf = os.path.join(d, "outreport.conf")
     write_conf(conf, server.port)
     env = base_env(h, d)
@@ -108,8 +126,8 @@ def trend(h, exe, mock, calls, reps, work):
         if m["rc"] != 0:
             return {"failed": m["stderr"][-300:]}
         env["OUTREPORT_NOW"] = TREND_NOW
-        res["cold"] = median_runs(h, "trend, cold", reps, run, env, d, server, empty)
-        res["warm"] = median_runs(h, "trend, warm", reps, run, env, d, server, warm)
+        res["cold"] = median_runs(h, "trend, cold", reps, run, env, d, server, empty, request_log)
+        res["warm"] = median_runs(h, "trend, warm", reps, run, env, d, server, warm, request_log)
     finally:
         server.stop()
     return res
@@ -208,13 +226,14 @@ def section(res, command, started, info):
     else:
         c, w = t["cold"], t["warm"]
         lines += ["| twelve-week trend report, " + f"{t['calls']:,} calls" +
-                  " | requests | wall (median, min–max) | RSS |",
-                  "|---|---:|---:|---:|"]
+                  " | requests (server) | requests (`--json`) | wall (median, min–max) | RSS |",
+                  "|---|---:|---:|---:|---:|"]
         for name, r in (("cold: empty store", c), ("warm: store holds weeks 1–11", w)):
             if "failed" in r:
-                lines.append(f"| {name} | failed: {r['failed']} | | |")
+                lines.append(f"| {name} | failed: {r['failed']} | | | |")
             else:
-                lines.append(f"| {name} (×{r['runs']}) | {r['requests']:.0f} | {r['wall']:.2f} s "
+                lines.append(f"| {name} (×{r['runs']}) | {r['requests']:.0f} | "
+                             f"{r['requests_sources']:.0f} | {r['wall']:.2f} s "
                              f"({r['wall_min']:.2f}–{r['wall_max']:.2f}) | {r['rss_mb']:.0f} MB |")
         if "failed" not in c and "failed" not in w and c["requests"] and c["wall"]:
             rq, tm = w["requests"] / c["requests"], w["wall"] / c["wall"]
@@ -235,7 +254,11 @@ def section(res, command, started, info):
     lines += ["", "The trend runs `bench/trend-12w.json` (one source with `\"period\": "
               "\"last-12-weeks\"`) for the week " + TREND_PERIOD + "; the warm store was filled "
               "by `outreport sync` of the first eleven weeks, long after they ended (settled), "
-              "so the warm run requests only the twelfth week. A sync's rows/s counts the "
+              "so the warm run requests only the twelfth week. Requests are what the mock server "
+              "received (its `--log`), the account's disposition list included: a lookup every "
+              "run that reads calls fetches (one request, also when the store holds the "
+              "calls); the sources' count is the `requests` of `--json`, which counts the "
+              "lookup too. A sync's rows/s counts the "
               "whole command: fetching and parsing the pages from the mock server, and "
               "storing them (SQLite: upserts in one transaction per week; PostgreSQL: COPY "
               "into a staging table, then one upsert).", END]

@@ -3,7 +3,8 @@
  * compiled against: tests/meson.build builds it with tests/abi/2.1, with
  * tests/abi/2.2 and with include/, naming the table by ABI_LAYOUT
  * (abi_layout.h).  The list is every member of every struct and every
- * enumerator of ABI 2.1, then (headers of 2.2 or later) every one 2.2 added. */
+ * enumerator of ABI 2.1, then (headers of 2.2 or later) every one 2.2 added,
+ * then (include/, 2.3) every one 2.3 added. */
 #include "abi_layout.h"
 
 #include "outreport/plugin.h"
@@ -142,10 +143,27 @@ const struct or_abi_entry ABI_LAYOUT[] = {
     VALUE(OR_ABI_MINOR),
 #endif
 #if OR_ABI_MINOR >= 3
-    /* What 2.3 appended. */
+    /* What 2.3 appended, after every entry of 2.2. */
+    MEMBER(or_result_column, cond), MEMBER(or_kpi, cond),
+    MEMBER(or_report, brand), MEMBER(or_report, locale), MEMBER(or_host, text),
+    SIZE(or_cond_test),
+    MEMBER(or_cond_test, set), MEMBER(or_cond_test, op), MEMBER(or_cond_test, operand),
+    SIZE(or_cond),
+    MEMBER(or_cond, kind), MEMBER(or_cond, good), MEMBER(or_cond, bad),
+    MEMBER(or_cond, low_color), MEMBER(or_cond, high_color), MEMBER(or_cond, has_range),
+    MEMBER(or_cond, min), MEMBER(or_cond, max),
+    SIZE(or_brand),
+    MEMBER(or_brand, logo), MEMBER(or_brand, logo_size), MEMBER(or_brand, logo_jpeg),
+    MEMBER(or_brand, logo_width), MEMBER(or_brand, logo_height), MEMBER(or_brand, has_accent),
+    MEMBER(or_brand, accent), MEMBER(or_brand, company), MEMBER(or_brand, footer),
+    MEMBER(or_brand, cover),
+    VALUE(OR_COND_NONE), VALUE(OR_COND_THRESHOLD), VALUE(OR_COND_SCALE), VALUE(OR_COND_BARS),
+    VALUE(OR_COND_KIND_COUNT), VALUE(OR_COND_GE), VALUE(OR_COND_GT), VALUE(OR_COND_LE),
+    VALUE(OR_COND_LT), VALUE(OR_COND_EQ), VALUE(OR_COND_NE), VALUE(OR_COND_OP_COUNT),
     MEMBER(or_chart, y_col), MEMBER(or_chart, nlines), MEMBER(or_chart, secondary),
     MEMBER(or_chart, y2_label),
     VALUE(OR_CHART_HEATMAP), VALUE(OR_CHART_COMBO), VALUE(OR_CHART_STACKED_AREA),
+    VALUE(OR_ABI_MINOR),
 #endif
     {NULL, 0},
 };

@@ -128,6 +128,7 @@ def main():
         ("outreport ru", ["run"]),
         ("outreport con", ["config"]),
         ("outreport run --fo", ["--format"]),
+        ("outreport run --format ", ["pdf", "xlsx", "csv", "html"]),
         ("outreport sync --si", ["--since"]),
         ("outreport run --keep", ["--keep-dataset"]),
         ("outreport validate --split-", ["--split-by", "--split-label"]),

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/catalog.h"
 #include "base/cellfmt.h"
 #include "base/valuefmt.h"
 #include "proc.h"
@@ -255,10 +256,19 @@ fake_format_cell(const struct or_host *h, const struct or_value *v, enum or_form
 {
     (void)h;
     GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
-    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags};
+    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags, NULL};
     or_status st = or_value_cell(v, fmt, &c, out);
     g_time_zone_unref(tz);
     return st;
+}
+
+/* The built-in texts in English, from the checked-in catalogue. */
+static or_status
+fake_text(const struct or_host *h, const char *id, const char *const *args, size_t nargs, char *buf,
+          size_t n)
+{
+    (void)h;
+    return or_catalog_text(NULL, id, args, nargs, buf, n);
 }
 
 static or_status
@@ -267,7 +277,7 @@ fake_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_par
 {
     (void)h;
     GTimeZone *tz = g_time_zone_new_offset(FAKE_RENDERER_ZONE_OFFSET);
-    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags};
+    struct or_cellfmt c = {tz, FAKE_RENDERER_CURRENCY, flags, NULL};
     or_status st = or_kpi_cell(k, part, &c, out, direction);
     g_time_zone_unref(tz);
     return st;
@@ -304,6 +314,7 @@ fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
         .format_change = fake_format_change,
         .format_cell = fake_format_cell,
         .format_kpi = fake_format_kpi,
+        .text = fake_text,
     };
 }
 

@@ -939,7 +939,7 @@ summary_body_lists_kpis_change_and_failed_sources(void **state)
     static const char *const names[] = {"weekly-manager.pdf", "weekly-manager.xlsx", NULL};
     char *text = NULL;
     char *html = NULL;
-    or_mail_body(&r, tz, names, &text, &html);
+    or_mail_body(&r, tz, NULL, names, &text, &html);
 
     assert_true(g_str_has_prefix(text, "Weekly manager report\n"));
     assert_non_null(strstr(text, "Period: 16–22 Nov 2026 (partial: the period is not over yet)"));
@@ -997,7 +997,7 @@ summary_body_lists_kpis_change_and_failed_sources(void **state)
     const struct or_kpi *fell_list[] = {&fell};
     sec.kpis = fell_list;
     sec.nkpis = 1;
-    or_mail_body(&r, NULL, NULL, &text, &html); /* the report's own zone */
+    or_mail_body(&r, NULL, NULL, NULL, &text, &html); /* the report's own zone */
     assert_non_null(strstr(text, "Generated 2026-11-18 12:06 (Europe/Berlin)"));
     row = html_row(html, "Bounces");
     assert_non_null(strstr(row, "color:#1a7f37;white-space:nowrap;\">▼ -50.0 %"));
@@ -1034,7 +1034,7 @@ html_body_escapes_values(void **state)
     static const char *const names[] = {"<evil>.pdf", NULL};
     char *text = NULL;
     char *html = NULL;
-    or_mail_body(&r, NULL, names, &text, &html);
+    or_mail_body(&r, NULL, NULL, names, &text, &html);
 
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "<b>calls"));

@@ -613,24 +613,43 @@ host_serves_declared_keys_and_refuses_others(void **state)
 /* Every member of ABI 2.1 keeps its offset and every enumerator its value,
  * and no struct shrank: what 2.2 added (the store's keeping, trends,
  * sparklines, the formatter's cells, split labels, currency) came after. */
+/* Whether entry @p name may have grown in a later minor: a struct's size
+ * (not or_value's, which is frozen), an enum's _COUNT (or OR_DISPLAY_SIZE)
+ * and OR_ABI_MINOR. */
+static int
+may_grow(const char *name)
+{
+    size_t len = strlen(name);
+    if (strncmp(name, "sizeof ", 7) == 0) {
+        return strcmp(name, "sizeof or_value") != 0;
+    }
+    return (len > 6 && strcmp(name + len - 6, "_COUNT") == 0) ||
+           strcmp(name, "OR_DISPLAY_SIZE") == 0 || strcmp(name, "OR_ABI_MINOR") == 0;
+}
+
+/* Every entry of @p old (the layout of minor 2.@p minor) is in include/'s
+ * layout at the same place with the same value, or a larger one where it
+ * may grow; returns how many entries @p old has. */
+static size_t
+only_appends(const struct or_abi_entry *old, int minor)
+{
+    size_t n = 0;
+    for (; old->name != NULL; old++, n++) {
+        const struct or_abi_entry *now = &or_abi_layout_now[n];
+        assert_non_null(now->name);
+        assert_string_equal(now->name, old->name);
+        if (may_grow(old->name) ? now->value < old->value : now->value != old->value) {
+            fail_msg("%s: %zu under 2.%d, %zu now", old->name, old->value, minor, now->value);
+        }
+    }
+    return n;
+}
+
 static void
 abi_2_2_only_appends_to_2_1(void **state)
 {
     (void)state;
-    size_t n = 0;
-    for (const struct or_abi_entry *old = or_abi_layout_2_1; old->name != NULL; old++, n++) {
-        const struct or_abi_entry *now = &or_abi_layout_now[n];
-        assert_string_equal(now->name, old->name);
-        if (strncmp(old->name, "sizeof ", 7) == 0 && strcmp(old->name, "sizeof or_value") != 0) {
-            if (now->value < old->value) {
-                fail_msg("%s: %zu bytes under 2.1, %zu now", old->name, old->value, now->value);
-            }
-        }
-        else if (now->value != old->value) {
-            fail_msg("%s: %zu under 2.1, %zu now", old->name, old->value, now->value);
-        }
-    }
-    assert_true(n > 200);
+    assert_true(only_appends(or_abi_layout_2_1, 1) > 200);
     /* And the structs that grew did grow, by 2.2's members. */
     assert_true(sizeof(struct or_host) >
                 offsetof(struct or_host, format_change) + sizeof(void *) + sizeof(void *));
@@ -650,32 +669,26 @@ abi_2_2_only_appends_to_2_1(void **state)
                 offsetof(struct or_source_status, rows));
 }
 
-/* ABI 2.2 is released: include/ has exactly the layout of its headers as
- * shipped (tests/abi/2.2), every member, size and enumerator of 2.1 and of
- * 2.2, so a plugin built against them runs unchanged; anything new is 2.3,
- * after them.  Only what counts appended values grows: the minor itself,
- * a count of chart kinds, and the size of a struct 2.3 appended to. */
+/* ABI 2.2 is released (tests/abi/2.2 holds its headers as shipped): 2.3
+ * keeps every member, size and enumerator of 2.1 and 2.2 where it was, so a
+ * plugin built against them runs unchanged, and appends after them the
+ * brand, conditional formats, the locale, the catalogue's texts and the
+ * heatmap, combo and stacked area charts. */
 static void
-abi_2_2_is_as_released(void **state)
+abi_2_3_only_appends_to_2_2(void **state)
 {
     (void)state;
-    size_t n = 0;
-    for (const struct or_abi_entry *rel = or_abi_layout_2_2; rel->name != NULL; rel++, n++) {
-        const struct or_abi_entry *now = &or_abi_layout_now[n];
-        assert_non_null(now->name);
-        assert_string_equal(now->name, rel->name);
-        int grows = strcmp(rel->name, "OR_ABI_MINOR") == 0 ||
-                    strcmp(rel->name, "OR_CHART_KIND_COUNT") == 0 ||
-                    strcmp(rel->name, "sizeof or_chart") == 0;
-        if (grows ? now->value < rel->value : now->value != rel->value) {
-            fail_msg("%s: %zu in ABI 2.2, %zu now", rel->name, rel->value, now->value);
-        }
-    }
-    /* 2.3's entries follow: the chart kinds after trend, and or_chart's members. */
-    assert_non_null(or_abi_layout_now[n].name);
+    size_t n = only_appends(or_abi_layout_2_2, 2);
     assert_int_equal(OR_CHART_HEATMAP, OR_CHART_TREND + 1);
     assert_true(offsetof(struct or_chart, y_col) > offsetof(struct or_chart, mark_col));
     assert_int_equal(or_abi_layout_2_2[n - 1].value, 2); /* OR_ABI_MINOR, the last entry */
+    assert_non_null(or_abi_layout_now[n].name);          /* 2.3's entries follow */
+    assert_int_equal(OR_ABI_MINOR, 3);
+    assert_true(offsetof(struct or_result_column, cond) > offsetof(struct or_result_column, align));
+    assert_true(offsetof(struct or_kpi, cond) > offsetof(struct or_kpi, spark));
+    assert_true(offsetof(struct or_report, brand) > offsetof(struct or_report, currency));
+    assert_true(offsetof(struct or_report, locale) > offsetof(struct or_report, brand));
+    assert_true(offsetof(struct or_host, text) > offsetof(struct or_host, count_repaired));
 }
 
 int
@@ -683,7 +696,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(abi_2_2_only_appends_to_2_1),
-        cmocka_unit_test(abi_2_2_is_as_released),
+        cmocka_unit_test(abi_2_3_only_appends_to_2_2),
         cmocka_unit_test(old_renderer_names_the_person_of_a_split_in_its_title),
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),

@@ -334,7 +334,7 @@ summary_sheet_lists_title_period_zone_kpis_and_sources(void **state)
          .title = "Headline",
          .nkpis = COUNT(kpis),
          .kpis = fake_kpis(kpis, COUNT(kpis))},
-        table_section("calls", "Calls", &d),
+        table_section("Calls", "Calls", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
     report.title = "Weekly calls";
@@ -415,7 +415,7 @@ numbers_are_numbers_with_column_formats(void **state)
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 2);
-    struct or_section sections[] = {table_section("numbers", "Numbers", &d)};
+    struct or_section sections[] = {table_section("Numbers", "Numbers", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "numbers", NULL, 0), OR_OK);
@@ -452,7 +452,7 @@ times_are_excel_dates_in_report_zone(void **state)
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 2);
-    struct or_section sections[] = {table_section("times", "Times", &d)};
+    struct or_section sections[] = {table_section("Times", "Times", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "times", NULL, 0), OR_OK);
@@ -495,7 +495,7 @@ booleans_are_booleans_and_nulls_are_blank(void **state)
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 3);
-    struct or_section sections[] = {table_section("flags", "Flags", &d)};
+    struct or_section sections[] = {table_section("Flags", "Flags", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "bools", NULL, 0), OR_OK);
@@ -523,7 +523,7 @@ formula_like_text_stays_text(void **state)
     };
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = {table_section("notes", "Notes", &d)};
+    struct or_section sections[] = {table_section("Notes", "Notes", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "formula", NULL, 0), OR_OK);
@@ -554,8 +554,8 @@ header_is_bold_frozen_with_autofilter(void **state)
     data_init(&d[0], cols, COUNT(cols), rows, 2);
     data_init(&d[1], cols, COUNT(cols), rows, 2);
     struct or_section sections[] = {
-        table_section("calls", "Calls", &d[0]),
-        table_section("wide", "Wide", &d[1]),
+        table_section("Calls", "Calls", &d[0]),
+        table_section("Wide", "Wide", &d[1]),
     };
     sections[1].landscape = 1;
     struct or_report report = report_of(sections, COUNT(sections));
@@ -581,7 +581,7 @@ empty_table_keeps_its_header_and_says_no_rows(void **state)
     static const struct or_result_column cols[] = {COL("rep", OR_TYPE_TEXT)};
     struct data d;
     data_init(&d, cols, COUNT(cols), NULL, 0);
-    struct or_section sections[] = {table_section("calls", "Calls", &d)};
+    struct or_section sections[] = {table_section("Calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "empty", NULL, 0), OR_OK);
@@ -613,7 +613,8 @@ sheet_names_are_made_valid_and_unique(void **state)
     struct or_section sections[N];
     for (size_t i = 0; i < N; i++) {
         data_init(&d[i], cols, COUNT(cols), rows, COUNT(rows));
-        sections[i] = table_section(i == 3 ? "fallback_id" : "x", titles[i], &d[i]);
+        /* Sheets are named by id; an id that cleans to nothing falls back to the title. */
+        sections[i] = table_section(titles[i], i == 3 ? "fallback title" : "x", &d[i]);
     }
     struct or_report report = report_of(sections, N);
 
@@ -623,7 +624,7 @@ sheet_names_are_made_valid_and_unique(void **state)
     assert_contains(out, "sheet 1 \"Calls Week draft a b\" ");
     assert_contains(out, "sheet 2 \"calls week draft A B (2)\" ");
     assert_contains(out, "sheet 3 \"quoted\" ");
-    assert_contains(out, "sheet 4 \"fallback_id\" ");
+    assert_contains(out, "sheet 4 \"fallback title\" ");
     assert_contains(out, "sheet 5 \"A title that is much longer tha\" ");
     assert_contains(out, "sheet 6 \"A title that is much longer (2)\" ");
     assert_contains(out, "sheet 7 \"Summary (2)\" ");
@@ -650,7 +651,7 @@ urls_become_hyperlinks(void **state)
     rows[6] = (struct or_value)V_TEXT("https://example.com/has space");
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = {table_section("links", "Links", &d)};
+    struct or_section sections[] = {table_section("Links", "Links", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "urls", NULL, 0), OR_OK);
@@ -792,10 +793,10 @@ chart_data_beyond_one_sheet_is_stated(void **state)
     assert_int_equal(render(s, &report, "chartcut", opts, COUNT(opts)), OR_OK);
     const char *out = check(s, "sheets", NULL);
     /* A chart stays on one sheet: no "Daily (2)". */
-    assert_line(out, "sheet 1 \"Daily\" rows=3 cols=2 freeze=A2 filter=A1:B3 charts=1");
-    assert_null(strstr(out, "Daily (2)"));
-    out = check(s, "charts", "Daily");
-    assert_contains(out, " vals=Daily!$B$2:$B$3 ");
+    assert_line(out, "sheet 1 \"daily\" rows=3 cols=2 freeze=A2 filter=A1:B3 charts=1");
+    assert_null(strstr(out, "daily (2)"));
+    out = check(s, "charts", "daily");
+    assert_contains(out, " vals=daily!$B$2:$B$3 ");
     out = check(s, "cells", "Summary");
     assert_contains(out, "v=\"rows 1\xE2\x80\x93"
                          "2 of 3; line chart; chart data holds the "
@@ -825,18 +826,19 @@ chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **state)
     data_init(&t, cols, COUNT(cols), rows, 2);
     data_init(&c, cols, COUNT(cols), rows, 2);
     data_init(&l, cols, COUNT(cols), rows, 2);
+    /* Ids are unique in a template, but another host may repeat one. */
     struct or_section sections[] = {
         {.kind = OR_SECTION_TABLE,
-         .id = "reps",
+         .id = "calls_and_meetings_by_rep",
          .title = "Calls and meetings by rep",
          .result = &t.result},
         {.kind = OR_SECTION_CHART,
-         .id = "reps-chart",
+         .id = "calls_and_meetings_by_rep",
          .title = "Calls and meetings by rep",
          .result = &c.result,
          .chart = &chart},
         {.kind = OR_SECTION_CHART,
-         .id = "reps-chart-2",
+         .id = "calls_and_meetings_by_rep",
          .title = "Calls and meetings by rep",
          .result = &l.result,
          .chart = &chart},
@@ -846,10 +848,10 @@ chart_titled_like_a_table_is_named_as_a_chart_not_a_part(void **state)
     assert_int_equal(render(s, &report, "chartname", NULL, 0), OR_OK);
     const char *out = check(s, "sheets", NULL);
     /* cut so the suffix fits in Excel's 31 characters */
-    assert_contains(out, "sheet 1 \"Calls and meetings by rep\" ");
-    assert_contains(out, "sheet 2 \"Calls and meetings by r (chart)\" ");
-    /* a third of the same title falls back to a number */
-    assert_contains(out, "sheet 3 \"Calls and meetings by rep (2)\" ");
+    assert_contains(out, "sheet 1 \"calls_and_meetings_by_rep\" ");
+    assert_contains(out, "sheet 2 \"calls_and_meetings_by_r (chart)\" ");
+    /* a third of the same id falls back to a number */
+    assert_contains(out, "sheet 3 \"calls_and_meetings_by_rep (2)\" ");
 }
 
 /* A report with a bit of everything, for byte comparisons. */
@@ -887,7 +889,7 @@ full_report(struct data *d, struct or_section *sections, struct or_report *repor
                                       .title = "KPIs",
                                       .nkpis = 1,
                                       .kpis = fake_kpis(kpis, COUNT(kpis))};
-    sections[1] = table_section("calls", "Calls", &d[0]);
+    sections[1] = table_section("Calls", "Calls", &d[0]);
     sections[2] = (struct or_section){.kind = OR_SECTION_CHART,
                                       .id = "chart",
                                       .title = "Calls per rep",
@@ -955,7 +957,7 @@ unavailable_section_is_stated_on_summary(void **state)
          .title = "E-mails",
          .unavailable = "saleshandy.emails failed: HTTP 401",
          .result = &d.result},
-        table_section("calls", "Calls", &d),
+        table_section("Calls", "Calls", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
 
@@ -1016,7 +1018,7 @@ unicode_text_round_trips(void **state)
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
     struct or_section sections[] = {
-        table_section("reps", "Reps \xE6\x97\xA5\xE6\x9C\xAC", &d),
+        table_section("Reps \xE6\x97\xA5\xE6\x9C\xAC", "Reps", &d),
     };
     struct or_report report = report_of(sections, COUNT(sections));
     report.title = "Z\xC3\xBCrich \xC5\x81\xC3\xB3\x64\xC5\xBA";
@@ -1074,7 +1076,7 @@ large_table_streams_in_constant_memory(void **state)
     data_init(&d, cols, COUNT(cols), NULL, 0);
     d.cursor.generate = 200000;
     d.result.nrows = 200000;
-    struct or_section sections[] = {table_section("big", "Big", &d)};
+    struct or_section sections[] = {table_section("Big", "Big", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     long before = peak_rss_kb();
@@ -1110,7 +1112,7 @@ row_limit_splits_onto_second_sheet(void **state)
     data_init(&d, cols, COUNT(cols), NULL, 0);
     d.cursor.generate = 250;
     d.result.nrows = 250;
-    struct or_section sections[] = {table_section("calls", "Calls", &d)};
+    struct or_section sections[] = {table_section("Calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "split", opts, COUNT(opts)), OR_OK);
@@ -1172,7 +1174,7 @@ long_text_is_cut_with_ellipsis_and_one_warning(void **state)
     rows[2] = (struct or_value)V_TEXT("short");
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
-    struct or_section sections[] = {table_section("mails", "Mails", &d)};
+    struct or_section sections[] = {table_section("Mails", "Mails", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "long", NULL, 0), OR_OK);
@@ -1212,11 +1214,11 @@ column_widths_fit_content_within_6_to_60(void **state)
     rows[3] = (struct or_value)V_TIME(LATE_EVENING);
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, 1);
-    struct or_section sections[] = {table_section("w", "Widths", &d)};
+    struct or_section sections[] = {table_section("widths", "Widths", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "widths", NULL, 0), OR_OK);
-    const char *out = check(s, "widths", "Widths");
+    const char *out = check(s, "widths", "widths");
     /* Stored with Excel's padding: 6 -> 6.71 (the minimum), 22 characters + 1.5 -> 24.29,
      * 200 characters -> 60.71 (the maximum), a date-time as the PDF shows it
      * ("2026-11-10 00:30", 16) + 1.5 -> 18.29. */
@@ -1252,7 +1254,7 @@ cursor_is_rewound_before_reading(void **state)
     struct data d;
     data_init(&d, cols, COUNT(cols), rows, COUNT(rows));
     d.cursor.pos = 2; /* another renderer read it to the end */
-    struct or_section sections[] = {table_section("calls", "Calls", &d)};
+    struct or_section sections[] = {table_section("Calls", "Calls", &d)};
     struct or_report report = report_of(sections, COUNT(sections));
 
     assert_int_equal(render(s, &report, "rewind", NULL, 0), OR_OK);

@@ -117,10 +117,13 @@ open_ok(const struct backend *b)
 
 static const char *const call_key[] = {"id", NULL};
 static const struct or_store_profile records = {"test.records", OR_STORE_RECORDS, call_key,
-                                                "started_at"};
+                                                "started_at", 0};
+/* records whose duration_s counts up like Saleshandy's opens */
+static const struct or_store_profile counted = {"test.counted", OR_STORE_RECORDS, call_key,
+                                                "started_at", 1};
 static const char *const space_key[] = {"space", NULL};
 static const struct or_store_profile snapshots = {"test.snapshot", OR_STORE_SNAPSHOT, space_key,
-                                                  NULL};
+                                                  NULL, 0};
 
 static const struct or_column *const call_cols[] = {
     OR_COLUMN("id", OR_TYPE_TEXT, NULL),          OR_COLUMN("started_at", OR_TYPE_TIME, NULL),
@@ -175,7 +178,10 @@ put(struct or_store *s, int64_t stream, const struct or_store_profile *prof, con
     return rows;
 }
 
-/* Loads into a fresh dataset and returns the result of @p sql over table t. */
+/* Loads into a fresh dataset and returns the result of @p sql over table t
+ * (with load_history set: every dated snapshot, or_store_get.history). */
+static int load_history;
+
 static char *
 load(struct or_store *s, int64_t stream, const struct or_store_profile *prof, const char *first,
      const char *last, int64_t end, const char *sql, char as_of[11])
@@ -184,7 +190,7 @@ load(struct or_store *s, int64_t stream, const struct or_store_profile *prof, co
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(or_dataset_new(&ds, err, sizeof(err)), OR_OK);
     struct or_schema *schema = or_schema_new(call_cols, G_N_ELEMENTS(call_cols), 0);
-    struct or_store_get g = {stream, prof, "calls", first, last, end};
+    struct or_store_get g = {stream, prof, "calls", first, last, end, load_history};
     int64_t rows = 0;
     char day[11];
     or_status st =
@@ -345,6 +351,113 @@ test_snapshots_dated(void **state)
     or_store_close(s);
 }
 
+/* Instants in Berlin (UTC+1): Tuesday 2026-11-17 08:00 and 12:00, Tuesday
+ * 2026-11-24 08:00, Wednesday 2026-11-25 08:00. */
+#define TUE17_8 1794898800
+#define TUE17_12 1794913200
+#define TUE24_8 1795503600
+#define WED25_8 1795590000
+
+/* Each sync's reading of a record's counters is the snapshot of its day:
+ * two syncs on one day keep one (the later), another day adds one; a
+ * report reads each record as of its period's end (the first snapshot taken
+ * on a later day, else the newest); the history gives every snapshot, whose
+ * differences are what happened between them. */
+static void
+test_counter_snapshots_dated(void **state)
+{
+    const struct backend *b = *state;
+    struct or_store *s = open_ok(b);
+    int64_t id = stream(s, "test.counted");
+    put(s, id, &counted,
+        "('c1', " MON_9 ", NULL, 1, NULL, NULL), ('c2', " MON_9 ", NULL, 0, "
+        "NULL, NULL)",
+        "2026-11-16", "2026-11-16", TUE17_8);
+    put(s, id, &counted,
+        "('c1', " MON_9 ", NULL, 2, NULL, NULL), ('c2', " MON_9 ", NULL, 1, "
+        "NULL, NULL)",
+        "2026-11-16", "2026-11-16", TUE17_12); /* same day: replaces */
+    put(s, id, &counted,
+        "('c1', " MON_9 ", NULL, 5, NULL, NULL), ('c2', " MON_9 ", NULL, 1, "
+        "NULL, NULL)",
+        "2026-11-16", "2026-11-16", TUE24_8);
+    assert_raw(b, "SELECT count(*) FROM calls", "2");
+    assert_raw(b, "SELECT count(*) FROM calls_snapshots", "4");
+    assert_raw(b,
+               "SELECT duration_s FROM calls_snapshots WHERE or_key = 'c1' AND or_snap = "
+               "'2026-11-17'",
+               "2");
+    assert_raw(b,
+               "SELECT duration_s FROM calls_snapshots WHERE or_key = 'c1' AND or_snap = "
+               "'2026-11-24'",
+               "5");
+    const char *sum = "SELECT sum(duration_s) FROM t";
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-16", sum, "3"); /* as of 11-17 */
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-22", sum, "6"); /* as of 11-24 */
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-30", sum, "6"); /* not over: newest */
+    assert_load(s, id, &counted, "2026-11-17", "2026-11-22", "SELECT count(*) FROM t", "0");
+    struct or_store_get g = {id, &counted, "calls", "2026-11-16", "2026-11-16", 0, 0};
+    int64_t at = 0;
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(or_store_fetched_at(s, &g, "", &at, err, sizeof(err)), OR_OK);
+    assert_int_equal(at, TUE17_12);
+
+    load_history = 1;
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-22",
+                "WITH d AS (SELECT as_of, duration_s - coalesce(lag(duration_s) OVER (PARTITION "
+                "BY record ORDER BY as_of), 0) AS more FROM t) SELECT group_concat(as_of || '+' "
+                "|| n, ',') FROM (SELECT as_of, sum(more) AS n FROM d GROUP BY as_of ORDER BY "
+                "as_of)",
+                "2026-11-17+3,2026-11-24+3");
+    load_history = 0;
+
+    /* c2 is gone at the vendor: a refetch of its day drops it, snapshots too */
+    put(s, id, &counted, "('c1', " MON_9 ", NULL, 6, NULL, NULL)", "2026-11-16", "2026-11-16",
+        WED25_8);
+    assert_raw(b, "SELECT count(*) FROM calls_snapshots WHERE or_key = 'c2'", "0");
+    assert_raw(b, "SELECT count(*) FROM calls_snapshots WHERE or_key = 'c1'", "3");
+    or_store_close(s);
+}
+
+/* A store of version 2 holding records with counters: opened, it is
+ * version 3 and reads as before; its next sync seeds the snapshots with
+ * those rows (as of the day they were fetched), so a trend's difference
+ * starts from them instead of counting everything up to the first sync. */
+static void
+test_counters_of_a_version_2_store(void **state)
+{
+    const struct backend *b = *state;
+    struct or_store *s = open_ok(b);
+    int64_t id = stream(s, "test.counted");
+    put(s, id, &records, "('c1', " MON_9 ", NULL, 2, NULL, NULL)", "2026-11-16", "2026-11-16",
+        TUE17_8); /* as version 2 stored them: no snapshots */
+    or_store_close(s);
+    free(raw(b, "ALTER TABLE or_streams DROP COLUMN snapshots"));
+    free(raw(b, "UPDATE or_meta SET value = '2' WHERE key = 'schema_version'"));
+
+    s = open_ok(b);
+    assert_raw(b, "SELECT value FROM or_meta WHERE key = 'schema_version'", "3");
+    const char *sum = "SELECT sum(duration_s) FROM t";
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-22", sum, "2");
+    GTimeZone *tz = berlin();
+    char err[OR_ERR_SIZE] = "";
+    if (or_store_counters_ready(s, id, "calls", tz, err, sizeof(err)) != OR_OK) {
+        fail_msg("ready: %s", err);
+    }
+    g_time_zone_unref(tz);
+    assert_raw(b, "SELECT or_snap || '=' || duration_s FROM calls_snapshots", "2026-11-17=2");
+    put(s, id, &counted, "('c1', " MON_9 ", NULL, 7, NULL, NULL)", "2026-11-16", "2026-11-16",
+        TUE24_8);
+    load_history = 1;
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-22",
+                "SELECT group_concat(as_of || '=' || duration_s, ',') FROM (SELECT * FROM t "
+                "ORDER BY as_of)",
+                "2026-11-17=2,2026-11-24=7");
+    load_history = 0;
+    assert_load(s, id, &counted, "2026-11-16", "2026-11-16", sum, "2");
+    or_store_close(s);
+}
+
 /* A store of schema version 1 is migrated; a newer one is refused and left alone. */
 static void
 test_migrates_old_refuses_newer(void **state)
@@ -373,14 +486,15 @@ test_migrates_old_refuses_newer(void **state)
     g_free(v1);
     struct or_store *s = open_ok(b);
     or_store_close(s);
-    assert_raw(b, "SELECT value FROM or_meta WHERE key = 'schema_version'", "2");
+    assert_raw(b, "SELECT value FROM or_meta WHERE key = 'schema_version'", "3");
     assert_raw(b, "SELECT fetched_at || ':' || row_count FROM or_coverage", "7:0");
+    assert_raw(b, "SELECT count(*) FROM or_streams WHERE snapshots IS NULL", "0");
 
     free(raw(b, "UPDATE or_meta SET value = '99' WHERE key = 'schema_version'"));
     char err[OR_ERR_SIZE] = "";
     assert_int_equal(or_store_open(b->url, &s, err, sizeof(err)), OR_ERR_DATASET);
     assert_null(s);
-    assert_non_null(strstr(err, "schema version 99, newer than this outreport knows (2)"));
+    assert_non_null(strstr(err, "schema version 99, newer than this outreport knows (3)"));
     assert_raw(b, "SELECT value FROM or_meta WHERE key = 'schema_version'", "99");
 }
 
@@ -491,6 +605,8 @@ main(void)
         BOTH(test_types_round_trip),
         BOTH(test_snapshots_dated),
         BOTH(test_migrates_old_refuses_newer),
+        BOTH(test_counter_snapshots_dated),
+        BOTH(test_counters_of_a_version_2_store),
         cmocka_unit_test_prestate_setup_teardown(test_sqlite_damaged_or_foreign_refused, setup,
                                                  teardown, &sqlite_backend),
         cmocka_unit_test(test_bad_urls),

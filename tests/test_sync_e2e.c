@@ -86,6 +86,22 @@ world_open(struct world *w, const char *store_url)
     start_mock(w, "0", NULL);
 }
 
+/* The store of a test run on both backends (cmocka prestate "sqlite" or
+ * "postgresql"): NULL for the world's SQLite file, else a fresh database. */
+static const char *
+store_for(void **state, char *url, size_t n)
+{
+    static int count;
+    if (strcmp(*state, "postgresql") != 0) {
+        return NULL;
+    }
+    char name[32];
+    snprintf(name, sizeof(name), "e2e_%d", ++count);
+    assert_true(pgtest_up);
+    assert_int_equal(pgtest_createdb(&pgtest_server, name, url, n), 0);
+    return url;
+}
+
 static void
 world_close(struct world *w)
 {
@@ -162,22 +178,34 @@ assert_ranges(const struct world *w, int *from, const char *want)
     g_free(got);
 }
 
-/* The days CSV of the test template over @p period (store as configured or --store). */
+/* The CSV of section @p section of template @p tpl (file NAME.json) over
+ * @p period (store as configured or --store). */
 static char *
-days_csv(const struct world *w, const char *now, const char *period, const char *store)
+csv_of(const struct world *w, const char *tpl, const char *section, const char *now,
+       const char *period, const char *store)
 {
-    char out[1300], file[1400];
+    char out[1300], file[1600];
     snprintf(out, sizeof(out), "%s/out", w->dir);
-    const char *args[] = {"run",   w->tpl,     "--period",
+    const char *args[] = {"run",   tpl,        "--period",
                           period,  "--format", "csv",
                           "--out", out,        store != NULL ? "--store" : NULL,
                           store,   NULL};
     expect_ok(run_at(w, now, args));
-    snprintf(file, sizeof(file), "%s/days-days.csv", out);
+    char *base = g_path_get_basename(tpl);
+    *strrchr(base, '.') = '\0';
+    snprintf(file, sizeof(file), "%s/%s-%s.csv", out, base, section);
+    g_free(base);
     char *csv = test_read_file(file, NULL);
     assert_non_null(csv);
     remove(file);
     return csv;
+}
+
+/* The days CSV of the test template over @p period (store as configured or --store). */
+static char *
+days_csv(const struct world *w, const char *now, const char *period, const char *store)
+{
+    return csv_of(w, w->tpl, "days", now, period, store);
 }
 
 #define WEEK3 "2026-11-02..2026-11-22"
@@ -187,10 +215,10 @@ days_csv(const struct world *w, const char *now, const char *period, const char 
 static void
 test_sync_requests_only_missing_days(void **state)
 {
-    (void)state;
+    char url[256];
     struct world w;
     int line = 0;
-    world_open(&w, NULL);
+    world_open(&w, store_for(state, url, sizeof(url)));
     const char *sync3[] = {"sync", "salesfinity.call-log", "--period", WEEK3, NULL};
     expect_ok(run_at(&w, "2026-11-25T08:00:00+01:00", sync3));
     /* three weeks, one request range each (Berlin days in UTC) */
@@ -219,10 +247,10 @@ test_sync_requests_only_missing_days(void **state)
 static void
 test_refetch_keeps_newest_version(void **state)
 {
-    (void)state;
+    char url[256];
     struct world w;
     int line = 0;
-    world_open(&w, NULL);
+    world_open(&w, store_for(state, url, sizeof(url)));
     const char *sync1[] = {"sync", "salesfinity.call-log", "--period", "2026-11-16..2026-11-22",
                            NULL};
     expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1));
@@ -248,6 +276,79 @@ test_refetch_keeps_newest_version(void **state)
     free(old);
     free(now);
     free(fresh);
+    world_close(&w);
+}
+
+/* The e-mail template: every e-mail of the period as of its end, and the
+ * opens and replies each sync saw coming in (the snapshots' differences). */
+#define MAIL_TPL                                                                                   \
+    "{\"title\": \"Mail\", \"sources\": {\"emails\": {\"source\": "                                \
+    "\"saleshandy.consolidated-stats\"}},\n\"sections\": [{\"kind\": \"table\", \"id\": "          \
+    "\"totals\", \"sql\": \"SELECT count(*) AS sent, sum(open_count) AS opens, sum(replied) AS "   \
+    "replies FROM emails\"}, {\"kind\": \"table\", \"id\": \"history\", \"sql\": \"WITH d AS "     \
+    "(SELECT as_of, open_count - coalesce(lag(open_count) OVER (PARTITION BY record ORDER BY "     \
+    "as_of), 0) AS opens, replied - coalesce(lag(replied) OVER (PARTITION BY record ORDER BY "     \
+    "as_of), 0) AS replies FROM emails_snapshots) SELECT as_of, sum(opens) AS opens, "             \
+    "sum(replies) AS replies FROM d GROUP BY as_of ORDER BY as_of\"}]}\n"
+
+/* sent, opens, replies of the e-mails of @p period as the mock has them now
+ * (no store); the numbers into @p v. */
+static void
+live_mail(const struct world *w, const char *tpl, const char *period, long v[3])
+{
+    char *csv = csv_of(w, tpl, "totals", "2026-11-24T12:00:00+01:00", period, "none");
+    const char *row = strchr(csv, '\n');
+    assert_non_null(row);
+    assert_int_equal(sscanf(row + 1, "%ld,%ld,%ld", &v[0], &v[1], &v[2]), 3);
+    free(csv);
+}
+
+/* Saleshandy's opens and replies count up after an e-mail was sent: each
+ * sync's reading is a dated snapshot (two on one day are one), a report
+ * reads each e-mail as of its period's end, and the difference between
+ * snapshots is what came in between them. */
+static void
+test_email_counters_dated_by_sync(void **state)
+{
+    char url[256], tpl[1300];
+    struct world w;
+    world_open(&w, store_for(state, url, sizeof(url)));
+    snprintf(tpl, sizeof(tpl), "%s/mail.json", w.dir);
+    write_file(tpl, MAIL_TPL);
+    const char *week = "2026-11-16..2026-11-22";
+    long all0[3], d20_0[3], d2122_0[3], d20_1[3], d2122_2[3];
+    live_mail(&w, tpl, week, all0);
+    live_mail(&w, tpl, "2026-11-20..2026-11-20", d20_0);
+    live_mail(&w, tpl, "2026-11-21..2026-11-22", d2122_0);
+    const char *sync1[] = {"sync", "saleshandy.consolidated-stats", "--period", week, NULL};
+    expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1)); /* snapshot of 11-23 */
+    mockapi_stop(&w.m);
+    start_mock(&w, "1", NULL); /* more opens and replies */
+    live_mail(&w, tpl, "2026-11-20..2026-11-20", d20_1);
+    /* 20-22 are not settled yet: fetched again, the snapshot of 11-24 */
+    expect_ok(run_at(&w, "2026-11-24T08:00:00+01:00", sync1));
+    mockapi_stop(&w.m);
+    start_mock(&w, "2", NULL); /* more opens again */
+    live_mail(&w, tpl, "2026-11-21..2026-11-22", d2122_2);
+    /* 21-22 once more the same day (20 is settled now): replaces their 11-24
+     * snapshot; the run at the same instant reads them again, also replacing */
+    expect_ok(run_at(&w, "2026-11-24T12:00:00+01:00", sync1));
+    char *totals = csv_of(&w, tpl, "totals", "2026-11-24T12:00:00+01:00", week, NULL);
+    char *history = csv_of(&w, tpl, "history", "2026-11-24T12:00:00+01:00", week, NULL);
+    /* as of the week's end: the snapshot of 11-23, not the newer readings */
+    char want[512];
+    snprintf(want, sizeof(want), "sent,opens,replies\r\n%ld,%ld,%ld\r\n", all0[0], all0[1],
+             all0[2]);
+    assert_string_equal(totals, want);
+    long opens = d20_1[1] - d20_0[1] + d2122_2[1] - d2122_0[1];
+    long replies = d20_1[2] - d20_0[2] + d2122_2[2] - d2122_0[2];
+    assert_true(opens > 0 && replies > 0 && d2122_2[1] > d2122_0[1] + d2122_0[0] / 5);
+    snprintf(want, sizeof(want),
+             "as_of,opens,replies\r\n2026-11-23,%ld,%ld\r\n2026-11-24,%ld,%ld\r\n", all0[1],
+             all0[2], opens, replies);
+    assert_string_equal(history, want);
+    free(totals);
+    free(history);
     world_close(&w);
 }
 
@@ -600,10 +701,10 @@ test_quarterly_review_week_by_week(void **state)
 static void
 test_rows_from_an_earlier_sync_are_as_of_it(void **state)
 {
-    (void)state;
+    char url[256];
     struct world w;
     int line = 0;
-    world_open(&w, NULL);
+    world_open(&w, store_for(state, url, sizeof(url)));
     const char *sync1[] = {"sync", "salesfinity.call-log", "--period", "2026-11-16..2026-11-22",
                            NULL};
     expect_ok(run_at(&w, "2026-11-23T08:00:00+01:00", sync1));
@@ -671,12 +772,18 @@ test_cumulative_disagreeing_with_keeping_refused(void **state)
                                                "records");
 }
 
+/* The store's behaviour through the binary, on SQLite and on PostgreSQL. */
+#define BOTH(f)                                                                                    \
+    cmocka_unit_test_prestate(f, (void *)"sqlite"),                                                \
+        cmocka_unit_test_prestate(f, (void *)"postgresql")
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sync_requests_only_missing_days),
-        cmocka_unit_test(test_refetch_keeps_newest_version),
+        BOTH(test_sync_requests_only_missing_days),
+        BOTH(test_refetch_keeps_newest_version),
+        BOTH(test_email_counters_dated_by_sync),
         cmocka_unit_test(test_two_syncs_at_once_sqlite),
         cmocka_unit_test(test_two_syncs_at_once_postgresql),
         cmocka_unit_test(test_second_machine_reads_postgresql),
@@ -687,7 +794,7 @@ main(void)
         cmocka_unit_test(test_quarterly_review_week_by_week),
         cmocka_unit_test(test_bad_keeping_declaration_refused),
         cmocka_unit_test(test_cumulative_disagreeing_with_keeping_refused),
-        cmocka_unit_test(test_rows_from_an_earlier_sync_are_as_of_it),
+        BOTH(test_rows_from_an_earlier_sync_are_as_of_it),
         cmocka_unit_test(test_trend_chart_marks_current_week_and_kpis_have_sparklines),
     };
     return cmocka_run_group_tests(tests, pgtest_group_setup, pgtest_group_teardown);

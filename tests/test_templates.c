@@ -146,8 +146,9 @@ verbose_run_says_what_it_fetched_and_wrote(void **state)
     char line[700];
     snprintf(line, sizeof(line), "info: wrote %s (%lld bytes)", reps, (long long)sb.st_size);
     assert_non_null(strstr(r.err, line));
-    /* reps, reconciliation, lists, sequences, agents, trend, trend-emails, all-calls */
-    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 8);
+    /* reps, reconciliation, lists, meetings-by-weekday (a pivot), sequences, agents, trend,
+     * trend-emails, all-calls */
+    assert_int_equal(test_count_lines_with(r.err, "info: wrote "), 9);
     g_free(reps);
     proc_result_free(&r);
     samples_close(&S);
@@ -183,7 +184,7 @@ voice_agent_outcomes_add_up_to_the_agent_calls_tile(void **state)
 
     /* The chart's data, read back from the workbook by openpyxl. */
     char *xlsx = g_build_filename(S.dir, "voice-agent.xlsx", NULL);
-    const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "Call outcomes", NULL};
+    const char *py[] = {"/usr/bin/python3", check, xlsx, "rows", "outcomes", NULL};
     run(py, NULL, &r);
     assert_int_equal(r.status, 0);
     long sum = 0;

@@ -46,7 +46,11 @@
  *   endpoint's lookup (::or_endpoint.lookup, ::or_query.lookup), refused
  *   credentials told by the body (::or_endpoint.auth_failure), cumulative
  *   tables (::or_endpoint.cumulative, ::or_source_status.fetched_at) and
- *   counts of repaired values (::or_host.count_repaired).  2.3 adds the
+ *   counts of repaired values (::or_host.count_repaired).  2.3 adds the company's look
+ *   (::or_brand, ::or_report.brand), conditional formatting of columns and
+ *   KPIs (::or_cond, ::or_result_column.cond, ::or_kpi.cond), the report's
+ *   locale (::or_report.locale; the host's formatter follows it) and the
+ *   built-in texts in that locale's language (::or_host.text), and the
  *   heatmap, combo and stacked area charts (::OR_CHART_HEATMAP,
  *   ::OR_CHART_COMBO, ::OR_CHART_STACKED_AREA; ::or_chart.y_col, nlines,
  *   secondary, y2_label).
@@ -363,6 +367,8 @@ struct or_result_column {
     enum or_type type;     /**< value type */
     enum or_format format; /**< display format */
     int align;             /**< 0 auto, 1 left, 2 right, 3 centre */
+    /* since 2.3 */
+    const struct or_cond *cond; /**< conditional formatting of its cells, or NULL */
 };
 
 /**
@@ -376,6 +382,48 @@ struct or_value {
     double r;          /**< REAL */
     const char *s;     /**< TEXT, NUL-terminated UTF-8 */
     size_t len;        /**< TEXT length in bytes */
+};
+
+/** What a conditional format does (since 2.3; docs/templates.md, "Conditional formatting"). */
+enum or_cond_kind {
+    OR_COND_NONE = 0,  /**< nothing */
+    OR_COND_THRESHOLD, /**< cells passing the "good" test are green, the "bad" test red */
+    OR_COND_SCALE,     /**< a colour scale from low_color (min) to high_color (max) */
+    OR_COND_BARS,      /**< a data bar of bar_color, as long as the value's share of max */
+    OR_COND_KIND_COUNT
+};
+
+/** The comparison of a threshold test (since 2.3). */
+enum or_cond_op {
+    OR_COND_GE = 0, /**< >= */
+    OR_COND_GT,     /**< > */
+    OR_COND_LE,     /**< <= */
+    OR_COND_LT,     /**< < */
+    OR_COND_EQ,     /**< = */
+    OR_COND_NE,     /**< != */
+    OR_COND_OP_COUNT
+};
+
+/** One threshold test: `value OP operand`, e.g. ">= 0.5" (since 2.3). */
+struct or_cond_test {
+    int set;            /**< zero: no such test */
+    enum or_cond_op op; /**< the comparison */
+    double operand;     /**< in the stored unit: a ratio for percent (0.5), seconds for durations */
+};
+
+/**
+ * Conditional formatting of a column's cells or a KPI's value (since 2.3).
+ * Built by the host from the template; borrowed like the report.
+ */
+struct or_cond {
+    enum or_cond_kind kind;   /**< what it does */
+    struct or_cond_test good; /**< THRESHOLD: green when it passes */
+    struct or_cond_test bad;  /**< THRESHOLD: red when it passes (good wins when both do) */
+    uint32_t low_color;       /**< SCALE: 0xRRGGBB of the smallest value */
+    uint32_t high_color;      /**< SCALE: of the largest value; BARS: the bar's colour */
+    int has_range;            /**< SCALE, BARS: nonzero when min and max are known */
+    double min;               /**< SCALE, BARS: the smallest value of the column's result */
+    double max;               /**< SCALE, BARS: the largest */
 };
 
 /** A typed result set: columns plus a cursor the renderer steps with the host. */
@@ -452,6 +500,8 @@ struct or_kpi {
     /* since 2.2 */
     size_t nspark;       /**< values of the last nspark periods for a sparkline, 0: none */
     const double *spark; /**< oldest first, the last being this period's; NaN: no data */
+    /* since 2.3 */
+    const struct or_cond *cond; /**< THRESHOLD: colours the value; NULL: none */
 };
 
 /** One evaluated section of a report. */
@@ -480,6 +530,24 @@ struct or_source_status {
     enum or_cumulative cumulative; /**< its endpoint's ::or_endpoint.cumulative */
 };
 
+/**
+ * The company's look: the [brand] section of the configuration (since 2.3).
+ * The host checks every key and the logo file before anything renders.
+ */
+struct or_brand {
+    const unsigned char *logo; /**< the logo file's bytes, a PNG or a JPEG (an SVG logo
+                                    arrives rasterised to a PNG by the host), or NULL */
+    size_t logo_size;          /**< bytes of @c logo */
+    int logo_jpeg;             /**< nonzero: @c logo is a JPEG, else a PNG */
+    int logo_width;            /**< its size in pixels */
+    int logo_height;           /**< its size in pixels */
+    int has_accent;            /**< nonzero: @c accent is set */
+    uint32_t accent;           /**< 0xRRGGBB: headings, rules, the first chart colour */
+    const char *company;       /**< the company's name, or NULL */
+    const char *footer;        /**< a line at the foot of every page (PDF) or sheet, or NULL */
+    int cover;                 /**< nonzero: documents open with a cover page */
+};
+
 /** The evaluated report every renderer receives.  Borrowed for one render call. */
 struct or_report {
     const char *title;                             /**< report title */
@@ -506,6 +574,10 @@ struct or_report {
     const char *split_label;
     const char *split_value; /**< the split's value, or NULL in the roll-up */
     const char *currency;    /**< ISO 4217 code of OR_FMT_CURRENCY values ("EUR"), or NULL */
+    /* since 2.3 */
+    const struct or_brand *brand; /**< the company's look, or NULL for outreport's own */
+    const char *locale; /**< BCP 47 tag the documents are written for ("de-DE"); the host's
+                             formatter and ::or_host.text follow it.  Never NULL */
 };
 
 /** A renderer option after validation (`--option KEY=VALUE`).  Built by the host. */
@@ -766,6 +838,21 @@ struct or_host {
      * @return OR_OK; OR_ERR_INVALID for an unknown @p what or @p n < 0.
      */
     or_status (*count_repaired)(const struct or_host *h, enum or_repair what, long n);
+
+    /* since 2.3 */
+
+    /**
+     * Built-in text @p id ("page", "rows", "status.ok", ... : docs/locales.md
+     * lists them) in the report locale's language, its placeholders {1},
+     * {2}, ... replaced by @p args[0], @p args[1], ...  The catalogue of
+     * the language (share/outreport/i18n/LANG.ini) gives the text, else
+     * English.  E.g. "page" with {"2", "7"}: "Seite 2 von 7" in de-DE.
+     * @return OR_OK; OR_ERR_NOT_FOUND for an unknown @p id (@p buf then
+     *         holds @p id); OR_ERR_INVALID for a NULL argument, @p n of 0 or
+     *         a text that does not fit (cut at a character).
+     */
+    or_status (*text)(const struct or_host *h, const char *id, const char *const *args,
+                      size_t nargs, char *buf, size_t n);
 };
 
 /* ------------------------------------------------------------------------- */

@@ -53,7 +53,7 @@ chart_xy_draw_areas(const struct chart_xy *p)
             cairo_line_to(cr, x, chart_xy_vpos(p, below));
         }
         cairo_close_path(cr);
-        chart_rgb(cr, chart_color(s));
+        chart_rgb(cr, chart_color(cd, s));
         cairo_fill(cr);
         /* The series' top edge, white, so neighbours of close colours part. */
         trace_top(p, s);

@@ -38,7 +38,7 @@ chart_xy_draw_bars(const struct chart_xy *p)
             }
             double v = chart_value(cd, s, c);
             double gap = ns > 1 && thick > 3.0 ? 0.6 : 0.0;
-            chart_rgb(p->cr, chart_color(s));
+            chart_rgb(p->cr, chart_color(p->cd, s));
             bar_rect(p, c0 + thick * (double)s + gap / 2.0, thick - gap, 0.0, v);
             if (p->value_labels) {
                 chart_xy_end_label(p, c0 + thick * ((double)s + 0.5), v, cd->format[s], 0);
@@ -66,7 +66,7 @@ segment_label(const struct chart_xy *p, double mid, double a, double b, double t
     if (!fits) {
         return;
     }
-    chart_rgb(p->cr, chart_color_is_light(chart_color(s)) ? CHART_C_TEXT : 0xFFFFFFu);
+    chart_rgb(p->cr, chart_color_is_light(chart_color(p->cd, s)) ? CHART_C_TEXT : 0xFFFFFFu);
     double centre = (chart_xy_vpos(p, a) + chart_xy_vpos(p, b)) / 2.0;
     if (p->horizontal) {
         chart_text(p->cr, centre, mid + 2.4, CHART_CENTER, buf);
@@ -94,7 +94,7 @@ chart_xy_draw_stacked(const struct chart_xy *p)
             double v = chart_value(cd, s, c);
             double from = v >= 0 ? pos : neg;
             double to = from + v;
-            chart_rgb(p->cr, chart_color(s));
+            chart_rgb(p->cr, chart_color(p->cd, s));
             bar_rect(p, c0, thick, from, to);
             /* A hairline of white between segments. */
             cairo_set_line_width(p->cr, 0.5);

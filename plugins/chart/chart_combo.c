@@ -34,7 +34,7 @@ chart_combo_ticks(struct chart_xy *p)
 static uint32_t
 axis_color(const struct chart_xy *p)
 {
-    return p->cd->nseries - p->nbars == 1 ? chart_color(p->nbars) : CHART_C_MUTED;
+    return p->cd->nseries - p->nbars == 1 ? chart_color(p->cd, p->nbars) : CHART_C_MUTED;
 }
 
 double

@@ -13,8 +13,12 @@
 #define OR_CHART_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "outreport/plugin.h"
+
+/** Colours of a chart palette (a brand's: orr_palette()). */
+#define CHART_PALETTE_SIZE 8
 
 /** Rows a chart reads at most. */
 #define CHART_MAX_CATEGORIES 1000
@@ -36,6 +40,9 @@ struct chart_data {
     unsigned char *marked;   /**< ncat flags (trend): 1 = a current category (owned) */
     int truncated;           /**< nonzero: the result had more rows than were read */
     int64_t total_rows;      /**< rows of the result (from nrows) */
+    const uint32_t *palette; /**< borrowed: ::CHART_PALETTE_SIZE series colours (a brand's,
+                                  set by the renderer after chart_data_load()), or NULL:
+                                  the Okabe–Ito palette */
     /* A heatmap's categories are its rows (y), its series its columns (x):
      * the value at column s of row c is chart_value(cd, s, c). */
     char *value_name; /**< HEATMAP: the value column's label, titling the colour scale (owned) */

@@ -115,7 +115,7 @@ donut_legend(cairo_t *cr, const struct chart_data *cd, const struct donut *dn, d
     }
     for (size_t i = 0; i < dn->n; i++) {
         double base = y + row * (double)i + 10.0;
-        chart_rgb(cr, chart_color(i));
+        chart_rgb(cr, chart_color(cd, i));
         cairo_rectangle(cr, x, base - 7.5, 8.0, 8.0);
         cairo_fill(cr);
         chart_font(cr, CHART_SIZE_LEGEND, 0);
@@ -154,7 +154,7 @@ chart_donut(cairo_t *cr, const struct chart_data *cd, double w, double h)
         cairo_arc(cr, cx, cy, r_out, a0, a1);
         cairo_arc_negative(cr, cx, cy, r_in, a1, a0);
         cairo_close_path(cr);
-        chart_rgb(cr, chart_color(i));
+        chart_rgb(cr, chart_color(cd, i));
         cairo_fill_preserve(cr);
         chart_rgb(cr, 0xFFFFFFu);
         cairo_set_line_width(cr, 1.2);
@@ -165,7 +165,7 @@ chart_donut(cairo_t *cr, const struct chart_data *cd, double w, double h)
             double rr = (r_out + r_in) / 2.0;
             percent_text(cd->h, share, buf, sizeof(buf));
             chart_font(cr, CHART_SIZE_VALUE, 1);
-            chart_rgb(cr, chart_color_is_light(chart_color(i)) ? CHART_C_TEXT : 0xFFFFFFu);
+            chart_rgb(cr, chart_color_is_light(chart_color(cd, i)) ? CHART_C_TEXT : 0xFFFFFFu);
             chart_text(cr, cx + rr * cos(mid), cy + rr * sin(mid) + 2.4, CHART_CENTER, buf);
         }
         a0 = a1;

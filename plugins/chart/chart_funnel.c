@@ -66,7 +66,7 @@ chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
             chart_rgb(cr, 0xDCEAF4u);
             cairo_fill(cr);
         }
-        chart_rgb(cr, chart_color(0));
+        chart_rgb(cr, chart_color(cd, 0));
         cairo_rectangle(cr, cx - bw / 2.0, top, bw, bh);
         cairo_fill(cr);
         prev_l = cx - bw / 2.0;

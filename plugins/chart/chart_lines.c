@@ -18,7 +18,7 @@ chart_xy_draw_lines(const struct chart_xy *p)
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     for (size_t s = p->first_line; s < cd->nseries; s++) {
         int open = 0;
-        chart_rgb(cr, chart_color(s));
+        chart_rgb(cr, chart_color(cd, s));
         cairo_set_line_width(cr, 1.8);
         for (size_t c = 0; c < cd->ncat; c++) {
             if (chart_missing(cd, s, c)) {
@@ -45,7 +45,7 @@ chart_xy_draw_lines(const struct chart_xy *p)
             cairo_arc(cr, x, y, 2.6, 0.0, 2.0 * M_PI);
             chart_rgb(cr, 0xFFFFFFu);
             cairo_fill_preserve(cr);
-            chart_rgb(cr, chart_color(s));
+            chart_rgb(cr, chart_color(cd, s));
             cairo_set_line_width(cr, 1.4);
             cairo_stroke(cr);
             if (p->value_labels && p->first_line == 0) {

@@ -23,8 +23,11 @@ static const uint32_t palette[] = {
 };
 
 uint32_t
-chart_color(size_t i)
+chart_color(const struct chart_data *cd, size_t i)
 {
+    if (cd->palette != NULL) {
+        return cd->palette[i % CHART_PALETTE_SIZE];
+    }
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 
@@ -441,7 +444,7 @@ legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, doub
             cy += LEGEND_ROW;
         }
         if (draw) {
-            chart_rgb(cr, chart_color(s));
+            chart_rgb(cr, chart_color(cd, s));
             cairo_rectangle(cr, cx, cy + 2.0, LEGEND_BOX, LEGEND_BOX);
             cairo_fill(cr);
             chart_rgb(cr, CHART_C_TEXT);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file chart_util.h
- * @brief What every chart kind shares: the Okabe–Ito palette, text set with
+ * @brief What every chart kind shares: the palette (Okabe–Ito or a brand's), text set with
  *        cairo, "nice" axis ticks (1-2-5 steps), number labels, the legend.
  *
  * All coordinates are points with y growing downwards (cairo's user space
@@ -62,8 +62,11 @@ void chart_fonts_attach(cairo_t *cr, struct chart_fonts *pf, const struct chart_
 /** @brief Release the faces of @p pf (the context no longer draws text). */
 void chart_fonts_release(struct chart_fonts *pf);
 
-/** @brief Colour @p i of the Okabe–Ito palette (cycles after eight). */
-uint32_t chart_color(size_t i);
+/**
+ * @brief Colour @p i (cycling after eight) of @p cd's palette: the brand's
+ * (::chart_data.palette) or else the Okabe–Ito palette.
+ */
+uint32_t chart_color(const struct chart_data *cd, size_t i);
 
 /** @brief Nonzero for palette colours too light for white text on them. */
 int chart_color_is_light(uint32_t rgb);

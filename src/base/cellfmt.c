@@ -64,8 +64,9 @@ or_cellfmt_parse_date(const char *s, int with_time, int parts[6])
 
 /* The spreadsheet code of a numeric format; currency with its symbol. */
 static void
-number_code(enum or_format fmt, const char *currency, char *code, size_t n)
+number_code(enum or_format fmt, const struct or_cellfmt *c, char *code, size_t n)
 {
+    const char *currency = c->currency;
     int decimals = 2;
     const char *symbol = NULL;
     switch (fmt) {
@@ -77,6 +78,12 @@ number_code(enum or_format fmt, const char *currency, char *code, size_t n)
     case OR_FMT_TEXT: code[0] = '\0'; return;
     case OR_FMT_CURRENCY:
         symbol = currency != NULL ? or_currency_symbol(currency, &decimals) : "";
+        if (c->loc != NULL && c->loc->currency_after) {
+            char sym[16];
+            snprintf(sym, sizeof(sym), "%s", symbol);
+            snprintf(code, n, "#,##0%s\" %s\"", decimals > 0 ? ".00" : "", g_strstrip(sym));
+            return;
+        }
         snprintf(code, n, "\"%s\"#,##0%s", symbol, decimals > 0 ? ".00" : "");
         return;
     default: snprintf(code, n, "%s", CODE_DECIMAL); return;
@@ -86,29 +93,37 @@ number_code(enum or_format fmt, const char *currency, char *code, size_t n)
 /* A literal number format code into @p o. */
 #define SET_CODE(o, code) memcpy((o)->num_format, code, sizeof(code))
 
-/* A date or date-time from wall-clock parts; its text only when asked for
- * (a workbook's million timestamps need none). */
+/* A date or date-time from wall-clock parts, in @p c's locale when it has
+ * one; its text only when asked for (a workbook's million timestamps need none). */
 static void
-set_date(struct or_display *o, const int parts[6], int with_time, unsigned flags)
+set_date(struct or_display *o, const int parts[6], int with_time, const struct or_cellfmt *c)
 {
     double serial = 0.0;
+    const struct or_locale *loc = c->loc;
     if (!or_excel_serial(parts, &serial)) {
         o->kind = OR_DISPLAY_STRING; /* Excel cannot show it: the text it is */
     }
     else {
         o->kind = OR_DISPLAY_NUMBER;
         o->number = with_time ? serial : floor(serial);
-        if (with_time) {
+        if (loc != NULL) {
+            snprintf(o->num_format, sizeof(o->num_format), "%s",
+                     with_time ? loc->xl_datetime : loc->xl_date);
+        }
+        else if (with_time) {
             SET_CODE(o, CODE_DATETIME);
         }
         else {
             SET_CODE(o, CODE_DATE);
         }
-        if (flags & OR_DISPLAY_NO_TEXT) {
+        if (c->flags & OR_DISPLAY_NO_TEXT) {
             return;
         }
     }
-    if (with_time) {
+    if (loc != NULL && !(c->flags & OR_DISPLAY_PLAIN)) {
+        or_locale_date(loc, parts, with_time, o->text, sizeof(o->text));
+    }
+    else if (with_time) {
         snprintf(o->text, sizeof(o->text), "%04d-%02d-%02d %02d:%02d", parts[0], parts[1], parts[2],
                  parts[3], parts[4]);
     }
@@ -123,20 +138,21 @@ set_instant(struct or_display *o, int64_t t, int with_time, const struct or_cell
     struct or_local_time lt;
     or_time_local(t, c->tz, &lt);
     int parts[6] = {lt.year, lt.month, lt.day, lt.hour, lt.minute, lt.second};
-    set_date(o, parts, with_time, c->flags);
+    set_date(o, parts, with_time, c);
 }
 
 static void
 set_number(struct or_display *o, double v, enum or_format fmt, const struct or_cellfmt *c)
 {
-    struct or_numstyle st = {',', '.', c->currency};
+    struct or_numstyle st = or_numstyle_of(c->loc, c->currency);
     if (c->flags & OR_DISPLAY_PLAIN) {
-        st.group = 0;
-        st.point = (c->flags & OR_DISPLAY_DECIMAL_COMMA) ? ',' : '.';
+        st = or_numstyle_of(NULL, c->currency); /* data files: their own marks */
+        st.group = "";
+        st.point = (c->flags & OR_DISPLAY_DECIMAL_COMMA) ? "," : ".";
     }
     o->kind = OR_DISPLAY_NUMBER;
     o->number = fmt == OR_FMT_DURATION ? v / 86400.0 : v;
-    number_code(fmt, c->currency, o->num_format, sizeof(o->num_format));
+    number_code(fmt, c, o->num_format, sizeof(o->num_format));
     if (!isfinite(v)) {
         o->kind = OR_DISPLAY_STRING; /* a spreadsheet has no NaN or infinity */
     }
@@ -164,7 +180,7 @@ text_cell(struct or_display *o, const struct or_value *v, enum or_format fmt,
     }
     if ((fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) &&
         or_cellfmt_parse_date(v->s, fmt == OR_FMT_DATETIME, parts)) {
-        set_date(o, parts, fmt == OR_FMT_DATETIME, c->flags);
+        set_date(o, parts, fmt == OR_FMT_DATETIME, c);
         return;
     }
     if (is_numeric_format(fmt) && v->s[0] != '\0' && !g_ascii_isspace(v->s[0])) {
@@ -264,14 +280,14 @@ change_code(const struct or_kpi *k, int kind, const struct or_cellfmt *c, char *
         double d = k->value - k->previous;
         fmt = fabs(d - nearbyint(d)) < 1e-9 ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
     }
-    number_code(fmt, c->currency, base, sizeof(base));
+    number_code(fmt, c, base, sizeof(base));
     snprintf(code, n, "+%s;-%s;\"" PLUS_MINUS "\"%s", base, base, base);
 }
 
 static void
 kpi_change(const struct or_kpi *k, const struct or_cellfmt *c, struct or_display *o, int *direction)
 {
-    struct or_numstyle st = {',', '.', c->currency};
+    struct or_numstyle st = or_numstyle_of(c->loc, c->currency);
     int kind = 0;
     double number = 0.0;
     if (!or_kpi_change_in(k, &st, o->text, sizeof(o->text), direction, &number, &kind)) {

@@ -17,13 +17,15 @@
 
 #include <glib.h>
 
+#include "base/locale.h"
 #include "outreport/plugin.h"
 
 /** What a cell is formatted in.  Borrowed members. */
 struct or_cellfmt {
-    GTimeZone *tz;        /**< the report's zone (NULL: UTC) */
-    const char *currency; /**< ISO 4217 code of CURRENCY values, or NULL */
-    unsigned flags;       /**< OR_DISPLAY_* of plugin.h */
+    GTimeZone *tz;               /**< the report's zone (NULL: UTC) */
+    const char *currency;        /**< ISO 4217 code of CURRENCY values, or NULL */
+    unsigned flags;              /**< OR_DISPLAY_* of plugin.h */
+    const struct or_locale *loc; /**< the report's locale (separators, date patterns), or NULL */
 };
 
 /**

@@ -251,8 +251,18 @@ normalise_comments(const char *text)
         }
         else {
             size_t n = strlen(*l);
+            /* A value may begin with '#' ("accent = #0A5FA8"): only a marker
+             * after the value's first character starts a comment. */
+            const char *eq = strchr(*l, '=');
+            size_t value_at = n;
+            if (eq != NULL) {
+                value_at = (size_t)(eq - *l) + 1;
+                while (value_at < n && ((*l)[value_at] == ' ' || (*l)[value_at] == '\t')) {
+                    value_at++;
+                }
+            }
             for (size_t i = 1; i < n; i++) {
-                if (((*l)[i] == ';' || (*l)[i] == '#') &&
+                if (i != value_at && ((*l)[i] == ';' || (*l)[i] == '#') &&
                     ((*l)[i - 1] == ' ' || (*l)[i - 1] == '\t')) {
                     n = i;
                     break;

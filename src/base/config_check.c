@@ -9,8 +9,8 @@
 #include "base/log.h"
 #include "base/suggest.h"
 
-static const char *const report_keys[] = {"timezone",      "week_start",       "author",
-                                          "sql_timeout_s", "max_section_rows", NULL};
+static const char *const report_keys[] = {
+    "timezone", "week_start", "author", "sql_timeout_s", "max_section_rows", "locale", NULL};
 static const char *const http_keys[] = {
     "retries",    "backoff_ms",      "backoff_max_ms", "timeout_s",      "connect_timeout_s",
     "parallel",   "ca_file",         "cache",          "cache_ttl_s",    "max_response_mb",
@@ -27,10 +27,11 @@ static const char *const notify_keys[] = {"slack_webhook_env",
                                           "retries",
                                           "timeout_s",
                                           NULL};
+static const char *const brand_keys[] = {"logo", "accent", "company", "footer", "cover", NULL};
 
 static const struct or_config_section core[] = {
     {"report", report_keys}, {"store", store_keys},   {"http", http_keys},
-    {"smtp", smtp_keys},     {"notify", notify_keys},
+    {"smtp", smtp_keys},     {"notify", notify_keys}, {"brand", brand_keys},
 };
 
 const struct or_config_section *

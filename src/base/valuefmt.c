@@ -102,14 +102,18 @@ grouped(char *out, double v, int decimals, const struct or_numstyle *st)
         digits[nd++] = (char)('0' + (int)(ip % 10));
         ip /= 10;
     } while (ip != 0);
+    size_t glen = st->group != NULL ? strlen(st->group) : 0;
+    size_t plen = strlen(st->point);
     while (nd > 0) {
         out[o++] = digits[--nd];
-        if (nd > 0 && nd % 3 == 0 && st->group != 0) {
-            out[o++] = st->group;
+        if (nd > 0 && nd % 3 == 0 && glen > 0) {
+            memcpy(out + o, st->group, glen);
+            o += glen;
         }
     }
     if (decimals > 0) {
-        out[o++] = st->point;
+        memcpy(out + o, st->point, plen);
+        o += plen;
         for (int d = decimals - 1; d >= 0; d--) {
             out[o + (size_t)d] = (char)('0' + (int)(fp % 10));
             fp /= 10;
@@ -144,6 +148,14 @@ money(char *out, double v, int decimals, const struct or_numstyle *st)
         return;
     }
     int negative = v < 0 && strspn(tmp, "0.,") != strlen(tmp);
+    if (st->currency_after && symbol[0] != '\0') {
+        /* "1.234,50 €", "12,00 CHF" */
+        char sym[16];
+        snprintf(sym, sizeof(sym), "%s", symbol);
+        g_strstrip(sym);
+        snprintf(out, NUM_SIZE, "%s%s\xC2\xA0%s", negative ? "-" : "", tmp, sym);
+        return;
+    }
     snprintf(out, NUM_SIZE, "%s%s%s", negative ? "-" : "", symbol, tmp);
 }
 
@@ -161,15 +173,43 @@ or_number_text(double v, enum or_format fmt, int decimals, const struct or_numst
     case OR_FMT_CURRENCY: money(out, v, decimals, st); return;
     case OR_FMT_TEXT:
         snprintf(out, NUM_SIZE, "%g", v); /* as it is, no separators */
-        if (st->point != '.') {
+        if (strcmp(st->point, ".") != 0) {
             char *dot = strchr(out, '.');
             if (dot != NULL) {
-                *dot = st->point;
+                char rest[NUM_SIZE];
+                snprintf(rest, sizeof(rest), "%s", dot + 1);
+                snprintf(dot, NUM_SIZE - (size_t)(dot - out), "%s%s", st->point, rest);
             }
         }
         return;
     default: grouped(out, v, decimals >= 0 ? decimals : 2, st); return;
     }
+}
+
+struct or_numstyle
+or_numstyle_of(const struct or_locale *loc, const char *currency)
+{
+    struct or_numstyle st = OR_NUMSTYLE_DOCUMENT;
+    st.currency = currency;
+    if (loc != NULL) {
+        st.group = loc->group;
+        st.point = loc->point;
+        st.currency_after = loc->currency_after;
+    }
+    return st;
+}
+
+void
+or_instant_text_loc(int64_t t, int with_time, GTimeZone *tz, const struct or_locale *loc, char *out)
+{
+    if (loc == NULL) {
+        or_instant_text(t, with_time, tz, out);
+        return;
+    }
+    struct or_local_time lt;
+    or_time_local(t, tz, &lt);
+    int parts[5] = {lt.year, lt.month, lt.day, lt.hour, lt.minute};
+    or_locale_date(loc, parts, with_time, out, NUM_SIZE);
 }
 
 void
@@ -198,11 +238,11 @@ real_instant(double r, int64_t *t)
 }
 
 or_status
-or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz,
-                 const char *currency, char *buf, size_t n)
+or_value_text_loc(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz,
+                  const char *currency, const struct or_locale *loc, char *buf, size_t n)
 {
     char out[NUM_SIZE];
-    struct or_numstyle st = {',', '.', currency};
+    struct or_numstyle st = or_numstyle_of(loc, currency);
     int64_t t = 0;
     if (buf == NULL || n == 0 || v == NULL) {
         return OR_ERR_INVALID;
@@ -213,10 +253,10 @@ or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTi
     switch (v->type) {
     case OR_TYPE_TEXT: return put(buf, n, v->s != NULL ? v->s : "");
     case OR_TYPE_BOOL: return put(buf, n, v->i ? "yes" : "no");
-    case OR_TYPE_TIME: or_instant_text(v->i, fmt != OR_FMT_DATE, tz, out); break;
+    case OR_TYPE_TIME: or_instant_text_loc(v->i, fmt != OR_FMT_DATE, tz, loc, out); break;
     case OR_TYPE_INT:
         if (fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) {
-            or_instant_text(v->i, fmt == OR_FMT_DATETIME, tz, out);
+            or_instant_text_loc(v->i, fmt == OR_FMT_DATETIME, tz, loc, out);
         }
         else if (fmt == OR_FMT_TEXT) {
             snprintf(out, sizeof(out), "%lld", (long long)v->i);
@@ -228,7 +268,7 @@ or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTi
         break;
     default:
         if ((fmt == OR_FMT_DATE || fmt == OR_FMT_DATETIME) && real_instant(v->r, &t)) {
-            or_instant_text(t, fmt == OR_FMT_DATETIME, tz, out);
+            or_instant_text_loc(t, fmt == OR_FMT_DATETIME, tz, loc, out);
         }
         else {
             or_number_text(v->r, fmt, decimals, &st, out);
@@ -236,6 +276,13 @@ or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTi
         break;
     }
     return put(buf, n, out);
+}
+
+or_status
+or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz,
+                 const char *currency, char *buf, size_t n)
+{
+    return or_value_text_loc(v, fmt, decimals, tz, currency, NULL, buf, n);
 }
 
 or_status
@@ -300,6 +347,16 @@ or_kpi_change_in(const struct or_kpi *k, const struct or_numstyle *st, char *buf
     }
     snprintf(buf, n, "%s%s%s", *direction == 0 ? PLUS_MINUS : (d > 0 ? "+" : "-"), tmp, unit);
     return 1;
+}
+
+int
+or_kpi_change_loc(const struct or_kpi *k, const struct or_locale *loc, char *buf, size_t n,
+                  int *direction)
+{
+    struct or_numstyle st = or_numstyle_of(loc, NULL);
+    double number;
+    int kind;
+    return or_kpi_change_in(k, &st, buf, n, direction, &number, &kind);
 }
 
 int

@@ -21,7 +21,9 @@
  *   what a double holds exactly (9e15) in scientific notation "1.235e+16".
  *
  * Data files (CSV) write the same text without thousands separators and with
- * their own decimal mark (struct or_numstyle).
+ * their own decimal mark (struct or_numstyle).  With a locale (locale.h),
+ * documents use its separators ("12.345,67"), dates ("16.11.2026 09:30")
+ * and currency placement ("1.234,50 €").
  */
 #ifndef OR_VALUEFMT_H
 #define OR_VALUEFMT_H
@@ -29,6 +31,7 @@
 #include <glib.h>
 #include <stddef.h>
 
+#include "base/locale.h"
 #include "outreport/plugin.h"
 
 /** Text of NULL and of a missing value: an en dash. */
@@ -39,16 +42,20 @@
 
 /** How numbers are written: documents group thousands, data files do not. */
 struct or_numstyle {
-    char group;           /**< thousands separator, or 0 for none */
-    char point;           /**< decimal mark */
+    const char *group;    /**< thousands separator (UTF-8), or "" for none */
+    const char *point;    /**< decimal mark (UTF-8) */
     const char *currency; /**< ISO 4217 code for OR_FMT_CURRENCY, or NULL */
+    int currency_after;   /**< nonzero: the symbol after the amount ("1.234,50 €") */
 };
 
 /** Documents' style: "12,345.67", no currency. */
 #define OR_NUMSTYLE_DOCUMENT                                                                       \
     {                                                                                              \
-        ',', '.', NULL                                                                             \
+        ",", ".", NULL, 0                                                                          \
     }
+
+/** @brief Documents' style in @p loc (NULL: OR_NUMSTYLE_DOCUMENT) with @p currency. */
+struct or_numstyle or_numstyle_of(const struct or_locale *loc, const char *currency);
 
 /**
  * @brief @p v in numeric format @p fmt (INTEGER, DECIMAL, PERCENT, DURATION,
@@ -62,6 +69,10 @@ void or_number_text(double v, enum or_format fmt, int decimals, const struct or_
 
 /** @brief Instant @p t as "2026-11-16 09:30" (@p with_time) or "2026-11-16" in @p tz. */
 void or_instant_text(int64_t t, int with_time, GTimeZone *tz, char *out);
+
+/** @brief or_instant_text() in @p loc's date pattern (NULL: ISO). */
+void or_instant_text_loc(int64_t t, int with_time, GTimeZone *tz, const struct or_locale *loc,
+                         char *out);
 
 /**
  * @brief What an amount in currency @p code is written with: "€" for EUR,
@@ -87,6 +98,11 @@ int or_currency_valid(const char *code);
 or_status or_value_text_in(const struct or_value *v, enum or_format fmt, int decimals,
                            GTimeZone *tz, const char *currency, char *buf, size_t n);
 
+/** @brief or_value_text_in() in locale @p loc (NULL: outreport's neutral style). */
+or_status or_value_text_loc(const struct or_value *v, enum or_format fmt, int decimals,
+                            GTimeZone *tz, const char *currency, const struct or_locale *loc,
+                            char *buf, size_t n);
+
 /** @brief or_value_text_in() without a currency. */
 or_status or_value_text(const struct or_value *v, enum or_format fmt, int decimals, GTimeZone *tz,
                         char *buf, size_t n);
@@ -107,6 +123,10 @@ void or_value_format(const struct or_value *v, enum or_format fmt, GTimeZone *tz
  *         finite), else 0 with @p buf "" and *@p direction 0.
  */
 int or_kpi_change(const struct or_kpi *k, char *buf, size_t n, int *direction);
+
+/** @brief or_kpi_change() in locale @p loc (NULL: neutral). */
+int or_kpi_change_loc(const struct or_kpi *k, const struct or_locale *loc, char *buf, size_t n,
+                      int *direction);
 
 /**
  * @brief or_kpi_change() in style @p st (the currency of a difference) with

@@ -37,6 +37,7 @@ struct or_cli {
     int strict;               /**< --strict */
     const char *split_by;     /**< --split-by COLUMN[,COLUMN...] */
     const char *split_label;  /**< --split-label COLUMN */
+    const char *locale;       /**< --locale TAG */
     const char *keep_dataset; /**< --keep-dataset FILE */
     GPtrArray *mail_to;       /**< --mail-to ADDRESS, repeatable; {COLUMN} for splits */
     GPtrArray *mail_cc;       /**< --mail-cc ADDRESS, repeatable */

@@ -22,6 +22,7 @@ or_cli_job(const struct or_cli *cli, enum or_job_kind kind, struct or_job *job)
     job->strict = cli->strict;
     job->split_by = cli->split_by;
     job->split_label = cli->split_label;
+    job->locale = cli->locale;
     or_job_add_all(job->mail_to, cli->mail_to);
     or_job_add_all(job->mail_cc, cli->mail_cc);
     job->mail_subject = cli->mail_subject;

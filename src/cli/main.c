@@ -71,6 +71,9 @@ static const char usage_run[] =
     "  --mail-cc ADDR            copy the roll-up mail to ADDR\n"
     "  --mail-subject PATTERN    subject; {title}, {period}, {split_label} and\n"
     "                            {split_value} are filled in\n"
+    "  --locale TAG              numbers, dates, month names and built-in texts of the\n"
+    "                            documents in this locale, e.g. de-DE (default [report]\n"
+    "                            locale, else outreport's neutral style)\n"
     "  --dry-run                 fetch and render, write the files, print who would get\n"
     "                            what, send nothing\n"
     "  --json                    print one JSON document saying what happened (and nothing\n"
@@ -86,7 +89,8 @@ static const char usage_batch[] =
     "\n"
     "Runs every job of JOBS.ini: one [section] per job, [defaults] for keys they share.\n"
     "Job keys: template (required), period, from, to, tz, formats, out (default DIR/JOB),\n"
-    "mail_to, mail_cc, mail_subject, split_by, split_label, strict, options (KEY=VALUE,...).\n"
+    "mail_to, mail_cc, mail_subject, split_by, split_label, strict, locale,\n"
+    "options (KEY=VALUE,...).\n"
     "Sources with the same endpoint, parameters and period are fetched once and shared;\n"
     "jobs render in parallel, one process per core; a failing job never stops the others.\n"
     "Command-line options (--config, --replay, --dry-run, --option ...) apply to all jobs.\n"
@@ -185,7 +189,8 @@ enum {
     OPT_DEADLINE,
     OPT_SPLIT_LABEL,
     OPT_KEEP_DATASET,
-    OPT_SHOW
+    OPT_SHOW,
+    OPT_LOCALE
 };
 
 static const struct option long_opts[] = {
@@ -221,6 +226,7 @@ static const struct option long_opts[] = {
     {"split-label", required_argument, NULL, OPT_SPLIT_LABEL},
     {"keep-dataset", required_argument, NULL, OPT_KEEP_DATASET},
     {"show", no_argument, NULL, OPT_SHOW},
+    {"locale", required_argument, NULL, OPT_LOCALE},
     {NULL, 0, NULL, 0},
 };
 
@@ -237,7 +243,7 @@ static const struct option long_opts[] = {
      OPT_BIT(OPT_FORMAT) | OPT_BIT(OPT_OUT) | OPT_BIT(OPT_STRICT) | OPT_BIT(OPT_SPLIT_BY) |        \
      OPT_BIT(OPT_MAIL_TO) | OPT_BIT(OPT_MAIL_CC) | OPT_BIT(OPT_MAIL_SUBJECT) |                     \
      OPT_BIT(OPT_DRY_RUN) | OPT_BIT(OPT_NO_CACHE) | OPT_BIT(OPT_STORE) | OPT_BIT(OPT_VAR) |        \
-     OPT_BIT(OPT_DEADLINE) | OPT_BIT(OPT_SPLIT_LABEL))
+     OPT_BIT(OPT_DEADLINE) | OPT_BIT(OPT_SPLIT_LABEL) | OPT_BIT(OPT_LOCALE))
 
 #define SYNC_OPTS                                                                                  \
     (OPT_BIT(OPT_JSON) | OPT_BIT(OPT_PERIOD) | OPT_BIT(OPT_FROM) | OPT_BIT(OPT_TO) |               \
@@ -362,6 +368,7 @@ parse_args(int argc, char **argv, struct or_cli *cli, int *version, unsigned lon
         case OPT_SPLIT_LABEL: cli->split_label = optarg; break;
         case OPT_KEEP_DATASET: cli->keep_dataset = optarg; break;
         case OPT_SHOW: break; /* what config does anyway */
+        case OPT_LOCALE: cli->locale = optarg; break;
         case ':':
             fprintf(stderr, "outreport: option %s needs a value\n", argv[optind - 1]);
             return OR_ERR_INVALID;

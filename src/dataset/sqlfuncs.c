@@ -100,6 +100,56 @@ unref_zone(void *p)
     g_time_zone_unref(p);
 }
 
+/* weekday_name() of a locale: its zone and names. */
+struct weekday_names {
+    GTimeZone *tz;
+    const struct or_locale *loc;
+};
+
+static void
+fn_weekday_name_loc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const struct weekday_names *w = sqlite3_user_data(ctx);
+    struct or_local_time lt;
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    or_time_local(sqlite3_value_int64(argv[0]), w->tz, &lt);
+    if (lt.weekday >= 1 && lt.weekday <= 7) {
+        sqlite3_result_text(ctx, w->loc->short_weekdays[lt.weekday - 1], -1, SQLITE_STATIC);
+    }
+}
+
+static void
+free_weekday_names(void *p)
+{
+    struct weekday_names *w = p;
+    g_time_zone_unref(w->tz);
+    g_free(w);
+}
+
+or_status
+or_sql_register_locale(sqlite3 *db, GTimeZone *tz, const struct or_locale *loc, char *err,
+                       size_t errlen)
+{
+    if (loc == NULL) {
+        return OR_OK;
+    }
+    struct weekday_names *w = g_new0(struct weekday_names, 1);
+    w->tz = g_time_zone_ref(tz);
+    w->loc = loc;
+    /* SQLite calls the destructor itself when registering fails */
+    int rc = sqlite3_create_function_v2(db, "weekday_name", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                        w, fn_weekday_name_loc, NULL, NULL, free_weekday_names);
+    if (rc != SQLITE_OK) {
+        or_set_err(err, errlen, "dataset: cannot register weekday_name(): %s", sqlite3_errmsg(db));
+        return OR_ERR_DATASET;
+    }
+    return OR_OK;
+}
+
 or_status
 or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen)
 {

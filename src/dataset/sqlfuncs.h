@@ -18,10 +18,19 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "base/locale.h"
 #include "outreport/status.h"
 
 /** @brief Register the zone functions; @p tz is referenced until the db closes. */
 or_status or_sql_register(sqlite3 *db, GTimeZone *tz, char *err, size_t errlen);
+
+/**
+ * @brief Make weekday_name() answer in @p loc's language ("Mo.", "Di.", ...
+ * in de-DE; without a locale "Mon", "Tue", ...).  @p loc and @p tz must
+ * outlive the db (@p tz is referenced).
+ */
+or_status or_sql_register_locale(sqlite3 *db, GTimeZone *tz, const struct or_locale *loc, char *err,
+                                 size_t errlen);
 
 /**
  * The sandbox's state.  Changing the authorizer expires every prepared

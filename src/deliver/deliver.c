@@ -203,7 +203,7 @@ or_deliver_mail(const struct or_delivery *d, json_t *mails, char *err, size_t er
     char *subject = subject_of(d);
     char *text = NULL, *html = NULL;
     struct or_mail_inline body = {0};
-    or_mail_body(d->report, d->tz, (const char *const *)names, &text, &html);
+    or_mail_body(d->report, d->tz, d->loc, (const char *const *)names, &text, &html);
     if (d->intro != NULL && d->intro[0] != '\0') {
         char *with = g_strdup_printf("%s\n\n%s", d->intro, text);
         g_free(text);

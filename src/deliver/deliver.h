@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "base/locale.h"
 #include "deliver/mail.h"
 #include "outreport/plugin.h"
 
@@ -38,6 +39,7 @@ struct or_delivery {
     int dry_run;                    /**< print who would get what, send nothing */
     const struct or_report *report; /**< what the bodies and subject summarise */
     GTimeZone *tz;                  /**< the report zone */
+    const struct or_locale *loc;    /**< the report's locale, or NULL: neutral style */
     const char *split;              /**< the split's value; NULL: the roll-up */
     const struct or_delivery_doc *docs;
     size_t ndocs;

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/catalog.h"
 #include "base/cellfmt.h"
+#include "base/locale.h"
 #include "base/timeutil.h"
 #include "base/valuefmt.h"
 #include "deliver/mail_text.h"
@@ -25,23 +27,48 @@
 /* A tile as every document shows it (cellfmt.h: the PDF and the workbook
  * get the same text from the host). */
 void
-or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
-            struct or_kpi_text *out)
+or_kpi_text(const struct or_kpi *k, const struct or_cellfmt *c, struct or_kpi_text *out)
 {
-    struct or_cellfmt c = {tz, r->currency, 0};
     struct or_display d = {.size = sizeof(d)};
     memset(out, 0, sizeof(*out));
-    or_kpi_cell(k, OR_KPI_VALUE, &c, &d, NULL);
+    or_kpi_cell(k, OR_KPI_VALUE, c, &d, NULL);
     snprintf(out->value, sizeof(out->value), "%s", d.text);
     if (!k->has_previous || !isfinite(k->previous)) {
         return;
     }
-    or_kpi_cell(k, OR_KPI_PREVIOUS, &c, &d, NULL);
+    or_kpi_cell(k, OR_KPI_PREVIOUS, c, &d, NULL);
     snprintf(out->previous, sizeof(out->previous), "%s", d.text);
-    or_kpi_cell(k, OR_KPI_CHANGE, &c, &d, &out->direction);
+    or_kpi_cell(k, OR_KPI_CHANGE, c, &d, &out->direction);
     snprintf(out->change, sizeof(out->change), "%s", d.text);
     if (out->direction != 0) {
         out->good = (out->direction > 0) != (k->lower_is_better != 0) ? 1 : -1;
+    }
+}
+
+/* Built-in text @p id in the report's language (i18n/, catalog.h). */
+static void
+tr(const struct or_report *r, const char *id, const char *english, const char *const *args,
+   size_t nargs, char *buf, size_t n)
+{
+    or_catalog_text_or(r->locale, id, english, args, nargs, buf, n);
+}
+
+/* Built-in text @p id with one argument, appended to @p out (HTML-escaped
+ * when @p html). */
+static void esc(GString *out, const char *s);
+
+static void
+tr_append(GString *out, const struct or_report *r, const char *id, const char *english,
+          const char *arg, int html)
+{
+    char buf[512];
+    const char *const args[] = {arg};
+    tr(r, id, english, args, arg != NULL ? 1 : 0, buf, sizeof(buf));
+    if (html) {
+        esc(out, buf);
+    }
+    else {
+        g_string_append(out, buf);
     }
 }
 
@@ -92,12 +119,17 @@ title_of(const struct or_report *r)
 }
 
 static void
-generated_text(const struct or_report *r, GTimeZone *tz, char *buf, size_t n)
+generated_text(const struct or_report *r, const struct or_cellfmt *c, char *buf, size_t n)
 {
     buf[0] = '\0';
     if (r->generated_at > 0) {
         struct or_local_time lt;
-        or_time_local(r->generated_at, tz, &lt);
+        or_time_local(r->generated_at, c->tz, &lt);
+        const int parts[5] = {lt.year, lt.month, lt.day, lt.hour, lt.minute};
+        if (c->loc != NULL) {
+            or_locale_date(c->loc, parts, 1, buf, n);
+            return;
+        }
         snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour, lt.minute);
     }
 }
@@ -107,42 +139,88 @@ generated_text(const struct or_report *r, GTimeZone *tz, char *buf, size_t n)
 /* ------------------------------------------------------------------------- */
 
 static void
-text_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+text_kpis(GString *out, const struct or_report *r, const struct or_cellfmt *c)
 {
     for (size_t s = 0; s < r->nsections; s++) {
         const struct or_section *sec = r->sections[s];
         if (sec->kind != OR_SECTION_KPIS) {
             continue;
         }
-        g_string_append_printf(out, "\n%s\n", sec->title != NULL ? sec->title : "Key figures");
+        g_string_append_c(out, '\n');
+        if (sec->title != NULL) {
+            g_string_append(out, sec->title);
+        }
+        else {
+            tr_append(out, r, "key_figures", "Key figures", NULL, 0);
+        }
+        g_string_append_c(out, '\n');
         if (sec->unavailable != NULL) {
-            g_string_append_printf(out, "  data unavailable: %s\n", sec->unavailable);
+            g_string_append(out, "  ");
+            tr_append(out, r, "unavailable", "data unavailable: {1}", sec->unavailable, 0);
+            g_string_append_c(out, '\n');
             continue;
         }
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct or_kpi_text t;
-            or_kpi_text(k, r, tz, &t);
+            or_kpi_text(k, c, &t);
             g_string_append_printf(out, "  %s: %s", k->label != NULL ? k->label : "", t.value);
-            if (t.change[0] != '\0') {
-                g_string_append_printf(out, " (previous %s, %s%s)", t.previous,
-                                       arrow_of(t.direction), t.change);
-            }
-            else if (t.previous[0] != '\0') {
-                g_string_append_printf(out, " (previous %s)", t.previous);
+            if (t.previous[0] != '\0') {
+                g_string_append(out, " (");
+                tr_append(out, r, "mail.previous", "previous {1}", t.previous, 0);
+                if (t.change[0] != '\0') {
+                    g_string_append_printf(out, ", %s%s", arrow_of(t.direction), t.change);
+                }
+                g_string_append_c(out, ')');
             }
             g_string_append_c(out, '\n');
         }
     }
 }
 
+/* "ok" in the report's language. */
 static void
-text_sources(GString *out, const struct or_report *r)
+status_text(const struct or_report *r, const char *status, char *buf, size_t n)
+{
+    char id[48];
+    snprintf(id, sizeof(id), "status.%s", status != NULL ? status : "?");
+    tr(r, id, status != NULL ? status : "?", NULL, 0, buf, n);
+}
+
+/* "1,234" in the report's number style. */
+static void
+count_text(const struct or_cellfmt *c, int64_t count, char *buf, size_t n)
+{
+    struct or_value v = {.type = OR_TYPE_INT, .i = count};
+    if (or_value_text_loc(&v, OR_FMT_INTEGER, -1, NULL, NULL, c->loc, buf, n) != OR_OK) {
+        snprintf(buf, n, "%lld", (long long)count);
+    }
+}
+
+/* "1,234 rows" in the report's language and number style. */
+static void
+rows_text(const struct or_report *r, const struct or_cellfmt *c, int64_t rows, char *buf, size_t n)
+{
+    char num[64];
+    count_text(c, rows, num, sizeof(num));
+    const char *const args[] = {num};
+    if (rows == 1) {
+        tr(r, "source_row", "{1} row", args, 1, buf, n);
+    }
+    else {
+        tr(r, "source_rows", "{1} rows", args, 1, buf, n);
+    }
+}
+
+static void
+text_sources(GString *out, const struct or_report *r, const struct or_cellfmt *c)
 {
     if (r->nsources == 0) {
         return;
     }
-    g_string_append(out, "\nSources\n");
+    g_string_append_c(out, '\n');
+    tr_append(out, r, "sources", "Sources", NULL, 0);
+    g_string_append_c(out, '\n');
     /* Failed first: they are what the reader must not miss. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->nsources; i++) {
@@ -152,16 +230,20 @@ text_sources(GString *out, const struct or_report *r)
             }
             const char *name = s->name != NULL ? s->name : "?";
             int has_detail = s->detail != NULL && *s->detail != '\0';
+            char status[64];
+            status_text(r, s->status, status, sizeof(status));
             if (pass == 0) {
-                g_string_append_printf(out, "  %-8s %s: %s\n", "FAILED", name,
-                                       has_detail ? s->detail : "no data");
+                char *upper = g_utf8_strup(status, -1);
+                char none[128];
+                tr(r, "mail.no_detail", "no data", NULL, 0, none, sizeof(none));
+                g_string_append_printf(out, "  %-8s %s: %s\n", upper, name,
+                                       has_detail ? s->detail : none);
+                g_free(upper);
                 continue;
             }
-            char rows[64];
-            struct or_value v = {.type = OR_TYPE_INT, .i = s->rows};
-            or_value_format(&v, OR_FMT_INTEGER, NULL, rows, sizeof(rows));
-            g_string_append_printf(out, "  %-8s %s: %s %s", s->status != NULL ? s->status : "?",
-                                   name, rows, s->rows == 1 ? "row" : "rows");
+            char rows[96];
+            rows_text(r, c, s->rows, rows, sizeof(rows));
+            g_string_append_printf(out, "  %-8s %s: %s", status, name, rows);
             if (has_detail) {
                 g_string_append_printf(out, " (%s)", s->detail);
             }
@@ -171,27 +253,42 @@ text_sources(GString *out, const struct or_report *r)
 }
 
 static char *
-text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+text_body(const struct or_report *r, const struct or_cellfmt *c, const char *const *names)
 {
     GString *out = g_string_new(NULL);
-    char *period = period_text(r, tz);
+    char *period = period_text(r, c->tz);
     size_t failed = count_failed(r);
 
     g_string_append_printf(out, "%s\n", title_of(r));
     if (r->split_label != NULL) {
-        g_string_append_printf(out, "For: %s\n", r->split_label);
+        tr_append(out, r, "mail.for", "For: {1}", r->split_label, 0);
+        g_string_append_c(out, '\n');
     }
-    g_string_append_printf(out, "Period: %s%s\n", period,
-                           r->partial ? " (partial: the period is not over yet)" : "");
-    g_string_append_printf(out, "Time zone: %s\n", r->tz != NULL ? r->tz : "UTC");
+    if (r->partial) {
+        tr_append(out, r, "mail.period_partial",
+                  "Period: {1} (partial: the period is not over yet)", period, 0);
+    }
+    else {
+        tr_append(out, r, "mail.period", "Period: {1}", period, 0);
+    }
+    g_string_append_c(out, '\n');
+    tr_append(out, r, "mail.zone", "Time zone: {1}", r->tz != NULL ? r->tz : "UTC", 0);
+    g_string_append_c(out, '\n');
     if (r->description != NULL && *r->description != '\0') {
         g_string_append_printf(out, "\n%s\n", r->description);
     }
     if (failed > 0) {
-        g_string_append_printf(out,
-                               "\nWARNING: %zu of %zu sources failed; figures that depend on "
-                               "them are missing or incomplete:\n",
-                               failed, r->nsources);
+        char a[24];
+        char b[24];
+        char warning[512];
+        snprintf(a, sizeof(a), "%zu", failed);
+        snprintf(b, sizeof(b), "%zu", r->nsources);
+        const char *const args[] = {a, b};
+        tr(r, "mail.failed_sources",
+           "WARNING: {1} of {2} sources failed; figures that depend on them are missing or "
+           "incomplete:",
+           args, 2, warning, sizeof(warning));
+        g_string_append_printf(out, "\n%s\n", warning);
         for (size_t i = 0; i < r->nsources; i++) {
             const struct or_source_status *s = r->sources[i];
             if (is_failed(s)) {
@@ -200,20 +297,24 @@ text_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
             }
         }
     }
-    text_kpis(out, r, tz);
-    or_mail_text_tables(out, r, tz, OR_MAIL_TEXT_ROWS);
-    text_sources(out, r);
+    text_kpis(out, r, c);
+    or_mail_text_tables(out, r, c, OR_MAIL_TEXT_ROWS);
+    text_sources(out, r, c);
     if (names != NULL && names[0] != NULL) {
-        g_string_append(out, "\nAttached\n");
+        g_string_append_c(out, '\n');
+        tr_append(out, r, "mail.attached", "Attached", NULL, 0);
+        g_string_append_c(out, '\n');
         for (size_t i = 0; names[i] != NULL; i++) {
             g_string_append_printf(out, "  - %s\n", names[i]);
         }
     }
     char gen[64];
-    generated_text(r, tz, gen, sizeof(gen));
+    generated_text(r, c, gen, sizeof(gen));
     if (gen[0] != '\0') {
-        g_string_append_printf(out, "\nGenerated %s (%s) by outreport.\n", gen,
-                               r->tz != NULL ? r->tz : "UTC");
+        char line[256];
+        const char *const args[] = {gen, r->tz != NULL ? r->tz : "UTC"};
+        tr(r, "mail.generated", "Generated {1} ({2}) by outreport.", args, 2, line, sizeof(line));
+        g_string_append_printf(out, "\n%s\n", line);
     }
     g_free(period);
     return g_string_free(out, FALSE);
@@ -275,7 +376,7 @@ esc_lines(GString *out, const char *s)
 #define H2_STYLE "margin:0 0 8px 0;font-size:16px;color:" COLOUR_TEXT ";"
 
 static void
-html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
+html_kpis(GString *out, const struct or_report *r, const struct or_cellfmt *c)
 {
     for (size_t s = 0; s < r->nsections; s++) {
         const struct or_section *sec = r->sections[s];
@@ -301,7 +402,7 @@ html_kpis(GString *out, const struct or_report *r, GTimeZone *tz)
         for (size_t i = 0; i < sec->nkpis; i++) {
             const struct or_kpi *k = sec->kpis[i];
             struct or_kpi_text t;
-            or_kpi_text(k, r, tz, &t);
+            or_kpi_text(k, c, &t);
             const char *colour = t.good > 0 ? COLOUR_GOOD : t.good < 0 ? COLOUR_BAD : COLOUR_MUTED;
             g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
             esc(out, k->label);
@@ -353,7 +454,7 @@ html_failed_banner(GString *out, const struct or_report *r, size_t failed)
 }
 
 static void
-html_sources(GString *out, const struct or_report *r)
+html_sources(GString *out, const struct or_report *r, const struct or_cellfmt *c)
 {
     if (r->nsources == 0) {
         return;
@@ -372,13 +473,14 @@ html_sources(GString *out, const struct or_report *r)
                 continue;
             }
             char rows[64];
-            struct or_value v = {.type = OR_TYPE_INT, .i = s->rows};
-            or_value_format(&v, OR_FMT_INTEGER, NULL, rows, sizeof(rows));
+            char status[64];
+            count_text(c, s->rows, rows, sizeof(rows));
+            status_text(r, s->status, status, sizeof(status));
             g_string_append(out, "<tr><td style=\"" TD_STYLE "\">");
             esc(out, s->name != NULL ? s->name : "?");
             g_string_append_printf(out, "</td><td style=\"" TD_STYLE "%s\">",
                                    failed ? "color:" COLOUR_BAD ";font-weight:bold;" : "");
-            esc(out, s->status != NULL ? s->status : "?");
+            esc(out, status);
             g_string_append(out, "</td><td align=\"right\" style=\"" TD_STYLE "\">");
             esc(out, rows);
             g_string_append(out, "</td><td style=\"" TD_STYLE "color:" COLOUR_MUTED ";\">");
@@ -390,13 +492,15 @@ html_sources(GString *out, const struct or_report *r)
 }
 
 static char *
-html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
+html_body(const struct or_report *r, const struct or_cellfmt *c, const char *const *names)
 {
     GString *out = g_string_new(NULL);
-    char *period = period_text(r, tz);
+    char *period = period_text(r, c->tz);
     size_t failed = count_failed(r);
 
-    g_string_append(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    g_string_append(out, "<!DOCTYPE html>\n<html lang=\"");
+    esc(out, r->locale != NULL ? r->locale : "en");
+    g_string_append(out, "\"><head><meta charset=\"utf-8\">"
                          "<meta name=\"viewport\" content=\"width=device-width\"><title>");
     esc(out, title_of(r));
     g_string_append(out,
@@ -434,8 +538,8 @@ html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
     if (failed > 0) {
         html_failed_banner(out, r, failed);
     }
-    html_kpis(out, r, tz);
-    html_sources(out, r);
+    html_kpis(out, r, c);
+    html_sources(out, r, c);
     if (names != NULL && names[0] != NULL) {
         g_string_append(out, "<tr><td style=\"padding:12px 24px;\"><h2 style=\"" H2_STYLE
                              "\">Attached</h2><p style=\"margin:0;font-size:14px;\">");
@@ -449,7 +553,7 @@ html_body(const struct or_report *r, GTimeZone *tz, const char *const *names)
         g_string_append(out, "</p></td></tr>\n");
     }
     char gen[64];
-    generated_text(r, tz, gen, sizeof(gen));
+    generated_text(r, c, gen, sizeof(gen));
     g_string_append(out, "<tr><td style=\"padding:12px 24px 20px 24px;font-size:12px;"
                          "color:" COLOUR_MUTED ";\">");
     if (gen[0] != '\0') {
@@ -479,18 +583,19 @@ zone_of(const struct or_report *r)
 }
 
 void
-or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
-             char **text, char **html)
+or_mail_body(const struct or_report *r, GTimeZone *tz, const struct or_locale *loc,
+             const char *const *attachment_names, char **text, char **html)
 {
     GTimeZone *own = tz == NULL ? zone_of(r) : NULL;
     if (own != NULL) {
         tz = own;
     }
+    const struct or_cellfmt c = {tz, r->currency, 0, loc};
     if (text != NULL) {
-        *text = text_body(r, tz, attachment_names);
+        *text = text_body(r, &c, attachment_names);
     }
     if (html != NULL) {
-        *html = html_body(r, tz, attachment_names);
+        *html = html_body(r, &c, attachment_names);
     }
     if (own != NULL) {
         g_time_zone_unref(own);
@@ -524,7 +629,9 @@ or_mail_subject(const char *pattern, const struct or_report *r)
                 g_time_zone_unref(zone);
             }
             if (r->partial) {
-                g_string_append(out, " (partial)");
+                char partial[128];
+                tr(r, "mail.subject_partial", "(partial)", NULL, 0, partial, sizeof(partial));
+                g_string_append_printf(out, " %s", partial);
             }
             p += 8;
         }

@@ -16,6 +16,10 @@
  * nothing changed.  In HTML a change is green when it is good news and red
  * when bad, honouring lower_is_better.
  *
+ * Built-in texts ("Period:", "Sources", a source's status, ...) come from
+ * the catalogue of the report's language (i18n/, base/catalog.h), numbers
+ * and dates follow its locale.
+ *
  * The HTML is a table layout with inline styles only (no external CSS, no
  * images, no scripts), so mail clients render it as intended; every value
  * is HTML-escaped.
@@ -25,6 +29,8 @@
 
 #include <glib.h>
 
+#include "base/cellfmt.h"
+#include "base/locale.h"
 #include "outreport/plugin.h"
 
 /** A KPI tile as text, as every document shows it. */
@@ -37,11 +43,10 @@ struct or_kpi_text {
 };
 
 /**
- * @brief The texts of KPI @p k of report @p r (its currency) in zone @p tz
- * (the zone of date-formatted values).
+ * @brief The texts of KPI @p k in @p c's style: the report's zone (of
+ * date-formatted values), currency and locale (numbers, dates).
  */
-void or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *tz,
-                 struct or_kpi_text *out);
+void or_kpi_text(const struct or_kpi *k, const struct or_cellfmt *c, struct or_kpi_text *out);
 
 /** Default subject pattern of or_mail_subject(). */
 #define OR_MAIL_SUBJECT_DEFAULT "{title} — {period}"
@@ -53,13 +58,15 @@ void or_kpi_text(const struct or_kpi *k, const struct or_report *r, GTimeZone *t
  * @param tz               the report's zone for date-formatted values and the
  *                         generation time; borrowed; NULL opens the report's own
  *                         zone (r->tz), UTC when that is unknown.
+ * @param loc              the report's locale (numbers, dates; the built-in
+ *                         texts follow r->locale), or NULL: neutral style.
  * @param attachment_names NULL-terminated file names listed as attached, or
  *                         NULL for none; borrowed.
  * @param text             receives the plain-text body; owned, g_free().
  * @param html             receives the HTML document; owned, g_free().
  */
-void or_mail_body(const struct or_report *r, GTimeZone *tz, const char *const *attachment_names,
-                  char **text, char **html);
+void or_mail_body(const struct or_report *r, GTimeZone *tz, const struct or_locale *loc,
+                  const char *const *attachment_names, char **text, char **html);
 
 /**
  * @brief A subject line from @p pattern.

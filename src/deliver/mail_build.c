@@ -158,7 +158,7 @@ text_part(const char *subtype, const char *text)
 static GMimeObject *
 image_part(const struct or_mail_image *img)
 {
-    GMimePart *p = g_mime_part_new_with_type("image", "png");
+    GMimePart *p = g_mime_part_new_with_type("image", img->jpeg ? "jpeg" : "png");
     GMimeStream *s = g_mime_stream_mem_new_with_buffer((const char *)img->png, img->len);
     GMimeDataWrapper *w = g_mime_data_wrapper_new_with_stream(s, GMIME_CONTENT_ENCODING_DEFAULT);
     g_mime_part_set_content(p, w);

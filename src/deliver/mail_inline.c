@@ -1,10 +1,44 @@
 /* SPDX-License-Identifier: MIT */
-/* PNG data: URIs of a mail body as CID images: see mail_inline.h. */
+/* PNG and JPEG data: URIs of a mail body as CID images: see mail_inline.h. */
 #include "deliver/mail_inline.h"
 
 #include <string.h>
 
-#define DATA_PNG "src=\"data:image/png;base64,"
+#define DATA_IMAGE "src=\"data:image/"
+#define DATA_PNG "png;base64,"
+#define DATA_JPEG "jpeg;base64,"
+
+/* The next data: URI of a PNG or JPEG from @p p, its base64 at *@p b64. */
+static const char *
+next_image(const char *p, int *jpeg, const char **b64)
+{
+    const char *hit = p;
+    while ((hit = strstr(hit, DATA_IMAGE)) != NULL) {
+        const char *type = hit + strlen(DATA_IMAGE);
+        if (strncmp(type, DATA_PNG, strlen(DATA_PNG)) == 0) {
+            *jpeg = 0;
+            *b64 = type + strlen(DATA_PNG);
+            return hit;
+        }
+        if (strncmp(type, DATA_JPEG, strlen(DATA_JPEG)) == 0) {
+            *jpeg = 1;
+            *b64 = type + strlen(DATA_JPEG);
+            return hit;
+        }
+        hit = type;
+    }
+    return NULL;
+}
+
+/* Whether @p len bytes at @p data start like a PNG (or a JPEG). */
+static int
+is_image(const guchar *data, gsize len, int jpeg)
+{
+    if (jpeg) {
+        return len >= 4 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
+    }
+    return len >= 8 && memcmp(data, "\x89PNG", 4) == 0;
+}
 
 void
 or_mail_inline_images(const char *html, struct or_mail_inline *out)
@@ -15,8 +49,9 @@ or_mail_inline_images(const char *html, struct or_mail_inline *out)
     out->owned = g_ptr_array_new_with_free_func(g_free);
     const char *p = html;
     const char *hit;
-    while ((hit = strstr(p, DATA_PNG)) != NULL) {
-        const char *b64 = hit + strlen(DATA_PNG);
+    const char *b64 = NULL;
+    int jpeg = 0;
+    while ((hit = next_image(p, &jpeg, &b64)) != NULL) {
         const char *end = strchr(b64, '"');
         if (end == NULL) {
             break;
@@ -26,13 +61,14 @@ or_mail_inline_images(const char *html, struct or_mail_inline *out)
         guchar *png = g_base64_decode(text, &len);
         g_free(text);
         g_string_append_len(s, p, hit - p);
-        if (len < 8 || memcmp(png, "\x89PNG", 4) != 0) {
+        if (!is_image(png, len, jpeg)) {
             g_free(png);
             g_string_append_len(s, hit, end - hit);
         }
         else {
-            char *cid = g_strdup_printf("chart%u@outreport", images->len + 1);
-            struct or_mail_image img = {cid, png, len};
+            char *cid =
+                g_strdup_printf("%s%u@outreport", jpeg ? "image" : "chart", images->len + 1);
+            struct or_mail_image img = {cid, png, len, jpeg};
             g_array_append_val(images, img);
             g_ptr_array_add(out->owned, cid);
             g_ptr_array_add(out->owned, png);

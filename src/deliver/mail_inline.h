@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file mail_inline.h
- * @brief The HTML renderer's page as a mail body: its PNG charts, written as
- * `data:` URIs, become inline parts the HTML names by Content-ID (core only).
+ * @brief The HTML renderer's page as a mail body: its PNG charts and the
+ * brand's logo (PNG or JPEG), written as `data:` URIs, become inline parts
+ * the HTML names by Content-ID (core only).
  *
  * Mail clients strip SVG and many drop `data:` images; every client shows
  * `<img src="cid:...">` with a multipart/related part of that Content-ID.
- * Only `src="data:image/png;base64,..."` attributes are taken: report text
+ * Only `src="data:image/png;base64,..."` and `src="data:image/jpeg;base64,..."`
+ * attributes are taken: report text
  * is escaped by the renderer, so no value can look like one.
  */
 #ifndef OR_MAIL_INLINE_H
@@ -26,8 +28,8 @@ struct or_mail_inline {
 
 /**
  * @brief Turn each PNG data: URI of @p html into an image "chartN@outreport"
- * and a `cid:` reference to it.  A data: URI that does not decode is left
- * as it is.
+ * (a JPEG's: "imageN@outreport") and a `cid:` reference to it.  A data: URI that does not decode is
+ * left as it is.
  */
 void or_mail_inline_images(const char *html, struct or_mail_inline *out);
 

@@ -19,8 +19,9 @@ struct or_mail_attachment {
 /** An image the HTML body shows inline (`<img src="cid:CID">`).  All members borrowed. */
 struct or_mail_image {
     const char *cid;          /**< Content-ID without angle brackets, e.g. "chart1@outreport" */
-    const unsigned char *png; /**< the PNG file's bytes */
+    const unsigned char *png; /**< the image file's bytes: a PNG, or a JPEG when @c jpeg */
     size_t len;               /**< number of bytes */
+    int jpeg;                 /**< nonzero: a JPEG (a brand's logo), else a PNG */
 };
 
 /**

@@ -2,9 +2,12 @@
 /* The tables and charts of the plain-text mail body: see mail_text.h. */
 #include "deliver/mail_text.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "base/catalog.h"
 #include "base/cellfmt.h"
+#include "base/valuefmt.h"
 #include "dataset/cursor.h"
 
 /* The text of one cell, as the documents show it. */
@@ -27,7 +30,8 @@ cell(GString *out, const struct or_value *v, enum or_format fmt, const struct or
 
 /* "  label | label" then up to @p max_rows rows, then how many there are. */
 static void
-rows_text(GString *out, const struct or_section *sec, const struct or_cellfmt *c, size_t max_rows)
+rows_text(GString *out, const struct or_report *r, const struct or_section *sec,
+          const struct or_cellfmt *c, size_t max_rows)
 {
     const struct or_result *res = sec->result;
     struct or_value *row = g_new0(struct or_value, res->ncols);
@@ -52,17 +56,28 @@ rows_text(GString *out, const struct or_section *sec, const struct or_cellfmt *c
         }
     }
     if (res->nrows > (int64_t)n) {
-        g_string_append_printf(out,
-                               "  (rows 1-%zu of %lld: the attached documents hold every row)\n", n,
-                               (long long)res->nrows);
+        char a[32];
+        char b[64];
+        char line[256];
+        snprintf(a, sizeof(a), "%zu", n);
+        struct or_value total = {.type = OR_TYPE_INT, .i = res->nrows};
+        if (or_value_text_loc(&total, OR_FMT_INTEGER, -1, NULL, NULL, c->loc, b, sizeof(b)) !=
+            OR_OK) {
+            snprintf(b, sizeof(b), "%lld", (long long)res->nrows);
+        }
+        const char *const args[] = {a, b};
+        or_catalog_text_or(r->locale, "mail.more_rows",
+                           "(rows 1-{1} of {2}: the attached documents hold every row)", args, 2,
+                           line, sizeof(line));
+        g_string_append_printf(out, "  %s\n", line);
     }
     g_free(row);
 }
 
 void
-or_mail_text_tables(GString *out, const struct or_report *r, GTimeZone *tz, size_t max_rows)
+or_mail_text_tables(GString *out, const struct or_report *r, const struct or_cellfmt *c,
+                    size_t max_rows)
 {
-    struct or_cellfmt c = {tz, r->currency, 0};
     for (size_t i = 0; i < r->nsections; i++) {
         const struct or_section *sec = r->sections[i];
         if ((sec->kind != OR_SECTION_TABLE && sec->kind != OR_SECTION_CHART) ||
@@ -70,6 +85,6 @@ or_mail_text_tables(GString *out, const struct or_report *r, GTimeZone *tz, size
             sec->result->ncols == 0) {
             continue;
         }
-        rows_text(out, sec, &c, max_rows);
+        rows_text(out, r, sec, c, max_rows);
     }
 }

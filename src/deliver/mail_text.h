@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "base/cellfmt.h"
 #include "outreport/plugin.h"
 
 /** Rows of a table the plain-text body shows at most. */
@@ -19,10 +20,11 @@
 /**
  * @brief Append the tables of @p r and the numbers of its charts to
  * @p out: per section its title, a line of column labels and at most
- * @p max_rows rows ("a | b | c", cells as the documents show them in zone
- * @p tz), then "(rows 1-N of M: the attached documents hold every row)"
+ * @p max_rows rows ("a | b | c", cells as the documents show them in @p c's
+ * zone, currency and locale), then "(rows 1-N of M: the attached documents hold every row)"
  * when there are more.  Sections without rows are left out.  All borrowed.
  */
-void or_mail_text_tables(GString *out, const struct or_report *r, GTimeZone *tz, size_t max_rows);
+void or_mail_text_tables(GString *out, const struct or_report *r, const struct or_cellfmt *c,
+                         size_t max_rows);
 
 #endif /* OR_MAIL_TEXT_H */

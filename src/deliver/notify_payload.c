@@ -4,8 +4,11 @@
  * of 3000) and Teams' Adaptive Card 1.4 schema. */
 #include "deliver/notify_payload.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "base/catalog.h"
+#include "base/valuefmt.h"
 #include "deliver/mail_body.h"
 
 #define MAX_KPIS 8
@@ -18,14 +21,21 @@ title_of(const struct or_report *r)
     return r->title != NULL && r->title[0] != '\0' ? r->title : "Report";
 }
 
-/* "Weekly sales report — Zoë Müller" for a split, else the title; owned. */
+/* "Acme GmbH · Weekly sales report — Zoë Müller": the brand's company (if
+ * any), the title, and a split's person; owned. */
 static char *
 heading(const struct or_report *r)
 {
-    if (r->split_label != NULL && r->split_label[0] != '\0') {
-        return g_strdup_printf("%s \xE2\x80\x94 %s", title_of(r), r->split_label);
+    GString *h = g_string_new(NULL);
+    const char *company = r->brand != NULL ? r->brand->company : NULL;
+    if (company != NULL && company[0] != '\0') {
+        g_string_append_printf(h, "%s \xC2\xB7 ", company);
     }
-    return g_strdup(title_of(r));
+    g_string_append(h, title_of(r));
+    if (r->split_label != NULL && r->split_label[0] != '\0') {
+        g_string_append_printf(h, " \xE2\x80\x94 %s", r->split_label);
+    }
+    return g_string_free(h, FALSE);
 }
 
 static char *
@@ -33,8 +43,15 @@ period_line(const struct or_report *r)
 {
     const char *p =
         r->period_label != NULL && r->period_label[0] != '\0' ? r->period_label : "all data";
-    return g_strdup_printf("%s%s \xC2\xB7 times in %s", p, r->partial ? " (partial)" : "",
-                           r->tz != NULL ? r->tz : "UTC");
+    char zone[256];
+    char partial[128] = "";
+    const char *const args[] = {r->tz != NULL ? r->tz : "UTC"};
+    or_catalog_text_or(r->locale, "times_in", "Times in {1}", args, 1, zone, sizeof(zone));
+    if (r->partial) {
+        or_catalog_text_or(r->locale, "mail.subject_partial", "(partial)", NULL, 0, partial,
+                           sizeof(partial));
+    }
+    return g_strdup_printf("%s%s%s \xC2\xB7 %s", p, r->partial ? " " : "", partial, zone);
 }
 
 /* The first KPI section: the headline. */
@@ -54,12 +71,16 @@ static char *
 kpi_value(const struct or_notice *n, const struct or_kpi *k)
 {
     struct or_kpi_text t;
-    or_kpi_text(k, n->report, n->tz, &t);
+    const struct or_cellfmt c = {n->tz, n->report->currency, 0, n->loc};
+    or_kpi_text(k, &c, &t);
     if (t.change[0] == '\0') {
         return g_strdup(t.value);
     }
     const char *arrow = t.direction > 0 ? "\xE2\x96\xB2 " : t.direction < 0 ? "\xE2\x96\xBC " : "";
-    return g_strdup_printf("%s %s%s (prev %s)", t.value, arrow, t.change, t.previous);
+    char prev[128];
+    const char *const args[] = {t.previous};
+    or_catalog_text_or(n->report->locale, "previous", "prev {1}", args, 1, prev, sizeof(prev));
+    return g_strdup_printf("%s %s%s (%s)", t.value, arrow, t.change, prev);
 }
 
 /* Text cut to @p max bytes on a character boundary, with "…"; owned. */
@@ -89,17 +110,40 @@ mrkdwn(const char *s)
     return g_string_free(o, FALSE);
 }
 
+/* Source @p s's status ("ok", "fehlgeschlagen") and rows ("1,483 rows",
+ * "1.483 Zeilen") in the report's language and number style. */
+static void
+status_rows(const struct or_notice *n, const struct or_source_status *s, char *status,
+            size_t status_n, char *rows, size_t rows_n)
+{
+    const char *st = s->status != NULL ? s->status : "unknown";
+    char id[48];
+    char num[64];
+    snprintf(id, sizeof(id), "status.%s", st);
+    or_catalog_text_or(n->report->locale, id, st, NULL, 0, status, status_n);
+    struct or_value v = {.type = OR_TYPE_INT, .i = s->rows};
+    if (or_value_text_loc(&v, OR_FMT_INTEGER, -1, NULL, NULL, n->loc, num, sizeof(num)) != OR_OK) {
+        snprintf(num, sizeof(num), "%lld", (long long)s->rows);
+    }
+    const char *const args[] = {num};
+    or_catalog_text_or(n->report->locale, s->rows == 1 ? "source_row" : "source_rows",
+                       s->rows == 1 ? "{1} row" : "{1} rows", args, 1, rows, rows_n);
+}
+
 /* "ok calls (1,483 rows)" lines, failed ones with their reason. */
 static char *
-sources_text(const struct or_report *r, int markup)
+sources_text(const struct or_notice *n, int markup)
 {
+    const struct or_report *r = n->report;
     GString *o = g_string_new(NULL);
     for (size_t i = 0; i < r->nsources; i++) {
         const struct or_source_status *s = r->sources[i];
         const char *st = s->status != NULL ? s->status : "unknown";
+        char status[64];
+        char rows[96];
+        status_rows(n, s, status, sizeof(status), rows, sizeof(rows));
         char *name = markup ? mrkdwn(s->name) : g_strdup(s->name != NULL ? s->name : "?");
-        g_string_append_printf(o, "%s%s %s (%lld rows)", o->len ? "\n" : "", st, name,
-                               (long long)s->rows);
+        g_string_append_printf(o, "%s%s %s (%s)", o->len ? "\n" : "", status, name, rows);
         if (strcmp(st, "failed") == 0 && s->detail != NULL) {
             char *d = markup ? mrkdwn(s->detail) : g_strdup(s->detail);
             g_string_append_printf(o, ": %s", d);
@@ -114,7 +158,11 @@ static char *
 files_text(const struct or_notice *n)
 {
     char *joined = n->files != NULL ? g_strjoinv(", ", (char **)n->files) : g_strdup("");
-    char *line = g_strdup_printf("Files: %s", joined[0] != '\0' ? joined : "none");
+    char none[64];
+    char label[128];
+    or_catalog_text_or(n->report->locale, "chat.none", "none", NULL, 0, none, sizeof(none));
+    or_catalog_text_or(n->report->locale, "chat.files", "Files:", NULL, 0, label, sizeof(label));
+    char *line = g_strdup_printf("%s %s", label, joined[0] != '\0' ? joined : none);
     g_free(joined);
     return line;
 }
@@ -135,7 +183,7 @@ or_notify_slack_payload(const struct or_notice *n)
     char *head = heading(r);
     char *head_cut = cut(head, HEADER_MAX);
     char *period = period_line(r);
-    char *sources = sources_text(r, 1);
+    char *sources = sources_text(n, 1);
     char *files = files_text(n);
     char *files_md = mrkdwn(files);
     json_t *blocks = json_array();
@@ -220,9 +268,12 @@ or_notify_teams_payload(const struct or_notice *n)
     for (size_t i = 0; i < r->nsources; i++) {
         const struct or_source_status *s = r->sources[i];
         const char *st = s->status != NULL ? s->status : "unknown";
+        char status[64];
+        char rows[96];
+        status_rows(n, s, status, sizeof(status), rows, sizeof(rows));
         char *value = strcmp(st, "failed") == 0 && s->detail != NULL
-                          ? g_strdup_printf("failed: %s", s->detail)
-                          : g_strdup_printf("%s (%lld rows)", st, (long long)s->rows);
+                          ? g_strdup_printf("%s: %s", status, s->detail)
+                          : g_strdup_printf("%s (%s)", status, rows);
         json_array_append_new(sources, json_pack("{s:s, s:s}", "title",
                                                  s->name != NULL ? s->name : "?", "value", value));
         g_free(value);

@@ -9,7 +9,10 @@
  * first KPI section's tiles, at most eight, with their change, in the
  * texts every document shows), the status of each source (failed ones with
  * the reason) and the files written: Slack as Block Kit blocks with a
- * plain-text fallback, Teams as an Adaptive Card 1.4.  Posting them is
+ * plain-text fallback, Teams as an Adaptive Card 1.4.  KPI values follow the
+ * report's locale, "prev" and "Times in" its language (i18n/); the heading
+ * starts with the [brand] company.  (A chat message takes images only by
+ * URL, so the logo and accent stay in the documents and the mail.)  Posting them is
  * notify.h's.
  */
 #ifndef OR_NOTIFY_PAYLOAD_H
@@ -18,6 +21,7 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "base/locale.h"
 #include "outreport/plugin.h"
 
 /** What a notification is about.  All borrowed. */
@@ -28,6 +32,7 @@ struct or_notice {
     const char *split;              /**< a split's value, or NULL: the roll-up */
     const char *split_slug;         /**< the split's file-name suffix without its "-"
                                          ("zoe-muller", "zoe-muller-f187f44c"), or NULL */
+    const struct or_locale *loc;    /**< the report's locale (KPI numbers), or NULL */
 };
 
 /** @brief The Slack message of @p n (Block Kit); owned, json_decref(). */

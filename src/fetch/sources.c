@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 #include "fetch/sources.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
 #include "base/status_str.h"
+#include "base/timeutil.h"
 #include "dataset/rows.h"
 #include "plugin/endpoint.h"
 
@@ -87,6 +89,68 @@ or_source_create_empty(struct or_dataset *ds, const struct or_source *s, const c
     return st;
 }
 
+/* "CREATE TABLE t_snapshots (as_of TEXT, record TEXT, <t's columns>)" */
+static char *
+history_ddl(sqlite3 *db, const char *table, const char *name)
+{
+    char *sql = sqlite3_mprintf("SELECT name, type FROM pragma_table_info(%Q) ORDER BY cid", table);
+    sqlite3_stmt *q = NULL;
+    char *ddl = sqlite3_mprintf("CREATE TABLE \"%w\" (as_of TEXT, record TEXT", name);
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK) {
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            char *more = sqlite3_mprintf("%s, \"%w\" %s", ddl, sqlite3_column_text(q, 0),
+                                         sqlite3_column_text(q, 1));
+            sqlite3_free(ddl);
+            ddl = more;
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_free(sql);
+    char *done = sqlite3_mprintf("%s)", ddl);
+    sqlite3_free(ddl);
+    return done;
+}
+
+or_status
+or_source_history_table(struct or_dataset *ds, const struct or_source *s, int with_rows, char *err,
+                        size_t errlen)
+{
+    if (or_endpoint_cumulative(s->ep) != OR_CUMULATIVE_COUNTERS ||
+        or_endpoint_keeping(s->ep) != OR_KEEP_RECORDS) {
+        return OR_OK;
+    }
+    sqlite3 *db = or_dataset_db(ds);
+    char *name = g_strdup_printf("%s_snapshots", s->table);
+    char day[11] = "";
+    if (s->stats.fetched_at > 0) {
+        struct or_local_time lt;
+        or_time_local(s->stats.fetched_at, s->tz, &lt);
+        snprintf(day, sizeof(day), "%04d-%02d-%02d", lt.year, lt.month, lt.day);
+    }
+    GString *key = g_string_new(NULL);
+    for (const char *const *k = s->ep->record_key; k != NULL && *k != NULL; k++) {
+        char *part = sqlite3_mprintf("%scoalesce(CAST(\"%w\" AS TEXT), '')",
+                                     key->len > 0 ? " || char(31) || " : "", *k);
+        g_string_append(key, part);
+        sqlite3_free(part);
+    }
+    char *ddl = history_ddl(db, s->table, name);
+    char *fill = sqlite3_mprintf(
+        "DROP TABLE IF EXISTS \"%w\"; %s; INSERT INTO \"%w\" SELECT %Q, "
+        "%s, * FROM \"%w\" WHERE %d",
+        name, ddl, name, day, key->len > 0 ? key->str : "CAST(rowid AS TEXT)", s->table, with_rows);
+    or_status st = OR_OK;
+    if (sqlite3_exec(db, fill, NULL, NULL, NULL) != SQLITE_OK) {
+        or_set_err(err, errlen, "%s: %s", name, sqlite3_errmsg(db));
+        st = OR_ERR_DATASET;
+    }
+    sqlite3_free(fill);
+    sqlite3_free(ddl);
+    g_string_free(key, TRUE);
+    g_free(name);
+    return st;
+}
+
 /* ok, retried, failed or skipped, from the fetch's status and counts. */
 static void
 judge(struct or_source *s)
@@ -153,9 +217,12 @@ fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset
     s->st = or_fetch_run(&fr, &s->stats, ferr, sizeof(ferr));
     judge(s);
     if (s->st == OR_OK) {
-        char what[160];
+        char what[160], err[OR_ERR_SIZE];
         or_fetch_stats_describe(&s->stats, what, sizeof(what));
         or_log(OR_LOG_INFO, "source %s (%s): %s", s->alias, s->name, what);
+        if (or_source_history_table(ds, s, 1, err, sizeof(err)) != OR_OK) {
+            or_log(OR_LOG_ERROR, "%s", err);
+        }
         return;
     }
     s->detail = g_strdup(ferr);
@@ -166,7 +233,8 @@ fetch_one(struct or_source *s, const struct or_fetch_env *env, struct or_dataset
         or_log(OR_LOG_INFO, "source %s (%s) skipped: %s", s->alias, s->name, ferr);
     }
     char err[OR_ERR_SIZE];
-    if (or_source_create_empty(ds, s, s->table, err, sizeof(err)) != OR_OK) {
+    if (or_source_create_empty(ds, s, s->table, err, sizeof(err)) != OR_OK ||
+        or_source_history_table(ds, s, 0, err, sizeof(err)) != OR_OK) {
         or_log(OR_LOG_ERROR, "%s", err);
     }
 }

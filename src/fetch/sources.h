@@ -107,6 +107,18 @@ void or_fetch_warn_repairs(struct or_source *const *srcs, size_t n);
 void or_source_copy_result(struct or_source *s);
 
 /**
+ * @brief For a source of records with cumulative counters (Saleshandy's
+ * e-mails), fetched without a store or failed: table TABLE_snapshots in
+ * @p ds (s->table's name + "_snapshots") with columns as_of (the local day
+ * of the fetch), record (the record's key) and the table's own, holding
+ * the one reading of this run (@p with_rows) or nothing.  With a store the
+ * store fills it with every dated snapshot (docs/store.md).  No-op for other
+ * sources.
+ */
+or_status or_source_history_table(struct or_dataset *ds, const struct or_source *s, int with_rows,
+                                  char *err, size_t errlen);
+
+/**
  * @brief Create @p s's table @p table in @p ds with the endpoint's columns
  * and no rows (replacing one of that name).
  */

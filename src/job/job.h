@@ -56,6 +56,7 @@ struct or_job {
     GPtrArray *mail_to;       /**< REPORT: recipients, {COLUMN} for splits (owned strings) */
     GPtrArray *mail_cc;       /**< REPORT: copies of the roll-up (owned strings) */
     const char *mail_subject; /**< REPORT: subject pattern, or NULL */
+    const char *locale;       /**< REPORT: --locale (or a jobs file's locale), or NULL */
     int dry_run;              /**< REPORT: write files, send nothing */
     const char *replay_dir;   /**< serve HTTP from this recording, or NULL */
     const char *record_dir;   /**< save HTTP into this recording, or NULL */

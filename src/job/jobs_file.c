@@ -7,8 +7,8 @@
 #include "base/suggest.h"
 
 static const char *const job_keys[] = {
-    "template", "period",       "from",     "to",          "tz",     "formats", "out", "mail_to",
-    "mail_cc",  "mail_subject", "split_by", "split_label", "strict", "options", NULL};
+    "template", "period",       "from",     "to",          "tz",     "formats", "out",    "mail_to",
+    "mail_cc",  "mail_subject", "split_by", "split_label", "strict", "options", "locale", NULL};
 
 static const char *
 job_value(const struct or_config *file, const char *section, const char *key)
@@ -138,6 +138,7 @@ make_job(const struct or_config *file, const char *section, const char *out_root
     take(file, section, "formats", &j->formats);
     take(file, section, "split_by", &j->split_by);
     take(file, section, "split_label", &j->split_label);
+    take(file, section, "locale", &j->locale);
     take(file, section, "mail_subject", &j->mail_subject);
     const char *strict = job_value(file, section, "strict");
     if (strict != NULL) {

@@ -29,6 +29,9 @@ or_run_open(struct or_run *R, struct or_plan *plan, char *err, size_t errlen)
         or_dataset_set_limits(R->ds, &plan->limits);
         st = or_sql_register(or_dataset_db(R->ds), plan->tz, err, errlen);
     }
+    if (st == OR_OK) {
+        st = or_sql_register_locale(or_dataset_db(R->ds), plan->tz, plan->loc, err, errlen);
+    }
     return st;
 }
 
@@ -86,6 +89,38 @@ replay_hint(struct or_run *R)
 
 /* Every source gets the table its fetch went to, under its own name.  From
  * the file @p path (a batch's), or within the job's dataset (NULL). */
+/* Whether table @p name exists in @p ds (@p path NULL) or in the file @p path. */
+static int
+has_table(struct or_dataset *ds, const char *path, const char *name)
+{
+    sqlite3 *db = or_dataset_db(ds);
+    if (path != NULL && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return 0;
+    }
+    int rc = sqlite3_table_column_metadata(db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL);
+    if (path != NULL) {
+        sqlite3_close(db);
+    }
+    return rc == SQLITE_OK;
+}
+
+/* A source's table of dated counter snapshots (docs/store.md), for each alias
+ * that shares its fetch: ALIAS_snapshots. */
+static or_status
+copy_snapshots(struct or_run *R, const char *path, const char *from, const char *alias, char *err,
+               size_t errlen)
+{
+    char *f = g_strdup_printf("%s_snapshots", from), *t = g_strdup_printf("%s_snapshots", alias);
+    or_status st = OR_OK;
+    if ((path != NULL || strcmp(f, t) != 0) && has_table(R->ds, path, f)) {
+        st = or_dataset_copy_table(R->ds, path, f, t, err, errlen);
+    }
+    g_free(f);
+    g_free(t);
+    return st;
+}
+
 static or_status
 materialize(struct or_run *R, const char *path, char *err, size_t errlen)
 {
@@ -99,6 +134,9 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
             continue; /* fetched right there */
         }
         or_status st = or_dataset_copy_table(R->ds, path, o->table, s->alias, err, errlen);
+        if (st == OR_OK) {
+            st = copy_snapshots(R, path, o->table, s->alias, err, errlen);
+        }
         if (st != OR_OK) {
             return st;
         }
@@ -112,40 +150,43 @@ materialize(struct or_run *R, const char *path, char *err, size_t errlen)
     return st;
 }
 
-or_status
-or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t errlen)
+/* The plan's sources that make requests (one of each shared set), each writing the
+ * table named by its alias. The array is the caller's (g_ptr_array_free(, TRUE)); its
+ * sources stay the plan's. */
+static GPtrArray *
+fetched_sources(const struct or_run *R)
 {
     struct or_source **list = source_list(R->plan);
     GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
+    g_free(list);
     for (guint i = 0; i < fetch->len; i++) {
         struct or_source *s = g_ptr_array_index(fetch, i);
         g_free(s->table);
         s->table = g_strdup(s->alias);
     }
+    return fetch;
+}
+
+or_status
+or_run_fetch(struct or_run *R, const struct or_fetch_env *env, char *err, size_t errlen)
+{
+    GPtrArray *fetch = fetched_sources(R);
     or_fetch_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds);
     or_status st = materialize(R, NULL, err, errlen);
     g_ptr_array_free(fetch, TRUE);
-    g_free(list);
     return st;
 }
 
 or_status
 or_run_sync(struct or_run *R, const struct or_sync_env *env, char *err, size_t errlen)
 {
-    struct or_source **list = source_list(R->plan);
-    GPtrArray *fetch = or_sources_share(list, R->plan->nsources);
-    for (guint i = 0; i < fetch->len; i++) {
-        struct or_source *s = g_ptr_array_index(fetch, i);
-        g_free(s->table);
-        s->table = g_strdup(s->alias);
-    }
+    GPtrArray *fetch = fetched_sources(R);
     or_status st = or_sync_sources((struct or_source *const *)fetch->pdata, fetch->len, env, R->ds,
                                    err, errlen);
     if (st == OR_OK) {
         st = materialize(R, NULL, err, errlen);
     }
     g_ptr_array_free(fetch, TRUE);
-    g_free(list);
     return st;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/catalog.h"
 #include "base/log.h"
 #include "base/status_str.h"
 #include "deliver/deliver.h"
@@ -260,6 +261,47 @@ make_dir(const char *dir, char *err, size_t errlen)
     return OR_OK;
 }
 
+/* The documents' locale: --locale, else [report] locale, else none (neutral). */
+static or_status
+plan_locale(struct or_plan *p, char *err, size_t errlen)
+{
+    const char *tag = p->job->locale;
+    const char *where = "--locale";
+    if (tag == NULL) {
+        tag = or_config_get(p->cfg, "report", "locale");
+        where = "[report] locale";
+    }
+    if (tag == NULL || tag[0] == '\0') {
+        return OR_OK;
+    }
+    char inner[OR_ERR_SIZE];
+    if (or_locale_load(tag, &p->loc, inner, sizeof(inner)) != OR_OK) {
+        if (p->job->locale == NULL && or_config_path(p->cfg) != NULL) {
+            or_set_err(err, errlen, "%s: %s: %s", or_config_path(p->cfg), where, inner);
+        }
+        else {
+            or_set_err(err, errlen, "%s: %s", where, inner);
+        }
+        return OR_ERR_CONFIG;
+    }
+    if (p->have_period) {
+        /* "16.–22. Nov. 2026": the label documents and mail subjects show */
+        struct or_period *const periods[] = {&p->period, &p->previous};
+        for (size_t i = 0; i < 2; i++) {
+            struct or_period *pr = periods[i];
+            or_locale_period_label(p->loc, pr->first_day, pr->last_day, pr->kind == OR_PERIOD_MONTH,
+                                   pr->kind == OR_PERIOD_QUARTER, pr->label, sizeof(pr->label));
+        }
+    }
+    if (!or_catalog_has_language(tag)) {
+        or_log(OR_LOG_WARN,
+               "%s %s: no catalogue of built-in texts for its language (i18n/); "
+               "they stay English",
+               where, tag);
+    }
+    return OR_OK;
+}
+
 or_status
 or_plan_report(struct or_plan *p, struct or_job *job, const struct or_config *cfg,
                const struct or_registry *reg, char *err, size_t errlen)
@@ -285,6 +327,12 @@ or_plan_report(struct or_plan *p, struct or_job *job, const struct or_config *cf
     }
     if (st == OR_OK) {
         st = or_out_fill(job, p->have_period ? &p->period : NULL, p->tpl->name, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = or_brand_load(cfg, &p->brand, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = plan_locale(p, err, errlen);
     }
     if (st == OR_OK) {
         st = make_dir(job->out_dir, err, errlen);
@@ -367,6 +415,8 @@ or_plan_release(struct or_plan *p)
     }
     g_free(p->sources);
     g_strfreev(p->formats);
+    or_brand_free(p->brand);
+    or_locale_free(p->loc);
     if (p->have_srv) {
         or_mail_server_release(&p->srv);
     }

@@ -18,11 +18,13 @@
 #include <glib.h>
 
 #include "base/config.h"
+#include "base/locale.h"
 #include "base/period.h"
 #include "deliver/mail.h"
 #include "fetch/sources.h"
 #include "job/job.h"
 #include "plugin/plugin_loader.h"
+#include "report/brand.h"
 #include "report/template.h"
 
 /** A job planned.  Fill with an or_plan_*() function; or_plan_release() frees what it owns. */
@@ -45,6 +47,8 @@ struct or_plan {
     GPtrArray *owned; /**< REPORT: sources' parameters with variables filled in (strv each) */
     char **vars;      /**< REPORT: --var KEY=VALUE, NULL-terminated (in owned) */
     struct or_sql_limits limits; /**< REPORT: what template SQL may cost */
+    struct or_brand_data *brand; /**< REPORT: [brand], or NULL (owned) */
+    struct or_locale *loc;       /**< REPORT: --locale / [report] locale, or NULL (owned) */
 };
 
 /**

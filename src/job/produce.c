@@ -57,6 +57,9 @@ inputs_init(struct or_run *R, struct inputs *x)
         .nsources = p->nsources,
         .generated_at = or_job_generated_at(),
         .author = or_config_get(p->cfg, "report", "author"),
+        .brand = p->brand != NULL ? &p->brand->pub : NULL,
+        .locale = p->loc != NULL ? p->loc->tag : NULL,
+        .loc = p->loc,
         .formats = (const char *const *)p->formats,
         .vars = (const char *const *)p->vars,
     };
@@ -131,7 +134,8 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
                                    .tz = p->tz,
                                    .dir = p->job->out_dir,
                                    .name = p->tpl->name,
-                                   .suffix = suffix};
+                                   .suffix = suffix,
+                                   .loc = p->loc};
     struct or_mail_html mh = {p->tpl->mail_intro, MAIL_MAX_ROWS};
     char *html = NULL;
     if (!skip) {
@@ -146,6 +150,7 @@ deliver(struct or_run *R, struct or_eval *ev, size_t first, const struct or_spli
         .dry_run = p->job->dry_run,
         .report = or_eval_report(ev, "pdf"),
         .tz = p->tz,
+        .loc = p->loc,
         .split = split != NULL ? split->value : NULL,
         .docs = docs,
         .ndocs = n,
@@ -177,8 +182,9 @@ notify(struct or_run *R, struct or_eval *ev, size_t first, const struct or_split
             names, g_path_get_basename(g_array_index(R->docs, struct or_rendered_doc, i).path));
     }
     g_ptr_array_add(names, NULL);
-    struct or_notice n = {or_eval_report(ev, "pdf"), p->tz, (const char *const *)names->pdata,
-                          split != NULL ? split->value : NULL, slug};
+    struct or_notice n = {
+        or_eval_report(ev, "pdf"),           p->tz, (const char *const *)names->pdata,
+        split != NULL ? split->value : NULL, slug,  p->loc};
     or_notify(p->cfg, &n, p->job->dry_run, R->notifications);
     g_ptr_array_free(names, TRUE);
 }
@@ -234,6 +240,7 @@ produce(struct or_run *R, const struct inputs *x, const struct or_split *split,
             .opts = x->opts,
             .nopts = x->nopts,
             .max_threads = p->job->threads,
+            .loc = p->loc,
             .rendered = hash_rendered,
             .free_data = g_free,
         };

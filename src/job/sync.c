@@ -335,6 +335,10 @@ sync_source(struct or_source *s, const struct or_sync_env *env)
     int64_t stream = -1;
     memset(&s->stats, 0, sizeof(s->stats));
     o.st = stream_of(s, env, &stream, o.detail, sizeof(o.detail));
+    if (o.st == OR_OK && prof->counters) { /* a store from before version 3 */
+        o.st = or_store_counters_ready(env->store, stream, s->ep->table, s->tz, o.detail,
+                                       sizeof(o.detail));
+    }
     if (o.st == OR_OK) {
         o.st = plan(s, prof, stream, env, chunks, o.detail, sizeof(o.detail));
     }
@@ -390,6 +394,21 @@ loaded_at(struct or_source *s, const struct or_sync_env *env, const struct or_st
     return st;
 }
 
+/* Records with counters: table ALIAS_snapshots, every dated snapshot of
+ * the records of the period (docs/store.md). */
+static or_status
+load_history(struct or_source *s, const struct or_sync_env *env, struct or_store_get g,
+             const struct or_schema *schema, struct or_dataset *ds, char *err, size_t errlen)
+{
+    char *name = g_strdup_printf("%s_snapshots", s->table);
+    int64_t rows = 0;
+    char as_of[11];
+    g.history = 1;
+    or_status st = or_store_load(env->store, &g, schema, ds, name, &rows, as_of, err, errlen);
+    g_free(name);
+    return st;
+}
+
 or_status
 or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_dataset *ds, char *err,
              size_t errlen)
@@ -399,18 +418,28 @@ or_sync_load(struct or_source *s, const struct or_sync_env *env, struct or_datas
     const struct or_store_profile *prof = &profile;
     int64_t stream = -1, rows = 0;
     char as_of[11] = "";
-    if (strcmp(s->status, "failed") == 0 || strcmp(s->status, "skipped") == 0) {
-        return or_source_create_empty(ds, s, s->table, err, errlen);
-    }
-    or_status st = stream_of(s, env, &stream, err, errlen);
     struct or_schema *schema = or_schema_new(s->ep->columns, s->ep->ncolumns, 0);
     struct or_store_get g = {
-        stream, prof, s->ep->table, s->period.first_day, s->period.last_day, s->period.end};
+        -1, prof, s->ep->table, s->period.first_day, s->period.last_day, s->period.end, 0};
+    or_status st = OR_OK;
+    if (strcmp(s->status, "failed") == 0 || strcmp(s->status, "skipped") == 0) {
+        st = or_source_create_empty(ds, s, s->table, err, errlen);
+        if (st == OR_OK) {
+            st = or_source_history_table(ds, s, 0, err, errlen);
+        }
+        or_schema_free(schema);
+        return st;
+    }
+    st = stream_of(s, env, &stream, err, errlen);
+    g.stream = stream;
     if (st == OR_OK) {
         st = or_store_load(env->store, &g, schema, ds, s->table, &rows, as_of, err, errlen);
     }
     if (st == OR_OK) {
         st = loaded_at(s, env, &g, as_of, err, errlen);
+    }
+    if (st == OR_OK && prof->counters) {
+        st = load_history(s, env, g, schema, ds, err, errlen);
     }
     or_schema_free(schema);
     s->stats.rows = rows;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dataset/cursor.h"
+#include "base/catalog.h"
 #include "base/log.h"
 #include "base/redact.h"
 #include "base/secret.h"
@@ -225,18 +226,18 @@ static or_status
 host_format_value(const struct or_host *h, const struct or_value *v, enum or_format fmt,
                   int decimals, char *buf, size_t n)
 {
-    return or_value_text_in(v, fmt, decimals, ctx_of(h)->tz, ctx_of(h)->currency, buf, n);
+    return or_value_text_loc(v, fmt, decimals, ctx_of(h)->tz, ctx_of(h)->currency, ctx_of(h)->loc,
+                             buf, n);
 }
 
 static or_status
 host_format_change(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n,
                    int *direction)
 {
-    (void)h;
     if (k == NULL || buf == NULL || n == 0 || direction == NULL) {
         return OR_ERR_INVALID;
     }
-    or_kpi_change(k, buf, n, direction);
+    or_kpi_change_loc(k, ctx_of(h)->loc, buf, n, direction);
     return OR_OK;
 }
 
@@ -244,7 +245,7 @@ static or_status
 host_format_cell(const struct or_host *h, const struct or_value *v, enum or_format fmt,
                  unsigned flags, struct or_display *out)
 {
-    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags, ctx_of(h)->loc};
     return or_value_cell(v, fmt, &c, out);
 }
 
@@ -252,7 +253,7 @@ static or_status
 host_format_kpi(const struct or_host *h, const struct or_kpi *k, enum or_kpi_part part,
                 unsigned flags, struct or_display *out, int *direction)
 {
-    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags};
+    struct or_cellfmt c = {ctx_of(h)->tz, ctx_of(h)->currency, flags, ctx_of(h)->loc};
     return or_kpi_cell(k, part, &c, out, direction);
 }
 
@@ -267,6 +268,13 @@ host_count_repaired(const struct or_host *h, enum or_repair what, long n)
         atomic_fetch_add(&c->n[what], n);
     }
     return OR_OK;
+}
+
+static or_status
+host_text(const struct or_host *h, const char *id, const char *const *args, size_t nargs, char *buf,
+          size_t n)
+{
+    return or_catalog_text(ctx_of(h)->locale, id, args, nargs, buf, n);
 }
 
 void
@@ -294,6 +302,7 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_cell = host_format_cell;
     h->format_kpi = host_format_kpi;
     h->count_repaired = host_count_repaired;
+    h->text = host_text;
     h->host_data = ctx;
 }
 

@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 
 #include "base/config.h"
+#include "base/locale.h"
 #include "http/http.h"
 #include "outreport/plugin.h"
 
@@ -31,6 +32,8 @@ struct or_host_ctx {
     int replay;                       /**< serving from a recording: secrets are not needed */
     const char *currency;             /**< ISO 4217 code of the report's currency, or NULL */
     struct or_repair_counts *repairs; /**< where count_repaired adds up; NULL: dropped */
+    const char *locale;               /**< BCP 47 tag of the report's locale, or NULL: English */
+    const struct or_locale *loc;      /**< its data for the formatter, or NULL: neutral style */
 };
 
 /** @brief Fill @p h for @p ctx (which must outlive every use of @p h). */

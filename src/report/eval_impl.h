@@ -39,6 +39,7 @@ struct section_state {
     char *title;             /* a team section's title in a split document */
     char *team_table;        /* a large team section's rows, copied (eval_split.c) */
     enum or_type *types;     /* their column types */
+    struct or_cond *conds;   /* per column: its conditional format with the column's range */
 };
 
 struct or_eval {
@@ -57,6 +58,7 @@ struct or_eval {
     int checking;                     /* or_eval_check(): empty tables, only the schema tells */
     int views;                        /* the split's views shadow the source tables */
     struct or_source_status *sources; /* a split document's sources, with its row counts */
+    struct or_eval_pivots *pivots;    /* the template copy pivots are evaluated on, or NULL */
 };
 
 /* In a split document (a split run's document set for one value). */
@@ -90,6 +92,27 @@ or_status or_eval_prepare(struct or_eval *ev, const char *sql, const char *what,
 
 /** @brief Whether one of @p tables (may be NULL) is a failed source's. */
 int or_eval_reads_failed(const struct or_eval *ev, const GPtrArray *tables);
+
+/**
+ * @brief The conditional formats of the columns of @p ss (eval_cond.c):
+ * each column's rule, refused on a text or instant column, with the
+ * column's smallest and largest value for scales and bars.
+ */
+or_status or_eval_conds(struct or_eval *ev, const struct or_tpl_section *ts,
+                        struct section_state *ss, GPtrArray *tables);
+
+struct or_eval_pivots;
+
+/**
+ * @brief Turn the template's pivot sections into tables (eval_pivot.c): ev->in
+ * then points at a copy of the input whose template has each pivot's query
+ * and columns.  Nothing changes without a pivot.
+ * @return OR_OK; OR_ERR_INVALID naming the section (SQL, too many columns).
+ */
+or_status or_eval_pivots(struct or_eval *ev);
+
+/** @brief Free what or_eval_pivots() made; NULL is a no-op. */
+void or_eval_pivots_free(struct or_eval_pivots *pp);
 
 /** @brief Bind the parameters of @p st (:period_start ... :split_value); @p what names it. */
 or_status or_eval_bind(struct or_eval *ev, sqlite3_stmt *st, const char *what);

@@ -71,6 +71,8 @@ build_report(struct or_eval *ev, const char *format)
     r->sources = fr->srcp;
     r->author = in->author;
     r->currency = in->tpl->currency;
+    r->brand = in->brand;
+    r->locale = in->locale != NULL ? in->locale : "en";
     if (OR_EVAL_SPLIT_DOC(ev)) {
         r->split_value = in->split->value;
         r->split_label = in->split->label != NULL ? in->split->label : in->split->value;

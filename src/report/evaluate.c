@@ -66,6 +66,7 @@ eval_kpis(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         kpi->label = tk->label;
         kpi->format = tk->format;
         kpi->lower_is_better = tk->lower_is_better;
+        kpi->cond = tk->cond.kind != OR_COND_NONE ? &tk->cond : NULL;
         snprintf(what, sizeof(what), "kpi '%s' value", tk->label);
         or_status st =
             or_eval_single_value(ev, tk->value_sql, what, tables, 1, &kpi->has_value, &kpi->value);
@@ -269,6 +270,9 @@ eval_result(struct or_eval *ev, const struct or_tpl_section *ts, struct section_
     if (st == OR_OK) {
         st = describe_columns(ev, ts, ss);
     }
+    if (st == OR_OK && !or_eval_reads_failed(ev, tables)) {
+        st = or_eval_conds(ev, ts, ss, tables);
+    }
     if (st != OR_OK) {
         return st;
     }
@@ -330,7 +334,7 @@ eval_text(struct or_eval *ev, const struct or_tpl_section *ts, struct section_st
         const struct or_tpl_column *tc = tpl_column(ts, name);
         struct or_value nullv = {.is_null = 1};
         const struct or_value *v = have_row ? &row[idx] : &nullv;
-        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0};
+        struct or_cellfmt cf = {ev->in->tz, ev->in->tpl->currency, 0, ev->in->loc};
         struct or_display d = {.size = sizeof(d)};
         or_value_cell(v, tc != NULL ? tc->format : OR_FMT_AUTO, &cf, &d);
         g_string_append(out, d.kind != OR_DISPLAY_TEXT ? d.text : v->s != NULL ? v->s : "");
@@ -451,7 +455,10 @@ eval_run(const struct or_eval_input *in, const char *const *lenient, int checkin
     struct or_eval *ev = eval_start(in, lenient, err, errlen);
     ev->checking = checking;
     *out = NULL;
-    or_status st = eval_all(ev);
+    or_status st = or_eval_pivots(ev);
+    if (st == OR_OK) {
+        st = eval_all(ev);
+    }
     if (st != OR_OK) {
         or_eval_free(ev);
         return st;
@@ -499,6 +506,7 @@ or_eval_free(struct or_eval *ev)
         struct section_state *ss = &ev->state[i];
         or_cursor_free(ss->cursor);
         g_free(ss->cols);
+        g_free(ss->conds);
         g_free(ss->colp);
         g_strfreev(ss->labels);
         g_free(ss->series);
@@ -523,6 +531,7 @@ or_eval_free(struct or_eval *ev)
         g_free(ev->state[i].types);
     }
     or_sql_sandbox_off(or_dataset_db(ev->in->ds));
+    or_eval_pivots_free(ev->pivots);
     g_free(ev->state);
     g_free(ev->sections);
     g_free(ev);

@@ -42,6 +42,9 @@ struct or_eval_input {
     size_t nsources;
     int64_t generated_at;
     const char *author;
+    const struct or_brand *brand; /**< the company's look ([brand]), or NULL */
+    const char *locale;           /**< BCP 47 tag of the documents ("de-DE"); NULL: "en" */
+    const struct or_locale *loc;  /**< its data (numbers, dates), or NULL: neutral style */
     /** NULL-terminated formats the run renders, or NULL for all.  A table or
      * chart no document shows is only counted: its rows are not read. */
     const char *const *formats;

@@ -200,6 +200,21 @@ render_jobs(struct render_pool *p)
     g_free(threads);
 }
 
+/* What the host serves renderer @p rp rendering @p rep: the report's zone,
+ * currency and locale. */
+static struct or_host_ctx
+host_ctx(const struct or_loaded_plugin *rp, const struct or_render_request *rq,
+         const struct or_report *rep)
+{
+    return (struct or_host_ctx){.plugin_name = rp->desc->name,
+                                .plugin = rp->desc,
+                                .cfg = rq->cfg,
+                                .tz = rq->tz,
+                                .currency = rep->currency,
+                                .locale = rep->locale,
+                                .loc = rq->loc};
+}
+
 /* The documents of one format: one, or for CSV one per available table. */
 static void
 add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
@@ -210,11 +225,7 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
         .rp = rp,
         .format = format,
         .report = *rep,
-        .ctx = {.plugin_name = rp->desc->name,
-                .plugin = rp->desc,
-                .cfg = rq->cfg,
-                .tz = rq->tz,
-                .currency = rep->currency},
+        .ctx = host_ctx(rp, rq, rep),
     };
     if (rp->desc->abi_minor < 2 && rep->split_label != NULL) {
         /* It knows no split_label: the title names the person instead. */
@@ -323,11 +334,7 @@ or_render_mail_html(const struct or_render_request *rq, const struct or_mail_htm
         return OR_OK;
     }
     const struct or_report *rep = or_eval_report(rq->ev, "html");
-    struct or_host_ctx ctx = {.plugin_name = rp->desc->name,
-                              .plugin = rp->desc,
-                              .cfg = rq->cfg,
-                              .tz = rq->tz,
-                              .currency = rep->currency};
+    struct or_host_ctx ctx = host_ctx(rp, rq, rep);
     char rows[32];
     snprintf(rows, sizeof(rows), "%ld", m->max_rows);
     struct or_option opts[3] = {{"charts", "png"}, {"max_rows", rows}, {"intro", m->intro}};

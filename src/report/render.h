@@ -34,7 +34,8 @@ struct or_render_request {
     const char *suffix;            /**< after the stem: "" for the roll-up, "-value" for a split */
     const struct or_option *opts;  /**< renderer options */
     size_t nopts;
-    int max_threads; /**< the job's share of the processors; 0: all */
+    int max_threads;             /**< the job's share of the processors; 0: all */
+    const struct or_locale *loc; /**< the report's locale ([report] locale), or NULL */
     /**
      * MAY be NULL.  Called on the rendering thread with each rendered
      * temporary file before it is put in place (hashing it there overlaps

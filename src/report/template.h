@@ -32,6 +32,7 @@ struct or_tpl_column {
     char *label;           /**< header text, or NULL for the name */
     enum or_format format; /**< display format */
     int align;             /**< 0 auto, 1 left, 2 right, 3 centre */
+    struct or_cond cond;   /**< conditional format (kind NONE: none); min and max unset */
 };
 
 /** A KPI tile: two single-value queries. */
@@ -42,6 +43,7 @@ struct or_tpl_kpi {
     char *spark_sql;    /**< or NULL: one value per row, oldest first, for a sparkline */
     enum or_format format;
     int lower_is_better;
+    struct or_cond cond; /**< thresholds colouring the value (kind NONE: none) */
 };
 
 /** Which documents of a split run show a section (docs/templates.md, "scope"). */
@@ -51,6 +53,36 @@ enum or_tpl_scope {
     OR_SCOPE_TEAM,        /**< unfiltered, labelled as the whole team's */
     OR_SCOPE_HIDE         /**< left out of split documents (the roll-up shows it) */
 };
+
+/** How a pivot combines the values of a cell. */
+enum or_pivot_agg {
+    OR_PIVOT_SUM = 0,
+    OR_PIVOT_COUNT,
+    OR_PIVOT_AVG,
+    OR_PIVOT_MIN,
+    OR_PIVOT_MAX,
+    OR_PIVOT_AGG_COUNT
+};
+
+/**
+ * A pivot section ("kind": "pivot"): the query's rows grouped by @c rows
+ * down and by the values of @c columns across, each cell the aggregate of
+ * @c value.  Evaluated into a table (eval_pivot.c).
+ */
+struct or_tpl_pivot {
+    char *rows;            /**< column whose values are the rows */
+    char *columns;         /**< column whose values become the columns */
+    char *value;           /**< column aggregated in each cell */
+    char *order;           /**< column ordering the columns (min per column value), or NULL:
+                                the column values themselves */
+    enum or_pivot_agg agg; /**< the aggregate */
+    int total;             /**< a total row (a Total column is always there) */
+    enum or_format format; /**< of the cells and totals */
+    struct or_cond cond;   /**< conditional format of the cells (kind NONE: none) */
+};
+
+/** @brief The SQL name of aggregate @p a ("sum", ...). */
+const char *or_pivot_agg_name(enum or_pivot_agg a);
 
 /** One section as declared. */
 struct or_tpl_section {
@@ -76,7 +108,8 @@ struct or_tpl_section {
     char *y2_label; /**< CHART (combo): title of the lines' own axis, or NULL */
     char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
-    enum or_tpl_scope scope; /**< in split documents */
+    enum or_tpl_scope scope;    /**< in split documents */
+    struct or_tpl_pivot *pivot; /**< "kind": "pivot" (then kind is TABLE), or NULL; owned */
 };
 
 /** A loaded template.  Owned; free with or_template_free(). */

@@ -53,6 +53,20 @@ or_status or_tpl_load_chart_keys(struct or_tpl_where *w, json_t *sec, struct or_
                                  const char *kind);
 
 /** @brief Load section @p index of the "sections" array into @p s (freed with its template). */
+/**
+ * @brief The conditional format of column or KPI object @p obj ("good",
+ * "bad", "scale", "bars"; @p kpi: thresholds only) into *@p c (kind NONE
+ * when it has none); @p owner names it in messages ("column 'rate'").
+ */
+or_status or_tpl_load_cond(struct or_tpl_where *w, json_t *obj, const char *owner, int kpi,
+                           struct or_cond *c);
+
+/** @brief The "pivot" object of a pivot section into s->pivot (tpl_pivot.c). */
+or_status or_tpl_load_pivot(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s);
+
+/** @brief Free; NULL is a no-op. */
+void or_tpl_pivot_free(struct or_tpl_pivot *pv);
+
 or_status or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index,
                               struct or_tpl_section *s);
 

@@ -79,7 +79,8 @@ valid_id(const char *s)
 static or_status
 load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"label", "format", "align", NULL};
+    static const char *const keys[] = {"label", "format", "align", "good",
+                                       "bad",   "scale",  "bars",  NULL};
     static const char *const aligns[] = {"auto", "left", "right", "center"};
     json_t *cols = json_object_get(sec, "columns");
     if (cols == NULL) {
@@ -119,6 +120,11 @@ load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
             snprintf(what, sizeof(what), "column '%s': unknown format", name);
             st = unknown_name(w, what, fmt, format_names, OR_FMT_COUNT);
         }
+        if (st == OR_OK) {
+            char owner[160];
+            snprintf(owner, sizeof(owner), "column '%s'", name);
+            st = or_tpl_load_cond(w, c, owner, 0, &col->cond);
+        }
         if (st == OR_OK && align != NULL) {
             if (!or_tpl_lookup(aligns, 4, align, &col->align)) {
                 st = or_tpl_fail(w, "column '%s': align must be left, right or center", name);
@@ -136,8 +142,9 @@ load_columns(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 static or_status
 load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"label",  "value",           "previous", "sparkline",
-                                       "format", "lower_is_better", NULL};
+    static const char *const keys[] = {
+        "label", "value", "previous", "sparkline", "format", "lower_is_better",
+        "good",  "bad",   "scale",    "bars",      NULL};
     json_t *kpis = json_object_get(sec, "kpis");
     if (kpis == NULL || !json_is_array(kpis) || json_array_size(kpis) == 0) {
         return or_tpl_fail(w, "a kpis section needs 'kpis': [{label, value, previous, format}]");
@@ -167,6 +174,11 @@ load_kpis(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
         }
         if (st == OR_OK) {
             st = or_tpl_get_bool(w, k, "lower_is_better", 0, &kpi->lower_is_better);
+        }
+        if (st == OR_OK) {
+            char owner[160];
+            snprintf(owner, sizeof(owner), "kpi '%s'", kpi->label);
+            st = or_tpl_load_cond(w, k, owner, 1, &kpi->cond);
         }
         if (st == OR_OK) {
             st = or_tpl_get_string(w, k, "format", 0, &fmt);
@@ -255,11 +267,10 @@ load_scope(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 or_status
 or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"kind",      "id",       "title",   "description", "sql",
-                                       "text",      "columns",  "kpis",    "chart",       "x",
-                                       "series",    "x_label",  "y_label", "horizontal",  "formats",
-                                       "landscape", "mark",     "scope",   "y",           "line",
-                                       "secondary", "y2_label", NULL};
+    static const char *const keys[] = {
+        "kind",  "id",    "title",  "description", "sql",     "text",       "columns",  "kpis",
+        "chart", "x",     "series", "x_label",     "y_label", "horizontal", "formats",  "landscape",
+        "mark",  "scope", "pivot",  "y",           "line",    "secondary",  "y2_label", NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);
@@ -283,8 +294,13 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
         return st;
     }
     int k = 0;
-    if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
-        st = unknown_name(w, "unknown kind", kind, section_kinds, OR_SECTION_KIND_COUNT);
+    int pivot = strcmp(kind, "pivot") == 0; /* a table the evaluation pivots */
+    if (pivot) {
+        k = OR_SECTION_TABLE;
+    }
+    else if (!or_tpl_lookup(section_kinds, OR_SECTION_KIND_COUNT, kind, &k)) {
+        static const char *const all[] = {"table", "kpis", "chart", "text", "page_break", "pivot"};
+        st = unknown_name(w, "unknown kind", kind, all, G_N_ELEMENTS(all));
         g_free(kind);
         return st;
     }
@@ -325,6 +341,12 @@ or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or
     }
     if (st == OR_OK && s->kind == OR_SECTION_CHART) {
         st = load_chart(w, sec, s);
+    }
+    if (st == OR_OK && pivot) {
+        st = or_tpl_load_pivot(w, sec, s);
+    }
+    else if (st == OR_OK && json_object_get(sec, "pivot") != NULL) {
+        st = or_tpl_fail(w, "'pivot' is for sections of kind \"pivot\"");
     }
     return st;
 }

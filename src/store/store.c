@@ -23,6 +23,9 @@ static const char *const migrations[] = {
     "INSERT INTO or_meta (key, value) VALUES ('schema_version', '0');",
     /* 1 -> 2: how many rows each coverage entry stored */
     "ALTER TABLE or_coverage ADD COLUMN row_count BIGINT NOT NULL DEFAULT 0;",
+    /* 2 -> 3: the table of a stream's dated counter snapshots (NULL: none
+     * yet; its rows are seeded into it by or_store_counters_ready()) */
+    "ALTER TABLE or_streams ADD COLUMN snapshots TEXT;",
 };
 
 _Static_assert(G_N_ELEMENTS(migrations) == OR_STORE_SCHEMA_VERSION, "one migration per version");
@@ -66,6 +69,25 @@ or_store_upsert_clause(const char *const *cols, size_t n)
         g_free(q);
     }
     return g_string_free(s, FALSE);
+}
+
+void
+or_store_add_columns(const struct or_store *s, const char *qt, const GPtrArray *names,
+                     const GArray *types, const GPtrArray *have, GString *sql)
+{
+    for (guint i = 0; have->len > 0 && i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        gboolean found = FALSE;
+        for (guint k = 0; k < have->len && !found; k++) {
+            found = strcmp(g_ptr_array_index(have, k), name) == 0;
+        }
+        if (!found) {
+            char *q = or_store_quote(name);
+            g_string_append_printf(sql, "ALTER TABLE %s ADD COLUMN %s %s;", qt, q,
+                                   s->ops->type_sql(g_array_index(types, enum or_type, i)));
+            g_free(q);
+        }
+    }
 }
 
 /* The URL without its password, for messages. */

@@ -33,7 +33,7 @@
 #include "store/store_profile.h"
 
 /** The schema version this build writes (docs/store.md, "Migrations"). */
-#define OR_STORE_SCHEMA_VERSION 2
+#define OR_STORE_SCHEMA_VERSION 3
 
 struct or_store;
 
@@ -109,7 +109,10 @@ struct or_store_put {
  * a record listed twice is stored once, the later listing winning), and the
  * coverage says those days were fetched at @c fetched_at (records: one
  * entry per day; otherwise one entry for [first, last]).  Table and columns
- * are created as needed.
+ * are created as needed.  Records with cumulative counters (profile
+ * ::or_store_profile.counters) are also kept as dated snapshots: the stored
+ * rows of those days become the snapshot of the fetch's local day in table
+ * TABLE_snapshots, replacing one taken earlier that day.
  * @param rows receives the number of rows stored.
  */
 or_status or_store_put(struct or_store *s, const struct or_store_put *p, int64_t *rows, char *err,
@@ -123,6 +126,10 @@ struct or_store_get {
     const char *first; /**< the source's days, YYYY-MM-DD */
     const char *last;
     int64_t end; /**< the instant after its last day (snapshots) */
+    /** Records with counters: load every dated snapshot of the records of
+     * those days (columns as_of, record, then the endpoint's) instead of
+     * each record as of the period's end. */
+    int history;
 };
 
 /**
@@ -131,13 +138,26 @@ struct or_store_get {
  * and fill it with the stored rows @p g selects: records of those days; the
  * period aggregate of exactly those days; of cumulative snapshots, those
  * of the first day with one taken at or after @c end (the totals when the
- * period ended), else of the newest day (a period not over yet).
+ * period ended), else of the newest day (a period not over yet).  Records
+ * with counters are read the same way, each from its own snapshots: the
+ * first taken on a day after the last one, else its newest.
  * @param rows receives the number of rows loaded.
  * @param as_of receives, for snapshots, the latest snapshot day loaded ("" if none).
  */
 or_status or_store_load(struct or_store *s, const struct or_store_get *g,
                         const struct or_schema *schema, struct or_dataset *ds, const char *alias,
                         int64_t *rows, char as_of[11], char *err, size_t errlen);
+
+/**
+ * @brief Make the stream of records with counters keep dated snapshots:
+ * create TABLE_snapshots and, once per stream, seed it with the rows stored
+ * before (a store of schema version 2 or older: each row becomes the
+ * snapshot of the local day, in @p tz, of its ::or_fetched_at).  Called by
+ * or_store_put(); a sync calls it also when it fetches nothing, under the
+ * writer lock.  A no-op for a stream with snapshots or without rows.
+ */
+or_status or_store_counters_ready(struct or_store *s, int64_t stream, const char *table,
+                                  GTimeZone *tz, char *err, size_t errlen);
 
 /**
  * @brief When the rows or_store_load() loaded for @p g were fetched: the

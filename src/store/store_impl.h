@@ -110,4 +110,38 @@ char *or_store_quote(const char *name);
  * (g_free). */
 char *or_store_upsert_clause(const char *const *cols, size_t n);
 
+/**
+ * @brief Append to @p sql an "ALTER TABLE @p qt ADD COLUMN ...;" for each of
+ * @p names (of enum or_type @p types) that @p have (an existing table's
+ * columns) lacks; nothing when @p have is empty (no table yet).
+ */
+void or_store_add_columns(const struct or_store *s, const char *qt, const GPtrArray *names,
+                          const GArray *types, const GPtrArray *have, GString *sql);
+
+/**
+ * @brief The stream's table of dated counter snapshots (or_streams.snapshots)
+ * into @p out (g_free; NULL: the stream keeps none).
+ */
+or_status or_store_snapshot_table(struct or_store *s, int64_t stream, char **out, char *err,
+                                  size_t errlen);
+
+/** @brief The local day (YYYY-MM-DD) of instant @p t in @p tz. */
+void or_store_local_day(GTimeZone *tz, int64_t t, char out[11]);
+
+/**
+ * @brief Inside or_store_put()'s transaction: or_store_counters_ready()
+ * without its own transaction.
+ */
+or_status or_store_counters_prepare(struct or_store *s, int64_t stream, const char *table,
+                                    GTimeZone *tz, char *err, size_t errlen);
+
+/**
+ * @brief Inside or_store_put()'s transaction, after the rows are stored: they
+ * become the snapshot of the local day of @c fetched_at (replacing one taken
+ * earlier that day); snapshots of records of those days that the fetch no
+ * longer listed are removed with them.
+ */
+or_status or_store_counters_take(struct or_store *s, const struct or_store_put *p, char *err,
+                                 size_t errlen);
+
 #endif

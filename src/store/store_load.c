@@ -159,23 +159,77 @@ day_filter(const struct or_store_get *g)
                                                 : "or_day = $2 AND or_day_last = $3";
 }
 
+/* What a load reads: the endpoint's table, or its dated counter snapshots. */
+struct reading {
+    char *table; /* the store table read (owned) */
+    int snaps;   /* TABLE_snapshots: each record as of the period's end */
+};
+
+/* " FROM table s WHERE ..." selecting the rows @p g reads (g_free).  Of
+ * counter snapshots, each record's first taken on a day after the period
+ * ($3), else its newest; in history mode, all of them. */
 static char *
-select_sql(struct or_store *s, const struct or_store_get *g, const struct load_cols *lc)
+from_where(const struct or_store_get *g, const struct reading *rd)
+{
+    char *qt = or_store_quote(rd->table);
+    GString *sql = g_string_new(NULL);
+    g_string_printf(sql, " FROM %s s WHERE or_stream = $1 AND %s", qt, day_filter(g));
+    if (rd->snaps && !g->history) {
+        g_string_append_printf(
+            sql,
+            " AND or_snap = coalesce((SELECT min(x.or_snap) FROM %s x WHERE x.or_stream = "
+            "s.or_stream AND x.or_key = s.or_key AND x.or_snap > $3), (SELECT max(x.or_snap) "
+            "FROM %s x WHERE x.or_stream = s.or_stream AND x.or_key = s.or_key))",
+            qt, qt);
+    }
+    g_free(qt);
+    return g_string_free(sql, FALSE);
+}
+
+static char *
+select_sql(struct or_store *s, const struct or_store_get *g, const struct load_cols *lc,
+           const struct reading *rd)
 {
     GString *sql = g_string_new("SELECT ");
-    for (guint i = 0; i < lc->names->len; i++) {
+    guint from = 0;
+    if (g->history) {
+        g_string_append(sql, "or_snap, or_key");
+        from = 2; /* as_of and record */
+    }
+    for (guint i = from; i < lc->names->len; i++) {
         char *q = or_store_quote(g_ptr_array_index(lc->names, i));
         char *e = s->ops->read_expr(g_array_index(lc->types, enum or_type, i), q);
         g_string_append_printf(sql, "%s%s", i ? ", " : "", e);
         g_free(e);
         g_free(q);
     }
-    char *qt = or_store_quote(g->table);
-    g_string_append_printf(sql, " FROM %s WHERE or_stream = $1 AND ", qt);
-    g_string_append_printf(sql, "%s ORDER BY %s", day_filter(g),
-                           g->profile->kind == OR_STORE_RECORDS ? "or_day, or_key" : "or_key");
-    g_free(qt);
+    char *fw = from_where(g, rd);
+    g_string_append_printf(sql, "%s ORDER BY %s", fw,
+                           g->history                             ? "or_key, or_snap"
+                           : g->profile->kind == OR_STORE_RECORDS ? "or_day, or_key"
+                                                                  : "or_key");
+    g_free(fw);
     return g_string_free(sql, FALSE);
+}
+
+/* Which table @p g reads; rd->table NULL: nothing to read (history of a
+ * stream without snapshots). */
+static or_status
+reading_of(struct or_store *s, const struct or_store_get *g, struct reading *rd, char *err,
+           size_t errlen)
+{
+    rd->table = NULL;
+    rd->snaps = 0;
+    if (!g->profile->counters && !g->history) {
+        rd->table = g_strdup(g->table);
+        return OR_OK;
+    }
+    or_status st = or_store_snapshot_table(s, g->stream, &rd->table, err, errlen);
+    rd->snaps = rd->table != NULL;
+    if (st == OR_OK && rd->table == NULL && !g->history) {
+        rd->table = g_strdup(g->table); /* not seeded yet: the rows as stored */
+    }
+    return st;
 }
 
 /* An SQLite store: the dataset attaches its file and copies the rows in one
@@ -190,10 +244,10 @@ load_attached(struct or_store *s, const char *file, const char *select, const ch
     g_free(uri);
     g_free(esc);
     char *qa = or_store_quote(alias);
-    /* the SELECT names the store's table unqualified: point it at the attached one */
+    /* the SELECT names the store's tables unqualified: point them at the attached ones */
     GString *sql = g_string_new(NULL);
     g_string_printf(sql, "INSERT INTO main.%s %s", qa, select);
-    g_string_replace(sql, " FROM \"", " FROM store.\"", 1);
+    g_string_replace(sql, " FROM \"", " FROM store.\"", 0);
     or_status st = sqlite3_exec(k->db, att, NULL, NULL, NULL) == SQLITE_OK ? OR_OK : OR_ERR_DATASET;
     sqlite3_stmt *ins = NULL;
     if (st == OR_OK && sqlite3_prepare_v2(k->db, sql->str, -1, &ins, NULL) != SQLITE_OK) {
@@ -232,22 +286,33 @@ or_store_load(struct or_store *s, const struct or_store_get *g, const struct or_
     GArray *have_types = g_array_new(FALSE, FALSE, sizeof(enum or_type));
     struct load_cols lc = {g_ptr_array_new(), g_array_new(FALSE, FALSE, sizeof(enum or_type))};
     struct sink k = {0};
+    struct reading rd = {NULL, 0};
     char sid[24], day[11] = "";
     snprintf(sid, sizeof(sid), "%lld", (long long)g->stream);
     *rows = 0;
     as_of[0] = '\0';
+    if (g->history) {
+        static const enum or_type text = OR_TYPE_TEXT;
+        g_ptr_array_add(lc.names, (gpointer) "as_of");
+        g_ptr_array_add(lc.names, (gpointer) "record");
+        g_array_append_val(lc.types, text);
+        g_array_append_val(lc.types, text);
+    }
     or_status st = s->ops->columns(s, g->table, have, have_types, err, errlen);
     if (st == OR_OK) {
         plan_columns(schema, have, have_types, &lc);
         st = open_target(ds, alias, &lc, &k, err, errlen);
     }
-    if (st == OR_OK && have->len > 0 && g->profile->kind == OR_STORE_SNAPSHOT) {
+    if (st == OR_OK && have->len > 0) {
+        st = reading_of(s, g, &rd, err, errlen);
+    }
+    if (st == OR_OK && rd.table != NULL && g->profile->kind == OR_STORE_SNAPSHOT) {
         st = snapshot_day(s, g, sid, day, err, errlen);
         snprintf(as_of, 11, "%s", day);
     }
-    int any = have->len > 0 && (g->profile->kind != OR_STORE_SNAPSHOT || day[0] != '\0');
+    int any = rd.table != NULL && (g->profile->kind != OR_STORE_SNAPSHOT || day[0] != '\0');
     if (st == OR_OK && any) {
-        char *sql = select_sql(s, g, &lc);
+        char *sql = select_sql(s, g, &lc, &rd);
         const char *first = day[0] != '\0' ? day : g->first;
         const char *last = day[0] != '\0' ? day : g->last;
         const char *params[] = {sid, first, last};
@@ -265,6 +330,7 @@ or_store_load(struct or_store *s, const struct or_store_get *g, const struct or_
     }
     *rows = k.rows;
     sqlite3_finalize(k.ins);
+    g_free(rd.table);
     g_ptr_array_free(lc.names, TRUE);
     g_array_free(lc.types, TRUE);
     g_ptr_array_free(have, TRUE);
@@ -296,20 +362,24 @@ or_store_fetched_at(struct or_store *s, const struct or_store_get *g, const char
     }
     GPtrArray *have = g_ptr_array_new_with_free_func(g_free);
     GArray *have_types = g_array_new(FALSE, FALSE, sizeof(enum or_type));
+    struct reading rd = {NULL, 0};
     or_status st = s->ops->columns(s, g->table, have, have_types, err, errlen);
     if (st == OR_OK && have->len > 0) {
+        st = reading_of(s, g, &rd, err, errlen);
+    }
+    if (st == OR_OK && rd.table != NULL) {
         const char *first = g->profile->kind == OR_STORE_SNAPSHOT ? as_of : g->first;
         const char *last = g->profile->kind == OR_STORE_SNAPSHOT ? as_of : g->last;
         const char *params[] = {sid, first, last};
-        char *qt = or_store_quote(g->table);
         char *min = s->ops->read_expr(OR_TYPE_TIME, "min(or_fetched_at)");
-        char *sql = g_strdup_printf("SELECT %s FROM %s WHERE or_stream = $1 AND %s", min, qt,
-                                    day_filter(g));
+        char *fw = from_where(g, &rd);
+        char *sql = g_strdup_printf("SELECT %s%s", min, fw);
         st = s->ops->query(s, sql, params, 3, types, 1, earliest, at, err, errlen);
         g_free(sql);
+        g_free(fw);
         g_free(min);
-        g_free(qt);
     }
+    g_free(rd.table);
     g_ptr_array_free(have, TRUE);
     g_array_free(have_types, TRUE);
     return st;

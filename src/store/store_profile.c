@@ -9,7 +9,7 @@
 void
 or_store_profile_of(const char *source, const struct or_endpoint *ep, struct or_store_profile *out)
 {
-    *out = (struct or_store_profile){source, OR_STORE_PERIOD, NULL, NULL};
+    *out = (struct or_store_profile){source, OR_STORE_PERIOD, NULL, NULL, 0};
     enum or_keeping keeping = ep != NULL ? or_endpoint_keeping(ep) : OR_KEEP_UNSAID;
     if (keeping == OR_KEEP_UNSAID) {
         return;
@@ -18,6 +18,7 @@ or_store_profile_of(const char *source, const struct or_endpoint *ep, struct or_
     case OR_KEEP_RECORDS:
         out->kind = OR_STORE_RECORDS;
         out->day = ep->record_day;
+        out->counters = or_endpoint_cumulative(ep) == OR_CUMULATIVE_COUNTERS;
         break;
     case OR_KEEP_SNAPSHOT: out->kind = OR_STORE_SNAPSHOT; break;
     default: break;

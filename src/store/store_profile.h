@@ -32,6 +32,10 @@ struct or_store_profile {
     const char *const *key;  /**< columns identifying a record (NULL-terminated);
                                   NULL: every column */
     const char *day;         /**< RECORDS: the time column giving the record's day */
+    /** RECORDS whose counters count up to the fetch (::OR_CUMULATIVE_COUNTERS:
+     * Saleshandy's opens and replies): each record is also kept as dated
+     * snapshots, one per fetch day (docs/store.md). */
+    int counters;
 };
 
 /**

@@ -100,18 +100,8 @@ ensure_table(struct or_store *s, const struct or_store_put *p, const struct sour
         g_free(qi);
         g_free(idx);
     }
-    for (guint i = 0; st == OR_OK && have->len > 0 && i < sc->names->len; i++) {
-        const char *name = g_ptr_array_index(sc->names, i);
-        gboolean found = FALSE;
-        for (guint k = 0; k < have->len && !found; k++) {
-            found = strcmp(g_ptr_array_index(have, k), name) == 0;
-        }
-        if (!found) {
-            char *q = or_store_quote(name);
-            g_string_append_printf(sql, "ALTER TABLE %s ADD COLUMN %s %s;", qt, q,
-                                   s->ops->type_sql(g_array_index(sc->types, enum or_type, i)));
-            g_free(q);
-        }
+    if (st == OR_OK) {
+        or_store_add_columns(s, qt, sc->names, sc->types, have, sql);
     }
     if (st == OR_OK && sql->len > 0) {
         st = s->ops->exec(s, sql->str, err, errlen);
@@ -310,6 +300,9 @@ or_store_put(struct or_store *s, const struct or_store_put *p, int64_t *rows, ch
     if (st == OR_OK) {
         st = ensure_table(s, p, &sc, err, errlen);
     }
+    if (st == OR_OK && p->profile->counters) { /* before the old readings go */
+        st = or_store_counters_prepare(s, p->stream, p->table, p->tz, err, errlen);
+    }
     if (st == OR_OK) {
         st = delete_old(s, p, err, errlen);
     }
@@ -338,6 +331,9 @@ or_store_put(struct or_store *s, const struct or_store_put *p, int64_t *rows, ch
             or_set_err(err, errlen, "%s", cerr);
             st = cst;
         }
+    }
+    if (st == OR_OK && p->profile->counters) {
+        st = or_store_counters_take(s, p, err, errlen);
     }
     if (st == OR_OK) {
         st = cover(s, p, per_day, *rows, err, errlen);

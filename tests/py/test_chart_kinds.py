@@ -137,7 +137,7 @@ class ChartKinds(TempDirTest):
     def test_xlsx_heatmap_is_its_grid_under_a_three_colour_scale(self):
         import openpyxl
         wb = openpyxl.load_workbook(self.render(template(heatmap()), "xlsx") + ".xlsx")
-        ws = wb["Heat"]
+        ws = wb["heat"]
         grid = [[c.value for c in row] for row in ws.iter_rows(min_row=1, max_row=3,
                                                                max_col=3)]
         self.assertEqual(grid, [["Row", "b", "a"], ["1", 1.0, 0.0], ["2", None, 0.5]])
@@ -222,7 +222,7 @@ class ChartKinds(TempDirTest):
             ok(run(["run", name, "--format", "pdf,xlsx", "--out", out]))
             docs[name] = os.path.join(out, name)
         self.assertIn("When calls connect", pdf_text(docs["weekly-manager"] + ".pdf"))
-        ws = openpyxl.load_workbook(docs["weekly-manager"] + ".xlsx")["When calls connect"]
+        ws = openpyxl.load_workbook(docs["weekly-manager"] + ".xlsx")["when-calls-connect"]
         header = [c.value for c in ws[1]]
         hours = [int(h) for h in header[1:]]
         self.assertEqual(header[0], "Weekday")

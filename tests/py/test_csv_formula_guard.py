@@ -57,7 +57,7 @@ class CsvFormulaGuard(TempDirTest):
     def test_xlsx_holds_every_value_as_text_never_a_formula(self):
         path = write_template(self.dir, template())
         ok(run(["run", path, "--format", "xlsx", "--out", self.dir]))
-        ws = openpyxl.load_workbook(os.path.join(self.dir, "t.xlsx"))["Values"]
+        ws = openpyxl.load_workbook(os.path.join(self.dir, "t.xlsx"))["values"]
         cells = [row[1] for row in ws.iter_rows(min_row=2)]
         self.assertEqual(len(cells), len(VALUES))
         for value, cell in zip(VALUES, cells):

@@ -134,7 +134,7 @@ class FormatsEverywhere(TempDirTest):
         self.assertRegex(xlsx["Talk time"][0], r"^\d+:\d\d:\d\d$")
 
     def test_formatted_cells_are_typed_and_read_as_the_pdf_and_csv(self):
-        ws = self.wb["By day"]
+        ws = self.wb["days"]
         header = [c.value for c in ws[1]]
         self.assertEqual(header, ["Day", "First call", "Calls", "Rate", "Talk", "Average", "Cost"])
         rows = list(ws.iter_rows(min_row=2))

@@ -11,6 +11,7 @@
 #include "chart_data.h"
 #include "chart_fmt.h"
 #include "chart_plot.h"
+#include "orr_text.h"
 
 /* Dots per inch of PNG charts: twice a page's 96, sharp on phones. */
 #define PNG_DPI 192.0
@@ -69,8 +70,10 @@ write_png(struct html_doc *d, const struct or_section *sec, const struct chart_b
 {
     gchar *b64 = g_base64_encode(png->data, png->len);
     html_rawf(&d->out, "<img width=\"%.0f\" alt=\"", w);
-    html_raw(&d->out, "Chart: ");
-    html_text(&d->out, name_of(sec));
+    char alt[512];
+    const char *const args[] = {name_of(sec)};
+    orr_text(d->h, "chart.alt", "Chart: {1}", args, 1, alt, sizeof(alt));
+    html_text(&d->out, alt);
     html_rawf(&d->out, "\" src=\"data:image/png;base64,%s\">", b64);
     g_free(b64);
 }
@@ -80,8 +83,11 @@ static void
 data_table(struct html_doc *d, const struct chart_data *cd)
 {
     char num[CHART_FMT_BUFSIZE];
-    html_raw(&d->out, "<details><summary>The numbers</summary><div class=\"scroll\"><table>\n"
-                      "<thead><tr><th scope=\"col\">");
+    char summary[256];
+    orr_text(d->h, "chart.numbers", "The numbers", NULL, 0, summary, sizeof(summary));
+    html_raw(&d->out, "<details><summary>");
+    html_text(&d->out, summary);
+    html_raw(&d->out, "</summary><div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">");
     /* A heatmap's rows are its y categories, its columns the x ones. */
     const char *corner = cd->kind == OR_CHART_HEATMAP ? cd->y_label : cd->x_label;
     html_text(&d->out, corner != NULL ? corner : "");
@@ -115,9 +121,15 @@ truncation_note(struct html_doc *d, const struct chart_data *cd)
 {
     char a[CHART_FMT_BUFSIZE];
     char b[CHART_FMT_BUFSIZE];
+    char line[256];
     chart_fmt_grouped(d->h, a, sizeof(a), (double)cd->ncat, 0);
     chart_fmt_grouped(d->h, b, sizeof(b), (double)cd->total_rows, 0);
-    html_rawf(&d->out, "<p class=\"note\">Showing the first %s of %s categories.</p>\n", a, b);
+    const char *const args[] = {a, b};
+    orr_text(d->h, "chart.truncated", "Showing the first {1} of {2} categories.", args, 2, line,
+             sizeof(line));
+    html_raw(&d->out, "<p class=\"note\">");
+    html_text(&d->out, line);
+    html_raw(&d->out, "</p>\n");
 }
 
 or_status
@@ -130,8 +142,13 @@ html_chart(struct html_doc *d, const struct or_section *sec, char *err, size_t e
     if (st != OR_OK) {
         return st;
     }
+    cd.palette = d->has_palette ? d->palette : NULL;
     if (cd.ncat == 0) {
-        html_raw(&d->out, "<p class=\"note\">No data in this period.</p>\n");
+        char none[256];
+        orr_text(d->h, "no_data", "No data in this period.", NULL, 0, none, sizeof(none));
+        html_raw(&d->out, "<p class=\"note\">");
+        html_text(&d->out, none);
+        html_raw(&d->out, "</p>\n");
         chart_data_free(&cd);
         return OR_OK;
     }

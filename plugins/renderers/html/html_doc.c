@@ -3,10 +3,15 @@
 #include "html_doc.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chart_fmt.h"
+#include "html_brand.h"
+#include "orr_text.h"
+
+#define LINE_CAP 512
 
 /*
  * One stylesheet, inline: no request leaves the file.  A single column of at
@@ -60,6 +65,7 @@ static const char css[] =
     ".tile .label{color:var(--muted);font-size:12px;margin:0}\n"
     ".tile .value{font-size:24px;font-weight:bold;margin:2px 0;white-space:nowrap}\n"
     ".tile .change{font-size:12px;margin:0}\n"
+    ".tile .value span[style]{padding:0 6px;border-radius:4px}\n"
     ".up,.down,.flat{font-weight:bold}\n.good{color:var(--good)}\n.bad{color:var(--bad)}\n"
     ".flat{color:var(--flat)}\n.prev{color:var(--muted)}\n"
     "figure{margin:8px 0 0}\n"
@@ -67,6 +73,9 @@ static const char css[] =
     ".chart svg,.chart img{display:block;width:100%;height:auto;max-width:100%}\n"
     "details{margin-top:6px;font-size:13px}\nsummary{cursor:pointer;color:var(--muted)}\n"
     "footer{margin:32px 0 8px;border-top:1px solid var(--rule);padding-top:8px}\n"
+    ".brand{display:flex;align-items:center;gap:12px;margin:0 0 6px}\n"
+    ".brand .logo{display:block;max-width:50%;height:48px;width:auto}\n"
+    ".company{font-weight:bold;font-size:17px;color:var(--accent)}\n"
     "@media print{.scroll{overflow:visible}.break{break-after:page}}\n";
 
 static const char *
@@ -123,11 +132,21 @@ person(const struct html_doc *d)
     return label != NULL && label[0] != '\0' ? label : NULL;
 }
 
+/* The page's language: the report locale's BCP 47 tag (a host before 2.3: English). */
+static const char *
+lang_of(const struct html_doc *d)
+{
+    const char *tag = OR_HOST_SINCE(d->h, 3) ? d->r->locale : NULL;
+    return tag != NULL && tag[0] != '\0' ? tag : "en";
+}
+
 static void
 head(struct html_doc *d)
 {
     const struct or_report *r = d->r;
-    html_raw(&d->out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    html_raw(&d->out, "<!DOCTYPE html>\n<html lang=\"");
+    html_text(&d->out, lang_of(d));
+    html_raw(&d->out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta name=\"color-scheme\" content=\"light dark\">\n"
                       "<meta name=\"generator\" content=\"outreport\">\n<title>");
@@ -146,7 +165,9 @@ head(struct html_doc *d)
         html_text(&d->out, r->author);
         html_raw(&d->out, "\">\n");
     }
-    html_rawf(&d->out, "<style>\n%s</style>\n</head>\n<body>\n<main>\n", css);
+    html_rawf(&d->out, "<style>\n%s", css);
+    html_brand_css(&d->out, html_brand_of(d->h, d->r));
+    html_raw(&d->out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 static void
@@ -160,24 +181,29 @@ period(struct html_doc *d)
         html_raw(&d->out, "<p class=\"period\">");
         html_text(&d->out, r->period_label);
         if (r->partial) {
-            html_raw(&d->out, "<span class=\"badge\">partial period \xE2\x80\x93 not over yet"
-                              "</span>");
+            char partial[LINE_CAP];
+            orr_text(d->h, "partial", "partial period \xE2\x80\x93 not over yet", NULL, 0, partial,
+                     sizeof(partial));
+            html_raw(&d->out, "<span class=\"badge\">");
+            html_text(&d->out, partial);
+            html_raw(&d->out, "</span>");
         }
         html_raw(&d->out, "</p>\n");
     }
+    char line[LINE_CAP];
     html_raw(&d->out, "<p class=\"window\">");
     if (r->period_start != 0 && r->period_end > r->period_start) {
         chart_fmt_local(d->h, r->period_start, 1, a, sizeof(a));
         /* The end is exclusive: show the last minute inside the period. */
         chart_fmt_local(d->h, r->period_end - 60, 1, b, sizeof(b));
-        html_raw(&d->out, "Data window ");
-        html_text(&d->out, a);
-        html_raw(&d->out, " \xE2\x80\x93 ");
-        html_text(&d->out, b);
+        const char *const wargs[] = {a, b};
+        orr_text(d->h, "window", "Data window {1} \xE2\x80\x93 {2}", wargs, 2, line, sizeof(line));
+        html_text(&d->out, line);
         html_raw(&d->out, " \xC2\xB7 ");
     }
-    html_raw(&d->out, "Times in ");
-    html_text(&d->out, tz);
+    const char *const zargs[] = {tz};
+    orr_text(d->h, "times_in", "Times in {1}", zargs, 1, line, sizeof(line));
+    html_text(&d->out, line);
     html_raw(&d->out, "</p>\n");
 }
 
@@ -192,24 +218,38 @@ sources(struct html_doc *d)
 {
     const struct or_report *r = d->r;
     char num[CHART_FMT_BUFSIZE];
+    char text[LINE_CAP];
     if (r->nsources == 0) {
         return;
     }
-    html_raw(&d->out,
-             "<section aria-labelledby=\"data-sources\">\n<h2 id=\"data-sources\">Data "
-             "sources</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th "
-             "scope=\"col\">Source</th><th scope=\"col\">Status</th><th scope=\"col\" "
-             "class=\"num\">Rows</th><th scope=\"col\">Detail</th></tr></thead>\n<tbody>\n");
+    static const char *const heads[][3] = {{"col.source", "Source", ""},
+                                           {"col.status", "Status", ""},
+                                           {"col.rows", "Rows", " class=\"num\""},
+                                           {"col.detail", "Detail", ""}};
+    orr_text(d->h, "data_sources", "Data sources", NULL, 0, text, sizeof(text));
+    html_raw(&d->out, "<section aria-labelledby=\"data-sources\">\n<h2 id=\"data-sources\">");
+    html_text(&d->out, text);
+    html_raw(&d->out, "</h2>\n<div class=\"scroll\"><table>\n<thead><tr>");
+    for (size_t i = 0; i < G_N_ELEMENTS(heads); i++) {
+        orr_text(d->h, heads[i][0], heads[i][1], NULL, 0, text, sizeof(text));
+        html_rawf(&d->out, "<th scope=\"col\"%s>", heads[i][2]);
+        html_text(&d->out, text);
+        html_raw(&d->out, "</th>");
+    }
+    html_raw(&d->out, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < r->nsources; i++) {
         const struct or_source_status *s = r->sources[i];
         const char *st = s->status != NULL ? s->status : "unknown";
+        char id[48];
+        snprintf(id, sizeof(id), "status.%s", st);
+        orr_text(d->h, id, st, NULL, 0, text, sizeof(text));
         html_raw(&d->out, "<tr><th scope=\"row\">");
         html_text(&d->out, s->name != NULL ? s->name : "?");
         html_rawf(&d->out, "</th><td><span class=\"pill%s\">",
                   is_status(st, "ok")       ? " ok"
                   : is_status(st, "failed") ? " failed"
                                             : "");
-        html_text(&d->out, st);
+        html_text(&d->out, text);
         html_raw(&d->out, "</span></td>");
         chart_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
         html_rawf(&d->out, "<td class=\"num\">%s</td><td>", num);
@@ -224,7 +264,9 @@ html_doc_begin(struct html_doc *d)
 {
     const struct or_report *r = d->r;
     head(d);
-    html_raw(&d->out, "<header>\n<h1>");
+    html_raw(&d->out, "<header>\n");
+    html_brand_header(&d->out, html_brand_of(d->h, d->r));
+    html_raw(&d->out, "<h1>");
     html_text(&d->out, r->title != NULL && r->title[0] != '\0' ? r->title : "Report");
     html_raw(&d->out, "</h1>\n");
     if (person(d) != NULL) {
@@ -241,11 +283,15 @@ html_doc_begin(struct html_doc *d)
     for (size_t i = 0; i < r->nsources; i++) {
         const struct or_source_status *s = r->sources[i];
         if (is_status(s->status, "failed")) {
-            html_raw(&d->out, "<p class=\"alert fail\" role=\"alert\">Source ");
-            html_text(&d->out, s->name != NULL ? s->name : "?");
-            html_raw(&d->out, " failed: ");
-            html_text(&d->out,
-                      s->detail != NULL && s->detail[0] != '\0' ? s->detail : "no reason given");
+            char none[LINE_CAP];
+            char line[LINE_CAP * 2];
+            orr_text(d->h, "no_reason", "no reason given", NULL, 0, none, sizeof(none));
+            const char *const args[] = {s->name != NULL ? s->name : "?",
+                                        s->detail != NULL && s->detail[0] != '\0' ? s->detail
+                                                                                  : none};
+            orr_text(d->h, "source_failed", "Source {1} failed: {2}", args, 2, line, sizeof(line));
+            html_raw(&d->out, "<p class=\"alert fail\" role=\"alert\">");
+            html_text(&d->out, line);
             html_raw(&d->out, "</p>\n");
         }
     }
@@ -258,11 +304,17 @@ void
 html_doc_end(struct html_doc *d)
 {
     char at[CHART_FMT_BUFSIZE];
-    html_raw(&d->out, "<footer>Generated");
+    char line[LINE_CAP];
+    html_raw(&d->out, "<footer>");
+    html_brand_footer(&d->out, html_brand_of(d->h, d->r));
     if (d->r->generated_at > 0) {
         chart_fmt_local(d->h, d->r->generated_at, 1, at, sizeof(at));
-        html_raw(&d->out, " ");
-        html_text(&d->out, at);
+        const char *const args[] = {at};
+        orr_text(d->h, "generated", "Generated {1} by outreport", args, 1, line, sizeof(line));
     }
-    html_raw(&d->out, " by outreport.</footer>\n</main>\n</body>\n</html>\n");
+    else {
+        orr_text(d->h, "generated_plain", "Generated by outreport", NULL, 0, line, sizeof(line));
+    }
+    html_text(&d->out, line);
+    html_raw(&d->out, ".</footer>\n</main>\n</body>\n</html>\n");
 }

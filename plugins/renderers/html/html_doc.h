@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "chart_data.h"
 #include "chart_fallback.h"
 #include "html_out.h"
 #include "outreport/plugin.h"
@@ -34,16 +35,18 @@
 
 /** One document being written.  Lives on html_render()'s stack. */
 struct html_doc {
-    const struct or_host *h;        /**< borrowed */
-    const struct or_report *r;      /**< borrowed */
-    struct html_out out;            /**< the file */
-    int png;                        /**< charts as PNG data: URIs instead of SVG */
-    long max_rows;                  /**< rows a table shows; 0: all */
-    const char *intro;              /**< borrowed option value, or NULL */
-    char fallback_font[1024];       /**< the charts' fallback font file */
-    struct chart_fallback fallback; /**< points at fallback_font; warns once */
-    int warned;                     /**< nonzero once the fallback warning was logged */
-    size_t ncharts;                 /**< charts written: makes their SVG ids unique */
+    const struct or_host *h;              /**< borrowed */
+    const struct or_report *r;            /**< borrowed */
+    struct html_out out;                  /**< the file */
+    int png;                              /**< charts as PNG data: URIs instead of SVG */
+    long max_rows;                        /**< rows a table shows; 0: all */
+    const char *intro;                    /**< borrowed option value, or NULL */
+    char fallback_font[1024];             /**< the charts' fallback font file */
+    struct chart_fallback fallback;       /**< points at fallback_font; warns once */
+    int warned;                           /**< nonzero once the fallback warning was logged */
+    size_t ncharts;                       /**< charts written: makes their SVG ids unique */
+    uint32_t palette[CHART_PALETTE_SIZE]; /**< chart colours from the brand's accent */
+    int has_palette;                      /**< nonzero: palette is set (html_brand_palette()) */
 };
 
 /**

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "chart_fmt.h"
+#include "html_cond.h"
+#include "orr_text.h"
 
 static void
 tile(struct html_doc *d, const struct or_kpi *k)
@@ -18,11 +20,20 @@ tile(struct html_doc *d, const struct or_kpi *k)
     chart_fmt_kpi(d->h, k, OR_KPI_VALUE, value, sizeof(value), NULL);
     html_raw(&d->out, "<div class=\"tile\"><p class=\"label\">");
     html_text(&d->out, k->label);
-    html_raw(&d->out, "</p><p class=\"value\">");
+    /* A KPI's "good" and "bad" thresholds colour its value. */
+    html_raw(&d->out, "</p><p class=\"value\"><span");
+    if (k->has_value && OR_HOST_SINCE(d->h, 3)) {
+        html_cond_style(d, k->cond, k->value);
+    }
+    html_raw(&d->out, ">");
     html_text(&d->out, value);
-    html_raw(&d->out, "</p><p class=\"change\">");
+    html_raw(&d->out, "</span></p><p class=\"change\">");
     if (!k->has_previous) {
-        html_raw(&d->out, "<span class=\"prev\">no previous period</span>");
+        char none[256];
+        orr_text(d->h, "no_previous", "no previous period", NULL, 0, none, sizeof(none));
+        html_raw(&d->out, "<span class=\"prev\">");
+        html_text(&d->out, none);
+        html_raw(&d->out, "</span>");
     }
     else {
         chart_fmt_kpi(d->h, k, OR_KPI_PREVIOUS, prev, sizeof(prev), NULL);
@@ -36,8 +47,11 @@ tile(struct html_doc *d, const struct or_kpi *k)
             html_text(&d->out, change);
             html_raw(&d->out, "</span> ");
         }
-        html_raw(&d->out, "<span class=\"prev\">prev ");
-        html_text(&d->out, prev);
+        char line[CHART_FMT_BUFSIZE * 2];
+        const char *const args[] = {prev};
+        orr_text(d->h, "previous", "prev {1}", args, 1, line, sizeof(line));
+        html_raw(&d->out, "<span class=\"prev\">");
+        html_text(&d->out, line);
         html_raw(&d->out, "</span>");
     }
     html_raw(&d->out, "</p></div>\n");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "html_brand.h"
 #include "html_doc.h"
 #include "html_section.h"
 #include "outreport/plugin.h"
@@ -49,6 +50,7 @@ html_render(const struct or_host *h, const struct or_report *report, const char 
         return st;
     }
     d.fallback = (struct chart_fallback){d.fallback_font, fallback_warn, &d};
+    d.has_palette = html_brand_palette(html_brand_of(h, report), d.palette);
     d.out.f = fopen(path, "w");
     if (d.out.f == NULL) {
         snprintf(err, errlen, "html: cannot create %s: %s", path, strerror(errno));

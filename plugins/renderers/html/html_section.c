@@ -8,16 +8,24 @@
 #include "html_chart.h"
 #include "html_kpi.h"
 #include "html_table.h"
+#include "orr_text.h"
 
 static void
 unavailable(struct html_doc *d, const char *reason)
 {
     static const char prefix[] = "data unavailable";
+    char none[256];
+    char line[1024];
+    orr_text(d->h, "no_reason", "no reason given", NULL, 0, none, sizeof(none));
+    const char *const args[] = {reason[0] != '\0' ? reason : none};
     html_raw(&d->out, "<p class=\"alert warn\" role=\"note\">");
     if (strncasecmp(reason, prefix, sizeof(prefix) - 1) != 0) {
-        html_raw(&d->out, "data unavailable: ");
+        orr_text(d->h, "unavailable", "data unavailable: {1}", args, 1, line, sizeof(line));
+        html_text(&d->out, line);
     }
-    html_text(&d->out, reason[0] != '\0' ? reason : "no reason given");
+    else {
+        html_text(&d->out, reason);
+    }
     html_raw(&d->out, "</p>\n");
 }
 

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 
 #include "chart_fmt.h"
+#include "html_cond.h"
+#include "orr_text.h"
+
+#define LINE_CAP 512
 
 static const char *
 label_of(const struct or_result_column *c)
@@ -50,8 +54,10 @@ row(struct html_doc *d, const struct or_result *res, const struct or_value *v)
         int numeric = 0;
         chart_fmt_cell(d->h, res->cols[c], &v[c], text, sizeof(text), &numeric);
         const char *tag = c == 0 ? "th" : "td";
-        html_rawf(&d->out, "<%s%s%s>", tag, c == 0 ? " scope=\"row\"" : "",
+        html_rawf(&d->out, "<%s%s%s", tag, c == 0 ? " scope=\"row\"" : "",
                   cell_class(res->cols[c], numeric));
+        html_cond_cell(d, res->cols[c], &v[c]);
+        html_raw(&d->out, ">");
         html_text(&d->out, text);
         html_rawf(&d->out, "</%s>", tag);
     }
@@ -63,28 +69,30 @@ note(struct html_doc *d, long shown, int64_t total, int more)
 {
     char a[CHART_FMT_BUFSIZE];
     char b[CHART_FMT_BUFSIZE];
-    if (shown == 0 && !more) {
-        html_raw(&d->out, "<p class=\"note\">No rows in this period.</p>\n");
-        return;
-    }
+    char line[LINE_CAP];
+    const char *const args[] = {a, b};
+    a[0] = b[0] = '\0';
     chart_fmt_grouped(d->h, a, sizeof(a), (double)shown, 0);
-    if (!more) {
-        html_rawf(&d->out, "<p class=\"note\">%s %s.</p>\n", a, shown == 1 ? "row" : "rows");
-        return;
+    if (shown == 0 && !more) {
+        orr_text(d->h, "no_rows", "No rows in this period.", NULL, 0, line, sizeof(line));
     }
-    if (total > 0) {
+    else if (!more) {
+        orr_text(d->h, shown == 1 ? "rows.one" : "rows.all", shown == 1 ? "{1} row." : "{1} rows.",
+                 args, 1, line, sizeof(line));
+    }
+    else if (total > 0) {
         chart_fmt_grouped(d->h, b, sizeof(b), (double)total, 0);
-        html_rawf(&d->out,
-                  "<p class=\"note\">Rows 1\xE2\x80\x93%s of %s: the attached documents hold "
-                  "every row.</p>\n",
-                  a, b);
+        orr_text(d->h, "rows.more",
+                 "Rows 1\xE2\x80\x93{1} of {2}: the attached documents hold every row.", args, 2,
+                 line, sizeof(line));
     }
     else {
-        html_rawf(&d->out,
-                  "<p class=\"note\">The first %s rows: the attached documents hold every "
-                  "row.</p>\n",
-                  a);
+        orr_text(d->h, "rows.first", "The first {1} rows: the attached documents hold every row.",
+                 args, 1, line, sizeof(line));
     }
+    html_raw(&d->out, "<p class=\"note\">");
+    html_text(&d->out, line);
+    html_raw(&d->out, "</p>\n");
 }
 
 or_status

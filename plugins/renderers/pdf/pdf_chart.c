@@ -6,9 +6,10 @@
 #include <stdlib.h>
 
 #include "chart_data.h"
-#include "pdf_draw.h"
 #include "chart_fmt.h"
 #include "chart_plot.h"
+#include "orr_text.h"
+#include "pdf_draw.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
 
@@ -66,7 +67,9 @@ truncation_note(struct pdf_doc *d, const struct chart_data *cd)
     char line[2 * CHART_FMT_BUFSIZE + 40];
     chart_fmt_grouped(d->h, a, sizeof(a), (double)cd->ncat, 0);
     chart_fmt_grouped(d->h, b, sizeof(b), (double)cd->total_rows, 0);
-    snprintf(line, sizeof(line), "Showing the first %s of %s categories.", a, b);
+    const char *const args[] = {a, b};
+    orr_text(d->h, "chart.truncated", "Showing the first {1} of {2} categories.", args, 2, line,
+             sizeof(line));
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
     pdf_doc_advance(d, NOTE_H);
 }
@@ -79,6 +82,7 @@ pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_
     if (st != OR_OK) {
         return st;
     }
+    cd.palette = d->has_palette ? d->palette : NULL;
     float w = d->right - d->left;
     float h = cd.ncat > 0 ? height_on_page(d, &cd) : 16.0f;
     float note = cd.truncated ? NOTE_H : 0.0f;
@@ -86,8 +90,10 @@ pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_
     pdf_section_heading(d, sec, h + note);
     pdf_doc_need(d, h + note);
     if (cd.ncat == 0) {
+        char none[128];
+        orr_text(d->h, "no_data", "No data in this period.", NULL, 0, none, sizeof(none));
         pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
-                 "No data in this period.");
+                 none);
     }
     else {
         st = embed(d, sec, &cd, w, h, err, errlen);

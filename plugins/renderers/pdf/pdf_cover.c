@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orr_text.h"
 #include "pdf_draw.h"
 #include "chart_fmt.h"
 #include "pdf_text.h"
@@ -64,7 +65,7 @@ draw_person(struct pdf_doc *d)
     }
     chart_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     pdf_fit(&d->bold, size, text, d->right - d->left, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, PDF_C_ACCENT, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
+    pdf_text(d->page, &d->bold, size, d->accent, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
     pdf_doc_advance(d, size + 8.0f);
 }
 
@@ -88,7 +89,9 @@ draw_period(struct pdf_doc *d)
         x += pdf_width(&d->bold, size, label) + 10.0f;
     }
     if (r->partial) {
-        static const char badge[] = "partial period \xE2\x80\x93 not over yet";
+        char badge[128];
+        orr_text(d->h, "partial", "partial period \xE2\x80\x93 not over yet", NULL, 0, badge,
+                 sizeof(badge));
         float bw = pdf_width(&d->bold, 7.5f, badge) + 12.0f;
         pdf_round_rect(d->page, x, base - 3.5f, bw, 14.0f, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE,
                        0.8f);
@@ -100,11 +103,17 @@ draw_period(struct pdf_doc *d)
         chart_fmt_local(d->h, r->period_start, 1, a, sizeof(a));
         /* The end is exclusive: show the last minute inside the period. */
         chart_fmt_local(d->h, r->period_end - 60, 1, b, sizeof(b));
-        snprintf(line, sizeof(line), "Data window %s \xE2\x80\x93 %s  \xC2\xB7  Times in %s", a, b,
-                 tz);
+        const char *const wargs[] = {a, b};
+        const char *const zargs[] = {tz};
+        char w[LINE_CAP];
+        char z[LINE_CAP];
+        orr_text(d->h, "window", "Data window {1} \xE2\x80\x93 {2}", wargs, 2, w, sizeof(w));
+        orr_text(d->h, "times_in", "Times in {1}", zargs, 1, z, sizeof(z));
+        snprintf(line, sizeof(line), "%s  \xC2\xB7  %s", w, z);
     }
     else {
-        snprintf(line, sizeof(line), "Times in %s", tz);
+        const char *const zargs[] = {tz};
+        orr_text(d->h, "times_in", "Times in {1}", zargs, 1, line, sizeof(line));
     }
     chart_utf8_clean(label, sizeof(label), line, strlen(line), NULL);
     pdf_text(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
@@ -140,8 +149,11 @@ draw_failed(struct pdf_doc *d, const struct or_source_status *s)
     float lead = size * 1.4f;
     float w = d->right - d->left;
 
-    snprintf(raw, sizeof(raw), "Source %s failed: %s", s->name != NULL ? s->name : "?",
-             s->detail != NULL && s->detail[0] != '\0' ? s->detail : "no reason given");
+    char no_reason[128];
+    orr_text(d->h, "no_reason", "no reason given", NULL, 0, no_reason, sizeof(no_reason));
+    const char *const fargs[] = {s->name != NULL ? s->name : "?",
+                                 s->detail != NULL && s->detail[0] != '\0' ? s->detail : no_reason};
+    orr_text(d->h, "source_failed", "Source {1} failed: {2}", fargs, 2, raw, sizeof(raw));
     chart_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     int lines = pdf_wrap_count(&d->bold, size, text, w - 2.0f * BOX_PAD - 4.0f);
     float h = (float)(lines - 1) * lead + size + 2.0f * BOX_PAD;
@@ -185,8 +197,12 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     float size = 8.5f;
     float base = d->y - SOURCE_ROW + 5.5f;
     const char *st = s->status != NULL ? s->status : "unknown";
+    char id[48];
+    char shown[CHART_FMT_BUFSIZE];
+    snprintf(id, sizeof(id), "status.%s", st);
+    orr_text(d->h, id, st, NULL, 0, shown, sizeof(shown));
 
-    chart_utf8_clean(status, sizeof(status), st, strlen(st), NULL);
+    chart_utf8_clean(status, sizeof(status), shown, strlen(shown), NULL);
     status_colors(st, &bg, &fg);
     pdf_round_rect(d->page, d->left, base - 3.0f, PILL_W, 11.5f, 5.75f, bg, bg, 0.0f);
     pdf_fit(&d->bold, 7.0f, status, PILL_W - 6.0f, fitted, sizeof(fitted));
@@ -199,7 +215,13 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
     chart_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
-    snprintf(rows, sizeof(rows), "%s %s", num, s->rows == 1 ? "row" : "rows");
+    const char *const nargs[] = {num};
+    if (s->rows == 1) {
+        orr_text(d->h, "source_row", "{1} row", nargs, 1, rows, sizeof(rows));
+    }
+    else {
+        orr_text(d->h, "source_rows", "{1} rows", nargs, 1, rows, sizeof(rows));
+    }
     pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 
     if (s->detail != NULL && s->detail[0] != '\0') {
@@ -236,7 +258,9 @@ draw_sources(struct pdf_doc *d)
         name_w = max_name;
     }
     pdf_doc_need(d, 14.0f + 2.0f * SOURCE_ROW);
-    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, "DATA SOURCES");
+    char heading[64];
+    orr_text(d->h, "sources_heading", "DATA SOURCES", NULL, 0, heading, sizeof(heading));
+    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, heading);
     pdf_doc_advance(d, 12.0f);
     pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {

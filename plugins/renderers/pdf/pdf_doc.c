@@ -136,6 +136,7 @@ pdf_doc_open(struct pdf_doc *d, const struct or_host *h, const struct or_report 
 
     memset(d, 0, sizeof(*d));
     d->h = h;
+    d->accent = PDF_C_ACCENT;
     d->report = report;
     d->path = path;
     d->paper_w = o->paper == PDF_PAPER_LETTER ? LETTER_W : A4_W;

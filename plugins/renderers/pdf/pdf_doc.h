@@ -50,6 +50,11 @@ struct pdf_doc {
     HPDF_STATUS error;              /**< first libharu error code, 0 while all is well */
     HPDF_STATUS detail;             /**< its detail code */
     int nomem;                      /**< nonzero after a failed allocation of ours */
+    uint32_t accent;                /**< headings, rules: the brand's accent or PDF_C_ACCENT */
+    uint32_t palette[8];            /**< chart colours: from the brand's accent, or zero */
+    int has_palette;                /**< nonzero: palette is set (a brand accent) */
+    HPDF_Image logo;                /**< the brand's logo (owned by pdf), or NULL */
+    int cover_page;                 /**< nonzero: page 1 is the brand's cover page */
 };
 
 /**

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "orr_style.h"
+#include "orr_text.h"
 #include "pdf_draw.h"
 #include "chart_fmt.h"
 #include "pdf_section_heading.h"
@@ -79,7 +81,11 @@ draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float
     char fitted[CHART_FMT_BUFSIZE * 2];
     value_text(d->h, k, text, sizeof(text));
     pdf_fit(&d->bold, size, text, w, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
+    /* A KPI's "good" and "bad" thresholds colour its value. */
+    struct orr_cond_look look;
+    orr_cond_look(OR_HOST_SINCE(d->h, 3) && k->has_value ? k->cond : NULL, k->value, &look);
+    pdf_text(d->page, &d->bold, size, look.text_set ? look.text : PDF_C_TEXT, x, base, PDF_LEFT,
+             fitted);
 }
 
 /* "prev 11,980" in the KPI's format. */
@@ -88,7 +94,8 @@ prev_text(const struct or_host *h, const struct or_kpi *k, char *buf, size_t n)
 {
     char num[CHART_FMT_BUFSIZE];
     chart_fmt_kpi(h, k, OR_KPI_PREVIOUS, num, sizeof(num), NULL);
-    snprintf(buf, n, "prev %s", num);
+    const char *const args[] = {num};
+    orr_text(h, "previous", "prev {1}", args, 1, buf, n);
 }
 
 /* Width of the arrow and change text; 0 when there is no change to show. */
@@ -186,13 +193,13 @@ draw_spark(struct pdf_doc *d, const struct or_kpi *k, float x, float top, float 
         }
         float y1 = sy + (float)((k->spark[i] - lo) / span) * sh;
         float y2 = sy + (float)((k->spark[i + 1] - lo) / span) * sh;
-        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, PDF_C_ACCENT,
+        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, d->accent,
                  1.0f);
     }
     double last = k->spark[k->nspark - 1];
     if (isfinite(last)) {
         float ly = sy + (float)((last - lo) / span) * sh;
-        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, PDF_C_ACCENT, 2.5f);
+        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, d->accent, 2.5f);
     }
     return 1;
 }

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "pdf_brand.h"
 #include "pdf_cover.h"
 #include "pdf_doc.h"
 #include "pdf_frame.h"
@@ -40,7 +41,13 @@ pdf_render(const struct or_host *h, const struct or_report *report, const char *
     if (st != OR_OK) {
         return st;
     }
-    st = pdf_cover_draw(&doc, err, errlen);
+    st = pdf_brand_open(&doc, err, errlen);
+    if (st == OR_OK) {
+        st = pdf_brand_cover(&doc, err, errlen);
+    }
+    if (st == OR_OK) {
+        st = pdf_cover_draw(&doc, err, errlen);
+    }
     for (size_t i = 0; i < report->nsections && st == OR_OK; i++) {
         st = pdf_section_draw(&doc, report->sections[i], err, errlen);
     }

@@ -54,8 +54,7 @@ pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep)
     if (title[0] != '\0') {
         pdf_doc_bookmark(d, title);
         float base = d->y - PDF_SIZE_H1 * 0.8f;
-        pdf_fill_rect(d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f,
-                      PDF_C_ACCENT);
+        pdf_fill_rect(d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f, d->accent);
         pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w, lead_title,
                          title);
         pdf_doc_advance(d, PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title);

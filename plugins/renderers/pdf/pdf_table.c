@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orr_style.h"
+#include "orr_text.h"
 #include "pdf_colwidth.h"
 #include "pdf_draw.h"
 #include "chart_fmt.h"
@@ -117,6 +119,29 @@ draw_header(struct table *t)
     pdf_doc_advance(d, t->head_h);
 }
 
+/* Column @p c's conditional look of value @p v: a fill or a data bar behind
+ * the text of the cell at (x, y0); returns the text's colour. */
+static uint32_t
+draw_cond(const struct table *t, size_t c, const struct or_value *v, float x, float y0)
+{
+    struct pdf_doc *d = t->d;
+    const struct or_cond *cond = OR_HOST_SINCE(d->h, 3) ? t->sec->result->cols[c]->cond : NULL;
+    if (cond == NULL) {
+        return v->is_null ? PDF_C_FAINT : PDF_C_TEXT;
+    }
+    struct orr_cond_look look;
+    orr_cond_look(cond, orr_cond_number(v), &look);
+    float w = t->cols.width[c];
+    if (look.filled) {
+        pdf_fill_rect(d->page, x, y0, w, ROW_H, look.fill);
+    }
+    if (look.bar > 0) {
+        pdf_fill_rect(d->page, x + 1.0f, y0 + 2.0f, (w - 2.0f) * (float)look.bar, ROW_H - 4.0f,
+                      look.bar_rgb);
+    }
+    return look.text_set ? look.text : v->is_null ? PDF_C_FAINT : PDF_C_TEXT;
+}
+
 static void
 draw_row(struct table *t, const struct or_value *row, int64_t index)
 {
@@ -133,10 +158,11 @@ draw_row(struct table *t, const struct or_value *row, int64_t index)
     for (size_t c = 0; c < t->cols.n; c++) {
         int numeric = 0;
         float inner = t->cols.width[c] - 2.0f * PDF_CELL_PAD;
+        uint32_t ink = draw_cond(t, c, &row[c], x, y0);
         chart_fmt_cell(d->h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
         pdf_fit(&d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
-        pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, row[c].is_null ? PDF_C_FAINT : PDF_C_TEXT,
-                 cell_x(t, c, x, inner), y0 + 5.0f, cell_align(t, c), fitted);
+        pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, ink, cell_x(t, c, x, inner), y0 + 5.0f,
+                 cell_align(t, c), fitted);
         x += t->cols.width[c];
     }
     pdf_doc_advance(d, ROW_H);
@@ -158,12 +184,13 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
     }
     chart_fmt_grouped(d->h, n, sizeof(n), (double)total, 0);
     if (last == 0) {
-        snprintf(line, sizeof(line), "0 rows");
+        orr_text(d->h, "rows.none", "0 rows", NULL, 0, line, sizeof(line));
     }
     else {
         chart_fmt_grouped(d->h, a, sizeof(a), (double)first, 0);
         chart_fmt_grouped(d->h, b, sizeof(b), (double)last, 0);
-        snprintf(line, sizeof(line), "rows %s\xE2\x80\x93%s of %s", a, b, n);
+        const char *const args[] = {a, b, n};
+        orr_text(d->h, "rows", "rows {1}\xE2\x80\x93{2} of {3}", args, 3, line, sizeof(line));
     }
     pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
     pdf_doc_advance(d, RANGE_H);
@@ -173,8 +200,10 @@ static void
 draw_no_rows(struct table *t)
 {
     struct pdf_doc *d = t->d;
+    char none[128];
+    orr_text(d->h, "no_rows", "No rows in this period.", NULL, 0, none, sizeof(none));
     pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
-             d->y - ROW_H + 5.0f, PDF_LEFT, "No rows in this period.");
+             d->y - ROW_H + 5.0f, PDF_LEFT, none);
     pdf_doc_advance(d, ROW_H);
 }
 

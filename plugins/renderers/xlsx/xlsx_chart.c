@@ -5,16 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_combo.h"
 #include "xlsx_heatmap.h"
 #include "xlsx_table.h"
-
-/* Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
-static const lxw_color_t palette[] = {
-    0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000,
-};
-
-#define PALETTE_SIZE (sizeof(palette) / sizeof(palette[0]))
 
 static const char *const kind_names[OR_CHART_KIND_COUNT] = {
     [OR_CHART_BAR] = "bar",
@@ -95,7 +89,7 @@ donut_points(struct xlsx_ctx *x, lxw_chart_series *series, int64_t n)
         goto done;
     }
     for (size_t i = 0; i < count; i++) {
-        fills[i].color = palette[i % PALETTE_SIZE];
+        fills[i].color = xlsx_brand_color(x, i);
         points[i].fill = &fills[i];
         list[i] = &points[i];
     }
@@ -115,8 +109,8 @@ static or_status
 style_series(struct xlsx_ctx *x, const struct or_chart *c, lxw_chart_series *series, size_t j,
              int64_t nrows)
 {
-    lxw_chart_fill fill = {.color = palette[j % PALETTE_SIZE]};
-    lxw_chart_line line = {.color = palette[j % PALETTE_SIZE], .width = 2.25};
+    lxw_chart_fill fill = {.color = xlsx_brand_color(x, j)};
+    lxw_chart_line line = {.color = xlsx_brand_color(x, j), .width = 2.25};
 
     if (c->kind == OR_CHART_COMBO && j + c->nlines >= c->nseries) {
         chart_series_set_line(series, &line); /* a line once xlsx_combo.c moves it */

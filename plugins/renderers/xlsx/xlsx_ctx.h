@@ -46,6 +46,10 @@ struct xlsx_ctx {
     size_t nparts;                  /**< entries of @ref parts */
     size_t capparts;                /**< allocated entries */
     int64_t max_rows;               /**< data rows per sheet before continuing */
+    lxw_color_t palette[8];         /**< chart colours from the brand's accent */
+    int has_palette;                /**< nonzero: palette is set */
+    lxw_format *cond_good;          /**< conditional "good" style (xlsx_cond.h) */
+    lxw_format *cond_bad;           /**< conditional "bad" style */
     char *err;                      /**< message buffer of the render call */
     size_t errlen;                  /**< its size */
     struct xlsx_combo *combos;      /**< combo charts to finish in the written file (owned;

@@ -5,6 +5,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "xlsx_brand.h"
+#include "xlsx_cond.h"
+
 #define NO_VALUE "\xE2\x80\x93" /* "–" */
 
 /* One part of a tile in column @p col, as the host's formatter shows it in
@@ -93,7 +96,7 @@ write_spark(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k
     }
     chart_series_set_values(series, sum->sheet.name, sum->row, SPARK_COL, sum->row,
                             (lxw_col_t)(SPARK_COL + n - 1));
-    lxw_chart_line line = {.color = 0x0072B2, .width = 1.25};
+    lxw_chart_line line = {.color = xlsx_brand_color(x, 0), .width = 1.25};
     chart_series_set_line(series, &line);
     if (code[0] != '\0') {
         chart_axis_set_num_format(chart->y_axis, code);
@@ -115,6 +118,10 @@ write_kpi(struct xlsx_ctx *x, struct xlsx_summary *sum, const struct or_kpi *k)
     or_status st = xlsx_summary_text(x, sum, 0, xlsx_str(k->label), NULL, 1);
     if (st == OR_OK) {
         st = write_part(x, sum, 1, k, OR_KPI_VALUE, NULL);
+    }
+    if (st == OR_OK && OR_HOST_SINCE(x->h, 3) && k->has_value) {
+        /* The tile's thresholds, native on its value cell. */
+        st = xlsx_cond_range(x, sum->sheet.ws, k->cond, sum->row, sum->row, 1);
     }
     if (st == OR_OK && k->has_previous) {
         st = write_part(x, sum, 2, k, OR_KPI_PREVIOUS, NULL);

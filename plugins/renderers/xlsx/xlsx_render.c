@@ -9,8 +9,10 @@
 
 #include <xlsxwriter.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_chart.h"
 #include "xlsx_combo.h"
+#include "xlsx_cond.h"
 #include "xlsx_ctx.h"
 #include "xlsx_options.h"
 #include "xlsx_quiet.h"
@@ -147,8 +149,13 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
         xlsx_ctx_nomem(&x, "formats");
         goto fail;
     }
-    st = add_summary(&x, &summary);
+    xlsx_brand_apply(&x);
+    st = xlsx_cond_formats(&x);
     if (st == OR_OK) {
+        st = add_summary(&x, &summary);
+    }
+    if (st == OR_OK) {
+        xlsx_brand_sheet(&x, summary);
         st = write_sections(&x);
     }
     if (st == OR_OK) {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orr_text.h"
+#include "xlsx_brand.h"
 #include "xlsx_contents.h"
 #include "xlsx_kpi.h"
 #include "xlsx_summary_cells.h"
@@ -59,16 +61,23 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     char buf[LINE_SIZE];
     char from[64];
     char to[64];
-    or_status st = xlsx_summary_line(
-        x, sum, r->title != NULL && r->title[0] != '\0' ? r->title : "Report", x->fmt.title);
+    or_status st = xlsx_brand_summary_top(x, sum);
+    if (st == OR_OK) {
+        st = xlsx_summary_line(
+            x, sum, r->title != NULL && r->title[0] != '\0' ? r->title : "Report", x->fmt.title);
+    }
 
     if (st == OR_OK && OR_HOST_SINCE(x->h, 2) && r->split_label != NULL) {
         /* A split workbook names whom it is about. */
         if (r->split_value != NULL && strcmp(r->split_value, r->split_label) != 0) {
-            snprintf(buf, sizeof(buf), "For %s (%s)", r->split_label, r->split_value);
+            char who[LINE_SIZE];
+            snprintf(who, sizeof(who), "%s (%s)", r->split_label, r->split_value);
+            const char *const args[] = {who};
+            orr_text(x->h, "for", "For {1}", args, 1, buf, sizeof(buf));
         }
         else {
-            snprintf(buf, sizeof(buf), "For %s", r->split_label);
+            const char *const args[] = {r->split_label};
+            orr_text(x->h, "for", "For {1}", args, 1, buf, sizeof(buf));
         }
         st = xlsx_summary_line(x, sum, buf, x->fmt.heading);
     }
@@ -89,14 +98,16 @@ title_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
     }
     if (st == OR_OK) {
         const char *zone = r->tz != NULL && r->tz[0] != '\0' ? r->tz : "UTC";
-        snprintf(buf, sizeof(buf), "Times in %s", zone);
+        const char *const args[] = {zone};
+        orr_text(x->h, "times_in", "Times in {1}", args, 1, buf, sizeof(buf));
         st = xlsx_summary_line(x, sum, buf, NULL);
     }
     if (st == OR_OK) {
         if (x->h->format_time(x->h, r->generated_at, from, sizeof(from)) != OR_OK) {
             snprintf(from, sizeof(from), "%" PRId64 " (Unix time)", r->generated_at);
         }
-        snprintf(buf, sizeof(buf), "Generated at %s", from);
+        const char *const args[] = {from};
+        orr_text(x->h, "generated_at", "Generated at {1}", args, 1, buf, sizeof(buf));
         st = xlsx_summary_line(x, sum, buf, NULL);
     }
     size_t failed = failed_sources(r);
@@ -133,7 +144,9 @@ sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
 {
     static const char *const labels[] = {"Source", "Status", "Rows", "Detail"};
     const struct or_report *r = x->report;
-    or_status st = xlsx_summary_line(x, sum, "Sources", x->fmt.heading);
+    char heading[64];
+    orr_text(x->h, "sources", "Sources", NULL, 0, heading, sizeof(heading));
+    or_status st = xlsx_summary_line(x, sum, heading, x->fmt.heading);
 
     if (st == OR_OK && r->nsources == 0) {
         st = xlsx_summary_line(x, sum, "No sources.", x->fmt.note);
@@ -147,7 +160,11 @@ sources_block(struct xlsx_ctx *x, struct xlsx_summary *sum)
         lxw_format *tone = failed ? x->fmt.error : NULL;
         st = xlsx_summary_text(x, sum, 0, xlsx_str(s->name), NULL, 1);
         if (st == OR_OK) {
-            st = xlsx_summary_text(x, sum, 1, xlsx_str(s->status), tone, 1);
+            char id[48];
+            char shown[64];
+            snprintf(id, sizeof(id), "status.%s", xlsx_str(s->status));
+            orr_text(x->h, id, xlsx_str(s->status), NULL, 0, shown, sizeof(shown));
+            st = xlsx_summary_text(x, sum, 1, shown, tone, 1);
         }
         if (st == OR_OK) {
             st = xlsx_summary_number(x, sum, 2, (double)s->rows, x->fmt.integer);

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx_brand.h"
 #include "xlsx_cell.h"
+#include "xlsx_cond.h"
 #include "xlsx_quiet.h"
 
 #define WIDTH_MIN 6.0
@@ -41,7 +43,8 @@ start_sheet(struct writer *w, int number, int64_t first_row)
         snprintf(base, sizeof(base), "%s", x->parts[w->first].sheet);
     }
     else {
-        snprintf(base, sizeof(base), "%s", xlsx_str(w->sec->title));
+        /* Named by the section's id (docs/templates.md): stable for formulas and scripts. */
+        snprintf(base, sizeof(base), "%s", xlsx_str(w->sec->id));
     }
     st = xlsx_ctx_add_part(x, w->si, &w->part);
     if (st != OR_OK) {
@@ -56,7 +59,8 @@ start_sheet(struct writer *w, int number, int64_t first_row)
     /* " (2)" names the second sheet of a long table; a chart whose title a
      * table already has says what it is instead. */
     const char *clash = number == 1 && w->sec->kind == OR_SECTION_CHART ? " (chart)" : NULL;
-    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->id : NULL, number, clash, p->sheet);
+    st = xlsx_names_add(&x->names, base, number == 1 ? w->sec->title : NULL, number, clash,
+                        p->sheet);
     if (st != OR_OK) {
         snprintf(x->err, x->errlen, "%s: no free sheet name for section '%s'", x->path,
                  xlsx_section_id(w->sec));
@@ -74,6 +78,7 @@ start_sheet(struct writer *w, int number, int64_t first_row)
                  x->path, p->sheet, errno != 0 ? strerror(errno) : "out of memory");
         return errno == ENOMEM || errno == 0 ? OR_ERR_NOMEM : OR_ERR_IO;
     }
+    xlsx_brand_sheet(x, p->ws);
     w->sheet = (struct xlsx_sheet){.ws = p->ws, .name = p->sheet};
     for (size_t j = 0; j < w->nmap; j++) {
         const struct or_result_column *c = res->cols[w->map[j]];
@@ -112,6 +117,14 @@ finish_sheet(struct writer *w)
     }
     if (w->sec->landscape) {
         worksheet_set_landscape(p->ws);
+    }
+    for (size_t j = 0; j < w->nmap && p->nrows > 0; j++) {
+        const struct or_cond *cond =
+            OR_HOST_SINCE(x->h, 3) ? w->sec->result->cols[w->map[j]]->cond : NULL;
+        or_status st = xlsx_cond_range(x, p->ws, cond, 1, (lxw_row_t)p->nrows, (lxw_col_t)j);
+        if (st != OR_OK) {
+            return st;
+        }
     }
     for (size_t j = 0; j < w->nmap; j++) {
         double width = w->widths[j];
