@@ -672,12 +672,15 @@ abi_2_2_only_appends_to_2_1(void **state)
 /* ABI 2.2 is released (tests/abi/2.2 holds its headers as shipped): 2.3
  * keeps every member, size and enumerator of 2.1 and 2.2 where it was, so a
  * plugin built against them runs unchanged, and appends after them the
- * brand, conditional formats, the locale and the catalogue's texts. */
+ * brand, conditional formats, the locale, the catalogue's texts and the
+ * heatmap, combo and stacked area charts. */
 static void
 abi_2_3_only_appends_to_2_2(void **state)
 {
     (void)state;
     size_t n = only_appends(or_abi_layout_2_2, 2);
+    assert_int_equal(OR_CHART_HEATMAP, OR_CHART_TREND + 1);
+    assert_true(offsetof(struct or_chart, y_col) > offsetof(struct or_chart, mark_col));
     assert_int_equal(or_abi_layout_2_2[n - 1].value, 2); /* OR_ABI_MINOR, the last entry */
     assert_non_null(or_abi_layout_now[n].name);          /* 2.3's entries follow */
     assert_int_equal(OR_ABI_MINOR, 3);

@@ -50,7 +50,10 @@
  *   (::or_brand, ::or_report.brand), conditional formatting of columns and
  *   KPIs (::or_cond, ::or_result_column.cond, ::or_kpi.cond), the report's
  *   locale (::or_report.locale; the host's formatter follows it) and the
- *   built-in texts in that locale's language (::or_host.text).
+ *   built-in texts in that locale's language (::or_host.text), and the
+ *   heatmap, combo and stacked area charts (::OR_CHART_HEATMAP,
+ *   ::OR_CHART_COMBO, ::OR_CHART_STACKED_AREA; ::or_chart.y_col, nlines,
+ *   secondary, y2_label).
  *
  * @section growth How each struct grows
  *
@@ -445,14 +448,20 @@ enum or_section_kind {
 
 /** Chart kinds (DESIGN.md §8; templates issue). */
 enum or_chart_kind {
-    OR_CHART_BAR = 0,     /**< one series, vertical bars */
-    OR_CHART_GROUPED_BAR, /**< several series side by side per category */
-    OR_CHART_STACKED_BAR, /**< several series stacked per category */
-    OR_CHART_LINE,        /**< one or more series as lines over the categories */
-    OR_CHART_DONUT,       /**< one series as shares of a ring */
-    OR_CHART_FUNNEL,      /**< one series of decreasing stages */
-    OR_CHART_TREND,       /**< since 2.2: lines over time (weeks), with the categories that
-                               ::or_chart.mark_col marks shown as the current ones */
+    OR_CHART_BAR = 0,      /**< one series, vertical bars */
+    OR_CHART_GROUPED_BAR,  /**< several series side by side per category */
+    OR_CHART_STACKED_BAR,  /**< several series stacked per category */
+    OR_CHART_LINE,         /**< one or more series as lines over the categories */
+    OR_CHART_DONUT,        /**< one series as shares of a ring */
+    OR_CHART_FUNNEL,       /**< one series of decreasing stages */
+    OR_CHART_TREND,        /**< since 2.2: lines over time (weeks), with the categories that
+                                ::or_chart.mark_col marks shown as the current ones */
+    OR_CHART_HEATMAP,      /**< since 2.3: a grid of x_col across and y_col down, each cell
+                                coloured by the one series' value */
+    OR_CHART_COMBO,        /**< since 2.3: bars with lines over them (the last
+                                ::or_chart.nlines series), on a second axis when
+                                ::or_chart.secondary */
+    OR_CHART_STACKED_AREA, /**< since 2.3: several series stacked as areas over the categories */
     OR_CHART_KIND_COUNT
 };
 
@@ -472,6 +481,11 @@ struct or_chart {
     int has_mark;    /**< nonzero: mark_col is set */
     size_t mark_col; /**< a column whose nonzero value marks its row's category (the current
                           week of a trend) */
+    /* since 2.3 */
+    size_t y_col;         /**< HEATMAP: the rows' category column (x_col the columns') */
+    size_t nlines;        /**< COMBO: the last nlines of series_cols are lines, the others bars */
+    int secondary;        /**< COMBO: nonzero: the lines have their own value axis, at the right */
+    const char *y2_label; /**< COMBO: title of that axis, or NULL */
 };
 
 /** One KPI tile: a value, the previous period's value, and how to show them. */

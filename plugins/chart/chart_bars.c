@@ -26,7 +26,7 @@ chart_xy_draw_bars(const struct chart_xy *p)
 {
     const struct chart_data *cd = p->cd;
     double bw = chart_xy_band(p);
-    size_t ns = p->grouped ? cd->nseries : 1;
+    size_t ns = p->grouped ? p->nbars : 1;
     double group = bw * (p->grouped ? 0.8 : 0.62);
     double thick = group / (double)ns;
 

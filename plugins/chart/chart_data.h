@@ -43,6 +43,12 @@ struct chart_data {
     const uint32_t *palette; /**< borrowed: ::CHART_PALETTE_SIZE series colours (a brand's,
                                   set by the renderer after chart_data_load()), or NULL:
                                   the Okabe–Ito palette */
+    /* A heatmap's categories are its rows (y), its series its columns (x):
+     * the value at column s of row c is chart_value(cd, s, c). */
+    char *value_name; /**< HEATMAP: the value column's label, titling the colour scale (owned) */
+    size_t nlines;    /**< COMBO: the last nlines series are lines over the bars */
+    int secondary;    /**< COMBO: nonzero: the lines have their own axis, at the right */
+    char *y2_label;   /**< COMBO: that axis' clean title or NULL (owned) */
 };
 
 /** @brief Value of series @p s at category @p c. */

@@ -16,7 +16,7 @@ chart_xy_draw_lines(const struct chart_xy *p)
 
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    for (size_t s = 0; s < cd->nseries; s++) {
+    for (size_t s = p->first_line; s < cd->nseries; s++) {
         int open = 0;
         chart_rgb(cr, chart_color(cd, s));
         cairo_set_line_width(cr, 1.8);
@@ -26,7 +26,7 @@ chart_xy_draw_lines(const struct chart_xy *p)
                 continue;
             }
             double x = chart_xy_cpos(p, c) + bw / 2.0;
-            double y = chart_xy_vpos(p, chart_value(cd, s, c));
+            double y = chart_xy_vpos_of(p, s, chart_value(cd, s, c));
             if (open) {
                 cairo_line_to(cr, x, y);
             }
@@ -41,14 +41,14 @@ chart_xy_draw_lines(const struct chart_xy *p)
                 continue;
             }
             double x = chart_xy_cpos(p, c) + bw / 2.0;
-            double y = chart_xy_vpos(p, chart_value(cd, s, c));
+            double y = chart_xy_vpos_of(p, s, chart_value(cd, s, c));
             cairo_arc(cr, x, y, 2.6, 0.0, 2.0 * M_PI);
             chart_rgb(cr, 0xFFFFFFu);
             cairo_fill_preserve(cr);
             chart_rgb(cr, chart_color(cd, s));
             cairo_set_line_width(cr, 1.4);
             cairo_stroke(cr);
-            if (p->value_labels) {
+            if (p->value_labels && p->first_line == 0) {
                 chart_xy_end_label(p, x, chart_value(cd, s, c), cd->format[s], 0);
             }
         }

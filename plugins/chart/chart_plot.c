@@ -13,6 +13,7 @@
 
 #include "chart_donut.h"
 #include "chart_funnel.h"
+#include "chart_heatmap.h"
 #include "chart_labels.h"
 #include "chart_util.h"
 #include "chart_xy.h"
@@ -37,6 +38,7 @@ draw(cairo_t *cr, const struct chart_data *cd, double w, double h)
     switch (cd->kind) {
     case OR_CHART_DONUT: chart_donut(cr, cd, w, h); break;
     case OR_CHART_FUNNEL: chart_funnel(cr, cd, w, h); break;
+    case OR_CHART_HEATMAP: chart_heatmap(cr, cd, w, h); break;
     default: chart_xy(cr, cd, w, h); break;
     }
 }
@@ -254,9 +256,12 @@ chart_height(const struct chart_data *cd, int tall)
     double h;
     switch (cd->kind) {
     case OR_CHART_DONUT: return 190.0;
+    case OR_CHART_HEATMAP: return chart_heatmap_height(cd);
     case OR_CHART_FUNNEL: h = 12.0 + n * 30.0; return h < 100.0 ? 100.0 : h;
     case OR_CHART_LINE:
-    case OR_CHART_TREND: return tall ? 250.0 : 235.0;
+    case OR_CHART_TREND:
+    case OR_CHART_STACKED_AREA:
+    case OR_CHART_COMBO: return tall ? 250.0 : 235.0;
     default: break;
     }
     if (!cd->horizontal) {

@@ -8,7 +8,9 @@
 
 #include <math.h>
 
+#include "chart_area.h"
 #include "chart_bars.h"
+#include "chart_combo.h"
 #include "chart_lines.h"
 #include "chart_util.h"
 #include "chart_xy_map.h"
@@ -30,7 +32,7 @@ value_range(const struct chart_xy *p, double *lo, double *hi)
         double pos = 0.0;
         double neg = 0.0;
         for (size_t s = 0; s < cd->nseries; s++) {
-            if (chart_missing(cd, s, c)) {
+            if (chart_missing(cd, s, c) || (p->secondary && s >= p->nbars)) {
                 continue;
             }
             double v = chart_value(cd, s, c);
@@ -122,7 +124,7 @@ label_room(const struct chart_xy *p)
 {
     double bw = chart_xy_band(p);
     if (p->grouped) {
-        return bw * 0.8 / (double)p->cd->nseries + 2.0;
+        return bw * 0.8 / (double)p->nbars + 2.0;
     }
     return bw - 3.0;
 }
@@ -131,7 +133,7 @@ static void
 choose_value_labels(struct chart_xy *p)
 {
     p->value_labels = 0;
-    if (p->line && (p->cd->nseries > 1 || p->cd->ncat > 14)) {
+    if (p->area || (p->line && (p->cd->nseries > 1 || p->cd->ncat > 14))) {
         return;
     }
     if (p->horizontal) {
@@ -281,16 +283,22 @@ chart_xy(cairo_t *cr, const struct chart_data *cd, double w, double h)
     double top = PAD;
     double bottom = h - PAD;
 
-    int lines = cd->kind == OR_CHART_LINE || cd->kind == OR_CHART_TREND;
-    p.horizontal = cd->horizontal && !lines;
-    p.stacked = cd->kind == OR_CHART_STACKED_BAR && cd->nseries > 1;
+    int lines = cd->kind == OR_CHART_LINE || cd->kind == OR_CHART_TREND ||
+                cd->kind == OR_CHART_STACKED_AREA;
+    p.horizontal = cd->horizontal && !lines && cd->nlines == 0;
+    p.area = cd->kind == OR_CHART_STACKED_AREA;
+    p.stacked = (cd->kind == OR_CHART_STACKED_BAR && cd->nseries > 1) || p.area;
     p.line = lines;
-    p.grouped = !p.stacked && !p.line && cd->nseries > 1;
+    p.nbars = cd->nseries - cd->nlines;
+    p.first_line = lines ? 0 : p.nbars;
+    p.secondary = cd->secondary && cd->nlines > 0;
+    p.grouped = !p.stacked && !p.line && p.nbars > 1;
     if (cd->ncat == 0) {
         return;
     }
     value_range(&p, &lo, &hi);
     chart_nice(lo, hi, p.horizontal ? 5 : 5, &p.ticks);
+    chart_combo_ticks(&p);
     if (cd->nseries > 1) {
         top += chart_legend(cr, cd, PAD, top, w - 2.0 * PAD) + 6.0;
     }
@@ -314,7 +322,7 @@ chart_xy(cairo_t *cr, const struct chart_data *cd, double w, double h)
     }
     else {
         p.l = side + max_tick_w(&p) + TICK_GAP;
-        p.r = w - PAD;
+        p.r = w - PAD - chart_combo_room(&p);
         p.t = top + HEADROOM;
         p.b = bottom;
         p.b -= category_room(&p);
@@ -324,7 +332,10 @@ chart_xy(cairo_t *cr, const struct chart_data *cd, double w, double h)
     if (cd->kind == OR_CHART_TREND) {
         chart_xy_draw_marks(&p);
     }
-    if (p.line) {
+    if (p.area) {
+        chart_xy_draw_areas(&p);
+    }
+    else if (p.line) {
         chart_xy_draw_lines(&p);
     }
     else if (p.stacked) {
@@ -332,6 +343,8 @@ chart_xy(cairo_t *cr, const struct chart_data *cd, double w, double h)
     }
     else {
         chart_xy_draw_bars(&p);
+        chart_xy_draw_lines(&p); /* a combo's lines over its bars; none else */
+        chart_combo_axis(&p, h);
     }
     draw_category_labels(&p);
     axis_titles(&p, w, h, left);

@@ -13,6 +13,17 @@ chart_xy_vpos(const struct chart_xy *p, double v)
 }
 
 double
+chart_xy_vpos_of(const struct chart_xy *p, size_t s, double v)
+{
+    if (!p->secondary || s < p->nbars) {
+        return chart_xy_vpos(p, v);
+    }
+    struct chart_xy own = *p;
+    own.ticks = p->ticks2;
+    return chart_xy_vpos(&own, v);
+}
+
+double
 chart_xy_band(const struct chart_xy *p)
 {
     double len = p->horizontal ? p->b - p->t : p->r - p->l;

@@ -38,10 +38,18 @@ struct chart_xy {
     size_t thin;                 /**< draw every thin-th category label */
     int rotate;                  /**< category labels at 45 degrees */
     int value_labels;            /**< 0 none, 1 full, 2 compact */
+    int area;                    /**< stacked areas (stacked and line are set too) */
+    size_t nbars;                /**< bars: series [0, nbars) (a combo's lines follow) */
+    size_t first_line;           /**< lines: series [first_line, nseries) */
+    int secondary;               /**< a combo's lines are placed on ticks2, at the right */
+    struct chart_ticks ticks2;   /**< the lines' own axis */
 };
 
 /** @brief Position of value @p v along the value axis. */
 double chart_xy_vpos(const struct chart_xy *p, double v);
+
+/** @brief Position of value @p v of series @p s along its value axis. */
+double chart_xy_vpos_of(const struct chart_xy *p, size_t s, double v);
 
 /** @brief Width of one category's band along the category axis. */
 double chart_xy_band(const struct chart_xy *p);

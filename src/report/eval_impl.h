@@ -201,6 +201,19 @@ or_status or_eval_spark_value(struct or_eval *ev, const char *what, const char *
 void or_eval_explain_column(const struct or_eval *ev, const char *sql, const char *msg,
                             GString *out);
 
+/**
+ * @brief What the heatmap, combo and stacked area charts add to ss->chart
+ * (already holding x and the series): a heatmap's y column, a combo's lines
+ * after its bars in ss->series, and whether they get their own axis
+ * (eval_chart.c).  Reads the rows (and rewinds) only for that choice.
+ * @return OR_OK, or OR_ERR_INVALID naming the key and column.
+ */
+or_status or_eval_chart_keys(struct or_eval *ev, const struct or_tpl_section *ts,
+                             struct section_state *ss);
+
+/** @brief Whether @p name is a column of @p r, its index in *@p index. */
+int or_eval_column_index(const struct or_result *r, const char *name, size_t *index);
+
 /** @brief Section @p i's statement prepared again, for a renderer of its own. */
 or_status or_eval_reprepare(struct or_eval *ev, size_t i, struct or_cursor **out);
 

@@ -142,6 +142,12 @@ column_index(const struct or_result *r, const char *name, size_t *index)
     return FALSE;
 }
 
+int
+or_eval_column_index(const struct or_result *r, const char *name, size_t *index)
+{
+    return column_index(r, name, index);
+}
+
 /* Prepares the section's statement and learns how many rows it returns:
  * kept in memory when few enough, else counted. */
 static or_status
@@ -233,7 +239,8 @@ describe_chart(struct or_eval *ev, const struct or_tpl_section *ts, struct secti
         return or_eval_fail(ev, "x: '%s' is not a column of the query", ts->x);
     }
     size_t ns = g_strv_length(ts->series);
-    ss->series = g_new0(size_t, ns);
+    /* A combo's lines follow its bars (eval_chart.c). */
+    ss->series = g_new0(size_t, ns + (ts->line != NULL ? g_strv_length(ts->line) : 0));
     for (size_t i = 0; i < ns; i++) {
         if (!column_index(&ss->result, ts->series[i], &ss->series[i])) {
             return or_eval_fail(ev, "series: '%s' is not a column of the query", ts->series[i]);
@@ -250,7 +257,7 @@ describe_chart(struct or_eval *ev, const struct or_tpl_section *ts, struct secti
         return or_eval_fail(ev, "mark: '%s' is not a column of the query", ts->mark);
     }
     ss->chart.has_mark = ts->mark != NULL;
-    return OR_OK;
+    return or_eval_chart_keys(ev, ts, ss);
 }
 
 /* A table or chart: its rows, columns and, for a chart, what to draw. */

@@ -478,6 +478,9 @@ or_template_free(struct or_template *t)
         g_free(s->y_label);
         g_free(s->mark);
         or_tpl_pivot_free(s->pivot);
+        g_free(s->y);
+        g_strfreev(s->line);
+        g_free(s->y2_label);
         g_strfreev(s->formats);
     }
     g_free(t->sections);

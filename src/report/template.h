@@ -102,6 +102,10 @@ struct or_tpl_section {
     char *x_label, *y_label;
     int horizontal;
     char *mark;     /**< CHART (trend): column marking the current category, or NULL */
+    char *y;        /**< CHART (heatmap): the rows' category column (x: the columns') */
+    char **line;    /**< CHART (combo): columns drawn as lines over the bars (NULL-terminated) */
+    int secondary;  /**< CHART (combo): -1 as the values say, 0 one axis, 1 the lines' own axis */
+    char *y2_label; /**< CHART (combo): title of the lines' own axis, or NULL */
     char **formats; /**< formats that show it (NULL-terminated), NULL = all */
     int landscape;
     enum or_tpl_scope scope;    /**< in split documents */

@@ -44,6 +44,14 @@ or_status or_tpl_get_bool(struct or_tpl_where *w, json_t *obj, const char *key, 
 /** @brief A string or an array of strings into a NULL-terminated vector (g_strfreev()). */
 or_status or_tpl_get_strv(struct or_tpl_where *w, json_t *obj, const char *key, char ***out);
 
+/**
+ * @brief The keys of the heatmap, combo and stacked area charts ("y",
+ * "line", "secondary", "y2_label"), refused on any other kind (tpl_chart.c);
+ * @p kind names the chart's kind in messages.
+ */
+or_status or_tpl_load_chart_keys(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s,
+                                 const char *kind);
+
 /** @brief Load section @p index of the "sections" array into @p s (freed with its template). */
 /**
  * @brief The conditional format of column or KPI object @p obj ("good",

@@ -20,6 +20,9 @@ static const char *const chart_kinds[OR_CHART_KIND_COUNT] = {
     [OR_CHART_DONUT] = "donut",
     [OR_CHART_FUNNEL] = "funnel",
     [OR_CHART_TREND] = "trend",
+    [OR_CHART_HEATMAP] = "heatmap",
+    [OR_CHART_COMBO] = "combo",
+    [OR_CHART_STACKED_AREA] = "stacked_area",
 };
 static const char *const format_names[OR_FMT_COUNT] = {
     [OR_FMT_AUTO] = "auto",         [OR_FMT_INTEGER] = "integer",   [OR_FMT_DECIMAL] = "decimal",
@@ -236,6 +239,9 @@ load_chart(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
         g_strv_length(s->series) != 1) {
         st = or_tpl_fail(w, "a %s chart takes exactly one series", chart_kinds[s->chart]);
     }
+    if (st == OR_OK) {
+        st = or_tpl_load_chart_keys(w, sec, s, chart_kinds[s->chart]);
+    }
     return st;
 }
 
@@ -261,10 +267,10 @@ load_scope(struct or_tpl_where *w, json_t *sec, struct or_tpl_section *s)
 or_status
 or_tpl_load_section(struct or_tpl_where *w, json_t *sec, size_t index, struct or_tpl_section *s)
 {
-    static const char *const keys[] = {"kind",      "id",      "title",   "description", "sql",
-                                       "text",      "columns", "kpis",    "chart",       "x",
-                                       "series",    "x_label", "y_label", "horizontal",  "formats",
-                                       "landscape", "mark",    "scope",   "pivot",       NULL};
+    static const char *const keys[] = {
+        "kind",  "id",    "title",  "description", "sql",     "text",       "columns",  "kpis",
+        "chart", "x",     "series", "x_label",     "y_label", "horizontal", "formats",  "landscape",
+        "mark",  "scope", "pivot",  "y",           "line",    "secondary",  "y2_label", NULL};
     char *kind = NULL;
 
     snprintf(w->section, sizeof(w->section), "section %zu", index + 1);

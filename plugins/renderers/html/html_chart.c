@@ -88,7 +88,9 @@ data_table(struct html_doc *d, const struct chart_data *cd)
     html_raw(&d->out, "<details><summary>");
     html_text(&d->out, summary);
     html_raw(&d->out, "</summary><div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">");
-    html_text(&d->out, cd->x_label != NULL ? cd->x_label : "");
+    /* A heatmap's rows are its y categories, its columns the x ones. */
+    const char *corner = cd->kind == OR_CHART_HEATMAP ? cd->y_label : cd->x_label;
+    html_text(&d->out, corner != NULL ? corner : "");
     html_raw(&d->out, "</th>");
     for (size_t s = 0; s < cd->nseries; s++) {
         html_raw(&d->out, "<th scope=\"col\" class=\"num\">");

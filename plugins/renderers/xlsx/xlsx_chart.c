@@ -6,6 +6,8 @@
 #include <stdlib.h>
 
 #include "xlsx_brand.h"
+#include "xlsx_combo.h"
+#include "xlsx_heatmap.h"
 #include "xlsx_table.h"
 
 static const char *const kind_names[OR_CHART_KIND_COUNT] = {
@@ -16,6 +18,9 @@ static const char *const kind_names[OR_CHART_KIND_COUNT] = {
     [OR_CHART_DONUT] = "donut",
     [OR_CHART_FUNNEL] = "funnel",
     [OR_CHART_TREND] = "trend",
+    [OR_CHART_HEATMAP] = "heatmap",
+    [OR_CHART_COMBO] = "combo",
+    [OR_CHART_STACKED_AREA] = "stacked area",
 };
 
 const char *
@@ -37,6 +42,7 @@ excel_type(const struct or_chart *c)
     case OR_CHART_TREND: return LXW_CHART_LINE;
     case OR_CHART_DONUT: return LXW_CHART_DOUGHNUT;
     case OR_CHART_FUNNEL: return LXW_CHART_BAR;
+    case OR_CHART_STACKED_AREA: return LXW_CHART_AREA_STACKED;
     default: return c->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN;
     }
 }
@@ -106,6 +112,10 @@ style_series(struct xlsx_ctx *x, const struct or_chart *c, lxw_chart_series *ser
     lxw_chart_fill fill = {.color = xlsx_brand_color(x, j)};
     lxw_chart_line line = {.color = xlsx_brand_color(x, j), .width = 2.25};
 
+    if (c->kind == OR_CHART_COMBO && j + c->nlines >= c->nseries) {
+        chart_series_set_line(series, &line); /* a line once xlsx_combo.c moves it */
+        return OR_OK;
+    }
     switch (c->kind) {
     case OR_CHART_DONUT: return donut_points(x, series, nrows);
     case OR_CHART_LINE:
@@ -224,6 +234,12 @@ draw(struct xlsx_ctx *x, const struct or_section *sec, struct xlsx_part *p, size
     if (c->kind == OR_CHART_FUNNEL) {
         chart_set_series_gap(chart, 30);
     }
+    if (c->kind == OR_CHART_COMBO) {
+        or_status st = xlsx_combo_note(x, sec, p->sheet);
+        if (st != OR_OK) {
+            return st;
+        }
+    }
     lxw_chart_options opt = {.x_offset = 10, .x_scale = 1.5, .y_scale = 1.5};
     lxw_error e = worksheet_insert_chart_opt(p->ws, 1, (lxw_col_t)(nshown + 2), chart, &opt);
     if (e != LXW_NO_ERROR) {
@@ -242,6 +258,9 @@ xlsx_chart_section(struct xlsx_ctx *x, size_t si)
     size_t nshown = shown_series(c);
     size_t first = 0;
 
+    if (c->kind == OR_CHART_HEATMAP) {
+        return xlsx_heatmap_section(x, si);
+    }
     if (nshown == 0 || c->series_cols == NULL) {
         snprintf(x->err, x->errlen, "%s: chart of section '%s' has no series", x->path,
                  xlsx_section_id(sec));

@@ -32,6 +32,8 @@ struct xlsx_part {
     int64_t marked;                  /**< a trend's current row (from 0), or -1 */
 };
 
+struct xlsx_combo;
+
 /** Everything a render needs; lives on render()'s stack. */
 struct xlsx_ctx {
     const struct or_host *h;        /**< borrowed host */
@@ -50,6 +52,9 @@ struct xlsx_ctx {
     lxw_format *cond_bad;           /**< conditional "bad" style */
     char *err;                      /**< message buffer of the render call */
     size_t errlen;                  /**< its size */
+    struct xlsx_combo *combos;      /**< combo charts to finish in the written file (owned;
+                                         xlsx_combo.h) */
+    size_t ncombos;                 /**< entries of @ref combos */
 };
 
 /**

@@ -11,6 +11,7 @@
 
 #include "xlsx_brand.h"
 #include "xlsx_chart.h"
+#include "xlsx_combo.h"
 #include "xlsx_cond.h"
 #include "xlsx_ctx.h"
 #include "xlsx_options.h"
@@ -177,12 +178,17 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
         }
         goto fail;
     }
+    st = xlsx_combo_finish(&x);
+    if (st != OR_OK) {
+        goto fail;
+    }
     xlsx_names_free(&x.names);
     xlsx_formats_free(&x.fmt);
     free(x.parts);
     return OR_OK;
 
 fail:
+    xlsx_combo_free(&x);
     lxw_workbook_free(x.wb);
     xlsx_names_free(&x.names);
     xlsx_formats_free(&x.fmt);
