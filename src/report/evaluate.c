@@ -130,8 +130,8 @@ or_eval_shown_anywhere(const struct or_eval *ev, const struct or_tpl_section *ts
 }
 
 /* Whether the result has a column @p name; *@p index says which. */
-static gboolean
-column_index(const struct or_result *r, const char *name, size_t *index)
+int
+or_eval_column_index(const struct or_result *r, const char *name, size_t *index)
 {
     for (size_t i = 0; i < r->ncols; i++) {
         if (strcmp(r->cols[i]->name, name) == 0) {
@@ -140,12 +140,6 @@ column_index(const struct or_result *r, const char *name, size_t *index)
         }
     }
     return FALSE;
-}
-
-int
-or_eval_column_index(const struct or_result *r, const char *name, size_t *index)
-{
-    return column_index(r, name, index);
 }
 
 /* Prepares the section's statement and learns how many rows it returns:
@@ -222,7 +216,7 @@ describe_columns(struct or_eval *ev, const struct or_tpl_section *ts, struct sec
     ss->result.cursor = ss->cursor;
     for (size_t i = 0; i < ts->ncolumns; i++) {
         size_t c = 0;
-        if (!column_index(&ss->result, ts->columns[i].name, &c)) {
+        if (!or_eval_column_index(&ss->result, ts->columns[i].name, &c)) {
             return or_eval_fail(ev, "columns: '%s' is not a column of the query",
                                 ts->columns[i].name);
         }
@@ -235,14 +229,14 @@ static or_status
 describe_chart(struct or_eval *ev, const struct or_tpl_section *ts, struct section_state *ss)
 {
     size_t x = 0;
-    if (!column_index(&ss->result, ts->x, &x)) {
+    if (!or_eval_column_index(&ss->result, ts->x, &x)) {
         return or_eval_fail(ev, "x: '%s' is not a column of the query", ts->x);
     }
     size_t ns = g_strv_length(ts->series);
     /* A combo's lines follow its bars (eval_chart.c). */
     ss->series = g_new0(size_t, ns + (ts->line != NULL ? g_strv_length(ts->line) : 0));
     for (size_t i = 0; i < ns; i++) {
-        if (!column_index(&ss->result, ts->series[i], &ss->series[i])) {
+        if (!or_eval_column_index(&ss->result, ts->series[i], &ss->series[i])) {
             return or_eval_fail(ev, "series: '%s' is not a column of the query", ts->series[i]);
         }
     }
@@ -253,7 +247,7 @@ describe_chart(struct or_eval *ev, const struct or_tpl_section *ts, struct secti
     ss->chart.x_label = ts->x_label;
     ss->chart.y_label = ts->y_label;
     ss->chart.horizontal = ts->horizontal;
-    if (ts->mark != NULL && !column_index(&ss->result, ts->mark, &ss->chart.mark_col)) {
+    if (ts->mark != NULL && !or_eval_column_index(&ss->result, ts->mark, &ss->chart.mark_col)) {
         return or_eval_fail(ev, "mark: '%s' is not a column of the query", ts->mark);
     }
     ss->chart.has_mark = ts->mark != NULL;
