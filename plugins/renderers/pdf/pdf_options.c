@@ -5,6 +5,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Copy the path @p value of option @p name into @p buf (@p size bytes), keeping
+ * @p reserve bytes free for the file names joined to a folder later; @p what is
+ * "folder" or "file", for the message. */
+static or_status
+path_option(const char *name, const char *value, const char *what, char *buf, size_t size,
+            size_t reserve, char *err, size_t errlen)
+{
+    size_t len = strlen(value);
+    if (len == 0) {
+        snprintf(err, errlen, "pdf option %s: empty %s name", name, what);
+        return OR_ERR_INVALID;
+    }
+    if (len >= size - reserve) {
+        snprintf(err, errlen, "pdf option %s: %s name too long", name, what);
+        return OR_ERR_INVALID;
+    }
+    snprintf(buf, size, "%s", value);
+    return OR_OK;
+}
+
 or_status
 pdf_options_parse(const struct or_option *const *options, size_t noptions, struct pdf_options *out,
                   char *err, size_t errlen)
@@ -30,31 +50,25 @@ pdf_options_parse(const struct or_option *const *options, size_t noptions, struc
             }
         }
         else if (strcmp(name, PDF_OPTION_FONT_DIR) == 0) {
-            size_t len = strlen(value);
-            if (len == 0 || len >= sizeof(out->font_dir) - 32) {
-                snprintf(err, errlen, "pdf option %s: %s", PDF_OPTION_FONT_DIR,
-                         len == 0 ? "empty folder name" : "folder name too long");
-                return OR_ERR_INVALID;
+            or_status st = path_option(name, value, "folder", out->font_dir, sizeof(out->font_dir),
+                                       32, err, errlen);
+            if (st != OR_OK) {
+                return st;
             }
-            snprintf(out->font_dir, sizeof(out->font_dir), "%s", value);
         }
         else if (strcmp(name, PDF_OPTION_FALLBACK_FONT) == 0) {
-            size_t len = strlen(value);
-            if (len == 0 || len >= sizeof(out->fallback_font)) {
-                snprintf(err, errlen, "pdf option %s: %s", PDF_OPTION_FALLBACK_FONT,
-                         len == 0 ? "empty file name" : "file name too long");
-                return OR_ERR_INVALID;
+            or_status st = path_option(name, value, "file", out->fallback_font,
+                                       sizeof(out->fallback_font), 0, err, errlen);
+            if (st != OR_OK) {
+                return st;
             }
-            snprintf(out->fallback_font, sizeof(out->fallback_font), "%s", value);
         }
         else if (strcmp(name, PDF_OPTION_SCRIPT_FONT_DIR) == 0) {
-            size_t len = strlen(value);
-            if (len == 0 || len >= sizeof(out->script_font_dir) - 64) {
-                snprintf(err, errlen, "pdf option %s: %s", PDF_OPTION_SCRIPT_FONT_DIR,
-                         len == 0 ? "empty folder name" : "folder name too long");
-                return OR_ERR_INVALID;
+            or_status st = path_option(name, value, "folder", out->script_font_dir,
+                                       sizeof(out->script_font_dir), 64, err, errlen);
+            if (st != OR_OK) {
+                return st;
             }
-            snprintf(out->script_font_dir, sizeof(out->script_font_dir), "%s", value);
         }
         else {
             snprintf(err, errlen, "pdf: unknown option '%s' (expected %s, %s, %s, %s)", name,
