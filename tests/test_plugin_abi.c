@@ -5,7 +5,9 @@
  * old_minor.c, old_minor_21.c) still load, list and fetch, and the host
  * reads none of their structs past their end; a renderer built against 2.1
  * (tests/plugins/old_renderer.c) still renders, and names the person of a
- * split document in its title; ABI 2.2 only appended to 2.1's structs and
+ * split document in its title; built against 2.1 or 2.2, it is handed no
+ * chart kind its header lacks (drawn as an older kind, or refused before
+ * anything is written); ABI 2.2 only appended to 2.1's structs and
  * enums (abi_layout.h); plugins' config keys are checked like the core's,
  * served with their defaults and listed by `outreport plugins`.
  */
@@ -229,28 +231,80 @@ old_minor_plugin_is_listed_and_fetched_by_a_newer_host(void **state)
     g_free(plugins);
 }
 
+/* A folder "plugins" in @p dir with the shipped providers and CSV renderer
+ * and the test plugins @p test_sos (NULL-terminated); g_free() it. */
+static char *
+plugins_with(const char *dir, const char *const *test_sos)
+{
+    char *plugins = g_build_filename(dir, "plugins", NULL);
+    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
+    const char *own[] = {"provider_salesfinity.so", "provider_saleshandy.so", "provider_unpod.so",
+                         "renderer_csv.so"};
+    for (size_t i = 0; i < G_N_ELEMENTS(own); i++) {
+        char *so = g_build_filename(plugin_path(), own[i], NULL);
+        copy_into(so, plugins);
+        g_free(so);
+    }
+    for (const char *const *t = test_sos; *t != NULL; t++) {
+        char *so = test_so(*t);
+        copy_into(so, plugins);
+        g_free(so);
+    }
+    return plugins;
+}
+
+/* The shipped template @p name as DIR/NAME.json without its sections of
+ * chart kind @p chart (a kind a renderer under test predates); g_free() it. */
+static char *
+template_without(const char *dir, const char *name, const char *chart)
+{
+    const char *root = getenv("OR_SOURCE_ROOT");
+    char *file = g_strdup_printf("%s.json", name);
+    char *from = g_build_filename(root != NULL ? root : ".", "templates", file, NULL);
+    json_t *t = json_load_file(from, 0, NULL);
+    assert_non_null(t);
+    json_t *sections = json_object_get(t, "sections");
+    size_t before = json_array_size(sections);
+    for (size_t i = json_array_size(sections); i > 0; i--) {
+        const char *kind =
+            json_string_value(json_object_get(json_array_get(sections, i - 1), "chart"));
+        if (kind != NULL && strcmp(kind, chart) == 0) {
+            json_array_remove(sections, i - 1);
+        }
+    }
+    assert_true(json_array_size(sections) < before);
+    char *to = g_build_filename(dir, file, NULL);
+    assert_int_equal(json_dump_file(t, to, JSON_INDENT(1)), 0);
+    json_decref(t);
+    g_free(from);
+    g_free(file);
+    return to;
+}
+
 /* A renderer of ABI 2.1 knows no split_label: a split's document still names
- * the person, in the title it does know. */
+ * the person, in the title it does know.  (Its combo chart, which a 2.1
+ * renderer is refused, is taken out.) */
 static void
 old_renderer_names_the_person_of_a_split_in_its_title(void **state)
 {
     (void)state;
     struct samples S;
     samples_open(&S);
-    char *plugins = g_build_filename(S.dir, "plugins", NULL);
-    assert_int_equal(g_mkdir_with_parents(plugins, 0700), 0);
-    const char *own[] = {"provider_salesfinity.so", "provider_saleshandy.so", "provider_unpod.so"};
-    for (size_t i = 0; i < G_N_ELEMENTS(own); i++) {
-        char *so = g_build_filename(plugin_path(), own[i], NULL);
-        copy_into(so, plugins);
-        g_free(so);
-    }
-    char *old = test_so("old_renderer.so");
-    copy_into(old, plugins);
+    const char *sos[] = {"old_renderer.so", NULL};
+    char *plugins = plugins_with(S.dir, sos);
     char *out = g_build_filename(S.dir, "out", NULL);
-    const char *args[] = {
-        "--plugin-dir", plugins, "run",        "rep-scorecard",          "--format", "oldtxt",
-        "--out",        out,     "--split-by", "rep_email,sender_email", NULL};
+    char *tpl = template_without(S.dir, "rep-scorecard", "combo");
+    const char *args[] = {"--plugin-dir",
+                          plugins,
+                          "run",
+                          tpl,
+                          "--format",
+                          "oldtxt",
+                          "--out",
+                          out,
+                          "--split-by",
+                          "rep_email,sender_email",
+                          NULL};
     struct proc_result r;
     assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
     if (r.status != 0) {
@@ -271,8 +325,137 @@ old_renderer_names_the_person_of_a_split_in_its_title(void **state)
     free(text);
     g_free(zoe);
     g_free(rollup);
+    g_free(tpl);
     g_free(out);
-    g_free(old);
+    g_free(plugins);
+    samples_close(&S);
+}
+
+/* A template of a line, a stacked area and a trend chart over the samples' calls. */
+static const char charts_template[] =
+    "{\"title\": \"Charts for old renderers\",\n"
+    " \"sources\": {\"calls\": {\"source\": \"salesfinity.call-log\"}},\n"
+    " \"sections\": [\n"
+    "  {\"kind\": \"chart\", \"id\": \"per-day\", \"title\": \"Calls\", \"chart\": \"line\",\n"
+    "   \"sql\": \"SELECT local_date(started_at) AS day, count(*) AS calls FROM calls GROUP BY 1 "
+    "ORDER BY 1\", \"x\": \"day\", \"series\": \"calls\"},\n"
+    "  {\"kind\": \"chart\", \"id\": \"outcomes\", \"title\": \"Outcomes\", "
+    "\"chart\": \"stacked_area\",\n"
+    "   \"sql\": \"SELECT local_date(started_at) AS day, sum(is_connected) AS connected, "
+    "sum(NOT is_connected) AS missed FROM calls GROUP BY 1 ORDER BY 1\",\n"
+    "   \"x\": \"day\", \"series\": [\"connected\", \"missed\"]},\n"
+    "  {\"kind\": \"chart\", \"id\": \"days\", \"title\": \"Trend\", \"chart\": \"trend\",\n"
+    "   \"sql\": \"SELECT local_date(started_at) AS day, count(*) AS calls, "
+    "local_date(started_at) = local_date(:period_start) AS is_current FROM calls GROUP BY 1 "
+    "ORDER BY 1\",\n"
+    "   \"x\": \"day\", \"series\": \"calls\", \"mark\": \"is_current\"}\n"
+    " ]}\n";
+
+/* A chart kind newer than a renderer's ABI reaches it as the older kind
+ * that draws the same series on the same axis (a stacked area as stacked
+ * bars, a trend as lines), with one warning each; the kinds it knows
+ * reach it as they are. */
+static void
+charts_a_renderer_predates_reach_it_as_the_faithful_older_kind(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    const char *sos[] = {"old_renderer.so", "old_renderer_22.so", NULL};
+    char *plugins = plugins_with(S.dir, sos);
+    char *tpl = g_build_filename(S.dir, "old-charts.json", NULL);
+    assert_true(g_file_set_contents(tpl, charts_template, -1, NULL));
+    char *out = g_build_filename(S.dir, "out", NULL);
+    const char *args[] = {"--plugin-dir",    plugins, "run", tpl, "--format",
+                          "oldtxt,oldtxt22", "--out", out,   NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
+    if (r.status != 0) {
+        fail_msg("run: %s", r.err);
+    }
+    char *t21 = g_build_filename(out, "old-charts.oldtxt", NULL);
+    char *t22 = g_build_filename(out, "old-charts.oldtxt22", NULL);
+    char *text = test_read_file(t21, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "chart per-day: kind 3\n"));  /* OR_CHART_LINE */
+    assert_non_null(strstr(text, "chart outcomes: kind 2\n")); /* OR_CHART_STACKED_BAR */
+    assert_non_null(strstr(text, "chart days: kind 3\n"));     /* a 2.2 trend as a line */
+    free(text);
+    text = test_read_file(t22, NULL);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "chart per-day: kind 3\n"));
+    assert_non_null(strstr(text, "chart outcomes: kind 2\n"));
+    assert_non_null(strstr(text, "chart days: kind 6\n")); /* 2.2 knows OR_CHART_TREND */
+    free(text);
+    assert_int_equal(test_count_lines_with(r.err, "old-charts.json: section 'outcomes': renderer "
+                                                  "'oldtxt' (plugin ABI 2.1) predates stacked_area "
+                                                  "charts: drawn as stacked_bar"),
+                     1);
+    assert_int_equal(test_count_lines_with(r.err, "section 'outcomes': renderer 'oldtxt22' (plugin "
+                                                  "ABI 2.2) predates stacked_area charts: drawn as "
+                                                  "stacked_bar"),
+                     1);
+    assert_int_equal(test_count_lines_with(r.err, "section 'days': renderer 'oldtxt' (plugin ABI "
+                                                  "2.1) predates trend charts: drawn as line"),
+                     1);
+    assert_int_equal(test_count_lines_with(r.err, "predates"), 3);
+    proc_result_free(&r);
+    g_free(t22);
+    g_free(t21);
+    g_free(out);
+    g_free(tpl);
+    g_free(plugins);
+    samples_close(&S);
+}
+
+/* No entry of folder @p dir (or no folder). */
+static void
+assert_nothing_in(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d != NULL) {
+        const char *name = g_dir_read_name(d);
+        if (name != NULL) {
+            fail_msg("%s holds %s", dir, name);
+        }
+        g_dir_close(d);
+    }
+}
+
+/* A heatmap or combo chart has no faithful older kind: a renderer of ABI
+ * 2.2 is refused it in one line naming the section, the kind, the renderer
+ * and both ABIs, before anything is fetched or written, even the formats
+ * it did not concern (csv). */
+static void
+chart_a_2_2_renderer_predates_is_refused_before_anything_is_written(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    const char *sos[] = {"old_renderer_22.so", NULL};
+    char *plugins = plugins_with(S.dir, sos);
+    char *out = g_build_filename(S.dir, "out", NULL);
+    const char *tpls[] = {"weekly-manager", "rep-scorecard"};
+    const char *want[] = {"section 'when-calls-connect': a heatmap chart needs a renderer of "
+                          "plugin ABI 2.3 or newer, but renderer 'oldtxt22' (format oldtxt22, ",
+                          "section 'calls-and-connect-rate': a combo chart needs a renderer of "
+                          "plugin ABI 2.3 or newer, but renderer 'oldtxt22' (format oldtxt22, "};
+    for (size_t i = 0; i < G_N_ELEMENTS(tpls); i++) {
+        const char *args[] = {"--plugin-dir", plugins, "run", tpls[i], "--format",
+                              "csv,oldtxt22", "--out", out,   NULL};
+        struct proc_result r;
+        assert_int_equal(samples_run(&S, args, NULL, 120, &r), 0);
+        assert_int_equal(r.status, 2);
+        assert_int_equal(test_count_lines_with(r.err, want[i]), 1);
+        assert_int_equal(test_count_lines_with(r.err, "/old_renderer_22.so) was built for ABI "
+                                                      "2.2: rebuild it against this outreport's "
+                                                      "plugin.h, or leave format oldtxt22 out"),
+                         1);
+        assert_null(strstr(r.err, "fetch")); /* nothing was fetched */
+        assert_nothing_in(out);
+        proc_result_free(&r);
+    }
+    g_free(out);
     g_free(plugins);
     samples_close(&S);
 }
@@ -698,6 +881,8 @@ main(void)
         cmocka_unit_test(abi_2_2_only_appends_to_2_1),
         cmocka_unit_test(abi_2_3_only_appends_to_2_2),
         cmocka_unit_test(old_renderer_names_the_person_of_a_split_in_its_title),
+        cmocka_unit_test(charts_a_renderer_predates_reach_it_as_the_faithful_older_kind),
+        cmocka_unit_test(chart_a_2_2_renderer_predates_is_refused_before_anything_is_written),
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),
         cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),

@@ -446,7 +446,14 @@ enum or_section_kind {
     OR_SECTION_KIND_COUNT
 };
 
-/** Chart kinds (DESIGN.md §8; templates issue). */
+/**
+ * Chart kinds (DESIGN.md §8; templates issue).  The host never hands a
+ * renderer a kind newer than the minor it was built against: it gets the
+ * older kind that draws the same series on the same axis (TREND as LINE,
+ * STACKED_AREA as STACKED_BAR), or the run is refused before anything is
+ * written (HEATMAP, COMBO).  docs/plugins.md, "Chart kinds a renderer
+ * predates".
+ */
 enum or_chart_kind {
     OR_CHART_BAR = 0,      /**< one series, vertical bars */
     OR_CHART_GROUPED_BAR,  /**< several series side by side per category */

@@ -11,6 +11,7 @@
 #include "deliver/deliver.h"
 #include "job/jobctx.h"
 #include "job/outdir.h"
+#include "report/chart_gate.h"
 #include "report/output.h"
 
 static void set_zone(struct or_plan *p);
@@ -309,6 +310,10 @@ or_plan_report(struct or_plan *p, struct or_job *job, const struct or_config *cf
     or_status st = or_plan_template(p, job, cfg, reg, err, errlen);
     if (st == OR_OK) {
         st = pick_formats(p, err, errlen);
+    }
+    if (st == OR_OK) {
+        /* A chart a chosen renderer predates: refused before any fetch. */
+        st = or_chart_gate_template(p->tpl, p->reg, p->formats, err, errlen);
     }
     if (st == OR_OK) {
         const char *dflt = p->tpl->period != NULL ? p->tpl->period : "last-week";

@@ -6,6 +6,7 @@
 
 #include "base/log.h"
 #include "base/status_str.h"
+#include "report/chart_gate.h"
 #include "report/output.h"
 
 /* Documents are rendered on this many threads at most (the calling one
@@ -215,18 +216,30 @@ host_ctx(const struct or_loaded_plugin *rp, const struct or_render_request *rq,
                                 .loc = rq->loc};
 }
 
-/* The documents of one format: one, or for CSV one per available table. */
-static void
-add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
+/* The documents of one format: one, or for CSV one per available table.
+ * Their sections are as the renderer may see them (chart_gate.h): the
+ * copies go into @p keep.  Fails, adding nothing, for a chart the renderer
+ * predates. */
+static or_status
+add_format(const struct or_render_request *rq, const char *format, GArray *jobs, GPtrArray *keep,
+           char *err, size_t errlen)
 {
     const struct or_loaded_plugin *rp = or_registry_renderer(rq->reg, format);
     const struct or_report *rep = or_eval_report(rq->ev, format);
+    struct or_chart_gated *gated = NULL;
+    if (or_chart_gate_report(rp, rep, &gated, err, errlen) != OR_OK) {
+        return OR_ERR_CONFIG;
+    }
     struct render_job j = {
         .rp = rp,
         .format = format,
         .report = *rep,
         .ctx = host_ctx(rp, rq, rep),
     };
+    if (gated != NULL) {
+        g_ptr_array_add(keep, gated);
+        j.report.sections = or_chart_gated_sections(gated);
+    }
     if (rp->desc->abi_minor < 2 && rep->split_label != NULL) {
         /* It knows no split_label: the title names the person instead. */
         j.title = g_strdup_printf("%s \xE2\x80\x94 %s", rep->title != NULL ? rep->title : "Report",
@@ -236,22 +249,23 @@ add_format(const struct or_render_request *rq, const char *format, GArray *jobs)
     if (strcmp(format, "csv") != 0) {
         j.path = g_strdup_printf("%s/%s%s.%s", rq->dir, rq->name, rq->suffix, format);
         g_array_append_val(jobs, j);
-        return;
+        return OR_OK;
     }
     for (size_t i = 0; i < rep->nsections; i++) {
-        const struct or_section *sec = rep->sections[i];
+        const struct or_section *sec = j.report.sections[i];
         if (sec->kind != OR_SECTION_TABLE || sec->unavailable != NULL) {
             continue;
         }
         struct render_job one = j;
         one.title = g_strdup(j.title);
         one.report.title = one.title != NULL ? one.title : rep->title;
-        one.report.sections = &rep->sections[i];
+        one.report.sections = &j.report.sections[i];
         one.report.nsections = 1;
         one.path = g_strdup_printf("%s/%s%s-%s.csv", rq->dir, rq->name, rq->suffix, sec->id);
         g_array_append_val(jobs, one);
     }
     g_free(j.title);
+    return OR_OK;
 }
 
 /* Puts the rendered documents in place in order, up to the first failure. */
@@ -295,16 +309,28 @@ or_status
 or_render_documents(const struct or_render_request *rq, GArray *docs, char *err, size_t errlen)
 {
     GArray *jobs = g_array_new(FALSE, TRUE, sizeof(struct render_job));
+    GPtrArray *keep = g_ptr_array_new_with_free_func((GDestroyNotify)or_chart_gated_free);
+    /* A chart a renderer predates is refused before any document is written. */
+    for (char *const *f = rq->formats; *f != NULL; f++) {
+        struct or_chart_gated *g = NULL;
+        or_status st = or_chart_gate_report(or_registry_renderer(rq->reg, *f),
+                                            or_eval_report(rq->ev, *f), &g, err, errlen);
+        or_chart_gated_free(g);
+        if (st != OR_OK) {
+            g_ptr_array_free(keep, TRUE);
+            g_array_free(jobs, TRUE);
+            return st;
+        }
+    }
     /* A format whose cursors cannot be prepared fails after the formats
      * before it are written, as when they were written one by one. */
     or_status later = OR_OK;
     char later_err[OR_ERR_SIZE] = "";
-    for (char *const *f = rq->formats; *f != NULL; f++) {
+    for (char *const *f = rq->formats; *f != NULL && later == OR_OK; f++) {
         later = or_eval_prepare_report(rq->ev, *f, later_err, sizeof(later_err));
-        if (later != OR_OK) {
-            break;
+        if (later == OR_OK) {
+            later = add_format(rq, *f, jobs, keep, later_err, sizeof(later_err));
         }
-        add_format(rq, *f, jobs);
     }
     struct render_pool pool = {
         .rq = rq,
@@ -321,6 +347,7 @@ or_render_documents(const struct or_render_request *rq, GArray *docs, char *err,
     }
     g_free(pool.start);
     g_array_free(jobs, TRUE);
+    g_ptr_array_free(keep, TRUE);
     return st;
 }
 
@@ -334,6 +361,14 @@ or_render_mail_html(const struct or_render_request *rq, const struct or_mail_htm
         return OR_OK;
     }
     const struct or_report *rep = or_eval_report(rq->ev, "html");
+    struct or_chart_gated *gated = NULL;
+    if (or_chart_gate_report(rp, rep, &gated, err, errlen) != OR_OK) {
+        return OR_ERR_CONFIG;
+    }
+    struct or_report seen = *rep;
+    if (gated != NULL) {
+        seen.sections = or_chart_gated_sections(gated);
+    }
     struct or_host_ctx ctx = host_ctx(rp, rq, rep);
     char rows[32];
     snprintf(rows, sizeof(rows), "%ld", m->max_rows);
@@ -341,7 +376,7 @@ or_render_mail_html(const struct or_render_request *rq, const struct or_mail_htm
     size_t nopts = m->intro != NULL && m->intro[0] != '\0' ? 3 : 2;
     char *path = g_strdup_printf("%s/%s%s.mail.html", rq->dir, rq->name, rq->suffix);
     char *tmp = NULL;
-    or_status st = or_output_render_tmp(rp, &ctx, rep, path, opts, nopts, &tmp, err, errlen);
+    or_status st = or_output_render_tmp(rp, &ctx, &seen, path, opts, nopts, &tmp, err, errlen);
     GError *gerr = NULL;
     if (st == OR_OK && !g_file_get_contents(tmp, html, NULL, &gerr)) {
         or_set_err(err, errlen, "mail body: %s", gerr->message);
@@ -349,6 +384,7 @@ or_render_mail_html(const struct or_render_request *rq, const struct or_mail_htm
         st = OR_ERR_IO;
     }
     or_output_discard(tmp);
+    or_chart_gated_free(gated);
     g_free(tmp);
     g_free(path);
     return st;

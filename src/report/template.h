@@ -180,6 +180,9 @@ int or_format_parse(const char *s, enum or_format *out);
 /** @brief The name of format @p f ("integer", ...). */
 const char *or_format_name(enum or_format f);
 
+/** @brief The template's name of chart kind @p k ("heatmap"), "?" for none. */
+const char *or_chart_kind_name(enum or_chart_kind k);
+
 /** @brief Whether any column or KPI of @p t is in format @p f. */
 int or_template_uses_format(const struct or_template *t, enum or_format f);
 

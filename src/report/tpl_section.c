@@ -50,6 +50,12 @@ or_format_name(enum or_format f)
     return (unsigned)f < OR_FMT_COUNT ? format_names[f] : "?";
 }
 
+const char *
+or_chart_kind_name(enum or_chart_kind k)
+{
+    return (unsigned)k < OR_CHART_KIND_COUNT ? chart_kinds[k] : "?";
+}
+
 /* "unknown format 'percnt' (did you mean percent?; expected ...)". */
 static or_status
 unknown_name(struct or_tpl_where *w, const char *what, const char *name, const char *const *names,
