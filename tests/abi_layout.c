@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The layout of the ABI's structs and enums under the headers this file is
  * compiled against: tests/meson.build builds it with tests/abi/2.1, with
- * tests/abi/2.2 and with include/, naming the table by ABI_LAYOUT
+ * tests/abi/2.2, with tests/abi/2.3 and with include/, naming the table by ABI_LAYOUT
  * (abi_layout.h).  The list is every member of every struct and every
  * enumerator of ABI 2.1, then (headers of 2.2 or later) every one 2.2 added,
- * then (include/, 2.3) every one 2.3 added. */
+ * then (headers of 2.3 or later) every one 2.3 added, then (include/, 2.4)
+ * every one 2.4 added. */
 #include "abi_layout.h"
 
 #include "outreport/plugin.h"
@@ -163,6 +164,11 @@ const struct or_abi_entry ABI_LAYOUT[] = {
     MEMBER(or_chart, y_col), MEMBER(or_chart, nlines), MEMBER(or_chart, secondary),
     MEMBER(or_chart, y2_label),
     VALUE(OR_CHART_HEATMAP), VALUE(OR_CHART_COMBO), VALUE(OR_CHART_STACKED_AREA),
+    VALUE(OR_ABI_MINOR),
+#endif
+#if OR_ABI_MINOR >= 4
+    /* What 2.4 appended, after every entry of 2.3. */
+    MEMBER(or_host, tmp_create), MEMBER(or_host, tmp_done),
     VALUE(OR_ABI_MINOR),
 #endif
     {NULL, 0},

@@ -15,6 +15,7 @@
 #include "base/catalog.h"
 #include "base/cellfmt.h"
 #include "base/valuefmt.h"
+#include "plugin/host_tmp.h"
 #include "proc.h"
 
 static void
@@ -316,6 +317,7 @@ fake_renderer_host_init(struct or_host *host, struct fake_renderer_state *state)
         .format_kpi = fake_format_kpi,
         .text = fake_text,
     };
+    or_host_bind_tmp(host);
 }
 
 void

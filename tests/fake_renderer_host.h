@@ -14,7 +14,8 @@
  * - format_value, format_change, format_cell and format_kpi: the core's
  *   formatter (valuefmt.c, cellfmt.c), in that zone and in euros, as the
  *   real host serves it;
- * - a log that writes to stderr and counts warnings, keeping the last one.
+ * - a log that writes to stderr and counts warnings, keeping the last one;
+ * - tmp_create and tmp_done: the real host's (host_tmp.c).
  *
  * Every callback a renderer has no business calling (requests, row building,
  * configuration, secrets, ISO 8601 parsing) answers "unsupported".

@@ -19,10 +19,12 @@
 #include <dlfcn.h>
 #include <glib.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/config.h"
@@ -648,6 +650,96 @@ plugin_of_2_1_is_fetched_by_a_2_2_host(void **state)
     g_free(plugins);
 }
 
+/* In the child before exec: SIGINT as a terminal would deliver it. */
+static void
+default_sigint(void *ud)
+{
+    (void)ud;
+    signal(SIGINT, SIG_DFL);
+}
+
+/* Ctrl-C while the XLSX renderer rewrites its workbook for a combo chart
+ * (tests/plugins/combo_stop.c stops the real renderer right after the
+ * host's tmp_create, ABI 2.4, made the rewrite's file and it was written
+ * into): the signal removes that file with the document's own temporary,
+ * so nothing is left in the output folder, and the run dies by SIGINT. */
+static void
+ctrl_c_during_a_combo_rewrite_leaves_no_temporary_file(void **state)
+{
+    (void)state;
+    struct samples S;
+    samples_open(&S);
+    const char *sos[] = {"combo_stop.so", NULL};
+    char *plugins = plugins_with(S.dir, sos);
+    char *xlsx = g_build_filename(plugin_path(), "renderer_xlsx.so", NULL);
+    char *wrapped = g_strdup_printf("OR_TEST_WRAPPED_RENDERER=%s", xlsx);
+    const char *env[] = {wrapped, NULL};
+    char *out = g_build_filename(S.dir, "out", NULL);
+    const char *args[] = {"--plugin-dir", plugins, "run", "rep-scorecard", "--format", "xlsxstop",
+                          "--out",        out,     NULL};
+    struct proc_result r;
+    assert_int_equal(samples_run_setup(&S, args, env, 120, default_sigint, NULL, &r), 0);
+    if (r.status != 128 + SIGINT) {
+        fail_msg("status %d: %s", r.status, r.err);
+    }
+    assert_int_equal(
+        test_count_lines_with(r.err, "outreport: stopped by SIGINT; unfinished files removed"), 1);
+    assert_true(g_file_test(out, G_FILE_TEST_IS_DIR));
+    assert_nothing_in(out);
+    proc_result_free(&r);
+    g_free(out);
+    g_free(wrapped);
+    g_free(xlsx);
+    g_free(plugins);
+    samples_close(&S);
+}
+
+/* tmp_create makes a private file beside the given path, named as the
+ * host's own; tmp_done removes only what tmp_create made, once. */
+static void
+host_temporary_files_are_private_and_removed_only_by_their_maker(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char *doc = g_build_filename(dir, "report.xlsx", NULL);
+    assert_true(g_file_set_contents(doc, "a document", -1, NULL));
+    struct or_host h;
+    struct or_host_ctx ctx = {.plugin_name = "xlsx"};
+    or_host_init(&h, &ctx);
+    assert_true(OR_HOST_SINCE(&h, 4));
+    char tmp[4096];
+    char err[OR_ERR_SIZE] = "";
+    assert_int_equal(h.tmp_create(&h, doc, tmp, sizeof(tmp), err, sizeof(err)), OR_OK);
+    char *prefix = g_build_filename(dir, ".report.xlsx.tmp-", NULL);
+    assert_true(g_str_has_prefix(tmp, prefix));
+    assert_int_equal(strlen(tmp), strlen(prefix) + 6);
+    struct stat sb;
+    assert_int_equal(stat(tmp, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    /* Too small a buffer: nothing is made. */
+    char small[8];
+    assert_int_equal(h.tmp_create(&h, doc, small, sizeof(small), err, sizeof(err)), OR_ERR_INVALID);
+    /* A folder that is not there: the error names it. */
+    char *nowhere = g_build_filename(dir, "no-such-folder", "x.xlsx", NULL);
+    assert_int_equal(h.tmp_create(&h, nowhere, tmp + 0, 0, err, sizeof(err)), OR_ERR_INVALID);
+    char other[4096];
+    assert_int_equal(h.tmp_create(&h, nowhere, other, sizeof(other), err, sizeof(err)), OR_ERR_IO);
+    assert_non_null(strstr(err, "cannot create a temporary file in "));
+    assert_non_null(strstr(err, "no-such-folder: No such file or directory"));
+    /* Only what tmp_create made, and only once. */
+    assert_int_equal(h.tmp_done(&h, doc), OR_ERR_INVALID);
+    assert_true(g_file_test(doc, G_FILE_TEST_EXISTS));
+    assert_int_equal(h.tmp_done(&h, tmp), OR_OK);
+    assert_false(g_file_test(tmp, G_FILE_TEST_EXISTS));
+    assert_int_equal(h.tmp_done(&h, tmp), OR_ERR_INVALID);
+    assert_int_equal(h.tmp_done(&h, NULL), OR_ERR_INVALID);
+    g_free(nowhere);
+    g_free(prefix);
+    g_free(doc);
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Config keys                                                                */
 /* ------------------------------------------------------------------------- */
@@ -866,12 +958,30 @@ abi_2_3_only_appends_to_2_2(void **state)
     assert_true(offsetof(struct or_chart, y_col) > offsetof(struct or_chart, mark_col));
     assert_int_equal(or_abi_layout_2_2[n - 1].value, 2); /* OR_ABI_MINOR, the last entry */
     assert_non_null(or_abi_layout_now[n].name);          /* 2.3's entries follow */
-    assert_int_equal(OR_ABI_MINOR, 3);
+    assert_true(OR_ABI_MINOR >= 3);
     assert_true(offsetof(struct or_result_column, cond) > offsetof(struct or_result_column, align));
     assert_true(offsetof(struct or_kpi, cond) > offsetof(struct or_kpi, spark));
     assert_true(offsetof(struct or_report, brand) > offsetof(struct or_report, currency));
     assert_true(offsetof(struct or_report, locale) > offsetof(struct or_report, brand));
     assert_true(offsetof(struct or_host, text) > offsetof(struct or_host, count_repaired));
+}
+
+/* ABI 2.3 is released (tests/abi/2.3): 2.4 keeps every entry of 2.1 to 2.3
+ * where it was and appends the host's temporary files after ::or_host.text,
+ * so a plugin of 2.3 or older runs unchanged; one of 2.4 reads them only
+ * when OR_HOST_SINCE(h, 4). */
+static void
+abi_2_4_only_appends_to_2_3(void **state)
+{
+    (void)state;
+    size_t n = only_appends(or_abi_layout_2_3, 3);
+    assert_true(n > only_appends(or_abi_layout_2_2, 2));
+    assert_int_equal(or_abi_layout_2_3[n - 1].value, 3); /* OR_ABI_MINOR, the last entry */
+    assert_non_null(or_abi_layout_now[n].name);          /* 2.4's entries follow */
+    assert_int_equal(OR_ABI_MINOR, 4);
+    assert_true(offsetof(struct or_host, tmp_create) > offsetof(struct or_host, text));
+    assert_true(offsetof(struct or_host, tmp_done) > offsetof(struct or_host, tmp_create));
+    assert_int_equal(sizeof(struct or_host), offsetof(struct or_host, tmp_done) + sizeof(void *));
 }
 
 int
@@ -880,9 +990,12 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(abi_2_2_only_appends_to_2_1),
         cmocka_unit_test(abi_2_3_only_appends_to_2_2),
+        cmocka_unit_test(abi_2_4_only_appends_to_2_3),
         cmocka_unit_test(old_renderer_names_the_person_of_a_split_in_its_title),
         cmocka_unit_test(charts_a_renderer_predates_reach_it_as_the_faithful_older_kind),
         cmocka_unit_test(chart_a_2_2_renderer_predates_is_refused_before_anything_is_written),
+        cmocka_unit_test(ctrl_c_during_a_combo_rewrite_leaves_no_temporary_file),
+        cmocka_unit_test(host_temporary_files_are_private_and_removed_only_by_their_maker),
         cmocka_unit_test_setup_teardown(old_minor_plugin_is_listed_and_fetched_by_a_newer_host,
                                         world_up_old, world_down),
         cmocka_unit_test(host_reads_a_2_0_plugin_only_within_its_structs),

@@ -53,7 +53,8 @@
  *   built-in texts in that locale's language (::or_host.text), and the
  *   heatmap, combo and stacked area charts (::OR_CHART_HEATMAP,
  *   ::OR_CHART_COMBO, ::OR_CHART_STACKED_AREA; ::or_chart.y_col, nlines,
- *   secondary, y2_label).
+ *   secondary, y2_label).  2.4 adds temporary files the host removes when a
+ *   signal stops the process (::or_host.tmp_create, tmp_done).
  *
  * @section growth How each struct grows
  *
@@ -136,7 +137,7 @@ extern "C" {
 /** Major version of the ABI: a plugin of another major is refused. */
 #define OR_ABI_MAJOR 2
 /** Minor version of the ABI: a plugin of a newer minor than the host is refused. */
-#define OR_ABI_MINOR 3
+#define OR_ABI_MINOR 4
 
 /** The entry function's name, as an identifier (::OR_PLUGIN_DEFINE defines it). */
 #define OR_PLUGIN_ENTRY outreport_plugin
@@ -860,6 +861,34 @@ struct or_host {
      */
     or_status (*text)(const struct or_host *h, const char *id, const char *const *args,
                       size_t nargs, char *buf, size_t n);
+
+    /* since 2.4 */
+
+    /**
+     * Create an empty private temporary file (mode 0600) in the folder of
+     * @p beside, named as the host names its own (`.NAME.tmp-XXXXXX`, NAME
+     * being the last part of @p beside), for a file the plugin writes before
+     * it renames it over @p beside (e.g. a renderer rewriting the document at
+     * its render path).  Until tmp_done(), a signal that stops the process
+     * (Ctrl-C, SIGTERM, SIGHUP) removes it with the host's own temporaries;
+     * one that SIGKILL leaves behind is removed by a later run once it is an
+     * hour old.  *@p path receives its name.  Thread-safe.
+     * @return OR_OK; OR_ERR_INVALID for a NULL argument or a name longer
+     *         than @p n bytes (PATH_MAX always do); OR_ERR_IO with @p err
+     *         naming the folder and the reason.
+     */
+    or_status (*tmp_create)(const struct or_host *h, const char *beside, char *path, size_t n,
+                            char *err, size_t errlen);
+    /**
+     * The plugin is done with temporary file @p path of tmp_create(): the
+     * host stops watching it and removes whatever is still at that name
+     * (nothing once the plugin renamed it into place; the file itself after
+     * a failure).  Call it once for every file tmp_create() made, on every
+     * way out.  Thread-safe.
+     * @return OR_OK; OR_ERR_INVALID for NULL or a path tmp_create() did not
+     *         make (or that is done already): nothing is removed.
+     */
+    or_status (*tmp_done)(const struct or_host *h, const char *path);
 };
 
 /* ------------------------------------------------------------------------- */

@@ -76,25 +76,27 @@ or_cleanup_add_dir(const char *dir)
     add_path(registry()->dirs, dir);
 }
 
-static void
+static int
 drop_path(GPtrArray *list, const char *path)
 {
     for (guint i = list->len; i > 0; i--) {
         if (strcmp(g_ptr_array_index(list, i - 1), path) == 0) {
             g_ptr_array_remove_index_fast(list, i - 1);
-            return;
+            return 1;
         }
     }
+    return 0;
 }
 
-void
+int
 or_cleanup_forget(const char *path)
 {
     struct registry *r = registry();
     g_mutex_lock(&r->lock);
-    drop_path(r->files, path);
-    drop_path(r->dirs, path);
+    int found = drop_path(r->files, path);
+    found = drop_path(r->dirs, path) || found;
     g_mutex_unlock(&r->lock);
+    return found;
 }
 
 void

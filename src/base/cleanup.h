@@ -43,8 +43,11 @@ void or_cleanup_add_file(const char *path);
 /** @brief Remove the folder @p dir and everything in it on a signal (copied). */
 void or_cleanup_add_dir(const char *dir);
 
-/** @brief Stop removing @p path (a file or folder): it was put in place or removed. */
-void or_cleanup_forget(const char *path);
+/**
+ * @brief Stop removing @p path (a file or folder): it was put in place or removed.
+ * @return 1 when @p path was registered (once per registration), else 0.
+ */
+int or_cleanup_forget(const char *path);
 
 /** @brief Send the signal on to child process @p pid and wait for it (until forgotten). */
 void or_cleanup_add_child(pid_t pid);

@@ -16,6 +16,7 @@
 #include "base/timeutil.h"
 #include "base/cellfmt.h"
 #include "base/valuefmt.h"
+#include "plugin/host_tmp.h"
 #include "plugin/plugin_config.h"
 
 static const struct or_host_ctx *
@@ -303,6 +304,7 @@ or_host_init(struct or_host *h, struct or_host_ctx *ctx)
     h->format_kpi = host_format_kpi;
     h->count_repaired = host_count_repaired;
     h->text = host_text;
+    or_host_bind_tmp(h);
     h->host_data = ctx;
 }
 

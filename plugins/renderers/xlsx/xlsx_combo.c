@@ -3,11 +3,9 @@
 #include "xlsx_combo.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <unzip.h>
@@ -19,6 +17,7 @@
 #define VAL2_ID "71010002"
 #define NAME_CAP 512
 #define COPY_BUF 65536
+#define PATH_CAP 4096
 
 /* @p s as libxlsxwriter writes element text: &, < and > escaped, quotes not. */
 static char *
@@ -289,24 +288,40 @@ copy_parts(struct xlsx_ctx *x, unzFile in, zipFile out, int *bad)
     return rc;
 }
 
+/* The host's temporary file beside the workbook, into @p tmp: private, and
+ * removed with the host's own when a signal stops the process while it is
+ * being written (since ABI 2.4). */
+static or_status
+combo_tmp(struct xlsx_ctx *x, char *tmp, size_t n)
+{
+    char terr[OR_ERR_SIZE] = "";
+    or_status st = OR_ERR_IO;
+    if (OR_HOST_SINCE(x->h, 4)) {
+        st = x->h->tmp_create(x->h, x->path, tmp, n, terr, sizeof(terr));
+    }
+    else {
+        snprintf(terr, sizeof(terr), "the host makes no temporary files (plugin ABI 2.4)");
+    }
+    if (st != OR_OK) {
+        snprintf(x->err, x->errlen, "%s: cannot rewrite the workbook for its combo charts: %s",
+                 x->path, terr[0] != '\0' ? terr : "the temporary file's name is too long");
+        return OR_ERR_IO;
+    }
+    return OR_OK;
+}
+
 or_status
 xlsx_combo_finish(struct xlsx_ctx *x)
 {
     if (x->ncombos == 0) {
         return OR_OK;
     }
-    /* Private, and named as outreport's temporaries are, so a run killed
-     * here leaves nothing the next run's sweep would not remove. */
-    char *dir = g_path_get_dirname(x->path);
-    char *base = g_path_get_basename(x->path);
-    char *tmp = g_strdup_printf("%s/.%s.combo.tmp-XXXXXX", dir, base);
-    g_free(dir);
-    g_free(base);
-    int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        close(fd);
+    char tmp[PATH_CAP];
+    if (combo_tmp(x, tmp, sizeof(tmp)) != OR_OK) {
+        xlsx_combo_free(x);
+        return OR_ERR_IO;
     }
-    unzFile in = fd >= 0 ? unzOpen64(x->path) : NULL;
+    unzFile in = unzOpen64(x->path);
     zipFile out = in != NULL ? zipOpen64(tmp, APPEND_STATUS_CREATE) : NULL;
     int bad = 0;
     int rc = out != NULL ? copy_parts(x, in, out, &bad) : -1;
@@ -335,10 +350,7 @@ xlsx_combo_finish(struct xlsx_ctx *x)
                  strerror(errno));
         st = OR_ERR_IO;
     }
-    if (st != OR_OK && fd >= 0) {
-        remove(tmp);
-    }
-    g_free(tmp);
+    x->h->tmp_done(x->h, tmp); /* removes it unless it was renamed into place */
     xlsx_combo_free(x);
     return st;
 }

@@ -42,10 +42,11 @@ or_status xlsx_combo_note(struct xlsx_ctx *x, const struct or_section *sec, cons
 
 /**
  * @brief Rewrite the closed workbook x->path with the noted combo charts
- * finished (a private temporary file beside it, `.NAME.combo.tmp-XXXXXX`,
- * renamed over it); nothing to do
- * without combos.  Frees the notes.
- * @return OR_OK; OR_ERR_IO when the file cannot be read or written;
+ * finished (into the host's temporary file beside it, ::or_host.tmp_create,
+ * which a signal stopping the process removes, then renamed over it);
+ * nothing to do without combos.  Frees the notes.
+ * @return OR_OK; OR_ERR_IO when the file cannot be read or written (or the
+ *         host, older than ABI 2.4, makes no temporary files);
  *         OR_ERR_RENDER when a noted chart is not in it as written.
  */
 or_status xlsx_combo_finish(struct xlsx_ctx *x);
