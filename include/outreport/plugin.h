@@ -93,8 +93,9 @@
  *   take that object first; all others take the host table first.
  * - Detail: a function whose failure has a reason the plugin cannot know
  *   (`secret_get`: which variable to set; `cursor_next`, `cursor_rewind`:
- *   the database's message) takes `char *err, size_t errlen` last and writes
- *   one line there.  The others fail only for a bad argument
+ *   the database's message; `tmp_create`: why the folder refused the
+ *   file) takes `char *err, size_t errlen` last and writes one line there.
+ *   The others fail only for a bad argument
  *   (::OR_ERR_INVALID), an unparsable text (::OR_ERR_PARSE) or memory
  *   (::OR_ERR_NOMEM), which the status names.
  * - The row setters' failure is sticky: once one fails, row_end() of that

@@ -3,7 +3,6 @@
 #include "report/chart_gate.h"
 
 #include <glib.h>
-#include <stdlib.h>
 
 #include "base/log.h"
 #include "base/status_str.h"
@@ -81,11 +80,13 @@ or_chart_gate_template(const struct or_template *t, const struct or_registry *re
     return OR_OK;
 }
 
+/* One entry per section of the report: its own pointer, or one to its copy
+ * in copies (with its chart in charts) when its chart is drawn as an older
+ * kind. */
 struct or_chart_gated {
-    size_t n;
-    const struct or_section **sections; /* n: the report's, or a copy's */
-    struct or_section *copies;          /* n, those of degraded charts used */
-    struct or_chart *charts;            /* n, likewise */
+    const struct or_section **sections;
+    struct or_section *copies;
+    struct or_chart *charts;
 };
 
 void
@@ -137,7 +138,6 @@ or_chart_gate_report(const struct or_loaded_plugin *rp, const struct or_report *
         }
         if (g == NULL) {
             g = g_new0(struct or_chart_gated, 1);
-            g->n = rep->nsections;
             g->sections = g_memdup2(rep->sections, rep->nsections * sizeof(*rep->sections));
             g->copies = g_new0(struct or_section, rep->nsections);
             g->charts = g_new0(struct or_chart, rep->nsections);
