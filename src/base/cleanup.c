@@ -70,6 +70,19 @@ or_cleanup_add_file(const char *path)
     add_path(registry()->files, path);
 }
 
+int
+or_cleanup_create_file(char *tmpl, int (*create)(char *tmpl))
+{
+    struct registry *r = registry();
+    g_mutex_lock(&r->lock); /* stop() takes it first and keeps it */
+    int fd = create(tmpl);
+    if (fd >= 0) {
+        g_ptr_array_add(r->files, g_strdup(tmpl));
+    }
+    g_mutex_unlock(&r->lock);
+    return fd;
+}
+
 void
 or_cleanup_add_dir(const char *dir)
 {

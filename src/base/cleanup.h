@@ -40,6 +40,17 @@ void or_cleanup_after_fork(void);
 /** @brief Remove @p path on a signal until or_cleanup_forget() (copied). */
 void or_cleanup_add_file(const char *path);
 
+/**
+ * @brief Make a file with @p create from template @p tmpl (modified in
+ * place, as mkstemp() does) and register it for removal on a signal, in one
+ * step: the signal thread cannot remove the registered files between the
+ * two, so a signal never leaves the new file behind.  Once a signal is
+ * stopping the process, this waits for the end (nothing new is made).
+ * @return What @p create returned: a descriptor, or -1 with errno set (then
+ *         nothing is registered).
+ */
+int or_cleanup_create_file(char *tmpl, int (*create)(char *tmpl));
+
 /** @brief Remove the folder @p dir and everything in it on a signal (copied). */
 void or_cleanup_add_dir(const char *dir);
 

@@ -98,16 +98,35 @@ first_time_in(const char *dir)
     return first;
 }
 
-int
-or_tmpfile_create(char *tmpl)
+static void
+sweep_once(const char *tmpl)
 {
     char *dir = g_path_get_dirname(tmpl);
     if (first_time_in(dir)) {
         or_tmpfile_sweep(dir, OR_TMP_STALE_S);
     }
     g_free(dir);
-    /* mkostemp makes the file 0600 whatever the umask. */
+}
+
+/* mkostemp makes the file 0600 whatever the umask. */
+static int
+make_private(char *tmpl)
+{
     return mkostemp(tmpl, O_CLOEXEC);
+}
+
+int
+or_tmpfile_create(char *tmpl)
+{
+    sweep_once(tmpl);
+    return make_private(tmpl);
+}
+
+int
+or_tmpfile_create_registered(char *tmpl)
+{
+    sweep_once(tmpl); /* not while the registry is held */
+    return or_cleanup_create_file(tmpl, make_private);
 }
 
 /* A folder of an earlier run: ours, untouched for an hour and held by no

@@ -41,6 +41,15 @@ char *or_tmpfile_template(const char *dir, const char *name);
 int or_tmpfile_create(char *tmpl);
 
 /**
+ * @brief or_tmpfile_create(), and the file registered for removal on a
+ * signal (or_cleanup_create_file()) before any signal can stop the process
+ * between the two.  The caller calls or_cleanup_forget() once the file is
+ * renamed or removed.
+ * @return An open descriptor, or -1 with errno set (nothing registered).
+ */
+int or_tmpfile_create_registered(char *tmpl);
+
+/**
  * @brief Remove from @p dir the regular files named like outreport's
  * temporaries (".*.tmp-" and six letters or digits), owned by this user
  * and not modified for @p max_age_s seconds.  Nothing else is touched;

@@ -53,12 +53,11 @@ or_http_write_atomic(const char *dir, const char *name, const char *suffix, cons
     char *tmp_path = or_tmpfile_template(dir, base);
     g_free(base);
     or_status st = OR_ERR_IO;
-    int fd = or_tmpfile_create(tmp_path);
+    int fd = or_tmpfile_create_registered(tmp_path);
     if (fd < 0) {
         or_set_err(err, errlen, "cannot create a file in %s: %s", dir, g_strerror(errno));
         goto done;
     }
-    or_cleanup_add_file(tmp_path);
     if (!write_all(fd, data, len)) {
         or_set_err(err, errlen, "cannot write %s: %s", tmp_path, g_strerror(errno));
         close(fd);

@@ -52,13 +52,12 @@ host_tmp_create(const struct or_host *h, const char *beside, char *path, size_t 
         st = OR_ERR_INVALID;
         goto done;
     }
-    int fd = or_tmpfile_create(tmp);
+    int fd = or_tmpfile_create_registered(tmp);
     if (fd < 0) {
         or_set_err(err, errlen, "cannot create a temporary file in %s: %s", dir, g_strerror(errno));
         st = OR_ERR_IO;
         goto done;
     }
-    or_cleanup_add_file(tmp);
     remember(tmp);
     close(fd);
     memcpy(path, tmp, strlen(tmp) + 1);

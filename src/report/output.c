@@ -53,13 +53,13 @@ or_output_render_tmp(const struct or_loaded_plugin *renderer, struct or_host_ctx
     or_status st = OR_OK;
 
     *tmp_out = NULL;
-    int fd = or_tmpfile_create(tmp); /* 0600; first removes stale ones (tmpfile.h) */
+    /* 0600, registered at once; first removes stale ones (tmpfile.h) */
+    int fd = or_tmpfile_create_registered(tmp);
     if (fd < 0) {
         or_set_err(err, errlen, "%s: cannot create file in %s: %s", path, dir, strerror(errno));
         st = OR_ERR_IO;
         goto done;
     }
-    or_cleanup_add_file(tmp);
     close(fd);
 
     or_host_init(&host, ctx);
