@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart_utf8.h"
+#include "orr_shape.h"
 #include "pdf_shape.h"
 
 /* A Bézier circle-quadrant control distance. */
@@ -49,7 +50,7 @@ pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
         return run_width(font->font, size, s, len);
     }
     float shaped = 0.0f;
-    if (pdf_shape_needed(s, len) && pdf_shape_width(font, size, s, len, &shaped) == 0) {
+    if (orr_shape_needed(s, len) && pdf_shape_width(font, size, s, len, &shaped) == 0) {
         return shaped;
     }
     /* A string DejaVu sets alone is measured in one piece, as it is drawn. */
@@ -164,7 +165,7 @@ pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, 
         x -= align == PDF_RIGHT ? w : w / 2.0f;
     }
     size_t len = strlen(s);
-    if (pdf_shape_needed(s, len) && pdf_shape_draw(page, font, size, rgb, x, y, s, len) == 0) {
+    if (orr_shape_needed(s, len) && pdf_shape_draw(page, font, size, rgb, x, y, s, len) == 0) {
         return;
     }
     if (needs_fallback(font, s, len) && text_runs(page, font, size, rgb, x, y, s, len) == 0) {
