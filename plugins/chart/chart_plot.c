@@ -15,6 +15,7 @@
 #include "chart_funnel.h"
 #include "chart_heatmap.h"
 #include "chart_labels.h"
+#include "chart_svg_text.h"
 #include "chart_util.h"
 #include "chart_xy.h"
 
@@ -236,16 +237,64 @@ chart_png(const struct chart_data *cd, double w, double h, double dpi,
     return OR_OK;
 }
 
+static int
+append(void *out, const void *data, size_t n)
+{
+    return chart_bytes_append(out, data, n);
+}
+
+/*
+ * @p doc, cairo's SVG of a chart without text, with @p labels as SVG text
+ * before its closing tag, into @p out.
+ */
+static or_status
+svg_with_text(const struct chart_bytes *doc, const struct chart_labels *labels,
+              const struct chart_fallback *fallback, struct chart_bytes *out, char *msg,
+              size_t msglen)
+{
+    const char *end = NULL;
+    for (const char *p = strstr((const char *)doc->data, "</svg>"); p != NULL;
+         p = strstr(p + 1, "</svg>")) {
+        end = p;
+    }
+    if (end == NULL) {
+        snprintf(msg, msglen, "cairo's SVG has no closing </svg>");
+        return OR_ERR_RENDER;
+    }
+    size_t head = (size_t)(end - (const char *)doc->data);
+    if (chart_bytes_append(out, doc->data, head) != 0 ||
+        chart_svg_text(append, out, labels, fallback) != 0 ||
+        chart_bytes_append(out, end, doc->len - head) != 0) {
+        snprintf(msg, msglen, "out of memory for the text of an SVG chart");
+        return OR_ERR_NOMEM;
+    }
+    return OR_OK;
+}
+
 or_status
 chart_svg(const struct chart_data *cd, double w, double h, const struct chart_fallback *fallback,
           struct chart_bytes *out, char *msg, size_t msglen)
 {
+    struct chart_bytes doc;
+    struct chart_labels labels;
     memset(out, 0, sizeof(*out));
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_bytes, out, w, h);
-    or_status st = paint(s, 1.0, cd, w, h, fallback, NULL, msg, msglen);
+    memset(&doc, 0, sizeof(doc));
+    memset(&labels, 0, sizeof(labels));
+    /* The text is not drawn as glyph outlines: it is collected and written as SVG text. */
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_bytes, &doc, w, h);
+    or_status st = paint(s, 1.0, cd, w, h, fallback, &labels, msg, msglen);
+    if (st == OR_OK && doc.data == NULL) {
+        snprintf(msg, msglen, "cairo wrote no SVG");
+        st = OR_ERR_RENDER;
+    }
+    if (st == OR_OK) {
+        st = svg_with_text(&doc, &labels, fallback, out, msg, msglen);
+    }
     if (st != OR_OK) {
         chart_bytes_free(out);
     }
+    chart_labels_free(&labels);
+    chart_bytes_free(&doc);
     return st;
 }
 

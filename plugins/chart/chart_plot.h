@@ -6,11 +6,12 @@
  *
  * One drawing for every output: the chart is laid out in points on a
  * @p w x @p h canvas and cairo puts it on an image surface at a resolution
- * (raster, PNG) or on an SVG surface (vector; text as glyph outlines, so
- * the SVG needs no font).  Text uses cairo's toy API with "DejaVu Sans"
+ * (raster, PNG) or on an SVG surface (vector; its text written as SVG
+ * text, chart_svg_text.h).  Text uses cairo's toy API with "DejaVu Sans"
  * through fontconfig, grey antialiasing and no hinting, so a picture does
  * not depend on the screen settings of the machine; characters DejaVu lacks
- * are drawn from the document's fallback font (chart_fallback.h).
+ * are drawn from the document's fallback font, and text in scripts that need
+ * shaping is shaped when the fallback carries a shaper (chart_fallback.h).
  *
  * Outputs are owned by the caller and released with free() (raster) or
  * chart_bytes_free().
@@ -73,7 +74,8 @@ or_status chart_png(const struct chart_data *cd, double w, double h, double dpi,
 
 /**
  * @brief Draw @p cd as an SVG document of @p w x @p h points into @p out
- * (UTF-8, starting with cairo's `<?xml ...?>` declaration).
+ * (UTF-8, starting with cairo's `<?xml ...?>` declaration): the shapes drawn
+ * by cairo, the labels as SVG `<text>` elements (chart_svg_text.h).
  * @return OR_OK; OR_ERR_RENDER when cairo fails; OR_ERR_NOMEM.  On failure
  *         @p out holds nothing.
  */

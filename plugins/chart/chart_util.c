@@ -7,10 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cairo-ft.h>
-#include <fontconfig/fontconfig.h>
-
 #include "chart_fmt.h"
+#include "chart_shaped.h"
 #include "chart_utf8.h"
 
 #define LEGEND_ROW 13.0
@@ -76,6 +74,7 @@ chart_fonts_release(struct chart_fonts *pf)
             pf->face[i] = NULL;
         }
     }
+    chart_shaped_release(&pf->shaped);
 }
 
 void
@@ -106,19 +105,11 @@ fallback_face(struct chart_fonts *pf, uint32_t cp)
         return NULL;
     }
     fclose(f);
-    FcPattern *pat = FcPatternCreate();
-    if (pat == NULL || !FcPatternAddString(pat, FC_FILE, (const FcChar8 *)pf->fallback->path) ||
-        !FcPatternAddInteger(pat, FC_INDEX, 0) ||
-        !FcPatternAddBool(pat, FC_EMBOLDEN, pf->bold ? FcTrue : FcFalse)) {
-        if (pat != NULL) {
-            FcPatternDestroy(pat);
-        }
-        pf->failed = 1;
-        return NULL;
-    }
     /* Droid has no bold: cairo emboldens the outlines (FC_EMBOLDEN). */
-    pf->face[pf->bold] = cairo_ft_font_face_create_for_pattern(pat);
-    FcPatternDestroy(pat);
+    pf->face[pf->bold] = chart_ft_face(pf->fallback->path, pf->bold);
+    if (pf->face[pf->bold] == NULL) {
+        pf->failed = 1;
+    }
     return pf->face[pf->bold];
 }
 
@@ -130,23 +121,13 @@ fallback_font(cairo_t *cr, struct chart_fonts *pf, uint32_t cp)
     if (face == NULL) {
         return NULL;
     }
-    cairo_matrix_t font_matrix;
-    cairo_matrix_t ctm;
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_get_font_matrix(cr, &font_matrix);
-    cairo_get_matrix(cr, &ctm);
-    cairo_get_font_options(cr, fo);
     /* Made apart from the context: a file cairo cannot load must not put it in error. */
-    cairo_scaled_font_t *sf = cairo_scaled_font_create(face, &font_matrix, &ctm, fo);
-    cairo_font_options_destroy(fo);
-    cairo_status_t st = cairo_scaled_font_status(sf);
-    if (st != CAIRO_STATUS_SUCCESS) {
+    cairo_scaled_font_t *sf = chart_scaled_font(cr, face);
+    if (sf == NULL) {
         /* cairo-ft reports a file FreeType cannot open as "out of memory". */
         fallback_warn(pf->fallback, cp, "cannot be loaded by cairo's FreeType backend",
                       CHART_FALLBACK_FIX);
-        cairo_scaled_font_destroy(sf);
         pf->failed = 1;
-        return NULL;
     }
     return sf;
 }
@@ -259,7 +240,12 @@ runs(cairo_t *cr, const char *s, double x, double y, int draw)
 double
 chart_text_w(cairo_t *cr, const char *s)
 {
-    double w = runs(cr, s, 0.0, 0.0, 0);
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    double w = pf != NULL ? chart_shaped_width(cr, pf->fallback, pf->bold, s) : -1.0;
+    if (w >= 0.0) {
+        return w;
+    }
+    w = runs(cr, s, 0.0, 0.0, 0);
     if (w >= 0.0) {
         return w;
     }
@@ -272,6 +258,12 @@ void
 chart_text(cairo_t *cr, double x, double y, enum chart_align align, const char *s)
 {
     if (chart_labels_take(cr, x, y, align, s)) {
+        return;
+    }
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    if (pf != NULL &&
+        chart_shaped_show(cr, pf->fallback, pf->bold, &pf->shaped, x, y, align, s) == 0) {
+        cairo_new_path(cr);
         return;
     }
     if (align != CHART_LEFT) {

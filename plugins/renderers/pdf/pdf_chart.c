@@ -39,7 +39,7 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *
     struct chart_labels labels = {0};
     char msg[256];
     /* The labels are set by the document, which warns about its own missing glyphs. */
-    struct chart_fallback fb = {d->fallback.path, NULL, NULL};
+    struct chart_fallback fb = {d->fallback.path, NULL, NULL, NULL};
 
     or_status st = chart_raster_labels(cd, w, h, PDF_CHART_DPI, &fb, &r, &labels, msg, sizeof(msg));
     if (st != OR_OK) {
