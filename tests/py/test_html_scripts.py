@@ -18,7 +18,9 @@ Reps named 김민준 (Hangul), محمد العلي (Arabic), דוד כהן (Hebr
   of the SVG page as headless Chromium draws it; another script's crop does
   not match, so the comparison can fail.  OR_UPDATE_REFERENCE=1 rewrites the
   references instead (review every one by eye before committing);
-- a character no font has (Tibetan) gives one warning naming it as U+XXXX.
+- a character no font has (Tibetan) gives one warning naming it as U+XXXX;
+  --option script_font_dir names the folder of the script fonts (a missing one
+  is named in that warning, an empty one refused).
 """
 import base64
 import os
@@ -231,6 +233,24 @@ class HtmlScripts(TempDirTest):
         self.assertEqual(len(lines), 1, res.stderr)
         self.assertIn("U+0F56", lines[0])
         self.assertIn("script_font_dir", lines[0])
+
+    def test_script_font_dir_option_is_used_and_checked(self):
+        path = write_template(self.dir, HBAR)
+        # Without the script fonts the Hangul name is a box: one warning naming the file.
+        res = ok(run(["run", path, "--format", "html", "--option", "charts=png",
+                      "--option", "script_font_dir=/nonexistent",
+                      "--out", os.path.join(self.dir, "out")]))
+        lines = [x for x in res.stderr.splitlines() if "drawn as a box" in x]
+        self.assertEqual(len(lines), 1, res.stderr)
+        self.assertIn("U+AE40", lines[0])
+        self.assertIn("/nonexistent/nanum/NanumGothic.ttf cannot be read", lines[0])
+        # An empty folder name is refused, naming the option; no page is left behind.
+        out = os.path.join(self.dir, "empty")
+        res = run(["run", path, "--format", "html", "--option", "script_font_dir=",
+                   "--out", out])
+        self.assertNotEqual(res.returncode, 0)
+        self.assertIn("html: option script_font_dir: empty folder name", res.stderr)
+        self.assertFalse(os.path.exists(os.path.join(out, "t.html")))
 
 
 if __name__ == "__main__":
