@@ -11,6 +11,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "chart_fmt.h"
+#include "chart_shapes.h"
 #include "chart_utf8.h"
 
 #define LEGEND_ROW 13.0
@@ -449,7 +450,7 @@ legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, doub
         if (draw) {
             chart_rgb(cr, chart_color(cd, s));
             cairo_rectangle(cr, cx, cy + 2.0, LEGEND_BOX, LEGEND_BOX);
-            cairo_fill(cr);
+            chart_fill(cr);
             chart_rgb(cr, CHART_C_TEXT);
             chart_text(cr, cx + LEGEND_BOX + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
         }
