@@ -1619,6 +1619,38 @@ every_chart_kind_is_drawn_as_vector_paths_not_an_image(void **state)
     free(text);
 }
 
+/* How many paths a graphics_of_page() line strokes in colour @p rrggbb. */
+static int
+graphics_strokes_in(const char *line, const char *rrggbb)
+{
+    char k[16];
+    const char *list = strstr(line, " stroke-colours ");
+    assert_non_null(list);
+    snprintf(k, sizeof(k), "%s:", rrggbb);
+    const char *hit = strstr(list, k);
+    return hit != NULL ? leading_int(hit + strlen(k)) : 0;
+}
+
+static void
+line_series_legend_keys_are_strokes_with_markers_not_swatches(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    report_init(&dm);
+    /* Page 1 holds the sources' status pills (one is orange): the chart goes on page 2. */
+    add_section(&dm, OR_SECTION_PAGE_BREAK, "break", NULL);
+    struct or_section *c = add_section(&dm, OR_SECTION_CHART, "trend", "Daily trend");
+    c->result = static_result(&dm, 0, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
+    c->chart = &chart_line;
+    render_ok(s, &dm.report, "legend", NULL, 0);
+    char *page = graphics_of_page(s->path, 2);
+    /* The second series (orange): its line, seven marker rings, the key's stroke and ring;
+       nothing filled in its colour (the markers are filled white). */
+    assert_int_equal(graphics_fills_in(page, "e69f00"), 0);
+    assert_int_equal(graphics_strokes_in(page, "e69f00"), 1 + 7 + 2);
+    free(page);
+}
+
 static void
 text_section_wraps_paragraphs(void **state)
 {
@@ -2150,6 +2182,8 @@ main(void)
         cmocka_unit_test_setup(unknown_option_is_refused, test_setup),
         cmocka_unit_test_setup(missing_font_is_a_clear_error, test_setup),
         cmocka_unit_test_setup(every_chart_kind_is_drawn_as_vector_paths_not_an_image, test_setup),
+        cmocka_unit_test_setup(line_series_legend_keys_are_strokes_with_markers_not_swatches,
+                               test_setup),
         cmocka_unit_test_setup(text_section_wraps_paragraphs, test_setup),
         cmocka_unit_test_setup(page_break_section_starts_a_new_page, test_setup),
         cmocka_unit_test_setup(cursor_errors_name_section_and_row, test_setup),
