@@ -321,10 +321,9 @@ def section(res, command, started, info):
         lines[-1] += (" With a baseline, each run of this build is paired with one of the "
                       "baseline, alternating which goes first; a ratio column is the median of "
                       "the pairs' ratios, and ≤ 1.10 holds when both medians do.")
-        for v in res["variants"]:
-            if v.get("base_names"):
-                # A build before shaping may print boxes: reported, not a failure.
-                lines.append(f"- baseline, {v['key']}: {v['base_names']}")
+        notes = [f"- baseline, {v['key']}: {v['base_names']}" for v in res["variants"]
+                 if v.get("base_names")]  # a build before shaping prints boxes: not a failure
+        lines += [""] + notes if notes else []
     lines.append(END)
     return "\n".join(lines)
 
