@@ -159,8 +159,9 @@ money(char *out, double v, int decimals, const struct or_numstyle *st)
     snprintf(out, NUM_SIZE, "%s%s%s", negative ? "-" : "", symbol, tmp);
 }
 
-void
-or_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st, char *out)
+static void
+ascii_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st,
+                  char *out)
 {
     char tmp[NUM_SIZE];
     switch (fmt) {
@@ -186,6 +187,13 @@ or_number_text(double v, enum or_format fmt, int decimals, const struct or_numst
     }
 }
 
+void
+or_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st, char *out)
+{
+    ascii_number_text(v, fmt, decimals, st, out);
+    or_locale_digits(st->digits, out, NUM_SIZE);
+}
+
 struct or_numstyle
 or_numstyle_of(const struct or_locale *loc, const char *currency)
 {
@@ -195,6 +203,7 @@ or_numstyle_of(const struct or_locale *loc, const char *currency)
         st.group = loc->group;
         st.point = loc->point;
         st.currency_after = loc->currency_after;
+        st.digits = loc;
     }
     return st;
 }
@@ -346,6 +355,7 @@ or_kpi_change_in(const struct or_kpi *k, const struct or_numstyle *st, char *buf
         *direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
     }
     snprintf(buf, n, "%s%s%s", *direction == 0 ? PLUS_MINUS : (d > 0 ? "+" : "-"), tmp, unit);
+    or_locale_digits(st->digits, buf, n);
     return 1;
 }
 
