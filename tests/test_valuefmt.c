@@ -93,6 +93,16 @@ locale_digits_follow_its_numbering_system_or_the_u_nu_extension(void **state)
 {
     (void)state;
     expect_locale("de-DE", 12345, "12.345", "25,3 %", "16.11.2026");
+    /* a whole number shown as it is (a page number, an ID) takes the digits too */
+    struct or_locale *ar = NULL;
+    char err[256];
+    char buf[OR_VALUEFMT_SIZE];
+    assert_int_equal(or_locale_load("ar-EG", &ar, err, sizeof(err)), OR_OK);
+    struct or_value page = i64(12);
+    assert_int_equal(or_value_text_loc(&page, OR_FMT_TEXT, -1, ctx.tz, NULL, ar, buf, sizeof(buf)),
+                     OR_OK);
+    assert_string_equal(buf, "\u0661\u0662");
+    or_locale_free(ar);
     /* Arabic-Indic digits, Arabic separators: numbers and dates alike */
     expect_locale("ar-EG", 12345, "\u0661\u0662\u066C\u0663\u0664\u0665",
                   "\u0662\u0665\u066B\u0663 %", "\u0662\u0660\u0662\u0666");
@@ -118,6 +128,10 @@ numbers_are_grouped_per_format(void **state)
     expect(real(1.23456789), OR_FMT_DECIMAL, 9, "1.234568"); /* at most 6 */
     expect(i64(2026), OR_FMT_TEXT, -1, "2026");              /* as it is */
     expect(real(0.25), OR_FMT_TEXT, -1, "0.25");
+    expect(real(1234567.0), OR_FMT_TEXT, -1, "1234567"); /* not "1.23457e+06" */
+    expect(real(-9007199254740.0), OR_FMT_TEXT, -1, "-9007199254740");
+    expect(real(0.1 + 0.2), OR_FMT_TEXT, -1, "0.3");
+    expect(real(1234.5678), OR_FMT_TEXT, -1, "1234.5678");
 }
 
 static void

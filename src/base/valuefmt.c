@@ -173,7 +173,13 @@ ascii_number_text(double v, enum or_format fmt, int decimals, const struct or_nu
     case OR_FMT_DURATION: duration(out, v); return;
     case OR_FMT_CURRENCY: money(out, v, decimals, st); return;
     case OR_FMT_TEXT:
-        snprintf(out, NUM_SIZE, "%g", v); /* as it is, no separators */
+        /* as it is, no separators: whole numbers in full (IDs, years), others to 15 digits */
+        if (fabs(v) < 9.0e15 && v == nearbyint(v)) {
+            snprintf(out, NUM_SIZE, "%.0f", v == 0.0 ? 0.0 : v);
+        }
+        else {
+            snprintf(out, NUM_SIZE, "%.15g", v);
+        }
         if (strcmp(st->point, ".") != 0) {
             char *dot = strchr(out, '.');
             if (dot != NULL) {
@@ -269,6 +275,7 @@ or_value_text_loc(const struct or_value *v, enum or_format fmt, int decimals, GT
         }
         else if (fmt == OR_FMT_TEXT) {
             snprintf(out, sizeof(out), "%lld", (long long)v->i);
+            or_locale_digits(loc, out, sizeof(out));
         }
         else {
             or_number_text((double)v->i, fmt == OR_FMT_AUTO ? OR_FMT_INTEGER : fmt, decimals, &st,

@@ -74,7 +74,7 @@ class LocaleTest(TempDirTest):
         calls, _, _, rate = self.numbers(db)
         arab = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
         for s in (f"{calls:,}".translate(arab), rate.translate(arab) + " %", "نوفمبر",
-                  "٢٠٢٦"):
+                  "٢٠٢٦", "page ١ of "):
             self.assertIn(s, text)
         # numbers and dates never mix ASCII digits with Arabic separators
         self.assertIsNone(re.search("[0-9][٬٫]|[٬٫][0-9]", text))
