@@ -22,8 +22,8 @@ chart_shapes_attach(cairo_t *cr, struct chart_shapes *s)
     return cairo_set_user_data(cr, &shapes_key, s, NULL) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-static uint32_t
-source_rgb(cairo_t *cr)
+uint32_t
+chart_source_rgb(cairo_t *cr)
 {
     double r = 0.0;
     double g = 0.0;
@@ -125,7 +125,7 @@ take(cairo_t *cr, int stroke)
     struct chart_shape *sh = &s->v[s->n++];
     *sh = (struct chart_shape){
         .stroke = stroke,
-        .rgb = source_rgb(cr),
+        .rgb = chart_source_rgb(cr),
         .line_width = hypot(wx, wy),
         .join = (int)cairo_get_line_join(cr),
         .cap = (int)cairo_get_line_cap(cr),

@@ -79,4 +79,7 @@ void chart_fill_preserve(cairo_t *cr);
 /** @brief cairo_stroke(), or record the stroke when @p cr collects shapes. */
 void chart_stroke(cairo_t *cr);
 
+/** @brief The colour of @p cr's solid source as 0xRRGGBB; 0 (black) for any other source. */
+uint32_t chart_source_rgb(cairo_t *cr);
+
 #endif /* OR_CHART_SHAPES_H */
