@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "chart_fmt.h"
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 #define PAD 4.0
@@ -64,11 +65,11 @@ chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
             cairo_line_to(cr, cx - bw / 2.0, top);
             cairo_close_path(cr);
             chart_rgb(cr, 0xDCEAF4u);
-            cairo_fill(cr);
+            chart_fill(cr);
         }
         chart_rgb(cr, chart_color(cd, 0));
         cairo_rectangle(cr, cx - bw / 2.0, top, bw, bh);
-        cairo_fill(cr);
+        chart_fill(cr);
         prev_l = cx - bw / 2.0;
         prev_r = cx + bw / 2.0;
         prev_bottom = top + bh;

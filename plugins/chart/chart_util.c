@@ -9,10 +9,12 @@
 
 #include "chart_fmt.h"
 #include "chart_shaped.h"
+#include "chart_shapes.h"
 #include "chart_utf8.h"
 
 #define LEGEND_ROW 13.0
 #define LEGEND_BOX 7.5
+#define LEGEND_LINE 16.0 /* a line series' key: a stroke with its marker */
 #define LEGEND_GAP 14.0
 
 /* Okabe & Ito, "Color Universal Design" (2008). */
@@ -422,6 +424,43 @@ chart_value_label(const struct or_host *h, double v, enum or_format fmt, int com
     }
 }
 
+/* Nonzero when series @p s is drawn as a line (a line or trend chart, a combo's lines). */
+static int
+legend_is_line(const struct chart_data *cd, size_t s)
+{
+    switch (cd->kind) {
+    case OR_CHART_LINE:
+    case OR_CHART_TREND: return 1;
+    case OR_CHART_STACKED_AREA: return 0;
+    default: return s + cd->nlines >= cd->nseries;
+    }
+}
+
+/* The key of series @p s at (@p x, @p y): a swatch, or a stroke with its marker. */
+static void
+legend_key(cairo_t *cr, const struct chart_data *cd, size_t s, double x, double y)
+{
+    uint32_t c = chart_color(cd, s);
+    double mid = y + 2.0 + LEGEND_BOX / 2.0;
+    if (!legend_is_line(cd, s)) {
+        chart_rgb(cr, c);
+        cairo_rectangle(cr, x, y + 2.0, LEGEND_BOX, LEGEND_BOX);
+        chart_fill(cr);
+        return;
+    }
+    chart_rgb(cr, c);
+    cairo_set_line_width(cr, 1.8);
+    cairo_move_to(cr, x, mid);
+    cairo_line_to(cr, x + LEGEND_LINE, mid);
+    chart_stroke(cr);
+    cairo_arc(cr, x + LEGEND_LINE / 2.0, mid, 2.6, 0.0, 2.0 * M_PI);
+    chart_rgb(cr, 0xFFFFFFu);
+    chart_fill_preserve(cr);
+    chart_rgb(cr, c);
+    cairo_set_line_width(cr, 1.4);
+    chart_stroke(cr);
+}
+
 static double
 legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, double w, int draw)
 {
@@ -433,17 +472,16 @@ legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, doub
     chart_font(cr, CHART_SIZE_LEGEND, 0);
     for (size_t s = 0; s < cd->nseries; s++) {
         chart_fit(cr, cd->series[s], item_max, name, sizeof(name));
-        double iw = LEGEND_BOX + 5.0 + chart_text_w(cr, name);
+        double key = legend_is_line(cd, s) ? LEGEND_LINE : LEGEND_BOX;
+        double iw = key + 5.0 + chart_text_w(cr, name);
         if (cx > x && cx + iw > x + w) {
             cx = x;
             cy += LEGEND_ROW;
         }
         if (draw) {
-            chart_rgb(cr, chart_color(cd, s));
-            cairo_rectangle(cr, cx, cy + 2.0, LEGEND_BOX, LEGEND_BOX);
-            cairo_fill(cr);
+            legend_key(cr, cd, s, cx, cy);
             chart_rgb(cr, CHART_C_TEXT);
-            chart_text(cr, cx + LEGEND_BOX + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
+            chart_text(cr, cx + key + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
         }
         cx += iw + LEGEND_GAP;
     }

@@ -16,6 +16,7 @@ refused with exit 2 and no document.
 """
 import datetime
 import os
+import re
 import sqlite3
 
 import openpyxl
@@ -65,6 +66,31 @@ class LocaleTest(TempDirTest):
         for s in ("16–22 Nov 2026", f"{calls:,}", rate + " %", "page 1 of ", "rows 1–12 of 12",
                   "Data window 2026-11-16 00:00"):
             self.assertIn(s, text)
+
+    def test_arabic_documents_write_arabic_indic_digits_and_data_files_ascii(self):
+        db = os.path.join(self.dir, "dataset.sqlite")
+        out = self.render("--locale", "ar-EG", "--keep-dataset", db, formats="pdf,csv")
+        text = pdf_text(os.path.join(out, "weekly-manager.pdf"))
+        calls, _, _, rate = self.numbers(db)
+        arab = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+        for s in (f"{calls:,}".translate(arab), rate.translate(arab) + " %", "نوفمبر",
+                  "٢٠٢٦", "page ١ of "):
+            self.assertIn(s, text)
+        # numbers and dates never mix ASCII digits with Arabic separators
+        self.assertIsNone(re.search("[0-9][٬٫]|[٬٫][0-9]", text))
+        self.assertNotIn(f"{calls:,}", text)
+        # data files stay machine-readable: ASCII digits only
+        csvs = [n for n in os.listdir(out) if n.endswith(".csv")]
+        self.assertTrue(csvs)
+        for name in csvs:
+            with open(os.path.join(out, name), encoding="utf-8") as f:
+                data = f.read()
+            self.assertIsNone(re.search("[٠-٩]", data), name)
+        # the tag's -u-nu-latn asks for Latin digits
+        text = pdf_text(os.path.join(self.render("--locale", "ar-EG-u-nu-latn"),
+                                     "weekly-manager.pdf"))
+        self.assertIn(f"{calls:,}", text)
+        self.assertIsNone(re.search("[٠-٩]", text))
 
     def test_config_key_and_typed_workbook_cells(self):
         conf = os.path.join(self.dir, "de.conf")
