@@ -12,6 +12,7 @@
 #include "orr_text.h"
 #include "pdf_draw.h"
 #include "pdf_section_heading.h"
+#include "pdf_shape_fonts.h"
 #include "pdf_theme.h"
 
 #define HEADING_ALLOWANCE 60.0f
@@ -38,8 +39,11 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *
     struct chart_shapes shapes = {0};
     struct chart_labels labels = {0};
     char msg[256];
-    /* The labels are set by the document, which warns about its own missing glyphs. */
-    struct chart_fallback fb = {d->fallback.path, NULL, NULL, NULL};
+    /* The labels are set by the document, which warns about its own missing glyphs; the
+       chart measures them shaped, as the document will set them. */
+    struct orr_shaper *shaper =
+        d->fallback.shaper != NULL ? pdf_shaper_fonts(d->fallback.shaper) : NULL;
+    struct chart_fallback fb = {d->fallback.path, NULL, NULL, shaper};
 
     or_status st = chart_vector(cd, w, h, &fb, &shapes, &labels, msg, sizeof(msg));
     if (st == OR_OK) {
