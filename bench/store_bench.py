@@ -265,17 +265,6 @@ def section(res, command, started, info):
     return "\n".join(lines)
 
 
-def write(path, text):
-    old = open(path).read() if os.path.exists(path) else ""
-    if BEGIN in old and END in old:
-        pre, rest = old.split(BEGIN, 1)
-        new = pre + text + rest.split(END, 1)[1]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text + "\n"
-    with open(path, "w") as f:
-        f.write(new)
-
-
 def run_all(h, exe, mock, args, work, command, started, info):
     quick = args.quick
     trend_calls = 21_000 if quick else 84_000
@@ -292,5 +281,5 @@ def run_all(h, exe, mock, args, work, command, started, info):
             except Exception:  # noqa: BLE001 - best effort on the way out
                 pass
     text = section(res, command, started, info)
-    write(args.out, text)
+    h.write_section(args.out, text, BEGIN, END)
     return text

@@ -200,8 +200,8 @@ charts_init(struct fixture *f)
     add_chart(f, 3, "vbar_short", &chart_vbar, NULL);
     /* Names wider than their bars: the category labels are turned by 45 degrees. */
     for (size_t i = 0; i < NREPS; i++) {
-        int n =
-            snprintf(f->long_names[i], sizeof(f->long_names[i]), "%s, inside sales", reps[i].name);
+        int n = snprintf(f->long_names[i], sizeof(f->long_names[i]), "%s, inside sales, EMEA north",
+                         reps[i].name);
         f->long_rows[2 * i] =
             (struct or_value){.type = OR_TYPE_TEXT, .s = f->long_names[i], .len = (size_t)n};
         f->long_rows[2 * i + 1] = (struct or_value){.type = OR_TYPE_INT, .i = reps[i].calls};

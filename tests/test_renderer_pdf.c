@@ -1023,30 +1023,92 @@ long_table_repeats_header_on_every_page_with_row_ranges(void **state)
     free(text);
 }
 
-/* Page of the image on page @p page per pdfimages -list, or 0 when absent. */
-static int
-images_on_page(const char *path, int page)
+/*
+ * What page @p page of @p path paints, per tests/pdf_graphics.py (qpdf):
+ * "page N images I fills F strokes S fill-colours RRGGBB:K,... stroke-colours ...".
+ * Owned by the caller (free()).
+ */
+static char *
+graphics_of_page(const char *path, int page)
 {
+    const char *src = getenv("OR_SOURCE_ROOT");
+    char script[1024];
+    char want[32];
+    snprintf(script, sizeof(script), "%s/tests/pdf_graphics.py", src != NULL ? src : ".");
+    snprintf(want, sizeof(want), "page %d ", page);
+    const char *argv[] = {tool("python3"), script, path, NULL};
     struct proc_result r;
-    const char *argv[] = {tool("pdfimages"), "-list", path, NULL};
     run(argv, &r);
-    int n = 0;
-    const char *line = r.out;
-    while (line != NULL && *line != '\0') {
-        int pg = 0;
-        int num = 0;
-        char type[32];
-        if (sscanf(line, "%d %d %31s", &pg, &num, type) == 3 && strcmp(type, "image") == 0 &&
-            pg == page) {
-            n++;
-        }
-        line = strchr(line, '\n');
-        if (line != NULL) {
-            line++;
+    if (r.status != 0) {
+        fprintf(stderr, "%s%s", r.out, r.err);
+        proc_result_free(&r);
+        fail_msg("pdf_graphics.py failed on %s", path);
+    }
+    char *line = NULL;
+    for (char *l = r.out; l != NULL && *l != '\0';
+         l = strchr(l, '\n') != NULL ? strchr(l, '\n') + 1 : NULL) {
+        if (strncmp(l, want, strlen(want)) == 0) {
+            size_t len = strcspn(l, "\n");
+            line = strndup(l, len);
+            break;
         }
     }
     proc_result_free(&r);
-    return n;
+    if (line == NULL) {
+        fail_msg("%s has no page %d", path, page);
+    }
+    return line;
+}
+
+/* The decimal number at @p p. */
+static int
+leading_int(const char *p)
+{
+    char *end = NULL;
+    long v = strtol(p, &end, 10);
+    assert_true(end != p);
+    return (int)v;
+}
+
+/* The number after @p key ("images", "fills", "strokes") in a graphics_of_page() line. */
+static int
+graphics_count(const char *line, const char *key)
+{
+    char k[32];
+    snprintf(k, sizeof(k), " %s ", key);
+    const char *hit = strstr(line, k);
+    assert_non_null(hit);
+    return leading_int(hit + strlen(k));
+}
+
+/*
+ * How many paths a graphics_of_page() line paints in colour @p rrggbb (lower case), in its
+ * list @p which ("fill-colours" or "stroke-colours").
+ */
+static int
+graphics_painted_in(const char *line, const char *which, const char *rrggbb)
+{
+    char k[40];
+    snprintf(k, sizeof(k), " %s ", which);
+    const char *list = strstr(line, k);
+    assert_non_null(list);
+    list += strlen(k);
+    size_t len = strcspn(list, " ");
+    snprintf(k, sizeof(k), "%s:", rrggbb);
+    const char *hit = strstr(list, k);
+    return hit != NULL && (size_t)(hit - list) < len ? leading_int(hit + strlen(k)) : 0;
+}
+
+static int
+graphics_fills_in(const char *line, const char *rrggbb)
+{
+    return graphics_painted_in(line, "fill-colours", rrggbb);
+}
+
+static int
+graphics_strokes_in(const char *line, const char *rrggbb)
+{
+    return graphics_painted_in(line, "stroke-colours", rrggbb);
 }
 
 /* Pages of the call log with @p rows rows after the cover: the last one's number. */
@@ -1118,14 +1180,36 @@ charts_and_tiles_are_never_split_across_pages(void **state)
     snprintf(needle, sizeof(needle), "%zu of %zu", lo, lo);
     int table_end = page_of(text, needle);
     assert_int_equal(table_end, 1);
-    /* The chart does not fit under the table: heading and image move on together. */
+    /* The chart does not fit under the table: heading and chart move on together. */
     int chart_page = page_of(text, "Calls per day");
     assert_int_equal(chart_page, 2);
-    assert_int_equal(images_on_page(s->path, 1), 0);
-    assert_int_equal(images_on_page(s->path, 2), 1);
+    /* Page 1 paints exactly what the table alone paints there: nothing of the chart. */
+    char *alone = NULL;
+    {
+        struct demo probe;
+        report_init(&probe);
+        struct or_section *pt = add_section(&probe, OR_SECTION_TABLE, "call_log", "Call log");
+        pt->result = generated_result(&probe, 0, GEN_CALL_LOG, lo);
+        render_ok(s, &probe.report, "table_alone", NULL, 0);
+        alone = graphics_of_page(s->path, 1);
+    }
+    render_ok(s, &dm.report, "keep_together", NULL, 0);
+    char *page1 = graphics_of_page(s->path, 1);
+    assert_string_equal(page1, alone);
+    /* Page 2: the heading's mark and the seven bars in the first series colour. */
+    char *page2 = graphics_of_page(s->path, 2);
+    assert_int_equal(graphics_count(page2, "images"), 0);
+    assert_true(graphics_fills_in(page2, "0072b2") >= 1 + 7);
     int donut_page = page_of(text, "Call outcomes");
     assert_true(donut_page >= 2);
-    assert_int_equal(images_on_page(s->path, donut_page), donut_page == 2 ? 2 : 1);
+    /* The donut's slices (six outcomes, six colours) are on its heading's page. */
+    char *donut = graphics_of_page(s->path, donut_page);
+    assert_true(graphics_fills_in(donut, "e69f00") >= 1);
+    assert_true(graphics_fills_in(donut, "56b4e9") >= 1);
+    free(alone);
+    free(page1);
+    free(page2);
+    free(donut);
 
     /* Each tile's label, value and comparison are on one page, with its heading. */
     static const char *const tiles[][2] = {
@@ -1516,27 +1600,59 @@ missing_font_is_a_clear_error(void **state)
 }
 
 static void
-every_chart_kind_renders_as_one_image(void **state)
+every_chart_kind_is_drawn_as_vector_paths_not_an_image(void **state)
 {
     struct fake_renderer_suite *s = *state;
     struct demo dm;
     demo_init(&dm);
     render_ok(s, &dm.report, "charts", NULL, 0);
 
+    /* Bar, grouped, line, donut, funnel, stacked horizontal, horizontal bar: no raster at all. */
     struct proc_result r;
     const char *argv[] = {tool("pdfimages"), "-list", s->path, NULL};
     run(argv, &r);
-    /* Bar, grouped, line, donut, funnel, stacked horizontal, horizontal bar. */
-    assert_int_equal(test_count_lines_with(r.out, " image "), 7);
-    /* 300 dpi; the content width of A4 (511.3 points) is 2,131 pixels. */
-    assert_int_equal(test_count_lines_with(r.out, " 300   300 "), 7);
-    assert_int_equal(test_count_lines_with(r.out, " 2131 "), 7);
+    assert_int_equal(test_count_lines_with(r.out, " image "), 0);
     proc_result_free(&r);
     char *text = pdf_text_of(s->path);
+    int pages[] = {page_of(text, "Calls per day"), page_of(text, "Daily trend"),
+                   page_of(text, "Call outcomes"), page_of(text, "From dial to opportunity")};
+    /* Bars and slices are filled paths, the trend's lines stroked paths, in series colours. */
+    char *bars = graphics_of_page(s->path, pages[0]);
+    assert_true(graphics_fills_in(bars, "0072b2") >= 1 + 7);
+    char *trend = graphics_of_page(s->path, pages[1]);
+    assert_true(graphics_strokes_in(trend, "0072b2") >= 1);
+    char *donut = graphics_of_page(s->path, pages[2]);
+    assert_true(graphics_fills_in(donut, "e69f00") >= 1);
+    char *funnel = graphics_of_page(s->path, pages[3]);
+    assert_true(graphics_count(funnel, "fills") >= 4);
+    free(bars);
+    free(trend);
+    free(donut);
+    free(funnel);
     assert_contains(text, "Calls per day");
     assert_contains(text, "Call outcomes");
     assert_contains(text, "From dial to opportunity");
     free(text);
+}
+
+static void
+line_series_legend_keys_are_strokes_with_markers_not_swatches(void **state)
+{
+    struct fake_renderer_suite *s = *state;
+    struct demo dm;
+    report_init(&dm);
+    /* Page 1 holds the sources' status pills (one is orange): the chart goes on page 2. */
+    add_section(&dm, OR_SECTION_PAGE_BREAK, "break", NULL);
+    struct or_section *c = add_section(&dm, OR_SECTION_CHART, "trend", "Daily trend");
+    c->result = static_result(&dm, 0, day_cols, COUNT(day_cols), day_rows, COUNT(day_rows) / 4);
+    c->chart = &chart_line;
+    render_ok(s, &dm.report, "legend", NULL, 0);
+    char *page = graphics_of_page(s->path, 2);
+    /* The second series (orange): its line, seven marker rings, the key's stroke and ring;
+       nothing filled in its colour (the markers are filled white). */
+    assert_int_equal(graphics_fills_in(page, "e69f00"), 0);
+    assert_int_equal(graphics_strokes_in(page, "e69f00"), 1 + 7 + 2);
+    free(page);
 }
 
 static void
@@ -2069,7 +2185,9 @@ main(void)
         cmocka_unit_test_setup(letter_paper_option, test_setup),
         cmocka_unit_test_setup(unknown_option_is_refused, test_setup),
         cmocka_unit_test_setup(missing_font_is_a_clear_error, test_setup),
-        cmocka_unit_test_setup(every_chart_kind_renders_as_one_image, test_setup),
+        cmocka_unit_test_setup(every_chart_kind_is_drawn_as_vector_paths_not_an_image, test_setup),
+        cmocka_unit_test_setup(line_series_legend_keys_are_strokes_with_markers_not_swatches,
+                               test_setup),
         cmocka_unit_test_setup(text_section_wraps_paragraphs, test_setup),
         cmocka_unit_test_setup(page_break_section_starts_a_new_page, test_setup),
         cmocka_unit_test_setup(cursor_errors_name_section_and_row, test_setup),

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/locale.h"
 #include "base/valuefmt.h"
 #include "plugin/host.h"
 
@@ -63,6 +64,54 @@ real(double r)
     return (struct or_value){.type = OR_TYPE_REAL, .r = r};
 }
 
+/* @p v as integer and as percent, and 16 Nov 2026 09:30, in locale @p tag. */
+static void
+expect_locale(const char *tag, double v, const char *integer, const char *percent, const char *date)
+{
+    struct or_locale *loc = NULL;
+    char err[256];
+    char buf[OR_VALUEFMT_SIZE];
+    assert_int_equal(or_locale_load(tag, &loc, err, sizeof(err)), OR_OK);
+    struct or_value iv = real(v);
+    assert_int_equal(
+        or_value_text_loc(&iv, OR_FMT_INTEGER, -1, ctx.tz, NULL, loc, buf, sizeof(buf)), OR_OK);
+    assert_string_equal(buf, integer);
+    struct or_value pv = real(0.253);
+    assert_int_equal(
+        or_value_text_loc(&pv, OR_FMT_PERCENT, -1, ctx.tz, NULL, loc, buf, sizeof(buf)), OR_OK);
+    assert_string_equal(buf, percent);
+    const int parts[5] = {2026, 11, 16, 9, 30};
+    or_locale_date(loc, parts, 0, buf, sizeof(buf));
+    if (strstr(buf, date) == NULL) {
+        fail_msg("%s: date \"%s\" lacks \"%s\"", tag, buf, date);
+    }
+    or_locale_free(loc);
+}
+
+static void
+locale_digits_follow_its_numbering_system_or_the_u_nu_extension(void **state)
+{
+    (void)state;
+    expect_locale("de-DE", 12345, "12.345", "25,3 %", "16.11.2026");
+    /* a whole number shown as it is (a page number, an ID) takes the digits too */
+    struct or_locale *ar = NULL;
+    char err[256];
+    char buf[OR_VALUEFMT_SIZE];
+    assert_int_equal(or_locale_load("ar-EG", &ar, err, sizeof(err)), OR_OK);
+    struct or_value page = i64(12);
+    assert_int_equal(or_value_text_loc(&page, OR_FMT_TEXT, -1, ctx.tz, NULL, ar, buf, sizeof(buf)),
+                     OR_OK);
+    assert_string_equal(buf, "\u0661\u0662");
+    or_locale_free(ar);
+    /* Arabic-Indic digits, Arabic separators: numbers and dates alike */
+    expect_locale("ar-EG", 12345, "\u0661\u0662\u066C\u0663\u0664\u0665",
+                  "\u0662\u0665\u066B\u0663 %", "\u0662\u0660\u0662\u0666");
+    /* the tag asks for Latin digits: no Arabic-Indic digit anywhere */
+    expect_locale("ar-EG-u-nu-latn", 12345, "12,345", "25.3 %", "2026");
+    expect_locale("bn-BD", 12345, "\u09E7\u09E8,\u09E9\u09EA\u09EB", "\u09E8\u09EB.\u09E9 %",
+                  "\u09E8\u09E6\u09E8\u09EC");
+}
+
 static void
 numbers_are_grouped_per_format(void **state)
 {
@@ -79,6 +128,10 @@ numbers_are_grouped_per_format(void **state)
     expect(real(1.23456789), OR_FMT_DECIMAL, 9, "1.234568"); /* at most 6 */
     expect(i64(2026), OR_FMT_TEXT, -1, "2026");              /* as it is */
     expect(real(0.25), OR_FMT_TEXT, -1, "0.25");
+    expect(real(1234567.0), OR_FMT_TEXT, -1, "1234567"); /* not "1.23457e+06" */
+    expect(real(-9007199254740.0), OR_FMT_TEXT, -1, "-9007199254740");
+    expect(real(0.1 + 0.2), OR_FMT_TEXT, -1, "0.3");
+    expect(real(1234.5678), OR_FMT_TEXT, -1, "1234.5678");
 }
 
 static void
@@ -332,6 +385,7 @@ main(void)
         cmocka_unit_test(text_that_does_not_fit_is_cut_between_characters),
         cmocka_unit_test(kpi_changes_are_points_percent_or_difference),
         cmocka_unit_test(core_and_plugins_share_one_formatter),
+        cmocka_unit_test(locale_digits_follow_its_numbering_system_or_the_u_nu_extension),
         cmocka_unit_test(cells_carry_the_text_and_a_number_format_that_shows_it),
         cmocka_unit_test(kpi_cells_round_the_change_as_the_text_does),
     };

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 /* Top of the stack of series [0, s] at category c; missing values add nothing. */
@@ -54,11 +55,11 @@ chart_xy_draw_areas(const struct chart_xy *p)
         }
         cairo_close_path(cr);
         chart_rgb(cr, chart_color(cd, s));
-        cairo_fill(cr);
+        chart_fill(cr);
         /* The series' top edge, white, so neighbours of close colours part. */
         trace_top(p, s);
         chart_rgb(cr, 0xFFFFFFu);
         cairo_set_line_width(cr, 0.8);
-        cairo_stroke(cr);
+        chart_stroke(cr);
     }
 }

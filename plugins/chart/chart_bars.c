@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 /* A bar from value a to value b across [c0, c0 + thick] on the category axis. */
@@ -18,7 +19,7 @@ bar_rect(const struct chart_xy *p, double c0, double thick, double a, double b)
     else {
         cairo_rectangle(p->cr, c0, fmin(pa, pb), thick, fabs(pb - pa));
     }
-    cairo_fill(p->cr);
+    chart_fill(p->cr);
 }
 
 void
@@ -108,7 +109,7 @@ chart_xy_draw_stacked(const struct chart_xy *p)
                 cairo_move_to(p->cr, c0, at);
                 cairo_line_to(p->cr, c0 + thick, at);
             }
-            cairo_stroke(p->cr);
+            chart_stroke(p->cr);
             segment_label(p, c0 + thick / 2.0, from, to, thick, s);
             if (v >= 0) {
                 pos = to;

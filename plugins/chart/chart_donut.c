@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart_fmt.h"
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 #define PAD 4.0
@@ -117,7 +118,7 @@ donut_legend(cairo_t *cr, const struct chart_data *cd, const struct donut *dn, d
         double base = y + row * (double)i + 10.0;
         chart_rgb(cr, chart_color(cd, i));
         cairo_rectangle(cr, x, base - 7.5, 8.0, 8.0);
-        cairo_fill(cr);
+        chart_fill(cr);
         chart_font(cr, CHART_SIZE_LEGEND, 0);
         chart_rgb(cr, CHART_C_TEXT);
         chart_fit(cr, dn->label[i], w - 14.0 - val_w - pct_w - 16.0, label, sizeof(label));
@@ -155,10 +156,10 @@ chart_donut(cairo_t *cr, const struct chart_data *cd, double w, double h)
         cairo_arc_negative(cr, cx, cy, r_in, a1, a0);
         cairo_close_path(cr);
         chart_rgb(cr, chart_color(cd, i));
-        cairo_fill_preserve(cr);
+        chart_fill_preserve(cr);
         chart_rgb(cr, 0xFFFFFFu);
         cairo_set_line_width(cr, 1.2);
-        cairo_stroke(cr);
+        chart_stroke(cr);
         double share = dn.value[i] / dn.total;
         if (share >= 0.05) {
             double mid = (a0 + a1) / 2.0;

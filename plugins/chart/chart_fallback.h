@@ -7,11 +7,20 @@
  * `fallback_font` option, Droid Sans Fallback by default) and hands it to
  * every chart it draws (chart_plot.h); the charts load it through cairo's
  * FreeType backend on the first character that needs it.
+ *
+ * A renderer that also hands over a shaper (orr_shape_fonts.h) has text in
+ * scripts that need shaping or run right to left (Arabic, Hebrew, Indic
+ * scripts, Thai, Hangul...) measured and drawn shaped: reordered with
+ * FriBidi, shaped with HarfBuzz in the script's font and drawn as glyph
+ * runs (chart_shaped.h).  Without one such text is set as before, with
+ * cairo's toy text API, unshaped.
  */
 #ifndef OR_CHART_FALLBACK_H
 #define OR_CHART_FALLBACK_H
 
 #include <stdint.h>
+
+struct orr_shaper;
 
 /** The fix a fallback warning names when the fallback file cannot be used. */
 #define CHART_FALLBACK_FIX "install fonts-droid-fallback or set --option fallback_font=FILE"
@@ -31,6 +40,11 @@ struct chart_fallback {
      */
     void (*warn)(void *ud, uint32_t cp, const char *reason, const char *fix);
     void *ud; /**< passed to warn */
+    /**
+     * MAY be NULL (the toy API, unshaped).  Borrowed: the document's shaper,
+     * whose fallback font is @p path; it tells @p warn of a character no font has.
+     */
+    struct orr_shaper *shaper;
 };
 
 #endif /* OR_CHART_FALLBACK_H */

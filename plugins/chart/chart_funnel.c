@@ -9,11 +9,25 @@
 #include <stdio.h>
 
 #include "chart_fmt.h"
+#include "chart_shapes.h"
 #include "chart_util.h"
+#include "orr_text.h"
 
 #define PAD 4.0
 #define LABEL_CAP 256
 #define VALUE_CAP 64
+
+/* "25.7 % of first" in the report's language and digits: a stage against the first. */
+static void
+of_first(const struct chart_data *cd, double percent, char *out, size_t n)
+{
+    char num[CHART_FMT_BUFSIZE];
+    char pct[CHART_FMT_BUFSIZE + 4];
+    chart_fmt_grouped(cd->h, num, sizeof(num), percent, 1);
+    snprintf(pct, sizeof(pct), "%s %%", num);
+    const char *const args[] = {pct};
+    orr_text(cd->h, "chart.of_first", "{1} of first", args, 1, out, n);
+}
 
 void
 chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
@@ -40,7 +54,9 @@ chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
     }
     lw = fmin(lw, w * 0.26);
     chart_font(cr, 7.5, 0);
-    double rw = chart_text_w(cr, "100.0 % of first");
+    char widest[CHART_FMT_BUFSIZE];
+    of_first(cd, 100.0, widest, sizeof(widest));
+    double rw = chart_text_w(cr, widest);
     double x0 = PAD + lw + 12.0;
     double x1 = w - PAD - rw - 12.0;
     double cx = (x0 + x1) / 2.0;
@@ -64,11 +80,11 @@ chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
             cairo_line_to(cr, cx - bw / 2.0, top);
             cairo_close_path(cr);
             chart_rgb(cr, 0xDCEAF4u);
-            cairo_fill(cr);
+            chart_fill(cr);
         }
         chart_rgb(cr, chart_color(cd, 0));
         cairo_rectangle(cr, cx - bw / 2.0, top, bw, bh);
-        cairo_fill(cr);
+        chart_fill(cr);
         prev_l = cx - bw / 2.0;
         prev_r = cx + bw / 2.0;
         prev_bottom = top + bh;
@@ -94,9 +110,7 @@ chart_funnel(cairo_t *cr, const struct chart_data *cd, double w, double h)
         chart_fit(cr, cd->cat[c], lw, label, sizeof(label));
         chart_text(cr, PAD + lw, mid + 2.8, CHART_RIGHT, label);
         if (first > 0.0 && !missing) {
-            char num[CHART_FMT_BUFSIZE - 16];
-            chart_fmt_grouped(cd->h, num, sizeof(num), v / first * 100.0, 1);
-            snprintf(pct, sizeof(pct), "%s %% of first", num);
+            of_first(cd, v / first * 100.0, pct, sizeof(pct));
             chart_font(cr, 7.5, 0);
             chart_rgb(cr, CHART_C_MUTED);
             chart_text(cr, w - PAD, mid + 2.6, CHART_RIGHT, pct);

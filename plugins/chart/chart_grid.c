@@ -178,3 +178,37 @@ chart_grid_free(struct chart_grid *g)
     free(g->has);
     memset(g, 0, sizeof(*g));
 }
+
+/* @p a and @p b mixed: @p f of @p b (0..1). */
+static uint32_t
+mix(uint32_t a, uint32_t b, double f)
+{
+    uint32_t out = 0;
+    f = f < 0.0 ? 0.0 : (f > 1.0 ? 1.0 : f);
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double ca = (double)((a >> shift) & 0xFFu);
+        double cb = (double)((b >> shift) & 0xFFu);
+        out |= (uint32_t)(ca + (cb - ca) * f + 0.5) << shift;
+    }
+    return out;
+}
+
+struct chart_heat_scale
+chart_heat_scale(const uint32_t *palette)
+{
+    if (palette == NULL) {
+        return (struct chart_heat_scale){0xDEEBF7u, 0x6BAED6u, 0x08519Cu};
+    }
+    uint32_t accent = palette[0] & 0xFFFFFFu;
+    return (struct chart_heat_scale){
+        .low = mix(0xFFFFFFu, accent, 0.14),
+        .mid = mix(0xFFFFFFu, accent, 0.62),
+        .high = mix(0x000000u, accent, 0.70),
+    };
+}
+
+uint32_t
+chart_heat_color(const struct chart_heat_scale *s, double t)
+{
+    return t < 0.5 ? mix(s->low, s->mid, t * 2.0) : mix(s->mid, s->high, (t - 0.5) * 2.0);
+}

@@ -14,17 +14,32 @@
 #define OR_CHART_GRID_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/*
+/** A cell without a value (PDF, HTML). */
+#define CHART_HEAT_NONE 0xF3F4F6u
+
+/**
  * The heatmap's colour scale, the same in every document: the smallest
  * value's colour, the colour half-way between the smallest and the largest,
- * the largest value's (ColorBrewer's "Blues"), mixed linearly between them
- * as the workbook's native three-colour scale mixes them.
+ * and the largest value's, mixed linearly between them as the workbook's
+ * native three-colour scale mixes them.
  */
-#define CHART_HEAT_LOW 0xDEEBF7u  /**< the smallest value */
-#define CHART_HEAT_MID 0x6BAED6u  /**< half-way between the smallest and the largest */
-#define CHART_HEAT_HIGH 0x08519Cu /**< the largest value */
-#define CHART_HEAT_NONE 0xF3F4F6u /**< a cell without a value (PDF, HTML) */
+struct chart_heat_scale {
+    uint32_t low;  /**< the smallest value, 0xRRGGBB */
+    uint32_t mid;  /**< half-way between the smallest and the largest */
+    uint32_t high; /**< the largest value */
+};
+
+/**
+ * @brief The scale of a document: ColorBrewer's "Blues" when @p palette is
+ * NULL; with a brand's palette, a light tint of its accent (@p palette[0]),
+ * a stronger tint and a dark shade, so the heatmap wears the brand's colour.
+ */
+struct chart_heat_scale chart_heat_scale(const uint32_t *palette);
+
+/** @brief The colour of @p s at @p t in [0, 1] (clamped). */
+uint32_t chart_heat_color(const struct chart_heat_scale *s, double t);
 
 /** The distinct labels of one axis.  Owned by its ::chart_grid. */
 struct chart_keys {

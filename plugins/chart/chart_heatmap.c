@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "chart_grid.h"
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 #define PAD 4.0
@@ -19,22 +20,7 @@
 #define SCALE_H 8.0
 #define LEGEND_H 30.0
 #define LABEL_CAP 256
-
-/* The scale's colour at @p t in [0, 1]. */
-static uint32_t
-heat_color(double t)
-{
-    uint32_t a = t < 0.5 ? CHART_HEAT_LOW : CHART_HEAT_MID;
-    uint32_t b = t < 0.5 ? CHART_HEAT_MID : CHART_HEAT_HIGH;
-    double f = t < 0.5 ? t * 2.0 : (t - 0.5) * 2.0;
-    uint32_t out = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double ca = (double)((a >> shift) & 0xFFu);
-        double cb = (double)((b >> shift) & 0xFFu);
-        out |= (uint32_t)lround(ca + (cb - ca) * fmin(fmax(f, 0.0), 1.0)) << shift;
-    }
-    return out;
-}
+#define SCALE_STRIPS 70
 
 static void
 value_range(const struct chart_data *cd, double *lo, double *hi)
@@ -69,17 +55,16 @@ draw_scale(cairo_t *cr, const struct chart_data *cd, double lo, double hi, doubl
     chart_rgb(cr, CHART_C_TEXT);
     chart_fit(cr, cd->value_name != NULL ? cd->value_name : "", w * 0.5, buf, sizeof(buf));
     chart_text(cr, x0 - 8.0, y + SCALE_H - 1.0, CHART_RIGHT, buf);
-    cairo_pattern_t *grad = cairo_pattern_create_linear(x0, 0.0, x1, 0.0);
-    for (int i = 0; i <= 2; i++) {
-        uint32_t c = heat_color((double)i / 2.0);
-        cairo_pattern_add_color_stop_rgb(grad, (double)i / 2.0, (double)((c >> 16) & 0xFFu) / 255.0,
-                                         (double)((c >> 8) & 0xFFu) / 255.0,
-                                         (double)(c & 0xFFu) / 255.0);
+    /* Thin solid strips, not a gradient: every output draws them the same. */
+    struct chart_heat_scale scale = chart_heat_scale(cd->palette);
+    for (int i = 0; i < SCALE_STRIPS; i++) {
+        double sw = SCALE_W / SCALE_STRIPS;
+        chart_rgb(cr, chart_heat_color(&scale, ((double)i + 0.5) / SCALE_STRIPS));
+        /* each strip overlaps the next by a hair, so no seam shows between them */
+        cairo_rectangle(cr, x0 + sw * (double)i, y, sw + (i + 1 < SCALE_STRIPS ? 0.25 : 0.0),
+                        SCALE_H);
+        chart_fill(cr);
     }
-    cairo_rectangle(cr, x0, y, SCALE_W, SCALE_H);
-    cairo_set_source(cr, grad);
-    cairo_fill(cr);
-    cairo_pattern_destroy(grad);
     chart_font(cr, CHART_SIZE_TICK, 0);
     chart_rgb(cr, CHART_C_MUTED);
     const double at[3] = {lo, (lo + hi) / 2.0, hi};
@@ -152,6 +137,7 @@ chart_heatmap(cairo_t *cr, const struct chart_data *cd, double w, double h)
         return;
     }
     value_range(cd, &lo, &hi);
+    struct chart_heat_scale scale = chart_heat_scale(cd->palette);
     int any = isfinite(lo);
     if (any) {
         draw_scale(cr, cd, lo, hi, w);
@@ -175,10 +161,11 @@ chart_heatmap(cairo_t *cr, const struct chart_data *cd, double w, double h)
             double x = l + cw * (double)s;
             int missing = chart_missing(cd, s, c);
             double v = chart_value(cd, s, c);
-            uint32_t fill = missing ? CHART_HEAT_NONE : heat_color(position(v, lo, hi));
+            uint32_t fill =
+                missing ? CHART_HEAT_NONE : chart_heat_color(&scale, position(v, lo, hi));
             chart_rgb(cr, fill);
             cairo_rectangle(cr, x + 0.5, y + 0.5, cw - 1.0, ch - 1.0);
-            cairo_fill(cr);
+            chart_fill(cr);
             if (!missing) {
                 cell_label(cr, cd, v, fill, x, y, cw, ch);
             }

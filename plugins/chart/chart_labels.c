@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_shapes.h"
+
 struct collector {
     struct chart_labels *labels;
     double scale;
@@ -37,20 +39,6 @@ chart_labels_attach(cairo_t *cr, struct chart_labels *l, double scale)
         return -1;
     }
     return 0;
-}
-
-static uint32_t
-source_rgb(cairo_t *cr)
-{
-    double r = 0.0;
-    double g = 0.0;
-    double b = 0.0;
-    double a = 1.0;
-    if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS) {
-        return 0;
-    }
-    return ((uint32_t)lround(r * 255.0) << 16) | ((uint32_t)lround(g * 255.0) << 8) |
-           (uint32_t)lround(b * 255.0);
 }
 
 static int
@@ -98,7 +86,7 @@ chart_labels_take(cairo_t *cr, double x, double y, enum chart_align align, const
         .y = y / c->scale,
         .size = hypot(fm.xx, fm.yx),
         .bold = weight == CAIRO_FONT_WEIGHT_BOLD,
-        .rgb = source_rgb(cr),
+        .rgb = chart_source_rgb(cr),
         .align = align,
         .angle = -atan2(m.yx, m.xx),
     };

@@ -7,10 +7,10 @@
  *        anchoring and angle.
  *
  * A renderer that sets text itself (the PDF: searchable, shaped text)
- * asks chart_raster_labels() (chart_plot.h) for a raster without text and
- * this list, and draws each label on top of the image.  Layout is
- * unchanged: the chart still measures every label with cairo, so the
- * labels land where the raster leaves room for them.
+ * asks chart_vector() (chart_plot.h) for the chart's shapes and this list,
+ * and draws each label over the shapes.  Layout is unchanged: the chart
+ * still measures every label with cairo, so the labels land where the
+ * drawing leaves room for them.
  */
 #ifndef OR_CHART_LABELS_H
 #define OR_CHART_LABELS_H

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "chart_shapes.h"
 #include "chart_util.h"
 
 void
@@ -35,7 +36,7 @@ chart_xy_draw_lines(const struct chart_xy *p)
                 open = 1;
             }
         }
-        cairo_stroke(cr);
+        chart_stroke(cr);
         for (size_t c = 0; c < cd->ncat && markers; c++) {
             if (chart_missing(cd, s, c)) {
                 continue;
@@ -44,10 +45,10 @@ chart_xy_draw_lines(const struct chart_xy *p)
             double y = chart_xy_vpos_of(p, s, chart_value(cd, s, c));
             cairo_arc(cr, x, y, 2.6, 0.0, 2.0 * M_PI);
             chart_rgb(cr, 0xFFFFFFu);
-            cairo_fill_preserve(cr);
+            chart_fill_preserve(cr);
             chart_rgb(cr, chart_color(cd, s));
             cairo_set_line_width(cr, 1.4);
-            cairo_stroke(cr);
+            chart_stroke(cr);
             if (p->value_labels && p->first_line == 0) {
                 chart_xy_end_label(p, x, chart_value(cd, s, c), cd->format[s], 0);
             }
@@ -68,7 +69,7 @@ chart_xy_draw_marks(const struct chart_xy *p)
         double x = chart_xy_cpos(p, c);
         cairo_rectangle(cr, x, p->t, bw, p->b - p->t);
         chart_rgb(cr, 0xFFF1CCu);
-        cairo_fill(cr);
+        chart_fill(cr);
         chart_rgb(cr, 0x8A6D00u);
         cairo_set_font_size(cr, 7.0);
         cairo_text_extents_t te;

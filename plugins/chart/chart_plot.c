@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Draw a chart with cairo into a raster, a PNG or an SVG: see chart_plot.h. */
+/* Draw a chart with cairo as shapes and labels, a PNG or an SVG: see chart_plot.h. */
 #include "chart_plot.h"
 
 #include <math.h>
@@ -15,6 +15,8 @@
 #include "chart_funnel.h"
 #include "chart_heatmap.h"
 #include "chart_labels.h"
+#include "chart_shapes.h"
+#include "chart_svg_text.h"
 #include "chart_util.h"
 #include "chart_xy.h"
 
@@ -51,7 +53,8 @@ draw(cairo_t *cr, const struct chart_data *cd, double w, double h)
  */
 static or_status
 paint(cairo_surface_t *s, double scale, const struct chart_data *cd, double w, double h,
-      const struct chart_fallback *fallback, struct chart_labels *labels, char *msg, size_t msglen)
+      const struct chart_fallback *fallback, struct chart_labels *labels,
+      struct chart_shapes *shapes, char *msg, size_t msglen)
 {
     struct chart_fonts fonts;
     memset(&fonts, 0, sizeof(fonts));
@@ -66,12 +69,16 @@ paint(cairo_surface_t *s, double scale, const struct chart_data *cd, double w, d
         if (labels != NULL && chart_labels_attach(cr, labels, scale) != 0) {
             labels->nomem = 1;
         }
+        if (shapes != NULL && chart_shapes_attach(cr, shapes) != 0) {
+            shapes->nomem = 1;
+        }
         draw(cr, cd, w, h);
         cst = cairo_status(cr);
     }
     cairo_destroy(cr);
     chart_fonts_release(&fonts);
-    if (cst == CAIRO_STATUS_SUCCESS && labels != NULL && labels->nomem) {
+    if (cst == CAIRO_STATUS_SUCCESS &&
+        ((labels != NULL && labels->nomem) || (shapes != NULL && shapes->nomem))) {
         cst = CAIRO_STATUS_NO_MEMORY;
     }
     cairo_surface_flush(s);
@@ -101,31 +108,6 @@ image_surface(double w, double h, double dpi, char *msg, size_t msglen)
     return cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 }
 
-/* Unpack cairo's native-endian 0xXXRRGGBB words into RGB bytes. */
-static unsigned char *
-to_rgb(cairo_surface_t *s)
-{
-    int pw = cairo_image_surface_get_width(s);
-    int ph = cairo_image_surface_get_height(s);
-    unsigned char *rgb = malloc((size_t)pw * (size_t)ph * 3u);
-    if (rgb == NULL) {
-        return NULL;
-    }
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    int stride = cairo_image_surface_get_stride(s);
-    unsigned char *o = rgb;
-    for (int y = 0; y < ph; y++) {
-        const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
-        for (int x = 0; x < pw; x++) {
-            uint32_t px = row[x];
-            *o++ = (unsigned char)((px >> 16) & 0xFFu);
-            *o++ = (unsigned char)((px >> 8) & 0xFFu);
-            *o++ = (unsigned char)(px & 0xFFu);
-        }
-    }
-    return rgb;
-}
-
 /* Draw onto a fresh image surface; *@p out receives it on OR_OK. */
 static or_status
 draw_image(const struct chart_data *cd, double w, double h, double dpi,
@@ -139,7 +121,7 @@ draw_image(const struct chart_data *cd, double w, double h, double dpi,
     }
     /* The image must outlive finishing: keep a reference to read it. */
     cairo_surface_t *img = cairo_surface_reference(s);
-    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, labels, msg, msglen);
+    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, labels, NULL, msg, msglen);
     if (st != OR_OK) {
         cairo_surface_destroy(img);
         return st;
@@ -149,36 +131,12 @@ draw_image(const struct chart_data *cd, double w, double h, double dpi,
 }
 
 or_status
-chart_raster_labels(const struct chart_data *cd, double w, double h, double dpi,
-                    const struct chart_fallback *fallback, struct chart_raster *out,
-                    struct chart_labels *labels, char *msg, size_t msglen)
+chart_vector(const struct chart_data *cd, double w, double h, const struct chart_fallback *fallback,
+             struct chart_shapes *shapes, struct chart_labels *labels, char *msg, size_t msglen)
 {
-    cairo_surface_t *img = NULL;
-    memset(out, 0, sizeof(*out));
-    or_status st = draw_image(cd, w, h, dpi, fallback, labels, &img, msg, msglen);
-    if (st != OR_OK) {
-        return st;
-    }
-    out->rgb = to_rgb(img);
-    if (out->rgb == NULL) {
-        snprintf(msg, msglen, "out of memory for a %d x %d chart",
-                 cairo_image_surface_get_width(img), cairo_image_surface_get_height(img));
-        st = OR_ERR_NOMEM;
-    }
-    else {
-        out->width = cairo_image_surface_get_width(img);
-        out->height = cairo_image_surface_get_height(img);
-    }
-    cairo_surface_destroy(img);
-    return st;
-}
-
-or_status
-chart_raster(const struct chart_data *cd, double w, double h, double dpi,
-             const struct chart_fallback *fallback, struct chart_raster *out, char *msg,
-             size_t msglen)
-{
-    return chart_raster_labels(cd, w, h, dpi, fallback, out, NULL, msg, msglen);
+    /* Nothing is painted on it: the shapes and labels go to the collectors. */
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    return paint(s, 1.0, cd, w, h, fallback, labels, shapes, msg, msglen);
 }
 
 void
@@ -236,16 +194,64 @@ chart_png(const struct chart_data *cd, double w, double h, double dpi,
     return OR_OK;
 }
 
+static int
+append(void *out, const void *data, size_t n)
+{
+    return chart_bytes_append(out, data, n);
+}
+
+/*
+ * @p doc, cairo's SVG of a chart without text, with @p labels as SVG text
+ * before its closing tag, into @p out.
+ */
+static or_status
+svg_with_text(const struct chart_bytes *doc, const struct chart_labels *labels,
+              const struct chart_fallback *fallback, struct chart_bytes *out, char *msg,
+              size_t msglen)
+{
+    const char *end = NULL;
+    for (const char *p = strstr((const char *)doc->data, "</svg>"); p != NULL;
+         p = strstr(p + 1, "</svg>")) {
+        end = p;
+    }
+    if (end == NULL) {
+        snprintf(msg, msglen, "cairo's SVG has no closing </svg>");
+        return OR_ERR_RENDER;
+    }
+    size_t head = (size_t)(end - (const char *)doc->data);
+    if (chart_bytes_append(out, doc->data, head) != 0 ||
+        chart_svg_text(append, out, labels, fallback) != 0 ||
+        chart_bytes_append(out, end, doc->len - head) != 0) {
+        snprintf(msg, msglen, "out of memory for the text of an SVG chart");
+        return OR_ERR_NOMEM;
+    }
+    return OR_OK;
+}
+
 or_status
 chart_svg(const struct chart_data *cd, double w, double h, const struct chart_fallback *fallback,
           struct chart_bytes *out, char *msg, size_t msglen)
 {
+    struct chart_bytes doc;
+    struct chart_labels labels;
     memset(out, 0, sizeof(*out));
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_bytes, out, w, h);
-    or_status st = paint(s, 1.0, cd, w, h, fallback, NULL, msg, msglen);
+    memset(&doc, 0, sizeof(doc));
+    memset(&labels, 0, sizeof(labels));
+    /* The text is not drawn as glyph outlines: it is collected and written as SVG text. */
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_bytes, &doc, w, h);
+    or_status st = paint(s, 1.0, cd, w, h, fallback, &labels, NULL, msg, msglen);
+    if (st == OR_OK && doc.data == NULL) {
+        snprintf(msg, msglen, "cairo wrote no SVG");
+        st = OR_ERR_RENDER;
+    }
+    if (st == OR_OK) {
+        st = svg_with_text(&doc, &labels, fallback, out, msg, msglen);
+    }
     if (st != OR_OK) {
         chart_bytes_free(out);
     }
+    chart_labels_free(&labels);
+    chart_bytes_free(&doc);
     return st;
 }
 

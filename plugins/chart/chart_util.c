@@ -7,14 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cairo-ft.h>
-#include <fontconfig/fontconfig.h>
-
 #include "chart_fmt.h"
+#include "chart_shaped.h"
+#include "chart_shapes.h"
 #include "chart_utf8.h"
 
 #define LEGEND_ROW 13.0
 #define LEGEND_BOX 7.5
+#define LEGEND_LINE 16.0 /* a line series' key: a stroke with its marker */
 #define LEGEND_GAP 14.0
 
 /* Okabe & Ito, "Color Universal Design" (2008). */
@@ -76,6 +76,7 @@ chart_fonts_release(struct chart_fonts *pf)
             pf->face[i] = NULL;
         }
     }
+    chart_shaped_release(&pf->shaped);
 }
 
 void
@@ -106,19 +107,11 @@ fallback_face(struct chart_fonts *pf, uint32_t cp)
         return NULL;
     }
     fclose(f);
-    FcPattern *pat = FcPatternCreate();
-    if (pat == NULL || !FcPatternAddString(pat, FC_FILE, (const FcChar8 *)pf->fallback->path) ||
-        !FcPatternAddInteger(pat, FC_INDEX, 0) ||
-        !FcPatternAddBool(pat, FC_EMBOLDEN, pf->bold ? FcTrue : FcFalse)) {
-        if (pat != NULL) {
-            FcPatternDestroy(pat);
-        }
-        pf->failed = 1;
-        return NULL;
-    }
     /* Droid has no bold: cairo emboldens the outlines (FC_EMBOLDEN). */
-    pf->face[pf->bold] = cairo_ft_font_face_create_for_pattern(pat);
-    FcPatternDestroy(pat);
+    pf->face[pf->bold] = chart_ft_face(pf->fallback->path, pf->bold);
+    if (pf->face[pf->bold] == NULL) {
+        pf->failed = 1;
+    }
     return pf->face[pf->bold];
 }
 
@@ -130,23 +123,13 @@ fallback_font(cairo_t *cr, struct chart_fonts *pf, uint32_t cp)
     if (face == NULL) {
         return NULL;
     }
-    cairo_matrix_t font_matrix;
-    cairo_matrix_t ctm;
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_get_font_matrix(cr, &font_matrix);
-    cairo_get_matrix(cr, &ctm);
-    cairo_get_font_options(cr, fo);
     /* Made apart from the context: a file cairo cannot load must not put it in error. */
-    cairo_scaled_font_t *sf = cairo_scaled_font_create(face, &font_matrix, &ctm, fo);
-    cairo_font_options_destroy(fo);
-    cairo_status_t st = cairo_scaled_font_status(sf);
-    if (st != CAIRO_STATUS_SUCCESS) {
+    cairo_scaled_font_t *sf = chart_scaled_font(cr, face);
+    if (sf == NULL) {
         /* cairo-ft reports a file FreeType cannot open as "out of memory". */
         fallback_warn(pf->fallback, cp, "cannot be loaded by cairo's FreeType backend",
                       CHART_FALLBACK_FIX);
-        cairo_scaled_font_destroy(sf);
         pf->failed = 1;
-        return NULL;
     }
     return sf;
 }
@@ -259,7 +242,12 @@ runs(cairo_t *cr, const char *s, double x, double y, int draw)
 double
 chart_text_w(cairo_t *cr, const char *s)
 {
-    double w = runs(cr, s, 0.0, 0.0, 0);
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    double w = pf != NULL ? chart_shaped_width(cr, pf->fallback, pf->bold, s) : -1.0;
+    if (w >= 0.0) {
+        return w;
+    }
+    w = runs(cr, s, 0.0, 0.0, 0);
     if (w >= 0.0) {
         return w;
     }
@@ -272,6 +260,12 @@ void
 chart_text(cairo_t *cr, double x, double y, enum chart_align align, const char *s)
 {
     if (chart_labels_take(cr, x, y, align, s)) {
+        return;
+    }
+    struct chart_fonts *pf = cairo_get_user_data(cr, &fonts_key);
+    if (pf != NULL &&
+        chart_shaped_show(cr, pf->fallback, pf->bold, &pf->shaped, x, y, align, s) == 0) {
+        cairo_new_path(cr);
         return;
     }
     if (align != CHART_LEFT) {
@@ -430,6 +424,43 @@ chart_value_label(const struct or_host *h, double v, enum or_format fmt, int com
     }
 }
 
+/* Nonzero when series @p s is drawn as a line (a line or trend chart, a combo's lines). */
+static int
+legend_is_line(const struct chart_data *cd, size_t s)
+{
+    switch (cd->kind) {
+    case OR_CHART_LINE:
+    case OR_CHART_TREND: return 1;
+    case OR_CHART_STACKED_AREA: return 0;
+    default: return s + cd->nlines >= cd->nseries;
+    }
+}
+
+/* The key of series @p s at (@p x, @p y): a swatch, or a stroke with its marker. */
+static void
+legend_key(cairo_t *cr, const struct chart_data *cd, size_t s, double x, double y)
+{
+    uint32_t c = chart_color(cd, s);
+    double mid = y + 2.0 + LEGEND_BOX / 2.0;
+    if (!legend_is_line(cd, s)) {
+        chart_rgb(cr, c);
+        cairo_rectangle(cr, x, y + 2.0, LEGEND_BOX, LEGEND_BOX);
+        chart_fill(cr);
+        return;
+    }
+    chart_rgb(cr, c);
+    cairo_set_line_width(cr, 1.8);
+    cairo_move_to(cr, x, mid);
+    cairo_line_to(cr, x + LEGEND_LINE, mid);
+    chart_stroke(cr);
+    cairo_arc(cr, x + LEGEND_LINE / 2.0, mid, 2.6, 0.0, 2.0 * M_PI);
+    chart_rgb(cr, 0xFFFFFFu);
+    chart_fill_preserve(cr);
+    chart_rgb(cr, c);
+    cairo_set_line_width(cr, 1.4);
+    chart_stroke(cr);
+}
+
 static double
 legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, double w, int draw)
 {
@@ -441,17 +472,16 @@ legend_layout(cairo_t *cr, const struct chart_data *cd, double x, double y, doub
     chart_font(cr, CHART_SIZE_LEGEND, 0);
     for (size_t s = 0; s < cd->nseries; s++) {
         chart_fit(cr, cd->series[s], item_max, name, sizeof(name));
-        double iw = LEGEND_BOX + 5.0 + chart_text_w(cr, name);
+        double key = legend_is_line(cd, s) ? LEGEND_LINE : LEGEND_BOX;
+        double iw = key + 5.0 + chart_text_w(cr, name);
         if (cx > x && cx + iw > x + w) {
             cx = x;
             cy += LEGEND_ROW;
         }
         if (draw) {
-            chart_rgb(cr, chart_color(cd, s));
-            cairo_rectangle(cr, cx, cy + 2.0, LEGEND_BOX, LEGEND_BOX);
-            cairo_fill(cr);
+            legend_key(cr, cd, s, cx, cy);
             chart_rgb(cr, CHART_C_TEXT);
-            chart_text(cr, cx + LEGEND_BOX + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
+            chart_text(cr, cx + key + 5.0, cy + 2.0 + LEGEND_BOX - 0.6, CHART_LEFT, name);
         }
         cx += iw + LEGEND_GAP;
     }

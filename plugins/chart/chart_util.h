@@ -8,7 +8,9 @@
  * after the dpi scale).  Text is placed by its baseline.  Text is set in
  * DejaVu Sans; a string with characters DejaVu lacks is measured and drawn
  * in runs, those characters in the document's fallback font (::chart_fallback),
- * which the context carries from chart_fonts_attach() on.
+ * which the context carries from chart_fonts_attach() on.  A string in a
+ * script that needs shaping is shaped when the fallback carries a shaper
+ * (chart_shaped.h).
  */
 #ifndef OR_CHART_UTIL_H
 #define OR_CHART_UTIL_H
@@ -38,12 +40,15 @@ struct chart_ticks {
     double step; /**< 1, 2 or 5 times a power of ten */
 };
 
-/** The fallback font of one chart's cairo context. */
+struct chart_shaped_faces;
+
+/** The fallback font of one chart's cairo context, and the faces of its shaped text. */
 struct chart_fonts {
     const struct chart_fallback *fallback; /**< borrowed: the document's; may be NULL */
-    cairo_font_face_t *face[2]; /**< owned: the fallback, regular and emboldened, on need */
-    int failed;                 /**< nonzero once cairo could not load the fallback */
-    int bold;                   /**< the weight chart_font() selected last */
+    cairo_font_face_t *face[2];        /**< owned: the fallback, regular and emboldened, on need */
+    int failed;                        /**< nonzero once cairo could not load the fallback */
+    int bold;                          /**< the weight chart_font() selected last */
+    struct chart_shaped_faces *shaped; /**< owned: faces of shaped text (chart_shaped.h) */
 };
 
 /**
@@ -53,7 +58,7 @@ struct chart_fonts {
  */
 void chart_fonts_attach(cairo_t *cr, struct chart_fonts *pf, const struct chart_fallback *fallback);
 
-/** @brief Release the faces of @p pf (the context no longer draws text). */
+/** @brief Release the faces of @p pf, shaped text's too (the context no longer draws text). */
 void chart_fonts_release(struct chart_fonts *pf);
 
 /**

@@ -12,6 +12,7 @@
 #include "chart_bars.h"
 #include "chart_combo.h"
 #include "chart_lines.h"
+#include "chart_shapes.h"
 #include "chart_util.h"
 #include "chart_xy_map.h"
 
@@ -169,7 +170,7 @@ draw_grid(const struct chart_xy *p)
             cairo_move_to(cr, p->l, at);
             cairo_line_to(cr, p->r, at);
         }
-        cairo_stroke(cr);
+        chart_stroke(cr);
         chart_tick_label(p->cd->h, v, &p->ticks, p->cd->format[0], buf, sizeof(buf));
         chart_rgb(cr, CHART_C_MUTED);
         if (p->horizontal) {
@@ -191,7 +192,7 @@ draw_grid(const struct chart_xy *p)
         cairo_move_to(cr, p->l, zero);
         cairo_line_to(cr, p->r, zero);
     }
-    cairo_stroke(cr);
+    chart_stroke(cr);
 }
 
 static void

@@ -46,6 +46,34 @@ language_known(const char *icu)
     return 0;
 }
 
+/* The digits of @p nf's numbering system into loc->digits, unless they are ASCII. */
+static void
+digits(const UNumberFormat *nf, struct or_locale *loc)
+{
+    static const UNumberFormatSymbol sym[10] = {
+        UNUM_ZERO_DIGIT_SYMBOL,  UNUM_ONE_DIGIT_SYMBOL,   UNUM_TWO_DIGIT_SYMBOL,
+        UNUM_THREE_DIGIT_SYMBOL, UNUM_FOUR_DIGIT_SYMBOL,  UNUM_FIVE_DIGIT_SYMBOL,
+        UNUM_SIX_DIGIT_SYMBOL,   UNUM_SEVEN_DIGIT_SYMBOL, UNUM_EIGHT_DIGIT_SYMBOL,
+        UNUM_NINE_DIGIT_SYMBOL,
+    };
+    char d[10][8];
+    int ascii = 1;
+    for (int i = 0; i < 10; i++) {
+        UChar buf[UBUF];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t n = unum_getSymbol(nf, sym[i], buf, UBUF, &st);
+        d[i][0] = '\0';
+        to_utf8(buf, U_SUCCESS(st) ? n : 0, d[i], sizeof(d[i]));
+        if (d[i][0] == '\0') {
+            return; /* a numbering system ICU cannot name digit by digit: keep ASCII */
+        }
+        ascii = ascii && d[i][0] == (char)('0' + i) && d[i][1] == '\0';
+    }
+    if (!ascii) {
+        memcpy(loc->digits, d, sizeof(d));
+    }
+}
+
 static void
 symbols(struct or_locale *loc)
 {
@@ -58,6 +86,7 @@ symbols(struct or_locale *loc)
         n = unum_getSymbol(nf, UNUM_DECIMAL_SEPARATOR_SYMBOL, buf, UBUF, &st);
         to_utf8(buf, n, loc->point, sizeof(loc->point));
     }
+    digits(nf, loc);
     unum_close(nf);
     st = U_ZERO_ERROR;
     UNumberFormat *cf = unum_open(UNUM_CURRENCY, NULL, 0, loc->icu, NULL, &st);
@@ -267,6 +296,28 @@ or_locale_date(const struct or_locale *loc, const int parts[5], int with_time, c
     }
     snprintf(out, n, "%s", s->str);
     g_string_free(s, TRUE);
+    or_locale_digits(loc, out, n);
+}
+
+void
+or_locale_digits(const struct or_locale *loc, char *s, size_t n)
+{
+    if (loc == NULL || loc->digits[0][0] == '\0' || strpbrk(s, "0123456789") == NULL) {
+        return;
+    }
+    GString *o = g_string_sized_new(2 * strlen(s) + 1);
+    for (const char *p = s; *p != '\0'; p++) {
+        if (*p >= '0' && *p <= '9') {
+            g_string_append(o, loc->digits[*p - '0']);
+        }
+        else {
+            g_string_append_c(o, *p);
+        }
+    }
+    if (o->len < n) {
+        memcpy(s, o->str, o->len + 1);
+    }
+    g_string_free(o, TRUE);
 }
 
 /* Noon UTC of "YYYY-MM-DD" in ICU's milliseconds: the day whatever the zone. */

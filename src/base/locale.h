@@ -2,8 +2,13 @@
 /**
  * @file locale.h
  * @brief A report's locale ([report] locale, --locale): decimal and
- * thousands separators, date and time patterns, month and weekday names,
- * from ICU's data (libicu), read once per run.
+ * thousands separators, digits, date and time patterns, month and weekday
+ * names, from ICU's data (libicu), read once per run.
+ *
+ * Digits are the locale's default numbering system's: Arabic-Indic in
+ * ar-EG, Bengali in bn-BD, ASCII in most; a tag's Unicode extension chooses
+ * another ("ar-EG-u-nu-latn": ASCII digits, with the separators ICU gives
+ * them), and documents then write numbers, dates and the period label alike.
  *
  * Core only.  The formatter (valuefmt.h, cellfmt.h) writes numbers and dates
  * with it, the period label and weekday_name() follow it, and the catalogue
@@ -39,6 +44,8 @@ struct or_locale {
     char short_weekdays[7][OR_LOCALE_NAME]; /**< Monday first: "Mo.", ... */
     char am[OR_LOCALE_NAME];                /**< "AM" where times have a 12-hour clock */
     char pm[OR_LOCALE_NAME];                /**< "PM" */
+    char digits[10][8];                     /**< the locale's digits 0-9 in UTF-8 where they are not
+                                                 ASCII ("٠".."٩" in ar-EG); all "" otherwise */
 };
 
 /**
@@ -59,6 +66,13 @@ void or_locale_free(struct or_locale *loc);
  */
 void or_locale_date(const struct or_locale *loc, const int parts[5], int with_time, char *out,
                     size_t n);
+
+/**
+ * @brief Rewrite the ASCII digits of @p s (a NUL-terminated string in a
+ * buffer of @p n bytes) as @p loc's digits, in place; nothing when @p loc is
+ * NULL, its digits are ASCII, or the result would not fit.
+ */
+void or_locale_digits(const struct or_locale *loc, char *s, size_t n);
 
 /**
  * @brief The label of the local days [first, last] ("YYYY-MM-DD") in @p

@@ -159,8 +159,9 @@ money(char *out, double v, int decimals, const struct or_numstyle *st)
     snprintf(out, NUM_SIZE, "%s%s%s", negative ? "-" : "", symbol, tmp);
 }
 
-void
-or_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st, char *out)
+static void
+ascii_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st,
+                  char *out)
 {
     char tmp[NUM_SIZE];
     switch (fmt) {
@@ -172,7 +173,13 @@ or_number_text(double v, enum or_format fmt, int decimals, const struct or_numst
     case OR_FMT_DURATION: duration(out, v); return;
     case OR_FMT_CURRENCY: money(out, v, decimals, st); return;
     case OR_FMT_TEXT:
-        snprintf(out, NUM_SIZE, "%g", v); /* as it is, no separators */
+        /* as it is, no separators: whole numbers in full (IDs, years), others to 15 digits */
+        if (fabs(v) < 9.0e15 && v == nearbyint(v)) {
+            snprintf(out, NUM_SIZE, "%.0f", v == 0.0 ? 0.0 : v);
+        }
+        else {
+            snprintf(out, NUM_SIZE, "%.15g", v);
+        }
         if (strcmp(st->point, ".") != 0) {
             char *dot = strchr(out, '.');
             if (dot != NULL) {
@@ -186,6 +193,13 @@ or_number_text(double v, enum or_format fmt, int decimals, const struct or_numst
     }
 }
 
+void
+or_number_text(double v, enum or_format fmt, int decimals, const struct or_numstyle *st, char *out)
+{
+    ascii_number_text(v, fmt, decimals, st, out);
+    or_locale_digits(st->digits, out, NUM_SIZE);
+}
+
 struct or_numstyle
 or_numstyle_of(const struct or_locale *loc, const char *currency)
 {
@@ -195,6 +209,7 @@ or_numstyle_of(const struct or_locale *loc, const char *currency)
         st.group = loc->group;
         st.point = loc->point;
         st.currency_after = loc->currency_after;
+        st.digits = loc;
     }
     return st;
 }
@@ -260,6 +275,7 @@ or_value_text_loc(const struct or_value *v, enum or_format fmt, int decimals, GT
         }
         else if (fmt == OR_FMT_TEXT) {
             snprintf(out, sizeof(out), "%lld", (long long)v->i);
+            or_locale_digits(loc, out, sizeof(out));
         }
         else {
             or_number_text((double)v->i, fmt == OR_FMT_AUTO ? OR_FMT_INTEGER : fmt, decimals, &st,
@@ -346,6 +362,7 @@ or_kpi_change_in(const struct or_kpi *k, const struct or_numstyle *st, char *buf
         *direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
     }
     snprintf(buf, n, "%s%s%s", *direction == 0 ? PLUS_MINUS : (d > 0 ? "+" : "-"), tmp, unit);
+    or_locale_digits(st->digits, buf, n);
     return 1;
 }
 

@@ -22,8 +22,8 @@
  *
  * Data files (CSV) write the same text without thousands separators and with
  * their own decimal mark (struct or_numstyle).  With a locale (locale.h),
- * documents use its separators ("12.345,67"), dates ("16.11.2026 09:30")
- * and currency placement ("1.234,50 €").
+ * documents use its separators ("12.345,67"), digits ("١٢٬٣٤٥" in ar-EG),
+ * dates ("16.11.2026 09:30") and currency placement ("1.234,50 €").
  */
 #ifndef OR_VALUEFMT_H
 #define OR_VALUEFMT_H
@@ -42,16 +42,17 @@
 
 /** How numbers are written: documents group thousands, data files do not. */
 struct or_numstyle {
-    const char *group;    /**< thousands separator (UTF-8), or "" for none */
-    const char *point;    /**< decimal mark (UTF-8) */
-    const char *currency; /**< ISO 4217 code for OR_FMT_CURRENCY, or NULL */
-    int currency_after;   /**< nonzero: the symbol after the amount ("1.234,50 €") */
+    const char *group;              /**< thousands separator (UTF-8), or "" for none */
+    const char *point;              /**< decimal mark (UTF-8) */
+    const char *currency;           /**< ISO 4217 code for OR_FMT_CURRENCY, or NULL */
+    int currency_after;             /**< nonzero: the symbol after the amount ("1.234,50 €") */
+    const struct or_locale *digits; /**< write digits as this locale's (locale.h); NULL: ASCII */
 };
 
 /** Documents' style: "12,345.67", no currency. */
 #define OR_NUMSTYLE_DOCUMENT                                                                       \
     {                                                                                              \
-        ",", ".", NULL, 0                                                                          \
+        ",", ".", NULL, 0, NULL                                                                    \
     }
 
 /** @brief Documents' style in @p loc (NULL: OR_NUMSTYLE_DOCUMENT) with @p currency. */

@@ -20,7 +20,7 @@ import zlib
 
 import openpyxl
 
-from outreport_e2e import SAMPLES_CONF, TempDirTest, main, ok, pdf_text, run
+from outreport_e2e import SAMPLES_CONF, SOURCE, TempDirTest, main, ok, pdf_text, run
 
 ACCENT = "7A1FA2"
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">'
@@ -142,6 +142,25 @@ class BrandTest(TempDirTest):
         self.assertTrue(charts)
         self.assertTrue(all(f'srgbClr val="{ACCENT}"' in c for c in charts),
                         "every chart's first series in the accent")
+
+    def test_heatmap_scale_is_drawn_from_the_accent_in_pdf_and_workbook(self):
+        out = self.render(f"accent = #{ACCENT}\n")
+        # the largest value's colour: the accent darkened to 70 % (chart_heat_scale)
+        high = "%02x%02x%02x" % tuple(round(int(ACCENT[i:i + 2], 16) * 0.70) for i in (0, 2, 4))
+        pdf = os.path.join(out, "weekly-manager.pdf")
+        pages = pdf_text(pdf).split("\f")
+        page = next(i for i, p in enumerate(pages, start=1) if "When calls connect" in p)
+        graphics = subprocess.run(["python3", os.path.join(SOURCE, "tests", "pdf_graphics.py"),
+                                   pdf], capture_output=True, text=True, check=True).stdout
+        line = next(l for l in graphics.splitlines() if l.startswith(f"page {page} "))
+        fills = line.split(" fill-colours ")[1].split(" stroke-colours ")[0]
+        self.assertIn(high + ":", fills, "the busiest hour in the accent's dark shade")
+        self.assertNotIn("08519c:", fills, "no cell in the unbranded blue scale")
+        ws = openpyxl.load_workbook(os.path.join(out, "weekly-manager.xlsx"))["when-calls-connect"]
+        rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+        scales = [[c.rgb for c in r.colorScale.color] for r in rules if r.colorScale is not None]
+        self.assertEqual(len(scales), 1, scales)
+        self.assertEqual(scales[0][2], "FF" + high.upper(), "the workbook's scale ends alike")
 
     def refused(self, brand, *says):
         out = os.path.join(self.dir, "out")

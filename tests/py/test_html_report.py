@@ -76,7 +76,12 @@ class HtmlReport(TempDirTest):
             self.assertEqual(svg.get("role"), "img")
             self.assertTrue(svg.get("aria-label"))
             self.assertTrue(svg.get("viewBox"))
-            self.assertGreater(len(list(svg.iter(SVG_NS + "path"))), 10)
+            # Shapes drawn as paths, labels as SVG text (test_html_scripts.py).
+            paths = len(list(svg.iter(SVG_NS + "path")))
+            texts = len(list(svg.iter(SVG_NS + "text")))
+            self.assertGreater(paths, 2)
+            self.assertGreater(texts, 2)
+            self.assertGreater(paths + texts, 10)
 
     def test_self_contained_no_script_no_link_no_url(self):
         self.assertNotIn("<script", self.text)

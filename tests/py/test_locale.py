@@ -16,6 +16,7 @@ refused with exit 2 and no document.
 """
 import datetime
 import os
+import re
 import sqlite3
 
 import openpyxl
@@ -65,6 +66,46 @@ class LocaleTest(TempDirTest):
         for s in ("16–22 Nov 2026", f"{calls:,}", rate + " %", "page 1 of ", "rows 1–12 of 12",
                   "Data window 2026-11-16 00:00"):
             self.assertIn(s, text)
+
+    def test_arabic_documents_write_arabic_indic_digits_and_data_files_ascii(self):
+        db = os.path.join(self.dir, "dataset.sqlite")
+        out = self.render("--locale", "ar-EG", "--keep-dataset", db, formats="pdf,csv")
+        text = pdf_text(os.path.join(out, "weekly-manager.pdf"))
+        calls, _, _, rate = self.numbers(db)
+        arab = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+        for s in (f"{calls:,}".translate(arab), rate.translate(arab) + " %", "نوفمبر",
+                  "٢٠٢٦", "page ١ of "):
+            self.assertIn(s, text)
+        # numbers and dates never mix ASCII digits with Arabic separators
+        self.assertIsNone(re.search("[0-9][٬٫]|[٬٫][0-9]", text))
+        self.assertNotIn(f"{calls:,}", text)
+        # data files stay machine-readable: ASCII digits only
+        csvs = [n for n in os.listdir(out) if n.endswith(".csv")]
+        self.assertTrue(csvs)
+        for name in csvs:
+            with open(os.path.join(out, name), encoding="utf-8") as f:
+                data = f.read()
+            self.assertIsNone(re.search("[٠-٩]", data), name)
+        # the tag's -u-nu-latn asks for Latin digits
+        text = pdf_text(os.path.join(self.render("--locale", "ar-EG-u-nu-latn"),
+                                     "weekly-manager.pdf"))
+        self.assertIn(f"{calls:,}", text)
+        self.assertIsNone(re.search("[٠-٩]", text))
+
+    def test_korean_and_hebrew_documents_use_their_catalogues(self):
+        text = pdf_text(os.path.join(self.render("--locale", "ko-KR", formats="pdf"),
+                                     "weekly-manager.pdf"))
+        for s in ("1 / ", "쪽", "데이터 소스", "데이터 기간", "첫 단계의 100.0 %", "2026년 11월"):
+            self.assertIn(s, text)
+        self.assertNotIn("page 1 of", text)
+        text = pdf_text(os.path.join(self.render("--locale", "he-IL", formats="pdf"),
+                                     "weekly-manager.pdf"))
+        # pdftotext marks right-to-left runs with embeddings (U+202B..U+202C) and lays a
+        # run's number beside it: the words are checked, not their order
+        text = re.sub("[\u202a-\u202e]", "", text)
+        for s in ("עמוד", "מתוך", "מקורות נתונים", "חלון הנתונים", "מהשלב הראשון", "בנוב׳"):
+            self.assertIn(s, text)
+        self.assertNotIn("of first", text)
 
     def test_config_key_and_typed_workbook_cells(self):
         conf = os.path.join(self.dir, "de.conf")
@@ -136,11 +177,16 @@ class LocaleTest(TempDirTest):
             cp = configparser.ConfigParser(interpolation=None)
             cp.read(os.path.join(SOURCE, "i18n", lang + ".ini"), encoding="utf-8")
             return dict(cp["texts"])
-        en, de = load("en"), load("de")
-        self.assertEqual(sorted(de), sorted(en), "de.ini translates every key of en.ini")
-        for k in en:
-            self.assertEqual(sorted(re.findall(r"\{\d\}", de[k])),
-                             sorted(re.findall(r"\{\d\}", en[k])), k)
+        en = load("en")
+        shipped = sorted(n[:-4] for n in os.listdir(os.path.join(SOURCE, "i18n"))
+                         if n.endswith(".ini") and n != "en.ini")
+        self.assertEqual(shipped, ["de", "he", "ko"])
+        for lang in shipped:
+            tr = load(lang)
+            self.assertEqual(sorted(tr), sorted(en), f"{lang}.ini translates every key of en.ini")
+            for k in en:
+                self.assertEqual(sorted(re.findall(r"\{\d\}", tr[k])),
+                                 sorted(re.findall(r"\{\d\}", en[k])), f"{lang}: {k}")
 
     def test_unknown_locale_is_refused(self):
         out = os.path.join(self.dir, "out")

@@ -89,6 +89,7 @@ html_doc_options(struct html_doc *d, const struct or_option *const *options, siz
                  char *err, size_t errlen)
 {
     snprintf(d->fallback_font, sizeof(d->fallback_font), "%s", HTML_DEFAULT_FALLBACK_FONT);
+    snprintf(d->script_font_dir, sizeof(d->script_font_dir), "%s", HTML_DEFAULT_SCRIPT_FONT_DIR);
     for (size_t i = 0; i < noptions; i++) {
         const char *name = or_empty(options[i]->name);
         const char *value = or_empty(options[i]->value);
@@ -115,6 +116,14 @@ html_doc_options(struct html_doc *d, const struct or_option *const *options, siz
         }
         else if (strcmp(name, HTML_OPTION_FALLBACK_FONT) == 0) {
             snprintf(d->fallback_font, sizeof(d->fallback_font), "%s", value);
+        }
+        else if (strcmp(name, HTML_OPTION_SCRIPT_FONT_DIR) == 0) {
+            if (value[0] == '\0' || strlen(value) >= sizeof(d->script_font_dir)) {
+                snprintf(err, errlen, "html: option script_font_dir: %s folder name",
+                         value[0] == '\0' ? "empty" : "too long a");
+                return OR_ERR_INVALID;
+            }
+            snprintf(d->script_font_dir, sizeof(d->script_font_dir), "%s", value);
         }
         else {
             snprintf(err, errlen, "html: unknown option '%s'", name);

@@ -11,7 +11,11 @@
  * - `max_rows`: a table shows at most this many rows, then says "rows 1–N
  *   of M" and where the rest is; 0 (default) shows every row.
  * - `intro`: a paragraph shown above the report (a mail's greeting).
- * - `fallback_font`: the TrueType file charts take CJK and Hangul from.
+ * - `fallback_font`: the TrueType file charts take CJK from.
+ * - `script_font_dir`: the folder holding `noto/` and `nanum/`, the fonts
+ *   chart labels in scripts that need shaping (Arabic, Hebrew, Devanagari,
+ *   Thai, Hangul...) are shaped and drawn in (orr_shape_fonts.h), as the
+ *   PDF's `script_font_dir`.
  */
 #ifndef OR_HTML_DOC_H
 #define OR_HTML_DOC_H
@@ -29,6 +33,10 @@
 #define HTML_OPTION_INTRO "intro"
 #define HTML_OPTION_FALLBACK_FONT "fallback_font"
 #define HTML_DEFAULT_FALLBACK_FONT "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+#define HTML_OPTION_SCRIPT_FONT_DIR "script_font_dir"
+#define HTML_DEFAULT_SCRIPT_FONT_DIR "/usr/share/fonts/truetype"
+/** DejaVu Sans, the charts' font (fontconfig's), as a file for shaped text. */
+#define HTML_DEJAVU_DIR "/usr/share/fonts/truetype/dejavu"
 
 /** Width of the chart canvas in points: the column of the page. */
 #define HTML_CHART_W 520.0
@@ -42,7 +50,8 @@ struct html_doc {
     long max_rows;                        /**< rows a table shows; 0: all */
     const char *intro;                    /**< borrowed option value, or NULL */
     char fallback_font[1024];             /**< the charts' fallback font file */
-    struct chart_fallback fallback;       /**< points at fallback_font; warns once */
+    char script_font_dir[1024];           /**< folder of the script fonts */
+    struct chart_fallback fallback;       /**< points at fallback_font and shaper; warns once */
     int warned;                           /**< nonzero once the fallback warning was logged */
     size_t ncharts;                       /**< charts written: makes their SVG ids unique */
     uint32_t palette[CHART_PALETTE_SIZE]; /**< chart colours from the brand's accent */

@@ -18,6 +18,10 @@ static const struct or_param *const html_params[] = {
     OR_PARAM(.name = HTML_OPTION_FALLBACK_FONT, .type = OR_PARAM_STRING, .required = 0,
              .description = "TrueType file for the characters DejaVu Sans lacks in charts "
                             "(default " HTML_DEFAULT_FALLBACK_FONT ")", ),
+    OR_PARAM(.name = HTML_OPTION_SCRIPT_FONT_DIR, .type = OR_PARAM_STRING, .required = 0,
+             .description = "folder holding noto/ (Noto Sans Arabic, Hebrew, Devanagari, Thai...) "
+                            "and nanum/ (NanumGothic, Hangul): the fonts chart labels that need "
+                            "shaping are drawn in (default " HTML_DEFAULT_SCRIPT_FONT_DIR ")", ),
 };
 
 static const struct or_renderer html_renderer = {

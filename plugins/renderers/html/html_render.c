@@ -9,6 +9,7 @@
 #include "html_brand.h"
 #include "html_doc.h"
 #include "html_section.h"
+#include "orr_shape_fonts.h"
 #include "outreport/plugin.h"
 
 or_render_fn html_render;
@@ -49,11 +50,18 @@ html_render(const struct or_host *h, const struct or_report *report, const char 
     if (st != OR_OK) {
         return st;
     }
-    d.fallback = (struct chart_fallback){d.fallback_font, fallback_warn, &d};
+    /* Chart labels in scripts that need shaping are shaped in the PDF's fonts. */
+    struct orr_shaper *shaper = orr_shaper_new(HTML_DEJAVU_DIR, d.script_font_dir, d.fallback_font);
+    if (shaper == NULL) {
+        snprintf(err, errlen, "html: out of memory");
+        return OR_ERR_NOMEM;
+    }
+    d.fallback = (struct chart_fallback){d.fallback_font, fallback_warn, &d, shaper};
     d.has_palette = html_brand_palette(html_brand_of(h, report), d.palette);
     d.out.f = fopen(path, "w");
     if (d.out.f == NULL) {
         snprintf(err, errlen, "html: cannot create %s: %s", path, strerror(errno));
+        orr_shaper_free(shaper);
         return OR_ERR_IO;
     }
     html_doc_begin(&d);
@@ -63,6 +71,7 @@ html_render(const struct or_host *h, const struct or_report *report, const char 
     if (st == OR_OK) {
         html_doc_end(&d);
     }
+    orr_shaper_free(shaper);
     char cerr[256];
     or_status cst = html_out_close(&d.out, path, cerr, sizeof(cerr));
     if (st == OR_OK && cst != OR_OK) {

@@ -3,15 +3,16 @@
 #include "pdf_chart.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chart_data.h"
 #include "pdf_chart_labels.h"
+#include "pdf_chart_shapes.h"
 #include "chart_fmt.h"
 #include "chart_plot.h"
 #include "orr_text.h"
 #include "pdf_draw.h"
 #include "pdf_section_heading.h"
+#include "pdf_shape_fonts.h"
 #include "pdf_theme.h"
 
 #define HEADING_ALLOWANCE 60.0f
@@ -35,26 +36,26 @@ static or_status
 embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *cd, float w,
       float h, char *err, size_t errlen)
 {
-    struct chart_raster r;
+    struct chart_shapes shapes = {0};
     struct chart_labels labels = {0};
     char msg[256];
-    /* The labels are set by the document, which warns about its own missing glyphs. */
-    struct chart_fallback fb = {d->fallback.path, NULL, NULL};
+    /* The labels are set by the document, which warns about its own missing glyphs; the
+       chart measures them shaped, as the document will set them. */
+    struct orr_shaper *shaper =
+        d->fallback.shaper != NULL ? pdf_shaper_fonts(d->fallback.shaper) : NULL;
+    struct chart_fallback fb = {d->fallback.path, NULL, NULL, shaper};
 
-    or_status st = chart_raster_labels(cd, w, h, PDF_CHART_DPI, &fb, &r, &labels, msg, sizeof(msg));
+    or_status st = chart_vector(cd, w, h, &fb, &shapes, &labels, msg, sizeof(msg));
+    if (st == OR_OK) {
+        pdf_chart_shapes_draw(d, &shapes, d->left, d->y);
+        pdf_chart_labels_draw(d, &labels, d->left, d->y);
+    }
+    chart_shapes_free(&shapes);
+    chart_labels_free(&labels);
     if (st != OR_OK) {
-        chart_labels_free(&labels);
         snprintf(err, errlen, "pdf: chart of section '%s': %s", or_str(sec->id), msg);
         return st;
     }
-    HPDF_Image img = HPDF_LoadRawImageFromMem(d->pdf, r.rgb, (HPDF_UINT)r.width,
-                                              (HPDF_UINT)r.height, HPDF_CS_DEVICE_RGB, 8);
-    free(r.rgb);
-    if (img != NULL) {
-        HPDF_Page_DrawImage(d->page, img, d->left, d->y - h, w, h);
-        pdf_chart_labels_draw(d, &labels, d->left, d->y);
-    }
-    chart_labels_free(&labels);
     return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
 }
 

@@ -3,10 +3,11 @@
  * @file pdf_chart.h
  * @brief CHART sections: a chart kept whole on one page.
  *
- * The chart is drawn by cairo (chart_plot.h, the shared chart module) at ::PDF_CHART_DPI and
- * embedded as an RGB image without its text; its labels (axes, categories, legend, values, donut
- * and funnel labels) and its title, the section heading, are set as PDF text over it
- * (pdf_chart_labels.h), so they can be searched and are shaped like all other text.  The height
+ * The chart is laid out by the shared chart module (chart_plot.h) and drawn as PDF vector paths
+ * (pdf_chart_shapes.h): sharp at any zoom, with no raster to compress.  Its labels (axes,
+ * categories, legend, values, donut and funnel labels) and its title, the section heading, are
+ * set as PDF text over the paths (pdf_chart_labels.h), so they can be searched and are shaped like
+ * all other text.  The height
  * depends on the kind (and, for horizontal bars and funnels, on the number of categories) and never
  * exceeds a page.
  */
@@ -14,9 +15,6 @@
 #define OR_PDF_CHART_H
 
 #include "pdf_doc.h"
-
-/** Resolution of chart rasters: print quality. */
-#define PDF_CHART_DPI 300.0
 
 /**
  * @brief Draw the heading and chart of a CHART section.

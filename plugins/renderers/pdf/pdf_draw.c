@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart_utf8.h"
+#include "orr_shape.h"
 #include "pdf_shape.h"
 
 /* A Bézier circle-quadrant control distance. */
@@ -49,7 +50,7 @@ pdf_width_n(const struct pdf_font *font, float size, const char *s, size_t len)
         return run_width(font->font, size, s, len);
     }
     float shaped = 0.0f;
-    if (pdf_shape_needed(s, len) && pdf_shape_width(font, size, s, len, &shaped) == 0) {
+    if (orr_shape_needed(s, len) && pdf_shape_width(font, size, s, len, &shaped) == 0) {
         return shaped;
     }
     /* A string DejaVu sets alone is measured in one piece, as it is drawn. */
@@ -164,7 +165,7 @@ pdf_text(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, 
         x -= align == PDF_RIGHT ? w : w / 2.0f;
     }
     size_t len = strlen(s);
-    if (pdf_shape_needed(s, len) && pdf_shape_draw(page, font, size, rgb, x, y, s, len) == 0) {
+    if (orr_shape_needed(s, len) && pdf_shape_draw(page, font, size, rgb, x, y, s, len) == 0) {
         return;
     }
     if (needs_fallback(font, s, len) && text_runs(page, font, size, rgb, x, y, s, len) == 0) {
@@ -284,14 +285,14 @@ pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32
     return base;
 }
 
-static void
-set_fill(HPDF_Page page, uint32_t rgb)
+void
+pdf_set_fill(HPDF_Page page, uint32_t rgb)
 {
     HPDF_Page_SetRGBFill(page, red(rgb), green(rgb), blue(rgb));
 }
 
-static void
-set_stroke(HPDF_Page page, uint32_t rgb, float lw)
+void
+pdf_set_stroke(HPDF_Page page, uint32_t rgb, float lw)
 {
     HPDF_Page_SetRGBStroke(page, red(rgb), green(rgb), blue(rgb));
     HPDF_Page_SetLineWidth(page, lw);
@@ -300,7 +301,7 @@ set_stroke(HPDF_Page page, uint32_t rgb, float lw)
 void
 pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb)
 {
-    set_fill(page, rgb);
+    pdf_set_fill(page, rgb);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Fill(page);
 }
@@ -308,7 +309,7 @@ pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb)
 void
 pdf_stroke_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb, float lw)
 {
-    set_stroke(page, rgb, lw);
+    pdf_set_stroke(page, rgb, lw);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Stroke(page);
 }
@@ -339,9 +340,9 @@ pdf_round_rect(HPDF_Page page, float x, float y, float w, float h, float r, uint
     if (r * 2.0f > w) {
         r = w / 2.0f;
     }
-    set_fill(page, fill);
+    pdf_set_fill(page, fill);
     if (lw > 0.0f) {
-        set_stroke(page, stroke, lw);
+        pdf_set_stroke(page, stroke, lw);
     }
     round_rect_path(page, x, y, w, h, r);
     if (lw > 0.0f) {
@@ -355,7 +356,7 @@ pdf_round_rect(HPDF_Page page, float x, float y, float w, float h, float r, uint
 void
 pdf_line(HPDF_Page page, float x1, float y1, float x2, float y2, uint32_t rgb, float lw)
 {
-    set_stroke(page, rgb, lw);
+    pdf_set_stroke(page, rgb, lw);
     HPDF_Page_MoveTo(page, x1, y1);
     HPDF_Page_LineTo(page, x2, y2);
     HPDF_Page_Stroke(page);
@@ -366,7 +367,7 @@ pdf_triangle(HPDF_Page page, float x, float y, float size, int up, uint32_t rgb)
 {
     float h = size * 0.866f;
     float y0 = y + (size - h) / 2.0f;
-    set_fill(page, rgb);
+    pdf_set_fill(page, rgb);
     if (up) {
         HPDF_Page_MoveTo(page, x, y0);
         HPDF_Page_LineTo(page, x + size, y0);

@@ -72,6 +72,12 @@ int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float
 float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
                        float x, float y, float maxw, float leading, const char *s);
 
+/** @brief Make @p rgb (0xRRGGBB) the fill colour of @p page. */
+void pdf_set_fill(HPDF_Page page, uint32_t rgb);
+
+/** @brief Make @p rgb the stroke colour and @p lw (points) the line width of @p page. */
+void pdf_set_stroke(HPDF_Page page, uint32_t rgb, float lw);
+
 /** @brief Fill a rectangle (x, y is the bottom-left corner). */
 void pdf_fill_rect(HPDF_Page page, float x, float y, float w, float h, uint32_t rgb);
 

@@ -71,14 +71,24 @@ frame_text_init(const struct pdf_doc *d, struct frame_text *t)
              sizeof(t->generated));
 }
 
+/* Page number @p k in the report's digits, without separators. */
+static void
+page_number(const struct pdf_doc *d, size_t k, char *buf, size_t n)
+{
+    struct or_value v = {.type = OR_TYPE_INT, .i = (int64_t)k};
+    if (d->h->format_value(d->h, &v, OR_FMT_TEXT, -1, buf, n) != OR_OK) {
+        snprintf(buf, n, "%zu", k);
+    }
+}
+
 /* "page 2 of 7" in the report's language. */
 static void
 page_of(const struct pdf_doc *d, size_t index, char *buf, size_t n)
 {
-    char a[24];
-    char b[24];
-    snprintf(a, sizeof(a), "%zu", index + 1);
-    snprintf(b, sizeof(b), "%zu", d->npages);
+    char a[64];
+    char b[64];
+    page_number(d, index + 1, a, sizeof(a));
+    page_number(d, d->npages, b, sizeof(b));
     const char *const args[] = {a, b};
     orr_text(d->h, "page", "page {1} of {2}", args, 2, buf, n);
 }

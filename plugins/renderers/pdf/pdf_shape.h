@@ -15,9 +15,11 @@
  * search and copy) finds it where it is drawn and turns right-to-left runs
  * back into reading order.
  *
- * Strings of other scripts (Latin, Greek, Cyrillic, CJK...) never come here:
- * pdf_draw.c keeps setting them as text in DejaVu and the fallback font.
- * Fonts: pdf_shape_fonts.h.  Every string must be clean UTF-8.
+ * Strings of other scripts (Latin, Greek, Cyrillic, CJK...) never come here
+ * (orr_shape_needed() tells them apart): pdf_draw.c keeps setting them as
+ * text in DejaVu and the fallback font.  The bidi, font choice and shaping
+ * are shared with the HTML's chart pictures (orr_shape.h); fonts:
+ * pdf_shape_fonts.h.  Every string must be clean UTF-8.
  */
 #ifndef OR_PDF_SHAPE_H
 #define OR_PDF_SHAPE_H
@@ -28,14 +30,6 @@
 #include <hpdf.h>
 
 #include "pdf_font.h"
-
-/**
- * @brief Nonzero when @p len bytes of @p s hold a character that is drawn
- * through this module: one of a script that needs shaping or is written
- * right to left, a bidi control, or one beyond U+FFFF.  ASCII is answered
- * without looking at a character.
- */
-int pdf_shape_needed(const char *s, size_t len);
 
 /**
  * @brief Width in points of @p len bytes of @p s as shaped in @p font.

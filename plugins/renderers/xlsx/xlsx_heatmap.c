@@ -140,15 +140,16 @@ write_cells(struct xlsx_ctx *x, struct xlsx_sheet *s, const struct or_section *s
 static or_status
 colour_scale(struct xlsx_ctx *x, lxw_worksheet *ws, const struct chart_grid *g)
 {
+    struct chart_heat_scale scale = chart_heat_scale(x->has_palette ? x->palette : NULL);
     lxw_conditional_format cf = {
         .type = LXW_CONDITIONAL_3_COLOR_SCALE,
         .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_MINIMUM,
-        .min_color = CHART_HEAT_LOW,
+        .min_color = scale.low,
         .mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_PERCENT,
         .mid_value = 50,
-        .mid_color = CHART_HEAT_MID,
+        .mid_color = scale.mid,
         .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_MAXIMUM,
-        .max_color = CHART_HEAT_HIGH,
+        .max_color = scale.high,
     };
     lxw_error e =
         worksheet_conditional_format_range(ws, 1, 1, (lxw_row_t)g->ny, (lxw_col_t)g->nx, &cf);
