@@ -17,9 +17,9 @@ html_cond_style(struct html_doc *d, const struct or_cond *c, double v)
         /* Text on the light bar and on white: dark in either scheme. */
         double pct = look.bar * 100.0;
         html_rawf(&d->out,
-                  " style=\"color:#1F2328;background:linear-gradient(90deg,#%06X %.1f%%,"
+                  " style=\"color:#1F2328;background:linear-gradient(%ddeg,#%06X %.1f%%,"
                   "#FFFFFF %.1f%%)\"",
-                  (unsigned)look.bar_rgb, pct, pct);
+                  d->rtl ? 270 : 90, (unsigned)look.bar_rgb, pct, pct);
         return 1;
     }
     if (!look.filled) {

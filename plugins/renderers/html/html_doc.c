@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uloc.h>
 
 #include "chart_fmt.h"
 #include "html_brand.h"
@@ -77,6 +78,24 @@ static const char css[] =
     ".brand .logo{display:block;max-width:50%;height:48px;width:auto}\n"
     ".company{font-weight:bold;font-size:17px;color:var(--accent)}\n"
     "@media print{.scroll{overflow:visible}.break{break-after:page}}\n";
+
+/*
+ * A right-to-left page (dir="rtl": the tiles and the brand line flow from the
+ * right) mirrors the rules that name a side, in physical properties (mail
+ * readers know them better than the logical ones).  Each paragraph and cell
+ * takes its direction from its own text, as the PDF sets every line, so an
+ * English sentence keeps its full stop and "-2.2 %" its minus; the charts
+ * keep the left-to-right layout they were drawn in.
+ */
+static const char css_rtl[] =
+    "h1,h2,p,th,td,summary,footer{unicode-bidi:plaintext;text-align:right}\n"
+    ".num{text-align:left}\n.center{text-align:center}\n"
+    ".tile .change{unicode-bidi:isolate}\n"
+    ".change .good,.change .bad,.change .flat,.badge{unicode-bidi:plaintext}\n"
+    ".chart{direction:ltr}\n"
+    "h2{padding-left:0;border-left:0;padding-right:8px;border-right:3px solid var(--accent)}\n"
+    ".badge{margin-left:0;margin-right:6px}\n"
+    ".fail{border-left-width:1px;border-right-width:5px}\n";
 
 static const char *
 or_empty(const char *s)
@@ -155,7 +174,8 @@ head(struct html_doc *d)
     const struct or_report *r = d->r;
     html_raw(&d->out, "<!DOCTYPE html>\n<html lang=\"");
     html_text(&d->out, lang_of(d));
-    html_raw(&d->out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    html_raw(&d->out, d->rtl ? "\" dir=\"rtl\">\n<head>" : "\">\n<head>");
+    html_raw(&d->out, "\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<meta name=\"color-scheme\" content=\"light dark\">\n"
                       "<meta name=\"generator\" content=\"outreport\">\n<title>");
@@ -174,7 +194,7 @@ head(struct html_doc *d)
         html_text(&d->out, r->author);
         html_raw(&d->out, "\">\n");
     }
-    html_rawf(&d->out, "<style>\n%s", css);
+    html_rawf(&d->out, "<style>\n%s%s", css, d->rtl ? css_rtl : "");
     html_brand_css(&d->out, html_brand_of(d->h, d->r));
     html_raw(&d->out, "</style>\n</head>\n<body>\n<main>\n");
 }
@@ -272,6 +292,8 @@ void
 html_doc_begin(struct html_doc *d)
 {
     const struct or_report *r = d->r;
+    d->rtl = OR_HOST_SINCE(d->h, 3) && r->locale != NULL && r->locale[0] != '\0' &&
+             uloc_isRightToLeft(r->locale);
     head(d);
     html_raw(&d->out, "<header>\n");
     html_brand_header(&d->out, html_brand_of(d->h, d->r));

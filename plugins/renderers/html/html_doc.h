@@ -56,6 +56,7 @@ struct html_doc {
     size_t ncharts;                       /**< charts written: makes their SVG ids unique */
     uint32_t palette[CHART_PALETTE_SIZE]; /**< chart colours from the brand's accent */
     int has_palette;                      /**< nonzero: palette is set (html_brand_palette()) */
+    int rtl; /**< nonzero: the locale's language is written right to left (html_doc_begin()) */
 };
 
 /**
@@ -65,7 +66,12 @@ struct html_doc {
 or_status html_doc_options(struct html_doc *d, const struct or_option *const *options,
                            size_t noptions, char *err, size_t errlen);
 
-/** @brief Write `<!DOCTYPE html>`, the head with its stylesheet, and the cover. */
+/**
+ * @brief Write `<!DOCTYPE html>`, the head with its stylesheet, and the cover.
+ * Sets @p d->rtl from the report's locale (ICU's uloc_isRightToLeft()): a
+ * right-to-left page says `dir="rtl"` and gets the mirrored rules of its
+ * stylesheet.
+ */
 void html_doc_begin(struct html_doc *d);
 
 /** @brief Write the footer and close the body and document. */

@@ -7,6 +7,7 @@
 
 #include "orr_style.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "pdf_theme.h"
 #include "chart_utf8.h"
 
@@ -59,7 +60,8 @@ draw_logo(const struct pdf_doc *d, HPDF_Page page, float x, float top, float w, 
         return 0.0f;
     }
     float scale = w / iw < h / ih ? w / iw : h / ih;
-    HPDF_Page_DrawImage(page, d->logo, x, top - ih * scale, iw * scale, ih * scale);
+    HPDF_Page_DrawImage(page, d->logo, pdf_mirror_x(d, page, x, iw * scale), top - ih * scale,
+                        iw * scale, ih * scale);
     return iw * scale;
 }
 
@@ -99,7 +101,7 @@ cover_line(struct pdf_doc *d, const struct pdf_font *font, float size, uint32_t 
     float w = d->right - d->left;
     float lead = size * 1.2f;
     int lines = pdf_wrap_count(font, size, text, w);
-    pdf_text_wrapped(d->page, font, size, rgb, d->left, d->y - size * 0.8f, w, lead, text);
+    pdf_m_text_wrapped(d, d->page, font, size, rgb, d->left, d->y - size * 0.8f, w, lead, text);
     pdf_doc_advance(d, size * 0.8f + (float)(lines - 1) * lead + gap);
 }
 
@@ -111,7 +113,7 @@ pdf_brand_cover(struct pdf_doc *d, char *err, size_t errlen)
     }
     const struct or_brand *b = brand_of(d);
     const struct or_report *r = d->report;
-    pdf_fill_rect(d->page, 0, d->page_h - COVER_BAND, d->page_w, COVER_BAND, d->accent);
+    pdf_m_fill_rect(d, d->page, 0, d->page_h - COVER_BAND, d->page_w, COVER_BAND, d->accent);
     pdf_doc_advance(d, d->page_h * 0.12f);
     if (d->logo != NULL) {
         float lw = draw_logo(d, d->page, d->left, d->y, COVER_LOGO_W, COVER_LOGO_H);
@@ -125,7 +127,7 @@ pdf_brand_cover(struct pdf_doc *d, char *err, size_t errlen)
     }
     cover_line(d, &d->regular, 13.0f, PDF_C_MUTED, r->period_label, 12.0f);
     cover_line(d, &d->regular, 11.0f, PDF_C_MUTED, r->description, 12.0f);
-    pdf_fill_rect(d->page, d->left, d->y - 3.0f, 80.0f, 3.0f, d->accent);
+    pdf_m_fill_rect(d, d->page, d->left, d->y - 3.0f, 80.0f, 3.0f, d->accent);
     if (!pdf_doc_ok(d) || pdf_doc_page(d, 0) != 0) {
         return pdf_doc_failure(d, err, errlen);
     }

@@ -11,6 +11,7 @@
 #include "chart_plot.h"
 #include "orr_text.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "pdf_section_heading.h"
 #include "pdf_shape_fonts.h"
 #include "pdf_theme.h"
@@ -47,8 +48,11 @@ embed(struct pdf_doc *d, const struct or_section *sec, const struct chart_data *
 
     or_status st = chart_vector(cd, w, h, &fb, &shapes, &labels, msg, sizeof(msg));
     if (st == OR_OK) {
-        pdf_chart_shapes_draw(d, &shapes, d->left, d->y);
-        pdf_chart_labels_draw(d, &labels, d->left, d->y);
+        /* A right-to-left document reads its charts from the right. */
+        float flip = d->rtl ? w : 0.0f;
+        float x = pdf_mirror_x(d, d->page, d->left, w);
+        pdf_chart_shapes_draw(d, &shapes, x, d->y, flip);
+        pdf_chart_labels_draw(d, &labels, x, d->y, flip);
     }
     chart_shapes_free(&shapes);
     chart_labels_free(&labels);
@@ -70,7 +74,7 @@ truncation_note(struct pdf_doc *d, const struct chart_data *cd)
     const char *const args[] = {a, b};
     orr_text(d->h, "chart.truncated", "Showing the first {1} of {2} categories.", args, 2, line,
              sizeof(line));
-    pdf_text(d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
+    pdf_m_text(d, d->page, &d->regular, 7.5f, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT, line);
     pdf_doc_advance(d, NOTE_H);
 }
 
@@ -92,8 +96,8 @@ pdf_chart_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_
     if (cd.ncat == 0) {
         char none[128];
         orr_text(d->h, "no_data", "No data in this period.", NULL, 0, none, sizeof(none));
-        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
-                 none);
+        pdf_m_text(d, d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
+                   PDF_LEFT, none);
     }
     else {
         st = embed(d, sec, &cd, w, h, err, errlen);

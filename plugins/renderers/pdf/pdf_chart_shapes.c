@@ -24,17 +24,21 @@ cap_of(int cap)
     }
 }
 
-/* The path of @p sh, its y turned upwards from (@p left, @p top). */
+/*
+ * The path of @p sh, its y turned upwards from (@p left, @p top); @p flip:
+ * the chart's width, whose x run from the right edge (a right-to-left
+ * document), or 0.
+ */
 static void
 path(HPDF_Page page, const struct chart_shapes *s, const struct chart_shape *sh, float left,
-     float top)
+     float top, float flip)
 {
     for (size_t i = sh->first; i < sh->first + sh->n; i++) {
         const struct chart_path_el *e = &s->el[i];
         float x[3];
         float y[3];
         for (int p = 0; p < 3; p++) {
-            x[p] = left + (float)e->x[p];
+            x[p] = left + (flip > 0.0f ? flip - (float)e->x[p] : (float)e->x[p]);
             y[p] = top - (float)e->y[p];
         }
         switch (e->op) {
@@ -47,7 +51,8 @@ path(HPDF_Page page, const struct chart_shapes *s, const struct chart_shape *sh,
 }
 
 void
-pdf_chart_shapes_draw(struct pdf_doc *d, const struct chart_shapes *s, float left, float top)
+pdf_chart_shapes_draw(struct pdf_doc *d, const struct chart_shapes *s, float left, float top,
+                      float flip)
 {
     HPDF_Page_GSave(d->page);
     for (size_t i = 0; i < s->n && pdf_doc_ok(d); i++) {
@@ -63,7 +68,7 @@ pdf_chart_shapes_draw(struct pdf_doc *d, const struct chart_shapes *s, float lef
         else {
             pdf_set_fill(d->page, sh->rgb);
         }
-        path(d->page, s, sh, left, top);
+        path(d->page, s, sh, left, top, flip);
         if (sh->stroke) {
             HPDF_Page_Stroke(d->page);
         }

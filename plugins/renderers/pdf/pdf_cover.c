@@ -8,6 +8,7 @@
 
 #include "orr_text.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "chart_fmt.h"
 #include "pdf_text.h"
 #include "pdf_theme.h"
@@ -41,7 +42,8 @@ draw_title(struct pdf_doc *d)
     float w = d->right - d->left;
     int lines = pdf_wrap_count(&d->bold, PDF_SIZE_TITLE, title, w);
     float base = d->y - PDF_SIZE_TITLE * 0.8f;
-    pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead, title);
+    pdf_m_text_wrapped(d, d->page, &d->bold, PDF_SIZE_TITLE, PDF_C_TEXT, d->left, base, w, lead,
+                       title);
     pdf_doc_advance(d, PDF_SIZE_TITLE * 0.8f + (float)(lines - 1) * lead + 10.0f);
 }
 
@@ -65,7 +67,8 @@ draw_person(struct pdf_doc *d)
     }
     chart_utf8_clean(text, sizeof(text), raw, strlen(raw), NULL);
     pdf_fit(&d->bold, size, text, d->right - d->left, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, d->accent, d->left, d->y - size * 0.8f, PDF_LEFT, fitted);
+    pdf_m_text(d, d->page, &d->bold, size, d->accent, d->left, d->y - size * 0.8f, PDF_LEFT,
+               fitted);
     pdf_doc_advance(d, size + 8.0f);
 }
 
@@ -85,7 +88,7 @@ draw_period(struct pdf_doc *d)
 
     if (r->period_label != NULL && r->period_label[0] != '\0') {
         chart_utf8_clean(label, sizeof(label), r->period_label, strlen(r->period_label), NULL);
-        pdf_text(d->page, &d->bold, size, PDF_C_MUTED, x, base, PDF_LEFT, label);
+        pdf_m_text(d, d->page, &d->bold, size, PDF_C_MUTED, x, base, PDF_LEFT, label);
         x += pdf_width(&d->bold, size, label) + 10.0f;
     }
     if (r->partial) {
@@ -93,9 +96,10 @@ draw_period(struct pdf_doc *d)
         orr_text(d->h, "partial", "partial period \xE2\x80\x93 not over yet", NULL, 0, badge,
                  sizeof(badge));
         float bw = pdf_width(&d->bold, 7.5f, badge) + 12.0f;
-        pdf_round_rect(d->page, x, base - 3.5f, bw, 14.0f, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE,
-                       0.8f);
-        pdf_text(d->page, &d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT, badge);
+        pdf_m_round_rect(d, d->page, x, base - 3.5f, bw, 14.0f, 3.0f, PDF_C_WARN_BG,
+                         PDF_C_WARN_LINE, 0.8f);
+        pdf_m_text(d, d->page, &d->bold, 7.5f, PDF_C_WARN_TEXT, x + 6.0f, base + 0.5f, PDF_LEFT,
+                   badge);
     }
     pdf_doc_advance(d, size + 8.0f);
 
@@ -116,8 +120,8 @@ draw_period(struct pdf_doc *d)
         orr_text(d->h, "times_in", "Times in {1}", zargs, 1, line, sizeof(line));
     }
     chart_utf8_clean(label, sizeof(label), line, strlen(line), NULL);
-    pdf_text(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
-             d->y - PDF_SIZE_SMALL, PDF_LEFT, label);
+    pdf_m_text(d, d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
+               d->y - PDF_SIZE_SMALL, PDF_LEFT, label);
     pdf_doc_advance(d, PDF_SIZE_SMALL + 12.0f);
 }
 
@@ -159,10 +163,10 @@ draw_failed(struct pdf_doc *d, const struct or_source_status *s)
     float h = (float)(lines - 1) * lead + size + 2.0f * BOX_PAD;
     pdf_doc_need(d, h);
     float y0 = d->y - h;
-    pdf_round_rect(d->page, d->left, y0, w, h, 3.0f, PDF_C_FAIL_BG, PDF_C_FAIL_LINE, 1.0f);
-    pdf_fill_rect(d->page, d->left, y0, 4.0f, h, PDF_C_FAIL_LINE);
-    pdf_text_wrapped(d->page, &d->bold, size, PDF_C_FAIL_TEXT, d->left + BOX_PAD + 4.0f,
-                     d->y - BOX_PAD - size * 0.8f, w - 2.0f * BOX_PAD - 4.0f, lead, text);
+    pdf_m_round_rect(d, d->page, d->left, y0, w, h, 3.0f, PDF_C_FAIL_BG, PDF_C_FAIL_LINE, 1.0f);
+    pdf_m_fill_rect(d, d->page, d->left, y0, 4.0f, h, PDF_C_FAIL_LINE);
+    pdf_m_text_wrapped(d, d->page, &d->bold, size, PDF_C_FAIL_TEXT, d->left + BOX_PAD + 4.0f,
+                       d->y - BOX_PAD - size * 0.8f, w - 2.0f * BOX_PAD - 4.0f, lead, text);
     pdf_doc_advance(d, h + 8.0f);
 }
 
@@ -204,15 +208,15 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
 
     chart_utf8_clean(status, sizeof(status), shown, strlen(shown), NULL);
     status_colors(st, &bg, &fg);
-    pdf_round_rect(d->page, d->left, base - 3.0f, PILL_W, 11.5f, 5.75f, bg, bg, 0.0f);
+    pdf_m_round_rect(d, d->page, d->left, base - 3.0f, PILL_W, 11.5f, 5.75f, bg, bg, 0.0f);
     pdf_fit(&d->bold, 7.0f, status, PILL_W - 6.0f, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, 7.0f, fg, d->left + PILL_W / 2.0f, base, PDF_CENTER, fitted);
+    pdf_m_text(d, d->page, &d->bold, 7.0f, fg, d->left + PILL_W / 2.0f, base, PDF_CENTER, fitted);
 
     float x = d->left + PILL_W + 10.0f;
     const char *nm = s->name != NULL ? s->name : "?";
     chart_utf8_clean(name, sizeof(name), nm, strlen(nm), NULL);
     pdf_fit(&d->bold, size, name, name_w, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
+    pdf_m_text(d, d->page, &d->bold, size, PDF_C_TEXT, x, base, PDF_LEFT, fitted);
 
     chart_fmt_grouped(d->h, num, sizeof(num), (double)s->rows, 0);
     const char *const nargs[] = {num};
@@ -222,16 +226,17 @@ draw_source_row(struct pdf_doc *d, const struct or_source_status *s, float name_
     else {
         orr_text(d->h, "source_rows", "{1} rows", nargs, 1, rows, sizeof(rows));
     }
-    pdf_text(d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
+    pdf_m_text(d, d->page, &d->regular, size, PDF_C_TEXT, d->right, base, PDF_RIGHT, rows);
 
     if (s->detail != NULL && s->detail[0] != '\0') {
         float dx = x + name_w + 12.0f;
         float dw = d->right - 70.0f - dx;
         chart_utf8_clean(detail, sizeof(detail), s->detail, strlen(s->detail), NULL);
         pdf_fit(&d->regular, size, detail, dw, fitted, sizeof(fitted));
-        pdf_text(d->page, &d->regular, size, PDF_C_MUTED, dx, base, PDF_LEFT, fitted);
+        pdf_m_text(d, d->page, &d->regular, size, PDF_C_MUTED, dx, base, PDF_LEFT, fitted);
     }
-    pdf_line(d->page, d->left, d->y - SOURCE_ROW, d->right, d->y - SOURCE_ROW, PDF_C_RULE, 0.4f);
+    pdf_m_line(d, d->page, d->left, d->y - SOURCE_ROW, d->right, d->y - SOURCE_ROW, PDF_C_RULE,
+               0.4f);
     pdf_doc_advance(d, SOURCE_ROW);
 }
 
@@ -260,9 +265,9 @@ draw_sources(struct pdf_doc *d)
     pdf_doc_need(d, 14.0f + 2.0f * SOURCE_ROW);
     char heading[64];
     orr_text(d->h, "sources_heading", "DATA SOURCES", NULL, 0, heading, sizeof(heading));
-    pdf_text(d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, heading);
+    pdf_m_text(d, d->page, &d->bold, 8.0f, PDF_C_MUTED, d->left, d->y - 8.0f, PDF_LEFT, heading);
     pdf_doc_advance(d, 12.0f);
-    pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
+    pdf_m_line(d, d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     for (size_t i = 0; i < r->nsources && pdf_doc_ok(d); i++) {
         pdf_doc_need(d, SOURCE_ROW);
         draw_source_row(d, r->sources[i], name_w);

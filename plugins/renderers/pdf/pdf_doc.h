@@ -55,6 +55,7 @@ struct pdf_doc {
     int has_palette;                /**< nonzero: palette is set (a brand accent) */
     HPDF_Image logo;                /**< the brand's logo (owned by pdf), or NULL */
     int cover_page;                 /**< nonzero: page 1 is the brand's cover page */
+    int rtl;                        /**< nonzero: laid out right to left (pdf_mirror.h) */
 };
 
 /**

@@ -259,8 +259,8 @@ pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float max
 }
 
 float
-pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
-                 float y, float maxw, float leading, const char *s)
+pdf_text_wrapped_at(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb, float x,
+                    float y, float maxw, float leading, enum pdf_align align, const char *s)
 {
     char line[1024];
     size_t off = 0;
@@ -279,7 +279,7 @@ pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32
         }
         memcpy(line, s + off, n);
         line[n] = '\0';
-        pdf_text(page, font, size, rgb, x, base, PDF_LEFT, line);
+        pdf_text(page, font, size, rgb, x, base, align, line);
         off += next;
     } while (s[off] != '\0');
     return base;

@@ -66,11 +66,12 @@ int pdf_wrap_count(const struct pdf_font *font, float size, const char *s, float
 
 /**
  * @brief Draw @p s wrapped to @p maxw, first baseline at @p y, @p leading
- * points between baselines.
+ * points between baselines, every line anchored at @p x by @p align.
  * @return the baseline of the last line.
  */
-float pdf_text_wrapped(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
-                       float x, float y, float maxw, float leading, const char *s);
+float pdf_text_wrapped_at(HPDF_Page page, const struct pdf_font *font, float size, uint32_t rgb,
+                          float x, float y, float maxw, float leading, enum pdf_align align,
+                          const char *s);
 
 /** @brief Make @p rgb (0xRRGGBB) the fill colour of @p page. */
 void pdf_set_fill(HPDF_Page page, uint32_t rgb);

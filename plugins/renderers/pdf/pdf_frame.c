@@ -8,6 +8,7 @@
 #include "orr_text.h"
 #include "pdf_brand.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "chart_fmt.h"
 #include "pdf_theme.h"
 #include "chart_utf8.h"
@@ -107,8 +108,8 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
     if (index == 0 && d->cover_page) {
         /* The cover page has no header; its footer numbers it like every page. */
         page_of(d, index, pages, sizeof(pages));
-        pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
-                 PDF_RIGHT, pages);
+        pdf_m_text(d, page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
+                   PDF_RIGHT, pages);
         return;
     }
 
@@ -118,25 +119,27 @@ draw_page(const struct pdf_doc *d, const struct frame_text *t, HPDF_Page page, s
         ctx_w = max_ctx;
     }
     pdf_fit(&d->regular, PDF_SIZE_FURNITURE, t->context, max_ctx, fitted, sizeof(fitted));
-    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, base, PDF_RIGHT, fitted);
+    pdf_m_text(d, page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, base, PDF_RIGHT,
+               fitted);
     float logo_w = pdf_brand_header_logo(d, page, left, base + PDF_SIZE_FURNITURE + 3.0f,
                                          PDF_SIZE_FURNITURE + 5.0f);
     float tx = logo_w > 0 ? left + logo_w + 8.0f : left;
     pdf_fit(&d->bold, PDF_SIZE_FURNITURE + 0.5f, t->title, right - tx - ctx_w - 18.0f, fitted,
             sizeof(fitted));
-    pdf_text(page, &d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, tx, base, PDF_LEFT, fitted);
-    pdf_line(page, left, h - PDF_HEADER_RULE, right, h - PDF_HEADER_RULE, d->accent, 0.8f);
+    pdf_m_text(d, page, &d->bold, PDF_SIZE_FURNITURE + 0.5f, PDF_C_TEXT, tx, base, PDF_LEFT,
+               fitted);
+    pdf_m_line(d, page, left, h - PDF_HEADER_RULE, right, h - PDF_HEADER_RULE, d->accent, 0.8f);
 
-    pdf_line(page, left, PDF_FOOTER_RULE, right, PDF_FOOTER_RULE, PDF_C_RULE, 0.5f);
-    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE, PDF_LEFT,
-             t->generated);
+    pdf_m_line(d, page, left, PDF_FOOTER_RULE, right, PDF_FOOTER_RULE, PDF_C_RULE, 0.5f);
+    pdf_m_text(d, page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left, PDF_FOOTER_BASE,
+               PDF_LEFT, t->generated);
     page_of(d, index, pages, sizeof(pages));
-    pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE, PDF_RIGHT,
-             pages);
+    pdf_m_text(d, page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_MUTED, right, PDF_FOOTER_BASE,
+               PDF_RIGHT, pages);
     if (t->footer[0] != '\0') {
         pdf_fit(&d->regular, PDF_SIZE_FURNITURE, t->footer, right - left, fitted, sizeof(fitted));
-        pdf_text(page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left,
-                 PDF_FOOTER_BASE - PDF_SIZE_FURNITURE - 3.0f, PDF_LEFT, fitted);
+        pdf_m_text(d, page, &d->regular, PDF_SIZE_FURNITURE, PDF_C_FAINT, left,
+                   PDF_FOOTER_BASE - PDF_SIZE_FURNITURE - 3.0f, PDF_LEFT, fitted);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "orr_style.h"
 #include "orr_text.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "chart_fmt.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
@@ -84,8 +85,8 @@ draw_value(struct pdf_doc *d, const struct or_kpi *k, float x, float base, float
     /* A KPI's "good" and "bad" thresholds colour its value. */
     struct orr_cond_look look;
     orr_cond_look(OR_HOST_SINCE(d->h, 3) && k->has_value ? k->cond : NULL, k->value, &look);
-    pdf_text(d->page, &d->bold, size, look.text_set ? look.text : PDF_C_TEXT, x, base, PDF_LEFT,
-             fitted);
+    pdf_m_text(d, d->page, &d->bold, size, look.text_set ? look.text : PDF_C_TEXT, x, base,
+               PDF_LEFT, fitted);
 }
 
 /* "prev 11,980" in the KPI's format. */
@@ -144,8 +145,8 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
     float change_base = single ? base : base + PREV_SIZE + 4.5f;
 
     if (!k->has_previous) {
-        pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_FAINT, x, change_base, PDF_LEFT,
-                 "no previous period");
+        pdf_m_text(d, d->page, &d->regular, PREV_SIZE, PDF_C_FAINT, x, change_base, PDF_LEFT,
+                   "no previous period");
         return;
     }
     prev_text(d->h, k, prev, sizeof(prev));
@@ -153,17 +154,17 @@ draw_change(struct pdf_doc *d, const struct or_kpi *k, float x, float base, floa
     if (chart_fmt_kpi(d->h, k, OR_KPI_CHANGE, change, sizeof(change), &direction) > 0) {
         uint32_t color = change_color(k, direction);
         if (direction != 0) {
-            pdf_triangle(d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);
+            pdf_m_triangle(d, d->page, cx, change_base - 0.5f, 7.0f, direction > 0, color);
             cx += ARROW_ROOM;
         }
-        pdf_text(d->page, &d->bold, CHANGE_SIZE, color, cx, change_base, PDF_LEFT, change);
+        pdf_m_text(d, d->page, &d->bold, CHANGE_SIZE, color, cx, change_base, PDF_LEFT, change);
         cx += pdf_width(&d->bold, CHANGE_SIZE, change) + PREV_GAP;
     }
     if (!single) {
         cx = x;
     }
     pdf_fit(&d->regular, PREV_SIZE, prev, x + w - cx, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
+    pdf_m_text(d, d->page, &d->regular, PREV_SIZE, PDF_C_MUTED, cx, base, PDF_LEFT, fitted);
 }
 
 /* The KPI's last periods as a small line in the tile's top right corner
@@ -193,13 +194,13 @@ draw_spark(struct pdf_doc *d, const struct or_kpi *k, float x, float top, float 
         }
         float y1 = sy + (float)((k->spark[i] - lo) / span) * sh;
         float y2 = sy + (float)((k->spark[i + 1] - lo) / span) * sh;
-        pdf_line(d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, d->accent,
-                 1.0f);
+        pdf_m_line(d, d->page, sx + step * (float)i, y1, sx + step * (float)(i + 1), y2, d->accent,
+                   1.0f);
     }
     double last = k->spark[k->nspark - 1];
     if (isfinite(last)) {
         float ly = sy + (float)((last - lo) / span) * sh;
-        pdf_line(d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, d->accent, 2.5f);
+        pdf_m_line(d, d->page, sx + sw - 1.0f, ly, sx + sw + 1.0f, ly, d->accent, 2.5f);
     }
     return 1;
 }
@@ -214,11 +215,11 @@ draw_tile(struct pdf_doc *d, const struct or_kpi *k, float x, float w, float h, 
     float inner = w - 2.0f * TILE_PAD;
     const char *raw = k->label != NULL ? k->label : "";
 
-    pdf_round_rect(d->page, x, top - h, w, h, 4.0f, PDF_C_PANEL, PDF_C_RULE, 0.6f);
+    pdf_m_round_rect(d, d->page, x, top - h, w, h, 4.0f, PDF_C_PANEL, PDF_C_RULE, 0.6f);
     chart_utf8_clean(label, sizeof(label), raw, strlen(raw), NULL);
     pdf_fit(&d->regular, LABEL_SIZE, label, inner, fitted, sizeof(fitted));
-    pdf_text(d->page, &d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD, top - TILE_PAD - 6.5f,
-             PDF_LEFT, fitted);
+    pdf_m_text(d, d->page, &d->regular, LABEL_SIZE, PDF_C_MUTED, x + TILE_PAD,
+               top - TILE_PAD - 6.5f, PDF_LEFT, fitted);
     int spark = draw_spark(d, k, x, top, w);
     draw_value(d, k, x + TILE_PAD, top - 43.0f, spark ? inner * 0.66f : inner, size);
     draw_change(d, k, x + TILE_PAD, top - h + TILE_PAD + 2.0f, inner, single);
@@ -229,8 +230,8 @@ pdf_kpi_draw(struct pdf_doc *d, const struct or_section *sec, char *err, size_t 
 {
     pdf_section_heading(d, sec, TILE_H + PREV_SIZE + 4.5f);
     if (sec->nkpis == 0 || sec->kpis == NULL) {
-        pdf_text(d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f, PDF_LEFT,
-                 "No figures in this section.");
+        pdf_m_text(d, d->page, &d->regular, PDF_SIZE_SMALL, PDF_C_MUTED, d->left, d->y - 10.0f,
+                   PDF_LEFT, "No figures in this section.");
         pdf_doc_advance(d, 14.0f);
         return pdf_doc_ok(d) ? OR_OK : pdf_doc_failure(d, err, errlen);
     }

@@ -8,6 +8,7 @@
 
 #include "pdf_chart.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "pdf_kpi.h"
 #include "pdf_section_heading.h"
 #include "pdf_table.h"
@@ -49,16 +50,16 @@ draw_unavailable(struct pdf_doc *d, const struct or_section *sec)
     pdf_section_heading(d, sec, h);
     pdf_doc_need(d, h);
     float y0 = d->y - h;
-    pdf_round_rect(d->page, d->left, y0, w, h, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE, 0.9f);
+    pdf_m_round_rect(d, d->page, d->left, y0, w, h, 3.0f, PDF_C_WARN_BG, PDF_C_WARN_LINE, 0.9f);
     /* An exclamation mark in a small disc, drawn rather than taken from the font. */
     float cy = d->y - UNAVAILABLE_PAD - UNAVAILABLE_SIZE * 0.35f;
-    pdf_round_rect(d->page, d->left + UNAVAILABLE_PAD, cy - 5.5f, 11.0f, 11.0f, 5.5f,
-                   PDF_C_WARN_LINE, PDF_C_WARN_LINE, 0.0f);
-    pdf_text(d->page, &d->bold, 8.0f, 0xFFFFFFu, d->left + UNAVAILABLE_PAD + 5.5f, cy - 2.8f,
-             PDF_CENTER, "!");
-    pdf_text_wrapped(d->page, &d->regular, UNAVAILABLE_SIZE, PDF_C_WARN_TEXT,
-                     d->left + UNAVAILABLE_PAD + 16.0f,
-                     d->y - UNAVAILABLE_PAD - UNAVAILABLE_SIZE * 0.8f, tw, lead, text);
+    pdf_m_round_rect(d, d->page, d->left + UNAVAILABLE_PAD, cy - 5.5f, 11.0f, 11.0f, 5.5f,
+                     PDF_C_WARN_LINE, PDF_C_WARN_LINE, 0.0f);
+    pdf_m_text(d, d->page, &d->bold, 8.0f, 0xFFFFFFu, d->left + UNAVAILABLE_PAD + 5.5f, cy - 2.8f,
+               PDF_CENTER, "!");
+    pdf_m_text_wrapped(d, d->page, &d->regular, UNAVAILABLE_SIZE, PDF_C_WARN_TEXT,
+                       d->left + UNAVAILABLE_PAD + 16.0f,
+                       d->y - UNAVAILABLE_PAD - UNAVAILABLE_SIZE * 0.8f, tw, lead, text);
     pdf_doc_advance(d, h);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "pdf_theme.h"
 #include "chart_utf8.h"
 
@@ -54,15 +55,16 @@ pdf_section_heading(struct pdf_doc *d, const struct or_section *sec, float keep)
     if (title[0] != '\0') {
         pdf_doc_bookmark(d, title);
         float base = d->y - PDF_SIZE_H1 * 0.8f;
-        pdf_fill_rect(d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f, d->accent);
-        pdf_text_wrapped(d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w, lead_title,
-                         title);
+        pdf_m_fill_rect(d, d->page, d->left - 10.0f, base - 1.5f, 3.0f, PDF_SIZE_H1 * 0.9f,
+                        d->accent);
+        pdf_m_text_wrapped(d, d->page, &d->bold, PDF_SIZE_H1, PDF_C_TEXT, d->left, base, w,
+                           lead_title, title);
         pdf_doc_advance(d, PDF_SIZE_H1 + (float)(title_lines - 1) * lead_title);
     }
     if (desc[0] != '\0') {
         pdf_doc_advance(d, 5.0f);
-        pdf_text_wrapped(d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
-                         d->y - PDF_SIZE_SMALL * 0.85f, w, lead_desc, desc);
+        pdf_m_text_wrapped(d, d->page, &d->regular, PDF_SIZE_SMALL + 0.5f, PDF_C_MUTED, d->left,
+                           d->y - PDF_SIZE_SMALL * 0.85f, w, lead_desc, desc);
         pdf_doc_advance(d, PDF_SIZE_SMALL + (float)(desc_lines - 1) * lead_desc);
     }
     pdf_doc_advance(d, PDF_GAP_HEADING);

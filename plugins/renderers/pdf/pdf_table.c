@@ -11,6 +11,7 @@
 #include "orr_text.h"
 #include "pdf_colwidth.h"
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "chart_fmt.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
@@ -84,8 +85,8 @@ draw_label(const struct table *t, size_t c, float x, float bottom_base)
     char rest[CELL_CAP];
 
     if (pdf_width(&d->bold, PDF_SIZE_TABLE, label) <= inner) {
-        pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
-                 label);
+        pdf_m_text(d, d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base,
+                   cell_align(t, c), label);
         return;
     }
     size_t next = 0;
@@ -96,11 +97,11 @@ draw_label(const struct table *t, size_t c, float x, float bottom_base)
     memcpy(line, label, n);
     line[n] = '\0';
     pdf_fit(&d->bold, PDF_SIZE_TABLE, line, inner, rest, sizeof(rest));
-    pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base + HEAD_LINE,
-             cell_align(t, c), rest);
+    pdf_m_text(d, d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base + HEAD_LINE,
+               cell_align(t, c), rest);
     pdf_fit(&d->bold, PDF_SIZE_TABLE, label + next, inner, rest, sizeof(rest));
-    pdf_text(d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
-             rest);
+    pdf_m_text(d, d->page, &d->bold, PDF_SIZE_TABLE, PDF_C_TEXT, tx, bottom_base, cell_align(t, c),
+               rest);
 }
 
 static void
@@ -110,8 +111,8 @@ draw_header(struct table *t)
     float y0 = d->y - t->head_h;
     float x = d->left;
 
-    pdf_fill_rect(d->page, d->left, y0, d->right - d->left, t->head_h, PDF_C_HEAD_BG);
-    pdf_line(d->page, d->left, y0, d->right, y0, HEAD_RULE, 0.8f);
+    pdf_m_fill_rect(d, d->page, d->left, y0, d->right - d->left, t->head_h, PDF_C_HEAD_BG);
+    pdf_m_line(d, d->page, d->left, y0, d->right, y0, HEAD_RULE, 0.8f);
     for (size_t c = 0; c < t->cols.n; c++) {
         draw_label(t, c, x, y0 + HEAD_PAD + 1.5f);
         x += t->cols.width[c];
@@ -133,11 +134,11 @@ draw_cond(const struct table *t, size_t c, const struct or_value *v, float x, fl
     orr_cond_look(cond, orr_cond_number(v), &look);
     float w = t->cols.width[c];
     if (look.filled) {
-        pdf_fill_rect(d->page, x, y0, w, ROW_H, look.fill);
+        pdf_m_fill_rect(d, d->page, x, y0, w, ROW_H, look.fill);
     }
     if (look.bar > 0) {
-        pdf_fill_rect(d->page, x + 1.0f, y0 + 2.0f, (w - 2.0f) * (float)look.bar, ROW_H - 4.0f,
-                      look.bar_rgb);
+        pdf_m_fill_rect(d, d->page, x + 1.0f, y0 + 2.0f, (w - 2.0f) * (float)look.bar, ROW_H - 4.0f,
+                        look.bar_rgb);
     }
     return look.text_set ? look.text : v->is_null ? PDF_C_FAINT : PDF_C_TEXT;
 }
@@ -153,7 +154,7 @@ draw_row(struct table *t, const struct or_value *row, int64_t index)
     char fitted[CELL_CAP];
 
     if (index % 2 == 1) {
-        pdf_fill_rect(d->page, d->left, y0, d->right - d->left, ROW_H, PDF_C_ZEBRA);
+        pdf_m_fill_rect(d, d->page, d->left, y0, d->right - d->left, ROW_H, PDF_C_ZEBRA);
     }
     for (size_t c = 0; c < t->cols.n; c++) {
         int numeric = 0;
@@ -161,8 +162,8 @@ draw_row(struct table *t, const struct or_value *row, int64_t index)
         uint32_t ink = draw_cond(t, c, &row[c], x, y0);
         chart_fmt_cell(d->h, res->cols[c], &row[c], cell, sizeof(cell), &numeric);
         pdf_fit(&d->regular, PDF_SIZE_TABLE, cell, inner, fitted, sizeof(fitted));
-        pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, ink, cell_x(t, c, x, inner), y0 + 5.0f,
-                 cell_align(t, c), fitted);
+        pdf_m_text(d, d->page, &d->regular, PDF_SIZE_TABLE, ink, cell_x(t, c, x, inner), y0 + 5.0f,
+                   cell_align(t, c), fitted);
         x += t->cols.width[c];
     }
     pdf_doc_advance(d, ROW_H);
@@ -178,7 +179,7 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
     char b[CHART_FMT_BUFSIZE];
     char n[CHART_FMT_BUFSIZE];
 
-    pdf_line(d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
+    pdf_m_line(d, d->page, d->left, d->y, d->right, d->y, PDF_C_RULE, 0.6f);
     if (total < last) {
         total = last;
     }
@@ -192,7 +193,7 @@ end_part(struct table *t, int64_t first, int64_t last, int64_t total)
         const char *const args[] = {a, b, n};
         orr_text(d->h, "rows", "rows {1}\xE2\x80\x93{2} of {3}", args, 3, line, sizeof(line));
     }
-    pdf_text(d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
+    pdf_m_text(d, d->page, &d->regular, 7.5f, PDF_C_FAINT, d->right, d->y - 10.5f, PDF_RIGHT, line);
     pdf_doc_advance(d, RANGE_H);
 }
 
@@ -202,8 +203,8 @@ draw_no_rows(struct table *t)
     struct pdf_doc *d = t->d;
     char none[128];
     orr_text(d->h, "no_rows", "No rows in this period.", NULL, 0, none, sizeof(none));
-    pdf_text(d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
-             d->y - ROW_H + 5.0f, PDF_LEFT, none);
+    pdf_m_text(d, d->page, &d->regular, PDF_SIZE_TABLE, PDF_C_MUTED, d->left + PDF_CELL_PAD,
+               d->y - ROW_H + 5.0f, PDF_LEFT, none);
     pdf_doc_advance(d, ROW_H);
 }
 

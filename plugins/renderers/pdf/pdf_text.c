@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf_draw.h"
+#include "pdf_mirror.h"
 #include "pdf_section_heading.h"
 #include "pdf_theme.h"
 #include "chart_utf8.h"
@@ -32,7 +33,7 @@ pdf_text_flow(struct pdf_doc *d, const struct pdf_font *font, float size, uint32
         memcpy(line, text + off, n);
         line[n] = '\0';
         pdf_doc_need(d, lead);
-        pdf_text(d->page, font, size, rgb, d->left, d->y - size, PDF_LEFT, line);
+        pdf_m_text(d, d->page, font, size, rgb, d->left, d->y - size, PDF_LEFT, line);
         pdf_doc_advance(d, lead);
         off += next;
     }
