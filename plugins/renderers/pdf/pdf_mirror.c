@@ -2,14 +2,6 @@
 /* The right-to-left layout: see pdf_mirror.h. */
 #include "pdf_mirror.h"
 
-#include <unicode/uloc.h>
-
-int
-pdf_mirror_rtl(const char *tag)
-{
-    return tag != NULL && tag[0] != '\0' && uloc_isRightToLeft(tag);
-}
-
 float
 pdf_mirror_x(const struct pdf_doc *d, HPDF_Page page, float x, float w)
 {

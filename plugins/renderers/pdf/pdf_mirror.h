@@ -23,12 +23,6 @@
 #include "pdf_doc.h"
 #include "pdf_draw.h"
 
-/**
- * @brief Nonzero when @p tag (a BCP 47 tag, "he-IL") names a language
- * written right to left, as ICU says (uloc_isRightToLeft()).  NULL: 0.
- */
-int pdf_mirror_rtl(const char *tag);
-
 /** @brief @p x (a point, or a box's left edge when @p w > 0) as drawn on @p page. */
 float pdf_mirror_x(const struct pdf_doc *d, HPDF_Page page, float x, float w);
 
