@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include <unicode/uloc.h>
+
 void
 orr_text(const struct or_host *h, const char *id, const char *english, const char *const *args,
          size_t nargs, char *buf, size_t n)
@@ -32,4 +34,11 @@ orr_text(const struct or_host *h, const char *id, const char *english, const cha
         buf[o++] = *p;
     }
     buf[o] = '\0';
+}
+
+int
+orr_report_rtl(const struct or_host *h, const struct or_report *r)
+{
+    return OR_HOST_SINCE(h, 3) && r->locale != NULL && r->locale[0] != '\0' &&
+           uloc_isRightToLeft(r->locale);
 }

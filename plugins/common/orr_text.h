@@ -4,7 +4,8 @@
  * @brief The document renderers' built-in texts ("page 2 of 7", "rows 1–40
  *        of 312", source status) in the report's language: through the
  *        host's catalogue (::or_host.text, ABI 2.3), else the English text
- *        the renderer passes.  Compiled into each renderer (orr_dep).
+ *        the renderer passes; and the direction the report's language is
+ *        written in.  Compiled into each renderer (orr_dep).
  */
 #ifndef ORR_TEXT_H
 #define ORR_TEXT_H
@@ -20,5 +21,12 @@
  */
 void orr_text(const struct or_host *h, const char *id, const char *english, const char *const *args,
               size_t nargs, char *buf, size_t n);
+
+/**
+ * @brief Nonzero when @p r's locale (ABI 2.3) is written right to left, as
+ * ICU's uloc_isRightToLeft() says (he, ar, fa, ur...): the renderer lays
+ * the document out mirrored.  Zero without a locale or with an older host.
+ */
+int orr_report_rtl(const struct or_host *h, const struct or_report *r);
 
 #endif

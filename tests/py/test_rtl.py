@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 
+import openpyxl
 from PIL import Image
 
 from browser import chromium
@@ -94,7 +95,7 @@ class RightToLeft(TempDirTest):
             for loc in ("he-IL", "en-US", "ar-EG"):
                 cls.out[loc] = os.path.join(cls.tmp, loc)
                 extra = ["--mail-to", "boss@acme.example"] if loc == "he-IL" else []
-                ok(run(["run", "weekly-manager", "--format", "pdf,html", "--out", cls.out[loc],
+                ok(run(["run", "weekly-manager", "--format", "pdf,html,xlsx", "--out", cls.out[loc],
                         "--locale", loc, "-q"] + extra,
                        config=sink.config() if extra else SAMPLES_CONF))
             cls.msgs = sink.messages()
@@ -219,6 +220,13 @@ class RightToLeft(TempDirTest):
         return {"h2": pair(got[0]), "main": pair(got[1]), "border": got[2],
                 "tile0": pair(got[3]), "tile1": pair(got[4]), "th0": pair(got[5]),
                 "thn": pair(got[6]), "num": got[7]}
+
+    def test_workbook_sheets_read_right_to_left_in_hebrew_only(self):
+        for loc, want in (("he-IL", True), ("ar-EG", True), ("en-US", False)):
+            wb = openpyxl.load_workbook(os.path.join(self.out[loc], "weekly-manager.xlsx"))
+            self.assertGreater(len(wb.worksheets), 3)
+            for ws in wb.worksheets:
+                self.assertEqual(bool(ws.sheet_view.rightToLeft), want, f"{loc}: {ws.title}")
 
     def test_html_page_and_mail_say_dir_rtl(self):
         with open(self.html("he-IL"), encoding="utf-8") as f:

@@ -6,7 +6,6 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uloc.h>
 
 #include "chart_fmt.h"
 #include "html_brand.h"
@@ -292,8 +291,7 @@ void
 html_doc_begin(struct html_doc *d)
 {
     const struct or_report *r = d->r;
-    d->rtl = OR_HOST_SINCE(d->h, 3) && r->locale != NULL && r->locale[0] != '\0' &&
-             uloc_isRightToLeft(r->locale);
+    d->rtl = orr_report_rtl(d->h, r);
     head(d);
     html_raw(&d->out, "<header>\n");
     html_brand_header(&d->out, html_brand_of(d->h, d->r));

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uloc.h>
 
+#include "orr_text.h"
 #include "pdf_shape_fonts.h"
 #include "pdf_theme.h"
 #include "pdf_tounicode.h"
@@ -141,8 +141,7 @@ pdf_doc_open(struct pdf_doc *d, const struct or_host *h, const struct or_report 
     d->accent = PDF_C_ACCENT;
     d->report = report;
     /* A language written right to left (he, ar, fa, ur...): the layout is mirrored. */
-    d->rtl = OR_HOST_SINCE(h, 3) && report->locale != NULL && report->locale[0] != '\0' &&
-             uloc_isRightToLeft(report->locale);
+    d->rtl = orr_report_rtl(h, report);
     d->path = path;
     d->paper_w = o->paper == PDF_PAPER_LETTER ? LETTER_W : A4_W;
     d->paper_h = o->paper == PDF_PAPER_LETTER ? LETTER_H : A4_H;

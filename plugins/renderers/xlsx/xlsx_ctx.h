@@ -48,6 +48,7 @@ struct xlsx_ctx {
     int64_t max_rows;               /**< data rows per sheet before continuing */
     lxw_color_t palette[8];         /**< chart colours from the brand's accent */
     int has_palette;                /**< nonzero: palette is set */
+    int rtl;                        /**< nonzero: sheets read right to left (he, ar...) */
     lxw_format *cond_good;          /**< conditional "good" style (xlsx_cond.h) */
     lxw_format *cond_bad;           /**< conditional "bad" style */
     char *err;                      /**< message buffer of the render call */

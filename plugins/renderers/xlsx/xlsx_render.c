@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "orr_text.h"
 #include "xlsx_brand.h"
 #include "xlsx_chart.h"
 #include "xlsx_combo.h"
@@ -72,6 +73,9 @@ add_summary(struct xlsx_ctx *x, lxw_worksheet **ws)
                  errno != 0 ? strerror(errno) : "out of memory");
         return errno == ENOMEM || errno == 0 ? OR_ERR_NOMEM : OR_ERR_IO;
     }
+    if (x->rtl) {
+        worksheet_right_to_left(*ws);
+    }
     return OR_OK;
 }
 
@@ -123,6 +127,7 @@ xlsx_render(const struct or_host *h, const struct or_report *report, const char 
     memset(&x, 0, sizeof(x));
     x.h = h;
     x.report = report;
+    x.rtl = orr_report_rtl(h, report);
     x.path = path;
     x.max_rows = opt.max_rows;
     x.err = err;

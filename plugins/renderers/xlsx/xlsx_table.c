@@ -78,6 +78,9 @@ start_sheet(struct writer *w, int number, int64_t first_row)
                  x->path, p->sheet, errno != 0 ? strerror(errno) : "out of memory");
         return errno == ENOMEM || errno == 0 ? OR_ERR_NOMEM : OR_ERR_IO;
     }
+    if (x->rtl) {
+        worksheet_right_to_left(p->ws); /* column A at the right, as the reader's language runs */
+    }
     xlsx_brand_sheet(x, p->ws);
     w->sheet = (struct xlsx_sheet){.ws = p->ws, .name = p->sheet};
     for (size_t j = 0; j < w->nmap; j++) {
