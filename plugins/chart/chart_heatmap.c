@@ -43,9 +43,10 @@ position(double v, double lo, double hi)
     return hi > lo ? (v - lo) / (hi - lo) : 0.5;
 }
 
-/* The colour scale at the top right: its title, the gradient, three values. */
+/* The colour scale at the top right: its title, the strips, three values. */
 static void
-draw_scale(cairo_t *cr, const struct chart_data *cd, double lo, double hi, double w)
+draw_scale(cairo_t *cr, const struct chart_data *cd, const struct chart_heat_scale *scale,
+           double lo, double hi, double w)
 {
     char buf[LABEL_CAP];
     double x1 = w - PAD;
@@ -56,10 +57,9 @@ draw_scale(cairo_t *cr, const struct chart_data *cd, double lo, double hi, doubl
     chart_fit(cr, cd->value_name != NULL ? cd->value_name : "", w * 0.5, buf, sizeof(buf));
     chart_text(cr, x0 - 8.0, y + SCALE_H - 1.0, CHART_RIGHT, buf);
     /* Thin solid strips, not a gradient: every output draws them the same. */
-    struct chart_heat_scale scale = chart_heat_scale(cd->palette);
     for (int i = 0; i < SCALE_STRIPS; i++) {
         double sw = SCALE_W / SCALE_STRIPS;
-        chart_rgb(cr, chart_heat_color(&scale, ((double)i + 0.5) / SCALE_STRIPS));
+        chart_rgb(cr, chart_heat_color(scale, ((double)i + 0.5) / SCALE_STRIPS));
         /* each strip overlaps the next by a hair, so no seam shows between them */
         cairo_rectangle(cr, x0 + sw * (double)i, y, sw + (i + 1 < SCALE_STRIPS ? 0.25 : 0.0),
                         SCALE_H);
@@ -140,7 +140,7 @@ chart_heatmap(cairo_t *cr, const struct chart_data *cd, double w, double h)
     struct chart_heat_scale scale = chart_heat_scale(cd->palette);
     int any = isfinite(lo);
     if (any) {
-        draw_scale(cr, cd, lo, hi, w);
+        draw_scale(cr, cd, &scale, lo, hi, w);
     }
     double l =
         PAD + (cd->y_label != NULL ? TITLE_ROOM : 0.0) + widest(cr, cd->cat, cd->ncat) + TICK_GAP;
