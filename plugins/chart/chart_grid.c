@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orr_style.h"
+
 static int
 grow(void **p, size_t n, size_t size)
 {
@@ -179,20 +181,6 @@ chart_grid_free(struct chart_grid *g)
     memset(g, 0, sizeof(*g));
 }
 
-/* @p a and @p b mixed: @p f of @p b (0..1). */
-static uint32_t
-mix(uint32_t a, uint32_t b, double f)
-{
-    uint32_t out = 0;
-    f = f < 0.0 ? 0.0 : (f > 1.0 ? 1.0 : f);
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double ca = (double)((a >> shift) & 0xFFu);
-        double cb = (double)((b >> shift) & 0xFFu);
-        out |= (uint32_t)(ca + (cb - ca) * f + 0.5) << shift;
-    }
-    return out;
-}
-
 struct chart_heat_scale
 chart_heat_scale(const uint32_t *palette)
 {
@@ -201,14 +189,14 @@ chart_heat_scale(const uint32_t *palette)
     }
     uint32_t accent = palette[0] & 0xFFFFFFu;
     return (struct chart_heat_scale){
-        .low = mix(0xFFFFFFu, accent, 0.14),
-        .mid = mix(0xFFFFFFu, accent, 0.62),
-        .high = mix(0x000000u, accent, 0.70),
+        .low = orr_mix(0xFFFFFFu, accent, 0.14),
+        .mid = orr_mix(0xFFFFFFu, accent, 0.62),
+        .high = orr_mix(0x000000u, accent, 0.70),
     };
 }
 
 uint32_t
 chart_heat_color(const struct chart_heat_scale *s, double t)
 {
-    return t < 0.5 ? mix(s->low, s->mid, t * 2.0) : mix(s->mid, s->high, (t - 0.5) * 2.0);
+    return t < 0.5 ? orr_mix(s->low, s->mid, t * 2.0) : orr_mix(s->mid, s->high, (t - 0.5) * 2.0);
 }

@@ -7,8 +7,9 @@
  * each in the order they first appear in the rows, or by number when every
  * value of the column is a number (hours 8, 9, 10 in numeric order, however
  * the query sorts them).  A pair given twice keeps its first row.  Plain C
- * with no library: the PDF and HTML charts (chart_data.c) and the
- * workbook's conditional-format table (renderer_xlsx) share it.
+ * with no library but the renderers' colour mixing (orr_style.h): the PDF
+ * and HTML charts (chart_data.c) and the workbook's conditional-format
+ * table (renderer_xlsx) share it.
  */
 #ifndef OR_CHART_GRID_H
 #define OR_CHART_GRID_H

@@ -105,10 +105,11 @@ orr_cond_test(const struct or_cond_test *t, double v)
     }
 }
 
-static uint32_t
-mix(uint32_t a, uint32_t b, double t)
+uint32_t
+orr_mix(uint32_t a, uint32_t b, double t)
 {
     uint32_t out = 0;
+    t = fmin(fmax(t, 0.0), 1.0);
     for (int shift = 16; shift >= 0; shift -= 8) {
         double ca = (a >> shift) & 0xFF;
         double cb = (b >> shift) & 0xFF;
@@ -138,7 +139,7 @@ orr_cond_look(const struct or_cond *c, double v, struct orr_cond_look *out)
         if (c->has_range) {
             double t = span > 0 ? (v - c->min) / span : 0.5;
             out->filled = 1;
-            out->fill = mix(c->low_color, c->high_color, fmin(fmax(t, 0.0), 1.0));
+            out->fill = orr_mix(c->low_color, c->high_color, t);
         }
         break;
     case OR_COND_BARS:
@@ -147,7 +148,7 @@ orr_cond_look(const struct or_cond *c, double v, struct orr_cond_look *out)
             double lo = fmin(c->min, 0.0);
             double t = c->max - lo > 0 ? (v - lo) / (c->max - lo) : 0.0;
             out->bar = fmin(fmax(t, 0.0), 1.0);
-            out->bar_rgb = mix(c->high_color, 0xFFFFFFu, 0.45); /* light: text stays legible */
+            out->bar_rgb = orr_mix(c->high_color, 0xFFFFFFu, 0.45); /* light: text stays legible */
         }
         break;
     default: break;

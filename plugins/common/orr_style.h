@@ -33,6 +33,9 @@
  */
 void orr_palette(uint32_t accent, uint32_t out[ORR_PALETTE_SIZE]);
 
+/** @brief @p a and @p b (0xRRGGBB) mixed channel by channel: @p t of @p b (clamped to 0..1). */
+uint32_t orr_mix(uint32_t a, uint32_t b, double t);
+
 /** What conditional formatting makes of one value. */
 struct orr_cond_look {
     int filled;       /**< nonzero: the cell gets background @c fill */
