@@ -111,8 +111,7 @@ image_surface(double w, double h, double dpi, char *msg, size_t msglen)
 /* Draw onto a fresh image surface; *@p out receives it on OR_OK. */
 static or_status
 draw_image(const struct chart_data *cd, double w, double h, double dpi,
-           const struct chart_fallback *fallback, struct chart_labels *labels,
-           cairo_surface_t **out, char *msg, size_t msglen)
+           const struct chart_fallback *fallback, cairo_surface_t **out, char *msg, size_t msglen)
 {
     *out = NULL;
     cairo_surface_t *s = image_surface(w, h, dpi, msg, msglen);
@@ -121,7 +120,7 @@ draw_image(const struct chart_data *cd, double w, double h, double dpi,
     }
     /* The image must outlive finishing: keep a reference to read it. */
     cairo_surface_t *img = cairo_surface_reference(s);
-    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, labels, NULL, msg, msglen);
+    or_status st = paint(s, dpi / 72.0, cd, w, h, fallback, NULL, NULL, msg, msglen);
     if (st != OR_OK) {
         cairo_surface_destroy(img);
         return st;
@@ -180,7 +179,7 @@ chart_png(const struct chart_data *cd, double w, double h, double dpi,
 {
     cairo_surface_t *img = NULL;
     memset(out, 0, sizeof(*out));
-    or_status st = draw_image(cd, w, h, dpi, fallback, NULL, &img, msg, msglen);
+    or_status st = draw_image(cd, w, h, dpi, fallback, &img, msg, msglen);
     if (st != OR_OK) {
         return st;
     }
