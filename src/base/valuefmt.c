@@ -357,7 +357,7 @@ or_kpi_change_in(const struct or_kpi *k, const struct or_numstyle *st, char *buf
             fmt == OR_FMT_TEXT) {
             fmt = fabs(d - nearbyint(d)) < 1e-9 ? OR_FMT_INTEGER : OR_FMT_DECIMAL;
         }
-        or_number_text(fabs(d), fmt, -1, st, tmp);
+        ascii_number_text(fabs(d), fmt, -1, st, tmp); /* digits below, with the sign */
         *number = d;
         *direction = d > 0 ? 1 : (d < 0 ? -1 : 0);
     }
